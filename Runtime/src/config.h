@@ -1,0 +1,100 @@
+/* config.h - tunables and assertions of the runtime (private).
+ *
+ * Every tunable can be overridden at build time, e.g.
+ *   make -C Runtime CFLAGS_EXTRA=-DDOSC_STEAL_ROUNDS_BEFORE_PARK=64
+ * and is checked by a _Static_assert.
+ */
+#ifndef DOSC_CONFIG_H
+#define DOSC_CONFIG_H
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Size of a cache line on the machines we target (x86-64, most AArch64).
+ * Data written by one thread and read by others is padded to it so that
+ * unrelated writes do not invalidate each other's lines (false sharing). */
+#ifndef DOSC_CACHE_LINE
+#define DOSC_CACHE_LINE 64
+#endif
+_Static_assert(DOSC_CACHE_LINE >= 32 && (DOSC_CACHE_LINE & (DOSC_CACHE_LINE - 1)) == 0,
+               "DOSC_CACHE_LINE must be a power of two >= 32");
+
+/* Argument bytes stored inside a task record; larger argument blocks are
+ * malloc'ed. 96 makes a task record exactly two cache lines. */
+#ifndef DOSC_TASK_INLINE_ARGS
+#define DOSC_TASK_INLINE_ARGS 96
+#endif
+_Static_assert(DOSC_TASK_INLINE_ARGS >= 16 && DOSC_TASK_INLINE_ARGS % 16 == 0,
+               "DOSC_TASK_INLINE_ARGS must be a multiple of 16, at least 16");
+
+/* Task records are allocated by the batch from a per-worker free list. */
+#ifndef DOSC_TASK_BATCH
+#define DOSC_TASK_BATCH 64
+#endif
+_Static_assert(DOSC_TASK_BATCH >= 1 && DOSC_TASK_BATCH <= 4096, "DOSC_TASK_BATCH out of range");
+
+/* Initial slots of a worker's deque; it doubles when full. */
+#ifndef DOSC_DEQUE_INITIAL_CAPACITY
+#define DOSC_DEQUE_INITIAL_CAPACITY 256
+#endif
+_Static_assert(DOSC_DEQUE_INITIAL_CAPACITY >= 2 &&
+                   (DOSC_DEQUE_INITIAL_CAPACITY & (DOSC_DEQUE_INITIAL_CAPACITY - 1)) == 0,
+               "DOSC_DEQUE_INITIAL_CAPACITY must be a power of two >= 2");
+
+/* Largest deque (slots). A push beyond it runs the task at once instead. */
+#ifndef DOSC_DEQUE_MAX_CAPACITY
+#define DOSC_DEQUE_MAX_CAPACITY (1L << 24)
+#endif
+_Static_assert(DOSC_DEQUE_MAX_CAPACITY >= DOSC_DEQUE_INITIAL_CAPACITY &&
+                   (DOSC_DEQUE_MAX_CAPACITY & (DOSC_DEQUE_MAX_CAPACITY - 1)) == 0,
+               "DOSC_DEQUE_MAX_CAPACITY must be a power of two >= the initial capacity");
+
+/* An idle worker makes this many rounds of steal attempts (one per victim,
+ * with a pause between) before it parks on the futex. Each round costs well
+ * under a microsecond, so an idle worker spins for ~0.1 ms at most: short
+ * enough to cost no CPU time when the program is serial for long, long
+ * enough to catch the next spawn of a fork-join program without a wake-up. */
+#ifndef DOSC_STEAL_ROUNDS_BEFORE_PARK
+#define DOSC_STEAL_ROUNDS_BEFORE_PARK 256
+#endif
+_Static_assert(DOSC_STEAL_ROUNDS_BEFORE_PARK >= 1, "DOSC_STEAL_ROUNDS_BEFORE_PARK must be >= 1");
+
+/* A thread in taskwait with nothing to run spins this many rounds, then
+ * yields the CPU (sched_yield) between rounds: its children are running on
+ * other workers and will finish, so it never parks. */
+#ifndef DOSC_WAIT_SPINS_BEFORE_YIELD
+#define DOSC_WAIT_SPINS_BEFORE_YIELD 64
+#endif
+_Static_assert(DOSC_WAIT_SPINS_BEFORE_YIELD >= 0, "DOSC_WAIT_SPINS_BEFORE_YIELD must be >= 0");
+
+/* Upper bound of DOSC_THREADS. */
+#ifndef DOSC_MAX_THREADS
+#define DOSC_MAX_THREADS 1024
+#endif
+_Static_assert(DOSC_MAX_THREADS >= 1, "DOSC_MAX_THREADS must be >= 1");
+
+/* Internal consistency checks; compiled out with -DNDEBUG (release builds
+ * keep them out of the spawn path). */
+#ifdef NDEBUG
+#define DOSC_ASSERT(cond) ((void)0)
+#else
+#define DOSC_ASSERT(cond)                                                                          \
+  ((cond) ? (void)0                                                                                \
+          : (fprintf(stderr, "dosc: internal error: %s:%d: assertion '%s' failed\n", __FILE__,     \
+                     __LINE__, #cond),                                                             \
+             abort()))
+#endif
+
+/* Marks functions that are internal to libdosc but shared between its files;
+ * the library is built with -fvisibility=hidden, so this is documentation. */
+#define DOSC_INTERNAL __attribute__((visibility("hidden")))
+
+#if defined(__x86_64__) || defined(__i386__)
+#define dosc_cpu_relax() __builtin_ia32_pause()
+#elif defined(__aarch64__)
+#define dosc_cpu_relax() __asm__ __volatile__("yield" ::: "memory")
+#else
+#define dosc_cpu_relax() ((void)0)
+#endif
+
+#endif /* DOSC_CONFIG_H */

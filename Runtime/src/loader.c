@@ -1,0 +1,163 @@
+/* loader.c - sidecar manifest and machine profile, read with jansson. */
+#define _GNU_SOURCE
+#include "loader.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Opens `path` as JSON. Returns NULL with `error` set; *missing tells a file
+ * that is not there from one that is broken. */
+static json_t *load_json(const char *path, int *missing, char *error, size_t error_size) {
+  *missing = 0;
+  FILE *file = fopen(path, "rb");
+  if (file == NULL) {
+    *missing = (errno == ENOENT);
+    snprintf(error, error_size, "cannot read it: %s", strerror(errno));
+    return NULL;
+  }
+  json_error_t json_error;
+  json_t *root = json_loadf(file, JSON_REJECT_DUPLICATES, &json_error);
+  fclose(file);
+  if (root == NULL) {
+    snprintf(error, error_size, "not valid JSON (line %d: %s)", json_error.line, json_error.text);
+    return NULL;
+  }
+  if (!json_is_object(root)) {
+    snprintf(error, error_size, "not a JSON object");
+    json_decref(root);
+    return NULL;
+  }
+  return root;
+}
+
+static int schema_is(json_t *root, const char *schema) {
+  const char *found = json_string_value(json_object_get(root, "schema"));
+  return found != NULL && strcmp(found, schema) == 0;
+}
+
+/* Checks one entry of "sites" and stores its binding. 0 or -1 with error. */
+static int read_site(json_t *site, size_t position, const dosc_program_info *program,
+                     int *bindings, char *error, size_t error_size) {
+  json_t *id_json = json_object_get(site, "id");
+  if (!json_is_object(site) || !json_is_integer(id_json)) {
+    snprintf(error, error_size, "sites[%zu] has no integer \"id\"", position);
+    return -1;
+  }
+  json_int_t id = json_integer_value(id_json);
+  if (id < 0 || id >= program->site_count) {
+    snprintf(error, error_size, "stale: site id %lld is not in the program (%d sites)",
+             (long long)id, program->site_count);
+    return -1;
+  }
+  const char *task = json_string_value(json_object_get(site, "task"));
+  const char *compiled_task = program->sites[id].task;
+  if (task != NULL && compiled_task != NULL && strcmp(task, compiled_task) != 0) {
+    snprintf(error, error_size, "stale: site %lld spawns '%s' in the sidecar, '%s' in the program",
+             (long long)id, task, compiled_task);
+    return -1;
+  }
+  json_t *binding_json = json_object_get(site, "binding");
+  if (binding_json == NULL)
+    return 0; /* no binding given: the site keeps its compiled-in one */
+  int binding = dosc_binding_parse(json_string_value(binding_json));
+  if (binding < 0) {
+    snprintf(error, error_size,
+             "site %lld has binding %s%s%s; expected \"auto\", \"inline\", \"local\" or "
+             "\"remote\"",
+             (long long)id, json_is_string(binding_json) ? "\"" : "",
+             json_is_string(binding_json) ? json_string_value(binding_json) : "of the wrong type",
+             json_is_string(binding_json) ? "\"" : "");
+    return -1;
+  }
+  bindings[id] = binding;
+  return 0;
+}
+
+int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *bindings,
+                      char *error, size_t error_size) {
+  for (int i = 0; i < program->site_count; i++)
+    bindings[i] = -1;
+  int missing;
+  json_t *root = load_json(path, &missing, error, error_size);
+  if (root == NULL) {
+    if (missing)
+      snprintf(error, error_size, "no sidecar manifest");
+    return -1;
+  }
+  int status = -1;
+  json_t *sites = json_object_get(root, "sites");
+  const char *hash = json_string_value(json_object_get(root, "source_hash"));
+  if (!schema_is(root, DOSC_MANIFEST_SCHEMA)) {
+    snprintf(error, error_size, "schema is not \"%s\"", DOSC_MANIFEST_SCHEMA);
+  } else if (hash == NULL) {
+    snprintf(error, error_size, "no \"source_hash\"");
+  } else if (program->source_hash == NULL || strcmp(hash, program->source_hash) != 0) {
+    snprintf(error, error_size, "stale: its source_hash %.24s does not match the program's %.24s",
+             hash, program->source_hash != NULL ? program->source_hash : "(none)");
+  } else if (!json_is_array(sites)) {
+    snprintf(error, error_size, "no \"sites\" array");
+  } else {
+    size_t position;
+    json_t *site;
+    status = 0;
+    json_array_foreach(sites, position, site) {
+      if (read_site(site, position, program, bindings, error, error_size) != 0) {
+        status = -1;
+        break;
+      }
+    }
+  }
+  json_decref(root);
+  if (status != 0)
+    for (int i = 0; i < program->site_count; i++)
+      bindings[i] = -1;
+  return status;
+}
+
+/* Copies profile[key] into *out when it is a number; -1 if of another type. */
+static int read_number(json_t *root, const char *key, double *out, char *error,
+                       size_t error_size) {
+  json_t *value = json_object_get(root, key);
+  if (value == NULL)
+    return 0;
+  if (!json_is_number(value) || json_number_value(value) < 0) {
+    snprintf(error, error_size, "\"%s\" is not a non-negative number", key);
+    return -1;
+  }
+  *out = json_number_value(value);
+  return 0;
+}
+
+int dosc_profile_read(const char *path, dosc_profile *profile, char *error, size_t error_size) {
+  int missing;
+  json_t *root = load_json(path, &missing, error, error_size);
+  if (root == NULL)
+    return missing ? 0 : -1;
+  dosc_profile read = *profile;
+  double tasks_per_thread = read.tasks_per_thread;
+  int status = 1;
+  if (!schema_is(root, DOSC_PROFILE_SCHEMA)) {
+    snprintf(error, error_size, "schema is not \"%s\"", DOSC_PROFILE_SCHEMA);
+    status = -1;
+  } else if (read_number(root, "spawn_ns", &read.spawn_ns, error, error_size) ||
+             read_number(root, "steal_ns", &read.steal_ns, error, error_size) ||
+             read_number(root, "ns_per_op", &read.ns_per_op, error, error_size) ||
+             read_number(root, "remote_latency_ns", &read.remote_latency_ns, error, error_size) ||
+             read_number(root, "remote_bytes_per_ns", &read.remote_bytes_per_ns, error,
+                         error_size) ||
+             read_number(root, "overhead_target", &read.overhead_target, error, error_size) ||
+             read_number(root, "tasks_per_thread", &tasks_per_thread, error, error_size)) {
+    status = -1;
+  } else if (tasks_per_thread > 1e6) {
+    snprintf(error, error_size, "\"tasks_per_thread\" is above 1000000");
+    status = -1;
+  }
+  json_decref(root);
+  if (status == 1) {
+    read.tasks_per_thread = (int)tasks_per_thread;
+    *profile = read;
+  }
+  return status;
+}

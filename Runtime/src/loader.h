@@ -1,0 +1,39 @@
+/* loader.h - reading the sidecar manifest and the machine profile (private).
+ *
+ * Both use jansson. Neither prints anything: they return a message the
+ * caller turns into the single warning line SPEC.md section 5 asks for.
+ */
+#ifndef DOSC_LOADER_H
+#define DOSC_LOADER_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "dosc_abi.h"
+#include "dosc_policy.h"
+
+#define DOSC_MANIFEST_SCHEMA "dosc-manifest/1"
+#define DOSC_PROFILE_SCHEMA "dosc-profile/1"
+
+/* Reads the sidecar at `path` for `program`. On success returns 0 and sets
+ * bindings[id] (site_count entries) to the DOSC_BIND_* value the sidecar
+ * gives the site, or -1 where the sidecar has no entry for it. On any
+ * problem (missing, unreadable, not JSON, wrong schema, stale source_hash, a
+ * malformed or foreign site) returns -1, leaves `bindings` all -1 and
+ * writes why into `error`. */
+DOSC_INTERNAL int dosc_sidecar_read(const char *path, const dosc_program_info *program,
+                                    int *bindings, char *error, size_t error_size);
+
+/* Overlays the numbers found in the profile at `path` on `profile` (which
+ * holds the defaults). Returns 1 if read, 0 if the file does not exist
+ * (silently: a machine that never ran `dosc calibrate`), -1 with `error` set
+ * if it exists but is unusable (then `profile` is unchanged).
+ *
+ * Format, written by `dosc calibrate` (every number optional):
+ *   { "schema": "dosc-profile/1", "spawn_ns": 50, "steal_ns": 1000,
+ *     "ns_per_op": 0.5, "remote_latency_ns": 20000, "remote_bytes_per_ns": 1.0,
+ *     "overhead_target": 0.02, "tasks_per_thread": 32 }                        */
+DOSC_INTERNAL int dosc_profile_read(const char *path, dosc_profile *profile, char *error,
+                                    size_t error_size);
+
+#endif /* DOSC_LOADER_H */

@@ -1,0 +1,332 @@
+/* pool.c - workers, spawn, taskwait, parking (see pool.h and dosc_abi.h). */
+#define _GNU_SOURCE
+#include "pool.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "deque.h"
+#include "dosc_abi.h"
+#include "task.h"
+
+/* A block of task records handed to one worker's free list. */
+typedef struct dosc_task_batch {
+  struct dosc_task_batch *next;
+  dosc_task tasks[DOSC_TASK_BATCH];
+} dosc_task_batch;
+
+typedef struct dosc_worker {
+  dosc_deque deque; /* cache-line aligned inside (see deque.h) */
+  /* Below: touched by the owning worker only. Starts on its own line so the
+   * owner's bookkeeping never shares a line with the deque's hot words. */
+  _Alignas(DOSC_CACHE_LINE) int index;
+  uint64_t random_state;       /* xorshift64 for victim selection */
+  dosc_task *free_tasks;       /* records freed by this worker, any origin */
+  dosc_task_batch *batches;    /* records allocated by this worker, freed at stop */
+  pthread_t thread;
+} dosc_worker;
+
+/* Shared pool state. sleepers is read by every push, written only when a
+ * worker parks or wakes; wake_epoch (the futex word) is written on wake-ups.
+ * Each gets its own line so a push reading sleepers does not miss on a line
+ * being bumped by wake-ups. */
+static struct {
+  _Alignas(DOSC_CACHE_LINE) atomic_int sleepers;
+  _Alignas(DOSC_CACHE_LINE) atomic_uint wake_epoch;
+  _Alignas(DOSC_CACHE_LINE) atomic_int stopping;
+  int threads;          /* workers[] entries; written once before workers start */
+  int running;          /* workers with a thread (worker 0 = the starter) */
+  dosc_worker *workers; /* [threads], written once before workers start */
+} pool = {.threads = 1, .running = 1};
+
+static DOSC_TLS_MODEL _Thread_local dosc_worker *tls_worker;
+
+DOSC_API DOSC_TLS_MODEL _Thread_local int dosc_current_depth;
+
+/* ---- futex ---------------------------------------------------------------- */
+
+static void futex_wait(atomic_uint *word, unsigned expected) {
+  /* Returns at once if *word != expected (a wake-up already happened). */
+  syscall(SYS_futex, (unsigned *)word, FUTEX_WAIT_PRIVATE, expected, NULL, NULL, 0);
+}
+
+static void futex_wake(atomic_uint *word, int count) {
+  syscall(SYS_futex, (unsigned *)word, FUTEX_WAKE_PRIVATE, count, NULL, NULL, 0);
+}
+
+/* ---- task records ----------------------------------------------------------- */
+
+/* Owner of `worker` only. NULL when out of memory. */
+static dosc_task *task_alloc(dosc_worker *worker) {
+  dosc_task *task = worker->free_tasks;
+  if (task == NULL) {
+    dosc_task_batch *batch = aligned_alloc(DOSC_CACHE_LINE, sizeof(dosc_task_batch));
+    if (batch == NULL)
+      return NULL;
+    batch->next = worker->batches;
+    worker->batches = batch;
+    for (int i = 0; i < DOSC_TASK_BATCH - 1; i++)
+      batch->tasks[i].link.next_free = &batch->tasks[i + 1];
+    batch->tasks[DOSC_TASK_BATCH - 1].link.next_free = NULL;
+    task = &batch->tasks[0];
+  }
+  worker->free_tasks = task->link.next_free;
+  return task;
+}
+
+/* Owner of `worker` only: records migrate to the free list of the worker
+ * that ran them; every batch is still freed by the worker that allocated it. */
+static void task_free(dosc_worker *worker, dosc_task *task) {
+  task->link.next_free = worker->free_tasks;
+  worker->free_tasks = task;
+}
+
+/* ---- running and finding tasks ------------------------------------------- */
+
+/* Runs `task` on the calling thread, which is `worker`. */
+static void run_task(dosc_worker *worker, dosc_task *task) {
+  int saved_depth = dosc_current_depth;
+  dosc_current_depth = task->depth;
+  task->fn(task->args);
+  dosc_current_depth = saved_depth;
+  dosc_frame *frame = task->link.frame;
+  if (task->args != task->inline_args)
+    free(task->args);
+  task_free(worker, task);
+  /* release: pairs with the acquire load of pending in dosc_taskwait, so the
+   * task's writes (its result) are visible to the waiting parent. The frame
+   * may be gone right after this: nothing touches it afterwards. */
+  atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_release);
+}
+
+static uint64_t next_random(dosc_worker *worker) {
+  uint64_t x = worker->random_state;
+  x ^= x << 13;
+  x ^= x >> 7;
+  x ^= x << 17;
+  worker->random_state = x;
+  return x;
+}
+
+/* Calling thread = `worker`. One round: the own deque, then every other
+ * worker once, starting at a random victim. */
+static dosc_task *find_task(dosc_worker *worker) {
+  dosc_task *task = dosc_deque_pop(&worker->deque);
+  if (task != NULL || pool.threads == 1)
+    return task;
+  int others = pool.threads - 1;
+  int start = (int)(next_random(worker) % (uint64_t)others);
+  for (int i = 0; i < others; i++) {
+    int victim = (worker->index + 1 + (start + i) % others) % pool.threads;
+    /* A lost race means the victim had work a moment ago: retry it once. */
+    for (int attempt = 0; attempt < 2; attempt++) {
+      dosc_steal_result result = dosc_deque_steal(&pool.workers[victim].deque, &task);
+      if (result == DOSC_STEAL_OK)
+        return task;
+      if (result == DOSC_STEAL_EMPTY)
+        break;
+      dosc_cpu_relax();
+    }
+  }
+  return NULL;
+}
+
+/* ---- parking ------------------------------------------------------------------ */
+
+static int any_work_visible(void) {
+  for (int i = 0; i < pool.threads; i++)
+    if (dosc_deque_looks_nonempty(&pool.workers[i].deque))
+      return 1;
+  return 0;
+}
+
+/* Worker threads only, after DOSC_STEAL_ROUNDS_BEFORE_PARK empty rounds. */
+static void park(void) {
+  unsigned epoch = atomic_load_explicit(&pool.wake_epoch, memory_order_acquire);
+  atomic_fetch_add_explicit(&pool.sleepers, 1, memory_order_relaxed);
+  /* seq_cst: pairs with the seq_cst fence in wake_one_if_parked (after a
+   * push). Either that push's thread sees sleepers > 0 and wakes us, or we
+   * see its new bottom here and do not sleep (Dekker-style). A wake-up that
+   * comes after the epoch load makes futex_wait return at once. */
+  atomic_thread_fence(memory_order_seq_cst);
+  if (!any_work_visible() && !atomic_load_explicit(&pool.stopping, memory_order_relaxed))
+    futex_wait(&pool.wake_epoch, epoch);
+  atomic_fetch_sub_explicit(&pool.sleepers, 1, memory_order_relaxed);
+}
+
+/* After every push: wakes one parked worker, if any. */
+static inline void wake_one_if_parked(void) {
+  /* seq_cst: pairs with the fence in park (see there). */
+  atomic_thread_fence(memory_order_seq_cst);
+  if (atomic_load_explicit(&pool.sleepers, memory_order_relaxed) > 0) {
+    atomic_fetch_add_explicit(&pool.wake_epoch, 1, memory_order_release);
+    futex_wake(&pool.wake_epoch, 1);
+  }
+}
+
+static void *worker_main(void *arg) {
+  dosc_worker *worker = arg;
+  tls_worker = worker;
+  dosc_current_depth = 0;
+  int idle_rounds = 0;
+  /* acquire: pairs with the release store in dosc_pool_stop. */
+  while (!atomic_load_explicit(&pool.stopping, memory_order_acquire)) {
+    dosc_task *task = find_task(worker);
+    if (task != NULL) {
+      run_task(worker, task);
+      idle_rounds = 0;
+    } else if (++idle_rounds < DOSC_STEAL_ROUNDS_BEFORE_PARK) {
+      dosc_cpu_relax();
+    } else {
+      park();
+      idle_rounds = 0;
+    }
+  }
+  return NULL;
+}
+
+/* ---- ABI entry points ------------------------------------------------------- */
+
+/* Runs fn on the calling thread as if it were a spawned child. */
+static void run_now(void (*fn)(void *), const void *args) {
+  int saved_depth = dosc_current_depth;
+  dosc_current_depth = saved_depth + 1;
+  fn((void *)args); /* the generated argument struct is a non-const local */
+  dosc_current_depth = saved_depth;
+}
+
+void dosc_spawn(dosc_frame *frame, void (*fn)(void *), const void *args, size_t size) {
+  dosc_worker *worker = tls_worker;
+  if (worker == NULL) { /* not a worker thread, or the pool is not running */
+    run_now(fn, args);
+    return;
+  }
+  dosc_task *task = task_alloc(worker);
+  if (task == NULL) {
+    run_now(fn, args);
+    return;
+  }
+  task->fn = fn;
+  task->link.frame = frame;
+  task->depth = dosc_current_depth + 1;
+  if (size <= DOSC_TASK_INLINE_ARGS) {
+    task->args = task->inline_args;
+  } else if ((task->args = malloc(size)) == NULL) {
+    task_free(worker, task);
+    run_now(fn, args);
+    return;
+  }
+  if (size > 0)
+    memcpy(task->args, args, size);
+  /* relaxed: the push below publishes the task with a release fence, so any
+   * thread that runs it (and decrements) comes after this increment. */
+  atomic_fetch_add_explicit(&frame->pending, 1, memory_order_relaxed);
+  if (!dosc_deque_push(&worker->deque, task)) {
+    run_task(worker, task); /* deque at its maximum: run it now */
+    return;
+  }
+  wake_one_if_parked();
+}
+
+void dosc_taskwait_slow(dosc_frame *frame) {
+  dosc_worker *worker = tls_worker;
+  int spins = 0;
+  /* acquire: pairs with the release decrement in run_task. */
+  while (atomic_load_explicit(&frame->pending, memory_order_acquire) != 0) {
+    /* Help instead of blocking: our own newest children first (LIFO pop),
+     * then anyone's oldest tasks. A task run here may belong to an outer
+     * frame; it never waits on us, so this cannot deadlock. */
+    dosc_task *task = worker != NULL ? find_task(worker) : NULL;
+    if (task != NULL) {
+      run_task(worker, task);
+      spins = 0;
+    } else if (spins < DOSC_WAIT_SPINS_BEFORE_YIELD) {
+      spins++;
+      dosc_cpu_relax();
+    } else {
+      sched_yield(); /* children run elsewhere; give their thread the CPU if shared */
+    }
+  }
+}
+
+/* ---- start / stop --------------------------------------------------------------- */
+
+static int worker_init(dosc_worker *worker, int index) {
+  memset(worker, 0, sizeof *worker);
+  worker->index = index;
+  worker->random_state = 0x9E3779B97F4A7C15ull * (uint64_t)(index + 1);
+  return dosc_deque_init(&worker->deque);
+}
+
+int dosc_pool_start(int threads) {
+  DOSC_ASSERT(pool.workers == NULL);
+  if (threads < 1)
+    threads = 1;
+  dosc_worker *workers = aligned_alloc(DOSC_CACHE_LINE, sizeof(dosc_worker) * (size_t)threads);
+  if (workers == NULL)
+    return 1;
+  int ready = 0;
+  while (ready < threads && worker_init(&workers[ready], ready) == 0)
+    ready++;
+  if (ready == 0) {
+    free(workers);
+    return 1;
+  }
+  atomic_init(&pool.sleepers, 0);
+  atomic_init(&pool.wake_epoch, 0);
+  atomic_init(&pool.stopping, 0);
+  pool.workers = workers;
+  pool.threads = ready; /* published to workers by pthread_create */
+  tls_worker = &workers[0];
+  dosc_current_depth = 0;
+  pool.running = 1;
+  for (int i = 1; i < ready; i++) {
+    if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0) {
+      /* Fewer threads than asked. The workers without a thread keep empty
+       * deques (only their owner could push), so pool.threads stays as is:
+       * stealing from them finds nothing. */
+      fprintf(stderr, "dosc: warning: could only start %d of %d threads\n", i, ready);
+      break;
+    }
+    pool.running = i + 1;
+  }
+  return pool.running;
+  return ready;
+}
+
+void dosc_pool_stop(void) {
+  if (pool.workers == NULL)
+    return;
+  /* release: pairs with the acquire load in worker_main. */
+  atomic_store_explicit(&pool.stopping, 1, memory_order_release);
+  atomic_fetch_add_explicit(&pool.wake_epoch, 1, memory_order_release);
+  futex_wake(&pool.wake_epoch, INT_MAX);
+  if (tls_worker != &pool.workers[0])
+    return; /* exit() from a task on another thread: the process is ending */
+  for (int i = 1; i < pool.running; i++)
+    pthread_join(pool.workers[i].thread, NULL);
+  for (int i = 0; i < pool.threads; i++) {
+    dosc_worker *worker = &pool.workers[i];
+    dosc_deque_destroy(&worker->deque);
+    for (dosc_task_batch *batch = worker->batches; batch != NULL;) {
+      dosc_task_batch *next = batch->next;
+      free(batch);
+      batch = next;
+    }
+  }
+  free(pool.workers);
+  pool.workers = NULL;
+  pool.threads = 1;
+  pool.running = 1;
+  tls_worker = NULL;
+}
+
+int dosc_pool_threads(void) { return pool.running; }

@@ -1,0 +1,25 @@
+/* pool.h - the local work-stealing pool (private).
+ *
+ * Worker 0 is the thread that called dosc_start (normally main); workers
+ * 1 .. threads-1 are pthreads that steal, run tasks, and park on a futex
+ * when they found nothing for a while.
+ */
+#ifndef DOSC_POOL_H
+#define DOSC_POOL_H
+
+#include "config.h"
+
+/* Starts `threads` workers, the calling thread being worker 0. Called once,
+ * by dosc_start. Returns the number of workers actually running (fewer if
+ * thread creation failed; at least 1). */
+DOSC_INTERNAL int dosc_pool_start(int threads);
+
+/* Stops and joins the workers and frees everything. Called by the atexit
+ * handler; does nothing if the pool never started. If called from a thread
+ * other than worker 0 it only stops the workers (the process is exiting). */
+DOSC_INTERNAL void dosc_pool_stop(void);
+
+/* Workers running (1 before start). Any thread. */
+DOSC_INTERNAL int dosc_pool_threads(void);
+
+#endif /* DOSC_POOL_H */

@@ -1,0 +1,237 @@
+/* start.c - dosc_start: configuration, load-time decisions, start and exit.
+ *
+ * Everything here runs once, on the thread that calls dosc_start (main),
+ * before main's body: the environment (SPEC.md section 5), the machine
+ * profile and the sidecar fix each site's dosc_site_state via the policy, and
+ * nothing is decided again later.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "dosc.h"
+#include "dosc_abi.h"
+#include "dosc_policy.h"
+#include "loader.h"
+#include "pool.h"
+
+_Static_assert((int)DOSC_BIND_INLINE == (int)DOSC_POLICY_INLINE &&
+                   (int)DOSC_BIND_LOCAL == (int)DOSC_POLICY_LOCAL &&
+                   (int)DOSC_BIND_REMOTE == (int)DOSC_POLICY_REMOTE &&
+                   (int)DOSC_BIND_AUTO == (int)DOSC_POLICY_AUTO,
+               "dosc_abi.h and dosc_policy.h must number the bindings alike");
+
+/* Programs whose sites were decided: dosc_start is idempotent per program. */
+#define DOSC_MAX_PROGRAMS 64
+
+static struct {
+  pthread_mutex_t lock;
+  int started;
+  int trace;
+  int forced_binding; /* DOSC_BIND, or DOSC_BIND_AUTO */
+  dosc_profile profile;
+  char profile_note[PATH_MAX + 64];
+  char manifest_path[PATH_MAX + 16];
+  const dosc_program_info *programs[DOSC_MAX_PROGRAMS];
+  int program_count;
+} runtime = {.lock = PTHREAD_MUTEX_INITIALIZER, .forced_binding = DOSC_BIND_AUTO};
+
+static void warn(const char *format, const char *detail, const char *value) {
+  fprintf(stderr, "dosc: warning: ");
+  fprintf(stderr, format, detail, value);
+  fputc('\n', stderr);
+}
+
+static int cores_available(void) {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) {
+    int count = CPU_COUNT(&set);
+    if (count > 0)
+      return count;
+  }
+  long online = sysconf(_SC_NPROCESSORS_ONLN);
+  return online > 0 ? (int)online : 1;
+}
+
+static int thread_count_from_env(void) {
+  int cores = cores_available();
+  if (cores > DOSC_MAX_THREADS)
+    cores = DOSC_MAX_THREADS;
+  const char *text = getenv("DOSC_THREADS");
+  if (text == NULL || text[0] == '\0')
+    return cores;
+  char *end;
+  errno = 0;
+  long value = strtol(text, &end, 10);
+  if (errno != 0 || *end != '\0' || value < 1 || value > DOSC_MAX_THREADS) {
+    char fallback[32];
+    snprintf(fallback, sizeof fallback, "%d", cores);
+    warn("DOSC_THREADS=%s is not a thread count (1 or more): using %s", text, fallback);
+    return cores;
+  }
+  return (int)value;
+}
+
+static int forced_binding_from_env(void) {
+  const char *text = getenv("DOSC_BIND");
+  if (text == NULL || text[0] == '\0')
+    return DOSC_BIND_AUTO;
+  int binding = dosc_binding_parse(text);
+  if (binding < 0) {
+    warn("DOSC_BIND=%s is not inline, local, remote or auto: using %s", text, "auto");
+    return DOSC_BIND_AUTO;
+  }
+  return binding;
+}
+
+static int trace_from_env(void) {
+  const char *text = getenv("DOSC_TRACE");
+  return text != NULL && text[0] != '\0' && strcmp(text, "0") != 0;
+}
+
+static void manifest_path_from_env(char *path, size_t size) {
+  const char *text = getenv("DOSC_MANIFEST");
+  if (text != NULL && text[0] != '\0') {
+    snprintf(path, size, "%s", text);
+    return;
+  }
+  char exe[PATH_MAX];
+  ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (length <= 0) {
+    snprintf(path, size, "a.out.dosc.json");
+    return;
+  }
+  exe[length] = '\0';
+  snprintf(path, size, "%s.dosc.json", exe);
+}
+
+/* Where `dosc calibrate` writes: $XDG_CONFIG_HOME/dosc/profile.json, else
+ * ~/.config/dosc/profile.json. Empty when neither is known. */
+static void profile_path_from_env(char *path, size_t size) {
+  const char *text = getenv("DOSC_PROFILE");
+  const char *config = getenv("XDG_CONFIG_HOME");
+  const char *home = getenv("HOME");
+  if (text != NULL && text[0] != '\0')
+    snprintf(path, size, "%s", text);
+  else if (config != NULL && config[0] == '/')
+    snprintf(path, size, "%s/dosc/profile.json", config);
+  else if (home != NULL && home[0] != '\0')
+    snprintf(path, size, "%s/.config/dosc/profile.json", home);
+  else
+    path[0] = '\0';
+}
+
+static void load_profile(int threads) {
+  char path[PATH_MAX];
+  char error[256];
+  dosc_profile_defaults(&runtime.profile);
+  profile_path_from_env(path, sizeof path);
+  int status = path[0] != '\0' ? dosc_profile_read(path, &runtime.profile, error, sizeof error) : 0;
+  if (status < 0)
+    fprintf(stderr, "dosc: warning: %s: %s: using built-in machine defaults\n", path, error);
+  snprintf(runtime.profile_note, sizeof runtime.profile_note, "%s%s",
+           status > 0 ? "profile " : "built-in machine profile", status > 0 ? path : "");
+  runtime.profile.threads = threads;
+  runtime.profile.nodes = 1; /* no MPI yet: a program without mpirun is one node */
+}
+
+/* Fixes every site's state of `program`. Caller holds runtime.lock. */
+static void decide_program(const dosc_program_info *program) {
+  int count = program->site_count > 0 ? program->site_count : 0;
+  int *bindings = calloc((size_t)(count > 0 ? count : 1), sizeof *bindings);
+  char error[512];
+  int sidecar_ok = 0;
+  if (bindings == NULL) {
+    fprintf(stderr, "dosc: warning: out of memory: using compiled-in defaults\n");
+  } else if (dosc_sidecar_read(runtime.manifest_path, program, bindings, error, sizeof error) ==
+             0) {
+    sidecar_ok = 1;
+  } else {
+    fprintf(stderr, "dosc: warning: %s: %s: using compiled-in defaults\n", runtime.manifest_path,
+            error);
+  }
+  if (runtime.trace)
+    fprintf(stderr, "dosc: %d thread%s, %d node; sidecar %s (%s); %s\n", runtime.profile.threads,
+            runtime.profile.threads == 1 ? "" : "s", runtime.profile.nodes, runtime.manifest_path,
+            sidecar_ok ? "read" : "not used", runtime.profile_note);
+
+  for (int id = 0; id < count; id++) {
+    const dosc_site_info *info = &program->sites[id];
+    dosc_site_facts facts = {0};
+    facts.requested = info->default_binding;
+    facts.origin = DOSC_ORIGIN_COMPILED;
+    if (bindings != NULL && bindings[id] >= 0 && bindings[id] != DOSC_BIND_AUTO) {
+      facts.requested = bindings[id];
+      facts.origin = DOSC_ORIGIN_SIDECAR;
+    }
+    if (runtime.forced_binding != DOSC_BIND_AUTO) {
+      facts.requested = runtime.forced_binding;
+      facts.origin = DOSC_ORIGIN_ENV;
+    }
+    facts.recursive = (info->flags & DOSC_SITE_RECURSIVE) != 0;
+    facts.remotable = (info->flags & DOSC_SITE_REMOTABLE) != 0;
+    facts.work_known = (info->flags & DOSC_SITE_WORK_KNOWN) != 0;
+    facts.siblings = info->siblings;
+
+    char reason[384];
+    dosc_decision decision = dosc_decide(&runtime.profile, &facts, reason, sizeof reason);
+    const char *note = "";
+    if (decision.binding == DOSC_BIND_REMOTE) {
+      decision.binding = DOSC_BIND_LOCAL;
+      note = "; remote execution is not implemented yet: runs on the local pool";
+    } else if (facts.requested == DOSC_BIND_REMOTE) {
+      note = "; remote execution is not implemented yet";
+    }
+    dosc_site_state *state = &program->states[id];
+    state->binding = decision.binding;
+    state->work_threshold = decision.work_threshold;
+    state->depth_cutoff = decision.depth_cutoff;
+    if (runtime.trace)
+      fprintf(stderr, "dosc: site %d %s (%s:%d:%d): %s - %s%s\n", id,
+              info->task != NULL ? info->task : "?", info->file != NULL ? info->file : "?",
+              info->line, info->column, dosc_binding_name(state->binding), reason, note);
+  }
+  free(bindings);
+}
+
+static void shutdown_at_exit(void) {
+  pthread_mutex_lock(&runtime.lock);
+  dosc_pool_stop();
+  pthread_mutex_unlock(&runtime.lock);
+}
+
+void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
+  (void)argc; /* reserved: MPI_Init will take them */
+  (void)argv;
+  pthread_mutex_lock(&runtime.lock);
+  if (!runtime.started) {
+    runtime.started = 1;
+    int threads = thread_count_from_env();
+    runtime.forced_binding = forced_binding_from_env();
+    runtime.trace = trace_from_env();
+    manifest_path_from_env(runtime.manifest_path, sizeof runtime.manifest_path);
+    load_profile(threads);
+    runtime.profile.threads = dosc_pool_start(threads);
+    atexit(shutdown_at_exit);
+  }
+  int known = 0;
+  for (int i = 0; i < runtime.program_count; i++)
+    known |= runtime.programs[i] == program;
+  if (program != NULL && !known) {
+    if (runtime.program_count < DOSC_MAX_PROGRAMS)
+      runtime.programs[runtime.program_count++] = program;
+    decide_program(program);
+  }
+  pthread_mutex_unlock(&runtime.lock);
+}
+
+int dosc_thread_count(void) { return dosc_pool_threads(); }
+int dosc_node_count(void) { return 1; }
+int dosc_node_rank(void) { return 0; }
