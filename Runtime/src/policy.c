@@ -94,7 +94,7 @@ static const char *origin_text(dosc_origin origin) {
     return "forced by DOSC_BIND";
   case DOSC_ORIGIN_COMPILED:
   default:
-    return "compiled-in binding";
+    return "compiled in";
   }
 }
 
@@ -147,10 +147,11 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
     snprintf(why, sizeof why, "%s", origin_text(facts->origin));
   } else if (requested == DOSC_POLICY_REMOTE && !facts->remotable) {
     decision.binding = DOSC_POLICY_LOCAL;
-    snprintf(why, sizeof why, "%s remote, but the task is not remotable", origin_text(facts->origin));
+    snprintf(why, sizeof why, "remote %s, but the task is not remotable",
+             origin_text(facts->origin));
   } else if (requested == DOSC_POLICY_REMOTE && nodes < 2) {
     decision.binding = DOSC_POLICY_LOCAL;
-    snprintf(why, sizeof why, "%s remote, but there is 1 node", origin_text(facts->origin));
+    snprintf(why, sizeof why, "remote %s, but there is 1 node", origin_text(facts->origin));
   } else if (requested == DOSC_POLICY_REMOTE) {
     decision.binding = DOSC_POLICY_REMOTE;
     snprintf(why, sizeof why, "%s", origin_text(facts->origin));

@@ -1,0 +1,295 @@
+#!/bin/sh
+# run_tests.sh BUILD_TESTS_DIR - runs the hand-lowered runtime tests under
+# the environments they are about and checks exit status, stdout and stderr.
+# Ends with the line "N passed, N failed"; exits 1 if anything failed.
+# DOSC_VALGRIND=1: also runs the programs under valgrind (leaks and errors).
+set -u
+BIN=$(cd "${1:-build/tests}" && pwd)
+HERE=$(cd "$(dirname "$0")" && pwd)
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/dosc-tests.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+PASSED=0
+FAILED=0
+
+pass() { PASSED=$((PASSED + 1)); echo "ok   $1"; }
+fail() {
+  FAILED=$((FAILED + 1))
+  echo "FAIL $1: $2"
+  sed 's/^/     | /' "$TMP/out" "$TMP/err" | head -20
+}
+
+# run ENV-ASSIGNMENTS... -- PROGRAM ARGS...: stdout in $TMP/out, stderr in
+# $TMP/err, exit status in $RC. The DOSC_* variables of the caller are
+# cleared first so every case states its whole environment.
+run() {
+  env_args=""
+  while [ "$1" != "--" ]; do env_args="$env_args $1"; shift; done
+  shift
+  # shellcheck disable=SC2086
+  env -u DOSC_THREADS -u DOSC_BIND -u DOSC_TRACE -u DOSC_MANIFEST -u DOSC_PROFILE \
+    DOSC_PROFILE="$TMP/no-profile.json" $env_args timeout 120 "$@" >"$TMP/out" 2>"$TMP/err"
+  RC=$?
+}
+
+# CONDITION; expect NAME: passes if the condition (an && list) just held.
+expect() {
+  if [ $? -eq 0 ]; then pass "$1"; else fail "$1" "condition failed"; fi
+}
+rc_is() { [ "$RC" -eq "$1" ]; }
+out_has() { grep -q -- "$1" "$TMP/out"; }
+err_has() { grep -q -- "$1" "$TMP/err"; }
+err_empty() { [ ! -s "$TMP/err" ]; }
+err_lines() { [ "$(wc -l <"$TMP/err")" -eq "$1" ]; }
+# the exactly-one-warning contract of SPEC.md section 5
+one_warning() {
+  rc_is 0 && err_lines 1 && err_has '^dosc: warning: .*: using compiled-in defaults$' &&
+    out_has '^result=ok$'
+}
+clean_ok() { rc_is 0 && err_empty; }
+
+sidecar() { # sidecar FILE HASH BINDING0 BINDING1 BINDING2
+  cat >"$1" <<JSON
+{ "schema": "dosc-manifest/1", "source_hash": "$2",
+  "tasks": [ { "name": "fib", "recursive": true, "remotable": true, "work": null },
+             { "name": "fill", "recursive": false, "remotable": true, "work": "count*2" },
+             { "name": "log_line", "recursive": false, "remotable": false, "work": null } ],
+  "sites": [ { "id": 0, "task": "fib", "location": {"file": "sites_test.c", "line": 31, "column": 9}, "binding": "$3" },
+             { "id": 1, "task": "fill", "location": {"file": "sites_test.c", "line": 47, "column": 9}, "binding": "$4" },
+             { "id": 2, "task": "log_line", "location": {"file": "sites_test.c", "line": 58, "column": 9}, "binding": "$5" } ] }
+JSON
+}
+simple_sidecar() { # simple_sidecar FILE HASH SITES: every site auto
+  {
+    printf '{"schema": "dosc-manifest/1", "source_hash": "%s", "tasks": [], "sites": [' "$2"
+    i=0
+    while [ $i -lt "$3" ]; do
+      [ $i -gt 0 ] && printf ', '
+      printf '{"id": %d, "binding": "auto"}' $i
+      i=$((i + 1))
+    done
+    printf ']}\n'
+  } >"$1"
+}
+
+HASH=0123456789abcdef-sites
+GOOD="$TMP/good.dosc.json"
+sidecar "$GOOD" "$HASH" auto auto auto
+simple_sidecar "$TMP/fib.dosc.json" fib-test-0001 2
+simple_sidecar "$TMP/blocks.dosc.json" blocks-test-0001 3
+simple_sidecar "$TMP/nested.dosc.json" nested-test-0001 2
+simple_sidecar "$TMP/steal.dosc.json" steal-test-0001 1
+simple_sidecar "$TMP/idle.dosc.json" idle-test-0001 1
+# a profile that makes every spawn pay: zero spawn cost, deep cut-offs
+ALL="$TMP/spawn-all-profile.json"
+echo '{"schema": "dosc-profile/1", "spawn_ns": 0, "tasks_per_thread": 1000000}' >"$ALL"
+
+# ---- fib: value-returning recursive spawns -------------------------------
+M="DOSC_MANIFEST=$TMP/fib.dosc.json"
+run $M DOSC_THREADS=2 -- "$BIN/fib_test" 30
+clean_ok && out_has 'binding=1 cutoff=6 spawns=126 ' && out_has 'threads=2'
+expect "fib 2 threads: right result, spawns down to the cut-off"
+run $M DOSC_THREADS=1 -- "$BIN/fib_test" 30
+clean_ok && out_has 'binding=0 .* spawns=0 parallel_calls=1 '
+expect "fib 1 thread: auto binds inline, the serial clone runs"
+run $M DOSC_THREADS=2 DOSC_BIND=inline -- "$BIN/fib_test" 30
+clean_ok && out_has 'binding=0 .*spawns=0 '
+expect "fib DOSC_BIND=inline: no spawns"
+for t in 1 2 4; do
+  run $M DOSC_THREADS=$t DOSC_BIND=local DOSC_PROFILE="$ALL" -- "$BIN/fib_test" 27
+  clean_ok && out_has 'binding=1 cutoff=2[0-9] spawns=[0-9]\{6,\} '
+  expect "fib $t threads, every call spawned (deque stress)"
+done
+
+# ---- blocks: many sibling tasks, disjoint writes, thresholds, big args --
+M="DOSC_MANIFEST=$TMP/blocks.dosc.json"
+for t in 2 4; do
+  run $M DOSC_THREADS=$t -- "$BIN/blocks_test"
+  clean_ok && out_has 'spawned_big=1024 spawned_small=0 '
+  expect "blocks $t threads: 1024 siblings spawned, small ones below threshold inline"
+done
+run $M DOSC_THREADS=1 DOSC_BIND=local -- "$BIN/blocks_test"
+clean_ok && out_has 'spawned_big=1024 '
+expect "blocks 1 thread forced local: tasks run by the waiting thread"
+run $M DOSC_THREADS=2 DOSC_PROFILE="$ALL" -- "$BIN/blocks_test"
+clean_ok && out_has 'spawned_small=262144 ' && out_has 'threshold=0$'
+expect "blocks with a zero-cost profile: every sibling spawns"
+
+# ---- nested taskwait ------------------------------------------------------
+M="DOSC_MANIFEST=$TMP/nested.dosc.json"
+for t in 1 2 4; do
+  run $M DOSC_THREADS=$t DOSC_BIND=local DOSC_PROFILE="$ALL" -- "$BIN/nested_test"
+  clean_ok && out_has 'spawns=88542$'
+  expect "nested taskwait, $t threads, everything spawned"
+done
+run $M DOSC_THREADS=2 -- "$BIN/nested_test"
+clean_ok
+expect "nested taskwait, 2 threads, default profile"
+
+# ---- spawns from stolen tasks, depth carried across steals --------------
+M="DOSC_MANIFEST=$TMP/steal.dosc.json"
+for t in 2 3; do
+  run $M DOSC_THREADS=$t -- "$BIN/steal_test"
+  clean_ok && out_has 'A depth 1, C1 depth 2'
+  expect "steal $t threads: stolen task spawns, its child stolen back, depths 1 and 2"
+done
+
+# ---- an idle pool parks -------------------------------------------------
+M="DOSC_MANIFEST=$TMP/idle.dosc.json"
+for t in 2 4; do
+  run $M DOSC_THREADS=$t -- "$BIN/idle_test" 30
+  clean_ok
+  expect "idle pool of $t threads uses < 30 ms CPU per 500 ms, wakes for more work"
+done
+
+# ---- sidecar, DOSC_BIND, DOSC_TRACE, profile ------------------------------
+S="$BIN/sites_test"
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 -- "$S"
+clean_ok && out_has '^site 0 local .*cutoff=6$' && out_has '^site 1 local threshold=5000 ' &&
+  out_has '^site 2 inline' && out_has '^threads=2 nodes=1 rank=0$' && out_has '^result=ok$'
+expect "sidecar read: no warning, auto sites local, compiled-in inline kept"
+
+run DOSC_MANIFEST="$TMP/missing.dosc.json" DOSC_THREADS=2 -- "$S"
+one_warning && err_has 'missing.dosc.json: no sidecar manifest' && out_has '^site 2 inline'
+expect "missing sidecar: one warning, compiled-in defaults"
+
+printf '{"schema": "dosc-manifest/1", "sites": [' >"$TMP/corrupt.dosc.json"
+run DOSC_MANIFEST="$TMP/corrupt.dosc.json" DOSC_THREADS=2 -- "$S"
+one_warning && err_has 'not valid JSON'
+expect "corrupt sidecar: one warning, compiled-in defaults"
+
+mkdir -p "$TMP/unreadable.dosc.json"
+run DOSC_MANIFEST="$TMP/unreadable.dosc.json" DOSC_THREADS=2 -- "$S"
+one_warning
+expect "unreadable sidecar (a directory): one warning"
+
+sidecar "$TMP/stale.dosc.json" "fedcba9876543210-old" inline inline inline
+run DOSC_MANIFEST="$TMP/stale.dosc.json" DOSC_THREADS=2 -- "$S"
+one_warning && err_has 'stale' && out_has '^site 0 local'
+expect "stale sidecar: one warning, its bindings ignored"
+
+sed 's/dosc-manifest\/1/dosc-manifest\/9/' "$GOOD" >"$TMP/schema.dosc.json"
+run DOSC_MANIFEST="$TMP/schema.dosc.json" DOSC_THREADS=2 -- "$S"
+one_warning && err_has 'schema'
+expect "wrong schema: one warning"
+
+sidecar "$TMP/badbinding.dosc.json" "$HASH" inline fast auto
+run DOSC_MANIFEST="$TMP/badbinding.dosc.json" DOSC_THREADS=2 -- "$S"
+one_warning && err_has '"fast"' && out_has '^site 0 local'
+expect "unknown binding in the sidecar: one warning, none of its bindings used"
+
+sed 's/"task": "fill"/"task": "other"/' "$GOOD" >"$TMP/foreign.dosc.json"
+run DOSC_MANIFEST="$TMP/foreign.dosc.json" DOSC_THREADS=2 -- "$S"
+one_warning && err_has "'other'"
+expect "sidecar naming another task at a site: stale, one warning"
+
+sidecar "$TMP/override.dosc.json" "$HASH" inline auto local
+run DOSC_MANIFEST="$TMP/override.dosc.json" DOSC_THREADS=2 -- "$S"
+clean_ok && out_has '^site 0 inline' && out_has '^site 1 local' && out_has '^site 2 local' &&
+  out_has '^result=ok$'
+expect "sidecar override: site 0 inline, compiled-in inline site 2 made local"
+
+run DOSC_MANIFEST="$TMP/override.dosc.json" DOSC_THREADS=2 DOSC_BIND=inline -- "$S"
+clean_ok && out_has '^site 0 inline' && out_has '^site 1 inline' && out_has '^site 2 inline'
+expect "DOSC_BIND=inline beats the sidecar"
+
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_BIND=local -- "$S"
+clean_ok && out_has '^site 0 local' && out_has '^site 2 local' && out_has '^result=ok$'
+expect "DOSC_BIND=local: every site local"
+
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_BIND=remote DOSC_TRACE=1 -- "$S"
+rc_is 0 && out_has '^site 0 local' && out_has '^site 2 local' && out_has '^result=ok$' &&
+  err_has '^dosc: site 2 log_line (sites_test.c:58:9): local - .*not remotable' &&
+  err_has '^dosc: site 0 fib .*: local - .*remote execution is not implemented yet'
+expect "DOSC_BIND=remote: runs local, non-remotable said so, remote noted as not implemented"
+
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_TRACE=1 -- "$S"
+rc_is 0 && err_has '^dosc: site 0 fib (sites_test.c:31:9): local - .*depth < 6' &&
+  err_has '^dosc: site 1 fill (sites_test.c:47:9): local - .*work >= 5000 ops' &&
+  err_has '^dosc: site 2 log_line (sites_test.c:58:9): inline - compiled in$' &&
+  [ "$(grep -c '^dosc: site ' "$TMP/err")" -eq 3 ] && ! err_has warning
+expect "DOSC_TRACE=1: one line per site, 'dosc: site ID TASK (FILE:LINE:COL): BINDING - why'"
+
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=1 DOSC_TRACE=1 -- "$S"
+rc_is 0 && out_has '^site 0 inline' && out_has '^site 1 inline' &&
+  err_has '^dosc: site 0 fib .*: inline - 1 thread and 1 node: nothing to gain' &&
+  out_has '^threads=1 '
+expect "1 thread: every auto site inline, nothing to gain"
+
+run DOSC_MANIFEST="$GOOD" -- "$S"
+clean_ok && out_has "^threads=$(nproc) "
+expect "DOSC_THREADS unset: the cores available ($(nproc))"
+
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=many -- "$S"
+rc_is 0 && err_has '^dosc: warning: DOSC_THREADS=many' && out_has '^result=ok$'
+expect "bad DOSC_THREADS: a warning, the default"
+
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_BIND=sideways -- "$S"
+rc_is 0 && err_has 'DOSC_BIND=sideways' && out_has '^site 0 local'
+expect "bad DOSC_BIND: a warning, auto"
+
+cp "$S" "$TMP/prog"
+sidecar "$TMP/prog.dosc.json" "$HASH" inline auto auto
+run DOSC_THREADS=2 -- "$TMP/prog"
+clean_ok && out_has '^site 0 inline'
+expect "default sidecar path: the executable's path + .dosc.json"
+rm "$TMP/prog.dosc.json"
+run DOSC_THREADS=2 -- "$TMP/prog"
+one_warning && err_has 'prog.dosc.json'
+expect "default sidecar path missing: one warning naming it"
+
+echo '{"schema": "dosc-profile/1", "spawn_ns": 500, "tasks_per_thread": 4}' >"$TMP/profile.json"
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/profile.json" -- "$S"
+clean_ok && out_has '^site 1 local threshold=50000 ' && out_has '^site 0 local .*cutoff=3$'
+expect "DOSC_PROFILE: its spawn cost sets the threshold, its tasks per thread the cut-off"
+
+mkdir -p "$TMP/xdg/dosc"
+cp "$TMP/profile.json" "$TMP/xdg/dosc/profile.json"
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE= XDG_CONFIG_HOME="$TMP/xdg" -- "$S"
+clean_ok && out_has '^site 1 local threshold=50000 '
+expect "default profile path under XDG_CONFIG_HOME"
+
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/none.json" -- "$S"
+clean_ok && out_has '^site 1 local threshold=5000 '
+expect "missing profile: built-in defaults, silently"
+
+echo '{"schema": "dosc-profile/1", "spawn_ns": "fast"}' >"$TMP/badprofile.json"
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/badprofile.json" -- "$S"
+rc_is 0 && err_lines 1 && err_has 'badprofile.json: .*using built-in machine defaults' &&
+  out_has '^site 1 local threshold=5000 '
+expect "bad profile: one warning, built-in defaults"
+
+# ---- the user header without dosc ----------------------------------------
+if ${CC:-cc} -std=c11 -Wall -Werror -Wno-unknown-pragmas -I"$HERE/../include" \
+  "$HERE/serial_elision_test.c" -o "$TMP/serial_elision" 2>"$TMP/err" &&
+  "$TMP/serial_elision" >"$TMP/out"; then
+  pass "dosc.h compiled without __DOSC__: serial fall-backs"
+else
+  fail "dosc.h compiled without __DOSC__" "does not build or returns wrong values"
+fi
+
+# ---- valgrind: no leaks, no errors ---------------------------------------
+if command -v valgrind >/dev/null 2>&1; then
+  VG="valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99"
+  run DOSC_MANIFEST="$TMP/fib.dosc.json" DOSC_THREADS=2 DOSC_BIND=local -- $VG "$BIN/fib_test" 18
+  clean_ok
+  expect "valgrind: fib with 2 threads exits clean, nothing leaked"
+  if [ "${DOSC_VALGRIND:-0}" = 1 ]; then
+    run DOSC_MANIFEST="$TMP/blocks.dosc.json" DOSC_THREADS=2 -- $VG "$BIN/blocks_test"
+    clean_ok
+    expect "valgrind: blocks (malloc'ed arguments)"
+    run DOSC_MANIFEST="$TMP/nested.dosc.json" DOSC_THREADS=3 DOSC_PROFILE="$ALL" -- $VG "$BIN/nested_test"
+    clean_ok
+    expect "valgrind: nested, deque growth"
+    run DOSC_MANIFEST="$TMP/steal.dosc.json" DOSC_THREADS=2 -- $VG "$BIN/steal_test"
+    clean_ok
+    expect "valgrind: steals"
+    run DOSC_MANIFEST="$TMP/stale.dosc.json" DOSC_THREADS=2 DOSC_TRACE=1 -- $VG "$S"
+    rc_is 0 && out_has '^result=ok$' && ! err_has '=='
+    expect "valgrind: stale sidecar path"
+  fi
+else
+  echo "skip valgrind: not installed"
+fi
+
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
