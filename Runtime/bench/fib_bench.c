@@ -22,8 +22,7 @@
 
 /* ---- the user's program ---------------------------------------------------- */
 static long fib_plain(long n) {
-  if (n < 2)
-    return n;
+  if (n < 2) return n;
   long x, y;
   x = fib_plain(n - 1);
   y = fib_plain(n - 2);
@@ -39,8 +38,7 @@ dosc_site_state dosc_site_states[2];
 const dosc_program_info dosc_program = {"fib-bench-0001", 2, dosc_site_infos, dosc_site_states};
 
 static long fib__dosc_serial(long n) {
-  if (n < 2)
-    return n;
+  if (n < 2) return n;
   long x, y;
   x = fib__dosc_serial(n - 1);
   y = fib__dosc_serial(n - 2);
@@ -107,10 +105,8 @@ static int measure(long n) {
     double t1 = now();
     r_dosc = fib(n);
     double t2 = now();
-    if (t1 - t0 < best_serial)
-      best_serial = t1 - t0;
-    if (t2 - t1 < best_dosc)
-      best_dosc = t2 - t1;
+    if (t1 - t0 < best_serial) best_serial = t1 - t0;
+    if (t2 - t1 < best_dosc) best_dosc = t2 - t1;
   }
   if (r_serial != r_dosc) {
     fprintf(stderr, "fib_bench: results differ: %ld vs %ld\n", r_serial, r_dosc);
@@ -128,15 +124,12 @@ static int measure(long n) {
 static void write_sidecar_if_missing(void) {
   char exe[4096], path[4200];
   ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (length <= 0)
-    return;
+  if (length <= 0) return;
   exe[length] = '\0';
   snprintf(path, sizeof path, "%s.dosc.json", exe);
-  if (access(path, F_OK) == 0)
-    return;
+  if (access(path, F_OK) == 0) return;
   FILE *file = fopen(path, "w");
-  if (file == NULL)
-    return;
+  if (file == NULL) return;
   fprintf(file, "{\"schema\": \"dosc-manifest/1\", \"source_hash\": \"fib-bench-0001\",\n"
                 " \"tasks\": [{\"name\": \"fib\", \"recursive\": true, \"remotable\": true}],\n"
                 " \"sites\": [{\"id\": 0, \"task\": \"fib\", \"binding\": \"auto\"},\n"

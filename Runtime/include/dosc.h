@@ -31,9 +31,15 @@ DOSC_USER_API int dosc_node_rank(void);
 
 #else /* serial elision: the program compiled by a plain C compiler */
 
-static inline int dosc_thread_count(void) { return 1; }
-static inline int dosc_node_count(void) { return 1; }
-static inline int dosc_node_rank(void) { return 0; }
+static inline int dosc_thread_count(void) {
+  return 1;
+}
+static inline int dosc_node_count(void) {
+  return 1;
+}
+static inline int dosc_node_rank(void) {
+  return 0;
+}
 
 #endif
 

@@ -96,9 +96,9 @@ typedef struct dosc_site_info {
  * sites costs nothing; the 16-byte alignment keeps one state inside one cache
  * line, so a spawn-site check touches exactly one line. */
 typedef struct dosc_site_state {
-  _Alignas(16) int binding;  /* DOSC_BIND_INLINE / LOCAL / REMOTE; never AUTO */
-  int depth_cutoff;          /* spawn a task of unknown work only while depth < this */
-  long long work_threshold;  /* spawn a task of known work only if work >= this */
+  _Alignas(16) int binding; /* DOSC_BIND_INLINE / LOCAL / REMOTE; never AUTO */
+  int depth_cutoff;         /* spawn a task of unknown work only while depth < this */
+  long long work_threshold; /* spawn a task of known work only if work >= this */
 } dosc_site_state;
 
 typedef struct dosc_program_info {
@@ -145,8 +145,7 @@ extern DOSC_API DOSC_TLS_MODEL _Thread_local int dosc_current_depth;
  * spawn pays while the depth is below the load-time cut-off, and below it
  * whole subtrees run the serial clone. */
 static inline int dosc_spawn_pays(const dosc_site_state *site, long long work) {
-  if (work >= 0)
-    return work >= site->work_threshold;
+  if (work >= 0) return work >= site->work_threshold;
   return dosc_current_depth < site->depth_cutoff;
 }
 
@@ -174,8 +173,7 @@ DOSC_API void dosc_taskwait_slow(dosc_frame *frame);
 static inline void dosc_taskwait(dosc_frame *frame) {
   /* acquire: pairs with the release decrement of the last child to finish, so
    * the children's results are visible after this returns. */
-  if (atomic_load_explicit(&frame->pending, memory_order_acquire) != 0)
-    dosc_taskwait_slow(frame);
+  if (atomic_load_explicit(&frame->pending, memory_order_acquire) != 0) dosc_taskwait_slow(frame);
 }
 
 #ifdef __cplusplus

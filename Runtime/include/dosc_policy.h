@@ -34,25 +34,25 @@ typedef enum dosc_origin {
 
 /* The machine: what `dosc calibrate` measures, plus the configuration. */
 typedef struct dosc_profile {
-  double spawn_ns;              /* spawn + join of a local task its owner runs itself */
-  double steal_ns;              /* extra cost when another worker steals it */
-  double ns_per_op;             /* time of one operation of the work estimate */
-  double remote_latency_ns;     /* one-way message latency between nodes */
-  double remote_bytes_per_ns;   /* bandwidth between nodes (1 byte/ns = 1 GB/s) */
-  double overhead_target;       /* acceptable spawn overhead as a fraction of work */
-  int tasks_per_thread;         /* recursive tasks: spawn until threads * this many */
-  int threads;                  /* local workers */
-  int nodes;                    /* MPI ranks */
+  double spawn_ns;            /* spawn + join of a local task its owner runs itself */
+  double steal_ns;            /* extra cost when another worker steals it */
+  double ns_per_op;           /* time of one operation of the work estimate */
+  double remote_latency_ns;   /* one-way message latency between nodes */
+  double remote_bytes_per_ns; /* bandwidth between nodes (1 byte/ns = 1 GB/s) */
+  double overhead_target;     /* acceptable spawn overhead as a fraction of work */
+  int tasks_per_thread;       /* recursive tasks: spawn until threads * this many */
+  int threads;                /* local workers */
+  int nodes;                  /* MPI ranks */
 } dosc_profile;
 
 /* What the compiler and the sidecar say about one site. */
 typedef struct dosc_site_facts {
-  int requested;       /* DOSC_POLICY_*: AUTO lets the cost model decide */
-  dosc_origin origin;  /* where `requested` came from */
-  int recursive;       /* non-zero: the task spawns itself; work unknown per call */
-  int remotable;       /* non-zero: may be bound remote */
-  int work_known;      /* non-zero: the site passes a work estimate >= 0 */
-  long long siblings;  /* spawns per parent invocation, 0 = unknown */
+  int requested;      /* DOSC_POLICY_*: AUTO lets the cost model decide */
+  dosc_origin origin; /* where `requested` came from */
+  int recursive;      /* non-zero: the task spawns itself; work unknown per call */
+  int remotable;      /* non-zero: may be bound remote */
+  int work_known;     /* non-zero: the site passes a work estimate >= 0 */
+  long long siblings; /* spawns per parent invocation, 0 = unknown */
 } dosc_site_facts;
 
 typedef struct dosc_decision {

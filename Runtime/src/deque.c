@@ -6,8 +6,7 @@
 static dosc_deque_array *array_new(long capacity) {
   dosc_deque_array *array =
       malloc(sizeof(dosc_deque_array) + (size_t)capacity * sizeof(_Atomic(dosc_task *)));
-  if (array == NULL)
-    return NULL;
+  if (array == NULL) return NULL;
   array->capacity = capacity;
   array->retired_next = NULL;
   for (long i = 0; i < capacity; i++)
@@ -17,8 +16,7 @@ static dosc_deque_array *array_new(long capacity) {
 
 int dosc_deque_init(dosc_deque *deque) {
   dosc_deque_array *array = array_new(DOSC_DEQUE_INITIAL_CAPACITY);
-  if (array == NULL)
-    return -1;
+  if (array == NULL) return -1;
   atomic_init(&deque->top, 0);
   atomic_init(&deque->bottom, 0);
   atomic_init(&deque->array, array);
@@ -39,18 +37,16 @@ void dosc_deque_destroy(dosc_deque *deque) {
 
 dosc_deque_array *dosc_deque_grow(dosc_deque *deque, dosc_deque_array *array, long top,
                                   long bottom) {
-  if (array->capacity >= DOSC_DEQUE_MAX_CAPACITY)
-    return NULL;
+  if (array->capacity >= DOSC_DEQUE_MAX_CAPACITY) return NULL;
   dosc_deque_array *bigger = array_new(array->capacity * 2);
-  if (bigger == NULL)
-    return NULL;
+  if (bigger == NULL) return NULL;
   /* Copy, do not move: a thief that loaded the old array keeps reading the
    * same tasks from it, and the CAS on top decides who owns each one. */
   for (long i = top; i < bottom; i++)
-    atomic_store_explicit(&bigger->slots[i & (bigger->capacity - 1)],
-                          atomic_load_explicit(&array->slots[i & (array->capacity - 1)],
-                                               memory_order_relaxed),
-                          memory_order_relaxed);
+    atomic_store_explicit(
+        &bigger->slots[i & (bigger->capacity - 1)],
+        atomic_load_explicit(&array->slots[i & (array->capacity - 1)], memory_order_relaxed),
+        memory_order_relaxed);
   /* release: pairs with the acquire load of array in dosc_deque_steal. */
   atomic_store_explicit(&deque->array, bigger, memory_order_release);
   array->retired_next = deque->retired;

@@ -38,8 +38,8 @@ static int schema_is(json_t *root, const char *schema) {
 }
 
 /* Checks one entry of "sites" and stores its binding. 0 or -1 with error. */
-static int read_site(json_t *site, size_t position, const dosc_program_info *program,
-                     int *bindings, char *error, size_t error_size) {
+static int read_site(json_t *site, size_t position, const dosc_program_info *program, int *bindings,
+                     char *error, size_t error_size) {
   json_t *id_json = json_object_get(site, "id");
   if (!json_is_object(site) || !json_is_integer(id_json)) {
     snprintf(error, error_size, "sites[%zu] has no integer \"id\"", position);
@@ -59,8 +59,7 @@ static int read_site(json_t *site, size_t position, const dosc_program_info *pro
     return -1;
   }
   json_t *binding_json = json_object_get(site, "binding");
-  if (binding_json == NULL)
-    return 0; /* no binding given: the site keeps its compiled-in one */
+  if (binding_json == NULL) return 0; /* no binding given: the site keeps its compiled-in one */
   int binding = dosc_binding_parse(json_string_value(binding_json));
   if (binding < 0) {
     snprintf(error, error_size,
@@ -82,8 +81,7 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
   int missing;
   json_t *root = load_json(path, &missing, error, error_size);
   if (root == NULL) {
-    if (missing)
-      snprintf(error, error_size, "no sidecar manifest");
+    if (missing) snprintf(error, error_size, "no sidecar manifest");
     return -1;
   }
   int status = -1;
@@ -117,11 +115,9 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
 }
 
 /* Copies profile[key] into *out when it is a number; -1 if of another type. */
-static int read_number(json_t *root, const char *key, double *out, char *error,
-                       size_t error_size) {
+static int read_number(json_t *root, const char *key, double *out, char *error, size_t error_size) {
   json_t *value = json_object_get(root, key);
-  if (value == NULL)
-    return 0;
+  if (value == NULL) return 0;
   if (!json_is_number(value) || json_number_value(value) < 0) {
     snprintf(error, error_size, "\"%s\" is not a non-negative number", key);
     return -1;
@@ -133,8 +129,7 @@ static int read_number(json_t *root, const char *key, double *out, char *error,
 int dosc_profile_read(const char *path, dosc_profile *profile, char *error, size_t error_size) {
   int missing;
   json_t *root = load_json(path, &missing, error, error_size);
-  if (root == NULL)
-    return missing ? 0 : -1;
+  if (root == NULL) return missing ? 0 : -1;
   dosc_profile read = *profile;
   double tasks_per_thread = read.tasks_per_thread;
   int status = 1;

@@ -13,7 +13,7 @@
 #include "dosc_policy.h"
 
 #define DOSC_MANIFEST_SCHEMA "dosc-manifest/1"
-#define DOSC_PROFILE_SCHEMA "dosc-profile/1"
+#define DOSC_PROFILE_SCHEMA  "dosc-profile/1"
 
 /* Reads the sidecar at `path` for `program`. On success returns 0 and sets
  * bindings[id] (site_count entries) to the DOSC_BIND_* value the sidecar

@@ -29,13 +29,13 @@
  * - tasks_per_thread: a recursive computation is split until there are 32
  *   tasks per thread, enough for stealing to even out unbalanced trees
  *   (fib's subtrees differ by the golden ratio at each level). */
-#define DOSC_DEFAULT_SPAWN_NS 50.0
-#define DOSC_DEFAULT_STEAL_NS 1000.0
-#define DOSC_DEFAULT_NS_PER_OP 0.5
-#define DOSC_DEFAULT_REMOTE_LATENCY_NS 20000.0
+#define DOSC_DEFAULT_SPAWN_NS            50.0
+#define DOSC_DEFAULT_STEAL_NS            1000.0
+#define DOSC_DEFAULT_NS_PER_OP           0.5
+#define DOSC_DEFAULT_REMOTE_LATENCY_NS   20000.0
 #define DOSC_DEFAULT_REMOTE_BYTES_PER_NS 1.0
-#define DOSC_DEFAULT_OVERHEAD_TARGET 0.02
-#define DOSC_DEFAULT_TASKS_PER_THREAD 32
+#define DOSC_DEFAULT_OVERHEAD_TARGET     0.02
+#define DOSC_DEFAULT_TASKS_PER_THREAD    32
 
 /* A non-recursive task of unknown work spawns at any depth. */
 #define DOSC_UNBOUNDED_DEPTH (1 << 20)
@@ -103,8 +103,7 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
                          double threshold_ops, dosc_decision *decision, char *text,
                          size_t text_size) {
   decision->work_threshold = (long long)(threshold_ops + 0.999999);
-  if (decision->work_threshold < 0)
-    decision->work_threshold = 0;
+  if (decision->work_threshold < 0) decision->work_threshold = 0;
   if (facts->recursive) {
     long long fan_out = facts->siblings >= 2 ? facts->siblings : 2;
     decision->depth_cutoff = dosc_recursive_depth_cutoff(profile, facts->siblings);
@@ -140,8 +139,7 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   int nodes = profile->nodes > 1 ? profile->nodes : 1;
   int requested = facts->requested;
 
-  if (requested < DOSC_POLICY_INLINE || requested > DOSC_POLICY_AUTO)
-    requested = DOSC_POLICY_AUTO;
+  if (requested < DOSC_POLICY_INLINE || requested > DOSC_POLICY_AUTO) requested = DOSC_POLICY_AUTO;
 
   if (requested == DOSC_POLICY_INLINE) {
     snprintf(why, sizeof why, "%s", origin_text(facts->origin));
@@ -206,10 +204,8 @@ const char *dosc_binding_name(int binding) {
 
 int dosc_binding_parse(const char *name) {
   static const char *const names[] = {"inline", "local", "remote", "auto"};
-  if (name == NULL)
-    return -1;
+  if (name == NULL) return -1;
   for (int i = 0; i < 4; i++)
-    if (strcmp(name, names[i]) == 0)
-      return i;
+    if (strcmp(name, names[i]) == 0) return i;
   return -1;
 }

@@ -28,9 +28,9 @@ typedef struct dosc_worker {
   /* Below: touched by the owning worker only. Starts on its own line so the
    * owner's bookkeeping never shares a line with the deque's hot words. */
   _Alignas(DOSC_CACHE_LINE) int index;
-  uint64_t random_state;       /* xorshift64 for victim selection */
-  dosc_task *free_tasks;       /* records freed by this worker, any origin */
-  dosc_task_batch *batches;    /* records allocated by this worker, freed at stop */
+  uint64_t random_state;    /* xorshift64 for victim selection */
+  dosc_task *free_tasks;    /* records freed by this worker, any origin */
+  dosc_task_batch *batches; /* records allocated by this worker, freed at stop */
   pthread_t thread;
 } dosc_worker;
 
@@ -69,8 +69,7 @@ static dosc_task *task_alloc(dosc_worker *worker) {
   dosc_task *task = worker->free_tasks;
   if (task == NULL) {
     dosc_task_batch *batch = aligned_alloc(DOSC_CACHE_LINE, sizeof(dosc_task_batch));
-    if (batch == NULL)
-      return NULL;
+    if (batch == NULL) return NULL;
     batch->next = worker->batches;
     worker->batches = batch;
     for (int i = 0; i < DOSC_TASK_BATCH - 1; i++)
@@ -98,8 +97,7 @@ static void run_task(dosc_worker *worker, dosc_task *task) {
   task->fn(task->args);
   dosc_current_depth = saved_depth;
   dosc_frame *frame = task->link.frame;
-  if (task->args != task->inline_args)
-    free(task->args);
+  if (task->args != task->inline_args) free(task->args);
   task_free(worker, task);
   /* release: pairs with the acquire load of pending in dosc_taskwait, so the
    * task's writes (its result) are visible to the waiting parent. The frame
@@ -120,8 +118,7 @@ static uint64_t next_random(dosc_worker *worker) {
  * worker once, starting at a random victim. */
 static dosc_task *find_task(dosc_worker *worker) {
   dosc_task *task = dosc_deque_pop(&worker->deque);
-  if (task != NULL || pool.threads == 1)
-    return task;
+  if (task != NULL || pool.threads == 1) return task;
   int others = pool.threads - 1;
   int start = (int)(next_random(worker) % (uint64_t)others);
   for (int i = 0; i < others; i++) {
@@ -129,10 +126,8 @@ static dosc_task *find_task(dosc_worker *worker) {
     /* A lost race means the victim had work a moment ago: retry it once. */
     for (int attempt = 0; attempt < 2; attempt++) {
       dosc_steal_result result = dosc_deque_steal(&pool.workers[victim].deque, &task);
-      if (result == DOSC_STEAL_OK)
-        return task;
-      if (result == DOSC_STEAL_EMPTY)
-        break;
+      if (result == DOSC_STEAL_OK) return task;
+      if (result == DOSC_STEAL_EMPTY) break;
       dosc_cpu_relax();
     }
   }
@@ -143,8 +138,7 @@ static dosc_task *find_task(dosc_worker *worker) {
 
 static int any_work_visible(void) {
   for (int i = 0; i < pool.threads; i++)
-    if (dosc_deque_looks_nonempty(&pool.workers[i].deque))
-      return 1;
+    if (dosc_deque_looks_nonempty(&pool.workers[i].deque)) return 1;
   return 0;
 }
 
@@ -224,8 +218,7 @@ void dosc_spawn(dosc_frame *frame, void (*fn)(void *), const void *args, size_t 
     run_now(fn, args);
     return;
   }
-  if (size > 0)
-    memcpy(task->args, args, size);
+  if (size > 0) memcpy(task->args, args, size);
   /* relaxed: the push below publishes the task with a release fence, so any
    * thread that runs it (and decrements) comes after this increment. */
   atomic_fetch_add_explicit(&frame->pending, 1, memory_order_relaxed);
@@ -268,11 +261,9 @@ static int worker_init(dosc_worker *worker, int index) {
 
 int dosc_pool_start(int threads) {
   DOSC_ASSERT(pool.workers == NULL);
-  if (threads < 1)
-    threads = 1;
+  if (threads < 1) threads = 1;
   dosc_worker *workers = aligned_alloc(DOSC_CACHE_LINE, sizeof(dosc_worker) * (size_t)threads);
-  if (workers == NULL)
-    return 1;
+  if (workers == NULL) return 1;
   int ready = 0;
   while (ready < threads && worker_init(&workers[ready], ready) == 0)
     ready++;
@@ -303,8 +294,7 @@ int dosc_pool_start(int threads) {
 }
 
 void dosc_pool_stop(void) {
-  if (pool.workers == NULL)
-    return;
+  if (pool.workers == NULL) return;
   /* release: pairs with the acquire load in worker_main. */
   atomic_store_explicit(&pool.stopping, 1, memory_order_release);
   atomic_fetch_add_explicit(&pool.wake_epoch, 1, memory_order_release);
@@ -329,4 +319,6 @@ void dosc_pool_stop(void) {
   tls_worker = NULL;
 }
 
-int dosc_pool_threads(void) { return pool.running; }
+int dosc_pool_threads(void) {
+  return pool.running;
+}

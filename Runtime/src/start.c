@@ -53,8 +53,7 @@ static int cores_available(void) {
   cpu_set_t set;
   if (sched_getaffinity(0, sizeof set, &set) == 0) {
     int count = CPU_COUNT(&set);
-    if (count > 0)
-      return count;
+    if (count > 0) return count;
   }
   long online = sysconf(_SC_NPROCESSORS_ONLN);
   return online > 0 ? (int)online : 1;
@@ -62,11 +61,9 @@ static int cores_available(void) {
 
 static int thread_count_from_env(void) {
   int cores = cores_available();
-  if (cores > DOSC_MAX_THREADS)
-    cores = DOSC_MAX_THREADS;
+  if (cores > DOSC_MAX_THREADS) cores = DOSC_MAX_THREADS;
   const char *text = getenv("DOSC_THREADS");
-  if (text == NULL || text[0] == '\0')
-    return cores;
+  if (text == NULL || text[0] == '\0') return cores;
   char *end;
   errno = 0;
   long value = strtol(text, &end, 10);
@@ -81,8 +78,7 @@ static int thread_count_from_env(void) {
 
 static int forced_binding_from_env(void) {
   const char *text = getenv("DOSC_BIND");
-  if (text == NULL || text[0] == '\0')
-    return DOSC_BIND_AUTO;
+  if (text == NULL || text[0] == '\0') return DOSC_BIND_AUTO;
   int binding = dosc_binding_parse(text);
   if (binding < 0) {
     warn("DOSC_BIND=%s is not inline, local, remote or auto: using %s", text, "auto");
@@ -232,6 +228,12 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
   pthread_mutex_unlock(&runtime.lock);
 }
 
-int dosc_thread_count(void) { return dosc_pool_threads(); }
-int dosc_node_count(void) { return 1; }
-int dosc_node_rank(void) { return 0; }
+int dosc_thread_count(void) {
+  return dosc_pool_threads();
+}
+int dosc_node_count(void) {
+  return 1;
+}
+int dosc_node_rank(void) {
+  return 0;
+}

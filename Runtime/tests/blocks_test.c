@@ -12,7 +12,7 @@
 #include "dosc.h"
 #include "dosc_abi.h"
 
-#define N (1 << 20)
+#define N     (1 << 20)
 #define BLOCK 1024
 #define SMALL 4
 
@@ -35,8 +35,7 @@ static void note_thread(void) {
   pthread_t self = pthread_self();
   int count = atomic_load(&seen_count);
   for (int i = 0; i < count && i < 64; i++)
-    if (pthread_equal(seen_threads[i], self))
-      return;
+    if (pthread_equal(seen_threads[i], self)) return;
   int slot = atomic_fetch_add(&seen_count, 1);
   if (slot < 64)
     seen_threads[slot] = self;

@@ -11,7 +11,9 @@
 #include "dosc_abi.h"
 
 /* ---- the user's program (serial elision) -------------------------------- */
-static long fib_plain(long n) { return n < 2 ? n : fib_plain(n - 1) + fib_plain(n - 2); }
+static long fib_plain(long n) {
+  return n < 2 ? n : fib_plain(n - 1) + fib_plain(n - 2);
+}
 
 /* ---- what the rewrite generates ------------------------------------------ */
 static const dosc_site_info dosc_site_infos[] = {
@@ -26,8 +28,7 @@ static atomic_long spawns, parallel_calls;
 static atomic_int max_depth, bad_depth;
 
 static long fib__dosc_serial(long n) {
-  if (n < 2)
-    return n;
+  if (n < 2) return n;
   long x, y;
   x = fib__dosc_serial(n - 1);
   y = fib__dosc_serial(n - 2);
@@ -63,8 +64,7 @@ static long fib(long n) {
       x = fib__dosc_serial(dosc_a0);
     else {
       atomic_fetch_add_explicit(&spawns, 1, memory_order_relaxed);
-      if (dosc_current_depth >= s->depth_cutoff)
-        atomic_store(&bad_depth, 1);
+      if (dosc_current_depth >= s->depth_cutoff) atomic_store(&bad_depth, 1);
       struct fib_args0 a = {&x, dosc_a0};
       dosc_spawn(&dosc_fr, fib_thunk0, &a, sizeof a);
     }
@@ -106,8 +106,8 @@ int main(int argc, char **argv) {
     CHECK(atomic_load(&max_depth) == s->depth_cutoff, "deepest task at depth %d, cut-off %d",
           atomic_load(&max_depth), s->depth_cutoff);
   }
-  printf("binding=%d cutoff=%d spawns=%ld parallel_calls=%ld max_depth=%d threads=%d\n",
-         s->binding, s->depth_cutoff, spawned, atomic_load(&parallel_calls),
-         atomic_load(&max_depth), dosc_thread_count());
+  printf("binding=%d cutoff=%d spawns=%ld parallel_calls=%ld max_depth=%d threads=%d\n", s->binding,
+         s->depth_cutoff, spawned, atomic_load(&parallel_calls), atomic_load(&max_depth),
+         dosc_thread_count());
   return test_exit_status();
 }

@@ -20,8 +20,7 @@ const dosc_program_info dosc_program = {"nested-test-0001", 2, dosc_site_infos, 
 static atomic_long spawns;
 
 static long tree_plain(int d) {
-  if (d == 0)
-    return 1;
+  if (d == 0) return 1;
   long sum = 1;
   for (int i = 0; i < 3; i++)
     sum += 2 * tree_plain(d - 1);
@@ -29,7 +28,9 @@ static long tree_plain(int d) {
 }
 
 static long tree(int d);
-static long tree__dosc_serial(int d) { return tree_plain(d); }
+static long tree__dosc_serial(int d) {
+  return tree_plain(d);
+}
 
 struct tree_args0 {
   long *result;
@@ -40,7 +41,9 @@ static void tree_thunk0(void *p) {
   *a->result = tree(a->d);
 }
 /* scale(x) doubles *x in place: reads what phase one wrote */
-static void scale(long *x) { *x *= 2; }
+static void scale(long *x) {
+  *x *= 2;
+}
 struct scale_args1 {
   long *x;
 };

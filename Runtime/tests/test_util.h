@@ -34,11 +34,12 @@ static inline double test_seconds(clockid_t clock) {
 static inline int test_wait_flag(atomic_int *flag, double timeout) {
   double end = test_seconds(CLOCK_MONOTONIC) + timeout;
   while (!atomic_load_explicit(flag, memory_order_acquire))
-    if (test_seconds(CLOCK_MONOTONIC) > end)
-      return 0;
+    if (test_seconds(CLOCK_MONOTONIC) > end) return 0;
   return 1;
 }
 
-static inline int test_exit_status(void) { return test_failures == 0 ? 0 : 1; }
+static inline int test_exit_status(void) {
+  return test_failures == 0 ? 0 : 1;
+}
 
 #endif
