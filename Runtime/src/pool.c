@@ -92,6 +92,7 @@ static void task_free(dosc_worker *worker, dosc_task *task) {
 
 /* Runs `task` on the calling thread, which is `worker`. */
 static void run_task(dosc_worker *worker, dosc_task *task) {
+  DOSC_ASSERT(worker == tls_worker && task->fn != NULL && task->link.frame != NULL);
   int saved_depth = dosc_current_depth;
   dosc_current_depth = task->depth;
   task->fn(task->args);
@@ -198,6 +199,7 @@ static void run_now(void (*fn)(void *), const void *args) {
 }
 
 void dosc_spawn(dosc_frame *frame, void (*fn)(void *), const void *args, size_t size) {
+  DOSC_ASSERT(frame != NULL && fn != NULL && (args != NULL || size == 0));
   dosc_worker *worker = tls_worker;
   if (worker == NULL) { /* not a worker thread, or the pool is not running */
     run_now(fn, args);
@@ -219,6 +221,7 @@ void dosc_spawn(dosc_frame *frame, void (*fn)(void *), const void *args, size_t 
     return;
   }
   if (size > 0) memcpy(task->args, args, size);
+  DOSC_ASSERT(atomic_load_explicit(&frame->pending, memory_order_relaxed) >= 0);
   /* relaxed: the push below publishes the task with a release fence, so any
    * thread that runs it (and decrements) comes after this increment. */
   atomic_fetch_add_explicit(&frame->pending, 1, memory_order_relaxed);

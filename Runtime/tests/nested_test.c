@@ -87,8 +87,8 @@ static long tree(int d) {
   return 1 + part[0] + part[1] + part[2];
 }
 
-int main(int argc, char **argv) {
-  dosc_start(&dosc_program, &argc, &argv);
+int main(void) {
+  dosc_start(&dosc_program, NULL, NULL); /* the int main(void) form */
   for (int d = 0; d <= 9; d++) {
     long got = tree(d), expected = tree_plain(d);
     CHECK(got == expected, "tree(%d) = %ld, expected %ld", d, got, expected);

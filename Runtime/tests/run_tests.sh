@@ -114,6 +114,12 @@ run $M DOSC_THREADS=2 DOSC_PROFILE="$ALL" -- "$BIN/blocks_test"
 clean_ok && out_has 'spawned_small=262144 ' && out_has 'threshold=0$'
 expect "blocks with a zero-cost profile: every sibling spawns"
 
+if [ -n "${SMALL_DEQUE_TEST:-}" ]; then
+  run $M DOSC_THREADS=2 DOSC_PROFILE="$ALL" -- "$SMALL_DEQUE_TEST"
+  clean_ok && out_has 'spawned_small=262144 '
+  expect "blocks with a deque of 256 slots at most: a full deque runs tasks at once"
+fi
+
 # ---- nested taskwait ------------------------------------------------------
 M="DOSC_MANIFEST=$TMP/nested.dosc.json"
 for t in 1 2 4; do
