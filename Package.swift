@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import Foundation
+import PackageDescription
+
+/// Debian's libclang-dev puts libclang under /usr/lib/llvm-N; use the newest one installed
+/// (`scripts/setup.sh` installs it). DOSC_LLVM_DIR overrides the search.
+func llvmDirectory() -> String {
+  if let dir = ProcessInfo.processInfo.environment["DOSC_LLVM_DIR"] { return dir }
+  let candidates = ((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib")) ?? [])
+    .filter { $0.hasPrefix("llvm-") }
+    .filter { FileManager.default.fileExists(atPath: "/usr/lib/\($0)/include/clang-c/Index.h") }
+    .sorted { (Int($0.dropFirst(5)) ?? 0) < (Int($1.dropFirst(5)) ?? 0) }
+  return "/usr/lib/" + (candidates.last ?? "llvm-14")
+}
+let llvm = llvmDirectory()
+
+let package = Package(
+  name: "dosc",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "dosc", targets: ["dosc"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+  ],
+  targets: [
+    // The thin executable: everything lives in libraries that tests import directly.
+    .executableTarget(name: "dosc", dependencies: ["DoscCLI"]),
+    .target(
+      name: "DoscCLI",
+      dependencies: [
+        "DoscDriver",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .target(
+      name: "DoscDriver",
+      dependencies: ["ClangFrontend", "DoscAnalysis", "DoscManifest", "DoscSupport"]),
+    .target(
+      name: "DoscAnalysis",
+      dependencies: ["CSyntax", "SymbolicAlgebra", "DoscManifest", "DoscSupport"]),
+    .target(
+      name: "DoscManifest",
+      dependencies: [
+        "SymbolicAlgebra", "DoscSupport", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(name: "SymbolicAlgebra"),
+    .target(name: "CSyntax", dependencies: ["DoscSupport"]),
+    .target(name: "DoscSupport"),
+    // libclang is imported here and nowhere else.
+    .systemLibrary(name: "CClang"),
+    .target(
+      name: "ClangFrontend",
+      dependencies: ["CClang", "CSyntax", "DoscSupport"],
+      swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvm)/include"])],
+      linkerSettings: [.unsafeFlags(["-L\(llvm)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(llvm)/lib"])]),
+    .testTarget(name: "SymbolicAlgebraTests", dependencies: ["SymbolicAlgebra"]),
+    .testTarget(
+      name: "DoscAnalysisTests",
+      dependencies: ["DoscDriver", "DoscAnalysis", "ClangFrontend", "CSyntax", "DoscManifest", "SymbolicAlgebra"],
+      resources: [.copy("Inputs")]),
+  ]
+)

@@ -1,0 +1,273 @@
+import CClang
+import CSyntax
+import DoscSupport
+import Foundation
+
+/// Converts one function definition's cursor tree into `CSyntax` values.
+///
+/// libclang 14 has no API for an operator's kind, so operators are read from the source text
+/// between the operands, and, where macros make that text useless, from clang's pretty printer.
+final class BodyConverter {
+  private let mapper: LocationMapper
+  private let sources: SourceCache
+  private var parameterIndex: [String: Int] = [:]
+
+  init(mapper: LocationMapper, sources: SourceCache) {
+    self.mapper = mapper
+    self.sources = sources
+  }
+
+  func function(_ cursor: CXCursor) -> FunctionDefinition? {
+    let name = consume(clang_getCursorSpelling(cursor))
+    let count = max(0, Int(clang_Cursor_getNumArguments(cursor)))
+    var parameters: [Parameter] = []
+    for index in 0..<count {
+      let parameter = clang_Cursor_getArgument(cursor, UInt32(index))
+      parameters.append(
+        Parameter(name: consume(clang_getCursorSpelling(parameter)), type: convertType(clang_getCursorType(parameter))))
+    }
+    parameterIndex = Dictionary(
+      parameters.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    guard let bodyCursor = children(of: cursor).last(where: { $0.kind == CXCursor_CompoundStmt }) else { return nil }
+    let functionType = clang_getCursorType(cursor)
+    return FunctionDefinition(
+      name: name, location: mapper.location(of: cursor), parameters: parameters,
+      returnType: convertType(clang_getResultType(functionType)), body: statement(bodyCursor),
+      isStatic: clang_Cursor_getStorageClass(cursor) == CX_SC_Static,
+      isVariadic: clang_isFunctionTypeVariadic(functionType) != 0)
+  }
+
+  // MARK: Statements
+
+  func statement(_ cursor: CXCursor) -> Stmt {
+    let location = mapper.start(of: cursor)
+    let range = mapper.range(of: cursor)
+    let parts = children(of: cursor)
+    func make(_ kind: StmtKind) -> Stmt { Stmt(kind, location: location, range: range) }
+
+    if isExpression(cursor) { return make(.expression(expression(cursor))) }
+    switch cursor.kind {
+    case CXCursor_CompoundStmt:
+      return make(.compound(parts.map(statement)))
+    case CXCursor_DeclStmt:
+      return make(.declaration(parts.filter { $0.kind == CXCursor_VarDecl }.map(variable)))
+    case CXCursor_IfStmt where parts.count >= 2:
+      return make(
+        .ifStatement(expression(parts[0]), then: statement(parts[1]), else: parts.count > 2 ? statement(parts[2]) : nil))
+    case CXCursor_ForStmt:
+      return forLoop(cursor, parts: parts, make: make)
+    case CXCursor_WhileStmt where parts.count == 2:
+      return make(.whileLoop(expression(parts[0]), body: statement(parts[1])))
+    case CXCursor_DoStmt where parts.count == 2:
+      return make(.doWhile(body: statement(parts[0]), condition: expression(parts[1])))
+    case CXCursor_SwitchStmt where parts.count == 2:
+      return make(.switchStatement(expression(parts[0]), body: statement(parts[1])))
+    case CXCursor_CaseStmt, CXCursor_DefaultStmt:
+      return make(.caseLabel(parts.last.map(statement)))
+    case CXCursor_LabelStmt:
+      return make(.labeled(parts.last.map(statement)))
+    case CXCursor_ReturnStmt:
+      return make(.returnStatement(parts.first.map(expression)))
+    case CXCursor_BreakStmt: return make(.breakStatement)
+    case CXCursor_ContinueStmt: return make(.continueStatement)
+    case CXCursor_GotoStmt, CXCursor_IndirectGotoStmt: return make(.gotoStatement)
+    case CXCursor_NullStmt: return make(.empty)
+    default:
+      return make(.unsupported(consume(clang_getCursorKindSpelling(cursor.kind))))
+    }
+  }
+
+  /// libclang leaves out the missing parts of `for (;;)`, so children are matched to the
+  /// header's parts by where they start relative to the two semicolons.
+  private func forLoop(_ cursor: CXCursor, parts: [CXCursor], make: (StmtKind) -> Stmt) -> Stmt {
+    let range = mapper.range(of: cursor)
+    let file = mapper.start(of: cursor).file
+    guard let header = sources.forHeader(file: file, range: range) else {
+      guard parts.count == 4 else { return make(.unsupported("ForStmt")) }
+      return make(
+        .forLoop(
+          initializer: statement(parts[0]), condition: expression(parts[1]), increment: expression(parts[2]),
+          body: statement(parts[3])))
+    }
+    var initializer: Stmt?
+    var condition: Expr?
+    var increment: Expr?
+    var body: Stmt?
+    for part in parts {
+      let start = mapper.range(of: part).lowerBound
+      if start < header.firstSemicolon {
+        initializer = statement(part)
+      } else if start < header.secondSemicolon {
+        condition = expression(part)
+      } else if start < header.closingParenthesis {
+        increment = expression(part)
+      } else {
+        body = statement(part)
+      }
+    }
+    guard let body else { return make(.unsupported("ForStmt")) }
+    return make(.forLoop(initializer: initializer, condition: condition, increment: increment, body: body))
+  }
+
+  func variable(_ cursor: CXCursor) -> VariableDeclaration {
+    let initializer = children(of: cursor).last(where: isExpression)
+    return VariableDeclaration(
+      name: consume(clang_getCursorSpelling(cursor)), type: convertType(clang_getCursorType(cursor)),
+      initializer: initializer.map(expression),
+      isStatic: clang_Cursor_getStorageClass(cursor) == CX_SC_Static, location: mapper.location(of: cursor))
+  }
+
+  // MARK: Expressions
+
+  func expression(_ cursor: CXCursor) -> Expr {
+    let parts = children(of: cursor)
+    let range = mapper.range(of: cursor)
+    let location = mapper.start(of: cursor)
+    let type = convertType(clang_getCursorType(cursor))
+    func make(_ kind: ExprKind) -> Expr {
+      Expr(kind, type: type, location: location, text: sources.text(file: location.file, range: range), range: range)
+    }
+
+    switch cursor.kind {
+    case CXCursor_UnexposedExpr, CXCursor_ParenExpr:
+      // Implicit casts and parentheses: the analysis looks through them.
+      if parts.count == 1 { return expression(parts[0]) }
+      return make(.unsupported("UnexposedExpr", parts.filter(isExpression).map(expression)))
+    case CXCursor_CStyleCastExpr:
+      guard let operand = parts.last(where: isExpression) else { return make(.unsupported("cast", [])) }
+      return make(.cast(expression(operand)))
+    case CXCursor_IntegerLiteral, CXCursor_CharacterLiteral:
+      return make(.integerLiteral(evaluateInteger(cursor) ?? 0))
+    case CXCursor_FloatingLiteral:
+      return make(.floatingLiteral)
+    case CXCursor_StringLiteral:
+      return make(.stringLiteral)
+    case CXCursor_DeclRefExpr:
+      return make(.name(consume(clang_getCursorSpelling(cursor)), reference(cursor)))
+    case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator where parts.count == 2:
+      return make(.binary(binaryOperator(cursor, parts[0], parts[1]), expression(parts[0]), expression(parts[1])))
+    case CXCursor_UnaryOperator where parts.count == 1:
+      return make(.unary(unaryOperator(cursor, parts[0]), expression(parts[0])))
+    case CXCursor_ArraySubscriptExpr where parts.count == 2:
+      return make(.subscripted(expression(parts[0]), index: expression(parts[1])))
+    case CXCursor_CallExpr:
+      return call(cursor, parts: parts, make: make)
+    case CXCursor_MemberRefExpr:
+      guard let base = parts.first(where: isExpression) else { return make(.unsupported("member", [])) }
+      let baseExpr = expression(base)
+      return make(
+        .member(baseExpr, field: consume(clang_getCursorSpelling(cursor)), arrow: baseExpr.type.isPointerLike))
+    case CXCursor_ConditionalOperator where parts.count == 3:
+      return make(.conditional(expression(parts[0]), expression(parts[1]), expression(parts[2])))
+    case CXCursor_UnaryExpr:
+      if let value = evaluateInteger(cursor) { return make(.constant(value)) }
+      return make(.unsupported("UnaryExpr", parts.filter(isExpression).map(expression)))
+    case CXCursor_InitListExpr:
+      return make(.initializerList(parts.filter(isExpression).map(expression)))
+    default:
+      return make(.unsupported(consume(clang_getCursorKindSpelling(cursor.kind)), parts.filter(isExpression).map(expression)))
+    }
+  }
+
+  private func call(_ cursor: CXCursor, parts: [CXCursor], make: (ExprKind) -> Expr) -> Expr {
+    let count = max(0, Int(clang_Cursor_getNumArguments(cursor)))
+    let arguments = (0..<count).map { expression(clang_Cursor_getArgument(cursor, UInt32($0))) }
+    let referenced = clang_getCursorReferenced(cursor)
+    let callee =
+      !isNull(referenced) && referenced.kind == CXCursor_FunctionDecl
+      ? consume(clang_getCursorSpelling(referenced)) : nil
+    // The callee expression matters only for calls through pointers.
+    let calleeExpr =
+      callee == nil
+      ? (parts.first.map(expression) ?? Expr(.unsupported("callee", []), type: .unknown, location: mapper.start(of: cursor)))
+      : Expr(.name(callee!, .function), type: .unknown, location: mapper.start(of: cursor), text: callee!)
+    return make(.call(callee: callee, calleeExpr: calleeExpr, arguments: arguments))
+  }
+
+  private func reference(_ cursor: CXCursor) -> Reference {
+    let referenced = clang_getCursorReferenced(cursor)
+    if isNull(referenced) { return .unknown }
+    switch referenced.kind {
+    case CXCursor_ParmDecl:
+      return parameterIndex[consume(clang_getCursorSpelling(referenced))].map { .parameter(index: $0) } ?? .local
+    case CXCursor_VarDecl:
+      let storage = clang_Cursor_getStorageClass(referenced)
+      let parent = clang_getCursorSemanticParent(referenced)
+      if storage == CX_SC_Static || storage == CX_SC_Extern || parent.kind == CXCursor_TranslationUnit {
+        return .global(isConst: clang_isConstQualifiedType(clang_getCursorType(referenced)) != 0)
+      }
+      return .local
+    case CXCursor_FunctionDecl:
+      return .function
+    case CXCursor_EnumConstantDecl:
+      return .enumerator(Int(clang_getEnumConstantDeclValue(referenced)))
+    default:
+      return .unknown
+    }
+  }
+
+  private func evaluateInteger(_ cursor: CXCursor) -> Int? {
+    guard let result = clang_Cursor_Evaluate(cursor) else { return nil }
+    defer { clang_EvalResult_dispose(result) }
+    guard clang_EvalResult_getKind(result) == CXEval_Int else { return nil }
+    return Int(clang_EvalResult_getAsLongLong(result))
+  }
+
+  // MARK: Operators
+
+  private static let binaryOperators: Set<String> = [
+    "+", "-", "*", "/", "%", "<<", ">>", "<", ">", "<=", ">=", "==", "!=", "&", "^", "|", "&&", "||", "=", "+=",
+    "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=", ",",
+  ]
+  private static let unaryOperators: Set<String> = ["-", "+", "!", "~", "*", "&", "++", "--"]
+
+  private func binaryOperator(_ cursor: CXCursor, _ lhs: CXCursor, _ rhs: CXCursor) -> String {
+    let file = mapper.start(of: cursor).file
+    let left = mapper.range(of: lhs)
+    let right = mapper.range(of: rhs)
+    if left.upperBound <= right.lowerBound {
+      let between = sources.code(file: file, range: left.upperBound..<right.lowerBound)
+      if Self.binaryOperators.contains(between) { return between }
+    }
+    // Inside macro expansions the text is the macro's name; ask clang's printer instead.
+    let whole = prettyPrinted(cursor)
+    let left_ = prettyPrinted(lhs)
+    if whole.hasPrefix(left_) {
+      let rest = whole.dropFirst(left_.count).drop(while: { $0 == " " })
+      let op = String(rest.prefix(while: { $0 != " " }))
+      if Self.binaryOperators.contains(op) { return op }
+    }
+    return "?"
+  }
+
+  private func unaryOperator(_ cursor: CXCursor, _ operand: CXCursor) -> String {
+    let file = mapper.start(of: cursor).file
+    let whole = mapper.range(of: cursor)
+    let inner = mapper.range(of: operand)
+    if whole.lowerBound < inner.lowerBound {
+      let before = sources.code(file: file, range: whole.lowerBound..<inner.lowerBound)
+      if Self.unaryOperators.contains(before) { return before }
+    }
+    if inner.upperBound < whole.upperBound {
+      let after = sources.code(file: file, range: inner.upperBound..<whole.upperBound)
+      if after == "++" || after == "--" { return "post" + after }
+    }
+    let printed = prettyPrinted(cursor)
+    let operandText = prettyPrinted(operand)
+    if printed.hasSuffix(operandText) {
+      let op = String(printed.dropLast(operandText.count)).trimmingCharacters(in: .whitespaces)
+      if Self.unaryOperators.contains(op) { return op }
+    }
+    if printed.hasPrefix(operandText) {
+      let op = String(printed.dropFirst(operandText.count)).trimmingCharacters(in: .whitespaces)
+      if op == "++" || op == "--" { return "post" + op }
+    }
+    return "?"
+  }
+
+  private func prettyPrinted(_ cursor: CXCursor) -> String {
+    let policy = clang_getCursorPrintingPolicy(cursor)
+    defer { clang_PrintingPolicy_dispose(policy) }
+    return consume(clang_getCursorPrettyPrinted(cursor, policy))
+  }
+}

@@ -1,0 +1,151 @@
+import CClang
+import CSyntax
+import DoscSupport
+import Foundation
+
+/// Parses a C file with libclang and the user's flags into a `TranslationUnit`.
+public enum ClangParser {
+  /// Throws `DiagnosedFailure` with clang's errors (located) when the C does not compile.
+  public static func parse(path: String, arguments: [String]) throws -> TranslationUnit {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw DiagnosedFailure(Diagnostic(.error, at: nil, "no such file or directory: '\(path)'"))
+    }
+    guard let sourceData = FileManager.default.contents(atPath: path) else {
+      throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot read '\(path)'"))
+    }
+    let session = try ClangSession(path: path, arguments: arguments)
+    let text = String(decoding: sourceData, as: UTF8.self)
+    let scan = PragmaScanner.scan(text, file: path, skippedRanges: session.skippedRanges())
+    return TranslationUnit(
+      path: path, source: text, pragmas: scan.pragmas, pragmaOperatorLocations: scan.operatorLocations,
+      functions: session)
+  }
+}
+
+/// Owns the libclang index and translation unit for as long as the analysis needs bodies.
+final class ClangSession: FunctionSource {
+  private let index: CXIndex
+  private let unit: CXTranslationUnit
+  private let path: String
+  private let mapper = LocationMapper()
+  private let sources = SourceCache()
+  private var definitionCursors: [String: CXCursor] = [:]
+  private var declarationCursors: [String: CXCursor] = [:]
+  private var globalCursors: [String: CXCursor] = [:]
+  private var definitions: [String: FunctionDefinition?] = [:]
+  private(set) var mainFileFunctions: [(name: String, range: Range<Int>)] = []
+
+  init(path: String, arguments: [String]) throws {
+    self.path = path
+    let index = clang_createIndex(0, 0)!
+    self.index = index
+    var parsed: CXTranslationUnit?
+    // Skipped `#if 0` regions are only recorded with the detailed preprocessing record.
+    let options = CXTranslationUnit_DetailedPreprocessingRecord.rawValue | CXTranslationUnit_KeepGoing.rawValue
+    let status = withCStrings(arguments) { argv in
+      clang_parseTranslationUnit2(index, path, argv, Int32(arguments.count), nil, 0, options, &parsed)
+    }
+    guard status == CXError_Success, let parsed else {
+      clang_disposeIndex(index)
+      throw DiagnosedFailure(Diagnostic(.error, at: nil, "clang could not parse '\(path)' (error \(status.rawValue))"))
+    }
+    unit = parsed
+    let errors = collectErrors()
+    if !errors.isEmpty {
+      clang_disposeTranslationUnit(unit)
+      clang_disposeIndex(index)
+      throw DiagnosedFailure(errors)
+    }
+    indexTopLevel()
+  }
+
+  deinit {
+    clang_disposeTranslationUnit(unit)
+    clang_disposeIndex(index)
+  }
+
+  private func collectErrors() -> [Diagnostic] {
+    var errors: [Diagnostic] = []
+    for number in 0..<clang_getNumDiagnostics(unit) {
+      let diagnostic = clang_getDiagnostic(unit, number)
+      defer { clang_disposeDiagnostic(diagnostic) }
+      let severity = clang_getDiagnosticSeverity(diagnostic)
+      guard severity == CXDiagnostic_Error || severity == CXDiagnostic_Fatal else { continue }
+      let location = clang_getDiagnosticLocation(diagnostic)
+      var file: CXFile?
+      clang_getExpansionLocation(location, &file, nil, nil, nil)
+      errors.append(
+        Diagnostic(
+          .error, at: file == nil ? nil : mapper.location(location), consume(clang_getDiagnosticSpelling(diagnostic))))
+    }
+    return errors
+  }
+
+  /// Records where every top-level function and variable is, without converting anything.
+  private func indexTopLevel() {
+    let cursor = clang_getTranslationUnitCursor(unit)
+    for child in children(of: cursor) {
+      switch child.kind {
+      case CXCursor_FunctionDecl:
+        let name = consume(clang_getCursorSpelling(child))
+        if clang_isCursorDefinition(child) != 0 {
+          definitionCursors[name] = child
+          let location = clang_getCursorLocation(child)
+          if clang_Location_isFromMainFile(location) != 0 {
+            mainFileFunctions.append((name, mapper.range(of: child)))
+          }
+        } else if declarationCursors[name] == nil {
+          declarationCursors[name] = child
+        }
+      case CXCursor_VarDecl:
+        globalCursors[consume(clang_getCursorSpelling(child))] = child
+      default:
+        break
+      }
+    }
+  }
+
+  func skippedRanges() -> [Range<Int>] {
+    let file = clang_getFile(unit, path)
+    guard let list = clang_getSkippedRanges(unit, file) else { return [] }
+    defer { clang_disposeSourceRangeList(list) }
+    return (0..<Int(list.pointee.count)).map { number in
+      let range = list.pointee.ranges[number]
+      let start = mapper.location(clang_getRangeStart(range)).offset
+      return start..<max(start, mapper.location(clang_getRangeEnd(range)).offset)
+    }
+  }
+
+  func definition(named name: String) -> FunctionDefinition? {
+    if let cached = definitions[name] { return cached }
+    let converted = definitionCursors[name].flatMap { BodyConverter(mapper: mapper, sources: sources).function($0) }
+    definitions[name] = converted
+    return converted
+  }
+
+  func declaration(named name: String) -> FunctionDeclaration? {
+    guard let cursor = declarationCursors[name] ?? definitionCursors[name] else { return nil }
+    let count = max(0, Int(clang_Cursor_getNumArguments(cursor)))
+    let parameters = (0..<count).map { number -> Parameter in
+      let parameter = clang_Cursor_getArgument(cursor, UInt32(number))
+      return Parameter(name: consume(clang_getCursorSpelling(parameter)), type: convertType(clang_getCursorType(parameter)))
+    }
+    return FunctionDeclaration(
+      name: name, location: mapper.location(of: cursor), parameters: parameters,
+      returnType: convertType(clang_getResultType(clang_getCursorType(cursor))),
+      isInSystemHeader: clang_Location_isInSystemHeader(clang_getCursorLocation(cursor)) != 0)
+  }
+
+  func global(named name: String) -> VariableDeclaration? {
+    guard let cursor = globalCursors[name] else { return nil }
+    return BodyConverter(mapper: mapper, sources: sources).variable(cursor)
+  }
+}
+
+/// Calls `body` with a C `argv` array built from `strings`.
+private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+  let duplicated = strings.map { strdup($0) }
+  defer { duplicated.forEach { free($0) } }
+  let pointers = duplicated.map { UnsafePointer<CChar>($0) }
+  return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+}

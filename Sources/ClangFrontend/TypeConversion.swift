@@ -1,0 +1,50 @@
+import CClang
+import CSyntax
+
+/// Turns a clang type into the few facts the analysis uses.
+func convertType(_ type: CXType) -> CType {
+  let canonical = clang_getCanonicalType(type)
+  let spelling = consume(clang_getTypeSpelling(type))
+  let typeKind = kind(of: canonical)
+  // Only data types have a size; asking libclang for the size of a builtin function's type
+  // crashes it.
+  let size = [.integer, .floating, .pointer, .array, .record].contains(typeKind) ? clang_Type_getSizeOf(type) : -1
+  var result = CType(
+    spelling: spelling, kind: typeKind, size: size > 0 ? Int(size) : nil,
+    isConst: clang_isConstQualifiedType(type) != 0)
+  var element: CXType?
+  switch canonical.kind {
+  case CXType_Pointer: element = clang_getPointeeType(canonical)
+  case CXType_ConstantArray, CXType_IncompleteArray, CXType_VariableArray, CXType_DependentSizedArray:
+    element = clang_getArrayElementType(canonical)
+  default: break
+  }
+  if let element {
+    result.elementSpelling = consume(clang_getTypeSpelling(element))
+    let elementKind_ = kind(of: clang_getCanonicalType(element))
+    let elementSize =
+      [.integer, .floating, .pointer, .array, .record].contains(elementKind_) ? clang_Type_getSizeOf(element) : -1
+    result.elementSize = elementSize > 0 ? Int(elementSize) : nil
+    result.pointsToConst = clang_isConstQualifiedType(element) != 0
+    let elementKind = clang_getCanonicalType(element).kind
+    result.elementIsPointer = elementKind == CXType_Pointer
+  }
+  return result
+}
+
+private func kind(of canonical: CXType) -> CType.Kind {
+  switch canonical.kind {
+  case CXType_Void: .void
+  case CXType_Bool, CXType_Char_U, CXType_UChar, CXType_Char16, CXType_Char32, CXType_UShort, CXType_UInt,
+    CXType_ULong, CXType_ULongLong, CXType_UInt128, CXType_Char_S, CXType_SChar, CXType_WChar, CXType_Short,
+    CXType_Int, CXType_Long, CXType_LongLong, CXType_Int128, CXType_Enum:
+    .integer
+  case CXType_Float, CXType_Double, CXType_LongDouble, CXType_Float128, CXType_Half, CXType_Float16:
+    .floating
+  case CXType_Pointer: .pointer
+  case CXType_ConstantArray, CXType_IncompleteArray, CXType_VariableArray, CXType_DependentSizedArray: .array
+  case CXType_Record: .record
+  case CXType_FunctionProto, CXType_FunctionNoProto: .function
+  default: .other
+  }
+}

@@ -1,0 +1,158 @@
+import DoscSupport
+import SymbolicAlgebra
+
+/// A count that is either a polynomial or beyond what the analysis can bound.
+typealias Count = Polynomial?
+
+func add(_ a: Count, _ b: Count) -> Count {
+  guard let a, let b else { return nil }
+  return a + b
+}
+
+/// The range of element indices `[low, high]` one access (or one group of accesses) touches.
+struct IndexRange: Hashable {
+  var low: Polynomial
+  var high: Polynomial
+}
+
+/// What one function body does to one of its pointer parameters.
+struct ParameterAccess: Hashable {
+  var reads: Count = .zero
+  var writes: Count = .zero
+  var isRead = false
+  var isWritten = false
+  /// Index ranges touched; nil once any access could not be bounded.
+  var ranges: [IndexRange]? = []
+  /// Why the figures are unbounded, for the manifest's reasons.
+  var unboundedBecause: [String] = []
+
+  mutating func merge(sequential other: ParameterAccess) {
+    reads = add(reads, other.reads)
+    writes = add(writes, other.writes)
+    isRead = isRead || other.isRead
+    isWritten = isWritten || other.isWritten
+    ranges = unionRanges(ranges, other.ranges)
+    unboundedBecause += other.unboundedBecause.filter { !unboundedBecause.contains($0) }
+  }
+
+  /// Either this or `other` happens (the two arms of an `if`): an upper bound of both.
+  mutating func merge(alternative other: ParameterAccess) {
+    reads = maximumCount(reads, other.reads)
+    writes = maximumCount(writes, other.writes)
+    isRead = isRead || other.isRead
+    isWritten = isWritten || other.isWritten
+    ranges = unionRanges(ranges, other.ranges)
+    unboundedBecause += other.unboundedBecause.filter { !unboundedBecause.contains($0) }
+  }
+
+  /// The smallest single range covering every range; nil if unbounded or empty.
+  var footprint: IndexRange? {
+    guard let ranges, let first = ranges.first else { return nil }
+    return ranges.dropFirst().reduce(first) {
+      IndexRange(low: .minimum($0.low, $1.low), high: .maximum($0.high, $1.high))
+    }
+  }
+}
+
+private func maximumCount(_ a: Count, _ b: Count) -> Count {
+  guard let a, let b else { return nil }
+  return .maximum(a, b)
+}
+
+private func unionRanges(_ a: [IndexRange]?, _ b: [IndexRange]?) -> [IndexRange]? {
+  guard let a, let b else { return nil }
+  var result = a
+  for range in b where !result.contains(range) { result.append(range) }
+  return result
+}
+
+/// A located reason why a task cannot run on another node.
+struct Reason: Hashable {
+  var location: SourceLocation
+  var message: String
+  var text: String { "\(location.withBaseName): \(message)" }
+}
+
+/// What executing a piece of code does, in the current iteration of the loops around it.
+struct AccessSummary {
+  var parameters: [Int: ParameterAccess] = [:]
+  var work: Count = .zero
+  var reasons: [Reason] = []
+  var isRecursive = false
+  /// Work of the code outside recursive calls, for recursive tasks.
+  var unboundedWorkBecause: [String] = []
+
+  mutating func addWork(_ amount: Int) { work = add(work, Polynomial(amount)) }
+
+  mutating func addReason(_ message: String, at location: SourceLocation) {
+    let reason = Reason(location: location, message: message)
+    if !reasons.contains(reason) { reasons.append(reason) }
+  }
+
+  mutating func merge(sequential other: AccessSummary) {
+    for (index, access) in other.parameters { parameters[index, default: ParameterAccess()].merge(sequential: access) }
+    work = add(work, other.work)
+    for reason in other.reasons where !reasons.contains(reason) { reasons.append(reason) }
+    isRecursive = isRecursive || other.isRecursive
+    unboundedWorkBecause += other.unboundedWorkBecause.filter { !unboundedWorkBecause.contains($0) }
+  }
+
+  mutating func merge(alternative other: AccessSummary) {
+    for (index, access) in other.parameters {
+      if parameters[index] == nil {
+        // Not touched in this arm: the other arm's counts are already an upper bound.
+        parameters[index] = access
+      } else {
+        parameters[index]!.merge(alternative: access)
+      }
+    }
+    work = maximumCount(work, other.work)
+    for reason in other.reasons where !reasons.contains(reason) { reasons.append(reason) }
+    isRecursive = isRecursive || other.isRecursive
+    unboundedWorkBecause += other.unboundedWorkBecause.filter { !unboundedWorkBecause.contains($0) }
+  }
+
+  /// The summary of running this code once per iteration of `loop`: counts summed over the
+  /// iterations, index ranges widened to every value the loop variable takes.
+  func repeated(over loop: CountedLoop) -> AccessSummary {
+    var result = self
+    result.work = work.flatMap { loop.sum($0) }
+    if work != nil && result.work == nil {
+      result.unboundedWorkBecause.append("the work of the loop at \(loop.location.withBaseName) has no closed form")
+    }
+    for (index, access) in parameters {
+      var repeated = access
+      repeated.reads = access.reads.flatMap { loop.sum($0) }
+      repeated.writes = access.writes.flatMap { loop.sum($0) }
+      if let ranges = access.ranges {
+        let widened = ranges.map { loop.widen($0) }
+        repeated.ranges = widened.contains(where: { $0 == nil }) ? nil : widened.map { $0! }
+        if repeated.ranges == nil {
+          repeated.unboundedBecause.append(
+            "an index is not affine in the variable '\(loop.variable)' of the loop at \(loop.location.withBaseName)")
+        }
+      }
+      result.parameters[index] = repeated
+    }
+    return result
+  }
+
+  /// The summary of code run an unknown number of times (a `while` loop, say).
+  func repeatedUnboundedly(because why: String) -> AccessSummary {
+    var result = self
+    if let work, !work.isZero {
+      result.work = nil
+      result.unboundedWorkBecause.append(why)
+    }
+    for (index, access) in parameters {
+      var repeated = access
+      if access.reads != .zero { repeated.reads = nil }
+      if access.writes != .zero { repeated.writes = nil }
+      if !(access.reads == .zero && access.writes == .zero) && !repeated.unboundedBecause.contains(why) {
+        repeated.unboundedBecause.append(why)
+      }
+      result.parameters[index] = repeated
+    }
+    return result
+  }
+}

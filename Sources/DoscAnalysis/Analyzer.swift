@@ -1,0 +1,94 @@
+import CSyntax
+import DoscManifest
+import DoscSupport
+import Foundation
+import SymbolicAlgebra
+
+/// Everything the analysis found in one translation unit: the manifest's content, plus the
+/// sites and taskwaits with their syntax, which the rewriter needs.
+public struct AnalysisResult: Sendable {
+  public var tasks: [Manifest.Task]
+  public var sites: [Manifest.Site]
+  public var spawnSites: [SpawnSite]
+  public var taskwaits: [TaskwaitPoint]
+}
+
+/// `dosc analyze`'s work on one parsed file: find the sites, analyze each task, assemble the
+/// manifest's tasks and sites. Errors are thrown together; warnings go to `diagnostics`.
+public enum Analyzer {
+  public static func analyze(_ unit: TranslationUnit, diagnostics: DiagnosticEngine) throws -> AnalysisResult {
+    let source = Array(unit.source.utf8)
+    var errors: [Diagnostic] = []
+    var spawnSites: [SpawnSite] = []
+    var taskwaits: [TaskwaitPoint] = []
+
+    for location in unit.pragmaOperatorLocations {
+      diagnostics.warning(
+        "'_Pragma(\"dosc ...\")' is ignored; write '#pragma dosc' on a line of its own", at: location,
+        category: "pragma")
+    }
+    for pragma in unit.pragmas {
+      do {
+        let directive = try DirectiveParser.parse(pragma)
+        guard let function = unit.function(enclosing: pragma.range.lowerBound) else {
+          throw DiagnosedFailure(
+            Diagnostic(.error, at: pragma.location, "'#pragma dosc' must be inside a function body", category: "pragma"))
+        }
+        switch directive {
+        case .taskwait:
+          taskwaits.append(TaskwaitPoint(pragma: pragma, function: function))
+        case .task(let clauses):
+          spawnSites.append(
+            try SiteFinder.site(
+              for: pragma, clauses: clauses, id: spawnSites.count, in: function, source: source))
+        }
+      } catch let failure as DiagnosedFailure {
+        errors += failure.diagnostics
+      }
+    }
+    if !errors.isEmpty { throw DiagnosedFailure(errors) }
+
+    let context = AnalysisContext(unit: unit)
+    var tasks: [Manifest.Task] = []
+    for name in spawnSites.map(\.callee) where !tasks.contains(where: { $0.name == name }) {
+      let sitesOfTask = spawnSites.filter { $0.callee == name }
+      var task = Self.task(named: name, context: context, firstSite: sitesOfTask[0])
+      try ClauseCheck.apply(sitesOfTask, to: &task, diagnostics: diagnostics)
+      tasks.append(task)
+    }
+    let sites = SiteLoops.describe(spawnSites, context: context)
+    return AnalysisResult(tasks: tasks, sites: sites, spawnSites: spawnSites, taskwaits: taskwaits)
+  }
+
+  static func task(named name: String, context: AnalysisContext, firstSite: SpawnSite) -> Manifest.Task {
+    guard let definition = context.definition(named: name) else {
+      return opaqueTask(named: name, context: context, site: firstSite)
+    }
+    return TaskFigures.task(definition, summary: context.summary(of: definition))
+  }
+
+  /// A task whose body is not in this translation unit: its signature only, never remote.
+  static func opaqueTask(named name: String, context: AnalysisContext, site: SpawnSite) -> Manifest.Task {
+    let declaration = context.unit.functions.declaration(named: name)
+    let location = declaration?.location ?? site.call.location
+    let parameters = (declaration?.parameters ?? []).map { parameter -> Manifest.Parameter in
+      if parameter.type.isPointerLike {
+        return Manifest.Parameter(
+          name: parameter.name, type: parameter.type.spelling, access: parameter.type.pointsToConst ? .read : .readwrite,
+          reads: .unknown, writes: .unknown, first: .unknown, count: .unknown, bytes: .unknown,
+          elementSize: parameter.type.elementSize, unbounded: ["the body of '\(name)' is not visible"])
+      }
+      return TaskFigures.scalarParameter(parameter)
+    }
+    return Manifest.Task(
+      name: name, location: manifestLocation(location), returns: declaration?.returnType.spelling ?? "int",
+      params: parameters, work: .unknown, workPerInvocation: nil, recursive: false, remotable: false,
+      reasons: ["\(location.withBaseName): the body of '\(name)' is not visible in this translation unit"],
+      opaque: true)
+  }
+}
+
+func manifestLocation(_ location: SourceLocation) -> Manifest.Location {
+  let base = location.withBaseName
+  return Manifest.Location(file: base.file, line: base.line, column: base.column)
+}

@@ -1,0 +1,47 @@
+/// What dosc knows about functions whose bodies it cannot see: the C library's.
+enum LibraryFunction {
+  /// `memcpy`-like: which argument is written, which read, which is the byte count.
+  case memoryCopy(destination: Int, source: Int, bytes: Int)
+  case memorySet(destination: Int, bytes: Int)
+  /// Pure functions from `<math.h>` (and `abs`): no memory effects, a few operations.
+  case pure(cost: Int)
+  /// Allocation: the result is memory private to the task.
+  case allocation
+  case deallocation
+  /// Input/output or other effects on the process: the task cannot move to another node.
+  case effect
+
+  static func lookup(_ name: String) -> LibraryFunction? {
+    let base = name.hasPrefix("__builtin_") ? String(name.dropFirst("__builtin_".count)) : name
+    switch base {
+    case "memcpy", "memmove": return .memoryCopy(destination: 0, source: 1, bytes: 2)
+    case "memset": return .memorySet(destination: 0, bytes: 2)
+    case "malloc", "calloc", "realloc", "alloca", "aligned_alloc": return .allocation
+    case "free": return .deallocation
+    case "abort", "__assert_fail", "__assert", "expect": return .pure(cost: 1)
+    default: break
+    }
+    if effects.contains(base) { return .effect }
+    let stem = ["f", "l"].contains(String(base.suffix(1))) && mathFunctions.contains(String(base.dropLast()))
+      ? String(base.dropLast()) : base
+    if mathFunctions.contains(stem) { return .pure(cost: expensiveMath.contains(stem) ? 20 : 1) }
+    return nil
+  }
+
+  private static let mathFunctions: Set<String> = [
+    "sqrt", "cbrt", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "exp", "exp2",
+    "expm1", "log", "log2", "log10", "log1p", "pow", "fabs", "floor", "ceil", "round", "trunc", "fmod", "fmin",
+    "fmax", "hypot", "abs", "labs", "llabs", "fma", "copysign", "nearbyint", "rint", "lround", "isnan", "isinf",
+    "isfinite", "signbit", "erf", "erfc", "tgamma", "lgamma",
+  ]
+  private static let expensiveMath: Set<String> = [
+    "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "exp", "exp2", "expm1", "log",
+    "log2", "log10", "log1p", "pow", "erf", "erfc", "tgamma", "lgamma", "cbrt", "hypot",
+  ]
+  private static let effects: Set<String> = [
+    "printf", "fprintf", "sprintf", "snprintf", "vprintf", "vfprintf", "puts", "fputs", "putchar", "fputc", "putc",
+    "fwrite", "fread", "fopen", "fclose", "fflush", "fgets", "fgetc", "getc", "getchar", "scanf", "fscanf",
+    "sscanf", "perror", "write", "read", "open", "close", "exit", "_exit", "rand", "srand", "random", "time",
+    "clock", "gettimeofday", "clock_gettime", "getenv", "system", "sleep", "usleep", "remove", "rename",
+  ]
+}

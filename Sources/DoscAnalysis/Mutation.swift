@@ -1,0 +1,103 @@
+import CSyntax
+
+/// Which variables a function changes, and where. A variable assigned at most once (and
+/// whose address is never taken) has one value, which the analysis can use symbolically; a
+/// variable changed inside a loop is not invariant in that loop.
+struct MutationFacts {
+  /// Number of assignments (including an initializer) per variable name.
+  private(set) var assignments: [String: Int] = [:]
+  /// Variables whose address is taken: anything may change them.
+  private(set) var addressTaken: Set<String> = []
+  /// Per loop statement (by start offset): names assigned anywhere inside it.
+  private(set) var modifiedInLoop: [Int: Set<String>] = [:]
+  /// Per loop statement: names assigned in its body alone (not its header).
+  private(set) var modifiedInLoopBody: [Int: Set<String>] = [:]
+
+  init(_ function: FunctionDefinition) {
+    _ = visit(function.body)
+  }
+
+  func isSingleAssignment(_ name: String) -> Bool {
+    (assignments[name] ?? 0) <= 1 && !addressTaken.contains(name)
+  }
+
+  func isModified(_ name: String) -> Bool { (assignments[name] ?? 0) > 0 || addressTaken.contains(name) }
+
+  /// Returns the names modified within `statement`.
+  private mutating func visit(_ statement: Stmt) -> Set<String> {
+    var modified: Set<String> = []
+    switch statement.kind {
+    case .declaration(let variables):
+      for variable in variables {
+        if variable.initializer != nil {
+          assignments[variable.name, default: 0] += 1
+          modified.insert(variable.name)
+        }
+        if let initializer = variable.initializer { modified.formUnion(visit(initializer)) }
+      }
+    case .expression(let expression), .returnStatement(let expression?):
+      modified.formUnion(visit(expression))
+    case .ifStatement(let condition, _, _), .switchStatement(let condition, _), .whileLoop(let condition, _),
+      .doWhile(_, let condition):
+      modified.formUnion(visit(condition))
+    case .forLoop(_, let condition, let increment, _):
+      if let condition { modified.formUnion(visit(condition)) }
+      if let increment { modified.formUnion(visit(increment)) }
+    default:
+      break
+    }
+    for child in statement.children {
+      let inner = visit(child)
+      modified.formUnion(inner)
+      switch statement.kind {
+      case .forLoop(_, _, _, let body) where body == child,
+        .whileLoop(_, let body) where body == child,
+        .doWhile(let body, _) where body == child:
+        modifiedInLoopBody[statement.range.lowerBound] = inner
+      default: break
+      }
+    }
+    switch statement.kind {
+    case .forLoop, .whileLoop, .doWhile: modifiedInLoop[statement.range.lowerBound] = modified
+    default: break
+    }
+    return modified
+  }
+
+  private mutating func visit(_ expression: Expr) -> Set<String> {
+    var modified: Set<String> = []
+    switch expression.kind {
+    case .binary(let op, let target, _) where op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op):
+      if let name = target.assignedName {
+        assignments[name, default: 0] += 1
+        modified.insert(name)
+      }
+    case .unary(let op, let target) where op.contains("++") || op.contains("--"):
+      if let name = target.assignedName {
+        assignments[name, default: 0] += 2
+        modified.insert(name)
+      }
+    case .unary("&", let target):
+      if let name = target.assignedName {
+        addressTaken.insert(name)
+        modified.insert(name)
+      }
+    default:
+      break
+    }
+    for child in expression.children { modified.formUnion(visit(child)) }
+    return modified
+  }
+}
+
+extension Expr {
+  /// The variable an assignment to this expression changes, when it is a plain name
+  /// (`x = ...`, `x++`), possibly behind casts.
+  var assignedName: String? {
+    switch kind {
+    case .name(let name, .local), .name(let name, .parameter): name
+    case .cast(let inner): inner.assignedName
+    default: nil
+    }
+  }
+}

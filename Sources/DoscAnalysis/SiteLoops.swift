@@ -1,0 +1,47 @@
+import CSyntax
+import DoscManifest
+import SymbolicAlgebra
+
+/// For each site: the loop around it and how many tasks one invocation of the spawning
+/// function spawns, which tells the policy how much parallelism a site offers.
+enum SiteLoops {
+  static func describe(_ sites: [SpawnSite], context: AnalysisContext) -> [Manifest.Site] {
+    var frames: [Int: LoopFrame] = [:]
+    for functionName in Set(sites.map(\.function.name)).sorted() {
+      guard let function = sites.first(where: { $0.function.name == functionName })?.function else { continue }
+      let starts = Set(sites.filter { $0.function.name == functionName }.map(\.statement.range.lowerBound))
+      let analyzer = FunctionAnalyzer(function: function, context: context)
+      analyzer.statementObserver = { statement, loops in
+        if starts.contains(statement.range.lowerBound), frames[statement.range.lowerBound] == nil, let innermost = loops.last {
+          frames[statement.range.lowerBound] = innermost
+        }
+      }
+      _ = analyzer.run()
+    }
+
+    func tripCount(_ site: SpawnSite) -> Polynomial? {
+      guard let frame = frames[site.statement.range.lowerBound] else { return .one }
+      return frame.counted.map { stripCurrentMarkers($0.tripCount) }
+    }
+    return sites.map { site in
+      let siblings = sites.filter { $0.function.name == site.function.name }.reduce(Polynomial?.some(.zero)) {
+        total, other in
+        guard let total, let trips = tripCount(other) else { return nil }
+        return total + trips
+      }
+      let loop = frames[site.statement.range.lowerBound].map {
+        Manifest.Site.Loop(location: manifestLocation($0.location), tripCount: Expression(tripCount(site)))
+      }
+      return Manifest.Site(
+        id: site.id, task: site.callee, location: manifestLocation(site.call.location), function: site.function.name,
+        binding: .auto, result: site.result?.text, loop: loop, siblings: Expression(siblings))
+    }
+  }
+
+  /// In the spawning function, a variable's current value is what the generated code sees.
+  private static func stripCurrentMarkers(_ value: Polynomial) -> Polynomial {
+    let renames = value.variables.filter { $0.hasSuffix("#cur") }
+    return value.substituting(
+      Dictionary(uniqueKeysWithValues: renames.map { ($0, Polynomial.variable(String($0.dropLast(4)))) }))
+  }
+}

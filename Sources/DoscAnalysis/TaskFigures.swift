@@ -1,0 +1,75 @@
+import CSyntax
+import DoscManifest
+import DoscSupport
+import SymbolicAlgebra
+
+/// Turns a task function's access summary into the manifest's figures, keeping only what is
+/// stated in the task's own (unmodified) parameters: anything else is null, with a reason.
+enum TaskFigures {
+  static func task(_ function: FunctionDefinition, summary: AccessSummary) -> Manifest.Task {
+    let mutations = MutationFacts(function)
+    let symbols = Set(
+      function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))
+    func figure(_ value: Polynomial?) -> Polynomial? {
+      guard let value, value.variables.isSubset(of: symbols) else { return nil }
+      return value
+    }
+
+    var reasons = summary.reasons.map(\.text)
+    var parameters: [Manifest.Parameter] = []
+    for (index, parameter) in function.parameters.enumerated() {
+      guard parameter.type.isPointerLike else {
+        parameters.append(scalarParameter(parameter))
+        continue
+      }
+      guard let access = summary.parameters[index] else {
+        parameters.append(
+          Manifest.Parameter(
+            name: parameter.name, type: parameter.type.spelling, access: .none, reads: .number(0), writes: .number(0),
+            first: .number(0), count: .number(0), bytes: .number(0), elementSize: parameter.type.elementSize))
+        continue
+      }
+      let elementSize = parameter.type.elementSize ?? 1
+      let footprint = access.footprint
+      let first = figure(footprint?.low)
+      let last = figure(footprint?.high)
+      let count = first.flatMap { first in last.map { $0 - first + 1 } }
+      let reads = figure(access.reads)
+      let writes = figure(access.writes)
+      var unbounded = access.unboundedBecause
+      let isBounded = reads != nil && writes != nil && count != nil
+      if !isBounded && unbounded.isEmpty {
+        unbounded.append("its figures depend on values that are not parameters of '\(function.name)'")
+      }
+      if !isBounded {
+        reasons.append(
+          "\(function.location.withBaseName): cannot bound the accesses to '\(parameter.name)': \(unbounded[0])")
+      }
+      let kind: Manifest.Parameter.Access =
+        access.isRead && access.isWritten ? .readwrite : access.isWritten ? .write : access.isRead ? .read : .none
+      parameters.append(
+        Manifest.Parameter(
+          name: parameter.name, type: parameter.type.spelling, access: kind, reads: Expression(reads),
+          writes: Expression(writes), first: Expression(first), count: Expression(count),
+          bytes: Expression(count.map { $0 * elementSize }), elementSize: parameter.type.elementSize,
+          unbounded: isBounded ? nil : unbounded))
+    }
+    if function.isVariadic {
+      reasons.append("\(function.location.withBaseName): '\(function.name)' takes a variable number of arguments")
+    }
+    let work = figure(summary.work)
+    return Manifest.Task(
+      name: function.name, location: manifestLocation(function.location), returns: function.returnType.spelling,
+      params: parameters, work: summary.isRecursive ? .unknown : Expression(work),
+      workPerInvocation: summary.isRecursive ? Expression(work) : nil, recursive: summary.isRecursive,
+      remotable: reasons.isEmpty, reasons: reasons, opaque: false)
+  }
+
+  /// A by-value parameter: its value is read once and shipped whole.
+  static func scalarParameter(_ parameter: Parameter) -> Manifest.Parameter {
+    Manifest.Parameter(
+      name: parameter.name, type: parameter.type.spelling, access: .read, reads: .number(1), writes: .number(0),
+      first: .number(0), count: .number(1), bytes: Expression(parameter.type.size.map { Polynomial($0) }),
+      elementSize: parameter.type.size)
+  }
+}

@@ -1,0 +1,62 @@
+import ClangFrontend
+import DoscAnalysis
+import DoscManifest
+import DoscSupport
+import Foundation
+
+/// `dosc analyze FILE.c [CFLAGS...] [-o OUT.json]`: parse, analyze, write the manifest.
+public enum AnalyzePipeline {
+  public struct Outcome {
+    public var manifest: Manifest
+    public var analysis: AnalysisResult
+  }
+
+  /// Analyzes one source file. Throws `DiagnosedFailure` for errors in the input.
+  public static func analyze(source: String, flags: [String], diagnostics: DiagnosticEngine) throws -> Outcome {
+    let unit = try ClangParser.parse(path: source, arguments: flags)
+    let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics)
+    let hash = Manifest.sourceHash(
+      sources: [(baseName(source), Data(unit.source.utf8))], flags: flags)
+    let manifest = Manifest(
+      sourceHash: hash, sources: [baseName(source)], tasks: analysis.tasks, sites: analysis.sites)
+    return Outcome(manifest: manifest, analysis: analysis)
+  }
+
+  /// Runs the command; returns the process exit status (0, 1 for input errors, 2 for usage).
+  public static func run(arguments: [String], diagnostics: DiagnosticEngine) -> Int32 {
+    let invocation: CompilerInvocation
+    do {
+      invocation = try CompilerInvocation.parse(arguments)
+    } catch {
+      diagnostics.error("\(error)", at: nil)
+      return 2
+    }
+    guard invocation.sources.count == 1 else {
+      diagnostics.error(
+        invocation.sources.isEmpty
+          ? "no input file; usage: dosc analyze FILE.c [CFLAGS...] [-o OUT.json]"
+          : "dosc analyze takes one source file; use 'dosc compile' or 'dosc cc' for several", at: nil)
+      return 2
+    }
+    let source = invocation.sources[0]
+    let output = invocation.output ?? defaultManifestPath(for: source)
+    do {
+      let outcome = try analyze(source: source, flags: invocation.analysisFlags, diagnostics: diagnostics)
+      try AtomicFile.write(try outcome.manifest.encoded(), to: output)
+      return 0
+    } catch let failure as DiagnosedFailure {
+      failure.diagnostics.forEach(diagnostics.emit)
+      return 1
+    } catch {
+      diagnostics.error("\(error)", at: nil)
+      return 1
+    }
+  }
+
+  /// `dir/name.c` -> `dir/name.dosc.json`.
+  public static func defaultManifestPath(for source: String) -> String {
+    (source.hasSuffix(".c") ? String(source.dropLast(2)) : source) + ".dosc.json"
+  }
+}
+
+func baseName(_ path: String) -> String { String(path.split(separator: "/").last ?? Substring(path)) }

@@ -1,0 +1,156 @@
+import Foundation
+
+/// The sidecar manifest (SPEC section 4): the contract between the analyzer and the runtime,
+/// readable and editable by people. Keys are written sorted, so the same input gives the
+/// same bytes.
+public struct Manifest: Codable, Hashable, Sendable {
+  public static let currentSchema = "dosc-manifest/1"
+
+  public var schema: String
+  public var sourceHash: String
+  /// The analyzed files, as base names.
+  public var sources: [String]
+  public var tasks: [Task]
+  public var sites: [Site]
+
+  public init(schema: String = Manifest.currentSchema, sourceHash: String, sources: [String], tasks: [Task], sites: [Site]) {
+    self.schema = schema
+    self.sourceHash = sourceHash
+    self.sources = sources
+    self.tasks = tasks
+    self.sites = sites
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case schema
+    case sourceHash = "source_hash"
+    case sources, tasks, sites
+  }
+
+  public struct Location: Codable, Hashable, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) {
+      self.file = file
+      self.line = line
+      self.column = column
+    }
+  }
+
+  public struct Parameter: Codable, Hashable, Sendable {
+    public enum Access: String, Codable, Sendable { case none, read, write, readwrite }
+    public var name: String
+    public var type: String
+    public var access: Access
+    public var reads: Expression
+    public var writes: Expression
+    public var first: Expression
+    public var count: Expression
+    public var bytes: Expression
+    /// Bytes per element: what `count` counts.
+    public var elementSize: Int?
+    /// Why a figure is null, when one is.
+    public var unbounded: [String]?
+
+    public init(
+      name: String, type: String, access: Access, reads: Expression, writes: Expression, first: Expression,
+      count: Expression, bytes: Expression, elementSize: Int?, unbounded: [String]? = nil
+    ) {
+      self.name = name
+      self.type = type
+      self.access = access
+      self.reads = reads
+      self.writes = writes
+      self.first = first
+      self.count = count
+      self.bytes = bytes
+      self.elementSize = elementSize
+      self.unbounded = unbounded
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case name, type, access, reads, writes, first, count, bytes
+      case elementSize = "element_size"
+      case unbounded
+    }
+  }
+
+  public struct Task: Codable, Hashable, Sendable {
+    public var name: String
+    public var location: Location
+    public var returns: String
+    public var params: [Parameter]
+    public var work: Expression
+    /// For recursive tasks: the work of one invocation without its recursive calls.
+    public var workPerInvocation: Expression?
+    public var recursive: Bool
+    public var remotable: Bool
+    public var reasons: [String]
+    /// The body is not in the analyzed file: nothing is known but the signature.
+    public var opaque: Bool
+
+    public init(
+      name: String, location: Location, returns: String, params: [Parameter], work: Expression,
+      workPerInvocation: Expression?, recursive: Bool, remotable: Bool, reasons: [String], opaque: Bool
+    ) {
+      self.name = name
+      self.location = location
+      self.returns = returns
+      self.params = params
+      self.work = work
+      self.workPerInvocation = workPerInvocation
+      self.recursive = recursive
+      self.remotable = remotable
+      self.reasons = reasons
+      self.opaque = opaque
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case name, location, returns, params, work
+      case workPerInvocation = "work_per_invocation"
+      case recursive, remotable, reasons, opaque
+    }
+  }
+
+  public struct Site: Codable, Hashable, Sendable {
+    public enum Binding: String, Codable, Sendable { case auto, inline, local, remote }
+    public struct Loop: Codable, Hashable, Sendable {
+      public var location: Location
+      /// Iterations of the innermost loop around the site, in the spawning function's names.
+      public var tripCount: Expression
+      public init(location: Location, tripCount: Expression) {
+        self.location = location
+        self.tripCount = tripCount
+      }
+      enum CodingKeys: String, CodingKey {
+        case location
+        case tripCount = "trip_count"
+      }
+    }
+    public var id: Int
+    public var task: String
+    public var location: Location
+    public var function: String
+    public var binding: Binding
+    /// The variable a value-returning task's result goes to (`x` in `x = f(n)`).
+    public var result: String?
+    public var loop: Loop?
+    /// Tasks one invocation of the spawning function spawns from all its sites.
+    public var siblings: Expression
+
+    public init(
+      id: Int, task: String, location: Location, function: String, binding: Binding, result: String?, loop: Loop?,
+      siblings: Expression
+    ) {
+      self.id = id
+      self.task = task
+      self.location = location
+      self.function = function
+      self.binding = binding
+      self.result = result
+      self.loop = loop
+      self.siblings = siblings
+    }
+  }
+}

@@ -1,0 +1,149 @@
+/// Prints polynomials as C expressions that people can read: the common integer and monomial
+/// factors are pulled out, and so are differences of two parameters that divide the rest, so
+/// a row-block matrix multiply's work reads `(hi-lo)*n*n` rather than `hi*n*n-lo*n*n`.
+/// Whatever the printed form, it evaluates (in C, on non-overflowing values) to the polynomial.
+enum PolynomialPrinter {
+  static func print(_ polynomial: Polynomial) -> String {
+    if polynomial.isZero { return "0" }
+    let denominator = polynomial.terms.values.reduce(1) { lcm($0, $1.denominator) }
+    if denominator == 1 { return printIntegral(polynomial) }
+    let numerator = printIntegral(polynomial * denominator)
+    let needsParentheses = (polynomial * denominator).terms.count > 1 && !isProduct(numerator)
+    return (needsParentheses ? "(\(numerator))" : numerator) + "/\(denominator)"
+  }
+
+  /// True when `text` is a product at the top level (no `+`/`-` outside parentheses).
+  private static func isProduct(_ text: String) -> Bool {
+    var depth = 0
+    for (index, character) in text.enumerated() {
+      switch character {
+      case "(": depth += 1
+      case ")": depth -= 1
+      case "+" where depth == 0 && index > 0, "-" where depth == 0 && index > 0: return false
+      default: break
+      }
+    }
+    return true
+  }
+
+  private static func orderedTerms(_ p: Polynomial) -> [(Monomial, Rational)] {
+    p.terms.sorted { Monomial.printsBefore($0.key, $1.key) }.map { ($0.key, $0.value) }
+  }
+
+  /// Prints a polynomial whose coefficients are all integers.
+  private static func printIntegral(_ polynomial: Polynomial) -> String {
+    let terms = orderedTerms(polynomial)
+    if terms.count == 1 { return printSum(polynomial) }
+
+    var content = terms.reduce(0) { gcd($0, $1.1.numerator) }
+    if terms[0].1 < .zero { content = -content }
+    let commonMonomial = terms.dropFirst().reduce(terms[0].0) { Monomial.greatestCommonDivisor($0, $1.0) }
+    let commonFactor = Polynomial(terms: [commonMonomial: Rational(content)])
+    var rest = Polynomial(
+      terms: Dictionary(
+        uniqueKeysWithValues: terms.map { ($0.0.dividing(by: commonMonomial)!, $0.1 / Rational(content)) }))
+
+    var binomials: [String] = []
+    while let (factor, quotient) = binomialFactor(of: rest) {
+      binomials.append("(\(factor))")
+      rest = quotient
+    }
+    if content == 1 && commonMonomial.isOne && binomials.isEmpty {
+      return printWithBinomialPart(polynomial) ?? printSum(polynomial)
+    }
+
+    var factors: [String] = []
+    if content == -1 { factors.append("-1") } else if content != 1 { factors.append("\(content)") }
+    factors += binomials
+    if !commonMonomial.isOne { factors.append(commonMonomial.cExpression()) }
+    if rest != .one {
+      let printed = printIntegral(rest)
+      factors.append(rest.terms.count > 1 && !isProduct(printed) ? "(\(printed))" : printed)
+    }
+    // A lone difference needs no parentheses: `hi-lo`, not `(hi-lo)`.
+    if factors.count == 1 && binomials.count == 1 { return String(binomials[0].dropFirst().dropLast()) }
+    return factors.joined(separator: "*")
+  }
+
+  /// `(x-y)*q+r` when most of the polynomial is a multiple of a difference of two variables
+  /// (the work of a loop over `[lo,hi)` plus a little set-up), so it still reads as such.
+  private static func printWithBinomialPart(_ p: Polynomial) -> String? {
+    let names = p.variables.sorted().filter { p.degree(in: $0) > 0 }
+    var best: (String, Polynomial, Polynomial)?
+    for x in names {
+      for y in names where x != y {
+        let coefficients = p.coefficients(of: x)
+        guard let top = coefficients.keys.max(), top > 0, coefficients.values.allSatisfy({ !$0.mentions(x) }) else {
+          continue
+        }
+        var quotient = Polynomial.zero
+        var carry = Polynomial.zero
+        for power in stride(from: top, through: 1, by: -1) {
+          carry = (coefficients[power] ?? .zero) + carry * .variable(y)
+          quotient += carry * Polynomial.variable(x).power(power - 1)
+        }
+        let remainder = p - quotient * (Polynomial.variable(x) - .variable(y))
+        guard !quotient.isZero, quotient != .one, remainder.terms.count * 2 <= p.terms.count, !remainder.mentions(x),
+          !remainder.mentions(y), quotient.hasOnlyPositiveCoefficients
+        else { continue }
+        if best == nil || remainder.terms.count < best!.2.terms.count { best = ("\(x)-\(y)", quotient, remainder) }
+      }
+    }
+    guard let (factor, quotient, remainder) = best else { return nil }
+    let printedQuotient = print(quotient)
+    let product =
+      quotient.isConstant
+      ? "\(printedQuotient)*(\(factor))"
+      : "(\(factor))*" + (quotient.terms.count > 1 && !isProduct(printedQuotient) ? "(\(printedQuotient))" : printedQuotient)
+    if remainder.isZero { return product }
+    let rest = print(remainder)
+    return product + (rest.hasPrefix("-") ? rest : "+" + rest)
+  }
+
+  /// A factor `x-y` of two plain variables that divides `p`, with the quotient, oriented so
+  /// that the quotient's leading coefficient is positive.
+  private static func binomialFactor(of p: Polynomial) -> (String, Polynomial)? {
+    guard p.terms.count > 1 else { return nil }
+    let names = p.variables.sorted().filter { p.degree(in: $0) > 0 }
+    for x in names {
+      for y in names where x < y && p.substituting(x, with: .variable(y)).isZero {
+        guard var quotient = divide(p, byDifferenceOf: x, and: y) else { continue }
+        var factor = "\(x)-\(y)"
+        if let leading = orderedTerms(quotient).first, leading.1 < .zero {
+          quotient = -quotient
+          factor = "\(y)-\(x)"
+        }
+        return (factor, quotient)
+      }
+    }
+    return nil
+  }
+
+  /// Synthetic division by `x - y`, treating `p` as a polynomial in `x`; nil if inexact.
+  private static func divide(_ p: Polynomial, byDifferenceOf x: String, and y: String) -> Polynomial? {
+    let coefficients = p.coefficients(of: x)
+    guard let top = coefficients.keys.max(), top > 0 else { return nil }
+    var quotient = Polynomial.zero
+    var carry = Polynomial.zero
+    for power in stride(from: top, through: 1, by: -1) {
+      carry = (coefficients[power] ?? .zero) + carry * .variable(y)
+      quotient += carry * Polynomial.variable(x).power(power - 1)
+    }
+    let remainder = (coefficients[0] ?? .zero) + carry * .variable(y)
+    return remainder.isZero ? quotient : nil
+  }
+
+  private static func printSum(_ p: Polynomial) -> String {
+    var text = ""
+    for (index, (monomial, coefficient)) in orderedTerms(p).enumerated() {
+      let magnitude = coefficient.numerator.magnitude
+      if coefficient < .zero { text += "-" } else if index > 0 { text += "+" }
+      if monomial.isOne {
+        text += "\(magnitude)"
+      } else {
+        text += magnitude == 1 ? monomial.cExpression(standalone: true) : "\(magnitude)*" + monomial.cExpression()
+      }
+    }
+    return text
+  }
+}

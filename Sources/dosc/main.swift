@@ -1,0 +1,3 @@
+import DoscCLI
+
+DoscCommand.main()
