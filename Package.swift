@@ -58,6 +58,6 @@ let package = Package(
     .testTarget(
       name: "DoscAnalysisTests",
       dependencies: ["DoscDriver", "DoscAnalysis", "ClangFrontend", "CSyntax", "DoscManifest", "SymbolicAlgebra"],
-      resources: [.copy("Inputs")]),
+      exclude: ["Inputs", "Golden"]),
   ]
 )

@@ -1,0 +1,106 @@
+import Testing
+
+@testable import SymbolicAlgebra
+
+private func v(_ name: String) -> Polynomial { .variable(name) }
+
+@Suite struct PolynomialArithmeticTests {
+  @Test func likeTermsCombineAndZerosVanish() {
+    let p = v("n") * 2 + v("n") - v("n") * 3
+    #expect(p.isZero)
+    #expect((v("a") + v("b")) * (v("a") - v("b")) == v("a") * v("a") - v("b") * v("b"))
+  }
+
+  @Test func substitutionIsSimultaneous() {
+    let p = v("x") * v("y") + v("x")
+    let swapped = p.substituting(["x": v("y"), "y": v("x")])
+    #expect(swapped == v("y") * v("x") + v("y"))
+  }
+
+  @Test func evaluationFollowsCIntegerDivision() throws {
+    let p = (v("n") + 15) / Polynomial(16)
+    #expect(try p.evaluate(["n": 17]) == Rational(2))
+    #expect(try p.evaluate(["n": 16]) == Rational(1))
+    #expect(throws: EvaluationError.unboundVariable("n")) { try p.evaluate([:]) }
+  }
+
+  @Test func exactConstantDivisionStaysPolynomial() {
+    #expect((v("k") * 8) / Polynomial(8) == v("k"))
+    #expect(Polynomial(5119) / Polynomial(1024) == Polynomial(4))
+  }
+
+  @Test func minimumAndMaximumDecideConstantDifferences() {
+    #expect(Polynomial.minimum(v("lo") - 1, v("lo") + 1) == v("lo") - 1)
+    #expect(Polynomial.maximum(v("hi") - 1, v("hi")) == v("hi"))
+    let undecided = Polynomial.minimum(v("a"), v("b"))
+    #expect(undecided.cExpression == "min(a,b)")
+  }
+
+  @Test func triangularSumHasClosedForm() throws {
+    // sum over i in [0,n) of (n-i) = n*(n+1)/2
+    let sum = try #require(Summation.sum(v("n") - v("i"), over: "i", from: .zero, to: v("n")))
+    for n in 0..<20 { #expect(try sum.evaluate(["n": n]) == Rational(n * (n + 1) / 2)) }
+  }
+
+  @Test func sumOfCubes() throws {
+    let sum = try #require(Summation.sum(v("i") * v("i") * v("i"), over: "i", from: v("a"), to: v("b")))
+    for (a, b) in [(0, 5), (3, 9), (2, 2)] {
+      let expected = (a..<b).reduce(0) { $0 + $1 * $1 * $1 }
+      #expect(try sum.evaluate(["a": a, "b": b]) == Rational(expected))
+    }
+  }
+}
+
+@Suite struct PolynomialPrintingTests {
+  @Test(arguments: [
+    ((v("hi") - v("lo")) * v("n") * v("n"), "(hi-lo)*n*n"),
+    (v("hi") - v("lo") + 2, "hi-lo+2"),
+    (v("lo") - 1, "lo-1"),
+    (v("hi") - v("lo"), "hi-lo"),
+    ((v("hi") - v("lo")) * 8, "8*(hi-lo)"),
+    (v("n") * v("n") * 8, "8*n*n"),
+    ((v("n") * v("n") - v("n")) * Rational(1, 2), "n*(n-1)/2"),
+    ((v("n") + 15) / Polynomial(16), "(n+15)/16"),
+    (Polynomial(-3), "-3"),
+    (Polynomial.zero, "0"),
+  ])
+  func printsReadableC(_ polynomial: Polynomial, _ expected: String) {
+    #expect(polynomial.cExpression == expected)
+  }
+
+  @Test func nearlyFactorableWorkStillShowsItsShape() {
+    let work = (v("hi") - v("lo")) * (v("n") * v("n") * 10 + v("n") * 6 + 6) + 1
+    #expect(work.cExpression.hasPrefix("(hi-lo)*"))
+  }
+
+  /// Whatever the printer does, reading its output back gives the same polynomial.
+  @Test func printedFormParsesBackToTheSameValue() throws {
+    let samples: [Polynomial] = [
+      (v("hi") - v("lo")) * v("n") * v("n"),
+      (v("hi") - v("lo")) * (v("n") * v("n") * 10 + v("n") * 6 + 6) + 1,
+      (v("n") * v("n") - v("n")) * Rational(1, 2),
+      v("a") * v("b") - v("c") * 3 + 7,
+      (v("n") + 15) / Polynomial(16) * v("k"),
+      Polynomial.minimum(v("a"), v("b")) + Polynomial.maximum(v("c"), v("d")),
+    ]
+    for sample in samples {
+      let parsed = try ExpressionParser.parse(sample.cExpression)
+      for values in [["hi": 9, "lo": 2, "n": 5, "a": 3, "b": 4, "c": 1, "d": 6, "k": 3],
+                     ["hi": 40, "lo": 7, "n": 31, "a": 11, "b": 2, "c": 8, "d": 0, "k": 17]] {
+        #expect(try parsed.evaluate(values) == sample.evaluate(values), "\(sample.cExpression)")
+      }
+    }
+  }
+}
+
+@Suite struct ExpressionParserTests {
+  @Test func parsesTheManifestGrammar() throws {
+    let p = try ExpressionParser.parse("(hi - lo) * n * n + min(a, b) - max(2, c) / 2")
+    #expect(try p.evaluate(["hi": 5, "lo": 1, "n": 3, "a": 7, "b": 4, "c": 10]) == Rational(4 * 9 + 4 - 5))
+  }
+
+  @Test func rejectsWhatIsNotAnExpression() {
+    #expect(throws: ExpressionParser.SyntaxError.self) { try ExpressionParser.parse("n +") }
+    #expect(throws: ExpressionParser.SyntaxError.self) { try ExpressionParser.parse("n ? 1 : 2") }
+  }
+}

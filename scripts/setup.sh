@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what building and testing dosc needs on a fresh Debian machine with Swift.
+# Idempotent: installs only what is missing.
+set -euo pipefail
+packages=(libclang-dev libjansson-dev make gcc pkg-config csmith libcsmith-dev clang-14 libomp-dev hyperfine cmake valgrind python3-jsonschema)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
