@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# csmith-fuzz.sh [COUNT] [SEED]
+#
+# Robustness check for `dosc analyze` (issue 2): generates COUNT C programs with
+# Debian's csmith (seeds SEED, SEED+1, ...), inserts `#pragma dosc task` before a
+# call statement in a function body, runs `dosc analyze` under a timeout and
+# classifies each run:
+#   manifest     exit 0, output file written, valid JSON
+#   clean error  exit 1, a located `file:line:col: error:` message, no output file
+#   FAILURE      anything else (signal, hang, other exit status, partial output, ...):
+#                the input is kept under a temp dir and its path printed.
+# Prints one summary line; exits 1 if any run failed, 2 on a usage/setup error.
+#
+# Site choice (deterministic for a given seed): the candidates are the lines in a
+# function body that are a whole call statement `f(...);` or `LHS = f(...);`
+# (LHS a variable, `(*p)`, a field, or an array element with constant indices),
+# those in csmith's func_N bodies preferred over those in main; one is chosen by
+# the program's seed. Every fifth program (index % 5 == 4) instead gets
+# the pragma before a non-call statement, or a program without candidates, so that
+# the error path is exercised too: the analyzer must reject it cleanly.
+#
+# Environment: DOSC (the dosc binary; default .build/debug/dosc, built if missing),
+# FUZZ_TIMEOUT (seconds per analyze, default 20), FUZZ_KEEP=1 (keep all inputs),
+# FUZZ_VERBOSE=1 (one line per program).
+set -u
+
+COUNT=${1:-25}
+SEED=${2:-1}
+TIMEOUT=${FUZZ_TIMEOUT:-20}
+case $COUNT in ''|*[!0-9]*) echo "usage: $0 [COUNT] [SEED]" >&2; exit 2;; esac
+case $SEED in ''|*[!0-9]*) echo "usage: $0 [COUNT] [SEED]" >&2; exit 2;; esac
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DOSC=${DOSC:-$ROOT/.build/debug/dosc}
+if ! command -v csmith >/dev/null 2>&1; then
+    echo "csmith-fuzz: csmith not found (apt-get install csmith libcsmith-dev)" >&2; exit 2
+fi
+CSMITH_INC=""
+for d in /usr/include/csmith /usr/local/include/csmith /usr/include/csmith-*; do
+    if [ -f "$d/csmith.h" ]; then CSMITH_INC=$d; break; fi
+done
+if [ -z "$CSMITH_INC" ]; then
+    echo "csmith-fuzz: csmith.h not found (apt-get install libcsmith-dev)" >&2; exit 2
+fi
+if [ ! -x "$DOSC" ]; then
+    (cd "$ROOT" && swift build >/dev/null) || { echo "csmith-fuzz: cannot build dosc" >&2; exit 2; }
+fi
+if command -v jq >/dev/null 2>&1; then
+    json_ok() { jq -e . "$1" >/dev/null 2>&1; }
+else
+    json_ok() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$1" >/dev/null 2>&1; }
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/dosc-csmith.XXXXXX")
+FAILDIR="$WORK/failures"
+mkdir -p "$FAILDIR"
+# a private copy, so that a concurrent `swift build` cannot swap the binary mid-run
+cp "$DOSC" "$WORK/dosc" || { echo "csmith-fuzz: cannot copy $DOSC" >&2; exit 2; }
+DOSC="$WORK/dosc"
+
+# insert_pragma IN OUT PICK MODE: MODE=call puts the pragma before the PICK-th
+# (mod count) call-statement candidate; MODE=stmt before a non-call statement.
+# Prints the chosen line number and kind, or nothing if there is no candidate.
+insert_pragma() {
+    awk -v pick="$3" -v mode="$4" -v out="$2" '
+    function balanced_call(s,    i, c, depth) {
+        # s starts at a callee name followed by "(": true if the call spans
+        # the rest of s up to the final ");"
+        i = index(s, "(")
+        if (i == 0) return 0
+        depth = 0
+        for (; i <= length(s); i++) {
+            c = substr(s, i, 1)
+            if (c == "(") depth++
+            else if (c == ")") { depth--; if (depth == 0) break }
+        }
+        return depth == 0 && substr(s, i + 1) == ";"
+    }
+    function add_call(n) { if (inmain) mcalls[++nm] = n; else calls[++nc] = n }
+    { line[NR] = $0 }
+    /^[A-Za-z]/ { inmain = ($0 ~ /^int main *\(/) }
+    /^\{/ { infunc = 1; next }
+    /^\}/ { infunc = 0; next }
+    infunc && /^ +[^ ]/ {
+        s = $0; sub(/^ +/, "", s); sub(/ +$/, "", s)
+        if (s ~ /^[A-Za-z_][A-Za-z_0-9]*\(/ && balanced_call(s)) { add_call(NR); next }
+        if (match(s, /^(\(\*+[A-Za-z_][A-Za-z_0-9]*\)|[A-Za-z_][A-Za-z_0-9]*(\[[0-9]+\])*(\.[A-Za-z_0-9]+)*) = [A-Za-z_][A-Za-z_0-9]*\(/)) {
+            rest = s; sub(/^[^=]*= /, "", rest)
+            if (balanced_call(rest)) { add_call(NR); next }
+        }
+        # plain statements usable for the error path
+        if (s ~ /;$/ && s !~ /^(for|if|while|do|else|case|default|return|break|continue|goto|#)/ && s !~ /^[{}]/ && s !~ /\(/ ) stmts[++ns] = NR
+    }
+    END {
+        target = 0; kind = ""
+        if (nc == 0) { nc = nm; for (i = 1; i <= nm; i++) calls[i] = mcalls[i] }
+        if (mode == "call" && nc > 0) { target = calls[pick % nc + 1]; kind = "call" }
+        else if (ns > 0) { target = stmts[pick % ns + 1]; kind = "stmt" }
+        else if (nc > 0) { target = calls[pick % nc + 1]; kind = "call" }
+        if (target == 0) exit 0
+        for (i = 1; i <= NR; i++) {
+            if (i == target) print "#pragma dosc task" > out
+            print line[i] > out
+        }
+        print target, kind
+    }' "$1"
+}
+
+manifests=0; clean=0; failures=0; skipped=0
+for ((i = 0; i < COUNT; i++)); do
+    s=$((SEED + i))
+    src="$WORK/p$s.c"; raw="$WORK/raw$s.c"; out="$WORK/p$s.dosc.json"
+    # csmith writes platform.info into its working directory: run it in $WORK
+    if ! (cd "$WORK" && timeout 60 csmith --seed "$s" -o "$raw" >/dev/null 2>&1); then
+        skipped=$((skipped + 1)); rm -f "$raw"; continue
+    fi
+    mode=call; [ $((i % 5)) -eq 4 ] && mode=stmt
+    where=$(insert_pragma "$raw" "$src" "$s" "$mode")
+    rm -f "$raw"
+    if [ -z "$where" ]; then skipped=$((skipped + 1)); rm -f "$src"; continue; fi
+
+    rm -f "$out"
+    timeout -k 5 "$TIMEOUT" "$DOSC" analyze "$src" -I"$CSMITH_INC" -w -o "$out" \
+        >"$WORK/stdout" 2>"$WORK/stderr"
+    rc=$?
+    verdict=""
+    if [ $rc -eq 0 ] && [ -f "$out" ] && json_ok "$out"; then
+        manifests=$((manifests + 1)); verdict=manifest
+    elif [ $rc -eq 1 ] && [ ! -e "$out" ] && grep -qE '^[^:]+:[0-9]+:[0-9]+: (fatal )?error: ' "$WORK/stderr"; then
+        clean=$((clean + 1)); verdict="clean error: $(grep -m1 -E ': (fatal )?error: ' "$WORK/stderr")"
+    else
+        failures=$((failures + 1))
+        case $rc in
+            124|137) why="hang (timeout ${TIMEOUT}s)";;
+            12[6-7]) why="cannot run dosc (exit $rc)";;
+            129|1[3-9][0-9]|2[0-5][0-9]) why="crash (signal $((rc - 128)))";;
+            0) why="exit 0 without a valid manifest";;
+            1) why="exit 1 without a located error or with an output file";;
+            *) why="exit $rc";;
+        esac
+        cp "$src" "$FAILDIR/p$s.c"
+        cp "$WORK/stderr" "$FAILDIR/p$s.stderr"
+        verdict="FAIL: $why"
+        echo "csmith-fuzz: seed $s: $why (pragma at line ${where% *}): $FAILDIR/p$s.c" >&2
+    fi
+    [ "${FUZZ_VERBOSE:-0}" = 1 ] && echo "seed $s (${where#* } at line ${where% *}): $verdict"
+    [ "${FUZZ_KEEP:-0}" = 1 ] || rm -f "$src" "$out"
+done
+rm -f "$WORK/stdout" "$WORK/stderr" "$WORK/dosc" "$WORK/platform.info"
+
+total=$((manifests + clean + failures))
+echo "csmith-fuzz: $total programs (seeds $SEED..$((SEED + COUNT - 1))): $manifests manifests, $clean clean errors, $failures crashes/hangs, $skipped skipped"
+if [ $failures -gt 0 ]; then
+    echo "csmith-fuzz: failing inputs kept in $FAILDIR" >&2
+    exit 1
+fi
+[ "${FUZZ_KEEP:-0}" = 1 ] && echo "csmith-fuzz: inputs kept in $WORK" || rm -rf "$WORK"
+exit 0
