@@ -51,11 +51,8 @@ final class ClangSession: FunctionSource {
     }
     unit = parsed
     let errors = collectErrors()
-    if !errors.isEmpty {
-      clang_disposeTranslationUnit(unit)
-      clang_disposeIndex(index)
-      throw DiagnosedFailure(errors)
-    }
+    // Every property is set by now, so `deinit` disposes the unit and index when this throws.
+    if !errors.isEmpty { throw DiagnosedFailure(errors) }
     indexTopLevel()
   }
 

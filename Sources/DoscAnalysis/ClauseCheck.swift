@@ -45,11 +45,11 @@ enum ClauseCheck {
       }
       parameter.access = declared
       if let first = clause.sectionFirst, let count = clause.sectionCount {
-        parameter.first = Expression(first)
-        parameter.count = Expression(count)
-        parameter.bytes = Expression(count * (parameter.elementSize ?? 1))
-        if parameter.reads == .unknown { parameter.reads = declared == .write ? .number(0) : Expression(count) }
-        if parameter.writes == .unknown { parameter.writes = declared == .read ? .number(0) : Expression(count) }
+        parameter.first = ManifestExpression(first)
+        parameter.count = ManifestExpression(count)
+        parameter.bytes = ManifestExpression(count * (parameter.elementSize ?? 1))
+        if parameter.reads == .unknown { parameter.reads = declared == .write ? .number(0) : ManifestExpression(count) }
+        if parameter.writes == .unknown { parameter.writes = declared == .read ? .number(0) : ManifestExpression(count) }
         // The clause bounds what the analysis could not.
         parameter.unbounded = nil
         task.reasons.removeAll { $0.contains("cannot bound the accesses to '\(parameter.name)'") }

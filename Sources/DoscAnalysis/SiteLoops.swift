@@ -30,11 +30,11 @@ enum SiteLoops {
         return total + trips
       }
       let loop = frames[site.statement.range.lowerBound].map {
-        Manifest.Site.Loop(location: manifestLocation($0.location), tripCount: Expression(tripCount(site)))
+        Manifest.Site.Loop(location: manifestLocation($0.location), tripCount: ManifestExpression(tripCount(site)))
       }
       return Manifest.Site(
         id: site.id, task: site.callee, location: manifestLocation(site.call.location), function: site.function.name,
-        binding: .auto, result: site.result?.text, loop: loop, siblings: Expression(siblings))
+        binding: .auto, result: site.result?.text, loop: loop, siblings: ManifestExpression(siblings))
     }
   }
 

@@ -49,9 +49,9 @@ enum TaskFigures {
         access.isRead && access.isWritten ? .readwrite : access.isWritten ? .write : access.isRead ? .read : .none
       parameters.append(
         Manifest.Parameter(
-          name: parameter.name, type: parameter.type.spelling, access: kind, reads: Expression(reads),
-          writes: Expression(writes), first: Expression(first), count: Expression(count),
-          bytes: Expression(count.map { $0 * elementSize }), elementSize: parameter.type.elementSize,
+          name: parameter.name, type: parameter.type.spelling, access: kind, reads: ManifestExpression(reads),
+          writes: ManifestExpression(writes), first: ManifestExpression(first), count: ManifestExpression(count),
+          bytes: ManifestExpression(count.map { $0 * elementSize }), elementSize: parameter.type.elementSize,
           unbounded: isBounded ? nil : unbounded))
     }
     if function.isVariadic {
@@ -60,8 +60,8 @@ enum TaskFigures {
     let work = figure(summary.work)
     return Manifest.Task(
       name: function.name, location: manifestLocation(function.location), returns: function.returnType.spelling,
-      params: parameters, work: summary.isRecursive ? .unknown : Expression(work),
-      workPerInvocation: summary.isRecursive ? Expression(work) : nil, recursive: summary.isRecursive,
+      params: parameters, work: summary.isRecursive ? .unknown : ManifestExpression(work),
+      workPerInvocation: summary.isRecursive ? ManifestExpression(work) : nil, recursive: summary.isRecursive,
       remotable: reasons.isEmpty, reasons: reasons, opaque: false)
   }
 
@@ -69,7 +69,7 @@ enum TaskFigures {
   static func scalarParameter(_ parameter: Parameter) -> Manifest.Parameter {
     Manifest.Parameter(
       name: parameter.name, type: parameter.type.spelling, access: .read, reads: .number(1), writes: .number(0),
-      first: .number(0), count: .number(1), bytes: Expression(parameter.type.size.map { Polynomial($0) }),
+      first: .number(0), count: .number(1), bytes: ManifestExpression(parameter.type.size.map { Polynomial($0) }),
       elementSize: parameter.type.size)
   }
 }

@@ -43,19 +43,19 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var name: String
     public var type: String
     public var access: Access
-    public var reads: Expression
-    public var writes: Expression
-    public var first: Expression
-    public var count: Expression
-    public var bytes: Expression
+    public var reads: ManifestExpression
+    public var writes: ManifestExpression
+    public var first: ManifestExpression
+    public var count: ManifestExpression
+    public var bytes: ManifestExpression
     /// Bytes per element: what `count` counts.
     public var elementSize: Int?
     /// Why a figure is null, when one is.
     public var unbounded: [String]?
 
     public init(
-      name: String, type: String, access: Access, reads: Expression, writes: Expression, first: Expression,
-      count: Expression, bytes: Expression, elementSize: Int?, unbounded: [String]? = nil
+      name: String, type: String, access: Access, reads: ManifestExpression, writes: ManifestExpression, first: ManifestExpression,
+      count: ManifestExpression, bytes: ManifestExpression, elementSize: Int?, unbounded: [String]? = nil
     ) {
       self.name = name
       self.type = type
@@ -81,9 +81,9 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var location: Location
     public var returns: String
     public var params: [Parameter]
-    public var work: Expression
+    public var work: ManifestExpression
     /// For recursive tasks: the work of one invocation without its recursive calls.
-    public var workPerInvocation: Expression?
+    public var workPerInvocation: ManifestExpression?
     public var recursive: Bool
     public var remotable: Bool
     public var reasons: [String]
@@ -91,8 +91,8 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var opaque: Bool
 
     public init(
-      name: String, location: Location, returns: String, params: [Parameter], work: Expression,
-      workPerInvocation: Expression?, recursive: Bool, remotable: Bool, reasons: [String], opaque: Bool
+      name: String, location: Location, returns: String, params: [Parameter], work: ManifestExpression,
+      workPerInvocation: ManifestExpression?, recursive: Bool, remotable: Bool, reasons: [String], opaque: Bool
     ) {
       self.name = name
       self.location = location
@@ -118,8 +118,8 @@ public struct Manifest: Codable, Hashable, Sendable {
     public struct Loop: Codable, Hashable, Sendable {
       public var location: Location
       /// Iterations of the innermost loop around the site, in the spawning function's names.
-      public var tripCount: Expression
-      public init(location: Location, tripCount: Expression) {
+      public var tripCount: ManifestExpression
+      public init(location: Location, tripCount: ManifestExpression) {
         self.location = location
         self.tripCount = tripCount
       }
@@ -137,11 +137,11 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var result: String?
     public var loop: Loop?
     /// Tasks one invocation of the spawning function spawns from all its sites.
-    public var siblings: Expression
+    public var siblings: ManifestExpression
 
     public init(
       id: Int, task: String, location: Location, function: String, binding: Binding, result: String?, loop: Loop?,
-      siblings: Expression
+      siblings: ManifestExpression
     ) {
       self.id = id
       self.task = task

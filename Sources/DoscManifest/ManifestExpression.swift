@@ -2,7 +2,7 @@ import SymbolicAlgebra
 
 /// A manifest EXPR: a number, a C expression over the task's parameters, or null when the
 /// analysis cannot bound it.
-public enum Expression: Codable, Hashable, Sendable, CustomStringConvertible {
+public enum ManifestExpression: Codable, Hashable, Sendable, CustomStringConvertible {
   case number(Int)
   case formula(String)
   case unknown

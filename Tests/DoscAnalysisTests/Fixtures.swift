@@ -1,0 +1,91 @@
+import DoscDriver
+import DoscManifest
+import DoscSupport
+import Foundation
+import Testing
+
+/// Paths and helpers shared by the analyzer tests.
+enum Fixtures {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let examples = repository.appendingPathComponent("Examples")
+  static let inputs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Inputs")
+  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+  static let exampleNames = ["vector", "matmul", "stencil", "fib", "nqueens", "histogram"]
+
+  static func example(_ name: String) -> String { examples.appendingPathComponent("\(name)/\(name).c").path }
+
+  /// A fresh directory for one test's files.
+  static func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("dosc-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Writes `source` to a temporary `name` and returns its path.
+  static func write(_ source: String, named name: String = "input.c") throws -> String {
+    let path = try temporaryDirectory().appendingPathComponent(name).path
+    try source.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  static func analyze(_ path: String, flags: [String] = []) throws -> (Manifest, DiagnosticEngine) {
+    let diagnostics = DiagnosticEngine()
+    let outcome = try AnalyzePipeline.analyze(source: path, flags: flags, diagnostics: diagnostics)
+    return (outcome.manifest, diagnostics)
+  }
+
+  static func analyze(source: String, flags: [String] = []) throws -> (Manifest, DiagnosticEngine) {
+    try analyze(try write(source), flags: flags)
+  }
+
+  /// Runs `dosc analyze` as the command would and reports status, stderr and the output path.
+  static func run(_ arguments: [String]) -> (status: Int32, stderr: String) {
+    let diagnostics = DiagnosticEngine()
+    let status = AnalyzePipeline.run(arguments: arguments, diagnostics: diagnostics)
+    return (status, diagnostics.rendered)
+  }
+
+  /// Runs a program and returns its exit status, stdout and stderr. Stderr goes through a
+  /// file so that a child writing much to both streams cannot block on a full pipe.
+  @discardableResult
+  static func shell(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (
+    status: Int32, stdout: String, stderr: String
+  ) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let errorPath = try temporaryDirectory().appendingPathComponent("stderr").path
+    FileManager.default.createFile(atPath: errorPath, contents: nil)
+    let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = errorFile
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try errorFile.close()
+    let errData = FileManager.default.contents(atPath: errorPath) ?? Data()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+  }
+}
+
+extension Manifest {
+  func task(_ name: String) throws -> Manifest.Task { try #require(tasks.first { $0.name == name }) }
+}
+
+extension Manifest.Task {
+  func param(_ name: String) throws -> Manifest.Parameter { try #require(params.first { $0.name == name }) }
+}
+
+extension ManifestExpression {
+  /// The expression's value for concrete parameter values.
+  func value(_ values: [String: Int]) throws -> Int {
+    let polynomial = try #require(polynomial, "expression is null")
+    let value = try polynomial.evaluate(values)
+    #expect(value.isInteger)
+    return value.numerator
+  }
+}
