@@ -229,14 +229,22 @@ final class BodyConverter {
       let between = sources.code(file: file, range: left.upperBound..<right.lowerBound)
       if Self.binaryOperators.contains(between) { return between }
     }
-    // Inside macro expansions the text is the macro's name; ask clang's printer instead.
-    let whole = prettyPrinted(cursor)
-    let left_ = prettyPrinted(lhs)
-    if whole.hasPrefix(left_) {
-      let rest = whole.dropFirst(left_.count).drop(while: { $0 == " " })
-      let op = String(rest.prefix(while: { $0 != " " }))
-      if Self.binaryOperators.contains(op) { return op }
+    // Where a macro supplies one operand (`i * N`) the text between the operands still shows
+    // the operator; where the operator itself comes from a macro body, look next to the
+    // operands' spelling locations.
+    if let end = spelling(clang_getRangeEnd(clang_getCursorExtent(lhs))),
+      let op = operatorToken(in: end.file, from: end.offset, forward: true, among: Self.binaryOperators)
+    {
+      return op
     }
+    if let start = spelling(clang_getRangeStart(clang_getCursorExtent(rhs))),
+      let op = operatorToken(in: start.file, from: start.offset, forward: false, among: Self.binaryOperators)
+    {
+      return op
+    }
+    // libclang 14 gives neither the kind of an operator nor the spelling location inside a
+    // macro's body (it maps every location to the expansion); the analysis treats "?" as an
+    // unknown value, which keeps its figures conservative.
     return "?"
   }
 
@@ -252,22 +260,60 @@ final class BodyConverter {
       let after = sources.code(file: file, range: inner.upperBound..<whole.upperBound)
       if after == "++" || after == "--" { return "post" + after }
     }
-    let printed = prettyPrinted(cursor)
-    let operandText = prettyPrinted(operand)
-    if printed.hasSuffix(operandText) {
-      let op = String(printed.dropLast(operandText.count)).trimmingCharacters(in: .whitespaces)
-      if Self.unaryOperators.contains(op) { return op }
-    }
-    if printed.hasPrefix(operandText) {
-      let op = String(printed.dropFirst(operandText.count)).trimmingCharacters(in: .whitespaces)
-      if op == "++" || op == "--" { return "post" + op }
+    // In a macro: compare where the operator and the operand are spelled.
+    if let operatorStart = spelling(clang_getRangeStart(clang_getCursorExtent(cursor))),
+      let operandStart = spelling(clang_getRangeStart(clang_getCursorExtent(operand)))
+    {
+      if operatorStart.file == operandStart.file && operatorStart.offset < operandStart.offset {
+        let before = sources.code(file: operatorStart.file, range: operatorStart.offset..<operandStart.offset)
+        if Self.unaryOperators.contains(before) { return before }
+      }
+      if let end = spelling(clang_getRangeEnd(clang_getCursorExtent(operand))),
+        let op = operatorToken(in: end.file, from: end.offset, forward: true, among: ["++", "--"])
+      {
+        return "post" + op
+      }
     }
     return "?"
   }
 
-  private func prettyPrinted(_ cursor: CXCursor) -> String {
-    let policy = clang_getCursorPrintingPolicy(cursor)
-    defer { clang_PrintingPolicy_dispose(policy) }
-    return consume(clang_getCursorPrettyPrinted(cursor, policy))
+  private func spelling(_ location: CXSourceLocation) -> (file: String, offset: Int)? {
+    var file: CXFile?
+    var offset: UInt32 = 0
+    clang_getSpellingLocation(location, &file, nil, nil, &offset)
+    guard let file else { return nil }
+    return (mapper.name(of: file), Int(offset))
   }
+
+  /// The operator token that starts (forward) or ends (backward) at `offset`, after
+  /// white space, by longest match.
+  private func operatorToken(in file: String, from offset: Int, forward: Bool, among operators: Set<String>)
+    -> String?
+  {
+    let bytes = sources.bytes(file)
+    let operatorCharacters = Set("+-*/%<>=!&|^,~".utf8)
+    var index = offset
+    if forward {
+      while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0a { index += 1 }
+      var end = index
+      while end < bytes.count, end - index < 3, operatorCharacters.contains(bytes[end]) { end += 1 }
+      for length in stride(from: end - index, through: 1, by: -1) {
+        let candidate = String(decoding: bytes[index..<index + length], as: UTF8.self)
+        if operators.contains(candidate) { return candidate }
+      }
+    } else {
+      index -= 1
+      while index >= 0, index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0a {
+        index -= 1
+      }
+      var start = index
+      while start >= 0, start < bytes.count, index - start < 3, operatorCharacters.contains(bytes[start]) { start -= 1 }
+      for length in stride(from: index - start, through: 1, by: -1) {
+        let candidate = String(decoding: bytes[(index - length + 1)...index], as: UTF8.self)
+        if operators.contains(candidate) { return candidate }
+      }
+    }
+    return nil
+  }
+
 }

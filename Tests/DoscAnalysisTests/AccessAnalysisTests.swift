@@ -1,0 +1,322 @@
+import DoscManifest
+import Foundation
+import Testing
+
+/// Focused checks of what the access analysis infers, one feature per test, with values
+/// derived by hand.
+@Suite struct AccessAnalysisTests {
+  private func task(_ source: String, _ name: String, flags: [String] = []) throws -> Manifest.Task {
+    try Fixtures.analyze(source: source, flags: flags).0.task(name)
+  }
+
+  @Test func pointerDerivedFromAParameterCountsForIt() throws {
+    let t = try task(
+      """
+      void row(double *A, int n, int k) {
+        double *p = A + k * n;
+        for (int j = 0; j < n; j++) p[j] = 0.0;
+      }
+      int main(void) { double a[16];
+      #pragma dosc task
+        row(a, 4, 2);
+        return 0; }
+      """, "row")
+    let A = try t.param("A")
+    #expect(A.access == .write)
+    #expect(A.writes == .formula("n"))
+    #expect(A.first == .formula("k*n"))
+    #expect(A.count == .formula("n"))
+    #expect(t.remotable)
+  }
+
+  @Test func memcpyAndMemsetCountForTheirParameters() throws {
+    let t = try task(
+      """
+      #include <string.h>
+      void copy(double *dst, const double *src, int n) {
+        memcpy(dst + 1, src, n * sizeof(double));
+        memset(dst, 0, sizeof(double));
+      }
+      int main(void) { double a[9], b[8];
+      #pragma dosc task
+        copy(a, b, 8);
+        return 0; }
+      """, "copy")
+    let dst = try t.param("dst")
+    #expect(dst.writes == .formula("n+1"))
+    #expect(dst.first == .number(0))
+    #expect(dst.count == .formula("n+1"))
+    let src = try t.param("src")
+    #expect(src.access == .read)
+    #expect(src.reads == .formula("n"))
+    #expect(src.bytes == .formula("8*n"))
+  }
+
+  @Test func pointerArithmeticInArgumentsShiftsTheCalleeFootprint() throws {
+    let t = try task(
+      """
+      static void scale(double *v, int m) { for (int i = 0; i < m; i++) v[i] *= 2.0; }
+      void halves(double *x, int n) {
+        scale(x, n / 2);
+        scale(x + n / 2, n - n / 2);
+      }
+      int main(void) { double a[10];
+      #pragma dosc task
+        halves(a, 10);
+        return 0; }
+      """, "halves")
+    let x = try t.param("x")
+    #expect(x.access == .readwrite)
+    for n in [2, 7, 10] {
+      #expect(try x.reads.value(["n": n]) == n)
+      #expect(try x.first.value(["n": n]) == 0)
+      #expect(try x.count.value(["n": n]) == n)
+    }
+    #expect(t.recursive == false)
+  }
+
+  @Test func triangularLoopNestHasAnExactCount() throws {
+    let t = try task(
+      """
+      void lower(double *L, int n) {
+        for (int i = 0; i < n; i++)
+          for (int j = 0; j <= i; j++)
+            L[i * n + j] += 1.0;
+      }
+      int main(void) { double a[16];
+      #pragma dosc task
+        lower(a, 4);
+        return 0; }
+      """, "lower")
+    let L = try t.param("L")
+    for n in [1, 4, 9] {
+      #expect(try L.writes.value(["n": n]) == n * (n + 1) / 2)
+      #expect(try L.count.value(["n": n]) == n * n)
+    }
+  }
+
+  @Test func steppedAndDownCountingLoops() throws {
+    let t = try task(
+      """
+      void evens(int *a, int n) { for (int i = 0; i < n; i += 2) a[i] = 0; }
+      void down(int *b, int hi, int lo) { for (int i = hi; i >= lo; i--) b[i] = 1; }
+      int main(void) { int a[10], b[10];
+      #pragma dosc task
+        evens(a, 9);
+      #pragma dosc task
+        down(b, 8, 3);
+        return 0; }
+      """, "evens")
+    let a = try t.param("a")
+    #expect(try a.writes.value(["n": 9]) == 5)
+    #expect(try a.count.value(["n": 9]) == 9)
+    let down = try Fixtures.analyze(source: """
+      void down(int *b, int hi, int lo) { for (int i = hi; i >= lo; i--) b[i] = 1; }
+      int main(void) { int b[10];
+      #pragma dosc task
+        down(b, 8, 3);
+        return 0; }
+      """).0.task("down").param("b")
+    #expect(try down.writes.value(["hi": 8, "lo": 3]) == 6)
+    #expect(try down.first.value(["hi": 8, "lo": 3]) == 3)
+    #expect(try down.count.value(["hi": 8, "lo": 3]) == 6)
+  }
+
+  @Test func workHasTheRightAsymptoticForm() throws {
+    let (manifest, _) = try Fixtures.analyze(Fixtures.example("matmul"))
+    let work = try #require(try manifest.task("mm_rows").work.polynomial)
+    // Cubic in the block: doubling the rows doubles the work, doubling n about quadruples it.
+    let base = try work.evaluate(["n": 512, "lo": 0, "hi": 16])
+    let doubleRows = try work.evaluate(["n": 512, "lo": 0, "hi": 32])
+    let doubleN = try work.evaluate(["n": 1024, "lo": 0, "hi": 16])
+    #expect(abs(Double(doubleRows.numerator) / Double(base.numerator) - 2.0) < 0.01)
+    #expect(abs(Double(doubleN.numerator) / Double(base.numerator) - 4.0) < 0.02)
+  }
+
+  @Test func recursionIsDetectedAndWorkPerInvocationGiven() throws {
+    let (manifest, _) = try Fixtures.analyze(Fixtures.example("fib"))
+    let fib = try manifest.task("fib")
+    #expect(fib.recursive)
+    #expect(fib.work == .unknown)
+    #expect(fib.workPerInvocation != nil && fib.workPerInvocation != .unknown)
+    #expect(fib.remotable)
+  }
+
+  @Test func globalsIOAndUnknownCallsMakeATaskLocalOnly() throws {
+    let (manifest, _) = try Fixtures.analyze(Fixtures.example("histogram"))
+    let task = try manifest.task("count_block")
+    #expect(!task.remotable)
+    #expect(task.reasons.contains("histogram.c:9:5: writes global 'slots'"))
+    #expect(task.reasons.contains("histogram.c:10:3: calls 'fprintf'"))
+
+    let t = try self.task(
+      """
+      extern void mystery(double *);
+      double *saved;
+      void leaky(double *a) { mystery(a); saved = a; }
+      int main(void) { double x[2];
+      #pragma dosc task
+        leaky(x);
+        return 0; }
+      """, "leaky")
+    #expect(!t.remotable)
+    #expect(t.reasons.contains { $0.hasSuffix("calls 'mystery', whose body is not visible") })
+    #expect(t.reasons.contains { $0.contains("writes global 'saved'") })
+    #expect(t.reasons.contains { $0.contains("cannot bound the accesses to 'a'") })
+    #expect(try t.param("a").reads == .unknown)
+  }
+
+  @Test func storingAPointerInMemoryIsAReason() throws {
+    let t = try task(
+      """
+      void link(double **slots, double *a) { slots[0] = a; }
+      int main(void) { double x[2]; double *s[1];
+      #pragma dosc task
+        link(s, x);
+        return 0; }
+      """, "link")
+    #expect(t.reasons.contains { $0.contains("stores a pointer to 'a' in 'slots[0]'") })
+  }
+
+  @Test func pureMathIsAllowed() throws {
+    let t = try task(
+      """
+      #include <math.h>
+      void norms(const double *v, double *out, int n) {
+        for (int i = 0; i < n; i++) out[i] = sqrt(fabs(v[i]));
+      }
+      int main(void) { double a[4], b[4];
+      #pragma dosc task
+        norms(a, b, 4);
+        return 0; }
+      """, "norms")
+    #expect(t.remotable, "\(t.reasons)")
+    #expect(try t.param("v").reads.value(["n": 4]) == 4)
+  }
+
+  @Test func unboundedAccessIsNullWithAReason() throws {
+    let t = try task(
+      """
+      void walk(int *a, int n) { int k = 0; while (a[k] != n) k++; }
+      int main(void) { int x[3] = {0, 1, 2};
+      #pragma dosc task
+        walk(x, 2);
+        return 0; }
+      """, "walk")
+    let a = try t.param("a")
+    #expect(a.reads == .unknown)
+    #expect(a.count == .unknown)
+    #expect(!(a.unbounded ?? []).isEmpty)
+    #expect(!t.remotable)
+  }
+
+  @Test func taskWithoutAVisibleBodyIsOpaque() throws {
+    let t = try task(
+      """
+      void elsewhere(double *a, int n);
+      int main(void) { double x[2];
+      #pragma dosc task
+        elsewhere(x, 2);
+        return 0; }
+      """, "elsewhere")
+    #expect(t.opaque)
+    #expect(!t.remotable)
+    #expect(t.reasons == ["input.c:1:6: the body of 'elsewhere' is not visible in this translation unit"])
+    #expect(try t.param("a").access == .readwrite)
+  }
+
+  @Test func macroConstantsAndUserFlagsAreHonoured() throws {
+    let t = try task(
+      """
+      #define COLUMNS 3
+      void fill(double *m) { for (int i = 0; i < N; i++) for (int j = 0; j < COLUMNS; j++) m[i * COLUMNS + j] = 1.0; }
+      int main(void) { double x[N * COLUMNS];
+      #pragma dosc task
+        fill(x);
+        return 0; }
+      """, "fill", flags: ["-DN=6"])
+    let m = try t.param("m")
+    #expect(m.writes == .number(18))
+    #expect(m.count == .number(18))
+    #expect(t.remotable)
+  }
+
+  /// libclang 14 cannot show an operator written inside a function-like macro's body, so an
+  /// index computed there has no symbolic form: the figure is null with a reason, never wrong.
+  @Test func operatorsInsideFunctionLikeMacrosAreConservative() throws {
+    let t = try task(
+      """
+      #define IDX(i, j) ((i) * N + (j))
+      void fill(double *m) { for (int i = 0; i < N; i++) for (int j = 0; j < N; j++) m[IDX(i, j)] = 1.0; }
+      int main(void) { double x[N * N];
+      #pragma dosc task
+        fill(x);
+        return 0; }
+      """, "fill", flags: ["-DN=6"])
+    let m = try t.param("m")
+    #expect(m.writes == .number(36))
+    #expect(m.count == .unknown)
+    #expect(m.unbounded == ["the index of 'm[IDX(i, j)]' at input.c:2:80 has no symbolic form"])
+    #expect(!t.remotable)
+  }
+
+  @Test func valueReturningSitesAndLoopsAreRecorded() throws {
+    let (manifest, _) = try Fixtures.analyze(Fixtures.example("fib"))
+    #expect(manifest.sites.map(\.result) == ["x", "y", "result"])
+    #expect(manifest.sites.map(\.function) == ["fib", "fib", "main"])
+    #expect(manifest.sites[0].siblings == .number(2))
+    let (vector, _) = try Fixtures.analyze(Fixtures.example("vector"))
+    let loop = try #require(vector.sites[0].loop)
+    #expect(try loop.tripCount.value(["n": 200_000]) == (200_000 + 65535) / 65536)
+  }
+}
+
+/// `in/out/inout` clauses: checked against the inference and then used.
+@Suite struct ClauseTests {
+  @Test func agreeingClausesGiveNoWarning() throws {
+    let (manifest, diagnostics) = try Fixtures.analyze(
+      source: """
+        void smooth(const double *in, double *out, int lo, int hi) {
+          for (int i = lo; i < hi; i++) out[i] = in[i - 1] + in[i + 1];
+        }
+        int main(void) { double a[10], b[10];
+        #pragma dosc task in(in[lo-1:hi-lo+2]) out(out[lo:hi-lo])
+          smooth(a, b, 1, 9);
+          return 0; }
+        """)
+    #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.rendered)")
+    #expect(try manifest.task("smooth").param("in").first == .formula("lo-1"))
+  }
+
+  @Test func mismatchWarnsWithBothVersionsAndTheClauseWins() throws {
+    let (manifest, diagnostics) = try Fixtures.analyze(
+      source: """
+        void f(double *a, int n) { for (int i = 0; i < n; i++) a[i] = a[i] + 1; }
+        int main(void) { double x[10];
+        #pragma dosc task in(a[0:n+1])
+          f(x, 10);
+          return 0; }
+        """)
+    let text = diagnostics.rendered
+    #expect(text.contains("input.c:3:22: warning: clause 'in(a[0:n+1])' says access 'read' but the analysis infers 'readwrite'"))
+    #expect(text.contains("section [0:n+1] but the analysis infers [0:n]"))
+    #expect(text.contains("[dosc-clause-mismatch]"))
+    let a = try manifest.task("f").param("a")
+    #expect(a.access == .read)
+    #expect(a.count == .formula("n+1"))
+  }
+
+  @Test func clauseBoundsWhatTheAnalysisCannot() throws {
+    let (manifest, _) = try Fixtures.analyze(
+      source: """
+        void walk(int *a, int n) { int k = 0; while (a[k] != n) k++; }
+        int main(void) { int x[3] = {0, 1, 2};
+        #pragma dosc task in(a[0:n+1])
+          walk(x, 2);
+          return 0; }
+        """)
+    let task = try manifest.task("walk")
+    #expect(task.remotable, "\(task.reasons)")
+    #expect(try task.param("a").bytes.value(["n": 2]) == 12)
+  }
+}
