@@ -35,7 +35,8 @@ let package = Package(
       ]),
     .target(
       name: "DoscDriver",
-      dependencies: ["ClangFrontend", "DoscAnalysis", "DoscManifest", "DoscSupport"]),
+      dependencies: ["ClangFrontend", "DoscAnalysis", "DoscManifest", "DoscRewrite", "DoscSupport"]),
+    .target(name: "DoscRewrite", dependencies: ["DoscAnalysis", "CSyntax", "DoscManifest", "DoscSupport"]),
     .target(
       name: "DoscAnalysis",
       dependencies: ["CSyntax", "SymbolicAlgebra", "DoscManifest", "DoscSupport"]),
@@ -54,6 +55,9 @@ let package = Package(
       dependencies: ["CClang", "CSyntax", "DoscSupport"],
       swiftSettings: [.unsafeFlags(["-Xcc", "-I\(llvm)/include"])],
       linkerSettings: [.unsafeFlags(["-L\(llvm)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(llvm)/lib"])]),
+    .testTarget(
+      name: "DoscCompileTests",
+      dependencies: ["DoscDriver", "DoscRewrite", "DoscSupport"]),
     .testTarget(name: "SymbolicAlgebraTests", dependencies: ["SymbolicAlgebra"]),
     .testTarget(
       name: "DoscAnalysisTests",

@@ -4,7 +4,7 @@ import DoscManifest
 /// expression over the values a site passes, evaluated at spawn time for `dosc_spawn_pays`.
 enum WorkExpression {
   /// `-1` (unknown) unless every name in the formula is an arithmetic parameter.
-  static func compile(_ work: Expression, parameters: [(name: String, value: String, isArithmetic: Bool)]) -> String {
+  static func compile(_ work: ManifestExpression, parameters: [(name: String, value: String, isArithmetic: Bool)]) -> String {
     switch work {
     case .unknown: return "-1"
     case .number(let value): return value < 0 ? "0" : "\(value)LL"

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// `dosc compile` as a user meets it: the sidecar, the trace, kept sources, errors, several files.
+@Suite struct CompileCommandTests {
+  static let fib = Harness.examples.appendingPathComponent("fib/fib.c").path
+
+  /// fib built once per test into its own directory.
+  private func buildFib(_ name: String, extra: [String] = []) throws -> String {
+    let scratch = try Harness.scratch(name)
+    let compiled = Harness.doscCompile([Self.fib, "-O2", "-o", scratch + "/fib"] + extra)
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    return scratch
+  }
+
+  private func doscWarnings(_ stderr: String) -> [Substring] {
+    stderr.split(separator: "\n").filter { $0.hasPrefix("dosc: warning") }
+  }
+
+  @Test(arguments: ["missing", "corrupt", "stale", "foreign-site"])
+  func badSidecarWarnsOnceAndStaysRight(_ kind: String) throws {
+    let scratch = try buildFib("sidecar-\(kind)")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let sidecar = scratch + "/fib.dosc.json"
+    let text = try String(contentsOfFile: sidecar, encoding: .utf8)
+    switch kind {
+    case "missing": try FileManager.default.removeItem(atPath: sidecar)
+    case "corrupt": try "{ \"schema\": ".write(toFile: sidecar, atomically: true, encoding: .utf8)
+    case "stale":
+      let stale = text.replacingOccurrences(
+        of: #""source_hash" : ""#, with: #""source_hash" : "0"#)
+      try stale.write(toFile: sidecar, atomically: true, encoding: .utf8)
+    default:
+      try text.replacingOccurrences(of: #""id" : 2"#, with: #""id" : 7"#)
+        .write(toFile: sidecar, atomically: true, encoding: .utf8)
+    }
+    for threads in ["1", "2"] {
+      let run = try Harness.run([scratch + "/fib", "20"], environment: ["DOSC_THREADS": threads])
+      #expect(run.stdout == "fib(20) = 6765\n")
+      #expect(run.status == 0)
+      #expect(doscWarnings(run.stderr).count == 1, "\(run.stderr)")
+      #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    }
+  }
+
+  @Test func sidecarBindingOverrides() throws {
+    let scratch = try buildFib("override")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let sidecar = scratch + "/fib.dosc.json"
+    let text = try String(contentsOfFile: sidecar, encoding: .utf8)
+    try text.replacingOccurrences(of: #""binding" : "auto""#, with: #""binding" : "inline""#)
+      .write(toFile: sidecar, atomically: true, encoding: .utf8)
+    let run = try Harness.run(
+      [scratch + "/fib", "20"], environment: ["DOSC_THREADS": "2", "DOSC_TRACE": "1"])
+    #expect(run.stdout == "fib(20) = 6765\n")
+    let siteLines = run.stderr.split(separator: "\n").filter { $0.hasPrefix("dosc: site") }
+    #expect(siteLines.count == 3, "\(run.stderr)")
+    #expect(siteLines.allSatisfy { $0.contains(": inline") }, "\(run.stderr)")
+    #expect(doscWarnings(run.stderr).isEmpty, "\(run.stderr)")
+  }
+
+  @Test func traceListsEverySite() throws {
+    let scratch = try buildFib("trace")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let run = try Harness.run([scratch + "/fib", "20"], environment: ["DOSC_THREADS": "2", "DOSC_TRACE": "1"])
+    #expect(run.stdout == "fib(20) = 6765\n")
+    for (id, location) in [(0, "fib.c:9:7"), (1, "fib.c:11:7"), (2, "fib.c:20:12")] {
+      #expect(run.stderr.contains("dosc: site \(id) fib (\(location)): local"), "\(run.stderr)")
+    }
+    let quiet = try Harness.run([scratch + "/fib", "20"], environment: ["DOSC_THREADS": "2"])
+    #expect(quiet.stderr.isEmpty)
+  }
+
+  @Test func keepGeneratedKeepsReadableC() throws {
+    let scratch = try buildFib("keep", extra: ["--keep-generated"])
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let generated = try String(contentsOfFile: scratch + "/fib.dosc-gen/fib.c", encoding: .utf8)
+    #expect(generated.contains("long fib__dosc_serial(int n) {"))
+    #expect(generated.contains("dosc_spawn(&dosc_fr, dosc_thunk_0"))
+    #expect(generated.contains("dosc_start(&dosc_program, &argc, &argv);"))
+    #expect(generated.contains("#line 5 "))
+    #expect(Harness.exists(scratch + "/fib.dosc-gen/dosc_program.c"))
+    // Without the flag nothing is left beside the program.
+    let other = try buildFib("nokeep")
+    defer { try? FileManager.default.removeItem(atPath: other) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: other).sorted() == ["fib", "fib.dosc.json"])
+  }
+
+  @Test func userCompileErrorLeavesNothing() throws {
+    let scratch = try Harness.scratch("error")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let source = scratch + "/bad.c"
+    try """
+      int work(int n) { return n + ; }
+      int main(void) {
+      #pragma dosc task
+        work(1);
+        return 0;
+      }
+
+      """.write(toFile: source, atomically: true, encoding: .utf8)
+    let compiled = Harness.doscCompile([source, "-o", scratch + "/bad"])
+    #expect(compiled.status == 1)
+    #expect(compiled.diagnostics.contains("bad.c:1:"), "\(compiled.diagnostics)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch) == ["bad.c"])
+  }
+
+  @Test func debugInfoPointsAtTheUsersFile() throws {
+    let scratch = try buildFib("debug", extra: ["-g", "-O0"])
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let lines = try Harness.run(["sh", "-c", "objdump --dwarf=decodedline '\(scratch)/fib' | grep -c 'fib\\.c'"])
+    #expect((Int(lines.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 5, "\(lines)")
+  }
+
+  @Test func severalFilesShareOneProgramTable() throws {
+    let scratch = try Harness.scratch("multi")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try """
+      #include "sum.h"
+      long sum(const long *a, int n) {
+        if (n <= 4) { long s = 0; for (int i = 0; i < n; i++) s += a[i]; return s; }
+        long x, y;
+      #pragma dosc task
+        x = sum(a, n / 2);
+      #pragma dosc task
+        y = sum(a + n / 2, n - n / 2);
+      #pragma dosc taskwait
+        return x + y;
+      }
+
+      """.write(toFile: scratch + "/sum.c", atomically: true, encoding: .utf8)
+    try "long sum(const long *a, int n);\n".write(toFile: scratch + "/sum.h", atomically: true, encoding: .utf8)
+    try """
+      #include <stdio.h>
+      #include "sum.h"
+      int main(void) {
+        static long a[100000];
+        for (int i = 0; i < 100000; i++) a[i] = i % 97;
+        long total;
+      #pragma dosc task
+        total = sum(a, 100000);
+      #pragma dosc taskwait
+        printf("%ld\\n", total);
+        return 0;
+      }
+
+      """.write(toFile: scratch + "/main.c", atomically: true, encoding: .utf8)
+    let sources = [scratch + "/main.c", scratch + "/sum.c"]
+    let compiled = Harness.doscCompile(sources + ["-O2", "-o", scratch + "/prog"])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    let plain = try Harness.plainCompile(sources, output: scratch + "/plain")
+    try #require(plain.status == 0, "\(plain.stderr)")
+    let expected = try Harness.run([scratch + "/plain"]).stdout
+    for environment in SerialElisionTests.environments {
+      let run = try Harness.run([scratch + "/prog"], environment: environment)
+      #expect(run.stdout == expected, "\(environment): \(run.stderr)")
+    }
+    let trace = try Harness.run([scratch + "/prog"], environment: ["DOSC_TRACE": "1", "DOSC_THREADS": "2"])
+    for (id, file) in [(0, "main.c"), (1, "sum.c"), (2, "sum.c")] {
+      #expect(trace.stderr.contains("dosc: site \(id) sum (\(file):"), "\(trace.stderr)")
+    }
+    let sidecar = try String(contentsOfFile: scratch + "/prog.dosc.json", encoding: .utf8)
+    #expect(sidecar.contains(#""main.c""#) && sidecar.contains(#""sum.c""#))
+  }
+}

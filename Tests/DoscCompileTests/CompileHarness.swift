@@ -1,0 +1,72 @@
+import DoscDriver
+import DoscSupport
+import Foundation
+
+/// Builds programs with `dosc compile` (in process) and with the plain C compiler, and runs them.
+enum Harness {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static let examples = repository.appendingPathComponent("Examples")
+
+  struct Run: Equatable {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  struct Compiled {
+    var status: Int32
+    var diagnostics: String
+  }
+
+  /// A fresh directory for one test's outputs.
+  static func scratch(_ name: String) throws -> String {
+    var template = Array((NSTemporaryDirectory() + "/dosc-test-\(name)-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
+    return String(cString: made)
+  }
+
+  static func doscCompile(_ arguments: [String]) -> Compiled {
+    let diagnostics = DiagnosticEngine()
+    let status = CompilePipeline.run(arguments: arguments, diagnostics: diagnostics)
+    return Compiled(status: status, diagnostics: diagnostics.rendered)
+  }
+
+  /// The serial elision: the same sources through `cc`, which ignores the pragmas.
+  static func plainCompile(_ sources: [String], flags: [String] = ["-O2"], output: String) throws -> Run {
+    try run(["cc"] + flags + ["-Wno-unknown-pragmas"] + sources + ["-o", output])
+  }
+
+  static func run(_ command: [String], environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = command
+    var merged = ProcessInfo.processInfo.environment
+    for key in merged.keys where key.hasPrefix("DOSC_") { merged[key] = nil }
+    merged.merge(environment) { $1 }
+    process.environment = merged
+    // Files, not pipes: a chatty program cannot block on a full pipe.
+    let base = NSTemporaryDirectory() + "/dosc-run-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    FileManager.default.createFile(atPath: base + ".out", contents: nil)
+    FileManager.default.createFile(atPath: base + ".err", contents: nil)
+    defer {
+      unlink(base + ".out")
+      unlink(base + ".err")
+    }
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".out"))
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".err"))
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    let outData = FileManager.default.contents(atPath: base + ".out") ?? Data()
+    let errData = FileManager.default.contents(atPath: base + ".err") ?? Data()
+    return Run(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+}
