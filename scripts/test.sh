@@ -1,15 +1,36 @@
 #!/usr/bin/env bash
 # The whole test suite: set-up, the runtime's own tests, the Swift tests (analyzer, compile,
-# examples under every binding), and a small Csmith robustness sample.
-set -euo pipefail
+# examples under every binding), and a small Csmith robustness sample. Ends with one line
+# `tests: N passed, N failed` over every stage.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
-make -s -C Runtime
-make -s -C Runtime check
-swift build
-swift test 2>&1 | tee .build/swift-test.log | grep -vE '^(\[[0-9]+/[0-9]+\]|Building|Compiling|Write|Emitting|Linking)' || {
-  echo "swift test failed"; exit 1; }
-grep -qE "Test run with [0-9]+ tests? (in [0-9]+ suites? )?passed" .build/swift-test.log || {
-  echo "swift test did not report success"; exit 1; }
-if [ -x scripts/csmith-fuzz.sh ]; then scripts/csmith-fuzz.sh 25 1; fi
-echo "all test stages passed"
+scripts/setup.sh || exit 1
+passed=0
+failed=0
+log=$(mktemp -d)
+
+make -s -C Runtime || exit 1
+make -s -C Runtime check 2>&1 | tee "$log/runtime.log"
+runtime_status=${PIPESTATUS[0]}
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log/runtime.log" | tail -1)
+passed=$((passed + $(echo "$line" | awk '{print $1+0}')))
+failed=$((failed + $(echo "$line" | awk '{print $3+0}')))
+[ "$runtime_status" = 0 ] || failed=$((failed + 1))
+
+swift build || exit 1
+swift test 2>&1 | tee "$log/swift.log" | grep -vE '^(◇|✔ Test [a-z]|\[[0-9]+/[0-9]+\])'
+swift_status=${PIPESTATUS[0]}
+# Swift Testing closes with "Test run with N tests in M suites passed|failed ... with K issues".
+summary=$(grep -E '^. Test run with [0-9]+ tests?' "$log/swift.log" | tail -1)
+total=$(echo "$summary" | sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/')
+failing=$(grep -cE '^✘ Test [^r].* failed' "$log/swift.log")
+if [ -z "$total" ]; then failed=$((failed + 1)); else passed=$((passed + total - failing)); failed=$((failed + failing)); fi
+[ "$swift_status" = 0 ] || [ "$failing" -gt 0 ] || failed=$((failed + 1))
+
+if [ -x scripts/csmith-fuzz.sh ]; then
+  if scripts/csmith-fuzz.sh 25 1; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+fi
+
+rm -rf "$log"
+echo "tests: $passed passed, $failed failed"
+[ "$failed" = 0 ]
