@@ -26,6 +26,29 @@ struct ParameterAccess: Hashable {
   /// Why the figures are unbounded, for the manifest's reasons.
   var unboundedBecause: [String] = []
 
+  /// Records why the figures cannot be bounded (once per reason).
+  mutating func noteUnbounded(_ why: String) {
+    if !unboundedBecause.contains(why) { unboundedBecause.append(why) }
+  }
+
+  /// Records `count` loads or stores touching `range`; a nil range cannot be bounded, for the
+  /// reason `why`.
+  mutating func record(write: Bool, count: Count, range: IndexRange?, unboundedBecause why: @autoclosure () -> String) {
+    if write {
+      isWritten = true
+      writes = add(writes, count)
+    } else {
+      isRead = true
+      reads = add(reads, count)
+    }
+    if let range {
+      ranges = ranges.map { $0.contains(range) ? $0 : $0 + [range] }
+    } else {
+      ranges = nil
+      noteUnbounded(why())
+    }
+  }
+
   mutating func merge(sequential other: ParameterAccess) {
     reads = add(reads, other.reads)
     writes = add(writes, other.writes)
@@ -148,9 +171,7 @@ struct AccessSummary {
       var repeated = access
       if access.reads != .zero { repeated.reads = nil }
       if access.writes != .zero { repeated.writes = nil }
-      if !(access.reads == .zero && access.writes == .zero) && !repeated.unboundedBecause.contains(why) {
-        repeated.unboundedBecause.append(why)
-      }
+      if !(access.reads == .zero && access.writes == .zero) { repeated.noteUnbounded(why) }
       result.parameters[index] = repeated
     }
     return result

@@ -42,7 +42,7 @@ final class FunctionAnalyzer {
       access.writes = nil
       access.ranges = nil
       let why = "it is passed on to the recursive call at \(location.withBaseName)"
-      if !access.unboundedBecause.contains(why) { access.unboundedBecause.append(why) }
+      access.noteUnbounded(why)
       summary.parameters[caller] = access
     }
     return summary
@@ -481,21 +481,9 @@ final class FunctionAnalyzer {
     switch target {
     case .parameter(let index, let offset):
       var access = summary.parameters[index] ?? ParameterAccess()
-      if write {
-        access.isWritten = true
-        access.writes = add(access.writes, .one)
-      } else {
-        access.isRead = true
-        access.reads = add(access.reads, .one)
-      }
-      if let offset {
-        let range = IndexRange(low: offset, high: offset)
-        access.ranges = access.ranges.map { $0.contains(range) ? $0 : $0 + [range] }
-      } else {
-        access.ranges = nil
-        let why = "the index of '\(expression.text)' at \(expression.location.withBaseName) has no symbolic form"
-        if !access.unboundedBecause.contains(why) { access.unboundedBecause.append(why) }
-      }
+      access.record(
+        write: write, count: .one, range: offset.map { IndexRange(low: $0, high: $0) },
+        unboundedBecause: "the index of '\(expression.text)' at \(expression.location.withBaseName) has no symbolic form")
       summary.parameters[index] = access
     case .privateMemory, .constantData:
       break
@@ -624,7 +612,7 @@ final class FunctionAnalyzer {
         }
         if mapped.ranges == nil || mapped.reads == nil || mapped.writes == nil {
           let why = "its accesses in '\(callee.name)' (called at \(arguments[position].location.withBaseName)) cannot be bounded here"
-          if !mapped.unboundedBecause.contains(why) { mapped.unboundedBecause.append(why) }
+          mapped.noteUnbounded(why)
         }
         summary.parameters[index, default: ParameterAccess()].merge(sequential: mapped)
       case .pointer(.global(let name)):
@@ -683,22 +671,11 @@ final class FunctionAnalyzer {
     let elements = bytes.map { $0 / Polynomial(elementSize) }
     summary.addWork(1)
     var access = summary.parameters[index] ?? ParameterAccess()
-    if write {
-      access.isWritten = true
-      access.writes = add(access.writes, elements)
-    } else {
-      access.isRead = true
-      access.reads = add(access.reads, elements)
-    }
+    let range = offset.flatMap { offset in elements.map { IndexRange(low: offset, high: offset + $0 - 1) } }
+    access.record(
+      write: write, count: elements, range: range,
+      unboundedBecause: "the extent of '\(argument.text)' in the call at \(argument.location.withBaseName) has no symbolic form")
     summary.work = add(summary.work, elements)
-    if let offset, let elements {
-      let range = IndexRange(low: offset, high: offset + elements - 1)
-      access.ranges = access.ranges.map { $0.contains(range) ? $0 : $0 + [range] }
-    } else {
-      access.ranges = nil
-      let why = "the extent of '\(argument.text)' in the call at \(argument.location.withBaseName) has no symbolic form"
-      if !access.unboundedBecause.contains(why) { access.unboundedBecause.append(why) }
-    }
     summary.parameters[index] = access
   }
 
@@ -712,7 +689,7 @@ final class FunctionAnalyzer {
     access.writes = nil
     access.ranges = nil
     let why = "it is passed to '\(callee)' at \(argument.location.withBaseName)"
-    if !access.unboundedBecause.contains(why) { access.unboundedBecause.append(why) }
+    access.noteUnbounded(why)
     summary.parameters[index] = access
   }
 }
