@@ -151,7 +151,7 @@ rm -f "$WORK/stdout" "$WORK/stderr" "$WORK/dosc" "$WORK/platform.info"
 total=$((manifests + clean + failures))
 echo "csmith-fuzz: $total programs (seeds $SEED..$((SEED + COUNT - 1))): $manifests manifests, $clean clean errors, $failures crashes/hangs, $skipped skipped"
 if [ $failures -gt 0 ]; then
-    echo "csmith-fuzz: failing inputs kept in $FAILDIR" >&2
+    echo "csmith-fuzz: failing inputs kept in $FAILDIR; reproduce with: dosc analyze FILE.c -I$CSMITH_INC -w -o OUT.json" >&2
     exit 1
 fi
 [ "${FUZZ_KEEP:-0}" = 1 ] && echo "csmith-fuzz: inputs kept in $WORK" || rm -rf "$WORK"
