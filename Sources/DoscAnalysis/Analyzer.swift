@@ -11,12 +11,17 @@ public struct AnalysisResult: Sendable {
   public var sites: [Manifest.Site]
   public var spawnSites: [SpawnSite]
   public var taskwaits: [TaskwaitPoint]
+  /// With `exportingDefinitions`: figures of every function with external linkage defined in
+  /// the main file (but `main`), for sites in other units.
+  public var exports: [Manifest.Task] = []
 }
 
 /// `dosc analyze`'s work on one parsed file: find the sites, analyze each task, assemble the
 /// manifest's tasks and sites. Errors are thrown together; warnings go to `diagnostics`.
 public enum Analyzer {
-  public static func analyze(_ unit: TranslationUnit, diagnostics: DiagnosticEngine) throws -> AnalysisResult {
+  public static func analyze(
+    _ unit: TranslationUnit, diagnostics: DiagnosticEngine, exportingDefinitions: Bool = false
+  ) throws -> AnalysisResult {
     let source = Array(unit.source.utf8)
     var errors: [Diagnostic] = []
     var spawnSites: [SpawnSite] = []
@@ -57,7 +62,14 @@ public enum Analyzer {
       tasks.append(task)
     }
     let sites = SiteLoops.describe(spawnSites, context: context)
-    return AnalysisResult(tasks: tasks, sites: sites, spawnSites: spawnSites, taskwaits: taskwaits)
+    var result = AnalysisResult(tasks: tasks, sites: sites, spawnSites: spawnSites, taskwaits: taskwaits)
+    if exportingDefinitions {
+      for (name, _) in unit.functions.mainFileFunctions where name != "main" {
+        guard let definition = context.definition(named: name), !definition.isStatic else { continue }
+        result.exports.append(TaskFigures.task(definition, summary: context.summary(of: definition)))
+      }
+    }
+    return result
   }
 
   static func task(named name: String, context: AnalysisContext, firstSite: SpawnSite) -> Manifest.Task {

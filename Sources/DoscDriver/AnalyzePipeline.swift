@@ -12,13 +12,18 @@ public enum AnalyzePipeline {
   }
 
   /// Analyzes one source file. Throws `DiagnosedFailure` for errors in the input.
-  public static func analyze(source: String, flags: [String], diagnostics: DiagnosticEngine) throws -> Outcome {
+  /// With `exportingDefinitions` (a fragment for a separately compiled object), the manifest
+  /// also carries the figures of the functions defined here, for sites in other units.
+  public static func analyze(
+    source: String, flags: [String], diagnostics: DiagnosticEngine, exportingDefinitions: Bool = false
+  ) throws -> Outcome {
     let unit = try ClangParser.parse(path: source, arguments: flags)
-    let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics)
+    let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics, exportingDefinitions: exportingDefinitions)
     let hash = Manifest.sourceHash(
       sources: [(baseName(source), Data(unit.source.utf8))], flags: flags)
     let manifest = Manifest(
-      sourceHash: hash, sources: [baseName(source)], tasks: analysis.tasks, sites: analysis.sites)
+      sourceHash: hash, sources: [baseName(source)], tasks: analysis.tasks, sites: analysis.sites,
+      exports: exportingDefinitions ? analysis.exports : nil)
     return Outcome(manifest: manifest, analysis: analysis)
   }
 

@@ -12,19 +12,52 @@ public struct Manifest: Codable, Hashable, Sendable {
   public var sources: [String]
   public var tasks: [Task]
   public var sites: [Site]
+  /// In a fragment (`dosc cc -c`): figures of the functions this unit defines for other
+  /// units' sites, which the link uses to replace their opaque tasks.
+  public var exports: [Task]?
+  /// In a linked program: each unit's own source hash and where its sites start.
+  public var units: [Unit]?
 
-  public init(schema: String = Manifest.currentSchema, sourceHash: String, sources: [String], tasks: [Task], sites: [Site]) {
+  public init(
+    schema: String = Manifest.currentSchema, sourceHash: String, sources: [String], tasks: [Task], sites: [Site],
+    exports: [Task]? = nil, units: [Unit]? = nil
+  ) {
     self.schema = schema
     self.sourceHash = sourceHash
     self.sources = sources
     self.tasks = tasks
     self.sites = sites
+    self.exports = exports
+    self.units = units
   }
 
   enum CodingKeys: String, CodingKey {
     case schema
     case sourceHash = "source_hash"
-    case sources, tasks, sites
+    case sources, tasks, sites, exports, units
+  }
+
+  /// A separately compiled unit of a linked program.
+  public struct Unit: Codable, Hashable, Sendable {
+    public var source: String
+    public var sourceHash: String
+    /// Program-wide id of the unit's first site; its sites follow in order.
+    public var firstSite: Int
+    public var siteCount: Int
+
+    public init(source: String, sourceHash: String, firstSite: Int, siteCount: Int) {
+      self.source = source
+      self.sourceHash = sourceHash
+      self.firstSite = firstSite
+      self.siteCount = siteCount
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case source
+      case sourceHash = "source_hash"
+      case firstSite = "first_site"
+      case siteCount = "site_count"
+    }
   }
 
   public struct Location: Codable, Hashable, Sendable {
