@@ -57,7 +57,8 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-L\(llvm)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(llvm)/lib"])]),
     .testTarget(
       name: "DoscCompileTests",
-      dependencies: ["DoscDriver", "DoscRewrite", "DoscSupport"]),
+      dependencies: ["DoscDriver", "DoscRewrite", "DoscSupport"],
+      exclude: ["Inputs"]),
     .testTarget(name: "SymbolicAlgebraTests", dependencies: ["SymbolicAlgebra"]),
     .testTarget(
       name: "DoscAnalysisTests",

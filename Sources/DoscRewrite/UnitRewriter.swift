@@ -1,3 +1,4 @@
+import Foundation
 import CSyntax
 import DoscAnalysis
 import DoscManifest
@@ -394,16 +395,24 @@ struct UnitRewriter {
 
   // MARK: - Types
 
-  /// Parameters are declared with their adjusted type: arrays decay to pointers.
+  /// Parameters are declared with their adjusted type: arrays decay to pointers
+  /// (`const int m[][3]` is `const int (*)[3]`).
   private func parameterType(_ type: CType) -> String {
-    if type.kind == .array, let element = type.elementSpelling { return element + " *" }
-    return type.spelling
+    guard type.kind == .array, var element = type.elementSpelling else { return type.spelling }
+    if (type.pointsToConst || type.spelling.hasPrefix("const ")) && !element.hasPrefix("const ") {
+      element = "const " + element
+    }
+    if let bracket = element.firstIndex(of: "[") {
+      let base = element[..<bracket].trimmingCharacters(in: .whitespaces)
+      return "\(base) (*)\(element[bracket...])"
+    }
+    return element + " *"
   }
 
   /// `int n`, `double *p`, `void (*f)(int)`; nil for spellings this cannot declare.
   private func declare(_ type: String, _ name: String) -> String? {
     if type.isEmpty || type == "?" { return nil }
-    if let pointer = type.range(of: "(*)") {
+    if let pointer = type.range(of: "(*)") ?? type.range(of: "(*const)") {
       return type.replacingCharacters(in: pointer, with: "(*\(name))")
     }
     if type.contains("(") || type.contains("[") { return nil }
