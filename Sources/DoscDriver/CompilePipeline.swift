@@ -91,17 +91,30 @@ public enum CompilePipeline {
     for source in invocation.sources {
       do {
         let unit = try ClangParser.parse(path: source, arguments: flags)
-        units.append(RewriteUnit(unit: unit, analysis: try Analyzer.analyze(unit, diagnostics: diagnostics)))
+        let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics, exportingDefinitions: true)
+        units.append(RewriteUnit(unit: unit, analysis: analysis))
       } catch let failure as DiagnosedFailure {
         errors += failure.diagnostics
       }
     }
     if !errors.isEmpty { throw DiagnosedFailure(errors) }
 
-    let hash = Manifest.sourceHash(
-      sources: units.map { (baseName($0.unit.path), Data($0.unit.source.utf8)) }, flags: flags)
-    let rewrite = try ProgramRewriter.rewrite(units, sourceHash: hash, diagnostics: diagnostics)
-    let manifest = mergedManifest(units, rewrite: rewrite, sourceHash: hash)
+    // The sidecar links the units' fragments: program-wide site ids, and a task whose body is
+    // in another unit gets the figures analyzed there (which its sites compile in, too).
+    let fragments = units.map { unit in
+      Manifest(
+        sourceHash: Manifest.sourceHash(
+          sources: [(baseName(unit.unit.path), Data(unit.unit.source.utf8))], flags: flags),
+        sources: [baseName(unit.unit.path)], tasks: unit.analysis.tasks, sites: unit.analysis.sites,
+        exports: unit.analysis.exports)
+    }
+    var manifest = Manifest.link(fragments)
+    let rewrite = try ProgramRewriter.rewrite(
+      units, tasks: manifest.tasks, sourceHash: manifest.sourceHash, diagnostics: diagnostics)
+    for index in manifest.sites.indices
+    where rewrite.sites.first(where: { $0.id == manifest.sites[index].id })?.defaultBinding == "DOSC_BIND_INLINE" {
+      manifest.sites[index].binding = .inline
+    }
     let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
 
     // Generated C: kept beside PROG on request, else in a temporary directory.
@@ -153,24 +166,6 @@ public enum CompilePipeline {
       unlink(sidecar)
       throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write '\(output)': \(reason)"))
     }
-  }
-
-  /// One sidecar for the program: every unit's tasks and sites, with program-wide site ids.
-  static func mergedManifest(_ units: [RewriteUnit], rewrite: ProgramRewrite, sourceHash: String) -> Manifest {
-    var tasks: [Manifest.Task] = []
-    var sites: [Manifest.Site] = []
-    for (index, unit) in units.enumerated() {
-      for task in unit.analysis.tasks where !tasks.contains(where: { $0.name == task.name }) { tasks.append(task) }
-      for var site in unit.analysis.sites {
-        site.id += rewrite.firstSiteIDs[index]
-        if rewrite.sites.first(where: { $0.id == site.id })?.defaultBinding == "DOSC_BIND_INLINE" {
-          site.binding = .inline
-        }
-        sites.append(site)
-      }
-    }
-    return Manifest(
-      sourceHash: sourceHash, sources: units.map { baseName($0.unit.path) }, tasks: tasks, sites: sites)
   }
 
   private static func write(_ text: String, to path: String) throws {

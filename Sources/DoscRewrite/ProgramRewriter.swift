@@ -37,10 +37,11 @@ public struct ProgramRewrite {
 
 /// Rewrites a program's units source to source: every site becomes a dispatch on its binding,
 /// spawning functions get a frame and waits, tasks get serial clones, and `main` starts the
-/// runtime. Site ids are program-wide: unit k's sites follow those of units 0..<k.
+/// runtime. Site ids are program-wide: unit k's sites follow those of units 0..<k. `tasks`
+/// (the linked sidecar's) give the figures of tasks whose body is in another unit.
 public enum ProgramRewriter {
   public static func rewrite(
-    _ units: [RewriteUnit], sourceHash: String, diagnostics: DiagnosticEngine
+    _ units: [RewriteUnit], tasks: [Manifest.Task] = [], sourceHash: String, diagnostics: DiagnosticEngine
   ) throws -> ProgramRewrite {
     var firstSiteIDs: [Int] = []
     var next = 0
@@ -53,7 +54,8 @@ public enum ProgramRewriter {
     var sites: [SiteEntry] = []
     for (index, unit) in units.enumerated() {
       var rewriter = UnitRewriter(
-        unit: unit, unitIndex: index, firstSiteID: firstSiteIDs[index], clones: clones, diagnostics: diagnostics)
+        unit: unit, unitIndex: index, firstSiteID: firstSiteIDs[index], programTasks: tasks, clones: clones,
+        diagnostics: diagnostics)
       files.append(try rewriter.rewrite())
       sites += rewriter.siteEntries
     }

@@ -12,6 +12,7 @@ struct UnitRewriter {
   let analysis: AnalysisResult
   let unitIndex: Int
   let firstSiteID: Int
+  let programTasks: [Manifest.Task]
   let clones: ClonePlan
   let diagnostics: DiagnosticEngine
   private let bytes: [UInt8]
@@ -19,7 +20,11 @@ struct UnitRewriter {
   private var edits = EditSet()
   private(set) var siteEntries: [SiteEntry] = []
 
-  init(unit: RewriteUnit, unitIndex: Int, firstSiteID: Int, clones: ClonePlan, diagnostics: DiagnosticEngine) {
+  init(
+    unit: RewriteUnit, unitIndex: Int, firstSiteID: Int, programTasks: [Manifest.Task], clones: ClonePlan,
+    diagnostics: DiagnosticEngine
+  ) {
+    self.programTasks = programTasks
     self.unit = unit.unit
     self.analysis = unit.analysis
     self.unitIndex = unitIndex
@@ -171,7 +176,8 @@ struct UnitRewriter {
   private mutating func rewriteSite(_ site: SpawnSite) throws -> GeneratedSite? {
     let id = firstSiteID + site.id
     let manifestSite = analysis.sites.first { $0.id == site.id }
-    let task = analysis.tasks.first { $0.name == site.callee }
+    let local = analysis.tasks.first { $0.name == site.callee }
+    let task = local?.opaque == false ? local : programTasks.first { $0.name == site.callee && !$0.opaque } ?? local
     var flags: [String] = []
     if task?.recursive == true { flags.append("DOSC_SITE_RECURSIVE") }
     if task?.remotable == true { flags.append("DOSC_SITE_REMOTABLE") }
