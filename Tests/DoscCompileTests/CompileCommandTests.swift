@@ -86,6 +86,18 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: other).sorted() == ["fib", "fib.dosc.json"])
   }
 
+  /// `--cc` picks the C compiler; a compiler that fails leaves no program behind.
+  @Test func compilerOverride() throws {
+    let scratch = try buildFib("cc-override", extra: ["--cc", "clang-14"])
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let run = try Harness.run([scratch + "/fib", "20"], environment: ["DOSC_THREADS": "2"])
+    #expect(run.stdout == "fib(20) = 6765\n")
+    let failing = Harness.doscCompile([Self.fib, "--cc", "false", "-o", scratch + "/other"])
+    #expect(failing.status == 1)
+    #expect(failing.diagnostics.contains("'false' failed"), "\(failing.diagnostics)")
+    #expect(!Harness.exists(scratch + "/other") && !Harness.exists(scratch + "/other.dosc.json"))
+  }
+
   @Test func userCompileErrorLeavesNothing() throws {
     let scratch = try Harness.scratch("error")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
