@@ -37,15 +37,18 @@ static int schema_is(json_t *root, const char *schema) {
   return found != NULL && strcmp(found, schema) == 0;
 }
 
-/* Checks one entry of "sites" and stores its binding. 0 or -1 with error. */
-static int read_site(json_t *site, size_t position, const dosc_program_info *program, int *bindings,
-                     char *error, size_t error_size) {
+/* Checks one entry of "sites" and stores its binding. Sites of a linked
+ * program are numbered program-wide: this unit's are `base` .. `base` +
+ * site_count - 1, and the others belong to other units. 0 or -1 with error. */
+static int read_site(json_t *site, size_t position, const dosc_program_info *program, int linked,
+                     long long base, int *bindings, char *error, size_t error_size) {
   json_t *id_json = json_object_get(site, "id");
   if (!json_is_object(site) || !json_is_integer(id_json)) {
     snprintf(error, error_size, "sites[%zu] has no integer \"id\"", position);
     return -1;
   }
-  json_int_t id = json_integer_value(id_json);
+  json_int_t id = json_integer_value(id_json) - base;
+  if (linked && (id < 0 || id >= program->site_count)) return 0; /* another unit's site */
   if (id < 0 || id >= program->site_count) {
     snprintf(error, error_size, "stale: site id %lld is not in the program (%d sites)",
              (long long)id, program->site_count);
@@ -74,6 +77,34 @@ static int read_site(json_t *site, size_t position, const dosc_program_info *pro
   return 0;
 }
 
+/* In a linked program's sidecar, the entry of "units" with the unit's own
+ * source_hash gives where its sites start. -1 with error when none matches. */
+static long long unit_base(json_t *units, const dosc_program_info *program, char *error,
+                           size_t error_size) {
+  size_t position;
+  json_t *unit;
+  json_array_foreach(units, position, unit) {
+    const char *hash = json_string_value(json_object_get(unit, "source_hash"));
+    if (hash == NULL || program->source_hash == NULL || strcmp(hash, program->source_hash) != 0)
+      continue;
+    json_t *first = json_object_get(unit, "first_site");
+    json_t *count = json_object_get(unit, "site_count");
+    if (!json_is_integer(first) || json_integer_value(first) < 0 || !json_is_integer(count)) {
+      snprintf(error, error_size, "units[%zu] has no \"first_site\" and \"site_count\"", position);
+      return -1;
+    }
+    if (json_integer_value(count) != program->site_count) {
+      snprintf(error, error_size, "stale: unit %zu has %lld sites in the sidecar, %d in the program",
+               position, (long long)json_integer_value(count), program->site_count);
+      return -1;
+    }
+    return json_integer_value(first);
+  }
+  snprintf(error, error_size, "stale: no unit with source_hash %.24s (rebuilt since it was linked?)",
+           program->source_hash != NULL ? program->source_hash : "(none)");
+  return -1;
+}
+
 int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *bindings,
                       char *error, size_t error_size) {
   for (int i = 0; i < program->site_count; i++)
@@ -86,9 +117,27 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
   }
   int status = -1;
   json_t *sites = json_object_get(root, "sites");
+  json_t *units = json_object_get(root, "units");
   const char *hash = json_string_value(json_object_get(root, "source_hash"));
+  long long base = 0;
   if (!schema_is(root, DOSC_MANIFEST_SCHEMA)) {
     snprintf(error, error_size, "schema is not \"%s\"", DOSC_MANIFEST_SCHEMA);
+  } else if (json_is_array(units)) {
+    /* A linked program: each unit is matched by its own hash. */
+    base = unit_base(units, program, error, error_size);
+    if (base >= 0 && !json_is_array(sites)) {
+      snprintf(error, error_size, "no \"sites\" array");
+    } else if (base >= 0) {
+      size_t position;
+      json_t *site;
+      status = 0;
+      json_array_foreach(sites, position, site) {
+        if (read_site(site, position, program, 1, base, bindings, error, error_size) != 0) {
+          status = -1;
+          break;
+        }
+      }
+    }
   } else if (hash == NULL) {
     snprintf(error, error_size, "no \"source_hash\"");
   } else if (program->source_hash == NULL || strcmp(hash, program->source_hash) != 0) {
@@ -101,7 +150,7 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
     json_t *site;
     status = 0;
     json_array_foreach(sites, position, site) {
-      if (read_site(site, position, program, bindings, error, error_size) != 0) {
+      if (read_site(site, position, program, 0, 0, bindings, error, error_size) != 0) {
         status = -1;
         break;
       }

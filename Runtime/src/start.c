@@ -41,6 +41,10 @@ static struct {
   char manifest_path[PATH_MAX + 16];
   const dosc_program_info *programs[DOSC_MAX_PROGRAMS];
   int program_count;
+  /* Units registered by their constructors, decided by dosc_start. */
+  const dosc_program_info *registered[DOSC_MAX_PROGRAMS];
+  int registered_count;
+  int sidecar_warned;
 } runtime = {.lock = PTHREAD_MUTEX_INITIALIZER, .forced_binding = DOSC_BIND_AUTO};
 
 static void warn(const char *format, const char *detail, const char *value) {
@@ -149,11 +153,13 @@ static void decide_program(const dosc_program_info *program) {
   } else if (dosc_sidecar_read(runtime.manifest_path, program, bindings, error, sizeof error) ==
              0) {
     sidecar_ok = 1;
-  } else {
+  } else if (!runtime.sidecar_warned) {
+    /* One warning per run, however many units the same bad sidecar fails. */
+    runtime.sidecar_warned = 1;
     fprintf(stderr, "dosc: warning: %s: %s: using compiled-in defaults\n", runtime.manifest_path,
             error);
   }
-  if (runtime.trace)
+  if (runtime.trace && runtime.program_count <= 1)
     fprintf(stderr, "dosc: %d thread%s, %d node; sidecar %s (%s); %s\n", runtime.profile.threads,
             runtime.profile.threads == 1 ? "" : "s", runtime.profile.nodes, runtime.manifest_path,
             sidecar_ok ? "read" : "not used", runtime.profile_note);
@@ -197,6 +203,14 @@ static void decide_program(const dosc_program_info *program) {
   free(bindings);
 }
 
+/* Decides `program` unless that was done already. Caller holds runtime.lock. */
+static void decide_once(const dosc_program_info *program) {
+  for (int i = 0; i < runtime.program_count; i++)
+    if (runtime.programs[i] == program) return;
+  if (runtime.program_count < DOSC_MAX_PROGRAMS) runtime.programs[runtime.program_count++] = program;
+  decide_program(program);
+}
+
 static void shutdown_at_exit(void) {
   pthread_mutex_lock(&runtime.lock);
   dosc_pool_stop();
@@ -217,14 +231,22 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
     runtime.profile.threads = dosc_pool_start(threads);
     atexit(shutdown_at_exit);
   }
-  int known = 0;
-  for (int i = 0; i < runtime.program_count; i++)
-    known |= runtime.programs[i] == program;
-  if (program != NULL && !known) {
-    if (runtime.program_count < DOSC_MAX_PROGRAMS)
-      runtime.programs[runtime.program_count++] = program;
-    decide_program(program);
+  for (int i = 0; i < runtime.registered_count; i++)
+    decide_once(runtime.registered[i]);
+  if (program != NULL) decide_once(program);
+  pthread_mutex_unlock(&runtime.lock);
+}
+
+void dosc_register_unit(const dosc_program_info *unit) {
+  pthread_mutex_lock(&runtime.lock);
+  if (runtime.registered_count < DOSC_MAX_PROGRAMS) {
+    runtime.registered[runtime.registered_count++] = unit;
+  } else {
+    fprintf(stderr, "dosc: warning: more than %d units: the sites of '%s' stay plain calls\n",
+            DOSC_MAX_PROGRAMS, unit->sites != NULL && unit->site_count > 0 ? unit->sites[0].file : "?");
   }
+  /* A unit loaded after start-up (dlopen) is decided at once. */
+  if (runtime.started) decide_once(unit);
   pthread_mutex_unlock(&runtime.lock);
 }
 

@@ -273,6 +273,37 @@ else
   fail "dosc.h compiled without __DOSC__" "does not build or returns wrong values"
 fi
 
+# ---- separately compiled units -----------------------------------------
+U="$BIN/units_test"
+linked() { # linked FILE HASH_A HASH_B BINDING_A0 BINDING_B0 BINDING_B1
+  cat >"$1" <<JSON
+{ "schema": "dosc-manifest/1", "source_hash": "whole-program-hash",
+  "units": [ { "source": "a.c", "source_hash": "$2", "first_site": 0, "site_count": 1 },
+             { "source": "b.c", "source_hash": "$3", "first_site": 1, "site_count": 2 } ],
+  "tasks": [],
+  "sites": [ { "id": 0, "task": "fill", "binding": "$4" },
+             { "id": 1, "task": "fib", "binding": "$5" },
+             { "id": 2, "task": "sum", "binding": "$6" } ] }
+JSON
+}
+linked "$TMP/units.dosc.json" hash-of-unit-a hash-of-unit-b inline local inline
+run DOSC_MANIFEST="$TMP/units.dosc.json" DOSC_THREADS=2 -- "$U"
+clean_ok && out_has '^unit a site 0 inline$' && out_has '^unit b site 0 local$' &&
+  out_has '^unit b site 1 inline$'
+expect "units: each registered unit finds its own sites in the linked sidecar"
+linked "$TMP/units-rev.dosc.json" hash-of-unit-a hash-of-unit-b local inline local
+run DOSC_MANIFEST="$TMP/units-rev.dosc.json" DOSC_THREADS=2 -- "$U"
+clean_ok && out_has '^unit a site 0 local$' && out_has '^unit b site 0 inline$' &&
+  out_has '^unit b site 1 local$'
+expect "units: overrides follow the program-wide ids"
+linked "$TMP/units-stale.dosc.json" hash-of-unit-a hash-of-another-b inline inline inline
+run DOSC_MANIFEST="$TMP/units-stale.dosc.json" DOSC_THREADS=2 -- "$U"
+one_warning && err_has 'stale: no unit with source_hash hash-of-unit-b' && out_has '^unit a site 0 inline$'
+expect "units: a rebuilt unit gets one warning and its defaults; the others keep theirs"
+run DOSC_MANIFEST="$TMP/no-such-file.json" DOSC_THREADS=2 -- "$U"
+one_warning
+expect "units: a missing sidecar warns once for all units"
+
 # ---- valgrind: no leaks, no errors ---------------------------------------
 if command -v valgrind >/dev/null 2>&1; then
   VG="valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99"
