@@ -118,13 +118,15 @@ typedef struct dosc_program_info {
  * program's sites. argc/argv are reserved for MPI (removing its arguments). */
 DOSC_API void dosc_start(const dosc_program_info *program, int *argc, char ***argv);
 
-/* Separately compiled units (`dosc cc -c`) each carry their own table, with
- * unit-local site ids and the unit's own source_hash, and register it before
- * main runs:
+/* Every unit dosc rewrites carries its own table, with unit-local site ids
+ * and the unit's own source_hash, and registers it before main runs:
  *     static const dosc_program_info dosc_unit = { "unit-hash", 2, infos, states };
- *     __attribute__((constructor)) static void dosc_register(void) { dosc_register_unit(&dosc_unit); }
- * and main calls dosc_start(NULL, &argc, &argv), which decides every
- * registered unit. The linked sidecar lists the units ("units": source_hash,
+ *     __attribute__((constructor(101))) static void dosc_register(void) {
+ *       dosc_register_unit(&dosc_unit); }
+ * The runtime then starts itself from a later constructor, deciding every
+ * registered unit, so separately compiled objects work even when main's file
+ * was compiled without dosc; main's dosc_start(NULL, &argc, &argv) is then a
+ * no-op kept for MPI. The linked sidecar lists the units ("units": source_hash,
  * first_site, site_count) and numbers sites program-wide; a unit finds its
  * sites by its hash. A unit registered after dosc_start is decided at once. */
 DOSC_API void dosc_register_unit(const dosc_program_info *unit);

@@ -41,14 +41,16 @@ static int schema_is(json_t *root, const char *schema) {
  * program are numbered program-wide: this unit's are `base` .. `base` +
  * site_count - 1, and the others belong to other units. 0 or -1 with error. */
 static int read_site(json_t *site, size_t position, const dosc_program_info *program, int linked,
-                     long long base, int *bindings, char *error, size_t error_size) {
+                     long long base, long long total, int *bindings, char *error, size_t error_size) {
   json_t *id_json = json_object_get(site, "id");
   if (!json_is_object(site) || !json_is_integer(id_json)) {
     snprintf(error, error_size, "sites[%zu] has no integer \"id\"", position);
     return -1;
   }
-  json_int_t id = json_integer_value(id_json) - base;
-  if (linked && (id < 0 || id >= program->site_count)) return 0; /* another unit's site */
+  json_int_t global = json_integer_value(id_json);
+  if (linked && global >= 0 && global < total && (global < base || global >= base + program->site_count))
+    return 0; /* another unit's site */
+  json_int_t id = global - base;
   if (id < 0 || id >= program->site_count) {
     snprintf(error, error_size, "stale: site id %lld is not in the program (%d sites)",
              (long long)id, program->site_count);
@@ -78,11 +80,20 @@ static int read_site(json_t *site, size_t position, const dosc_program_info *pro
 }
 
 /* In a linked program's sidecar, the entry of "units" with the unit's own
- * source_hash gives where its sites start. -1 with error when none matches. */
-static long long unit_base(json_t *units, const dosc_program_info *program, char *error,
-                           size_t error_size) {
+ * source_hash gives where its sites start; *total is the program's site
+ * count. -1 with error when no unit matches. */
+static long long unit_base(json_t *units, const dosc_program_info *program, long long *total,
+                           char *error, size_t error_size) {
   size_t position;
   json_t *unit;
+  *total = 0;
+  json_array_foreach(units, position, unit) {
+    json_t *first = json_object_get(unit, "first_site");
+    json_t *count = json_object_get(unit, "site_count");
+    if (json_is_integer(first) && json_is_integer(count) &&
+        json_integer_value(first) + json_integer_value(count) > *total)
+      *total = json_integer_value(first) + json_integer_value(count);
+  }
   json_array_foreach(units, position, unit) {
     const char *hash = json_string_value(json_object_get(unit, "source_hash"));
     if (hash == NULL || program->source_hash == NULL || strcmp(hash, program->source_hash) != 0)
@@ -106,7 +117,8 @@ static long long unit_base(json_t *units, const dosc_program_info *program, char
 }
 
 int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *bindings,
-                      char *error, size_t error_size) {
+                      long long *first_site, char *error, size_t error_size) {
+  *first_site = 0;
   for (int i = 0; i < program->site_count; i++)
     bindings[i] = -1;
   int missing;
@@ -119,12 +131,12 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
   json_t *sites = json_object_get(root, "sites");
   json_t *units = json_object_get(root, "units");
   const char *hash = json_string_value(json_object_get(root, "source_hash"));
-  long long base = 0;
+  long long base = 0, total = 0;
   if (!schema_is(root, DOSC_MANIFEST_SCHEMA)) {
     snprintf(error, error_size, "schema is not \"%s\"", DOSC_MANIFEST_SCHEMA);
   } else if (json_is_array(units)) {
     /* A linked program: each unit is matched by its own hash. */
-    base = unit_base(units, program, error, error_size);
+    base = unit_base(units, program, &total, error, error_size);
     if (base >= 0 && !json_is_array(sites)) {
       snprintf(error, error_size, "no \"sites\" array");
     } else if (base >= 0) {
@@ -132,7 +144,7 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
       json_t *site;
       status = 0;
       json_array_foreach(sites, position, site) {
-        if (read_site(site, position, program, 1, base, bindings, error, error_size) != 0) {
+        if (read_site(site, position, program, 1, base, total, bindings, error, error_size) != 0) {
           status = -1;
           break;
         }
@@ -150,7 +162,8 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
     json_t *site;
     status = 0;
     json_array_foreach(sites, position, site) {
-      if (read_site(site, position, program, 0, 0, bindings, error, error_size) != 0) {
+      if (read_site(site, position, program, 0, 0, program->site_count, bindings, error,
+                    error_size) != 0) {
         status = -1;
         break;
       }
@@ -160,6 +173,8 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
   if (status != 0)
     for (int i = 0; i < program->site_count; i++)
       bindings[i] = -1;
+  else
+    *first_site = base;
   return status;
 }
 

@@ -148,9 +148,11 @@ static void decide_program(const dosc_program_info *program) {
   int *bindings = calloc((size_t)(count > 0 ? count : 1), sizeof *bindings);
   char error[512];
   int sidecar_ok = 0;
+  long long first_site = 0; /* program-wide id of site 0, as users see it in the sidecar */
   if (bindings == NULL) {
     fprintf(stderr, "dosc: warning: out of memory: using compiled-in defaults\n");
-  } else if (dosc_sidecar_read(runtime.manifest_path, program, bindings, error, sizeof error) ==
+  } else if (dosc_sidecar_read(runtime.manifest_path, program, bindings, &first_site, error,
+                                             sizeof error) ==
              0) {
     sidecar_ok = 1;
   } else if (!runtime.sidecar_warned) {
@@ -196,7 +198,7 @@ static void decide_program(const dosc_program_info *program) {
     state->work_threshold = decision.work_threshold;
     state->depth_cutoff = decision.depth_cutoff;
     if (runtime.trace)
-      fprintf(stderr, "dosc: site %d %s (%s:%d:%d): %s - %s%s\n", id,
+      fprintf(stderr, "dosc: site %lld %s (%s:%d:%d): %s - %s%s\n", first_site + id,
               info->task != NULL ? info->task : "?", info->file != NULL ? info->file : "?",
               info->line, info->column, dosc_binding_name(state->binding), reason, note);
   }
@@ -235,6 +237,13 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
     decide_once(runtime.registered[i]);
   if (program != NULL) decide_once(program);
   pthread_mutex_unlock(&runtime.lock);
+}
+
+/* Units register from constructors of priority 101, which run before this
+ * one (default priority): by the time main runs, every site is decided, even
+ * when main's own file has no site and so no call of dosc_start. */
+__attribute__((constructor)) static void dosc_start_registered_units(void) {
+  if (runtime.registered_count > 0) dosc_start(NULL, NULL, NULL);
 }
 
 void dosc_register_unit(const dosc_program_info *unit) {

@@ -15,7 +15,7 @@ static const dosc_site_info a_infos[] = {
 };
 static dosc_site_state a_states[1];
 static const dosc_program_info a_unit = {"hash-of-unit-a", 1, a_infos, a_states};
-__attribute__((constructor)) static void a_register(void) {
+__attribute__((constructor(101))) static void a_register(void) {
   dosc_register_unit(&a_unit);
 }
 
@@ -26,12 +26,14 @@ static const dosc_site_info b_infos[] = {
 };
 static dosc_site_state b_states[2];
 static const dosc_program_info b_unit = {"hash-of-unit-b", 2, b_infos, b_states};
-__attribute__((constructor)) static void b_register(void) {
+__attribute__((constructor(101))) static void b_register(void) {
   dosc_register_unit(&b_unit);
 }
 
 int main(int argc, char **argv) {
-  dosc_start(NULL, &argc, &argv);
+  /* Decided already by the runtime's own constructor: main may not call
+   * dosc_start at all (its file compiled without dosc); here it is a no-op. */
+  if (argc > 1) dosc_start(NULL, &argc, &argv);
   for (int i = 0; i < a_unit.site_count; i++)
     printf("unit a site %d %s\n", i, a_states[i].binding == DOSC_BIND_INLINE ? "inline" : "local");
   for (int i = 0; i < b_unit.site_count; i++)

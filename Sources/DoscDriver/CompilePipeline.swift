@@ -110,10 +110,11 @@ public enum CompilePipeline {
     }
     var manifest = Manifest.link(fragments)
     let rewrite = try ProgramRewriter.rewrite(
-      units, tasks: manifest.tasks, sourceHash: manifest.sourceHash, diagnostics: diagnostics)
-    for index in manifest.sites.indices
-    where rewrite.sites.first(where: { $0.id == manifest.sites[index].id })?.defaultBinding == "DOSC_BIND_INLINE" {
-      manifest.sites[index].binding = .inline
+      units, tasks: manifest.tasks, unitHashes: fragments.map(\.sourceHash), diagnostics: diagnostics)
+    for (index, unit) in (manifest.units ?? []).enumerated() {
+      for site in rewrite.sites[index] where site.defaultBinding == "DOSC_BIND_INLINE" {
+        manifest.sites[unit.firstSite + site.id].binding = .inline
+      }
     }
     let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
 
@@ -136,8 +137,6 @@ public enum CompilePipeline {
       try write(rewrite.files[index], to: path)
       generatedFiles.append(path)
     }
-    let table = generated + "/dosc_program.c"
-    try write(rewrite.programTable, to: table)
 
     // Compile and link into a temporary beside PROG, then move both outputs into place.
     let outputURL = URL(fileURLWithPath: output)
@@ -151,7 +150,7 @@ public enum CompilePipeline {
     }
     var arguments = invocation.compilerFlags + ["-D__DOSC__=1", "-I", runtime.includeDirectory]
     arguments += quoteDirectories.flatMap { ["-iquote", $0] }
-    arguments += generatedFiles + [table] + invocation.inputs
+    arguments += generatedFiles + invocation.inputs
     arguments += ["-o", temporaryOutput] + invocation.linkerFlags
     arguments += [runtime.library, "-ljansson", "-pthread", "-lm"]
     let status = try ProcessRunner.run(options.compiler.split(separator: " ").map(String.init) + arguments)

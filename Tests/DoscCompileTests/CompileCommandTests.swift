@@ -77,9 +77,11 @@ import Testing
     let generated = try String(contentsOfFile: scratch + "/fib.dosc-gen/fib.c", encoding: .utf8)
     #expect(generated.contains("long fib__dosc_serial(int n) {"))
     #expect(generated.contains("dosc_spawn(&dosc_fr, dosc_thunk_0"))
-    #expect(generated.contains("dosc_start(&dosc_program, &argc, &argv);"))
+    #expect(generated.contains("dosc_start((const dosc_program_info *)0, &argc, &argv);"))
     #expect(generated.contains("#line 5 "))
-    #expect(Harness.exists(scratch + "/fib.dosc-gen/dosc_program.c"))
+    // The unit carries its own site table and registers it before main.
+    #expect(generated.contains("static dosc_site_state dosc_unit_states[3];"))
+    #expect(generated.contains("dosc_register_unit(&dosc_unit);"))
     // Without the flag nothing is left beside the program.
     let other = try buildFib("nokeep")
     defer { try? FileManager.default.removeItem(atPath: other) }
