@@ -49,15 +49,37 @@ _Static_assert(DOSC_DEQUE_MAX_CAPACITY >= DOSC_DEQUE_INITIAL_CAPACITY &&
                    (DOSC_DEQUE_MAX_CAPACITY & (DOSC_DEQUE_MAX_CAPACITY - 1)) == 0,
                "DOSC_DEQUE_MAX_CAPACITY must be a power of two >= the initial capacity");
 
-/* An idle worker makes this many rounds of steal attempts (one per victim,
- * with a pause between) before it parks on the futex. Each round costs well
- * under a microsecond, so an idle worker spins for ~0.1 ms at most: short
- * enough to cost no CPU time when the program is serial for long, long
- * enough to catch the next spawn of a fork-join program without a wake-up. */
+/* An idle worker keeps looking for work (rounds of steal attempts, one per
+ * victim, with a pause between) for at least DOSC_STEAL_ROUNDS_BEFORE_PARK
+ * rounds and DOSC_IDLE_SPIN_NS nanoseconds, then parks on the futex. A round
+ * costs tens of ns, so the time bound decides: 0.2 ms is long enough to catch
+ * the next spawn of a fork-join program (and the first spawn, while the
+ * starting thread still reads the sidecar) without a futex wake-up, whose
+ * latency is tens of us on an idle core; short enough that an idle pool
+ * costs no CPU time worth measuring. */
 #ifndef DOSC_STEAL_ROUNDS_BEFORE_PARK
 #define DOSC_STEAL_ROUNDS_BEFORE_PARK 256
 #endif
 _Static_assert(DOSC_STEAL_ROUNDS_BEFORE_PARK >= 1, "DOSC_STEAL_ROUNDS_BEFORE_PARK must be >= 1");
+#ifndef DOSC_IDLE_SPIN_NS
+#define DOSC_IDLE_SPIN_NS 200000
+#endif
+_Static_assert(DOSC_IDLE_SPIN_NS >= 0 && DOSC_IDLE_SPIN_NS <= 100000000,
+               "DOSC_IDLE_SPIN_NS must be between 0 and 0.1 s");
+
+/* 1: each worker thread (1 .. threads-1) is bound to one CPU of the
+ * process's affinity set, never the CPU the starting thread (worker 0, main)
+ * is on, when there are at least as many CPUs as workers; the starting
+ * thread itself is left unbound (threads the program creates inherit its
+ * mask). Without it Linux often queues a new or woken worker on the CPU of
+ * the thread that created or woke it, which is busy running tasks, and the
+ * worker waits there for a load-balancing tick (1.5-4 ms on a 2-core VM,
+ * measured for half of all thread starts and a fifth of all wake-ups) while
+ * the other core idles. 0: never bind. */
+#ifndef DOSC_PIN_WORKERS
+#define DOSC_PIN_WORKERS 1
+#endif
+_Static_assert(DOSC_PIN_WORKERS == 0 || DOSC_PIN_WORKERS == 1, "DOSC_PIN_WORKERS must be 0 or 1");
 
 /* A thread in taskwait with nothing to run spins this many rounds, then
  * yields the CPU (sched_yield) between rounds: its children are running on

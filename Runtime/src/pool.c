@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "deque.h"
@@ -143,7 +144,14 @@ static int any_work_visible(void) {
   return 0;
 }
 
-/* Worker threads only, after DOSC_STEAL_ROUNDS_BEFORE_PARK empty rounds. */
+static long long monotonic_ns(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now); /* vDSO: no system call */
+  return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+/* Worker threads only, after DOSC_STEAL_ROUNDS_BEFORE_PARK empty rounds
+ * spanning at least DOSC_IDLE_SPIN_NS (see worker_main). */
 static void park(void) {
   unsigned epoch = atomic_load_explicit(&pool.wake_epoch, memory_order_acquire);
   atomic_fetch_add_explicit(&pool.sleepers, 1, memory_order_relaxed);
@@ -172,15 +180,20 @@ static void *worker_main(void *arg) {
   tls_worker = worker;
   dosc_current_depth = 0;
   int idle_rounds = 0;
+  long long idle_since = 0; /* when the current idle stretch began */
   /* acquire: pairs with the release store in dosc_pool_stop. */
   while (!atomic_load_explicit(&pool.stopping, memory_order_acquire)) {
     dosc_task *task = find_task(worker);
     if (task != NULL) {
       run_task(worker, task);
       idle_rounds = 0;
-    } else if (++idle_rounds < DOSC_STEAL_ROUNDS_BEFORE_PARK) {
-      dosc_cpu_relax();
-    } else {
+      continue;
+    }
+    dosc_cpu_relax();
+    if (++idle_rounds == 1) {
+      idle_since = monotonic_ns();
+    } else if (idle_rounds >= DOSC_STEAL_ROUNDS_BEFORE_PARK && idle_rounds % 64 == 0 &&
+               monotonic_ns() - idle_since >= DOSC_IDLE_SPIN_NS) {
       park();
       idle_rounds = 0;
     }
@@ -255,6 +268,24 @@ void dosc_taskwait_slow(dosc_frame *frame) {
 
 /* ---- start / stop --------------------------------------------------------------- */
 
+/* Fills *attr for worker thread `index` (1 ..): bound to the `index`-th CPU
+ * of `allowed` that is not `avoid` (see DOSC_PIN_WORKERS). Returns 0 if the
+ * thread should start unbound instead. */
+static int pinned_attr(pthread_attr_t *attr, const cpu_set_t *allowed, int avoid, int index) {
+  int seen = 0;
+  for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+    if (!CPU_ISSET(cpu, allowed) || cpu == avoid || ++seen < index) continue;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    if (pthread_attr_init(attr) != 0) return 0;
+    if (pthread_attr_setaffinity_np(attr, sizeof one, &one) == 0) return 1;
+    pthread_attr_destroy(attr);
+    return 0;
+  }
+  return 0;
+}
+
 static int worker_init(dosc_worker *worker, int index) {
   memset(worker, 0, sizeof *worker);
   worker->index = index;
@@ -282,8 +313,26 @@ int dosc_pool_start(int threads) {
   tls_worker = &workers[0];
   dosc_current_depth = 0;
   pool.running = 1;
+  /* Bind workers 1.. to CPUs other than ours if there are enough of them
+   * (DOSC_PIN_WORKERS). CPU_COUNT counts only CPUs this process may use;
+   * sched_getaffinity fails on machines with more than CPU_SETSIZE CPUs,
+   * and then nothing is bound. */
+  cpu_set_t allowed;
+  int pin = DOSC_PIN_WORKERS && ready > 1 && sched_getaffinity(0, sizeof allowed, &allowed) == 0 &&
+            CPU_COUNT(&allowed) >= ready;
+  int self = pin ? sched_getcpu() : -1;
+  if (pin && (self < 0 || self >= CPU_SETSIZE || !CPU_ISSET(self, &allowed)))
+    self = -1; /* unknown: bind workers to the first CPUs */
   for (int i = 1; i < ready; i++) {
-    if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0) {
+    pthread_attr_t attr;
+    int bound = pin && pinned_attr(&attr, &allowed, self, i);
+    int failed = pthread_create(&workers[i].thread, bound ? &attr : NULL, worker_main, &workers[i]);
+    if (bound) {
+      pthread_attr_destroy(&attr);
+      /* A CPU we may not use after all (cpusets change): start unbound. */
+      if (failed) failed = pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]);
+    }
+    if (failed) {
       /* Fewer threads than asked. The workers without a thread keep empty
        * deques (only their owner could push), so pool.threads stays as is:
        * stealing from them finds nothing. */
@@ -293,7 +342,6 @@ int dosc_pool_start(int threads) {
     pool.running = i + 1;
   }
   return pool.running;
-  return ready;
 }
 
 void dosc_pool_stop(void) {
