@@ -40,7 +40,7 @@ typedef struct dosc_profile {
   double remote_latency_ns;   /* one-way message latency between nodes */
   double remote_bytes_per_ns; /* bandwidth between nodes (1 byte/ns = 1 GB/s) */
   double overhead_target;     /* acceptable spawn overhead as a fraction of work */
-  int tasks_per_thread;       /* recursive tasks: spawn until threads * this many */
+  int tasks_per_thread;       /* recursive tasks: heaviest leaf <= 1/(threads * this) */
   int threads;                /* local workers */
   int nodes;                  /* MPI ranks */
 } dosc_profile;
@@ -75,8 +75,14 @@ void dosc_profile_defaults(dosc_profile *profile);
  * remote pays when work * ns_per_op > remote_latency_ns + bytes / bandwidth. */
 dosc_break_even dosc_break_even_sizes(const dosc_profile *profile, double bytes);
 
-/* Depth cut-off for a recursive task: the least d with siblings^d >=
- * threads * tasks_per_thread (siblings < 2 counts as 2); 0 with one thread. */
+/* Depth cut-off for a recursive task: the least d with
+ * (siblings x 0.809)^d >= threads * tasks_per_thread (siblings 1 counts as
+ * 2, unknown siblings (0) as 4; 0.809 = golden ratio / 2 models an uneven
+ * split like fib's): below it the heaviest leaf is at most
+ * 1 / (threads x tasks_per_thread) of the work.
+ * At most the d with siblings^d >= 16 x threads x tasks_per_thread (bounds
+ * the spawns of a tree that bottoms out early). 0 when
+ * threads * tasks_per_thread <= 1. */
 int dosc_recursive_depth_cutoff(const dosc_profile *profile, long long siblings);
 
 /* The decision for one site, plus a one-line human reason (no binding name

@@ -26,16 +26,20 @@
  * - remote: MPI over TCP on 10 Gb Ethernet, ~20 us latency and ~1 GB/s
  *   (InfiniBand would be ~1.5 us and ~10 GB/s; `dosc calibrate` measures).
  * - overhead_target: spawns may cost at most 2% of the work they move.
- * - tasks_per_thread: a recursive computation is split until there are 32
- *   tasks per thread, enough for stealing to even out unbalanced trees
- *   (fib's subtrees differ by the golden ratio at each level). */
+ * - tasks_per_thread: a recursive computation is split until its heaviest
+ *   leaf task is at most 1 / (threads x 256) of the work (see
+ *   dosc_recursive_depth_cutoff). Measured on fib(34), 2 threads (2-core VM,
+ *   whole-process time vs the plain build): 32 -> 0.67x, 256 -> 0.57x,
+ *   2048 -> 0.57x, 32768 -> 0.68x. With few tasks a worker that waits for a
+ *   stolen child soon finds nothing left to steal and idles (0.3-0.9 ms per
+ *   run at 32); each extra spawn costs ~20 ns. */
 #define DOSC_DEFAULT_SPAWN_NS            50.0
 #define DOSC_DEFAULT_STEAL_NS            1000.0
 #define DOSC_DEFAULT_NS_PER_OP           0.5
 #define DOSC_DEFAULT_REMOTE_LATENCY_NS   20000.0
 #define DOSC_DEFAULT_REMOTE_BYTES_PER_NS 1.0
 #define DOSC_DEFAULT_OVERHEAD_TARGET     0.02
-#define DOSC_DEFAULT_TASKS_PER_THREAD    32
+#define DOSC_DEFAULT_TASKS_PER_THREAD    256
 
 /* A non-recursive task of unknown work spawns at any depth. */
 #define DOSC_UNBOUNDED_DEPTH (1 << 20)
@@ -72,15 +76,46 @@ dosc_break_even dosc_break_even_sizes(const dosc_profile *profile, double bytes)
   return result;
 }
 
+/* The split of a recursive task is unknown: assume the heaviest of its
+ * fan_out children gets 2 / golden ratio = 1.24 times an even share of its
+ * work, fib's proportion (fib(n - 1) is 1 / 1.618 of fib(n), not 1 / 2).
+ * Then the heaviest task shrinks by fan_out x 0.809 per level; count the
+ * levels until it is 1 / (threads x tasks_per_thread) of the whole. An even
+ * tree (mergesort) is split about 1.4 times deeper than it strictly needs:
+ * a few thousand more spawns of ~20 ns each, against a tail in which one
+ * worker runs a big leaf while the others idle. The depth is capped where
+ * an even tree would have 16 x tasks_per_thread leaves per thread (4096 by
+ * default, ~0.2 ms of spawns per thread): many threads must not turn a
+ * small tree into one task per call. */
+#define DOSC_UNEVEN_SPLIT    0.80901699437494742 /* golden ratio / 2 */
+#define DOSC_EVEN_LEAVES_CAP 16.0
+/* Children per invocation when the manifest does not know (0): the site
+ * spawns in a loop of unknown trip count or under a condition, like
+ * n-queens' one task per free column. Counting such a tree as binary split
+ * it far too deep: n-queens(11) ran 0.54x the plain build at depth 6 and
+ * 0.61x at depth 13, where every call is a task. */
+#define DOSC_UNKNOWN_FAN_OUT 4
+
+static long long fan_out_of(long long siblings) {
+  if (siblings == 0) return DOSC_UNKNOWN_FAN_OUT;
+  return siblings >= 2 ? siblings : 2;
+}
+
 int dosc_recursive_depth_cutoff(const dosc_profile *profile, long long siblings) {
-  long long fan_out = siblings >= 2 ? siblings : 2;
+  long long fan_out = fan_out_of(siblings);
   long long threads = profile->threads > 1 ? profile->threads : 1;
   long long per_thread = profile->tasks_per_thread > 1 ? profile->tasks_per_thread : 1;
-  long long wanted = threads * per_thread;
-  long long tasks = 1;
+  double wanted = (double)threads * (double)per_thread;
+  double shrink = (double)fan_out * DOSC_UNEVEN_SPLIT; /* > 1.6: the loop ends */
+  double parts = 1.0;
   int depth = 0;
-  while (tasks < wanted) {
-    tasks *= fan_out;
+  /* The tolerance keeps an exact power (fan_out^d == wanted) from counting
+   * an extra level through rounding. */
+  double even_leaves = 1.0;
+  while (parts * (1.0 + 1e-9) < wanted &&
+         even_leaves * (1.0 + 1e-9) < wanted * DOSC_EVEN_LEAVES_CAP) {
+    parts *= shrink;
+    even_leaves *= (double)fan_out;
     depth++;
   }
   return depth;
@@ -105,17 +140,16 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
   decision->work_threshold = (long long)(threshold_ops + 0.999999);
   if (decision->work_threshold < 0) decision->work_threshold = 0;
   if (facts->recursive) {
-    long long fan_out = facts->siblings >= 2 ? facts->siblings : 2;
+    long long fan_out = fan_out_of(facts->siblings);
     decision->depth_cutoff = dosc_recursive_depth_cutoff(profile, facts->siblings);
     if (facts->work_known)
       snprintf(text, text_size, "spawns when work >= %lld ops, else serial clone",
                decision->work_threshold);
     else
       snprintf(text, text_size,
-               "recursive: spawns while depth < %d (%lld^%d >= %d threads x %d tasks), "
-               "serial clone below",
-               decision->depth_cutoff, fan_out, decision->depth_cutoff,
-               profile->threads > 1 ? profile->threads : 1,
+               "recursive: spawns while depth < %d (%lld-way splits, uneven like fib's: "
+               "heaviest leaf <= 1/(%d threads x %d tasks)), serial clone below",
+               decision->depth_cutoff, fan_out, profile->threads > 1 ? profile->threads : 1,
                profile->tasks_per_thread > 1 ? profile->tasks_per_thread : 1);
   } else {
     decision->depth_cutoff = DOSC_UNBOUNDED_DEPTH;

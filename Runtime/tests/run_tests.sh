@@ -86,7 +86,7 @@ echo '{"schema": "dosc-profile/1", "spawn_ns": 0, "tasks_per_thread": 1000000}' 
 # ---- fib: value-returning recursive spawns -------------------------------
 M="DOSC_MANIFEST=$TMP/fib.dosc.json"
 run $M DOSC_THREADS=2 -- "$BIN/fib_test" 30
-clean_ok && out_has 'binding=1 cutoff=6 spawns=126 ' && out_has 'threads=2'
+clean_ok && out_has 'binding=1 cutoff=13 spawns=16382 ' && out_has 'threads=2'
 expect "fib 2 threads: right result, spawns down to the cut-off"
 run $M DOSC_THREADS=1 -- "$BIN/fib_test" 30
 clean_ok && out_has 'binding=0 .* spawns=0 parallel_calls=1 '
@@ -150,7 +150,7 @@ done
 # ---- sidecar, DOSC_BIND, DOSC_TRACE, profile ------------------------------
 S="$BIN/sites_test"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 -- "$S"
-clean_ok && out_has '^site 0 local .*cutoff=6$' && out_has '^site 1 local threshold=5000 ' &&
+clean_ok && out_has '^site 0 local .*cutoff=13$' && out_has '^site 1 local threshold=5000 ' &&
   out_has '^site 2 inline' && out_has '^threads=2 nodes=1 rank=0$' && out_has '^result=ok$'
 expect "sidecar read: no warning, auto sites local, compiled-in inline kept"
 
@@ -209,7 +209,7 @@ rc_is 0 && out_has '^site 0 local' && out_has '^site 2 local' && out_has '^resul
 expect "DOSC_BIND=remote: runs local, non-remotable said so, remote noted as not implemented"
 
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_TRACE=1 -- "$S"
-rc_is 0 && err_has '^dosc: site 0 fib (sites_test.c:31:9): local - .*depth < 6' &&
+rc_is 0 && err_has '^dosc: site 0 fib (sites_test.c:31:9): local - .*depth < 13' &&
   err_has '^dosc: site 1 fill (sites_test.c:47:9): local - .*work >= 5000 ops' &&
   err_has '^dosc: site 2 log_line (sites_test.c:58:9): inline - compiled in$' &&
   [ "$(grep -c '^dosc: site ' "$TMP/err")" -eq 3 ] && ! err_has warning
@@ -245,7 +245,7 @@ expect "default sidecar path missing: one warning naming it"
 
 echo '{"schema": "dosc-profile/1", "spawn_ns": 500, "tasks_per_thread": 4}' >"$TMP/profile.json"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/profile.json" -- "$S"
-clean_ok && out_has '^site 1 local threshold=50000 ' && out_has '^site 0 local .*cutoff=3$'
+clean_ok && out_has '^site 1 local threshold=50000 ' && out_has '^site 0 local .*cutoff=5$'
 expect "DOSC_PROFILE: its spawn cost sets the threshold, its tasks per thread the cut-off"
 
 mkdir -p "$TMP/xdg/dosc"
