@@ -35,7 +35,7 @@ let package = Package(
       ]),
     .target(
       name: "DoscDriver",
-      dependencies: ["ClangFrontend", "DoscAnalysis", "DoscManifest", "DoscRewrite", "DoscSupport"]),
+      dependencies: ["ClangFrontend", "CSyntax", "DoscAnalysis", "DoscManifest", "DoscRewrite", "DoscSupport"]),
     .target(name: "DoscRewrite", dependencies: ["DoscAnalysis", "CSyntax", "DoscManifest", "DoscSupport"]),
     .target(
       name: "DoscAnalysis",

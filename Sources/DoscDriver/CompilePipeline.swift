@@ -19,6 +19,24 @@ public enum CompilePipeline {
     public var runtimeDirectory: String?
 
     public static func parse(_ arguments: [String], environment: [String: String]) throws -> Options {
+      let (options, rest) = try splitDoscOptions(arguments, environment: environment)
+      let invocation = try CompilerInvocation.parse(rest)
+      if invocation.sources.isEmpty {
+        throw CompilerInvocation.UsageError(description: "no input file; usage: dosc compile FILE.c... [CFLAGS...] -o PROG")
+      }
+      if invocation.compileOnly {
+        throw CompilerInvocation.UsageError(description: "dosc compile builds a program; use 'dosc cc -c' for objects")
+      }
+      return Options(
+        invocation: invocation, keepGenerated: options.keepGenerated, compiler: options.compiler,
+        runtimeDirectory: options.runtimeDirectory)
+    }
+
+    /// dosc's own options (`--keep-generated`, `--cc`, `--runtime-dir`, and `DOSC_CC`,
+    /// `DOSC_RUNTIME_DIR`), with the compiler's arguments left over in order.
+    static func splitDoscOptions(_ arguments: [String], environment: [String: String]) throws -> (
+      options: Options, rest: [String]
+    ) {
       var rest: [String] = []
       var keep = false
       var compiler = environment["DOSC_CC"].flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
@@ -45,14 +63,10 @@ public enum CompilePipeline {
           }
         }
       }
-      let invocation = try CompilerInvocation.parse(rest)
-      if invocation.sources.isEmpty {
-        throw CompilerInvocation.UsageError(description: "no input file; usage: dosc compile FILE.c... [CFLAGS...] -o PROG")
-      }
-      if invocation.compileOnly {
-        throw CompilerInvocation.UsageError(description: "dosc compile builds a program; use 'dosc cc -c' for objects")
-      }
-      return Options(invocation: invocation, keepGenerated: keep, compiler: compiler, runtimeDirectory: runtime)
+      return (
+        Options(invocation: CompilerInvocation(), keepGenerated: keep, compiler: compiler, runtimeDirectory: runtime),
+        rest
+      )
     }
   }
 
@@ -85,36 +99,15 @@ public enum CompilePipeline {
     let output = invocation.output ?? "a.out"
     let flags = invocation.analysisFlags
 
-    // Analyze every file; report the errors of all of them before stopping.
-    var units: [RewriteUnit] = []
-    var errors: [Diagnostic] = []
-    for source in invocation.sources {
-      do {
-        let unit = try ClangParser.parse(path: source, arguments: flags)
-        let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics, exportingDefinitions: true)
-        units.append(RewriteUnit(unit: unit, analysis: analysis))
-      } catch let failure as DiagnosedFailure {
-        errors += failure.diagnostics
-      }
-    }
-    if !errors.isEmpty { throw DiagnosedFailure(errors) }
-
     // The sidecar links the units' fragments: program-wide site ids, and a task whose body is
     // in another unit gets the figures analyzed there (which its sites compile in, too).
-    let fragments = units.map { unit in
-      Manifest(
-        sourceHash: Manifest.sourceHash(
-          sources: [(baseName(unit.unit.path), Data(unit.unit.source.utf8))], flags: flags),
-        sources: [baseName(unit.unit.path)], tasks: unit.analysis.tasks, sites: unit.analysis.sites,
-        exports: unit.analysis.exports)
-    }
-    var manifest = Manifest.link(fragments)
+    let analyzed = try UnitAnalysis.analyze(invocation.sources, flags: flags, diagnostics: diagnostics)
+    let units = analyzed.map(\.unit)
+    var manifest = Manifest.link(analyzed.map(\.fragment))
     let rewrite = try ProgramRewriter.rewrite(
-      units, tasks: manifest.tasks, unitHashes: fragments.map(\.sourceHash), diagnostics: diagnostics)
+      units, tasks: manifest.tasks, unitHashes: analyzed.map(\.fragment.sourceHash), diagnostics: diagnostics)
     for (index, unit) in (manifest.units ?? []).enumerated() {
-      for site in rewrite.sites[index] where site.defaultBinding == "DOSC_BIND_INLINE" {
-        manifest.sites[unit.firstSite + site.id].binding = .inline
-      }
+      UnitAnalysis.markPlainSites(rewrite.sites[index], in: &manifest, firstSite: unit.firstSite)
     }
     let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
 

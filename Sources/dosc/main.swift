@@ -1,3 +1,3 @@
 import DoscCLI
 
-DoscCommand.main()
+DoscCommand.runAsInvoked()

@@ -7,7 +7,7 @@ import Testing
 
 /// Tasks across files: analyzed where their bodies are, merged when the program is linked.
 @Suite struct ManifestLinkTests {
-  private let project = Fixtures.examples.appendingPathComponent("projects/make-kernels")
+  private let project = Fixtures.examples.appendingPathComponent("projects/kernels")
 
   private func fragment(_ file: String, exporting: Bool) throws -> Manifest {
     let path = project.appendingPathComponent(file).path

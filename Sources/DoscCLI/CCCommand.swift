@@ -1,0 +1,25 @@
+import ArgumentParser
+import DoscDriver
+import DoscSupport
+
+struct CCCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cc",
+    abstract: "A drop-in C compiler: make CC=\"dosc cc\", or CMake with a dosc-cc compiler or launcher.",
+    discussion: """
+      Usage: dosc cc [--cc CC] [--keep-generated] ARGS...   (as a launcher: dosc cc /usr/bin/cc ARGS...)
+      -c x.c -o x.o writes x.o and its manifest fragment x.o.dosc.json; files without pragmas go to the
+      compiler unchanged. A link merges its objects' fragments into PROG.dosc.json and adds the runtime.
+      Invoked through a link named dosc-cc, dosc is this command.
+      """)
+
+  @Argument(parsing: .captureForPassthrough, help: "What a C compiler accepts, and dosc's --cc/--keep-generated.")
+  var arguments: [String] = []
+
+  func run() throws {
+    let diagnostics = DiagnosticEngine()
+    let status = CCPipeline.run(arguments: arguments, diagnostics: diagnostics)
+    diagnostics.printAll()
+    if status != 0 { throw ExitCode(status) }
+  }
+}

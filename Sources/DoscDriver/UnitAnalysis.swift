@@ -1,0 +1,49 @@
+import ClangFrontend
+import DoscAnalysis
+import DoscManifest
+import DoscRewrite
+import DoscSupport
+import Foundation
+
+/// What `dosc compile` and `dosc cc` do to each source file before rewriting it: parse,
+/// analyze (exporting the figures of its definitions for other units' sites), and state the
+/// unit's manifest fragment with its own source hash.
+enum UnitAnalysis {
+  struct Analyzed {
+    var unit: RewriteUnit
+    var fragment: Manifest
+  }
+
+  /// Analyzes every file, reporting the errors of all of them before stopping.
+  static func analyze(_ sources: [String], flags: [String], diagnostics: DiagnosticEngine) throws -> [Analyzed] {
+    var analyzed: [Analyzed] = []
+    var errors: [Diagnostic] = []
+    for source in sources {
+      do {
+        analyzed.append(try analyze(source, flags: flags, diagnostics: diagnostics))
+      } catch let failure as DiagnosedFailure {
+        errors += failure.diagnostics
+      }
+    }
+    if !errors.isEmpty { throw DiagnosedFailure(errors) }
+    return analyzed
+  }
+
+  static func analyze(_ source: String, flags: [String], diagnostics: DiagnosticEngine) throws -> Analyzed {
+    let unit = try ClangParser.parse(path: source, arguments: flags)
+    let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics, exportingDefinitions: true)
+    let name = baseName(source)
+    let fragment = Manifest(
+      sourceHash: Manifest.sourceHash(sources: [(name, Data(unit.source.utf8))], flags: flags), sources: [name],
+      tasks: analysis.tasks, sites: analysis.sites, exports: analysis.exports)
+    return Analyzed(unit: RewriteUnit(unit: unit, analysis: analysis), fragment: fragment)
+  }
+
+  /// A site the rewrite left as a plain call is bound `inline` in the sidecar, so that what the
+  /// sidecar says is what the program does.
+  static func markPlainSites(_ sites: [SiteEntry], in fragment: inout Manifest, firstSite: Int = 0) {
+    for site in sites where site.defaultBinding == "DOSC_BIND_INLINE" {
+      fragment.sites[firstSite + site.id].binding = .inline
+    }
+  }
+}

@@ -1,0 +1,184 @@
+import DoscDriver
+import DoscManifest
+import DoscSupport
+import Foundation
+import Testing
+
+/// `dosc cc` in existing builds: an unmodified Makefile (also with -j2), CMake with dosc as
+/// the compiler or as a launcher, pkg-config for link-only builds, dependency files; and a
+/// file without pragmas compiles to the very object plain cc makes.
+@Suite(.serialized) struct BuildIntegrationTests {
+  static let project = Harness.examples.appendingPathComponent("projects/kernels").path
+
+  /// The dosc executable `swift build` made, beside this test bundle.
+  static func dosc() throws -> String {
+    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [directory.appendingPathComponent("dosc").path, Harness.repository.path + "/.build/debug/dosc"]
+    return try #require(
+      candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "run 'swift build' first")
+  }
+
+  /// The test runner's threads block signals, and children inherit the mask; cmake waits for
+  /// its compiler through SIGCHLD and would hang. This prefix unblocks them before exec.
+  static let withDefaultSignalMask = [
+    "python3", "-c",
+    "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execvp(sys.argv[1], sys.argv[1:])",
+  ]
+
+  /// A copy of the example project in a scratch directory.
+  static func copyOfProject(_ name: String) throws -> String {
+    let scratch = try Harness.scratch(name)
+    for file in ["main.c", "kernels.c", "kernels.h", "Makefile", "CMakeLists.txt"] {
+      try FileManager.default.copyItem(atPath: project + "/" + file, toPath: scratch + "/" + file)
+    }
+    return scratch
+  }
+
+  /// What the project prints when built by plain make and cc.
+  static func plainOutput() throws -> String {
+    let scratch = try copyOfProject("plain-make")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let built = try Harness.run(["make", "-s", "-C", scratch, "CC=cc"])
+    try #require(built.status == 0, "\(built.stderr)")
+    return try Harness.run([scratch + "/kernels", "96"]).stdout
+  }
+
+  private func checkProgram(_ program: String, expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    throws
+  {
+    for threads in ["1", "2"] {
+      let run = try Harness.run([program, "96"], environment: ["DOSC_THREADS": threads, "DOSC_TRACE": "1"])
+      #expect(run.status == 0, sourceLocation: sourceLocation)
+      #expect(run.stdout == expected, "\(run.stderr)", sourceLocation: sourceLocation)
+      #expect(!run.stderr.contains("warning"), "\(run.stderr)", sourceLocation: sourceLocation)
+      let sites = run.stderr.split(separator: "\n").filter { $0.hasPrefix("dosc: site") }
+      #expect(sites.count == 2, "\(run.stderr)", sourceLocation: sourceLocation)
+      if threads == "2" {
+        #expect(sites.allSatisfy { $0.contains(": local") }, "\(run.stderr)", sourceLocation: sourceLocation)
+      }
+    }
+  }
+
+  @Test(arguments: [["-s"], ["-s", "-j2"]])
+  func unmodifiedMakefileWithDoscCC(_ makeFlags: [String]) throws {
+    let expected = try Self.plainOutput()
+    let dosc = try Self.dosc()
+    for round in 0..<(makeFlags.contains("-j2") ? 3 : 1) {
+      let scratch = try Self.copyOfProject("make-\(round)")
+      defer { try? FileManager.default.removeItem(atPath: scratch) }
+      let built = try Harness.run(["make"] + makeFlags + ["-C", scratch, "CC=\(dosc) cc"])
+      try #require(built.status == 0, "\(built.stdout)\(built.stderr)")
+      for file in ["kernels", "kernels.dosc.json", "main.o.dosc.json", "kernels.o.dosc.json"] {
+        #expect(Harness.exists(scratch + "/" + file), "\(file) missing")
+      }
+      try checkProgram(scratch + "/kernels", expected: expected)
+
+      // The task defined in kernels.c has, in the program's sidecar, the figures the same
+      // function has when it is defined in the file that spawns it (Examples/matmul).
+      let sidecar = try Manifest.decode(Data(contentsOf: URL(fileURLWithPath: scratch + "/kernels.dosc.json")))
+      let linked = try #require(sidecar.tasks.first { $0.name == "mm_rows" })
+      let single = try AnalyzePipeline.analyze(
+        source: Harness.examples.appendingPathComponent("matmul/matmul.c").path, flags: [],
+        diagnostics: DiagnosticEngine()
+      ).manifest.tasks.first { $0.name == "mm_rows" }
+      #expect(linked.params == single?.params)
+      #expect(linked.work == single?.work)
+      #expect(linked.remotable)
+      #expect(sidecar.units?.map(\.source) == ["main.c", "kernels.c"])
+    }
+  }
+
+  @Test func fileWithoutPragmasCompilesToThePlainObject() throws {
+    let scratch = try Self.copyOfProject("identical")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let flags = ["-O2", "-g", "-Wall", "-c", "kernels.c"]
+    let viaDosc = try Harness.run(["sh", "-c", "cd \(scratch) && \(try Self.dosc()) cc \(flags.joined(separator: " ")) -o dosc.o"])
+    try #require(viaDosc.status == 0, "\(viaDosc.stderr)")
+    let plain = try Harness.run(["sh", "-c", "cd \(scratch) && cc \(flags.joined(separator: " ")) -o plain.o"])
+    try #require(plain.status == 0)
+    let a = try Data(contentsOf: URL(fileURLWithPath: scratch + "/dosc.o"))
+    let b = try Data(contentsOf: URL(fileURLWithPath: scratch + "/plain.o"))
+    #expect(a == b, "objects differ")
+    // Its fragment carries the figures of its functions for other files' sites.
+    let fragment = try Manifest.decode(Data(contentsOf: URL(fileURLWithPath: scratch + "/dosc.o.dosc.json")))
+    #expect(fragment.sites.isEmpty)
+    #expect(fragment.exports?.map(\.name) == ["mm_rows", "checksum"])
+  }
+
+  @Test(arguments: ["compiler", "launcher"])
+  func cmakeProject(_ style: String) throws {
+    let expected = try Self.plainOutput()
+    let dosc = try Self.dosc()
+    let scratch = try Self.copyOfProject("cmake-\(style)")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    var configure = ["cmake", "-S", scratch, "-B", scratch + "/build"]
+    if style == "compiler" {
+      // CMAKE_C_COMPILER wants one executable: dosc is `dosc cc` under the name dosc-cc.
+      try FileManager.default.createSymbolicLink(atPath: scratch + "/dosc-cc", withDestinationPath: dosc)
+      configure.append("-DCMAKE_C_COMPILER=\(scratch)/dosc-cc")
+    } else {
+      configure += ["-DCMAKE_C_COMPILER_LAUNCHER=\(dosc);cc", "-DCMAKE_C_LINKER_LAUNCHER=\(dosc);cc"]
+    }
+    let configured = try Harness.run(Self.withDefaultSignalMask + configure)
+    try #require(configured.status == 0, "\(configured.stdout)\(configured.stderr)")
+    let built = try Harness.run(Self.withDefaultSignalMask + ["cmake", "--build", scratch + "/build"])
+    try #require(built.status == 0, "\(built.stdout)\(built.stderr)")
+    #expect(Harness.exists(scratch + "/build/kernels.dosc.json"))
+    try checkProgram(scratch + "/build/kernels", expected: expected)
+  }
+
+  /// A build that only links: objects from `dosc cc -c`, the runtime from pkg-config.
+  @Test func pkgConfigLinksTheRuntime() throws {
+    let expected = try Self.plainOutput()
+    let scratch = try Self.copyOfProject("pkg-config")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let prefix = scratch + "/prefix"
+    let installed = try Harness.run(["make", "-s", "-C", Harness.repository.path + "/Runtime", "install", "PREFIX=\(prefix)"])
+    try #require(installed.status == 0, "\(installed.stderr)")
+    let dosc = try Self.dosc()
+    let script = """
+      set -e
+      cd \(scratch)
+      \(dosc) cc -O2 -c main.c -o main.o
+      \(dosc) cc -O2 -c kernels.c -o kernels.o
+      export PKG_CONFIG_PATH=\(prefix)/lib/pkgconfig
+      cc main.o kernels.o $(pkg-config --libs dosc) -o linked
+      pkg-config --cflags dosc
+      """
+    let built = try Harness.run(["sh", "-c", script])
+    try #require(built.status == 0, "\(built.stderr)")
+    #expect(built.stdout.contains("/prefix/include/dosc -D__DOSC__=1"), "\(built.stdout)")
+    // A plain link writes no sidecar: one warning, compiled-in decisions, the right output.
+    let run = try Harness.run([scratch + "/linked", "96"], environment: ["DOSC_THREADS": "2"])
+    #expect(run.status == 0)
+    #expect(run.stdout == expected)
+    #expect(run.stderr.split(separator: "\n").count == 1 && run.stderr.contains("dosc: warning:"), "\(run.stderr)")
+  }
+
+  @Test func dependencyFilesNameTheUsersSources() throws {
+    let scratch = try Self.copyOfProject("deps")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let built = try Harness.run(["sh", "-c", "cd \(scratch) && \(try Self.dosc()) cc -O2 -MMD -MP -c main.c -o main.o"])
+    try #require(built.status == 0, "\(built.stderr)")
+    let dependencies = try String(contentsOfFile: scratch + "/main.d", encoding: .utf8)
+    #expect(dependencies.hasPrefix("main.o: main.c kernels.h"), "\(dependencies)")
+    #expect(dependencies.contains("kernels.h:"), "-MP adds a target per header")
+    #expect(!dependencies.contains("dosc"), "no generated file in the dependencies")
+  }
+
+  @Test func errorInTheSourceLeavesNoObject() throws {
+    let scratch = try Harness.scratch("cc-error")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try """
+      void f(int *a) { a[0] = 1 }
+      int main(void) { int x[1];
+      #pragma dosc task
+        f(x);
+        return 0; }
+      """.write(toFile: scratch + "/bad.c", atomically: true, encoding: .utf8)
+    let built = try Harness.run(["sh", "-c", "cd \(scratch) && \(try Self.dosc()) cc -c bad.c -o bad.o"])
+    #expect(built.status == 1)
+    #expect(built.stderr.contains("bad.c:1:26: error: expected ';'"), "\(built.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch) == ["bad.c"])
+  }
+}
