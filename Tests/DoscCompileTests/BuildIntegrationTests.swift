@@ -88,6 +88,17 @@ import Testing
     }
   }
 
+  /// The build-plugin style: a pattern rule runs `dosc analyze` per source.
+  @Test func patternRuleWritesOneManifestPerSource() throws {
+    let scratch = try Self.copyOfProject("pattern-rule")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let made = try Harness.run(["make", "-s", "-C", scratch, "manifests", "DOSC=\(try Self.dosc())"])
+    try #require(made.status == 0, "\(made.stderr)")
+    let main = try Manifest.decode(Data(contentsOf: URL(fileURLWithPath: scratch + "/manifests/main.dosc.json")))
+    #expect(main.sites.map(\.task) == ["mm_rows", "checksum"])
+    #expect(Harness.exists(scratch + "/manifests/kernels.dosc.json"))
+  }
+
   @Test func fileWithoutPragmasCompilesToThePlainObject() throws {
     let scratch = try Self.copyOfProject("identical")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
