@@ -45,6 +45,7 @@ static struct {
   _Alignas(DOSC_CACHE_LINE) atomic_int stopping;
   int threads;          /* workers[] entries; written once before workers start */
   int running;          /* workers with a thread (worker 0 = the starter) */
+  long long idle_spin_ns; /* DOSC_IDLE_SPIN_NS if workers are bound, else 0; set before start */
   dosc_worker *workers; /* [threads], written once before workers start */
 } pool = {.threads = 1, .running = 1};
 
@@ -193,7 +194,7 @@ static void *worker_main(void *arg) {
     if (++idle_rounds == 1) {
       idle_since = monotonic_ns();
     } else if (idle_rounds >= DOSC_STEAL_ROUNDS_BEFORE_PARK && idle_rounds % 64 == 0 &&
-               monotonic_ns() - idle_since >= DOSC_IDLE_SPIN_NS) {
+               monotonic_ns() - idle_since >= pool.idle_spin_ns) {
       park();
       idle_rounds = 0;
     }
@@ -321,6 +322,10 @@ int dosc_pool_start(int threads) {
   int pin = DOSC_PIN_WORKERS && ready > 1 && sched_getaffinity(0, sizeof allowed, &allowed) == 0 &&
             CPU_COUNT(&allowed) >= ready;
   int self = pin ? sched_getcpu() : -1;
+  /* An unbound spinning worker may share a CPU with a busy one (more workers
+   * than CPUs, or the scheduler's placement): it then only takes time from
+   * it. Unbound workers park after DOSC_STEAL_ROUNDS_BEFORE_PARK rounds. */
+  pool.idle_spin_ns = pin ? DOSC_IDLE_SPIN_NS : 0;
   if (pin && (self < 0 || self >= CPU_SETSIZE || !CPU_ISSET(self, &allowed)))
     self = -1; /* unknown: bind workers to the first CPUs */
   for (int i = 1; i < ready; i++) {
