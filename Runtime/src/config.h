@@ -56,7 +56,9 @@ _Static_assert(DOSC_DEQUE_MAX_CAPACITY >= DOSC_DEQUE_INITIAL_CAPACITY &&
  * the next spawn of a fork-join program (and the first spawn, while the
  * starting thread still reads the sidecar) without a futex wake-up, whose
  * latency is tens of us on an idle core; short enough that an idle pool
- * costs no CPU time worth measuring. */
+ * costs no CPU time worth measuring. Only workers bound to a CPU of their
+ * own (DOSC_PIN_WORKERS) spin by time; unbound ones, which may share a CPU
+ * with a busy worker, park after the rounds alone (~10 us). */
 #ifndef DOSC_STEAL_ROUNDS_BEFORE_PARK
 #define DOSC_STEAL_ROUNDS_BEFORE_PARK 256
 #endif
