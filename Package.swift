@@ -36,7 +36,8 @@ let package = Package(
     .target(
       name: "DoscDriver",
       dependencies: ["ClangFrontend", "CSyntax", "DoscAnalysis", "DoscManifest", "DoscRewrite", "DoscSupport"]),
-    .target(name: "DoscRewrite", dependencies: ["DoscAnalysis", "CSyntax", "DoscManifest", "DoscSupport"]),
+    .target(
+      name: "DoscRewrite", dependencies: ["DoscAnalysis", "CSyntax", "DoscManifest", "DoscPolicy", "DoscSupport"]),
     .target(
       name: "DoscAnalysis",
       dependencies: ["CSyntax", "SymbolicAlgebra", "DoscManifest", "DoscSupport"]),
@@ -46,6 +47,8 @@ let package = Package(
         "SymbolicAlgebra", "DoscSupport", .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(name: "SymbolicAlgebra"),
+    // Runtime/src/policy.c, compiled into the tool too (see Sources/DoscPolicy/policy.c).
+    .target(name: "DoscPolicy", cSettings: [.headerSearchPath("../../Runtime/include")]),
     .target(name: "CSyntax", dependencies: ["DoscSupport"]),
     .target(name: "DoscSupport"),
     // libclang is imported here and nowhere else.

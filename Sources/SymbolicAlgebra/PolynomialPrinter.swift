@@ -68,26 +68,13 @@ enum PolynomialPrinter {
   /// `(x-y)*q+r` when most of the polynomial is a multiple of a difference of two variables
   /// (the work of a loop over `[lo,hi)` plus a little set-up), so it still reads as such.
   private static func printWithBinomialPart(_ p: Polynomial) -> String? {
-    let names = p.variables.sorted().filter { p.degree(in: $0) > 0 }
     var best: (String, Polynomial, Polynomial)?
-    for x in names {
-      for y in names where x != y {
-        let coefficients = p.coefficients(of: x)
-        guard let top = coefficients.keys.max(), top > 0, coefficients.values.allSatisfy({ !$0.mentions(x) }) else {
-          continue
-        }
-        var quotient = Polynomial.zero
-        var carry = Polynomial.zero
-        for power in stride(from: top, through: 1, by: -1) {
-          carry = (coefficients[power] ?? .zero) + carry * .variable(y)
-          quotient += carry * Polynomial.variable(x).power(power - 1)
-        }
-        let remainder = p - quotient * (Polynomial.variable(x) - .variable(y))
-        guard !quotient.isZero, quotient != .one, remainder.terms.count * 2 <= p.terms.count, !remainder.mentions(x),
-          !remainder.mentions(y), quotient.hasOnlyPositiveCoefficients
-        else { continue }
-        if best == nil || remainder.terms.count < best!.2.terms.count { best = ("\(x)-\(y)", quotient, remainder) }
-      }
+    for (x, y) in candidatePairs(p) {
+      guard let (quotient, remainder) = divideWithRemainder(p, byDifferenceOf: x, and: y),
+        !quotient.isZero, quotient != .one, remainder.terms.count * 2 <= p.terms.count, !remainder.mentions(y),
+        quotient.hasOnlyPositiveCoefficients
+      else { continue }
+      if best == nil || remainder.terms.count < best!.2.terms.count { best = ("\(x)-\(y)", quotient, remainder) }
     }
     guard let (factor, quotient, remainder) = best else { return nil }
     let printedQuotient = print(quotient)
@@ -104,33 +91,67 @@ enum PolynomialPrinter {
   /// that the quotient's leading coefficient is positive.
   private static func binomialFactor(of p: Polynomial) -> (String, Polynomial)? {
     guard p.terms.count > 1 else { return nil }
-    let names = p.variables.sorted().filter { p.degree(in: $0) > 0 }
-    for x in names {
-      for y in names where x < y && p.substituting(x, with: .variable(y)).isZero {
-        guard var quotient = divide(p, byDifferenceOf: x, and: y) else { continue }
-        var factor = "\(x)-\(y)"
-        if let leading = orderedTerms(quotient).first, leading.1 < .zero {
-          quotient = -quotient
-          factor = "\(y)-\(x)"
-        }
-        return (factor, quotient)
+    for (x, y) in candidatePairs(p) where x < y {
+      guard p.substituting(x, with: .variable(y)).isZero, var quotient = divide(p, byDifferenceOf: x, and: y) else {
+        continue
       }
+      var factor = "\(x)-\(y)"
+      if let leading = orderedTerms(quotient).first, leading.1 < .zero {
+        quotient = -quotient
+        factor = "\(y)-\(x)"
+      }
+      return (factor, quotient)
     }
     return nil
   }
 
+  /// Pairs of variables (x, y) for which `x-y` may divide part of `p`: some term with x has a
+  /// twin with y in its place and the opposite sign (`hi*n - lo*n`). Only these are worth the
+  /// symbolic division; in sorted order, for a deterministic result.
+  private static func candidatePairs(_ p: Polynomial) -> [(String, String)] {
+    var pairs: Set<[String]> = []
+    let terms = Array(p.terms)
+    for (monomial, coefficient) in terms {
+      for factor in monomial.factors {
+        guard case .variable(let x) = factor.atom else { continue }
+        let rest = monomial.dividing(by: Monomial(factor.atom))!
+        for (other, otherCoefficient) in terms where otherCoefficient == -coefficient {
+          for otherFactor in other.factors {
+            guard case .variable(let y) = otherFactor.atom, y != x,
+              other.dividing(by: Monomial(otherFactor.atom)) == rest
+            else { continue }
+            pairs.insert([x, y])
+          }
+        }
+      }
+    }
+    return pairs.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1]) }
+  }
+
   /// Synthetic division by `x - y`, treating `p` as a polynomial in `x`; nil if inexact.
   private static func divide(_ p: Polynomial, byDifferenceOf x: String, and y: String) -> Polynomial? {
+    guard let (quotient, remainder) = divideWithRemainder(p, byDifferenceOf: x, and: y), remainder.isZero else {
+      return nil
+    }
+    return quotient
+  }
+
+  /// `p = (x-y)*quotient + remainder` with the remainder free of `x`; nil when `p` is not a
+  /// polynomial in `x` (an opaque atom mentions it).
+  private static func divideWithRemainder(_ p: Polynomial, byDifferenceOf x: String, and y: String) -> (
+    Polynomial, Polynomial
+  )? {
     let coefficients = p.coefficients(of: x)
-    guard let top = coefficients.keys.max(), top > 0 else { return nil }
+    guard let top = coefficients.keys.max(), top > 0, coefficients.values.allSatisfy({ !$0.mentions(x) }) else {
+      return nil
+    }
     var quotient = Polynomial.zero
     var carry = Polynomial.zero
     for power in stride(from: top, through: 1, by: -1) {
       carry = (coefficients[power] ?? .zero) + carry * .variable(y)
       quotient += carry * Polynomial.variable(x).power(power - 1)
     }
-    let remainder = (coefficients[0] ?? .zero) + carry * .variable(y)
-    return remainder.isZero ? quotient : nil
+    return (quotient, (coefficients[0] ?? .zero) + carry * .variable(y))
   }
 
   private static func printSum(_ p: Polynomial) -> String {
