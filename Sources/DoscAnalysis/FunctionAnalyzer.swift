@@ -22,7 +22,12 @@ final class FunctionAnalyzer {
 
   /// Called for each statement the walk reaches, with the counted loops around it
   /// (innermost last); the site finder uses this to learn how many tasks a loop spawns.
-  var statementObserver: ((Stmt, [LoopFrame]) -> Void)?
+  var statementObserver: ((Stmt, [LoopFrame]) -> Void)? {
+    didSet { observingLoopsOnly = statementObserver != nil }
+  }
+  /// A walk that only wants the loops around statements skips what calls do: a callee's
+  /// effects change no loop bound (a call's value is never symbolic).
+  private var observingLoopsOnly = false
   private var loopStack: [LoopFrame] = []
 
   init(function: FunctionDefinition, context: AnalysisContext) {
@@ -560,6 +565,7 @@ final class FunctionAnalyzer {
       }
       return valueStored(at: expression)
     }
+    if observingLoopsOnly { return valueStored(at: expression) }
     if let definition = context.definition(named: callee) {
       let calleeSummary = context.summary(of: definition)
       instantiate(calleeSummary, of: definition, with: values, arguments: arguments)
