@@ -52,6 +52,7 @@ typedef struct dosc_site_facts {
   int recursive;      /* non-zero: the task spawns itself; work unknown per call */
   int remotable;      /* non-zero: may be bound remote */
   int work_known;     /* non-zero: the site passes a work estimate >= 0 */
+  int fixed;          /* non-zero: bound inline when compiled (dosc_compile_time_binding) */
   long long siblings; /* spawns per parent invocation, 0 = unknown */
 } dosc_site_facts;
 
@@ -91,6 +92,14 @@ int dosc_recursive_depth_cutoff(const dosc_profile *profile, long long siblings)
  * fewer than 2 nodes. */
 dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *facts, char *reason,
                           size_t reason_size);
+
+/* The binding a site can be given when it is compiled, before any machine is
+ * known: DOSC_POLICY_INLINE when the task's work is a constant (`constant_work`
+ * >= 0, in operations) below what the cheapest spawn on any machine the model
+ * allows for needs to stay within the most generous overhead target (see
+ * DOSC_POLICY_FASTEST_* in policy.c); the site is then the plain call itself,
+ * with no check. Else DOSC_POLICY_AUTO: decided at load time. */
+int dosc_compile_time_binding(long long constant_work);
 
 /* "inline", "local", "remote" or "auto"; "?" for anything else. */
 const char *dosc_binding_name(int binding);

@@ -163,6 +163,21 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
   }
 }
 
+/* The machine most favourable to spawning that the model allows for: a spawn
+ * and join of a few atomic operations, slow operations (an old or throttled
+ * core), and a generous acceptable overhead. Work below what such a machine
+ * needs never pays for a spawn, anywhere. */
+#define DOSC_POLICY_FASTEST_SPAWN_NS 5.0
+#define DOSC_POLICY_SLOWEST_NS_PER_OP 2.0
+#define DOSC_POLICY_MOST_OVERHEAD 0.10
+
+int dosc_compile_time_binding(long long constant_work) {
+  if (constant_work < 0) return DOSC_POLICY_AUTO;
+  double never_pays_below =
+      DOSC_POLICY_FASTEST_SPAWN_NS / (DOSC_POLICY_SLOWEST_NS_PER_OP * DOSC_POLICY_MOST_OVERHEAD);
+  return (double)constant_work < never_pays_below ? DOSC_POLICY_INLINE : DOSC_POLICY_AUTO;
+}
+
 dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *facts, char *reason,
                           size_t reason_size) {
   dosc_decision decision = {DOSC_POLICY_INLINE, 0, 0};
@@ -175,7 +190,10 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
 
   if (requested < DOSC_POLICY_INLINE || requested > DOSC_POLICY_AUTO) requested = DOSC_POLICY_AUTO;
 
-  if (requested == DOSC_POLICY_INLINE) {
+  if (facts->fixed) {
+    /* The site is a plain call in the program: nothing at load time changes it. */
+    snprintf(why, sizeof why, "fixed when compiled: the task's constant work never pays for a spawn");
+  } else if (requested == DOSC_POLICY_INLINE) {
     snprintf(why, sizeof why, "%s", origin_text(facts->origin));
   } else if (requested == DOSC_POLICY_REMOTE && !facts->remotable) {
     decision.binding = DOSC_POLICY_LOCAL;

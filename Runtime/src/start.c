@@ -182,6 +182,7 @@ static void decide_program(const dosc_program_info *program) {
     facts.recursive = (info->flags & DOSC_SITE_RECURSIVE) != 0;
     facts.remotable = (info->flags & DOSC_SITE_REMOTABLE) != 0;
     facts.work_known = (info->flags & DOSC_SITE_WORK_KNOWN) != 0;
+    facts.fixed = (info->flags & DOSC_SITE_FIXED) != 0;
     facts.siblings = info->siblings;
 
     char reason[384];

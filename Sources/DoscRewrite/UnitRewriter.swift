@@ -2,6 +2,7 @@ import Foundation
 import CSyntax
 import DoscAnalysis
 import DoscManifest
+import DoscPolicy
 import DoscSupport
 
 /// Rewrites one translation unit. Every edit keeps the line count of what it replaces, and
@@ -219,6 +220,15 @@ struct UnitRewriter {
       siblings: siblings)
     defer { siteEntries.append(entry) }
 
+    // Known when compiling: a task too small for a spawn to pay on any machine is the plain
+    // call itself, without even a check of its binding.
+    if case .number(let constantWork)? = task?.work,
+      Int(dosc_compile_time_binding(Int64(constantWork))) == Int(DOSC_POLICY_INLINE)
+    {
+      entry.flags.append("DOSC_SITE_FIXED")
+      try blank(site.pragma, comment: "/* dosc site \(id): a plain call, fixed when compiled */")
+      return nil
+    }
     if let reason = unsafeReason(site) {
       try leavePlain(site, because: reason)
       return nil

@@ -176,4 +176,47 @@ import Testing
     let sidecar = try String(contentsOfFile: scratch + "/prog.dosc.json", encoding: .utf8)
     #expect(sidecar.contains(#""main.c""#) && sidecar.contains(#""sum.c""#))
   }
+
+  /// Issue 3: where the binding is known at compile time the site is the plain call itself.
+  /// A task of constant work too small for a spawn to pay on any machine is such a site.
+  @Test func bindingKnownAtCompileTimeIsThePlainCall() throws {
+    let scratch = try Harness.scratch("fixed")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try """
+      #include <stdio.h>
+      void bump(long *counter) { counter[0] += 1; }
+      void fill(long *a, int n) { for (int i = 0; i < n; i++) a[i] = i; }
+      int main(void) {
+        long c[1] = {0};
+        long a[1000];
+        for (int i = 0; i < 10; i++) {
+      #pragma dosc task
+          bump(c);
+      #pragma dosc taskwait
+        }
+      #pragma dosc task
+        fill(a, 1000);
+      #pragma dosc taskwait
+        printf("%ld %ld\\n", c[0], a[999]);
+        return 0;
+      }
+
+      """.write(toFile: scratch + "/fixed.c", atomically: true, encoding: .utf8)
+    let compiled = Harness.doscCompile([scratch + "/fixed.c", "-O2", "--keep-generated", "-o", scratch + "/fixed"])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    let generated = try String(contentsOfFile: scratch + "/fixed.dosc-gen/fixed.c", encoding: .utf8)
+    #expect(generated.contains("/* dosc site 0: a plain call, fixed when compiled */\n    bump(c);"))
+    #expect(!generated.contains("dosc_unit_states[0]"), "no check left at the fixed site")
+    #expect(generated.contains("&dosc_unit_states[1]"), "the other site still dispatches")
+    let sidecar = try String(contentsOfFile: scratch + "/fixed.dosc.json", encoding: .utf8)
+    #expect(sidecar.contains(#""binding" : "inline""#))
+    let trace = try Harness.run([scratch + "/fixed"], environment: ["DOSC_TRACE": "1", "DOSC_THREADS": "2"])
+    #expect(trace.stdout == "10 999\n")
+    #expect(trace.stderr.contains("site 0 bump (fixed.c:9:5): inline - fixed when compiled"), "\(trace.stderr)")
+    #expect(trace.stderr.contains("site 1 fill (fixed.c:13:3): local"), "\(trace.stderr)")
+    for bind in ["inline", "local"] {
+      let run = try Harness.run([scratch + "/fixed"], environment: ["DOSC_BIND": bind, "DOSC_THREADS": "2"])
+      #expect(run.stdout == "10 999\n")
+    }
+  }
 }
