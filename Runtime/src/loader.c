@@ -18,6 +18,9 @@ static json_t *load_json(const char *path, int *missing, char *error, size_t err
     return NULL;
   }
   json_error_t json_error;
+  /* A fixed hash seed: otherwise jansson reads /dev/urandom at every start, to guard
+   * against hash flooding, which a program's own sidecar is no channel for. */
+  json_object_seed(1);
   json_t *root = json_loadf(file, JSON_REJECT_DUPLICATES, &json_error);
   fclose(file);
   if (root == NULL) {
