@@ -31,6 +31,16 @@ struct ParameterAccess: Hashable {
     if !unboundedBecause.contains(why) { unboundedBecause.append(why) }
   }
 
+  /// Code dosc cannot follow may read (and write) anything reachable from the parameter.
+  mutating func becomeUnbounded(reading: Bool, writing: Bool, because why: String) {
+    isRead = isRead || reading
+    isWritten = isWritten || writing
+    reads = nil
+    writes = nil
+    ranges = nil
+    noteUnbounded(why)
+  }
+
   /// Records `count` loads or stores touching `range`; a nil range cannot be bounded, for the
   /// reason `why`.
   mutating func record(write: Bool, count: Count, range: IndexRange?, unboundedBecause why: @autoclosure () -> String) {

@@ -40,15 +40,9 @@ final class FunctionAnalyzer {
     statement(function.body)
     for (caller, callee, location) in recursivePassThrough {
       let own = summary.parameters[callee] ?? ParameterAccess()
-      var access = summary.parameters[caller] ?? ParameterAccess()
-      access.isRead = access.isRead || own.isRead
-      access.isWritten = access.isWritten || own.isWritten
-      access.reads = nil
-      access.writes = nil
-      access.ranges = nil
-      let why = "it is passed on to the recursive call at \(location.withBaseName)"
-      access.noteUnbounded(why)
-      summary.parameters[caller] = access
+      summary.parameters[caller, default: ParameterAccess()].becomeUnbounded(
+        reading: own.isRead, writing: own.isWritten,
+        because: "it is passed on to the recursive call at \(location.withBaseName)")
     }
     return summary
   }
@@ -688,15 +682,9 @@ final class FunctionAnalyzer {
   /// A pointer handed to code dosc cannot see: anything may happen to what it points to.
   private func escape(_ value: Value, _ argument: Expr, into callee: String) {
     guard case .pointer(.parameter(let index, _)) = value else { return }
-    var access = summary.parameters[index] ?? ParameterAccess()
-    access.isRead = true
-    access.isWritten = !function.parameters[index].type.pointsToConst || access.isWritten
-    access.reads = nil
-    access.writes = nil
-    access.ranges = nil
-    let why = "it is passed to '\(callee)' at \(argument.location.withBaseName)"
-    access.noteUnbounded(why)
-    summary.parameters[index] = access
+    summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+      reading: true, writing: !function.parameters[index].type.pointsToConst,
+      because: "it is passed to '\(callee)' at \(argument.location.withBaseName)")
   }
 }
 

@@ -29,32 +29,18 @@ public enum AnalyzePipeline {
 
   /// Runs the command; returns the process exit status (0, 1 for input errors, 2 for usage).
   public static func run(arguments: [String], diagnostics: DiagnosticEngine) -> Int32 {
-    let invocation: CompilerInvocation
-    do {
-      invocation = try CompilerInvocation.parse(arguments)
-    } catch {
-      diagnostics.error("\(error)", at: nil)
-      return 2
-    }
-    guard invocation.sources.count == 1 else {
-      diagnostics.error(
-        invocation.sources.isEmpty
-          ? "no input file; usage: dosc analyze FILE.c [CFLAGS...] [-o OUT.json]"
-          : "dosc analyze takes one source file; use 'dosc compile' or 'dosc cc' for several", at: nil)
-      return 2
-    }
-    let source = invocation.sources[0]
-    let output = invocation.output ?? defaultManifestPath(for: source)
-    do {
+    diagnostics.exitStatus {
+      let invocation = try CompilerInvocation.parse(arguments)
+      guard invocation.sources.count == 1 else {
+        throw UsageError(
+          invocation.sources.isEmpty
+            ? "no input file; usage: dosc analyze FILE.c [CFLAGS...] [-o OUT.json]"
+            : "dosc analyze takes one source file; use 'dosc compile' or 'dosc cc' for several")
+      }
+      let source = invocation.sources[0]
       let outcome = try analyze(source: source, flags: invocation.analysisFlags, diagnostics: diagnostics)
-      try AtomicFile.write(try outcome.manifest.encoded(), to: output)
+      try AtomicFile.write(try outcome.manifest.encoded(), to: invocation.output ?? defaultManifestPath(for: source))
       return 0
-    } catch let failure as DiagnosedFailure {
-      failure.diagnostics.forEach(diagnostics.emit)
-      return 1
-    } catch {
-      diagnostics.error("\(error)", at: nil)
-      return 1
     }
   }
 

@@ -19,29 +19,20 @@ public enum CCPipeline {
     arguments: [String], diagnostics: DiagnosticEngine,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Int32 {
-    do {
+    diagnostics.exitStatus {
       var (options, rest) = try CompilePipeline.Options.splitDoscOptions(arguments, environment: environment)
       if let compiler = rest.first, isCompilerName(compiler) {
         options.compiler = compiler
         rest.removeFirst()
       }
       let compiler = options.compiler.split(separator: " ").map(String.init)
-      let invocation: CompilerInvocation
-      do {
-        invocation = try CompilerInvocation.parse(rest)
-      } catch {
+      guard let invocation = try? CompilerInvocation.parse(rest) else {
         // Something dosc does not model (another language, say): the compiler's business.
         return try ProcessRunner.run(compiler + rest)
       }
       if passesThrough(rest, invocation) { return try ProcessRunner.run(compiler + rest) }
       options.invocation = invocation
       return try build(options, compiler: compiler, arguments: rest, diagnostics: diagnostics)
-    } catch let failure as DiagnosedFailure {
-      failure.diagnostics.forEach(diagnostics.emit)
-      return 1
-    } catch {
-      diagnostics.error("\(error)", at: nil)
-      return 2
     }
   }
 

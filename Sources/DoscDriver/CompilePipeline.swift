@@ -75,22 +75,9 @@ public enum CompilePipeline {
     arguments: [String], diagnostics: DiagnosticEngine,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Int32 {
-    let options: Options
-    do {
-      options = try Options.parse(arguments, environment: environment)
-    } catch {
-      diagnostics.error("\(error)", at: nil)
-      return 2
-    }
-    do {
-      try compile(options, diagnostics: diagnostics)
+    diagnostics.exitStatus {
+      try compile(try Options.parse(arguments, environment: environment), diagnostics: diagnostics)
       return 0
-    } catch let failure as DiagnosedFailure {
-      failure.diagnostics.forEach(diagnostics.emit)
-      return 1
-    } catch {
-      diagnostics.error("\(error)", at: nil)
-      return 1
     }
   }
 

@@ -15,9 +15,7 @@ public struct CompilerInvocation: Equatable, Sendable {
   /// `-M*` dependency-file flags, for the compile step only.
   public var dependencyFlags: [String] = []
 
-  public struct UsageError: Error, CustomStringConvertible {
-    public var description: String
-  }
+  public typealias UsageError = DoscSupport.UsageError
 
   /// Options whose value is the next argument when not attached.
   private static let separateValue: Set<String> = [

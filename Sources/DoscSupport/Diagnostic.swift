@@ -48,3 +48,10 @@ public struct DiagnosedFailure: Error, CustomStringConvertible {
   public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
+
+/// A command line dosc cannot take: exit status 2.
+public struct UsageError: Error, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+  public init(description: String) { self.description = description }
+}

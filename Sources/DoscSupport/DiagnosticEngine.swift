@@ -22,6 +22,24 @@ public final class DiagnosticEngine: @unchecked Sendable {
     emit(Diagnostic(.warning, at: location, message, category: category))
   }
 
+  /// Runs a command's body and gives its exit status: the body's own on success, 1 (with
+  /// the diagnostics recorded here) when it throws for an error in the input, 2 for a usage
+  /// error.
+  public func exitStatus(_ body: () throws -> Int32) -> Int32 {
+    do {
+      return try body()
+    } catch let failure as DiagnosedFailure {
+      failure.diagnostics.forEach(emit)
+      return 1
+    } catch let usage as UsageError {
+      error(usage.description, at: nil)
+      return 2
+    } catch {
+      self.error("\(error)", at: nil)
+      return 1
+    }
+  }
+
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
   /// Everything emitted so far, one message per line, as it is printed on stderr.

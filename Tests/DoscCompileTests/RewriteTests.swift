@@ -40,7 +40,7 @@ import Testing
     try #require(compiled.status == 0, "\(compiled.diagnostics)")
     // Exactly one site is left alone: the one written through a macro.
     let warnings = compiled.diagnostics.split(separator: "\n").filter { $0.contains("warning:") }
-    #expect(warnings.count == 1 && warnings[0].contains("edge.c:31:1: warning: the call is inside a macro expansion"),
+    #expect(warnings.count == 1 && warnings[0].contains("edge.c:41:1: warning: the call is inside a macro expansion"),
       "\(compiled.diagnostics)")
     let sidecar = try String(contentsOfFile: scratch + "/edge.dosc.json", encoding: .utf8)
     #expect(sidecar.contains(#""binding" : "inline""#))
