@@ -241,6 +241,33 @@ import Testing
     #expect(t.remotable)
   }
 
+  /// `-I` and `-std=` reach the parser as they reach the compiler: a header in another
+  /// directory supplies the task's helper, and C11's `_Static_assert` parses.
+  @Test func includePathsAndStandardAreHonoured() throws {
+    let directory = try Fixtures.temporaryDirectory()
+    try FileManager.default.createDirectory(
+      atPath: directory.path + "/include", withIntermediateDirectories: true)
+    try "static inline void twice(double *v, int n) { for (int i = 0; i < n; i++) v[i] *= 2.0; }\n"
+      .write(toFile: directory.path + "/include/kernel.h", atomically: true, encoding: .utf8)
+    let source = directory.path + "/main.c"
+    try """
+      #include "kernel.h"
+      _Static_assert(sizeof(double) == 8, "doubles");
+      void scale(double *v, int n) { twice(v, n); }
+      int main(void) { double x[4] = {1, 2, 3, 4};
+      #pragma dosc task
+        scale(x, 4);
+        return 0; }
+      """.write(toFile: source, atomically: true, encoding: .utf8)
+    let (manifest, _) = try Fixtures.analyze(source, flags: ["-I", directory.path + "/include", "-std=c11"])
+    let v = try manifest.task("scale").param("v")
+    #expect(v.reads == .formula("n"))
+    #expect(v.writes == .formula("n"))
+    let (status, stderr) = Fixtures.run([source, "-std=c11", "-o", directory.path + "/out.json"])
+    #expect(status == 1)
+    #expect(stderr.contains("main.c:1:10: error: 'kernel.h' file not found"), "\(stderr)")
+  }
+
   /// libclang 14 cannot show an operator written inside a function-like macro's body, so an
   /// index computed there has no symbolic form: the figure is null with a reason, never wrong.
   @Test func operatorsInsideFunctionLikeMacrosAreConservative() throws {
