@@ -19,6 +19,11 @@
 # the pragma before a non-call statement, or a program without candidates, so that
 # the error path is exercised too: the analyzer must reject it cleanly.
 #
+# FUZZ_ELISION=1 also checks the rewrite (issue 3): each program with a call site gets a
+# `#pragma dosc taskwait` after it (so the program is race-free), is built with `dosc compile`
+# and with plain cc, and must print the same under DOSC_BIND=local, inline and auto on 2
+# threads (the serial elision); a difference, or a build that fails, is a failure too.
+#
 # Environment: DOSC (the dosc binary; default .build/debug/dosc, built if missing),
 # FUZZ_TIMEOUT (seconds per analyze, default 20), FUZZ_KEEP=1 (keep all inputs),
 # FUZZ_VERBOSE=1 (one line per program).
@@ -106,7 +111,24 @@ insert_pragma() {
     }' "$1"
 }
 
-manifests=0; clean=0; failures=0; skipped=0
+# elide SRC LINE SEED: the serial-elision check of FUZZ_ELISION=1; prints why on a mismatch.
+elide() {
+    local src=$1 line=$2 s=$3 waited="$WORK/w$3.c" expected got bind
+    awk -v t=$(($2 + 1)) '{ print } NR == t { print "#pragma dosc taskwait" }' "$src" >"$waited"
+    cc -O1 -w -I"$CSMITH_INC" "$waited" -o "$WORK/plain$s" 2>/dev/null || { echo "plain cc failed"; return 1; }
+    expected=$(timeout 20 "$WORK/plain$s") || { rm -f "$WORK/plain$s" "$waited"; return 0; }  # too slow: skip
+    if ! DOSC_RUNTIME_DIR="$ROOT/Runtime" "$WORK/dosc" compile "$waited" -O1 -w -I"$CSMITH_INC" -o "$WORK/dosc$s" >"$WORK/stderr" 2>&1; then
+        echo "dosc compile failed: $(grep -m1 error "$WORK/stderr")"; return 1
+    fi
+    for bind in local inline auto; do
+        got=$(DOSC_BIND=$bind DOSC_THREADS=2 timeout 60 "$WORK/dosc$s" 2>/dev/null)
+        if [ "$got" != "$expected" ]; then echo "DOSC_BIND=$bind prints other than the serial elision"; return 1; fi
+    done
+    rm -f "$WORK/plain$s" "$WORK/dosc$s" "$WORK/dosc$s.dosc.json" "$waited"
+    elided=$((elided + 1))
+}
+
+manifests=0; clean=0; failures=0; skipped=0; elided=0
 for ((i = 0; i < COUNT; i++)); do
     s=$((SEED + i))
     src="$WORK/p$s.c"; raw="$WORK/raw$s.c"; out="$WORK/p$s.dosc.json"
@@ -126,6 +148,15 @@ for ((i = 0; i < COUNT; i++)); do
     verdict=""
     if [ $rc -eq 0 ] && [ -f "$out" ] && json_ok "$out"; then
         manifests=$((manifests + 1)); verdict=manifest
+        if [ "${FUZZ_ELISION:-0}" = 1 ] && [ "${where#* }" = call ]; then
+            if ! elide "$src" "${where% *}" "$s" >"$WORK/why"; then
+                why=$(cat "$WORK/why")
+                failures=$((failures + 1)); manifests=$((manifests - 1))
+                cp "$src" "$FAILDIR/p$s.c"
+                verdict="FAIL: $why"
+                echo "csmith-fuzz: seed $s: $why (pragma at line ${where% *}): $FAILDIR/p$s.c" >&2
+            fi
+        fi
     elif [ $rc -eq 1 ] && [ ! -e "$out" ] && grep -qE '^[^:]+:[0-9]+:[0-9]+: (fatal )?error: ' "$WORK/stderr"; then
         clean=$((clean + 1)); verdict="clean error: $(grep -m1 -E ': (fatal )?error: ' "$WORK/stderr")"
     else
@@ -146,10 +177,10 @@ for ((i = 0; i < COUNT; i++)); do
     [ "${FUZZ_VERBOSE:-0}" = 1 ] && echo "seed $s (${where#* } at line ${where% *}): $verdict"
     [ "${FUZZ_KEEP:-0}" = 1 ] || rm -f "$src" "$out"
 done
-rm -f "$WORK/stdout" "$WORK/stderr" "$WORK/dosc" "$WORK/platform.info"
+rm -f "$WORK/stdout" "$WORK/stderr" "$WORK/why" "$WORK/dosc" "$WORK/platform.info"
 
 total=$((manifests + clean + failures))
-echo "csmith-fuzz: $total programs (seeds $SEED..$((SEED + COUNT - 1))): $manifests manifests, $clean clean errors, $failures crashes/hangs, $skipped skipped"
+echo "csmith-fuzz: $total programs (seeds $SEED..$((SEED + COUNT - 1))): $manifests manifests, $clean clean errors, $failures failures, $skipped skipped$([ "${FUZZ_ELISION:-0}" = 1 ] && echo "; $elided built with dosc compile print the serial elision's output under every binding")"
 if [ $failures -gt 0 ]; then
     echo "csmith-fuzz: failing inputs kept in $FAILDIR; reproduce with: dosc analyze FILE.c -I$CSMITH_INC -w -o OUT.json" >&2
     exit 1

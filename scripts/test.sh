@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: set-up, the runtime's own tests, the Swift tests (analyzer, compile,
-# examples under every binding), and a small Csmith robustness sample. Ends with one line
+# examples under every binding), and a small Csmith sample (analyzed, then built and run under
+# every binding against the plain build). Ends with one line
 # `tests: N passed, N failed` over every stage.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +29,7 @@ if [ -z "$total" ]; then failed=$((failed + 1)); else passed=$((passed + total -
 [ "$swift_status" = 0 ] || [ "$failing" -gt 0 ] || failed=$((failed + 1))
 
 if [ -x scripts/csmith-fuzz.sh ]; then
-  if scripts/csmith-fuzz.sh 25 1; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  if FUZZ_ELISION=1 scripts/csmith-fuzz.sh 25 1; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 
 rm -rf "$log"
