@@ -43,8 +43,28 @@ static int schema_is(json_t *root, const char *schema) {
 /* Checks one entry of "sites" and stores its binding. Sites of a linked
  * program are numbered program-wide: this unit's are `base` .. `base` +
  * site_count - 1, and the others belong to other units. 0 or -1 with error. */
+/* The figures of the task named `name` in the sidecar's "tasks". */
+static dosc_sidecar_task task_figures(json_t *tasks, const char *name) {
+  dosc_sidecar_task figures = {0, 0, 0, 0};
+  size_t position;
+  json_t *task;
+  if (name == NULL) return figures;
+  json_array_foreach(tasks, position, task) {
+    const char *task_name = json_string_value(json_object_get(task, "name"));
+    if (task_name == NULL || strcmp(task_name, name) != 0) continue;
+    figures.present = 1;
+    figures.recursive = json_is_true(json_object_get(task, "recursive"));
+    figures.remotable = json_is_true(json_object_get(task, "remotable"));
+    json_t *work = json_object_get(task, "work");
+    figures.work_known = work != NULL && !json_is_null(work);
+    break;
+  }
+  return figures;
+}
+
 static int read_site(json_t *site, size_t position, const dosc_program_info *program, int linked,
-                     long long base, long long total, int *bindings, char *error, size_t error_size) {
+                     long long base, long long total, json_t *tasks, int *bindings,
+                     dosc_sidecar_task *figures, char *error, size_t error_size) {
   json_t *id_json = json_object_get(site, "id");
   if (!json_is_object(site) || !json_is_integer(id_json)) {
     snprintf(error, error_size, "sites[%zu] has no integer \"id\"", position);
@@ -66,6 +86,7 @@ static int read_site(json_t *site, size_t position, const dosc_program_info *pro
              (long long)id, task, compiled_task);
     return -1;
   }
+  figures[id] = task_figures(tasks, compiled_task);
   json_t *binding_json = json_object_get(site, "binding");
   if (binding_json == NULL) return 0; /* no binding given: the site keeps its compiled-in one */
   int binding = dosc_binding_parse(json_string_value(binding_json));
@@ -120,10 +141,13 @@ static long long unit_base(json_t *units, const dosc_program_info *program, long
 }
 
 int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *bindings,
-                      long long *first_site, char *error, size_t error_size) {
+                      dosc_sidecar_task *figures, long long *first_site, char *error,
+                      size_t error_size) {
   *first_site = 0;
-  for (int i = 0; i < program->site_count; i++)
+  for (int i = 0; i < program->site_count; i++) {
     bindings[i] = -1;
+    figures[i].present = 0;
+  }
   int missing;
   json_t *root = load_json(path, &missing, error, error_size);
   if (root == NULL) {
@@ -133,6 +157,7 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
   int status = -1;
   json_t *sites = json_object_get(root, "sites");
   json_t *units = json_object_get(root, "units");
+  json_t *tasks = json_object_get(root, "tasks");
   const char *hash = json_string_value(json_object_get(root, "source_hash"));
   long long base = 0, total = 0;
   if (!schema_is(root, DOSC_MANIFEST_SCHEMA)) {
@@ -147,7 +172,8 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
       json_t *site;
       status = 0;
       json_array_foreach(sites, position, site) {
-        if (read_site(site, position, program, 1, base, total, bindings, error, error_size) != 0) {
+        if (read_site(site, position, program, 1, base, total, tasks, bindings, figures, error,
+                      error_size) != 0) {
           status = -1;
           break;
         }
@@ -165,8 +191,8 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
     json_t *site;
     status = 0;
     json_array_foreach(sites, position, site) {
-      if (read_site(site, position, program, 0, 0, program->site_count, bindings, error,
-                    error_size) != 0) {
+      if (read_site(site, position, program, 0, 0, program->site_count, tasks, bindings, figures,
+                    error, error_size) != 0) {
         status = -1;
         break;
       }
@@ -174,8 +200,10 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
   }
   json_decref(root);
   if (status != 0)
-    for (int i = 0; i < program->site_count; i++)
+    for (int i = 0; i < program->site_count; i++) {
       bindings[i] = -1;
+      figures[i].present = 0;
+    }
   else
     *first_site = base;
   return status;

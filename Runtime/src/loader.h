@@ -15,17 +15,26 @@
 #define DOSC_MANIFEST_SCHEMA "dosc-manifest/1"
 #define DOSC_PROFILE_SCHEMA  "dosc-profile/1"
 
+/* A task's figures as the linked sidecar states them ("tasks"), for sites whose
+ * task was defined in another object when their unit was compiled. */
+typedef struct dosc_sidecar_task {
+  int present;    /* the sidecar has the task */
+  int recursive;  /* "recursive": true */
+  int remotable;  /* "remotable": true */
+  int work_known; /* "work" is not null */
+} dosc_sidecar_task;
+
 /* Reads the sidecar at `path` for `program`. On success returns 0, sets
  * bindings[id] (site_count entries) to the DOSC_BIND_* value the sidecar
  * gives the site, or -1 where the sidecar has no entry for it, and sets
  * *first_site to the program-wide id of the unit's site 0 (0 for a sidecar
- * without "units"). On any
+ * without "units"), and tasks[id] to the figures of the site's task. On any
  * problem (missing, unreadable, not JSON, wrong schema, stale source_hash, a
  * malformed or foreign site) returns -1, leaves `bindings` all -1 and
  * writes why into `error`. */
 DOSC_INTERNAL int dosc_sidecar_read(const char *path, const dosc_program_info *program,
-                                    int *bindings, long long *first_site, char *error,
-                                    size_t error_size);
+                                    int *bindings, dosc_sidecar_task *tasks,
+                                    long long *first_site, char *error, size_t error_size);
 
 /* Overlays the numbers found in the profile at `path` on `profile` (which
  * holds the defaults). Returns 1 if read, 0 if the file does not exist

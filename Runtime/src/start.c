@@ -146,13 +146,14 @@ static void load_profile(int threads) {
 static void decide_program(const dosc_program_info *program) {
   int count = program->site_count > 0 ? program->site_count : 0;
   int *bindings = calloc((size_t)(count > 0 ? count : 1), sizeof *bindings);
+  dosc_sidecar_task *figures = calloc((size_t)(count > 0 ? count : 1), sizeof *figures);
   char error[512];
   int sidecar_ok = 0;
   long long first_site = 0; /* program-wide id of site 0, as users see it in the sidecar */
-  if (bindings == NULL) {
+  if (bindings == NULL || figures == NULL) {
     fprintf(stderr, "dosc: warning: out of memory: using compiled-in defaults\n");
-  } else if (dosc_sidecar_read(runtime.manifest_path, program, bindings, &first_site, error,
-                                             sizeof error) ==
+  } else if (dosc_sidecar_read(runtime.manifest_path, program, bindings, figures, &first_site,
+                                             error, sizeof error) ==
              0) {
     sidecar_ok = 1;
   } else if (!runtime.sidecar_warned) {
@@ -183,6 +184,13 @@ static void decide_program(const dosc_program_info *program) {
     facts.remotable = (info->flags & DOSC_SITE_REMOTABLE) != 0;
     facts.work_known = (info->flags & DOSC_SITE_WORK_KNOWN) != 0;
     facts.fixed = (info->flags & DOSC_SITE_FIXED) != 0;
+    if ((info->flags & DOSC_SITE_WORK_AT_LINK) && figures != NULL && figures[id].present) {
+      /* The task's body was in another object: the linked sidecar has its figures, and the
+       * link defined the function that gives the site its work. */
+      facts.recursive = figures[id].recursive;
+      facts.remotable = figures[id].remotable;
+      facts.work_known = figures[id].work_known;
+    }
     facts.siblings = info->siblings;
 
     char reason[384];
@@ -204,6 +212,7 @@ static void decide_program(const dosc_program_info *program) {
               info->line, info->column, dosc_binding_name(state->binding), reason, note);
   }
   free(bindings);
+  free(figures);
 }
 
 /* Decides `program` unless that was done already. Caller holds runtime.lock. */

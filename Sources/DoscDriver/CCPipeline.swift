@@ -107,7 +107,7 @@ public enum CCPipeline {
     let rewrite = try ProgramRewriter.rewrite(
       [analyzed.unit], tasks: analyzed.fragment.tasks, unitHashes: [analyzed.fragment.sourceHash],
       diagnostics: diagnostics)
-    UnitAnalysis.markPlainSites(rewrite.sites[0], in: &analyzed.fragment)
+    UnitAnalysis.recordRewrite(rewrite.sites[0], in: &analyzed.fragment)
     let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
 
     // Each compilation has a directory of its own: `make -j` runs many at once.
@@ -174,8 +174,21 @@ public enum CCPipeline {
     }
     var command = compiler + invocation.compilerFlags + objects + ["-o", output] + invocation.linkerFlags
     let sites = fragments.reduce(0) { $0 + $1.sites.count }
+    let linked = Manifest.link(fragments)
+    let scratch = try makeTemporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
     if sites > 0 {
       let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
+      // Tasks spawned in one object and defined in another get their work figure here.
+      if let work = LinkTimeWork.source(for: linked) {
+        try AtomicFile.write(work, to: scratch + "/dosc_link_work.c")
+        let status = try ProcessRunner.run(
+          compiler + ["-O2", "-c", scratch + "/dosc_link_work.c", "-o", scratch + "/dosc_link_work.o"])
+        guard status == 0 else {
+          throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot compile the link-time work functions", category: "cc"))
+        }
+        command += [scratch + "/dosc_link_work.o"]
+      }
       command += [runtime.library, "-ljansson", "-pthread"]
     }
     let status = try ProcessRunner.run(command)
@@ -184,7 +197,7 @@ public enum CCPipeline {
       if status == 0 { unlink(sidecar) }
       return status
     }
-    try AtomicFile.write(try Manifest.link(fragments).encoded(), to: sidecar)
+    try AtomicFile.write(try linked.encoded(), to: sidecar)
     return 0
   }
 

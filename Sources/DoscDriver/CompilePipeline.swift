@@ -94,7 +94,7 @@ public enum CompilePipeline {
     let rewrite = try ProgramRewriter.rewrite(
       units, tasks: manifest.tasks, unitHashes: analyzed.map(\.fragment.sourceHash), diagnostics: diagnostics)
     for (index, unit) in (manifest.units ?? []).enumerated() {
-      UnitAnalysis.markPlainSites(rewrite.sites[index], in: &manifest, firstSite: unit.firstSite)
+      UnitAnalysis.recordRewrite(rewrite.sites[index], in: &manifest, firstSite: unit.firstSite)
     }
     let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
 

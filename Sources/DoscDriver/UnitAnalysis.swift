@@ -39,11 +39,13 @@ enum UnitAnalysis {
     return Analyzed(unit: RewriteUnit(unit: unit, analysis: analysis), fragment: fragment)
   }
 
-  /// A site the rewrite left as a plain call is bound `inline` in the sidecar, so that what the
-  /// sidecar says is what the program does.
-  static func markPlainSites(_ sites: [SiteEntry], in fragment: inout Manifest, firstSite: Int = 0) {
-    for site in sites where site.defaultBinding == "DOSC_BIND_INLINE" {
-      fragment.sites[firstSite + site.id].binding = .inline
+  /// What the rewrite decided, in the manifest: a site it left as a plain call is bound
+  /// `inline` (so that what the sidecar says is what the program does), and a site whose task
+  /// is in another unit names the work function the link must define.
+  static func recordRewrite(_ sites: [SiteEntry], in fragment: inout Manifest, firstSite: Int = 0) {
+    for site in sites {
+      if site.defaultBinding == "DOSC_BIND_INLINE" { fragment.sites[firstSite + site.id].binding = .inline }
+      fragment.sites[firstSite + site.id].workAtLink = site.workAtLink
     }
   }
 }

@@ -171,6 +171,25 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var loop: Loop?
     /// Tasks one invocation of the spawning function spawns from all its sites.
     public var siblings: ManifestExpression
+    /// In a fragment: the site's task has its body in another unit, so its work at spawn time
+    /// comes from a function the link defines from the task's figures.
+    public var workAtLink: WorkAtLink?
+
+    /// A weak `long long SYMBOL(long long, ...)` the site calls with the integer arguments at
+    /// these positions of the call.
+    public struct WorkAtLink: Codable, Hashable, Sendable {
+      public var symbol: String
+      public var arguments: [Int]
+      public init(symbol: String, arguments: [Int]) {
+        self.symbol = symbol
+        self.arguments = arguments
+      }
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case id, task, location, function, binding, result, loop, siblings
+      case workAtLink = "work_at_link"
+    }
 
     public init(
       id: Int, task: String, location: Location, function: String, binding: Binding, result: String?, loop: Loop?,

@@ -22,6 +22,8 @@ public struct SiteEntry: Hashable, Sendable {
   public var defaultBinding: String
   public var flags: [String]
   public var siblings: Int
+  /// For a task whose body another unit has: the weak work function the link defines.
+  public var workAtLink: Manifest.Site.WorkAtLink?
 }
 
 /// What the rewrite produces: one C file per unit, each with its own site table.

@@ -69,9 +69,7 @@ struct UnitRewriter {
       #include "dosc_abi.h"
       /* Load-time decisions for this unit's sites, filled by the runtime before main. */
       static dosc_site_state dosc_unit_states[\(max(analysis.spawnSites.count, 1))];
-      static inline long long dosc__min(long long a, long long b) { return a < b ? a : b; }
-      static inline long long dosc__max(long long a, long long b) { return a > b ? a : b; }
-      static inline long long dosc__nonneg(long long a) { return a < 0 ? 0 : a; }
+      \(WorkExpression.helpers)
       #line 1 \(cString(unit.path))
 
       """
@@ -268,8 +266,24 @@ struct UnitRewriter {
       fields.insert(field + ";", at: 0)
       resultText = oneLine(text(result.range))
     }
-    let work = task.map { WorkExpression.compile($0.work, parameters: workParameters) } ?? "-1"
-    if work != "-1" { entry.flags.append("DOSC_SITE_WORK_KNOWN") }
+    var work = "-1"
+    var workDeclaration = ""
+    if let task, !task.opaque {
+      work = WorkExpression.compile(task.work, parameters: workParameters)
+      if work != "-1" { entry.flags.append("DOSC_SITE_WORK_KNOWN") }
+    } else {
+      // The task's body is in a unit compiled on its own: its figures arrive at the link,
+      // which defines this weak function from them (`LinkTimeWork`). A link that does not
+      // (plain cc) leaves it null, and the work unknown.
+      let symbol = "dosc_work_\(unitHash.prefix(16))_\(id)"
+      let positions = declaration.parameters.indices.filter { declaration.parameters[$0].type.kind == .integer }
+      let types = positions.isEmpty ? "void" : positions.map { _ in "long long" }.joined(separator: ", ")
+      workDeclaration = "extern long long \(symbol)(\(types)) __attribute__((weak));\n"
+      let arguments = positions.map { "(long long)dosc_a\($0)" }.joined(separator: ", ")
+      work = "(\(symbol) ? \(symbol)(\(arguments)) : -1LL)"
+      entry.workAtLink = Manifest.Site.WorkAtLink(symbol: symbol, arguments: positions)
+      entry.flags.append("DOSC_SITE_WORK_AT_LINK")
+    }
     entry.defaultBinding = "DOSC_BIND_AUTO"
 
     let serial = clones.hasClone(site.callee, from: unitIndex) ? ClonePlan.serialName(site.callee) : site.callee
@@ -295,7 +309,7 @@ struct UnitRewriter {
     let call = "\(site.callee)(\((0..<values.count).map { "dosc_a->a\($0)" }.joined(separator: ", ")))"
     let store = resultText == nil ? "" : "*dosc_a->dosc_r = "
     return GeneratedSite(
-      declarations: "struct \(structName) { \(body) };\nstatic void \(thunkName)(void *);\n",
+      declarations: workDeclaration + "struct \(structName) { \(body) };\nstatic void \(thunkName)(void *);\n",
       thunk: "static void \(thunkName)(void *dosc_p) { struct \(structName) *dosc_a = (struct \(structName) *)dosc_p;"
         + "\(values.isEmpty && resultText == nil ? " (void)dosc_a;" : "") \(store)\(call); }\n")
   }

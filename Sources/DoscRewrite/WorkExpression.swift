@@ -3,6 +3,13 @@ import DoscManifest
 /// Compiles a manifest work figure (C text over the task's parameter names) into a C
 /// expression over the values a site passes, evaluated at spawn time for `dosc_spawn_pays`.
 enum WorkExpression {
+  /// The C the compiled expressions call, defined in every file that holds them.
+  static let helpers = """
+    static inline long long dosc__min(long long a, long long b) { return a < b ? a : b; }
+    static inline long long dosc__max(long long a, long long b) { return a > b ? a : b; }
+    static inline long long dosc__nonneg(long long a) { return a < 0 ? 0 : a; }
+    """
+
   /// `-1` (unknown) unless every name in the formula is an arithmetic parameter.
   static func compile(_ work: ManifestExpression, parameters: [(name: String, value: String, isArithmetic: Bool)]) -> String {
     switch work {

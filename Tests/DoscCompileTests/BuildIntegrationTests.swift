@@ -1,5 +1,6 @@
 import DoscDriver
 import DoscManifest
+import DoscRewrite
 import DoscSupport
 import Foundation
 import Testing
@@ -85,7 +86,33 @@ import Testing
       #expect(linked.work == single?.work)
       #expect(linked.remotable)
       #expect(sidecar.units?.map(\.source) == ["main.c", "kernels.c"])
+      if round == 0 { try checkLinkTimeWork(sidecar, program: scratch + "/kernels") }
     }
+  }
+
+  /// The sites in main.c were compiled before kernels.c's figures were known; the link gave
+  /// them work functions, so they are bound with the full figures: the trace shows work
+  /// thresholds, and each function computes the task's work formula.
+  private func checkLinkTimeWork(_ sidecar: Manifest, program: String) throws {
+    let trace = try Harness.run([program, "96"], environment: ["DOSC_THREADS": "2", "DOSC_TRACE": "1"])
+    let sites = trace.stderr.split(separator: "\n").filter { $0.hasPrefix("dosc: site") }
+    #expect(sites.count == 2 && sites.allSatisfy { $0.contains("spawns when work >=") }, "\(trace.stderr)")
+    let symbols = try Harness.run(["nm", program]).stdout
+    let source = try #require(LinkTimeWork.source(for: sidecar))
+    let site = try #require(sidecar.sites.first { $0.task == "mm_rows" })
+    let request = try #require(site.workAtLink)
+    #expect(request.arguments == [3, 4, 5])
+    #expect(symbols.contains(" T \(request.symbol)"))
+    let scratch = try Harness.scratch("link-work")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try (source + "#include <stdio.h>\nint main(void) { printf(\"%lld\\n\", \(request.symbol)(96, 8, 16)); return 0; }\n")
+      .write(toFile: scratch + "/work.c", atomically: true, encoding: .utf8)
+    let built = try Harness.run(["cc", scratch + "/work.c", "-o", scratch + "/work"])
+    try #require(built.status == 0, "\(built.stderr)")
+    let value = try Harness.run([scratch + "/work"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let task = try #require(sidecar.tasks.first { $0.name == "mm_rows" })
+    let expected = try #require(task.work.polynomial).evaluate(["n": 96, "lo": 8, "hi": 16])
+    #expect(value == "\(expected.numerator)")
   }
 
   /// The build-plugin style: a pattern rule runs `dosc analyze` per source.
