@@ -1,4 +1,6 @@
+import DoscDriver
 import DoscManifest
+import DoscSupport
 import Foundation
 import Testing
 
@@ -38,6 +40,19 @@ import Testing
       try Fixtures.analyze(Fixtures.example(name)).0.encoded().write(to: URL(fileURLWithPath: path))
       files.append(path)
     }
+    // A fragment with exports, and a linked program's sidecar with units.
+    let project = Fixtures.examples.appendingPathComponent("projects/kernels")
+    let fragments = try ["main.c", "kernels.c"].map {
+      try AnalyzePipeline.analyze(
+        source: project.appendingPathComponent($0).path, flags: [], diagnostics: DiagnosticEngine(),
+        exportingDefinitions: true
+      ).manifest
+    }
+    for (name, manifest) in [("fragment", fragments[1]), ("linked", Manifest.link(fragments))] {
+      let path = directory.appendingPathComponent("\(name).json").path
+      try manifest.encoded().write(to: URL(fileURLWithPath: path))
+      files.append(path)
+    }
     let broken = directory.appendingPathComponent("broken.json").path
     try #"{"schema":"dosc-manifest/1","source_hash":"xyz","tasks":[{"name":"f"}],"sites":[]}"#.write(
       toFile: broken, atomically: true, encoding: .utf8)
@@ -58,7 +73,7 @@ import Testing
     let result = try Fixtures.shell(
       interpreter[0], Array(interpreter.dropFirst()) + ["-c", script, schema] + files + [broken])
     #expect(result.status == 0, "\(result.stderr)")
-    for name in Fixtures.exampleNames { #expect(result.stdout.contains("\(name).json valid")) }
+    for name in Fixtures.exampleNames + ["fragment", "linked"] { #expect(result.stdout.contains("\(name).json valid")) }
     #expect(result.stdout.contains("broken.json invalid"))
   }
 }
