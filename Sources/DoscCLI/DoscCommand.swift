@@ -15,10 +15,26 @@ public struct DoscCommand: ParsableCommand {
   /// `dosc cc`, which is what CMake's CMAKE_C_COMPILER needs: one executable path.
   public static func runAsInvoked() {
     let name = URL(fileURLWithPath: CommandLine.arguments.first ?? "dosc").lastPathComponent
+    let arguments = Array(CommandLine.arguments.dropFirst())
     if name == "dosc-cc" {
-      CCCommand.main(Array(CommandLine.arguments.dropFirst()))
+      run(CCCommand.self, arguments)
     } else {
-      main()
+      run(DoscCommand.self, arguments)
+    }
+  }
+
+  /// Parses and runs, with SPEC's exit statuses: a command line dosc cannot take is 2, where
+  /// swift-argument-parser would use 64 (EX_USAGE).
+  private static func run<Command: ParsableCommand>(_: Command.Type, _ arguments: [String]) {
+    do {
+      var command = try Command.parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      if Command.exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((Command.fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      Command.exit(withError: error)
     }
   }
 }

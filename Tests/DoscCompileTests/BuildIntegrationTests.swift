@@ -204,6 +204,16 @@ import Testing
     #expect(!dependencies.contains("dosc"), "no generated file in the dependencies")
   }
 
+  /// SPEC section 3: 0 on success, 1 for an error in the input, 2 for a usage error.
+  @Test func exitStatusesOfTheExecutable() throws {
+    let dosc = try Self.dosc()
+    #expect(try Harness.run([dosc, "no-such-command"]).status == 2)
+    #expect(try Harness.run([dosc, "analyze"]).status == 2)
+    #expect(try Harness.run([dosc, "compile", "-O2"]).status == 2)
+    #expect(try Harness.run([dosc, "analyze", "/nonexistent.c"]).status == 1)
+    #expect(try Harness.run([dosc, "--help"]).status == 0)
+  }
+
   @Test func errorInTheSourceLeavesNoObject() throws {
     let scratch = try Harness.scratch("cc-error")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
