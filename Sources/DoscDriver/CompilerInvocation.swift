@@ -17,6 +17,11 @@ public struct CompilerInvocation: Equatable, Sendable {
 
   public typealias UsageError = DoscSupport.UsageError
 
+  /// Another language is an input dosc cannot take (exit 1), not a malformed command line.
+  private static func unsupportedLanguage(_ what: String) -> DiagnosedFailure {
+    DiagnosedFailure(Diagnostic(.error, at: nil, "'\(what)': dosc handles C only", category: "driver"))
+  }
+
   /// Options whose value is the next argument when not attached.
   private static let separateValue: Set<String> = [
     "-o", "-I", "-D", "-U", "-include", "-isystem", "-iquote", "-idirafter", "-x", "-L", "-l", "-MF", "-MT", "-MQ",
@@ -38,7 +43,7 @@ public struct CompilerInvocation: Equatable, Sendable {
         if argument.hasSuffix(".c") || argument.hasSuffix(".i") {
           result.sources.append(argument)
         } else if argument.hasSuffix(".cc") || argument.hasSuffix(".cpp") || argument.hasSuffix(".cxx") {
-          throw UsageError(description: "'\(argument)': dosc handles C only")
+          throw unsupportedLanguage(argument)
         } else {
           result.inputs.append(argument)
         }
@@ -49,7 +54,7 @@ public struct CompilerInvocation: Equatable, Sendable {
         switch argument {
         case "-o": result.output = next
         case "-x":
-          guard next == "c" else { throw UsageError(description: "'-x \(next)': dosc handles C only") }
+          guard next == "c" else { throw unsupportedLanguage("-x \(next)") }
           result.compilerFlags += [argument, next]
         case "-L", "-l", "-Xlinker": result.linkerFlags += [argument, next]
         case "-MF", "-MT", "-MQ": result.dependencyFlags += [argument, next]
@@ -69,7 +74,7 @@ public struct CompilerInvocation: Equatable, Sendable {
         } else if argument.hasPrefix("-M") {
           result.dependencyFlags.append(argument)
         } else if argument.hasPrefix("-x") {
-          guard argument == "-xc" else { throw UsageError(description: "'\(argument)': dosc handles C only") }
+          guard argument == "-xc" else { throw unsupportedLanguage(argument) }
           result.compilerFlags.append(argument)
         } else {
           result.compilerFlags.append(argument)

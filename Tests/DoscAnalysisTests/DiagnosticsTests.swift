@@ -105,9 +105,10 @@ import Testing
       contains: ["error: unknown argument: '-fno-such-flag-at-all'"])
   }
 
-  @Test func languageOtherThanCIsAUsageError() throws {
+  @Test func languageOtherThanCIsAnInputError() throws {
     _ = try expectFailure(
-      "int main(void) { return 0; }\n", status: 2, extra: ["-x", "c++"], contains: ["'-x c++': dosc handles C only"])
+      "int main(void) { return 0; }\n", extra: ["-x", "c++"],
+      contains: ["dosc: error: '-x c++': dosc handles C only [dosc-driver]"])
   }
 
   @Test func noInputIsAUsageError() {
