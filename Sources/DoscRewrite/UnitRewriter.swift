@@ -18,7 +18,7 @@ struct UnitRewriter {
   let clones: ClonePlan
   let diagnostics: DiagnosticEngine
   private let bytes: [UInt8]
-  private let lineStarts: [Int]
+  private let lines: LineTable
   private var edits = EditSet()
   private(set) var siteEntries: [SiteEntry] = []
 
@@ -34,9 +34,7 @@ struct UnitRewriter {
     self.clones = clones
     self.diagnostics = diagnostics
     self.bytes = Array(unit.unit.source.utf8)
-    var starts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-    self.lineStarts = starts
+    self.lines = LineTable(bytes)
   }
 
   /// A failure of the rewrite itself (not of the user's input), with where it happened.
@@ -409,15 +407,7 @@ struct UnitRewriter {
   }
 
   /// 1-based line of a byte offset.
-  private func line(of offset: Int) -> Int {
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-    }
-    return low + 1
-  }
+  private func line(of offset: Int) -> Int { lines.lineAndColumn(offset).line }
 
   /// The offset just past the statement's `;` (statement ranges may stop before it).
   private func statementEnd(_ range: Range<Int>) -> Int? {
