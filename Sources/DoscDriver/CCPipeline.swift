@@ -78,7 +78,7 @@ public enum CCPipeline {
     }
 
     // Compile and link in one command: sources become temporary objects first.
-    let scratch = try makeTemporaryDirectory()
+    let scratch = try TemporaryDirectory.make(prefix: "dosc-cc")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     var objects: [String] = []
     for (index, source) in invocation.sources.enumerated() {
@@ -111,7 +111,7 @@ public enum CCPipeline {
     let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
 
     // Each compilation has a directory of its own: `make -j` runs many at once.
-    let directory = options.keepGenerated ? object + ".dosc-gen" : try makeTemporaryDirectory()
+    let directory = options.keepGenerated ? object + ".dosc-gen" : try TemporaryDirectory.make(prefix: "dosc-cc")
     defer { if !options.keepGenerated { try? FileManager.default.removeItem(atPath: directory) } }
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let generated = directory + "/" + baseName(source)
@@ -175,7 +175,7 @@ public enum CCPipeline {
     var command = compiler + invocation.compilerFlags + objects + ["-o", output] + invocation.linkerFlags
     let sites = fragments.reduce(0) { $0 + $1.sites.count }
     let linked = Manifest.link(fragments)
-    let scratch = try makeTemporaryDirectory()
+    let scratch = try TemporaryDirectory.make(prefix: "dosc-cc")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     if sites > 0 {
       let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
@@ -248,13 +248,5 @@ public enum CCPipeline {
     let text = String(decoding: data, as: UTF8.self)
     let scan = PragmaScanner.scan(text, file: source)
     return !scan.pragmas.isEmpty || !scan.operatorLocations.isEmpty
-  }
-
-  static func makeTemporaryDirectory() throws -> String {
-    var template = Array((NSTemporaryDirectory() + "/dosc-cc-XXXXXX").utf8CString)
-    guard let made = mkdtemp(&template) else {
-      throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot create a temporary directory"))
-    }
-    return String(cString: made)
   }
 }

@@ -105,7 +105,7 @@ public enum CompilePipeline {
       try? FileManager.default.removeItem(atPath: generated)
       try FileManager.default.createDirectory(atPath: generated, withIntermediateDirectories: true)
     } else {
-      generated = try temporaryDirectory()
+      generated = try TemporaryDirectory.make()
     }
     defer { if !options.keepGenerated { try? FileManager.default.removeItem(atPath: generated) } }
     var generatedFiles: [String] = []
@@ -114,7 +114,7 @@ public enum CompilePipeline {
       var name = baseName(unit.unit.path)
       if !usedNames.insert(name).inserted { name = "\(index)-\(name)" }
       let path = generated + "/" + name
-      try write(rewrite.files[index], to: path)
+      try AtomicFile.write(rewrite.files[index], to: path)
       generatedFiles.append(path)
     }
 
@@ -145,20 +145,6 @@ public enum CompilePipeline {
       unlink(sidecar)
       throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write '\(output)': \(reason)"))
     }
-  }
-
-  private static func write(_ text: String, to path: String) throws {
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-      throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write '\(path)'"))
-    }
-  }
-
-  private static func temporaryDirectory() throws -> String {
-    var template = Array((NSTemporaryDirectory() + "/dosc-XXXXXX").utf8CString)
-    guard let made = mkdtemp(&template) else {
-      throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot create a temporary directory"))
-    }
-    return String(cString: made)
   }
 }
 
