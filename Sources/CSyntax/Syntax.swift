@@ -167,8 +167,9 @@ public struct FunctionDeclaration: Hashable, Sendable {
   public var returnType: CType
   /// Declared in a system header (`<stdio.h>`), as opposed to the user's own headers.
   public var isInSystemHeader: Bool
-  public init(name: String, location: SourceLocation, parameters: [Parameter], returnType: CType, isInSystemHeader: Bool)
-  {
+  public init(
+    name: String, location: SourceLocation, parameters: [Parameter], returnType: CType, isInSystemHeader: Bool
+  ) {
     self.name = name
     self.location = location
     self.parameters = parameters

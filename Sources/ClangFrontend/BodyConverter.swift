@@ -53,7 +53,8 @@ final class BodyConverter {
       return make(.declaration(parts.filter { $0.kind == CXCursor_VarDecl }.map(variable)))
     case CXCursor_IfStmt where parts.count >= 2:
       return make(
-        .ifStatement(expression(parts[0]), then: statement(parts[1]), else: parts.count > 2 ? statement(parts[2]) : nil))
+        .ifStatement(expression(parts[0]), then: statement(parts[1]), else: parts.count > 2 ? statement(parts[2]) : nil)
+      )
     case CXCursor_ForStmt:
       return forLoop(cursor, parts: parts, make: make)
     case CXCursor_WhileStmt where parts.count == 2:
@@ -144,7 +145,8 @@ final class BodyConverter {
       return make(.stringLiteral)
     case CXCursor_DeclRefExpr:
       return make(.name(consume(clang_getCursorSpelling(cursor)), reference(cursor)))
-    case CXCursor_BinaryOperator, CXCursor_CompoundAssignOperator where parts.count == 2:
+    case CXCursor_BinaryOperator,
+      CXCursor_CompoundAssignOperator where parts.count == 2:
       return make(.binary(binaryOperator(cursor, parts[0], parts[1]), expression(parts[0]), expression(parts[1])))
     case CXCursor_UnaryOperator where parts.count == 1:
       return make(.unary(unaryOperator(cursor, parts[0]), expression(parts[0])))
@@ -165,7 +167,8 @@ final class BodyConverter {
     case CXCursor_InitListExpr:
       return make(.initializerList(parts.filter(isExpression).map(expression)))
     default:
-      return make(.unsupported(consume(clang_getCursorKindSpelling(cursor.kind)), parts.filter(isExpression).map(expression)))
+      return make(
+        .unsupported(consume(clang_getCursorKindSpelling(cursor.kind)), parts.filter(isExpression).map(expression)))
     }
   }
 
@@ -179,7 +182,8 @@ final class BodyConverter {
     // The callee expression matters only for calls through pointers.
     let calleeExpr =
       callee == nil
-      ? (parts.first.map(expression) ?? Expr(.unsupported("callee", []), type: .unknown, location: mapper.start(of: cursor)))
+      ? (parts.first.map(expression)
+        ?? Expr(.unsupported("callee", []), type: .unknown, location: mapper.start(of: cursor)))
       : Expr(.name(callee!, .function), type: .unknown, location: mapper.start(of: cursor), text: callee!)
     return make(.call(callee: callee, calleeExpr: calleeExpr, arguments: arguments))
   }

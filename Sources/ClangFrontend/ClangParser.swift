@@ -125,7 +125,8 @@ final class ClangSession: FunctionSource {
     let count = max(0, Int(clang_Cursor_getNumArguments(cursor)))
     let parameters = (0..<count).map { number -> Parameter in
       let parameter = clang_Cursor_getArgument(cursor, UInt32(number))
-      return Parameter(name: consume(clang_getCursorSpelling(parameter)), type: convertType(clang_getCursorType(parameter)))
+      return Parameter(
+        name: consume(clang_getCursorSpelling(parameter)), type: convertType(clang_getCursorType(parameter)))
     }
     return FunctionDeclaration(
       name: name, location: mapper.location(of: cursor), parameters: parameters,

@@ -37,7 +37,8 @@ public enum Analyzer {
         let directive = try DirectiveParser.parse(pragma)
         guard let function = unit.function(enclosing: pragma.range.lowerBound) else {
           throw DiagnosedFailure(
-            Diagnostic(.error, at: pragma.location, "'#pragma dosc' must be inside a function body", category: "pragma"))
+            Diagnostic(.error, at: pragma.location, "'#pragma dosc' must be inside a function body", category: "pragma")
+          )
         }
         switch directive {
         case .taskwait:
@@ -86,7 +87,8 @@ public enum Analyzer {
     let parameters = (declaration?.parameters ?? []).map { parameter -> Manifest.Parameter in
       if parameter.type.isPointerLike {
         return Manifest.Parameter(
-          name: parameter.name, type: parameter.type.spelling, access: parameter.type.pointsToConst ? .read : .readwrite,
+          name: parameter.name, type: parameter.type.spelling,
+          access: parameter.type.pointsToConst ? .read : .readwrite,
           reads: .unknown, writes: .unknown, first: .unknown, count: .unknown, bytes: .unknown,
           elementSize: parameter.type.elementSize, unbounded: ["the body of '\(name)' is not visible"])
       }

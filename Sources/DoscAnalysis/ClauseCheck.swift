@@ -8,7 +8,8 @@ import SymbolicAlgebra
 enum ClauseCheck {
   static func apply(_ sites: [SpawnSite], to task: inout Manifest.Task, diagnostics: DiagnosticEngine) throws {
     guard let site = sites.first(where: { !$0.clauses.isEmpty }) else { return }
-    for other in sites where !other.clauses.isEmpty && other.clauses.map(\.description) != site.clauses.map(\.description) {
+    for other in sites
+    where !other.clauses.isEmpty && other.clauses.map(\.description) != site.clauses.map(\.description) {
       diagnostics.warning(
         "the clauses of this site differ from those at \(site.pragma.location.withBaseName); the manifest uses the first",
         at: other.pragma.location, category: "clause-mismatch")
@@ -35,7 +36,8 @@ enum ClauseCheck {
       if let first = clause.sectionFirst, let count = clause.sectionCount, !task.opaque {
         if parameter.first.polynomial != first || parameter.count.polynomial != count {
           mismatches.append(
-            "section [\(first.cExpression):\(count.cExpression)] but the analysis infers [\(parameter.first):\(parameter.count)]")
+            "section [\(first.cExpression):\(count.cExpression)] but the analysis infers [\(parameter.first):\(parameter.count)]"
+          )
         }
       }
       if !mismatches.isEmpty {
@@ -49,7 +51,9 @@ enum ClauseCheck {
         parameter.count = ManifestExpression(count)
         parameter.bytes = ManifestExpression(count * (parameter.elementSize ?? 1))
         if parameter.reads == .unknown { parameter.reads = declared == .write ? .number(0) : ManifestExpression(count) }
-        if parameter.writes == .unknown { parameter.writes = declared == .read ? .number(0) : ManifestExpression(count) }
+        if parameter.writes == .unknown {
+          parameter.writes = declared == .read ? .number(0) : ManifestExpression(count)
+        }
         // The clause bounds what the analysis could not.
         parameter.unbounded = nil
         task.reasons.removeAll { $0.contains("cannot bound the accesses to '\(parameter.name)'") }

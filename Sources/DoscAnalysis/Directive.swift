@@ -30,7 +30,8 @@ enum DirectiveParser {
   static func parse(_ pragma: PragmaLine) throws -> Directive {
     guard let first = pragma.tokens.first else {
       throw DiagnosedFailure(
-        Diagnostic(.error, at: pragma.doscLocation, "expected a dosc directive ('task' or 'taskwait')", category: "pragma"))
+        Diagnostic(
+          .error, at: pragma.doscLocation, "expected a dosc directive ('task' or 'taskwait')", category: "pragma"))
     }
     switch first.spelling {
     case "taskwait":
@@ -116,7 +117,9 @@ enum DirectiveParser {
     do {
       return (try ExpressionParser.parse(text), index)
     } catch {
-      throw fail("array section bound '\(text.trimmingCharacters(in: .whitespaces))' is not an expression dosc understands", tokens[start < tokens.count ? start : index])
+      throw fail(
+        "array section bound '\(text.trimmingCharacters(in: .whitespaces))' is not an expression dosc understands",
+        tokens[start < tokens.count ? start : index])
     }
   }
 }

@@ -182,8 +182,12 @@ final class FunctionAnalyzer {
 
     let step: Int
     switch increment.kind {
-    case .unary("++", let target), .unary("post++", let target) where target.assignedName == variable: step = 1
-    case .unary("--", let target), .unary("post--", let target) where target.assignedName == variable: step = -1
+    case .unary("++", let target),
+      .unary("post++", let target) where target.assignedName == variable:
+      step = 1
+    case .unary("--", let target),
+      .unary("post--", let target) where target.assignedName == variable:
+      step = -1
     case .binary("+=", let target, let amount) where target.assignedName == variable:
       guard let value = evaluateQuietly(amount).polynomial?.integerValue, value != 0 else { return nil }
       step = value
@@ -212,7 +216,8 @@ final class FunctionAnalyzer {
     let last: Polynomial
     let trips: Polynomial
     switch (op, step > 0) {
-    case ("<", true), ("!=", true) where op == "<" || step == 1:
+    case ("<", true),
+      ("!=", true) where op == "<" || step == 1:
       trips = magnitude == 1 ? bound - start : (bound - start + (magnitude - 1)) / Polynomial(magnitude)
       first = start
       last = magnitude == 1 ? bound - 1 : start + (trips - 1) * magnitude
@@ -220,7 +225,8 @@ final class FunctionAnalyzer {
       trips = magnitude == 1 ? bound - start + 1 : (bound - start + magnitude) / Polynomial(magnitude)
       first = start
       last = magnitude == 1 ? bound : start + (trips - 1) * magnitude
-    case (">", false), ("!=", false) where op == ">" || step == -1:
+    case (">", false),
+      ("!=", false) where op == ">" || step == -1:
       trips = magnitude == 1 ? start - bound : (start - bound + (magnitude - 1)) / Polynomial(magnitude)
       last = start
       first = magnitude == 1 ? bound + 1 : start - (trips - 1) * magnitude
@@ -461,7 +467,11 @@ final class FunctionAnalyzer {
     case .unary("*", let inner):
       access(pointerTarget(evaluate(inner), inner), write: write, base)
     case .member(let inner, _, let arrow):
-      if arrow { access(pointerTarget(evaluate(inner), inner), write: write, base) } else { memberBase(inner, write: write) }
+      if arrow {
+        access(pointerTarget(evaluate(inner), inner), write: write, base)
+      } else {
+        memberBase(inner, write: write)
+      }
     case .name(let name, .global):
       summary.addReason(write ? "writes global '\(name)'" : "reads global '\(name)'", at: base.location)
     default:
@@ -482,7 +492,8 @@ final class FunctionAnalyzer {
       var access = summary.parameters[index] ?? ParameterAccess()
       access.record(
         write: write, count: .one, range: offset.map { IndexRange(low: $0, high: $0) },
-        unboundedBecause: "the index of '\(expression.text)' at \(expression.location.withBaseName) has no symbolic form")
+        unboundedBecause:
+          "the index of '\(expression.text)' at \(expression.location.withBaseName) has no symbolic form")
       summary.parameters[index] = access
     case .privateMemory, .constantData:
       break
@@ -611,7 +622,8 @@ final class FunctionAnalyzer {
           mapped.ranges = nil
         }
         if mapped.ranges == nil || mapped.reads == nil || mapped.writes == nil {
-          let why = "its accesses in '\(callee.name)' (called at \(arguments[position].location.withBaseName)) cannot be bounded here"
+          let why =
+            "its accesses in '\(callee.name)' (called at \(arguments[position].location.withBaseName)) cannot be bounded here"
           mapped.noteUnbounded(why)
         }
         summary.parameters[index, default: ParameterAccess()].merge(sequential: mapped)
@@ -674,7 +686,8 @@ final class FunctionAnalyzer {
     let range = offset.flatMap { offset in elements.map { IndexRange(low: offset, high: offset + $0 - 1) } }
     access.record(
       write: write, count: elements, range: range,
-      unboundedBecause: "the extent of '\(argument.text)' in the call at \(argument.location.withBaseName) has no symbolic form")
+      unboundedBecause:
+        "the extent of '\(argument.text)' in the call at \(argument.location.withBaseName) has no symbolic form")
     summary.work = add(summary.work, elements)
     summary.parameters[index] = access
   }

@@ -22,7 +22,8 @@ enum LibraryFunction {
     default: break
     }
     if effects.contains(base) { return .effect }
-    let stem = ["f", "l"].contains(String(base.suffix(1))) && mathFunctions.contains(String(base.dropLast()))
+    let stem =
+      ["f", "l"].contains(String(base.suffix(1))) && mathFunctions.contains(String(base.dropLast()))
       ? String(base.dropLast()) : base
     if mathFunctions.contains(stem) { return .pure(cost: expensiveMath.contains(stem) ? 20 : 1) }
     return nil

@@ -12,7 +12,9 @@ enum SiteLoops {
       let starts = Set(sites.filter { $0.function.name == functionName }.map(\.statement.range.lowerBound))
       let analyzer = FunctionAnalyzer(function: function, context: context)
       analyzer.statementObserver = { statement, loops in
-        if starts.contains(statement.range.lowerBound), frames[statement.range.lowerBound] == nil, let innermost = loops.last {
+        if starts.contains(statement.range.lowerBound), frames[statement.range.lowerBound] == nil,
+          let innermost = loops.last
+        {
           frames[statement.range.lowerBound] = innermost
         }
       }

@@ -123,7 +123,8 @@ public enum CCPipeline {
         + ["-D__DOSC__=1", "-I", runtime.includeDirectory, "-iquote", sourceDirectory, "-c", generated, "-o", object])
     guard status == 0 else {
       throw DiagnosedFailure(
-        Diagnostic(.error, at: nil, "'\(compiler.joined(separator: " "))' failed with exit status \(status)",
+        Diagnostic(
+          .error, at: nil, "'\(compiler.joined(separator: " "))' failed with exit status \(status)",
           category: "compile"))
     }
     // Dependencies are those of the user's file, not of the generated one.
@@ -185,7 +186,8 @@ public enum CCPipeline {
         let status = try ProcessRunner.run(
           compiler + ["-O2", "-c", scratch + "/dosc_link_work.c", "-o", scratch + "/dosc_link_work.o"])
         guard status == 0 else {
-          throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot compile the link-time work functions", category: "cc"))
+          throw DiagnosedFailure(
+            Diagnostic(.error, at: nil, "cannot compile the link-time work functions", category: "cc"))
         }
         command += [scratch + "/dosc_link_work.o"]
       }

@@ -22,7 +22,8 @@ public enum CompilePipeline {
       let (options, rest) = try splitDoscOptions(arguments, environment: environment)
       let invocation = try CompilerInvocation.parse(rest)
       if invocation.sources.isEmpty {
-        throw CompilerInvocation.UsageError(description: "no input file; usage: dosc compile FILE.c... [CFLAGS...] -o PROG")
+        throw CompilerInvocation.UsageError(
+          description: "no input file; usage: dosc compile FILE.c... [CFLAGS...] -o PROG")
       }
       if invocation.compileOnly {
         throw CompilerInvocation.UsageError(description: "dosc compile builds a program; use 'dosc cc -c' for objects")
@@ -180,7 +181,8 @@ public enum RuntimeLocator {
     }
     let runtime = Runtime(directory: directory)
     guard FileManager.default.fileExists(atPath: runtime.includeDirectory + "/dosc_abi.h") else {
-      throw DiagnosedFailure(Diagnostic(.error, at: nil, "'\(directory)' is not the dosc runtime (no include/dosc_abi.h)"))
+      throw DiagnosedFailure(
+        Diagnostic(.error, at: nil, "'\(directory)' is not the dosc runtime (no include/dosc_abi.h)"))
     }
     if !FileManager.default.fileExists(atPath: runtime.library) {
       let status = try ProcessRunner.run(["make", "-s", "-C", directory])

@@ -87,7 +87,8 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var unbounded: [String]?
 
     public init(
-      name: String, type: String, access: Access, reads: ManifestExpression, writes: ManifestExpression, first: ManifestExpression,
+      name: String, type: String, access: Access, reads: ManifestExpression, writes: ManifestExpression,
+      first: ManifestExpression,
       count: ManifestExpression, bytes: ManifestExpression, elementSize: Int?, unbounded: [String]? = nil
     ) {
       self.name = name

@@ -19,7 +19,8 @@ public enum LinkTimeWork {
       }
       let work = WorkExpression.compile(task.work, parameters: parameters)
       guard work != "-1" else { continue }
-      let list = request.arguments.isEmpty ? "void" : request.arguments.map { "long long a\($0)" }.joined(separator: ", ")
+      let list =
+        request.arguments.isEmpty ? "void" : request.arguments.map { "long long a\($0)" }.joined(separator: ", ")
       functions.append("long long \(request.symbol)(\(list)) { return \(work); }")
     }
     guard !functions.isEmpty else { return nil }

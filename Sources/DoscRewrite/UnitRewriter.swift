@@ -140,7 +140,9 @@ struct UnitRewriter {
       }
     }
     for wait in waits {
-      if spawns { try replaceKeepingLines(wait.pragma.range, with: "dosc_taskwait(&dosc_fr);") } else {
+      if spawns {
+        try replaceKeepingLines(wait.pragma.range, with: "dosc_taskwait(&dosc_fr);")
+      } else {
         try blank(wait.pragma)
       }
     }
@@ -182,7 +184,8 @@ struct UnitRewriter {
     if hasClone { after += try cloneDefinition(function, functionRange: range) }
 
     if !before.isEmpty {
-      try edits.insert("\n" + before + "#line \(line(of: range.lowerBound)) \(cString(unit.path))\n", at: range.lowerBound)
+      try edits.insert(
+        "\n" + before + "#line \(line(of: range.lowerBound)) \(cString(unit.path))\n", at: range.lowerBound)
     }
     if !after.isEmpty {
       try edits.insert(
@@ -320,7 +323,8 @@ struct UnitRewriter {
     }
     var last = calleeRange.upperBound
     for argument in site.arguments {
-      if argument.range.isEmpty || argument.range.lowerBound < last || argument.range.upperBound > statement.upperBound {
+      if argument.range.isEmpty || argument.range.lowerBound < last || argument.range.upperBound > statement.upperBound
+      {
         return "the call is inside a macro expansion"
       }
       last = argument.range.upperBound

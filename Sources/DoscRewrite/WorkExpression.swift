@@ -11,7 +11,9 @@ enum WorkExpression {
     """
 
   /// `-1` (unknown) unless every name in the formula is an arithmetic parameter.
-  static func compile(_ work: ManifestExpression, parameters: [(name: String, value: String, isArithmetic: Bool)]) -> String {
+  static func compile(_ work: ManifestExpression, parameters: [(name: String, value: String, isArithmetic: Bool)])
+    -> String
+  {
     switch work {
     case .unknown: return "-1"
     case .number(let value): return value < 0 ? "0" : "\(value)LL"

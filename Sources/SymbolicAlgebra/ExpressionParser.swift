@@ -93,8 +93,9 @@ public struct ExpressionParser {
     }
     if next.isLetter || next == "_" {
       var name = ""
-      while position < characters.count, characters[position].isLetter || characters[position].isNumber
-        || characters[position] == "_"
+      while position < characters.count,
+        characters[position].isLetter || characters[position].isNumber
+          || characters[position] == "_"
       {
         name.append(characters[position])
         position += 1

@@ -57,7 +57,11 @@ public struct Monomial: Hashable, Sendable {
     let alone = standalone && factors.count == 1 && factors[0].exponent == 1
     return factors.flatMap { factor -> [String] in
       let text: String
-      if case .quotient = factor.atom, !alone { text = "(\(factor.atom.cExpression))" } else { text = factor.atom.cExpression }
+      if case .quotient = factor.atom, !alone {
+        text = "(\(factor.atom.cExpression))"
+      } else {
+        text = factor.atom.cExpression
+      }
       return Array(repeating: text, count: factor.exponent)
     }.joined(separator: "*")
   }

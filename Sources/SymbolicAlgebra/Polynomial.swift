@@ -60,7 +60,9 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 
   public static func + (a: Polynomial, b: Polynomial) -> Polynomial {
     var terms = a.terms
-    for (monomial, coefficient) in b.terms { terms[monomial, default: .zero] = terms[monomial, default: .zero] + coefficient }
+    for (monomial, coefficient) in b.terms {
+      terms[monomial, default: .zero] = terms[monomial, default: .zero] + coefficient
+    }
     return Polynomial(terms: terms)
   }
   public static prefix func - (a: Polynomial) -> Polynomial { Polynomial(terms: a.terms.mapValues { -$0 }) }

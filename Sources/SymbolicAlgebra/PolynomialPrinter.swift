@@ -81,7 +81,8 @@ enum PolynomialPrinter {
     let product =
       quotient.isConstant
       ? "\(printedQuotient)*(\(factor))"
-      : "(\(factor))*" + (quotient.terms.count > 1 && !isProduct(printedQuotient) ? "(\(printedQuotient))" : printedQuotient)
+      : "(\(factor))*"
+        + (quotient.terms.count > 1 && !isProduct(printedQuotient) ? "(\(printedQuotient))" : printedQuotient)
     if remainder.isZero { return product }
     let rest = print(remainder)
     return product + (rest.hasPrefix("-") ? rest : "+" + rest)

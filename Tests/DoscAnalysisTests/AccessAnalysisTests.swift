@@ -110,13 +110,15 @@ import Testing
     let a = try t.param("a")
     #expect(try a.writes.value(["n": 9]) == 5)
     #expect(try a.count.value(["n": 9]) == 9)
-    let down = try Fixtures.analyze(source: """
-      void down(int *b, int hi, int lo) { for (int i = hi; i >= lo; i--) b[i] = 1; }
-      int main(void) { int b[10];
-      #pragma dosc task
-        down(b, 8, 3);
-        return 0; }
-      """).0.task("down").param("b")
+    let down = try Fixtures.analyze(
+      source: """
+        void down(int *b, int hi, int lo) { for (int i = hi; i >= lo; i--) b[i] = 1; }
+        int main(void) { int b[10];
+        #pragma dosc task
+          down(b, 8, 3);
+          return 0; }
+        """
+    ).0.task("down").param("b")
     #expect(try down.writes.value(["hi": 8, "lo": 3]) == 6)
     #expect(try down.first.value(["hi": 8, "lo": 3]) == 3)
     #expect(try down.count.value(["hi": 8, "lo": 3]) == 6)
@@ -251,14 +253,14 @@ import Testing
       .write(toFile: directory.path + "/include/kernel.h", atomically: true, encoding: .utf8)
     let source = directory.path + "/main.c"
     try """
-      #include "kernel.h"
-      _Static_assert(sizeof(double) == 8, "doubles");
-      void scale(double *v, int n) { twice(v, n); }
-      int main(void) { double x[4] = {1, 2, 3, 4};
-      #pragma dosc task
-        scale(x, 4);
-        return 0; }
-      """.write(toFile: source, atomically: true, encoding: .utf8)
+    #include "kernel.h"
+    _Static_assert(sizeof(double) == 8, "doubles");
+    void scale(double *v, int n) { twice(v, n); }
+    int main(void) { double x[4] = {1, 2, 3, 4};
+    #pragma dosc task
+      scale(x, 4);
+      return 0; }
+    """.write(toFile: source, atomically: true, encoding: .utf8)
     let (manifest, _) = try Fixtures.analyze(source, flags: ["-I", directory.path + "/include", "-std=c11"])
     let v = try manifest.task("scale").param("v")
     #expect(v.reads == .formula("n"))
@@ -325,7 +327,9 @@ import Testing
           return 0; }
         """)
     let text = diagnostics.rendered
-    #expect(text.contains("input.c:3:22: warning: clause 'in(a[0:n+1])' says access 'read' but the analysis infers 'readwrite'"))
+    #expect(
+      text.contains(
+        "input.c:3:22: warning: clause 'in(a[0:n+1])' says access 'read' but the analysis infers 'readwrite'"))
     #expect(text.contains("section [0:n+1] but the analysis infers [0:n]"))
     #expect(text.contains("[dosc-clause-mismatch]"))
     let a = try manifest.task("f").param("a")

@@ -144,7 +144,9 @@ import Testing
   @Test func everyErrorIsReportedNotJustTheFirst() throws {
     let stderr = try expectFailure(
       "void f(void) {}\nint main(void) {\n#pragma dosc tsk\n  f();\n#pragma dosc taskwat\n  return 0;\n}\n",
-      contains: ["input.c:3:14: error: unknown dosc directive 'tsk'", "input.c:5:14: error: unknown dosc directive 'taskwat'"])
+      contains: [
+        "input.c:3:14: error: unknown dosc directive 'tsk'", "input.c:5:14: error: unknown dosc directive 'taskwat'",
+      ])
     #expect(stderr.components(separatedBy: "error:").count == 3)
   }
 }

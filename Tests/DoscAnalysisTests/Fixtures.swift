@@ -68,7 +68,9 @@ enum Fixtures {
     process.waitUntilExit()
     try errorFile.close()
     let errData = FileManager.default.contents(atPath: errorPath) ?? Data()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
+    )
   }
 }
 

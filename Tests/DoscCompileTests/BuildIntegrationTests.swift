@@ -44,7 +44,9 @@ import Testing
     return try Harness.run([scratch + "/kernels", "96"]).stdout
   }
 
-  private func checkProgram(_ program: String, expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+  private func checkProgram(
+    _ program: String, expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  )
     throws
   {
     for threads in ["1", "2"] {
@@ -105,7 +107,8 @@ import Testing
     #expect(symbols.contains(" T \(request.symbol)"))
     let scratch = try Harness.scratch("link-work")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    try (source + "#include <stdio.h>\nint main(void) { printf(\"%lld\\n\", \(request.symbol)(96, 8, 16)); return 0; }\n")
+    try
+      (source + "#include <stdio.h>\nint main(void) { printf(\"%lld\\n\", \(request.symbol)(96, 8, 16)); return 0; }\n")
       .write(toFile: scratch + "/work.c", atomically: true, encoding: .utf8)
     let built = try Harness.run(["cc", scratch + "/work.c", "-o", scratch + "/work"])
     try #require(built.status == 0, "\(built.stderr)")
@@ -130,7 +133,9 @@ import Testing
     let scratch = try Self.copyOfProject("identical")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let flags = ["-O2", "-g", "-Wall", "-c", "kernels.c"]
-    let viaDosc = try Harness.run(["sh", "-c", "cd \(scratch) && \(try Self.dosc()) cc \(flags.joined(separator: " ")) -o dosc.o"])
+    let viaDosc = try Harness.run([
+      "sh", "-c", "cd \(scratch) && \(try Self.dosc()) cc \(flags.joined(separator: " ")) -o dosc.o",
+    ])
     try #require(viaDosc.status == 0, "\(viaDosc.stderr)")
     let plain = try Harness.run(["sh", "-c", "cd \(scratch) && cc \(flags.joined(separator: " ")) -o plain.o"])
     try #require(plain.status == 0)
@@ -171,7 +176,9 @@ import Testing
     let scratch = try Self.copyOfProject("pkg-config")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let prefix = scratch + "/prefix"
-    let installed = try Harness.run(["make", "-s", "-C", Harness.repository.path + "/Runtime", "install", "PREFIX=\(prefix)"])
+    let installed = try Harness.run([
+      "make", "-s", "-C", Harness.repository.path + "/Runtime", "install", "PREFIX=\(prefix)",
+    ])
     try #require(installed.status == 0, "\(installed.stderr)")
     let dosc = try Self.dosc()
     let script = """
@@ -218,12 +225,12 @@ import Testing
     let scratch = try Harness.scratch("cc-error")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     try """
-      void f(int *a) { a[0] = 1 }
-      int main(void) { int x[1];
-      #pragma dosc task
-        f(x);
-        return 0; }
-      """.write(toFile: scratch + "/bad.c", atomically: true, encoding: .utf8)
+    void f(int *a) { a[0] = 1 }
+    int main(void) { int x[1];
+    #pragma dosc task
+      f(x);
+      return 0; }
+    """.write(toFile: scratch + "/bad.c", atomically: true, encoding: .utf8)
     let built = try Harness.run(["sh", "-c", "cd \(scratch) && \(try Self.dosc()) cc -c bad.c -o bad.o"])
     #expect(built.status == 1)
     #expect(built.stderr.contains("bad.c:1:26: error: expected ';'"), "\(built.stderr)")

@@ -105,14 +105,14 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let source = scratch + "/bad.c"
     try """
-      int work(int n) { return n + ; }
-      int main(void) {
-      #pragma dosc task
-        work(1);
-        return 0;
-      }
+    int work(int n) { return n + ; }
+    int main(void) {
+    #pragma dosc task
+      work(1);
+      return 0;
+    }
 
-      """.write(toFile: source, atomically: true, encoding: .utf8)
+    """.write(toFile: source, atomically: true, encoding: .utf8)
     let compiled = Harness.doscCompile([source, "-o", scratch + "/bad"])
     #expect(compiled.status == 1)
     #expect(compiled.diagnostics.contains("bad.c:1:"), "\(compiled.diagnostics)")
@@ -130,35 +130,35 @@ import Testing
     let scratch = try Harness.scratch("multi")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     try """
-      #include "sum.h"
-      long sum(const long *a, int n) {
-        if (n <= 4) { long s = 0; for (int i = 0; i < n; i++) s += a[i]; return s; }
-        long x, y;
-      #pragma dosc task
-        x = sum(a, n / 2);
-      #pragma dosc task
-        y = sum(a + n / 2, n - n / 2);
-      #pragma dosc taskwait
-        return x + y;
-      }
+    #include "sum.h"
+    long sum(const long *a, int n) {
+      if (n <= 4) { long s = 0; for (int i = 0; i < n; i++) s += a[i]; return s; }
+      long x, y;
+    #pragma dosc task
+      x = sum(a, n / 2);
+    #pragma dosc task
+      y = sum(a + n / 2, n - n / 2);
+    #pragma dosc taskwait
+      return x + y;
+    }
 
-      """.write(toFile: scratch + "/sum.c", atomically: true, encoding: .utf8)
+    """.write(toFile: scratch + "/sum.c", atomically: true, encoding: .utf8)
     try "long sum(const long *a, int n);\n".write(toFile: scratch + "/sum.h", atomically: true, encoding: .utf8)
     try """
-      #include <stdio.h>
-      #include "sum.h"
-      int main(void) {
-        static long a[100000];
-        for (int i = 0; i < 100000; i++) a[i] = i % 97;
-        long total;
-      #pragma dosc task
-        total = sum(a, 100000);
-      #pragma dosc taskwait
-        printf("%ld\\n", total);
-        return 0;
-      }
+    #include <stdio.h>
+    #include "sum.h"
+    int main(void) {
+      static long a[100000];
+      for (int i = 0; i < 100000; i++) a[i] = i % 97;
+      long total;
+    #pragma dosc task
+      total = sum(a, 100000);
+    #pragma dosc taskwait
+      printf("%ld\\n", total);
+      return 0;
+    }
 
-      """.write(toFile: scratch + "/main.c", atomically: true, encoding: .utf8)
+    """.write(toFile: scratch + "/main.c", atomically: true, encoding: .utf8)
     let sources = [scratch + "/main.c", scratch + "/sum.c"]
     let compiled = Harness.doscCompile(sources + ["-O2", "-o", scratch + "/prog"])
     try #require(compiled.status == 0, "\(compiled.diagnostics)")
@@ -183,25 +183,25 @@ import Testing
     let scratch = try Harness.scratch("fixed")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     try """
-      #include <stdio.h>
-      void bump(long *counter) { counter[0] += 1; }
-      void fill(long *a, int n) { for (int i = 0; i < n; i++) a[i] = i; }
-      int main(void) {
-        long c[1] = {0};
-        long a[1000];
-        for (int i = 0; i < 10; i++) {
-      #pragma dosc task
-          bump(c);
-      #pragma dosc taskwait
-        }
-      #pragma dosc task
-        fill(a, 1000);
-      #pragma dosc taskwait
-        printf("%ld %ld\\n", c[0], a[999]);
-        return 0;
+    #include <stdio.h>
+    void bump(long *counter) { counter[0] += 1; }
+    void fill(long *a, int n) { for (int i = 0; i < n; i++) a[i] = i; }
+    int main(void) {
+      long c[1] = {0};
+      long a[1000];
+      for (int i = 0; i < 10; i++) {
+    #pragma dosc task
+        bump(c);
+    #pragma dosc taskwait
       }
+    #pragma dosc task
+      fill(a, 1000);
+    #pragma dosc taskwait
+      printf("%ld %ld\\n", c[0], a[999]);
+      return 0;
+    }
 
-      """.write(toFile: scratch + "/fixed.c", atomically: true, encoding: .utf8)
+    """.write(toFile: scratch + "/fixed.c", atomically: true, encoding: .utf8)
     let compiled = Harness.doscCompile([scratch + "/fixed.c", "-O2", "--keep-generated", "-o", scratch + "/fixed"])
     try #require(compiled.status == 0, "\(compiled.diagnostics)")
     let generated = try String(contentsOfFile: scratch + "/fixed.dosc-gen/fixed.c", encoding: .utf8)

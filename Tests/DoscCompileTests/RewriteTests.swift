@@ -36,11 +36,14 @@ import Testing
   @Test func edgeCasesMatchTheSerialElision() throws {
     let scratch = try Harness.scratch("edge")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let compiled = Harness.doscCompile([Self.input, "-O2", "-Wall", "-Werror", "-o", scratch + "/edge", "--keep-generated"])
+    let compiled = Harness.doscCompile([
+      Self.input, "-O2", "-Wall", "-Werror", "-o", scratch + "/edge", "--keep-generated",
+    ])
     try #require(compiled.status == 0, "\(compiled.diagnostics)")
     // Exactly one site is left alone: the one written through a macro.
     let warnings = compiled.diagnostics.split(separator: "\n").filter { $0.contains("warning:") }
-    #expect(warnings.count == 1 && warnings[0].contains("edge.c:41:1: warning: the call is inside a macro expansion"),
+    #expect(
+      warnings.count == 1 && warnings[0].contains("edge.c:41:1: warning: the call is inside a macro expansion"),
       "\(compiled.diagnostics)")
     let sidecar = try String(contentsOfFile: scratch + "/edge.dosc.json", encoding: .utf8)
     #expect(sidecar.contains(#""binding" : "inline""#))
@@ -66,19 +69,19 @@ import Testing
     let scratch = try Harness.scratch("cc-error")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     try """
-      #include <stdio.h>
-      long work(long n) { return n * 2; }
-      int main(void) {
-        long x;
-      #pragma dosc task
-        x = work(
-              3);
-      #pragma dosc taskwait
-        printf("%ld\\n", x);
-        return undefined_name;
-      }
+    #include <stdio.h>
+    long work(long n) { return n * 2; }
+    int main(void) {
+      long x;
+    #pragma dosc task
+      x = work(
+            3);
+    #pragma dosc taskwait
+      printf("%ld\\n", x);
+      return undefined_name;
+    }
 
-      """.write(toFile: scratch + "/e.c", atomically: true, encoding: .utf8)
+    """.write(toFile: scratch + "/e.c", atomically: true, encoding: .utf8)
     // libclang rejects it first; with analysis passing, cc must report the same line.
     let compiled = Harness.doscCompile([scratch + "/e.c", "-o", scratch + "/e"])
     #expect(compiled.status == 1)

@@ -51,7 +51,8 @@ import Testing
     }
     // And the tasks really went to the pool: every site is bound local, none left plain.
     let traced = try Harness.run(
-      [scratch + "/prog"] + example.arguments, environment: ["DOSC_BIND": "local", "DOSC_THREADS": "2", "DOSC_TRACE": "1"])
+      [scratch + "/prog"] + example.arguments,
+      environment: ["DOSC_BIND": "local", "DOSC_THREADS": "2", "DOSC_TRACE": "1"])
     #expect(traced.stdout == expected.stdout)
     let sites = traced.stderr.split(separator: "\n").filter { $0.hasPrefix("dosc: site ") }
     #expect(!sites.isEmpty && sites.allSatisfy { $0.contains("): local") }, "\(traced.stderr)")

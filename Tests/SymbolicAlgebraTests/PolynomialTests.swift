@@ -85,8 +85,10 @@ private func v(_ name: String) -> Polynomial { .variable(name) }
     ]
     for sample in samples {
       let parsed = try ExpressionParser.parse(sample.cExpression)
-      for values in [["hi": 9, "lo": 2, "n": 5, "a": 3, "b": 4, "c": 1, "d": 6, "k": 3],
-                     ["hi": 40, "lo": 7, "n": 31, "a": 11, "b": 2, "c": 8, "d": 0, "k": 17]] {
+      for values in [
+        ["hi": 9, "lo": 2, "n": 5, "a": 3, "b": 4, "c": 1, "d": 6, "k": 3],
+        ["hi": 40, "lo": 7, "n": 31, "a": 11, "b": 2, "c": 8, "d": 0, "k": 17],
+      ] {
         #expect(try parsed.evaluate(values) == sample.evaluate(values), "\(sample.cExpression)")
       }
     }
