@@ -72,12 +72,13 @@ enum {
 
 /* dosc_site_info.flags */
 enum {
-  DOSC_SITE_RECURSIVE = 1u << 0, /* the task (transitively) spawns itself */
-  DOSC_SITE_REMOTABLE = 1u << 1, /* the analyzer bounded every access: may go remote */
+  DOSC_SITE_RECURSIVE = 1u << 0,  /* the task (transitively) spawns itself */
+  DOSC_SITE_REMOTABLE = 1u << 1,  /* the analyzer bounded every access: may go remote */
   DOSC_SITE_WORK_KNOWN = 1u << 2, /* the site passes a work estimate >= 0 to dosc_spawn_pays */
   DOSC_SITE_FIXED = 1u << 3,      /* a plain call since compile time (dosc_compile_time_binding) */
-  DOSC_SITE_WORK_AT_LINK = 1u << 4 /* the task is defined in another object: its facts come from
-                                      the linked sidecar, its work from a function the link defines */
+  DOSC_SITE_WORK_AT_LINK =
+      1u << 4 /* the task is defined in another object: its facts come from
+                 the linked sidecar, its work from a function the link defines */
 };
 
 /* ---- Per-program tables (emitted once per program, see above) ---------- */

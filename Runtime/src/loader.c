@@ -71,7 +71,8 @@ static int read_site(json_t *site, size_t position, const dosc_program_info *pro
     return -1;
   }
   json_int_t global = json_integer_value(id_json);
-  if (linked && global >= 0 && global < total && (global < base || global >= base + program->site_count))
+  if (linked && global >= 0 && global < total &&
+      (global < base || global >= base + program->site_count))
     return 0; /* another unit's site */
   json_int_t id = global - base;
   if (id < 0 || id >= program->site_count) {
@@ -129,13 +130,15 @@ static long long unit_base(json_t *units, const dosc_program_info *program, long
       return -1;
     }
     if (json_integer_value(count) != program->site_count) {
-      snprintf(error, error_size, "stale: unit %zu has %lld sites in the sidecar, %d in the program",
-               position, (long long)json_integer_value(count), program->site_count);
+      snprintf(error, error_size,
+               "stale: unit %zu has %lld sites in the sidecar, %d in the program", position,
+               (long long)json_integer_value(count), program->site_count);
       return -1;
     }
     return json_integer_value(first);
   }
-  snprintf(error, error_size, "stale: no unit with source_hash %.24s (rebuilt since it was linked?)",
+  snprintf(error, error_size,
+           "stale: no unit with source_hash %.24s (rebuilt since it was linked?)",
            program->source_hash != NULL ? program->source_hash : "(none)");
   return -1;
 }

@@ -33,8 +33,8 @@ typedef struct dosc_sidecar_task {
  * malformed or foreign site) returns -1, leaves `bindings` all -1 and
  * writes why into `error`. */
 DOSC_INTERNAL int dosc_sidecar_read(const char *path, const dosc_program_info *program,
-                                    int *bindings, dosc_sidecar_task *tasks,
-                                    long long *first_site, char *error, size_t error_size);
+                                    int *bindings, dosc_sidecar_task *tasks, long long *first_site,
+                                    char *error, size_t error_size);
 
 /* Overlays the numbers found in the profile at `path` on `profile` (which
  * holds the defaults). Returns 1 if read, 0 if the file does not exist

@@ -167,9 +167,9 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
  * and join of a few atomic operations, slow operations (an old or throttled
  * core), and a generous acceptable overhead. Work below what such a machine
  * needs never pays for a spawn, anywhere. */
-#define DOSC_POLICY_FASTEST_SPAWN_NS 5.0
+#define DOSC_POLICY_FASTEST_SPAWN_NS  5.0
 #define DOSC_POLICY_SLOWEST_NS_PER_OP 2.0
-#define DOSC_POLICY_MOST_OVERHEAD 0.10
+#define DOSC_POLICY_MOST_OVERHEAD     0.10
 
 int dosc_compile_time_binding(long long constant_work) {
   if (constant_work < 0) return DOSC_POLICY_AUTO;
@@ -192,7 +192,8 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
 
   if (facts->fixed) {
     /* The site is a plain call in the program: nothing at load time changes it. */
-    snprintf(why, sizeof why, "fixed when compiled: the task's constant work never pays for a spawn");
+    snprintf(why, sizeof why,
+             "fixed when compiled: the task's constant work never pays for a spawn");
   } else if (requested == DOSC_POLICY_INLINE) {
     snprintf(why, sizeof why, "%s", origin_text(facts->origin));
   } else if (requested == DOSC_POLICY_REMOTE && !facts->remotable) {

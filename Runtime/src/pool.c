@@ -43,10 +43,10 @@ static struct {
   _Alignas(DOSC_CACHE_LINE) atomic_int sleepers;
   _Alignas(DOSC_CACHE_LINE) atomic_uint wake_epoch;
   _Alignas(DOSC_CACHE_LINE) atomic_int stopping;
-  int threads;          /* workers[] entries; written once before workers start */
-  int running;          /* workers with a thread (worker 0 = the starter) */
+  int threads;            /* workers[] entries; written once before workers start */
+  int running;            /* workers with a thread (worker 0 = the starter) */
   long long idle_spin_ns; /* DOSC_IDLE_SPIN_NS if workers are bound, else 0; set before start */
-  dosc_worker *workers; /* [threads], written once before workers start */
+  dosc_worker *workers;   /* [threads], written once before workers start */
 } pool = {.threads = 1, .running = 1};
 
 static DOSC_TLS_MODEL _Thread_local dosc_worker *tls_worker;

@@ -153,8 +153,7 @@ static void decide_program(const dosc_program_info *program) {
   if (bindings == NULL || figures == NULL) {
     fprintf(stderr, "dosc: warning: out of memory: using compiled-in defaults\n");
   } else if (dosc_sidecar_read(runtime.manifest_path, program, bindings, figures, &first_site,
-                                             error, sizeof error) ==
-             0) {
+                               error, sizeof error) == 0) {
     sidecar_ok = 1;
   } else if (!runtime.sidecar_warned) {
     /* One warning per run, however many units the same bad sidecar fails. */
@@ -219,7 +218,8 @@ static void decide_program(const dosc_program_info *program) {
 static void decide_once(const dosc_program_info *program) {
   for (int i = 0; i < runtime.program_count; i++)
     if (runtime.programs[i] == program) return;
-  if (runtime.program_count < DOSC_MAX_PROGRAMS) runtime.programs[runtime.program_count++] = program;
+  if (runtime.program_count < DOSC_MAX_PROGRAMS)
+    runtime.programs[runtime.program_count++] = program;
   decide_program(program);
 }
 
@@ -262,7 +262,8 @@ void dosc_register_unit(const dosc_program_info *unit) {
     runtime.registered[runtime.registered_count++] = unit;
   } else {
     fprintf(stderr, "dosc: warning: more than %d units: the sites of '%s' stay plain calls\n",
-            DOSC_MAX_PROGRAMS, unit->sites != NULL && unit->site_count > 0 ? unit->sites[0].file : "?");
+            DOSC_MAX_PROGRAMS,
+            unit->sites != NULL && unit->site_count > 0 ? unit->sites[0].file : "?");
   }
   /* A unit loaded after start-up (dlopen) is decided at once. */
   if (runtime.started) decide_once(unit);
