@@ -18,6 +18,9 @@ passed=$((passed + $(echo "$line" | awk '{print $1+0}')))
 failed=$((failed + $(echo "$line" | awk '{print $3+0}')))
 [ "$runtime_status" = 0 ] || failed=$((failed + 1))
 
+# The checked-in .swift-format is the style: a lint finding fails the suite.
+if swift format lint --strict -r Sources Tests Package.swift; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
 swift build || exit 1
 swift test 2>&1 | tee "$log/swift.log" | grep -vE '^(◇|✔ Test [a-z]|\[[0-9]+/[0-9]+\])'
 swift_status=${PIPESTATUS[0]}
