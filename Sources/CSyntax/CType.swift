@@ -15,12 +15,10 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
   public var pointsToConst: Bool
   /// The type itself is const-qualified (`const int n`).
   public var isConst: Bool
-  /// For pointers to pointers (`double **`): the pointee is itself a pointer.
-  public var elementIsPointer: Bool
 
   public init(
     spelling: String, kind: Kind, size: Int? = nil, elementSpelling: String? = nil, elementSize: Int? = nil,
-    pointsToConst: Bool = false, isConst: Bool = false, elementIsPointer: Bool = false
+    pointsToConst: Bool = false, isConst: Bool = false
   ) {
     self.spelling = spelling
     self.kind = kind
@@ -29,7 +27,6 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
     self.elementSize = elementSize
     self.pointsToConst = pointsToConst
     self.isConst = isConst
-    self.elementIsPointer = elementIsPointer
   }
 
   public var isPointer: Bool { kind == .pointer }

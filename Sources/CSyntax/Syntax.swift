@@ -165,15 +165,12 @@ public struct FunctionDeclaration: Hashable, Sendable {
   public var location: SourceLocation
   public var parameters: [Parameter]
   public var returnType: CType
-  /// Declared in a system header (`<stdio.h>`), as opposed to the user's own headers.
-  public var isInSystemHeader: Bool
   public init(
-    name: String, location: SourceLocation, parameters: [Parameter], returnType: CType, isInSystemHeader: Bool
+    name: String, location: SourceLocation, parameters: [Parameter], returnType: CType
   ) {
     self.name = name
     self.location = location
     self.parameters = parameters
     self.returnType = returnType
-    self.isInSystemHeader = isInSystemHeader
   }
 }

@@ -130,8 +130,7 @@ final class ClangSession: FunctionSource {
     }
     return FunctionDeclaration(
       name: name, location: mapper.location(of: cursor), parameters: parameters,
-      returnType: convertType(clang_getResultType(clang_getCursorType(cursor))),
-      isInSystemHeader: clang_Location_isInSystemHeader(clang_getCursorLocation(cursor)) != 0)
+      returnType: convertType(clang_getResultType(clang_getCursorType(cursor))))
   }
 
   func global(named name: String) -> VariableDeclaration? {

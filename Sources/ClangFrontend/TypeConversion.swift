@@ -26,8 +26,6 @@ func convertType(_ type: CXType) -> CType {
       [.integer, .floating, .pointer, .array, .record].contains(elementKind_) ? clang_Type_getSizeOf(element) : -1
     result.elementSize = elementSize > 0 ? Int(elementSize) : nil
     result.pointsToConst = clang_isConstQualifiedType(element) != 0
-    let elementKind = clang_getCanonicalType(element).kind
-    result.elementIsPointer = elementKind == CXType_Pointer
   }
   return result
 }

@@ -40,8 +40,6 @@ public final class DiagnosticEngine: @unchecked Sendable {
     }
   }
 
-  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-
   /// Everything emitted so far, one message per line, as it is printed on stderr.
   public var rendered: String { diagnostics.map { $0.description + "\n" }.joined() }
 

@@ -44,7 +44,6 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
   /// True when every coefficient is positive: then the value is positive whenever all
   /// atoms are (the analyzer assumes sizes and bounds are non-negative).
   public var hasOnlyPositiveCoefficients: Bool { !terms.isEmpty && terms.values.allSatisfy { $0 > .zero } }
-  public var hasOnlyNegativeCoefficients: Bool { !terms.isEmpty && terms.values.allSatisfy { $0 < .zero } }
 
   /// Sign under the assumption that every variable is non-negative: +1, -1, 0, or nil when it
   /// depends on the values.
