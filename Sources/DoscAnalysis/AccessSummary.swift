@@ -114,6 +114,9 @@ struct AccessSummary {
   var isRecursive = false
   /// Work of the code outside recursive calls, for recursive tasks.
   var unboundedWorkBecause: [String] = []
+  /// Of a whole function (set by `FunctionAnalyzer.run`): the scalar parameters it never
+  /// changes, the only names a task's figures may be stated in.
+  var unchangedScalarParameters: Set<String> = []
 
   mutating func addWork(_ amount: Int) { work = add(work, Polynomial(amount)) }
 

@@ -38,6 +38,8 @@ final class FunctionAnalyzer {
 
   func run() -> AccessSummary {
     statement(function.body)
+    summary.unchangedScalarParameters = Set(
+      function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))
     for (caller, callee, location) in recursivePassThrough {
       let own = summary.parameters[callee] ?? ParameterAccess()
       summary.parameters[caller, default: ParameterAccess()].becomeUnbounded(

@@ -7,11 +7,8 @@ import SymbolicAlgebra
 /// stated in the task's own (unmodified) parameters: anything else is null, with a reason.
 enum TaskFigures {
   static func task(_ function: FunctionDefinition, summary: AccessSummary) -> Manifest.Task {
-    let mutations = MutationFacts(function)
-    let symbols = Set(
-      function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))
     func figure(_ value: Polynomial?) -> Polynomial? {
-      guard let value, value.variables.isSubset(of: symbols) else { return nil }
+      guard let value, value.variables.isSubset(of: summary.unchangedScalarParameters) else { return nil }
       return value
     }
 
