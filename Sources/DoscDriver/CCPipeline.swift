@@ -176,20 +176,22 @@ public enum CCPipeline {
     var command = compiler + invocation.compilerFlags + objects + ["-o", output] + invocation.linkerFlags
     let sites = fragments.reduce(0) { $0 + $1.sites.count }
     let linked = Manifest.link(fragments)
-    let scratch = try TemporaryDirectory.make(prefix: "dosc-cc")
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    var scratch: String?
+    defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
     if sites > 0 {
       let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
       // Tasks spawned in one object and defined in another get their work figure here.
       if let work = LinkTimeWork.source(for: linked) {
-        try AtomicFile.write(work, to: scratch + "/dosc_link_work.c")
+        let directory = try TemporaryDirectory.make(prefix: "dosc-cc")
+        scratch = directory
+        try AtomicFile.write(work, to: directory + "/dosc_link_work.c")
         let status = try ProcessRunner.run(
-          compiler + ["-O2", "-c", scratch + "/dosc_link_work.c", "-o", scratch + "/dosc_link_work.o"])
+          compiler + ["-O2", "-c", directory + "/dosc_link_work.c", "-o", directory + "/dosc_link_work.o"])
         guard status == 0 else {
           throw DiagnosedFailure(
             Diagnostic(.error, at: nil, "cannot compile the link-time work functions", category: "cc"))
         }
-        command += [scratch + "/dosc_link_work.o"]
+        command += [directory + "/dosc_link_work.o"]
       }
       command += [runtime.library, "-ljansson", "-pthread"]
     }
