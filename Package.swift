@@ -21,8 +21,7 @@ let package = Package(
     .executable(name: "dosc", targets: ["dosc"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     // The thin executable: everything lives in libraries that tests import directly.
@@ -43,9 +42,7 @@ let package = Package(
       dependencies: ["CSyntax", "SymbolicAlgebra", "DoscManifest", "DoscSupport"]),
     .target(
       name: "DoscManifest",
-      dependencies: [
-        "SymbolicAlgebra", "DoscSupport", .product(name: "Crypto", package: "swift-crypto"),
-      ]),
+      dependencies: ["SymbolicAlgebra", "DoscSupport", "COpenSSL"]),
     .target(name: "SymbolicAlgebra"),
     // Runtime/src/policy.c, compiled into the tool too (see Sources/DoscPolicy/policy.c).
     .target(name: "DoscPolicy", cSettings: [.headerSearchPath("../../Runtime/include")]),
@@ -53,6 +50,8 @@ let package = Package(
     .target(name: "DoscSupport"),
     // libclang is imported here and nowhere else.
     .systemLibrary(name: "CClang"),
+    // The system's OpenSSL libcrypto, for SHA-256 source hashes (Debian's libssl-dev).
+    .systemLibrary(name: "COpenSSL"),
     .target(
       name: "ClangFrontend",
       dependencies: ["CClang", "CSyntax", "DoscSupport"],

@@ -1,4 +1,4 @@
-import Crypto
+import COpenSSL
 import Foundation
 
 extension Manifest {
@@ -18,16 +18,16 @@ extension Manifest {
   /// SHA-256 over the analyzed sources and the flags that shaped them: a sidecar whose hash
   /// differs from the one compiled into a binary was not made for it.
   public static func sourceHash(sources: [(name: String, contents: Data)], flags: [String]) -> String {
-    var hasher = SHA256()
+    var hasher = SHA256Hasher()
     for source in sources {
-      hasher.update(data: Data(source.name.utf8))
-      hasher.update(data: Data([0]))
-      hasher.update(data: source.contents)
-      hasher.update(data: Data([0]))
+      hasher.update(Data(source.name.utf8))
+      hasher.update(Data([0]))
+      hasher.update(source.contents)
+      hasher.update(Data([0]))
     }
     for flag in flags {
-      hasher.update(data: Data(flag.utf8))
-      hasher.update(data: Data([0]))
+      hasher.update(Data(flag.utf8))
+      hasher.update(Data([0]))
     }
     return hasher.finalize().map { String(format: "%02x", $0) }.joined()
   }
