@@ -29,7 +29,7 @@ let package = Package(
     .target(
       name: "DoscCLI",
       dependencies: [
-        "DoscDriver",
+        "DoscDriver", "DoscSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(

@@ -30,3 +30,20 @@ public struct PragmaLine: Hashable, Sendable {
     self.range = range
   }
 }
+
+/// A `_Pragma("dosc ...")` operator. dosc finds sites in the text before preprocessing, so it
+/// cannot see where such an operator ends up (least of all through a macro); the analyzer
+/// checks the directive and says, at this location, that the site was not seen.
+public struct PragmaOperator: Hashable, Sendable {
+  /// Location of `_Pragma`.
+  public var location: SourceLocation
+  /// The directive as a pragma line: the tokens of the string after `dosc`.
+  public var line: PragmaLine
+  /// The macro whose definition holds the operator, if any.
+  public var macro: String?
+  public init(location: SourceLocation, line: PragmaLine, macro: String?) {
+    self.location = location
+    self.line = line
+    self.macro = macro
+  }
+}

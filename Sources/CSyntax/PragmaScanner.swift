@@ -6,15 +6,16 @@ import DoscSupport
 public enum PragmaScanner {
   public struct Result: Sendable {
     public var pragmas: [PragmaLine]
-    /// `_Pragma("dosc ...")` operators: dosc cannot see through them, so it says so.
-    public var operatorLocations: [SourceLocation]
+    /// `_Pragma("dosc ...")` operators, in code and in macro definitions: dosc cannot see
+    /// through them, so it says so.
+    public var operators: [PragmaOperator]
   }
 
   public static func scan(_ text: String, file: String, skippedRanges: [Range<Int>] = []) -> Result {
     let bytes = Array(text.utf8)
     let lines = LineTable(bytes)
     var pragmas: [PragmaLine] = []
-    var operators: [SourceLocation] = []
+    var operators: [PragmaOperator] = []
     var index = 0
     var atLineStart = true
 
@@ -44,18 +45,20 @@ public enum PragmaScanner {
         atLineStart = false
       case UInt8(ascii: "#") where atLineStart:
         let end = endOfDirective(bytes, from: index)
-        if let pragma = directive(bytes, start: index, end: end, location: location),
-          !skippedRanges.contains(where: { $0.contains(index) })
-        {
-          pragmas.append(pragma)
+        if !skippedRanges.contains(where: { $0.contains(index) }) {
+          if let pragma = directive(bytes, start: index, end: end, location: location) {
+            pragmas.append(pragma)
+          } else if let macro = macroName(bytes, start: index, end: end, location: location) {
+            operators += pragmaOperators(bytes, from: index, to: end, macro: macro, location: location)
+          }
         }
         index = end
       case UInt8(ascii: "_") where matches(bytes, at: index, "_Pragma"):
-        var cursor = index + 7
-        while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "(") {
-          cursor += 1
+        if !skippedRanges.contains(where: { $0.contains(index) }),
+          let found = pragmaOperator(bytes, at: index, limit: bytes.count, macro: nil, location: location)
+        {
+          operators.append(found)
         }
-        if matches(bytes, at: cursor, "\"dosc") { operators.append(location(index)) }
         index += 7
         atLineStart = false
       default:
@@ -63,7 +66,55 @@ public enum PragmaScanner {
         index += 1
       }
     }
-    return Result(pragmas: pragmas, operatorLocations: operators)
+    return Result(pragmas: pragmas, operators: operators)
+  }
+
+  /// `_Pragma ( "dosc ..." )` at `index`, or nil when the string does not start with `dosc`.
+  private static func pragmaOperator(
+    _ bytes: [UInt8], at index: Int, limit: Int, macro: String?, location: (Int) -> SourceLocation
+  ) -> PragmaOperator? {
+    var cursor = index + 7
+    while cursor < limit, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "(")].contains(bytes[cursor]) {
+      cursor += 1
+    }
+    guard cursor < limit, bytes[cursor] == UInt8(ascii: "\"") else { return nil }
+    let contentStart = cursor + 1
+    let contentEnd = min(endOfQuoted(bytes, from: cursor) - 1, limit)
+    guard contentStart < contentEnd else { return nil }
+    let tokens = tokenize(bytes, start: contentStart, end: contentEnd, location: location)
+    guard tokens.first?.spelling == "dosc" else { return nil }
+    let line = PragmaLine(
+      location: location(index), doscLocation: tokens[0].location, tokens: Array(tokens.dropFirst()),
+      range: index..<contentEnd + 1)
+    return PragmaOperator(location: location(index), line: line, macro: macro)
+  }
+
+  /// The name a `#define` directive defines, or nil for any other directive.
+  private static func macroName(_ bytes: [UInt8], start: Int, end: Int, location: (Int) -> SourceLocation)
+    -> String?
+  {
+    let tokens = tokenize(bytes, start: start + 1, end: end, location: location)
+    guard tokens.count >= 2, tokens[0].spelling == "define", tokens[1].kind == .identifier else { return nil }
+    return tokens[1].spelling
+  }
+
+  /// The `_Pragma("dosc ...")` operators in a macro definition's body.
+  private static func pragmaOperators(
+    _ bytes: [UInt8], from start: Int, to end: Int, macro: String, location: (Int) -> SourceLocation
+  ) -> [PragmaOperator] {
+    var found: [PragmaOperator] = []
+    var index = start
+    while index < end {
+      if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+        index = endOfQuoted(bytes, from: index)
+      } else if matches(bytes, at: index, "_Pragma") {
+        if let op = pragmaOperator(bytes, at: index, limit: end, macro: macro, location: location) { found.append(op) }
+        index += 7
+      } else {
+        index += 1
+      }
+    }
+    return found
   }
 
   private static func matches(_ bytes: [UInt8], at index: Int, _ word: String) -> Bool {

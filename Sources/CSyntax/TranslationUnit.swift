@@ -18,17 +18,17 @@ public final class TranslationUnit {
   public let source: String
   public let pragmas: [PragmaLine]
   /// `_Pragma("dosc ...")` operators, which dosc cannot honour.
-  public let pragmaOperatorLocations: [SourceLocation]
+  public let pragmaOperators: [PragmaOperator]
   public let functions: FunctionSource
 
   public init(
-    path: String, source: String, pragmas: [PragmaLine], pragmaOperatorLocations: [SourceLocation],
+    path: String, source: String, pragmas: [PragmaLine], pragmaOperators: [PragmaOperator],
     functions: FunctionSource
   ) {
     self.path = path
     self.source = source
     self.pragmas = pragmas
-    self.pragmaOperatorLocations = pragmaOperatorLocations
+    self.pragmaOperators = pragmaOperators
     self.functions = functions
   }
 

@@ -126,7 +126,7 @@ final class BodyConverter {
     let location = mapper.start(of: cursor)
     let type = convertType(clang_getCursorType(cursor))
     func make(_ kind: ExprKind) -> Expr {
-      Expr(kind, type: type, location: location, text: sources.text(file: location.file, range: range), range: range)
+      Expr(kind, type: type, location: location, text: sources.excerpt(file: location.file, range: range), range: range)
     }
 
     switch cursor.kind {
@@ -138,7 +138,9 @@ final class BodyConverter {
       guard let operand = parts.last(where: isExpression) else { return make(.unsupported("cast", [])) }
       return make(.cast(expression(operand)))
     case CXCursor_IntegerLiteral, CXCursor_CharacterLiteral:
-      return make(.integerLiteral(evaluateInteger(cursor) ?? 0))
+      // A literal beyond Int64 (`18446744073709551615ULL`) has no value the analysis can use.
+      guard let value = evaluateInteger(cursor) else { return make(.unsupported("IntegerLiteral", [])) }
+      return make(.integerLiteral(value))
     case CXCursor_FloatingLiteral:
       return make(.floatingLiteral)
     case CXCursor_StringLiteral:
@@ -214,6 +216,9 @@ final class BodyConverter {
     guard let result = clang_Cursor_Evaluate(cursor) else { return nil }
     defer { clang_EvalResult_dispose(result) }
     guard clang_EvalResult_getKind(result) == CXEval_Int else { return nil }
+    if clang_EvalResult_isUnsignedInt(result) != 0 {
+      return Int(exactly: clang_EvalResult_getAsUnsigned(result))
+    }
     return Int(clang_EvalResult_getAsLongLong(result))
   }
 

@@ -17,7 +17,7 @@ public enum ClangParser {
     let text = String(decoding: sourceData, as: UTF8.self)
     let scan = PragmaScanner.scan(text, file: path, skippedRanges: session.skippedRanges())
     return TranslationUnit(
-      path: path, source: text, pragmas: scan.pragmas, pragmaOperatorLocations: scan.operatorLocations,
+      path: path, source: text, pragmas: scan.pragmas, pragmaOperators: scan.operators,
       functions: session)
   }
 }
@@ -37,6 +37,10 @@ final class ClangSession: FunctionSource {
 
   init(path: String, arguments: [String]) throws {
     self.path = path
+    // libclang parses on a helper thread of its own with an 8 MiB stack, which deep C (an
+    // expression of 40,000 terms) overflows. Parse on the calling thread instead: dosc runs
+    // its commands on a thread with a large stack (`LargeStack`).
+    setenv("LIBCLANG_NOTHREADS", "1", 1)
     let index = clang_createIndex(0, 0)!
     self.index = index
     var parsed: CXTranslationUnit?

@@ -18,6 +18,16 @@ final class SourceCache {
     return String(decoding: bytes[range], as: UTF8.self)
   }
 
+  /// The text of an expression for messages: whole when short, else its start and end around
+  /// an ellipsis. Every node of a deep tree keeps its text, and a chain of n terms has n
+  /// nested nodes: whole texts would take memory quadratic in n (gigabytes at 10^5 terms).
+  func excerpt(file: String, range: Range<Int>, limit: Int = 160) -> String {
+    guard range.count > limit else { return text(file: file, range: range) }
+    let head = text(file: file, range: range.lowerBound..<range.lowerBound + limit * 2 / 3)
+    let tail = text(file: file, range: range.upperBound - limit / 4..<range.upperBound)
+    return head + "..." + tail
+  }
+
   /// Text with comments and surrounding white space removed: what lies between two operands.
   func code(file: String, range: Range<Int>) -> String {
     var text = text(file: file, range: range)

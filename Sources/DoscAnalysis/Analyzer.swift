@@ -27,10 +27,32 @@ public enum Analyzer {
     var spawnSites: [SpawnSite] = []
     var taskwaits: [TaskwaitPoint] = []
 
-    for location in unit.pragmaOperatorLocations {
-      diagnostics.warning(
-        "'_Pragma(\"dosc ...\")' is ignored; write '#pragma dosc' on a line of its own", at: location,
-        category: "pragma")
+    // `_Pragma("dosc ...")` is checked like the directive it spells (an unknown one is an
+    // error). A task spelled so is not seen and its call runs as a plain call, which is the
+    // serial elision: a warning. A taskwait spelled so would be lost, and the code after it
+    // could read what the tasks have not written yet: an error.
+    for pragmaOperator in unit.pragmaOperators {
+      do {
+        let directive = try DirectiveParser.parse(pragmaOperator.line)
+        let spelled = "_Pragma(\"dosc " + pragmaOperator.line.tokens.map(\.spelling).joined(separator: " ") + "\")"
+        let inMacro = pragmaOperator.macro.map { " in the macro '\($0)'" } ?? ""
+        if directive == .taskwait {
+          throw DiagnosedFailure(
+            Diagnostic(
+              .error, at: pragmaOperator.location,
+              "'\(spelled)'\(inMacro) is not seen by dosc, and a lost taskwait changes what the program computes; "
+                + "write '#pragma dosc taskwait' on a line of its own", category: "pragma"))
+        }
+        let message =
+          pragmaOperator.macro == nil
+          ? "'\(spelled)' is not seen by dosc: the call after it runs as a plain call; "
+            + "write '#pragma dosc task' on a line of its own before it"
+          : "'\(spelled)'\(inMacro) is not seen by dosc: the calls it expands to run as plain calls; "
+            + "write '#pragma dosc task' on a line of its own before each call"
+        diagnostics.warning(message, at: pragmaOperator.location, category: "pragma")
+      } catch let failure as DiagnosedFailure {
+        errors += failure.diagnostics
+      }
     }
     for pragma in unit.pragmas {
       do {

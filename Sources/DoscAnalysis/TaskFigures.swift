@@ -8,7 +8,9 @@ import SymbolicAlgebra
 enum TaskFigures {
   static func task(_ function: FunctionDefinition, summary: AccessSummary) -> Manifest.Task {
     func figure(_ value: Polynomial?) -> Polynomial? {
-      guard let value, value.variables.isSubset(of: summary.unchangedScalarParameters) else { return nil }
+      guard let value, value.representableCExpression != nil,
+        value.variables.isSubset(of: summary.unchangedScalarParameters)
+      else { return nil }
       return value
     }
 
@@ -34,6 +36,9 @@ enum TaskFigures {
       let reads = figure(access.reads)
       let writes = figure(access.writes)
       var unbounded = access.unboundedBecause
+      if [footprint?.low, footprint?.high, access.reads, access.writes].contains(where: { $0?.isOverflow == true }) {
+        unbounded.append("a figure does not fit in 64 bits")
+      }
       let isBounded = reads != nil && writes != nil && count != nil
       if !isBounded && unbounded.isEmpty {
         unbounded.append("its figures depend on values that are not parameters of '\(function.name)'")

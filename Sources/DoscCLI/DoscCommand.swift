@@ -1,4 +1,5 @@
 import ArgumentParser
+import DoscSupport
 import Foundation
 
 /// The `dosc` executable's root command.
@@ -13,13 +14,17 @@ public struct DoscCommand: ParsableCommand {
 
   /// Runs the command line; under the name `dosc-cc` (a link, as ccache is used) dosc is
   /// `dosc cc`, which is what CMake's CMAKE_C_COMPILER needs: one executable path.
+  /// The command runs on a thread with a large stack: C syntax trees can be as deep as the
+  /// user's expressions are long (`LargeStack`).
   public static func runAsInvoked() {
     let name = URL(fileURLWithPath: CommandLine.arguments.first ?? "dosc").lastPathComponent
     let arguments = Array(CommandLine.arguments.dropFirst())
-    if name == "dosc-cc" {
-      run(CCCommand.self, arguments)
-    } else {
-      run(DoscCommand.self, arguments)
+    LargeStack.run {
+      if name == "dosc-cc" {
+        run(CCCommand.self, arguments)
+      } else {
+        run(DoscCommand.self, arguments)
+      }
     }
   }
 

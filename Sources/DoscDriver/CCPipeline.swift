@@ -251,6 +251,6 @@ public enum CCPipeline {
     guard let data = FileManager.default.contents(atPath: source) else { return true }
     let text = String(decoding: data, as: UTF8.self)
     let scan = PragmaScanner.scan(text, file: source)
-    return !scan.pragmas.isEmpty || !scan.operatorLocations.isEmpty
+    return !scan.pragmas.isEmpty || !scan.operators.isEmpty
   }
 }

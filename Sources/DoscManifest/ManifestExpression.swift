@@ -8,11 +8,11 @@ public enum ManifestExpression: Codable, Hashable, Sendable, CustomStringConvert
   case unknown
 
   public init(_ polynomial: Polynomial?) {
-    guard let polynomial else {
+    guard let polynomial, let text = polynomial.representableCExpression else {
       self = .unknown
       return
     }
-    if let value = polynomial.integerValue { self = .number(value) } else { self = .formula(polynomial.cExpression) }
+    if let value = polynomial.integerValue { self = .number(value) } else { self = .formula(text) }
   }
 
   public init(from decoder: Decoder) throws {

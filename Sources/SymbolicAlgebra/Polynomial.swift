@@ -2,11 +2,23 @@
 /// states access counts, footprints and work as functions of a task's parameters.
 /// Values are canonical (like terms combined, zeros dropped), so `==` is structural equality
 /// of the simplified forms.
+///
+/// A coefficient that would not fit in 64 bits makes the result `Polynomial.overflow`, a value
+/// that absorbs every later operation (like NaN): the analyzer turns a figure that overflowed
+/// into null with a reason instead of trapping or printing a wrapped number.
 public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
   public private(set) var terms: [Monomial: Rational]
+  /// True for `Polynomial.overflow`: some coefficient on the way did not fit in 64 bits.
+  public private(set) var isOverflow: Bool
 
   public init(terms: [Monomial: Rational] = [:]) {
     self.terms = terms.filter { !$0.value.isZero }
+    self.isOverflow = false
+  }
+
+  private init(overflowed: ()) {
+    self.terms = [:]
+    self.isOverflow = true
   }
 
   public init(_ constant: Int) { self.init(terms: [.one: Rational(constant)]) }
@@ -17,11 +29,13 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 
   public static let zero = Polynomial()
   public static let one = Polynomial(1)
+  /// The result of arithmetic whose coefficients did not fit in 64 bits.
+  public static let overflow = Polynomial(overflowed: ())
 
   // MARK: Inspection
 
-  public var isZero: Bool { terms.isEmpty }
-  public var isConstant: Bool { terms.keys.allSatisfy(\.isOne) }
+  public var isZero: Bool { terms.isEmpty && !isOverflow }
+  public var isConstant: Bool { !isOverflow && terms.keys.allSatisfy(\.isOne) }
   /// The value when the polynomial is a constant.
   public var constantValue: Rational? { isConstant ? (terms[.one] ?? .zero) : nil }
   public var integerValue: Int? {
@@ -48,6 +62,7 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
   /// Sign under the assumption that every variable is non-negative: +1, -1, 0, or nil when it
   /// depends on the values.
   public var signAssumingNonNegativeVariables: Int? {
+    if isOverflow { return nil }
     if isZero { return 0 }
     if terms.values.allSatisfy({ $0 >= .zero }) && constantTerm > .zero { return 1 }
     if terms.values.allSatisfy({ $0 <= .zero }) && constantTerm < .zero { return -1 }
@@ -58,18 +73,34 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
   // MARK: Arithmetic
 
   public static func + (a: Polynomial, b: Polynomial) -> Polynomial {
+    if a.isOverflow || b.isOverflow { return .overflow }
     var terms = a.terms
     for (monomial, coefficient) in b.terms {
-      terms[monomial, default: .zero] = terms[monomial, default: .zero] + coefficient
+      guard let sum = terms[monomial, default: .zero].adding(coefficient) else { return .overflow }
+      terms[monomial] = sum
     }
     return Polynomial(terms: terms)
   }
-  public static prefix func - (a: Polynomial) -> Polynomial { Polynomial(terms: a.terms.mapValues { -$0 }) }
+  public static prefix func - (a: Polynomial) -> Polynomial {
+    if a.isOverflow { return .overflow }
+    var terms: [Monomial: Rational] = [:]
+    for (monomial, coefficient) in a.terms {
+      guard let negated = coefficient.negated() else { return .overflow }
+      terms[monomial] = negated
+    }
+    return Polynomial(terms: terms)
+  }
   public static func - (a: Polynomial, b: Polynomial) -> Polynomial { a + (-b) }
   public static func * (a: Polynomial, b: Polynomial) -> Polynomial {
+    if a.isOverflow || b.isOverflow { return .overflow }
     var terms: [Monomial: Rational] = [:]
     for (m1, c1) in a.terms {
-      for (m2, c2) in b.terms { terms[m1 * m2, default: .zero] = terms[m1 * m2, default: .zero] + c1 * c2 }
+      for (m2, c2) in b.terms {
+        guard let product = c1.multiplied(by: c2), let sum = terms[m1 * m2, default: .zero].adding(product) else {
+          return .overflow
+        }
+        terms[m1 * m2] = sum
+      }
     }
     return Polynomial(terms: terms)
   }
@@ -86,11 +117,16 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
   /// C integer division. Exact when the divisor is a constant dividing every coefficient;
   /// otherwise an opaque quotient atom that still evaluates like C.
   public static func / (a: Polynomial, b: Polynomial) -> Polynomial {
-    if let x = a.integerValue, let y = b.integerValue, y != 0 { return Polynomial(x / y) }
-    if let divisor = b.integerValue, divisor != 0,
+    if a.isOverflow || b.isOverflow { return .overflow }
+    if let x = a.integerValue, let y = b.integerValue, y != 0 {
+      // Int.min / -1 is the one C division that overflows.
+      let (quotient, overflow) = x.dividedReportingOverflow(by: y)
+      return overflow ? .overflow : Polynomial(quotient)
+    }
+    if let divisor = b.integerValue, divisor != 0, divisor != -1,
       a.terms.values.allSatisfy({ $0.isInteger && $0.numerator % divisor == 0 })
     {
-      return Polynomial(terms: a.terms.mapValues { $0 / Rational(divisor) })
+      return Polynomial(terms: a.terms.mapValues { Rational($0.numerator / divisor) })
     }
     if a.isZero { return .zero }
     return Polynomial(atom: .quotient(a, b))
@@ -98,6 +134,7 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 
   /// The smaller of two values, decided symbolically where the difference has a known sign.
   public static func minimum(_ a: Polynomial, _ b: Polynomial) -> Polynomial {
+    if a.isOverflow || b.isOverflow { return .overflow }
     switch (a - b).signAssumingNonNegativeVariables {
     case .some(0), .some(-1): return a
     case .some(1): return b
@@ -108,6 +145,7 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
   }
 
   public static func maximum(_ a: Polynomial, _ b: Polynomial) -> Polynomial {
+    if a.isOverflow || b.isOverflow { return .overflow }
     switch (a - b).signAssumingNonNegativeVariables {
     case .some(0), .some(1): return a
     case .some(-1): return b
@@ -121,7 +159,7 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 
   /// Replaces variables by polynomials (inside min/max/quotient atoms too) and simplifies.
   public func substituting(_ bindings: [String: Polynomial]) -> Polynomial {
-    if bindings.isEmpty { return self }
+    if bindings.isEmpty || isOverflow { return self }
     var result = Polynomial.zero
     for (monomial, coefficient) in terms {
       var product = Polynomial(coefficient)
@@ -152,6 +190,7 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 
   /// Degree in one variable (opaque atoms that mention it count as non-polynomial: -1).
   public func degree(in name: String) -> Int {
+    if isOverflow { return -1 }
     let coefficients = coefficients(of: name)
     if coefficients.values.contains(where: { $0.mentions(name) }) { return -1 }
     return coefficients.keys.max() ?? 0
@@ -160,14 +199,19 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
   /// The value for concrete variable values, with C's integer semantics for quotients.
   /// Throws when a variable has no value.
   public func evaluate(_ values: [String: Int]) throws -> Rational {
+    if isOverflow { throw EvaluationError.overflow }
     var sum = Rational.zero
     for (monomial, coefficient) in terms {
       var product = coefficient
       for factor in monomial.factors {
         let value = try factor.atom.evaluate(values)
-        for _ in 0..<factor.exponent { product = product * value }
+        for _ in 0..<factor.exponent {
+          guard let next = product.multiplied(by: value) else { throw EvaluationError.overflow }
+          product = next
+        }
       }
-      sum = sum + product
+      guard let next = sum.adding(product) else { throw EvaluationError.overflow }
+      sum = next
     }
     return sum
   }
@@ -176,8 +220,12 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String { cExpression }
 
-  /// The polynomial as a C expression: `(hi-lo)*n*n`, `hi-lo+2`, `(n*n-n)/2`.
-  public var cExpression: String { PolynomialPrinter.print(self) }
+  /// The polynomial as a C expression: `(hi-lo)*n*n`, `hi-lo+2`, `(n*n-n)/2`; nil for
+  /// `overflow`, or when printing it with integer coefficients would overflow.
+  public var representableCExpression: String? { PolynomialPrinter.print(self) }
+
+  /// `representableCExpression`, with `overflow` where there is none: for messages and tests.
+  public var cExpression: String { representableCExpression ?? "overflow" }
 
   /// As an operand of `/`: parenthesized unless it is a single number or atom.
   var cOperand: String {
@@ -219,7 +267,9 @@ extension Atom {
     case .quotient(let a, let b):
       let (x, y) = (try a.evaluate(values), try b.evaluate(values))
       guard x.isInteger, y.isInteger, y.numerator != 0 else { throw EvaluationError.badDivision(cExpression) }
-      return Rational(x.numerator / y.numerator)
+      let (quotient, overflow) = x.numerator.dividedReportingOverflow(by: y.numerator)
+      if overflow { throw EvaluationError.overflow }
+      return Rational(quotient)
     }
   }
 }
@@ -227,4 +277,6 @@ extension Atom {
 public enum EvaluationError: Error, Equatable {
   case unboundVariable(String)
   case badDivision(String)
+  /// A value on the way did not fit in 64 bits.
+  case overflow
 }

@@ -3,12 +3,20 @@
 /// a row-block matrix multiply's work reads `(hi-lo)*n*n` rather than `hi*n*n-lo*n*n`.
 /// Whatever the printed form, it evaluates (in C, on non-overflowing values) to the polynomial.
 enum PolynomialPrinter {
-  static func print(_ polynomial: Polynomial) -> String {
+  /// Nil for `Polynomial.overflow`, or when the integer numerator would not fit in 64 bits.
+  static func print(_ polynomial: Polynomial) -> String? {
+    if polynomial.isOverflow { return nil }
     if polynomial.isZero { return "0" }
-    let denominator = polynomial.terms.values.reduce(1) { lcm($0, $1.denominator) }
+    var denominator = 1
+    for coefficient in polynomial.terms.values {
+      guard let next = lcm(denominator, coefficient.denominator) else { return nil }
+      denominator = next
+    }
     if denominator == 1 { return printIntegral(polynomial) }
-    let numerator = printIntegral(polynomial * denominator)
-    let needsParentheses = (polynomial * denominator).terms.count > 1 && !isProduct(numerator)
+    let scaled = polynomial * denominator
+    if scaled.isOverflow { return nil }
+    let numerator = printIntegral(scaled)
+    let needsParentheses = scaled.terms.count > 1 && !isProduct(numerator)
     return (needsParentheses ? "(\(numerator))" : numerator) + "/\(denominator)"
   }
 
@@ -35,13 +43,14 @@ enum PolynomialPrinter {
     let terms = orderedTerms(polynomial)
     if terms.count == 1 { return printSum(polynomial) }
 
-    var content = terms.reduce(0) { gcd($0, $1.1.numerator) }
+    // Coefficients are integers here; their gcd is 2^63, which does not fit, only when every
+    // one is Int.min: then the content stays 1.
+    var content = terms.reduce(0) { gcd($0, $1.1.numerator) ?? 1 }
     if terms[0].1 < .zero { content = -content }
     let commonMonomial = terms.dropFirst().reduce(terms[0].0) { Monomial.greatestCommonDivisor($0, $1.0) }
-    let commonFactor = Polynomial(terms: [commonMonomial: Rational(content)])
     var rest = Polynomial(
       terms: Dictionary(
-        uniqueKeysWithValues: terms.map { ($0.0.dividing(by: commonMonomial)!, $0.1 / Rational(content)) }))
+        uniqueKeysWithValues: terms.map { ($0.0.dividing(by: commonMonomial)!, Rational($0.1.numerator / content)) }))
 
     var binomials: [String] = []
     while let (factor, quotient) = binomialFactor(of: rest) {
@@ -77,14 +86,13 @@ enum PolynomialPrinter {
       if best == nil || remainder.terms.count < best!.2.terms.count { best = ("\(x)-\(y)", quotient, remainder) }
     }
     guard let (factor, quotient, remainder) = best else { return nil }
-    let printedQuotient = print(quotient)
+    guard let printedQuotient = print(quotient), let rest = print(remainder) else { return nil }
     let product =
       quotient.isConstant
       ? "\(printedQuotient)*(\(factor))"
       : "(\(factor))*"
         + (quotient.terms.count > 1 && !isProduct(printedQuotient) ? "(\(printedQuotient))" : printedQuotient)
     if remainder.isZero { return product }
-    let rest = print(remainder)
     return product + (rest.hasPrefix("-") ? rest : "+" + rest)
   }
 
@@ -93,7 +101,9 @@ enum PolynomialPrinter {
   private static func binomialFactor(of p: Polynomial) -> (String, Polynomial)? {
     guard p.terms.count > 1 else { return nil }
     for (x, y) in candidatePairs(p) where x < y {
-      guard p.substituting(x, with: .variable(y)).isZero, var quotient = divide(p, byDifferenceOf: x, and: y) else {
+      guard p.substituting(x, with: .variable(y)).isZero, var quotient = divide(p, byDifferenceOf: x, and: y),
+        !quotient.isOverflow, !(-quotient).isOverflow
+      else {
         continue
       }
       var factor = "\(x)-\(y)"
@@ -116,7 +126,7 @@ enum PolynomialPrinter {
       for factor in monomial.factors {
         guard case .variable(let x) = factor.atom else { continue }
         let rest = monomial.dividing(by: Monomial(factor.atom))!
-        for (other, otherCoefficient) in terms where otherCoefficient == -coefficient {
+        for (other, otherCoefficient) in terms where otherCoefficient == coefficient.negated() {
           for otherFactor in other.factors {
             guard case .variable(let y) = otherFactor.atom, y != x,
               other.dividing(by: Monomial(otherFactor.atom)) == rest

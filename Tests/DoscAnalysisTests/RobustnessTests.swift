@@ -1,0 +1,112 @@
+import DoscManifest
+import Foundation
+import Testing
+
+/// Input a C compiler accepts never crashes the analyzer: constants past 64 bits, very deep
+/// syntax, and `_Pragma` spellings of dosc directives.
+@Suite struct RobustnessTests {
+  /// The dosc executable `swift build` made: deep syntax needs the command's large stack.
+  static func dosc() throws -> String {
+    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [directory.appendingPathComponent("dosc").path, Fixtures.repository.path + "/.build/debug/dosc"]
+    return try #require(
+      candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "run 'swift build' first")
+  }
+
+  @Test func figuresPastSixtyFourBitsAreNullWithAReason() throws {
+    let (manifest, _) = try Fixtures.analyze(
+      source: """
+        unsigned long long big(void) { return 9223372036854775807ULL + 1 + 18446744073709551615ULL; }
+        void g(double *a) {
+          for (long i = 0; i < 4000000000L; i++)
+            for (long j = 0; j < 4000000000L; j++)
+              for (long k = 0; k < 4000000000L; k++) a[0] += 1;
+        }
+        void h(double *a) { a[18446744073709551615ULL] = 1; }
+        int main(void) {
+          double a[1];
+        #pragma dosc task
+          g(a);
+        #pragma dosc task
+          h(a);
+          return (int)big();
+        }
+        """)
+    let g = try manifest.task("g")
+    let a = try g.param("a")
+    #expect(a.reads == .unknown && a.writes == .unknown)
+    #expect(a.unbounded == ["a figure does not fit in 64 bits"])
+    #expect(!g.remotable)
+    #expect(g.reasons.contains { $0.hasSuffix("cannot bound the accesses to 'a': a figure does not fit in 64 bits") })
+    #expect(g.work == .unknown)
+    // An index literal past Int64 has no value: not 0, but unknown.
+    let h = try manifest.task("h").param("a")
+    #expect(h.first == .unknown && h.count == .unknown)
+    #expect(!(try manifest.task("h")).remotable)
+  }
+
+  /// Each shape is deeper than libclang's own parsing thread (8 MiB) can take.
+  @Test(arguments: [
+    ("expression", "int f(int v) { return v" + String(repeating: "+1", count: 100_000) + "; }\n"),
+    (
+      "else-if",
+      "int f(int v) { int r = 0;\nif (v == 0) r = 0;\n"
+        + (1..<5000).map { "else if (v == \($0)) r = \($0);\n" }.joined() + "return r; }\n"
+    ),
+    ("comma", "int f(int v) { return (v" + String(repeating: ",v", count: 20_000) + "); }\n"),
+    (
+      "spawning",
+      "void g(int *a) { a[0] = 1; }\nint f(int v) { int a[1]; a[0] = v"
+        + String(repeating: "+1", count: 20_000) + ";\n#pragma dosc task\ng(a);\nreturn a[0]; }\n"
+    ),
+  ])
+  func deepSyntaxIsAnalyzed(shape: String, function: String) throws {
+    let path = try Fixtures.write(function + "int main(void) { return f(3) & 1; }\n")
+    let output = path + ".json"
+    let (status, _, stderr) = try Fixtures.shell(try Self.dosc(), ["analyze", path, "-o", output])
+    #expect(status == 0, "\(shape): \(stderr)")
+    let manifest = try Manifest.decode(try Data(contentsOf: URL(fileURLWithPath: output)))
+    if shape == "spawning" { #expect(manifest.sites.count == 1) }
+  }
+
+  @Test func pragmaOperatorsAreCheckedAndReported() throws {
+    let path = try Fixtures.write(
+      """
+      #define SPAWN(call) _Pragma("dosc task") call
+      void g(int *a) { a[0] = 1; }
+      int main(void) {
+        int a[1];
+        SPAWN(g(a));
+        _Pragma("dosc task") g(a);
+        return a[0];
+      }
+      """)
+    let output = path + ".json"
+    let (status, stderr) = Fixtures.run([path, "-o", output])
+    #expect(status == 0, "\(stderr)")
+    #expect(
+      stderr.contains(
+        "input.c:1:21: warning: '_Pragma(\"dosc task\")' in the macro 'SPAWN' is not seen by dosc: the calls it "
+          + "expands to run as plain calls"))
+    #expect(stderr.contains("input.c:6:3: warning: '_Pragma(\"dosc task\")' is not seen by dosc"))
+    let manifest = try Manifest.decode(try Data(contentsOf: URL(fileURLWithPath: output)))
+    #expect(manifest.sites.isEmpty)
+  }
+
+  @Test func pragmaOperatorsWithBadDirectivesOrTaskwaitAreErrors() throws {
+    for (line, expected) in [
+      (
+        "_Pragma(\"dosc taskwiat\")", "input.c:3:17: error: unknown dosc directive 'taskwiat'; did you mean 'taskwait'?"
+      ),
+      ("_Pragma(\"dosc taskwait\")", "input.c:3:3: error: '_Pragma(\"dosc taskwait\")' is not seen by dosc"),
+    ] {
+      let path = try Fixtures.write(
+        "void g(int *a) { a[0] = 1; }\nint main(void) { int a[1];\n  \(line)\n  return 0; }\n")
+      let output = path + ".json"
+      let (status, stderr) = Fixtures.run([path, "-o", output])
+      #expect(status == 1)
+      #expect(stderr.contains(expected), "\(stderr)")
+      #expect(!FileManager.default.fileExists(atPath: output))
+    }
+  }
+}
