@@ -65,6 +65,6 @@ let package = Package(
     .testTarget(
       name: "DoscAnalysisTests",
       dependencies: ["DoscDriver", "DoscAnalysis", "ClangFrontend", "CSyntax", "DoscManifest", "SymbolicAlgebra"],
-      exclude: ["Inputs", "Golden"]),
+      exclude: ["Golden"]),
   ]
 )

@@ -40,6 +40,14 @@ enum Fixtures {
     try analyze(try write(source), flags: flags)
   }
 
+  /// The dosc executable `swift build` made, for tests that need the command as a process.
+  static func doscExecutable() throws -> String {
+    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [directory.appendingPathComponent("dosc").path, repository.path + "/.build/debug/dosc"]
+    return try #require(
+      candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "run 'swift build' first")
+  }
+
   /// Runs `dosc analyze` as the command would and reports status, stderr and the output path.
   static func run(_ arguments: [String]) -> (status: Int32, stderr: String) {
     let diagnostics = DiagnosticEngine()
@@ -58,7 +66,7 @@ enum Fixtures {
     process.arguments = arguments
     if let environment { process.environment = environment }
     let errorPath = try temporaryDirectory().appendingPathComponent("stderr").path
-    FileManager.default.createFile(atPath: errorPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
     let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
     let out = Pipe()
     process.standardOutput = out

@@ -5,14 +5,6 @@ import Testing
 /// Input a C compiler accepts never crashes the analyzer: constants past 64 bits, very deep
 /// syntax, and `_Pragma` spellings of dosc directives.
 @Suite struct RobustnessTests {
-  /// The dosc executable `swift build` made: deep syntax needs the command's large stack.
-  static func dosc() throws -> String {
-    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let candidates = [directory.appendingPathComponent("dosc").path, Fixtures.repository.path + "/.build/debug/dosc"]
-    return try #require(
-      candidates.first { FileManager.default.isExecutableFile(atPath: $0) }, "run 'swift build' first")
-  }
-
   @Test func figuresPastSixtyFourBitsAreNullWithAReason() throws {
     let (manifest, _) = try Fixtures.analyze(
       source: """
@@ -45,7 +37,8 @@ import Testing
     #expect(!(try manifest.task("h")).remotable)
   }
 
-  /// Each shape is deeper than libclang's own parsing thread (8 MiB) can take.
+  /// Each shape is deeper than libclang's own parsing thread (8 MiB) can take; the command
+  /// runs as a process because its large stack is the command's, not the test runner's.
   @Test(arguments: [
     ("expression", "int f(int v) { return v" + String(repeating: "+1", count: 100_000) + "; }\n"),
     (
@@ -63,7 +56,7 @@ import Testing
   func deepSyntaxIsAnalyzed(shape: String, function: String) throws {
     let path = try Fixtures.write(function + "int main(void) { return f(3) & 1; }\n")
     let output = path + ".json"
-    let (status, _, stderr) = try Fixtures.shell(try Self.dosc(), ["analyze", path, "-o", output])
+    let (status, _, stderr) = try Fixtures.shell(try Fixtures.doscExecutable(), ["analyze", path, "-o", output])
     #expect(status == 0, "\(shape): \(stderr)")
     let manifest = try Manifest.decode(try Data(contentsOf: URL(fileURLWithPath: output)))
     if shape == "spawning" { #expect(manifest.sites.count == 1) }

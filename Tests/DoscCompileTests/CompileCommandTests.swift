@@ -78,7 +78,8 @@ import Testing
     #expect(generated.contains("long fib__dosc_serial(int n) {"))
     #expect(generated.contains("dosc_spawn(&dosc_fr, dosc_thunk_0"))
     #expect(generated.contains("dosc_start((const dosc_program_info *)0, &argc, &argv);"))
-    #expect(generated.contains("#line 5 "))
+    // Errors and debug information point at the user's file, by its full path.
+    #expect(generated.contains("#line 5 \"\(Self.fib)\""), "\(generated.prefix(2000))")
     // The unit carries its own site table and registers it before main.
     #expect(generated.contains("static dosc_site_state dosc_unit_states[3];"))
     #expect(generated.contains("dosc_register_unit(&dosc_unit);"))

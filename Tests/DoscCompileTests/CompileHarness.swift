@@ -47,8 +47,8 @@ enum Harness {
     process.environment = merged
     // Files, not pipes: a chatty program cannot block on a full pipe.
     let base = NSTemporaryDirectory() + "/dosc-run-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-    FileManager.default.createFile(atPath: base + ".out", contents: nil)
-    FileManager.default.createFile(atPath: base + ".err", contents: nil)
+    _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
+    _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
     defer {
       unlink(base + ".out")
       unlink(base + ".err")
