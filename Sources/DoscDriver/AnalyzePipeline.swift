@@ -27,10 +27,16 @@ public enum AnalyzePipeline {
     return Outcome(manifest: manifest, analysis: analysis)
   }
 
+  /// dosc's own option to `analyze`: also export the figures of the file's functions, as a
+  /// fragment for other units' sites. `dosc cc` runs it at the link, in a process of its own, for
+  /// a file without pragmas whose functions another unit spawns (`DeferredExports`).
+  public static let exportsOption = "--exports"
+
   /// Runs the command; returns the process exit status (0, 1 for input errors, 2 for usage).
   public static func run(arguments: [String], diagnostics: DiagnosticEngine) -> Int32 {
     diagnostics.exitStatus {
-      let invocation = try CompilerInvocation.parse(arguments)
+      let exporting = arguments.contains(exportsOption)
+      let invocation = try CompilerInvocation.parse(arguments.filter { $0 != exportsOption })
       guard invocation.sources.count == 1 else {
         throw UsageError(
           invocation.sources.isEmpty
@@ -38,8 +44,11 @@ public enum AnalyzePipeline {
             : "dosc analyze takes one source file; use 'dosc compile' or 'dosc cc' for several")
       }
       let source = invocation.sources[0]
-      let outcome = try analyze(source: source, flags: invocation.analysisFlags, diagnostics: diagnostics)
-      try AtomicFile.write(try outcome.manifest.encoded(), to: invocation.output ?? defaultManifestPath(for: source))
+      let output = invocation.output ?? defaultManifestPath(for: source)
+      try FileIdentity.refuseOverwritingInput(outputs: [output], inputs: [source])
+      let outcome = try analyze(
+        source: source, flags: invocation.analysisFlags, diagnostics: diagnostics, exportingDefinitions: exporting)
+      try AtomicFile.write(try outcome.manifest.encoded(), to: output)
       return 0
     }
   }

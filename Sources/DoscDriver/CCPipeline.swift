@@ -48,8 +48,11 @@ public enum CCPipeline {
 
   /// Invocations dosc has nothing to add to.
   static func passesThrough(_ arguments: [String], _ invocation: CompilerInvocation) -> Bool {
-    let modes: Set<String> = ["-E", "-S", "-M", "-MM", "--version", "-v", "-dumpversion", "-dumpmachine", "--help"]
+    let modes: Set<String> = [
+      "-E", "-S", "-M", "-MM", "-fsyntax-only", "--version", "-v", "-dumpversion", "-dumpmachine", "--help",
+    ]
     if arguments.contains(where: { modes.contains($0) || $0.hasPrefix("-print-") }) { return true }
+    if invocation.sources.contains("-") { return true }
     return invocation.sources.isEmpty && invocation.inputs.isEmpty
   }
 
@@ -57,53 +60,99 @@ public enum CCPipeline {
     _ options: CompilePipeline.Options, compiler: [String], arguments: [String], diagnostics: DiagnosticEngine
   ) throws -> Int32 {
     let invocation = options.invocation
-    let annotated = invocation.sources.filter(hasDoscPragmas)
+    let outputs =
+      invocation.compileOnly
+      ? invocation.sources.map { objectPath(for: $0, invocation) } : [invocation.output ?? "a.out"]
+    try FileIdentity.refuseOverwritingInput(outputs: outputs, inputs: invocation.sources + invocation.inputs)
+    var scans: [String: SourceScan] = [:]
+    for source in invocation.sources {
+      let scan = SourceScan(source)
+      scans[source] = scan
+      if let location = scan.firstOpenMPTask {
+        diagnostics.emit(
+          Diagnostic(
+            .note, at: location, "dosc ignores OpenMP pragmas; '#pragma dosc task' marks a task", category: "cc"))
+      }
+    }
+    let annotated = Set(invocation.sources.filter { scans[$0]?.hasDoscPragmas == true })
 
     if invocation.compileOnly {
+      for object in outputs { AtomicFile.removeRegularFile(fragmentPath(for: object)) }
       // No annotated file among them: exactly the plain command, then the fragments.
       if annotated.isEmpty {
         let status = try ProcessRunner.run(compiler + arguments)
-        if status == 0 {
-          for source in invocation.sources {
-            exportFragment(source, object: objectPath(for: source, invocation), invocation, diagnostics)
-          }
+        guard status == 0 else { return status }
+        for source in invocation.sources {
+          try writeFragment(plainFragment(source, invocation), for: objectPath(for: source, invocation))
         }
-        return status
+        return 0
       }
       for source in invocation.sources {
         let object = objectPath(for: source, invocation)
-        try compileUnit(source, to: object, options, compiler: compiler, diagnostics: diagnostics)
+        if annotated.contains(source) {
+          // An object from an earlier build must not outlive a failed one.
+          AtomicFile.removeRegularFile(object)
+          let fragment = try compileUnit(
+            source, to: object, options, compiler: compiler, at: scans[source]?.firstDoscPragma,
+            dependencies: true, diagnostics: diagnostics)
+          try writeFragment(fragment, for: object)
+        } else {
+          let status = try ProcessRunner.run(
+            compiler + invocation.compileCommand(source, object: object, extraFlags: invocation.dependencyFlags))
+          guard status == 0 else { return status }
+          try writeFragment(plainFragment(source, invocation), for: object)
+        }
       }
       return 0
     }
 
-    // Compile and link in one command: sources become temporary objects first.
+    // Compile and link in one command. Without a dosc site anywhere it is the plain command.
+    if annotated.isEmpty
+      && !invocation.inputs.contains(where: { readFragment(of: $0, diagnostics)?.sites.isEmpty == false })
+    {
+      return try ProcessRunner.run(compiler + arguments)
+    }
     let scratch = try TemporaryDirectory.make(prefix: "dosc-cc")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    var objects: [String] = []
-    for (index, source) in invocation.sources.enumerated() {
+    var objects: [String: String] = [:]
+    var fragments: [String: Manifest] = [:]
+    for (index, source) in invocation.sources.enumerated() where objects[source] == nil {
       let object = "\(scratch)/\(index)-\(baseName(source)).o"
       if annotated.contains(source) {
-        try compileUnit(source, to: object, options, compiler: compiler, diagnostics: diagnostics)
+        fragments[source] = try compileUnit(
+          source, to: object, options, compiler: compiler, at: scans[source]?.firstDoscPragma, dependencies: false,
+          diagnostics: diagnostics)
       } else {
-        let status = try ProcessRunner.run(
-          compiler + invocation.compilerFlags + ["-c", source, "-o", object])
+        let status = try ProcessRunner.run(compiler + invocation.compileCommand(source, object: object))
         guard status == 0 else { return status }
-        exportFragment(source, object: object, invocation, diagnostics)
+        fragments[source] = plainFragment(source, invocation)
       }
-      objects.append(object)
+      objects[source] = object
     }
-    return try link(objects: objects + invocation.inputs, options, compiler: compiler, diagnostics: diagnostics)
+    let status = try link(invocation, objects: objects, fragments: fragments, options, compiler: compiler, diagnostics)
+    guard status == 0, !invocation.dependencyFlags.isEmpty else { return status }
+    // The dependency files cc writes when it compiles and links in one step (`p.d` for `-o p`):
+    // the user's command without its link inputs, checking syntax only, writes the same.
+    let dependencies = invocation.arguments.flatMap { argument -> [String] in
+      switch argument {
+      case .source(let path, _): [path]
+      case .output(let path): ["-o", path]
+      case .input, .option(_, .link): []
+      case .option(let words, _): words
+      }
+    }
+    return try ProcessRunner.run(compiler + dependencies + ["-fsyntax-only"])
   }
 
-  /// Analyzes, rewrites and compiles one annotated file to `object`, then writes its fragment.
+  /// Analyzes, rewrites and compiles one annotated file to `object`; returns its fragment.
+  /// `dependencies`: also write the dependency file a `-c` compile with `-MD`/`-MMD` writes.
   static func compileUnit(
     _ source: String, to object: String, _ options: CompilePipeline.Options, compiler: [String],
-    diagnostics: DiagnosticEngine
-  ) throws {
+    at pragma: SourceLocation?, dependencies: Bool, diagnostics: DiagnosticEngine
+  ) throws -> Manifest {
     let invocation = options.invocation
-    let flags = invocation.analysisFlags
-    var analyzed = try UnitAnalysis.analyze(source, flags: flags, diagnostics: diagnostics)
+    var analyzed = try UnitAnalysis.analyzeLeavingOutForeignFlags(
+      source, flags: invocation.analysisFlags, at: pragma, diagnostics: diagnostics)
     let rewrite = try ProgramRewriter.rewrite(
       [analyzed.unit], tasks: analyzed.fragment.tasks, unitHashes: [analyzed.fragment.sourceHash],
       diagnostics: diagnostics)
@@ -114,13 +163,16 @@ public enum CCPipeline {
     let directory = options.keepGenerated ? object + ".dosc-gen" : try TemporaryDirectory.make(prefix: "dosc-cc")
     defer { if !options.keepGenerated { try? FileManager.default.removeItem(atPath: directory) } }
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let generated = directory + "/" + baseName(source)
+    // Named `.c` whatever the user's file is called (`-x c prog.txt`), so it is compiled as C.
+    let generated = directory + "/" + baseName(source) + (source.hasSuffix(".c") ? "" : ".c")
     try AtomicFile.write(rewrite.files[0], to: generated)
 
     let sourceDirectory = URL(fileURLWithPath: source).deletingLastPathComponent().path
     let status = try ProcessRunner.run(
-      compiler + invocation.compilerFlags
-        + ["-D__DOSC__=1", "-I", runtime.includeDirectory, "-iquote", sourceDirectory, "-c", generated, "-o", object])
+      compiler
+        + invocation.compileCommand(
+          generated, object: object,
+          extraFlags: ["-D__DOSC__=1", "-I", runtime.includeDirectory, "-iquote", sourceDirectory]))
     guard status == 0 else {
       throw DiagnosedFailure(
         Diagnostic(
@@ -128,60 +180,52 @@ public enum CCPipeline {
           category: "compile"))
     }
     // Dependencies are those of the user's file, not of the generated one.
-    if !invocation.dependencyFlags.isEmpty {
-      let dependencies = try ProcessRunner.run(
+    if dependencies && !invocation.dependencyFlags.isEmpty {
+      let written = try ProcessRunner.run(
         compiler + invocation.compilerFlags + dependencyOnlyFlags(invocation.dependencyFlags, object: object)
           + [source])
-      guard dependencies == 0 else {
-        unlink(object)
+      guard written == 0 else {
+        AtomicFile.removeRegularFile(object)
         throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write the dependencies of '\(source)'"))
       }
     }
-    try AtomicFile.write(try analyzed.fragment.encoded(), to: fragmentPath(for: object))
+    return analyzed.fragment
   }
 
-  /// The fragment of a file without pragmas: the figures of its functions, for sites in other
-  /// files. A file libclang cannot analyze (a compiler extension it lacks) gets a warning: its
-  /// functions stay opaque to tasks spawned elsewhere, and its object is built all the same.
-  static func exportFragment(
-    _ source: String, object: String, _ invocation: CompilerInvocation, _ diagnostics: DiagnosticEngine
-  ) {
-    do {
-      let analyzed = try UnitAnalysis.analyze(source, flags: invocation.analysisFlags, diagnostics: DiagnosticEngine())
-      try AtomicFile.write(try analyzed.fragment.encoded(), to: fragmentPath(for: object))
-    } catch {
-      unlink(fragmentPath(for: object))
-      diagnostics.warning(
-        "cannot analyze '\(source)'; tasks spawned in other files run its functions without their figures",
-        at: nil, category: "cc")
-    }
+  /// The fragment of a file without pragmas: nothing analyzed (that would cost more than the
+  /// compile), only where its figures can be worked out should a link need them. Flags libclang
+  /// cannot take are left out, silently: such a file owes nobody a warning.
+  static func plainFragment(_ source: String, _ invocation: CompilerInvocation) -> Manifest {
+    DeferredExportAnalysis.fragment(
+      source: source, flags: UnitAnalysis.splitForeignFlags(invocation.analysisFlags).kept.flatMap { $0 })
   }
 
-  /// Links `objects` (and libraries); with any dosc site among their fragments, adds the
-  /// runtime and writes `PROG.dosc.json`.
+  /// Links the command's objects and libraries in the user's order, the sources replaced by
+  /// `objects`; with any dosc site among the fragments, adds the runtime and writes `PROG.dosc.json`.
   static func link(
-    objects: [String], _ options: CompilePipeline.Options, compiler: [String], diagnostics: DiagnosticEngine
+    _ invocation: CompilerInvocation, objects: [String: String], fragments sourceFragments: [String: Manifest],
+    _ options: CompilePipeline.Options, compiler: [String], _ diagnostics: DiagnosticEngine
   ) throws -> Int32 {
-    let invocation = options.invocation
     let output = invocation.output ?? "a.out"
     var fragments: [Manifest] = []
-    for object in objects where object.hasSuffix(".o") || object.hasSuffix(".obj") {
-      guard let data = FileManager.default.contents(atPath: fragmentPath(for: object)) else { continue }
-      do {
-        fragments.append(try Manifest.decode(data))
-      } catch {
-        diagnostics.warning("ignoring '\(fragmentPath(for: object))': not a dosc manifest", at: nil, category: "cc")
+    for argument in invocation.arguments {
+      switch argument {
+      case .source(let path, _): fragments += sourceFragments[path].map { [$0] } ?? []
+      case .input(let path): fragments += readFragment(of: path, diagnostics).map { [$0] } ?? []
+      case .output, .option: break
       }
     }
-    var command = compiler + invocation.compilerFlags + objects + ["-o", output] + invocation.linkerFlags
     let sites = fragments.reduce(0) { $0 + $1.sites.count }
-    let linked = Manifest.link(fragments)
+    var extra: [String] = []
+    var linked: Manifest?
     var scratch: String?
     defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
     if sites > 0 {
+      let program = Manifest.link(DeferredExportAnalysis.resolve(fragments))
+      linked = program
       let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
       // Tasks spawned in one object and defined in another get their work figure here.
-      if let work = LinkTimeWork.source(for: linked) {
+      if let work = LinkTimeWork.source(for: program) {
         let directory = try TemporaryDirectory.make(prefix: "dosc-cc")
         scratch = directory
         try AtomicFile.write(work, to: directory + "/dosc_link_work.c")
@@ -191,23 +235,46 @@ public enum CCPipeline {
           throw DiagnosedFailure(
             Diagnostic(.error, at: nil, "cannot compile the link-time work functions", category: "cc"))
         }
-        command += [directory + "/dosc_link_work.o"]
+        extra.append(directory + "/dosc_link_work.o")
       }
-      command += [runtime.library, "-ljansson", "-pthread"]
+      extra += [runtime.library, "-ljansson", "-pthread"]
     }
-    let status = try ProcessRunner.run(command)
+    let status = try ProcessRunner.run(
+      compiler + invocation.linkCommand(objects: objects, output: output, extra: extra))
     let sidecar = output + ".dosc.json"
-    guard status == 0, sites > 0 else {
-      if status == 0 { unlink(sidecar) }
+    guard status == 0, let linked, !AtomicFile.existsAndIsNotRegular(output) else {
+      if status == 0 { AtomicFile.removeRegularFile(sidecar) }
       return status
     }
     try AtomicFile.write(try linked.encoded(), to: sidecar)
     return 0
   }
 
-  // MARK: Paths and flags
+  // MARK: Fragments
 
+  /// Where an object's fragment is kept.
   static func fragmentPath(for object: String) -> String { object + ".dosc.json" }
+
+  /// Writes an object's fragment; an object written into a device (`-o /dev/null`) has none.
+  static func writeFragment(_ fragment: Manifest, for object: String) throws {
+    guard !AtomicFile.existsAndIsNotRegular(object) else { return }
+    try AtomicFile.write(try fragment.encoded(), to: fragmentPath(for: object))
+  }
+
+  /// The fragment of a link input, if it is an object that has one.
+  static func readFragment(of input: String, _ diagnostics: DiagnosticEngine) -> Manifest? {
+    guard input.hasSuffix(".o") || input.hasSuffix(".obj"),
+      let data = FileManager.default.contents(atPath: fragmentPath(for: input))
+    else { return nil }
+    do {
+      return try Manifest.decode(data)
+    } catch {
+      diagnostics.warning("ignoring '\(fragmentPath(for: input))': not a dosc manifest", at: nil, category: "cc")
+      return nil
+    }
+  }
+
+  // MARK: Paths and flags
 
   /// Where `-c` puts a source's object: `-o` for a single source, else NAME.o in the
   /// current directory, as cc does.
@@ -243,14 +310,5 @@ public enum CCPipeline {
     }
     if !hasTarget { result += ["-MT", object] }
     return result
-  }
-
-  /// Whether a file has `#pragma dosc` outside comments and strings. One inside `#if 0`
-  /// still counts: the file then goes through the analyzer, which knows better.
-  static func hasDoscPragmas(_ source: String) -> Bool {
-    guard let data = FileManager.default.contents(atPath: source) else { return true }
-    let text = String(decoding: data, as: UTF8.self)
-    let scan = PragmaScanner.scan(text, file: source)
-    return !scan.pragmas.isEmpty || !scan.operators.isEmpty
   }
 }

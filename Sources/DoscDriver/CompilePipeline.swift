@@ -86,6 +86,8 @@ public enum CompilePipeline {
     let invocation = options.invocation
     let output = invocation.output ?? "a.out"
     let flags = invocation.analysisFlags
+    try FileIdentity.refuseOverwritingInput(
+      outputs: [output, output + ".dosc.json"], inputs: invocation.sources + invocation.inputs)
 
     // The sidecar links the units' fragments: program-wide site ids, and a task whose body is
     // in another unit gets the figures analyzed there (which its sites compile in, too).
@@ -109,52 +111,66 @@ public enum CompilePipeline {
       generated = try TemporaryDirectory.make()
     }
     defer { if !options.keepGenerated { try? FileManager.default.removeItem(atPath: generated) } }
-    var generatedFiles: [String] = []
+    var generatedFiles: [String: String] = [:]
     var usedNames: Set<String> = []
     for (index, unit) in units.enumerated() {
       var name = baseName(unit.unit.path)
       if !usedNames.insert(name).inserted { name = "\(index)-\(name)" }
       let path = generated + "/" + name
       try AtomicFile.write(rewrite.files[index], to: path)
-      generatedFiles.append(path)
+      generatedFiles[invocation.sources[index]] = path
     }
 
     // Compile and link into a temporary beside PROG, then move both outputs into place.
     let outputURL = URL(fileURLWithPath: output)
-    let temporaryOutput =
-      outputURL.deletingLastPathComponent().path + "/.\(outputURL.lastPathComponent).dosc-tmp.\(getpid())"
+    // Beside PROG, so the rename is atomic; a device's directory (`/dev`) is not for scratch files.
+    let temporaryDirectory =
+      AtomicFile.existsAndIsNotRegular(output) ? generated : outputURL.deletingLastPathComponent().path
+    let temporaryOutput = temporaryDirectory + "/.\(outputURL.lastPathComponent).dosc-tmp.\(getpid())"
     defer { unlink(temporaryOutput) }
     var quoteDirectories: [String] = []
     for source in invocation.sources {
       let directory = URL(fileURLWithPath: source).deletingLastPathComponent().path
       if !quoteDirectories.contains(directory) { quoteDirectories.append(directory) }
     }
-    var arguments = invocation.compilerFlags + ["-D__DOSC__=1", "-I", runtime.includeDirectory]
-    arguments += quoteDirectories.flatMap { ["-iquote", $0] }
-    arguments += generatedFiles + invocation.inputs
-    arguments += ["-o", temporaryOutput] + invocation.linkerFlags
-    arguments += [runtime.library, "-ljansson", "-pthread", "-lm"]
+    let arguments =
+      ["-D__DOSC__=1", "-I", runtime.includeDirectory] + quoteDirectories.flatMap { ["-iquote", $0] }
+      + invocation.linkCommand(
+        objects: generatedFiles, output: temporaryOutput,
+        extra: [runtime.library, "-ljansson", "-pthread", "-lm"], replacementsAreC: true)
     let status = try ProcessRunner.run(options.compiler.split(separator: " ").map(String.init) + arguments)
     guard status == 0 else {
       throw DiagnosedFailure(
         Diagnostic(.error, at: nil, "'\(options.compiler)' failed with exit status \(status)", category: "compile"))
     }
+    // A program written into a device (`-o /dev/null`) has no sidecar beside it.
+    if AtomicFile.existsAndIsNotRegular(output) {
+      try AtomicFile.install(temporaryOutput, at: output)
+      return
+    }
     let sidecar = output + ".dosc.json"
     try AtomicFile.write(try manifest.encoded(), to: sidecar)
-    if rename(temporaryOutput, output) != 0 {
-      let reason = String(cString: strerror(errno))
+    do {
+      try AtomicFile.install(temporaryOutput, at: output)
+    } catch {
       unlink(sidecar)
-      throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write '\(output)': \(reason)"))
+      throw error
     }
   }
 }
 
-/// Runs a command with the standard streams inherited; returns its exit status.
+/// Runs a command with the standard streams inherited (or, `quiet`, discarded); returns its
+/// exit status.
 enum ProcessRunner {
-  static func run(_ command: [String]) throws -> Int32 {
+  static func run(_ command: [String], quiet: Bool = false, directory: String? = nil) throws -> Int32 {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = command
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    if quiet {
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+    }
     do {
       try process.run()
     } catch {

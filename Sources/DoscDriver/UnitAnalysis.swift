@@ -39,6 +39,47 @@ enum UnitAnalysis {
     return Analyzed(unit: RewriteUnit(unit: unit, analysis: analysis), fragment: fragment)
   }
 
+  /// For `dosc cc`, where the compiler, not libclang, judges the flags: what libclang cannot take
+  /// (gcc's `-fanalyzer`, `-fconserve-stack`, or an option clang 14 keeps behind a switch) is left
+  /// out of the analysis, and named in one warning at `location` (the file's first pragma).
+  static func analyzeLeavingOutForeignFlags(
+    _ source: String, flags: [String], at location: SourceLocation?, diagnostics: DiagnosticEngine
+  ) throws -> Analyzed {
+    var (kept, leftOut) = splitForeignFlags(flags)
+    defer {
+      if !leftOut.isEmpty {
+        diagnostics.warning(
+          "left out of the analysis, which cannot take them: \(leftOut.joined(separator: " "))", at: location,
+          category: "cc")
+      }
+    }
+    do {
+      return try analyze(source, flags: kept.flatMap { $0 }, diagnostics: diagnostics)
+    } catch let failure as DiagnosedFailure where failure.diagnostics.allSatisfy({ $0.location == nil }) {
+      // libclang's driver refused some flags it knows the spelling of: name them and retry once.
+      let refused = kept.filter { words in failure.diagnostics.contains { $0.message.contains("'\(words[0])") } }
+      guard !refused.isEmpty else { throw failure }
+      leftOut += refused.flatMap { $0 }
+      kept.removeAll { refused.contains($0) }
+      return try analyze(source, flags: kept.flatMap { $0 }, diagnostics: diagnostics)
+    }
+  }
+
+  /// The flags clang's driver knows (each option with its values), and those it does not.
+  static func splitForeignFlags(_ flags: [String]) -> (kept: [[String]], leftOut: [String]) {
+    var kept: [[String]] = []
+    var leftOut: [String] = []
+    var index = 0
+    while index < flags.count {
+      let match = DriverOptions.match(flags[index])
+      let count = 1 + (match?.followingValues ?? 0)
+      let words = Array(flags[index..<min(index + count, flags.count)])
+      if match == nil { leftOut += words } else { kept.append(words) }
+      index += count
+    }
+    return (kept, leftOut)
+  }
+
   /// What the rewrite decided, in the manifest: a site it left as a plain call is bound
   /// `inline` (so that what the sidecar says is what the program does), and a site whose task
   /// is in another unit names the work function the link must define.

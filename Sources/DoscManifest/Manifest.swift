@@ -15,6 +15,9 @@ public struct Manifest: Codable, Hashable, Sendable {
   /// In a fragment (`dosc cc -c`): figures of the functions this unit defines for other
   /// units' sites, which the link uses to replace their opaque tasks.
   public var exports: [Task]?
+  /// In the fragment of a file without pragmas: where its exports can be worked out if a link
+  /// needs them (`exports` is then absent).
+  public var deferredExports: DeferredExports?
   /// In a linked program: each unit's own source hash and where its sites start.
   public var units: [Unit]?
 
@@ -35,6 +38,7 @@ public struct Manifest: Codable, Hashable, Sendable {
     case schema
     case sourceHash = "source_hash"
     case sources, tasks, sites, exports, units
+    case deferredExports = "deferred_exports"
   }
 
   /// A separately compiled unit of a linked program.

@@ -1,0 +1,69 @@
+import DoscManifest
+import DoscSupport
+import Foundation
+
+/// The link's side of `DeferredExports`: a file without pragmas is not analyzed when it is
+/// compiled, and its figures are worked out here, only when some unit spawns a task whose
+/// body is elsewhere, only for files that name such a task, and only if the file still has the
+/// text it was compiled from. The analysis runs in a process of its own and is best effort:
+/// whatever happens to it, the link goes on and the task stays opaque.
+enum DeferredExportAnalysis {
+  /// The fragment of a file compiled without analysis.
+  static func fragment(source: String, flags: [String]) -> Manifest {
+    let directory = FileManager.default.currentDirectoryPath
+    let hash = sourceHash(source, in: directory, flags: flags) ?? ""
+    var fragment = Manifest(sourceHash: hash, sources: [baseName(source)], tasks: [], sites: [])
+    fragment.deferredExports = DeferredExports(source: source, directory: directory, flags: flags)
+    return fragment
+  }
+
+  /// The fragments with the deferred exports a link needs worked out, and the rest dropped.
+  static func resolve(_ fragments: [Manifest]) -> [Manifest] {
+    let defined = Set(fragments.flatMap { ($0.exports ?? []) + $0.tasks }.filter { !$0.opaque }.map(\.name))
+    let wanted = Set(fragments.flatMap(\.tasks).filter(\.opaque).map(\.name)).subtracting(defined)
+    return fragments.map { fragment in
+      guard let deferred = fragment.deferredExports else { return fragment }
+      var resolved = fragment
+      resolved.deferredExports = nil
+      if !wanted.isEmpty {
+        resolved.exports = exports(deferred, sourceHash: fragment.sourceHash, wanted: wanted)
+      }
+      return resolved
+    }
+  }
+
+  private static func exports(_ deferred: DeferredExports, sourceHash: String, wanted: Set<String>) -> [Manifest.Task]?
+  {
+    let path = absolute(deferred.source, in: deferred.directory)
+    guard let text = FileManager.default.contents(atPath: path),
+      Self.sourceHash(deferred.source, in: deferred.directory, flags: deferred.flags) == sourceHash,
+      wanted.contains(where: { text.range(of: Data($0.utf8)) != nil }),
+      let dosc = doscExecutable(), let scratch = try? TemporaryDirectory.make(prefix: "dosc-exports")
+    else { return nil }
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let manifest = scratch + "/exports.dosc.json"
+    let command =
+      [dosc, "analyze", AnalyzePipeline.exportsOption, deferred.source] + deferred.flags + ["-o", manifest]
+    guard (try? ProcessRunner.run(command, quiet: true, directory: deferred.directory)) == 0,
+      let data = FileManager.default.contents(atPath: manifest)
+    else { return nil }
+    return (try? Manifest.decode(data))?.exports
+  }
+
+  private static func sourceHash(_ source: String, in directory: String, flags: [String]) -> String? {
+    guard let contents = FileManager.default.contents(atPath: absolute(source, in: directory)) else { return nil }
+    return Manifest.sourceHash(sources: [(baseName(source), contents)], flags: flags)
+  }
+
+  private static func absolute(_ path: String, in directory: String) -> String {
+    path.hasPrefix("/") ? path : directory + "/" + path
+  }
+
+  /// This process's executable when it is dosc (not a test runner that links the pipeline).
+  private static func doscExecutable() -> String? {
+    guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+      URL(fileURLWithPath: executable).lastPathComponent.hasPrefix("dosc")
+    else { return nil }
+    return executable
+  }
+}
