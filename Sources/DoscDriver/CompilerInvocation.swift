@@ -154,7 +154,8 @@ public struct CompilerInvocation: Equatable, Sendable {
       }
     }
     if !hasOutput { command += ["-o", output] }
-    return command + extra
+    // What dosc adds are objects and libraries, whatever language the user's last `-x` named.
+    return command + (languageActive && !extra.isEmpty ? ["-x", "none"] : []) + extra
   }
 
   /// The flags libclang needs to see the code as the compiler will: everything that shapes
