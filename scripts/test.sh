@@ -41,6 +41,12 @@ if [ -x scripts/csmith-fuzz.sh ]; then
   if FUZZ_ELISION=1 scripts/csmith-fuzz.sh 25 1; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 
+# dosc cc in real builds: a generated project of some 2,700 functions through make -j2, and
+# zlib's own build and tests with CC=dosc-cc, its objects byte-identical to plain cc's.
+for stage in scripts/cc-project-check.sh scripts/cc-zlib-check.sh; do
+  if $stage; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+done
+
 rm -rf "$log"
 echo "tests: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -8,6 +8,9 @@ import Foundation
 /// text it was compiled from. The analysis runs in a process of its own and is best effort:
 /// whatever happens to it, the link goes on and the task stays opaque.
 enum DeferredExportAnalysis {
+  /// How long one file's analysis may take before its figures are given up as unknown.
+  static let timeLimitSeconds = 120
+
   /// The fragment of a file compiled without analysis.
   static func fragment(source: String, flags: [String]) -> Manifest {
     let directory = FileManager.default.currentDirectoryPath
@@ -42,8 +45,10 @@ enum DeferredExportAnalysis {
     else { return nil }
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let manifest = scratch + "/exports.dosc.json"
+    // Bounded in time too: a link must not wait on figures it can do without.
     let command =
-      [dosc, "analyze", AnalyzePipeline.exportsOption, deferred.source] + deferred.flags + ["-o", manifest]
+      ["timeout", "\(timeLimitSeconds)", dosc, "analyze", AnalyzePipeline.exportsOption, deferred.source]
+      + deferred.flags + ["-o", manifest]
     guard (try? ProcessRunner.run(command, quiet: true, directory: deferred.directory)) == 0,
       let data = FileManager.default.contents(atPath: manifest)
     else { return nil }
