@@ -9,7 +9,8 @@ struct CCCommand: ParsableCommand {
     discussion: """
       Usage: dosc cc [--cc CC] [--keep-generated] ARGS...   (as a launcher: dosc cc /usr/bin/cc ARGS...)
       -c x.c -o x.o writes x.o and its manifest fragment x.o.dosc.json; files without pragmas go to the
-      compiler unchanged. A link merges its objects' fragments into PROG.dosc.json and adds the runtime.
+      compiler unchanged (analyzed at the link only if a task needs their figures). A link keeps the
+      command line's order, merges its objects' fragments into PROG.dosc.json and adds the runtime.
       Invoked through a link named dosc-cc, dosc is this command.
       """)
 

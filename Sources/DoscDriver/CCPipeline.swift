@@ -8,11 +8,13 @@ import Foundation
 /// compiler or launcher), in the manner of mpicc and ccache.
 ///
 /// - `-c x.c -o x.o` compiles `x.o` and writes its manifest fragment `x.o.dosc.json`. A file
-///   without `#pragma dosc` goes to the compiler untouched (the same object plain `cc` makes),
-///   and its fragment only carries the figures of its functions, for tasks spawned elsewhere.
-/// - A link merges the fragments of its objects into the program's sidecar `PROG.dosc.json`
-///   and adds the runtime; a link without any dosc site is the plain link.
-/// - Preprocessing, assembly output, `-M`/`-MM` alone and queries (`--version`) pass through.
+///   without `#pragma dosc` goes to the compiler untouched (the same object plain `cc` makes)
+///   and is not analyzed: its fragment says where its figures can be worked out, which a link
+///   does only if a task spawned elsewhere needs them (`DeferredExportAnalysis`).
+/// - A link is the user's command line in its order plus, with any dosc site among the
+///   fragments, the runtime at the end, and writes the program's sidecar `PROG.dosc.json`.
+/// - Preprocessing, assembly output, `-M`/`-MM` alone, `-fsyntax-only` and queries
+///   (`--version`) pass through.
 /// - As a launcher (`dosc cc /usr/bin/cc ARGS...`) the first argument names the compiler.
 public enum CCPipeline {
   public static func run(
