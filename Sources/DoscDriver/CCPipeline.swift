@@ -7,11 +7,13 @@ import Foundation
 /// `dosc cc ARGS...`: a drop-in C compiler for existing builds (`make CC="dosc cc"`, CMake's
 /// compiler or launcher), in the manner of mpicc and ccache.
 ///
-/// - `-c x.c -o x.o` compiles `x.o` and writes its manifest fragment `x.o.dosc.json`. A file
-///   without `#pragma dosc` goes to the compiler untouched (the same object plain `cc` makes),
-///   and its fragment only carries the figures of its functions, for tasks spawned elsewhere.
-/// - A link merges the fragments of its objects into the program's sidecar `PROG.dosc.json`
-///   and adds the runtime; a link without any dosc site is the plain link.
+/// - `-c x.c -o x.o` compiles `x.o` and puts its manifest fragment into the object's
+///   `.dosc.manifest` section (`ObjectManifestSection`). A file without `#pragma dosc` goes to
+///   the compiler untouched (the same code and data plain `cc` makes), and its fragment only
+///   carries the figures of its functions, for tasks spawned elsewhere.
+/// - A link merges the fragments of its inputs (objects, archives) into the program's sidecar
+///   `PROG.dosc.json` and its section, and adds the runtime; a link without any dosc site is
+///   the plain link.
 /// - Preprocessing, assembly output, `-M`/`-MM` alone and queries (`--version`) pass through.
 /// - As a launcher (`dosc cc /usr/bin/cc ARGS...`) the first argument names the compiler.
 public enum CCPipeline {
@@ -137,7 +139,12 @@ public enum CCPipeline {
         throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write the dependencies of '\(source)'"))
       }
     }
-    try AtomicFile.write(try analyzed.fragment.encoded(), to: fragmentPath(for: object))
+    do {
+      try ObjectManifestSection.write(analyzed.fragment, into: object)
+    } catch {
+      unlink(object)
+      throw error
+    }
   }
 
   /// The fragment of a file without pragmas: the figures of its functions, for sites in other
@@ -148,9 +155,8 @@ public enum CCPipeline {
   ) {
     do {
       let analyzed = try UnitAnalysis.analyze(source, flags: invocation.analysisFlags, diagnostics: DiagnosticEngine())
-      try AtomicFile.write(try analyzed.fragment.encoded(), to: fragmentPath(for: object))
+      try ObjectManifestSection.write(analyzed.fragment, into: object)
     } catch {
-      unlink(fragmentPath(for: object))
       diagnostics.warning(
         "cannot analyze '\(source)'; tasks spawned in other files run its functions without their figures",
         at: nil, category: "cc")
@@ -164,15 +170,9 @@ public enum CCPipeline {
   ) throws -> Int32 {
     let invocation = options.invocation
     let output = invocation.output ?? "a.out"
-    var fragments: [Manifest] = []
-    for object in objects where object.hasSuffix(".o") || object.hasSuffix(".obj") {
-      guard let data = FileManager.default.contents(atPath: fragmentPath(for: object)) else { continue }
-      do {
-        fragments.append(try Manifest.decode(data))
-      } catch {
-        diagnostics.warning("ignoring '\(fragmentPath(for: object))': not a dosc manifest", at: nil, category: "cc")
-      }
-    }
+    let inputs = ObjectManifestSection.fragments(
+      linking: objects, linkerFlags: invocation.linkerFlags, diagnostics: diagnostics)
+    let fragments = inputs.map(\.manifest)
     var command = compiler + invocation.compilerFlags + objects + ["-o", output] + invocation.linkerFlags
     let sites = fragments.reduce(0) { $0 + $1.sites.count }
     let linked = Manifest.link(fragments)
@@ -201,13 +201,20 @@ public enum CCPipeline {
       if status == 0 { unlink(sidecar) }
       return status
     }
-    try AtomicFile.write(try linked.encoded(), to: sidecar)
+    // The manifest of the units the linker took goes into the sidecar and into the program.
+    guard ObjectManifestSection.isRegularFile(output) else { return 0 }
+    let manifest = Manifest.link(ObjectManifestSection.linked(inputs, into: output))
+    do {
+      try ObjectManifestSection.write(manifest, into: output)
+    } catch {
+      unlink(output)
+      throw error
+    }
+    try AtomicFile.write(try manifest.encoded(), to: sidecar)
     return 0
   }
 
   // MARK: Paths and flags
-
-  static func fragmentPath(for object: String) -> String { object + ".dosc.json" }
 
   /// Where `-c` puts a source's object: `-o` for a single source, else NAME.o in the
   /// current directory, as cc does.
