@@ -33,16 +33,16 @@ static uint64_t read_uint(const unsigned char *bytes, size_t width, int big_endi
                            sizeof(((type64 *)0)->member), (elf)->big_endian)                       \
                : read_uint((elf)->image + (at) + offsetof(type32, member),                         \
                            sizeof(((type32 *)0)->member), (elf)->big_endian))
-#define HEADER(elf, member)          FIELD_AT(elf, 0, Elf32_Ehdr, Elf64_Ehdr, member)
-#define SECTION(elf, at, member)     FIELD_AT(elf, at, Elf32_Shdr, Elf64_Shdr, member)
+#define HEADER(elf, member)      FIELD_AT(elf, 0, Elf32_Ehdr, Elf64_Ehdr, member)
+#define SECTION(elf, at, member) FIELD_AT(elf, at, Elf32_Shdr, Elf64_Shdr, member)
 
 /* Whether [offset, offset + length) lies inside the image, without overflow. */
 static int inside(const elf_file *elf, uint64_t offset, uint64_t length) {
   return offset <= elf->size && length <= elf->size - offset;
 }
 
-int dosc_elf_find_section(const unsigned char *image, size_t size, const char *name,
-                          size_t *offset, size_t *length, const char **why) {
+int dosc_elf_find_section(const unsigned char *image, size_t size, const char *name, size_t *offset,
+                          size_t *length, const char **why) {
   elf_file elf = {image, size, 0, 0};
   if (size < EI_NIDENT || memcmp(image, ELFMAG, SELFMAG) != 0 ||
       (image[EI_CLASS] != ELFCLASS32 && image[EI_CLASS] != ELFCLASS64) ||
