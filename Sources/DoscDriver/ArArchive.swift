@@ -70,8 +70,12 @@ struct ArArchive {
           members.append(Member(name: name, contents: data[start..<start + length]))
         }
       }
-      if stored { position = start + length + (size % 2) }  // data is padded to an even size
-      else { position += 60 }
+      if stored {
+        position = start + length + (size % 2)
+      }  // data is padded to an even size
+      else {
+        position += 60
+      }
     }
     return members
   }
