@@ -153,13 +153,22 @@ public enum CCPipeline {
   static func exportFragment(
     _ source: String, object: String, _ invocation: CompilerInvocation, _ diagnostics: DiagnosticEngine
   ) {
+    let analyzed: UnitAnalysis.Analyzed
     do {
-      let analyzed = try UnitAnalysis.analyze(source, flags: invocation.analysisFlags, diagnostics: DiagnosticEngine())
-      try ObjectManifestSection.write(analyzed.fragment, into: object)
+      analyzed = try UnitAnalysis.analyze(source, flags: invocation.analysisFlags, diagnostics: DiagnosticEngine())
     } catch {
       diagnostics.warning(
         "cannot analyze '\(source)'; tasks spawned in other files run its functions without their figures",
         at: nil, category: "cc")
+      return
+    }
+    do {
+      try ObjectManifestSection.write(analyzed.fragment, into: object)
+    } catch {
+      // The object is built; only its fragment is missing.
+      let why = (error as? DiagnosedFailure)?.diagnostics.first?.message ?? "\(error)"
+      diagnostics.warning(
+        "\(why); tasks spawned in other files run its functions without their figures", at: nil, category: "cc")
     }
   }
 
@@ -174,6 +183,12 @@ public enum CCPipeline {
       linking: objects, linkerFlags: invocation.linkerFlags, diagnostics: diagnostics)
     let fragments = inputs.map(\.manifest)
     var command = compiler + invocation.compilerFlags + objects + ["-o", output] + invocation.linkerFlags
+    // A partial link (`-r`) makes an object, not a program: the linker concatenates the inputs'
+    // fragments into its section, and the final link reads them there.
+    let partial: Set<String> = ["-r", "-Wl,-r", "-Wl,--relocatable"]
+    if (invocation.compilerFlags + invocation.linkerFlags).contains(where: partial.contains) {
+      return try ProcessRunner.run(command)
+    }
     let sites = fragments.reduce(0) { $0 + $1.sites.count }
     let linked = Manifest.link(fragments)
     var scratch: String?

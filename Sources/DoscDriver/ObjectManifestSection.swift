@@ -37,6 +37,14 @@ public enum ObjectManifestSection {
   /// section held. Only a regular file gets one: `-o /dev/null` stays a device.
   public static func write(_ manifest: Manifest, into path: String) throws {
     guard isRegularFile(path) else { return }
+    guard let handle = FileHandle(forReadingAtPath: path), (try? handle.read(upToCount: 4)) == Data("\u{7F}ELF".utf8)
+    else {
+      throw DiagnosedFailure(
+        Diagnostic(
+          .error, at: nil, "'\(path)' is not an ELF file (LLVM bitcode from -flto?): it cannot carry a dosc manifest",
+          category: "cc"))
+    }
+    try? handle.close()
     let scratch = try TemporaryDirectory.make(prefix: "dosc-section")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let file = scratch + "/manifest"

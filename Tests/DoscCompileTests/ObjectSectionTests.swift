@@ -88,6 +88,8 @@ import Testing
       cd \(scratch)
       \(dosc) cc -O2 -c extra.c -o extra.o
       \(dosc) cc -O2 main.o kernels.o -o direct
+      \(dosc) cc -r main.o kernels.o -o partial.o
+      \(dosc) cc -O2 partial.o -o relinked
       mkdir lib thin
       ar rcs lib/libk.a kernels.o extra.o
       cp kernels.o extra.o thin/
@@ -101,7 +103,10 @@ import Testing
     let direct = try Manifest.decode(Data(contentsOf: URL(fileURLWithPath: scratch + "/direct.dosc.json")))
     #expect(direct.units?.map(\.source) == ["main.c", "kernels.c"])
     #expect(direct.tasks.first { $0.name == "mm_rows" }?.opaque == false, "the link merged kernels.c's figures")
-    for program in ["direct", "archive", "searched", "thin-archive"] {
+    // A partial link (-r) is an object: both fragments in its section, no runtime, no sidecar.
+    #expect(try Self.manifests(in: scratch + "/partial.o").map(\.sources) == [["main.c"], ["kernels.c"]])
+    #expect(!Harness.exists(scratch + "/partial.o.dosc.json"))
+    for program in ["direct", "relinked", "archive", "searched", "thin-archive"] {
       let path = scratch + "/" + program
       let sidecar = try Manifest.decode(Data(contentsOf: URL(fileURLWithPath: path + ".dosc.json")))
       #expect(sidecar == direct, "\(program): the sidecar differs from the one linked from the objects")
