@@ -60,9 +60,14 @@ public enum ObjectManifestSection {
     }
   }
 
+  /// Why the section of a file cannot be read: malformed ELF, or something other than manifests.
+  public struct Unreadable: Error, CustomStringConvertible {
+    public var description: String
+  }
+
   /// The manifests in the section of `contents` (an ELF object, program or shared library),
   /// in order; empty when it has no section or is not ELF at all (a linker script, say).
-  static func manifests(inELF contents: Data, from path: String) throws -> [Manifest] {
+  public static func manifests(inELF contents: Data) throws -> [Manifest] {
     let found = try contents.withUnsafeBytes { bytes -> Data? in
       guard let base = bytes.bindMemory(to: UInt8.self).baseAddress else { return nil }
       var offset = 0
@@ -74,7 +79,7 @@ public enum ObjectManifestSection {
       default:
         let reason = why.map { String(cString: $0) } ?? "malformed"
         if reason == "not an ELF file" { return nil }
-        throw ArArchive.Malformed(description: reason)
+        throw Unreadable(description: reason)
       }
     }
     guard let found else { return [] }
@@ -82,7 +87,7 @@ public enum ObjectManifestSection {
       do {
         return try Manifest.decode(document)
       } catch {
-        throw ArArchive.Malformed(description: "its \(name) section holds something other than dosc manifests")
+        throw Unreadable(description: "its \(name) section holds something other than dosc manifests")
       }
     }
   }
@@ -99,14 +104,14 @@ public enum ObjectManifestSection {
       let contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
     else { return [] }
     guard ArArchive.isArchive(contents) else {
-      return try manifests(inELF: contents, from: path).map { Fragment(manifest: $0, fromArchive: false) }
+      return try manifests(inELF: contents).map { Fragment(manifest: $0, fromArchive: false) }
     }
     var fragments: [Fragment] = []
     for member in try ArArchive.members(of: contents, at: path) {
       do {
-        fragments += try manifests(inELF: member.contents, from: path).map { Fragment(manifest: $0, fromArchive: true) }
+        fragments += try manifests(inELF: member.contents).map { Fragment(manifest: $0, fromArchive: true) }
       } catch {
-        throw ArArchive.Malformed(description: "member '\(member.name)': \(error)")
+        throw Unreadable(description: "member '\(member.name)': \(error)")
       }
     }
     return fragments
@@ -132,11 +137,11 @@ public enum ObjectManifestSection {
 
   /// The fragments of the units the linker put into `program`: an archive's member is linked
   /// only when something needs it, and the linked program's section, the concatenation of
-  /// its inputs' sections, says which ones were. (Should it be unreadable, all are kept.)
+  /// its inputs' sections, says which ones were. (Should it be unreadable or gone, all are kept.)
   static func linked(_ fragments: [Fragment], into program: String) -> [Manifest] {
     guard fragments.contains(where: \.fromArchive),
       let contents = try? Data(contentsOf: URL(fileURLWithPath: program), options: .alwaysMapped),
-      let inProgram = try? manifests(inELF: contents, from: program)
+      let inProgram = try? manifests(inELF: contents), !inProgram.isEmpty
     else { return fragments.map(\.manifest) }
     let linkedHashes = Set(inProgram.map(\.sourceHash))
     return fragments.filter { !$0.fromArchive || linkedHashes.contains($0.manifest.sourceHash) }.map(\.manifest)

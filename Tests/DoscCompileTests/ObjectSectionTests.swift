@@ -217,6 +217,41 @@ import Testing
     #expect(run.stderr.contains(why) && run.stderr.hasSuffix(": using compiled-in defaults\n"), "\(run.stderr)")
   }
 
+  /// The ELF reader the tool shares with the runtime (Runtime/src/elf_section.c): more than
+  /// 65280 sections (ELF's extended numbering, as -ffunction-sections gives a large file), and
+  /// damaged bytes anywhere in an object: a manifest, an error or nothing, never a crash.
+  @Test func elfReaderTakesExtendedNumberingAndSurvivesDamage() throws {
+    let scratch = try Self.compiledProject("objsec-elf")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let fragment = try #require(try Self.manifests(in: scratch + "/kernels.o").first)
+    try ObjectManifestSection.contents([fragment]).write(to: URL(fileURLWithPath: scratch + "/fragment"))
+    let sections = (0..<66_000).map { ".section .t\($0),\"a\"\n.byte 1\n" }.joined()
+    try sections.write(toFile: scratch + "/many.s", atomically: true, encoding: .utf8)
+    let built = try Self.sh(
+      """
+      cd \(scratch)
+      cc -c many.s -o many.o
+      objcopy --add-section .dosc.manifest=fragment --set-section-flags .dosc.manifest=noload,readonly many.o
+      readelf -h many.o
+      """)
+    try #require(built.status == 0, "\(built.stderr)")
+    #expect(built.stdout.contains("Number of section headers:         0 (66"), "\(built.stdout)")
+    let many = try Data(contentsOf: URL(fileURLWithPath: scratch + "/many.o"))
+    #expect(try ObjectManifestSection.manifests(inELF: many) == [fragment])
+
+    let object = try Data(contentsOf: URL(fileURLWithPath: scratch + "/main.o"))
+    #expect(try ObjectManifestSection.manifests(inELF: object).count == 1)
+    var generator = SystemRandomNumberGenerator()
+    for round in 0..<3000 {
+      var damaged = round % 3 == 0 ? object.prefix(Int.random(in: 0..<object.count, using: &generator)) : object
+      for _ in 0..<(1 + round % 4) where !damaged.isEmpty {
+        let at = damaged.startIndex + Int.random(in: 0..<min(damaged.count, round % 2 == 0 ? 64 : damaged.count))
+        damaged[at] = UInt8.random(in: 0...255, using: &generator)
+      }
+      _ = try? ObjectManifestSection.manifests(inELF: Data(damaged))
+    }
+  }
+
   /// `-o /dev/null` compiles into the device and leaves no file beside it.
   @Test func compilingToDevNullWritesNothingElse() throws {
     let scratch = try BuildIntegrationTests.copyOfProject("objsec-devnull")
