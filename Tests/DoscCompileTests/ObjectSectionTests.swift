@@ -141,6 +141,26 @@ import Testing
     #expect(named.stderr.contains("none.json: no sidecar manifest"), "\(named.stderr)")
   }
 
+  /// `dosc compile` puts the manifest into the program too.
+  @Test func doscCompileProgramCarriesItsManifest() throws {
+    let scratch = URL(fileURLWithPath: try Harness.scratch("objsec-compile")).resolvingSymlinksInPath().path
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let fib = Harness.examples.appendingPathComponent("fib/fib.c").path
+    let compiled = Harness.doscCompile([fib, "-O2", "-o", scratch + "/fib"])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    let sidecar = try Manifest.decode(Data(contentsOf: URL(fileURLWithPath: scratch + "/fib.dosc.json")))
+    #expect(try Self.manifests(in: scratch + "/fib") == [sidecar])
+    try Self.expectNotAllocated(scratch + "/fib")
+    let environment = ["DOSC_THREADS": "2", "DOSC_TRACE": "1"]
+    let withSidecar = try Harness.run([scratch + "/fib", "20"], environment: environment)
+    try FileManager.default.removeItem(atPath: scratch + "/fib.dosc.json")
+    let without = try Harness.run([scratch + "/fib", "20"], environment: environment)
+    #expect(without.stdout == "fib(20) = 6765\n" && !without.stderr.contains("warning"), "\(without.stderr)")
+    #expect(without.stderr.contains("manifest in \(scratch)/fib (.dosc.manifest section) (read)"), "\(without.stderr)")
+    let sites = { (run: Harness.Run) in run.stderr.split(separator: "\n").filter { $0.hasPrefix("dosc: site") } }
+    #expect(sites(without) == sites(withSidecar) && sites(without).count == 3, "\(without.stderr)")
+  }
+
   /// A plain `cc` link concatenates the objects' fragments; the runtime matches each unit to
   /// its own by source hash. Editing a site's binding inside main.o's fragment shows that what
   /// the program binds comes from there.
