@@ -274,9 +274,20 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
 
 /* Units register from constructors of priority 101, which run before this
  * one (default priority): by the time main runs, every site is decided, even
- * when main's own file has no site and so no call of dosc_start. */
+ * when main's own file has no site and so no call of dosc_start.
+ *
+ * The count is read under the lock, not as a plain load: clang -O2 (LLVM's
+ * GlobalOpt) evaluates a constructor at compile time when it can, assuming
+ * it runs before any other code touches this file's globals. With a plain
+ * `if (runtime.registered_count > 0)` it read the initial 0, found the
+ * constructor did nothing and deleted it, so no program ever started its
+ * pool. A call into libc (pthread_mutex_lock) cannot be evaluated at compile
+ * time, whatever the compiler or optimisation level. */
 __attribute__((constructor)) static void dosc_start_registered_units(void) {
-  if (runtime.registered_count > 0) dosc_start(NULL, NULL, NULL);
+  pthread_mutex_lock(&runtime.lock);
+  int registered = runtime.registered_count;
+  pthread_mutex_unlock(&runtime.lock);
+  if (registered > 0) dosc_start(NULL, NULL, NULL);
 }
 
 void dosc_register_unit(const dosc_program_info *unit) {

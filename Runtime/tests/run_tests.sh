@@ -320,6 +320,8 @@ run DOSC_MANIFEST="$TMP/units.dosc.json" DOSC_THREADS=2 -- "$U"
 clean_ok && out_has '^unit a site 0 inline$' && out_has '^unit b site 0 local$' &&
   out_has '^unit b site 1 inline$'
 expect "units: each registered unit finds its own sites in the linked sidecar"
+clean_ok && out_has '^pool: 2 tasks on 2 threads (of 2)$'
+expect "units: the runtime's own constructor started the pool (main never calls dosc_start)"
 linked "$TMP/units-rev.dosc.json" hash-of-unit-a hash-of-unit-b local inline local
 run DOSC_MANIFEST="$TMP/units-rev.dosc.json" DOSC_THREADS=2 -- "$U"
 clean_ok && out_has '^unit a site 0 local$' && out_has '^unit b site 0 inline$' &&
