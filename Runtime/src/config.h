@@ -97,6 +97,19 @@ _Static_assert(DOSC_WAIT_SPINS_BEFORE_YIELD >= 0, "DOSC_WAIT_SPINS_BEFORE_YIELD 
 #endif
 _Static_assert(DOSC_MAX_THREADS >= 1, "DOSC_MAX_THREADS must be >= 1");
 
+/* Largest sidecar manifest and machine profile read at start-up. A bigger
+ * file is refused with the usual warning instead of being read: the runtime
+ * reads these before main, and a runaway file must not eat the program's
+ * memory or time. */
+#ifndef DOSC_SIDECAR_MAX_BYTES
+#define DOSC_SIDECAR_MAX_BYTES ((size_t)64 << 20)
+#endif
+#ifndef DOSC_PROFILE_MAX_BYTES
+#define DOSC_PROFILE_MAX_BYTES ((size_t)1 << 20)
+#endif
+_Static_assert(DOSC_SIDECAR_MAX_BYTES >= 4096 && DOSC_PROFILE_MAX_BYTES >= 4096,
+               "DOSC_SIDECAR_MAX_BYTES and DOSC_PROFILE_MAX_BYTES must be >= 4096");
+
 /* Internal consistency checks; compiled out with -DNDEBUG (release builds
  * keep them out of the spawn path). */
 #ifdef NDEBUG

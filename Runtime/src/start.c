@@ -134,28 +134,38 @@ static int read_manifest(const dosc_program_info *program, int *bindings,
                            error_size);
 }
 
-/* Where `dosc calibrate` writes: $XDG_CONFIG_HOME/dosc/profile.json, else
- * ~/.config/dosc/profile.json. Empty when neither is known. */
-static void profile_path_from_env(char *path, size_t size) {
+/* DOSC_PROFILE, else where `dosc calibrate` writes: $XDG_CONFIG_HOME/dosc/
+ * profile.json, else ~/.config/dosc/profile.json. Empty when neither is
+ * known. Returns 1 if DOSC_PROFILE named it. */
+static int profile_path_from_env(char *path, size_t size) {
   const char *text = getenv("DOSC_PROFILE");
   const char *config = getenv("XDG_CONFIG_HOME");
   const char *home = getenv("HOME");
-  if (text != NULL && text[0] != '\0')
+  if (text != NULL && text[0] != '\0') {
     snprintf(path, size, "%s", text);
-  else if (config != NULL && config[0] == '/')
+    return 1;
+  }
+  if (config != NULL && config[0] == '/')
     snprintf(path, size, "%s/dosc/profile.json", config);
   else if (home != NULL && home[0] != '\0')
     snprintf(path, size, "%s/.config/dosc/profile.json", home);
   else
     path[0] = '\0';
+  return 0;
 }
 
 static void load_profile(int threads) {
   char path[PATH_MAX];
   char error[256];
   dosc_profile_defaults(&runtime.profile);
-  profile_path_from_env(path, sizeof path);
+  int named = profile_path_from_env(path, sizeof path);
   int status = path[0] != '\0' ? dosc_profile_read(path, &runtime.profile, error, sizeof error) : 0;
+  /* A missing profile at the default place is a machine never calibrated; one
+   * the user named is a mistake worth a word. */
+  if (status == 0 && named) {
+    snprintf(error, sizeof error, "no such file (named by DOSC_PROFILE)");
+    status = -1;
+  }
   if (status < 0)
     fprintf(stderr, "dosc: warning: %s: %s: using built-in machine defaults\n", path, error);
   snprintf(runtime.profile_note, sizeof runtime.profile_note, "%s%s",

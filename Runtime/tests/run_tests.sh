@@ -20,14 +20,15 @@ fail() {
 
 # run ENV-ASSIGNMENTS... -- PROGRAM ARGS...: stdout in $TMP/out, stderr in
 # $TMP/err, exit status in $RC. The DOSC_* variables of the caller are
-# cleared first so every case states its whole environment.
+# cleared first so every case states its whole environment; the default
+# profile location is an empty directory (no profile, silently).
 run() {
   env_args=""
   while [ "$1" != "--" ]; do env_args="$env_args $1"; shift; done
   shift
   # shellcheck disable=SC2086
   env -u DOSC_THREADS -u DOSC_BIND -u DOSC_TRACE -u DOSC_MANIFEST -u DOSC_PROFILE \
-    DOSC_PROFILE="$TMP/no-profile.json" $env_args timeout 120 "$@" >"$TMP/out" 2>"$TMP/err"
+    XDG_CONFIG_HOME="$TMP/no-config" $env_args timeout 120 "$@" >"$TMP/out" 2>"$TMP/err"
   RC=$?
 }
 
@@ -283,9 +284,36 @@ run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE= XDG_CONFIG_HOME="$TMP/xdg
 clean_ok && out_has '^site 1 local threshold=50000 '
 expect "default profile path under XDG_CONFIG_HOME"
 
-run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/none.json" -- "$S"
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 XDG_CONFIG_HOME="$TMP/empty-config" -- "$S"
 clean_ok && out_has '^site 1 local threshold=5000 '
-expect "missing profile: built-in defaults, silently"
+expect "no profile at the default location: built-in defaults, silently"
+
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/none.json" -- "$S"
+rc_is 0 && err_lines 1 && err_has 'none.json: no such file (named by DOSC_PROFILE): using built-in machine defaults$' &&
+  out_has '^site 1 local threshold=5000 ' && out_has '^result=ok$'
+expect "DOSC_PROFILE naming a missing file: one warning, built-in defaults"
+
+# Not regular files: each is refused without blocking (a FIFO opened for
+# reading waits for a writer; /dev/zero never ends); the inner timeout turns
+# a hang into a failure in 10 s.
+mkfifo "$TMP/fifo.json"
+truncate -s 65M "$TMP/huge.dosc.json"
+truncate -s 2M "$TMP/huge-profile.json"
+for bad in "$TMP/fifo.json:a FIFO" "/dev/zero:a character device" "$TMP:a directory" \
+  "$TMP/huge.dosc.json:larger than 64 MiB"; do
+  file=${bad%%:*} why=${bad#*:}
+  run DOSC_MANIFEST="$file" DOSC_THREADS=2 -- timeout 10 "$S"
+  one_warning && err_has "$why" && out_has '^site 0 local' && out_has '^site 2 inline'
+  expect "sidecar $why: one warning at once, compiled-in defaults"
+done
+for bad in "$TMP/fifo.json:a FIFO" "/dev/zero:a character device" \
+  "$TMP/huge-profile.json:larger than 1 MiB"; do
+  file=${bad%%:*} why=${bad#*:}
+  run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$file" -- timeout 10 "$S"
+  rc_is 0 && err_lines 1 && err_has "$why.*: using built-in machine defaults$" &&
+    out_has '^site 1 local threshold=5000 ' && out_has '^result=ok$'
+  expect "profile $why: one warning at once, built-in defaults"
+done
 
 echo '{"schema": "dosc-profile/1", "spawn_ns": "fast"}' >"$TMP/badprofile.json"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/badprofile.json" -- "$S"
