@@ -74,11 +74,18 @@ static int thread_count_from_env(void) {
   char *end;
   errno = 0;
   long value = strtol(text, &end, 10);
-  if (errno != 0 || *end != '\0' || value < 1 || value > DOSC_MAX_THREADS) {
+  if ((errno != 0 && errno != ERANGE) || *end != '\0' || end == text || value < 1) {
     char fallback[32];
     snprintf(fallback, sizeof fallback, "%d", cores);
     warn("DOSC_THREADS=%s is not a thread count (1 or more): using %s", text, fallback);
     return cores;
+  }
+  if (errno == ERANGE || value > DOSC_MAX_THREADS) {
+    /* More than any machine this runs on: not worth a worker record each. */
+    char most[32];
+    snprintf(most, sizeof most, "%d", DOSC_MAX_THREADS);
+    warn("DOSC_THREADS=%s is more than the runtime's maximum: using %s", text, most);
+    return DOSC_MAX_THREADS;
   }
   return (int)value;
 }

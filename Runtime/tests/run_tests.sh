@@ -148,6 +148,25 @@ for t in 2 4; do
   expect "idle pool of $t threads uses < 30 ms CPU per 500 ms, wakes for more work"
 done
 
+# ---- fewer threads than asked --------------------------------------------
+# Under an address-space limit the stacks of 1024 workers do not fit: the
+# pool starts what fits in half of what is left, warns once, and the program
+# can still allocate 100 MiB after start-up.
+simple_sidecar "$TMP/threads.dosc.json" threads-test-0001 1
+M="DOSC_MANIFEST=$TMP/threads.dosc.json"
+LIMITED='ulimit -v 400000 && exec "$0" "$@"'
+run $M DOSC_THREADS=1024 -- sh -c "$LIMITED" "$BIN/threads_test" 100
+rc_is 0 && err_lines 1 && err_has '^dosc: warning: could only start [0-9]* of 1024 threads (' &&
+  out_has '^result=ok$' && ! out_has '^threads=1024$'
+expect "ulimit -v, DOSC_THREADS=1024: some threads, one warning, the program keeps its memory"
+run $M DOSC_THREADS=100000 -- sh -c "$LIMITED" "$BIN/threads_test" 100
+rc_is 0 && err_lines 2 && err_has '^dosc: warning: DOSC_THREADS=100000 is more than the .*: using 1024$' &&
+  err_has 'could only start [0-9]* of 1024 threads' && out_has '^result=ok$'
+expect "ulimit -v, DOSC_THREADS=100000: clamped to 1024, then to what fits"
+run $M DOSC_THREADS=2 -- sh -c "$LIMITED" "$BIN/threads_test" 100
+clean_ok && out_has '^threads=2$' && out_has '^result=ok$'
+expect "ulimit -v, DOSC_THREADS=2: both start, no warning"
+
 # ---- sidecar, DOSC_BIND, DOSC_TRACE, profile ------------------------------
 S="$BIN/sites_test"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 -- "$S"
