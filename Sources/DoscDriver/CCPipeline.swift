@@ -208,7 +208,9 @@ public enum CCPipeline {
         }
         command += [directory + "/dosc_link_work.o"]
       }
-      command += [runtime.library, "-ljansson", "-pthread"]
+      let library = try RuntimeVariant(flags: invocation.compilerFlags + invocation.linkerFlags)
+        .library(in: runtime, compiler: options.compiler)
+      command += [library, "-ljansson", "-pthread"]
     }
     let status = try ProcessRunner.run(command)
     let sidecar = output + ".dosc.json"

@@ -133,7 +133,9 @@ public enum CompilePipeline {
     arguments += quoteDirectories.flatMap { ["-iquote", $0] }
     arguments += generatedFiles + invocation.inputs
     arguments += ["-o", temporaryOutput] + invocation.linkerFlags
-    arguments += [runtime.library, "-ljansson", "-pthread", "-lm"]
+    let library = try RuntimeVariant(flags: invocation.compilerFlags + invocation.linkerFlags)
+      .library(in: runtime, compiler: options.compiler)
+    arguments += [library, "-ljansson", "-pthread", "-lm"]
     let status = try ProcessRunner.run(options.compiler.split(separator: " ").map(String.init) + arguments)
     guard status == 0 else {
       throw DiagnosedFailure(
