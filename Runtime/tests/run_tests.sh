@@ -3,6 +3,7 @@
 # the environments they are about and checks exit status, stdout and stderr.
 # Ends with the line "N passed, N failed"; exits 1 if anything failed.
 # DOSC_VALGRIND=1: also runs the programs under valgrind (leaks and errors).
+# SANITIZED non-empty: built with a sanitizer; skips valgrind and ulimit -v.
 set -u
 BIN=$(cd "${1:-build/tests}" && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -155,6 +156,9 @@ done
 simple_sidecar "$TMP/threads.dosc.json" threads-test-0001 1
 M="DOSC_MANIFEST=$TMP/threads.dosc.json"
 LIMITED='ulimit -v 400000 && exec "$0" "$@"'
+if [ -n "${SANITIZED:-}" ]; then
+  echo "skip ulimit -v: a sanitizer reserves terabytes of address space"
+else
 run $M DOSC_THREADS=1024 -- sh -c "$LIMITED" "$BIN/threads_test" 100
 rc_is 0 && err_lines 1 && err_has '^dosc: warning: could only start [0-9]* of 1024 threads (' &&
   out_has '^result=ok$' && ! out_has '^threads=1024$'
@@ -166,6 +170,7 @@ expect "ulimit -v, DOSC_THREADS=100000: clamped to 1024, then to what fits"
 run $M DOSC_THREADS=2 -- sh -c "$LIMITED" "$BIN/threads_test" 100
 clean_ok && out_has '^threads=2$' && out_has '^result=ok$'
 expect "ulimit -v, DOSC_THREADS=2: both start, no warning"
+fi
 
 # ---- sidecar, DOSC_BIND, DOSC_TRACE, profile ------------------------------
 S="$BIN/sites_test"
@@ -383,7 +388,9 @@ one_warning
 expect "units: a missing sidecar warns once for all units"
 
 # ---- valgrind: no leaks, no errors ---------------------------------------
-if command -v valgrind >/dev/null 2>&1; then
+if [ -n "${SANITIZED:-}" ]; then
+  echo "skip valgrind: the programs are built with a sanitizer"
+elif command -v valgrind >/dev/null 2>&1; then
   VG="valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99"
   run DOSC_MANIFEST="$TMP/fib.dosc.json" DOSC_THREADS=2 DOSC_BIND=local -- $VG "$BIN/fib_test" 18
   clean_ok
