@@ -170,6 +170,15 @@ expect "ulimit -v, DOSC_THREADS=100000: clamped to 1024, then to what fits"
 run $M DOSC_THREADS=2 -- sh -c "$LIMITED" "$BIN/threads_test" 100
 clean_ok && out_has '^threads=2$' && out_has '^result=ok$'
 expect "ulimit -v, DOSC_THREADS=2: both start, no warning"
+# A stack limit of twice the memory: every worker's stack is refused (unless the kernel
+# overcommits always), so pthread_create fails and the pool runs on the starting thread.
+if [ "$(cat /proc/sys/vm/overcommit_memory 2>/dev/null)" != 1 ]; then
+  HUGE_STACK="ulimit -s $(($(awk '/MemTotal/ {print $2}' /proc/meminfo) * 2)) && exec \"\$0\" \"\$@\""
+  run $M DOSC_THREADS=2 -- sh -c "$HUGE_STACK" "$BIN/threads_test" 10
+  rc_is 0 && err_lines 1 && err_has '^dosc: warning: could only start 1 of 2 threads (' &&
+    out_has '^threads=1$' && out_has '^result=ok$'
+  expect "pthread_create fails (stacks too big): one warning, the program runs on 1 thread"
+fi
 fi
 
 # ---- sidecar, DOSC_BIND, DOSC_TRACE, profile ------------------------------
