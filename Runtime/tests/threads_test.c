@@ -17,8 +17,7 @@ static const dosc_site_info dosc_site_infos[] = {
     {0, "sum_slice", "threads_test.c", 40, 5, DOSC_BIND_LOCAL, DOSC_SITE_WORK_KNOWN, 64},
 };
 dosc_site_state dosc_site_states[1];
-const dosc_program_info dosc_program = {"threads-test-0001", 1, dosc_site_infos,
-                                        dosc_site_states};
+const dosc_program_info dosc_program = {"threads-test-0001", 1, dosc_site_infos, dosc_site_states};
 
 enum { SLICES = 64 };
 static long long slice_sum[SLICES];
