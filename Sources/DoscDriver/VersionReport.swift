@@ -1,4 +1,5 @@
 import ClangFrontend
+import DoscSupport
 import Foundation
 
 /// `dosc --version`: the version, then the libclang, C compiler, MPI and runtime that a compile
@@ -45,7 +46,7 @@ public enum VersionReport {
       let library = runtime.hasLibrary ? runtime.library : "\(runtime.library) (not built yet)"
       return "\(library), headers in \(runtime.includeDirectory) (\(runtime.layout.rawValue))"
     } catch {
-      return "not found (set DOSC_RUNTIME_DIR)"
+      return "not found: " + ((error as? DiagnosedFailure)?.diagnostics.first?.message ?? "\(error)")
     }
   }
 
