@@ -3,7 +3,7 @@
 # PREFIX=/usr DESTDIR=...`, and prints its path. Its dependencies are what the binary links
 # (dpkg-shlibdeps: libclang, OpenSSL's libcrypto, libc; the Swift runtime is linked in
 # statically) plus what `dosc compile` needs to run: libclang's own headers (stddef.h and the
-# like), a C compiler and libc's headers, and jansson to link the runtime. MPI is recommended.
+# like), a C compiler and libc's headers, jansson to link the runtime, objcopy. MPI is recommended.
 # DEB_COMPRESS=gzip packs faster than the default xz (the suite uses it).
 #   apt-get install ./dosc_*.deb     apt-get remove dosc
 set -euo pipefail
@@ -30,7 +30,8 @@ shlibs=$(cd "$work" && dpkg-shlibdeps -O -e debian/dosc/usr/bin/dosc 2>/dev/null
 # libclang parses with the builtin headers of its own version (libclang1-14: libclang-common-14-dev).
 llvm=$(echo "$shlibs" | grep -oE 'libclang1-[0-9]+' | head -1 | sed 's/libclang1-//')
 [ -n "$llvm" ] || { echo "package-deb: the binary does not link libclang1-N: $shlibs" >&2; exit 1; }
-depends="$shlibs, libclang-common-$llvm-dev, libjansson-dev, gcc | c-compiler, libc6-dev | libc-dev"
+# binutils: `dosc cc` carries manifest fragments in objects with objcopy.
+depends="$shlibs, libclang-common-$llvm-dev, libjansson-dev, binutils, gcc | c-compiler, libc6-dev | libc-dev"
 
 install -d "$root/DEBIAN"
 cat >"$root/DEBIAN/control" <<EOF

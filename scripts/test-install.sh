@@ -186,13 +186,13 @@ deb_dependencies() {
   local depends recommends
   depends=$(sed -n 's/^ Depends: //p' "$tmp/info")
   recommends=$(sed -n 's/^ Recommends: //p' "$tmp/info")
-  for needed in 'libclang1-[0-9]+' 'libclang-common-[0-9]+-dev' 'libssl3' 'libjansson-dev' 'gcc \| c-compiler' \
+  for needed in 'libclang1-[0-9]+' 'libclang-common-[0-9]+-dev' 'libssl3' 'libjansson-dev' 'binutils' 'gcc \| c-compiler' \
     'libc6-dev \| libc-dev' 'libc6 '; do
     echo "$depends" | grep -qE "(^|, )$needed" || { echo "Depends lacks $needed"; return 1; }
   done
   ! echo "$depends" | grep -qi swift && echo "$recommends" | grep -q 'mpi-default-dev'
 }
-check "dpkg-deb --info: libclang and its headers, OpenSSL, jansson, a C compiler; MPI recommended" deb_dependencies
+check "dpkg-deb --info: libclang and its headers, OpenSSL, jansson, binutils, a C compiler; MPI recommended" deb_dependencies
 
 deb_contents() {
   dpkg-deb --contents "$deb" | awk '{ print ($7 == "->") ? $6 " -> " $8 : $6 }' >"$tmp/contents" || return 1
