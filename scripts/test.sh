@@ -49,6 +49,15 @@ failing=$(grep -cE '^✘ Test [^r].* failed' "$log/swift.log")
 if [ -z "$total" ]; then failed=$((failed + 1)); else passed=$((passed + total - failing)); failed=$((failed + failing)); fi
 [ "$swift_status" = 0 ] || [ "$failing" -gt 0 ] || failed=$((failed + 1))
 
+# The installed toolchain and the Debian package (one release build): `install: N passed, N failed`.
+scripts/test-install.sh 2>&1 | tee "$log/install.log"
+install_status=${PIPESTATUS[0]}
+line=$(grep -E '^install: [0-9]+ passed, [0-9]+ failed' "$log/install.log" | tail -1)
+install_failed=$(echo "$line" | awk '{print $4+0}')
+passed=$((passed + $(echo "$line" | awk '{print $2+0}')))
+failed=$((failed + install_failed))
+[ "$install_status" = 0 ] || [ "$install_failed" -gt 0 ] || failed=$((failed + 1))
+
 if [ -x scripts/csmith-fuzz.sh ]; then
   if FUZZ_ELISION=1 scripts/csmith-fuzz.sh 25 1; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi

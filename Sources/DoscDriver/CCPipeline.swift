@@ -110,7 +110,7 @@ public enum CCPipeline {
       [analyzed.unit], tasks: analyzed.fragment.tasks, unitHashes: [analyzed.fragment.sourceHash],
       diagnostics: diagnostics)
     UnitAnalysis.recordRewrite(rewrite.sites[0], in: &analyzed.fragment)
-    let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
+    let runtime = try RuntimeLocation.locate(options.runtimeDirectory)
 
     // Each compilation has a directory of its own: `make -j` runs many at once.
     let directory = options.keepGenerated ? object + ".dosc-gen" : try TemporaryDirectory.make(prefix: "dosc-cc")
@@ -194,7 +194,7 @@ public enum CCPipeline {
     var scratch: String?
     defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
     if sites > 0 {
-      let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
+      let runtime = try RuntimeLocation.locate(options.runtimeDirectory)
       // Tasks spawned in one object and defined in another get their work figure here.
       if let work = LinkTimeWork.source(for: linked) {
         let directory = try TemporaryDirectory.make(prefix: "dosc-cc")
@@ -208,9 +208,8 @@ public enum CCPipeline {
         }
         command += [directory + "/dosc_link_work.o"]
       }
-      let library = try RuntimeVariant(flags: invocation.compilerFlags + invocation.linkerFlags)
-        .library(in: runtime, compiler: options.compiler)
-      command += [library, "-ljansson", "-pthread"]
+      command += try runtime.linkArguments(
+        flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler)
     }
     let status = try ProcessRunner.run(command)
     let sidecar = output + ".dosc.json"

@@ -29,33 +29,42 @@ public struct RuntimeVariant: Equatable, Sendable {
     return name
   }
 
-  /// The library of this variant in `runtime`. Where the runtime has its Makefile (a checkout)
-  /// `make` brings it up to date first, under a lock: the parallel links of one build may all
-  /// ask for it, and a variant built before the runtime's sources changed must not be linked.
-  public func library(in runtime: RuntimeLocator.Runtime, compiler: String) throws -> String {
+  /// The library of this variant in `runtime`. In a checkout `make` brings it up to date
+  /// first, under a lock: the parallel links of one build may all ask for it, and a variant
+  /// built before the runtime's sources changed must not be linked. An installed runtime is
+  /// never built into: its variants are installed beside the plain library
+  /// (`PREFIX/lib/dosc/build-sanitize-thread/libdosc.a`) or missing, which is an error.
+  public func library(in runtime: RuntimeLocation, compiler: String) throws -> String {
     if isPlain { return runtime.library }
     let build = buildDirectory(compiler: compiler)
-    let library = runtime.directory + "/" + build + "/libdosc.a"
-    let lock = open(runtime.directory + "/." + build + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-    if lock >= 0 { flock(lock, LOCK_EX) }
-    defer { if lock >= 0 { close(lock) } }
-    if FileManager.default.fileExists(atPath: runtime.directory + "/Makefile")
-      || !FileManager.default.fileExists(atPath: library)
-    {
-      // Without the make variables of a build that runs `dosc cc` (MAKEFLAGS carries its
-      // CFLAGS=..., which would override the runtime Makefile's own).
-      let status = try ProcessRunner.run([
-        "env", "-u", "MAKEFLAGS", "-u", "MFLAGS", "-u", "MAKELEVEL", "make", "-s", "-C", runtime.directory,
-        "BUILD=" + build, "CC=" + compiler,
-        "CFLAGS_EXTRA=" + sanitizerFlags.joined(separator: " "), build + "/libdosc.a",
-      ])
-      guard status == 0, FileManager.default.fileExists(atPath: library) else {
+    guard let source = runtime.sourceDirectory else {
+      let library = runtime.libraryDirectory + "/dosc/" + build + "/libdosc.a"
+      guard FileManager.default.fileExists(atPath: library) else {
         throw DiagnosedFailure(
           Diagnostic(
             .error, at: nil,
-            "cannot build the runtime with \(sanitizerFlags.joined(separator: " ")): "
-              + "'make -C \(runtime.directory) BUILD=\(build)' failed"))
+            "this installation of dosc has no runtime built with \(sanitizerFlags.joined(separator: " ")) "
+              + "for '\(compiler)' ('\(library)'); build dosc from a checkout to use the sanitizer"))
       }
+      return library
+    }
+    let library = source + "/" + build + "/libdosc.a"
+    let lock = open(source + "/." + build + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+    if lock >= 0 { flock(lock, LOCK_EX) }
+    defer { if lock >= 0 { close(lock) } }
+    // Without the make variables of a build that runs `dosc cc` (MAKEFLAGS carries its
+    // CFLAGS=..., which would override the runtime Makefile's own).
+    let status = try ProcessRunner.run([
+      "env", "-u", "MAKEFLAGS", "-u", "MFLAGS", "-u", "MAKELEVEL", "make", "-s", "-C", source,
+      "BUILD=" + build, "CC=" + compiler,
+      "CFLAGS_EXTRA=" + sanitizerFlags.joined(separator: " "), build + "/libdosc.a",
+    ])
+    guard status == 0, FileManager.default.fileExists(atPath: library) else {
+      throw DiagnosedFailure(
+        Diagnostic(
+          .error, at: nil,
+          "cannot build the runtime with \(sanitizerFlags.joined(separator: " ")): "
+            + "'make -C \(source) BUILD=\(build)' failed"))
     }
     return library
   }
