@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite: set-up, the runtime's own tests, the Swift tests (analyzer, compile,
-# examples under every binding), and a small Csmith sample (analyzed, then built and run under
-# every binding against the plain build). Ends with one line
+# The whole test suite: set-up, the runtime's own tests (gcc, clang, ThreadSanitizer), the Swift
+# tests (analyzer, compile, examples under every binding and under ThreadSanitizer), and a small
+# Csmith sample (analyzed, then built and run under every binding against the plain build).
+# Ends with one line
 # `tests: N passed, N failed` over every stage.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,13 +11,24 @@ passed=0
 failed=0
 log=$(mktemp -d)
 
-make -s -C Runtime || exit 1
-make -s -C Runtime check 2>&1 | tee "$log/runtime.log"
-runtime_status=${PIPESTATUS[0]}
-line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log/runtime.log" | tail -1)
-passed=$((passed + $(echo "$line" | awk '{print $1+0}')))
-failed=$((failed + $(echo "$line" | awk '{print $3+0}')))
-[ "$runtime_status" = 0 ] || failed=$((failed + 1))
+# The runtime's own tests, warnings as errors, built with gcc, with clang (clang -O2 once
+# deleted the start constructor: issue 8 item 7) and under ThreadSanitizer (any report fails a
+# case). `runtime_check NAME EXTRA-CFLAGS MAKE-ARGS...`
+runtime_check() {
+  local name=$1 extra=$2
+  shift 2
+  make -s -C Runtime "$@" CFLAGS_EXTRA="-Werror${extra:+ $extra}" check 2>&1 | tee "$log/$name.log"
+  local status=${PIPESTATUS[0]}
+  local line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log/$name.log" | tail -1)
+  passed=$((passed + $(echo "$line" | awk '{print $1+0}')))
+  failed=$((failed + $(echo "$line" | awk '{print $3+0}')))
+  [ "$status" = 0 ] || failed=$((failed + 1))
+}
+make -s -C Runtime CFLAGS_EXTRA=-Werror || exit 1
+runtime_check runtime-gcc ""
+runtime_check runtime-clang "" CC=clang-14 BUILD=build-clang
+runtime_check runtime-tsan -fsanitize=thread BUILD=build-tsan-check
 
 # The checked-in .swift-format is the style: a lint finding fails the suite.
 if swift format lint --strict -r Sources Tests Package.swift; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
@@ -36,6 +48,15 @@ total=$(echo "$summary" | sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/')
 failing=$(grep -cE '^✘ Test [^r].* failed' "$log/swift.log")
 if [ -z "$total" ]; then failed=$((failed + 1)); else passed=$((passed + total - failing)); failed=$((failed + failing)); fi
 [ "$swift_status" = 0 ] || [ "$failing" -gt 0 ] || failed=$((failed + 1))
+
+# The installed toolchain and the Debian package (one release build): `install: N passed, N failed`.
+scripts/test-install.sh 2>&1 | tee "$log/install.log"
+install_status=${PIPESTATUS[0]}
+line=$(grep -E '^install: [0-9]+ passed, [0-9]+ failed' "$log/install.log" | tail -1)
+install_failed=$(echo "$line" | awk '{print $4+0}')
+passed=$((passed + $(echo "$line" | awk '{print $2+0}')))
+failed=$((failed + install_failed))
+[ "$install_status" = 0 ] || [ "$install_failed" -gt 0 ] || failed=$((failed + 1))
 
 if [ -x scripts/csmith-fuzz.sh ]; then
   if FUZZ_ELISION=1 scripts/csmith-fuzz.sh 25 1; then passed=$((passed + 1)); else failed=$((failed + 1)); fi

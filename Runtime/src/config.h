@@ -97,6 +97,19 @@ _Static_assert(DOSC_WAIT_SPINS_BEFORE_YIELD >= 0, "DOSC_WAIT_SPINS_BEFORE_YIELD 
 #endif
 _Static_assert(DOSC_MAX_THREADS >= 1, "DOSC_MAX_THREADS must be >= 1");
 
+/* Largest sidecar manifest and machine profile read at start-up. A bigger
+ * file is refused with the usual warning instead of being read: the runtime
+ * reads these before main, and a runaway file must not eat the program's
+ * memory or time. */
+#ifndef DOSC_SIDECAR_MAX_BYTES
+#define DOSC_SIDECAR_MAX_BYTES ((size_t)64 << 20)
+#endif
+#ifndef DOSC_PROFILE_MAX_BYTES
+#define DOSC_PROFILE_MAX_BYTES ((size_t)1 << 20)
+#endif
+_Static_assert(DOSC_SIDECAR_MAX_BYTES >= 4096 && DOSC_PROFILE_MAX_BYTES >= 4096,
+               "DOSC_SIDECAR_MAX_BYTES and DOSC_PROFILE_MAX_BYTES must be >= 4096");
+
 /* Internal consistency checks; compiled out with -DNDEBUG (release builds
  * keep them out of the spawn path). */
 #ifdef NDEBUG
@@ -107,6 +120,19 @@ _Static_assert(DOSC_MAX_THREADS >= 1, "DOSC_MAX_THREADS must be >= 1");
           : (fprintf(stderr, "dosc: internal error: %s:%d: assertion '%s' failed\n", __FILE__,     \
                      __LINE__, #cond),                                                             \
              abort()))
+#endif
+
+/* Built with -fsanitize=thread (a program's sanitizer build, see Runtime/
+ * README.md), gcc warns that ThreadSanitizer does not model
+ * atomic_thread_fence. It still executes the fence, so the runtime stays
+ * correct, and no data is published through one: the two seq_cst fences
+ * (pop against steal in deque.h, park against push in pool.c) only order
+ * atomics among themselves, while every write another thread reads later is
+ * published by a release/acquire pair ThreadSanitizer does see (a push's
+ * store of bottom and a steal's load of it; a task's decrement of pending
+ * and taskwait's load). Hence no false report, and nothing to warn about. */
+#if defined(__SANITIZE_THREAD__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wtsan"
 #endif
 
 /* Marks functions that are internal to libdosc but shared between its files;

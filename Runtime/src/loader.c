@@ -3,26 +3,86 @@
 #include "loader.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-/* Opens `path` as JSON. Returns NULL with `error` set; *missing tells a file
- * that is not there from one that is broken. */
-static json_t *load_json(const char *path, int *missing, char *error, size_t error_size) {
+/* What a file that is not a regular file is, for the warning. */
+static const char *file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+/* Reads all of `path` into a malloc'ed buffer (*size bytes) if it is a
+ * regular file of at most `limit` bytes. Anything else is refused without
+ * reading: opening a FIFO for reading waits for a writer and reading a device
+ * may never end, and either would hang the program before main. Returns NULL
+ * with `error` set; *missing tells a file that is not there from one that is
+ * unusable. */
+static char *read_regular_file(const char *path, size_t limit, size_t *size, int *missing,
+                               char *error, size_t error_size) {
   *missing = 0;
-  FILE *file = fopen(path, "rb");
-  if (file == NULL) {
+  *size = 0;
+  /* O_NONBLOCK: the open itself returns at once on a FIFO without a writer;
+   * O_NOCTTY: a terminal named here does not become our controlling one. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
     *missing = (errno == ENOENT);
     snprintf(error, error_size, "cannot read it: %s", strerror(errno));
     return NULL;
   }
+  struct stat info;
+  char *buffer = NULL;
+  if (fstat(fd, &info) != 0) {
+    snprintf(error, error_size, "cannot read it: %s", strerror(errno));
+  } else if (!S_ISREG(info.st_mode)) {
+    snprintf(error, error_size, "not a regular file: it is %s", file_kind(info.st_mode));
+  } else if ((unsigned long long)info.st_size > limit) {
+    snprintf(error, error_size, "larger than %zu MiB (%lld bytes)", limit >> 20,
+             (long long)info.st_size);
+  } else if ((buffer = malloc((size_t)info.st_size + 1)) == NULL) {
+    snprintf(error, error_size, "out of memory reading it");
+  } else {
+    /* At most st_size bytes: a file growing meanwhile is read as it was. */
+    while (*size < (size_t)info.st_size) {
+      ssize_t got = read(fd, buffer + *size, (size_t)info.st_size - *size);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        snprintf(error, error_size, "cannot read it: %s", strerror(errno));
+        free(buffer);
+        buffer = NULL;
+        break;
+      }
+      if (got == 0) break;
+      *size += (size_t)got;
+    }
+  }
+  close(fd);
+  return buffer;
+}
+
+/* Reads `path` (a regular file of at most `limit` bytes) as a JSON object.
+ * Returns NULL with `error` set; *missing tells a file that is not there
+ * from one that is broken. */
+static json_t *load_json(const char *path, size_t limit, int *missing, char *error,
+                         size_t error_size) {
+  size_t size;
+  char *text = read_regular_file(path, limit, &size, missing, error, error_size);
+  if (text == NULL) return NULL;
   json_error_t json_error;
   /* A fixed hash seed: otherwise jansson reads /dev/urandom at every start, to guard
    * against hash flooding, which a program's own sidecar is no channel for. */
   json_object_seed(1);
-  json_t *root = json_loadf(file, JSON_REJECT_DUPLICATES, &json_error);
-  fclose(file);
+  json_t *root = json_loadb(text, size, JSON_REJECT_DUPLICATES, &json_error);
+  free(text);
   if (root == NULL) {
     snprintf(error, error_size, "not valid JSON (line %d: %s)", json_error.line, json_error.text);
     return NULL;
@@ -152,10 +212,23 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
     figures[i].present = 0;
   }
   int missing;
-  json_t *root = load_json(path, &missing, error, error_size);
+  json_t *root = load_json(path, DOSC_SIDECAR_MAX_BYTES, &missing, error, error_size);
   if (root == NULL) {
     if (missing) snprintf(error, error_size, "no sidecar manifest");
     return -1;
+  }
+  int status = dosc_manifest_read(root, program, bindings, figures, first_site, error, error_size);
+  json_decref(root);
+  return status;
+}
+
+int dosc_manifest_read(json_t *root, const dosc_program_info *program, int *bindings,
+                       dosc_sidecar_task *figures, long long *first_site, char *error,
+                       size_t error_size) {
+  *first_site = 0;
+  for (int i = 0; i < program->site_count; i++) {
+    bindings[i] = -1;
+    figures[i].present = 0;
   }
   int status = -1;
   json_t *sites = json_object_get(root, "sites");
@@ -201,7 +274,6 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
       }
     }
   }
-  json_decref(root);
   if (status != 0)
     for (int i = 0; i < program->site_count; i++) {
       bindings[i] = -1;
@@ -226,7 +298,7 @@ static int read_number(json_t *root, const char *key, double *out, char *error, 
 
 int dosc_profile_read(const char *path, dosc_profile *profile, char *error, size_t error_size) {
   int missing;
-  json_t *root = load_json(path, &missing, error, error_size);
+  json_t *root = load_json(path, DOSC_PROFILE_MAX_BYTES, &missing, error, error_size);
   if (root == NULL) return missing ? 0 : -1;
   dosc_profile read = *profile;
   double tasks_per_thread = read.tasks_per_thread;

@@ -8,8 +8,10 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -43,11 +45,13 @@ static struct {
   _Alignas(DOSC_CACHE_LINE) atomic_int sleepers;
   _Alignas(DOSC_CACHE_LINE) atomic_uint wake_epoch;
   _Alignas(DOSC_CACHE_LINE) atomic_int stopping;
-  int threads;            /* workers[] entries; written once before workers start */
-  int running;            /* workers with a thread (worker 0 = the starter) */
+  /* 0 while dosc_pool_start is still starting workers; the started ones wait
+   * for 1 before they read `threads`. */
+  _Alignas(DOSC_CACHE_LINE) atomic_int open;
+  int threads;            /* workers with a thread (worker 0 = the starter); set before open */
   long long idle_spin_ns; /* DOSC_IDLE_SPIN_NS if workers are bound, else 0; set before start */
-  dosc_worker *workers;   /* [threads], written once before workers start */
-} pool = {.threads = 1, .running = 1};
+  dosc_worker *workers;   /* [threads] and more, written before workers start */
+} pool = {.threads = 1};
 
 static DOSC_TLS_MODEL _Thread_local dosc_worker *tls_worker;
 
@@ -179,6 +183,11 @@ static inline void wake_one_if_parked(void) {
 static void *worker_main(void *arg) {
   dosc_worker *worker = arg;
   tls_worker = worker;
+  /* acquire: pairs with the release store in dosc_pool_start, after which
+   * pool.threads and every started worker's deque are fixed. Until then the
+   * starter is still creating threads (a few microseconds each). */
+  while (!atomic_load_explicit(&pool.open, memory_order_acquire))
+    sched_yield();
   dosc_current_depth = 0;
   int idle_rounds = 0;
   long long idle_since = 0; /* when the current idle stretch began */
@@ -294,33 +303,65 @@ static int worker_init(dosc_worker *worker, int index) {
   return dosc_deque_init(&worker->deque);
 }
 
+/* How many workers (the starter included) fit in half of the address space
+ * left under a limit (ulimit -v, RLIMIT_AS): each needs a stack of the
+ * default size (RLIMIT_STACK, usually 8 MiB). Starting threads until
+ * pthread_create fails would leave the program nothing to allocate; the
+ * other half stays the program's. `asked` when there is no limit. */
+static int workers_that_fit(int asked) {
+  struct rlimit limit;
+  if (getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return asked;
+  size_t stack = 0;
+  pthread_attr_t attr;
+  if (pthread_getattr_default_np(&attr) == 0) {
+    pthread_attr_getstacksize(&attr, &stack);
+    pthread_attr_destroy(&attr);
+  }
+  unsigned long long pages = 0;
+  FILE *statm = fopen("/proc/self/statm", "r");
+  if (statm != NULL) {
+    if (fscanf(statm, "%llu", &pages) != 1) pages = 0;
+    fclose(statm);
+  }
+  long page = sysconf(_SC_PAGESIZE);
+  if (stack == 0 || pages == 0 || page <= 0) return asked; /* unknown: pthread_create decides */
+  unsigned long long used = pages * (unsigned long long)page;
+  unsigned long long left = limit.rlim_cur > used ? limit.rlim_cur - used : 0;
+  unsigned long long fit = 1 + left / 2 / (stack + (unsigned long long)page); /* + guard page */
+  return fit < (unsigned long long)asked ? (int)fit : asked;
+}
+
 int dosc_pool_start(int threads) {
   DOSC_ASSERT(pool.workers == NULL);
   if (threads < 1) threads = 1;
+  int asked = threads;
+  char why[96] = "";
+  threads = workers_that_fit(asked);
+  if (threads < asked)
+    snprintf(why, sizeof why, "stacks for more would take over half of what ulimit -v leaves");
+  /* Only the workers' records up front (a few hundred bytes each); each
+   * deque is allocated when its thread is about to start. */
   dosc_worker *workers = aligned_alloc(DOSC_CACHE_LINE, sizeof(dosc_worker) * (size_t)threads);
-  if (workers == NULL) return 1;
-  int ready = 0;
-  while (ready < threads && worker_init(&workers[ready], ready) == 0)
-    ready++;
-  if (ready == 0) {
+  if (workers == NULL || worker_init(&workers[0], 0) != 0) {
     free(workers);
+    fprintf(stderr, "dosc: warning: out of memory: running on 1 thread\n");
     return 1;
   }
   atomic_init(&pool.sleepers, 0);
   atomic_init(&pool.wake_epoch, 0);
   atomic_init(&pool.stopping, 0);
+  atomic_init(&pool.open, 0);
   pool.workers = workers;
-  pool.threads = ready; /* published to workers by pthread_create */
+  pool.threads = 1;
   tls_worker = &workers[0];
   dosc_current_depth = 0;
-  pool.running = 1;
   /* Bind workers 1.. to CPUs other than ours if there are enough of them
    * (DOSC_PIN_WORKERS). CPU_COUNT counts only CPUs this process may use;
    * sched_getaffinity fails on machines with more than CPU_SETSIZE CPUs,
    * and then nothing is bound. */
   cpu_set_t allowed;
-  int pin = DOSC_PIN_WORKERS && ready > 1 && sched_getaffinity(0, sizeof allowed, &allowed) == 0 &&
-            CPU_COUNT(&allowed) >= ready;
+  int pin = DOSC_PIN_WORKERS && threads > 1 &&
+            sched_getaffinity(0, sizeof allowed, &allowed) == 0 && CPU_COUNT(&allowed) >= threads;
   int self = pin ? sched_getcpu() : -1;
   /* An unbound spinning worker may share a CPU with a busy one (more workers
    * than CPUs, or the scheduler's placement): it then only takes time from
@@ -328,7 +369,11 @@ int dosc_pool_start(int threads) {
   pool.idle_spin_ns = pin ? DOSC_IDLE_SPIN_NS : 0;
   if (pin && (self < 0 || self >= CPU_SETSIZE || !CPU_ISSET(self, &allowed)))
     self = -1; /* unknown: bind workers to the first CPUs */
-  for (int i = 1; i < ready; i++) {
+  for (int i = 1; i < threads; i++) {
+    if (worker_init(&workers[i], i) != 0) {
+      snprintf(why, sizeof why, "out of memory");
+      break;
+    }
     pthread_attr_t attr;
     int bound = pin && pinned_attr(&attr, &allowed, self, i);
     int failed = pthread_create(&workers[i].thread, bound ? &attr : NULL, worker_main, &workers[i]);
@@ -338,15 +383,20 @@ int dosc_pool_start(int threads) {
       if (failed) failed = pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]);
     }
     if (failed) {
-      /* Fewer threads than asked. The workers without a thread keep empty
-       * deques (only their owner could push), so pool.threads stays as is:
-       * stealing from them finds nothing. */
-      fprintf(stderr, "dosc: warning: could only start %d of %d threads\n", i, ready);
+      /* Memory, RLIMIT_NPROC or a cgroup's pids limit: run with the workers
+       * started so far. */
+      dosc_deque_destroy(&workers[i].deque);
+      snprintf(why, sizeof why, "%s", strerror(failed));
       break;
     }
-    pool.running = i + 1;
+    pool.threads = i + 1;
   }
-  return pool.running;
+  /* release: pairs with the acquire load in worker_main. */
+  atomic_store_explicit(&pool.open, 1, memory_order_release);
+  if (pool.threads < asked)
+    fprintf(stderr, "dosc: warning: could only start %d of %d threads (%s)\n", pool.threads, asked,
+            why);
+  return pool.threads;
 }
 
 /* pthread_join, but polls first: a worker that sees `stopping` exits within
@@ -371,7 +421,7 @@ void dosc_pool_stop(void) {
   futex_wake(&pool.wake_epoch, INT_MAX);
   if (tls_worker != &pool.workers[0])
     return; /* exit() from a task on another thread: the process is ending */
-  for (int i = 1; i < pool.running; i++)
+  for (int i = 1; i < pool.threads; i++)
     join_worker(pool.workers[i].thread);
   for (int i = 0; i < pool.threads; i++) {
     dosc_worker *worker = &pool.workers[i];
@@ -385,10 +435,9 @@ void dosc_pool_stop(void) {
   free(pool.workers);
   pool.workers = NULL;
   pool.threads = 1;
-  pool.running = 1;
   tls_worker = NULL;
 }
 
 int dosc_pool_threads(void) {
-  return pool.running;
+  return pool.threads;
 }

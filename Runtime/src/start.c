@@ -21,6 +21,7 @@
 #include "dosc_policy.h"
 #include "loader.h"
 #include "pool.h"
+#include "self_section.h"
 
 _Static_assert((int)DOSC_BIND_INLINE == (int)DOSC_POLICY_INLINE &&
                    (int)DOSC_BIND_LOCAL == (int)DOSC_POLICY_LOCAL &&
@@ -39,6 +40,8 @@ static struct {
   dosc_profile profile;
   char profile_note[PATH_MAX + 64];
   char manifest_path[PATH_MAX + 16];
+  int manifest_is_default; /* no DOSC_MANIFEST: the executable's section may stand in */
+  char manifest_section[PATH_MAX + 32]; /* "PROG (.dosc.manifest section)", for messages */
   const dosc_program_info *programs[DOSC_MAX_PROGRAMS];
   int program_count;
   /* Units registered by their constructors, decided by dosc_start. */
@@ -71,11 +74,18 @@ static int thread_count_from_env(void) {
   char *end;
   errno = 0;
   long value = strtol(text, &end, 10);
-  if (errno != 0 || *end != '\0' || value < 1 || value > DOSC_MAX_THREADS) {
+  if ((errno != 0 && errno != ERANGE) || *end != '\0' || end == text || value < 1) {
     char fallback[32];
     snprintf(fallback, sizeof fallback, "%d", cores);
     warn("DOSC_THREADS=%s is not a thread count (1 or more): using %s", text, fallback);
     return cores;
+  }
+  if (errno == ERANGE || value > DOSC_MAX_THREADS) {
+    /* More than any machine this runs on: not worth a worker record each. */
+    char most[32];
+    snprintf(most, sizeof most, "%d", DOSC_MAX_THREADS);
+    warn("DOSC_THREADS=%s is more than the runtime's maximum: using %s", text, most);
+    return DOSC_MAX_THREADS;
   }
   return (int)value;
 }
@@ -97,43 +107,72 @@ static int trace_from_env(void) {
 }
 
 static void manifest_path_from_env(char *path, size_t size) {
-  const char *text = getenv("DOSC_MANIFEST");
-  if (text != NULL && text[0] != '\0') {
-    snprintf(path, size, "%s", text);
-    return;
-  }
   char exe[PATH_MAX];
   ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (length <= 0) {
-    snprintf(path, size, "a.out.dosc.json");
-    return;
-  }
-  exe[length] = '\0';
-  snprintf(path, size, "%s.dosc.json", exe);
+  if (length > 0)
+    exe[length] = '\0';
+  else
+    snprintf(exe, sizeof exe, "a.out");
+  snprintf(runtime.manifest_section, sizeof runtime.manifest_section,
+           "%s (" DOSC_MANIFEST_SECTION " section)", exe);
+  const char *text = getenv("DOSC_MANIFEST");
+  runtime.manifest_is_default = text == NULL || text[0] == '\0';
+  if (runtime.manifest_is_default)
+    snprintf(path, size, "%s.dosc.json", exe);
+  else
+    snprintf(path, size, "%s", text);
 }
 
-/* Where `dosc calibrate` writes: $XDG_CONFIG_HOME/dosc/profile.json, else
- * ~/.config/dosc/profile.json. Empty when neither is known. */
-static void profile_path_from_env(char *path, size_t size) {
+/* The unit's manifest: the sidecar; or, when DOSC_MANIFEST is unset and no
+ * sidecar lies beside the program, the one in the executable (self_section.c).
+ * *where names what was read, for the trace and the warning. */
+static int read_manifest(const dosc_program_info *program, int *bindings,
+                         dosc_sidecar_task *figures, long long *first_site, char *error,
+                         size_t error_size, const char **where) {
+  *where = runtime.manifest_path;
+  if (runtime.manifest_is_default && access(runtime.manifest_path, F_OK) != 0 && errno == ENOENT) {
+    int status = dosc_self_manifest_read(program, bindings, figures, first_site, error, error_size);
+    if (status != DOSC_SELF_MANIFEST_ABSENT) {
+      *where = runtime.manifest_section;
+      return status;
+    }
+  }
+  return dosc_sidecar_read(runtime.manifest_path, program, bindings, figures, first_site, error,
+                           error_size);
+}
+
+/* DOSC_PROFILE, else where `dosc calibrate` writes: $XDG_CONFIG_HOME/dosc/
+ * profile.json, else ~/.config/dosc/profile.json. Empty when neither is
+ * known. Returns 1 if DOSC_PROFILE named it. */
+static int profile_path_from_env(char *path, size_t size) {
   const char *text = getenv("DOSC_PROFILE");
   const char *config = getenv("XDG_CONFIG_HOME");
   const char *home = getenv("HOME");
-  if (text != NULL && text[0] != '\0')
+  if (text != NULL && text[0] != '\0') {
     snprintf(path, size, "%s", text);
-  else if (config != NULL && config[0] == '/')
+    return 1;
+  }
+  if (config != NULL && config[0] == '/')
     snprintf(path, size, "%s/dosc/profile.json", config);
   else if (home != NULL && home[0] != '\0')
     snprintf(path, size, "%s/.config/dosc/profile.json", home);
   else
     path[0] = '\0';
+  return 0;
 }
 
 static void load_profile(int threads) {
   char path[PATH_MAX];
   char error[256];
   dosc_profile_defaults(&runtime.profile);
-  profile_path_from_env(path, sizeof path);
+  int named = profile_path_from_env(path, sizeof path);
   int status = path[0] != '\0' ? dosc_profile_read(path, &runtime.profile, error, sizeof error) : 0;
+  /* A missing profile at the default place is a machine never calibrated; one
+   * the user named is a mistake worth a word. */
+  if (status == 0 && named) {
+    snprintf(error, sizeof error, "no such file (named by DOSC_PROFILE)");
+    status = -1;
+  }
   if (status < 0)
     fprintf(stderr, "dosc: warning: %s: %s: using built-in machine defaults\n", path, error);
   snprintf(runtime.profile_note, sizeof runtime.profile_note, "%s%s",
@@ -150,20 +189,21 @@ static void decide_program(const dosc_program_info *program) {
   char error[512];
   int sidecar_ok = 0;
   long long first_site = 0; /* program-wide id of site 0, as users see it in the sidecar */
+  const char *where = runtime.manifest_path;
   if (bindings == NULL || figures == NULL) {
     fprintf(stderr, "dosc: warning: out of memory: using compiled-in defaults\n");
-  } else if (dosc_sidecar_read(runtime.manifest_path, program, bindings, figures, &first_site,
-                               error, sizeof error) == 0) {
+  } else if (read_manifest(program, bindings, figures, &first_site, error, sizeof error, &where) ==
+             0) {
     sidecar_ok = 1;
   } else if (!runtime.sidecar_warned) {
     /* One warning per run, however many units the same bad sidecar fails. */
     runtime.sidecar_warned = 1;
-    fprintf(stderr, "dosc: warning: %s: %s: using compiled-in defaults\n", runtime.manifest_path,
-            error);
+    fprintf(stderr, "dosc: warning: %s: %s: using compiled-in defaults\n", where, error);
   }
   if (runtime.trace && runtime.program_count <= 1)
-    fprintf(stderr, "dosc: %d thread%s, %d node; sidecar %s (%s); %s\n", runtime.profile.threads,
-            runtime.profile.threads == 1 ? "" : "s", runtime.profile.nodes, runtime.manifest_path,
+    fprintf(stderr, "dosc: %d thread%s, %d node; %s %s (%s); %s\n", runtime.profile.threads,
+            runtime.profile.threads == 1 ? "" : "s", runtime.profile.nodes,
+            where == runtime.manifest_section ? "manifest in" : "sidecar", where,
             sidecar_ok ? "read" : "not used", runtime.profile_note);
 
   for (int id = 0; id < count; id++) {
@@ -251,9 +291,20 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
 
 /* Units register from constructors of priority 101, which run before this
  * one (default priority): by the time main runs, every site is decided, even
- * when main's own file has no site and so no call of dosc_start. */
+ * when main's own file has no site and so no call of dosc_start.
+ *
+ * The count is read under the lock, not as a plain load: clang -O2 (LLVM's
+ * GlobalOpt) evaluates a constructor at compile time when it can, assuming
+ * it runs before any other code touches this file's globals. With a plain
+ * `if (runtime.registered_count > 0)` it read the initial 0, found the
+ * constructor did nothing and deleted it, so no program ever started its
+ * pool. A call into libc (pthread_mutex_lock) cannot be evaluated at compile
+ * time, whatever the compiler or optimisation level. */
 __attribute__((constructor)) static void dosc_start_registered_units(void) {
-  if (runtime.registered_count > 0) dosc_start(NULL, NULL, NULL);
+  pthread_mutex_lock(&runtime.lock);
+  int registered = runtime.registered_count;
+  pthread_mutex_unlock(&runtime.lock);
+  if (registered > 0) dosc_start(NULL, NULL, NULL);
 }
 
 void dosc_register_unit(const dosc_program_info *unit) {

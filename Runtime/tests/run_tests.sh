@@ -3,6 +3,7 @@
 # the environments they are about and checks exit status, stdout and stderr.
 # Ends with the line "N passed, N failed"; exits 1 if anything failed.
 # DOSC_VALGRIND=1: also runs the programs under valgrind (leaks and errors).
+# SANITIZED non-empty: built with a sanitizer; skips valgrind and ulimit -v.
 set -u
 BIN=$(cd "${1:-build/tests}" && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -20,14 +21,15 @@ fail() {
 
 # run ENV-ASSIGNMENTS... -- PROGRAM ARGS...: stdout in $TMP/out, stderr in
 # $TMP/err, exit status in $RC. The DOSC_* variables of the caller are
-# cleared first so every case states its whole environment.
+# cleared first so every case states its whole environment; the default
+# profile location is an empty directory (no profile, silently).
 run() {
   env_args=""
   while [ "$1" != "--" ]; do env_args="$env_args $1"; shift; done
   shift
   # shellcheck disable=SC2086
   env -u DOSC_THREADS -u DOSC_BIND -u DOSC_TRACE -u DOSC_MANIFEST -u DOSC_PROFILE \
-    DOSC_PROFILE="$TMP/no-profile.json" $env_args timeout 120 "$@" >"$TMP/out" 2>"$TMP/err"
+    XDG_CONFIG_HOME="$TMP/no-config" $env_args timeout 120 "$@" >"$TMP/out" 2>"$TMP/err"
   RC=$?
 }
 
@@ -147,6 +149,38 @@ for t in 2 4; do
   expect "idle pool of $t threads uses < 30 ms CPU per 500 ms, wakes for more work"
 done
 
+# ---- fewer threads than asked --------------------------------------------
+# Under an address-space limit the stacks of 1024 workers do not fit: the
+# pool starts what fits in half of what is left, warns once, and the program
+# can still allocate 100 MiB after start-up.
+simple_sidecar "$TMP/threads.dosc.json" threads-test-0001 1
+M="DOSC_MANIFEST=$TMP/threads.dosc.json"
+LIMITED='ulimit -v 400000 && exec "$0" "$@"'
+if [ -n "${SANITIZED:-}" ]; then
+  echo "skip ulimit -v: a sanitizer reserves terabytes of address space"
+else
+run $M DOSC_THREADS=1024 -- sh -c "$LIMITED" "$BIN/threads_test" 100
+rc_is 0 && err_lines 1 && err_has '^dosc: warning: could only start [0-9]* of 1024 threads (' &&
+  out_has '^result=ok$' && ! out_has '^threads=1024$'
+expect "ulimit -v, DOSC_THREADS=1024: some threads, one warning, the program keeps its memory"
+run $M DOSC_THREADS=100000 -- sh -c "$LIMITED" "$BIN/threads_test" 100
+rc_is 0 && err_lines 2 && err_has '^dosc: warning: DOSC_THREADS=100000 is more than the .*: using 1024$' &&
+  err_has 'could only start [0-9]* of 1024 threads' && out_has '^result=ok$'
+expect "ulimit -v, DOSC_THREADS=100000: clamped to 1024, then to what fits"
+run $M DOSC_THREADS=2 -- sh -c "$LIMITED" "$BIN/threads_test" 100
+clean_ok && out_has '^threads=2$' && out_has '^result=ok$'
+expect "ulimit -v, DOSC_THREADS=2: both start, no warning"
+# A stack limit of twice the memory: every worker's stack is refused (unless the kernel
+# overcommits always), so pthread_create fails and the pool runs on the starting thread.
+if [ "$(cat /proc/sys/vm/overcommit_memory 2>/dev/null)" != 1 ]; then
+  HUGE_STACK="ulimit -s $(($(awk '/MemTotal/ {print $2}' /proc/meminfo) * 2)) && exec \"\$0\" \"\$@\""
+  run $M DOSC_THREADS=2 -- sh -c "$HUGE_STACK" "$BIN/threads_test" 10
+  rc_is 0 && err_lines 1 && err_has '^dosc: warning: could only start 1 of 2 threads (' &&
+    out_has '^threads=1$' && out_has '^result=ok$'
+  expect "pthread_create fails (stacks too big): one warning, the program runs on 1 thread"
+fi
+fi
+
 # ---- sidecar, DOSC_BIND, DOSC_TRACE, profile ------------------------------
 S="$BIN/sites_test"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 -- "$S"
@@ -197,6 +231,35 @@ expect "sidecar override: site 0 inline, compiled-in inline site 2 made local"
 run DOSC_MANIFEST="$TMP/override.dosc.json" DOSC_THREADS=2 DOSC_BIND=inline -- "$S"
 clean_ok && out_has '^site 0 inline' && out_has '^site 1 inline' && out_has '^site 2 inline'
 expect "DOSC_BIND=inline beats the sidecar"
+
+# ---- no sidecar: the manifest in the executable's .dosc.manifest section ---
+# What `dosc cc` objects carry and a plain cc link concatenates: fragments,
+# each ended by a NUL; the unit reads the one with its own source_hash.
+E="$TMP/embedded"
+{
+  printf '{"schema": "dosc-manifest/1", "source_hash": "another-unit", "tasks": [], "sites": []}\n\000'
+  cat "$TMP/override.dosc.json"
+  printf '\000'
+} >"$TMP/section"
+cp "$S" "$E" && objcopy --add-section .dosc.manifest="$TMP/section" \
+  --set-section-flags .dosc.manifest=noload,readonly "$E"
+run DOSC_THREADS=2 DOSC_TRACE=1 -- "$E"
+rc_is 0 && ! err_has warning && err_has "manifest in $E (.dosc.manifest section) (read)" &&
+  out_has '^site 0 inline' && out_has '^site 2 local' && out_has '^result=ok$'
+expect "no sidecar: this unit's fragment in the executable's own section is read"
+
+cp "$GOOD" "$E.dosc.json"
+run DOSC_THREADS=2 -- "$E"
+clean_ok && out_has '^site 0 local' && out_has '^site 2 inline'
+expect "a sidecar beside the program wins over its section"
+rm -f "$E.dosc.json"
+
+printf '{"schema": "dosc-manifest/1", "sites": [\000' >"$TMP/badsection"
+objcopy --update-section .dosc.manifest="$TMP/badsection" "$E"
+run DOSC_THREADS=2 -- "$E"
+one_warning && err_has '(.dosc.manifest section): manifest 1 of its section is not a JSON object' &&
+  out_has '^site 0 local'
+expect "corrupt section: one warning, compiled-in defaults"
 
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_BIND=local -- "$S"
 clean_ok && out_has '^site 0 local' && out_has '^site 2 local' && out_has '^result=ok$'
@@ -254,9 +317,36 @@ run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE= XDG_CONFIG_HOME="$TMP/xdg
 clean_ok && out_has '^site 1 local threshold=50000 '
 expect "default profile path under XDG_CONFIG_HOME"
 
-run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/none.json" -- "$S"
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 XDG_CONFIG_HOME="$TMP/empty-config" -- "$S"
 clean_ok && out_has '^site 1 local threshold=5000 '
-expect "missing profile: built-in defaults, silently"
+expect "no profile at the default location: built-in defaults, silently"
+
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/none.json" -- "$S"
+rc_is 0 && err_lines 1 && err_has 'none.json: no such file (named by DOSC_PROFILE): using built-in machine defaults$' &&
+  out_has '^site 1 local threshold=5000 ' && out_has '^result=ok$'
+expect "DOSC_PROFILE naming a missing file: one warning, built-in defaults"
+
+# Not regular files: each is refused without blocking (a FIFO opened for
+# reading waits for a writer; /dev/zero never ends); the inner timeout turns
+# a hang into a failure in 10 s.
+mkfifo "$TMP/fifo.json"
+truncate -s 65M "$TMP/huge.dosc.json"
+truncate -s 2M "$TMP/huge-profile.json"
+for bad in "$TMP/fifo.json:a FIFO" "/dev/zero:a character device" "$TMP:a directory" \
+  "$TMP/huge.dosc.json:larger than 64 MiB"; do
+  file=${bad%%:*} why=${bad#*:}
+  run DOSC_MANIFEST="$file" DOSC_THREADS=2 -- timeout 10 "$S"
+  one_warning && err_has "$why" && out_has '^site 0 local' && out_has '^site 2 inline'
+  expect "sidecar $why: one warning at once, compiled-in defaults"
+done
+for bad in "$TMP/fifo.json:a FIFO" "/dev/zero:a character device" \
+  "$TMP/huge-profile.json:larger than 1 MiB"; do
+  file=${bad%%:*} why=${bad#*:}
+  run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$file" -- timeout 10 "$S"
+  rc_is 0 && err_lines 1 && err_has "$why.*: using built-in machine defaults$" &&
+    out_has '^site 1 local threshold=5000 ' && out_has '^result=ok$'
+  expect "profile $why: one warning at once, built-in defaults"
+done
 
 echo '{"schema": "dosc-profile/1", "spawn_ns": "fast"}' >"$TMP/badprofile.json"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/badprofile.json" -- "$S"
@@ -291,6 +381,8 @@ run DOSC_MANIFEST="$TMP/units.dosc.json" DOSC_THREADS=2 -- "$U"
 clean_ok && out_has '^unit a site 0 inline$' && out_has '^unit b site 0 local$' &&
   out_has '^unit b site 1 inline$'
 expect "units: each registered unit finds its own sites in the linked sidecar"
+clean_ok && out_has '^pool: 2 tasks on 2 threads (of 2)$'
+expect "units: the runtime's own constructor started the pool (main never calls dosc_start)"
 linked "$TMP/units-rev.dosc.json" hash-of-unit-a hash-of-unit-b local inline local
 run DOSC_MANIFEST="$TMP/units-rev.dosc.json" DOSC_THREADS=2 -- "$U"
 clean_ok && out_has '^unit a site 0 local$' && out_has '^unit b site 0 inline$' &&
@@ -305,7 +397,9 @@ one_warning
 expect "units: a missing sidecar warns once for all units"
 
 # ---- valgrind: no leaks, no errors ---------------------------------------
-if command -v valgrind >/dev/null 2>&1; then
+if [ -n "${SANITIZED:-}" ]; then
+  echo "skip valgrind: the programs are built with a sanitizer"
+elif command -v valgrind >/dev/null 2>&1; then
   VG="valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99"
   run DOSC_MANIFEST="$TMP/fib.dosc.json" DOSC_THREADS=2 DOSC_BIND=local -- $VG "$BIN/fib_test" 18
   clean_ok

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DoscDriver
 import DoscSupport
 import Foundation
 
@@ -7,10 +8,28 @@ public struct DoscCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "dosc",
     abstract: "A compiler-integrated toolchain for parallel C: tasks bound early to calls, threads or MPI ranks.",
-    version: "0.1.0",
+    discussion: """
+      Mark calls in C with '#pragma dosc task'; dosc analyzes what each task reads, writes and \
+      costs, writes that into a sidecar manifest (PROG.dosc.json), and links a runtime that binds \
+      each spawn site at load time to a plain call, a task on the local thread pool, or an MPI rank.
+
+      The runtime (libdosc.a and its headers) is found beside the executable, in ../lib and \
+      ../include/dosc, or in the Runtime/ of the checkout dosc was built in; DOSC_RUNTIME_DIR \
+      names either. The C compiler is --cc, else DOSC_CC, else cc. A dosc-built program reads \
+      DOSC_THREADS, DOSC_BIND (inline, local, remote or auto), DOSC_TRACE=1, DOSC_MANIFEST and \
+      DOSC_PROFILE. Exit status: 0 on success, 1 for an error in the input, 2 for a usage error.
+      """,
     subcommands: [AnalyzeCommand.self, CompileCommand.self, CCCommand.self])
 
+  @Flag(help: "Show the version and the libclang, C compiler, MPI and runtime dosc uses.")
+  var version = false
+
   public init() {}
+
+  public func run() throws {
+    guard version else { throw CleanExit.helpRequest(self) }
+    print(VersionReport.text())
+  }
 
   /// Runs the command line; under the name `dosc-cc` (a link, as ccache is used) dosc is
   /// `dosc cc`, which is what CMake's CMAKE_C_COMPILER needs: one executable path.

@@ -7,12 +7,14 @@ import Foundation
 /// `dosc cc ARGS...`: a drop-in C compiler for existing builds (`make CC="dosc cc"`, CMake's
 /// compiler or launcher), in the manner of mpicc and ccache.
 ///
-/// - `-c x.c -o x.o` compiles `x.o` and writes its manifest fragment `x.o.dosc.json`. A file
-///   without `#pragma dosc` goes to the compiler untouched (the same object plain `cc` makes)
-///   and is not analyzed: its fragment says where its figures can be worked out, which a link
-///   does only if a task spawned elsewhere needs them (`DeferredExportAnalysis`).
+/// - `-c x.c -o x.o` compiles `x.o` and puts its manifest fragment into the object's
+///   `.dosc.manifest` section (`ObjectManifestSection`). A file without `#pragma dosc` goes to
+///   the compiler untouched (the same code and data plain `cc` makes) and is not analyzed: its
+///   fragment says where its figures can be worked out, which a link does only if a task
+///   spawned elsewhere needs them (`DeferredExportAnalysis`).
 /// - A link is the user's command line in its order plus, with any dosc site among the
-///   fragments, the runtime at the end, and writes the program's sidecar `PROG.dosc.json`.
+///   fragments of its inputs (objects, archives), the runtime at the end; it writes the
+///   program's sidecar `PROG.dosc.json` and section.
 /// - Preprocessing, assembly output, `-M`/`-MM` alone, `-fsyntax-only` and queries
 ///   (`--version`) pass through.
 /// - As a launcher (`dosc cc /usr/bin/cc ARGS...`) the first argument names the compiler.
@@ -79,13 +81,12 @@ public enum CCPipeline {
     let annotated = Set(invocation.sources.filter { scans[$0]?.hasDoscPragmas == true })
 
     if invocation.compileOnly {
-      for object in outputs { AtomicFile.removeRegularFile(fragmentPath(for: object)) }
       // No annotated file among them: exactly the plain command, then the fragments.
       if annotated.isEmpty {
         let status = try ProcessRunner.run(compiler + arguments)
         guard status == 0 else { return status }
         for source in invocation.sources {
-          try writeFragment(plainFragment(source, invocation), for: objectPath(for: source, invocation))
+          writePlainFragment(source, into: objectPath(for: source, invocation), invocation, diagnostics)
         }
         return 0
       }
@@ -97,12 +98,12 @@ public enum CCPipeline {
           let fragment = try compileUnit(
             source, to: object, options, compiler: compiler, at: scans[source]?.firstDoscPragma,
             dependencies: true, diagnostics: diagnostics)
-          try writeFragment(fragment, for: object)
+          try writeFragment(fragment, into: object)
         } else {
           let status = try ProcessRunner.run(
             compiler + invocation.compileCommand(source, object: object, extraFlags: invocation.dependencyFlags))
           guard status == 0 else { return status }
-          try writeFragment(plainFragment(source, invocation), for: object)
+          writePlainFragment(source, into: object, invocation, diagnostics)
         }
       }
       return 0
@@ -110,28 +111,31 @@ public enum CCPipeline {
 
     // Compile and link in one command. Without a dosc site anywhere it is the plain command.
     if annotated.isEmpty
-      && !invocation.inputs.contains(where: { readFragment(of: $0, diagnostics)?.sites.isEmpty == false })
+      && !ObjectManifestSection.fragments(
+        linking: invocation.inputs, linkerFlags: invocation.linkerFlags, diagnostics: DiagnosticEngine()
+      ).contains(where: { !$0.manifest.sites.isEmpty })
     {
       return try ProcessRunner.run(compiler + arguments)
     }
     let scratch = try TemporaryDirectory.make(prefix: "dosc-cc")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     var objects: [String: String] = [:]
-    var fragments: [String: Manifest] = [:]
     for (index, source) in invocation.sources.enumerated() where objects[source] == nil {
       let object = "\(scratch)/\(index)-\(baseName(source)).o"
       if annotated.contains(source) {
-        fragments[source] = try compileUnit(
-          source, to: object, options, compiler: compiler, at: scans[source]?.firstDoscPragma, dependencies: false,
-          diagnostics: diagnostics)
+        try writeFragment(
+          try compileUnit(
+            source, to: object, options, compiler: compiler, at: scans[source]?.firstDoscPragma, dependencies: false,
+            diagnostics: diagnostics),
+          into: object)
       } else {
         let status = try ProcessRunner.run(compiler + invocation.compileCommand(source, object: object))
         guard status == 0 else { return status }
-        fragments[source] = plainFragment(source, invocation)
+        writePlainFragment(source, into: object, invocation, diagnostics)
       }
       objects[source] = object
     }
-    let status = try link(invocation, objects: objects, fragments: fragments, options, compiler: compiler, diagnostics)
+    let status = try link(invocation, objects: objects, options, compiler: compiler, diagnostics)
     guard status == 0, !invocation.dependencyFlags.isEmpty else { return status }
     // The dependency files cc writes when it compiles and links in one step (`p.d` for `-o p`):
     // the user's command without its link inputs, checking syntax only, writes the same.
@@ -159,7 +163,7 @@ public enum CCPipeline {
       [analyzed.unit], tasks: analyzed.fragment.tasks, unitHashes: [analyzed.fragment.sourceHash],
       diagnostics: diagnostics)
     UnitAnalysis.recordRewrite(rewrite.sites[0], in: &analyzed.fragment)
-    let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
+    let runtime = try RuntimeLocation.locate(options.runtimeDirectory)
 
     // Each compilation has a directory of its own: `make -j` runs many at once.
     let directory = options.keepGenerated ? object + ".dosc-gen" : try TemporaryDirectory.make(prefix: "dosc-cc")
@@ -203,76 +207,92 @@ public enum CCPipeline {
   }
 
   /// Links the command's objects and libraries in the user's order, the sources replaced by
-  /// `objects`; with any dosc site among the fragments, adds the runtime and writes `PROG.dosc.json`.
+  /// `objects`; with any dosc site among the fragments, adds the runtime, and writes the merged
+  /// manifest into `PROG.dosc.json` and the program's own section.
   static func link(
-    _ invocation: CompilerInvocation, objects: [String: String], fragments sourceFragments: [String: Manifest],
-    _ options: CompilePipeline.Options, compiler: [String], _ diagnostics: DiagnosticEngine
+    _ invocation: CompilerInvocation, objects: [String: String], _ options: CompilePipeline.Options,
+    compiler: [String], _ diagnostics: DiagnosticEngine
   ) throws -> Int32 {
     let output = invocation.output ?? "a.out"
-    var fragments: [Manifest] = []
-    for argument in invocation.arguments {
+    let inputs = invocation.arguments.compactMap { argument -> String? in
       switch argument {
-      case .source(let path, _): fragments += sourceFragments[path].map { [$0] } ?? []
-      case .input(let path): fragments += readFragment(of: path, diagnostics).map { [$0] } ?? []
-      case .output, .option: break
+      case .source(let path, _): objects[path]
+      case .input(let path): path
+      case .output, .option: nil
       }
     }
-    let sites = fragments.reduce(0) { $0 + $1.sites.count }
-    var extra: [String] = []
-    var linked: Manifest?
-    var scratch: String?
-    defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
-    if sites > 0 {
-      let program = Manifest.link(DeferredExportAnalysis.resolve(fragments))
-      linked = program
-      let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
-      // Tasks spawned in one object and defined in another get their work figure here.
-      if let work = LinkTimeWork.source(for: program) {
-        let directory = try TemporaryDirectory.make(prefix: "dosc-cc")
-        scratch = directory
-        try AtomicFile.write(work, to: directory + "/dosc_link_work.c")
-        let status = try ProcessRunner.run(
-          compiler + ["-O2", "-c", directory + "/dosc_link_work.c", "-o", directory + "/dosc_link_work.o"])
-        guard status == 0 else {
-          throw DiagnosedFailure(
-            Diagnostic(.error, at: nil, "cannot compile the link-time work functions", category: "cc"))
-        }
-        extra.append(directory + "/dosc_link_work.o")
-      }
-      extra += [runtime.library, "-ljansson", "-pthread"]
-    }
-    let status = try ProcessRunner.run(
-      compiler + invocation.linkCommand(objects: objects, output: output, extra: extra))
-    let sidecar = output + ".dosc.json"
-    guard status == 0, let linked, !AtomicFile.existsAndIsNotRegular(output) else {
-      if status == 0 { AtomicFile.removeRegularFile(sidecar) }
+    var fragments = ObjectManifestSection.fragments(
+      linking: inputs, linkerFlags: invocation.linkerFlags, diagnostics: diagnostics)
+    let plain = invocation.linkCommand(objects: objects, output: output)
+    // A partial link (`-r`) makes an object, not a program: the linker concatenates the inputs'
+    // fragments into its section, and the final link reads them there.
+    let partial: Set<String> = ["-r", "-Wl,-r", "-Wl,--relocatable"]
+    if plain.contains(where: partial.contains) { return try ProcessRunner.run(compiler + plain) }
+    guard fragments.contains(where: { !$0.manifest.sites.isEmpty }) else {
+      let status = try ProcessRunner.run(compiler + plain)
+      if status == 0 { AtomicFile.removeRegularFile(output + ".dosc.json") }
       return status
     }
-    try AtomicFile.write(try linked.encoded(), to: sidecar)
+    let resolved = DeferredExportAnalysis.resolve(fragments.map(\.manifest))
+    for index in fragments.indices { fragments[index].manifest = resolved[index] }
+    var extra: [String] = []
+    var scratch: String?
+    defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+    let runtime = try RuntimeLocation.locate(options.runtimeDirectory)
+    // Tasks spawned in one object and defined in another get their work figure here.
+    if let work = LinkTimeWork.source(for: Manifest.link(resolved)) {
+      let directory = try TemporaryDirectory.make(prefix: "dosc-cc")
+      scratch = directory
+      try AtomicFile.write(work, to: directory + "/dosc_link_work.c")
+      let status = try ProcessRunner.run(
+        compiler + ["-O2", "-c", directory + "/dosc_link_work.c", "-o", directory + "/dosc_link_work.o"])
+      guard status == 0 else {
+        throw DiagnosedFailure(
+          Diagnostic(.error, at: nil, "cannot compile the link-time work functions", category: "cc"))
+      }
+      extra.append(directory + "/dosc_link_work.o")
+    }
+    extra += try runtime.linkArguments(
+      flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler)
+    let status = try ProcessRunner.run(
+      compiler + invocation.linkCommand(objects: objects, output: output, extra: extra))
+    // The manifest of the units the linker took goes into the sidecar and into the program;
+    // a program written into a device (`-o /dev/null`) has neither.
+    guard status == 0, ObjectManifestSection.isRegularFile(output) else { return status }
+    let manifest = Manifest.link(ObjectManifestSection.linked(fragments, into: output))
+    do {
+      try ObjectManifestSection.write(manifest, into: output)
+    } catch {
+      AtomicFile.removeRegularFile(output)
+      throw error
+    }
+    try AtomicFile.write(try manifest.encoded(), to: output + ".dosc.json")
     return 0
   }
 
   // MARK: Fragments
 
-  /// Where an object's fragment is kept.
-  static func fragmentPath(for object: String) -> String { object + ".dosc.json" }
-
-  /// Writes an object's fragment; an object written into a device (`-o /dev/null`) has none.
-  static func writeFragment(_ fragment: Manifest, for object: String) throws {
-    guard !AtomicFile.existsAndIsNotRegular(object) else { return }
-    try AtomicFile.write(try fragment.encoded(), to: fragmentPath(for: object))
+  /// Puts an annotated unit's fragment into its object; an object that cannot carry it is removed.
+  static func writeFragment(_ fragment: Manifest, into object: String) throws {
+    do {
+      try ObjectManifestSection.write(fragment, into: object)
+    } catch {
+      AtomicFile.removeRegularFile(object)
+      throw error
+    }
   }
 
-  /// The fragment of a link input, if it is an object that has one.
-  static func readFragment(of input: String, _ diagnostics: DiagnosticEngine) -> Manifest? {
-    guard input.hasSuffix(".o") || input.hasSuffix(".obj"),
-      let data = FileManager.default.contents(atPath: fragmentPath(for: input))
-    else { return nil }
+  /// Puts a plain file's fragment into its object. The object is built and stays: what cannot
+  /// carry a fragment (LLVM bitcode from `-flto`) only loses the figures, with a warning.
+  static func writePlainFragment(
+    _ source: String, into object: String, _ invocation: CompilerInvocation, _ diagnostics: DiagnosticEngine
+  ) {
     do {
-      return try Manifest.decode(data)
+      try ObjectManifestSection.write(plainFragment(source, invocation), into: object)
     } catch {
-      diagnostics.warning("ignoring '\(fragmentPath(for: input))': not a dosc manifest", at: nil, category: "cc")
-      return nil
+      let why = (error as? DiagnosedFailure)?.diagnostics.first?.message ?? "\(error)"
+      diagnostics.warning(
+        "\(why); tasks spawned in other files run its functions without their figures", at: nil, category: "cc")
     }
   }
 

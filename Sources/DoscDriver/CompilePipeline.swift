@@ -15,7 +15,8 @@ public enum CompilePipeline {
     public var keepGenerated = false
     /// The C compiler: `--cc`, else `DOSC_CC`, else `cc`.
     public var compiler: String
-    /// Where `include/dosc_abi.h` and `build/libdosc.a` are.
+    /// `DOSC_RUNTIME_DIR` or `--runtime-dir`: an installed prefix or a checkout's `Runtime/`
+    /// (see `RuntimeLocation`); nil to find the runtime beside the executable.
     public var runtimeDirectory: String?
 
     public static func parse(_ arguments: [String], environment: [String: String]) throws -> Options {
@@ -99,7 +100,7 @@ public enum CompilePipeline {
     for (index, unit) in (manifest.units ?? []).enumerated() {
       UnitAnalysis.recordRewrite(rewrite.sites[index], in: &manifest, firstSite: unit.firstSite)
     }
-    let runtime = try RuntimeLocator.locate(options.runtimeDirectory)
+    let runtime = try RuntimeLocation.locate(options.runtimeDirectory)
 
     // Generated C: kept beside PROG on request, else in a temporary directory.
     let generated: String
@@ -137,12 +138,16 @@ public enum CompilePipeline {
       ["-D__DOSC__=1", "-I", runtime.includeDirectory] + quoteDirectories.flatMap { ["-iquote", $0] }
       + invocation.linkCommand(
         objects: generatedFiles, output: temporaryOutput,
-        extra: [runtime.library, "-ljansson", "-pthread", "-lm"], replacementsAreC: true)
+        extra: try runtime.linkArguments(
+          flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler) + ["-lm"],
+        replacementsAreC: true)
     let status = try ProcessRunner.run(options.compiler.split(separator: " ").map(String.init) + arguments)
     guard status == 0 else {
       throw DiagnosedFailure(
         Diagnostic(.error, at: nil, "'\(options.compiler)' failed with exit status \(status)", category: "compile"))
     }
+    // The program carries its manifest too: moved without its sidecar, it still has it.
+    try ObjectManifestSection.write(manifest, into: temporaryOutput)
     // A program written into a device (`-o /dev/null`) has no sidecar beside it.
     if AtomicFile.existsAndIsNotRegular(output) {
       try AtomicFile.install(temporaryOutput, at: output)
@@ -178,46 +183,5 @@ enum ProcessRunner {
     }
     process.waitUntilExit()
     return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
-  }
-}
-
-/// Finds libdosc: `DOSC_RUNTIME_DIR`, else the `Runtime/` of the checkout the dosc executable
-/// was built in (`<repo>/.build/<config>/dosc`). Builds the library when it is missing.
-public enum RuntimeLocator {
-  public struct Runtime {
-    public var directory: String
-    public var includeDirectory: String { directory + "/include" }
-    public var library: String { directory + "/build/libdosc.a" }
-  }
-
-  public static func locate(_ explicit: String?) throws -> Runtime {
-    guard let directory = explicit ?? searchFromExecutable() else {
-      throw DiagnosedFailure(
-        Diagnostic(.error, at: nil, "cannot find the dosc runtime; set DOSC_RUNTIME_DIR to its 'Runtime' directory"))
-    }
-    let runtime = Runtime(directory: directory)
-    guard FileManager.default.fileExists(atPath: runtime.includeDirectory + "/dosc_abi.h") else {
-      throw DiagnosedFailure(
-        Diagnostic(.error, at: nil, "'\(directory)' is not the dosc runtime (no include/dosc_abi.h)"))
-    }
-    if !FileManager.default.fileExists(atPath: runtime.library) {
-      let status = try ProcessRunner.run(["make", "-s", "-C", directory])
-      guard status == 0, FileManager.default.fileExists(atPath: runtime.library) else {
-        throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot build the runtime: 'make -C \(directory)' failed"))
-      }
-    }
-    return runtime
-  }
-
-  static func searchFromExecutable() -> String? {
-    let executable =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-    while url.path != "/" && !url.path.isEmpty {
-      let candidate = url.appendingPathComponent("Runtime")
-      if FileManager.default.fileExists(atPath: candidate.path + "/include/dosc_abi.h") { return candidate.path }
-      url = url.deletingLastPathComponent()
-    }
-    return nil
   }
 }

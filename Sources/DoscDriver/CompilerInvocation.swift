@@ -54,6 +54,8 @@ public struct CompilerInvocation: Equatable, Sendable {
   }
   /// The options that shape the compile, in order.
   public var compilerFlags: [String] { options([.compile]) }
+  /// The linker's options (`-l`, `-L`, `-Wl,...`, `-z now`), in order.
+  public var linkerFlags: [String] { options([.link]) }
   /// `-M*` dependency-file options.
   public var dependencyFlags: [String] { options([.dependency]) }
 

@@ -127,13 +127,13 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let built = try shell(
       "$DOSC cc -O1 -c lib.c -o lib.o && cc -O1 -c lib.c -o plain.o && $DOSC cc -O2 -c main.c -o main.o"
-        + " && $DOSC cc main.o lib.o -o prog && ./prog",
+        + " && objcopy --remove-section .dosc.manifest lib.o removed.o && $DOSC cc main.o lib.o -o prog && ./prog",
       in: scratch)
     #expect(built.status == 0, "\(built.stderr)")
     #expect(built.stderr.isEmpty, "a file without pragmas owes nobody a warning: \(built.stderr)")
     #expect(built.stdout == "499.5\n")
     #expect(
-      FileManager.default.contents(atPath: scratch + "/lib.o")
+      FileManager.default.contents(atPath: scratch + "/removed.o")
         == FileManager.default.contents(atPath: scratch + "/plain.o"))
   }
 
@@ -144,7 +144,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let built = try shell("$DOSC cc -O2 -c main.c -o main.o && $DOSC cc -O2 -c lib.c -o lib.o", in: scratch)
     try #require(built.status == 0, "\(built.stderr)")
-    let fragment = try Manifest.decode(Data(contentsOf: URL(fileURLWithPath: scratch + "/lib.o.dosc.json")))
+    let fragment = try #require(try ObjectSectionTests.manifests(in: scratch + "/lib.o").first)
     #expect(fragment.exports == nil && fragment.deferredExports?.source == "lib.c")
     func linkedTask() throws -> Manifest.Task? {
       let linked = try shell("$DOSC cc main.o lib.o -o prog && ./prog", in: scratch)

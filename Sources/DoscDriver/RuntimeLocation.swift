@@ -1,0 +1,124 @@
+import DoscSupport
+import Foundation
+
+/// Where the dosc runtime's headers and static library are, for the compiles and links that
+/// use it. Found as clang and gcc find theirs, relative to the executable, in one of two layouts:
+///
+/// - installed: `PREFIX/bin/dosc` with `PREFIX/include/dosc/` and `PREFIX/lib/libdosc.a` (what
+///   `make install` and the Debian package lay out). Nothing in it names the prefix, so the
+///   prefix can move.
+/// - checkout: the `Runtime/` of the source tree the executable was built in
+///   (`REPO/.build/debug/dosc`), with the library in `Runtime/build/`.
+///
+/// `DOSC_RUNTIME_DIR` (or `--runtime-dir`) names either layout's directory and wins over both.
+/// Only a checkout's library is built on demand (`make -C Runtime`, a developer's convenience);
+/// an installed runtime is built once, at install, and never written to by a compile.
+public struct RuntimeLocation: Equatable, Sendable {
+  public enum Layout: String, Sendable {
+    case installed, checkout
+  }
+
+  public var layout: Layout
+  /// The `-I` of generated code: the directory holding `dosc_abi.h`.
+  public var includeDirectory: String
+  /// The directory holding `libdosc.a`.
+  public var libraryDirectory: String
+  /// The checkout's `Runtime/` (its Makefile builds the library); nil when installed.
+  public var sourceDirectory: String?
+
+  public var library: String { libraryDirectory + "/libdosc.a" }
+
+  /// What a link that uses the runtime appends after the objects: the library and what it needs.
+  public var linkArguments: [String] { [library, "-ljansson", "-pthread"] }
+
+  /// The same for a link with the user's `flags`: a sanitizer among them selects the runtime
+  /// built with that sanitizer (`RuntimeVariant`).
+  public func linkArguments(flags: [String], compiler: String) throws -> [String] {
+    [try RuntimeVariant(flags: flags).library(in: self, compiler: compiler), "-ljansson", "-pthread"]
+  }
+
+  /// The runtime a compile or link uses, its library ready: `explicit` (from `DOSC_RUNTIME_DIR`
+  /// or `--runtime-dir`), else the one beside the executable.
+  public static func locate(_ explicit: String?, executable: String = currentExecutable) throws -> RuntimeLocation {
+    let runtime = try find(explicit, executable: executable)
+    try runtime.ensureLibrary()
+    return runtime
+  }
+
+  /// The runtime `locate` would use, without building anything.
+  public static func find(_ explicit: String?, executable: String = currentExecutable) throws -> RuntimeLocation {
+    if let explicit {
+      guard let runtime = inDirectory(explicit) else {
+        throw DiagnosedFailure(
+          Diagnostic(
+            .error, at: nil,
+            "'\(explicit)' is not a dosc runtime (neither include/dosc/dosc_abi.h, installed, nor include/dosc_abi.h, a checkout's Runtime/)"
+          ))
+      }
+      return runtime
+    }
+    guard let runtime = besideExecutable(executable) else {
+      throw DiagnosedFailure(
+        Diagnostic(
+          .error, at: nil,
+          "cannot find the dosc runtime: no ../include/dosc/dosc_abi.h beside '\(executable)' and no checkout's Runtime/ above it; reinstall dosc or set DOSC_RUNTIME_DIR"
+        ))
+    }
+    return runtime
+  }
+
+  /// `directory` as an installed prefix or as a checkout's `Runtime/`.
+  static func inDirectory(_ directory: String) -> RuntimeLocation? {
+    let installed = RuntimeLocation(
+      layout: .installed, includeDirectory: directory + "/include/dosc", libraryDirectory: directory + "/lib",
+      sourceDirectory: nil)
+    if installed.hasHeaders { return installed }
+    let checkout = RuntimeLocation(
+      layout: .checkout, includeDirectory: directory + "/include", libraryDirectory: directory + "/build",
+      sourceDirectory: directory)
+    return checkout.hasHeaders ? checkout : nil
+  }
+
+  /// The prefix the executable is installed in (`PREFIX/bin/dosc`), else the checkout above it.
+  static func besideExecutable(_ executable: String) -> RuntimeLocation? {
+    let binDirectory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+    let prefix = binDirectory.deletingLastPathComponent()
+    if let installed = inDirectory(prefix.path), installed.layout == .installed { return installed }
+    var url = binDirectory
+    while url.path != "/" && !url.path.isEmpty {
+      if let checkout = inDirectory(url.appendingPathComponent("Runtime").path), checkout.layout == .checkout {
+        return checkout
+      }
+      url = url.deletingLastPathComponent()
+    }
+    return nil
+  }
+
+  /// The running executable, symbolic links resolved (`dosc-cc` is a link to `dosc`).
+  public static var currentExecutable: String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+  }
+
+  var hasHeaders: Bool { FileManager.default.fileExists(atPath: includeDirectory + "/dosc_abi.h") }
+  public var hasLibrary: Bool { FileManager.default.fileExists(atPath: library) }
+
+  /// A checkout builds its library on first use; an installed runtime without one is broken.
+  func ensureLibrary() throws {
+    if hasLibrary { return }
+    guard let sourceDirectory else {
+      throw DiagnosedFailure(
+        Diagnostic(
+          .error, at: nil,
+          "the dosc runtime's headers are in '\(includeDirectory)' but '\(library)' is missing; reinstall dosc"
+        ))
+    }
+    // Without the make variables of a build that runs `dosc cc` (see `RuntimeVariant`).
+    let status = try ProcessRunner.run([
+      "env", "-u", "MAKEFLAGS", "-u", "MFLAGS", "-u", "MAKELEVEL", "make", "-s", "-C", sourceDirectory,
+    ])
+    guard status == 0, hasLibrary else {
+      throw DiagnosedFailure(
+        Diagnostic(.error, at: nil, "cannot build the runtime: 'make -C \(sourceDirectory)' failed"))
+    }
+  }
+}
