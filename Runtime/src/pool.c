@@ -267,6 +267,14 @@ void dosc_taskwait_slow(dosc_frame *frame) {
   }
 }
 
+int dosc_pool_help_once(void) {
+  dosc_worker *worker = tls_worker;
+  dosc_task *task = worker != NULL ? find_task(worker) : NULL;
+  if (task == NULL) return 0;
+  run_task(worker, task);
+  return 1;
+}
+
 /* ---- start / stop --------------------------------------------------------------- */
 
 /* Fills *attr for worker thread `index` (1 ..): bound to the `index`-th CPU
