@@ -10,7 +10,8 @@ struct CCCommand: ParsableCommand {
       Usage: dosc cc [--cc CC] [--keep-generated] ARGS...   (as a launcher: dosc cc /usr/bin/cc ARGS...)
       -c x.c -o x.o writes x.o and its manifest fragment x.o.dosc.json; files without pragmas go to the
       compiler unchanged. A link merges its objects' fragments into PROG.dosc.json and adds the runtime.
-      Invoked through a link named dosc-cc, dosc is this command.
+      Invoked through a link named dosc-cc, dosc is this command. A link adds MPI support when an MPI
+      is installed (mpicc on the PATH), so PROG can run on several ranks; --no-mpi leaves it out.
       """)
 
   @Argument(parsing: .captureForPassthrough, help: "What a C compiler accepts, and dosc's --cc/--keep-generated.")

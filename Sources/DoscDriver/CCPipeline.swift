@@ -193,7 +193,7 @@ public enum CCPipeline {
         }
         command += [directory + "/dosc_link_work.o"]
       }
-      command += [runtime.library, "-ljansson", "-pthread"]
+      command += runtime.libraries(mpi: !options.noMPI)
     }
     let status = try ProcessRunner.run(command)
     let sidecar = output + ".dosc.json"

@@ -17,6 +17,8 @@ public enum CompilePipeline {
     public var compiler: String
     /// Where `include/dosc_abi.h` and `build/libdosc.a` are.
     public var runtimeDirectory: String?
+    /// `--no-mpi`: link no MPI support, so the program is one node even under mpirun.
+    public var noMPI = false
 
     public static func parse(_ arguments: [String], environment: [String: String]) throws -> Options {
       let (options, rest) = try splitDoscOptions(arguments, environment: environment)
@@ -30,16 +32,17 @@ public enum CompilePipeline {
       }
       return Options(
         invocation: invocation, keepGenerated: options.keepGenerated, compiler: options.compiler,
-        runtimeDirectory: options.runtimeDirectory)
+        runtimeDirectory: options.runtimeDirectory, noMPI: options.noMPI)
     }
 
-    /// dosc's own options (`--keep-generated`, `--cc`, `--runtime-dir`, and `DOSC_CC`,
+    /// dosc's own options (`--keep-generated`, `--no-mpi`, `--cc`, `--runtime-dir`, and `DOSC_CC`,
     /// `DOSC_RUNTIME_DIR`), with the compiler's arguments left over in order.
     static func splitDoscOptions(_ arguments: [String], environment: [String: String]) throws -> (
       options: Options, rest: [String]
     ) {
       var rest: [String] = []
       var keep = false
+      var noMPI = false
       var compiler = environment["DOSC_CC"].flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
       var runtime = environment["DOSC_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 }
       var index = 0
@@ -48,6 +51,7 @@ public enum CompilePipeline {
         index += 1
         switch argument {
         case "--keep-generated": keep = true
+        case "--no-mpi": noMPI = true
         case "--cc", "--runtime-dir":
           guard index < arguments.count else {
             throw CompilerInvocation.UsageError(description: "missing argument to '\(argument)'")
@@ -65,7 +69,9 @@ public enum CompilePipeline {
         }
       }
       return (
-        Options(invocation: CompilerInvocation(), keepGenerated: keep, compiler: compiler, runtimeDirectory: runtime),
+        Options(
+          invocation: CompilerInvocation(), keepGenerated: keep, compiler: compiler, runtimeDirectory: runtime,
+          noMPI: noMPI),
         rest
       )
     }
@@ -133,7 +139,7 @@ public enum CompilePipeline {
     arguments += quoteDirectories.flatMap { ["-iquote", $0] }
     arguments += generatedFiles + invocation.inputs
     arguments += ["-o", temporaryOutput] + invocation.linkerFlags
-    arguments += [runtime.library, "-ljansson", "-pthread", "-lm"]
+    arguments += runtime.libraries(mpi: !options.noMPI) + ["-lm"]
     let status = try ProcessRunner.run(options.compiler.split(separator: " ").map(String.init) + arguments)
     guard status == 0 else {
       throw DiagnosedFailure(
@@ -172,6 +178,23 @@ public enum RuntimeLocator {
     public var directory: String
     public var includeDirectory: String { directory + "/include" }
     public var library: String { directory + "/build/libdosc.a" }
+    /// Names libdosc_mpi.so, which the runtime loads under mpirun (Runtime/src/remote_transport.h);
+    /// built with the runtime when an MPI (mpicc) is installed.
+    public var mpiLinkObject: String { directory + "/build/dosc_mpi_link.o" }
+
+    /// What a program's link adds: the runtime, its MPI support unless `mpi` is false or no
+    /// MPI is installed, and their libraries.
+    public func libraries(mpi: Bool) -> [String] {
+      let withMPI = mpi && FileManager.default.fileExists(atPath: mpiLinkObject)
+      return [library] + (withMPI ? [mpiLinkObject] : []) + ["-ljansson", "-pthread"]
+    }
+  }
+
+  /// Whether an MPI compiler wrapper is on the PATH: then the runtime has MPI support.
+  static var mpiInstalled: Bool {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").contains {
+      FileManager.default.isExecutableFile(atPath: "\($0)/mpicc")
+    }
   }
 
   public static func locate(_ explicit: String?) throws -> Runtime {
@@ -184,7 +207,9 @@ public enum RuntimeLocator {
       throw DiagnosedFailure(
         Diagnostic(.error, at: nil, "'\(directory)' is not the dosc runtime (no include/dosc_abi.h)"))
     }
-    if !FileManager.default.fileExists(atPath: runtime.library) {
+    if !FileManager.default.fileExists(atPath: runtime.library)
+      || (mpiInstalled && !FileManager.default.fileExists(atPath: runtime.mpiLinkObject))
+    {
       let status = try ProcessRunner.run(["make", "-s", "-C", directory])
       guard status == 0, FileManager.default.fileExists(atPath: runtime.library) else {
         throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot build the runtime: 'make -C \(directory)' failed"))
