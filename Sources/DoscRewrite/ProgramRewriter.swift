@@ -23,6 +23,9 @@ public struct SiteEntry: Hashable, Sendable {
   public var siblings: Int
   /// For a task whose body another unit has: the weak work function the link defines.
   public var workAtLink: Manifest.Site.WorkAtLink?
+  /// The `dosc_remote_site` the rewrite generated for the site, when its task can run on
+  /// another rank (RemoteMarshalling).
+  public var remoteSite: String?
 }
 
 /// A site's binding as compiled in, before the sidecar or the environment say otherwise.

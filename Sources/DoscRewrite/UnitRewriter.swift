@@ -95,9 +95,22 @@ struct UnitRewriter {
       };
       static const dosc_program_info dosc_unit = {
         \(cString(unitHash)), \(siteEntries.count), dosc_unit_sites, dosc_unit_states };
-      __attribute__((constructor(101))) static void dosc_register_this_unit(void) { dosc_register_unit(&dosc_unit); }
 
       """
+    let sorted = siteEntries.sorted(by: { $0.id < $1.id })
+    if sorted.contains(where: { $0.remoteSite != nil }) {
+      // What lets the runtime run these sites on another rank (dosc_register_remote_sites).
+      let sites = sorted.map { $0.remoteSite.map { "&\($0)" } ?? "(dosc_remote_site *)0" }
+      text += """
+        static dosc_remote_site *const dosc_unit_remote[\(sorted.count)] = { \(sites.joined(separator: ", ")) };
+        __attribute__((constructor(101))) static void dosc_register_this_unit(void) {
+          dosc_register_unit(&dosc_unit); dosc_register_remote_sites(&dosc_unit, dosc_unit_remote); }
+
+        """
+    } else {
+      text +=
+        "__attribute__((constructor(101))) static void dosc_register_this_unit(void) { dosc_register_unit(&dosc_unit); }\n"
+    }
     return text
   }
 
@@ -247,6 +260,7 @@ struct UnitRewriter {
     var locals = ""
     var values: [String] = []
     var workArguments: [WorkExpression.Argument] = []
+    var remoteArguments: [RemoteMarshalling.Argument] = []
     for (index, (parameter, argument)) in zip(declaration.parameters, site.arguments).enumerated() {
       let type = parameterType(parameter.type)
       guard let local = declare(type, "dosc_a\(index)"), let field = declare(type, "a\(index)") else {
@@ -258,6 +272,8 @@ struct UnitRewriter {
       values.append("dosc_a\(index)")
       let name = task?.parameters.indices.contains(index) == true ? task!.parameters[index].name : parameter.name
       workArguments.append(.init(name: name, value: "dosc_a\(index)", isArithmetic: parameter.type.isArithmetic))
+      let figures = task?.parameters.indices.contains(index) == true ? task!.parameters[index] : nil
+      remoteArguments.append(RemoteMarshalling.Argument(type: parameter.type, parameter: figures))
     }
     var resultText: String?
     if let result = site.result {
@@ -294,12 +310,27 @@ struct UnitRewriter {
     let initializers = (resultText.map { ["&(\($0))"] } ?? []) + values
     let structName = "dosc_args_\(id)"
     let thunkName = "dosc_thunk_\(id)"
+    var remote: RemoteMarshalling?
+    if let task, task.isRemotable,
+      case .marshalled(let marshalling) = RemoteMarshalling.generate(
+        siteID: id, task: task, arguments: remoteArguments, result: site.result?.type, structName: structName,
+        thunkName: thunkName)
+    {
+      remote = marshalling
+      entry.remoteSite = marshalling.siteName
+    }
+    let spawn =
+      "dosc_spawn(&dosc_fr, \(thunkName), &dosc_args, sizeof dosc_args);"
+    let spawnOrShip =
+      remote.map {
+        "if (dosc_s->binding == DOSC_BIND_REMOTE) dosc_spawn_remote(&dosc_fr, &\($0.siteName), &dosc_args); else \(spawn)"
+      } ?? spawn
     let dispatch =
       "{ \(locals)const dosc_site_state *dosc_s = &dosc_unit_states[\(id)]; "
       + "if (dosc_s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(dosc_s, \(work))) "
       + "\(assign)\(serial)(\(arguments)); "
       + "else { struct \(structName) dosc_args = { \(initializers.isEmpty ? "0" : initializers.joined(separator: ", ")) }; "
-      + "dosc_spawn(&dosc_fr, \(thunkName), &dosc_args, sizeof dosc_args); } }"
+      + "\(spawnOrShip) } }"
     guard let end = statementEnd(site.statement.range) else {
       try leavePlain(site, because: "cannot find the end of the statement")
       return nil
@@ -311,9 +342,11 @@ struct UnitRewriter {
     let call = "\(site.callee)(\((0..<values.count).map { "dosc_a->a\($0)" }.joined(separator: ", ")))"
     let store = resultText == nil ? "" : "*dosc_a->dosc_r = "
     return GeneratedSite(
-      declarations: workDeclaration + "struct \(structName) { \(body) };\nstatic void \(thunkName)(void *);\n",
+      declarations: workDeclaration + "struct \(structName) { \(body) };\nstatic void \(thunkName)(void *);\n"
+        + (remote?.declaration ?? ""),
       thunk: "static void \(thunkName)(void *dosc_p) { struct \(structName) *dosc_a = (struct \(structName) *)dosc_p;"
-        + "\(values.isEmpty && resultText == nil ? " (void)dosc_a;" : "") \(store)\(call); }\n")
+        + "\(values.isEmpty && resultText == nil ? " (void)dosc_a;" : "") \(store)\(call); }\n"
+        + (remote?.definition ?? ""))
   }
 
   /// Why editing the site would be unsafe (a macro expansion), or nil.

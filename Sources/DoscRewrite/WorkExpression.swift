@@ -26,6 +26,16 @@ enum WorkExpression {
     return expression(work, values).map { "dosc__nonneg(\($0))" } ?? "-1"
   }
 
+  /// A figure that may be negative (a footprint's `first`, as in `lo-1`) as C, unclamped; nil
+  /// when unknown or not over arithmetic parameters alone.
+  static func value(_ figure: Polynomial?, arguments: [Argument]) -> String? {
+    guard let figure, !figure.isOverflow else { return nil }
+    if let constant = figure.integerValue { return "(\(constant)LL)" }
+    let values = Dictionary(
+      arguments.filter(\.isArithmetic).map { ($0.name, "((long long)(\($0.value)))") }, uniquingKeysWith: { a, _ in a })
+    return expression(figure, values)
+  }
+
   /// `p` in C `long long` arithmetic: integer coefficients over a common denominator, divided
   /// last, so the value is the polynomial's wherever it is an integer (as work figures are).
   private static func expression(_ p: Polynomial, _ values: [String: String]) -> String? {
