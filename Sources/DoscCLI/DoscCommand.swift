@@ -8,7 +8,7 @@ public struct DoscCommand: ParsableCommand {
     commandName: "dosc",
     abstract: "A compiler-integrated toolchain for parallel C: tasks bound early to calls, threads or MPI ranks.",
     version: "0.1.0",
-    subcommands: [AnalyzeCommand.self, CompileCommand.self, CCCommand.self])
+    subcommands: [AnalyzeCommand.self, CompileCommand.self, CCCommand.self, RunCommand.self])
 
   public init() {}
 
