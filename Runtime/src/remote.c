@@ -42,6 +42,31 @@ DOSC_INTERNAL dosc_remote_state dosc_remote = {.rank = 0, .size = 1, .threads = 
  * program linked without it is a single node even under mpirun. */
 extern const char *dosc_mpi_plugin(void) __attribute__((weak));
 
+/* ---- replicas (rank 0) ---------------------------------------------------------
+ *
+ * A read-only footprint that several sibling tasks read whole - matrix B of a
+ * row-block multiply - goes to each rank once per epoch, not once per task.
+ * A replica is keyed by (spawning frame, address, bytes); it lives while any
+ * task of that frame that reads it is queued or running, so it never
+ * survives the frame's taskwait: a caller that changes B and spawns again
+ * gets a new replica, never a stale copy. The manifest's figures decide which
+ * parameters qualify: access read (the task never writes them) and a
+ * footprint of at least DOSC_REPLICA_MIN_BYTES, so that identical footprints
+ * of siblings are worth looking up. */
+#ifndef DOSC_REPLICA_MIN_BYTES
+#define DOSC_REPLICA_MIN_BYTES 4096
+#endif
+
+typedef struct replica {
+  struct replica *next;
+  dosc_frame *frame;
+  const char *address;
+  long long bytes;
+  int64_t id;
+  int users;              /* tasks queued or running that read it; under queue.lock */
+  unsigned char *sent_to; /* [size]: ranks holding it; under queue.lock */
+} replica;
+
 /* ---- one task on its way (rank 0) ------------------------------------------- */
 
 typedef struct remote_task {
@@ -54,6 +79,7 @@ typedef struct remote_task {
   int rank;
   long long bytes_in, bytes_out;
   dosc_region *regions; /* site->param_count */
+  replica **replicas;   /* site->param_count: the parameter's replica or NULL */
   void *args;           /* the spawn's argument struct, pointers intact */
 } remote_task;
 
@@ -74,6 +100,11 @@ static struct {
   dosc_wire_state *decisions;
   int decision_total;
   int decisions_sent;
+  replica *replicas; /* live replicas, under lock */
+  replica *released; /* no longer used: the communication thread tells their holders */
+  int64_t next_replica;
+  int replicate; /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
+  atomic_llong bytes_saved;
 } queue = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static void task_release(remote_task *task) {
@@ -81,7 +112,25 @@ static void task_release(remote_task *task) {
   if (atomic_fetch_sub_explicit(&task->refs, 1, memory_order_acq_rel) == 1) free(task);
 }
 
+/* Drops the task's uses of its replicas. Any thread. */
+static void release_replicas(remote_task *task) {
+  if (task->site->param_count == 0) return;
+  pthread_mutex_lock(&queue.lock);
+  for (int i = 0; i < task->site->param_count; i++) {
+    replica *r = task->replicas[i];
+    if (r == NULL || --r->users > 0) continue;
+    replica **link = &queue.replicas;
+    while (*link != r)
+      link = &(*link)->next;
+    *link = r->next;
+    r->next = queue.released;
+    queue.released = r;
+  }
+  pthread_mutex_unlock(&queue.lock);
+}
+
 static void task_complete(remote_task *task) {
+  release_replicas(task);
   dosc_frame *frame = task->frame;
   task_release(task);
   /* release: pairs with the acquire load in dosc_taskwait; the task's
@@ -278,6 +327,35 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
   return NULL;
 }
 
+/* Gives each read-only parameter of `task` its replica (see above). */
+static void find_replicas(dosc_frame *frame, remote_task *task) {
+  dosc_remote_site *site = task->site;
+  pthread_mutex_lock(&queue.lock);
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_remote_param *param = &site->params[i];
+    long long bytes = task->regions[i].count * (long long)param->element_size;
+    task->replicas[i] = NULL;
+    if (!queue.replicate || param->access != DOSC_ACCESS_READ || bytes < DOSC_REPLICA_MIN_BYTES)
+      continue;
+    const char *address = (const char *)field_pointer(task->args, param->offset) +
+                          task->regions[i].first * (long long)param->element_size;
+    replica *r = queue.replicas;
+    while (r != NULL && !(r->frame == frame && r->address == address && r->bytes == bytes))
+      r = r->next;
+    if (r == NULL && (r = calloc(1, sizeof *r)) != NULL &&
+        (r->sent_to = calloc((size_t)dosc_remote.size, 1)) != NULL) {
+      *r = (replica){queue.replicas, frame, address, bytes, ++queue.next_replica, 0, r->sent_to};
+      queue.replicas = r;
+    } else if (r != NULL && r->sent_to == NULL) {
+      free(r);
+      r = NULL; /* out of memory: shipped with the task */
+    }
+    if (r != NULL) r->users++;
+    task->replicas[i] = r;
+  }
+  pthread_mutex_unlock(&queue.lock);
+}
+
 /* The ticket on rank 0's pool: runs the task here unless a rank took it. */
 static void run_ticket(void *pointer) {
   remote_task *task = *(remote_task **)pointer;
@@ -298,14 +376,15 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
     dosc_spawn(frame, site->thunk, args, site->args_size);
     return;
   }
-  size_t regions_size =
-      sizeof(dosc_region) * (size_t)(site->param_count > 0 ? site->param_count : 1);
+  size_t regions_size = (sizeof(dosc_region) + sizeof(replica *)) *
+                        (size_t)(site->param_count > 0 ? site->param_count : 1);
   remote_task *task = malloc(sizeof *task + regions_size + site->args_size + 16);
   if (task == NULL) {
     dosc_spawn(frame, site->thunk, args, site->args_size);
     return;
   }
   task->regions = (dosc_region *)(task + 1);
+  task->replicas = (replica **)(task->regions + (site->param_count > 0 ? site->param_count : 1));
   task->args = (void *)(((uintptr_t)((char *)task->regions + regions_size) + 15) & ~(uintptr_t)15);
   memcpy(task->args, args, site->args_size);
   atomic_llong *counter;
@@ -320,6 +399,7 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   task->next = NULL;
   task->frame = frame;
   task->site = site;
+  find_replicas(frame, task);
   atomic_init(&task->claimed, 0);
   atomic_init(&task->refs, queue.shared ? 2 : 1);
   /* relaxed: the queue's mutex publishes the task to the communication
@@ -360,7 +440,19 @@ static remote_task *claim_oldest(void) {
 static void send_task(int rank, remote_task *task) {
   dosc_remote_site *site = task->site;
   size_t regions_size = sizeof(dosc_region) * (size_t)site->param_count;
-  size_t payload = site->args_size + regions_size;
+  size_t payload = site->args_size + regions_size + sizeof(int64_t) * (size_t)site->param_count;
+  /* Per parameter: 0 ships its footprint with the task; id > 0 ships it and
+   * asks the rank to keep it as replica id; -id uses the replica it holds. */
+  int64_t marks[site->param_count > 0 ? site->param_count : 1];
+  long long data_bytes = task->bytes_in;
+  pthread_mutex_lock(&queue.lock);
+  for (int i = 0; i < site->param_count; i++) {
+    replica *r = task->replicas[i];
+    marks[i] = r == NULL ? 0 : r->sent_to[rank] ? -r->id : r->id;
+    if (r != NULL) r->sent_to[rank] = 1;
+    if (marks[i] < 0) data_bytes -= r->bytes;
+  }
+  pthread_mutex_unlock(&queue.lock);
   unsigned char *buffer = malloc(payload > 0 ? payload : 1);
   if (buffer == NULL) dosc_remote_fail(0, "out of memory");
   /* Addresses never cross the wire: every pointer field, and the result
@@ -370,12 +462,14 @@ static void send_task(int rank, remote_task *task) {
     memset(buffer + site->params[i].offset, 0, sizeof(void *));
   if (site->result_offset >= 0) memset(buffer + site->result_offset, 0, sizeof(void *));
   memcpy(buffer + site->args_size, task->regions, regions_size);
+  memcpy(buffer + site->args_size + regions_size, marks,
+         sizeof(int64_t) * (size_t)site->param_count);
   dosc_remote_send_control(rank, DOSC_MSG_TASK, task->number, site->wire_id, buffer,
-                           (uint32_t)payload, (uint64_t)task->bytes_in);
+                           (uint32_t)payload, (uint64_t)data_bytes);
   free(buffer);
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
-    if (!(param->access & DOSC_ACCESS_READ)) continue;
+    if (!(param->access & DOSC_ACCESS_READ) || marks[i] < 0) continue;
     const char *base = field_pointer(task->args, param->offset);
     const dosc_region *region = &task->regions[i];
     dosc_remote_send(rank, DOSC_TAG_DATA, base + region->first * (long long)param->element_size,
@@ -385,7 +479,8 @@ static void send_task(int rank, remote_task *task) {
   task->next = queue.in_flight;
   queue.in_flight = task;
   atomic_fetch_add_explicit(&queue.sent, 1, memory_order_relaxed);
-  atomic_fetch_add_explicit(&queue.bytes_sent, task->bytes_in, memory_order_relaxed);
+  atomic_fetch_add_explicit(&queue.bytes_sent, data_bytes, memory_order_relaxed);
+  atomic_fetch_add_explicit(&queue.bytes_saved, task->bytes_in - data_bytes, memory_order_relaxed);
 }
 
 static void receive_result(int source, const dosc_message_header *header,
@@ -480,6 +575,20 @@ static void coordinate(void) {
         active = 1;
       }
     }
+    pthread_mutex_lock(&queue.lock);
+    replica *released = queue.released;
+    queue.released = NULL;
+    pthread_mutex_unlock(&queue.lock);
+    while (released != NULL) {
+      replica *next = released->next;
+      for (int rank = 1; rank < dosc_remote.size; rank++)
+        if (released->sent_to[rank])
+          dosc_remote_send_control(rank, DOSC_MSG_RELEASE, (uint64_t)released->id, -1, NULL, 0, 0);
+      free(released->sent_to);
+      free(released);
+      released = next;
+      active = 1;
+    }
     if (!stopping && queue.decisions_sent) {
       for (int rank = 1; rank < dosc_remote.size; rank++) {
         while (queue.wants[rank] > 0) {
@@ -517,6 +626,9 @@ static void print_counters(void) {
           (long long)atomic_load(&queue.sent), (long long)atomic_load(&queue.run_here),
           (long long)atomic_load(&queue.kept), (long long)atomic_load(&queue.bytes_sent),
           (long long)atomic_load(&queue.bytes_received));
+  if (atomic_load(&queue.bytes_saved) > 0)
+    fprintf(stderr, "dosc: rank 0: replicated read-only footprints: %lld bytes not sent again\n",
+            (long long)atomic_load(&queue.bytes_saved));
   if (atomic_load(&queue.kept) > 0)
     fprintf(stderr,
             "dosc: rank 0: kept here: %lld with overlapping written footprints, %lld with figures "
@@ -605,6 +717,8 @@ int dosc_remote_init(int threads, int trace) {
   dosc_remote.max_bytes = limit != NULL && atoll(limit) > 0 ? atoll(limit) : DOSC_REMOTE_MAX_BYTES;
   const char *bind = getenv("DOSC_BIND");
   queue.shared = bind == NULL || strcmp(bind, "remote") != 0;
+  const char *replicate = getenv("DOSC_REPLICATE");
+  queue.replicate = replicate == NULL || strcmp(replicate, "0") != 0;
   if (pthread_create(&dosc_remote.comm_thread, NULL, communicate, NULL) != 0) {
     fprintf(stderr, "dosc: warning: cannot start the MPI thread: a single node\n");
     dosc_remote.mpi = NULL;

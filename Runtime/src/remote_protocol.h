@@ -10,6 +10,7 @@
  *   DECISIONS (every site's state) ----->   (first message, once)
  *                                  <-----   WANT (one per free slot)
  *   TASK (args, regions) + data ------->    checks, receives, runs
+ *   RELEASE (replica id) --------------->    frees a replica (remote.c)
  *                                  <-----   RESULT (result bytes) + written data
  *   STOP -------------------------------->  finishes, then
  *                                  <-----   STOPPED (counters); MPI_Finalize
@@ -28,10 +29,12 @@
 enum {
   DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total] */
   DOSC_MSG_WANT = 2,      /* a serving rank has a free slot */
-  DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), dosc_region[param_count] */
+  DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), dosc_region[param_count],
+                             int64 replica mark[param_count] (remote.c, send_task) */
   DOSC_MSG_RESULT = 4,    /* payload: the result's bytes */
   DOSC_MSG_STOP = 5,
-  DOSC_MSG_STOPPED = 6 /* payload: dosc_wire_counters */
+  DOSC_MSG_STOPPED = 6, /* payload: dosc_wire_counters */
+  DOSC_MSG_RELEASE = 7  /* task: the id of a replica no task uses any more */
 };
 
 /* Every control message starts with this. */

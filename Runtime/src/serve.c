@@ -27,15 +27,27 @@ typedef struct received_task {
   struct received_task *next;
   dosc_remote_site *site;
   uint64_t number;
-  void *args;           /* the argument struct, pointers rebased into buffers */
-  char **buffers;       /* [param_count]: footprint copies, NULL for none */
-  dosc_region *regions; /* [param_count] */
+  void *args;                /* the argument struct, pointers rebased into buffers */
+  char **buffers;            /* [param_count]: footprint copies, NULL for none */
+  unsigned char *replicated; /* [param_count]: 1 = buffers[i] is a replica, not the task's */
+  dosc_region *regions;      /* [param_count] */
   unsigned char result[64] __attribute__((aligned(16)));
   void *big_result; /* when the result is larger than `result` */
 } received_task;
 
+/* A read-only footprint rank 0 asked this rank to keep (remote.c, replicas):
+ * later tasks of the same epoch use it without its bytes being sent again.
+ * Communication thread only; freed when rank 0 sends RELEASE. */
+typedef struct kept_replica {
+  struct kept_replica *next;
+  int64_t id;
+  long long bytes;
+  char *buffer;
+} kept_replica;
+
 static struct {
-  pthread_mutex_t lock; /* inbox and outbox */
+  pthread_mutex_t lock;   /* inbox and outbox */
+  kept_replica *replicas; /* communication thread only */
   received_task *inbox_head, *inbox_tail, *outbox;
   const dosc_program_info *const *units;
   int unit_count;
@@ -89,17 +101,20 @@ static received_task *receive_task(const dosc_message_header *header,
   if (site == NULL)
     dosc_remote_fail(0, "a task for site %d, which this program does not have", header->site);
   size_t regions_size = sizeof(dosc_region) * (size_t)site->param_count;
-  if (header->payload_bytes != site->args_size + regions_size)
+  size_t marks_size = sizeof(int64_t) * (size_t)site->param_count;
+  if (header->payload_bytes != site->args_size + regions_size + marks_size)
     dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments take %zu", site->task,
-                     header->payload_bytes, site->args_size + regions_size);
+                     header->payload_bytes, site->args_size + regions_size + marks_size);
   received_task *task = calloc(1, sizeof *task);
   size_t params = (size_t)(site->param_count > 0 ? site->param_count : 1);
   if (task != NULL) {
     task->args = aligned_alloc(16, (site->args_size + 15) & ~(size_t)15);
     task->buffers = calloc(params, sizeof *task->buffers);
     task->regions = calloc(params, sizeof *task->regions);
+    task->replicated = calloc(params, 1);
   }
-  if (task == NULL || task->args == NULL || task->buffers == NULL || task->regions == NULL)
+  if (task == NULL || task->args == NULL || task->buffers == NULL || task->regions == NULL ||
+      task->replicated == NULL)
     dosc_remote_fail(0, "a task this rank has no memory for");
   task->site = site;
   task->number = header->task;
@@ -127,7 +142,24 @@ static received_task *receive_task(const dosc_message_header *header,
           0, "'%s' parameter %d: a footprint of %lld elements, above the limit of %lld bytes",
           site->task, i + 1, due->count, dosc_remote.max_bytes);
     total_bytes += bytes;
-    if (param->access & DOSC_ACCESS_READ) read_bytes += bytes;
+    int64_t mark;
+    memcpy(&mark, payload + site->args_size + regions_size + sizeof mark * (size_t)i, sizeof mark);
+    if (mark != 0 && param->access != DOSC_ACCESS_READ)
+      dosc_remote_fail(0, "a replica for '%s' parameter %d, which the task writes", site->task,
+                       i + 1);
+    if (mark < 0) {
+      kept_replica *r = serve.replicas;
+      while (r != NULL && r->id != -mark)
+        r = r->next;
+      if (r == NULL || r->bytes != bytes)
+        dosc_remote_fail(0, "a task for '%s' using replica %lld, which this rank does not hold",
+                         site->task, (long long)-mark);
+      task->buffers[i] = r->buffer;
+      task->replicated[i] = 1;
+    } else if (param->access & DOSC_ACCESS_READ) {
+      read_bytes += bytes;
+      task->replicated[i] = mark > 0 ? 2 : 0; /* 2: to keep once received */
+    }
   }
   if ((uint64_t)read_bytes != header->data_bytes)
     dosc_remote_fail(0, "a task for '%s' announcing %llu data bytes where its reads take %lld",
@@ -136,7 +168,9 @@ static received_task *receive_task(const dosc_message_header *header,
     const dosc_remote_param *param = &site->params[i];
     const dosc_region *region = &task->regions[i];
     char *rebased = NULL;
-    if (param->access != DOSC_ACCESS_NONE) {
+    if (task->replicated[i] == 1) {
+      rebased = task->buffers[i] - region->first * (long long)param->element_size;
+    } else if (param->access != DOSC_ACCESS_NONE) {
       size_t bytes = (size_t)region->count * param->element_size;
       char *buffer = malloc(bytes > 0 ? bytes : 1);
       if (buffer == NULL)
@@ -151,6 +185,16 @@ static received_task *receive_task(const dosc_message_header *header,
         if (dosc_remote.mpi->recv(buffer, bytes, 0, DOSC_TAG_DATA) != 0)
           dosc_remote_fail(0, "a failed receive");
         atomic_fetch_add_explicit(&serve.bytes_received, (long long)bytes, memory_order_relaxed);
+      }
+      if (task->replicated[i] == 2) {
+        kept_replica *r = malloc(sizeof *r);
+        if (r == NULL) dosc_remote_fail(0, "a replica this rank has no memory for");
+        int64_t mark;
+        memcpy(&mark, payload + site->args_size + regions_size + sizeof mark * (size_t)i,
+               sizeof mark);
+        *r = (kept_replica){serve.replicas, mark, (long long)bytes, buffer};
+        serve.replicas = r;
+        task->replicated[i] = 1;
       }
       /* p[first] is the first element shipped: a stencil's in[lo - 1] works. */
       rebased = buffer - region->first * (long long)param->element_size;
@@ -189,10 +233,11 @@ static void send_result(received_task *task) {
                            (region->write_first - region->first) * (long long)param->element_size,
                        bytes, task->buffers[i]);
       atomic_fetch_add_explicit(&serve.bytes_sent, (long long)bytes, memory_order_relaxed);
-    } else {
+    } else if (!task->replicated[i]) {
       free(task->buffers[i]);
     }
   }
+  free(task->replicated);
   free(task->buffers);
   free(task->regions);
   free(task->args);
@@ -236,6 +281,17 @@ void dosc_serve_communicate(void) {
           serve.inbox_head = task;
         serve.inbox_tail = task;
         pthread_mutex_unlock(&serve.lock);
+      } else if (header.type == DOSC_MSG_RELEASE) {
+        kept_replica **link = &serve.replicas;
+        while (*link != NULL && (*link)->id != (int64_t)header.task)
+          link = &(*link)->next;
+        if (*link == NULL)
+          dosc_remote_fail(0, "a release of replica %llu, which this rank does not hold",
+                           (unsigned long long)header.task);
+        kept_replica *r = *link;
+        *link = r->next;
+        free(r->buffer);
+        free(r);
       } else if (header.type == DOSC_MSG_STOP) {
         stopping = 1;
       } else {

@@ -155,6 +155,27 @@ import Testing
   }
 
   @Test(.enabled(if: mpiInstalled))
+  func readOnlyDataGoesOncePerRankPerEpochAndNeverStale() throws {
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/rounds.c"
+    let built = try Self.build([source], name: "rounds")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let matrix = 128 * 128 * 8  // bytes of A, of B
+    let forced = Configuration(ranks: 3, tcp: false, binding: "remote", threads: 1)
+    let got = try Self.run([built.program], forced)
+    // The second round's output shows the changed B arrived, not the first round's replica.
+    #expect(got.stdout == built.expected.stdout, "\(got.stderr)")
+    #expect(Self.counter(got.stderr, rank: 0, "tasks sent") == 32, "\(got.stderr)")
+    // A's rows once per task (2 rounds x A); B once per rank that ran a task, per round.
+    let sent = try #require(Self.counter(got.stderr, rank: 0, "bytes sent"))
+    let copiesOfB = (sent - 2 * matrix) / matrix
+    #expect((sent - 2 * matrix) % matrix == 0 && (2...4).contains(copiesOfB), "sent \(sent)")
+    #expect(Self.counter(got.stderr, rank: 0, "bytes not sent again") == (32 - copiesOfB) * matrix)
+    let unreplicated = try Self.run([built.program], forced, extra: ["DOSC_REPLICATE": "0"])
+    #expect(unreplicated.stdout == built.expected.stdout)
+    #expect(Self.counter(unreplicated.stderr, rank: 0, "bytes sent") == 2 * matrix + 32 * matrix)
+  }
+
+  @Test(.enabled(if: mpiInstalled))
   func programBuiltWithMPIRunsAloneAndNoMPIBuildHasNoMPI() throws {
     let built = try Self.build(try Self.exampleSources("stencil"), name: "stencil-alone")
     defer { try? FileManager.default.removeItem(atPath: built.scratch) }

@@ -8,14 +8,16 @@
 
 void relax(double *u, int lo, int hi, int color) {
   for (int i = lo; i < hi; i++)
-    if (i % 2 == color) u[i] = 0.5 * (u[i - 1] + u[i + 1]) + 0.25;
+    if (i % 2 == color)
+      u[i] = 0.5 * (u[i - 1] + u[i + 1]) + 0.25;
 }
 
 int main(int argc, char **argv) {
   int n = argc > 1 ? atoi(argv[1]) : 60000;
   int rounds = 6, chunk = 5000;
   double *u = malloc((n + 2) * sizeof(double));
-  for (int i = 0; i < n + 2; i++) u[i] = (i * 7919 % 1009) / 100.0;
+  for (int i = 0; i < n + 2; i++)
+    u[i] = (i * 7919 % 1009) / 100.0;
   for (int r = 0; r < rounds; r++) {
     for (int color = 0; color < 2; color++) {
       for (int lo = 1; lo <= n; lo += chunk) {
@@ -27,7 +29,8 @@ int main(int argc, char **argv) {
     }
   }
   double sum = 0;
-  for (int i = 0; i < n + 2; i++) sum += u[i] * (i % 5 + 1);
+  for (int i = 0; i < n + 2; i++)
+    sum += u[i] * (i % 5 + 1);
   printf("checksum = %.9f\n", sum);
   free(u);
   return 0;
