@@ -105,6 +105,8 @@ static struct {
   int64_t next_replica;
   int replicate; /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
   atomic_llong bytes_saved;
+  atomic_llong busy_ns; /* running remote-bound tasks here (tickets) */
+  long long started_ns; /* when MPI started, for the busy fractions */
 } queue = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static void task_release(remote_task *task) {
@@ -140,21 +142,28 @@ static void task_complete(remote_task *task) {
 
 /* ---- helpers shared with serve.c ------------------------------------------------ */
 
-static long long monotonic_ns(void) {
+long long dosc_remote_now_ns(void) {
   struct timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
   return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
 }
 
+/* How long an idle loop keeps polling (yielding the CPU between polls)
+ * before it sleeps: the next task or result usually comes within it, and a
+ * sleeping poller adds its sleep to every round trip. */
+#ifndef DOSC_REMOTE_YIELD_NS
+#define DOSC_REMOTE_YIELD_NS 10000000
+#endif
+
 void dosc_remote_idle(long long *idle_since_ns) {
-  long long now = monotonic_ns();
+  long long now = dosc_remote_now_ns();
   if (*idle_since_ns == 0) *idle_since_ns = now;
   long long idle = now - *idle_since_ns;
-  if (idle < 50000) {
+  if (idle < 20000) {
     for (int i = 0; i < 32; i++)
       dosc_cpu_relax();
-  } else if (idle < 200000) {
-    sched_yield();
+  } else if (idle < DOSC_REMOTE_YIELD_NS) {
+    sched_yield(); /* another thread that wants this CPU gets it */
   } else {
     long long sleep_ns = idle / 8 < 1000000 ? idle / 8 : 1000000;
     struct timespec pause = {0, sleep_ns};
@@ -362,7 +371,9 @@ static void run_ticket(void *pointer) {
   int expected = 0;
   if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
                                               memory_order_relaxed)) {
+    long long started = dosc_remote_now_ns();
     task->site->thunk(task->args);
+    atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
     atomic_fetch_add_explicit(&queue.run_here, 1, memory_order_relaxed);
     task_complete(task);
   } else {
@@ -620,12 +631,14 @@ static void coordinate(void) {
 /* ---- start and stop ------------------------------------------------------------------ */
 
 static void print_counters(void) {
+  long long wall_ms = (dosc_remote_now_ns() - queue.started_ns) / 1000000;
   fprintf(stderr,
           "dosc: rank 0: %lld tasks sent, %lld run here, %lld kept here, %lld bytes sent, %lld "
-          "bytes received\n",
+          "bytes received, busy %lld of %lld ms\n",
           (long long)atomic_load(&queue.sent), (long long)atomic_load(&queue.run_here),
           (long long)atomic_load(&queue.kept), (long long)atomic_load(&queue.bytes_sent),
-          (long long)atomic_load(&queue.bytes_received));
+          (long long)atomic_load(&queue.bytes_received),
+          (long long)atomic_load(&queue.busy_ns) / 1000000, wall_ms);
   if (atomic_load(&queue.bytes_saved) > 0)
     fprintf(stderr, "dosc: rank 0: replicated read-only footprints: %lld bytes not sent again\n",
             (long long)atomic_load(&queue.bytes_saved));
@@ -638,10 +651,13 @@ static void print_counters(void) {
             dosc_remote.max_bytes);
   for (int rank = 1; rank < dosc_remote.size; rank++) {
     const dosc_wire_counters *c = &queue.counters[rank];
-    fprintf(stderr,
-            "dosc: rank %d: %d thread%s, %llu tasks run, %llu bytes received, %llu bytes sent\n",
-            rank, c->threads, c->threads == 1 ? "" : "s", (unsigned long long)c->tasks_run,
-            (unsigned long long)c->bytes_received, (unsigned long long)c->bytes_sent);
+    fprintf(
+        stderr,
+        "dosc: rank %d: %d thread%s, %llu tasks run, %llu bytes received, %llu bytes sent, busy "
+        "%llu of %lld ms\n",
+        rank, c->threads, c->threads == 1 ? "" : "s", (unsigned long long)c->tasks_run,
+        (unsigned long long)c->bytes_received, (unsigned long long)c->bytes_sent,
+        (unsigned long long)c->busy_ns / 1000000, wall_ms);
   }
 }
 
@@ -664,6 +680,7 @@ static void *communicate(void *unused) {
   }
   dosc_remote.rank = rank;
   dosc_remote.size = size;
+  queue.started_ns = dosc_remote_now_ns();
   if (rank == 0) {
     queue.wants = calloc((size_t)size, sizeof *queue.wants);
     queue.counters = calloc((size_t)size, sizeof *queue.counters);

@@ -63,10 +63,14 @@ DOSC_INTERNAL dosc_remote_site *dosc_remote_site_by_wire(int32_t wire);
 DOSC_INTERNAL _Noreturn void dosc_remote_fail(int source, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Waits between polls of an idle loop: spins for a short while after the
- * last activity, then sleeps longer and longer (at most ~1 ms), so an idle
- * rank leaves the CPU to the busy ones. `idle_since_ns` 0 = just active. */
+/* Waits between polls of an idle loop: spins for 20 us after the last
+ * activity, then yields the CPU between polls for DOSC_REMOTE_YIELD_NS, then
+ * sleeps longer and longer (at most ~1 ms), so a rank idle for long leaves
+ * the CPU to busy ones. `idle_since_ns` 0 = just active. */
 DOSC_INTERNAL void dosc_remote_idle(long long *idle_since_ns);
+
+/* CLOCK_MONOTONIC in ns. */
+DOSC_INTERNAL long long dosc_remote_now_ns(void);
 
 /* Footprint bytes of region r of `site`: count * element_size, or -1 on
  * overflow or a negative count. */

@@ -59,6 +59,7 @@ typedef struct dosc_wire_counters {
   uint64_t bytes_sent;     /* footprint and result bytes shipped back */
   int32_t threads;
   int32_t padding;
+  uint64_t busy_ns; /* time its workers spent running received tasks */
 } dosc_wire_counters;
 
 /* A control message larger than this is refused (a forged or corrupt one). */

@@ -53,7 +53,7 @@ static struct {
   int unit_count;
   atomic_int units_ready;     /* dosc_serve_run has stored units */
   atomic_int decisions_ready; /* the communication thread applied rank 0's states */
-  atomic_llong tasks_run, bytes_received, bytes_sent;
+  atomic_llong tasks_run, bytes_received, bytes_sent, busy_ns;
 } serve = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 /* ---- the communication thread ------------------------------------------------ */
@@ -313,9 +313,12 @@ void dosc_serve_communicate(void) {
       active = 1;
     }
     if (stopping && in_flight == 0) {
-      dosc_wire_counters counters = {
-          (uint64_t)atomic_load(&serve.tasks_run), (uint64_t)atomic_load(&serve.bytes_received),
-          (uint64_t)atomic_load(&serve.bytes_sent), dosc_remote.threads, 0};
+      dosc_wire_counters counters = {(uint64_t)atomic_load(&serve.tasks_run),
+                                     (uint64_t)atomic_load(&serve.bytes_received),
+                                     (uint64_t)atomic_load(&serve.bytes_sent),
+                                     dosc_remote.threads,
+                                     0,
+                                     (uint64_t)atomic_load(&serve.busy_ns)};
       dosc_remote_send_control(0, DOSC_MSG_STOPPED, 0, -1, &counters, sizeof counters, 0);
       dosc_remote_flush_sends();
       return;
@@ -331,7 +334,9 @@ void dosc_serve_communicate(void) {
 
 static void run_received(void *pointer) {
   received_task *task = *(received_task **)pointer;
+  long long started = dosc_remote_now_ns();
   task->site->thunk(task->args);
+  atomic_fetch_add_explicit(&serve.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
   atomic_fetch_add_explicit(&serve.tasks_run, 1, memory_order_relaxed);
   pthread_mutex_lock(&serve.lock);
   task->next = serve.outbox;

@@ -335,7 +335,7 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
     for ranks in 2 3; do
       mpi $ranks $transport -- $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- "$R"
       rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
-        err_has '^dosc: rank 0: 96 tasks sent, 0 run here, 0 kept here, 181424 bytes sent, 163760 bytes received$' &&
+        err_has '^dosc: rank 0: 96 tasks sent, 0 run here, 0 kept here, 181424 bytes sent, 163760 bytes received, busy ' &&
         err_has '^dosc: site 3 log_sum .*: local - remote forced by DOSC_BIND, but the task is not remotable' &&
         err_has "^dosc: $ranks ranks" && ! grep -qi 'mpi_abort\|error' "$TMP/err"
       expect "mpirun -np $ranks ${transport:-(shared memory)}: forced remote, halo in, out-only not shipped in, written part back, red-black right"
