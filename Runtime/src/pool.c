@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "deque.h"
+#include "remote.h"
 #include "dosc_abi.h"
 #include "task.h"
 
@@ -258,6 +259,8 @@ void dosc_taskwait_slow(dosc_frame *frame) {
     if (task != NULL) {
       run_task(worker, task);
       spins = 0;
+    } else if (dosc_remote_help()) {
+      spins = 0; /* sent our remote tasks or received their results */
     } else if (spins < DOSC_WAIT_SPINS_BEFORE_YIELD) {
       spins++;
       dosc_cpu_relax();

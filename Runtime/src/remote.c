@@ -105,8 +105,9 @@ static struct {
   int64_t next_replica;
   int replicate; /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
   atomic_llong bytes_saved;
-  atomic_llong busy_ns; /* running remote-bound tasks here (tickets) */
-  long long started_ns; /* when MPI started, for the busy fractions */
+  atomic_llong busy_ns;   /* running remote-bound tasks here (tickets) */
+  int stopping, finished; /* the STOP round; under mpi_lock */
+  long long started_ns;   /* when MPI started, for the busy fractions */
 } queue = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static void task_release(remote_task *task) {
@@ -561,71 +562,100 @@ static void handle_control(int source, size_t bytes) {
   free(message);
 }
 
-static void coordinate(void) {
-  int stopping = 0;
-  long long idle = 0;
-  for (;;) {
-    int active = dosc_remote_progress_sends();
-    int source;
-    size_t bytes;
-    while (dosc_remote.mpi->iprobe(DOSC_TAG_CONTROL, &source, &bytes)) {
-      handle_control(source, bytes);
+/* Every MPI call on rank 0 happens under this lock (MPI_THREAD_SERIALIZED):
+ * the communication thread takes it for each round, and a thread waiting at
+ * a taskwait takes it when it is free (dosc_remote_help), so a waiting
+ * spawner sends its tasks and receives their results itself, with no
+ * hand-off to the communication thread in between. */
+static pthread_mutex_t mpi_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* One round of rank 0's communication; caller holds mpi_lock. Returns 1 if
+ * anything happened, 0 if not, -1 once every rank has stopped. */
+static int coordinate_once(void) {
+  if (queue.finished) return -1;
+  int active = dosc_remote_progress_sends();
+  int source;
+  size_t bytes;
+  while (dosc_remote.mpi->iprobe(DOSC_TAG_CONTROL, &source, &bytes)) {
+    handle_control(source, bytes);
+    active = 1;
+  }
+  if (!queue.decisions_sent) {
+    pthread_mutex_lock(&queue.lock);
+    dosc_wire_state *states = queue.decisions;
+    int total = queue.decision_total;
+    pthread_mutex_unlock(&queue.lock);
+    if (states != NULL) {
+      for (int rank = 1; rank < dosc_remote.size; rank++)
+        dosc_remote_send_control(rank, DOSC_MSG_DECISIONS, 0, total, states,
+                                 (uint32_t)(sizeof *states * (size_t)total), 0);
+      free(states);
+      queue.decisions_sent = 1;
       active = 1;
     }
-    if (!queue.decisions_sent) {
-      pthread_mutex_lock(&queue.lock);
-      dosc_wire_state *states = queue.decisions;
-      int total = queue.decision_total;
-      pthread_mutex_unlock(&queue.lock);
-      if (states != NULL) {
-        for (int rank = 1; rank < dosc_remote.size; rank++)
-          dosc_remote_send_control(rank, DOSC_MSG_DECISIONS, 0, total, states,
-                                   (uint32_t)(sizeof *states * (size_t)total), 0);
-        free(states);
-        queue.decisions_sent = 1;
+  }
+  pthread_mutex_lock(&queue.lock);
+  replica *released = queue.released;
+  queue.released = NULL;
+  pthread_mutex_unlock(&queue.lock);
+  while (released != NULL) {
+    replica *next = released->next;
+    for (int rank = 1; rank < dosc_remote.size; rank++)
+      if (released->sent_to[rank])
+        dosc_remote_send_control(rank, DOSC_MSG_RELEASE, (uint64_t)released->id, -1, NULL, 0, 0);
+    free(released->sent_to);
+    free(released);
+    released = next;
+    active = 1;
+  }
+  if (!queue.stopping && queue.decisions_sent) {
+    for (int rank = 1; rank < dosc_remote.size; rank++) {
+      while (queue.wants[rank] > 0) {
+        remote_task *task = claim_oldest();
+        if (task == NULL) break;
+        send_task(rank, task);
+        queue.wants[rank]--;
         active = 1;
       }
     }
-    pthread_mutex_lock(&queue.lock);
-    replica *released = queue.released;
-    queue.released = NULL;
-    pthread_mutex_unlock(&queue.lock);
-    while (released != NULL) {
-      replica *next = released->next;
+    /* acquire: pairs with the release store at exit; the program's last
+     * tasks completed before it. */
+    if (atomic_load_explicit(&dosc_remote.stop, memory_order_acquire)) {
+      queue.stopping = 1;
       for (int rank = 1; rank < dosc_remote.size; rank++)
-        if (released->sent_to[rank])
-          dosc_remote_send_control(rank, DOSC_MSG_RELEASE, (uint64_t)released->id, -1, NULL, 0, 0);
-      free(released->sent_to);
-      free(released);
-      released = next;
-      active = 1;
+        dosc_remote_send_control(rank, DOSC_MSG_STOP, 0, -1, NULL, 0, 0);
     }
-    if (!stopping && queue.decisions_sent) {
-      for (int rank = 1; rank < dosc_remote.size; rank++) {
-        while (queue.wants[rank] > 0) {
-          remote_task *task = claim_oldest();
-          if (task == NULL) break;
-          send_task(rank, task);
-          queue.wants[rank]--;
-          active = 1;
-        }
-      }
-      /* acquire: pairs with the release store at exit; the program's last
-       * tasks completed before it. */
-      if (atomic_load_explicit(&dosc_remote.stop, memory_order_acquire)) {
-        stopping = 1;
-        for (int rank = 1; rank < dosc_remote.size; rank++)
-          dosc_remote_send_control(rank, DOSC_MSG_STOP, 0, -1, NULL, 0, 0);
-      }
-    } else if (queue.stopped_ranks == dosc_remote.size - 1) {
-      dosc_remote_flush_sends();
-      return;
-    }
-    if (active)
+  } else if (queue.stopping && queue.stopped_ranks == dosc_remote.size - 1) {
+    dosc_remote_flush_sends();
+    queue.finished = 1;
+    return -1;
+  }
+  return active;
+}
+
+static void coordinate(void) {
+  long long idle = 0;
+  for (;;) {
+    pthread_mutex_lock(&mpi_lock);
+    int status = coordinate_once();
+    pthread_mutex_unlock(&mpi_lock);
+    if (status < 0) return;
+    if (status > 0)
       idle = 0;
     else
       dosc_remote_idle(&idle);
   }
+}
+
+int dosc_remote_help(void) {
+  /* acquire: pairs with the release store once MPI runs (rank, wants). */
+  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 ||
+      atomic_load_explicit(&dosc_remote.comm_ready, memory_order_acquire) != 1)
+    return 0;
+  if (pthread_mutex_trylock(&mpi_lock) != 0) return 0;
+  int status = coordinate_once();
+  pthread_mutex_unlock(&mpi_lock);
+  return status > 0;
 }
 
 /* ---- start and stop ------------------------------------------------------------------ */

@@ -30,6 +30,12 @@ DOSC_INTERNAL int dosc_remote_site_available(const dosc_program_info *unit, int 
 /* See above. `units` are the registered units in registration order. */
 DOSC_INTERNAL void dosc_remote_publish(const dosc_program_info *const *units, int count);
 
+/* Called by a thread waiting at a taskwait with nothing to run: on rank 0,
+ * does a round of the MPI communication if no other thread is doing one
+ * (sends queued tasks, receives results). 1 if anything happened. Returns 0
+ * at once without MPI. */
+DOSC_INTERNAL int dosc_remote_help(void);
+
 DOSC_INTERNAL int dosc_remote_rank(void);
 DOSC_INTERNAL int dosc_remote_size(void);
 
