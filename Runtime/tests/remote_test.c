@@ -9,6 +9,8 @@
  *          one colour in [lo, hi) in place (red-black: neighbours' tasks write
  *          the other cells of the same array in the same round)
  *   site 3 log_sum(...): not remotable (no marshalling)
+ *   site 4 shift(dst, src, lo, hi): dst[i] = src[i + 1], called with dst == src:
+ *          footprints that overlap, one written: kept on rank 0
  * Every result is checked against the serial computation; prints result=ok. */
 #include "test_util.h"
 
@@ -35,13 +37,17 @@ static void relax(double *u, int lo, int hi, int color) {
   for (int i = lo; i < hi; i++)
     if ((i & 1) == color) u[i] = 0.5 * (u[i - 1] + u[i + 1]);
 }
+static void shift(double *dst, const double *src, int lo, int hi) {
+  for (int i = lo; i < hi; i++)
+    dst[i] = src[i + 1];
+}
 static _Atomic long logged;
 static void log_sum(int k) {
   logged += k; /* a global: the analyzer would call the task not remotable */
 }
 
 /* ---- as generated ---------------------------------------------------------- */
-static dosc_site_state states[4];
+static dosc_site_state states[5];
 struct args0 {
   const double *a0;
   double *a1;
@@ -60,6 +66,12 @@ struct args2 {
   int a2;
   int a3;
 };
+struct args4 {
+  double *a0;
+  const double *a1;
+  int a2;
+  int a3;
+};
 struct args3 {
   int a0;
 };
@@ -74,6 +86,10 @@ static void thunk1(void *p) {
 static void thunk2(void *p) {
   struct args2 *a = p;
   relax(a->a0, a->a1, a->a2, a->a3);
+}
+static void thunk4(void *p) {
+  struct args4 *a = p;
+  shift(a->a0, a->a1, a->a2, a->a3);
 }
 static void thunk3(void *p) {
   struct args3 *a = p;
@@ -119,6 +135,18 @@ static int footprint2(const void *p, dosc_region *f) {
 static dosc_remote_site remote2 = {thunk2,  sizeof(struct args2), -1,      0, 1,
                                    params2, footprint2,           "relax", -1};
 
+static const dosc_remote_param params4[] = {
+    {offsetof(struct args4, a0), sizeof(double), DOSC_ACCESS_WRITE},
+    {offsetof(struct args4, a1), sizeof(double), DOSC_ACCESS_READ}};
+static int footprint4(const void *p, dosc_region *f) {
+  const struct args4 *a = p;
+  f[0] = (dosc_region){a->a2, a->a3 - a->a2, a->a2, a->a3 - a->a2};
+  f[1] = (dosc_region){a->a2 + 1, a->a3 - a->a2, 0, 0};
+  return 0;
+}
+static dosc_remote_site remote4 = {thunk4,  sizeof(struct args4), -1,      0, 2,
+                                   params4, footprint4,           "shift", -1};
+
 static const dosc_site_info infos[] = {
     {0, "smooth", "remote_test.c", 1, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
      16},
@@ -127,9 +155,11 @@ static const dosc_site_info infos[] = {
     {2, "relax", "remote_test.c", 3, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
      16},
     {3, "log_sum", "remote_test.c", 4, 1, DOSC_BIND_AUTO, DOSC_SITE_WORK_KNOWN, 16},
+    {4, "shift", "remote_test.c", 5, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
+     1},
 };
-static const dosc_program_info unit = {"remote-test-0001", 4, infos, states};
-static dosc_remote_site *const remote_sites[] = {&remote0, &remote1, &remote2, NULL};
+static const dosc_program_info unit = {"remote-test-0001", 5, infos, states};
+static dosc_remote_site *const remote_sites[] = {&remote0, &remote1, &remote2, NULL, &remote4};
 __attribute__((constructor(101))) static void register_unit(void) {
   dosc_register_unit(&unit);
   dosc_register_remote_sites(&unit, remote_sites);
@@ -205,6 +235,18 @@ int main(int argc, char **argv) {
   }
   dosc_taskwait(&fr);
   CHECK(logged == 55, "log_sum total %ld", (long)logged);
+
+  /* overlapping footprints, one written: kept here, still right */
+  static double w[N], serial_w[N];
+  for (int i = 0; i < N; i++)
+    w[i] = serial_w[i] = (double)(i % 17);
+  {
+    struct args4 a = {w, w, 0, N - 1};
+    DISPATCH(4, a, shift(w, w, 0, N - 1));
+  }
+  dosc_taskwait(&fr);
+  shift(serial_w, serial_w, 0, N - 1);
+  CHECK(memcmp(w, serial_w, sizeof w) == 0, "overlapping shift differs from the serial one");
 
   printf("nodes=%d rank=%d\n", dosc_node_count(), dosc_node_rank());
   printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");

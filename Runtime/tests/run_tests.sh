@@ -306,7 +306,7 @@ expect "units: a missing sidecar warns once for all units"
 
 # ---- remote tasks over MPI ------------------------------------------------
 R="$BIN/remote_test"
-simple_sidecar "$TMP/remote.dosc.json" remote-test-0001 4
+simple_sidecar "$TMP/remote.dosc.json" remote-test-0001 5
 run DOSC_MANIFEST="$TMP/remote.dosc.json" DOSC_THREADS=2 DOSC_BIND=remote -- "$R"
 clean_ok && out_has '^nodes=1 rank=0$' && out_has '^result=ok$'
 expect "remote test without mpirun: one node, right results, nothing printed"
@@ -335,10 +335,10 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
     for ranks in 2 3; do
       mpi $ranks $transport -- $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- "$R"
       rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
-        err_has '^dosc: rank 0: 96 tasks sent, 0 run here, 0 kept here, 181424 bytes sent, 163760 bytes received, busy ' &&
+        err_has "^dosc: rank 0: 96 tasks sent, 0 run here, 1 kept here, 181424 bytes sent, 163760 bytes received, busy " && err_has "^dosc: rank 0: kept here: 1 with overlapping written footprints, 0 with figures that did not evaluate, 0 above" &&
         err_has '^dosc: site 3 log_sum .*: local - remote forced by DOSC_BIND, but the task is not remotable' &&
         err_has "^dosc: $ranks ranks" && ! grep -qi 'mpi_abort\|error' "$TMP/err"
-      expect "mpirun -np $ranks ${transport:-(shared memory)}: forced remote, halo in, out-only not shipped in, written part back, red-black right"
+      expect "mpirun -np $ranks ${transport:-(shared memory)}: forced remote, halo in, out-only not shipped in, written part back, red-black right, overlapping footprints kept here"
     done
   done
   mpi 3 -- $M DOSC_THREADS=2 DOSC_TRACE=1 -- "$R" 10
