@@ -34,7 +34,9 @@ let package = Package(
       ]),
     .target(
       name: "DoscDriver",
-      dependencies: ["ClangFrontend", "CSyntax", "DoscAnalysis", "DoscManifest", "DoscRewrite", "DoscSupport"]),
+      dependencies: [
+        "ClangFrontend", "CSyntax", "DoscAnalysis", "DoscELF", "DoscManifest", "DoscRewrite", "DoscSupport",
+      ]),
     .target(
       name: "DoscRewrite", dependencies: ["DoscAnalysis", "CSyntax", "DoscManifest", "DoscPolicy", "DoscSupport"]),
     .target(
@@ -46,6 +48,8 @@ let package = Package(
     .target(name: "SymbolicAlgebra"),
     // Runtime/src/policy.c, compiled into the tool too (see Sources/DoscPolicy/policy.c).
     .target(name: "DoscPolicy", cSettings: [.headerSearchPath("../../Runtime/include")]),
+    // Runtime/src/elf_section.c, compiled into the tool too (see Sources/DoscELF/elf_section.c).
+    .target(name: "DoscELF"),
     .target(name: "CSyntax", dependencies: ["DoscSupport"]),
     .target(name: "DoscSupport"),
     // libclang is imported here and nowhere else.

@@ -157,6 +157,19 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
     if (missing) snprintf(error, error_size, "no sidecar manifest");
     return -1;
   }
+  int status = dosc_manifest_read(root, program, bindings, figures, first_site, error, error_size);
+  json_decref(root);
+  return status;
+}
+
+int dosc_manifest_read(json_t *root, const dosc_program_info *program, int *bindings,
+                       dosc_sidecar_task *figures, long long *first_site, char *error,
+                       size_t error_size) {
+  *first_site = 0;
+  for (int i = 0; i < program->site_count; i++) {
+    bindings[i] = -1;
+    figures[i].present = 0;
+  }
   int status = -1;
   json_t *sites = json_object_get(root, "sites");
   json_t *units = json_object_get(root, "units");
@@ -201,7 +214,6 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
       }
     }
   }
-  json_decref(root);
   if (status != 0)
     for (int i = 0; i < program->site_count; i++) {
       bindings[i] = -1;

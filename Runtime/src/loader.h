@@ -36,6 +36,13 @@ DOSC_INTERNAL int dosc_sidecar_read(const char *path, const dosc_program_info *p
                                     int *bindings, dosc_sidecar_task *tasks, long long *first_site,
                                     char *error, size_t error_size);
 
+/* The same for a manifest already parsed (root, a JSON object; not released
+ * here): one from the executable's own section (self_section.c). */
+typedef struct json_t json_t;
+DOSC_INTERNAL int dosc_manifest_read(json_t *root, const dosc_program_info *program, int *bindings,
+                                     dosc_sidecar_task *tasks, long long *first_site, char *error,
+                                     size_t error_size);
+
 /* Overlays the numbers found in the profile at `path` on `profile` (which
  * holds the defaults). Returns 1 if read, 0 if the file does not exist
  * (silently: a machine that never ran `dosc calibrate`), -1 with `error` set

@@ -22,6 +22,7 @@
 #include "loader.h"
 #include "pool.h"
 #include "remote.h"
+#include "self_section.h"
 
 _Static_assert((int)DOSC_BIND_INLINE == (int)DOSC_POLICY_INLINE &&
                    (int)DOSC_BIND_LOCAL == (int)DOSC_POLICY_LOCAL &&
@@ -40,6 +41,8 @@ static struct {
   dosc_profile profile;
   char profile_note[PATH_MAX + 64];
   char manifest_path[PATH_MAX + 16];
+  int manifest_is_default; /* no DOSC_MANIFEST: the executable's section may stand in */
+  char manifest_section[PATH_MAX + 32]; /* "PROG (.dosc.manifest section)", for messages */
   const dosc_program_info *programs[DOSC_MAX_PROGRAMS];
   int program_count;
   /* Units registered by their constructors, decided by dosc_start. */
@@ -98,19 +101,38 @@ static int trace_from_env(void) {
 }
 
 static void manifest_path_from_env(char *path, size_t size) {
-  const char *text = getenv("DOSC_MANIFEST");
-  if (text != NULL && text[0] != '\0') {
-    snprintf(path, size, "%s", text);
-    return;
-  }
   char exe[PATH_MAX];
   ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (length <= 0) {
-    snprintf(path, size, "a.out.dosc.json");
-    return;
+  if (length > 0)
+    exe[length] = '\0';
+  else
+    snprintf(exe, sizeof exe, "a.out");
+  snprintf(runtime.manifest_section, sizeof runtime.manifest_section,
+           "%s (" DOSC_MANIFEST_SECTION " section)", exe);
+  const char *text = getenv("DOSC_MANIFEST");
+  runtime.manifest_is_default = text == NULL || text[0] == '\0';
+  if (runtime.manifest_is_default)
+    snprintf(path, size, "%s.dosc.json", exe);
+  else
+    snprintf(path, size, "%s", text);
+}
+
+/* The unit's manifest: the sidecar; or, when DOSC_MANIFEST is unset and no
+ * sidecar lies beside the program, the one in the executable (self_section.c).
+ * *where names what was read, for the trace and the warning. */
+static int read_manifest(const dosc_program_info *program, int *bindings,
+                         dosc_sidecar_task *figures, long long *first_site, char *error,
+                         size_t error_size, const char **where) {
+  *where = runtime.manifest_path;
+  if (runtime.manifest_is_default && access(runtime.manifest_path, F_OK) != 0 && errno == ENOENT) {
+    int status = dosc_self_manifest_read(program, bindings, figures, first_site, error, error_size);
+    if (status != DOSC_SELF_MANIFEST_ABSENT) {
+      *where = runtime.manifest_section;
+      return status;
+    }
   }
-  exe[length] = '\0';
-  snprintf(path, size, "%s.dosc.json", exe);
+  return dosc_sidecar_read(runtime.manifest_path, program, bindings, figures, first_site, error,
+                           error_size);
 }
 
 /* Where `dosc calibrate` writes: $XDG_CONFIG_HOME/dosc/profile.json, else
@@ -151,21 +173,22 @@ static void decide_program(const dosc_program_info *program) {
   char error[512];
   int sidecar_ok = 0;
   long long first_site = 0; /* program-wide id of site 0, as users see it in the sidecar */
+  const char *where = runtime.manifest_path;
   if (bindings == NULL || figures == NULL) {
     fprintf(stderr, "dosc: warning: out of memory: using compiled-in defaults\n");
-  } else if (dosc_sidecar_read(runtime.manifest_path, program, bindings, figures, &first_site,
-                               error, sizeof error) == 0) {
+  } else if (read_manifest(program, bindings, figures, &first_site, error, sizeof error, &where) ==
+             0) {
     sidecar_ok = 1;
   } else if (!runtime.sidecar_warned) {
     /* One warning per run, however many units the same bad sidecar fails. */
     runtime.sidecar_warned = 1;
-    fprintf(stderr, "dosc: warning: %s: %s: using compiled-in defaults\n", runtime.manifest_path,
-            error);
+    fprintf(stderr, "dosc: warning: %s: %s: using compiled-in defaults\n", where, error);
   }
   if (runtime.trace && runtime.program_count <= 1)
-    fprintf(stderr, "dosc: %d thread%s, %d node%s; sidecar %s (%s); %s\n", runtime.profile.threads,
+    fprintf(stderr, "dosc: %d thread%s, %d node%s; %s %s (%s); %s\n", runtime.profile.threads,
             runtime.profile.threads == 1 ? "" : "s", runtime.profile.nodes,
-            runtime.profile.nodes == 1 ? "" : "s", runtime.manifest_path,
+            runtime.profile.nodes == 1 ? "" : "s",
+            where == runtime.manifest_section ? "manifest in" : "sidecar", where,
             sidecar_ok ? "read" : "not used", runtime.profile_note);
 
   for (int id = 0; id < count; id++) {

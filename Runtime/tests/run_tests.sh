@@ -198,6 +198,35 @@ run DOSC_MANIFEST="$TMP/override.dosc.json" DOSC_THREADS=2 DOSC_BIND=inline -- "
 clean_ok && out_has '^site 0 inline' && out_has '^site 1 inline' && out_has '^site 2 inline'
 expect "DOSC_BIND=inline beats the sidecar"
 
+# ---- no sidecar: the manifest in the executable's .dosc.manifest section ---
+# What `dosc cc` objects carry and a plain cc link concatenates: fragments,
+# each ended by a NUL; the unit reads the one with its own source_hash.
+E="$TMP/embedded"
+{
+  printf '{"schema": "dosc-manifest/1", "source_hash": "another-unit", "tasks": [], "sites": []}\n\000'
+  cat "$TMP/override.dosc.json"
+  printf '\000'
+} >"$TMP/section"
+cp "$S" "$E" && objcopy --add-section .dosc.manifest="$TMP/section" \
+  --set-section-flags .dosc.manifest=noload,readonly "$E"
+run DOSC_THREADS=2 DOSC_TRACE=1 -- "$E"
+rc_is 0 && ! err_has warning && err_has "manifest in $E (.dosc.manifest section) (read)" &&
+  out_has '^site 0 inline' && out_has '^site 2 local' && out_has '^result=ok$'
+expect "no sidecar: this unit's fragment in the executable's own section is read"
+
+cp "$GOOD" "$E.dosc.json"
+run DOSC_THREADS=2 -- "$E"
+clean_ok && out_has '^site 0 local' && out_has '^site 2 inline'
+expect "a sidecar beside the program wins over its section"
+rm -f "$E.dosc.json"
+
+printf '{"schema": "dosc-manifest/1", "sites": [\000' >"$TMP/badsection"
+objcopy --update-section .dosc.manifest="$TMP/badsection" "$E"
+run DOSC_THREADS=2 -- "$E"
+one_warning && err_has '(.dosc.manifest section): manifest 1 of its section is not a JSON object' &&
+  out_has '^site 0 local'
+expect "corrupt section: one warning, compiled-in defaults"
+
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_BIND=local -- "$S"
 clean_ok && out_has '^site 0 local' && out_has '^site 2 local' && out_has '^result=ok$'
 expect "DOSC_BIND=local: every site local"

@@ -8,8 +8,9 @@ struct CCCommand: ParsableCommand {
     abstract: "A drop-in C compiler: make CC=\"dosc cc\", or CMake with a dosc-cc compiler or launcher.",
     discussion: """
       Usage: dosc cc [--cc CC] [--keep-generated] ARGS...   (as a launcher: dosc cc /usr/bin/cc ARGS...)
-      -c x.c -o x.o writes x.o and its manifest fragment x.o.dosc.json; files without pragmas go to the
-      compiler unchanged. A link merges its objects' fragments into PROG.dosc.json and adds the runtime.
+      -c x.c -o x.o writes x.o carrying its manifest fragment in a .dosc.manifest section (not loaded at
+      run time); files without pragmas compile to plain cc's code and data. A link merges the fragments
+      of its objects and archives into PROG.dosc.json and PROG's own section, and adds the runtime.
       Invoked through a link named dosc-cc, dosc is this command. A link adds MPI support when an MPI
       is installed (mpicc on the PATH), so PROG can run on several ranks; --no-mpi leaves it out.
       """)

@@ -7,11 +7,13 @@ import Foundation
 /// `dosc cc ARGS...`: a drop-in C compiler for existing builds (`make CC="dosc cc"`, CMake's
 /// compiler or launcher), in the manner of mpicc and ccache.
 ///
-/// - `-c x.c -o x.o` compiles `x.o` and writes its manifest fragment `x.o.dosc.json`. A file
-///   without `#pragma dosc` goes to the compiler untouched (the same object plain `cc` makes),
-///   and its fragment only carries the figures of its functions, for tasks spawned elsewhere.
-/// - A link merges the fragments of its objects into the program's sidecar `PROG.dosc.json`
-///   and adds the runtime; a link without any dosc site is the plain link.
+/// - `-c x.c -o x.o` compiles `x.o` and puts its manifest fragment into the object's
+///   `.dosc.manifest` section (`ObjectManifestSection`). A file without `#pragma dosc` goes to
+///   the compiler untouched (the same code and data plain `cc` makes), and its fragment only
+///   carries the figures of its functions, for tasks spawned elsewhere.
+/// - A link merges the fragments of its inputs (objects, archives) into the program's sidecar
+///   `PROG.dosc.json` and its section, and adds the runtime; a link without any dosc site is
+///   the plain link.
 /// - Preprocessing, assembly output, `-M`/`-MM` alone and queries (`--version`) pass through.
 /// - As a launcher (`dosc cc /usr/bin/cc ARGS...`) the first argument names the compiler.
 public enum CCPipeline {
@@ -137,7 +139,12 @@ public enum CCPipeline {
         throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write the dependencies of '\(source)'"))
       }
     }
-    try AtomicFile.write(try analyzed.fragment.encoded(), to: fragmentPath(for: object))
+    do {
+      try ObjectManifestSection.write(analyzed.fragment, into: object)
+    } catch {
+      unlink(object)
+      throw error
+    }
   }
 
   /// The fragment of a file without pragmas: the figures of its functions, for sites in other
@@ -146,14 +153,22 @@ public enum CCPipeline {
   static func exportFragment(
     _ source: String, object: String, _ invocation: CompilerInvocation, _ diagnostics: DiagnosticEngine
   ) {
+    let analyzed: UnitAnalysis.Analyzed
     do {
-      let analyzed = try UnitAnalysis.analyze(source, flags: invocation.analysisFlags, diagnostics: DiagnosticEngine())
-      try AtomicFile.write(try analyzed.fragment.encoded(), to: fragmentPath(for: object))
+      analyzed = try UnitAnalysis.analyze(source, flags: invocation.analysisFlags, diagnostics: DiagnosticEngine())
     } catch {
-      unlink(fragmentPath(for: object))
       diagnostics.warning(
         "cannot analyze '\(source)'; tasks spawned in other files run its functions without their figures",
         at: nil, category: "cc")
+      return
+    }
+    do {
+      try ObjectManifestSection.write(analyzed.fragment, into: object)
+    } catch {
+      // The object is built; only its fragment is missing.
+      let why = (error as? DiagnosedFailure)?.diagnostics.first?.message ?? "\(error)"
+      diagnostics.warning(
+        "\(why); tasks spawned in other files run its functions without their figures", at: nil, category: "cc")
     }
   }
 
@@ -164,16 +179,16 @@ public enum CCPipeline {
   ) throws -> Int32 {
     let invocation = options.invocation
     let output = invocation.output ?? "a.out"
-    var fragments: [Manifest] = []
-    for object in objects where object.hasSuffix(".o") || object.hasSuffix(".obj") {
-      guard let data = FileManager.default.contents(atPath: fragmentPath(for: object)) else { continue }
-      do {
-        fragments.append(try Manifest.decode(data))
-      } catch {
-        diagnostics.warning("ignoring '\(fragmentPath(for: object))': not a dosc manifest", at: nil, category: "cc")
-      }
-    }
+    let inputs = ObjectManifestSection.fragments(
+      linking: objects, linkerFlags: invocation.linkerFlags, diagnostics: diagnostics)
+    let fragments = inputs.map(\.manifest)
     var command = compiler + invocation.compilerFlags + objects + ["-o", output] + invocation.linkerFlags
+    // A partial link (`-r`) makes an object, not a program: the linker concatenates the inputs'
+    // fragments into its section, and the final link reads them there.
+    let partial: Set<String> = ["-r", "-Wl,-r", "-Wl,--relocatable"]
+    if (invocation.compilerFlags + invocation.linkerFlags).contains(where: partial.contains) {
+      return try ProcessRunner.run(command)
+    }
     let sites = fragments.reduce(0) { $0 + $1.sites.count }
     let linked = Manifest.link(fragments)
     var scratch: String?
@@ -201,13 +216,20 @@ public enum CCPipeline {
       if status == 0 { unlink(sidecar) }
       return status
     }
-    try AtomicFile.write(try linked.encoded(), to: sidecar)
+    // The manifest of the units the linker took goes into the sidecar and into the program.
+    guard ObjectManifestSection.isRegularFile(output) else { return 0 }
+    let manifest = Manifest.link(ObjectManifestSection.linked(inputs, into: output))
+    do {
+      try ObjectManifestSection.write(manifest, into: output)
+    } catch {
+      unlink(output)
+      throw error
+    }
+    try AtomicFile.write(try manifest.encoded(), to: sidecar)
     return 0
   }
 
   // MARK: Paths and flags
-
-  static func fragmentPath(for object: String) -> String { object + ".dosc.json" }
 
   /// Where `-c` puts a source's object: `-o` for a single source, else NAME.o in the
   /// current directory, as cc does.

@@ -145,6 +145,8 @@ public enum CompilePipeline {
       throw DiagnosedFailure(
         Diagnostic(.error, at: nil, "'\(options.compiler)' failed with exit status \(status)", category: "compile"))
     }
+    // The program carries its manifest too: moved without its sidecar, it still has it.
+    try ObjectManifestSection.write(manifest, into: temporaryOutput)
     let sidecar = output + ".dosc.json"
     try AtomicFile.write(try manifest.encoded(), to: sidecar)
     if rename(temporaryOutput, output) != 0 {

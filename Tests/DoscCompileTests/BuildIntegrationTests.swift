@@ -71,8 +71,12 @@ import Testing
       defer { try? FileManager.default.removeItem(atPath: scratch) }
       let built = try Harness.run(["make"] + makeFlags + ["-C", scratch, "CC=\(dosc) cc"])
       try #require(built.status == 0, "\(built.stdout)\(built.stderr)")
-      for file in ["kernels", "kernels.dosc.json", "main.o.dosc.json", "kernels.o.dosc.json"] {
+      for file in ["kernels", "kernels.dosc.json"] {
         #expect(Harness.exists(scratch + "/" + file), "\(file) missing")
+      }
+      // The fragments are inside the objects: nothing else beside them.
+      for file in ["main.o.dosc.json", "kernels.o.dosc.json"] {
+        #expect(!Harness.exists(scratch + "/" + file), "\(file) written")
       }
       try checkProgram(scratch + "/kernels", expected: expected)
 
@@ -139,13 +143,21 @@ import Testing
     try #require(viaDosc.status == 0, "\(viaDosc.stderr)")
     let plain = try Harness.run(["sh", "-c", "cd \(scratch) && cc \(flags.joined(separator: " ")) -o plain.o"])
     try #require(plain.status == 0)
-    let a = try Data(contentsOf: URL(fileURLWithPath: scratch + "/dosc.o"))
+    // dosc adds one section, the fragment; without it the object is plain cc's, byte for byte.
+    let removed = try Harness.run([
+      "objcopy", "--remove-section", ObjectManifestSection.name, scratch + "/dosc.o", scratch + "/removed.o",
+    ])
+    try #require(removed.status == 0, "\(removed.stderr)")
+    let a = try Data(contentsOf: URL(fileURLWithPath: scratch + "/removed.o"))
     let b = try Data(contentsOf: URL(fileURLWithPath: scratch + "/plain.o"))
     #expect(a == b, "objects differ")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: scratch + "/dosc.o")) != b, "no section added")
+    try ObjectSectionTests.expectNotAllocated(scratch + "/dosc.o")
     // Its fragment carries the figures of its functions for other files' sites.
-    let fragment = try Manifest.decode(Data(contentsOf: URL(fileURLWithPath: scratch + "/dosc.o.dosc.json")))
-    #expect(fragment.sites.isEmpty)
-    #expect(fragment.exports?.map(\.name) == ["mm_rows", "checksum"])
+    let fragments = try ObjectSectionTests.manifests(in: scratch + "/dosc.o")
+    #expect(fragments.count == 1 && fragments[0].sites.isEmpty)
+    #expect(fragments.first?.exports?.map(\.name) == ["mm_rows", "checksum"])
+    #expect(!Harness.exists(scratch + "/dosc.o.dosc.json"))
   }
 
   @Test(arguments: ["compiler", "launcher"])
@@ -193,11 +205,11 @@ import Testing
     let built = try Harness.run(["sh", "-c", script])
     try #require(built.status == 0, "\(built.stderr)")
     #expect(built.stdout.contains("/prefix/include/dosc -D__DOSC__=1"), "\(built.stdout)")
-    // A plain link writes no sidecar: one warning, compiled-in decisions, the right output.
-    let run = try Harness.run([scratch + "/linked", "96"], environment: ["DOSC_THREADS": "2"])
+    // A plain link writes no sidecar, but the program holds the objects' fragments: no warning.
+    let run = try Harness.run([scratch + "/linked", "96"], environment: ["DOSC_THREADS": "2", "DOSC_TRACE": "1"])
     #expect(run.status == 0)
     #expect(run.stdout == expected)
-    #expect(run.stderr.split(separator: "\n").count == 1 && run.stderr.contains("dosc: warning:"), "\(run.stderr)")
+    #expect(!run.stderr.contains("warning") && run.stderr.contains("(.dosc.manifest section) (read)"), "\(run.stderr)")
   }
 
   @Test func dependencyFilesNameTheUsersSources() throws {

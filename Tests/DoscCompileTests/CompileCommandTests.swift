@@ -24,7 +24,11 @@ import Testing
     let sidecar = scratch + "/fib.dosc.json"
     let text = try String(contentsOfFile: sidecar, encoding: .utf8)
     switch kind {
-    case "missing": try FileManager.default.removeItem(atPath: sidecar)
+    case "missing":
+      // Nothing to read: no sidecar, and no copy of the manifest inside the program either.
+      try FileManager.default.removeItem(atPath: sidecar)
+      let removed = try Harness.run(["objcopy", "--remove-section", ".dosc.manifest", scratch + "/fib"])
+      try #require(removed.status == 0, "\(removed.stderr)")
     case "corrupt": try "{ \"schema\": ".write(toFile: sidecar, atomically: true, encoding: .utf8)
     case "stale":
       let stale = text.replacingOccurrences(
