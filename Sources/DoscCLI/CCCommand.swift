@@ -11,7 +11,8 @@ struct CCCommand: ParsableCommand {
       -c x.c -o x.o writes x.o carrying its manifest fragment in a .dosc.manifest section (not loaded at
       run time); files without pragmas compile to plain cc's code and data. A link merges the fragments
       of its objects and archives into PROG.dosc.json and PROG's own section, and adds the runtime.
-      Invoked through a link named dosc-cc, dosc is this command.
+      Invoked through a link named dosc-cc, dosc is this command. A link adds MPI support when an MPI
+      is installed (mpicc on the PATH), so PROG can run on several ranks; --no-mpi leaves it out.
       """)
 
   @Argument(parsing: .captureForPassthrough, help: "What a C compiler accepts, and dosc's --cc/--keep-generated.")

@@ -107,7 +107,7 @@ public enum CCPipeline {
     let flags = invocation.analysisFlags
     var analyzed = try UnitAnalysis.analyze(source, flags: flags, diagnostics: diagnostics)
     let rewrite = try ProgramRewriter.rewrite(
-      [analyzed.unit], tasks: analyzed.fragment.tasks, unitHashes: [analyzed.fragment.sourceHash],
+      [analyzed.unit], unitHashes: [analyzed.fragment.sourceHash],
       diagnostics: diagnostics)
     UnitAnalysis.recordRewrite(rewrite.sites[0], in: &analyzed.fragment)
     let runtime = try RuntimeLocation.locate(options.runtimeDirectory)
@@ -209,7 +209,7 @@ public enum CCPipeline {
         command += [directory + "/dosc_link_work.o"]
       }
       command += try runtime.linkArguments(
-        flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler)
+        flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler, mpi: !options.noMPI)
     }
     let status = try ProcessRunner.run(command)
     let sidecar = output + ".dosc.json"
