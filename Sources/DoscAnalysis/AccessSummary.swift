@@ -23,6 +23,8 @@ struct ParameterAccess: Hashable {
   var isWritten = false
   /// Index ranges touched; nil once any access could not be bounded.
   var ranges: [IndexRange]? = []
+  /// The part of `ranges` stores touch; nil once any store could not be bounded.
+  var writeRanges: [IndexRange]? = []
   /// Why the figures are unbounded, for the manifest's reasons.
   var unboundedBecause: [String] = []
 
@@ -38,6 +40,7 @@ struct ParameterAccess: Hashable {
     reads = nil
     writes = nil
     ranges = nil
+    if writing { writeRanges = nil }
     noteUnbounded(why)
   }
 
@@ -51,12 +54,9 @@ struct ParameterAccess: Hashable {
       isRead = true
       reads = add(reads, count)
     }
-    if let range {
-      ranges = ranges.map { $0.contains(range) ? $0 : $0 + [range] }
-    } else {
-      ranges = nil
-      noteUnbounded(why())
-    }
+    ranges = unionRanges(ranges, range.map { [$0] })
+    if write { writeRanges = unionRanges(writeRanges, range.map { [$0] }) }
+    if range == nil { noteUnbounded(why()) }
   }
 
   mutating func merge(sequential other: ParameterAccess) {
@@ -65,6 +65,7 @@ struct ParameterAccess: Hashable {
     isRead = isRead || other.isRead
     isWritten = isWritten || other.isWritten
     ranges = unionRanges(ranges, other.ranges)
+    writeRanges = unionRanges(writeRanges, other.writeRanges)
     unboundedBecause += other.unboundedBecause.filter { !unboundedBecause.contains($0) }
   }
 
@@ -75,15 +76,32 @@ struct ParameterAccess: Hashable {
     isRead = isRead || other.isRead
     isWritten = isWritten || other.isWritten
     ranges = unionRanges(ranges, other.ranges)
+    writeRanges = unionRanges(writeRanges, other.writeRanges)
     unboundedBecause += other.unboundedBecause.filter { !unboundedBecause.contains($0) }
   }
 
-  /// The smallest single range covering every range; nil if unbounded or empty.
-  var footprint: IndexRange? {
-    guard let ranges, let first = ranges.first else { return nil }
-    return ranges.dropFirst().reduce(first) {
-      IndexRange(low: .minimum($0.low, $1.low), high: .maximum($0.high, $1.high))
+  /// The smallest single range covering every access; nil if unbounded or empty.
+  var footprint: IndexRange? { cover(ranges) }
+
+  /// The smallest single range covering every store; nil if unbounded or empty.
+  var writtenFootprint: IndexRange? { cover(writeRanges) }
+
+  /// Applies `transform` to every range, accessed and written; a range it cannot state
+  /// (nil) makes the list unbounded.
+  func mappingRanges(_ transform: (IndexRange) -> IndexRange?) -> (all: [IndexRange]?, written: [IndexRange]?) {
+    func map(_ list: [IndexRange]?) -> [IndexRange]? {
+      guard let list else { return nil }
+      let mapped = list.map(transform)
+      return mapped.contains(where: { $0 == nil }) ? nil : mapped.map { $0! }
     }
+    return (map(ranges), map(writeRanges))
+  }
+}
+
+private func cover(_ ranges: [IndexRange]?) -> IndexRange? {
+  guard let ranges, let first = ranges.first else { return nil }
+  return ranges.dropFirst().reduce(first) {
+    IndexRange(low: .minimum($0.low, $1.low), high: .maximum($0.high, $1.high))
   }
 }
 
@@ -160,13 +178,10 @@ struct AccessSummary {
       var repeated = access
       repeated.reads = access.reads.flatMap { loop.sum($0) }
       repeated.writes = access.writes.flatMap { loop.sum($0) }
-      if let ranges = access.ranges {
-        let widened = ranges.map { loop.widen($0) }
-        repeated.ranges = widened.contains(where: { $0 == nil }) ? nil : widened.map { $0! }
-        if repeated.ranges == nil {
-          repeated.unboundedBecause.append(
-            "an index is not affine in the variable '\(loop.variable)' of the loop at \(loop.location.withBaseName)")
-        }
+      (repeated.ranges, repeated.writeRanges) = access.mappingRanges { loop.widen($0) }
+      if access.ranges != nil && repeated.ranges == nil {
+        repeated.noteUnbounded(
+          "an index is not affine in the variable '\(loop.variable)' of the loop at \(loop.location.withBaseName)")
       }
       result.parameters[index] = repeated
     }

@@ -112,7 +112,9 @@ public enum Analyzer {
           name: parameter.name, type: parameter.type.spelling,
           access: parameter.type.pointsToConst ? .read : .readwrite,
           reads: .unknown, writes: .unknown, first: .unknown, count: .unknown, bytes: .unknown,
-          elementSize: parameter.type.elementSize, unbounded: ["the body of '\(name)' is not visible"])
+          writeFirst: parameter.type.pointsToConst ? nil : .unknown,
+          writeCount: parameter.type.pointsToConst ? nil : .unknown, elementSize: parameter.type.elementSize,
+          unbounded: ["the body of '\(name)' is not visible"])
       }
       return TaskFigures.scalarParameter(parameter)
     }

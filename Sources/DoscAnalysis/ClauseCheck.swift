@@ -46,10 +46,17 @@ enum ClauseCheck {
           at: clause.location, category: "clause-mismatch")
       }
       parameter.access = declared
+      if declared == .read {
+        (parameter.writeFirst, parameter.writeCount) = (nil, nil)
+      } else if parameter.writeFirst == nil || parameter.writeCount == nil {
+        // Stores the analysis did not see: anywhere in the footprint.
+        (parameter.writeFirst, parameter.writeCount) = (parameter.first, parameter.count)
+      }
       if let first = clause.sectionFirst, let count = clause.sectionCount {
         parameter.first = ManifestExpression(first)
         parameter.count = ManifestExpression(count)
         parameter.bytes = ManifestExpression(count * (parameter.elementSize ?? 1))
+        if declared != .read { (parameter.writeFirst, parameter.writeCount) = (parameter.first, parameter.count) }
         if parameter.reads == .unknown { parameter.reads = declared == .write ? .number(0) : ManifestExpression(count) }
         if parameter.writes == .unknown {
           parameter.writes = declared == .read ? .number(0) : ManifestExpression(count)

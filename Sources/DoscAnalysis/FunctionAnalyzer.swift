@@ -614,14 +614,14 @@ final class FunctionAnalyzer {
         var mapped = access
         mapped.reads = translate(access.reads)
         mapped.writes = translate(access.writes)
-        if let ranges = access.ranges, let offset {
-          let shifted = ranges.map { range -> IndexRange? in
+        if let offset {
+          (mapped.ranges, mapped.writeRanges) = access.mappingRanges { range in
             guard let low = translate(range.low), let high = translate(range.high) else { return nil }
             return IndexRange(low: low + offset, high: high + offset)
           }
-          mapped.ranges = shifted.contains(where: { $0 == nil }) ? nil : shifted.map { $0! }
         } else {
           mapped.ranges = nil
+          if access.isWritten { mapped.writeRanges = nil }
         }
         if mapped.ranges == nil || mapped.reads == nil || mapped.writes == nil {
           let why =

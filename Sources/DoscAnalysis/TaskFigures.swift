@@ -29,17 +29,21 @@ enum TaskFigures {
         continue
       }
       let elementSize = parameter.type.elementSize ?? 1
-      let footprint = access.footprint
-      let first = figure(footprint?.low)
-      let last = figure(footprint?.high)
-      let count = first.flatMap { first in last.map { $0 - first + 1 } }
+      func span(_ range: IndexRange?) -> (first: Polynomial?, count: Polynomial?) {
+        let first = figure(range?.low)
+        let last = figure(range?.high)
+        return (first, first.flatMap { first in last.map { $0 - first + 1 } })
+      }
+      let (first, count) = span(access.footprint)
+      let written = access.isWritten ? span(access.writtenFootprint) : nil
       let reads = figure(access.reads)
       let writes = figure(access.writes)
       var unbounded = access.unboundedBecause
+      let footprint = access.footprint
       if [footprint?.low, footprint?.high, access.reads, access.writes].contains(where: { $0?.isOverflow == true }) {
         unbounded.append("a figure does not fit in 64 bits")
       }
-      let isBounded = reads != nil && writes != nil && count != nil
+      let isBounded = reads != nil && writes != nil && count != nil && written.map { $0.count != nil } ?? true
       if !isBounded && unbounded.isEmpty {
         unbounded.append("its figures depend on values that are not parameters of '\(function.name)'")
       }
@@ -53,7 +57,9 @@ enum TaskFigures {
         Manifest.Parameter(
           name: parameter.name, type: parameter.type.spelling, access: kind, reads: ManifestExpression(reads),
           writes: ManifestExpression(writes), first: ManifestExpression(first), count: ManifestExpression(count),
-          bytes: ManifestExpression(count.map { $0 * elementSize }), elementSize: parameter.type.elementSize,
+          bytes: ManifestExpression(count.map { $0 * elementSize }),
+          writeFirst: written.map { ManifestExpression($0.first) },
+          writeCount: written.map { ManifestExpression($0.count) }, elementSize: parameter.type.elementSize,
           unbounded: isBounded ? nil : unbounded))
     }
     if function.isVariadic {

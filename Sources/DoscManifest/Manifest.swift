@@ -81,6 +81,11 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var first: ManifestExpression
     public var count: ManifestExpression
     public var bytes: ManifestExpression
+    /// Of a written pointer parameter: the part of the footprint the task may store to
+    /// (lowest element index, elements spanned), which is all a remote run ships back. Absent
+    /// for parameters that are not written; null when the analysis cannot bound it.
+    public var writeFirst: ManifestExpression?
+    public var writeCount: ManifestExpression?
     /// Bytes per element: what `count` counts.
     public var elementSize: Int?
     /// Why a figure is null, when one is.
@@ -89,7 +94,8 @@ public struct Manifest: Codable, Hashable, Sendable {
     public init(
       name: String, type: String, access: Access, reads: ManifestExpression, writes: ManifestExpression,
       first: ManifestExpression,
-      count: ManifestExpression, bytes: ManifestExpression, elementSize: Int?, unbounded: [String]? = nil
+      count: ManifestExpression, bytes: ManifestExpression, writeFirst: ManifestExpression? = nil,
+      writeCount: ManifestExpression? = nil, elementSize: Int?, unbounded: [String]? = nil
     ) {
       self.name = name
       self.type = type
@@ -99,14 +105,38 @@ public struct Manifest: Codable, Hashable, Sendable {
       self.first = first
       self.count = count
       self.bytes = bytes
+      self.writeFirst = writeFirst
+      self.writeCount = writeCount
       self.elementSize = elementSize
       self.unbounded = unbounded
     }
 
     enum CodingKeys: String, CodingKey {
       case name, type, access, reads, writes, first, count, bytes
+      case writeFirst = "write_first"
+      case writeCount = "write_count"
       case elementSize = "element_size"
       case unbounded
+    }
+
+    /// Decoded by hand only to keep `"write_first": null` (unbounded) apart from an absent
+    /// key (not written), which the synthesized decoder would both read as nil.
+    public init(from decoder: Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      func written(_ key: CodingKeys) throws -> ManifestExpression? {
+        container.contains(key) ? try container.decode(ManifestExpression.self, forKey: key) : nil
+      }
+      self.init(
+        name: try container.decode(String.self, forKey: .name), type: try container.decode(String.self, forKey: .type),
+        access: try container.decode(Access.self, forKey: .access),
+        reads: try container.decode(ManifestExpression.self, forKey: .reads),
+        writes: try container.decode(ManifestExpression.self, forKey: .writes),
+        first: try container.decode(ManifestExpression.self, forKey: .first),
+        count: try container.decode(ManifestExpression.self, forKey: .count),
+        bytes: try container.decode(ManifestExpression.self, forKey: .bytes), writeFirst: try written(.writeFirst),
+        writeCount: try written(.writeCount),
+        elementSize: try container.decodeIfPresent(Int.self, forKey: .elementSize),
+        unbounded: try container.decodeIfPresent([String].self, forKey: .unbounded))
     }
   }
 
