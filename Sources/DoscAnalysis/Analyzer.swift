@@ -7,13 +7,13 @@ import SymbolicAlgebra
 /// Everything the analysis found in one translation unit: the manifest's content, plus the
 /// sites and taskwaits with their syntax, which the rewriter needs.
 public struct AnalysisResult: Sendable {
-  public var tasks: [Manifest.Task]
+  public var tasks: [AnalyzedTask]
   public var sites: [Manifest.Site]
   public var spawnSites: [SpawnSite]
   public var taskwaits: [TaskwaitPoint]
   /// With `exportingDefinitions`: figures of every function with external linkage defined in
   /// the main file (but `main`), for sites in other units.
-  public var exports: [Manifest.Task] = []
+  public var exports: [AnalyzedTask] = []
 }
 
 /// `dosc analyze`'s work on one parsed file: find the sites, analyze each task, assemble the
@@ -77,10 +77,13 @@ public enum Analyzer {
     if !errors.isEmpty { throw DiagnosedFailure(errors) }
 
     let context = AnalysisContext(unit: unit)
-    var tasks: [Manifest.Task] = []
+    var tasks: [AnalyzedTask] = []
     for name in spawnSites.map(\.callee) where !tasks.contains(where: { $0.name == name }) {
       let sitesOfTask = spawnSites.filter { $0.callee == name }
-      var task = Self.task(named: name, context: context, firstSite: sitesOfTask[0])
+      var task =
+        context.definition(named: name).map { TaskFigures.task($0, summary: context.summary(of: $0)) }
+        ?? TaskFigures.opaqueTask(
+          named: name, declaration: unit.functions.declaration(named: name), site: sitesOfTask[0])
       try ClauseCheck.apply(sitesOfTask, to: &task, diagnostics: diagnostics)
       tasks.append(task)
     }
@@ -94,39 +97,4 @@ public enum Analyzer {
     }
     return result
   }
-
-  static func task(named name: String, context: AnalysisContext, firstSite: SpawnSite) -> Manifest.Task {
-    guard let definition = context.definition(named: name) else {
-      return opaqueTask(named: name, context: context, site: firstSite)
-    }
-    return TaskFigures.task(definition, summary: context.summary(of: definition))
-  }
-
-  /// A task whose body is not in this translation unit: its signature only, never remote.
-  static func opaqueTask(named name: String, context: AnalysisContext, site: SpawnSite) -> Manifest.Task {
-    let declaration = context.unit.functions.declaration(named: name)
-    let location = declaration?.location ?? site.call.location
-    let parameters = (declaration?.parameters ?? []).map { parameter -> Manifest.Parameter in
-      if parameter.type.isPointerLike {
-        return Manifest.Parameter(
-          name: parameter.name, type: parameter.type.spelling,
-          access: parameter.type.pointsToConst ? .read : .readwrite,
-          reads: .unknown, writes: .unknown, first: .unknown, count: .unknown, bytes: .unknown,
-          writeFirst: parameter.type.pointsToConst ? nil : .unknown,
-          writeCount: parameter.type.pointsToConst ? nil : .unknown, elementSize: parameter.type.elementSize,
-          unbounded: ["the body of '\(name)' is not visible"])
-      }
-      return TaskFigures.scalarParameter(parameter)
-    }
-    return Manifest.Task(
-      name: name, location: manifestLocation(location), returns: declaration?.returnType.spelling ?? "int",
-      params: parameters, work: .unknown, workPerInvocation: nil, recursive: false, remotable: false,
-      reasons: ["\(location.withBaseName): the body of '\(name)' is not visible in this translation unit"],
-      opaque: true)
-  }
-}
-
-func manifestLocation(_ location: SourceLocation) -> Manifest.Location {
-  let base = location.withBaseName
-  return Manifest.Location(file: base.file, line: base.line, column: base.column)
 }

@@ -6,7 +6,7 @@ import SymbolicAlgebra
 /// `in/out/inout` clauses: checked against what the analysis inferred (a warning with both
 /// versions where they disagree), then they override the inference.
 enum ClauseCheck {
-  static func apply(_ sites: [SpawnSite], to task: inout Manifest.Task, diagnostics: DiagnosticEngine) throws {
+  static func apply(_ sites: [SpawnSite], to task: inout AnalyzedTask, diagnostics: DiagnosticEngine) throws {
     guard let site = sites.first(where: { !$0.clauses.isEmpty }) else { return }
     for other in sites
     where !other.clauses.isEmpty && other.clauses.map(\.description) != site.clauses.map(\.description) {
@@ -16,13 +16,13 @@ enum ClauseCheck {
     }
     var errors: [Diagnostic] = []
     for clause in site.clauses {
-      guard let index = task.params.firstIndex(where: { $0.name == clause.name }) else {
+      guard let index = task.parameters.firstIndex(where: { $0.name == clause.name }) else {
         errors.append(
           Diagnostic(
             .error, at: clause.location, "'\(clause.name)' is not a parameter of '\(task.name)'", category: "pragma"))
         continue
       }
-      var parameter = task.params[index]
+      var parameter = task.parameters[index]
       let declared: Manifest.Parameter.Access =
         switch clause.mode {
         case .in: .read
@@ -30,15 +30,15 @@ enum ClauseCheck {
         case .inout: .readwrite
         }
       var mismatches: [String] = []
-      if !task.opaque && parameter.access != declared && parameter.access != .none {
+      if !task.isOpaque && parameter.access != declared && parameter.access != .none {
         mismatches.append("access '\(declared.rawValue)' but the analysis infers '\(parameter.access.rawValue)'")
       }
-      if let first = clause.sectionFirst, let count = clause.sectionCount, !task.opaque {
-        if parameter.first.polynomial != first || parameter.count.polynomial != count {
-          mismatches.append(
-            "section [\(first.cExpression):\(count.cExpression)] but the analysis infers [\(parameter.first):\(parameter.count)]"
-          )
-        }
+      if let section = clause.section, !task.isOpaque,
+        parameter.footprint != ParameterFigures.Span(first: section.first, count: section.count)
+      {
+        mismatches.append(
+          "section [\(section.first.cExpression):\(section.count.cExpression)] but the analysis infers "
+            + "[\(ManifestExpression(parameter.footprint.first)):\(ManifestExpression(parameter.footprint.count))]")
       }
       if !mismatches.isEmpty {
         diagnostics.warning(
@@ -47,28 +47,26 @@ enum ClauseCheck {
       }
       parameter.access = declared
       if declared == .read {
-        (parameter.writeFirst, parameter.writeCount) = (nil, nil)
-      } else if parameter.writeFirst == nil || parameter.writeCount == nil {
+        parameter.written = nil
+      } else if parameter.written == nil {
         // Stores the analysis did not see: anywhere in the footprint.
-        (parameter.writeFirst, parameter.writeCount) = (parameter.first, parameter.count)
+        parameter.written = parameter.footprint
       }
-      if let first = clause.sectionFirst, let count = clause.sectionCount {
-        parameter.first = ManifestExpression(first)
-        parameter.count = ManifestExpression(count)
-        parameter.bytes = ManifestExpression(count * (parameter.elementSize ?? 1))
-        if declared != .read { (parameter.writeFirst, parameter.writeCount) = (parameter.first, parameter.count) }
-        if parameter.reads == .unknown { parameter.reads = declared == .write ? .number(0) : ManifestExpression(count) }
-        if parameter.writes == .unknown {
-          parameter.writes = declared == .read ? .number(0) : ManifestExpression(count)
-        }
+      if let section = clause.section {
+        parameter.footprint = ParameterFigures.Span(first: section.first, count: section.count)
+        if declared != .read { parameter.written = parameter.footprint }
+        if parameter.reads == nil { parameter.reads = declared == .write ? .zero : section.count }
+        if parameter.writes == nil { parameter.writes = declared == .read ? .zero : section.count }
         // The clause bounds what the analysis could not.
         parameter.unbounded = nil
-        task.reasons.removeAll { $0.contains("cannot bound the accesses to '\(parameter.name)'") }
+        task.reasons.removeAll {
+          if case .unboundedParameter = $0.kind { return $0.culprit == parameter.name }
+          return false
+        }
       }
-      task.params[index] = parameter
+      task.parameters[index] = parameter
     }
     if !errors.isEmpty { throw DiagnosedFailure(errors) }
-    task.remotable = task.reasons.isEmpty
   }
 }
 

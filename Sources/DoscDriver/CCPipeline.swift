@@ -107,7 +107,7 @@ public enum CCPipeline {
     let flags = invocation.analysisFlags
     var analyzed = try UnitAnalysis.analyze(source, flags: flags, diagnostics: diagnostics)
     let rewrite = try ProgramRewriter.rewrite(
-      [analyzed.unit], tasks: analyzed.fragment.tasks, unitHashes: [analyzed.fragment.sourceHash],
+      [analyzed.unit], unitHashes: [analyzed.fragment.sourceHash],
       diagnostics: diagnostics)
     UnitAnalysis.recordRewrite(rewrite.sites[0], in: &analyzed.fragment)
     let runtime = try RuntimeLocator.locate(options.runtimeDirectory)

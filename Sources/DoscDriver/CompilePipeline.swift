@@ -93,7 +93,7 @@ public enum CompilePipeline {
     let units = analyzed.map(\.unit)
     var manifest = Manifest.link(analyzed.map(\.fragment))
     let rewrite = try ProgramRewriter.rewrite(
-      units, tasks: manifest.tasks, unitHashes: analyzed.map(\.fragment.sourceHash), diagnostics: diagnostics)
+      units, unitHashes: analyzed.map(\.fragment.sourceHash), diagnostics: diagnostics)
     for (index, unit) in (manifest.units ?? []).enumerated() {
       UnitAnalysis.recordRewrite(rewrite.sites[index], in: &manifest, firstSite: unit.firstSite)
     }
