@@ -18,11 +18,27 @@ final class AnalysisContext {
     callGraph.component(of: caller, in: self).contains(callee)
   }
 
+  /// What a call of `function` does. In a recursive component, each function is walked
+  /// without following the calls back into the component, and carries the reasons of every
+  /// function of it, since any of them may run.
   func summary(of function: FunctionDefinition) -> AccessSummary {
     if let cached = summaries[function.name] { return cached }
-    // Calls within the function's component are not instantiated, so this cannot loop.
-    let summary = FunctionAnalyzer(function: function, context: self).run()
+    var summary = ownSummary(of: function)
+    for member in callGraph.component(of: function.name, in: self).sorted() where member != function.name {
+      guard let definition = definition(named: member) else { continue }
+      for reason in ownSummary(of: definition).reasons { summary.addReason(reason) }
+    }
     summaries[function.name] = summary
+    return summary
+  }
+
+  private var ownSummaries: [String: AccessSummary] = [:]
+
+  private func ownSummary(of function: FunctionDefinition) -> AccessSummary {
+    if let cached = ownSummaries[function.name] { return cached }
+    // Calls within the function's component are not followed, so this cannot loop.
+    let summary = FunctionAnalyzer(function: function, context: self).run()
+    ownSummaries[function.name] = summary
     return summary
   }
 }

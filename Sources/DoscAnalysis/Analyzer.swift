@@ -7,10 +7,13 @@ import SymbolicAlgebra
 /// Everything the analysis found in one translation unit: the manifest's content, plus the
 /// sites and taskwaits with their syntax, which the rewriter needs.
 public struct AnalysisResult: Sendable {
+  /// The tasks as the analysis infers them, before any site's clauses.
   public var tasks: [AnalyzedTask]
   public var sites: [Manifest.Site]
   public var spawnSites: [SpawnSite]
   public var taskwaits: [TaskwaitPoint]
+  /// Per site id, for sites with clauses: the task as the site's clauses state it.
+  public var siteTasks: [Int: AnalyzedTask] = [:]
   /// With `exportingDefinitions`: figures of every function with external linkage defined in
   /// the main file (but `main`), for sites in other units.
   public var exports: [AnalyzedTask] = []
@@ -78,17 +81,30 @@ public enum Analyzer {
 
     let context = AnalysisContext(unit: unit)
     var tasks: [AnalyzedTask] = []
-    for name in spawnSites.map(\.callee) where !tasks.contains(where: { $0.name == name }) {
-      let sitesOfTask = spawnSites.filter { $0.callee == name }
-      var task =
-        context.definition(named: name).map { TaskFigures.task($0, summary: context.summary(of: $0)) }
-        ?? TaskFigures.opaqueTask(
-          named: name, declaration: unit.functions.declaration(named: name), site: sitesOfTask[0])
-      try ClauseCheck.apply(sitesOfTask, to: &task, diagnostics: diagnostics)
-      tasks.append(task)
+    for site in spawnSites where !tasks.contains(where: { $0.name == site.callee }) {
+      tasks.append(
+        context.definition(named: site.callee).map { TaskFigures.task($0, summary: context.summary(of: $0)) }
+          ?? TaskFigures.opaqueTask(
+            named: site.callee, declaration: unit.functions.declaration(named: site.callee), site: site))
     }
-    let sites = SiteLoops.describe(spawnSites, context: context)
-    var result = AnalysisResult(tasks: tasks, sites: sites, spawnSites: spawnSites, taskwaits: taskwaits)
+    var sites = SiteLoops.describe(spawnSites, context: context)
+    var siteTasks: [Int: AnalyzedTask] = [:]
+    for (position, site) in spawnSites.enumerated() where !site.clauses.isEmpty {
+      do {
+        let task = try ClauseCheck.apply(
+          site, to: tasks.first { $0.name == site.callee }!, diagnostics: diagnostics)
+        siteTasks[site.id] = task
+        let rendered = task.manifestTask
+        sites[position].clauses = site.clauses.map { "\($0.mode.rawValue)(\($0.description))" }
+        (sites[position].params, sites[position].remotable, sites[position].reasons) =
+          (rendered.params, rendered.remotable, rendered.reasons)
+      } catch let failure as DiagnosedFailure {
+        errors += failure.diagnostics
+      }
+    }
+    if !errors.isEmpty { throw DiagnosedFailure(errors) }
+    var result = AnalysisResult(
+      tasks: tasks, sites: sites, spawnSites: spawnSites, taskwaits: taskwaits, siteTasks: siteTasks)
     if exportingDefinitions {
       for (name, _) in unit.functions.mainFileFunctions where name != "main" {
         guard let definition = context.definition(named: name), !definition.isStatic else { continue }

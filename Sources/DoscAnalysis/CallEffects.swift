@@ -42,11 +42,9 @@ extension FunctionAnalyzer {
       }
       return
     }
-    // Another function of the cycle: it is summarized without following its calls back here,
-    // which keeps its reasons but not what the cycle does to the memory passed around it.
-    guard case .summary = mode, let definition = context.definition(named: callee) else { return }
-    let calleeSummary = context.summary(of: definition)
-    for reason in calleeSummary.reasons { summary.addReason(reason) }
+    // Another function of the cycle (its reasons join the task's in `AnalysisContext`): what
+    // the cycle does to the memory passed around it is not followed.
+    guard let definition = context.definition(named: callee) else { return }
     for (position, value) in values.enumerated() {
       guard case .pointer(.parameter(let index, _)) = value else { continue }
       let takesConst = position < definition.parameters.count && definition.parameters[position].type.pointsToConst

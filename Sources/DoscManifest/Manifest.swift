@@ -205,6 +205,13 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// In a fragment: the site's task has its body in another unit, so its work at spawn time
     /// comes from a function the link defines from the task's figures.
     public var workAtLink: WorkAtLink?
+    /// The site's `in/out/inout` clauses, as written. Clauses belong to the site (as in
+    /// OpenMP): with them, `params`, `remotable` and `reasons` are the task's as this site's
+    /// clauses state them, and they, not the task's, hold for this site.
+    public var clauses: [String]?
+    public var params: [Parameter]?
+    public var remotable: Bool?
+    public var reasons: [String]?
 
     /// A weak `long long SYMBOL(long long, ...)` the site calls with the integer arguments at
     /// these positions of the call.
@@ -220,6 +227,7 @@ public struct Manifest: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
       case id, task, location, function, binding, result, loop, siblings
       case workAtLink = "work_at_link"
+      case clauses, params, remotable, reasons
     }
 
     public init(

@@ -204,7 +204,7 @@ struct UnitRewriter {
   private mutating func rewriteSite(_ site: SpawnSite) throws -> GeneratedSite? {
     let id = site.id
     let manifestSite = analysis.sites.first { $0.id == site.id }
-    let local = analysis.tasks.first { $0.name == site.callee }
+    let local = analysis.siteTasks[site.id] ?? analysis.tasks.first { $0.name == site.callee }
     let task =
       local?.isOpaque == false ? local : programTasks.first { $0.name == site.callee && !$0.isOpaque } ?? local
     var flags: [String] = []

@@ -111,7 +111,7 @@ import Testing
           walk(x, 2);
           return 0; }
         """)
-    let a = try manifest.task("walk").param("a")
+    let a = try manifest.sites[0].param("a")
     #expect(a.writeFirst == .number(0))
     #expect(a.writeCount == .formula("n+1"))
   }
