@@ -32,8 +32,8 @@ enum WorkExpression {
     if p.isZero { return "0LL" }
     var denominator = 1
     for coefficient in p.terms.values {
-      let (product, overflow) = denominator.multipliedReportingOverflow(
-        by: coefficient.denominator / gcd(denominator, coefficient.denominator))
+      guard let common = gcd(denominator, coefficient.denominator) else { return nil }
+      let (product, overflow) = denominator.multipliedReportingOverflow(by: coefficient.denominator / common)
       guard !overflow else { return nil }
       denominator = product
     }
