@@ -14,6 +14,8 @@ public struct AnalyzedTask: Sendable {
   public var work: Polynomial?
   /// For a recursive task: the work of one invocation without its recursive calls.
   public var workPerInvocation: Polynomial?
+  /// Why `work` is nil, when it is.
+  public var workUnbounded: [String]?
   public var isRecursive: Bool
   public var reasons: [Reason]
   /// The body is not in the analyzed unit: nothing is known but the signature.
@@ -26,7 +28,8 @@ public struct AnalyzedTask: Sendable {
     Manifest.Task(
       name: name, location: manifestLocation(location), returns: returns, params: parameters.map(\.manifestParameter),
       work: ManifestExpression(work), workPerInvocation: isRecursive ? ManifestExpression(workPerInvocation) : nil,
-      recursive: isRecursive, remotable: isRemotable, reasons: Reason.render(reasons), opaque: isOpaque)
+      recursive: isRecursive, remotable: isRemotable, reasons: Reason.render(reasons), opaque: isOpaque,
+      workUnbounded: work == nil ? workUnbounded : nil)
   }
 }
 

@@ -51,7 +51,7 @@ final class FunctionAnalyzer {
     statement(function.body)
     summary.joinPaths()
     if let firstGoto {
-      summary = summary.repeatedUnboundedly(because: "of the 'goto' at \(firstGoto.withBaseName)")
+      summary = summary.repeatedUnboundedly(because: "the 'goto' at \(firstGoto.withBaseName) may repeat code")
     }
     summary.unchangedScalarParameters = Set(
       function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))

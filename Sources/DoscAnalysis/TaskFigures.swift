@@ -54,10 +54,18 @@ enum TaskFigures {
     }
     if function.isVariadic { reasons.append(Reason(.variadic, function.name, at: function.location)) }
     let work = figure(summary.work)
+    var workUnbounded = summary.unboundedWorkBecause
+    if summary.isRecursive {
+      workUnbounded.insert("'\(function.name)' is recursive: its work depends on how deep the recursion goes", at: 0)
+    } else if work == nil && workUnbounded.isEmpty {
+      workUnbounded.append(
+        summary.work?.isOverflow == true
+          ? "a figure does not fit in 64 bits" : "it depends on values that are not parameters of '\(function.name)'")
+    }
     return AnalyzedTask(
       name: function.name, location: function.location, returns: function.returnType.spelling, parameters: parameters,
       work: summary.isRecursive ? nil : work, workPerInvocation: summary.isRecursive ? work : nil,
-      isRecursive: summary.isRecursive, reasons: reasons, isOpaque: false)
+      workUnbounded: workUnbounded, isRecursive: summary.isRecursive, reasons: reasons, isOpaque: false)
   }
 
   /// A by-value parameter: its value is read once and shipped whole.
@@ -80,7 +88,8 @@ enum TaskFigures {
     }
     return AnalyzedTask(
       name: name, location: location, returns: declaration?.returnType.spelling ?? "int", parameters: parameters,
-      work: nil, workPerInvocation: nil, isRecursive: false, reasons: [Reason(.invisibleTask, name, at: location)],
+      work: nil, workPerInvocation: nil, workUnbounded: ["the body of '\(name)' is not visible"], isRecursive: false,
+      reasons: [Reason(.invisibleTask, name, at: location)],
       isOpaque: true)
   }
 }

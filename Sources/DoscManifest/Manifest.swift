@@ -148,6 +148,8 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var work: ManifestExpression
     /// For recursive tasks: the work of one invocation without its recursive calls.
     public var workPerInvocation: ManifestExpression?
+    /// Why `work` is null, when it is.
+    public var workUnbounded: [String]?
     public var recursive: Bool
     public var remotable: Bool
     public var reasons: [String]
@@ -156,8 +158,10 @@ public struct Manifest: Codable, Hashable, Sendable {
 
     public init(
       name: String, location: Location, returns: String, params: [Parameter], work: ManifestExpression,
-      workPerInvocation: ManifestExpression?, recursive: Bool, remotable: Bool, reasons: [String], opaque: Bool
+      workPerInvocation: ManifestExpression?, recursive: Bool, remotable: Bool, reasons: [String], opaque: Bool,
+      workUnbounded: [String]? = nil
     ) {
+      self.workUnbounded = workUnbounded
       self.name = name
       self.location = location
       self.returns = returns
@@ -173,6 +177,7 @@ public struct Manifest: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
       case name, location, returns, params, work
       case workPerInvocation = "work_per_invocation"
+      case workUnbounded = "work_unbounded"
       case recursive, remotable, reasons, opaque
     }
   }

@@ -56,6 +56,10 @@ import Testing
       #expect(task.remotable)
     }
     #expect(try manifest.task("walk").workPerInvocation == .number(3))
+    #expect(
+      try manifest.task("walk").workUnbounded == [
+        "'walk' is recursive: its work depends on how deep the recursion goes"
+      ])
     #expect(manifest.sites.map(\.function) == ["branch", "branch", "even_steps", "odd_steps", "main", "main"])
   }
 
@@ -111,6 +115,10 @@ import Testing
     #expect(
       a.unbounded?.contains("the loop at stray_increment.c:7:3 has no trip count in the task's parameters") == true)
     #expect(try manifest.task("stray").work == .unknown)
+    #expect(
+      try manifest.task("stray").workUnbounded == [
+        "the loop at stray_increment.c:7:3 has no trip count in the task's parameters"
+      ])
   }
 
   /// Shape 8: each site keeps its own clauses and the figures they state, counts included;
