@@ -36,9 +36,8 @@ extension FunctionAnalyzer {
     if callee == function.name {
       // Its own effects are known once the walk ends (`run`).
       for (position, value) in values.enumerated() {
-        if case .pointer(.parameter(let index, _)) = value {
-          recursivePassThrough.append((index, position, expression.location))
-        }
+        guard case .pointer(let target) = value else { continue }
+        for index in target.parameterIndices { recursivePassThrough.append((index, position, expression.location)) }
       }
       return
     }
@@ -46,11 +45,14 @@ extension FunctionAnalyzer {
     // the cycle does to the memory passed around it is not followed.
     guard let definition = context.definition(named: callee) else { return }
     for (position, value) in values.enumerated() {
-      guard case .pointer(.parameter(let index, _)) = value else { continue }
+      guard case .pointer(let target) = value else { continue }
       let takesConst = position < definition.parameters.count && definition.parameters[position].type.pointsToConst
-      summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
-        reading: true, writing: !(takesConst || function.parameters[index].type.pointsToConst),
-        because: "it is passed on to '\(callee)' at \(arguments[position].location.withBaseName), which may call back")
+      for index in target.parameterIndices {
+        summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+          reading: true, writing: !(takesConst || function.parameters[index].type.pointsToConst),
+          because: "it is passed on to '\(callee)' at \(arguments[position].location.withBaseName), which may call back"
+        )
+      }
     }
   }
 
@@ -104,6 +106,14 @@ extension FunctionAnalyzer {
           )
         }
         summary.parameters[index, default: ParameterAccess()].merge(sequential: mapped)
+      case .pointer(.parameters(let indices)):
+        for index in indices where access.isRead || access.isWritten {
+          summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+            reading: access.isRead, writing: access.isWritten,
+            because:
+              "'\(arguments[position].text)' passed to '\(callee.name)' at \(arguments[position].location.withBaseName) may point into any of several parameters"
+          )
+        }
       case .pointer(.global(let name)):
         let location = arguments[position].location
         if access.isWritten { summary.addReason(Reason(.writesGlobal, name, at: location)) }

@@ -71,7 +71,8 @@ extension FunctionAnalyzer {
       return nil
     }
     return CountedLoop(
-      variable: variable, first: first, last: last, step: magnitude, tripCount: trips, location: loop.location)
+      variable: variable, first: first, last: last, step: magnitude, ascending: step > 0, tripCount: trips,
+      location: loop.location)
   }
 
   /// The constant amount `increment` adds to `variable` (`i++`, `--i`, `i += 2`); nil when it

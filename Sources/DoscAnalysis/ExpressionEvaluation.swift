@@ -94,15 +94,15 @@ extension FunctionAnalyzer {
     func target(ofVariable name: String) -> PointerTarget? {
       guard !mutations.addressTaken.contains(name), visiting.insert(name).inserted else { return nil }
       defer { visiting.remove(name) }
-      var targets: Set<PointerTarget> = []
+      var targets: [PointerTarget] = []
       if let index = function.parameters.firstIndex(where: { $0.name == name }) {
-        targets.insert(.parameter(index: index, offset: nil))
+        targets.append(.parameter(index: index, offset: nil))
       }
       for value in mutations.assignedValues[name] ?? [] {
         guard let base = base(of: value, assigningTo: name) else { return nil }
-        if let base { targets.insert(base) }
+        if let base { targets.append(base.withoutOffset) }
       }
-      return targets.count == 1 ? targets.first : nil
+      return targets.isEmpty ? nil : PointerTarget.either(targets)
     }
     /// `.some(nil)`: the variable itself (`p = p + 1`), which adds no new memory.
     func base(of value: Expr, assigningTo variable: String) -> PointerTarget?? {
@@ -138,6 +138,12 @@ extension FunctionAnalyzer {
       assign(lhs, value: value, compound: false)
       return value
     case "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=":
+      if op == "+=" || op == "-=", let name = lhs.assignedName, isWalkedPointer(name, type: lhs.type) {
+        let amount = evaluate(rhs).polynomial
+        summary.addWork(1)
+        step(name, by: op == "+=" ? amount : amount.map { -$0 })
+        return .unknownScalar
+      }
       evaluate(rhs)
       summary.addWork(1)
       assign(lhs, value: .unknownScalar, compound: true)
@@ -191,6 +197,12 @@ extension FunctionAnalyzer {
       return .pointer(address(of: operand))
     case "++", "--", "post++", "post--":
       summary.addWork(1)
+      if let name = operand.assignedName, isWalkedPointer(name, type: operand.type) {
+        let before = pointers[name]
+        step(name, by: op.hasSuffix("++") ? .one : -.one)
+        let value = op.hasPrefix("post") ? before : pointers[name]
+        return .pointer(value ?? walkedTarget(of: name) ?? .unknown(name))
+      }
       // `*p++` loads through the pointer's value: where it points before (or after) the step.
       let value = operand.type.isPointerLike ? evaluateQuietly(operand) : .unknownScalar
       assign(operand, value: .unknownScalar, compound: true)

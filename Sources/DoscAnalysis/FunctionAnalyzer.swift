@@ -19,6 +19,8 @@ final class FunctionAnalyzer {
 
   var scalars: [String: Polynomial] = [:]
   var pointers: [String: PointerTarget] = [:]
+  /// The pointer variables assigned more than once that `pointers` follows (`PointerWalks`).
+  var walkedPointerNames: Set<String> = []
   /// Variables of the counted loops currently open.
   var inductionVariables: Set<String> = []
   /// Per open loop: the names its body changes.
@@ -48,6 +50,7 @@ final class FunctionAnalyzer {
   }
 
   func run() -> AccessSummary {
+    seedWalkedParameters()
     statement(function.body)
     summary.joinPaths()
     if let firstGoto {
@@ -71,6 +74,7 @@ final class FunctionAnalyzer {
     switch statement.kind {
     case .caseLabel, .labeled:
       summary.becomeReachable()
+      forgetAllWalkedPointers()
     default:
       // Code after a `return` in the same block never runs, unless a label inside it is
       // jumped to.
@@ -89,6 +93,8 @@ final class FunctionAnalyzer {
     case .forLoop(let initializer, let condition, let increment, let body):
       forLoop(statement, initializer: initializer, condition: condition, increment: increment, body: body)
     case .whileLoop(let condition, let body), .doWhile(let body, let condition):
+      enterLoop(statement, counted: nil, condition: condition, increment: nil, body: body)
+      defer { forgetWalkedPointers(mutations.modifiedInLoop[statement.range.lowerBound] ?? []) }
       unboundedLoop(statement) {
         self.evaluate(condition)
         self.statement(body)
@@ -120,8 +126,13 @@ final class FunctionAnalyzer {
     bind(variable.name, to: value, type: variable.type)
   }
 
-  /// Records the value a single-assignment variable holds from here on.
+  /// Records the value a single-assignment variable (or a walked pointer) holds from here on.
   func bind(_ name: String, to value: Value, type: CType) {
+    if isWalkedPointer(name, type: type) {
+      walkedPointerNames.insert(name)
+      if case .pointer(let target) = value { pointers[name] = target } else { pointers[name] = nil }
+      return
+    }
     guard mutations.isSingleAssignment(name) else { return }
     switch value {
     case .pointer(let target) where type.isPointerLike: pointers[name] = target
@@ -135,19 +146,25 @@ final class FunctionAnalyzer {
     let outer = summary
     let (savedScalars, savedPointers) = (scalars, pointers)
     var merged: AccessSummary?
+    var changed: Set<String> = []
     for arm in arms {
       summary = AccessSummary()
       arm()
       if merged == nil { merged = summary } else { merged!.merge(alternative: summary) }
+      changed.formUnion(Set(pointers.keys).union(savedPointers.keys).filter { pointers[$0] != savedPointers[$0] })
       (scalars, pointers) = (savedScalars, savedPointers)
     }
+    forgetWalkedPointers(changed)
     summary = outer
     if let merged { summary.merge(sequential: merged) }
   }
 
   private func forLoop(_ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, body: Stmt) {
     if let initializer { statement(initializer) }
-    guard let counted = countedLoop(loop, initializer: initializer, condition: condition, increment: increment) else {
+    let counted = countedLoop(loop, initializer: initializer, condition: condition, increment: increment)
+    enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
+    defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
+    guard let counted else {
       unboundedLoop(loop) {
         if let condition { self.evaluate(condition) }
         self.statement(body)

@@ -97,6 +97,14 @@ extension FunctionAnalyzer {
         unboundedBecause:
           "the index of '\(expression.text)' at \(expression.location.withBaseName) has no symbolic form"
       )
+    case .parameters(let indices):
+      for index in indices {
+        summary.parameters[index, default: ParameterAccess()].record(
+          write: write, count: .one, range: nil,
+          unboundedBecause:
+            "'\(expression.text)' at \(expression.location.withBaseName) may point into "
+            + indices.map { "'\(function.parameters[$0].name)'" }.joined(separator: " or "))
+      }
     case .privateMemory, .constantData:
       break
     case .global(let name):
@@ -128,7 +136,8 @@ extension FunctionAnalyzer {
 
   /// Storing a pointer to a parameter's data in memory lets it outlive the task.
   private func storedPointer(_ value: Value, into target: Expr) {
-    if case .pointer(.parameter(let index, _)) = value {
+    guard case .pointer(let pointee) = value else { return }
+    for index in pointee.parameterIndices {
       summary.addReason(
         Reason(.storesParameterPointer(into: target.text), function.parameters[index].name, at: target.location))
     }
@@ -155,10 +164,12 @@ extension FunctionAnalyzer {
   /// A pointer handed to code dosc cannot see: anything may happen to what it points to,
   /// writes too unless the callee takes it as a pointer to const.
   func escape(_ value: Value, _ argument: Expr, into callee: String, calleeTakesConst: Bool) {
-    guard case .pointer(.parameter(let index, _)) = value else { return }
-    summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
-      reading: true, writing: !(calleeTakesConst || function.parameters[index].type.pointsToConst),
-      because: "it is passed to '\(callee)' at \(argument.location.withBaseName)")
+    guard case .pointer(let target) = value else { return }
+    for index in target.parameterIndices {
+      summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+        reading: true, writing: !(calleeTakesConst || function.parameters[index].type.pointsToConst),
+        because: "it is passed to '\(callee)' at \(argument.location.withBaseName)")
+    }
   }
 }
 
