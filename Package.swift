@@ -69,6 +69,6 @@ let package = Package(
     .testTarget(
       name: "DoscAnalysisTests",
       dependencies: ["DoscDriver", "DoscAnalysis", "ClangFrontend", "CSyntax", "DoscManifest", "SymbolicAlgebra"],
-      exclude: ["Golden"]),
+      exclude: ["Golden", "Inputs"]),
   ]
 )

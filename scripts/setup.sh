@@ -2,7 +2,7 @@
 # Installs what building and testing dosc needs on a fresh Debian machine with Swift.
 # Idempotent: installs only what is missing.
 set -euo pipefail
-packages=(libclang-dev libjansson-dev libssl-dev make gcc pkg-config csmith libcsmith-dev clang-14 libomp-dev hyperfine cmake valgrind python3-jsonschema man-db dpkg-dev zsh)
+packages=(libclang-dev libjansson-dev libssl-dev make gcc pkg-config csmith libcsmith-dev clang-14 libomp-dev hyperfine cmake valgrind python3-jsonschema man-db dpkg-dev zsh libopenmpi-dev openmpi-bin)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -33,10 +33,12 @@ runtime_check runtime-tsan -fsanitize=thread BUILD=build-tsan-check
 # The checked-in .swift-format is the style: a lint finding fails the suite.
 if swift format lint --strict -r Sources Tests Package.swift; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
-swift build || exit 1
+# Warnings are errors: the ones that were ignored before pointed at bugs.
+SWIFT_FLAGS=(-Xswiftc -warnings-as-errors)
+swift build --build-tests "${SWIFT_FLAGS[@]}" || exit 1
 # Shown: failures, suites and Swift Testing's closing line; not every passing case, nor the
 # empty XCTest run (there are no XCTest tests), whose "Executed 0 tests" would mislead.
-swift test 2>&1 | tee "$log/swift.log" | awk '
+swift test "${SWIFT_FLAGS[@]}" 2>&1 | tee "$log/swift.log" | awk '
   /^◇/ || /^\[[0-9]+\/[0-9]+\]/ { next }
   /^✔ Test / && !/^✔ Test run with/ { next }
   /^Test Suite / || /Executed 0 tests/ { next }

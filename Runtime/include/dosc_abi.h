@@ -66,7 +66,7 @@ extern "C" {
 enum {
   DOSC_BIND_INLINE = 0, /* plain call of the serial clone */
   DOSC_BIND_LOCAL = 1,  /* task on the local work-stealing pool */
-  DOSC_BIND_REMOTE = 2, /* task on another MPI rank (not implemented yet: runs local) */
+  DOSC_BIND_REMOTE = 2, /* task on another MPI rank (dosc_spawn_remote) */
   DOSC_BIND_AUTO = 3    /* only in dosc_site_info: let the policy decide at load time */
 };
 
@@ -192,6 +192,84 @@ static inline void dosc_taskwait(dosc_frame *frame) {
    * the children's results are visible after this returns. */
   if (atomic_load_explicit(&frame->pending, memory_order_acquire) != 0) dosc_taskwait_slow(frame);
 }
+
+/* ---- Remote tasks (MPI) ---------------------------------------------------- */
+
+/* dosc_remote_param.access: what the task does through a pointer parameter. */
+enum {
+  DOSC_ACCESS_NONE = 0,     /* never dereferenced: the remote side gets NULL */
+  DOSC_ACCESS_READ = 1,     /* footprint shipped in */
+  DOSC_ACCESS_WRITE = 2,    /* footprint allocated there, written part shipped back */
+  DOSC_ACCESS_READWRITE = 3 /* footprint shipped in, written part shipped back */
+};
+
+/* One pointer parameter of a remotable site, as its argument struct holds it. */
+typedef struct dosc_remote_param {
+  size_t offset;       /* offsetof(struct dosc_args_N, aK) */
+  size_t element_size; /* sizeof *aK: what the manifest's first/count count */
+  int access;          /* DOSC_ACCESS_* */
+} dosc_remote_param;
+
+/* The footprint of one pointer parameter at one spawn's arguments, in
+ * elements relative to the pointer: [first, first + count) is accessed,
+ * [write_first, write_first + write_count) (inside it) may be stored to. */
+typedef struct dosc_region {
+  long long first, count;
+  long long write_first, write_count;
+} dosc_region;
+
+/* Everything the runtime needs to run one site's task on another rank: its
+ * argument struct crosses the wire with every pointer (and the result
+ * pointer) zeroed, followed by the read footprints; the serving rank rebases
+ * each pointer so that p[first] is the first shipped element and runs the
+ * same thunk. Generated once per remotable site, after its thunk:
+ *
+ *   static const dosc_remote_param dosc_remote_params_3[] = {
+ *     { offsetof(struct dosc_args_3, a0), sizeof *((struct dosc_args_3 *)0)->a0,
+ *       DOSC_ACCESS_READ }, ... };
+ *   static int dosc_footprint_3(const void *dosc_p, dosc_region *dosc_f) {
+ *     const struct dosc_args_3 *dosc_a = dosc_p;
+ *     dosc_f[0].first = LO - 1; dosc_f[0].count = ...; ...   // manifest figures
+ *     return 0; }
+ *   static dosc_remote_site dosc_remote_3 = { dosc_thunk_3, sizeof(struct dosc_args_3),
+ *     offsetof(struct dosc_args_3, dosc_r) or -1, sizeof result or 0,
+ *     1, dosc_remote_params_3, dosc_footprint_3, "stencil_rows", -1 };
+ *
+ * registered by the unit's constructor right after dosc_register_unit:
+ *   static dosc_remote_site *const dosc_unit_remote[] = { NULL, &dosc_remote_3, ... };
+ *   dosc_register_remote_sites(&dosc_unit, dosc_unit_remote);                  */
+typedef struct dosc_remote_site {
+  void (*thunk)(void *args); /* the site's dosc_thunk_N */
+  size_t args_size;          /* sizeof(struct dosc_args_N) */
+  long long result_offset;   /* offset of the result pointer, -1: no result */
+  size_t result_size;        /* sizeof the result, 0: no result */
+  int param_count;           /* pointer parameters */
+  const dosc_remote_param *params;
+  /* Fills regions[0 .. param_count-1] from the arguments; returns 0, or -1
+   * when a figure cannot be evaluated (the task then runs locally). */
+  int (*footprint)(const void *args, dosc_region *regions);
+  const char *task; /* for messages */
+  int wire_id;      /* set by dosc_register_remote_sites: the id on the wire */
+} dosc_remote_site;
+
+/* Called from the unit's constructor after dosc_register_unit(unit):
+ * `sites` has unit->site_count entries, NULL for sites that cannot run
+ * remotely. Every rank runs the same binary, so the order of these calls
+ * (constructor order) numbers the sites alike on every rank. */
+DOSC_API void dosc_register_remote_sites(const dosc_program_info *unit,
+                                         dosc_remote_site *const *sites);
+
+/* Generated in a remotable site's `else` branch instead of dosc_spawn when
+ * the site is bound remote:
+ *     if (dosc_s->binding == DOSC_BIND_REMOTE)
+ *       dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args);
+ *     else dosc_spawn(&dosc_fr, dosc_thunk_3, &dosc_args, sizeof dosc_args);
+ * Evaluates the footprint, copies `args` and queues the task for an idle
+ * rank; it completes before dosc_taskwait(frame) returns, its written
+ * footprints and result stored into the caller's memory. Runs the task on
+ * the local pool instead when it cannot go (no other rank, footprints that
+ * overlap and are written, a figure that does not evaluate). */
+DOSC_API void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args);
 
 #ifdef __cplusplus
 }

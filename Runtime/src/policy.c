@@ -159,7 +159,7 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
                decision->work_threshold, profile->spawn_ns, profile->overhead_target * 100.0,
                profile->ns_per_op);
     else
-      snprintf(text, text_size, "work unknown, not recursive: every spawn pays");
+      snprintf(text, text_size, "work unknown, the task does not recurse: every spawn pays");
   }
 }
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "deque.h"
+#include "remote.h"
 #include "dosc_abi.h"
 #include "task.h"
 
@@ -267,6 +268,8 @@ void dosc_taskwait_slow(dosc_frame *frame) {
     if (task != NULL) {
       run_task(worker, task);
       spins = 0;
+    } else if (dosc_remote_help()) {
+      spins = 0; /* sent our remote tasks or received their results */
     } else if (spins < DOSC_WAIT_SPINS_BEFORE_YIELD) {
       spins++;
       dosc_cpu_relax();
@@ -274,6 +277,14 @@ void dosc_taskwait_slow(dosc_frame *frame) {
       sched_yield(); /* children run elsewhere; give their thread the CPU if shared */
     }
   }
+}
+
+int dosc_pool_help_once(void) {
+  dosc_worker *worker = tls_worker;
+  dosc_task *task = worker != NULL ? find_task(worker) : NULL;
+  if (task == NULL) return 0;
+  run_task(worker, task);
+  return 1;
 }
 
 /* ---- start / stop --------------------------------------------------------------- */

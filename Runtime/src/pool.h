@@ -22,4 +22,8 @@ DOSC_INTERNAL void dosc_pool_stop(void);
 /* Workers running (1 before start). Any thread. */
 DOSC_INTERNAL int dosc_pool_threads(void);
 
+/* Worker 0 of a serving rank (serve.c), between received tasks: runs one
+ * task of the pool if it finds one (1), else returns 0 at once. */
+DOSC_INTERNAL int dosc_pool_help_once(void);
+
 #endif /* DOSC_POOL_H */

@@ -21,6 +21,7 @@
 #include "dosc_policy.h"
 #include "loader.h"
 #include "pool.h"
+#include "remote.h"
 #include "self_section.h"
 
 _Static_assert((int)DOSC_BIND_INLINE == (int)DOSC_POLICY_INLINE &&
@@ -178,7 +179,7 @@ static void load_profile(int threads) {
   snprintf(runtime.profile_note, sizeof runtime.profile_note, "%s%s",
            status > 0 ? "profile " : "built-in machine profile", status > 0 ? path : "");
   runtime.profile.threads = threads;
-  runtime.profile.nodes = 1; /* no MPI yet: a program without mpirun is one node */
+  runtime.profile.nodes = 1; /* dosc_start sets the ranks mpirun started */
 }
 
 /* Fixes every site's state of `program`. Caller holds runtime.lock. */
@@ -201,8 +202,9 @@ static void decide_program(const dosc_program_info *program) {
     fprintf(stderr, "dosc: warning: %s: %s: using compiled-in defaults\n", where, error);
   }
   if (runtime.trace && runtime.program_count <= 1)
-    fprintf(stderr, "dosc: %d thread%s, %d node; %s %s (%s); %s\n", runtime.profile.threads,
+    fprintf(stderr, "dosc: %d thread%s, %d node%s; %s %s (%s); %s\n", runtime.profile.threads,
             runtime.profile.threads == 1 ? "" : "s", runtime.profile.nodes,
+            runtime.profile.nodes == 1 ? "" : "s",
             where == runtime.manifest_section ? "manifest in" : "sidecar", where,
             sidecar_ok ? "read" : "not used", runtime.profile_note);
 
@@ -220,14 +222,17 @@ static void decide_program(const dosc_program_info *program) {
       facts.origin = DOSC_ORIGIN_ENV;
     }
     facts.recursive = (info->flags & DOSC_SITE_RECURSIVE) != 0;
-    facts.remotable = (info->flags & DOSC_SITE_REMOTABLE) != 0;
+    /* Remotable: the analyzer bounded every access and the rewrite generated
+     * the site's marshalling (remote.c). */
+    int marshalled = dosc_remote_site_available(program, id);
+    facts.remotable = (info->flags & DOSC_SITE_REMOTABLE) != 0 && marshalled;
     facts.work_known = (info->flags & DOSC_SITE_WORK_KNOWN) != 0;
     facts.fixed = (info->flags & DOSC_SITE_FIXED) != 0;
     if ((info->flags & DOSC_SITE_WORK_AT_LINK) && figures != NULL && figures[id].present) {
       /* The task's body was in another object: the linked sidecar has its figures, and the
        * link defined the function that gives the site its work. */
       facts.recursive = figures[id].recursive;
-      facts.remotable = figures[id].remotable;
+      facts.remotable = figures[id].remotable && marshalled;
       facts.work_known = figures[id].work_known;
     }
     facts.siblings = info->siblings;
@@ -235,12 +240,8 @@ static void decide_program(const dosc_program_info *program) {
     char reason[384];
     dosc_decision decision = dosc_decide(&runtime.profile, &facts, reason, sizeof reason);
     const char *note = "";
-    if (decision.binding == DOSC_BIND_REMOTE) {
-      decision.binding = DOSC_BIND_LOCAL;
-      note = "; remote execution is not implemented yet: runs on the local pool";
-    } else if (facts.requested == DOSC_BIND_REMOTE) {
-      note = "; remote execution is not implemented yet";
-    }
+    if (facts.requested == DOSC_BIND_REMOTE && (info->flags & DOSC_SITE_REMOTABLE) && !marshalled)
+      note = "; its written footprint is not bounded, so no marshalling was generated";
     dosc_site_state *state = &program->states[id];
     state->binding = decision.binding;
     state->work_threshold = decision.work_threshold;
@@ -272,6 +273,7 @@ static void shutdown_at_exit(void) {
 void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
   (void)argc; /* reserved: MPI_Init will take them */
   (void)argv;
+  int first_start = 0;
   pthread_mutex_lock(&runtime.lock);
   if (!runtime.started) {
     runtime.started = 1;
@@ -279,13 +281,23 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
     runtime.forced_binding = forced_binding_from_env();
     runtime.trace = trace_from_env();
     manifest_path_from_env(runtime.manifest_path, sizeof runtime.manifest_path);
-    load_profile(threads);
+    /* Under mpirun: MPI starts here; only rank 0 reads the sidecar and the
+     * profile, the others take rank 0's decisions (remote.h). */
+    int nodes = dosc_remote_init(threads, runtime.trace);
+    if (!dosc_remote_serving()) load_profile(threads);
+    runtime.profile.nodes = nodes;
     runtime.profile.threads = dosc_pool_start(threads);
     atexit(shutdown_at_exit);
+    if (dosc_remote_serving()) {
+      pthread_mutex_unlock(&runtime.lock);
+      dosc_remote_publish(runtime.registered, runtime.registered_count); /* does not return */
+    }
+    first_start = 1;
   }
   for (int i = 0; i < runtime.registered_count; i++)
     decide_once(runtime.registered[i]);
   if (program != NULL) decide_once(program);
+  if (first_start) dosc_remote_publish(runtime.registered, runtime.registered_count);
   pthread_mutex_unlock(&runtime.lock);
 }
 
@@ -325,8 +337,8 @@ int dosc_thread_count(void) {
   return dosc_pool_threads();
 }
 int dosc_node_count(void) {
-  return 1;
+  return dosc_remote_size();
 }
 int dosc_node_rank(void) {
-  return 0;
+  return dosc_remote_rank();
 }

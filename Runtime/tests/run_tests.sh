@@ -268,8 +268,8 @@ expect "DOSC_BIND=local: every site local"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_BIND=remote DOSC_TRACE=1 -- "$S"
 rc_is 0 && out_has '^site 0 local' && out_has '^site 2 local' && out_has '^result=ok$' &&
   err_has '^dosc: site 2 log_line (sites_test.c:58:9): local - .*not remotable' &&
-  err_has '^dosc: site 0 fib .*: local - .*remote execution is not implemented yet'
-expect "DOSC_BIND=remote: runs local, non-remotable said so, remote noted as not implemented"
+  err_has '^dosc: site 0 fib .*: local - remote forced by DOSC_BIND, but the task is not remotable'
+expect "DOSC_BIND=remote without marshalling or mpirun: runs local, says why"
 
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_TRACE=1 -- "$S"
 rc_is 0 && err_has '^dosc: site 0 fib (sites_test.c:31:9): local - .*depth < 13' &&
@@ -395,6 +395,51 @@ expect "units: a rebuilt unit gets one warning and its defaults; the others keep
 run DOSC_MANIFEST="$TMP/no-such-file.json" DOSC_THREADS=2 -- "$U"
 one_warning
 expect "units: a missing sidecar warns once for all units"
+
+# ---- remote tasks over MPI ------------------------------------------------
+R="$BIN/remote_test"
+simple_sidecar "$TMP/remote.dosc.json" remote-test-0001 5
+run DOSC_MANIFEST="$TMP/remote.dosc.json" DOSC_THREADS=2 DOSC_BIND=remote -- "$R"
+clean_ok && out_has '^nodes=1 rank=0$' && out_has '^result=ok$'
+expect "remote test without mpirun: one node, right results, nothing printed"
+if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
+  # mpirun RANKS [MPIRUN OPTIONS] -- ENV... -- PROGRAM ARGS: as run, through mpirun.
+  mpi() {
+    ranks=$1
+    shift
+    opts=""
+    while [ "$1" != "--" ]; do opts="$opts $1"; shift; done
+    shift
+    env_args=""
+    while [ "$1" != "--" ]; do env_args="$env_args -x $1"; shift; done
+    shift
+    # shellcheck disable=SC2086
+    OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1 \
+      DOSC_PROFILE="$TMP/no-profile.json" timeout 60 mpirun --bind-to none -np "$ranks" $opts \
+      -x DOSC_PROFILE $env_args "$@" >"$TMP/out" 2>"$TMP/err"
+    RC=$?
+  }
+  M="DOSC_MANIFEST=$TMP/remote.dosc.json"
+  # Footprint bytes, forced remote (every remotable task leaves rank 0):
+  # in: stencil 4094+2*16 doubles (halo, not out), sums 4096 ints, 4 red-black
+  # passes of 4094+2*16 doubles; back: out's 4094 doubles + 4 x 4094 doubles.
+  for transport in "" "--mca btl tcp,self"; do
+    for ranks in 2 3; do
+      mpi $ranks $transport -- $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- "$R"
+      rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
+        err_has "^dosc: rank 0: 96 tasks sent, 0 run here, 1 kept here, 181424 bytes sent, 163760 bytes received, busy " && err_has "^dosc: rank 0: kept here: 1 with overlapping written footprints, 0 with figures that did not evaluate, 0 above" &&
+        err_has '^dosc: site 3 log_sum .*: local - remote forced by DOSC_BIND, but the task is not remotable' &&
+        err_has "^dosc: $ranks ranks" && ! grep -qi 'mpi_abort\|error' "$TMP/err"
+      expect "mpirun -np $ranks ${transport:-(shared memory)}: forced remote, halo in, out-only not shipped in, written part back, red-black right, overlapping footprints kept here"
+    done
+  done
+  mpi 3 -- $M DOSC_THREADS=2 DOSC_TRACE=1 -- "$R" 10
+  rc_is 0 && out_has '^result=ok$' && err_has '^dosc: site 0 smooth .*: remote - 3 nodes' &&
+    err_has '^dosc: rank 2: 2 threads, '
+  expect "mpirun -np 3 auto: remote sites shared by rank 0 and the others, right results"
+else
+  echo "skip remote over MPI: mpirun or the MPI link object missing"
+fi
 
 # ---- valgrind: no leaks, no errors ---------------------------------------
 if [ -n "${SANITIZED:-}" ]; then

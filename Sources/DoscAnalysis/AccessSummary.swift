@@ -1,172 +1,147 @@
 import DoscSupport
 import SymbolicAlgebra
 
-/// A count that is either a polynomial or beyond what the analysis can bound.
-typealias Count = Polynomial?
-
-func add(_ a: Count, _ b: Count) -> Count {
-  guard let a, let b else { return nil }
-  return a + b
-}
-
-/// The range of element indices `[low, high]` one access (or one group of accesses) touches.
-struct IndexRange: Hashable {
-  var low: Polynomial
-  var high: Polynomial
-}
-
-/// What one function body does to one of its pointer parameters.
-struct ParameterAccess: Hashable {
-  var reads: Count = .zero
-  var writes: Count = .zero
-  var isRead = false
-  var isWritten = false
-  /// Index ranges touched; nil once any access could not be bounded.
-  var ranges: [IndexRange]? = []
-  /// Why the figures are unbounded, for the manifest's reasons.
-  var unboundedBecause: [String] = []
-
-  /// Records why the figures cannot be bounded (once per reason).
-  mutating func noteUnbounded(_ why: String) {
-    if !unboundedBecause.contains(why) { unboundedBecause.append(why) }
-  }
-
-  /// Code dosc cannot follow may read (and write) anything reachable from the parameter.
-  mutating func becomeUnbounded(reading: Bool, writing: Bool, because why: String) {
-    isRead = isRead || reading
-    isWritten = isWritten || writing
-    reads = nil
-    writes = nil
-    ranges = nil
-    noteUnbounded(why)
-  }
-
-  /// Records `count` loads or stores touching `range`; a nil range cannot be bounded, for the
-  /// reason `why`.
-  mutating func record(write: Bool, count: Count, range: IndexRange?, unboundedBecause why: @autoclosure () -> String) {
-    if write {
-      isWritten = true
-      writes = add(writes, count)
-    } else {
-      isRead = true
-      reads = add(reads, count)
-    }
-    if let range {
-      ranges = ranges.map { $0.contains(range) ? $0 : $0 + [range] }
-    } else {
-      ranges = nil
-      noteUnbounded(why())
-    }
-  }
-
-  mutating func merge(sequential other: ParameterAccess) {
-    reads = add(reads, other.reads)
-    writes = add(writes, other.writes)
-    isRead = isRead || other.isRead
-    isWritten = isWritten || other.isWritten
-    ranges = unionRanges(ranges, other.ranges)
-    unboundedBecause += other.unboundedBecause.filter { !unboundedBecause.contains($0) }
-  }
-
-  /// Either this or `other` happens (the two arms of an `if`): an upper bound of both.
-  mutating func merge(alternative other: ParameterAccess) {
-    reads = maximumCount(reads, other.reads)
-    writes = maximumCount(writes, other.writes)
-    isRead = isRead || other.isRead
-    isWritten = isWritten || other.isWritten
-    ranges = unionRanges(ranges, other.ranges)
-    unboundedBecause += other.unboundedBecause.filter { !unboundedBecause.contains($0) }
-  }
-
-  /// The smallest single range covering every range; nil if unbounded or empty.
-  var footprint: IndexRange? {
-    guard let ranges, let first = ranges.first else { return nil }
-    return ranges.dropFirst().reduce(first) {
-      IndexRange(low: .minimum($0.low, $1.low), high: .maximum($0.high, $1.high))
-    }
-  }
-}
-
-private func maximumCount(_ a: Count, _ b: Count) -> Count {
-  guard let a, let b else { return nil }
-  return .maximum(a, b)
-}
-
-private func unionRanges(_ a: [IndexRange]?, _ b: [IndexRange]?) -> [IndexRange]? {
-  guard let a, let b else { return nil }
-  var result = a
-  for range in b where !result.contains(range) { result.append(range) }
-  return result
-}
-
-/// A located reason why a task cannot run on another node.
-struct Reason: Hashable {
-  var location: SourceLocation
-  var message: String
-  var text: String { "\(location.withBaseName): \(message)" }
-}
-
 /// What executing a piece of code does, in the current iteration of the loops around it.
+///
+/// Paths that leave the function (`return`) are kept apart from the path that falls through:
+/// code after a `return` adds nothing to it, and the whole function costs the larger of its
+/// paths, not their sum.
 struct AccessSummary {
+  /// The figures of the path that falls through to the end of this code.
   var parameters: [Int: ParameterAccess] = [:]
   var work: Count = .zero
+  /// False once every path through this code has returned.
+  var fallsThrough = true
+  /// An upper bound of the paths that returned inside this code, each counted from its start.
+  private var returned: PathFigures?
+
   var reasons: [Reason] = []
   var isRecursive = false
-  /// Work of the code outside recursive calls, for recursive tasks.
   var unboundedWorkBecause: [String] = []
   /// Of a whole function (set by `FunctionAnalyzer.run`): the scalar parameters it never
   /// changes, the only names a task's figures may be stated in.
   var unchangedScalarParameters: Set<String> = []
 
+  /// The figures of one path.
+  private struct PathFigures {
+    var parameters: [Int: ParameterAccess]
+    var work: Count
+
+    /// Either path: an upper bound of both.
+    func joined(_ other: PathFigures?) -> PathFigures {
+      guard let other else { return self }
+      var result = self
+      for (index, access) in other.parameters {
+        if result.parameters[index] == nil {
+          // Not touched on this path: the other path's figures are already an upper bound.
+          result.parameters[index] = access
+        } else {
+          result.parameters[index]!.merge(alternative: access)
+        }
+      }
+      result.work = maximumCount(work, other.work)
+      return result
+    }
+
+    /// This path, then `other`.
+    func followed(by other: PathFigures) -> PathFigures {
+      var result = self
+      for (index, access) in other.parameters {
+        result.parameters[index, default: ParameterAccess()].merge(sequential: access)
+      }
+      result.work = add(work, other.work)
+      return result
+    }
+  }
+
+  private var fallingThrough: PathFigures? {
+    fallsThrough ? PathFigures(parameters: parameters, work: work) : nil
+  }
+
+  private mutating func setFallingThrough(_ figures: PathFigures?) {
+    fallsThrough = figures != nil
+    if let figures {
+      (parameters, work) = (figures.parameters, figures.work)
+    } else {
+      (parameters, work) = ([:], .zero)
+    }
+  }
+
   mutating func addWork(_ amount: Int) { work = add(work, Polynomial(amount)) }
 
-  mutating func addReason(_ message: String, at location: SourceLocation) {
-    let reason = Reason(location: location, message: message)
+  mutating func addReason(_ reason: Reason) {
     if !reasons.contains(reason) { reasons.append(reason) }
   }
 
-  mutating func merge(sequential other: AccessSummary) {
-    for (index, access) in other.parameters { parameters[index, default: ParameterAccess()].merge(sequential: access) }
-    work = add(work, other.work)
+  mutating func noteUnboundedWork(_ why: String) {
+    work = nil
+    if !unboundedWorkBecause.contains(why) { unboundedWorkBecause.append(why) }
+  }
+
+  /// A `return`: the path so far leaves here.
+  mutating func leave() {
+    guard let path = fallingThrough else { return }
+    returned = path.joined(returned)
+    setFallingThrough(nil)
+  }
+
+  /// A label (`case`, `default`, a `goto` target): code after it runs even when the code
+  /// before it returned. What ran before is still counted, which over-approximates the path
+  /// that jumps here.
+  mutating func becomeReachable() {
+    if !fallsThrough { setFallingThrough(returned ?? PathFigures(parameters: [:], work: .zero)) }
+  }
+
+  /// The figures of the larger of the paths, returned or not: what the code costs as a whole.
+  mutating func joinPaths() {
+    guard let returned else { return }
+    setFallingThrough(returned.joined(fallingThrough))
+    self.returned = nil
+  }
+
+  private mutating func mergeFacts(_ other: AccessSummary) {
     for reason in other.reasons where !reasons.contains(reason) { reasons.append(reason) }
     isRecursive = isRecursive || other.isRecursive
     unboundedWorkBecause += other.unboundedWorkBecause.filter { !unboundedWorkBecause.contains($0) }
   }
 
+  /// This code, then `other`.
+  mutating func merge(sequential other: AccessSummary) {
+    mergeFacts(other)
+    guard let before = fallingThrough else { return }
+    if let otherReturned = other.returned { returned = before.followed(by: otherReturned).joined(returned) }
+    setFallingThrough(other.fallingThrough.map { before.followed(by: $0) })
+  }
+
+  /// Either this code or `other` runs (the two arms of an `if`).
   mutating func merge(alternative other: AccessSummary) {
-    for (index, access) in other.parameters {
-      if parameters[index] == nil {
-        // Not touched in this arm: the other arm's counts are already an upper bound.
-        parameters[index] = access
-      } else {
-        parameters[index]!.merge(alternative: access)
-      }
+    mergeFacts(other)
+    if let otherReturned = other.returned { returned = otherReturned.joined(returned) }
+    switch (fallingThrough, other.fallingThrough) {
+    case (let mine?, let theirs): setFallingThrough(mine.joined(theirs))
+    case (nil, let theirs): setFallingThrough(theirs)
     }
-    work = maximumCount(work, other.work)
-    for reason in other.reasons where !reasons.contains(reason) { reasons.append(reason) }
-    isRecursive = isRecursive || other.isRecursive
-    unboundedWorkBecause += other.unboundedWorkBecause.filter { !unboundedWorkBecause.contains($0) }
   }
 
   /// The summary of running this code once per iteration of `loop`: counts summed over the
-  /// iterations, index ranges widened to every value the loop variable takes.
+  /// iterations, index ranges widened to every value the loop variable takes. An iteration
+  /// that returns costs at most its largest path, so the paths are joined first.
   func repeated(over loop: CountedLoop) -> AccessSummary {
     var result = self
-    result.work = work.flatMap { loop.sum($0) }
-    if work != nil && result.work == nil {
+    result.joinPaths()
+    let once = result.work
+    result.work = once.flatMap { loop.sum($0) }
+    if once != nil && result.work == nil {
       result.unboundedWorkBecause.append("the work of the loop at \(loop.location.withBaseName) has no closed form")
     }
-    for (index, access) in parameters {
+    for (index, access) in result.parameters {
       var repeated = access
       repeated.reads = access.reads.flatMap { loop.sum($0) }
       repeated.writes = access.writes.flatMap { loop.sum($0) }
-      if let ranges = access.ranges {
-        let widened = ranges.map { loop.widen($0) }
-        repeated.ranges = widened.contains(where: { $0 == nil }) ? nil : widened.map { $0! }
-        if repeated.ranges == nil {
-          repeated.unboundedBecause.append(
-            "an index is not affine in the variable '\(loop.variable)' of the loop at \(loop.location.withBaseName)")
-        }
+      (repeated.ranges, repeated.writeRanges) = access.mappingRanges { loop.widen($0) }
+      if access.ranges != nil && repeated.ranges == nil {
+        repeated.noteUnbounded(
+          "an index is not affine in the variable '\(loop.variable)' of the loop at \(loop.location.withBaseName)")
       }
       result.parameters[index] = repeated
     }
@@ -176,11 +151,9 @@ struct AccessSummary {
   /// The summary of code run an unknown number of times (a `while` loop, say).
   func repeatedUnboundedly(because why: String) -> AccessSummary {
     var result = self
-    if let work, !work.isZero {
-      result.work = nil
-      result.unboundedWorkBecause.append(why)
-    }
-    for (index, access) in parameters {
+    result.joinPaths()
+    if let work = result.work, !work.isZero { result.noteUnboundedWork(why) }
+    for (index, access) in result.parameters {
       var repeated = access
       if access.reads != .zero { repeated.reads = nil }
       if access.writes != .zero { repeated.writes = nil }

@@ -7,13 +7,16 @@ import SymbolicAlgebra
 /// Everything the analysis found in one translation unit: the manifest's content, plus the
 /// sites and taskwaits with their syntax, which the rewriter needs.
 public struct AnalysisResult: Sendable {
-  public var tasks: [Manifest.Task]
+  /// The tasks as the analysis infers them, before any site's clauses.
+  public var tasks: [AnalyzedTask]
   public var sites: [Manifest.Site]
   public var spawnSites: [SpawnSite]
   public var taskwaits: [TaskwaitPoint]
+  /// Per site id, for sites with clauses: the task as the site's clauses state it.
+  public var siteTasks: [Int: AnalyzedTask] = [:]
   /// With `exportingDefinitions`: figures of every function with external linkage defined in
   /// the main file (but `main`), for sites in other units.
-  public var exports: [Manifest.Task] = []
+  public var exports: [AnalyzedTask] = []
 }
 
 /// `dosc analyze`'s work on one parsed file: find the sites, analyze each task, assemble the
@@ -77,15 +80,31 @@ public enum Analyzer {
     if !errors.isEmpty { throw DiagnosedFailure(errors) }
 
     let context = AnalysisContext(unit: unit)
-    var tasks: [Manifest.Task] = []
-    for name in spawnSites.map(\.callee) where !tasks.contains(where: { $0.name == name }) {
-      let sitesOfTask = spawnSites.filter { $0.callee == name }
-      var task = Self.task(named: name, context: context, firstSite: sitesOfTask[0])
-      try ClauseCheck.apply(sitesOfTask, to: &task, diagnostics: diagnostics)
-      tasks.append(task)
+    var tasks: [AnalyzedTask] = []
+    for site in spawnSites where !tasks.contains(where: { $0.name == site.callee }) {
+      tasks.append(
+        context.definition(named: site.callee).map { TaskFigures.task($0, summary: context.summary(of: $0)) }
+          ?? TaskFigures.opaqueTask(
+            named: site.callee, declaration: unit.functions.declaration(named: site.callee), site: site))
     }
-    let sites = SiteLoops.describe(spawnSites, context: context)
-    var result = AnalysisResult(tasks: tasks, sites: sites, spawnSites: spawnSites, taskwaits: taskwaits)
+    var sites = SiteLoops.describe(spawnSites, context: context)
+    var siteTasks: [Int: AnalyzedTask] = [:]
+    for (position, site) in spawnSites.enumerated() where !site.clauses.isEmpty {
+      do {
+        let task = try ClauseCheck.apply(
+          site, to: tasks.first { $0.name == site.callee }!, diagnostics: diagnostics)
+        siteTasks[site.id] = task
+        let rendered = task.manifestTask
+        sites[position].clauses = site.clauses.map { "\($0.mode.rawValue)(\($0.description))" }
+        (sites[position].params, sites[position].remotable, sites[position].reasons) =
+          (rendered.params, rendered.remotable, rendered.reasons)
+      } catch let failure as DiagnosedFailure {
+        errors += failure.diagnostics
+      }
+    }
+    if !errors.isEmpty { throw DiagnosedFailure(errors) }
+    var result = AnalysisResult(
+      tasks: tasks, sites: sites, spawnSites: spawnSites, taskwaits: taskwaits, siteTasks: siteTasks)
     if exportingDefinitions {
       for (name, _) in unit.functions.mainFileFunctions where name != "main" {
         guard let definition = context.definition(named: name), !definition.isStatic else { continue }
@@ -94,37 +113,4 @@ public enum Analyzer {
     }
     return result
   }
-
-  static func task(named name: String, context: AnalysisContext, firstSite: SpawnSite) -> Manifest.Task {
-    guard let definition = context.definition(named: name) else {
-      return opaqueTask(named: name, context: context, site: firstSite)
-    }
-    return TaskFigures.task(definition, summary: context.summary(of: definition))
-  }
-
-  /// A task whose body is not in this translation unit: its signature only, never remote.
-  static func opaqueTask(named name: String, context: AnalysisContext, site: SpawnSite) -> Manifest.Task {
-    let declaration = context.unit.functions.declaration(named: name)
-    let location = declaration?.location ?? site.call.location
-    let parameters = (declaration?.parameters ?? []).map { parameter -> Manifest.Parameter in
-      if parameter.type.isPointerLike {
-        return Manifest.Parameter(
-          name: parameter.name, type: parameter.type.spelling,
-          access: parameter.type.pointsToConst ? .read : .readwrite,
-          reads: .unknown, writes: .unknown, first: .unknown, count: .unknown, bytes: .unknown,
-          elementSize: parameter.type.elementSize, unbounded: ["the body of '\(name)' is not visible"])
-      }
-      return TaskFigures.scalarParameter(parameter)
-    }
-    return Manifest.Task(
-      name: name, location: manifestLocation(location), returns: declaration?.returnType.spelling ?? "int",
-      params: parameters, work: .unknown, workPerInvocation: nil, recursive: false, remotable: false,
-      reasons: ["\(location.withBaseName): the body of '\(name)' is not visible in this translation unit"],
-      opaque: true)
-  }
-}
-
-func manifestLocation(_ location: SourceLocation) -> Manifest.Location {
-  let base = location.withBaseName
-  return Manifest.Location(file: base.file, line: base.line, column: base.column)
 }

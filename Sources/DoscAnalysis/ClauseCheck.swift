@@ -3,65 +3,71 @@ import DoscManifest
 import DoscSupport
 import SymbolicAlgebra
 
-/// `in/out/inout` clauses: checked against what the analysis inferred (a warning with both
-/// versions where they disagree), then they override the inference.
+/// `in/out/inout` clauses, which belong to their site (as in OpenMP): checked against what the
+/// analysis inferred (a warning naming the site, with both versions, where they disagree), then
+/// they override the inference for that site.
 enum ClauseCheck {
-  static func apply(_ sites: [SpawnSite], to task: inout Manifest.Task, diagnostics: DiagnosticEngine) throws {
-    guard let site = sites.first(where: { !$0.clauses.isEmpty }) else { return }
-    for other in sites
-    where !other.clauses.isEmpty && other.clauses.map(\.description) != site.clauses.map(\.description) {
-      diagnostics.warning(
-        "the clauses of this site differ from those at \(site.pragma.location.withBaseName); the manifest uses the first",
-        at: other.pragma.location, category: "clause-mismatch")
-    }
+  /// The task as `site`'s clauses state it.
+  static func apply(_ site: SpawnSite, to inferred: AnalyzedTask, diagnostics: DiagnosticEngine) throws
+    -> AnalyzedTask
+  {
+    var task = inferred
     var errors: [Diagnostic] = []
     for clause in site.clauses {
-      guard let index = task.params.firstIndex(where: { $0.name == clause.name }) else {
+      guard let index = task.parameters.firstIndex(where: { $0.name == clause.name }) else {
         errors.append(
           Diagnostic(
             .error, at: clause.location, "'\(clause.name)' is not a parameter of '\(task.name)'", category: "pragma"))
         continue
       }
-      var parameter = task.params[index]
       let declared: Manifest.Parameter.Access =
         switch clause.mode {
         case .in: .read
         case .out: .write
         case .inout: .readwrite
         }
-      var mismatches: [String] = []
-      if !task.opaque && parameter.access != declared && parameter.access != .none {
-        mismatches.append("access '\(declared.rawValue)' but the analysis infers '\(parameter.access.rawValue)'")
-      }
-      if let first = clause.sectionFirst, let count = clause.sectionCount, !task.opaque {
-        if parameter.first.polynomial != first || parameter.count.polynomial != count {
-          mismatches.append(
-            "section [\(first.cExpression):\(count.cExpression)] but the analysis infers [\(parameter.first):\(parameter.count)]"
-          )
+      let section = clause.section.map { ParameterFigures.Span(first: $0.first, count: $0.count) }
+      var parameter = task.parameters[index]
+      if !task.isOpaque {
+        var mismatches: [String] = []
+        if parameter.access != declared && parameter.access != .none {
+          mismatches.append("access '\(declared.rawValue)' but the analysis infers '\(parameter.access.rawValue)'")
         }
-      }
-      if !mismatches.isEmpty {
-        diagnostics.warning(
-          "clause '\(clause.mode.rawValue)(\(clause.description))' says \(mismatches.joined(separator: "; "))",
-          at: clause.location, category: "clause-mismatch")
+        // A footprint the analysis could not bound (or saw no access to) is what a section is for.
+        if let section, parameter.access != .none, parameter.footprint.count != nil, parameter.footprint != section {
+          mismatches.append("section \(text(section)) but the analysis infers \(text(parameter.footprint))")
+        }
+        if !mismatches.isEmpty {
+          diagnostics.warning(
+            "clause '\(clause.mode.rawValue)(\(clause.description))' of site \(site.id) says "
+              + mismatches.joined(separator: "; "), at: clause.location, category: "clause-mismatch")
+        }
       }
       parameter.access = declared
-      if let first = clause.sectionFirst, let count = clause.sectionCount {
-        parameter.first = ManifestExpression(first)
-        parameter.count = ManifestExpression(count)
-        parameter.bytes = ManifestExpression(count * (parameter.elementSize ?? 1))
-        if parameter.reads == .unknown { parameter.reads = declared == .write ? .number(0) : ManifestExpression(count) }
-        if parameter.writes == .unknown {
-          parameter.writes = declared == .read ? .number(0) : ManifestExpression(count)
-        }
+      if let section { parameter.footprint = section }
+      // The counts the clause implies: what it declares is accessed is, at least once.
+      let implied = parameter.footprint.count
+      let reads = declared == .write ? Polynomial.zero : implied
+      let writes = declared == .read ? Polynomial.zero : implied
+      if parameter.reads == nil || parameter.reads == .zero || declared == .write { parameter.reads = reads }
+      if parameter.writes == nil || parameter.writes == .zero || declared == .read { parameter.writes = writes }
+      parameter.written = declared == .read ? nil : (section ?? parameter.written ?? parameter.footprint)
+      if parameter.isBounded {
         // The clause bounds what the analysis could not.
         parameter.unbounded = nil
-        task.reasons.removeAll { $0.contains("cannot bound the accesses to '\(parameter.name)'") }
+        task.reasons.removeAll {
+          if case .unboundedParameter = $0.kind { return $0.culprit == parameter.name }
+          return false
+        }
       }
-      task.params[index] = parameter
+      task.parameters[index] = parameter
     }
     if !errors.isEmpty { throw DiagnosedFailure(errors) }
-    task.remotable = task.reasons.isEmpty
+    return task
+  }
+
+  private static func text(_ span: ParameterFigures.Span) -> String {
+    "[\(ManifestExpression(span.first)):\(ManifestExpression(span.count))]"
   }
 }
 

@@ -11,6 +11,13 @@ struct CountedLoop {
   var last: Polynomial
   /// The positive distance between consecutive values.
   var step: Int
+  /// True when the variable counts up from `first`, false when it counts down from `last`.
+  var ascending: Bool
+
+  /// The variable's value in the first iteration.
+  var start: Polynomial { ascending ? first : last }
+  /// 1 counting up, -1 counting down: `(i - start) * direction` is how far the loop has come.
+  var direction: Polynomial { ascending ? .one : -.one }
   var tripCount: Polynomial
   var location: SourceLocation
 

@@ -6,6 +6,8 @@ import CSyntax
 struct MutationFacts {
   /// Number of assignments (including an initializer) per variable name.
   private(set) var assignments: [String: Int] = [:]
+  /// The values given to each variable by `=` and by its initializer, in source order.
+  private(set) var assignedValues: [String: [Expr]] = [:]
   /// Variables whose address is taken: anything may change them.
   private(set) var addressTaken: Set<String> = []
   /// Per loop statement (by start offset): names assigned anywhere inside it.
@@ -29,11 +31,12 @@ struct MutationFacts {
     switch statement.kind {
     case .declaration(let variables):
       for variable in variables {
-        if variable.initializer != nil {
+        if let initializer = variable.initializer {
           assignments[variable.name, default: 0] += 1
+          assignedValues[variable.name, default: []].append(initializer)
           modified.insert(variable.name)
+          modified.formUnion(visit(initializer))
         }
-        if let initializer = variable.initializer { modified.formUnion(visit(initializer)) }
       }
     case .expression(let expression), .returnStatement(let expression?):
       modified.formUnion(visit(expression))
@@ -67,10 +70,12 @@ struct MutationFacts {
   private mutating func visit(_ expression: Expr) -> Set<String> {
     var modified: Set<String> = []
     switch expression.kind {
-    case .binary(let op, let target, _) where op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op):
+    case .binary(let op, let target, let value) where op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op):
       if let name = target.assignedName {
         assignments[name, default: 0] += 1
         modified.insert(name)
+        // `p += k` keeps the memory `p` points into (C has no other compound operator on pointers).
+        if op == "=" { assignedValues[name, default: []].append(value) }
       }
     case .unary(let op, let target) where op.contains("++") || op.contains("--"):
       if let name = target.assignedName {

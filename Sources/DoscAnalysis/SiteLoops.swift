@@ -1,4 +1,5 @@
 import CSyntax
+import DoscSupport
 import DoscManifest
 import SymbolicAlgebra
 
@@ -10,14 +11,15 @@ enum SiteLoops {
     for functionName in Set(sites.map(\.function.name)).sorted() {
       guard let function = sites.first(where: { $0.function.name == functionName })?.function else { continue }
       let starts = Set(sites.filter { $0.function.name == functionName }.map(\.statement.range.lowerBound))
-      let analyzer = FunctionAnalyzer(function: function, context: context)
-      analyzer.statementObserver = { statement, loops in
-        if starts.contains(statement.range.lowerBound), frames[statement.range.lowerBound] == nil,
-          let innermost = loops.last
-        {
-          frames[statement.range.lowerBound] = innermost
-        }
-      }
+      let analyzer = FunctionAnalyzer(
+        function: function, context: context,
+        mode: .loopsOnly { statement, loops in
+          if starts.contains(statement.range.lowerBound), frames[statement.range.lowerBound] == nil,
+            let innermost = loops.last
+          {
+            frames[statement.range.lowerBound] = innermost
+          }
+        })
       _ = analyzer.run()
     }
 
@@ -46,4 +48,10 @@ enum SiteLoops {
     return value.substituting(
       Dictionary(uniqueKeysWithValues: renames.map { ($0, Polynomial.variable(String($0.dropLast(4)))) }))
   }
+}
+
+/// A loop around a statement: where it is and, when it is counted, its shape.
+struct LoopFrame {
+  var location: SourceLocation
+  var counted: CountedLoop?
 }

@@ -3,19 +3,25 @@ import DoscManifest
 import DoscSupport
 import SymbolicAlgebra
 
-/// Turns a task function's access summary into the manifest's figures, keeping only what is
-/// stated in the task's own (unmodified) parameters: anything else is null, with a reason.
+/// Turns a task function's access summary into its figures, keeping only what is stated in
+/// the task's own (unmodified) parameters: anything else is null, with a reason. Every figure
+/// of a task is built here.
 enum TaskFigures {
-  static func task(_ function: FunctionDefinition, summary: AccessSummary) -> Manifest.Task {
+  static func task(_ function: FunctionDefinition, summary: AccessSummary) -> AnalyzedTask {
     func figure(_ value: Polynomial?) -> Polynomial? {
       guard let value, value.representableCExpression != nil,
         value.variables.isSubset(of: summary.unchangedScalarParameters)
       else { return nil }
       return value
     }
+    func span(_ range: IndexRange?) -> ParameterFigures.Span {
+      let first = figure(range?.low)
+      let last = figure(range?.high)
+      return ParameterFigures.Span(first: first, count: first.flatMap { first in last.map { $0 - first + 1 } })
+    }
 
-    var reasons = summary.reasons.map(\.text)
-    var parameters: [Manifest.Parameter] = []
+    var reasons = summary.reasons
+    var parameters: [ParameterFigures] = []
     for (index, parameter) in function.parameters.enumerated() {
       guard parameter.type.isPointerLike else {
         parameters.append(scalarParameter(parameter))
@@ -23,55 +29,67 @@ enum TaskFigures {
       }
       guard let access = summary.parameters[index] else {
         parameters.append(
-          Manifest.Parameter(
-            name: parameter.name, type: parameter.type.spelling, access: .none, reads: .number(0), writes: .number(0),
-            first: .number(0), count: .number(0), bytes: .number(0), elementSize: parameter.type.elementSize))
+          ParameterFigures(
+            name: parameter.name, type: parameter.type.spelling, access: .none, reads: .zero, writes: .zero,
+            footprint: .init(first: .zero, count: .zero), elementSize: parameter.type.elementSize))
         continue
       }
-      let elementSize = parameter.type.elementSize ?? 1
-      let footprint = access.footprint
-      let first = figure(footprint?.low)
-      let last = figure(footprint?.high)
-      let count = first.flatMap { first in last.map { $0 - first + 1 } }
-      let reads = figure(access.reads)
-      let writes = figure(access.writes)
-      var unbounded = access.unboundedBecause
-      if [footprint?.low, footprint?.high, access.reads, access.writes].contains(where: { $0?.isOverflow == true }) {
-        unbounded.append("a figure does not fit in 64 bits")
+      var figures = ParameterFigures(
+        name: parameter.name, type: parameter.type.spelling,
+        access: access.isRead && access.isWritten
+          ? .readwrite : access.isWritten ? .write : access.isRead ? .read : .none,
+        reads: figure(access.reads), writes: figure(access.writes), footprint: span(access.footprint),
+        written: access.isWritten ? span(access.writtenFootprint) : nil, elementSize: parameter.type.elementSize)
+      if !figures.isBounded {
+        var unbounded = access.unboundedBecause
+        let computed = [access.footprint?.low, access.footprint?.high, access.reads, access.writes]
+        if computed.contains(where: { $0?.isOverflow == true }) { unbounded.append("a figure does not fit in 64 bits") }
+        if unbounded.isEmpty {
+          unbounded.append("its figures depend on values that are not parameters of '\(function.name)'")
+        }
+        figures.unbounded = unbounded
+        reasons.append(Reason(.unboundedParameter(why: unbounded[0]), parameter.name, at: function.location))
       }
-      let isBounded = reads != nil && writes != nil && count != nil
-      if !isBounded && unbounded.isEmpty {
-        unbounded.append("its figures depend on values that are not parameters of '\(function.name)'")
-      }
-      if !isBounded {
-        reasons.append(
-          "\(function.location.withBaseName): cannot bound the accesses to '\(parameter.name)': \(unbounded[0])")
-      }
-      let kind: Manifest.Parameter.Access =
-        access.isRead && access.isWritten ? .readwrite : access.isWritten ? .write : access.isRead ? .read : .none
-      parameters.append(
-        Manifest.Parameter(
-          name: parameter.name, type: parameter.type.spelling, access: kind, reads: ManifestExpression(reads),
-          writes: ManifestExpression(writes), first: ManifestExpression(first), count: ManifestExpression(count),
-          bytes: ManifestExpression(count.map { $0 * elementSize }), elementSize: parameter.type.elementSize,
-          unbounded: isBounded ? nil : unbounded))
+      parameters.append(figures)
     }
-    if function.isVariadic {
-      reasons.append("\(function.location.withBaseName): '\(function.name)' takes a variable number of arguments")
-    }
+    if function.isVariadic { reasons.append(Reason(.variadic, function.name, at: function.location)) }
     let work = figure(summary.work)
-    return Manifest.Task(
-      name: function.name, location: manifestLocation(function.location), returns: function.returnType.spelling,
-      params: parameters, work: summary.isRecursive ? .unknown : ManifestExpression(work),
-      workPerInvocation: summary.isRecursive ? ManifestExpression(work) : nil, recursive: summary.isRecursive,
-      remotable: reasons.isEmpty, reasons: reasons, opaque: false)
+    var workUnbounded = summary.unboundedWorkBecause
+    if summary.isRecursive {
+      workUnbounded.insert("'\(function.name)' is recursive: its work depends on how deep the recursion goes", at: 0)
+    } else if work == nil && workUnbounded.isEmpty {
+      workUnbounded.append(
+        summary.work?.isOverflow == true
+          ? "a figure does not fit in 64 bits" : "it depends on values that are not parameters of '\(function.name)'")
+    }
+    return AnalyzedTask(
+      name: function.name, location: function.location, returns: function.returnType.spelling, parameters: parameters,
+      work: summary.isRecursive ? nil : work, workPerInvocation: summary.isRecursive ? work : nil,
+      workUnbounded: workUnbounded, isRecursive: summary.isRecursive, reasons: reasons, isOpaque: false)
   }
 
   /// A by-value parameter: its value is read once and shipped whole.
-  static func scalarParameter(_ parameter: Parameter) -> Manifest.Parameter {
-    Manifest.Parameter(
-      name: parameter.name, type: parameter.type.spelling, access: .read, reads: .number(1), writes: .number(0),
-      first: .number(0), count: .number(1), bytes: ManifestExpression(parameter.type.size.map { Polynomial($0) }),
-      elementSize: parameter.type.size)
+  static func scalarParameter(_ parameter: Parameter) -> ParameterFigures {
+    ParameterFigures(
+      name: parameter.name, type: parameter.type.spelling, access: .read, reads: .one, writes: .zero,
+      footprint: .init(first: .zero, count: .one), elementSize: parameter.type.size)
+  }
+
+  /// A task whose body is not in this translation unit: its signature only, never remote.
+  static func opaqueTask(named name: String, declaration: FunctionDeclaration?, site: SpawnSite) -> AnalyzedTask {
+    let location = declaration?.location ?? site.call.location
+    let parameters = (declaration?.parameters ?? []).map { parameter -> ParameterFigures in
+      guard parameter.type.isPointerLike else { return scalarParameter(parameter) }
+      let unknown = ParameterFigures.Span(first: nil, count: nil)
+      return ParameterFigures(
+        name: parameter.name, type: parameter.type.spelling, access: parameter.type.pointsToConst ? .read : .readwrite,
+        reads: nil, writes: nil, footprint: unknown, written: parameter.type.pointsToConst ? nil : unknown,
+        elementSize: parameter.type.elementSize, unbounded: ["the body of '\(name)' is not visible"])
+    }
+    return AnalyzedTask(
+      name: name, location: location, returns: declaration?.returnType.spelling ?? "int", parameters: parameters,
+      work: nil, workPerInvocation: nil, workUnbounded: ["the body of '\(name)' is not visible"], isRecursive: false,
+      reasons: [Reason(.invisibleTask, name, at: location)],
+      isOpaque: true)
   }
 }

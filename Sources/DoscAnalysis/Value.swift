@@ -1,16 +1,60 @@
+import CSyntax
 import SymbolicAlgebra
 
 /// Where a pointer points, as far as the analysis can tell.
 enum PointerTarget: Hashable {
   /// Into the memory a pointer parameter points to, `offset` elements from it (nil: unknown).
   case parameter(index: Int, offset: Polynomial?)
-  /// Memory private to this execution: a local array or what it allocated.
+  /// Into the memory of one of several pointer parameters (`p = c ? a : b`), where is unknown.
+  case parameters([Int])
+  /// Memory private to this execution: a local variable or array, or what it allocated.
   case privateMemory
   case global(String)
   /// A string literal or other constant data.
   case constantData
   /// Anything else, described for messages (`'s->next'`).
   case unknown(String)
+
+  /// `amount` elements further on (an unknown amount loses the offset, not the memory).
+  func offset(by amount: Polynomial?) -> PointerTarget {
+    guard case .parameter(let index, let offset) = self else { return self }
+    guard let offset, let amount else { return .parameter(index: index, offset: nil) }
+    return .parameter(index: index, offset: offset + amount)
+  }
+
+  /// The pointer parameters whose memory this may be in.
+  var parameterIndices: [Int] {
+    switch self {
+    case .parameter(let index, _): [index]
+    case .parameters(let indices): indices
+    default: []
+    }
+  }
+
+  /// Where either of two pointers points: one memory, or one of several parameters' (private
+  /// memory and constants are the task's own, so they need no tracking); nil otherwise.
+  static func either(_ targets: [PointerTarget]) -> PointerTarget? {
+    let distinct = Set(targets)
+    if distinct.count == 1 { return distinct.first }
+    if Set(distinct.map(\.withoutOffset)).count == 1 { return distinct.first!.withoutOffset }
+    guard
+      distinct.allSatisfy({
+        switch $0 {
+        case .parameter, .parameters, .privateMemory, .constantData: true
+        default: false
+        }
+      })
+    else { return nil }
+    let indices = Set(distinct.flatMap(\.parameterIndices)).sorted()
+    return indices.isEmpty
+      ? .privateMemory : indices.count == 1 ? .parameter(index: indices[0], offset: nil) : .parameters(indices)
+  }
+
+  /// The same memory at an offset the analysis does not know.
+  var withoutOffset: PointerTarget {
+    if case .parameter(let index, _) = self { return .parameter(index: index, offset: nil) }
+    return self
+  }
 }
 
 /// The symbolic value of an expression.
@@ -25,4 +69,14 @@ enum Value {
   }
 
   static let unknownScalar = Value.scalar(nil)
+
+  /// The value of `c ? a : b`: what both have in common.
+  static func either(_ a: Value, _ b: Value, type: CType, text: String) -> Value {
+    switch (a, b) {
+    case (.pointer(let x), .pointer(let y)):
+      return .pointer(PointerTarget.either([x, y]) ?? .unknown(text))
+    case (.scalar(let x?), .scalar(let y?)) where x == y: return a
+    default: return type.isPointerLike ? .pointer(.unknown(text)) : .unknownScalar
+    }
+  }
 }

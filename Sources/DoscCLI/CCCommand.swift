@@ -12,7 +12,8 @@ struct CCCommand: ParsableCommand {
       run time); files without pragmas compile to plain cc's code and data and are analyzed at the link
       only if a task needs their figures. A link keeps the command line's order, merges the fragments of
       its objects and archives into PROG.dosc.json and PROG's own section, and adds the runtime.
-      Invoked through a link named dosc-cc, dosc is this command.
+      Invoked through a link named dosc-cc, dosc is this command. A link adds MPI support when an MPI
+      is installed (mpicc on the PATH), so PROG can run on several ranks; --no-mpi leaves it out.
       """)
 
   @Argument(parsing: .captureForPassthrough, help: "What a C compiler accepts, and dosc's --cc/--keep-generated.")

@@ -11,6 +11,8 @@ struct CompileCommand: ParsableCommand {
       Writes PROG and its sidecar PROG.dosc.json. The C compiler is --cc, else $DOSC_CC, else cc;
       the runtime is found through $DOSC_RUNTIME_DIR or beside the dosc executable.
       --keep-generated keeps the generated C in PROG.dosc-gen/.
+      When an MPI is installed (mpicc on the PATH), PROG can run on several ranks (dosc run -n N PROG);
+      --no-mpi leaves MPI support out. Without mpirun, PROG never loads MPI.
       """)
 
   @Argument(parsing: .captureForPassthrough, help: "Source files, compiler flags, -o PROG and dosc's options.")

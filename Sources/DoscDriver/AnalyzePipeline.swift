@@ -17,14 +17,9 @@ public enum AnalyzePipeline {
   public static func analyze(
     source: String, flags: [String], diagnostics: DiagnosticEngine, exportingDefinitions: Bool = false
   ) throws -> Outcome {
-    let unit = try ClangParser.parse(path: source, arguments: flags)
-    let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics, exportingDefinitions: exportingDefinitions)
-    let hash = Manifest.sourceHash(
-      sources: [(baseName(source), Data(unit.source.utf8))], flags: flags)
-    let manifest = Manifest(
-      sourceHash: hash, sources: [baseName(source)], tasks: analysis.tasks, sites: analysis.sites,
-      exports: exportingDefinitions ? analysis.exports : nil)
-    return Outcome(manifest: manifest, analysis: analysis)
+    let analyzed = try UnitAnalysis.analyze(
+      source, flags: flags, diagnostics: diagnostics, exportingDefinitions: exportingDefinitions)
+    return Outcome(manifest: analyzed.fragment, analysis: analyzed.unit.analysis)
   }
 
   /// dosc's own option to `analyze`: also export the figures of the file's functions, as a

@@ -160,7 +160,7 @@ public enum CCPipeline {
     var analyzed = try UnitAnalysis.analyzeLeavingOutForeignFlags(
       source, flags: invocation.analysisFlags, at: pragma, diagnostics: diagnostics)
     let rewrite = try ProgramRewriter.rewrite(
-      [analyzed.unit], tasks: analyzed.fragment.tasks, unitHashes: [analyzed.fragment.sourceHash],
+      [analyzed.unit], unitHashes: [analyzed.fragment.sourceHash],
       diagnostics: diagnostics)
     UnitAnalysis.recordRewrite(rewrite.sites[0], in: &analyzed.fragment)
     let runtime = try RuntimeLocation.locate(options.runtimeDirectory)
@@ -253,7 +253,7 @@ public enum CCPipeline {
       extra.append(directory + "/dosc_link_work.o")
     }
     extra += try runtime.linkArguments(
-      flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler)
+      flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler, mpi: !options.noMPI)
     let status = try ProcessRunner.run(
       compiler + invocation.linkCommand(objects: objects, output: output, extra: extra))
     // The manifest of the units the linker took goes into the sidecar and into the program;

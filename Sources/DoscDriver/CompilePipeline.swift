@@ -18,6 +18,8 @@ public enum CompilePipeline {
     /// `DOSC_RUNTIME_DIR` or `--runtime-dir`: an installed prefix or a checkout's `Runtime/`
     /// (see `RuntimeLocation`); nil to find the runtime beside the executable.
     public var runtimeDirectory: String?
+    /// `--no-mpi`: link no MPI support, so the program is one node even under mpirun.
+    public var noMPI = false
 
     public static func parse(_ arguments: [String], environment: [String: String]) throws -> Options {
       let (options, rest) = try splitDoscOptions(arguments, environment: environment)
@@ -31,16 +33,17 @@ public enum CompilePipeline {
       }
       return Options(
         invocation: invocation, keepGenerated: options.keepGenerated, compiler: options.compiler,
-        runtimeDirectory: options.runtimeDirectory)
+        runtimeDirectory: options.runtimeDirectory, noMPI: options.noMPI)
     }
 
-    /// dosc's own options (`--keep-generated`, `--cc`, `--runtime-dir`, and `DOSC_CC`,
+    /// dosc's own options (`--keep-generated`, `--no-mpi`, `--cc`, `--runtime-dir`, and `DOSC_CC`,
     /// `DOSC_RUNTIME_DIR`), with the compiler's arguments left over in order.
     static func splitDoscOptions(_ arguments: [String], environment: [String: String]) throws -> (
       options: Options, rest: [String]
     ) {
       var rest: [String] = []
       var keep = false
+      var noMPI = false
       var compiler = environment["DOSC_CC"].flatMap { $0.isEmpty ? nil : $0 } ?? "cc"
       var runtime = environment["DOSC_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 }
       var index = 0
@@ -49,6 +52,7 @@ public enum CompilePipeline {
         index += 1
         switch argument {
         case "--keep-generated": keep = true
+        case "--no-mpi": noMPI = true
         case "--cc", "--runtime-dir":
           guard index < arguments.count else {
             throw CompilerInvocation.UsageError(description: "missing argument to '\(argument)'")
@@ -66,7 +70,9 @@ public enum CompilePipeline {
         }
       }
       return (
-        Options(invocation: CompilerInvocation(), keepGenerated: keep, compiler: compiler, runtimeDirectory: runtime),
+        Options(
+          invocation: CompilerInvocation(), keepGenerated: keep, compiler: compiler, runtimeDirectory: runtime,
+          noMPI: noMPI),
         rest
       )
     }
@@ -96,7 +102,7 @@ public enum CompilePipeline {
     let units = analyzed.map(\.unit)
     var manifest = Manifest.link(analyzed.map(\.fragment))
     let rewrite = try ProgramRewriter.rewrite(
-      units, tasks: manifest.tasks, unitHashes: analyzed.map(\.fragment.sourceHash), diagnostics: diagnostics)
+      units, unitHashes: analyzed.map(\.fragment.sourceHash), diagnostics: diagnostics)
     for (index, unit) in (manifest.units ?? []).enumerated() {
       UnitAnalysis.recordRewrite(rewrite.sites[index], in: &manifest, firstSite: unit.firstSite)
     }
@@ -139,7 +145,8 @@ public enum CompilePipeline {
       + invocation.linkCommand(
         objects: generatedFiles, output: temporaryOutput,
         extra: try runtime.linkArguments(
-          flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler) + ["-lm"],
+          flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler, mpi: !options.noMPI)
+          + ["-lm"],
         replacementsAreC: true)
     let status = try ProcessRunner.run(options.compiler.split(separator: " ").map(String.init) + arguments)
     guard status == 0 else {

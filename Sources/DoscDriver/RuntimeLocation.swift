@@ -31,10 +31,32 @@ public struct RuntimeLocation: Equatable, Sendable {
   /// What a link that uses the runtime appends after the objects: the library and what it needs.
   public var linkArguments: [String] { [library, "-ljansson", "-pthread"] }
 
+  /// Names `libdosc_mpi.so`, which the runtime loads only under mpirun
+  /// (`Runtime/src/remote_transport.h`); there when the runtime was built where an MPI
+  /// (`mpicc`) is installed. An installed one names the library without a directory, and the
+  /// link adds the prefix's `lib/dosc` as the program's run path, so the prefix can move.
+  public var mpiLinkObject: String {
+    libraryDirectory + (layout == .installed ? "/dosc" : "") + "/dosc_mpi_link.o"
+  }
+
   /// The same for a link with the user's `flags`: a sanitizer among them selects the runtime
-  /// built with that sanitizer (`RuntimeVariant`).
-  public func linkArguments(flags: [String], compiler: String) throws -> [String] {
-    [try RuntimeVariant(flags: flags).library(in: self, compiler: compiler), "-ljansson", "-pthread"]
+  /// built with that sanitizer (`RuntimeVariant`); `mpi` adds the MPI support when the runtime
+  /// has it (`--no-mpi` leaves it out).
+  public func linkArguments(flags: [String], compiler: String, mpi: Bool = true) throws -> [String] {
+    var arguments = [try RuntimeVariant(flags: flags).library(in: self, compiler: compiler)]
+    if mpi && FileManager.default.fileExists(atPath: mpiLinkObject) {
+      arguments.append(mpiLinkObject)
+      if layout == .installed { arguments.append("-Wl,-rpath," + libraryDirectory + "/dosc") }
+    }
+    return arguments + ["-ljansson", "-pthread"]
+  }
+
+  /// Whether an MPI compiler wrapper is on the PATH: then a checkout's runtime is built with
+  /// its MPI support.
+  static var mpiInstalled: Bool {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").contains {
+      FileManager.default.isExecutableFile(atPath: "\($0)/mpicc")
+    }
   }
 
   /// The runtime a compile or link uses, its library ready: `explicit` (from `DOSC_RUNTIME_DIR`
@@ -104,7 +126,9 @@ public struct RuntimeLocation: Equatable, Sendable {
 
   /// A checkout builds its library on first use; an installed runtime without one is broken.
   func ensureLibrary() throws {
-    if hasLibrary { return }
+    let hasMPISupport =
+      layout == .installed || !Self.mpiInstalled || FileManager.default.fileExists(atPath: mpiLinkObject)
+    if hasLibrary && hasMPISupport { return }
     guard let sourceDirectory else {
       throw DiagnosedFailure(
         Diagnostic(

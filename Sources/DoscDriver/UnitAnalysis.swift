@@ -29,13 +29,19 @@ enum UnitAnalysis {
     return analyzed
   }
 
-  static func analyze(_ source: String, flags: [String], diagnostics: DiagnosticEngine) throws -> Analyzed {
+  /// Parses and analyzes one file: its manifest (with `exportingDefinitions`, a fragment that
+  /// also carries the figures of its definitions for other units' sites) and what its rewrite
+  /// needs.
+  static func analyze(
+    _ source: String, flags: [String], diagnostics: DiagnosticEngine, exportingDefinitions: Bool = true
+  ) throws -> Analyzed {
     let unit = try ClangParser.parse(path: source, arguments: flags)
-    let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics, exportingDefinitions: true)
+    let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics, exportingDefinitions: exportingDefinitions)
     let name = baseName(source)
     let fragment = Manifest(
       sourceHash: Manifest.sourceHash(sources: [(name, Data(unit.source.utf8))], flags: flags), sources: [name],
-      tasks: analysis.tasks, sites: analysis.sites, exports: analysis.exports)
+      tasks: analysis.tasks.map(\.manifestTask), sites: analysis.sites,
+      exports: exportingDefinitions ? analysis.exports.map(\.manifestTask) : nil)
     return Analyzed(unit: RewriteUnit(unit: unit, analysis: analysis), fragment: fragment)
   }
 
@@ -85,7 +91,7 @@ enum UnitAnalysis {
   /// is in another unit names the work function the link must define.
   static func recordRewrite(_ sites: [SiteEntry], in fragment: inout Manifest, firstSite: Int = 0) {
     for site in sites {
-      if site.defaultBinding == "DOSC_BIND_INLINE" { fragment.sites[firstSite + site.id].binding = .inline }
+      if site.defaultBinding == .inline { fragment.sites[firstSite + site.id].binding = .inline }
       fragment.sites[firstSite + site.id].workAtLink = site.workAtLink
     }
   }

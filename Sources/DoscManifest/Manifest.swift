@@ -85,6 +85,11 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var first: ManifestExpression
     public var count: ManifestExpression
     public var bytes: ManifestExpression
+    /// Of a written pointer parameter: the part of the footprint the task may store to
+    /// (lowest element index, elements spanned), which is all a remote run ships back. Absent
+    /// for parameters that are not written; null when the analysis cannot bound it.
+    public var writeFirst: ManifestExpression?
+    public var writeCount: ManifestExpression?
     /// Bytes per element: what `count` counts.
     public var elementSize: Int?
     /// Why a figure is null, when one is.
@@ -93,7 +98,8 @@ public struct Manifest: Codable, Hashable, Sendable {
     public init(
       name: String, type: String, access: Access, reads: ManifestExpression, writes: ManifestExpression,
       first: ManifestExpression,
-      count: ManifestExpression, bytes: ManifestExpression, elementSize: Int?, unbounded: [String]? = nil
+      count: ManifestExpression, bytes: ManifestExpression, writeFirst: ManifestExpression? = nil,
+      writeCount: ManifestExpression? = nil, elementSize: Int?, unbounded: [String]? = nil
     ) {
       self.name = name
       self.type = type
@@ -103,14 +109,38 @@ public struct Manifest: Codable, Hashable, Sendable {
       self.first = first
       self.count = count
       self.bytes = bytes
+      self.writeFirst = writeFirst
+      self.writeCount = writeCount
       self.elementSize = elementSize
       self.unbounded = unbounded
     }
 
     enum CodingKeys: String, CodingKey {
       case name, type, access, reads, writes, first, count, bytes
+      case writeFirst = "write_first"
+      case writeCount = "write_count"
       case elementSize = "element_size"
       case unbounded
+    }
+
+    /// Decoded by hand only to keep `"write_first": null` (unbounded) apart from an absent
+    /// key (not written), which the synthesized decoder would both read as nil.
+    public init(from decoder: Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      func written(_ key: CodingKeys) throws -> ManifestExpression? {
+        container.contains(key) ? try container.decode(ManifestExpression.self, forKey: key) : nil
+      }
+      self.init(
+        name: try container.decode(String.self, forKey: .name), type: try container.decode(String.self, forKey: .type),
+        access: try container.decode(Access.self, forKey: .access),
+        reads: try container.decode(ManifestExpression.self, forKey: .reads),
+        writes: try container.decode(ManifestExpression.self, forKey: .writes),
+        first: try container.decode(ManifestExpression.self, forKey: .first),
+        count: try container.decode(ManifestExpression.self, forKey: .count),
+        bytes: try container.decode(ManifestExpression.self, forKey: .bytes), writeFirst: try written(.writeFirst),
+        writeCount: try written(.writeCount),
+        elementSize: try container.decodeIfPresent(Int.self, forKey: .elementSize),
+        unbounded: try container.decodeIfPresent([String].self, forKey: .unbounded))
     }
   }
 
@@ -122,6 +152,8 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var work: ManifestExpression
     /// For recursive tasks: the work of one invocation without its recursive calls.
     public var workPerInvocation: ManifestExpression?
+    /// Why `work` is null, when it is.
+    public var workUnbounded: [String]?
     public var recursive: Bool
     public var remotable: Bool
     public var reasons: [String]
@@ -130,8 +162,10 @@ public struct Manifest: Codable, Hashable, Sendable {
 
     public init(
       name: String, location: Location, returns: String, params: [Parameter], work: ManifestExpression,
-      workPerInvocation: ManifestExpression?, recursive: Bool, remotable: Bool, reasons: [String], opaque: Bool
+      workPerInvocation: ManifestExpression?, recursive: Bool, remotable: Bool, reasons: [String], opaque: Bool,
+      workUnbounded: [String]? = nil
     ) {
+      self.workUnbounded = workUnbounded
       self.name = name
       self.location = location
       self.returns = returns
@@ -147,6 +181,7 @@ public struct Manifest: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
       case name, location, returns, params, work
       case workPerInvocation = "work_per_invocation"
+      case workUnbounded = "work_unbounded"
       case recursive, remotable, reasons, opaque
     }
   }
@@ -179,6 +214,13 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// In a fragment: the site's task has its body in another unit, so its work at spawn time
     /// comes from a function the link defines from the task's figures.
     public var workAtLink: WorkAtLink?
+    /// The site's `in/out/inout` clauses, as written. Clauses belong to the site (as in
+    /// OpenMP): with them, `params`, `remotable` and `reasons` are the task's as this site's
+    /// clauses state them, and they, not the task's, hold for this site.
+    public var clauses: [String]?
+    public var params: [Parameter]?
+    public var remotable: Bool?
+    public var reasons: [String]?
 
     /// A weak `long long SYMBOL(long long, ...)` the site calls with the integer arguments at
     /// these positions of the call.
@@ -194,6 +236,7 @@ public struct Manifest: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
       case id, task, location, function, binding, result, loop, siblings
       case workAtLink = "work_at_link"
+      case clauses, params, remotable, reasons
     }
 
     public init(

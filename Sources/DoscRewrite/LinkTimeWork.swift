@@ -14,10 +14,12 @@ public enum LinkTimeWork {
       guard let request = site.workAtLink,
         let task = linked.tasks.first(where: { $0.name == site.task && !$0.opaque })
       else { continue }
-      let parameters = request.arguments.compactMap { position -> (name: String, value: String, isArithmetic: Bool)? in
-        position < task.params.count ? (task.params[position].name, "a\(position)", true) : nil
+      let arguments = request.arguments.compactMap { position -> WorkExpression.Argument? in
+        position < task.params.count
+          ? .init(name: task.params[position].name, value: "a\(position)", isArithmetic: true) : nil
       }
-      let work = WorkExpression.compile(task.work, parameters: parameters)
+      // The figures come from the objects' fragments: text, read back into a polynomial here.
+      let work = WorkExpression.compile(task.work.polynomial, arguments: arguments)
       guard work != "-1" else { continue }
       let list =
         request.arguments.isEmpty ? "void" : request.arguments.map { "long long a\($0)" }.joined(separator: ", ")

@@ -18,12 +18,30 @@ public struct SiteEntry: Hashable, Sendable {
   public var id: Int
   public var task: String
   public var location: Manifest.Location
-  /// `DOSC_BIND_AUTO`, or `DOSC_BIND_INLINE` where the rewrite left a plain call.
-  public var defaultBinding: String
+  public var defaultBinding: DefaultBinding
   public var flags: [String]
   public var siblings: Int
   /// For a task whose body another unit has: the weak work function the link defines.
   public var workAtLink: Manifest.Site.WorkAtLink?
+  /// The `dosc_remote_site` the rewrite generated for the site, when its task can run on
+  /// another rank (RemoteMarshalling).
+  public var remoteSite: String?
+}
+
+/// A site's binding as compiled in, before the sidecar or the environment say otherwise.
+public enum DefaultBinding: Hashable, Sendable {
+  /// Decided at load time.
+  case auto
+  /// The rewrite left a plain call: nothing at load time changes it.
+  case inline
+
+  /// The `dosc_binding` constant of `dosc_abi.h`.
+  var cName: String {
+    switch self {
+    case .auto: "DOSC_BIND_AUTO"
+    case .inline: "DOSC_BIND_INLINE"
+    }
+  }
 }
 
 /// What the rewrite produces: one C file per unit, each with its own site table.
@@ -38,12 +56,14 @@ public struct ProgramRewrite {
 /// spawning functions get a frame and waits, tasks get serial clones, and each unit a table of
 /// its sites that it registers with the runtime. Given every unit of a program (`dosc
 /// compile`), serial clones are planned across units; given one (`dosc cc -c`), a task defined
-/// elsewhere runs its own code when bound inline. `tasks` (the linked sidecar's) give the
-/// figures of tasks whose body is in another unit.
+/// elsewhere runs its own code when bound inline. The units' analyses (their tasks and
+/// exported definitions) give the figures of tasks whose body is in another unit.
 public enum ProgramRewriter {
   public static func rewrite(
-    _ units: [RewriteUnit], tasks: [Manifest.Task] = [], unitHashes: [String], diagnostics: DiagnosticEngine
+    _ units: [RewriteUnit], unitHashes: [String], diagnostics: DiagnosticEngine
   ) throws -> ProgramRewrite {
+    // Definitions first, as `Manifest.link` takes them.
+    let tasks = units.flatMap { $0.analysis.exports + $0.analysis.tasks }
     let clones = ClonePlan(units)
     var files: [String] = []
     var sites: [[SiteEntry]] = []

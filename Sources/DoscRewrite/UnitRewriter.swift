@@ -14,7 +14,7 @@ struct UnitRewriter {
   let unitIndex: Int
   /// The unit's own source hash, which its table carries for the runtime to find its sites.
   let unitHash: String
-  let programTasks: [Manifest.Task]
+  let programTasks: [AnalyzedTask]
   let clones: ClonePlan
   let diagnostics: DiagnosticEngine
   private let bytes: [UInt8]
@@ -23,7 +23,7 @@ struct UnitRewriter {
   private(set) var siteEntries: [SiteEntry] = []
 
   init(
-    unit: RewriteUnit, unitIndex: Int, unitHash: String, programTasks: [Manifest.Task], clones: ClonePlan,
+    unit: RewriteUnit, unitIndex: Int, unitHash: String, programTasks: [AnalyzedTask], clones: ClonePlan,
     diagnostics: DiagnosticEngine
   ) {
     self.programTasks = programTasks
@@ -89,15 +89,28 @@ struct UnitRewriter {
       let flags = site.flags.isEmpty ? "0" : site.flags.joined(separator: " | ")
       text +=
         "  { \(site.id), \(cString(site.task)), \(cString(site.location.file)), \(site.location.line), "
-        + "\(site.location.column), \(site.defaultBinding), \(flags), \(site.siblings) },\n"
+        + "\(site.location.column), \(site.defaultBinding.cName), \(flags), \(site.siblings) },\n"
     }
     text += """
       };
       static const dosc_program_info dosc_unit = {
         \(cString(unitHash)), \(siteEntries.count), dosc_unit_sites, dosc_unit_states };
-      __attribute__((constructor(101))) static void dosc_register_this_unit(void) { dosc_register_unit(&dosc_unit); }
 
       """
+    let sorted = siteEntries.sorted(by: { $0.id < $1.id })
+    if sorted.contains(where: { $0.remoteSite != nil }) {
+      // What lets the runtime run these sites on another rank (dosc_register_remote_sites).
+      let sites = sorted.map { $0.remoteSite.map { "&\($0)" } ?? "(dosc_remote_site *)0" }
+      text += """
+        static dosc_remote_site *const dosc_unit_remote[\(sorted.count)] = { \(sites.joined(separator: ", ")) };
+        __attribute__((constructor(101))) static void dosc_register_this_unit(void) {
+          dosc_register_unit(&dosc_unit); dosc_register_remote_sites(&dosc_unit, dosc_unit_remote); }
+
+        """
+    } else {
+      text +=
+        "__attribute__((constructor(101))) static void dosc_register_this_unit(void) { dosc_register_unit(&dosc_unit); }\n"
+    }
     return text
   }
 
@@ -204,24 +217,25 @@ struct UnitRewriter {
   private mutating func rewriteSite(_ site: SpawnSite) throws -> GeneratedSite? {
     let id = site.id
     let manifestSite = analysis.sites.first { $0.id == site.id }
-    let local = analysis.tasks.first { $0.name == site.callee }
-    let task = local?.opaque == false ? local : programTasks.first { $0.name == site.callee && !$0.opaque } ?? local
+    let local = analysis.siteTasks[site.id] ?? analysis.tasks.first { $0.name == site.callee }
+    let task =
+      local?.isOpaque == false ? local : programTasks.first { $0.name == site.callee && !$0.isOpaque } ?? local
     var flags: [String] = []
-    if task?.recursive == true { flags.append("DOSC_SITE_RECURSIVE") }
-    if task?.remotable == true { flags.append("DOSC_SITE_REMOTABLE") }
+    if task?.isRecursive == true { flags.append("DOSC_SITE_RECURSIVE") }
+    if task?.isRemotable == true { flags.append("DOSC_SITE_REMOTABLE") }
     var siblings = 0
     if case .number(let value)? = manifestSite?.siblings { siblings = value }
     let location =
       manifestSite?.location
       ?? Manifest.Location(file: site.pragma.location.withBaseName.file, line: site.pragma.location.line, column: 1)
     var entry = SiteEntry(
-      id: id, task: site.callee, location: location, defaultBinding: "DOSC_BIND_INLINE", flags: flags,
+      id: id, task: site.callee, location: location, defaultBinding: .inline, flags: flags,
       siblings: siblings)
     defer { siteEntries.append(entry) }
 
     // Known when compiling: a task too small for a spawn to pay on any machine is the plain
     // call itself, without even a check of its binding.
-    if case .number(let constantWork)? = task?.work,
+    if let constantWork = task?.work?.integerValue,
       Int(dosc_compile_time_binding(Int64(constantWork))) == Int(DOSC_POLICY_INLINE)
     {
       entry.flags.append("DOSC_SITE_FIXED")
@@ -245,7 +259,8 @@ struct UnitRewriter {
     var fields: [String] = []
     var locals = ""
     var values: [String] = []
-    var workParameters: [(name: String, value: String, isArithmetic: Bool)] = []
+    var workArguments: [WorkExpression.Argument] = []
+    var remoteArguments: [RemoteMarshalling.Argument] = []
     for (index, (parameter, argument)) in zip(declaration.parameters, site.arguments).enumerated() {
       let type = parameterType(parameter.type)
       guard let local = declare(type, "dosc_a\(index)"), let field = declare(type, "a\(index)") else {
@@ -255,8 +270,10 @@ struct UnitRewriter {
       locals += "\(local) = (\(oneLine(text(argument.range)))); "
       fields.append(field + ";")
       values.append("dosc_a\(index)")
-      let name = task?.params.indices.contains(index) == true ? task!.params[index].name : parameter.name
-      workParameters.append((name, "dosc_a\(index)", parameter.type.isArithmetic))
+      let name = task?.parameters.indices.contains(index) == true ? task!.parameters[index].name : parameter.name
+      workArguments.append(.init(name: name, value: "dosc_a\(index)", isArithmetic: parameter.type.isArithmetic))
+      let figures = task?.parameters.indices.contains(index) == true ? task!.parameters[index] : nil
+      remoteArguments.append(RemoteMarshalling.Argument(type: parameter.type, parameter: figures))
     }
     var resultText: String?
     if let result = site.result {
@@ -269,8 +286,8 @@ struct UnitRewriter {
     }
     var work = "-1"
     var workDeclaration = ""
-    if let task, !task.opaque {
-      work = WorkExpression.compile(task.work, parameters: workParameters)
+    if let task, !task.isOpaque {
+      work = WorkExpression.compile(task.work, arguments: workArguments)
       if work != "-1" { entry.flags.append("DOSC_SITE_WORK_KNOWN") }
     } else {
       // The task's body is in a unit compiled on its own: its figures arrive at the link,
@@ -285,7 +302,7 @@ struct UnitRewriter {
       entry.workAtLink = Manifest.Site.WorkAtLink(symbol: symbol, arguments: positions)
       entry.flags.append("DOSC_SITE_WORK_AT_LINK")
     }
-    entry.defaultBinding = "DOSC_BIND_AUTO"
+    entry.defaultBinding = .auto
 
     let serial = clones.hasClone(site.callee, from: unitIndex) ? ClonePlan.serialName(site.callee) : site.callee
     let arguments = values.joined(separator: ", ")
@@ -293,12 +310,27 @@ struct UnitRewriter {
     let initializers = (resultText.map { ["&(\($0))"] } ?? []) + values
     let structName = "dosc_args_\(id)"
     let thunkName = "dosc_thunk_\(id)"
+    var remote: RemoteMarshalling?
+    if let task, task.isRemotable,
+      case .marshalled(let marshalling) = RemoteMarshalling.generate(
+        siteID: id, task: task, arguments: remoteArguments, result: site.result?.type, structName: structName,
+        thunkName: thunkName)
+    {
+      remote = marshalling
+      entry.remoteSite = marshalling.siteName
+    }
+    let spawn =
+      "dosc_spawn(&dosc_fr, \(thunkName), &dosc_args, sizeof dosc_args);"
+    let spawnOrShip =
+      remote.map {
+        "if (dosc_s->binding == DOSC_BIND_REMOTE) dosc_spawn_remote(&dosc_fr, &\($0.siteName), &dosc_args); else \(spawn)"
+      } ?? spawn
     let dispatch =
       "{ \(locals)const dosc_site_state *dosc_s = &dosc_unit_states[\(id)]; "
       + "if (dosc_s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(dosc_s, \(work))) "
       + "\(assign)\(serial)(\(arguments)); "
       + "else { struct \(structName) dosc_args = { \(initializers.isEmpty ? "0" : initializers.joined(separator: ", ")) }; "
-      + "dosc_spawn(&dosc_fr, \(thunkName), &dosc_args, sizeof dosc_args); } }"
+      + "\(spawnOrShip) } }"
     guard let end = statementEnd(site.statement.range) else {
       try leavePlain(site, because: "cannot find the end of the statement")
       return nil
@@ -310,9 +342,11 @@ struct UnitRewriter {
     let call = "\(site.callee)(\((0..<values.count).map { "dosc_a->a\($0)" }.joined(separator: ", ")))"
     let store = resultText == nil ? "" : "*dosc_a->dosc_r = "
     return GeneratedSite(
-      declarations: workDeclaration + "struct \(structName) { \(body) };\nstatic void \(thunkName)(void *);\n",
+      declarations: workDeclaration + "struct \(structName) { \(body) };\nstatic void \(thunkName)(void *);\n"
+        + (remote?.declaration ?? ""),
       thunk: "static void \(thunkName)(void *dosc_p) { struct \(structName) *dosc_a = (struct \(structName) *)dosc_p;"
-        + "\(values.isEmpty && resultText == nil ? " (void)dosc_a;" : "") \(store)\(call); }\n")
+        + "\(values.isEmpty && resultText == nil ? " (void)dosc_a;" : "") \(store)\(call); }\n"
+        + (remote?.definition ?? ""))
   }
 
   /// Why editing the site would be unsafe (a macro expansion), or nil.

@@ -1,7 +1,7 @@
-import DoscManifest
+import SymbolicAlgebra
 
-/// Compiles a manifest work figure (C text over the task's parameter names) into a C
-/// expression over the values a site passes, evaluated at spawn time for `dosc_spawn_pays`.
+/// Compiles a task's work figure into a C expression over the values a site passes,
+/// evaluated at spawn time for `dosc_spawn_pays`.
 enum WorkExpression {
   /// The C the compiled expressions call, defined in every file that holds them.
   static let helpers = """
@@ -10,52 +10,75 @@ enum WorkExpression {
     static inline long long dosc__nonneg(long long a) { return a < 0 ? 0 : a; }
     """
 
-  /// `-1` (unknown) unless every name in the formula is an arithmetic parameter.
-  static func compile(_ work: ManifestExpression, parameters: [(name: String, value: String, isArithmetic: Bool)])
-    -> String
-  {
-    switch work {
-    case .unknown: return "-1"
-    case .number(let value): return value < 0 ? "0" : "\(value)LL"
-    case .formula(let text): return formula(text, parameters: parameters) ?? "-1"
+  /// A task parameter and the C the site passes for it.
+  struct Argument {
+    var name: String
+    var value: String
+    var isArithmetic: Bool
+  }
+
+  /// `-1` (unknown) unless the work is known and every name in it is an arithmetic parameter.
+  static func compile(_ work: Polynomial?, arguments: [Argument]) -> String {
+    guard let work, !work.isOverflow else { return "-1" }
+    if let constant = work.integerValue { return constant < 0 ? "0" : "\(constant)LL" }
+    let values = Dictionary(
+      arguments.filter(\.isArithmetic).map { ($0.name, "((long long)(\($0.value)))") }, uniquingKeysWith: { a, _ in a })
+    return expression(work, values).map { "dosc__nonneg(\($0))" } ?? "-1"
+  }
+
+  /// A figure that may be negative (a footprint's `first`, as in `lo-1`) as C, unclamped; nil
+  /// when unknown or not over arithmetic parameters alone.
+  static func value(_ figure: Polynomial?, arguments: [Argument]) -> String? {
+    guard let figure, !figure.isOverflow else { return nil }
+    if let constant = figure.integerValue { return "(\(constant)LL)" }
+    let values = Dictionary(
+      arguments.filter(\.isArithmetic).map { ($0.name, "((long long)(\($0.value)))") }, uniquingKeysWith: { a, _ in a })
+    return expression(figure, values)
+  }
+
+  /// `p` in C `long long` arithmetic: integer coefficients over a common denominator, divided
+  /// last, so the value is the polynomial's wherever it is an integer (as work figures are).
+  private static func expression(_ p: Polynomial, _ values: [String: String]) -> String? {
+    if p.isZero { return "0LL" }
+    var denominator = 1
+    for coefficient in p.terms.values {
+      guard let common = gcd(denominator, coefficient.denominator) else { return nil }
+      let (product, overflow) = denominator.multipliedReportingOverflow(by: coefficient.denominator / common)
+      guard !overflow else { return nil }
+      denominator = product
+    }
+    var terms: [String] = []
+    for (monomial, coefficient) in p.terms.sorted(by: { order($0.key) < order($1.key) }) {
+      let (scaled, overflow) = coefficient.numerator.multipliedReportingOverflow(
+        by: denominator / coefficient.denominator)
+      guard !overflow else { return nil }
+      var factors = ["\(scaled)LL"]
+      for factor in monomial.factors {
+        guard let atom = atom(factor.atom, values) else { return nil }
+        factors += Array(repeating: atom, count: factor.exponent)
+      }
+      terms.append(factors.joined(separator: "*"))
+    }
+    let sum = "(" + terms.joined(separator: " + ") + ")"
+    return denominator == 1 ? sum : "(\(sum) / \(denominator)LL)"
+  }
+
+  private static func atom(_ atom: Atom, _ values: [String: String]) -> String? {
+    switch atom {
+    case .variable(let name):
+      return values[name]
+    case .minimum(let a, let b), .maximum(let a, let b):
+      guard let x = expression(a, values), let y = expression(b, values) else { return nil }
+      if case .minimum = atom { return "dosc__min(\(x), \(y))" }
+      return "dosc__max(\(x), \(y))"
+    case .quotient(let a, let b):
+      guard let x = expression(a, values), let y = expression(b, values) else { return nil }
+      return "(\(x) / \(y))"
     }
   }
 
-  private static func formula(_ text: String, parameters: [(name: String, value: String, isArithmetic: Bool)])
-    -> String?
-  {
-    var output = ""
-    let bytes = Array(text.utf8)
-    var index = 0
-    func isIdentifierByte(_ byte: UInt8, first: Bool) -> Bool {
-      (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || byte == 95 || (!first && byte >= 48 && byte <= 57)
-    }
-    while index < bytes.count {
-      let byte = bytes[index]
-      if isIdentifierByte(byte, first: true) {
-        var end = index
-        while end < bytes.count && isIdentifierByte(bytes[end], first: false) { end += 1 }
-        let name = String(decoding: bytes[index..<end], as: UTF8.self)
-        if name == "min" || name == "max" {
-          output += "dosc__\(name)"
-        } else if let parameter = parameters.first(where: { $0.name == name }), parameter.isArithmetic {
-          output += "((long long)(\(parameter.value)))"
-        } else {
-          return nil
-        }
-        index = end
-      } else if byte >= 48 && byte <= 57 {
-        var end = index
-        while end < bytes.count && bytes[end] >= 48 && bytes[end] <= 57 { end += 1 }
-        output += String(decoding: bytes[index..<end], as: UTF8.self) + "LL"
-        index = end
-      } else if "+-*/(), ".utf8.contains(byte) {
-        output.append(Character(UnicodeScalar(byte)))
-        index += 1
-      } else {
-        return nil
-      }
-    }
-    return "dosc__nonneg(\(output))"
+  /// A deterministic order of terms: the generated C is the same on every run.
+  private static func order(_ monomial: Monomial) -> String {
+    Polynomial(terms: [monomial: .one]).cExpression
   }
 }

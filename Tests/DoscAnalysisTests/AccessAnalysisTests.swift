@@ -329,12 +329,17 @@ import Testing
     let text = diagnostics.rendered
     #expect(
       text.contains(
-        "input.c:3:22: warning: clause 'in(a[0:n+1])' says access 'read' but the analysis infers 'readwrite'"))
+        "input.c:3:22: warning: clause 'in(a[0:n+1])' of site 0 says access 'read' but the analysis infers 'readwrite'"
+      ))
     #expect(text.contains("section [0:n+1] but the analysis infers [0:n]"))
     #expect(text.contains("[dosc-clause-mismatch]"))
-    let a = try manifest.task("f").param("a")
+    // The site's figures are the clause's; the task keeps what the analysis inferred.
+    let a = try manifest.sites[0].param("a")
     #expect(a.access == .read)
     #expect(a.count == .formula("n+1"))
+    #expect(a.writes == .number(0))
+    #expect(a.writeFirst == nil)
+    #expect(try manifest.task("f").param("a").access == .readwrite)
   }
 
   @Test func clauseBoundsWhatTheAnalysisCannot() throws {
@@ -346,8 +351,9 @@ import Testing
           walk(x, 2);
           return 0; }
         """)
-    let task = try manifest.task("walk")
-    #expect(task.remotable, "\(task.reasons)")
-    #expect(try task.param("a").bytes.value(["n": 2]) == 12)
+    let site = manifest.sites[0]
+    #expect(site.remotable == true, "\(site.reasons ?? [])")
+    #expect(try site.param("a").bytes.value(["n": 2]) == 12)
+    #expect(try manifest.task("walk").remotable == false)
   }
 }

@@ -90,6 +90,11 @@ extension Manifest.Task {
   func param(_ name: String) throws -> Manifest.Parameter { try #require(params.first { $0.name == name }) }
 }
 
+extension Manifest.Site {
+  /// A parameter as this site's clauses state it.
+  func param(_ name: String) throws -> Manifest.Parameter { try #require(params?.first { $0.name == name }) }
+}
+
 extension ManifestExpression {
   /// The expression's value for concrete parameter values.
   func value(_ values: [String: Int]) throws -> Int {

@@ -19,6 +19,8 @@ import Testing
     Example(name: "histogram", arguments: []),
     Example(name: "mergesort", arguments: ["100000"]),
     Example(name: "mandelbrot", arguments: ["160", "120"]),
+    Example(name: "montecarlo", arguments: ["12", "200000"]),
+    Example(name: "finegrain", arguments: []),
   ]
 
   static let environments: [[String: String]] = ["inline", "local", "auto"].flatMap { binding in

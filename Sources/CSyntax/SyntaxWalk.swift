@@ -1,20 +1,18 @@
-import CSyntax
-
-/// Walks of the converted syntax the rewrite needs: every statement, every expression.
-enum SyntaxWalk {
-  static func forEachStatement(in statement: Stmt, _ visit: (Stmt) -> Void) {
+/// Walks of the converted syntax: every statement, every expression.
+public enum SyntaxWalk {
+  public static func forEachStatement(in statement: Stmt, _ visit: (Stmt) -> Void) {
     visit(statement)
     for child in statement.children { forEachStatement(in: child, visit) }
   }
 
   /// Every expression in `statement`, including those nested in sub-statements.
-  static func forEachExpression(in statement: Stmt, _ visit: (Expr) -> Void) {
+  public static func forEachExpression(in statement: Stmt, _ visit: (Expr) -> Void) {
     forEachStatement(in: statement) { node in
       for root in expressions(directlyIn: node) { forEachExpression(in: root, visit) }
     }
   }
 
-  static func forEachExpression(in expression: Expr, _ visit: (Expr) -> Void) {
+  public static func forEachExpression(in expression: Expr, _ visit: (Expr) -> Void) {
     visit(expression)
     for child in expression.children { forEachExpression(in: child, visit) }
   }

@@ -1,0 +1,104 @@
+/* mpi_transport.c - libdosc_mpi.so: the MPI calls of remote_transport.h.
+ *
+ * Built with mpicc into a shared object of its own, loaded by remote.c with
+ * dlopen only under mpirun (see remote_transport.h for why). Nothing here
+ * keeps state beyond MPI's own.
+ */
+#include <limits.h>
+#include <mpi.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "remote_transport.h"
+
+static int init(int *rank, int *size, char *error, size_t error_size) {
+  int provided = 0;
+  if (MPI_Init_thread(NULL, NULL, MPI_THREAD_SERIALIZED, &provided) != MPI_SUCCESS) {
+    snprintf(error, error_size, "MPI_Init_thread failed");
+    return -1;
+  }
+  if (provided < MPI_THREAD_SERIALIZED) {
+    snprintf(error, error_size, "the MPI library gives no MPI_THREAD_SERIALIZED (level %d)",
+             provided);
+    MPI_Finalize();
+    return -1;
+  }
+  MPI_Comm_rank(MPI_COMM_WORLD, rank);
+  MPI_Comm_size(MPI_COMM_WORLD, size);
+  return 0;
+}
+
+static void finalize(void) {
+  MPI_Finalize();
+}
+
+static void abort_job(int code) {
+  MPI_Abort(MPI_COMM_WORLD, code);
+}
+
+static int isend(const void *buffer, size_t bytes, int destination, int tag, void **request) {
+  if (bytes > (size_t)INT_MAX) return -1;
+  MPI_Request *handle = malloc(sizeof *handle);
+  if (handle == NULL) return -1;
+  if (MPI_Isend(buffer, (int)bytes, MPI_BYTE, destination, tag, MPI_COMM_WORLD, handle) !=
+      MPI_SUCCESS) {
+    free(handle);
+    return -1;
+  }
+  *request = handle;
+  return 0;
+}
+
+static int test(void *request) {
+  int done = 0;
+  MPI_Test((MPI_Request *)request, &done, MPI_STATUS_IGNORE);
+  if (done) free(request);
+  return done;
+}
+
+static int iprobe(int tag, int *source, size_t *bytes) {
+  int flag = 0;
+  MPI_Status status;
+  MPI_Iprobe(MPI_ANY_SOURCE, tag, MPI_COMM_WORLD, &flag, &status);
+  if (!flag) return 0;
+  int count = 0;
+  MPI_Get_count(&status, MPI_BYTE, &count);
+  *source = status.MPI_SOURCE;
+  *bytes = (size_t)count;
+  return 1;
+}
+
+static void probe(int source, int tag, size_t *bytes) {
+  MPI_Status status;
+  MPI_Probe(source, tag, MPI_COMM_WORLD, &status);
+  int count = 0;
+  MPI_Get_count(&status, MPI_BYTE, &count);
+  *bytes = (size_t)count;
+}
+
+static int recv(void *buffer, size_t bytes, int source, int tag) {
+  if (bytes > (size_t)INT_MAX) return -1;
+  return MPI_Recv(buffer, (int)bytes, MPI_BYTE, source, tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE) ==
+                 MPI_SUCCESS
+             ? 0
+             : -1;
+}
+
+static const char *library_version(void) {
+  static char text[MPI_MAX_LIBRARY_VERSION_STRING];
+  int length = 0;
+  MPI_Get_library_version(text, &length);
+  for (int i = 0; i < length; i++)
+    if (text[i] == '\n' || text[i] == ',') {
+      text[i] = '\0';
+      break;
+    }
+  return text;
+}
+
+__attribute__((visibility("default"))) const dosc_transport *dosc_mpi_transport(void) {
+  static const dosc_transport transport = {
+      DOSC_TRANSPORT_VERSION, init, finalize, abort_job, isend, test, iprobe, probe, recv,
+      library_version};
+  return &transport;
+}

@@ -1,0 +1,818 @@
+/* remote.c - the remote binding: start-up under mpirun, rank 0's side.
+ *
+ * Under mpirun with two or more ranks every rank runs the same program.
+ * dosc_start loads libdosc_mpi.so and starts one communication thread per
+ * rank, the only thread that calls MPI (MPI_THREAD_SERIALIZED: workers never
+ * block in MPI, and one thread needs no locks inside MPI). Rank 0 runs main;
+ * the others serve tasks (serve.c) and never return from dosc_start.
+ *
+ * Rank 0: dosc_spawn_remote evaluates a task's footprints, copies its
+ * argument struct into a record and appends it to a FIFO. Serving ranks pull:
+ * each sends WANT for every free slot it has (its threads + 1, so the next
+ * task is already there when one finishes), and the communication thread
+ * hands the oldest queued task to a rank that wants one - idle ranks ask,
+ * nobody is pushed a queue, so uneven tasks balance. The read footprints are
+ * sent straight from the caller's memory and the written ones received
+ * straight into it (no copies on rank 0). Unless DOSC_BIND=remote forces
+ * every task away, rank 0's own workers take queued tasks too (a ticket on
+ * the local pool claims the record first or finds it gone), so rank 0 works
+ * as well; the thread waiting at a taskwait runs such tickets.
+ */
+#define _GNU_SOURCE
+#include "remote.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "remote_internal.h"
+
+DOSC_INTERNAL dosc_remote_state dosc_remote = {.rank = 0, .size = 1, .threads = 1};
+
+/* Returns the path of libdosc_mpi.so; defined by build/dosc_mpi_link.o, which the
+ * dosc link adds when MPI is installed (and --no-mpi leaves out). Weak: a
+ * program linked without it is a single node even under mpirun. */
+extern const char *dosc_mpi_plugin(void) __attribute__((weak));
+
+/* ---- replicas (rank 0) ---------------------------------------------------------
+ *
+ * A read-only footprint that several sibling tasks read whole - matrix B of a
+ * row-block multiply - goes to each rank once per epoch, not once per task.
+ * A replica is keyed by (spawning frame, address, bytes); it lives while any
+ * task of that frame that reads it is queued or running, so it never
+ * survives the frame's taskwait: a caller that changes B and spawns again
+ * gets a new replica, never a stale copy. The manifest's figures decide which
+ * parameters qualify: access read (the task never writes them) and a
+ * footprint of at least DOSC_REPLICA_MIN_BYTES, so that identical footprints
+ * of siblings are worth looking up. */
+#ifndef DOSC_REPLICA_MIN_BYTES
+#define DOSC_REPLICA_MIN_BYTES 4096
+#endif
+
+typedef struct replica {
+  struct replica *next;
+  dosc_frame *frame;
+  const char *address;
+  long long bytes;
+  int64_t id;
+  int users;              /* tasks queued or running that read it; under queue.lock */
+  unsigned char *sent_to; /* [size]: ranks holding it; under queue.lock */
+} replica;
+
+/* ---- one task on its way (rank 0) ------------------------------------------- */
+
+typedef struct remote_task {
+  struct remote_task *next; /* in the queue, then in the in-flight list */
+  dosc_frame *frame;
+  dosc_remote_site *site;
+  atomic_int claimed; /* 0 until the ticket or the communication thread takes it */
+  atomic_int refs;    /* holders: the queue, the ticket */
+  uint64_t number;
+  int rank;
+  long long bytes_in, bytes_out;
+  dosc_region *regions; /* site->param_count */
+  replica **replicas;   /* site->param_count: the parameter's replica or NULL */
+  void *args;           /* the spawn's argument struct, pointers intact */
+} remote_task;
+
+static struct {
+  pthread_mutex_t lock; /* queue */
+  remote_task *head, *tail;
+  remote_task *in_flight; /* communication thread only */
+  uint64_t next_number;
+  int shared;                   /* rank 0's workers may run queued tasks too */
+  int *wants;                   /* [size]: free slots each rank announced; comm thread only */
+  int stopped_ranks;            /* comm thread only */
+  dosc_wire_counters *counters; /* [size]: what each rank reported at STOPPED */
+  /* rank 0's counters; atomics: spawns and tickets run on any worker */
+  atomic_llong sent, run_here, kept, bytes_sent, bytes_received;
+  atomic_llong kept_overlap, kept_figures, kept_size;
+  /* Every site's state, handed from dosc_remote_publish to the
+   * communication thread (under lock), sent once to every rank. */
+  dosc_wire_state *decisions;
+  int decision_total;
+  int decisions_sent;
+  replica *replicas; /* live replicas, under lock */
+  replica *released; /* no longer used: the communication thread tells their holders */
+  int64_t next_replica;
+  int replicate; /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
+  atomic_llong bytes_saved;
+  atomic_llong busy_ns;   /* running remote-bound tasks here (tickets) */
+  int stopping, finished; /* the STOP round; under mpi_lock */
+  long long started_ns;   /* when MPI started, for the busy fractions */
+} queue = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+static void task_release(remote_task *task) {
+  /* acq_rel: the last holder frees; it must see the other holder's writes. */
+  if (atomic_fetch_sub_explicit(&task->refs, 1, memory_order_acq_rel) == 1) free(task);
+}
+
+/* Drops the task's uses of its replicas. Any thread. */
+static void release_replicas(remote_task *task) {
+  if (task->site->param_count == 0) return;
+  pthread_mutex_lock(&queue.lock);
+  for (int i = 0; i < task->site->param_count; i++) {
+    replica *r = task->replicas[i];
+    if (r == NULL || --r->users > 0) continue;
+    replica **link = &queue.replicas;
+    while (*link != r)
+      link = &(*link)->next;
+    *link = r->next;
+    r->next = queue.released;
+    queue.released = r;
+  }
+  pthread_mutex_unlock(&queue.lock);
+}
+
+static void task_complete(remote_task *task) {
+  release_replicas(task);
+  dosc_frame *frame = task->frame;
+  task_release(task);
+  /* release: pairs with the acquire load in dosc_taskwait; the task's
+   * results (written into the caller's memory) are visible after it. */
+  atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_release);
+}
+
+/* ---- helpers shared with serve.c ------------------------------------------------ */
+
+long long dosc_remote_now_ns(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+/* How long an idle loop keeps polling (yielding the CPU between polls)
+ * before it sleeps: the next task or result usually comes within it, and a
+ * sleeping poller adds its sleep to every round trip. */
+#ifndef DOSC_REMOTE_YIELD_NS
+#define DOSC_REMOTE_YIELD_NS 10000000
+#endif
+
+void dosc_remote_idle(long long *idle_since_ns) {
+  long long now = dosc_remote_now_ns();
+  if (*idle_since_ns == 0) *idle_since_ns = now;
+  long long idle = now - *idle_since_ns;
+  if (idle < 20000) {
+    for (int i = 0; i < 32; i++)
+      dosc_cpu_relax();
+  } else if (idle < DOSC_REMOTE_YIELD_NS) {
+    sched_yield(); /* another thread that wants this CPU gets it */
+  } else {
+    long long sleep_ns = idle / 8 < 1000000 ? idle / 8 : 1000000;
+    struct timespec pause = {0, sleep_ns};
+    nanosleep(&pause, NULL);
+  }
+}
+
+long long dosc_region_bytes(long long count, size_t element_size) {
+  if (count < 0) return -1;
+  long long bytes;
+  if (__builtin_mul_overflow(count, (long long)element_size, &bytes)) return -1;
+  return bytes;
+}
+
+void dosc_remote_fail(int source, const char *format, ...) {
+  char text[512];
+  va_list args;
+  va_start(args, format);
+  vsnprintf(text, sizeof text, format, args);
+  va_end(args);
+  fprintf(stderr, "dosc: rank %d: error: bad message from rank %d: %s; ending the job\n",
+          dosc_remote.rank, source, text);
+  fflush(stderr);
+  dosc_remote.mpi->abort(70);
+  abort(); /* MPI_Abort does not return; this keeps _Noreturn honest */
+}
+
+dosc_remote_site *dosc_remote_site_by_wire(int32_t wire) {
+  if (wire < 0) return NULL;
+  int unit = wire >> DOSC_WIRE_SITE_BITS;
+  int id = wire & ((1 << DOSC_WIRE_SITE_BITS) - 1);
+  if (unit >= dosc_remote.unit_count) return NULL;
+  const dosc_remote_unit *entry = &dosc_remote.units[unit];
+  if (id >= entry->unit->site_count) return NULL;
+  return entry->sites[id];
+}
+
+void dosc_remote_send(int destination, int tag, const void *buffer, size_t bytes, void *owned) {
+  dosc_pending_send *send = malloc(sizeof *send);
+  if (send == NULL ||
+      dosc_remote.mpi->isend(buffer, bytes, destination, tag, &send->request) != 0) {
+    fprintf(stderr, "dosc: rank %d: error: cannot send %zu bytes to rank %d; ending the job\n",
+            dosc_remote.rank, bytes, destination);
+    dosc_remote.mpi->abort(71);
+  }
+  send->owned = owned;
+  send->next = dosc_remote.sends;
+  dosc_remote.sends = send;
+}
+
+void dosc_remote_send_control(int destination, uint32_t type, uint64_t task, int32_t site,
+                              const void *payload, uint32_t payload_bytes, uint64_t data_bytes) {
+  size_t size = sizeof(dosc_message_header) + payload_bytes;
+  unsigned char *message = malloc(size);
+  if (message == NULL) {
+    fprintf(stderr, "dosc: rank %d: error: out of memory; ending the job\n", dosc_remote.rank);
+    dosc_remote.mpi->abort(71);
+  }
+  dosc_message_header header = {DOSC_MESSAGE_MAGIC, type, task, site, payload_bytes, data_bytes};
+  memcpy(message, &header, sizeof header);
+  if (payload_bytes > 0) memcpy(message + sizeof header, payload, payload_bytes);
+  dosc_remote_send(destination, DOSC_TAG_CONTROL, message, size, message);
+}
+
+int dosc_remote_progress_sends(void) {
+  int completed = 0;
+  dosc_pending_send **link = &dosc_remote.sends;
+  while (*link != NULL) {
+    dosc_pending_send *send = *link;
+    if (dosc_remote.mpi->test(send->request)) {
+      *link = send->next;
+      free(send->owned);
+      free(send);
+      completed = 1;
+    } else {
+      link = &send->next;
+    }
+  }
+  return completed;
+}
+
+void dosc_remote_flush_sends(void) {
+  long long idle = 0;
+  while (dosc_remote.sends != NULL)
+    if (!dosc_remote_progress_sends()) dosc_remote_idle(&idle);
+}
+
+/* ---- registration ----------------------------------------------------------------- */
+
+void dosc_register_remote_sites(const dosc_program_info *unit, dosc_remote_site *const *sites) {
+  if (unit == NULL || sites == NULL) return;
+  if (dosc_remote.unit_count >= DOSC_MAX_REMOTE_UNITS ||
+      unit->site_count >= (1 << DOSC_WIRE_SITE_BITS))
+    return; /* its sites stay local */
+  int index = dosc_remote.unit_count++;
+  dosc_remote.units[index] = (dosc_remote_unit){unit, sites};
+  for (int id = 0; id < unit->site_count; id++)
+    if (sites[id] != NULL) sites[id]->wire_id = (index << DOSC_WIRE_SITE_BITS) | id;
+}
+
+int dosc_remote_site_available(const dosc_program_info *unit, int id) {
+  for (int i = 0; i < dosc_remote.unit_count; i++)
+    if (dosc_remote.units[i].unit == unit) return dosc_remote.units[i].sites[id] != NULL;
+  return 0;
+}
+
+int dosc_remote_rank(void) {
+  return dosc_remote.rank;
+}
+int dosc_remote_size(void) {
+  return dosc_remote.size;
+}
+int dosc_remote_serving(void) {
+  return dosc_remote.mpi != NULL && dosc_remote.rank != 0;
+}
+
+/* ---- spawning (rank 0, any worker) --------------------------------------------- */
+
+static void *field_pointer(const void *args, size_t offset) {
+  void *pointer;
+  memcpy(&pointer, (const char *)args + offset, sizeof pointer);
+  return pointer;
+}
+
+/* Why the task cannot go, or NULL. Sets the bytes it would move. */
+static const char *check_task(dosc_remote_site *site, void *args, dosc_region *regions,
+                              long long *bytes_in, long long *bytes_out, atomic_llong **counter) {
+  *bytes_in = *bytes_out = 0;
+  *counter = &queue.kept_figures;
+  if (site->footprint(args, regions) != 0) return "a footprint did not evaluate";
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_remote_param *param = &site->params[i];
+    const dosc_region *region = &regions[i];
+    if (param->access == DOSC_ACCESS_NONE) continue;
+    long long bytes = dosc_region_bytes(region->count, param->element_size);
+    if (bytes < 0) return "a negative footprint";
+    if (bytes > 0 && field_pointer(args, param->offset) == NULL) return "a null pointer";
+    if (param->access & DOSC_ACCESS_READ) *bytes_in += bytes;
+    if (param->access & DOSC_ACCESS_WRITE) {
+      long long written = dosc_region_bytes(region->write_count, param->element_size);
+      if (written < 0 || region->write_first < region->first ||
+          region->write_first + region->write_count > region->first + region->count)
+        return "a written footprint outside the footprint";
+      *bytes_out += written;
+    }
+  }
+  *counter = &queue.kept_size;
+  if (*bytes_in > dosc_remote.max_bytes || *bytes_out > dosc_remote.max_bytes ||
+      *bytes_in + *bytes_out > INT_MAX * 4LL)
+    return "footprints above the limit";
+  /* Two parameters whose footprints overlap, one of them written: shipping
+   * them apart would lose one copy's writes. Kept local (never corrupted). */
+  *counter = &queue.kept_overlap;
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_remote_param *a = &site->params[i];
+    if (a->access == DOSC_ACCESS_NONE || regions[i].count == 0) continue;
+    const char *a_lo = (const char *)field_pointer(args, a->offset) +
+                       regions[i].first * (long long)a->element_size;
+    const char *a_hi = a_lo + regions[i].count * (long long)a->element_size;
+    for (int j = i + 1; j < site->param_count; j++) {
+      const dosc_remote_param *b = &site->params[j];
+      if (b->access == DOSC_ACCESS_NONE || regions[j].count == 0) continue;
+      if (!((a->access | b->access) & DOSC_ACCESS_WRITE)) continue;
+      const char *b_lo = (const char *)field_pointer(args, b->offset) +
+                         regions[j].first * (long long)b->element_size;
+      const char *b_hi = b_lo + regions[j].count * (long long)b->element_size;
+      if (a_lo < b_hi && b_lo < a_hi) return "footprints that overlap";
+    }
+  }
+  return NULL;
+}
+
+/* Gives each read-only parameter of `task` its replica (see above). */
+static void find_replicas(dosc_frame *frame, remote_task *task) {
+  dosc_remote_site *site = task->site;
+  pthread_mutex_lock(&queue.lock);
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_remote_param *param = &site->params[i];
+    long long bytes = task->regions[i].count * (long long)param->element_size;
+    task->replicas[i] = NULL;
+    if (!queue.replicate || param->access != DOSC_ACCESS_READ || bytes < DOSC_REPLICA_MIN_BYTES)
+      continue;
+    const char *address = (const char *)field_pointer(task->args, param->offset) +
+                          task->regions[i].first * (long long)param->element_size;
+    replica *r = queue.replicas;
+    while (r != NULL && !(r->frame == frame && r->address == address && r->bytes == bytes))
+      r = r->next;
+    if (r == NULL && (r = calloc(1, sizeof *r)) != NULL &&
+        (r->sent_to = calloc((size_t)dosc_remote.size, 1)) != NULL) {
+      *r = (replica){queue.replicas, frame, address, bytes, ++queue.next_replica, 0, r->sent_to};
+      queue.replicas = r;
+    } else if (r != NULL && r->sent_to == NULL) {
+      free(r);
+      r = NULL; /* out of memory: shipped with the task */
+    }
+    if (r != NULL) r->users++;
+    task->replicas[i] = r;
+  }
+  pthread_mutex_unlock(&queue.lock);
+}
+
+/* The ticket on rank 0's pool: runs the task here unless a rank took it. */
+static void run_ticket(void *pointer) {
+  remote_task *task = *(remote_task **)pointer;
+  int expected = 0;
+  if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
+                                              memory_order_relaxed)) {
+    long long started = dosc_remote_now_ns();
+    task->site->thunk(task->args);
+    atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
+    atomic_fetch_add_explicit(&queue.run_here, 1, memory_order_relaxed);
+    task_complete(task);
+  } else {
+    task_release(task);
+  }
+}
+
+void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
+  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 || dosc_remote.size < 2 ||
+      atomic_load_explicit(&dosc_remote.stop, memory_order_relaxed)) {
+    dosc_spawn(frame, site->thunk, args, site->args_size);
+    return;
+  }
+  size_t regions_size = (sizeof(dosc_region) + sizeof(replica *)) *
+                        (size_t)(site->param_count > 0 ? site->param_count : 1);
+  remote_task *task = malloc(sizeof *task + regions_size + site->args_size + 16);
+  if (task == NULL) {
+    dosc_spawn(frame, site->thunk, args, site->args_size);
+    return;
+  }
+  task->regions = (dosc_region *)(task + 1);
+  task->replicas = (replica **)(task->regions + (site->param_count > 0 ? site->param_count : 1));
+  task->args = (void *)(((uintptr_t)((char *)task->regions + regions_size) + 15) & ~(uintptr_t)15);
+  memcpy(task->args, args, site->args_size);
+  atomic_llong *counter;
+  if (check_task(site, task->args, task->regions, &task->bytes_in, &task->bytes_out, &counter) !=
+      NULL) {
+    free(task);
+    atomic_fetch_add_explicit(counter, 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&queue.kept, 1, memory_order_relaxed);
+    dosc_spawn(frame, site->thunk, args, site->args_size);
+    return;
+  }
+  task->next = NULL;
+  task->frame = frame;
+  task->site = site;
+  find_replicas(frame, task);
+  atomic_init(&task->claimed, 0);
+  atomic_init(&task->refs, queue.shared ? 2 : 1);
+  /* relaxed: the queue's mutex publishes the task to the communication
+   * thread; the decrement when it completes comes after this. */
+  atomic_fetch_add_explicit(&frame->pending, 1, memory_order_relaxed);
+  pthread_mutex_lock(&queue.lock);
+  task->number = ++queue.next_number;
+  if (queue.tail != NULL)
+    queue.tail->next = task;
+  else
+    queue.head = task;
+  queue.tail = task;
+  pthread_mutex_unlock(&queue.lock);
+  if (queue.shared) dosc_spawn(frame, run_ticket, &task, sizeof task);
+}
+
+/* ---- rank 0's communication thread ----------------------------------------------- */
+
+/* The oldest queued task nobody has claimed, now claimed; NULL if none. */
+static remote_task *claim_oldest(void) {
+  for (;;) {
+    pthread_mutex_lock(&queue.lock);
+    remote_task *task = queue.head;
+    if (task != NULL) {
+      queue.head = task->next;
+      if (queue.head == NULL) queue.tail = NULL;
+    }
+    pthread_mutex_unlock(&queue.lock);
+    if (task == NULL) return NULL;
+    int expected = 0;
+    if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
+                                                memory_order_relaxed))
+      return task;
+    task_release(task); /* a ticket ran it here */
+  }
+}
+
+static void send_task(int rank, remote_task *task) {
+  dosc_remote_site *site = task->site;
+  size_t regions_size = sizeof(dosc_region) * (size_t)site->param_count;
+  size_t payload = site->args_size + regions_size + sizeof(int64_t) * (size_t)site->param_count;
+  /* Per parameter: 0 ships its footprint with the task; id > 0 ships it and
+   * asks the rank to keep it as replica id; -id uses the replica it holds. */
+  int64_t marks[site->param_count > 0 ? site->param_count : 1];
+  long long data_bytes = task->bytes_in;
+  pthread_mutex_lock(&queue.lock);
+  for (int i = 0; i < site->param_count; i++) {
+    replica *r = task->replicas[i];
+    marks[i] = r == NULL ? 0 : r->sent_to[rank] ? -r->id : r->id;
+    if (r != NULL) r->sent_to[rank] = 1;
+    if (marks[i] < 0) data_bytes -= r->bytes;
+  }
+  pthread_mutex_unlock(&queue.lock);
+  unsigned char *buffer = malloc(payload > 0 ? payload : 1);
+  if (buffer == NULL) dosc_remote_fail(0, "out of memory");
+  /* Addresses never cross the wire: every pointer field, and the result
+   * pointer, is zeroed in the copy that is sent. */
+  memcpy(buffer, task->args, site->args_size);
+  for (int i = 0; i < site->param_count; i++)
+    memset(buffer + site->params[i].offset, 0, sizeof(void *));
+  if (site->result_offset >= 0) memset(buffer + site->result_offset, 0, sizeof(void *));
+  memcpy(buffer + site->args_size, task->regions, regions_size);
+  memcpy(buffer + site->args_size + regions_size, marks,
+         sizeof(int64_t) * (size_t)site->param_count);
+  dosc_remote_send_control(rank, DOSC_MSG_TASK, task->number, site->wire_id, buffer,
+                           (uint32_t)payload, (uint64_t)data_bytes);
+  free(buffer);
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_remote_param *param = &site->params[i];
+    if (!(param->access & DOSC_ACCESS_READ) || marks[i] < 0) continue;
+    const char *base = field_pointer(task->args, param->offset);
+    const dosc_region *region = &task->regions[i];
+    dosc_remote_send(rank, DOSC_TAG_DATA, base + region->first * (long long)param->element_size,
+                     (size_t)region->count * param->element_size, NULL);
+  }
+  task->rank = rank;
+  task->next = queue.in_flight;
+  queue.in_flight = task;
+  atomic_fetch_add_explicit(&queue.sent, 1, memory_order_relaxed);
+  atomic_fetch_add_explicit(&queue.bytes_sent, data_bytes, memory_order_relaxed);
+  atomic_fetch_add_explicit(&queue.bytes_saved, task->bytes_in - data_bytes, memory_order_relaxed);
+}
+
+static void receive_result(int source, const dosc_message_header *header,
+                           const unsigned char *payload) {
+  remote_task **link = &queue.in_flight;
+  while (*link != NULL && ((*link)->number != header->task || (*link)->rank != source))
+    link = &(*link)->next;
+  remote_task *task = *link;
+  if (task == NULL)
+    dosc_remote_fail(source, "a result for task %llu, which it was not sent",
+                     (unsigned long long)header->task);
+  *link = task->next;
+  dosc_remote_site *site = task->site;
+  if (header->payload_bytes != site->result_size || header->data_bytes != (uint64_t)task->bytes_out)
+    dosc_remote_fail(source, "a result of %u + %llu bytes where %zu + %lld were due",
+                     header->payload_bytes, (unsigned long long)header->data_bytes,
+                     site->result_size, task->bytes_out);
+  if (site->result_offset >= 0 && site->result_size > 0)
+    memcpy(field_pointer(task->args, (size_t)site->result_offset), payload, site->result_size);
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_remote_param *param = &site->params[i];
+    if (!(param->access & DOSC_ACCESS_WRITE)) continue;
+    const dosc_region *region = &task->regions[i];
+    size_t bytes = (size_t)region->write_count * param->element_size;
+    size_t arriving = 0;
+    dosc_remote.mpi->probe(source, DOSC_TAG_DATA, &arriving);
+    if (arriving != bytes)
+      dosc_remote_fail(source, "%zu bytes of '%s' parameter %d where %zu were due", arriving,
+                       site->task, i, bytes);
+    /* Straight into the caller's memory: only the written footprint. */
+    char *base = field_pointer(task->args, param->offset);
+    if (dosc_remote.mpi->recv(base + region->write_first * (long long)param->element_size, bytes,
+                              source, DOSC_TAG_DATA) != 0)
+      dosc_remote_fail(source, "a failed receive");
+  }
+  atomic_fetch_add_explicit(&queue.bytes_received, task->bytes_out, memory_order_relaxed);
+  task_complete(task);
+}
+
+static void handle_control(int source, size_t bytes) {
+  if (bytes < sizeof(dosc_message_header) || bytes > DOSC_MAX_CONTROL_BYTES)
+    dosc_remote_fail(source, "a control message of %zu bytes", bytes);
+  unsigned char *message = malloc(bytes);
+  if (message == NULL || dosc_remote.mpi->recv(message, bytes, source, DOSC_TAG_CONTROL) != 0)
+    dosc_remote_fail(source, "a control message that could not be received");
+  dosc_message_header header;
+  memcpy(&header, message, sizeof header);
+  if (header.magic != DOSC_MESSAGE_MAGIC ||
+      header.payload_bytes != bytes - sizeof(dosc_message_header))
+    dosc_remote_fail(source, "a message that is not dosc's");
+  switch (header.type) {
+  case DOSC_MSG_WANT:
+    queue.wants[source]++;
+    break;
+  case DOSC_MSG_RESULT:
+    receive_result(source, &header, message + sizeof header);
+    break;
+  case DOSC_MSG_STOPPED:
+    if (header.payload_bytes != sizeof(dosc_wire_counters))
+      dosc_remote_fail(source, "counters of %u bytes", header.payload_bytes);
+    memcpy(&queue.counters[source], message + sizeof header, sizeof(dosc_wire_counters));
+    queue.stopped_ranks++;
+    break;
+  default:
+    dosc_remote_fail(source, "a message of type %u, which rank 0 never receives", header.type);
+  }
+  free(message);
+}
+
+/* Every MPI call on rank 0 happens under this lock (MPI_THREAD_SERIALIZED):
+ * the communication thread takes it for each round, and a thread waiting at
+ * a taskwait takes it when it is free (dosc_remote_help), so a waiting
+ * spawner sends its tasks and receives their results itself, with no
+ * hand-off to the communication thread in between. */
+static pthread_mutex_t mpi_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* One round of rank 0's communication; caller holds mpi_lock. Returns 1 if
+ * anything happened, 0 if not, -1 once every rank has stopped. */
+static int coordinate_once(void) {
+  if (queue.finished) return -1;
+  int active = dosc_remote_progress_sends();
+  int source;
+  size_t bytes;
+  while (dosc_remote.mpi->iprobe(DOSC_TAG_CONTROL, &source, &bytes)) {
+    handle_control(source, bytes);
+    active = 1;
+  }
+  if (!queue.decisions_sent) {
+    pthread_mutex_lock(&queue.lock);
+    dosc_wire_state *states = queue.decisions;
+    int total = queue.decision_total;
+    pthread_mutex_unlock(&queue.lock);
+    if (states != NULL) {
+      for (int rank = 1; rank < dosc_remote.size; rank++)
+        dosc_remote_send_control(rank, DOSC_MSG_DECISIONS, 0, total, states,
+                                 (uint32_t)(sizeof *states * (size_t)total), 0);
+      free(states);
+      queue.decisions_sent = 1;
+      active = 1;
+    }
+  }
+  pthread_mutex_lock(&queue.lock);
+  replica *released = queue.released;
+  queue.released = NULL;
+  pthread_mutex_unlock(&queue.lock);
+  while (released != NULL) {
+    replica *next = released->next;
+    for (int rank = 1; rank < dosc_remote.size; rank++)
+      if (released->sent_to[rank])
+        dosc_remote_send_control(rank, DOSC_MSG_RELEASE, (uint64_t)released->id, -1, NULL, 0, 0);
+    free(released->sent_to);
+    free(released);
+    released = next;
+    active = 1;
+  }
+  if (!queue.stopping && queue.decisions_sent) {
+    for (int rank = 1; rank < dosc_remote.size; rank++) {
+      while (queue.wants[rank] > 0) {
+        remote_task *task = claim_oldest();
+        if (task == NULL) break;
+        send_task(rank, task);
+        queue.wants[rank]--;
+        active = 1;
+      }
+    }
+    /* acquire: pairs with the release store at exit; the program's last
+     * tasks completed before it. */
+    if (atomic_load_explicit(&dosc_remote.stop, memory_order_acquire)) {
+      queue.stopping = 1;
+      for (int rank = 1; rank < dosc_remote.size; rank++)
+        dosc_remote_send_control(rank, DOSC_MSG_STOP, 0, -1, NULL, 0, 0);
+    }
+  } else if (queue.stopping && queue.stopped_ranks == dosc_remote.size - 1) {
+    dosc_remote_flush_sends();
+    queue.finished = 1;
+    return -1;
+  }
+  return active;
+}
+
+static void coordinate(void) {
+  long long idle = 0;
+  for (;;) {
+    pthread_mutex_lock(&mpi_lock);
+    int status = coordinate_once();
+    pthread_mutex_unlock(&mpi_lock);
+    if (status < 0) return;
+    if (status > 0)
+      idle = 0;
+    else
+      dosc_remote_idle(&idle);
+  }
+}
+
+int dosc_remote_help(void) {
+  /* acquire: pairs with the release store once MPI runs (rank, wants). */
+  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 ||
+      atomic_load_explicit(&dosc_remote.comm_ready, memory_order_acquire) != 1)
+    return 0;
+  if (pthread_mutex_trylock(&mpi_lock) != 0) return 0;
+  int status = coordinate_once();
+  pthread_mutex_unlock(&mpi_lock);
+  return status > 0;
+}
+
+/* ---- start and stop ------------------------------------------------------------------ */
+
+static void print_counters(void) {
+  long long wall_ms = (dosc_remote_now_ns() - queue.started_ns) / 1000000;
+  fprintf(stderr,
+          "dosc: rank 0: %lld tasks sent, %lld run here, %lld kept here, %lld bytes sent, %lld "
+          "bytes received, busy %lld of %lld ms\n",
+          (long long)atomic_load(&queue.sent), (long long)atomic_load(&queue.run_here),
+          (long long)atomic_load(&queue.kept), (long long)atomic_load(&queue.bytes_sent),
+          (long long)atomic_load(&queue.bytes_received),
+          (long long)atomic_load(&queue.busy_ns) / 1000000, wall_ms);
+  if (atomic_load(&queue.bytes_saved) > 0)
+    fprintf(stderr, "dosc: rank 0: replicated read-only footprints: %lld bytes not sent again\n",
+            (long long)atomic_load(&queue.bytes_saved));
+  if (atomic_load(&queue.kept) > 0)
+    fprintf(stderr,
+            "dosc: rank 0: kept here: %lld with overlapping written footprints, %lld with figures "
+            "that did not evaluate, %lld above %lld bytes\n",
+            (long long)atomic_load(&queue.kept_overlap),
+            (long long)atomic_load(&queue.kept_figures), (long long)atomic_load(&queue.kept_size),
+            dosc_remote.max_bytes);
+  for (int rank = 1; rank < dosc_remote.size; rank++) {
+    const dosc_wire_counters *c = &queue.counters[rank];
+    fprintf(
+        stderr,
+        "dosc: rank %d: %d thread%s, %llu tasks run, %llu bytes received, %llu bytes sent, busy "
+        "%llu of %lld ms\n",
+        rank, c->threads, c->threads == 1 ? "" : "s", (unsigned long long)c->tasks_run,
+        (unsigned long long)c->bytes_received, (unsigned long long)c->bytes_sent,
+        (unsigned long long)c->busy_ns / 1000000, wall_ms);
+  }
+}
+
+/* atexit on rank 0: main returned or called exit. Tells every rank to stop,
+ * waits for their counters and MPI_Finalize. */
+static void stop_at_exit(void) {
+  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0) return;
+  atomic_store_explicit(&dosc_remote.stop, 1, memory_order_release);
+  pthread_join(dosc_remote.comm_thread, NULL);
+  if (dosc_remote.trace) print_counters();
+}
+
+static void *communicate(void *unused) {
+  (void)unused;
+  int rank = 0, size = 1;
+  if (dosc_remote.mpi->init(&rank, &size, dosc_remote.init_error, sizeof dosc_remote.init_error) !=
+      0) {
+    atomic_store_explicit(&dosc_remote.comm_ready, -1, memory_order_release);
+    return NULL;
+  }
+  dosc_remote.rank = rank;
+  dosc_remote.size = size;
+  queue.started_ns = dosc_remote_now_ns();
+  if (rank == 0) {
+    queue.wants = calloc((size_t)size, sizeof *queue.wants);
+    queue.counters = calloc((size_t)size, sizeof *queue.counters);
+    if (queue.wants == NULL || queue.counters == NULL) {
+      fprintf(stderr, "dosc: rank 0: error: out of memory; ending the job\n");
+      dosc_remote.mpi->abort(71);
+    }
+  }
+  /* release: pairs with the acquire load in dosc_remote_init (rank, size). */
+  atomic_store_explicit(&dosc_remote.comm_ready, 1, memory_order_release);
+  if (rank == 0)
+    coordinate();
+  else
+    dosc_serve_communicate();
+  dosc_remote.mpi->finalize();
+  atomic_store_explicit(&dosc_remote.comm_done, 1, memory_order_release);
+  return NULL;
+}
+
+static int ranks_from_env(void) {
+  const char *names[] = {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+    const char *text = getenv(names[i]);
+    if (text != NULL && text[0] != '\0') return atoi(text);
+  }
+  return 1;
+}
+
+int dosc_remote_init(int threads, int trace) {
+  dosc_remote.threads = threads;
+  dosc_remote.trace = trace;
+  /* Without mpirun this is the whole cost of MPI support: a few getenv. */
+  if (ranks_from_env() < 2) return 1;
+  const char *path = getenv("DOSC_MPI_PLUGIN");
+  if (path == NULL || path[0] == '\0') path = dosc_mpi_plugin != NULL ? dosc_mpi_plugin() : NULL;
+  if (path == NULL) {
+    if (trace) fprintf(stderr, "dosc: linked without MPI (--no-mpi): every rank runs main\n");
+    return 1;
+  }
+  void *library = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  dosc_transport_entry entry =
+      library != NULL ? (dosc_transport_entry)dlsym(library, DOSC_TRANSPORT_ENTRY) : NULL;
+  const dosc_transport *mpi = entry != NULL ? entry() : NULL;
+  if (mpi == NULL || mpi->version != DOSC_TRANSPORT_VERSION) {
+    fprintf(stderr, "dosc: warning: cannot load %s (%s): every rank runs main as a single node\n",
+            path, library == NULL ? dlerror() : "not dosc's MPI transport");
+    return 1;
+  }
+  dosc_remote.mpi = mpi;
+  const char *limit = getenv("DOSC_REMOTE_MAX_BYTES");
+  dosc_remote.max_bytes = limit != NULL && atoll(limit) > 0 ? atoll(limit) : DOSC_REMOTE_MAX_BYTES;
+  const char *bind = getenv("DOSC_BIND");
+  queue.shared = bind == NULL || strcmp(bind, "remote") != 0;
+  const char *replicate = getenv("DOSC_REPLICATE");
+  queue.replicate = replicate == NULL || strcmp(replicate, "0") != 0;
+  if (pthread_create(&dosc_remote.comm_thread, NULL, communicate, NULL) != 0) {
+    fprintf(stderr, "dosc: warning: cannot start the MPI thread: a single node\n");
+    dosc_remote.mpi = NULL;
+    return 1;
+  }
+  long long idle = 0;
+  int ready;
+  while ((ready = atomic_load_explicit(&dosc_remote.comm_ready, memory_order_acquire)) == 0)
+    dosc_remote_idle(&idle);
+  if (ready < 0) {
+    pthread_join(dosc_remote.comm_thread, NULL);
+    fprintf(stderr, "dosc: warning: %s: a single node\n", dosc_remote.init_error);
+    dosc_remote.mpi = NULL;
+    return 1;
+  }
+  if (dosc_remote.rank == 0) {
+    atexit(stop_at_exit);
+    if (trace)
+      fprintf(stderr, "dosc: %d ranks (%s), %d thread%s per rank; rank 0 runs main%s\n",
+              dosc_remote.size, mpi->library_version(), threads, threads == 1 ? "" : "s",
+              queue.shared ? " and takes queued remote tasks too"
+                           : ", remote tasks go to ranks 1..");
+  }
+  return dosc_remote.size;
+}
+
+void dosc_remote_publish(const dosc_program_info *const *units, int count) {
+  if (dosc_remote.mpi == NULL) return;
+  if (dosc_remote.rank != 0) dosc_serve_run(units, count);
+  /* Rank 0 decided every site; the others take these states (their remote
+   * bindings become local: a task never makes a second hop). */
+  int total = 0;
+  for (int u = 0; u < count; u++)
+    total += units[u]->site_count;
+  dosc_wire_state *states = calloc((size_t)(total > 0 ? total : 1), sizeof *states);
+  if (states == NULL) {
+    fprintf(stderr, "dosc: rank 0: error: out of memory; ending the job\n");
+    dosc_remote.mpi->abort(71);
+  }
+  int k = 0;
+  for (int u = 0; u < count; u++)
+    for (int id = 0; id < units[u]->site_count; id++, k++)
+      states[k] = (dosc_wire_state){units[u]->states[id].binding, units[u]->states[id].depth_cutoff,
+                                    units[u]->states[id].work_threshold};
+  /* Handed to the communication thread, the only thread that calls MPI. */
+  pthread_mutex_lock(&queue.lock);
+  queue.decision_total = total;
+  queue.decisions = states;
+  pthread_mutex_unlock(&queue.lock);
+}

@@ -1,0 +1,42 @@
+/* remote.h - running tasks on other MPI ranks (private; see remote.c).
+ *
+ * start.c calls these, in this order, from dosc_start:
+ *   nodes = dosc_remote_init(threads);       before the pool and decisions
+ *   ... if (dosc_remote_serving()) skip the sidecar, profile and decisions
+ *   dosc_remote_site_available(unit, id)     per site, when deciding
+ *   dosc_remote_publish(units, count)        after every registered unit is
+ *                                            decided: rank 0 sends the states;
+ *                                            another rank receives them and
+ *                                            serves tasks until rank 0 ends
+ *                                            the job, then exits (never returns)
+ */
+#ifndef DOSC_REMOTE_H
+#define DOSC_REMOTE_H
+
+#include "config.h"
+#include "dosc_abi.h"
+
+/* Number of ranks (1 without mpirun, or with a program linked --no-mpi).
+ * Under mpirun with 2 or more ranks: loads libdosc_mpi.so, starts the
+ * communication thread, which initialises MPI. `trace`: DOSC_TRACE. */
+DOSC_INTERNAL int dosc_remote_init(int threads, int trace);
+
+/* Non-zero on ranks other than 0 of a job with MPI running. */
+DOSC_INTERNAL int dosc_remote_serving(void);
+
+/* Non-zero if site `id` of `unit` has marshalling (dosc_register_remote_sites). */
+DOSC_INTERNAL int dosc_remote_site_available(const dosc_program_info *unit, int id);
+
+/* See above. `units` are the registered units in registration order. */
+DOSC_INTERNAL void dosc_remote_publish(const dosc_program_info *const *units, int count);
+
+/* Called by a thread waiting at a taskwait with nothing to run: on rank 0,
+ * does a round of the MPI communication if no other thread is doing one
+ * (sends queued tasks, receives results). 1 if anything happened. Returns 0
+ * at once without MPI. */
+DOSC_INTERNAL int dosc_remote_help(void);
+
+DOSC_INTERNAL int dosc_remote_rank(void);
+DOSC_INTERNAL int dosc_remote_size(void);
+
+#endif /* DOSC_REMOTE_H */

@@ -1,0 +1,84 @@
+/* remote_internal.h - state shared by remote.c (rank 0, start-up, shutdown)
+ * and serve.c (the other ranks). Private to those two files. */
+#ifndef DOSC_REMOTE_INTERNAL_H
+#define DOSC_REMOTE_INTERNAL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "dosc_abi.h"
+#include "remote_protocol.h"
+#include "remote_transport.h"
+
+/* Units that registered remote sites, in registration order: the same on
+ * every rank, so (unit index, site id) is a wire id. */
+#ifndef DOSC_MAX_REMOTE_UNITS
+#define DOSC_MAX_REMOTE_UNITS 64
+#endif
+#define DOSC_WIRE_SITE_BITS 20
+
+typedef struct dosc_remote_unit {
+  const dosc_program_info *unit;
+  dosc_remote_site *const *sites;
+} dosc_remote_unit;
+
+/* A send in flight and what to free when it completes. */
+typedef struct dosc_pending_send {
+  struct dosc_pending_send *next;
+  void *request;
+  void *owned; /* freed when the send completes (NULL: the user's memory) */
+} dosc_pending_send;
+
+typedef struct dosc_remote_state {
+  const dosc_transport *mpi; /* NULL: MPI not running */
+  int rank, size, threads, trace;
+  long long max_bytes; /* footprint bytes per task, at most */
+  pthread_t comm_thread;
+  atomic_int comm_ready; /* 1: MPI initialised (or failed: size stays 1) */
+  atomic_int stop;       /* rank 0: the program is ending; others: STOP arrived */
+  atomic_int comm_done;  /* the communication thread has finalised MPI */
+  dosc_remote_unit units[DOSC_MAX_REMOTE_UNITS];
+  int unit_count;
+  dosc_pending_send *sends; /* communication thread only */
+  char init_error[256];
+} dosc_remote_state;
+
+extern DOSC_INTERNAL dosc_remote_state dosc_remote;
+
+/* Communication thread only. */
+DOSC_INTERNAL void dosc_remote_send(int destination, int tag, const void *buffer, size_t bytes,
+                                    void *owned);
+DOSC_INTERNAL void dosc_remote_send_control(int destination, uint32_t type, uint64_t task,
+                                            int32_t site, const void *payload,
+                                            uint32_t payload_bytes, uint64_t data_bytes);
+DOSC_INTERNAL int dosc_remote_progress_sends(void); /* 1 if any completed */
+DOSC_INTERNAL void dosc_remote_flush_sends(void);
+
+/* The site a wire id names, or NULL. */
+DOSC_INTERNAL dosc_remote_site *dosc_remote_site_by_wire(int32_t wire);
+
+/* A bad message: prints `dosc: rank R: error: ...` and aborts the job. */
+DOSC_INTERNAL _Noreturn void dosc_remote_fail(int source, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Waits between polls of an idle loop: spins for 20 us after the last
+ * activity, then yields the CPU between polls for DOSC_REMOTE_YIELD_NS, then
+ * sleeps longer and longer (at most ~1 ms), so a rank idle for long leaves
+ * the CPU to busy ones. `idle_since_ns` 0 = just active. */
+DOSC_INTERNAL void dosc_remote_idle(long long *idle_since_ns);
+
+/* CLOCK_MONOTONIC in ns. */
+DOSC_INTERNAL long long dosc_remote_now_ns(void);
+
+/* Footprint bytes of region r of `site`: count * element_size, or -1 on
+ * overflow or a negative count. */
+DOSC_INTERNAL long long dosc_region_bytes(long long count, size_t element_size);
+
+/* serve.c: the loop of a serving rank's communication thread, and of its
+ * starting thread (worker 0) that feeds received tasks to its pool. */
+DOSC_INTERNAL void dosc_serve_communicate(void);
+DOSC_INTERNAL _Noreturn void dosc_serve_run(const dosc_program_info *const *units, int count);
+
+#endif /* DOSC_REMOTE_INTERNAL_H */

@@ -1,0 +1,77 @@
+/* remote_protocol.h - the messages between ranks (private).
+ *
+ * Two MPI tags: control messages (a header, then a small payload, in one
+ * message) and data messages (one per shipped footprint, sent by the same
+ * rank right after the control message that announces it; MPI keeps
+ * messages of one sender and tag in order). Every rank runs the same binary,
+ * so sites are named by wire id (dosc_remote_site.wire_id), never by address.
+ *
+ * rank 0                                  rank r > 0
+ *   DECISIONS (every site's state) ----->   (first message, once)
+ *                                  <-----   WANT (one per free slot)
+ *   TASK (args, regions) + data ------->    checks, receives, runs
+ *   RELEASE (replica id) --------------->    frees a replica (remote.c)
+ *                                  <-----   RESULT (result bytes) + written data
+ *   STOP -------------------------------->  finishes, then
+ *                                  <-----   STOPPED (counters); MPI_Finalize
+ */
+#ifndef DOSC_REMOTE_PROTOCOL_H
+#define DOSC_REMOTE_PROTOCOL_H
+
+#include <stdint.h>
+
+#include "dosc_abi.h"
+
+#define DOSC_TAG_CONTROL   0x0d05
+#define DOSC_TAG_DATA      0x0d06
+#define DOSC_MESSAGE_MAGIC 0x444f5343u /* "DOSC" */
+
+enum {
+  DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total] */
+  DOSC_MSG_WANT = 2,      /* a serving rank has a free slot */
+  DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), dosc_region[param_count],
+                             int64 replica mark[param_count] (remote.c, send_task) */
+  DOSC_MSG_RESULT = 4,    /* payload: the result's bytes */
+  DOSC_MSG_STOP = 5,
+  DOSC_MSG_STOPPED = 6, /* payload: dosc_wire_counters */
+  DOSC_MSG_RELEASE = 7  /* task: the id of a replica no task uses any more */
+};
+
+/* Every control message starts with this. */
+typedef struct dosc_message_header {
+  uint32_t magic; /* DOSC_MESSAGE_MAGIC */
+  uint32_t type;  /* DOSC_MSG_* */
+  uint64_t task;  /* rank 0's number for the task, echoed in RESULT */
+  int32_t site;   /* wire id (TASK, RESULT) or site total (DECISIONS) */
+  uint32_t payload_bytes;
+  uint64_t data_bytes; /* bytes of the data messages that follow */
+} dosc_message_header;
+
+typedef struct dosc_wire_state {
+  int32_t binding;
+  int32_t depth_cutoff;
+  int64_t work_threshold;
+} dosc_wire_state;
+
+typedef struct dosc_wire_counters {
+  uint64_t tasks_run;
+  uint64_t bytes_received; /* footprint bytes shipped in */
+  uint64_t bytes_sent;     /* footprint and result bytes shipped back */
+  int32_t threads;
+  int32_t padding;
+  uint64_t busy_ns; /* time its workers spent running received tasks */
+} dosc_wire_counters;
+
+/* A control message larger than this is refused (a forged or corrupt one). */
+#ifndef DOSC_MAX_CONTROL_BYTES
+#define DOSC_MAX_CONTROL_BYTES (1u << 20)
+#endif
+_Static_assert(DOSC_MAX_CONTROL_BYTES >= 4096, "DOSC_MAX_CONTROL_BYTES too small");
+
+/* A task whose footprints add up to more than this is kept local, and a
+ * serving rank refuses one (DOSC_REMOTE_MAX_BYTES overrides at run time). */
+#ifndef DOSC_REMOTE_MAX_BYTES
+#define DOSC_REMOTE_MAX_BYTES (1ll << 31)
+#endif
+
+#endif /* DOSC_REMOTE_PROTOCOL_H */

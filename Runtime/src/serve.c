@@ -1,0 +1,396 @@
+/* serve.c - a serving rank (every rank but 0 under mpirun).
+ *
+ * Its starting thread never reaches main: dosc_start ends in dosc_serve_run,
+ * which feeds the tasks that arrive to this rank's own work-stealing pool
+ * (DOSC_THREADS workers, the starting thread being worker 0) and helps run
+ * them. Its communication thread (dosc_serve_communicate) takes rank 0's
+ * decisions, asks for a task for every free slot, checks each task message
+ * against what the site's manifest figures predict for the arguments it
+ * carries, receives the read footprints into fresh buffers, and ships the
+ * written footprints and the result back when the task has run. A message
+ * that fails a check ends the job with a clear error (dosc_remote_fail),
+ * never a crash. When rank 0 says STOP, it finishes what it holds, reports
+ * its counters, finalises MPI, and the rank exits with status 0.
+ */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+#include "remote.h"
+#include "remote_internal.h"
+
+/* A task received from rank 0. */
+typedef struct received_task {
+  struct received_task *next;
+  dosc_remote_site *site;
+  uint64_t number;
+  void *args;                /* the argument struct, pointers rebased into buffers */
+  char **buffers;            /* [param_count]: footprint copies, NULL for none */
+  unsigned char *replicated; /* [param_count]: 1 = buffers[i] is a replica, not the task's */
+  dosc_region *regions;      /* [param_count] */
+  unsigned char result[64] __attribute__((aligned(16)));
+  void *big_result; /* when the result is larger than `result` */
+} received_task;
+
+/* A read-only footprint rank 0 asked this rank to keep (remote.c, replicas):
+ * later tasks of the same epoch use it without its bytes being sent again.
+ * Communication thread only; freed when rank 0 sends RELEASE. */
+typedef struct kept_replica {
+  struct kept_replica *next;
+  int64_t id;
+  long long bytes;
+  char *buffer;
+} kept_replica;
+
+static struct {
+  pthread_mutex_t lock;   /* inbox and outbox */
+  kept_replica *replicas; /* communication thread only */
+  received_task *inbox_head, *inbox_tail, *outbox;
+  const dosc_program_info *const *units;
+  int unit_count;
+  atomic_int units_ready;     /* dosc_serve_run has stored units */
+  atomic_int decisions_ready; /* the communication thread applied rank 0's states */
+  atomic_llong tasks_run, bytes_received, bytes_sent, busy_ns;
+} serve = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+/* ---- the communication thread ------------------------------------------------ */
+
+static unsigned char *receive_control(int source, size_t bytes, dosc_message_header *header) {
+  if (source != 0) dosc_remote_fail(source, "a message from a rank other than 0");
+  if (bytes < sizeof *header || bytes > DOSC_MAX_CONTROL_BYTES)
+    dosc_remote_fail(source, "a control message of %zu bytes", bytes);
+  unsigned char *message = malloc(bytes);
+  if (message == NULL || dosc_remote.mpi->recv(message, bytes, source, DOSC_TAG_CONTROL) != 0)
+    dosc_remote_fail(source, "a control message that could not be received");
+  memcpy(header, message, sizeof *header);
+  if (header->magic != DOSC_MESSAGE_MAGIC || header->payload_bytes != bytes - sizeof *header)
+    dosc_remote_fail(source, "a message that is not dosc's (%zu bytes)", bytes);
+  return message;
+}
+
+static void apply_decisions(const dosc_message_header *header, const unsigned char *payload) {
+  int total = 0;
+  for (int u = 0; u < serve.unit_count; u++)
+    total += serve.units[u]->site_count;
+  if (header->site != total || header->payload_bytes != sizeof(dosc_wire_state) * (size_t)total)
+    dosc_remote_fail(0, "decisions for %d sites, where this program has %d", header->site, total);
+  int k = 0;
+  for (int u = 0; u < serve.unit_count; u++) {
+    for (int id = 0; id < serve.units[u]->site_count; id++, k++) {
+      dosc_wire_state state;
+      memcpy(&state, payload + sizeof state * (size_t)k, sizeof state);
+      dosc_site_state *target = &serve.units[u]->states[id];
+      /* A task spawned inside a remote task runs on this rank's pool. */
+      target->binding = state.binding == DOSC_BIND_REMOTE ? DOSC_BIND_LOCAL : state.binding;
+      target->depth_cutoff = state.depth_cutoff;
+      target->work_threshold = state.work_threshold;
+    }
+  }
+}
+
+static void run_received(void *pointer);
+
+static void *field_address(void *args, size_t offset) {
+  return (char *)args + offset;
+}
+
+static received_task *receive_task(const dosc_message_header *header,
+                                   const unsigned char *payload) {
+  dosc_remote_site *site = dosc_remote_site_by_wire(header->site);
+  if (site == NULL)
+    dosc_remote_fail(0, "a task for site %d, which this program does not have", header->site);
+  size_t regions_size = sizeof(dosc_region) * (size_t)site->param_count;
+  size_t marks_size = sizeof(int64_t) * (size_t)site->param_count;
+  if (header->payload_bytes != site->args_size + regions_size + marks_size)
+    dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments take %zu", site->task,
+                     header->payload_bytes, site->args_size + regions_size + marks_size);
+  received_task *task = calloc(1, sizeof *task);
+  size_t params = (size_t)(site->param_count > 0 ? site->param_count : 1);
+  if (task != NULL) {
+    task->args = aligned_alloc(16, (site->args_size + 15) & ~(size_t)15);
+    task->buffers = calloc(params, sizeof *task->buffers);
+    task->regions = calloc(params, sizeof *task->regions);
+    task->replicated = calloc(params, 1);
+  }
+  if (task == NULL || task->args == NULL || task->buffers == NULL || task->regions == NULL ||
+      task->replicated == NULL)
+    dosc_remote_fail(0, "a task this rank has no memory for");
+  task->site = site;
+  task->number = header->task;
+  memcpy(task->args, payload, site->args_size);
+  /* The footprints the manifest gives for these arguments must be the ones
+   * announced, and the data that follows exactly their read part. */
+  if (site->footprint(task->args, task->regions) != 0)
+    dosc_remote_fail(0, "arguments of '%s' whose footprint does not evaluate", site->task);
+  long long read_bytes = 0, total_bytes = 0;
+  for (int i = 0; i < site->param_count; i++) {
+    dosc_region sent;
+    memcpy(&sent, payload + site->args_size + sizeof sent * (size_t)i, sizeof sent);
+    const dosc_region *due = &task->regions[i];
+    const dosc_remote_param *param = &site->params[i];
+    if (param->access == DOSC_ACCESS_NONE) continue;
+    if (sent.first != due->first || sent.count != due->count ||
+        sent.write_first != due->write_first || sent.write_count != due->write_count)
+      dosc_remote_fail(0,
+                       "'%s' parameter %d announced as [%lld, +%lld) where the manifest gives "
+                       "[%lld, +%lld) for its arguments",
+                       site->task, i + 1, sent.first, sent.count, due->first, due->count);
+    long long bytes = dosc_region_bytes(due->count, param->element_size);
+    if (bytes < 0 || bytes > dosc_remote.max_bytes - total_bytes)
+      dosc_remote_fail(
+          0, "'%s' parameter %d: a footprint of %lld elements, above the limit of %lld bytes",
+          site->task, i + 1, due->count, dosc_remote.max_bytes);
+    total_bytes += bytes;
+    int64_t mark;
+    memcpy(&mark, payload + site->args_size + regions_size + sizeof mark * (size_t)i, sizeof mark);
+    if (mark != 0 && param->access != DOSC_ACCESS_READ)
+      dosc_remote_fail(0, "a replica for '%s' parameter %d, which the task writes", site->task,
+                       i + 1);
+    if (mark < 0) {
+      kept_replica *r = serve.replicas;
+      while (r != NULL && r->id != -mark)
+        r = r->next;
+      if (r == NULL || r->bytes != bytes)
+        dosc_remote_fail(0, "a task for '%s' using replica %lld, which this rank does not hold",
+                         site->task, (long long)-mark);
+      task->buffers[i] = r->buffer;
+      task->replicated[i] = 1;
+    } else if (param->access & DOSC_ACCESS_READ) {
+      read_bytes += bytes;
+      task->replicated[i] = mark > 0 ? 2 : 0; /* 2: to keep once received */
+    }
+  }
+  if ((uint64_t)read_bytes != header->data_bytes)
+    dosc_remote_fail(0, "a task for '%s' announcing %llu data bytes where its reads take %lld",
+                     site->task, (unsigned long long)header->data_bytes, read_bytes);
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_remote_param *param = &site->params[i];
+    const dosc_region *region = &task->regions[i];
+    char *rebased = NULL;
+    if (task->replicated[i] == 1) {
+      rebased = task->buffers[i] - region->first * (long long)param->element_size;
+    } else if (param->access != DOSC_ACCESS_NONE) {
+      size_t bytes = (size_t)region->count * param->element_size;
+      char *buffer = malloc(bytes > 0 ? bytes : 1);
+      if (buffer == NULL)
+        dosc_remote_fail(0, "a footprint of %zu bytes this rank has no memory for", bytes);
+      task->buffers[i] = buffer;
+      if (param->access & DOSC_ACCESS_READ) {
+        size_t arriving = 0;
+        dosc_remote.mpi->probe(0, DOSC_TAG_DATA, &arriving);
+        if (arriving != bytes)
+          dosc_remote_fail(0, "%zu bytes for '%s' parameter %d where %zu were due", arriving,
+                           site->task, i + 1, bytes);
+        if (dosc_remote.mpi->recv(buffer, bytes, 0, DOSC_TAG_DATA) != 0)
+          dosc_remote_fail(0, "a failed receive");
+        atomic_fetch_add_explicit(&serve.bytes_received, (long long)bytes, memory_order_relaxed);
+      }
+      if (task->replicated[i] == 2) {
+        kept_replica *r = malloc(sizeof *r);
+        if (r == NULL) dosc_remote_fail(0, "a replica this rank has no memory for");
+        int64_t mark;
+        memcpy(&mark, payload + site->args_size + regions_size + sizeof mark * (size_t)i,
+               sizeof mark);
+        *r = (kept_replica){serve.replicas, mark, (long long)bytes, buffer};
+        serve.replicas = r;
+        task->replicated[i] = 1;
+      }
+      /* p[first] is the first element shipped: a stencil's in[lo - 1] works. */
+      rebased = buffer - region->first * (long long)param->element_size;
+    }
+    memcpy(field_address(task->args, param->offset), &rebased, sizeof rebased);
+  }
+  if (site->result_offset >= 0) {
+    void *result = task->result;
+    if (site->result_size > sizeof task->result) {
+      result = task->big_result = malloc(site->result_size);
+      if (result == NULL) dosc_remote_fail(0, "a result this rank has no memory for");
+    }
+    memcpy(field_address(task->args, (size_t)site->result_offset), &result, sizeof result);
+  }
+  return task;
+}
+
+static void send_result(received_task *task) {
+  dosc_remote_site *site = task->site;
+  long long written = 0;
+  for (int i = 0; i < site->param_count; i++)
+    if (site->params[i].access & DOSC_ACCESS_WRITE)
+      written += task->regions[i].write_count * (long long)site->params[i].element_size;
+  const void *result = task->big_result != NULL ? task->big_result : (const void *)task->result;
+  dosc_remote_send_control(0, DOSC_MSG_RESULT, task->number, site->wire_id, result,
+                           site->result_offset >= 0 ? (uint32_t)site->result_size : 0,
+                           (uint64_t)written);
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_remote_param *param = &site->params[i];
+    const dosc_region *region = &task->regions[i];
+    if (param->access & DOSC_ACCESS_WRITE) {
+      size_t bytes = (size_t)region->write_count * param->element_size;
+      /* Only the written footprint goes back; the buffer goes with the send. */
+      dosc_remote_send(0, DOSC_TAG_DATA,
+                       task->buffers[i] +
+                           (region->write_first - region->first) * (long long)param->element_size,
+                       bytes, task->buffers[i]);
+      atomic_fetch_add_explicit(&serve.bytes_sent, (long long)bytes, memory_order_relaxed);
+    } else if (!task->replicated[i]) {
+      free(task->buffers[i]);
+    }
+  }
+  free(task->replicated);
+  free(task->buffers);
+  free(task->regions);
+  free(task->args);
+  free(task->big_result);
+  free(task);
+}
+
+void dosc_serve_communicate(void) {
+  long long idle = 0;
+  /* acquire: pairs with the release store in dosc_serve_run. */
+  while (!atomic_load_explicit(&serve.units_ready, memory_order_acquire))
+    dosc_remote_idle(&idle);
+  int decided = 0, stopping = 0, in_flight = 0;
+  idle = 0;
+  for (;;) {
+    int active = dosc_remote_progress_sends();
+    int source;
+    size_t bytes;
+    while (dosc_remote.mpi->iprobe(DOSC_TAG_CONTROL, &source, &bytes)) {
+      active = 1;
+      dosc_message_header header;
+      unsigned char *message = receive_control(source, bytes, &header);
+      const unsigned char *payload = message + sizeof header;
+      if (!decided) {
+        if (header.type != DOSC_MSG_DECISIONS)
+          dosc_remote_fail(0, "a message of type %u before the decisions", header.type);
+        apply_decisions(&header, payload);
+        decided = 1;
+        /* release: the states written above are read by the pool's workers
+         * after the acquire in dosc_serve_run. */
+        atomic_store_explicit(&serve.decisions_ready, 1, memory_order_release);
+        for (int slot = 0; slot <= dosc_remote.threads; slot++)
+          dosc_remote_send_control(0, DOSC_MSG_WANT, 0, -1, NULL, 0, 0);
+      } else if (header.type == DOSC_MSG_TASK && !stopping) {
+        received_task *task = receive_task(&header, payload);
+        in_flight++;
+        if (dosc_remote.threads == 1) {
+          /* One worker: this thread runs the task itself and ships the
+           * result below, two thread hand-offs fewer per task. */
+          run_received(&task);
+        } else {
+          pthread_mutex_lock(&serve.lock);
+          if (serve.inbox_tail != NULL)
+            serve.inbox_tail->next = task;
+          else
+            serve.inbox_head = task;
+          serve.inbox_tail = task;
+          pthread_mutex_unlock(&serve.lock);
+        }
+      } else if (header.type == DOSC_MSG_RELEASE) {
+        kept_replica **link = &serve.replicas;
+        while (*link != NULL && (*link)->id != (int64_t)header.task)
+          link = &(*link)->next;
+        if (*link == NULL)
+          dosc_remote_fail(0, "a release of replica %llu, which this rank does not hold",
+                           (unsigned long long)header.task);
+        kept_replica *r = *link;
+        *link = r->next;
+        free(r->buffer);
+        free(r);
+      } else if (header.type == DOSC_MSG_STOP) {
+        stopping = 1;
+      } else {
+        dosc_remote_fail(0, "a message of type %u, which a serving rank never receives",
+                         header.type);
+      }
+      free(message);
+    }
+    pthread_mutex_lock(&serve.lock);
+    received_task *done = serve.outbox;
+    serve.outbox = NULL;
+    pthread_mutex_unlock(&serve.lock);
+    while (done != NULL) {
+      received_task *next = done->next;
+      send_result(done);
+      in_flight--;
+      if (!stopping) dosc_remote_send_control(0, DOSC_MSG_WANT, 0, -1, NULL, 0, 0);
+      done = next;
+      active = 1;
+    }
+    if (stopping && in_flight == 0) {
+      dosc_wire_counters counters = {(uint64_t)atomic_load(&serve.tasks_run),
+                                     (uint64_t)atomic_load(&serve.bytes_received),
+                                     (uint64_t)atomic_load(&serve.bytes_sent),
+                                     dosc_remote.threads,
+                                     0,
+                                     (uint64_t)atomic_load(&serve.busy_ns)};
+      dosc_remote_send_control(0, DOSC_MSG_STOPPED, 0, -1, &counters, sizeof counters, 0);
+      dosc_remote_flush_sends();
+      return;
+    }
+    if (active)
+      idle = 0;
+    else
+      dosc_remote_idle(&idle);
+  }
+}
+
+/* ---- the starting thread and the pool ---------------------------------------------- */
+
+static void run_received(void *pointer) {
+  received_task *task = *(received_task **)pointer;
+  long long started = dosc_remote_now_ns();
+  task->site->thunk(task->args);
+  atomic_fetch_add_explicit(&serve.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
+  atomic_fetch_add_explicit(&serve.tasks_run, 1, memory_order_relaxed);
+  pthread_mutex_lock(&serve.lock);
+  task->next = serve.outbox;
+  serve.outbox = task;
+  pthread_mutex_unlock(&serve.lock);
+}
+
+void dosc_serve_run(const dosc_program_info *const *units, int count) {
+  serve.units = units;
+  serve.unit_count = count;
+  atomic_store_explicit(&serve.units_ready, 1, memory_order_release);
+  long long idle = 0;
+  while (!atomic_load_explicit(&serve.decisions_ready, memory_order_acquire) &&
+         !atomic_load_explicit(&dosc_remote.comm_done, memory_order_acquire))
+    dosc_remote_idle(&idle);
+  if (dosc_remote.threads == 1) {
+    /* The communication thread runs every task (dosc_serve_communicate). */
+    pthread_join(dosc_remote.comm_thread, NULL);
+    fflush(NULL);
+    exit(0);
+  }
+  dosc_frame frame;
+  dosc_frame_init(&frame);
+  idle = 0;
+  for (;;) {
+    pthread_mutex_lock(&serve.lock);
+    received_task *task = serve.inbox_head;
+    if (task != NULL) {
+      serve.inbox_head = task->next;
+      if (serve.inbox_head == NULL) serve.inbox_tail = NULL;
+    }
+    pthread_mutex_unlock(&serve.lock);
+    if (task != NULL) {
+      /* On the pool: this rank's other workers steal it, or we run it below. */
+      dosc_spawn(&frame, run_received, &task, sizeof task);
+      idle = 0;
+    } else if (dosc_pool_help_once()) {
+      idle = 0;
+    } else if (atomic_load_explicit(&dosc_remote.comm_done, memory_order_acquire)) {
+      break;
+    } else {
+      dosc_remote_idle(&idle);
+    }
+  }
+  dosc_taskwait(&frame);
+  pthread_join(dosc_remote.comm_thread, NULL);
+  fflush(NULL);
+  exit(0);
+}

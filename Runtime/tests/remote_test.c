@@ -1,0 +1,254 @@
+/* remote_test - remote tasks over MPI, written as the rewrite emits them.
+ *
+ * usage: mpirun -np N remote_test [ROUNDS]
+ * Three remotable sites and one that is not:
+ *   site 0 smooth(in, out, lo, hi): reads in[lo-1 .. hi], writes out[lo, hi)
+ *          (a stencil: its halo must arrive; out is only written: never shipped in)
+ *   site 1 x = sum(v, lo, hi): a value-returning task reading v[lo, hi)
+ *   site 2 relax(u, lo, hi, color): reads u[lo-1 .. hi], updates the cells of
+ *          one colour in [lo, hi) in place (red-black: neighbours' tasks write
+ *          the other cells of the same array in the same round)
+ *   site 3 log_sum(...): not remotable (no marshalling)
+ *   site 4 shift(dst, src, lo, hi): dst[i] = src[i + 1], called with dst == src:
+ *          footprints that overlap, one written: kept on rank 0
+ * Every result is checked against the serial computation; prints result=ok. */
+#include "test_util.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "dosc.h"
+#include "dosc_abi.h"
+
+#define N     4096
+#define BLOCK 256
+
+static void smooth(const double *in, double *out, int lo, int hi) {
+  for (int i = lo; i < hi; i++)
+    out[i] = (in[i - 1] + in[i] + in[i + 1]) / 3.0;
+}
+static long sum(const int *v, int lo, int hi) {
+  long total = 0;
+  for (int i = lo; i < hi; i++)
+    total += v[i];
+  return total;
+}
+static void relax(double *u, int lo, int hi, int color) {
+  for (int i = lo; i < hi; i++)
+    if ((i & 1) == color) u[i] = 0.5 * (u[i - 1] + u[i + 1]);
+}
+static void shift(double *dst, const double *src, int lo, int hi) {
+  for (int i = lo; i < hi; i++)
+    dst[i] = src[i + 1];
+}
+static _Atomic long logged;
+static void log_sum(int k) {
+  logged += k; /* a global: the analyzer would call the task not remotable */
+}
+
+/* ---- as generated ---------------------------------------------------------- */
+static dosc_site_state states[5];
+struct args0 {
+  const double *a0;
+  double *a1;
+  int a2;
+  int a3;
+};
+struct args1 {
+  long *r;
+  const int *a0;
+  int a1;
+  int a2;
+};
+struct args2 {
+  double *a0;
+  int a1;
+  int a2;
+  int a3;
+};
+struct args4 {
+  double *a0;
+  const double *a1;
+  int a2;
+  int a3;
+};
+struct args3 {
+  int a0;
+};
+static void thunk0(void *p) {
+  struct args0 *a = p;
+  smooth(a->a0, a->a1, a->a2, a->a3);
+}
+static void thunk1(void *p) {
+  struct args1 *a = p;
+  *a->r = sum(a->a0, a->a1, a->a2);
+}
+static void thunk2(void *p) {
+  struct args2 *a = p;
+  relax(a->a0, a->a1, a->a2, a->a3);
+}
+static void thunk4(void *p) {
+  struct args4 *a = p;
+  shift(a->a0, a->a1, a->a2, a->a3);
+}
+static void thunk3(void *p) {
+  struct args3 *a = p;
+  log_sum(a->a0);
+}
+
+static const dosc_remote_param params0[] = {
+    {offsetof(struct args0, a0), sizeof(double), DOSC_ACCESS_READ},
+    {offsetof(struct args0, a1), sizeof(double), DOSC_ACCESS_WRITE}};
+static int footprint0(const void *p, dosc_region *f) {
+  const struct args0 *a = p;
+  f[0] = (dosc_region){a->a2 - 1, a->a3 - a->a2 + 2, 0, 0};
+  f[1] = (dosc_region){a->a2, a->a3 - a->a2, a->a2, a->a3 - a->a2};
+  return 0;
+}
+static dosc_remote_site remote0 = {thunk0,  sizeof(struct args0), -1,       0, 2,
+                                   params0, footprint0,           "smooth", -1};
+
+static const dosc_remote_param params1[] = {
+    {offsetof(struct args1, a0), sizeof(int), DOSC_ACCESS_READ}};
+static int footprint1(const void *p, dosc_region *f) {
+  const struct args1 *a = p;
+  f[0] = (dosc_region){a->a1, a->a2 - a->a1, 0, 0};
+  return 0;
+}
+static dosc_remote_site remote1 = {thunk1,
+                                   sizeof(struct args1),
+                                   offsetof(struct args1, r),
+                                   sizeof(long),
+                                   1,
+                                   params1,
+                                   footprint1,
+                                   "sum",
+                                   -1};
+
+static const dosc_remote_param params2[] = {
+    {offsetof(struct args2, a0), sizeof(double), DOSC_ACCESS_READWRITE}};
+static int footprint2(const void *p, dosc_region *f) {
+  const struct args2 *a = p;
+  f[0] = (dosc_region){a->a1 - 1, a->a2 - a->a1 + 2, a->a1, a->a2 - a->a1};
+  return 0;
+}
+static dosc_remote_site remote2 = {thunk2,  sizeof(struct args2), -1,      0, 1,
+                                   params2, footprint2,           "relax", -1};
+
+static const dosc_remote_param params4[] = {
+    {offsetof(struct args4, a0), sizeof(double), DOSC_ACCESS_WRITE},
+    {offsetof(struct args4, a1), sizeof(double), DOSC_ACCESS_READ}};
+static int footprint4(const void *p, dosc_region *f) {
+  const struct args4 *a = p;
+  f[0] = (dosc_region){a->a2, a->a3 - a->a2, a->a2, a->a3 - a->a2};
+  f[1] = (dosc_region){a->a2 + 1, a->a3 - a->a2, 0, 0};
+  return 0;
+}
+static dosc_remote_site remote4 = {thunk4,  sizeof(struct args4), -1,      0, 2,
+                                   params4, footprint4,           "shift", -1};
+
+static const dosc_site_info infos[] = {
+    {0, "smooth", "remote_test.c", 1, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
+     16},
+    {1, "sum", "remote_test.c", 2, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
+     16},
+    {2, "relax", "remote_test.c", 3, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
+     16},
+    {3, "log_sum", "remote_test.c", 4, 1, DOSC_BIND_AUTO, DOSC_SITE_WORK_KNOWN, 16},
+    {4, "shift", "remote_test.c", 5, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
+     1},
+};
+static const dosc_program_info unit = {"remote-test-0001", 5, infos, states};
+static dosc_remote_site *const remote_sites[] = {&remote0, &remote1, &remote2, NULL, &remote4};
+__attribute__((constructor(101))) static void register_unit(void) {
+  dosc_register_unit(&unit);
+  dosc_register_remote_sites(&unit, remote_sites);
+}
+
+/* A site's dispatch, as generated (work: the block length). */
+#define DISPATCH(id, args, serial)                                                                 \
+  do {                                                                                             \
+    const dosc_site_state *s = &states[id];                                                        \
+    if (s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(s, 1000000)) {                          \
+      serial;                                                                                      \
+    } else if (s->binding == DOSC_BIND_REMOTE && remote_sites[id] != NULL) {                       \
+      dosc_spawn_remote(&fr, remote_sites[id], &args);                                             \
+    } else {                                                                                       \
+      dosc_spawn(&fr, thunk##id, &args, sizeof args);                                              \
+    }                                                                                              \
+  } while (0)
+
+static double in[N], out[N], u[N], serial_out[N], serial_u[N];
+static int v[N];
+
+int main(int argc, char **argv) {
+  dosc_start(NULL, &argc, &argv);
+  int rounds = argc > 1 ? atoi(argv[1]) : 2;
+  dosc_frame fr;
+  dosc_frame_init(&fr);
+  for (int i = 0; i < N; i++) {
+    in[i] = (double)(i % 97) * 0.5;
+    u[i] = serial_u[i] = (double)(i % 13);
+    v[i] = i % 1000;
+    out[i] = serial_out[i] = -1.0; /* out-only: untouched cells must stay -1 */
+  }
+  /* stencil */
+  for (int lo = 1; lo < N - 1; lo += BLOCK) {
+    int hi = lo + BLOCK < N - 1 ? lo + BLOCK : N - 1;
+    struct args0 a = {in, out, lo, hi};
+    DISPATCH(0, a, smooth(in, out, lo, hi));
+  }
+  dosc_taskwait(&fr);
+  smooth(in, serial_out, 1, N - 1);
+  CHECK(memcmp(out, serial_out, sizeof out) == 0, "stencil output differs from the serial one");
+
+  /* value-returning */
+  long partial[N / BLOCK];
+  for (int b = 0; b < N / BLOCK; b++) {
+    struct args1 a = {&partial[b], v, b * BLOCK, (b + 1) * BLOCK};
+    DISPATCH(1, a, partial[b] = sum(v, b * BLOCK, (b + 1) * BLOCK));
+  }
+  dosc_taskwait(&fr);
+  long total = 0;
+  for (int b = 0; b < N / BLOCK; b++)
+    total += partial[b];
+  CHECK(total == sum(v, 0, N), "sum %ld, serial %ld", total, sum(v, 0, N));
+
+  /* red-black, in place */
+  for (int round = 0; round < rounds; round++) {
+    for (int color = 0; color < 2; color++) {
+      for (int lo = 1; lo < N - 1; lo += BLOCK) {
+        int hi = lo + BLOCK < N - 1 ? lo + BLOCK : N - 1;
+        struct args2 a = {u, lo, hi, color};
+        DISPATCH(2, a, relax(u, lo, hi, color));
+      }
+      dosc_taskwait(&fr);
+      relax(serial_u, 1, N - 1, color);
+    }
+  }
+  CHECK(memcmp(u, serial_u, sizeof u) == 0, "red-black differs from the serial one");
+
+  /* not remotable: stays on rank 0 (it writes a global of rank 0) */
+  for (int k = 1; k <= 10; k++) {
+    struct args3 a = {k};
+    DISPATCH(3, a, log_sum(k));
+  }
+  dosc_taskwait(&fr);
+  CHECK(logged == 55, "log_sum total %ld", (long)logged);
+
+  /* overlapping footprints, one written: kept here, still right */
+  static double w[N], serial_w[N];
+  for (int i = 0; i < N; i++)
+    w[i] = serial_w[i] = (double)(i % 17);
+  {
+    struct args4 a = {w, w, 0, N - 1};
+    DISPATCH(4, a, shift(w, w, 0, N - 1));
+  }
+  dosc_taskwait(&fr);
+  shift(serial_w, serial_w, 0, N - 1);
+  CHECK(memcmp(w, serial_w, sizeof w) == 0, "overlapping shift differs from the serial one");
+
+  printf("nodes=%d rank=%d\n", dosc_node_count(), dosc_node_rank());
+  printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
+  return test_failures == 0 ? 0 : 1;
+}

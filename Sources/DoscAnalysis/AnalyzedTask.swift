@@ -1,0 +1,76 @@
+import CSyntax
+import DoscManifest
+import DoscSupport
+import SymbolicAlgebra
+
+/// A task as the analysis states it: figures as polynomials (nil: unbounded) and reasons as
+/// values. It becomes the manifest's text only in `manifestTask`.
+public struct AnalyzedTask: Sendable {
+  public var name: String
+  public var location: SourceLocation
+  public var returns: String
+  public var parameters: [ParameterFigures]
+  /// Operations per execution; nil when unbounded (always for a recursive task).
+  public var work: Polynomial?
+  /// For a recursive task: the work of one invocation without its recursive calls.
+  public var workPerInvocation: Polynomial?
+  /// Why `work` is nil, when it is.
+  public var workUnbounded: [String]?
+  public var isRecursive: Bool
+  public var reasons: [Reason]
+  /// The body is not in the analyzed unit: nothing is known but the signature.
+  public var isOpaque: Bool
+
+  /// A task may run on another node when nothing stands in the way.
+  public var isRemotable: Bool { reasons.isEmpty }
+
+  public var manifestTask: Manifest.Task {
+    Manifest.Task(
+      name: name, location: manifestLocation(location), returns: returns, params: parameters.map(\.manifestParameter),
+      work: ManifestExpression(work), workPerInvocation: isRecursive ? ManifestExpression(workPerInvocation) : nil,
+      recursive: isRecursive, remotable: isRemotable, reasons: Reason.render(reasons), opaque: isOpaque,
+      workUnbounded: work == nil ? workUnbounded : nil)
+  }
+}
+
+/// One parameter's figures (SPEC section 4), in elements of its type.
+public struct ParameterFigures: Sendable {
+  /// A range of elements: the lowest index and how many it spans.
+  public struct Span: Hashable, Sendable {
+    public var first: Polynomial?
+    public var count: Polynomial?
+  }
+
+  public var name: String
+  public var type: String
+  public var access: Manifest.Parameter.Access
+  public var reads: Polynomial?
+  public var writes: Polynomial?
+  public var footprint: Span
+  /// Of a written pointer parameter, the part of the footprint it may store to.
+  public var written: Span?
+  /// Bytes per element; a scalar's size.
+  public var elementSize: Int?
+  /// Why a figure is null, when one is.
+  public var unbounded: [String]?
+
+  var isBounded: Bool {
+    reads != nil && writes != nil && footprint.count != nil && footprint.first != nil
+      && (written.map { $0.first != nil && $0.count != nil } ?? true)
+  }
+
+  var manifestParameter: Manifest.Parameter {
+    Manifest.Parameter(
+      name: name, type: type, access: access, reads: ManifestExpression(reads), writes: ManifestExpression(writes),
+      first: ManifestExpression(footprint.first), count: ManifestExpression(footprint.count),
+      bytes: ManifestExpression(footprint.count.map { $0 * (elementSize ?? 1) }),
+      writeFirst: written.map { ManifestExpression($0.first) },
+      writeCount: written.map { ManifestExpression($0.count) },
+      elementSize: elementSize, unbounded: unbounded)
+  }
+}
+
+func manifestLocation(_ location: SourceLocation) -> Manifest.Location {
+  let base = location.withBaseName
+  return Manifest.Location(file: base.file, line: base.line, column: base.column)
+}

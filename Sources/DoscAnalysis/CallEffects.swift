@@ -1,0 +1,169 @@
+import CSyntax
+import SymbolicAlgebra
+
+/// Calls: a function defined in the file has its summary instantiated with the arguments; a
+/// call that may recurse is not followed; the C library is known by name; anything else
+/// makes the task local-only.
+extension FunctionAnalyzer {
+  func call(_ callee: String?, _ calleeExpr: Expr, _ arguments: [Expr], _ expression: Expr) -> Value {
+    let values = arguments.map { evaluate($0) }
+    summary.addWork(1 + arguments.count)
+    guard let callee else {
+      evaluate(calleeExpr)
+      summary.addReason(Reason(.callsThroughPointer, calleeExpr.text, at: expression.location))
+      summary.noteUnboundedWork("call through a function pointer at \(expression.location.withBaseName)")
+      for (argument, value) in zip(arguments, values) {
+        escape(value, argument, into: calleeExpr.text, calleeTakesConst: false)
+      }
+      return valueStored(at: expression)
+    }
+    if context.isRecursiveCall(from: function.name, to: callee) {
+      recursiveCall(callee, values, arguments, expression)
+      return valueStored(at: expression)
+    }
+    if case .loopsOnly = mode { return valueStored(at: expression) }
+    if let definition = context.definition(named: callee) {
+      instantiate(context.summary(of: definition), of: definition, with: values, arguments: arguments)
+      return valueStored(at: expression)
+    }
+    return libraryCall(callee, values, arguments, expression)
+  }
+
+  /// A call that may come back here: its work is the recursion's, which has no closed form,
+  /// and what it does to the memory passed on cannot be bounded.
+  private func recursiveCall(_ callee: String, _ values: [Value], _ arguments: [Expr], _ expression: Expr) {
+    summary.isRecursive = true
+    if callee == function.name {
+      // Its own effects are known once the walk ends (`run`).
+      for (position, value) in values.enumerated() {
+        guard case .pointer(let target) = value else { continue }
+        for index in target.parameterIndices { recursivePassThrough.append((index, position, expression.location)) }
+      }
+      return
+    }
+    // Another function of the cycle (its reasons join the task's in `AnalysisContext`): what
+    // the cycle does to the memory passed around it is not followed.
+    guard let definition = context.definition(named: callee) else { return }
+    for (position, value) in values.enumerated() {
+      guard case .pointer(let target) = value else { continue }
+      let takesConst = position < definition.parameters.count && definition.parameters[position].type.pointsToConst
+      for index in target.parameterIndices {
+        summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+          reading: true, writing: !(takesConst || function.parameters[index].type.pointsToConst),
+          because: "it is passed on to '\(callee)' at \(arguments[position].location.withBaseName), which may call back"
+        )
+      }
+    }
+  }
+
+  /// Adds a callee's effects, stated in the callee's parameters, in terms of this function's.
+  private func instantiate(
+    _ calleeSummary: AccessSummary, of callee: FunctionDefinition, with values: [Value], arguments: [Expr]
+  ) {
+    var bindings: [String: Polynomial] = [:]
+    for (position, parameter) in callee.parameters.enumerated() where !parameter.type.isPointerLike {
+      let value = position < values.count ? values[position].polynomial : nil
+      bindings[parameter.name] = value ?? .variable("?" + parameter.name)
+    }
+    func translate(_ count: Count) -> Count {
+      guard let count else { return nil }
+      let result = count.substituting(bindings)
+      return result.variables.contains(where: { $0.hasPrefix("?") }) ? nil : result
+    }
+    var work = calleeSummary.work.flatMap(translate)
+    if calleeSummary.work != nil && work == nil {
+      summary.unboundedWorkBecause.append("the work of '\(callee.name)' depends on an argument with no symbolic form")
+    }
+    if calleeSummary.isRecursive {
+      work = nil
+      summary.unboundedWorkBecause.append("'\(callee.name)' is recursive")
+    }
+    summary.work = add(summary.work, work)
+    summary.unboundedWorkBecause += calleeSummary.unboundedWorkBecause.filter {
+      !summary.unboundedWorkBecause.contains($0)
+    }
+    for reason in calleeSummary.reasons { summary.addReason(reason) }
+
+    for (position, access) in calleeSummary.parameters.sorted(by: { $0.key < $1.key }) {
+      guard position < values.count else { continue }
+      switch values[position] {
+      case .pointer(.parameter(let index, let offset)):
+        var mapped = access
+        mapped.reads = translate(access.reads)
+        mapped.writes = translate(access.writes)
+        if let offset {
+          (mapped.ranges, mapped.writeRanges) = access.mappingRanges { range in
+            guard let low = translate(range.low), let high = translate(range.high) else { return nil }
+            return IndexRange(low: low + offset, high: high + offset)
+          }
+        } else {
+          mapped.ranges = nil
+          if access.isWritten { mapped.writeRanges = nil }
+        }
+        if mapped.ranges == nil || mapped.reads == nil || mapped.writes == nil {
+          mapped.noteUnbounded(
+            "its accesses in '\(callee.name)' (called at \(arguments[position].location.withBaseName)) cannot be bounded here"
+          )
+        }
+        summary.parameters[index, default: ParameterAccess()].merge(sequential: mapped)
+      case .pointer(.parameters(let indices)):
+        for index in indices where access.isRead || access.isWritten {
+          summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+            reading: access.isRead, writing: access.isWritten,
+            because:
+              "'\(arguments[position].text)' passed to '\(callee.name)' at \(arguments[position].location.withBaseName) may point into any of several parameters"
+          )
+        }
+      case .pointer(.global(let name)):
+        let location = arguments[position].location
+        if access.isWritten { summary.addReason(Reason(.writesGlobal, name, at: location)) }
+        if access.isRead { summary.addReason(Reason(.readsGlobal, name, at: location)) }
+      case .pointer(.unknown(let description)):
+        summary.addReason(
+          Reason(.passesForeignPointer(callee: callee.name), description, at: arguments[position].location))
+      default:
+        break
+      }
+    }
+  }
+
+  private func libraryCall(_ callee: String, _ values: [Value], _ arguments: [Expr], _ expression: Expr) -> Value {
+    switch LibraryFunction.lookup(callee) {
+    case .memoryCopy(let destination, let source, let bytes)?:
+      guard arguments.count > max(destination, source, bytes) else { break }
+      bulk(values[destination], arguments[destination], write: true, bytes: values[bytes].polynomial)
+      bulk(values[source], arguments[source], write: false, bytes: values[bytes].polynomial)
+      return values[destination]
+    case .memorySet(let destination, let bytes)?:
+      guard arguments.count > max(destination, bytes) else { break }
+      bulk(values[destination], arguments[destination], write: true, bytes: values[bytes].polynomial)
+      return values[destination]
+    case .pure(let cost)?:
+      summary.addWork(cost)
+      return .unknownScalar
+    case .allocation?:
+      return .pointer(.privateMemory)
+    case .deallocation?:
+      return .unknownScalar
+    case .effect?:
+      summary.addReason(Reason(.callsEffect, callee, at: expression.location))
+      escapeAll(values, arguments, into: callee)
+      return valueStored(at: expression)
+    case nil:
+      summary.addReason(Reason(.callsInvisible, callee, at: expression.location))
+      summary.noteUnboundedWork("'\(callee)' has no visible body")
+      escapeAll(values, arguments, into: callee)
+      return valueStored(at: expression)
+    }
+    return valueStored(at: expression)
+  }
+
+  /// Every pointer into a parameter handed to `callee`, which dosc cannot see into.
+  private func escapeAll(_ values: [Value], _ arguments: [Expr], into callee: String) {
+    let declared = context.unit.functions.declaration(named: callee)?.parameters ?? []
+    for (position, (argument, value)) in zip(arguments, values).enumerated() {
+      let takesConst = position < declared.count && declared[position].type.pointsToConst
+      escape(value, argument, into: callee, calleeTakesConst: takesConst)
+    }
+  }
+}

@@ -1,0 +1,232 @@
+import CSyntax
+import SymbolicAlgebra
+
+extension FunctionAnalyzer {
+  /// Evaluates an expression whose effects were already counted (loop headers).
+  func evaluateQuietly(_ expression: Expr) -> Value {
+    let saved = summary
+    defer { summary = saved }
+    return evaluate(expression)
+  }
+
+  /// The symbolic value of `expression`, counting its work and memory effects as it goes.
+  @discardableResult
+  func evaluate(_ expression: Expr) -> Value {
+    switch expression.kind {
+    case .integerLiteral(let value), .constant(let value):
+      return .scalar(Polynomial(value))
+    case .floatingLiteral:
+      return .unknownScalar
+    case .stringLiteral:
+      return .pointer(.constantData)
+    case .name(let name, let reference):
+      return nameValue(name, reference, expression)
+    case .binary(let op, let lhs, let rhs):
+      return binary(op, lhs, rhs, expression)
+    case .unary(let op, let operand):
+      return unary(op, operand, expression)
+    case .subscripted, .member:
+      return load(expression)
+    case .call(let callee, let calleeExpr, let arguments):
+      return call(callee, calleeExpr, arguments, expression)
+    case .cast(let inner):
+      let value = evaluate(inner)
+      if case .pointer(.parameter(let index, _)) = value, expression.type.isPointer,
+        expression.type.elementSize != inner.type.elementSize
+      {
+        // A cast to another element type: offsets no longer count the parameter's elements.
+        return .pointer(.parameter(index: index, offset: nil))
+      }
+      return value
+    case .conditional(let condition, let then, let otherwise):
+      evaluate(condition)
+      var results: [Value] = []
+      alternatives([{ results.append(self.evaluate(then)) }, { results.append(self.evaluate(otherwise)) }])
+      return Value.either(results[0], results[1], type: expression.type, text: expression.text)
+    case .initializerList(let items):
+      items.forEach { evaluate($0) }
+      return .unknownScalar
+    case .unsupported(let kind, let items):
+      items.forEach { evaluate($0) }
+      summary.noteUnboundedWork("unsupported expression '\(kind)' at \(expression.location.withBaseName)")
+      return expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
+    }
+  }
+
+  private func nameValue(_ name: String, _ reference: Reference, _ expression: Expr) -> Value {
+    if inductionVariables.contains(name) { return .scalar(.variable(name)) }
+    switch reference {
+    case .parameter(let index):
+      if expression.type.isPointerLike {
+        if !mutations.isModified(name) { return .pointer(.parameter(index: index, offset: .zero)) }
+        return .pointer(pointers[name] ?? walkedTarget(of: name) ?? .unknown(name))
+      }
+      if !mutations.isModified(name) { return .scalar(.variable(name)) }
+      return .scalar(scalars[name] ?? invariantValue(of: name, marker: "#cur"))
+    case .local:
+      if expression.type.kind == .array { return .pointer(pointers[name] ?? .privateMemory) }
+      if expression.type.isPointerLike { return .pointer(pointers[name] ?? walkedTarget(of: name) ?? .unknown(name)) }
+      if let value = scalars[name] { return .scalar(value) }
+      return .scalar(invariantValue(of: name, marker: ""))
+    case .global(let isConst):
+      if expression.type.kind == .array || expression.type.kind == .function { return .pointer(.global(name)) }
+      if !isConst { summary.addReason(Reason(.readsGlobal, name, at: expression.location)) }
+      return expression.type.isPointerLike ? .pointer(.unknown(name)) : .unknownScalar
+    case .enumerator(let value):
+      return .scalar(Polynomial(value))
+    case .function, .unknown:
+      return .unknownScalar
+    }
+  }
+
+  /// A variable's current value as a symbol, valid while no open loop changes it.
+  private func invariantValue(of name: String, marker: String) -> Polynomial? {
+    if openLoops.contains(where: { $0.contains(name) }) { return nil }
+    if mutations.isSingleAssignment(name) { return .variable(name) }
+    return .variable(name + (marker.isEmpty ? "#cur" : marker))
+  }
+
+  /// Where a pointer variable assigned more than once points (`p = in; ... p += m;`, `*p++`):
+  /// into the one memory every value it is given derives from, at an offset the analysis does
+  /// not follow; nil when its values derive from different memories or from unknown ones.
+  func walkedTarget(of name: String) -> PointerTarget? {
+    var visiting: Set<String> = []
+    func target(ofVariable name: String) -> PointerTarget? {
+      guard !mutations.addressTaken.contains(name), visiting.insert(name).inserted else { return nil }
+      defer { visiting.remove(name) }
+      var targets: [PointerTarget] = []
+      if let index = function.parameters.firstIndex(where: { $0.name == name }) {
+        targets.append(.parameter(index: index, offset: nil))
+      }
+      for value in mutations.assignedValues[name] ?? [] {
+        guard let base = base(of: value, assigningTo: name) else { return nil }
+        if let base { targets.append(base.withoutOffset) }
+      }
+      return targets.isEmpty ? nil : PointerTarget.either(targets)
+    }
+    /// `.some(nil)`: the variable itself (`p = p + 1`), which adds no new memory.
+    func base(of value: Expr, assigningTo variable: String) -> PointerTarget?? {
+      switch value.kind {
+      case .cast(let inner): return base(of: inner, assigningTo: variable)
+      case .name(let other, _) where other == variable: return .some(nil)
+      case .name(let other, .parameter(let index)) where value.type.isPointerLike:
+        if !mutations.isModified(other) { return .parameter(index: index, offset: nil) }
+        return target(ofVariable: other).map { .some($0) }
+      case .name(let other, .local) where value.type.kind == .array:
+        return .some(pointers[other]?.withoutOffset ?? .privateMemory)
+      case .name(let other, .local) where value.type.isPointerLike:
+        return target(ofVariable: other).map { .some($0) }
+      case .binary(let op, let a, let b) where op == "+" || op == "-":
+        if a.type.isPointerLike { return base(of: a, assigningTo: variable) }
+        if b.type.isPointerLike && op == "+" { return base(of: b, assigningTo: variable) }
+        return nil
+      case .unary("&", let operand):
+        if case .subscripted(let array, _) = operand.kind { return base(of: array, assigningTo: variable) }
+        return nil
+      default:
+        return nil
+      }
+    }
+    return target(ofVariable: name)
+  }
+
+  private func binary(_ op: String, _ lhs: Expr, _ rhs: Expr, _ expression: Expr) -> Value {
+    switch op {
+    case "=":
+      let value = evaluate(rhs)
+      summary.addWork(1)
+      assign(lhs, value: value, compound: false)
+      return value
+    case "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=":
+      if op == "+=" || op == "-=", let name = lhs.assignedName, isWalkedPointer(name, type: lhs.type) {
+        let amount = evaluate(rhs).polynomial
+        summary.addWork(1)
+        step(name, by: op == "+=" ? amount : amount.map { -$0 })
+        return .unknownScalar
+      }
+      evaluate(rhs)
+      summary.addWork(1)
+      assign(lhs, value: .unknownScalar, compound: true)
+      return .unknownScalar
+    case ",":
+      evaluate(lhs)
+      return evaluate(rhs)
+    case "&&", "||":
+      evaluate(lhs)
+      alternatives([{ self.evaluate(rhs) }, {}])
+      summary.addWork(1)
+      return .unknownScalar
+    default:
+      break
+    }
+    let a = evaluate(lhs)
+    let b = evaluate(rhs)
+    summary.addWork(1)
+    switch (op, a, b) {
+    case ("+", .pointer(let target), .scalar(let amount)), ("+", .scalar(let amount), .pointer(let target)):
+      return .pointer(target.offset(by: amount))
+    case ("-", .pointer(let target), .scalar(let amount)):
+      return .pointer(target.offset(by: amount.map { -$0 }))
+    case ("-", .pointer, .pointer):
+      return .unknownScalar
+    case (_, .scalar(let x), .scalar(let y)):
+      guard let x, let y else { return .unknownScalar }
+      switch op {
+      case "+": return .scalar(x + y)
+      case "-": return .scalar(x - y)
+      case "*": return .scalar(x * y)
+      case "/": return y.isZero ? .unknownScalar : .scalar(x / y)
+      case "<<":
+        guard let shift = y.integerValue, (0..<32).contains(shift) else { return .unknownScalar }
+        return .scalar(x * (1 << shift))
+      case ">>":
+        guard let shift = y.integerValue, (0..<32).contains(shift) else { return .unknownScalar }
+        return .scalar(x / Polynomial(1 << shift))
+      default: return .unknownScalar
+      }
+    default:
+      return .unknownScalar
+    }
+  }
+
+  private func unary(_ op: String, _ operand: Expr, _ expression: Expr) -> Value {
+    switch op {
+    case "*":
+      return load(expression)
+    case "&":
+      return .pointer(address(of: operand))
+    case "++", "--", "post++", "post--":
+      summary.addWork(1)
+      if let name = operand.assignedName, isWalkedPointer(name, type: operand.type) {
+        let before = pointers[name]
+        step(name, by: op.hasSuffix("++") ? .one : -.one)
+        let value = op.hasPrefix("post") ? before : pointers[name]
+        return .pointer(value ?? walkedTarget(of: name) ?? .unknown(name))
+      }
+      // `*p++` loads through the pointer's value: where it points before (or after) the step.
+      let value = operand.type.isPointerLike ? evaluateQuietly(operand) : .unknownScalar
+      assign(operand, value: .unknownScalar, compound: true)
+      if case .pointer(let target) = value { return .pointer(target.withoutOffset) }
+      return .unknownScalar
+    case "-":
+      summary.addWork(1)
+      return .scalar(evaluate(operand).polynomial.map { -$0 })
+    case "+":
+      return evaluate(operand)
+    default:
+      evaluate(operand)
+      summary.addWork(1)
+      return .unknownScalar
+    }
+  }
+}
+
+extension Expr {
+  /// Every variable name the expression mentions.
+  var names: Set<String> {
+    var result: Set<String> = []
+    if case .name(let name, _) = kind { result.insert(name) }
+    for child in children { result.formUnion(child.names) }
+    return result
+  }
+}

@@ -1,0 +1,187 @@
+import CSyntax
+import SymbolicAlgebra
+
+/// Loads and stores: which memory an lvalue lies in, and what an access to it counts for.
+extension FunctionAnalyzer {
+  /// The value of an lvalue expression (`a[i]`, `*p`, `s.f`, `p->f`): a load of it, or, for an
+  /// array (a row `m[i]`, a field `s.buf`), no load but the address it decays to.
+  func load(_ expression: Expr) -> Value {
+    if expression.type.kind == .array {
+      summary.addWork(1)
+      return .pointer(address(of: expression))
+    }
+    access(element(of: expression), write: false, expression)
+    return valueStored(at: expression)
+  }
+
+  /// The element of memory an lvalue lies in, at its offset in that memory's elements: `a[i]`
+  /// and `p->f` with `p = a + i` are both in element `i` of `a`.
+  func element(of lvalue: Expr) -> PointerTarget {
+    switch lvalue.kind {
+    case .subscripted(let base, let index) where base.isArrayObject:
+      // `m[r][c]`, `p->buf[i]`: inside the row or the structure the array is part of.
+      evaluate(index)
+      return element(of: base)
+    case .subscripted(let base, let index):
+      return address(base: base, index: index)
+    case .unary("*", let inner):
+      return pointerTarget(evaluate(inner), inner)
+    case .member(let base, _, let arrow):
+      return arrow ? pointerTarget(evaluate(base), base) : element(of: base)
+    case .name(let name, .global):
+      return .global(name)
+    case .name(_, .local), .name(_, .parameter):
+      // The task's own variable (a by-value parameter is a copy): its stack memory.
+      return .privateMemory
+    case .cast(let inner):
+      return element(of: inner)
+    default:
+      evaluate(lvalue)
+      return .unknown(lvalue.text)
+    }
+  }
+
+  /// `&lvalue`, or what an array lvalue decays to. A pointer to a field or a row counts in
+  /// other units than the memory's elements: its offset is unknown.
+  func address(of lvalue: Expr) -> PointerTarget {
+    switch lvalue.kind {
+    case .subscripted(let base, let index):
+      let target = address(base: base, index: index)
+      return lvalue.type.kind == .array ? target.withoutOffset : target
+    case .unary("*", let inner):
+      return pointerTarget(evaluate(inner), inner)
+    case .member:
+      return element(of: lvalue).withoutOffset
+    case .name(let name, .global):
+      return .global(name)
+    case .name(let name, .local) where lvalue.type.kind == .array:
+      return pointers[name] ?? .privateMemory
+    case .name(_, .local), .name(_, .parameter):
+      return .privateMemory
+    case .cast(let inner):
+      return address(of: inner)
+    default:
+      evaluate(lvalue)
+      return .unknown(lvalue.text)
+    }
+  }
+
+  /// `base[index]` as a pointer to the element.
+  func address(base: Expr, index: Expr) -> PointerTarget {
+    let baseValue = evaluate(base)
+    let indexValue = evaluate(index)
+    // `3[a]` is legal C; normalize to pointer + integer.
+    if case .scalar = baseValue, case .pointer(let target) = indexValue {
+      return target.offset(by: baseValue.polynomial)
+    }
+    return pointerTarget(baseValue, base).offset(by: indexValue.polynomial)
+  }
+
+  func pointerTarget(_ value: Value, _ expression: Expr) -> PointerTarget {
+    if case .pointer(let target) = value { return target }
+    return .unknown(expression.text)
+  }
+
+  /// The value loaded by an access: pointers loaded from memory point to unknown places.
+  func valueStored(at expression: Expr) -> Value {
+    expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
+  }
+
+  /// A load or store of one element through `target`.
+  func access(_ target: PointerTarget, write: Bool, _ expression: Expr) {
+    summary.addWork(1)
+    switch target {
+    case .parameter(let index, let offset):
+      summary.parameters[index, default: ParameterAccess()].record(
+        write: write, count: .one, range: offset.map { IndexRange(low: $0, high: $0) },
+        unboundedBecause:
+          "the index of '\(expression.text)' at \(expression.location.withBaseName) has no symbolic form"
+      )
+    case .parameters(let indices):
+      for index in indices {
+        summary.parameters[index, default: ParameterAccess()].record(
+          write: write, count: .one, range: nil,
+          unboundedBecause:
+            "'\(expression.text)' at \(expression.location.withBaseName) may point into "
+            + indices.map { "'\(function.parameters[$0].name)'" }.joined(separator: " or "))
+      }
+    case .privateMemory, .constantData:
+      break
+    case .global(let name):
+      summary.addReason(Reason(write ? .writesGlobal : .readsGlobal, name, at: expression.location))
+    case .unknown(let description):
+      summary.addReason(
+        Reason(write ? .writesForeignMemory : .readsForeignMemory, description, at: expression.location))
+    }
+  }
+
+  /// An assignment to `target`; `compound` for `+=`, `++` and friends, which also read it.
+  func assign(_ target: Expr, value: Value, compound: Bool) {
+    switch target.kind {
+    case .name(let name, .global):
+      summary.addReason(Reason(.writesGlobal, name, at: target.location))
+    case .name(let name, _):
+      if !compound { bind(name, to: value, type: target.type) }
+    case .cast(let inner):
+      assign(inner, value: value, compound: compound)
+    case .subscripted, .unary("*", _), .member:
+      let stored = element(of: target)
+      if compound { access(stored, write: false, target) }
+      access(stored, write: true, target)
+      storedPointer(value, into: target)
+    default:
+      evaluate(target)
+    }
+  }
+
+  /// Storing a pointer to a parameter's data in memory lets it outlive the task.
+  private func storedPointer(_ value: Value, into target: Expr) {
+    guard case .pointer(let pointee) = value else { return }
+    for index in pointee.parameterIndices {
+      summary.addReason(
+        Reason(.storesParameterPointer(into: target.text), function.parameters[index].name, at: target.location))
+    }
+  }
+
+  /// `memcpy`/`memset` on a pointer: `bytes / sizeof(element)` elements from the pointer on.
+  func bulk(_ value: Value, _ argument: Expr, write: Bool, bytes: Polynomial?) {
+    let target = pointerTarget(value, argument)
+    guard case .parameter(let index, let offset) = target else {
+      access(target, write: write, argument)
+      return
+    }
+    let elementSize = function.parameters[index].type.elementSize ?? 1
+    let elements = bytes.map { $0 / Polynomial(elementSize) }
+    summary.addWork(1)
+    let range = offset.flatMap { offset in elements.map { IndexRange(low: offset, high: offset + $0 - 1) } }
+    summary.parameters[index, default: ParameterAccess()].record(
+      write: write, count: elements, range: range,
+      unboundedBecause:
+        "the extent of '\(argument.text)' in the call at \(argument.location.withBaseName) has no symbolic form")
+    summary.work = add(summary.work, elements)
+  }
+
+  /// A pointer handed to code dosc cannot see: anything may happen to what it points to,
+  /// writes too unless the callee takes it as a pointer to const.
+  func escape(_ value: Value, _ argument: Expr, into callee: String, calleeTakesConst: Bool) {
+    guard case .pointer(let target) = value else { return }
+    for index in target.parameterIndices {
+      summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+        reading: true, writing: !(calleeTakesConst || function.parameters[index].type.pointsToConst),
+        because: "it is passed to '\(callee)' at \(argument.location.withBaseName)")
+    }
+  }
+}
+
+extension Expr {
+  /// Whether this is an array in memory (a local array, a row, a field), not a pointer: an
+  /// array parameter is a pointer, whatever its declaration says.
+  var isArrayObject: Bool {
+    guard type.kind == .array else { return false }
+    switch kind {
+    case .name(_, .parameter): return false
+    case .name, .subscripted, .member, .unary("*", _): return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import DoscSupport
+
+/// Why a task cannot run on another node, as the analysis found it: what kind of obstacle,
+/// where, and the name or expression at fault. Rendered to text only for the manifest.
+public struct Reason: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable {
+    case readsGlobal
+    case writesGlobal
+    /// Calls a library function with effects on the process (I/O, `exit`, `rand`).
+    case callsEffect
+    /// Calls a function whose body dosc cannot see.
+    case callsInvisible
+    case callsThroughPointer
+    /// Loads or stores through a pointer that derives from no parameter.
+    case readsForeignMemory
+    case writesForeignMemory
+    /// Passes such a pointer to a function defined in the file (the callee's name).
+    case passesForeignPointer(callee: String)
+    /// Stores a pointer to a parameter's data in memory (the parameter's name).
+    case storesParameterPointer(into: String)
+    /// A parameter's figures are unbounded; `why` says what stopped the analysis.
+    case unboundedParameter(why: String)
+    case variadic
+    /// The task's body is not in the translation unit.
+    case invisibleTask
+  }
+
+  public var kind: Kind
+  public var location: SourceLocation
+  /// The variable, function or expression the reason is about.
+  public var culprit: String
+
+  public init(_ kind: Kind, _ culprit: String, at location: SourceLocation) {
+    self.kind = kind
+    self.culprit = culprit
+    self.location = location
+  }
+
+  var message: String {
+    switch kind {
+    case .readsGlobal: "reads global '\(culprit)'"
+    case .writesGlobal: "writes global '\(culprit)'"
+    case .callsEffect: "calls '\(culprit)'"
+    case .callsInvisible: "calls '\(culprit)', whose body is not visible"
+    case .callsThroughPointer: "calls through the function pointer '\(culprit)'"
+    case .readsForeignMemory: "reads memory through '\(culprit)', which does not derive from a parameter"
+    case .writesForeignMemory: "writes memory through '\(culprit)', which does not derive from a parameter"
+    case .passesForeignPointer(let callee):
+      "passes '\(culprit)', which does not derive from a parameter, to '\(callee)'"
+    case .storesParameterPointer(let target): "stores a pointer to '\(culprit)' in '\(target)'"
+    case .unboundedParameter(let why): "cannot bound the accesses to '\(culprit)': \(why)"
+    case .variadic: "'\(culprit)' takes a variable number of arguments"
+    case .invisibleTask: "the body of '\(culprit)' is not visible in this translation unit"
+    }
+  }
+
+  /// One line per kind and culprit, located at its first place, with how many places share it
+  /// (`f.c:40:9: reads global 'bs' (7 places, first at f.c:40:9)`), in the order found.
+  static func render(_ reasons: [Reason]) -> [String] {
+    struct Key: Hashable {
+      var kind: Kind
+      var culprit: String
+    }
+    var order: [Key] = []
+    var places: [Key: Set<SourceLocation>] = [:]
+    var firsts: [Key: Reason] = [:]
+    for reason in reasons {
+      let key = Key(kind: reason.kind, culprit: reason.culprit)
+      if places[key] == nil { order.append(key) }
+      places[key, default: []].insert(reason.location)
+      if let first = firsts[key], first.location <= reason.location { continue }
+      firsts[key] = reason
+    }
+    return order.map { key in
+      let first = firsts[key]!
+      let location = first.location.withBaseName
+      let count = places[key]!.count
+      return "\(location): \(first.message)" + (count == 1 ? "" : " (\(count) places, first at \(location))")
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import CSyntax
+import DoscAnalysis
+
+/// The C that lets a site's task run on another MPI rank (`dosc_remote_site` in dosc_abi.h),
+/// generated from the manifest: which fields of the site's argument struct are pointers, what
+/// each one's elements are, and its footprint `[first, first+count)` and written footprint
+/// `[write_first, write_first+write_count)` as C over the struct's scalar fields. A site gets it
+/// only when every figure is known: anything the runtime could not ship exactly (an address
+/// inside the data, a footprint that is not bounded) keeps the task on rank 0.
+struct RemoteMarshalling {
+  /// Declarations before the function holding the site (the dispatch refers to the site).
+  let declaration: String
+  /// Definitions after the site's thunk.
+  let definition: String
+  /// The C name of the `dosc_remote_site`.
+  let siteName: String
+
+  /// One argument of the site, as the rewrite declared it in `struct dosc_args_N` (field `aK`).
+  struct Argument {
+    var type: CType
+    var parameter: ParameterFigures?
+  }
+
+  /// Why the site cannot run remotely, or its marshalling.
+  enum Outcome {
+    case marshalled(RemoteMarshalling)
+    case local(reason: String)
+  }
+
+  static func generate(
+    siteID: Int, task: AnalyzedTask, arguments: [Argument], result: CType?, structName: String,
+    thunkName: String
+  ) -> Outcome {
+    guard task.isRemotable, !task.isOpaque else { return .local(reason: "the task is not remotable") }
+    if let result, !result.isArithmetic {
+      return .local(reason: "its result '\(result.spelling)' is not a number")
+    }
+    // Scalars travel by value; the footprints are C over them.
+    let scalars: [WorkExpression.Argument] = arguments.enumerated().compactMap { index, argument in
+      guard let parameter = argument.parameter else { return nil }
+      return WorkExpression.Argument(
+        name: parameter.name, value: "dosc_a->a\(index)", isArithmetic: argument.type.isArithmetic)
+    }
+    var params: [String] = []
+    var regions: [String] = []
+    for (index, argument) in arguments.enumerated() {
+      let type = argument.type
+      if type.isArithmetic { continue }
+      guard type.isPointerLike, let parameter = argument.parameter else {
+        return .local(reason: "parameter \(index + 1) ('\(type.spelling)') is neither a number nor a pointer")
+      }
+      let element = type.elementSpelling ?? ""
+      if element.contains("*") || element.contains("(") || element == "void" || element.hasSuffix(" void") {
+        return .local(reason: "'\(parameter.name)' points to '\(element)': its data would carry addresses")
+      }
+      guard let elementSize = parameter.elementSize, elementSize > 0 else {
+        return .local(reason: "the element size of '\(parameter.name)' is unknown")
+      }
+      let access: String
+      switch parameter.access {
+      case .none: access = "DOSC_ACCESS_NONE"
+      case .read: access = "DOSC_ACCESS_READ"
+      case .write: access = "DOSC_ACCESS_WRITE"
+      case .readwrite: access = "DOSC_ACCESS_READWRITE"
+      }
+      let k = params.count
+      params.append("{ offsetof(struct \(structName), a\(index)), \(elementSize), \(access) }")
+      if parameter.access == .none {
+        regions.append(
+          "dosc_f[\(k)].first = 0; dosc_f[\(k)].count = 0; dosc_f[\(k)].write_first = 0; dosc_f[\(k)].write_count = 0;")
+        continue
+      }
+      guard let first = WorkExpression.value(parameter.footprint.first, arguments: scalars),
+        let count = WorkExpression.value(parameter.footprint.count, arguments: scalars)
+      else {
+        return .local(reason: "the footprint of '\(parameter.name)' is not a formula over the task's numbers")
+      }
+      var writeFirst = "0"
+      var writeCount = "0"
+      if parameter.access == .write || parameter.access == .readwrite {
+        // Only the written footprint goes back: without it, shipping the whole footprint back
+        // would overwrite a neighbour's cells with stale copies.
+        guard let written = parameter.written,
+          let first = WorkExpression.value(written.first, arguments: scalars),
+          let count = WorkExpression.value(written.count, arguments: scalars)
+        else {
+          return .local(reason: "the written footprint of '\(parameter.name)' is not bounded")
+        }
+        (writeFirst, writeCount) = (first, count)
+      }
+      regions.append(
+        "dosc_f[\(k)].first = \(first); dosc_f[\(k)].count = \(count); "
+          + "dosc_f[\(k)].write_first = \(writeFirst); dosc_f[\(k)].write_count = \(writeCount);")
+    }
+    let siteName = "dosc_remote_\(siteID)"
+    let paramsName = params.isEmpty ? "(const dosc_remote_param *)0" : "dosc_remote_params_\(siteID)"
+    var definition = ""
+    if !params.isEmpty {
+      definition +=
+        "static const dosc_remote_param dosc_remote_params_\(siteID)[] = { \(params.joined(separator: ", ")) };\n"
+    }
+    definition +=
+      "static int dosc_footprint_\(siteID)(const void *dosc_p, dosc_region *dosc_f) { "
+      + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; (void)dosc_f; "
+      + regions.joined(separator: " ") + " return 0; }\n"
+    let resultOffset = result == nil ? "-1" : "(long long)offsetof(struct \(structName), dosc_r)"
+    let resultSize = result == nil ? "0" : "sizeof *((struct \(structName) *)0)->dosc_r"
+    definition +=
+      "static dosc_remote_site \(siteName) = { \(thunkName), sizeof(struct \(structName)), \(resultOffset), "
+      + "\(resultSize), \(params.count), \(paramsName), dosc_footprint_\(siteID), \"\(task.name)\", -1 };\n"
+    return .marshalled(
+      RemoteMarshalling(
+        declaration: "static dosc_remote_site \(siteName);\n", definition: definition, siteName: siteName))
+  }
+}

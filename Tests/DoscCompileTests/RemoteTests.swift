@@ -1,0 +1,275 @@
+import Foundation
+import Testing
+
+/// The remote binding over real MPI ranks (mpirun from Open MPI, installed by scripts/setup.sh):
+/// every example prints its serial elision's output on 2 and 3 ranks, forced remote and auto,
+/// over shared memory and TCP; the runtime's byte counters show what crossed the wire; bad
+/// messages and killed ranks end the job with a message. Serialized: each run starts 2-3
+/// processes on a small machine.
+@Suite(.serialized) struct RemoteTests {
+  /// One mpirun configuration: ranks, transport, binding, threads per rank.
+  struct Configuration: CustomStringConvertible {
+    var ranks: Int
+    var tcp: Bool
+    var binding: String
+    var threads: Int
+    var description: String {
+      "-n \(ranks) \(tcp ? "tcp" : "shared memory") DOSC_BIND=\(binding) DOSC_THREADS=\(threads)"
+    }
+  }
+
+  /// Every factor (ranks, transport, binding, threads) in both of its values, in four runs.
+  static let configurations = [
+    Configuration(ranks: 3, tcp: false, binding: "remote", threads: 1),
+    Configuration(ranks: 2, tcp: true, binding: "auto", threads: 1),
+    Configuration(ranks: 3, tcp: true, binding: "auto", threads: 2),
+    Configuration(ranks: 2, tcp: false, binding: "remote", threads: 2),
+  ]
+
+  static var mpiInstalled: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/mpirun") }
+
+  /// `dosc run` with the environment of one configuration; trace on.
+  static func run(
+    _ program: [String], _ configuration: Configuration, extra: [String: String] = [:]
+  ) throws -> Harness.Run {
+    var command = BuildIntegrationTests.withDefaultSignalMask + [try BuildIntegrationTests.dosc(), "run"]
+    command += ["-n", String(configuration.ranks)]
+    if configuration.tcp { command += ["--mca", "btl", "tcp,self"] }
+    var environment = [
+      "DOSC_BIND": configuration.binding, "DOSC_THREADS": String(configuration.threads), "DOSC_TRACE": "1",
+      "DOSC_PROFILE": "/nonexistent/profile.json",
+    ]
+    environment.merge(extra) { $1 }
+    return try Harness.run(["timeout", "120"] + command + program, environment: environment)
+  }
+
+  /// A number of the trace's per-rank line `dosc: rank R: ...`: the one written before `name`.
+  static func counter(_ stderr: String, rank: Int, _ name: String) -> Int? {
+    guard
+      let line = stderr.split(separator: "\n").first(where: {
+        $0.hasPrefix("dosc: rank \(rank): ") && $0.contains(" \(name)")
+      }), let range = line.range(of: " \(name)")
+    else { return nil }
+    return line[..<range.lowerBound].split(separator: " ").last.flatMap { Int($0) }
+  }
+
+  struct Built {
+    var scratch: String
+    var program: String
+    var expected: Harness.Run
+  }
+
+  static func build(_ sources: [String], name: String, arguments: [String] = [], flags: [String] = []) throws -> Built {
+    let scratch = try Harness.scratch("remote-\(name)")
+    let plain = try Harness.plainCompile(sources, output: scratch + "/plain")
+    try #require(plain.status == 0, "cc failed: \(plain.stderr)")
+    let compiled = Harness.doscCompile(sources + ["-O2"] + flags + ["-o", scratch + "/prog", "-lm"])
+    try #require(compiled.status == 0, "dosc compile failed:\n\(compiled.diagnostics)")
+    let expected = try Harness.run([scratch + "/plain"] + arguments)
+    try #require(expected.status == 0)
+    return Built(scratch: scratch, program: scratch + "/prog", expected: expected)
+  }
+
+  static func exampleSources(_ name: String) throws -> [String] {
+    let directory = Harness.examples.appendingPathComponent(name)
+    return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".c") }.sorted()
+      .map { directory.appendingPathComponent($0).path }
+  }
+
+  /// Examples whose tasks forced remote leave rank 0; the others' are not remotable, except
+  /// finegrain's, which are, but each below the remote threshold: they run as plain calls.
+  static let shipped: Set<String> = ["fib", "mandelbrot", "matmul", "nqueens", "stencil", "vector", "montecarlo"]
+  static let belowThreshold: Set<String> = ["finegrain"]
+
+  @Test(.enabled(if: mpiInstalled), arguments: SerialElisionTests.examples)
+  func exampleMatchesSerialElisionOnSeveralRanks(_ example: SerialElisionTests.Example) throws {
+    let built = try Self.build(try Self.exampleSources(example.name), name: example.name, arguments: example.arguments)
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    for configuration in Self.configurations {
+      let got = try Self.run([built.program] + example.arguments, configuration)
+      #expect(got.status == 0, "\(example.name) \(configuration): \(got.stderr)")
+      #expect(got.stdout == built.expected.stdout, "\(example.name) \(configuration)")
+      #expect(!got.stderr.contains("error") && !got.stderr.contains("MPI_ABORT"), "\(got.stderr)")
+      #expect(got.stderr.contains("dosc: \(configuration.ranks) ranks"), "\(got.stderr)")
+      // Every serving rank reported at exit: each ended cleanly.
+      for rank in 1..<configuration.ranks {
+        #expect(Self.counter(got.stderr, rank: rank, "tasks run") != nil, "rank \(rank): \(got.stderr)")
+      }
+      if configuration.binding == "remote" {
+        let sent = Self.counter(got.stderr, rank: 0, "tasks sent") ?? -1
+        if Self.shipped.contains(example.name) {
+          #expect(sent > 0, "\(example.name) forced remote sent nothing: \(got.stderr)")
+        } else if Self.belowThreshold.contains(example.name) {
+          #expect(sent == 0, "\(example.name): \(got.stderr)")
+        } else {
+          #expect(sent == 0, "\(example.name) is not remotable: \(got.stderr)")
+          #expect(got.stderr.contains("but the task is not remotable"), "\(got.stderr)")
+        }
+      }
+    }
+  }
+
+  @Test(.enabled(if: mpiInstalled))
+  func stencilHaloArrivesAndOutputIsNotShippedIn() throws {
+    let built = try Self.build(try Self.exampleSources("stencil"), name: "stencil")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let got = try Self.run([built.program], Configuration(ranks: 3, tcp: false, binding: "remote", threads: 1))
+    #expect(got.stdout == built.expected.stdout)
+    let tasks = try #require(Self.counter(got.stderr, rank: 0, "tasks sent"), "\(got.stderr)")
+    let sent = try #require(Self.counter(got.stderr, rank: 0, "bytes sent"))
+    let received = try #require(Self.counter(got.stderr, rank: 0, "bytes received"))
+    // Each task reads in[lo-1 .. hi] (2 doubles more than it writes) and writes out[lo, hi),
+    // which is only written: shipped back, never in.
+    #expect(tasks > 0 && received > 0)
+    #expect(sent == received + 16 * tasks, "sent \(sent), received \(received), tasks \(tasks)")
+    #expect(
+      Self.counter(got.stderr, rank: 1, "bytes received")! + Self.counter(got.stderr, rank: 2, "bytes received")!
+        == sent)
+  }
+
+  @Test(.enabled(if: mpiInstalled))
+  func outOnlyParameterIsNeverShippedIn() throws {
+    let built = try Self.build(try Self.exampleSources("mandelbrot"), name: "mandelbrot", arguments: ["160", "120"])
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let got = try Self.run(
+      [built.program, "160", "120"], Configuration(ranks: 3, tcp: true, binding: "remote", threads: 1))
+    #expect(got.stdout == built.expected.stdout)
+    #expect(Self.counter(got.stderr, rank: 0, "tasks sent") ?? 0 > 0, "\(got.stderr)")
+    #expect(Self.counter(got.stderr, rank: 0, "bytes sent") == 0, "\(got.stderr)")
+    #expect(Self.counter(got.stderr, rank: 0, "bytes received") ?? 0 > 0)
+  }
+
+  @Test(.enabled(if: mpiInstalled))
+  func redBlackInPlaceUnderForcedRemoteIsSerialCorrect() throws {
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/redblack.c"
+    let built = try Self.build([source], name: "redblack")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    for configuration in [
+      Configuration(ranks: 3, tcp: false, binding: "remote", threads: 1),
+      Configuration(ranks: 3, tcp: true, binding: "remote", threads: 2),
+    ] {
+      let got = try Self.run([built.program], configuration)
+      #expect(got.stdout == built.expected.stdout, "\(configuration): \(got.stderr)")
+      #expect(Self.counter(got.stderr, rank: 0, "tasks sent") ?? 0 > 0, "\(got.stderr)")
+      // Only [lo, hi) comes back: 2 halo doubles per task go in and not back.
+      let tasks = Self.counter(got.stderr, rank: 0, "tasks sent") ?? 0
+      #expect(
+        Self.counter(got.stderr, rank: 0, "bytes sent") == (Self.counter(got.stderr, rank: 0, "bytes received") ?? 0)
+          + 16 * tasks)
+    }
+  }
+
+  @Test(.enabled(if: mpiInstalled))
+  func readOnlyDataGoesOncePerRankPerEpochAndNeverStale() throws {
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/rounds.c"
+    let built = try Self.build([source], name: "rounds")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let matrix = 128 * 128 * 8  // bytes of A, of B
+    let forced = Configuration(ranks: 3, tcp: false, binding: "remote", threads: 1)
+    let got = try Self.run([built.program], forced)
+    // The second round's output shows the changed B arrived, not the first round's replica.
+    #expect(got.stdout == built.expected.stdout, "\(got.stderr)")
+    #expect(Self.counter(got.stderr, rank: 0, "tasks sent") == 32, "\(got.stderr)")
+    // A's rows once per task (2 rounds x A); B once per rank that ran a task, per round.
+    let sent = try #require(Self.counter(got.stderr, rank: 0, "bytes sent"))
+    let copiesOfB = (sent - 2 * matrix) / matrix
+    #expect((sent - 2 * matrix) % matrix == 0 && (2...4).contains(copiesOfB), "sent \(sent)")
+    #expect(Self.counter(got.stderr, rank: 0, "bytes not sent again") == (32 - copiesOfB) * matrix)
+    let unreplicated = try Self.run([built.program], forced, extra: ["DOSC_REPLICATE": "0"])
+    #expect(unreplicated.stdout == built.expected.stdout)
+    #expect(Self.counter(unreplicated.stderr, rank: 0, "bytes sent") == 2 * matrix + 32 * matrix)
+  }
+
+  @Test(.enabled(if: mpiInstalled))
+  func programBuiltWithMPIRunsAloneAndNoMPIBuildHasNoMPI() throws {
+    let built = try Self.build(try Self.exampleSources("stencil"), name: "stencil-alone")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let alone = try Harness.run([built.program], environment: ["DOSC_BIND": "remote", "DOSC_THREADS": "2"])
+    #expect(alone.status == 0 && alone.stdout == built.expected.stdout && alone.stderr.isEmpty, "\(alone.stderr)")
+    let symbols = try Harness.run(["nm", built.program])
+    #expect(symbols.stdout.contains(" T dosc_mpi_plugin"))
+    let compiled = Harness.doscCompile(
+      try Self.exampleSources("stencil") + ["-O2", "--no-mpi", "-o", built.scratch + "/nompi"])
+    #expect(compiled.status == 0)
+    #expect(!(try Harness.run(["nm", built.scratch + "/nompi"])).stdout.contains(" T dosc_mpi_plugin"))
+  }
+
+  @Test(.enabled(if: mpiInstalled), arguments: ["unknown-site", "wrong-size", "garbage"])
+  func forgedMessageGetsTheErrorNotACrash(_ mode: String) throws {
+    let built = try Self.build(try Self.exampleSources("stencil"), name: "stencil-forge")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let forge = built.scratch + "/forge"
+    let compiled = try Harness.run([
+      "mpicc", "-O2", "-I", Harness.repository.path + "/Runtime/src", "-I",
+      Harness.repository.path + "/Runtime/include",
+      Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/forge.c", "-o", forge,
+    ])
+    try #require(compiled.status == 0, "\(compiled.stderr)")
+    let started = Date()
+    let got = try Harness.run(
+      ["timeout", "30"] + BuildIntegrationTests.withDefaultSignalMask + [
+        "mpirun", "--oversubscribe", "-np", "1", forge, mode, ":", "-np", "1", built.program,
+      ], environment: ["OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"])
+    #expect(got.status != 0 && got.status != 124, "status \(got.status)")
+    #expect(Date().timeIntervalSince(started) < 20)
+    #expect(got.stderr.contains("dosc: rank 1: error: bad message from rank 0: "), "\(got.stderr)")
+    #expect(!got.stderr.contains("Segmentation") && !got.stderr.contains("signal 11"), "\(got.stderr)")
+  }
+
+  @Test(.enabled(if: mpiInstalled))
+  func killedRankEndsTheJobNamingIt() throws {
+    let built = try Self.build(try Self.exampleSources("mandelbrot"), name: "mandelbrot-kill", arguments: ["16", "16"])
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments =
+      BuildIntegrationTests.withDefaultSignalMask + [
+        try BuildIntegrationTests.dosc(), "run", "-n", "3", built.program, "3000", "3000", "20000",
+      ]
+    var environment = ProcessInfo.processInfo.environment
+    environment["DOSC_BIND"] = "remote"
+    environment["DOSC_THREADS"] = "1"
+    process.environment = environment
+    let errors = built.scratch + "/err"
+    _ = FileManager.default.createFile(atPath: errors, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    // Rank 1, found by the variable mpirun gives it, once it runs.
+    var victim: Int32?
+    for _ in 0..<100 where victim == nil {
+      Thread.sleep(forTimeInterval: 0.1)
+      victim = Self.process(ofRank: 1, running: built.program)
+    }
+    let pid = try #require(victim, "rank 1 never started")
+    Thread.sleep(forTimeInterval: 0.5)
+    kill(pid, SIGKILL)
+    let killed = Date()
+    while process.isRunning && Date().timeIntervalSince(killed) < 10 { Thread.sleep(forTimeInterval: 0.05) }
+    let ended = !process.isRunning
+    if !ended { process.terminate() }
+    process.waitUntilExit()
+    #expect(ended, "the job still ran 10 s after rank 1 was killed")
+    #expect(process.terminationStatus != 0)
+    let text = String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self)
+    #expect(text.contains("rank 1") && text.contains("signal 9"), "\(text)")
+  }
+
+  /// The pid of the process running `program` whose MPI rank is `rank`.
+  static func process(ofRank rank: Int, running program: String) -> Int32? {
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
+    for entry in entries {
+      guard let pid = Int32(entry),
+        let command = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
+        String(decoding: command, as: UTF8.self).hasPrefix(program + "\0"),
+        let environ = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
+      else { continue }
+      if environ.split(separator: 0).contains(where: {
+        String(decoding: $0, as: UTF8.self) == "OMPI_COMM_WORLD_RANK=\(rank)"
+      }) {
+        return pid
+      }
+    }
+    return nil
+  }
+}

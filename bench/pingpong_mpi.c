@@ -1,0 +1,34 @@
+/* Raw MPI ping-pong between ranks 0 and 1: rank 0 sends `bytes`, rank 1
+ * sends them back, `rounds` times. Prints microseconds per round trip and
+ * MB/s moved (both ways): the limit remote_roundtrip.c is compared with.
+ *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS */
+#include <mpi.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+int main(int argc, char **argv) {
+  MPI_Init(&argc, &argv);
+  int rank;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  long bytes = argc > 1 ? atol(argv[1]) : 8;
+  int rounds = argc > 2 ? atoi(argv[2]) : 1000;
+  char *buffer = calloc(bytes, 1);
+  double start = 0;
+  for (int r = -rounds / 10; r < rounds; r++) {
+    if (r == 0) start = MPI_Wtime();
+    if (rank == 0) {
+      MPI_Send(buffer, (int)bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD);
+      MPI_Recv(buffer, (int)bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    } else if (rank == 1) {
+      MPI_Recv(buffer, (int)bytes, MPI_BYTE, 0, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      MPI_Send(buffer, (int)bytes, MPI_BYTE, 0, 0, MPI_COMM_WORLD);
+    }
+  }
+  double elapsed = MPI_Wtime() - start;
+  if (rank == 0)
+    printf("bytes %ld round_trip_us %.2f mb_per_s %.1f\n", bytes, elapsed / rounds * 1e6,
+           2.0 * bytes * rounds / elapsed / 1e6);
+  free(buffer);
+  MPI_Finalize();
+  return 0;
+}

@@ -1,0 +1,88 @@
+#!/bin/sh
+# bench/remote.sh - the "Remote (MPI)" benchmarks of BENCHMARKS.md, measured side by side in
+# one run on this machine (Open MPI, ranks on this host: shared memory, or TCP over loopback
+# with --mca btl tcp,self):
+#   start-up of hello world: plain vs dosc --no-mpi vs dosc with MPI support (no mpirun);
+#   round trip of an empty remote task (8 bytes in, 8 back) vs a raw MPI ping-pong of 8 bytes;
+#   an 8 MiB inout task vs a raw MPI send + receive of 8 MiB each way;
+#   row-block matmul n = 1024 on 3 ranks, B replicated vs not, beside one process;
+#   mandelbrot on 3 ranks of 1 thread: each rank's busy time, beside 3 local threads.
+# Prints a Markdown table. Needs hyperfine, Open MPI (mpicc, mpirun) and a built dosc.
+#
+#   usage: bench/remote.sh [--quick]
+set -eu
+repo=$(cd "$(dirname "$0")/.." && pwd)
+dosc=${DOSC:-$repo/.build/debug/dosc}
+rounds=2000 big_rounds=20 runs=3 startup_runs=1000
+if [ "${1:-}" = "--quick" ]; then rounds=200 big_rounds=4 runs=1 startup_runs=100; fi
+for tool in hyperfine mpicc mpirun python3; do
+  command -v $tool >/dev/null || { echo "bench/remote.sh: needs $tool" >&2; exit 2; }
+done
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+work=$(mktemp -d "${TMPDIR:-/tmp}/dosc-bench-remote-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+cc -O2 "$repo/bench/hello.c" -o hello.plain
+"$dosc" compile "$repo/bench/hello.c" -O2 --no-mpi -o hello.nompi
+"$dosc" compile "$repo/bench/hello.c" -O2 -o hello.mpi
+mpicc -O2 "$repo/bench/pingpong_mpi.c" -o pingpong
+"$dosc" compile "$repo/bench/remote_roundtrip.c" -O2 -o roundtrip
+for p in matmul mandelbrot; do
+  cc -O2 "$repo/Examples/$p/$p.c" -o $p.plain
+  "$dosc" compile "$repo/Examples/$p/$p.c" -O2 -o $p.dosc
+done
+# Every spawn pays (the round trip is what is measured, not the policy's threshold).
+echo '{"schema": "dosc-profile/1", "spawn_ns": 0, "steal_ns": 0, "remote_latency_ns": 0}' >zero.json
+
+echo "| benchmark | transport | run | figure | ratio | goal |"
+echo "| --- | --- | --- | ---: | ---: | --- |"
+
+hyperfine -N --warmup 50 -r $startup_runs ./hello.plain ./hello.nompi ./hello.mpi --export-json startup.json >/dev/null 2>&1
+python3 - startup.json <<'EOF'
+import json, sys
+results = {r["command"]: r["median"] * 1000 for r in json.load(open(sys.argv[1]))["results"]}
+plain = results["./hello.plain"]
+print(f"| hello world start-up, no mpirun | - | plain C | {plain:.3f} ms median | | |")
+print(f"| hello world start-up, no mpirun | - | dosc --no-mpi | {results['./hello.nompi']:.3f} ms | +{results['./hello.nompi'] - plain:.2f} ms | |")
+mpi = results["./hello.mpi"]
+print(f"| hello world start-up, no mpirun | - | dosc with MPI support | {mpi:.3f} ms | +{mpi - plain:.2f} ms; {mpi - results['./hello.nompi']:+.2f} ms vs --no-mpi | <= +1 ms ({'met' if mpi - results['./hello.nompi'] <= 1 else 'not met'}) |")
+EOF
+
+field() { sed -n "s/.*$1 \([0-9.]*\).*/\1/p" | head -1; }
+best() { sort -g | head -1; }
+for transport in "shared memory" "tcp"; do
+  mca=""
+  [ "$transport" = tcp ] && mca="--mca btl tcp,self"
+  raw=$(for i in $(seq $runs); do mpirun -np 2 --bind-to none $mca ./pingpong 8 $rounds | field round_trip_us; done | best)
+  ours=$(for i in $(seq $runs); do DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
+    "$dosc" run -n 2 $mca ./roundtrip 1 $rounds | field round_trip_us; done | best)
+  ratio=$(python3 -c "print(f'{$ours / $raw:.1f}x')")
+  echo "| empty task round trip (8 B each way) | $transport | raw MPI ping-pong | $raw us | 1.0x | |"
+  echo "| empty task round trip (8 B each way) | $transport | dosc remote task | $ours us | $ratio | <= 1.5x |"
+  raw=$(for i in $(seq $runs); do mpirun -np 2 --bind-to none $mca ./pingpong 8388608 $big_rounds | field mb_per_s; done | sort -g | tail -1)
+  ours=$(for i in $(seq $runs); do DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
+    "$dosc" run -n 2 $mca ./roundtrip 1048576 $big_rounds | field mb_per_s; done | sort -g | tail -1)
+  ratio=$(python3 -c "print(f'{100 * $ours / $raw:.0f}%')")
+  echo "| 8 MiB inout task | $transport | raw MPI send + receive | $raw MB/s | 100% | |"
+  echo "| 8 MiB inout task | $transport | dosc remote task | $ours MB/s | $ratio | >= 90% |"
+done
+
+seconds() { python3 -c 'import sys, time, subprocess; t = time.time(); subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=open("trace.txt", "w")); print(f"{time.time() - t:.2f}")' "$@"; }
+plain=$(seconds ./matmul.plain 1024)
+echo "| matmul n = 1024 | - | one process, plain C | $plain s | 1.00x | |"
+for replicate in 1 0; do
+  t=$(DOSC_REPLICATE=$replicate DOSC_BIND=remote DOSC_THREADS=1 DOSC_TRACE=1 seconds "$dosc" run -n 3 ./matmul.dosc 1024)
+  bytes=$(grep '^dosc: rank 0: .* tasks sent' trace.txt | sed 's/.*, \([0-9]*\) bytes sent.*/\1/')
+  label="3 ranks, B replicated"; [ $replicate = 0 ] && label="3 ranks, B sent with every task"
+  echo "| matmul n = 1024 | shared memory | $label | $t s, $((bytes / 1048576)) MiB sent | $(python3 -c "print(f'{$t / $plain:.2f}x')") | |"
+done
+
+local3=$(DOSC_THREADS=3 DOSC_BIND=local seconds ./mandelbrot.dosc 1280 960 1000)
+echo "| mandelbrot 1280 x 960, max_iter 1000 | - | 1 process, 3 local threads | $local3 s | | |"
+t=$(DOSC_BIND=remote DOSC_THREADS=1 DOSC_TRACE=1 seconds "$dosc" run -n 3 ./mandelbrot.dosc 1280 960 1000)
+busy=$(grep -E '^dosc: rank [12]: ' trace.txt | sed 's/^dosc: rank \([0-9]*\): .*busy \([0-9]*\) of \([0-9]*\) ms/rank \1 busy \2 of \3 ms/' | paste -sd ';' -)
+echo "| mandelbrot 1280 x 960, max_iter 1000 | shared memory | 3 ranks x 1 thread, forced remote (rank 0 dispatches) | $t s | $busy | every serving rank busy to near the end |"
+t=$(DOSC_BIND=auto DOSC_THREADS=1 DOSC_TRACE=1 seconds "$dosc" run -n 3 ./mandelbrot.dosc 1280 960 1000)
+binding=$(grep '^dosc: site 0 ' trace.txt | sed 's/^dosc: site 0 [^:]*: *[^ ]*: \([a-z]*\) - \([^;]*\).*/\1 (\2)/')
+echo "| mandelbrot 1280 x 960, max_iter 1000 | shared memory | 3 ranks x 1 thread, auto | $t s | bound $binding | |"
