@@ -28,7 +28,7 @@ public enum DriverOptions {
   }
 
   /// Options that take the next argument but that clang's driver lacks: gcc's own.
-  private static let gccSeparate: [Option] = ["-aux-info", "-wrapper", "-fplugin-arg"].map {
+  private static let gccSeparate: [Option] = ["-aux-info", "-wrapper"].map {
     Option(spelling: $0, kind: .separate, isLinkerOption: false, valueCount: 0)
   }
 
