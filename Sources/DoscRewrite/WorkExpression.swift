@@ -3,11 +3,25 @@ import SymbolicAlgebra
 /// Compiles a task's work figure into a C expression over the values a site passes,
 /// evaluated at spawn time for `dosc_spawn_pays`.
 enum WorkExpression {
-  /// The C the compiled expressions call, defined in every file that holds them.
+  /// The C the compiled expressions call, defined in every file that holds them. Arithmetic
+  /// saturates: the figures are evaluated at the user's arguments, and `n*n*n` at n = 3e6
+  /// must not be signed overflow (undefined behaviour) in the user's program; nor may a
+  /// quotient whose divisor is 0 at some spawn trap. A saturated work figure is simply huge.
   static let helpers = """
     static inline long long dosc__min(long long a, long long b) { return a < b ? a : b; }
     static inline long long dosc__max(long long a, long long b) { return a > b ? a : b; }
     static inline long long dosc__nonneg(long long a) { return a < 0 ? 0 : a; }
+    static inline long long dosc__add(long long a, long long b) {
+      long long r;
+      return __builtin_add_overflow(a, b, &r) ? (b > 0 ? __LONG_LONG_MAX__ : -__LONG_LONG_MAX__ - 1) : r;
+    }
+    static inline long long dosc__mul(long long a, long long b) {
+      long long r;
+      return __builtin_mul_overflow(a, b, &r) ? ((a < 0) != (b < 0) ? -__LONG_LONG_MAX__ - 1 : __LONG_LONG_MAX__) : r;
+    }
+    static inline long long dosc__div(long long a, long long b) {
+      return b == 0 ? 0 : (b == -1 && a == -__LONG_LONG_MAX__ - 1) ? __LONG_LONG_MAX__ : a / b;
+    }
     """
 
   /// A task parameter and the C the site passes for it.
@@ -36,8 +50,9 @@ enum WorkExpression {
     return expression(figure, values)
   }
 
-  /// `p` in C `long long` arithmetic: integer coefficients over a common denominator, divided
-  /// last, so the value is the polynomial's wherever it is an integer (as work figures are).
+  /// `p` in C `long long` arithmetic (saturating, see `helpers`): integer coefficients over a
+  /// common denominator, divided last, so the value is the polynomial's wherever it is an
+  /// integer (as work figures are) and fits.
   private static func expression(_ p: Polynomial, _ values: [String: String]) -> String? {
     if p.isZero { return "0LL" }
     var denominator = 1
@@ -57,10 +72,10 @@ enum WorkExpression {
         guard let atom = atom(factor.atom, values) else { return nil }
         factors += Array(repeating: atom, count: factor.exponent)
       }
-      terms.append(factors.joined(separator: "*"))
+      terms.append(nested("dosc__mul", factors))
     }
-    let sum = "(" + terms.joined(separator: " + ") + ")"
-    return denominator == 1 ? sum : "(\(sum) / \(denominator)LL)"
+    let sum = nested("dosc__add", terms)
+    return denominator == 1 ? sum : "dosc__div(\(sum), \(denominator)LL)"
   }
 
   private static func atom(_ atom: Atom, _ values: [String: String]) -> String? {
@@ -73,8 +88,13 @@ enum WorkExpression {
       return "dosc__max(\(x), \(y))"
     case .quotient(let a, let b):
       guard let x = expression(a, values), let y = expression(b, values) else { return nil }
-      return "(\(x) / \(y))"
+      return "dosc__div(\(x), \(y))"
     }
+  }
+
+  /// `f(f(a, b), c)` for the operands in order; the operand itself when there is one.
+  private static func nested(_ function: String, _ operands: [String]) -> String {
+    operands.dropFirst().reduce(operands[0]) { "\(function)(\($0), \($1))" }
   }
 
   /// A deterministic order of terms: the generated C is the same on every run.

@@ -224,4 +224,40 @@ import Testing
       #expect(run.stdout == "10 999\n")
     }
   }
+
+  /// The work figure is evaluated at each spawn's arguments in the user's program: at n = 3e6,
+  /// `5*n*n*n` is past `long long`. The generated arithmetic saturates, so UBSan (which traps
+  /// here on signed overflow) sees none and the task still runs.
+  @Test func workFiguresSaturateAtSpawn() throws {
+    let scratch = try Harness.scratch("saturate")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try """
+    #include <stdio.h>
+    void cube(double *a, long n, int go) {
+      if (go)
+        for (long i = 0; i < n; i++)
+          for (long j = 0; j < n; j++)
+            for (long k = 0; k < n; k++) a[0] += 1;
+    }
+    int main(void) {
+      double a[1] = {0};
+    #pragma dosc task
+      cube(a, 3, 1);
+    #pragma dosc task
+      cube(a, 3000000, 0);
+    #pragma dosc taskwait
+      printf("%g\\n", a[0]);
+      return 0;
+    }
+
+    """.write(toFile: scratch + "/sat.c", atomically: true, encoding: .utf8)
+    let compiled = Harness.doscCompile([
+      scratch + "/sat.c", "-fsanitize=undefined", "-fno-sanitize-recover=all", "-o", scratch + "/sat",
+    ])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    for bind in ["auto", "local", "inline"] {
+      let run = try Harness.run([scratch + "/sat"], environment: ["DOSC_BIND": bind, "DOSC_THREADS": "2"])
+      #expect(run.status == 0 && run.stdout == "27\n", "\(bind): \(run.stderr)")
+    }
+  }
 }
