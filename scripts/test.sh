@@ -28,7 +28,10 @@ runtime_check() {
 make -s -C Runtime CFLAGS_EXTRA=-Werror || exit 1
 runtime_check runtime-gcc ""
 runtime_check runtime-clang "" CC=clang-14 BUILD=build-clang
-runtime_check runtime-tsan -fsanitize=thread BUILD=build-tsan-check
+# Open MPI's TCP transport reports a lock-order inversion inside libmpi itself (its two mutexes
+# in both orders): suppressed by the name of Open MPI's functions only, see the file.
+TSAN_OPTIONS="suppressions=$PWD/Runtime/tests/openmpi.tsan-suppressions" \
+  runtime_check runtime-tsan -fsanitize=thread BUILD=build-tsan-check
 
 # The checked-in .swift-format is the style: a lint finding fails the suite.
 if swift format lint --strict -r Sources Tests Package.swift; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
