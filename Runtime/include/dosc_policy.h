@@ -56,20 +56,123 @@ typedef struct dosc_site_facts {
   long long siblings; /* spawns per parent invocation, 0 = unknown */
 } dosc_site_facts;
 
+/* The load-time decision of one site. The argument-dependent part is left to
+ * spawn time as at most two comparisons against the numbers fixed here:
+ *
+ *   binding INLINE: always the plain call (serial clone).
+ *   binding LOCAL:  spawn on the pool when work >= work_threshold (known work)
+ *                   or depth < depth_cutoff (recursive, work unknown); else inline.
+ *   binding REMOTE: ship the task to another node when
+ *                     dosc_remote_pays(decision, work, bytes)
+ *                   (work >= remote_work_threshold, and bytes within what the
+ *                   work above that threshold pays for: a task with much data
+ *                   and little work stays here); otherwise the LOCAL rule with
+ *                   work_threshold and depth_cutoff (work_threshold is
+ *                   DOSC_POLICY_NEVER with one thread: the plain call).
+ * `bytes` is what crosses the wire for this one task: see dosc_shipped_bytes. */
 typedef struct dosc_decision {
-  int binding;              /* DOSC_POLICY_INLINE / LOCAL / REMOTE */
-  long long work_threshold; /* known work below this runs inline */
-  int depth_cutoff;         /* unknown work: spawn only while depth < this */
+  int binding;                     /* DOSC_POLICY_INLINE / LOCAL / REMOTE */
+  long long work_threshold;        /* local: known work below this runs inline */
+  int depth_cutoff;                /* unknown work: spawn only while depth < this */
+  long long remote_work_threshold; /* remote: least work that can pay for a round trip */
+  double remote_bytes_per_op;      /* remote: bytes each op above that threshold pays for */
 } dosc_decision;
+
+/* A threshold no work reaches (the largest long long). */
+#define DOSC_POLICY_NEVER 9223372036854775807LL
+
+/* remote_bytes_per_op of a requested remote binding: any task goes remote. */
+#define DOSC_POLICY_ANY_BYTES 1e300
+
+/* The remote test of a REMOTE-bound site at spawn time, with the task's work
+ * (operations) and shipped bytes at its arguments: work >= the threshold and
+ * bytes <= (work - threshold) x bytes per op. O(1), no shared state. */
+static inline int dosc_remote_pays(long long remote_work_threshold, double remote_bytes_per_op,
+                                   long long work, long long bytes) {
+  if (remote_bytes_per_op >= DOSC_POLICY_ANY_BYTES) return 1;
+  if (work < 0 || work < remote_work_threshold) return 0;
+  return (double)bytes <= (double)(work - remote_work_threshold) * remote_bytes_per_op;
+}
+
+/* Bytes that cross the wire for one task sent to another node: its read
+ * footprint in and written footprint back (`bytes_in` + `bytes_out`, without
+ * replicated data), plus its share of the `bytes_replicated` (data read by
+ * every sibling and written by none, shipped once per node): spread over the
+ * siblings one node receives (siblings / (nodes - 1)); all of it when the
+ * siblings are unknown (0). Negative inputs count as 0; saturates. */
+double dosc_shipped_bytes(double bytes_in, double bytes_out, double bytes_replicated,
+                          long long siblings, int nodes);
 
 typedef struct dosc_break_even {
   double local_ops;  /* work at which a local spawn costs <= overhead_target of it */
   double remote_ops; /* work at which shipping `bytes` away costs less than the work */
 } dosc_break_even;
 
+/* The figures of one task at given argument values, for pricing. */
+typedef struct dosc_task_size {
+  double work;        /* operations; < 0: unknown */
+  double bytes;       /* shipped bytes of one task (dosc_shipped_bytes) */
+  long long siblings; /* tasks the spawning invocation spawns together, 0 = unknown */
+} dosc_task_size;
+
+/* Predicted time of one task under each binding, and the paper's overheads.
+ * A task is priced inside its batch of siblings: `local` runs the batch on
+ * min(threads, siblings) workers, `remote` on min(nodes x threads, siblings)
+ * (unknown siblings: as many as the workers). Per task:
+ *   inline_ns = work x ns_per_op
+ *   local_ns  = spawn_ns + steal share + work x ns_per_op / local width
+ *   remote_ns = remote_overhead_ns + work x ns_per_op / remote width
+ *   remote_overhead_ns = 2 x remote_latency_ns + bytes / remote_bytes_per_ns
+ * and, as in Sa(l, y) = n / ((ts (n - y) + y) l) (paper section 2.2.1):
+ *   l = (work x ns_per_op + spawn_ns) / (work x ns_per_op): the constant local
+ *       overhead, what running the task through dosc costs over a plain call;
+ *   y = (work x ns_per_op + remote_overhead_ns) / (work x ns_per_op): the
+ *       remote overhead, what a remote run costs over the task's own work.
+ * All fields are -1 when the work is unknown; remote_ns is -1 with one node. */
+typedef struct dosc_prices {
+  double inline_ns, local_ns, remote_ns;
+  double remote_overhead_ns;
+  double l, y;
+} dosc_prices;
+
+dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *size);
+
 /* Built-in profile for a modern x86-64 machine, used when no profile file
  * exists. threads = 1, nodes = 1: the caller sets the real ones. */
 void dosc_profile_defaults(dosc_profile *profile);
+
+/* Profile validation (SPEC section 5: a bad value never inverts a decision).
+ * Every number of a dosc-profile/1 file is one of these fields, with the
+ * range a real machine can have; anything outside it (or not a number, or
+ * not finite) is replaced by that field's default, with a warning naming the
+ * field. */
+typedef struct dosc_profile_field {
+  const char *name;  /* the JSON key */
+  double least;      /* smallest accepted value */
+  double most;       /* largest accepted value */
+  int integer;       /* non-zero: the value must be a whole number */
+  const char *means; /* one line for people: what it is, in which unit */
+} dosc_profile_field;
+
+/* The fields, in file order; *count receives how many. */
+const dosc_profile_field *dosc_profile_fields(int *count);
+
+/* Sets the field `name` of `profile` to `value` when `value` is finite and
+ * within the field's range. Returns 1 if set; 0 if `name` is not a profile
+ * field (ignored: profiles may carry more, e.g. calibrate's noise figures);
+ * -1 if the value is rejected: the field gets its built-in default and
+ * `warning` (when not NULL) says which field, why, and the default used. */
+int dosc_profile_set(dosc_profile *profile, const char *name, double value, char *warning,
+                     size_t warning_size);
+
+/* The value of field `name` in `profile`, or NaN for an unknown name. */
+double dosc_profile_get(const dosc_profile *profile, const char *name);
+
+/* The nearest long long to `value` (rounded up when `round_up`), saturated at
+ * the type's limits; NaN gives DOSC_POLICY_NEVER. Casting an out-of-range
+ * double to an integer is undefined behaviour in C: every conversion of the
+ * model goes through here. */
+long long dosc_saturate_ll(double value, int round_up);
 
 /* Break-even sizes of one task moving `bytes` of data to run remotely:
  * local pays when work * ns_per_op * overhead_target >= spawn_ns + steal_ns;
@@ -86,10 +189,21 @@ dosc_break_even dosc_break_even_sizes(const dosc_profile *profile, double bytes)
  * threads * tasks_per_thread <= 1. */
 int dosc_recursive_depth_cutoff(const dosc_profile *profile, long long siblings);
 
-/* The decision for one site, plus a one-line human reason (no binding name
- * in it, no newline) written into reason[0 .. reason_size - 1] when
- * reason != NULL. Never returns REMOTE for a non-remotable site or with
- * fewer than 2 nodes. */
+/* The decision for one site (the three-way choice, see dosc_decision), plus
+ * a one-line human reason (no binding name in it, no newline) written into
+ * reason[0 .. reason_size - 1] when reason != NULL. Never returns REMOTE for
+ * a non-remotable site or with fewer than 2 nodes. Under `auto`, REMOTE is
+ * chosen for a remotable, non-recursive task of known work when remote can
+ * pay at some size: the remote thresholds are where dosc_price_task's
+ * remote_ns falls below local_ns (remote saves work x ns_per_op x (1/local
+ * width - 1/remote width) and costs 2 x latency + bytes / bandwidth). A
+ * remote binding that was requested (sidecar, DOSC_BIND) gets
+ * remote_work_threshold 0 and remote_bytes_per_op DOSC_POLICY_ANY_BYTES:
+ * every spawn goes remote.
+ *
+ * This is the function the remote binding calls: the runtime fills `profile`
+ * (threads, nodes = MPI ranks) and `facts` once per site at load time and
+ * stores the returned thresholds in the site's state. */
 dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *facts, char *reason,
                           size_t reason_size);
 

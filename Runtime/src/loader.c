@@ -284,45 +284,45 @@ int dosc_manifest_read(json_t *root, const dosc_program_info *program, int *bind
   return status;
 }
 
-/* Copies profile[key] into *out when it is a number; -1 if of another type. */
-static int read_number(json_t *root, const char *key, double *out, char *error, size_t error_size) {
-  json_t *value = json_object_get(root, key);
-  if (value == NULL) return 0;
-  if (!json_is_number(value) || json_number_value(value) < 0) {
-    snprintf(error, error_size, "\"%s\" is not a non-negative number", key);
-    return -1;
-  }
-  *out = json_number_value(value);
-  return 0;
+/* Appends one field's problem to the warning text, "; "-separated. */
+static void add_problem(char *error, size_t error_size, const char *problem) {
+  size_t used = strlen(error);
+  if (used + 1 >= error_size) return;
+  snprintf(error + used, error_size - used, "%s%s", used > 0 ? "; " : "", problem);
 }
 
 int dosc_profile_read(const char *path, dosc_profile *profile, char *error, size_t error_size) {
   int missing;
   json_t *root = load_json(path, DOSC_PROFILE_MAX_BYTES, &missing, error, error_size);
   if (root == NULL) return missing ? 0 : -1;
-  dosc_profile read = *profile;
-  double tasks_per_thread = read.tasks_per_thread;
-  int status = 1;
   if (!schema_is(root, DOSC_PROFILE_SCHEMA)) {
     snprintf(error, error_size, "schema is not \"%s\"", DOSC_PROFILE_SCHEMA);
-    status = -1;
-  } else if (read_number(root, "spawn_ns", &read.spawn_ns, error, error_size) ||
-             read_number(root, "steal_ns", &read.steal_ns, error, error_size) ||
-             read_number(root, "ns_per_op", &read.ns_per_op, error, error_size) ||
-             read_number(root, "remote_latency_ns", &read.remote_latency_ns, error, error_size) ||
-             read_number(root, "remote_bytes_per_ns", &read.remote_bytes_per_ns, error,
-                         error_size) ||
-             read_number(root, "overhead_target", &read.overhead_target, error, error_size) ||
-             read_number(root, "tasks_per_thread", &tasks_per_thread, error, error_size)) {
-    status = -1;
-  } else if (tasks_per_thread > 1e6) {
-    snprintf(error, error_size, "\"tasks_per_thread\" is above 1000000");
-    status = -1;
+    json_decref(root);
+    return -1;
+  }
+  /* Each field on its own: a bad value costs that field its default, not the
+   * whole profile; dosc_profile_set (policy.c) owns the ranges. */
+  error[0] = '\0';
+  int count;
+  const dosc_profile_field *fields = dosc_profile_fields(&count);
+  for (int i = 0; i < count; i++) {
+    json_t *value = json_object_get(root, fields[i].name);
+    char problem[192];
+    if (value == NULL) continue;
+    if (json_is_number(value)) {
+      if (dosc_profile_set(profile, fields[i].name, json_number_value(value), problem,
+                           sizeof problem) < 0)
+        add_problem(error, error_size, problem);
+    } else {
+      dosc_profile defaults;
+      dosc_profile_defaults(&defaults);
+      dosc_profile_set(profile, fields[i].name, dosc_profile_get(&defaults, fields[i].name), NULL,
+                       0);
+      snprintf(problem, sizeof problem, "\"%s\" is not a number: using the default %g",
+               fields[i].name, dosc_profile_get(&defaults, fields[i].name));
+      add_problem(error, error_size, problem);
+    }
   }
   json_decref(root);
-  if (status == 1) {
-    read.tasks_per_thread = (int)tasks_per_thread;
-    *profile = read;
-  }
-  return status;
+  return 1;
 }

@@ -46,7 +46,9 @@ DOSC_INTERNAL int dosc_manifest_read(json_t *root, const dosc_program_info *prog
 /* Overlays the numbers found in the profile at `path` on `profile` (which
  * holds the defaults). Returns 1 if read, 0 if the file does not exist
  * (silently: a machine that never ran `dosc calibrate`), -1 with `error` set
- * if it exists but is unusable (then `profile` is unchanged).
+ * if it exists but is unusable (then `profile` is unchanged). When it returns
+ * 1, `error` is empty, or lists the fields whose values were rejected (out of
+ * range, not a number: dosc_profile_set), each of which got its default.
  *
  * Format, written by `dosc calibrate` (every number optional):
  *   { "schema": "dosc-profile/1", "spawn_ns": 50, "steal_ns": 1000,

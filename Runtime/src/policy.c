@@ -10,6 +10,7 @@
  */
 #include "dosc_policy.h"
 
+#include <math.h> /* isfinite, isnan, NAN, HUGE_VAL: macros, no libm needed */
 #include <stdio.h>
 #include <string.h>
 
@@ -54,6 +55,94 @@ void dosc_profile_defaults(dosc_profile *profile) {
   profile->tasks_per_thread = DOSC_DEFAULT_TASKS_PER_THREAD;
   profile->threads = 1;
   profile->nodes = 1;
+}
+
+/* The ranges span every machine dosc may meet, with margin: a spawn or a
+ * steal of up to a second, an operation between a picosecond and a
+ * millisecond, a network from a shared-memory transport (no latency, 10 TB/s)
+ * to one of 100 s latency and 1 KB/s. What lies outside is a typo or a broken
+ * measurement, and would turn a threshold into nonsense (1e308 ns per spawn,
+ * 1e-320 ns per op). */
+static const dosc_profile_field profile_fields[] = {
+    {"spawn_ns", 0.0, 1e9, 0, "spawn and join of a local task its owner runs, ns"},
+    {"steal_ns", 0.0, 1e9, 0, "extra cost of a task another worker steals, ns"},
+    {"ns_per_op", 1e-3, 1e6, 0, "time of one operation of the manifest's work estimate, ns"},
+    {"remote_latency_ns", 0.0, 1e11, 0, "one-way message latency between two ranks, ns"},
+    {"remote_bytes_per_ns", 1e-6, 1e4, 0, "bandwidth between two ranks, bytes/ns (= GB/s)"},
+    {"overhead_target", 1e-4, 1.0, 0, "acceptable spawn overhead, fraction of the work"},
+    {"tasks_per_thread", 1.0, 1e6, 1, "recursive tasks: leaves per thread to aim for"},
+};
+#define PROFILE_FIELD_COUNT ((int)(sizeof profile_fields / sizeof profile_fields[0]))
+
+const dosc_profile_field *dosc_profile_fields(int *count) {
+  *count = PROFILE_FIELD_COUNT;
+  return profile_fields;
+}
+
+static double *field_slot(dosc_profile *profile, int index) {
+  switch (index) {
+  case 0:
+    return &profile->spawn_ns;
+  case 1:
+    return &profile->steal_ns;
+  case 2:
+    return &profile->ns_per_op;
+  case 3:
+    return &profile->remote_latency_ns;
+  case 4:
+    return &profile->remote_bytes_per_ns;
+  case 5:
+    return &profile->overhead_target;
+  default:
+    return NULL; /* tasks_per_thread: an int */
+  }
+}
+
+static int field_index(const char *name) {
+  for (int i = 0; name != NULL && i < PROFILE_FIELD_COUNT; i++)
+    if (strcmp(profile_fields[i].name, name) == 0) return i;
+  return -1;
+}
+
+double dosc_profile_get(const dosc_profile *profile, const char *name) {
+  int index = field_index(name);
+  if (index < 0) return NAN;
+  if (index == 6) return (double)profile->tasks_per_thread;
+  return *field_slot((dosc_profile *)profile, index);
+}
+
+int dosc_profile_set(dosc_profile *profile, const char *name, double value, char *warning,
+                     size_t warning_size) {
+  int index = field_index(name);
+  if (index < 0) return 0;
+  const dosc_profile_field *field = &profile_fields[index];
+  dosc_profile defaults;
+  dosc_profile_defaults(&defaults);
+  /* In range, a whole number converts exactly: the cast is defined there. */
+  int ok = isfinite(value) && value >= field->least && value <= field->most &&
+           (!field->integer || value == (double)(long long)value);
+  double chosen = ok ? value : dosc_profile_get(&defaults, name);
+  if (index == 6)
+    profile->tasks_per_thread = (int)chosen; /* within [1, 1e6]: exact */
+  else
+    *field_slot(profile, index) = chosen;
+  if (!ok && warning != NULL && warning_size > 0)
+    snprintf(warning, warning_size, "\"%s\" is %g, outside [%g, %g]%s: using the default %g", name,
+             value, field->least, field->most, field->integer ? " or not whole" : "", chosen);
+  return ok ? 1 : -1;
+}
+
+long long dosc_saturate_ll(double value, int round_up) {
+  if (isnan(value)) return DOSC_POLICY_NEVER;
+  /* 2^63 is exactly representable; LLONG_MAX is not (it rounds up to 2^63).
+   * Inside (-2^63, 2^63) the cast truncates and is defined. No libm: the
+   * runtime links without -lm. */
+  if (value >= 9223372036854775808.0) return DOSC_POLICY_NEVER;
+  if (value <= -9223372036854775808.0) return -DOSC_POLICY_NEVER - 1;
+  long long truncated = (long long)value;
+  if (round_up && (double)truncated < value && truncated < DOSC_POLICY_NEVER) truncated++;
+  if (!round_up && (double)truncated > value && truncated > -DOSC_POLICY_NEVER - 1) truncated--;
+  return truncated;
 }
 
 /* Guards against a profile with zeros or negatives (a user-edited file). */
@@ -121,6 +210,84 @@ int dosc_recursive_depth_cutoff(const dosc_profile *profile, long long siblings)
   return depth;
 }
 
+double dosc_shipped_bytes(double bytes_in, double bytes_out, double bytes_replicated,
+                          long long siblings, int nodes) {
+  double in = bytes_in > 0.0 ? bytes_in : 0.0;
+  double out = bytes_out > 0.0 ? bytes_out : 0.0;
+  double replicated = bytes_replicated > 0.0 ? bytes_replicated : 0.0;
+  int others = nodes > 1 ? nodes - 1 : 1;
+  /* Each other node gets the replicated data once and about siblings / others
+   * of the tasks; unknown siblings: charge it to every task (an upper bound). */
+  double share = siblings > others ? replicated * (double)others / (double)siblings : replicated;
+  double total = in + out + share;
+  return isfinite(total) ? total : HUGE_VAL;
+}
+
+/* Workers a batch of `siblings` tasks can keep busy out of `workers`. */
+static double batch_width(long long siblings, double workers) {
+  if (siblings <= 0 || (double)siblings >= workers) return workers;
+  return (double)siblings;
+}
+
+/* What remote saves per operation of a task over running it on the local
+ * pool: its share of the batch's time shrinks from 1/local width to
+ * 1/remote width. 0 when the batch does not fill more than the local pool. */
+static double remote_gain_ns_per_op(const dosc_profile *profile, double ns_per_op,
+                                    long long siblings) {
+  double threads = profile->threads > 1 ? profile->threads : 1;
+  double nodes = profile->nodes > 1 ? profile->nodes : 1;
+  double local_width = batch_width(siblings, threads);
+  double remote_width = batch_width(siblings, threads * nodes);
+  double gain = ns_per_op * (1.0 / local_width - 1.0 / remote_width);
+  return gain > 0.0 ? gain : 0.0;
+}
+
+static double remote_round_trip_ns(const dosc_profile *profile) {
+  return 2.0 * (profile->remote_latency_ns > 0.0 ? profile->remote_latency_ns : 0.0);
+}
+
+dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *size) {
+  dosc_prices prices = {-1.0, -1.0, -1.0, -1.0, -1.0, -1.0};
+  if (!(size->work >= 0.0) || !isfinite(size->work)) return prices;
+  double ns_per_op = positive_or(profile->ns_per_op, DOSC_DEFAULT_NS_PER_OP);
+  double bandwidth = positive_or(profile->remote_bytes_per_ns, DOSC_DEFAULT_REMOTE_BYTES_PER_NS);
+  double spawn_ns = profile->spawn_ns > 0.0 ? profile->spawn_ns : 0.0;
+  double threads = profile->threads > 1 ? profile->threads : 1;
+  double nodes = profile->nodes > 1 ? profile->nodes : 1;
+  double work_ns = size->work * ns_per_op;
+  double bytes = size->bytes > 0.0 ? size->bytes : 0.0;
+  prices.inline_ns = work_ns;
+  prices.local_ns = spawn_ns + work_ns / batch_width(size->siblings, threads);
+  prices.remote_overhead_ns = remote_round_trip_ns(profile) + bytes / bandwidth;
+  if (nodes > 1)
+    prices.remote_ns =
+        spawn_ns + prices.remote_overhead_ns + work_ns / batch_width(size->siblings, threads * nodes);
+  if (work_ns > 0.0) {
+    prices.l = (work_ns + spawn_ns) / work_ns;
+    prices.y = (work_ns + prices.remote_overhead_ns) / work_ns;
+  } else {
+    prices.l = spawn_ns > 0.0 ? HUGE_VAL : 1.0;
+    prices.y = prices.remote_overhead_ns > 0.0 ? HUGE_VAL : 1.0;
+  }
+  return prices;
+}
+
+/* The remote thresholds of an auto-bound site (see dosc_decision): remote
+ * beats local when work x gain >= round trip + bytes / bandwidth. Returns 0
+ * when no size can pay (the batch is too narrow to gain from more nodes). */
+static int remote_thresholds(const dosc_profile *profile, const dosc_site_facts *facts,
+                             dosc_decision *decision) {
+  double ns_per_op = positive_or(profile->ns_per_op, DOSC_DEFAULT_NS_PER_OP);
+  double bandwidth = positive_or(profile->remote_bytes_per_ns, DOSC_DEFAULT_REMOTE_BYTES_PER_NS);
+  double gain = remote_gain_ns_per_op(profile, ns_per_op, facts->siblings);
+  decision->remote_work_threshold = DOSC_POLICY_NEVER;
+  decision->remote_bytes_per_op = 0.0;
+  if (!(gain > 0.0)) return 0;
+  decision->remote_work_threshold = dosc_saturate_ll(remote_round_trip_ns(profile) / gain, 1);
+  decision->remote_bytes_per_op = gain * bandwidth;
+  return decision->remote_work_threshold < DOSC_POLICY_NEVER;
+}
+
 static const char *origin_text(dosc_origin origin) {
   switch (origin) {
   case DOSC_ORIGIN_SIDECAR:
@@ -137,7 +304,7 @@ static const char *origin_text(dosc_origin origin) {
 static void choose_grain(const dosc_profile *profile, const dosc_site_facts *facts,
                          double threshold_ops, dosc_decision *decision, char *text,
                          size_t text_size) {
-  decision->work_threshold = (long long)(threshold_ops + 0.999999);
+  decision->work_threshold = dosc_saturate_ll(threshold_ops, 1);
   if (decision->work_threshold < 0) decision->work_threshold = 0;
   if (facts->recursive) {
     long long fan_out = fan_out_of(facts->siblings);
@@ -180,15 +347,20 @@ int dosc_compile_time_binding(long long constant_work) {
 
 dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *facts, char *reason,
                           size_t reason_size) {
-  dosc_decision decision = {DOSC_POLICY_INLINE, 0, 0};
+  dosc_decision decision = {DOSC_POLICY_INLINE, 0, 0, DOSC_POLICY_NEVER, 0.0};
   dosc_break_even even = dosc_break_even_sizes(profile, 0.0);
   char grain[192] = "";
   char why[160] = "";
+  char remote[256] = "";
   int threads = profile->threads > 1 ? profile->threads : 1;
   int nodes = profile->nodes > 1 ? profile->nodes : 1;
   int requested = facts->requested;
+  dosc_decision remote_choice = decision;
+  int remote_can_pay = 0;
 
   if (requested < DOSC_POLICY_INLINE || requested > DOSC_POLICY_AUTO) requested = DOSC_POLICY_AUTO;
+  if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive)
+    remote_can_pay = remote_thresholds(profile, facts, &remote_choice);
 
   if (facts->fixed) {
     /* The site is a plain call in the program: nothing at load time changes it. */
@@ -205,34 +377,59 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
     snprintf(why, sizeof why, "remote %s, but there is 1 node", origin_text(facts->origin));
   } else if (requested == DOSC_POLICY_REMOTE) {
     decision.binding = DOSC_POLICY_REMOTE;
+    decision.remote_work_threshold = 0;
+    decision.remote_bytes_per_op = DOSC_POLICY_ANY_BYTES;
     snprintf(why, sizeof why, "%s", origin_text(facts->origin));
+    snprintf(remote, sizeof remote, "every spawn goes remote");
   } else if (requested == DOSC_POLICY_LOCAL) {
     decision.binding = DOSC_POLICY_LOCAL;
     snprintf(why, sizeof why, "%s", origin_text(facts->origin));
   } else if (threads == 1 && nodes == 1) {
     snprintf(why, sizeof why, "1 thread and 1 node: nothing to gain, serial clone");
-  } else if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive) {
+  } else if (remote_can_pay) {
     decision.binding = DOSC_POLICY_REMOTE;
+    decision.remote_work_threshold = remote_choice.remote_work_threshold;
+    decision.remote_bytes_per_op = remote_choice.remote_bytes_per_op;
     snprintf(why, sizeof why, "%d nodes, remotable task of known work", nodes);
+    snprintf(remote, sizeof remote,
+             "remote when work >= %lld ops and bytes <= (work - %lld) x %.3g (y: 2 x %.0f ns "
+             "latency + bytes at %.3g B/ns)",
+             decision.remote_work_threshold, decision.remote_work_threshold,
+             decision.remote_bytes_per_op, profile->remote_latency_ns,
+             profile->remote_bytes_per_ns);
   } else if (threads == 1) {
     /* Several nodes, but this task cannot use them: one local thread. */
     snprintf(why, sizeof why, "1 thread and the task cannot go remote, serial clone");
   } else {
     decision.binding = DOSC_POLICY_LOCAL;
-    snprintf(why, sizeof why, "%d threads", threads);
+    if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive)
+      snprintf(why, sizeof why, "%d threads; %d nodes, but its %lld siblings fit this node's threads",
+               threads, nodes, facts->siblings);
+    else
+      snprintf(why, sizeof why, "%d threads", threads);
   }
 
   if (decision.binding == DOSC_POLICY_LOCAL) {
     choose_grain(profile, facts, even.local_ops, &decision, grain, sizeof grain);
   } else if (decision.binding == DOSC_POLICY_REMOTE) {
-    /* Known bytes are only at spawn time; the load-time threshold prices the
-     * latency alone, the floor below which remote can never pay. */
-    double floor_ops = even.remote_ops > even.local_ops ? even.remote_ops : even.local_ops;
-    choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
+    /* Below the remote thresholds the task stays here: local with the local
+     * grain, or the plain call when this node has one thread. */
+    choose_grain(profile, facts, even.local_ops, &decision, grain, sizeof grain);
+    if (threads == 1) {
+      decision.work_threshold = DOSC_POLICY_NEVER;
+      decision.depth_cutoff = 0;
+      snprintf(grain, sizeof grain, "else the plain call (1 thread)");
+    } else {
+      char local[192];
+      snprintf(local, sizeof local, "else local: %s", grain);
+      snprintf(grain, sizeof grain, "%s", local);
+    }
   }
 
   if (reason != NULL && reason_size > 0) {
-    if (grain[0] != '\0')
+    if (remote[0] != '\0')
+      snprintf(reason, reason_size, "%s; %s; %s", why, remote, grain);
+    else if (grain[0] != '\0')
       snprintf(reason, reason_size, "%s; %s", why, grain);
     else
       snprintf(reason, reason_size, "%s", why);

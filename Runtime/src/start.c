@@ -164,7 +164,7 @@ static int profile_path_from_env(char *path, size_t size) {
 
 static void load_profile(int threads) {
   char path[PATH_MAX];
-  char error[256];
+  char error[1024]; /* room for a warning about every field */
   dosc_profile_defaults(&runtime.profile);
   int named = profile_path_from_env(path, sizeof path);
   int status = path[0] != '\0' ? dosc_profile_read(path, &runtime.profile, error, sizeof error) : 0;
@@ -176,6 +176,8 @@ static void load_profile(int threads) {
   }
   if (status < 0)
     fprintf(stderr, "dosc: warning: %s: %s: using built-in machine defaults\n", path, error);
+  else if (status > 0 && error[0] != '\0')
+    fprintf(stderr, "dosc: warning: %s: %s\n", path, error); /* fields given their defaults */
   snprintf(runtime.profile_note, sizeof runtime.profile_note, "%s%s",
            status > 0 ? "profile " : "built-in machine profile", status > 0 ? path : "");
   runtime.profile.threads = threads;

@@ -85,6 +85,11 @@ simple_sidecar "$TMP/idle.dosc.json" idle-test-0001 1
 ALL="$TMP/spawn-all-profile.json"
 echo '{"schema": "dosc-profile/1", "spawn_ns": 0, "tasks_per_thread": 1000000}' >"$ALL"
 
+# ---- the cost model alone ------------------------------------------------
+run -- "$BIN/policy_test"
+clean_ok && out_has '^policy: [0-9]* checks, 0 failed$'
+expect "cost model at its edges (policy_test)"
+
 # ---- fib: value-returning recursive spawns -------------------------------
 M="DOSC_MANIFEST=$TMP/fib.dosc.json"
 run $M DOSC_THREADS=2 -- "$BIN/fib_test" 30
@@ -350,9 +355,28 @@ done
 
 echo '{"schema": "dosc-profile/1", "spawn_ns": "fast"}' >"$TMP/badprofile.json"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/badprofile.json" -- "$S"
-rc_is 0 && err_lines 1 && err_has 'badprofile.json: .*using built-in machine defaults' &&
+rc_is 0 && err_lines 1 && err_has 'badprofile.json: "spawn_ns" is not a number: using the default 50' &&
   out_has '^site 1 local threshold=5000 '
-expect "bad profile: one warning, built-in defaults"
+expect "profile value of the wrong type: one warning naming the field, its default"
+
+# Issue 8 item 9: extreme values are each replaced by their field's default;
+# the other fields of the same file still count.
+cat >"$TMP/extreme.json" <<'JSON'
+{ "schema": "dosc-profile/1", "spawn_ns": 1e308, "ns_per_op": 1e-320, "steal_ns": -5,
+  "overhead_target": [0.1], "tasks_per_thread": 4, "remote_latency_ns": 1e300 }
+JSON
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/extreme.json" DOSC_TRACE=1 -- "$S"
+rc_is 0 && err_has '"spawn_ns" is 1e+308, outside' && err_has '"ns_per_op" is [0-9.]*e-32[01], outside' &&
+  err_has '"steal_ns" is -5' && err_has '"overhead_target" is not a number' &&
+  err_has '"remote_latency_ns" is 1e+300' && [ "$(grep -c warning "$TMP/err")" -eq 1 ] &&
+  out_has '^site 1 local threshold=5000 ' && out_has '^site 0 local .*cutoff=5$' &&
+  out_has '^result=ok$'
+expect "extreme profile values: one warning naming each field, defaults, threshold not inverted"
+
+printf '{"schema": "dosc-profile/1", "spawn_ns": 1e999}' >"$TMP/overflow.json"
+run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/overflow.json" -- "$S"
+rc_is 0 && err_lines 1 && err_has 'overflow.json: ' && out_has '^site 1 local threshold=5000 '
+expect "profile number too large for a double: one warning, defaults"
 
 # ---- the user header without dosc ----------------------------------------
 if ${CC:-cc} -std=c11 -Wall -Werror -Wno-unknown-pragmas -I"$HERE/../include" \

@@ -1,0 +1,265 @@
+/* policy_test - the cost model at its edges, on hand-made profiles and site
+ * facts (no pool, no sidecar): the pure functions of dosc_policy.h.
+ *
+ * usage: policy_test
+ * Prints "policy: N checks" and exits 0, or names each failed check. */
+#include "test_util.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dosc_policy.h"
+
+static int checks;
+#define EXPECT(cond, ...)                                                                          \
+  do {                                                                                             \
+    checks++;                                                                                      \
+    CHECK(cond, __VA_ARGS__);                                                                      \
+  } while (0)
+
+static dosc_profile machine(int threads, int nodes) {
+  dosc_profile profile;
+  dosc_profile_defaults(&profile);
+  profile.threads = threads;
+  profile.nodes = nodes;
+  return profile;
+}
+
+static dosc_site_facts task(int remotable, int recursive, int work_known, long long siblings) {
+  dosc_site_facts facts = {0};
+  facts.requested = DOSC_POLICY_AUTO;
+  facts.origin = DOSC_ORIGIN_COMPILED;
+  facts.remotable = remotable;
+  facts.recursive = recursive;
+  facts.work_known = work_known;
+  facts.siblings = siblings;
+  return facts;
+}
+
+/* What the generated code does at spawn time with a decision. */
+static const char *at_spawn(const dosc_decision *d, long long work, long long bytes) {
+  if (d->binding == DOSC_POLICY_INLINE) return "inline";
+  if (d->binding == DOSC_POLICY_REMOTE &&
+      dosc_remote_pays(d->remote_work_threshold, d->remote_bytes_per_op, work, bytes))
+    return "remote";
+  return work >= d->work_threshold ? "local" : "inline";
+}
+
+static void one_thread_one_node(void) {
+  dosc_profile profile = machine(1, 1);
+  dosc_site_facts facts = task(1, 0, 1, 64);
+  char reason[384];
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_INLINE, "1 thread 1 node: %s", reason);
+  EXPECT(strstr(reason, "nothing to gain") != NULL, "reason: %s", reason);
+}
+
+static void one_node_never_remote(void) {
+  dosc_profile profile = machine(2, 1);
+  dosc_site_facts facts = task(1, 0, 1, 1000);
+  dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL, "1 node, 2 threads: local, got %d", d.binding);
+  EXPECT(d.remote_work_threshold == DOSC_POLICY_NEVER, "no remote threshold on 1 node");
+  facts.requested = DOSC_POLICY_REMOTE;
+  facts.origin = DOSC_ORIGIN_ENV;
+  d = dosc_decide(&profile, &facts, NULL, 0);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL, "forced remote on 1 node runs local");
+}
+
+static void tiny_tasks_stay_inline(void) {
+  dosc_profile profile = machine(2, 4);
+  dosc_site_facts facts = task(1, 0, 1, 1000);
+  dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE, "4 nodes, known work, remotable: remote binding");
+  EXPECT(strcmp(at_spawn(&d, 10, 8), "inline") == 0, "10 ops: %s", at_spawn(&d, 10, 8));
+  EXPECT(d.work_threshold == 5000, "local threshold 50 ns / (0.5 ns x 2%%): %lld",
+         d.work_threshold);
+  /* remote: 3 of 4 nodes' share, gain 0.5 x (1/2 - 1/8) ns/op; 2 x 20 us round trip */
+  EXPECT(d.remote_work_threshold == 213334, "remote threshold %lld", d.remote_work_threshold);
+  EXPECT(strcmp(at_spawn(&d, 100000, 8), "local") == 0, "1e5 ops: local");
+  EXPECT(strcmp(at_spawn(&d, 10000000, 8), "remote") == 0, "1e7 ops, 8 bytes: remote");
+}
+
+static void huge_data_little_work_stays_local(void) {
+  dosc_profile profile = machine(2, 4);
+  dosc_site_facts facts = task(1, 0, 1, 1000);
+  dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+  /* 1e7 ops would pay remotely with no data; 1 GB of data never does */
+  EXPECT(strcmp(at_spawn(&d, 10000000, 1000000000LL), "local") == 0, "1e7 ops, 1 GB: %s",
+         at_spawn(&d, 10000000, 1000000000LL));
+  /* the boundary: bytes = (work - threshold) x bytes per op pays, one more does not */
+  long long work = 10000000;
+  long long bytes = (long long)((double)(work - d.remote_work_threshold) * d.remote_bytes_per_op);
+  EXPECT(dosc_remote_pays(d.remote_work_threshold, d.remote_bytes_per_op, work, bytes),
+         "at the byte boundary");
+  EXPECT(!dosc_remote_pays(d.remote_work_threshold, d.remote_bytes_per_op, work, bytes + 2),
+         "past the byte boundary");
+  /* the prices agree with the thresholds: remote cheaper exactly past them */
+  dosc_task_size at = {(double)work, (double)bytes * 0.99, 1000};
+  dosc_prices p = dosc_price_task(&profile, &at);
+  EXPECT(p.remote_ns < p.local_ns, "inside: remote %g < local %g", p.remote_ns, p.local_ns);
+  at.bytes = (double)bytes * 1.01;
+  p = dosc_price_task(&profile, &at);
+  EXPECT(p.remote_ns > p.local_ns, "outside: remote %g > local %g", p.remote_ns, p.local_ns);
+}
+
+static void non_remotable_never_remote(void) {
+  dosc_profile profile = machine(2, 8);
+  dosc_site_facts facts = task(0, 0, 1, 1000);
+  char reason[384];
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL, "non-remotable, 8 nodes: local");
+  facts.requested = DOSC_POLICY_REMOTE;
+  facts.origin = DOSC_ORIGIN_SIDECAR;
+  d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL && strstr(reason, "not remotable") != NULL,
+         "sidecar remote on a non-remotable task: %s", reason);
+  EXPECT(strstr(reason, "set in the sidecar") != NULL, "origin said: %s", reason);
+}
+
+static void recursive_stays_local(void) {
+  dosc_profile profile = machine(2, 4);
+  dosc_site_facts facts = task(1, 1, 0, 2);
+  char reason[384];
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL, "recursive, work unknown: local (%s)", reason);
+  EXPECT(d.depth_cutoff == 13, "fib's cut-off on 2 threads stays 13: %d", d.depth_cutoff);
+  dosc_task_size unknown = {-1.0, 0.0, 2};
+  dosc_prices p = dosc_price_task(&profile, &unknown);
+  EXPECT(p.inline_ns < 0 && p.local_ns < 0 && p.remote_ns < 0, "unknown work: no prices");
+}
+
+static void narrow_batch_not_remote(void) {
+  /* 2 siblings on 2 threads: more nodes cannot make the batch faster */
+  dosc_profile profile = machine(2, 4);
+  dosc_site_facts facts = task(1, 0, 1, 2);
+  char reason[384];
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL, "2 siblings, 2 threads: local (%s)", reason);
+}
+
+static void one_thread_many_nodes(void) {
+  dosc_profile profile = machine(1, 3);
+  dosc_site_facts facts = task(1, 0, 1, 100);
+  dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE, "1 thread, 3 nodes: remote binding");
+  EXPECT(d.work_threshold == DOSC_POLICY_NEVER, "below the remote threshold: the plain call");
+  EXPECT(strcmp(at_spawn(&d, 1000, 8), "inline") == 0, "small: inline");
+  EXPECT(strcmp(at_spawn(&d, 100000000, 8), "remote") == 0, "large: remote");
+}
+
+static void gap_of_ten_to_the_fifth(void) {
+  /* remote latency 1e5 x the local spawn: the remote threshold moves by ~1e5 */
+  dosc_profile profile = machine(2, 2);
+  profile.spawn_ns = 50.0;
+  profile.remote_latency_ns = 50.0 * 1e5;
+  dosc_site_facts facts = task(1, 0, 1, 0);
+  dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE, "2 nodes, unknown siblings: remote binding");
+  double ratio = (double)d.remote_work_threshold / (double)d.work_threshold;
+  EXPECT(ratio > 1e4 && ratio < 1e6, "remote/local thresholds %lld / %lld = %g",
+         d.remote_work_threshold, d.work_threshold, ratio);
+  EXPECT(strcmp(at_spawn(&d, 1000000, 8), "local") == 0, "1e6 ops: still local");
+  dosc_task_size size = {1e6, 8.0, 0};
+  dosc_prices p = dosc_price_task(&profile, &size);
+  EXPECT(p.y > 10.0 && p.l < 1.2, "l %g y %g", p.l, p.y);
+}
+
+static void paper_overheads(void) {
+  dosc_profile profile = machine(2, 2);
+  dosc_task_size size = {1000.0, 0.0, 0};
+  dosc_prices p = dosc_price_task(&profile, &size);
+  /* l = (500 ns + 50 ns) / 500 ns; y = (500 + 40000) / 500 */
+  EXPECT(fabs(p.l - 1.1) < 1e-9, "l = %g", p.l);
+  EXPECT(fabs(p.y - 81.0) < 1e-9, "y = %g", p.y);
+  EXPECT(fabs(dosc_shipped_bytes(100, 50, 800, 8, 3) - 350.0) < 1e-9,
+         "replicated bytes spread over 4 tasks per other node");
+  EXPECT(fabs(dosc_shipped_bytes(100, 50, 800, 0, 3) - 950.0) < 1e-9,
+         "unknown siblings: all the replicated bytes");
+}
+
+static void forced_remote_sends_everything(void) {
+  dosc_profile profile = machine(2, 2);
+  dosc_site_facts facts = task(1, 1, 0, 2);
+  facts.requested = DOSC_POLICY_REMOTE;
+  facts.origin = DOSC_ORIGIN_ENV;
+  dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE, "forced remote, 2 nodes");
+  EXPECT(dosc_remote_pays(d.remote_work_threshold, d.remote_bytes_per_op, -1, 1 << 30),
+         "forced: even unknown work and 1 GB go remote");
+}
+
+static void profile_validation(void) {
+  dosc_profile profile = machine(2, 1);
+  char warning[256];
+  EXPECT(dosc_profile_set(&profile, "spawn_ns", 1e308, warning, sizeof warning) == -1 &&
+             profile.spawn_ns == 50.0 && strstr(warning, "\"spawn_ns\"") != NULL,
+         "spawn_ns 1e308: default, warning naming it (%s)", warning);
+  EXPECT(dosc_profile_set(&profile, "ns_per_op", 1e-320, warning, sizeof warning) == -1 &&
+             profile.ns_per_op == 0.5 && strstr(warning, "\"ns_per_op\"") != NULL,
+         "ns_per_op 1e-320 (denormal): default");
+  EXPECT(dosc_profile_set(&profile, "steal_ns", -1.0, warning, sizeof warning) == -1 &&
+             profile.steal_ns == 1000.0,
+         "negative: default");
+  EXPECT(dosc_profile_set(&profile, "remote_latency_ns", NAN, warning, sizeof warning) == -1 &&
+             profile.remote_latency_ns == 20000.0,
+         "NaN: default");
+  EXPECT(dosc_profile_set(&profile, "overhead_target", INFINITY, warning, sizeof warning) == -1,
+         "infinity: rejected");
+  EXPECT(dosc_profile_set(&profile, "tasks_per_thread", 2.5, warning, sizeof warning) == -1 &&
+             profile.tasks_per_thread == 256,
+         "fractional tasks_per_thread: default");
+  EXPECT(dosc_profile_set(&profile, "tasks_per_thread", 1e12, warning, sizeof warning) == -1 &&
+             profile.tasks_per_thread == 256,
+         "huge tasks_per_thread: default, no int overflow");
+  EXPECT(dosc_profile_set(&profile, "spawn_ns", 120.0, warning, sizeof warning) == 1 &&
+             profile.spawn_ns == 120.0,
+         "in range: set");
+  EXPECT(dosc_profile_set(&profile, "calibrated_at", 5.0, warning, sizeof warning) == 0,
+         "unknown key: ignored");
+  /* the extreme but valid corners give ordered, finite thresholds */
+  profile.spawn_ns = 1e9;
+  profile.ns_per_op = 1e-3;
+  profile.overhead_target = 1e-4;
+  dosc_site_facts facts = task(1, 0, 1, 0);
+  dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL && d.work_threshold > 0 &&
+             d.work_threshold < DOSC_POLICY_NEVER,
+         "slowest spawn, fastest op: a positive threshold %lld", d.work_threshold);
+}
+
+static void saturation(void) {
+  EXPECT(dosc_saturate_ll(1e308, 1) == DOSC_POLICY_NEVER, "1e308 saturates");
+  EXPECT(dosc_saturate_ll(-1e308, 1) == -DOSC_POLICY_NEVER - 1, "-1e308 saturates");
+  EXPECT(dosc_saturate_ll(NAN, 1) == DOSC_POLICY_NEVER, "NaN: never");
+  EXPECT(dosc_saturate_ll(9223372036854775807.0, 1) == DOSC_POLICY_NEVER, "2^63: never");
+  EXPECT(dosc_saturate_ll(2.5, 1) == 3 && dosc_saturate_ll(2.5, 0) == 2, "rounding");
+  EXPECT(dosc_saturate_ll(-2.5, 1) == -2 && dosc_saturate_ll(-2.5, 0) == -3, "negative rounding");
+  EXPECT(dosc_saturate_ll(7.0, 1) == 7, "whole numbers stay");
+  /* a threshold computed from the widest valid profile fits */
+  dosc_profile profile = machine(1, 2);
+  profile.remote_latency_ns = 1e11;
+  profile.ns_per_op = 1e-3;
+  dosc_site_facts facts = task(1, 0, 1, 0);
+  dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+  EXPECT(d.remote_work_threshold > 0, "huge remote threshold stays positive: %lld",
+         d.remote_work_threshold);
+}
+
+int main(void) {
+  one_thread_one_node();
+  one_node_never_remote();
+  tiny_tasks_stay_inline();
+  huge_data_little_work_stays_local();
+  non_remotable_never_remote();
+  recursive_stays_local();
+  narrow_batch_not_remote();
+  one_thread_many_nodes();
+  gap_of_ten_to_the_fifth();
+  paper_overheads();
+  forced_remote_sends_everything();
+  profile_validation();
+  saturation();
+  printf("policy: %d checks, %d failed\n", checks, test_failures);
+  return test_failures == 0 ? 0 : 1;
+}
