@@ -97,12 +97,17 @@ typedef struct dosc_site_info {
 /* The load-time decision for one site, written once by dosc_start() before
  * main's body runs and only read afterwards. Read on every spawn by every
  * thread: since nobody writes it after start-up, sharing cache lines between
- * sites costs nothing; the 16-byte alignment keeps one state inside one cache
- * line, so a spawn-site check touches exactly one line. */
+ * sites costs nothing; the 32-byte alignment keeps one state inside one cache
+ * line, so a spawn-site check touches exactly one line. The remote fields are
+ * dosc_decision's (dosc_policy.h): a REMOTE-bound site ships a task when
+ * dosc_remote_pays(s->remote_work_threshold, s->remote_bytes_per_op, work,
+ * bytes), else it follows the local rule. */
 typedef struct dosc_site_state {
-  _Alignas(16) int binding; /* DOSC_BIND_INLINE / LOCAL / REMOTE; never AUTO */
-  int depth_cutoff;         /* spawn a task of unknown work only while depth < this */
-  long long work_threshold; /* spawn a task of known work only if work >= this */
+  _Alignas(32) int binding;        /* DOSC_BIND_INLINE / LOCAL / REMOTE; never AUTO */
+  int depth_cutoff;                /* spawn a task of unknown work only while depth < this */
+  long long work_threshold;        /* spawn a task of known work only if work >= this */
+  long long remote_work_threshold; /* remote: least work that pays for the round trip */
+  double remote_bytes_per_op;      /* remote: bytes each op above it pays for */
 } dosc_site_state;
 
 typedef struct dosc_program_info {
