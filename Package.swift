@@ -29,7 +29,7 @@ let package = Package(
     .target(
       name: "DoscCLI",
       dependencies: [
-        "DoscDriver", "DoscSupport",
+        "DoscDriver", "DoscExplain", "DoscSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(
@@ -46,6 +46,8 @@ let package = Package(
       name: "DoscManifest",
       dependencies: ["SymbolicAlgebra", "DoscSupport", "COpenSSL"]),
     .target(name: "SymbolicAlgebra"),
+    // `dosc explain` and `dosc calibrate`: the runtime's cost model (DoscPolicy) over a sidecar and a profile.
+    .target(name: "DoscExplain", dependencies: ["DoscManifest", "DoscPolicy", "SymbolicAlgebra"]),
     // Runtime/src/policy.c, compiled into the tool too (see Sources/DoscPolicy/policy.c).
     .target(name: "DoscPolicy", cSettings: [.headerSearchPath("../../Runtime/include")]),
     // Runtime/src/elf_section.c, compiled into the tool too (see Sources/DoscELF/elf_section.c).

@@ -19,7 +19,10 @@ public struct DoscCommand: ParsableCommand {
       DOSC_THREADS, DOSC_BIND (inline, local, remote or auto), DOSC_TRACE=1, DOSC_MANIFEST and \
       DOSC_PROFILE. Exit status: 0 on success, 1 for an error in the input, 2 for a usage error.
       """,
-    subcommands: [AnalyzeCommand.self, CompileCommand.self, CCCommand.self, RunCommand.self])
+    subcommands: [
+      AnalyzeCommand.self, CompileCommand.self, CCCommand.self, RunCommand.self, ExplainCommand.self,
+      CalibrateCommand.self,
+    ])
 
   @Flag(help: "Show the version and the libclang, C compiler, MPI and runtime dosc uses.")
   var version = false

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The explanation for a terminal: a header, an aligned table of the sites, then per site the
+/// figures, the cost of each binding at the given values and the break-even sizes.
+extension Explanation {
+  public func text() -> String {
+    var lines: [String] = []
+    lines.append("program  \(program)")
+    lines.append("sidecar  \(sidecar)" + (stale.map { "  (\($0))" } ?? ""))
+    lines.append("machine  \(profile); \(threads) thread\(threads == 1 ? "" : "s"), \(nodes) node\(nodes == 1 ? "" : "s")")
+    for warning in profileWarnings { lines.append("         warning: \(warning)") }
+    let machineText = ["spawn_ns", "steal_ns", "ns_per_op", "remote_latency_ns", "remote_bytes_per_ns"]
+      .map { "\($0) \(format(machine[$0] ?? .nan))" }.joined(separator: ", ")
+    lines.append("         \(machineText)")
+    if !values.isEmpty {
+      lines.append("values   " + values.keys.sorted().map { "\($0)=\(format(values[$0]!))" }.joined(separator: " "))
+    }
+    lines.append("")
+    let header = ["site", "task", "location", "binding", "from", "at values", "inline", "local", "remote"]
+    var rows = [header]
+    for site in sites {
+      rows.append([
+        "\(site.id)", site.task, site.location, site.binding, site.origin, site.atValues.bindingAtSpawn ?? "-",
+        duration(site.atValues.inlineNs), duration(site.atValues.localNs), duration(site.atValues.remoteNs),
+      ])
+    }
+    lines += aligned(rows)
+    for site in sites {
+      lines.append("")
+      lines.append("site \(site.id) \(site.task) (\(site.location)), spawned in \(site.function)():")
+      lines.append("  \(site.binding) - \(site.reason)")
+      lines.append("  work \(site.figures.work); siblings \(site.figures.siblings)")
+      if !site.figures.bytesIn.isEmpty || !site.figures.bytesOut.isEmpty {
+        lines.append(
+          "  bytes in \(site.figures.bytesIn.joined(separator: " + ")), back \(site.figures.bytesOut.joined(separator: " + "))"
+            + (site.figures.replicated.isEmpty ? "" : ", replicated once per node: \(site.figures.replicated.joined(separator: ", "))"))
+      }
+      let at = site.atValues
+      if let work = at.work {
+        var text = "  at these values: work \(format(work)) ops"
+        if let bytes = at.shippedBytes { text += ", \(format(bytes)) bytes shipped" }
+        if let l = at.l { text += "; l = \(String(format: "%.3f", l))" }
+        if let y = at.y { text += ", y = \(String(format: "%.3f", y))" }
+        lines.append(text)
+      } else if !at.missing.isEmpty {
+        lines.append("  set \(at.missing.map { "--set \($0)=..." }.joined(separator: " ")) for its costs")
+      } else if site.figures.work == "null" {
+        lines.append("  work unknown (recursive or unbounded): no cost at given values")
+      }
+      for even in site.breakEven { lines.append("  \(even.text)") }
+      for reason in site.notRemotable { lines.append("  not remotable: \(reason)") }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  func aligned(_ rows: [[String]]) -> [String] {
+    guard let columns = rows.first?.count else { return [] }
+    let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      row.enumerated().map { index, cell in
+        index == columns - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+      }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+    }
+  }
+
+  func duration(_ ns: Double?) -> String {
+    guard let ns else { return "-" }
+    if ns < 1e3 { return String(format: "%.0f ns", ns) }
+    if ns < 1e6 { return String(format: "%.1f us", ns / 1e3) }
+    if ns < 1e9 { return String(format: "%.1f ms", ns / 1e6) }
+    return String(format: "%.2f s", ns / 1e9)
+  }
+}

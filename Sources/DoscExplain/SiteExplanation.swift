@@ -1,0 +1,313 @@
+import DoscManifest
+import DoscPolicy
+import Foundation
+
+/// One site explained: the runtime's load-time decision (`dosc_decide`, the same C code),
+/// the figures it came from, what each binding costs at the user's values
+/// (`dosc_price_task`), and where the bindings start to pay.
+public struct SiteExplanation: Codable, Sendable {
+  public var id: Int
+  public var task: String
+  public var location: String
+  public var function: String
+  /// The binding asked for, and by whom: "compiled" (auto), "sidecar" or "DOSC_BIND".
+  public var requested: String
+  public var origin: String
+  /// The load-time binding, and the runtime's reason (its DOSC_TRACE text).
+  public var binding: String
+  public var reason: String
+  public var thresholds: Thresholds
+  public var figures: Figures
+  /// At the `--set` values; `missing` names what was needed and not given.
+  public var atValues: AtValues
+  public var breakEven: [BreakEven]
+  /// Why the task cannot go to another node, with locations.
+  public var notRemotable: [String]
+
+  public struct Thresholds: Codable, Sendable {
+    public var localWork: Int64?
+    public var depthCutoff: Int?
+    public var remoteWork: Int64?
+    public var remoteBytesPerOp: Double?
+    enum CodingKeys: String, CodingKey {
+      case localWork = "local_work"
+      case depthCutoff = "depth_cutoff"
+      case remoteWork = "remote_work"
+      case remoteBytesPerOp = "remote_bytes_per_op"
+    }
+  }
+
+  public struct Figures: Codable, Sendable {
+    public var work: String
+    public var bytesIn: [String]
+    public var bytesOut: [String]
+    public var replicated: [String]
+    public var siblings: String
+    public var recursive: Bool
+    public var remotable: Bool
+    enum CodingKeys: String, CodingKey {
+      case work
+      case bytesIn = "bytes_in"
+      case bytesOut = "bytes_out"
+      case replicated, siblings, recursive, remotable
+    }
+  }
+
+  public struct AtValues: Codable, Sendable {
+    public var work: Double?
+    public var shippedBytes: Double?
+    public var siblings: Double?
+    /// What the spawn-time check picks at these values.
+    public var bindingAtSpawn: String?
+    public var inlineNs: Double?
+    public var localNs: Double?
+    public var remoteNs: Double?
+    /// The paper's overheads for this task: l (local, constant) and y (remote).
+    public var l: Double?
+    public var y: Double?
+    public var missing: [String]
+    enum CodingKeys: String, CodingKey {
+      case work
+      case shippedBytes = "shipped_bytes"
+      case siblings
+      case bindingAtSpawn = "binding_at_spawn"
+      case inlineNs = "inline_ns"
+      case localNs = "local_ns"
+      case remoteNs = "remote_ns"
+      case l, y, missing
+    }
+  }
+
+  public struct BreakEven: Codable, Sendable {
+    public var variable: String
+    public var binding: String
+    /// The least value from which the binding is chosen at spawn time; nil: never up to the bound.
+    public var from: Double?
+    public var text: String
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case id, task, location, function, requested, origin, binding, reason, thresholds, figures
+    case atValues = "at_values"
+    case breakEven = "break_even"
+    case notRemotable = "not_remotable"
+  }
+}
+
+/// Builds site explanations from the sidecar, the profile and the configuration.
+public struct SiteExplainer {
+  public var manifest: Manifest
+  public var profile: dosc_profile
+  public var values: [String: Double]
+  /// The sidecar's bindings count (it is current); a stale sidecar's are ignored, as at run time.
+  public var sidecarCurrent: Bool
+  /// `DOSC_BIND`, as the runtime reads it: forces every site.
+  public var forced: Manifest.Site.Binding?
+  /// The largest size a break-even search tries.
+  static let searchBound = Double(1 << 40)
+
+  public init(
+    manifest: Manifest, profile: dosc_profile, values: [String: Double], sidecarCurrent: Bool,
+    forced: Manifest.Site.Binding?
+  ) {
+    self.manifest = manifest
+    self.profile = profile
+    self.values = values
+    self.sidecarCurrent = sidecarCurrent
+    self.forced = forced
+  }
+
+  func task(of site: Manifest.Site) -> Manifest.Task? {
+    manifest.tasks.first { $0.name == site.task && !$0.opaque } ?? manifest.tasks.first { $0.name == site.task }
+  }
+
+  /// The facts the compiled site table gives the runtime (UnitRewriter writes them from the
+  /// same figures), with the requested binding resolved as start.c does: DOSC_BIND beats the
+  /// sidecar's binding, which beats the compiled-in default.
+  func facts(of site: Manifest.Site, task: Manifest.Task?) -> (facts: dosc_site_facts, requested: String, origin: String) {
+    var facts = dosc_site_facts()
+    facts.requested = Int32(DOSC_POLICY_AUTO)
+    facts.origin = DOSC_ORIGIN_COMPILED
+    var requested = "auto"
+    var origin = "compiled"
+    if sidecarCurrent, site.binding != .auto {
+      facts.requested = Self.policyBinding(site.binding)
+      facts.origin = DOSC_ORIGIN_SIDECAR
+      requested = site.binding.rawValue
+      origin = "sidecar"
+    }
+    if let forced, forced != .auto {
+      facts.requested = Self.policyBinding(forced)
+      facts.origin = DOSC_ORIGIN_ENV
+      requested = forced.rawValue
+      origin = "DOSC_BIND"
+    }
+    facts.recursive = task?.recursive == true ? 1 : 0
+    facts.remotable = task?.remotable == true ? 1 : 0
+    if let task, task.work != .unknown { facts.work_known = 1 }
+    if case .number(let constant)? = task?.work,
+      Int(dosc_compile_time_binding(Int64(constant))) == Int(DOSC_POLICY_INLINE)
+    {
+      facts.fixed = 1
+    }
+    if case .number(let siblings) = site.siblings { facts.siblings = Int64(siblings) }
+    return (facts, requested, origin)
+  }
+
+  static func policyBinding(_ binding: Manifest.Site.Binding) -> Int32 {
+    switch binding {
+    case .inline: Int32(DOSC_POLICY_INLINE)
+    case .local: Int32(DOSC_POLICY_LOCAL)
+    case .remote: Int32(DOSC_POLICY_REMOTE)
+    case .auto: Int32(DOSC_POLICY_AUTO)
+    }
+  }
+
+  static func name(_ binding: Int32) -> String { String(cString: dosc_binding_name(binding)) }
+
+  public func explain(_ site: Manifest.Site) -> SiteExplanation {
+    let task = task(of: site)
+    var (facts, requested, origin) = facts(of: site, task: task)
+    var reasonBuffer = [CChar](repeating: 0, count: 512)
+    var machine = profile
+    let decision = dosc_decide(&machine, &facts, &reasonBuffer, reasonBuffer.count)
+    let traffic = task.map(TaskTraffic.init)
+    let location = "\(site.location.file):\(site.location.line):\(site.location.column)"
+
+    var thresholds = SiteExplanation.Thresholds()
+    if decision.binding != Int32(DOSC_POLICY_INLINE) {
+      if facts.recursive != 0 && facts.work_known == 0 {
+        thresholds.depthCutoff = Int(decision.depth_cutoff)
+      } else if decision.work_threshold < DOSC_POLICY_NEVER {
+        thresholds.localWork = decision.work_threshold
+      }
+      if decision.binding == Int32(DOSC_POLICY_REMOTE) {
+        thresholds.remoteWork = decision.remote_work_threshold
+        thresholds.remoteBytesPerOp =
+          decision.remote_bytes_per_op >= DOSC_POLICY_ANY_BYTES ? nil : decision.remote_bytes_per_op
+      }
+    }
+    let figures = SiteExplanation.Figures(
+      work: task?.work.description ?? "null",
+      bytesIn: traffic?.bytesInParts.map(\.description) ?? [],
+      bytesOut: traffic?.bytesOut.map(\.description) ?? [],
+      replicated: zip(traffic?.replicatedNames ?? [], traffic?.replicatedParts ?? []).map { "\($0): \($1)" },
+      siblings: site.siblings.description, recursive: task?.recursive ?? false, remotable: task?.remotable ?? false)
+
+    let atValues = evaluate(site: site, task: task, traffic: traffic, decision: decision, values: values)
+    var breakEven: [SiteExplanation.BreakEven] = []
+    if let task, let traffic, task.work != .unknown, decision.binding != Int32(DOSC_POLICY_INLINE) {
+      // Sizes the work grows with: a break-even "from v >= X" means something only for those.
+      let names = task.work.variables.filter { name in
+        guard let value = values[name] else { return false }
+        var larger = values
+        larger[name] = Swift.max(value * 2, value + 1)
+        return (task.work.value(at: larger) ?? 0) > (task.work.value(at: values) ?? 0)
+      }.sorted()
+      for variable in names {
+        breakEven += search(variable, site: site, task: task, traffic: traffic, decision: decision)
+      }
+    }
+    let notRemotable = task.map { $0.remotable ? [] : ($0.reasons.isEmpty ? ["no figures (opaque task)"] : $0.reasons) } ?? []
+    return SiteExplanation(
+      id: site.id, task: site.task, location: location, function: site.function, requested: requested,
+      origin: origin, binding: Self.name(decision.binding), reason: text(of: reasonBuffer),
+      thresholds: thresholds, figures: figures, atValues: atValues, breakEven: breakEven, notRemotable: notRemotable)
+  }
+
+  /// The spawn-time choice (the generated code's check) at `values`.
+  func spawnBinding(decision: dosc_decision, work: Double, shipped: Double) -> Int32 {
+    if decision.binding == Int32(DOSC_POLICY_INLINE) { return Int32(DOSC_POLICY_INLINE) }
+    let workOps = dosc_saturate_ll(work, 0)
+    let bytes = dosc_saturate_ll(shipped, 1)
+    if decision.binding == Int32(DOSC_POLICY_REMOTE),
+      dosc_remote_pays(decision.remote_work_threshold, decision.remote_bytes_per_op, workOps, bytes) != 0
+    {
+      return Int32(DOSC_POLICY_REMOTE)
+    }
+    return workOps >= decision.work_threshold ? Int32(DOSC_POLICY_LOCAL) : Int32(DOSC_POLICY_INLINE)
+  }
+
+  func sizes(site: Manifest.Site, task: Manifest.Task?, traffic: TaskTraffic?, values: [String: Double]) -> (
+    work: Double?, shipped: Double?, siblings: Double?
+  ) {
+    let siblings = site.siblings.value(at: values)
+    let work = task?.work.value(at: values)
+    var shipped: Double?
+    if let bytes = traffic?.bytes(at: values) {
+      shipped = dosc_shipped_bytes(
+        bytes.bytesIn, bytes.bytesOut, bytes.replicated, dosc_saturate_ll(siblings ?? 0, 0), profile.nodes)
+    }
+    return (work, shipped, siblings)
+  }
+
+  func evaluate(
+    site: Manifest.Site, task: Manifest.Task?, traffic: TaskTraffic?, decision: dosc_decision, values: [String: Double]
+  ) -> SiteExplanation.AtValues {
+    let needed = (task?.work.variables ?? []).union(traffic?.variables ?? []).union(site.siblings.variables)
+    let (work, shipped, siblings) = sizes(site: site, task: task, traffic: traffic, values: values)
+    var result = SiteExplanation.AtValues(missing: needed.filter { values[$0] == nil }.sorted())
+    result.work = work
+    result.shippedBytes = shipped
+    result.siblings = siblings
+    guard let work else { return result }
+    var size = dosc_task_size(
+      work: work, bytes: shipped ?? 0, siblings: siblings.map { dosc_saturate_ll($0, 0) } ?? 0)
+    var machine = profile
+    let prices = dosc_price_task(&machine, &size)
+    func finite(_ value: Double) -> Double? { value >= 0 && value.isFinite ? value : nil }
+    result.inlineNs = finite(prices.inline_ns)
+    result.localNs = finite(prices.local_ns)
+    result.remoteNs = shipped == nil ? nil : finite(prices.remote_ns)
+    result.l = finite(prices.l)
+    result.y = shipped == nil ? nil : finite(prices.y)
+    result.bindingAtSpawn = Self.name(spawnBinding(decision: decision, work: work, shipped: shipped ?? .infinity))
+    return result
+  }
+
+  /// The least value of `variable` (the others as given) from which the spawn-time check
+  /// picks `local`, and `remote`: doubling, then bisection, assuming the figures grow with it.
+  func search(
+    _ variable: String, site: Manifest.Site, task: Manifest.Task, traffic: TaskTraffic, decision: dosc_decision
+  ) -> [SiteExplanation.BreakEven] {
+    func chosen(_ x: Double) -> Int32 {
+      var at = values
+      at[variable] = x
+      let (work, shipped, _) = sizes(site: site, task: task, traffic: traffic, values: at)
+      guard let work else { return Int32(DOSC_POLICY_INLINE) }
+      return spawnBinding(decision: decision, work: work, shipped: shipped ?? .infinity)
+    }
+    func least(_ wanted: (Int32) -> Bool) -> Double? {
+      var high = 1.0
+      while !wanted(chosen(high)) {
+        high *= 2
+        if high > Self.searchBound { return nil }
+      }
+      var low = high / 2
+      if high == 1 { return wanted(chosen(0)) ? 0 : 1 }
+      while high - low > 1 {
+        let middle = ((low + high) / 2).rounded(.down)
+        if wanted(chosen(middle)) { high = middle } else { low = middle }
+      }
+      return high
+    }
+    let nodes = Int(profile.nodes)
+    var results: [SiteExplanation.BreakEven] = []
+    let spawns = least { $0 != Int32(DOSC_POLICY_INLINE) }
+    results.append(
+      SiteExplanation.BreakEven(
+        variable: variable, binding: "local", from: spawns,
+        text: spawns.map { "a spawn pays from \(variable) >= \(format($0))" }
+          ?? "a spawn never pays for \(variable) up to 2^40"))
+    if decision.binding == Int32(DOSC_POLICY_REMOTE) {
+      let remote = least { $0 == Int32(DOSC_POLICY_REMOTE) }
+      results.append(
+        SiteExplanation.BreakEven(
+          variable: variable, binding: "remote", from: remote,
+          text: remote.map { "remote pays from \(variable) >= \(format($0)) with \(nodes) nodes on this profile" }
+            ?? "remote never pays for \(variable) up to 2^40 with \(nodes) nodes (its data grows as fast as its work)"
+        ))
+    }
+    return results
+  }
+}
