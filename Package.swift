@@ -47,7 +47,8 @@ let package = Package(
       dependencies: ["SymbolicAlgebra", "DoscSupport", "COpenSSL"]),
     .target(name: "SymbolicAlgebra"),
     // `dosc explain` and `dosc calibrate`: the runtime's cost model (DoscPolicy) over a sidecar and a profile.
-    .target(name: "DoscExplain", dependencies: ["DoscManifest", "DoscPolicy", "SymbolicAlgebra"]),
+    .target(
+      name: "DoscExplain", dependencies: ["DoscDriver", "DoscManifest", "DoscPolicy", "DoscSupport", "SymbolicAlgebra"]),
     // Runtime/src/policy.c, compiled into the tool too (see Sources/DoscPolicy/policy.c).
     .target(name: "DoscPolicy", cSettings: [.headerSearchPath("../../Runtime/include")]),
     // Runtime/src/elf_section.c, compiled into the tool too (see Sources/DoscELF/elf_section.c).

@@ -45,7 +45,8 @@ struct ExplainCommand: ParsableCommand {
       throw ValidationError("--serial-fraction must be in [0, 1)")
     }
     if plot != nil && serialFraction == nil {
-      throw ValidationError("--plot needs --serial-fraction TS (measure it: DOSC_TRACE=1 prints the time outside tasks)")
+      throw ValidationError(
+        "--plot needs --serial-fraction TS (measure it: DOSC_TRACE=1 prints the time outside tasks)")
     }
   }
 
@@ -61,7 +62,9 @@ struct ExplainCommand: ParsableCommand {
     for assignment in assignments {
       if let (name, value) = Self.parse(assignment) { values[name] = value }
     }
-    let threadCount = threads ?? Int(environment["DOSC_THREADS"] ?? "").flatMap { $0 >= 1 ? $0 : nil } ?? ProcessInfo.processInfo.activeProcessorCount
+    let threadCount =
+      threads ?? Int(environment["DOSC_THREADS"] ?? "").flatMap { $0 >= 1 ? $0 : nil }
+      ?? ProcessInfo.processInfo.activeProcessorCount
     let explanation: Explanation
     do {
       explanation = try Explanation.make(

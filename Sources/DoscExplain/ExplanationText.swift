@@ -7,7 +7,8 @@ extension Explanation {
     var lines: [String] = []
     lines.append("program  \(program)")
     lines.append("sidecar  \(sidecar)" + (stale.map { "  (\($0))" } ?? ""))
-    lines.append("machine  \(profile); \(threads) thread\(threads == 1 ? "" : "s"), \(nodes) node\(nodes == 1 ? "" : "s")")
+    lines.append(
+      "machine  \(profile); \(threads) thread\(threads == 1 ? "" : "s"), \(nodes) node\(nodes == 1 ? "" : "s")")
     for warning in profileWarnings { lines.append("         warning: \(warning)") }
     let machineText = ["spawn_ns", "steal_ns", "ns_per_op", "remote_latency_ns", "remote_bytes_per_ns"]
       .map { "\($0) \(format(machine[$0] ?? .nan))" }.joined(separator: ", ")
@@ -33,7 +34,8 @@ extension Explanation {
       if !site.figures.bytesIn.isEmpty || !site.figures.bytesOut.isEmpty {
         lines.append(
           "  bytes in \(site.figures.bytesIn.joined(separator: " + ")), back \(site.figures.bytesOut.joined(separator: " + "))"
-            + (site.figures.replicated.isEmpty ? "" : ", replicated once per node: \(site.figures.replicated.joined(separator: ", "))"))
+            + (site.figures.replicated.isEmpty
+              ? "" : ", replicated once per node: \(site.figures.replicated.joined(separator: ", "))"))
       }
       let at = site.atValues
       if let work = at.work {

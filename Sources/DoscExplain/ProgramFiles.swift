@@ -36,7 +36,9 @@ public struct ProgramFiles {
           description: "\(program): not built by dosc (no dosc runtime in it and no sidecar \(sidecar)); "
             + "build it with 'dosc compile' or 'dosc cc'")
       }
-      throw Failure(description: "\(sidecar): no sidecar manifest beside the program (the runtime would use its compiled-in defaults)")
+      throw Failure(
+        description:
+          "\(sidecar): no sidecar manifest beside the program (the runtime would use its compiled-in defaults)")
     }
     guard builtByDosc else {
       throw Failure(description: "\(program): not built by dosc (no dosc runtime in it), though \(sidecar) exists")
@@ -63,7 +65,8 @@ public struct ProgramFiles {
   static func staleness(of manifest: Manifest, in binary: Data) -> String? {
     let hashes = manifest.units?.map(\.sourceHash) ?? [manifest.sourceHash]
     for hash in hashes where !contains(binary, hash + "\0") {
-      return "stale: source_hash \(hash.prefix(24)) is not the program's (rebuilt since?): the runtime ignores its bindings"
+      return
+        "stale: source_hash \(hash.prefix(24)) is not the program's (rebuilt since?): the runtime ignores its bindings"
     }
     return nil
   }

@@ -124,7 +124,9 @@ public struct SiteExplainer {
   /// The facts the compiled site table gives the runtime (UnitRewriter writes them from the
   /// same figures), with the requested binding resolved as start.c does: DOSC_BIND beats the
   /// sidecar's binding, which beats the compiled-in default.
-  func facts(of site: Manifest.Site, task: Manifest.Task?) -> (facts: dosc_site_facts, requested: String, origin: String) {
+  func facts(of site: Manifest.Site, task: Manifest.Task?) -> (
+    facts: dosc_site_facts, requested: String, origin: String
+  ) {
     var facts = dosc_site_facts()
     facts.requested = Int32(DOSC_POLICY_AUTO)
     facts.origin = DOSC_ORIGIN_COMPILED
@@ -208,7 +210,8 @@ public struct SiteExplainer {
         breakEven += search(variable, site: site, task: task, traffic: traffic, decision: decision)
       }
     }
-    let notRemotable = task.map { $0.remotable ? [] : ($0.reasons.isEmpty ? ["no figures (opaque task)"] : $0.reasons) } ?? []
+    let notRemotable =
+      task.map { $0.remotable ? [] : ($0.reasons.isEmpty ? ["no figures (opaque task)"] : $0.reasons) } ?? []
     return SiteExplanation(
       id: site.id, task: site.task, location: location, function: site.function, requested: requested,
       origin: origin, binding: Self.name(decision.binding), reason: text(of: reasonBuffer),

@@ -1,0 +1,129 @@
+/* calibrate_runtime - measures the runtime's own costs for `dosc calibrate`:
+ * a plain call, a spawn that its owner runs itself (pushed, popped back at
+ * the taskwait), and a steal (another worker takes the task). Hand-lowered
+ * like Runtime/tests: it calls the ABI directly, as generated code does.
+ *
+ * usage: calibrate_runtime owner|steal ROUNDS
+ * Prints, per measurement, "NAME MEDIAN_NS SPREAD" where MEDIAN_NS is the
+ * median over ROUNDS rounds of the per-operation time and SPREAD the
+ * rounds' interquartile range over the median (the noise `dosc calibrate`
+ * reports and checks). `owner` (call_ns, spawn_ns) runs with DOSC_THREADS=1,
+ * so no other worker can take the task; `steal` (steal_ns) with
+ * DOSC_THREADS=2 ("steal_ns unavailable" when the second worker is missing). */
+#define _GNU_SOURCE
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "dosc.h"
+#include "dosc_abi.h"
+
+static const dosc_site_info sites[] = {{0, "calibrate", "calibrate_runtime.c", 1, 1,
+                                        DOSC_BIND_LOCAL, 0, 0}};
+static dosc_site_state states[1];
+static const dosc_program_info program = {"calibrate-runtime", 1, sites, states};
+
+static double now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
+static int compare(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Median and (q3 - q1) / median of `count` samples. */
+static void summarize(const char *name, double *samples, int count) {
+  qsort(samples, (size_t)count, sizeof *samples, compare);
+  double median = samples[count / 2];
+  double spread = (samples[(3 * count) / 4] - samples[count / 4]) / (median > 0 ? median : 1);
+  printf("%s %.3f %.3f\n", name, median, spread);
+  fflush(stdout);
+}
+
+static volatile long sink;
+__attribute__((noinline)) static void plain_task(void *arguments) {
+  sink += *(const long *)arguments;
+}
+
+/* One call through a pointer, as a plain-call site runs an out-of-line task. */
+static double call_round(long count) {
+  void (*volatile function)(void *) = plain_task;
+  double start = now_ns();
+  for (long i = 0; i < count; i++) function(&i);
+  return (now_ns() - start) / (double)count;
+}
+
+/* Spawn + taskwait of a task nobody steals: one worker, or others parked far away. */
+static double spawn_round(long count) {
+  double start = now_ns();
+  for (long i = 0; i < count; i++) {
+    dosc_frame frame;
+    dosc_frame_init(&frame);
+    dosc_spawn(&frame, plain_task, &i, sizeof i);
+    dosc_taskwait(&frame);
+  }
+  return (now_ns() - start) / (double)count;
+}
+
+static atomic_int started;
+static void flag_task(void *arguments) {
+  (void)arguments;
+  atomic_store_explicit(&started, 1, memory_order_release);
+}
+
+/* Time from a spawn until another worker runs it: the owner does not wait at
+ * the taskwait but spins on a flag the task sets, so the task must be stolen.
+ * The median of `count` steals, each timed alone. */
+static double steal_round(long count) {
+  static double times[4096];
+  if (count > 4096) count = 4096;
+  for (long i = 0; i < count; i++) {
+    dosc_frame frame;
+    dosc_frame_init(&frame);
+    atomic_store_explicit(&started, 0, memory_order_relaxed);
+    double start = now_ns();
+    dosc_spawn(&frame, flag_task, &i, sizeof i);
+    while (!atomic_load_explicit(&started, memory_order_acquire)) {
+    }
+    times[i] = now_ns() - start;
+    dosc_taskwait(&frame);
+  }
+  qsort(times, (size_t)count, sizeof *times, compare);
+  return times[count / 2];
+}
+
+/* A round: the median of 64 chunks of `count` / 64 operations each, so a
+ * chunk during which another process had the CPU (a shared machine) spoils
+ * that chunk, not the round. */
+static double chunked_round(double (*measure)(long), long count) {
+  double chunks[64];
+  for (int c = 0; c < 64; c++) chunks[c] = measure(count / 64);
+  qsort(chunks, 64, sizeof *chunks, compare);
+  return chunks[32];
+}
+
+int main(int argc, char **argv) {
+  int steal = argc > 1 && argv[1][0] == 's';
+  int rounds = argc > 2 ? atoi(argv[2]) : 9;
+  if (rounds < 3 || rounds > 1000) rounds = 9;
+  dosc_start(&program, &argc, &argv);
+  double *samples = malloc(sizeof *samples * (size_t)rounds);
+  if (samples == NULL) return 1;
+  if (!steal) {
+    for (int r = 0; r < rounds; r++) samples[r] = chunked_round(call_round, 2000000);
+    summarize("call_ns", samples, rounds);
+    for (int r = 0; r < rounds; r++) samples[r] = chunked_round(spawn_round, 200000);
+    summarize("spawn_ns", samples, rounds);
+  } else if (dosc_thread_count() >= 2) {
+    for (int r = 0; r < rounds; r++) samples[r] = steal_round(2000);
+    summarize("steal_ns", samples, rounds);
+  } else {
+    printf("steal_ns unavailable\n");
+  }
+  free(samples);
+  return 0;
+}

@@ -1,0 +1,228 @@
+import DoscDriver
+import DoscManifest
+import DoscPolicy
+import DoscSupport
+import Foundation
+
+/// `dosc calibrate`: measures this machine into a `dosc-profile/1` file. The measuring
+/// programs ship with the runtime (Runtime/calibrate/) and are built here:
+/// - `calibrate_runtime.c` (the runtime's ABI called directly): a plain call and a spawn its
+///   owner runs (1 worker), then a steal (2 workers: the owner spins until the other takes it);
+/// - `calibrate_kernels.c`, built with `dosc compile` and run with every site inline: each
+///   kernel's time per call over its manifest `work` at the arguments it prints, so
+///   `ns_per_op` is in the analyzer's own unit (the median over the kernels);
+/// - `calibrate_mpi.c` (a raw MPI ping-pong between 2 ranks started by mpirun) when `mpicc`
+///   and `mpirun` are installed: one-way latency and bandwidth; else the defaults stay.
+/// Every figure is a median over rounds; its noise, the rounds' interquartile range over the
+/// median, is re-measured up to three times and is an error above `noiseLimit`.
+public struct Calibration {
+  public struct Measurement: Sendable {
+    public var name: String
+    public var value: Double
+    /// Interquartile range of the rounds over their median.
+    public var noise: Double
+  }
+
+  public struct Failure: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  public static let noiseLimit = 0.30
+  public var rounds = 9
+  public var environment: [String: String]
+  public var progress: (String) -> Void
+
+  public init(environment: [String: String], progress: @escaping (String) -> Void) {
+    self.environment = environment
+    self.progress = progress
+  }
+
+  public struct Result: Sendable {
+    public var measurements: [Measurement]
+    public var kernels: [String: Double]
+    public var network: String
+    public var seconds: Double
+  }
+
+  public func run() throws -> Result {
+    let started = Date()
+    let runtime = try RuntimeLocator.locate(environment["DOSC_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 })
+    let sources = runtime.directory + "/calibrate"
+    let scratch = try Self.scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    var measurements: [Measurement] = []
+
+    progress("[1/4] plain call and local spawn")
+    let runtimeProgram = scratch + "/calibrate_runtime"
+    _ = try Self.execute(
+      [
+        "cc", "-O2", "-std=c11", "-pthread", "-D__DOSC__=1", "-I" + runtime.includeDirectory,
+        sources + "/calibrate_runtime.c", "-o", runtimeProgram, runtime.library, "-ljansson", "-pthread",
+      ])
+    let sidecar = scratch + "/calibrate_runtime.dosc.json"
+    try Data(
+      #"{"schema": "dosc-manifest/1", "source_hash": "calibrate-runtime", "tasks": [], "sites": [{"id": 0, "binding": "local"}]}"#
+        .utf8
+    ).write(to: URL(fileURLWithPath: sidecar))
+    let quiet = ["DOSC_MANIFEST": sidecar, "DOSC_PROFILE": scratch + "/none.json"]
+    measurements += try stable(["call_ns", "spawn_ns"]) {
+      try Self.figures(
+        Self.execute([runtimeProgram, "owner", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "1"]) { $1 }))
+    }
+
+    progress("[2/4] steal between two workers")
+    if ProcessInfo.processInfo.activeProcessorCount >= 2 {
+      measurements += try stable(["steal_ns"]) {
+        try Self.figures(
+          Self.execute(
+            [runtimeProgram, "steal", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "2"]) { $1 }))
+      }
+    }
+
+    progress("[3/4] time per operation of the work estimate (kernels built with dosc)")
+    let (perOp, kernels) = try measureOperations(sources: sources, scratch: scratch, runtime: runtime)
+    measurements.append(perOp)
+
+    progress("[4/4] network between two MPI ranks")
+    var network = "not measured: mpicc or mpirun not found (MPI not installed); the built-in defaults stay"
+    if Self.which("mpicc") != nil, Self.which("mpirun") != nil {
+      let program = scratch + "/calibrate_mpi"
+      _ = try Self.execute(["mpicc", "-O2", sources + "/calibrate_mpi.c", "-o", program])
+      var hosts = "same"
+      measurements += try stable(["remote_latency_ns", "remote_bytes_per_ns"]) {
+        let output = try Self.execute(
+          ["mpirun", "-n", "2", program, "\(rounds)"],
+          environment: [
+            "OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
+            "OMPI_MCA_rmaps_base_oversubscribe": "1",
+          ])
+        if output.contains("hosts different") { hosts = "different" }
+        return try Self.figures(output)
+      }
+      network =
+        "2 MPI ranks started by mpirun, \(hosts == "same" ? "on this host (shared memory: a lower bound for a real network)" : "on different hosts"); ping-pong of 1 byte (latency) and 1 MiB (bandwidth)"
+    }
+    return Result(
+      measurements: measurements, kernels: kernels, network: network, seconds: Date().timeIntervalSince(started))
+  }
+
+  /// ns per operation: each kernel's time per call over its manifest work at its arguments.
+  func measureOperations(sources: String, scratch: String, runtime: RuntimeLocator.Runtime) throws -> (
+    Measurement, [String: Double]
+  ) {
+    let program = scratch + "/calibrate_kernels"
+    let diagnostics = DiagnosticEngine()
+    let status = CompilePipeline.run(
+      arguments: [sources + "/calibrate_kernels.c", "-O2", "-o", program, "--runtime-dir", runtime.directory],
+      diagnostics: diagnostics)
+    guard status == 0 else {
+      throw Failure(description: "cannot build calibrate_kernels.c with dosc:\n\(diagnostics.rendered)")
+    }
+    let manifest = try JSONDecoder().decode(
+      Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: program + ".dosc.json")))
+    var lastKernels: [String: Double] = [:]
+    let measured = try stable(["ns_per_op"]) {
+      let output = try Self.execute(
+        [program, "\(rounds)"],
+        environment: ["DOSC_BIND": "inline", "DOSC_THREADS": "1", "DOSC_PROFILE": scratch + "/none.json"])
+      var perOp: [Double] = []
+      var noise: [Double] = []
+      lastKernels = [:]
+      for line in output.split(separator: "\n") where line.hasPrefix("kernel ") {
+        let words = line.split(separator: " ").map(String.init)
+        var values: [String: Double] = [:]
+        for word in words.dropFirst(2) {
+          let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+          if parts.count == 2, let value = Double(parts[1]) { values[parts[0]] = value }
+        }
+        guard let task = manifest.tasks.first(where: { $0.name == words[1] }), let work = task.work.value(at: values),
+          work > 0, let ns = values["ns"], let spread = values["spread"]
+        else { throw Failure(description: "calibrate_kernels: no work figure for '\(line)'") }
+        perOp.append(ns / work)
+        noise.append(spread)
+        lastKernels[words[1]] = ns / work
+      }
+      guard !perOp.isEmpty else { throw Failure(description: "calibrate_kernels printed no kernel") }
+      return [("ns_per_op", Self.median(perOp), noise.max() ?? 0)]
+    }
+    return (measured[0], lastKernels)
+  }
+
+  /// Runs `measure` until its figures' noise is within the limit, three tries at most.
+  func stable(_ names: [String], _ measure: () throws -> [(String, Double, Double)]) throws -> [Measurement] {
+    var last: [(String, Double, Double)] = []
+    for _ in 0..<3 {
+      last = try measure()
+      for name in names where !last.contains(where: { $0.0 == name }) {
+        throw Failure(description: "the measurement printed no \(name)")
+      }
+      if last.allSatisfy({ $0.2 <= Self.noiseLimit }) {
+        return last.filter { names.contains($0.0) }.map { Measurement(name: $0.0, value: $0.1, noise: $0.2) }
+      }
+    }
+    let spreads = last.map { "\($0.0) \(format($0.1)) with a spread of \(Int(($0.2 * 100).rounded()))%" }
+    throw Failure(
+      description: "unstable measurement, 3 tries: \(spreads.joined(separator: ", ")) (the limit is "
+        + "\(Int(Self.noiseLimit * 100))%); the machine is busy: run 'dosc calibrate' again when it is quieter")
+  }
+
+  /// "NAME MEDIAN SPREAD" lines.
+  static func figures(_ output: String) throws -> [(String, Double, Double)] {
+    output.split(separator: "\n").compactMap { line in
+      let words = line.split(separator: " ")
+      guard words.count == 3, let value = Double(words[1]), let spread = Double(words[2]) else { return nil }
+      return (String(words[0]), value, spread)
+    }
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1
+      ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+  }
+
+  /// Runs a command, returns its stdout; a non-zero exit is an error with its stderr.
+  static func execute(_ command: [String], environment extra: [String: String] = [:]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = command
+    var environment = ProcessInfo.processInfo.environment
+    for key in environment.keys where key.hasPrefix("DOSC_") && key != "DOSC_RUNTIME_DIR" { environment[key] = nil }
+    environment.merge(extra) { $1 }
+    process.environment = environment
+    // stderr to a file, stdout through a pipe read to its end before waiting: no pipe can fill.
+    let errorPath = NSTemporaryDirectory() + "/dosc-calibrate-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).err"
+    _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+    defer { unlink(errorPath) }
+    let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try errors.close()
+    let errorData = FileManager.default.contents(atPath: errorPath) ?? Data()
+    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+      throw Failure(
+        description:
+          "'\(URL(fileURLWithPath: command[0]).lastPathComponent)' failed (status \(process.terminationStatus)): "
+          + String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    return String(decoding: outputData, as: UTF8.self)
+  }
+
+  static func which(_ name: String) -> String? {
+    for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+      let path = "\(directory)/\(name)"
+      if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+  }
+
+  static func scratchDirectory() throws -> String {
+    var template = Array((NSTemporaryDirectory() + "/dosc-calibrate-XXXXXX").utf8CString)
+    guard let made = mkdtemp(&template) else { throw Failure(description: "cannot make a scratch directory") }
+    return String(cString: made)
+  }
+}

@@ -1,0 +1,67 @@
+import DoscPolicy
+import Foundation
+
+/// Writes a calibration as a `dosc-profile/1` file: the model's fields (each checked by the
+/// runtime's own validation first: a value it would reject is an error, never a profile), and
+/// under "calibration" how they were measured and their noise, which the runtime ignores.
+extension Calibration.Result {
+  public func profileJSON(date: Date = Date()) throws -> String {
+    var profile = MachineProfile.builtIn
+    var measured: [String: Double] = [:]
+    for measurement in measurements where MachineProfile.fields.contains(where: { $0.name == measurement.name }) {
+      if let warning = profile.set(measurement.name, measurement.value) {
+        throw Calibration.Failure(description: "measured \(warning)")
+      }
+      measured[measurement.name] = measurement.value
+    }
+    var root: [String: Any] = ["schema": MachineProfile.schema]
+    for field in MachineProfile.fields { root[field.name] = profile.value(field.name) }
+    var noise: [String: Double] = [:]
+    for measurement in measurements { noise[measurement.name] = measurement.noise }
+    var calibration: [String: Any] = [
+      "date": ISO8601DateFormatter().string(from: date),
+      "host": ProcessInfo.processInfo.hostName,
+      "noise": noise,
+      "noise_means": "interquartile range of the rounds over their median",
+      "measured": measured.keys.sorted(),
+      "ns_per_op_kernels": kernels,
+      "ns_per_op_means":
+        "median over Runtime/calibrate/calibrate_kernels.c's kernels of (time per call) / (manifest work at its arguments)",
+      "network": network,
+      "seconds": (seconds * 10).rounded() / 10,
+    ]
+    if let call = measurements.first(where: { $0.name == "call_ns" }) { calibration["call_ns"] = call.value }
+    root["calibration"] = calibration
+    let data = try JSONSerialization.data(
+      withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
+
+/// Writes `text` to `path`: a regular file (or a new one) is replaced atomically, so a reader
+/// never sees half a profile; anything else (a device) is written through, never replaced.
+func writeReplacing(_ text: String, to path: String) throws {
+  var isDirectory: ObjCBool = false
+  let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+  let attributes = exists ? try FileManager.default.attributesOfItem(atPath: path) : [:]
+  if exists, (attributes[.type] as? FileAttributeType) != .typeRegular {
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      throw Calibration.Failure(description: "\(path): cannot write it")
+    }
+    handle.write(Data(text.utf8))
+    try handle.close()
+    return
+  }
+  let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+}
+
+extension Calibration {
+  /// Measures and writes the profile to `path`; returns what was written.
+  public func calibrate(into path: String) throws -> Result {
+    let result = try run()
+    try writeReplacing(try result.profileJSON(), to: path)
+    return result
+  }
+}
