@@ -66,7 +66,7 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-L\(llvm)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(llvm)/lib"])]),
     .testTarget(
       name: "DoscCompileTests",
-      dependencies: ["DoscDriver", "DoscRewrite", "DoscSupport"],
+      dependencies: ["DoscDriver", "DoscExplain", "DoscPolicy", "DoscRewrite", "DoscSupport"],
       exclude: ["Inputs"]),
     .testTarget(name: "SymbolicAlgebraTests", dependencies: ["SymbolicAlgebra"]),
     .testTarget(

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SMALL_TRIPS 2000 /* >= LARGE_TRIPS */
+#define SMALL_TRIPS 1000 /* >= LARGE_TRIPS */
 #define LARGE_BYTES (1 << 20)
-#define LARGE_TRIPS 40
+#define LARGE_TRIPS 20
 
 static int compare(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;

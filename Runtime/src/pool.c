@@ -97,12 +97,28 @@ static void task_free(dosc_worker *worker, dosc_task *task) {
 
 /* ---- running and finding tasks ------------------------------------------- */
 
+static long long monotonic_ns(void);
+
+/* Time spent running top-level tasks (depth 1: spawned by main), summed over
+ * workers, when dosc_pool_time_tasks(1) asked for it (DOSC_TRACE): the
+ * complement, with one thread, is the program's sequential time, the ts of
+ * the paper's laws that `dosc explain --plot` needs. Off, it costs one load
+ * of a flag nobody writes after start-up. */
+static int timing_tasks;
+static _Atomic long long top_level_task_ns;
+
 /* Runs `task` on the calling thread, which is `worker`. */
 static void run_task(dosc_worker *worker, dosc_task *task) {
   DOSC_ASSERT(worker == tls_worker && task->fn != NULL && task->link.frame != NULL);
   int saved_depth = dosc_current_depth;
   dosc_current_depth = task->depth;
-  task->fn(task->args);
+  if (timing_tasks && task->depth == 1) {
+    long long start = monotonic_ns();
+    task->fn(task->args);
+    atomic_fetch_add_explicit(&top_level_task_ns, monotonic_ns() - start, memory_order_relaxed);
+  } else {
+    task->fn(task->args);
+  }
   dosc_current_depth = saved_depth;
   dosc_frame *frame = task->link.frame;
   if (task->args != task->inline_args) free(task->args);
@@ -447,6 +463,14 @@ void dosc_pool_stop(void) {
   pool.workers = NULL;
   pool.threads = 1;
   tls_worker = NULL;
+}
+
+void dosc_pool_time_tasks(int on) {
+  timing_tasks = on;
+}
+
+long long dosc_pool_task_ns(void) {
+  return atomic_load_explicit(&top_level_task_ns, memory_order_relaxed);
 }
 
 int dosc_pool_threads(void) {

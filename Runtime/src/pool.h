@@ -19,6 +19,13 @@ DOSC_INTERNAL int dosc_pool_start(int threads);
  * other than worker 0 it only stops the workers (the process is exiting). */
 DOSC_INTERNAL void dosc_pool_stop(void);
 
+/* Whether to time top-level tasks (off by default); set before the first
+ * spawn, by dosc_start. */
+DOSC_INTERNAL void dosc_pool_time_tasks(int on);
+
+/* Nanoseconds spent running top-level tasks so far, summed over workers. */
+DOSC_INTERNAL long long dosc_pool_task_ns(void);
+
 /* Workers running (1 before start). Any thread. */
 DOSC_INTERNAL int dosc_pool_threads(void);
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -49,6 +50,7 @@ static struct {
   const dosc_program_info *registered[DOSC_MAX_PROGRAMS];
   int registered_count;
   int sidecar_warned;
+  double started_at; /* CLOCK_MONOTONIC seconds at dosc_start */
 } runtime = {.lock = PTHREAD_MUTEX_INITIALIZER, .forced_binding = DOSC_BIND_AUTO};
 
 static void warn(const char *format, const char *detail, const char *value) {
@@ -268,8 +270,22 @@ static void decide_once(const dosc_program_info *program) {
   decide_program(program);
 }
 
+/* DOSC_TRACE: the time outside top-level tasks, the sequential fraction ts of
+ * the paper's laws (exact with DOSC_THREADS=1 and every site spawning). */
+static void report_time_outside_tasks(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  double total = (double)now.tv_sec + (double)now.tv_nsec * 1e-9 - runtime.started_at;
+  double in_tasks = (double)dosc_pool_task_ns() * 1e-9;
+  double outside = total > in_tasks ? total - in_tasks : 0.0;
+  fprintf(stderr, "dosc: time outside tasks %.6f s of %.6f s (ts = %.4f, %d thread%s)\n", outside,
+          total, total > 0 ? outside / total : 0.0, runtime.profile.threads,
+          runtime.profile.threads == 1 ? "" : "s: tasks overlap, use DOSC_THREADS=1 for ts");
+}
+
 static void shutdown_at_exit(void) {
   pthread_mutex_lock(&runtime.lock);
+  if (runtime.trace) report_time_outside_tasks();
   dosc_pool_stop();
   pthread_mutex_unlock(&runtime.lock);
 }
@@ -281,6 +297,9 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
   pthread_mutex_lock(&runtime.lock);
   if (!runtime.started) {
     runtime.started = 1;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    runtime.started_at = (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
     int threads = thread_count_from_env();
     runtime.forced_binding = forced_binding_from_env();
     runtime.trace = trace_from_env();
@@ -290,6 +309,7 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
     int nodes = dosc_remote_init(threads, runtime.trace);
     if (!dosc_remote_serving()) load_profile(threads);
     runtime.profile.nodes = nodes;
+    dosc_pool_time_tasks(runtime.trace);
     runtime.profile.threads = dosc_pool_start(threads);
     atexit(shutdown_at_exit);
     if (dosc_remote_serving()) {

@@ -33,6 +33,12 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: "The sequential fraction ts of the run, for --plot (0 <= ts < 1).")
   var serialFraction: Double?
 
+  @Option(
+    help: ArgumentHelp(
+      "For --plot: measure ts by running PROG with these arguments (one thread, every site spawning).",
+      valueName: "ARGS"))
+  var measureWith: String?
+
   enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
   func validate() throws {
@@ -44,9 +50,12 @@ struct ExplainCommand: ParsableCommand {
     if let serialFraction, !(serialFraction >= 0 && serialFraction < 1) {
       throw ValidationError("--serial-fraction must be in [0, 1)")
     }
-    if plot != nil && serialFraction == nil {
+    if plot != nil && serialFraction == nil && measureWith == nil {
       throw ValidationError(
-        "--plot needs --serial-fraction TS (measure it: DOSC_TRACE=1 prints the time outside tasks)")
+        "--plot needs ts: --serial-fraction TS, or --measure-with \"ARGS\" to run the program and measure it")
+    }
+    if serialFraction != nil && measureWith != nil {
+      throw ValidationError("give --serial-fraction or --measure-with, not both")
     }
   }
 
@@ -73,9 +82,15 @@ struct ExplainCommand: ParsableCommand {
       FileHandle.standardError.write(Data("dosc: error: \(error)\n".utf8))
       throw ExitCode(1)
     }
-    if let plot, let serialFraction {
+    if let plot {
       do {
-        let svg = try SpeedupPlot(explanation: explanation, serialFraction: serialFraction).svg()
+        var ts = serialFraction ?? 0
+        var source: String?
+        if let measureWith {
+          (ts, source) = try SerialFraction.measure(
+            program: program, arguments: measureWith.split(separator: " ").map(String.init))
+        }
+        let svg = try SpeedupPlot(explanation: explanation, serialFraction: ts, serialSource: source).svg()
         try Data(svg.utf8).write(to: URL(fileURLWithPath: plot), options: .atomic)
       } catch {
         FileHandle.standardError.write(Data("dosc: error: \(plot): \(error)\n".utf8))

@@ -13,8 +13,8 @@ import Foundation
 ///   `ns_per_op` is in the analyzer's own unit (the median over the kernels);
 /// - `calibrate_mpi.c` (a raw MPI ping-pong between 2 ranks started by mpirun) when `mpicc`
 ///   and `mpirun` are installed: one-way latency and bandwidth; else the defaults stay.
-/// Every figure is a median over rounds; its noise, the rounds' interquartile range over the
-/// median, is re-measured up to three times and is an error above `noiseLimit`.
+/// Every figure is a median over rounds in each of three launches; its noise (see `stable`) is
+/// re-measured up to three times and is an error above `noiseLimit`.
 public struct Calibration {
   public struct Measurement: Sendable {
     public var name: String
@@ -30,6 +30,7 @@ public struct Calibration {
   public static let noiseLimit = 0.30
   public var rounds = 9
   public var environment: [String: String]
+  let started = Date()
   public var progress: (String) -> Void
 
   public init(environment: [String: String], progress: @escaping (String) -> Void) {
@@ -45,7 +46,6 @@ public struct Calibration {
   }
 
   public func run() throws -> Result {
-    let started = Date()
     let runtime = try RuntimeLocator.locate(environment["DOSC_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 })
     let sources = runtime.directory + "/calibrate"
     let scratch = try Self.scratchDirectory()
@@ -91,11 +91,8 @@ public struct Calibration {
       var hosts = "same"
       measurements += try stable(["remote_latency_ns", "remote_bytes_per_ns"]) {
         let output = try Self.execute(
-          ["mpirun", "-n", "2", program, "\(rounds)"],
-          environment: [
-            "OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1",
-            "OMPI_MCA_rmaps_base_oversubscribe": "1",
-          ])
+          ["mpirun", "-n", "2", program, "5"],
+          environment: ["OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"])
         if output.contains("hosts different") { hosts = "different" }
         return try Self.figures(output)
       }
@@ -148,23 +145,38 @@ public struct Calibration {
     return (measured[0], lastKernels)
   }
 
-  /// Runs `measure` until its figures' noise is within the limit, three tries at most.
+  /// Launches `measure` (a fresh process each time) three times and combines them: the value
+  /// is the median of the launches' medians; the noise the larger of the rounds' spread inside
+  /// a launch and the launches' range over that median, so a machine whose state flips
+  /// between launches (a thread parked or not, two ranks sharing a core or not) shows as noise,
+  /// not as a confident figure. Up to three attempts while the noise is above the limit and
+  /// the calibration has run for less than `timeBudget` seconds.
   func stable(_ names: [String], _ measure: () throws -> [(String, Double, Double)]) throws -> [Measurement] {
-    var last: [(String, Double, Double)] = []
-    for _ in 0..<3 {
-      last = try measure()
-      for name in names where !last.contains(where: { $0.0 == name }) {
-        throw Failure(description: "the measurement printed no \(name)")
+    var last: [Measurement] = []
+    for attempt in 0..<3 {
+      if attempt > 0 && Date().timeIntervalSince(started) > Self.timeBudget { break }
+      var launches: [[(String, Double, Double)]] = []
+      for _ in 0..<Self.launches { launches.append(try measure()) }
+      last = try names.map { name in
+        let figures = launches.compactMap { launch in launch.first { $0.0 == name } }
+        guard figures.count == launches.count else { throw Failure(description: "the measurement printed no \(name)") }
+        let value = Self.median(figures.map(\.1))
+        let inside = figures.map(\.2).max() ?? 0
+        let across = value > 0 ? ((figures.map(\.1).max() ?? 0) - (figures.map(\.1).min() ?? 0)) / value : 0
+        return Measurement(name: name, value: value, noise: Swift.max(inside, across))
       }
-      if last.allSatisfy({ $0.2 <= Self.noiseLimit }) {
-        return last.filter { names.contains($0.0) }.map { Measurement(name: $0.0, value: $0.1, noise: $0.2) }
-      }
+      if last.allSatisfy({ $0.noise <= Self.noiseLimit }) { return last }
     }
-    let spreads = last.map { "\($0.0) \(format($0.1)) with a spread of \(Int(($0.2 * 100).rounded()))%" }
+    let spreads = last.map { "\($0.name) \(format($0.value)) with a spread of \(Int(($0.noise * 100).rounded()))%" }
     throw Failure(
-      description: "unstable measurement, 3 tries: \(spreads.joined(separator: ", ")) (the limit is "
+      description: "unstable measurement: \(spreads.joined(separator: ", ")) (the limit is "
         + "\(Int(Self.noiseLimit * 100))%); the machine is busy: run 'dosc calibrate' again when it is quieter")
   }
+
+  /// Separate processes per measurement.
+  static let launches = 3
+  /// Seconds after which an unstable measurement is not tried again (the whole stays < 1 min).
+  static let timeBudget = 35.0
 
   /// "NAME MEDIAN SPREAD" lines.
   static func figures(_ output: String) throws -> [(String, Double, Double)] {
@@ -182,7 +194,10 @@ public struct Calibration {
   }
 
   /// Runs a command, returns its stdout; a non-zero exit is an error with its stderr.
-  static func execute(_ command: [String], environment extra: [String: String] = [:]) throws -> String {
+  /// `keepStderr`: the result is stderr's text instead of stdout's.
+  static func execute(_ command: [String], environment extra: [String: String] = [:], keepStderr: Bool = false) throws
+    -> String
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = command
@@ -209,7 +224,7 @@ public struct Calibration {
           "'\(URL(fileURLWithPath: command[0]).lastPathComponent)' failed (status \(process.terminationStatus)): "
           + String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
-    return String(decoding: outputData, as: UTF8.self)
+    return String(decoding: keepStderr ? errorData : outputData, as: UTF8.self)
   }
 
   static func which(_ name: String) -> String? {

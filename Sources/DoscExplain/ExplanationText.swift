@@ -32,10 +32,11 @@ extension Explanation {
       lines.append("  \(site.binding) - \(site.reason)")
       lines.append("  work \(site.figures.work); siblings \(site.figures.siblings)")
       if !site.figures.bytesIn.isEmpty || !site.figures.bytesOut.isEmpty {
-        lines.append(
-          "  bytes in \(site.figures.bytesIn.joined(separator: " + ")), back \(site.figures.bytesOut.joined(separator: " + "))"
-            + (site.figures.replicated.isEmpty
-              ? "" : ", replicated once per node: \(site.figures.replicated.joined(separator: ", "))"))
+        let back = site.figures.bytesOut.isEmpty ? "nothing" : site.figures.bytesOut.joined(separator: " + ")
+        let replicated =
+          site.figures.replicated.isEmpty
+          ? "" : ", replicated once per node: \(site.figures.replicated.joined(separator: ", "))"
+        lines.append("  bytes in \(site.figures.bytesIn.joined(separator: " + ")), back \(back)\(replicated)")
       }
       let at = site.atValues
       if let work = at.work {

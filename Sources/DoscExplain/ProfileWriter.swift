@@ -22,7 +22,8 @@ extension Calibration.Result {
       "date": ISO8601DateFormatter().string(from: date),
       "host": ProcessInfo.processInfo.hostName,
       "noise": noise,
-      "noise_means": "interquartile range of the rounds over their median",
+      "noise_means":
+        "the larger of the rounds' interquartile range over their median and the range of 3 launches over their median",
       "measured": measured.keys.sorted(),
       "ns_per_op_kernels": kernels,
       "ns_per_op_means":

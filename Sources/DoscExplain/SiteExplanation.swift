@@ -261,9 +261,11 @@ public struct SiteExplainer {
     func finite(_ value: Double) -> Double? { value >= 0 && value.isFinite ? value : nil }
     result.inlineNs = finite(prices.inline_ns)
     result.localNs = finite(prices.local_ns)
-    result.remoteNs = shipped == nil ? nil : finite(prices.remote_ns)
+    // A task that cannot go to another node has no remote price.
+    let remotable = task?.remotable == true && shipped != nil
+    result.remoteNs = remotable ? finite(prices.remote_ns) : nil
     result.l = finite(prices.l)
-    result.y = shipped == nil ? nil : finite(prices.y)
+    result.y = remotable ? finite(prices.y) : nil
     result.bindingAtSpawn = Self.name(spawnBinding(decision: decision, work: work, shipped: shipped ?? .infinity))
     return result
   }

@@ -25,7 +25,8 @@ public struct SpeedupPlot {
     self.title = title
   }
 
-  public init(explanation: Explanation, serialFraction: Double) throws {
+  /// `serialSource` says where ts came from; by default, `--serial-fraction`.
+  public init(explanation: Explanation, serialFraction: Double, serialSource: String? = nil) throws {
     let priced = explanation.sites.filter { $0.atValues.l != nil && $0.atValues.y != nil && $0.atValues.work != nil }
     guard let heaviest = priced.max(by: { $0.atValues.work! < $1.atValues.work! }) else {
       throw Failure(
@@ -37,7 +38,7 @@ public struct SpeedupPlot {
       l: heaviest.atValues.l!, y: heaviest.atValues.y!, serialFraction: serialFraction,
       source:
         "l, y: site \(heaviest.id) \(heaviest.task) at \(values) (manifest work and bytes, \(explanation.profile)); "
-        + "ts = \(format(serialFraction)) (--serial-fraction)",
+        + (serialSource ?? "ts = \(format(serialFraction)) (--serial-fraction)"),
       title: "Predicted absolute speedup of \(URL(fileURLWithPath: explanation.program).lastPathComponent)")
   }
 

@@ -1,0 +1,280 @@
+import DoscExplain
+import DoscPolicy
+import Foundation
+import Testing
+
+/// `dosc explain` (issue 10): what it says for every example, that `--set` moves the break-even
+/// exactly where the runtime's thresholds put it, that a stale sidecar, a sidecar override and
+/// a program not built by dosc are reported, and the speedup plot.
+@Suite struct ExplainTests {
+  /// Each example's task parameters at a medium size, as its main passes them.
+  static let values: [String: [String: Double]] = [
+    "vector": ["lo": 0, "hi": 65536, "n": 1_000_000],
+    "matmul": ["n": 256, "lo": 0, "hi": 16],
+    "stencil": ["lo": 0, "hi": 8192, "n": 100_000],
+    "fib": ["n": 25],
+    "nqueens": ["n": 8, "j": 0],
+    "histogram": ["lo": 0, "hi": 65536],
+    "mergesort": ["n": 100_000],
+    "mandelbrot": ["width": 160, "height": 120, "lo": 0, "hi": 8, "max_iter": 500],
+  ]
+
+  /// A program built by dosc in a fresh directory, with a missing profile (the built-in one).
+  struct Built {
+    var directory: String
+    var program: String
+    var environment: [String: String]
+  }
+
+  static func build(_ name: String) throws -> Built {
+    let directory = try Harness.scratch("explain-\(name)")
+    let source = Harness.examples.appendingPathComponent("\(name)/\(name).c").path
+    let compiled = Harness.doscCompile([source, "-O2", "-o", directory + "/\(name)"])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    return Built(
+      directory: directory, program: directory + "/\(name)",
+      environment: ["DOSC_PROFILE": directory + "/no-profile.json", "HOME": directory])
+  }
+
+  static func explain(
+    _ built: Built, threads: Int = 2, nodes: Int = 1, values: [String: Double] = [:],
+    environment: [String: String] = [:]
+  ) throws -> Explanation {
+    try Explanation.make(
+      .init(
+        program: built.program, threads: threads, nodes: nodes, values: values,
+        environment: built.environment.merging(environment) { $1 }))
+  }
+
+  @Test(arguments: SerialElisionTests.examples.map(\.name))
+  func everyExampleTextAndJSON(_ name: String) throws {
+    let built = try Self.build(name)
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    let explanation = try Self.explain(built, threads: 2, nodes: 3, values: Self.values[name] ?? [:])
+    let manifest =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: built.program + ".dosc.json"))) as? [String: Any]
+    let sites = try #require(manifest?["sites"] as? [[String: Any]])
+    #expect(explanation.sites.count == sites.count)
+    #expect(explanation.stale == nil)
+    let text = explanation.text()
+    #expect(text.contains("site  task"), "the table header")
+    for site in explanation.sites {
+      #expect(text.contains("site \(site.id) \(site.task) (\(site.location))"), "\(text)")
+      #expect(["inline", "local", "remote"].contains(site.binding))
+      if !site.figures.remotable {
+        #expect(site.binding != "remote")
+        #expect(!site.notRemotable.isEmpty)
+        // Located: FILE:LINE:COL: why.
+        for reason in site.notRemotable {
+          #expect(reason.range(of: #"^[^:]+\.c:\d+:\d+: "#, options: .regularExpression) != nil, "\(reason)")
+          #expect(text.contains("not remotable: \(reason)"))
+        }
+      }
+      if site.figures.work != "null" {
+        #expect(site.atValues.missing.isEmpty, "\(name): \(site.atValues.missing)")
+        #expect(site.atValues.inlineNs != nil && site.atValues.localNs != nil)
+        #expect((site.atValues.remoteNs != nil) == site.figures.remotable, "a remote price only when remotable")
+        #expect((site.atValues.l ?? 0) >= 1)
+        if site.figures.remotable { #expect((site.atValues.y ?? 0) >= 1) }
+      } else {
+        #expect(site.atValues.inlineNs == nil, "no price without a work figure")
+      }
+    }
+    // The JSON validates against the published schema.
+    let json = built.directory + "/explain.json"
+    try explanation.json().write(toFile: json, atomically: true, encoding: .utf8)
+    let schema = Harness.repository.appendingPathComponent("Schemas/dosc-explain-1.schema.json").path
+    let check = try Harness.run([
+      "python3", "-c",
+      "import json, sys, jsonschema; jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))"
+        + ".validate(json.load(open(sys.argv[2]))); print('valid')", schema, json,
+    ])
+    #expect(check.status == 0 && check.stdout.contains("valid"), "\(check.stderr)")
+  }
+
+  /// The trace of the program itself gives the binding explain gives, with the same reason.
+  @Test func explainAgreesWithTheRuntimeTrace() throws {
+    for name in ["matmul", "fib", "histogram"] {
+      let built = try Self.build(name)
+      defer { try? FileManager.default.removeItem(atPath: built.directory) }
+      let explanation = try Self.explain(built, threads: 2)
+      let arguments = name == "fib" ? ["20"] : name == "matmul" ? ["64"] : []
+      let run = try Harness.run(
+        [built.program] + arguments,
+        environment: built.environment.merging(["DOSC_THREADS": "2", "DOSC_TRACE": "1"]) { $1 })
+      for site in explanation.sites {
+        #expect(
+          run.stderr.contains("(\(site.location)): \(site.binding) - \(site.reason)"),
+          "\(name) site \(site.id): \(site.binding) - \(site.reason)\n\(run.stderr)")
+      }
+    }
+  }
+
+  @Test func setMovesTheBreakEvenWhereTheThresholdsAre() throws {
+    let built = try Self.build("matmul")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    func remoteFrom(_ values: [String: Double], profile: String? = nil) throws -> (Double, SiteExplanation) {
+      let explanation = try Self.explain(
+        built, threads: 2, nodes: 3, values: values,
+        environment: profile.map { ["DOSC_PROFILE": $0] } ?? [:])
+      let site = try #require(explanation.sites.first)
+      #expect(site.binding == "remote", "\(site.reason)")
+      let even = try #require(site.breakEven.first { $0.variable == "n" && $0.binding == "remote" })
+      return (try #require(even.from), site)
+    }
+    let (narrow, site) = try remoteFrom(["n": 768, "lo": 0, "hi": 16])
+    // Just below the break-even the spawn-time check keeps the task here; at it, it ships it.
+    let threshold = try #require(site.thresholds.remoteWork)
+    let perOp = try #require(site.thresholds.remoteBytesPerOp)
+    func shipped(_ n: Double) -> (Int64, Int64) {
+      let rows = 16.0
+      let work = rows * 2 * (5 * n * n + 3 * n + 3) + 1
+      let siblings = Int64(((n + 15) / 16).rounded(.down))
+      let bytes = dosc_shipped_bytes(8 * rows * n + 12, 8 * rows * n, 8 * n * n, siblings, 3)
+      return (Int64(work), Int64(bytes.rounded(.up)))
+    }
+    let below = shipped(narrow - 1)
+    let at = shipped(narrow)
+    #expect(dosc_remote_pays(threshold, perOp, below.0, below.1) == 0, "n = \(narrow - 1) stays local")
+    #expect(dosc_remote_pays(threshold, perOp, at.0, at.1) != 0, "n = \(narrow) goes remote")
+    // Twice the rows per task: the round trip is paid for at a smaller n.
+    let (wide, _) = try remoteFrom(["n": 768, "lo": 0, "hi": 32])
+    #expect(wide < narrow, "hi=32: \(wide), hi=16: \(narrow)")
+    // A network ten times slower moves it up.
+    let slow = built.directory + "/slow.json"
+    try #"{"schema": "dosc-profile/1", "remote_latency_ns": 200000}"#.write(
+      toFile: slow, atomically: true, encoding: .utf8)
+    let (slower, _) = try remoteFrom(["n": 768, "lo": 0, "hi": 16], profile: slow)
+    #expect(slower > narrow, "latency x10: \(slower), default: \(narrow)")
+  }
+
+  @Test func staleSidecarIsReported() throws {
+    let built = try Self.build("vector")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    let path = built.program + ".dosc.json"
+    var text = try String(contentsOfFile: path, encoding: .utf8)
+    let manifest = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    let units = try #require(manifest?["units"] as? [[String: Any]])
+    let hash = try #require(units.first?["source_hash"] as? String)
+    text = text.replacingOccurrences(of: hash, with: String(repeating: "0", count: hash.count))
+    // Edited too: a stale sidecar's binding is ignored, by explain as by the runtime.
+    text = text.replacingOccurrences(of: #""binding" : "auto""#, with: #""binding" : "inline""#)
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let explanation = try Self.explain(built, threads: 2)
+    #expect(explanation.stale?.contains("stale") == true)
+    #expect(explanation.text().contains("stale"))
+    #expect(explanation.sites.allSatisfy { $0.origin == "compiled" })
+    let run = try Harness.run([built.program], environment: built.environment.merging(["DOSC_THREADS": "2"]) { $1 })
+    #expect(run.stderr.contains("stale"), "the runtime says so too: \(run.stderr)")
+  }
+
+  @Test func sidecarOverrideIsShownByExplainAndTheTrace() throws {
+    let built = try Self.build("vector")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    let path = built.program + ".dosc.json"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+      .replacingOccurrences(of: #""binding" : "auto""#, with: #""binding" : "inline""#)
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let explanation = try Self.explain(built, threads: 2)
+    let site = try #require(explanation.sites.first)
+    #expect(site.origin == "sidecar" && site.requested == "inline" && site.binding == "inline")
+    #expect(site.reason.contains("set in the sidecar"))
+    #expect(explanation.text().contains("inline - set in the sidecar"))
+    let run = try Harness.run(
+      [built.program], environment: built.environment.merging(["DOSC_THREADS": "2", "DOSC_TRACE": "1"]) { $1 })
+    #expect(run.stderr.contains("): inline - set in the sidecar"), "\(run.stderr)")
+  }
+
+  @Test func programNotBuiltByDoscIsAnError() throws {
+    let directory = try Harness.scratch("explain-plain")
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let source = Harness.examples.appendingPathComponent("vector/vector.c").path
+    let plain = try Harness.plainCompile([source], output: directory + "/vector")
+    try #require(plain.status == 0)
+    #expect {
+      try Explanation.make(
+        .init(program: directory + "/vector", threads: 1, nodes: 1, values: [:], environment: [:]))
+    } throws: { error in
+      "\(error)".contains("not built by dosc")
+    }
+    // A sidecar beside a plain binary does not make it a dosc program.
+    try "{}".write(toFile: directory + "/vector.dosc.json", atomically: true, encoding: .utf8)
+    #expect {
+      try Explanation.make(
+        .init(program: directory + "/vector", threads: 1, nodes: 1, values: [:], environment: [:]))
+    } throws: { error in
+      "\(error)".contains("not built by dosc")
+    }
+    #expect(throws: (any Error).self) {
+      try Explanation.make(
+        .init(program: directory + "/missing", threads: 1, nodes: 1, values: [:], environment: [:]))
+    }
+  }
+
+  @Test func speedupPlotIsValidSVGWithTheCurves() throws {
+    let built = try Self.build("matmul")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    let explanation = try Self.explain(built, threads: 2, nodes: 3, values: ["n": 768, "lo": 0, "hi": 16])
+    let plot = try SpeedupPlot(explanation: explanation, serialFraction: 0.1)
+    // The laws at their corners: one node with no overhead is 1; Sa is bounded by 1 / (ts l).
+    #expect(abs(SpeedupPlot(l: 1, y: 1, serialFraction: 0.1, source: "", title: "").amdahl(1) - 1) < 1e-12)
+    #expect(plot.amdahl(1024) < 1 / (0.1 * plot.l) + 1e-9)
+    #expect(abs(plot.gustafson(1) - 1 / plot.l / (0.1 * (1 - plot.y) + plot.y)) < 1e-12)
+    let path = built.directory + "/speedup.svg"
+    try plot.svg().write(toFile: path, atomically: true, encoding: .utf8)
+    let check = try Harness.run([
+      "python3", "-c",
+      """
+      import sys, xml.etree.ElementTree as ET
+      root = ET.parse(sys.argv[1]).getroot()
+      ns = '{http://www.w3.org/2000/svg}'
+      assert root.tag == ns + 'svg'
+      names = [p.get('data-name') for p in root.iter(ns + 'polyline')]
+      assert any(n.startswith('Sa ') for n in names) and any(n.startswith('Sag ') for n in names) and 'ideal' in names, names
+      for p in root.iter(ns + 'polyline'):
+          assert len(p.get('points').split()) >= 50
+      texts = ' '.join(t.text or '' for t in root.iter(ns + 'text'))
+      assert 'nodes' in texts and 'speedup' in texts and 'ts = 0.1' in texts and 'l = ' in texts, texts
+      print('ok')
+      """, path,
+    ])
+    #expect(check.status == 0 && check.stdout.contains("ok"), "\(check.stderr)")
+
+    // ts measured from a run: the runtime's time outside top-level tasks, one thread.
+    let measured = try SerialFraction.measure(program: built.program, arguments: ["256"])
+    #expect(measured.ts > 0 && measured.ts < 0.5, "matmul's serial part is its set-up and check: \(measured)")
+    let withMeasured = try SpeedupPlot(
+      explanation: explanation, serialFraction: measured.ts, serialSource: measured.source)
+    #expect(withMeasured.svg().contains("measured: matmul 256 on 1 thread"))
+  }
+
+  /// Issue 8 item 9 through a dosc-built program: extreme profile values are each replaced by
+  /// their default with one warning naming them, and the output stays the serial elision's.
+  @Test func extremeProfileThroughABuiltProgram() throws {
+    let built = try Self.build("vector")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    let plain = try Harness.plainCompile(
+      [Harness.examples.appendingPathComponent("vector/vector.c").path], output: built.directory + "/plain")
+    try #require(plain.status == 0)
+    let expected = try Harness.run([built.directory + "/plain"])
+    let profile = built.directory + "/extreme.json"
+    try
+      #"{"schema": "dosc-profile/1", "spawn_ns": 1e308, "ns_per_op": 1e-320, "steal_ns": -1, "tasks_per_thread": "many"}"#
+      .write(toFile: profile, atomically: true, encoding: .utf8)
+    let run = try Harness.run(
+      [built.program], environment: ["DOSC_PROFILE": profile, "DOSC_THREADS": "2", "DOSC_TRACE": "1"])
+    #expect(run.stdout == expected.stdout)
+    let warnings = run.stderr.split(separator: "\n").filter { $0.contains("warning") }
+    #expect(warnings.count == 1, "\(run.stderr)")
+    for field in ["spawn_ns", "ns_per_op", "steal_ns", "tasks_per_thread"] {
+      #expect(warnings.first?.contains("\"\(field)\"") == true, "\(field): \(run.stderr)")
+    }
+    // The default threshold (50 ns / (0.5 ns x 2%)), not one inverted by 1e308.
+    #expect(run.stderr.contains("work >= 5000 ops"), "\(run.stderr)")
+    // explain reads the profile the same way.
+    let explanation = try Self.explain(built, threads: 2, environment: ["DOSC_PROFILE": profile])
+    #expect(explanation.profileWarnings.count == 4)
+    #expect(explanation.machine["spawn_ns"] == 50 && explanation.machine["ns_per_op"] == 0.5)
+  }
+}
