@@ -147,7 +147,7 @@ public struct Calibration {
 
   /// Launches `measure` (a fresh process each time) three times and combines them: the value
   /// is the median of the launches' medians; the noise the larger of the rounds' spread inside
-  /// a launch and the launches' range over that median, so a machine whose state flips
+  /// a launch and the launches' median absolute deviation over that median, so a machine whose state flips
   /// between launches (a thread parked or not, two ranks sharing a core or not) shows as noise,
   /// not as a confident figure. Up to three attempts while the noise is above the limit and
   /// the calibration has run for less than `timeBudget` seconds.
@@ -162,7 +162,9 @@ public struct Calibration {
         guard figures.count == launches.count else { throw Failure(description: "the measurement printed no \(name)") }
         let value = Self.median(figures.map(\.1))
         let inside = figures.map(\.2).max() ?? 0
-        let across = value > 0 ? ((figures.map(\.1).max() ?? 0) - (figures.map(\.1).min() ?? 0)) / value : 0
+        // The launches' median absolute deviation: one launch of three disturbed by another
+        // process moves it little, launches that disagree among themselves move it a lot.
+        let across = value > 0 ? Self.median(figures.map { abs($0.1 - value) }) / value : 0
         return Measurement(name: name, value: value, noise: Swift.max(inside, across))
       }
       if last.allSatisfy({ $0.noise <= Self.noiseLimit }) { return last }

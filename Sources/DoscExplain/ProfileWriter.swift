@@ -23,7 +23,7 @@ extension Calibration.Result {
       "host": ProcessInfo.processInfo.hostName,
       "noise": noise,
       "noise_means":
-        "the larger of the rounds' interquartile range over their median and the range of 3 launches over their median",
+        "the larger of the rounds' interquartile range over their median and the median absolute deviation of 3 launches over their median",
       "measured": measured.keys.sorted(),
       "ns_per_op_kernels": kernels,
       "ns_per_op_means":
