@@ -67,8 +67,18 @@ typedef struct dosc_site_facts {
  *                   (work >= remote_work_threshold, and bytes within what the
  *                   work above that threshold pays for: a task with much data
  *                   and little work stays here); otherwise the LOCAL rule with
- *                   work_threshold and depth_cutoff (work_threshold is
- *                   DOSC_POLICY_NEVER with one thread: the plain call).
+ *                   work_threshold and depth_cutoff. With one thread
+ *                   work_threshold is remote_work_threshold: below it the
+ *                   plain call; at or above it, a task that does not pay
+ *                   remotely (too many bytes) runs on the local pool, i.e. by
+ *                   its owner.
+ * Generated code for a REMOTE-bound site, with WORK and BYTES at the spawn's
+ * arguments (BYTES from dosc_shipped_bytes, or evaluated inside the runtime
+ * where the footprints are):
+ *     if (s->binding == INLINE || !dosc_spawn_pays(s, WORK)) <plain call>
+ *     else if (s->binding == REMOTE && dosc_remote_pays(s->remote_work_threshold,
+ *                                      s->remote_bytes_per_op, WORK, BYTES)) <ship>
+ *     else <local spawn>
  * `bytes` is what crosses the wire for this one task: see dosc_shipped_bytes. */
 typedef struct dosc_decision {
   int binding;                     /* DOSC_POLICY_INLINE / LOCAL / REMOTE */

@@ -416,7 +416,10 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
      * grain, or the plain call when this node has one thread. */
     choose_grain(profile, facts, even.local_ops, &decision, grain, sizeof grain);
     if (threads == 1) {
-      decision.work_threshold = DOSC_POLICY_NEVER;
+      /* No local pool to gain from: below the remote work threshold the plain
+       * call. (A spawn-time check that only compares work, as dosc_spawn_pays
+       * does, then lets through exactly the tasks that may go remote.) */
+      decision.work_threshold = decision.remote_work_threshold;
       decision.depth_cutoff = 0;
       snprintf(grain, sizeof grain, "else the plain call (1 thread)");
     } else {

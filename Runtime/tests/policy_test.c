@@ -143,9 +143,11 @@ static void one_thread_many_nodes(void) {
   dosc_site_facts facts = task(1, 0, 1, 100);
   dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
   EXPECT(d.binding == DOSC_POLICY_REMOTE, "1 thread, 3 nodes: remote binding");
-  EXPECT(d.work_threshold == DOSC_POLICY_NEVER, "below the remote threshold: the plain call");
+  EXPECT(d.work_threshold == d.remote_work_threshold, "below the remote threshold: the plain call");
   EXPECT(strcmp(at_spawn(&d, 1000, 8), "inline") == 0, "small: inline");
   EXPECT(strcmp(at_spawn(&d, 100000000, 8), "remote") == 0, "large: remote");
+  EXPECT(strcmp(at_spawn(&d, 100000000, 1LL << 40), "local") == 0,
+         "large work, 1 TB of data: stays here (the owner runs it)");
 }
 
 static void gap_of_ten_to_the_fifth(void) {
