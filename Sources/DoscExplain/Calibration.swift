@@ -45,14 +45,16 @@ public struct Calibration {
     public var seconds: Double
   }
 
+  /// A measuring program run once: its figures as (name, median, spread).
+  typealias Probe = () throws -> [(String, Double, Double)]
+
   public func run() throws -> Result {
     let runtime = try RuntimeLocator.locate(environment["DOSC_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 })
     let sources = runtime.directory + "/calibrate"
     let scratch = try Self.scratchDirectory()
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    var measurements: [Measurement] = []
 
-    progress("[1/4] plain call and local spawn")
+    progress("[1/3] building the measuring programs (Runtime/calibrate)")
     let runtimeProgram = scratch + "/calibrate_runtime"
     _ = try Self.execute(
       [
@@ -65,111 +67,98 @@ public struct Calibration {
         .utf8
     ).write(to: URL(fileURLWithPath: sidecar))
     let quiet = ["DOSC_MANIFEST": sidecar, "DOSC_PROFILE": scratch + "/none.json"]
-    measurements += try stable(["call_ns", "spawn_ns"]) {
-      try Self.figures(
-        Self.execute([runtimeProgram, "owner", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "1"]) { $1 }))
-    }
-
-    progress("[2/4] steal between two workers")
+    let rounds = self.rounds
+    var probes: [(names: [String], probe: Probe)] = []
+    probes.append(
+      (
+        ["call_ns", "spawn_ns"],
+        {
+          try Self.figures(
+            Self.execute(
+              [runtimeProgram, "owner", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "1"]) { $1 }))
+        }
+      ))
     if ProcessInfo.processInfo.activeProcessorCount >= 2 {
-      measurements += try stable(["steal_ns"]) {
-        try Self.figures(
-          Self.execute(
-            [runtimeProgram, "steal", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "2"]) { $1 }))
-      }
+      probes.append(
+        (
+          ["steal_ns"],
+          {
+            try Self.figures(
+              Self.execute(
+                [runtimeProgram, "steal", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "2"]) { $1 }))
+          }
+        ))
     }
-
-    progress("[3/4] time per operation of the work estimate (kernels built with dosc)")
-    let (perOp, kernels) = try measureOperations(sources: sources, scratch: scratch, runtime: runtime)
-    measurements.append(perOp)
-
-    progress("[4/4] network between two MPI ranks")
+    let kernels = try KernelProbe(sources: sources, scratch: scratch, runtime: runtime, rounds: rounds)
+    probes.append((["ns_per_op"], kernels.measure))
     var network = "not measured: mpicc or mpirun not found (MPI not installed); the built-in defaults stay"
+    let hosts = HostsSeen()
     if Self.which("mpicc") != nil, Self.which("mpirun") != nil {
       let program = scratch + "/calibrate_mpi"
       _ = try Self.execute(["mpicc", "-O2", sources + "/calibrate_mpi.c", "-o", program])
-      var hosts = "same"
-      measurements += try stable(["remote_latency_ns", "remote_bytes_per_ns"]) {
-        let output = try Self.execute(
-          ["mpirun", "-n", "2", program, "5"],
-          environment: ["OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"])
-        if output.contains("hosts different") { hosts = "different" }
-        return try Self.figures(output)
-      }
-      network =
-        "2 MPI ranks started by mpirun, \(hosts == "same" ? "on this host (shared memory: a lower bound for a real network)" : "on different hosts"); ping-pong of 1 byte (latency) and 1 MiB (bandwidth)"
+      probes.append(
+        (
+          ["remote_latency_ns", "remote_bytes_per_ns"],
+          {
+            let output = try Self.execute(
+              ["mpirun", "-n", "2", program, "5"],
+              environment: ["OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"])
+            if output.contains("hosts different") { hosts.different = true }
+            return try Self.figures(output)
+          }
+        ))
+      network = "2 MPI ranks started by mpirun"
     }
+
+    let measurements = try stable(probes)
+    if network.hasPrefix("2 MPI") {
+      network +=
+        (hosts.different ? ", on different hosts" : ", on this host (shared memory: a lower bound for a real network)")
+        + "; ping-pong of 1 byte (latency) and 1 MiB (bandwidth)"
+    }
+    progress("[3/3] writing the profile")
     return Result(
-      measurements: measurements, kernels: kernels, network: network, seconds: Date().timeIntervalSince(started))
+      measurements: measurements, kernels: kernels.lastPerKernel(), network: network,
+      seconds: Date().timeIntervalSince(started))
   }
 
-  /// ns per operation: each kernel's time per call over its manifest work at its arguments.
-  func measureOperations(sources: String, scratch: String, runtime: RuntimeLocator.Runtime) throws -> (
-    Measurement, [String: Double]
-  ) {
-    let program = scratch + "/calibrate_kernels"
-    let diagnostics = DiagnosticEngine()
-    let status = CompilePipeline.run(
-      arguments: [sources + "/calibrate_kernels.c", "-O2", "-o", program, "--runtime-dir", runtime.directory],
-      diagnostics: diagnostics)
-    guard status == 0 else {
-      throw Failure(description: "cannot build calibrate_kernels.c with dosc:\n\(diagnostics.rendered)")
-    }
-    let manifest = try JSONDecoder().decode(
-      Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: program + ".dosc.json")))
-    var lastKernels: [String: Double] = [:]
-    let measured = try stable(["ns_per_op"]) {
-      let output = try Self.execute(
-        [program, "\(rounds)"],
-        environment: ["DOSC_BIND": "inline", "DOSC_THREADS": "1", "DOSC_PROFILE": scratch + "/none.json"])
-      var perOp: [Double] = []
-      var noise: [Double] = []
-      lastKernels = [:]
-      for line in output.split(separator: "\n") where line.hasPrefix("kernel ") {
-        let words = line.split(separator: " ").map(String.init)
-        var values: [String: Double] = [:]
-        for word in words.dropFirst(2) {
-          let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-          if parts.count == 2, let value = Double(parts[1]) { values[parts[0]] = value }
-        }
-        guard let task = manifest.tasks.first(where: { $0.name == words[1] }), let work = task.work.value(at: values),
-          work > 0, let ns = values["ns"], let spread = values["spread"]
-        else { throw Failure(description: "calibrate_kernels: no work figure for '\(line)'") }
-        perOp.append(ns / work)
-        noise.append(spread)
-        lastKernels[words[1]] = ns / work
-      }
-      guard !perOp.isEmpty else { throw Failure(description: "calibrate_kernels printed no kernel") }
-      return [("ns_per_op", Self.median(perOp), noise.max() ?? 0)]
-    }
-    return (measured[0], lastKernels)
+  /// Whether the MPI ranks ran on different hosts.
+  final class HostsSeen {
+    var different = false
   }
 
-  /// Launches `measure` (a fresh process each time) three times and combines them: the value
-  /// is the median of the launches' medians; the noise the larger of the rounds' spread inside
-  /// a launch and the launches' median absolute deviation over that median, so a machine whose state flips
-  /// between launches (a thread parked or not, two ranks sharing a core or not) shows as noise,
-  /// not as a confident figure. Up to three attempts while the noise is above the limit and
-  /// the calibration has run for less than `timeBudget` seconds.
-  func stable(_ names: [String], _ measure: () throws -> [(String, Double, Double)]) throws -> [Measurement] {
+  /// Runs every probe once per pass, three passes (each probe a fresh process each time, the
+  /// passes spread over the whole calibration, so a machine whose state changes while it runs
+  /// is seen by every figure), and combines them: the value is the median of the passes'
+  /// medians; the noise the larger of the rounds' spread inside a pass and the passes' median
+  /// absolute deviation over that median. A figure above `noiseLimit` is an error, after a
+  /// second set of passes if the time budget allows.
+  func stable(_ probes: [(names: [String], probe: Probe)]) throws -> [Measurement] {
     var last: [Measurement] = []
-    for attempt in 0..<3 {
+    for attempt in 0..<2 {
       if attempt > 0 && Date().timeIntervalSince(started) > Self.timeBudget { break }
-      var launches: [[(String, Double, Double)]] = []
-      for _ in 0..<Self.launches { launches.append(try measure()) }
-      last = try names.map { name in
-        let figures = launches.compactMap { launch in launch.first { $0.0 == name } }
-        guard figures.count == launches.count else { throw Failure(description: "the measurement printed no \(name)") }
+      var passes: [[(String, Double, Double)]] = []
+      for pass in 1...Self.launches {
+        progress(
+          "[2/3] measuring, pass \(pass + attempt * Self.launches) of \(Self.launches * (attempt + 1)): "
+            + "call, spawn, steal, ns per operation, network")
+        passes.append(try probes.flatMap { try $0.probe() })
+      }
+      last = try probes.flatMap(\.names).map { name in
+        let figures = passes.compactMap { pass in pass.first { $0.0 == name } }
+        guard figures.count == passes.count else { throw Failure(description: "the measurement printed no \(name)") }
         let value = Self.median(figures.map(\.1))
         let inside = figures.map(\.2).max() ?? 0
-        // The launches' median absolute deviation: one launch of three disturbed by another
-        // process moves it little, launches that disagree among themselves move it a lot.
+        // One disturbed pass of three moves the deviation little; passes that disagree among
+        // themselves move it a lot.
         let across = value > 0 ? Self.median(figures.map { abs($0.1 - value) }) / value : 0
         return Measurement(name: name, value: value, noise: Swift.max(inside, across))
       }
       if last.allSatisfy({ $0.noise <= Self.noiseLimit }) { return last }
     }
-    let spreads = last.map { "\($0.name) \(format($0.value)) with a spread of \(Int(($0.noise * 100).rounded()))%" }
+    let spreads = last.filter { $0.noise > Self.noiseLimit }.map {
+      "\($0.name) \(format($0.value)) with a spread of \(Int(($0.noise * 100).rounded()))%"
+    }
     throw Failure(
       description: "unstable measurement: \(spreads.joined(separator: ", ")) (the limit is "
         + "\(Int(Self.noiseLimit * 100))%); the machine is busy: run 'dosc calibrate' again when it is quieter")
@@ -241,5 +230,58 @@ public struct Calibration {
     var template = Array((NSTemporaryDirectory() + "/dosc-calibrate-XXXXXX").utf8CString)
     guard let made = mkdtemp(&template) else { throw Failure(description: "cannot make a scratch directory") }
     return String(cString: made)
+  }
+}
+
+/// ns per operation: calibrate_kernels.c built with dosc, run with every site inline; each
+/// kernel's time per call over its manifest `work` at the arguments it prints; the median over
+/// the kernels.
+final class KernelProbe {
+  let program: String
+  let manifest: Manifest
+  let scratch: String
+  let rounds: Int
+  private var perKernel: [String: Double] = [:]
+
+  init(sources: String, scratch: String, runtime: RuntimeLocator.Runtime, rounds: Int) throws {
+    program = scratch + "/calibrate_kernels"
+    self.scratch = scratch
+    self.rounds = rounds
+    let diagnostics = DiagnosticEngine()
+    let status = CompilePipeline.run(
+      arguments: [sources + "/calibrate_kernels.c", "-O2", "-o", program, "--runtime-dir", runtime.directory],
+      diagnostics: diagnostics)
+    guard status == 0 else {
+      throw Calibration.Failure(description: "cannot build calibrate_kernels.c with dosc:\n\(diagnostics.rendered)")
+    }
+    manifest = try JSONDecoder().decode(
+      Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: program + ".dosc.json")))
+  }
+
+  func lastPerKernel() -> [String: Double] { perKernel }
+
+  func measure() throws -> [(String, Double, Double)] {
+    let output = try Calibration.execute(
+      [program, "\(rounds)"],
+      environment: ["DOSC_BIND": "inline", "DOSC_THREADS": "1", "DOSC_PROFILE": scratch + "/none.json"])
+    var perOp: [Double] = []
+    var noise: [Double] = []
+    perKernel = [:]
+    for line in output.split(separator: "\n") where line.hasPrefix("kernel ") {
+      let words = line.split(separator: " ").map(String.init)
+      var values: [String: Double] = [:]
+      for word in words.dropFirst(2) {
+        let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+        if parts.count == 2, let value = Double(parts[1]) { values[parts[0]] = value }
+      }
+      guard let task = manifest.tasks.first(where: { $0.name == words[1] }), let work = task.work.value(at: values),
+        work > 0, let ns = values["ns"], let spread = values["spread"]
+      else { throw Calibration.Failure(description: "calibrate_kernels: no work figure for '\(line)'") }
+      perOp.append(ns / work)
+      noise.append(spread)
+      perKernel[words[1]] = ns / work
+    }
+    guard !perOp.isEmpty else { throw Calibration.Failure(description: "calibrate_kernels printed no kernel") }
+    return [("ns_per_op", Calibration.median(perOp), noise.max() ?? 0)]
   }
 }
