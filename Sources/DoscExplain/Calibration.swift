@@ -13,8 +13,8 @@ import Foundation
 ///   `ns_per_op` is in the analyzer's own unit (the median over the kernels);
 /// - `calibrate_mpi.c` (a raw MPI ping-pong between 2 ranks started by mpirun) when `mpicc`
 ///   and `mpirun` are installed: one-way latency and bandwidth; else the defaults stay.
-/// Every figure is a median over rounds in each of three launches; its noise (see `stable`) is
-/// re-measured up to three times and is an error above `noiseLimit`.
+/// Every figure is a median over rounds inside a pass, the best of three passes (see `stable`);
+/// a noise above `noiseLimit` is an error, not a profile.
 public struct Calibration {
   public struct Measurement: Sendable {
     public var name: String
@@ -128,11 +128,13 @@ public struct Calibration {
   }
 
   /// Runs every probe once per pass, three passes (each probe a fresh process each time, the
-  /// passes spread over the whole calibration, so a machine whose state changes while it runs
-  /// is seen by every figure), and combines them: the value is the median of the passes'
-  /// medians; the noise the larger of the rounds' spread inside a pass and the passes' median
-  /// absolute deviation over that median. A figure above `noiseLimit` is an error, after a
-  /// second set of passes if the time budget allows.
+  /// passes spread over the whole calibration), and combines them: the value is the least of
+  /// the passes' medians, the figure of the machine when nothing else disturbs it (on a shared
+  /// machine other processes only ever add time, to a pass or to a whole calibration, so the
+  /// least is what two calibrations can agree on); the noise is the larger of the rounds'
+  /// spread inside that pass and the distance from the least to the next pass's figure, over
+  /// the least. A figure above `noiseLimit` is an error, after a second set of passes if the
+  /// time budget allows.
   func stable(_ probes: [(names: [String], probe: Probe)]) throws -> [Measurement] {
     var last: [Measurement] = []
     for attempt in 0..<2 {
@@ -147,11 +149,12 @@ public struct Calibration {
       last = try probes.flatMap(\.names).map { name in
         let figures = passes.compactMap { pass in pass.first { $0.0 == name } }
         guard figures.count == passes.count else { throw Failure(description: "the measurement printed no \(name)") }
-        let value = Self.median(figures.map(\.1))
-        let inside = figures.map(\.2).max() ?? 0
-        // One disturbed pass of three moves the deviation little; passes that disagree among
-        // themselves move it a lot.
-        let across = value > 0 ? Self.median(figures.map { abs($0.1 - value) }) / value : 0
+        // Bandwidth is better when larger; every other figure is a time, better when smaller.
+        let larger = name.hasSuffix("_per_ns")
+        let ordered = figures.sorted { larger ? $0.1 > $1.1 : $0.1 < $1.1 }
+        let value = ordered[0].1
+        let inside = ordered[0].2
+        let across = value > 0 && ordered.count > 1 ? abs(ordered[1].1 - value) / value : 0
         return Measurement(name: name, value: value, noise: Swift.max(inside, across))
       }
       if last.allSatisfy({ $0.noise <= Self.noiseLimit }) { return last }

@@ -27,7 +27,7 @@ extension Calibration.Result {
       "measured": measured.keys.sorted(),
       "ns_per_op_kernels": kernels,
       "ns_per_op_means":
-        "median over Runtime/calibrate/calibrate_kernels.c's kernels of (time per call) / (manifest work at its arguments)",
+        "median over Runtime/calibrate/calibrate_kernels.c's kernels of (time per call) / (manifest work at its arguments), in the best pass",
       "network": network,
       "seconds": (seconds * 10).rounded() / 10,
     ]
