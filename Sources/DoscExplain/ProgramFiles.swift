@@ -1,3 +1,4 @@
+import DoscDriver
 import DoscManifest
 import Foundation
 
@@ -28,7 +29,8 @@ public struct ProgramFiles {
     guard let binary = FileManager.default.contents(atPath: program) else {
       throw Failure(description: "\(program): cannot read it")
     }
-    let sidecar = environment["DOSC_MANIFEST"].flatMap { $0.isEmpty ? nil : $0 } ?? program + ".dosc.json"
+    let chosen = environment["DOSC_MANIFEST"].flatMap { $0.isEmpty ? nil : $0 }
+    let sidecar = chosen ?? program + ".dosc.json"
     let builtByDosc = contains(binary, runtimeMarker)
     guard FileManager.default.fileExists(atPath: sidecar) else {
       if !builtByDosc {
@@ -36,9 +38,17 @@ public struct ProgramFiles {
           description: "\(program): not built by dosc (no dosc runtime in it and no sidecar \(sidecar)); "
             + "build it with 'dosc compile' or 'dosc cc'")
       }
+      // As the runtime does (start.c): with no sidecar beside it and DOSC_MANIFEST unset, the
+      // manifest the program carries in its own section.
+      if chosen == nil, let carried = try carriedManifest(program: program, binary: binary) {
+        return ProgramFiles(
+          programPath: program, sidecarPath: "\(program) (\(ObjectManifestSection.name) section)", manifest: carried,
+          staleReason: nil)
+      }
       throw Failure(
         description:
-          "\(sidecar): no sidecar manifest beside the program (the runtime would use its compiled-in defaults)")
+          "\(sidecar): no sidecar manifest beside the program and none inside it (the runtime would use its compiled-in defaults)"
+      )
     }
     guard builtByDosc else {
       throw Failure(description: "\(program): not built by dosc (no dosc runtime in it), though \(sidecar) exists")
@@ -58,6 +68,25 @@ public struct ProgramFiles {
     var files = ProgramFiles(programPath: program, sidecarPath: sidecar, manifest: manifest, staleReason: nil)
     files.staleReason = staleness(of: manifest, in: binary)
     return files
+  }
+
+  /// The manifest in the program's own section: one merged manifest (a dosc link). Fragments
+  /// a plain `cc` link concatenated are matched per unit by the runtime; explain needs them
+  /// linked and says so.
+  static func carriedManifest(program: String, binary: Data) throws -> Manifest? {
+    let manifests: [Manifest]
+    do {
+      manifests = try ObjectManifestSection.manifests(inELF: binary)
+    } catch {
+      throw Failure(description: "\(program): its \(ObjectManifestSection.name) section cannot be read: \(error)")
+    }
+    if manifests.count > 1 {
+      throw Failure(
+        description:
+          "\(program): its \(ObjectManifestSection.name) section holds \(manifests.count) unlinked fragments "
+          + "(a plain cc link); link with 'dosc cc' to explain it")
+    }
+    return manifests.first
   }
 
   /// The runtime compares the hash in the sidecar with the one compiled into each unit's site

@@ -169,6 +169,18 @@ import Testing
     #expect(run.stderr.contains("stale"), "the runtime says so too: \(run.stderr)")
   }
 
+  /// With no sidecar beside it, the program's own manifest section, as the runtime reads it.
+  @Test func manifestCarriedInTheProgram() throws {
+    let built = try Self.build("matmul")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    let beside = try Self.explain(built, threads: 2, values: ["n": 256, "lo": 0, "hi": 16])
+    try FileManager.default.removeItem(atPath: built.program + ".dosc.json")
+    let carried = try Self.explain(built, threads: 2, values: ["n": 256, "lo": 0, "hi": 16])
+    #expect(carried.sidecar.contains(".dosc.manifest section"))
+    #expect(carried.sites.map(\.binding) == beside.sites.map(\.binding))
+    #expect(carried.sites.map(\.reason) == beside.sites.map(\.reason))
+  }
+
   @Test func sidecarOverrideIsShownByExplainAndTheTrace() throws {
     let built = try Self.build("vector")
     defer { try? FileManager.default.removeItem(atPath: built.directory) }
