@@ -45,7 +45,9 @@ public struct Explanation: Codable, Sendable {
   /// every site.
   public static func make(_ request: Request) throws -> Explanation {
     let files = try ProgramFiles.open(program: request.program, environment: request.environment)
-    var profile = try MachineProfile.load(path: MachineProfile.defaultPath(environment: request.environment))
+    var profile = try MachineProfile.load(
+      path: MachineProfile.defaultPath(environment: request.environment),
+      named: !(request.environment["DOSC_PROFILE"] ?? "").isEmpty)
     profile.values.threads = Int32(request.threads)
     profile.values.nodes = Int32(request.nodes)
     let forced = request.environment["DOSC_BIND"].flatMap { Manifest.Site.Binding(rawValue: $0) }

@@ -42,9 +42,16 @@ public struct MachineProfile: Sendable {
   /// Reads `path` like the runtime: a missing file is the built-in defaults (no error); a file
   /// that is not a `dosc-profile/1` JSON object is an error; each field outside its range or
   /// not a number gets its default and a warning.
-  public static func load(path: String?) throws -> MachineProfile {
+  /// `named`: the path came from DOSC_PROFILE, so a missing file is worth a warning (as the
+  /// runtime gives one).
+  public static func load(path: String?, named: Bool = false) throws -> MachineProfile {
     var profile = MachineProfile.builtIn
-    guard let path, FileManager.default.fileExists(atPath: path) else { return profile }
+    guard let path, FileManager.default.fileExists(atPath: path) else {
+      if named, let path {
+        profile.warnings.append("\(path): no such file (named by DOSC_PROFILE): using built-in machine defaults")
+      }
+      return profile
+    }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
       let data = FileManager.default.contents(atPath: path)
