@@ -42,6 +42,9 @@ EXAMPLES = {
     # histogram's size is fixed in the source (N = 4096): one size only.
     "histogram": ([[]], lambda a: {"lo": 0, "hi": 1024}),
     "mergesort": ([["10000"], ["300000"], ["2000000"]], lambda a: {"n": int(a[0])}),
+    "montecarlo": ([["24", "20000"], ["24", "500000"], ["24", "4000000"]],
+                   lambda a: {"tasks": int(a[0]), "samples": int(a[1]), "seed": 1}),
+    "finegrain": ([["65536"], ["1048576"], ["4194304"]], lambda a: {"n": int(a[0]), "lo": 0, "hi": 256}),
     "mandelbrot": ([["80", "60"], ["320", "240"], ["640", "480"]],
                    lambda a: {"width": int(a[0]), "height": int(a[1]), "lo": 0, "hi": 8, "max_iter": 500}),
 }

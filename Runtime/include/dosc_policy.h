@@ -66,15 +66,16 @@ typedef struct dosc_site_facts {
  *                     dosc_remote_pays(decision, work, bytes)
  *                   (work >= remote_work_threshold, and bytes within what the
  *                   work above that threshold pays for: a task with much data
- *                   and little work stays here); otherwise the LOCAL rule with
- *                   work_threshold and depth_cutoff. With one thread
- *                   work_threshold is remote_work_threshold: below it the
- *                   plain call; at or above it, a task that does not pay
- *                   remotely (too many bytes) runs on the local pool, i.e. by
- *                   its owner.
- * Generated code for a REMOTE-bound site, with WORK and BYTES at the spawn's
- * arguments (BYTES from dosc_shipped_bytes, or evaluated inside the runtime
- * where the footprints are):
+ *                   and little work stays here); otherwise the LOCAL rule.
+ *                   work_threshold is the larger of the local grain and
+ *                   remote_work_threshold: the generated dispatch (UnitRewriter)
+ *                   ships every task of a REMOTE site that passes
+ *                   dosc_spawn_pays and does not call dosc_remote_pays yet, so
+ *                   below the remote threshold the plain call, and the bytes
+ *                   test is the remote side's to apply. A requested remote
+ *                   (sidecar, DOSC_BIND) ships every task whose work pays for
+ *                   a message's latency at all.
+ * The intended dispatch, once BYTES is known at spawn time:
  *     if (s->binding == INLINE || !dosc_spawn_pays(s, WORK)) <plain call>
  *     else if (s->binding == REMOTE && dosc_remote_pays(s->remote_work_threshold,
  *                                      s->remote_bytes_per_op, WORK, BYTES)) <ship>

@@ -411,22 +411,18 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
 
   if (decision.binding == DOSC_POLICY_LOCAL) {
     choose_grain(profile, facts, even.local_ops, &decision, grain, sizeof grain);
+  } else if (decision.binding == DOSC_POLICY_REMOTE && requested == DOSC_POLICY_REMOTE) {
+    /* Every spawn that pays goes remote: the grain is the least work that can
+     * pay for a message at all (the latency), the local one if larger. */
+    double floor_ops = even.remote_ops > even.local_ops ? even.remote_ops : even.local_ops;
+    choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
   } else if (decision.binding == DOSC_POLICY_REMOTE) {
-    /* Below the remote thresholds the task stays here: local with the local
-     * grain, or the plain call when this node has one thread. */
-    choose_grain(profile, facts, even.local_ops, &decision, grain, sizeof grain);
-    if (threads == 1) {
-      /* No local pool to gain from: below the remote work threshold the plain
-       * call. (A spawn-time check that only compares work, as dosc_spawn_pays
-       * does, then lets through exactly the tasks that may go remote.) */
-      decision.work_threshold = decision.remote_work_threshold;
-      decision.depth_cutoff = 0;
-      snprintf(grain, sizeof grain, "else the plain call (1 thread)");
-    } else {
-      char local[192];
-      snprintf(local, sizeof local, "else local: %s", grain);
-      snprintf(grain, sizeof grain, "%s", local);
-    }
+    /* The generated dispatch ships every task of a remote-bound site that
+     * passes dosc_spawn_pays (it does not call dosc_remote_pays yet): the
+     * work threshold is the remote one, below it the plain call. */
+    double floor_ops = (double)decision.remote_work_threshold;
+    if (floor_ops < even.local_ops) floor_ops = even.local_ops;
+    choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
   }
 
   if (reason != NULL && reason_size > 0) {

@@ -72,11 +72,14 @@ static void tiny_tasks_stay_inline(void) {
   dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
   EXPECT(d.binding == DOSC_POLICY_REMOTE, "4 nodes, known work, remotable: remote binding");
   EXPECT(strcmp(at_spawn(&d, 10, 8), "inline") == 0, "10 ops: %s", at_spawn(&d, 10, 8));
-  EXPECT(d.work_threshold == 5000, "local threshold 50 ns / (0.5 ns x 2%%): %lld",
-         d.work_threshold);
+  dosc_site_facts one_node = facts;
+  dosc_profile single = machine(2, 1);
+  EXPECT(dosc_decide(&single, &one_node, NULL, 0).work_threshold == 5000,
+         "local threshold 50 ns / (0.5 ns x 2%%)");
   /* remote: 3 of 4 nodes' share, gain 0.5 x (1/2 - 1/8) ns/op; 2 x 20 us round trip */
   EXPECT(d.remote_work_threshold == 213334, "remote threshold %lld", d.remote_work_threshold);
-  EXPECT(strcmp(at_spawn(&d, 100000, 8), "local") == 0, "1e5 ops: local");
+  EXPECT(d.work_threshold == d.remote_work_threshold, "below the remote threshold: the plain call");
+  EXPECT(strcmp(at_spawn(&d, 100000, 8), "inline") == 0, "1e5 ops: inline");
   EXPECT(strcmp(at_spawn(&d, 10000000, 8), "remote") == 0, "1e7 ops, 8 bytes: remote");
 }
 
@@ -158,10 +161,12 @@ static void gap_of_ten_to_the_fifth(void) {
   dosc_site_facts facts = task(1, 0, 1, 0);
   dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
   EXPECT(d.binding == DOSC_POLICY_REMOTE, "2 nodes, unknown siblings: remote binding");
-  double ratio = (double)d.remote_work_threshold / (double)d.work_threshold;
+  dosc_profile one_node = machine(2, 1);
+  double ratio = (double)d.remote_work_threshold /
+                 (double)dosc_decide(&one_node, &facts, NULL, 0).work_threshold;
   EXPECT(ratio > 1e4 && ratio < 1e6, "remote/local thresholds %lld / %lld = %g",
          d.remote_work_threshold, d.work_threshold, ratio);
-  EXPECT(strcmp(at_spawn(&d, 1000000, 8), "local") == 0, "1e6 ops: still local");
+  EXPECT(strcmp(at_spawn(&d, 1000000, 8), "inline") == 0, "1e6 ops: below the remote threshold");
   dosc_task_size size = {1e6, 8.0, 0};
   dosc_prices p = dosc_price_task(&profile, &size);
   EXPECT(p.y > 10.0 && p.l < 1.2, "l %g y %g", p.l, p.y);
@@ -244,7 +249,7 @@ static void saturation(void) {
   profile.ns_per_op = 1e-3;
   dosc_site_facts facts = task(1, 0, 1, 0);
   dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
-  EXPECT(d.remote_work_threshold > 0, "huge remote threshold stays positive: %lld",
+  EXPECT(d.remote_work_threshold > 0 && d.work_threshold > 0, "huge remote threshold stays positive: %lld",
          d.remote_work_threshold);
 }
 

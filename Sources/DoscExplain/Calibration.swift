@@ -49,8 +49,16 @@ public struct Calibration {
   typealias Probe = () throws -> [(String, Double, Double)]
 
   public func run() throws -> Result {
-    let runtime = try RuntimeLocator.locate(environment["DOSC_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 })
-    let sources = runtime.directory + "/calibrate"
+    let explicit = environment["DOSC_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+    let runtime = try RuntimeLocation.locate(explicit)
+    // The measuring programs ship in the checkout's Runtime/calibrate.
+    guard let sources = runtime.sourceDirectory.map({ $0 + "/calibrate" }),
+      FileManager.default.fileExists(atPath: sources + "/calibrate_runtime.c")
+    else {
+      throw Failure(
+        description: "the calibration programs (Runtime/calibrate) are not beside this dosc's runtime "
+          + "(\(runtime.libraryDirectory)); run 'dosc calibrate' from a source checkout")
+    }
     let scratch = try Self.scratchDirectory()
     defer { try? FileManager.default.removeItem(atPath: scratch) }
 
@@ -89,7 +97,7 @@ public struct Calibration {
           }
         ))
     }
-    let kernels = try KernelProbe(sources: sources, scratch: scratch, runtime: runtime, rounds: rounds)
+    let kernels = try KernelProbe(sources: sources, scratch: scratch, runtimeDirectory: explicit, rounds: rounds)
     probes.append((["ns_per_op"], kernels.measure))
     var network = "not measured: mpicc or mpirun not found (MPI not installed); the built-in defaults stay"
     let hosts = HostsSeen()
@@ -246,13 +254,14 @@ final class KernelProbe {
   let rounds: Int
   private var perKernel: [String: Double] = [:]
 
-  init(sources: String, scratch: String, runtime: RuntimeLocator.Runtime, rounds: Int) throws {
+  init(sources: String, scratch: String, runtimeDirectory: String?, rounds: Int) throws {
     program = scratch + "/calibrate_kernels"
     self.scratch = scratch
     self.rounds = rounds
     let diagnostics = DiagnosticEngine()
     let status = CompilePipeline.run(
-      arguments: [sources + "/calibrate_kernels.c", "-O2", "-o", program, "--runtime-dir", runtime.directory],
+      arguments: [sources + "/calibrate_kernels.c", "-O2", "-o", program, "--no-mpi"]
+        + (runtimeDirectory.map { ["--runtime-dir", $0] } ?? []),
       diagnostics: diagnostics)
     guard status == 0 else {
       throw Calibration.Failure(description: "cannot build calibrate_kernels.c with dosc:\n\(diagnostics.rendered)")

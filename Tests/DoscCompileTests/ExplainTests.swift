@@ -17,6 +17,8 @@ import Testing
     "histogram": ["lo": 0, "hi": 65536],
     "mergesort": ["n": 100_000],
     "mandelbrot": ["width": 160, "height": 120, "lo": 0, "hi": 8, "max_iter": 500],
+    "montecarlo": ["samples": 2_000_000, "tasks": 24, "seed": 1],
+    "finegrain": ["n": 1_048_576, "lo": 0, "hi": 256],
   ]
 
   /// A program built by dosc in a fresh directory, with a missing profile (the built-in one).
