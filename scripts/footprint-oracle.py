@@ -1,0 +1,658 @@
+#!/usr/bin/env python3
+"""footprint-oracle.py: checks a dosc manifest against the loads and stores a program really makes.
+
+usage: footprint-oracle.py [options] SOURCE.c [-- PROGRAM-ARGS...]
+  --dosc PATH        the dosc binary (default: .build/debug/dosc of this repository)
+  --cflag FLAG       a flag for both `dosc analyze` and the build (repeatable, e.g. --cflag=-Ifoo)
+  --extra FILE.c     another source linked in as is, not analyzed (repeatable): a function the
+                     analyzer cannot see
+  --timeout SECONDS  for the run under valgrind (default 120); a run that takes longer is
+                     reported as skipped (exit 3), not as a pass
+  --manifest FILE    check this manifest instead of running `dosc analyze` (to show that the
+                     oracle catches a figure made wrong by hand)
+  --keep DIR         keep the instrumented source, the build and the manifest in DIR
+
+Exit status: 0 no violation, 1 violations, 2 setup error (analyze/build/valgrind failed),
+3 skipped (the run timed out). The last line is always
+  oracle: PROGRAM: T tasks checked (I invocations), A accesses checked, V violations
+and, for scripts that add up many runs, a line `oracle-counts: T I A V`.
+
+How (the proof of issue 7): `dosc analyze` writes the manifest; the source is then built as its
+serial elision (clang -O0 -fno-inline -fno-builtin, no PIE; $ORACLE_CC overrides) with every task function
+renamed and a wrapper of the task's own name put in its place, so every call of the task,
+from a spawn site or not, recursive or not, goes through the wrapper. The wrapper logs the
+actual arguments and its frame address (the top of the task's stack) and calls the real
+body; footprint-oracle-shim.c logs heap blocks and makes memcpy/memmove/memset byte-wise.
+The program runs under `valgrind --tool=lackey --trace-mem=yes`; each traced access made while
+a task invocation is open is checked against every open invocation (a child's accesses count
+for its parents too: the analyzer instantiates a called or spawned task's effects into its
+caller's figures, and a task's remotability covers everything it runs).
+
+For each invocation, at its actual arguments (C integer arithmetic, division truncating):
+- an access is the invocation's own when it lies below its stack top (its frame, its callees'
+  frames, alloca) or in a heap block allocated while it was open;
+- a pointer parameter whose `first`, `count`, `reads` and `writes` are all non-null is
+  checked: every access in the parameter's object (the heap block or global it points into)
+  must lie inside its footprint [first, first+count) elements from the argument; each store
+  inside [write_first, write_first+write_count) when the manifest has those fields; the bytes
+  read (written) inside the footprint, divided by the element size, at most `reads`
+  (`writes`); an `access: none` parameter's footprint is empty, so any touch is a violation.
+  Parameters that alias (footprints overlapping) are checked as a group: an access inside
+  several footprints counts against the sum of their figures;
+- a task with `remotable: true` touches nothing else: a global of the program, a heap block it
+  was not given, or its callers' stack memory outside every footprint is a violation.
+Counting is in bytes (a struct copy is several machine moves but one element access): observed
+elements = ceil(bytes / element_size), so a scalar-element array is counted exactly.
+
+Limits, by design: memory that is no object of the program (libc's and libm's own data, read by
+library functions) is not judged; a parameter pointing into a caller's stack frame has no
+known extent, so for a task that is not remotable an access there outside every footprint is
+not blamed on it (a remotable task's is, as foreign memory); figures that are null are not
+checked (null is always sound).
+"""
+import argparse
+import bisect
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHIM = os.path.join(ROOT, "scripts", "footprint-oracle-shim.c")
+STACK_SPAN = 1 << 28  # how far below a task's stack top its stack (and its callees') may reach
+WRAPPED = ["malloc", "calloc", "realloc", "free", "memcpy", "memmove", "memset"]
+
+
+class SetupError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- manifest expressions
+
+TOKEN = re.compile(r"\s*(?:(\d+)|([A-Za-z_]\w*)|(.))")
+
+
+def evaluate(expression, values):
+    """Evaluates a manifest EXPR (a number, or C over parameter names, + - * /, min, max and
+    parentheses) with Python's exact integers and C's truncating division."""
+    if expression is None:
+        return None
+    if isinstance(expression, (int, float)):
+        return int(expression)
+    tokens = [m.groups() for m in TOKEN.finditer(expression) if m.group(0).strip()]
+    position = 0
+
+    def peek():
+        return tokens[position] if position < len(tokens) else (None, None, None)
+
+    def take(symbol=None):
+        nonlocal position
+        token = peek()
+        if symbol is not None and token[2] != symbol:
+            raise ValueError(f"expected '{symbol}' in {expression!r}")
+        position += 1
+        return token
+
+    def primary():
+        number, name, symbol = take()
+        if number is not None:
+            return int(number)
+        if symbol == "(":
+            value = additive()
+            take(")")
+            return value
+        if symbol == "-":
+            return -primary()
+        if symbol == "+":
+            return primary()
+        if name in ("min", "max"):
+            take("(")
+            left = additive()
+            take(",")
+            right = additive()
+            take(")")
+            return min(left, right) if name == "min" else max(left, right)
+        if name is not None:
+            if name not in values:
+                raise ValueError(f"'{name}' in {expression!r} has no value")
+            return values[name]
+        raise ValueError(f"cannot read {expression!r}")
+
+    def multiplicative():
+        value = primary()
+        while peek()[2] in ("*", "/"):
+            operator = take()[2]
+            right = primary()
+            if operator == "*":
+                value *= right
+            else:
+                if right == 0:
+                    raise ValueError(f"division by zero in {expression!r}")
+                quotient = abs(value) // abs(right)
+                value = quotient if (value >= 0) == (right >= 0) else -quotient
+        return value
+
+    def additive():
+        value = multiplicative()
+        while peek()[2] in ("+", "-"):
+            operator = take()[2]
+            right = multiplicative()
+            value = value + right if operator == "+" else value - right
+        return value
+
+    result = additive()
+    if position != len(tokens):
+        raise ValueError(f"trailing text in {expression!r}")
+    return result
+
+
+def variables_of(expression):
+    if not isinstance(expression, str):
+        return set()
+    return {name for _, name, _ in (m.groups() for m in TOKEN.finditer(expression)) if name} - {"min", "max"}
+
+
+def is_pointer(parameter):
+    return "*" in parameter["type"] or "[" in parameter["type"]
+
+
+# ---------------------------------------------------------------- instrumenting the source
+
+
+def code_mask(text):
+    """True at each offset that is code (not inside a comment, string or character literal)."""
+    mask = [True] * len(text)
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = n if end < 0 else end + 2
+            mask[i:end] = [False] * (end - i)
+            i = end
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            mask[i:end] = [False] * (end - i)
+            i = end
+        elif c in "\"'":
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            end = min(n, j + 1)
+            mask[i:end] = [False] * (end - i)
+            i = end
+        else:
+            i += 1
+    return mask
+
+
+def declaration_start(text, mask, offset):
+    """Where the top-level declaration containing `offset` begins: after the last `;` or `}`
+    in code before it, or after the last preprocessor line, whichever is later."""
+    start = 0
+    for i in range(offset - 1, -1, -1):
+        if mask[i] and text[i] in ";}":
+            start = i + 1
+            break
+    line_start = text.rfind("\n", 0, offset) + 1
+    while line_start > start:
+        previous = text.rfind("\n", 0, line_start - 1) + 1
+        if text[previous:line_start].lstrip().startswith("#"):
+            return line_start
+        line_start = previous
+    return start
+
+
+def instrument(text, source_name, tasks):
+    """Renames each task's definition to __oracle_real_NAME, declares NAME just before it, and
+    appends a wrapper NAME that logs entry and exit around a call of the real body."""
+    line_offsets = [0]
+    for match in re.finditer("\n", text):
+        line_offsets.append(match.end())
+    mask = code_mask(text)
+    edits = []  # (offset, length, replacement)
+    wrappers = []
+    for index, task in enumerate(tasks):
+        location = task["location"]
+        offset = line_offsets[location["line"] - 1] + location["column"] - 1
+        name = task["name"]
+        if text[offset : offset + len(name)] != name:
+            raise SetupError(f"{source_name}:{location['line']}:{location['column']}: task '{name}' is not spelled there")
+        types = [parameter["type"] for parameter in task["params"]]
+        prototype = f"{task['returns']} {name}({', '.join(types) if types else 'void'}); "
+        edits.append((declaration_start(text, mask, offset), 0, prototype))
+        edits.append((offset, len(name), f"__oracle_real_{name}"))
+        wrappers.append(wrapper(index, task))
+    for offset, length, replacement in sorted(edits, key=lambda edit: edit[0], reverse=True):
+        text = text[:offset] + replacement + text[offset + length :]
+    declarations = [
+        "extern volatile char __oracle_mute_on, __oracle_mute_off;",
+        "void __oracle_begin_entry(int, void *);",
+        "void __oracle_arg_pointer(const volatile void *);",
+        "void __oracle_arg_integer(unsigned long long, int);",
+        "void __oracle_arg_unused(void);",
+        "void __oracle_end_entry(void);",
+        "void __oracle_exit(int);",
+    ]
+    return text + "\n/* footprint oracle: task wrappers */\n" + "\n".join(declarations + wrappers) + "\n"
+
+
+def wrapper(index, task):
+    name = task["name"]
+    parameters = task["params"]
+    figure_names = set()
+    for parameter in parameters:
+        for key in ("reads", "writes", "first", "count", "write_first", "write_count"):
+            figure_names |= variables_of(parameter.get(key))
+    declared = ", ".join(f"__typeof__({p['type']}) p{i}" for i, p in enumerate(parameters)) or "void"
+    arguments = ", ".join(f"p{i}" for i in range(len(parameters)))
+    logs = []
+    for i, parameter in enumerate(parameters):
+        if is_pointer(parameter):
+            logs.append(f"__oracle_arg_pointer((const volatile void *)p{i});")
+        elif parameter["name"] in figure_names:
+            logs.append(f"__oracle_arg_integer((unsigned long long)p{i}, (__typeof__(p{i}))-1 < (__typeof__(p{i}))0);")
+        else:
+            logs.append("__oracle_arg_unused();")
+    returns = task["returns"]
+    is_void = returns.strip() == "void"
+    call = f"__oracle_real_{name}({arguments})"
+    body = [
+        "__oracle_mute_on = 1;",
+        f"__oracle_begin_entry({index}, __builtin_frame_address(0));",
+        *logs,
+        "__oracle_end_entry();",
+        "__oracle_mute_off = 1;",
+        f"{call};" if is_void else f"{returns} oracle_result = {call};",
+        "__oracle_mute_on = 1;",
+        f"__oracle_exit({index});",
+        "__oracle_mute_off = 1;",
+    ]
+    if not is_void:
+        body.append("return oracle_result;")
+    return f"{returns} {name}({declared}) {{\n  " + "\n  ".join(body) + "\n}"
+
+
+# ---------------------------------------------------------------- the program's memory map
+
+
+class Objects:
+    """The program's globals (from its symbol table) and live heap blocks."""
+
+    def __init__(self, binary):
+        out = subprocess.run(["nm", "-S", "--defined-only", binary], capture_output=True, text=True).stdout
+        symbols = []
+        for line in out.splitlines():
+            fields = line.split()
+            if len(fields) == 4 and fields[2] in "bBdDrRgGsSvV" and not fields[3].startswith("__oracle"):
+                address, size = int(fields[0], 16), int(fields[1], 16)
+                if size > 0:
+                    symbols.append((address, size, fields[3]))
+        symbols.sort()
+        self.global_starts = [s[0] for s in symbols]
+        self.globals = symbols
+        self.heap_starts = []
+        self.heap = []  # (address, size, event number)
+
+    def allocate(self, address, size, event):
+        i = bisect.bisect_left(self.heap_starts, address)
+        if i < len(self.heap_starts) and self.heap_starts[i] == address:
+            del self.heap_starts[i], self.heap[i]
+        self.heap_starts.insert(i, address)
+        self.heap.insert(i, (address, max(size, 1), event))
+
+    def free(self, address):
+        i = bisect.bisect_left(self.heap_starts, address)
+        if i < len(self.heap_starts) and self.heap_starts[i] == address:
+            del self.heap_starts[i], self.heap[i]
+
+    def find(self, address):
+        """('heap', start, size, event) or ('global', start, size, name) or None."""
+        i = bisect.bisect_right(self.heap_starts, address) - 1
+        if i >= 0:
+            start, size, event = self.heap[i]
+            if address < start + size:
+                return ("heap", start, size, event)
+        i = bisect.bisect_right(self.global_starts, address) - 1
+        if i >= 0:
+            start, size, name = self.globals[i]
+            if address < start + size:
+                return ("global", start, size, name)
+        return None
+
+
+# ---------------------------------------------------------------- checking invocations
+
+
+class Checked:
+    """One pointer parameter of one invocation, its figures evaluated at the arguments."""
+
+    __slots__ = ("name", "base", "size", "access", "low", "high", "write_low", "write_high", "reads", "writes", "expressions", "object")
+
+
+class Invocation:
+    def __init__(self, oracle, task_index, fields, event):
+        self.oracle = oracle
+        self.task = oracle.tasks[task_index]
+        self.task_index = task_index
+        self.stack_top = int(fields[0])
+        self.event = event
+        self.remotable = bool(self.task.get("remotable"))
+        self.values = {}
+        arguments = fields[1:]
+        pointers = []
+        for parameter, argument in zip(self.task["params"], arguments):
+            if argument.startswith("p"):
+                pointers.append((parameter, int(argument[1:])))
+            elif argument[0] in "su":
+                bits = int(argument[1:])
+                if argument[0] == "s" and bits >= 1 << 63:
+                    bits -= 1 << 64
+                self.values[parameter["name"]] = bits
+        self.checked = []  # Checked, for parameters with bounded figures
+        self.claimed = []  # (object identity) of every pointer parameter
+        for parameter, base in pointers:
+            self.claimed.append(self.object_of(base))
+            figures = {key: parameter.get(key) for key in ("first", "count", "reads", "writes")}
+            if any(value is None for value in figures.values()):
+                continue
+            size = parameter.get("element_size") or 1
+            try:
+                first = evaluate(figures["first"], self.values)
+                count = max(0, evaluate(figures["count"], self.values))
+                reads = evaluate(figures["reads"], self.values)
+                writes = evaluate(figures["writes"], self.values)
+                write_low = write_high = None
+                if parameter.get("write_first") is not None and parameter.get("write_count") is not None:
+                    write_first = evaluate(parameter["write_first"], self.values)
+                    write_count = max(0, evaluate(parameter["write_count"], self.values))
+                    write_low, write_high = base + write_first * size, base + (write_first + write_count) * size
+            except ValueError as error:
+                oracle.violation(self, parameter["name"], "manifest figure cannot be evaluated", str(error))
+                continue
+            entry = Checked()
+            entry.name = parameter["name"]
+            entry.base = base
+            entry.size = size
+            entry.access = parameter.get("access")
+            entry.low, entry.high = base + first * size, base + (first + count) * size
+            entry.write_low, entry.write_high = write_low, write_high
+            entry.reads, entry.writes = reads, writes
+            entry.expressions = dict(figures, write_first=parameter.get("write_first"))
+            entry.object = self.claimed[-1]
+            self.checked.append(entry)
+        # Bytes read / written inside footprints, per group of parameters holding the access.
+        self.read_bytes = {}
+        self.write_bytes = {}
+        self.accesses = 0
+
+    def object_of(self, address):
+        found = self.oracle.objects.find(address)
+        if found:
+            return found[:2]
+        if self.stack_top <= address < self.stack_top + STACK_SPAN:
+            return ("stack", 0)
+        return ("unknown", address)
+
+    def access(self, kind, address, size):
+        self.accesses += 1
+        end = address + size
+        if self.stack_top - STACK_SPAN <= address < self.stack_top:
+            return  # its own frame or a callee's
+        holders = tuple(c for c in self.checked if c.low <= address and end <= c.high)
+        if holders:
+            if kind != "L":
+                bad = [c for c in holders if c.write_low is not None and not (c.write_low <= address and end <= c.write_high)]
+                if len(bad) == len(holders):
+                    c = bad[0]
+                    self.oracle.violation(
+                        self, c.name, "store outside the written footprint",
+                        f"element {(address - c.base) // c.size} stored; write footprint [{(c.write_low - c.base) // c.size}, "
+                        f"{(c.write_high - c.base) // c.size}) (write_first={c.expressions.get('write_first', '?')})")
+                self.write_bytes[holders] = self.write_bytes.get(holders, 0) + size
+            if kind != "S":
+                self.read_bytes[holders] = self.read_bytes.get(holders, 0) + size
+            return
+        found = self.oracle.objects.find(address)
+        if found and found[0] == "heap" and found[3] > self.event:
+            return  # allocated while this invocation was open: its own
+        identity = found[:2] if found else (
+            ("stack", 0) if self.stack_top <= address < self.stack_top + STACK_SPAN else None)
+        if identity is None:
+            self.oracle.unjudged += 1
+            return  # no object of the program (library data)
+        owners = [c for c in self.checked if c.object == identity and identity[0] != "stack"]
+        what = "store to" if kind == "S" else "load from" if kind == "L" else "update of"
+        for c in owners:
+            if c.access == "none":
+                self.oracle.violation(self, c.name, "access none, but touched",
+                                      f"{what} element {(address - c.base) // c.size} ({size} bytes)")
+            else:
+                self.oracle.violation(
+                    self, c.name, "access outside the footprint",
+                    f"{what} element {(address - c.base) // c.size} ({size} bytes); footprint "
+                    f"[{(c.low - c.base) // c.size}, {(c.high - c.base) // c.size}) (first={c.expressions['first']}, count={c.expressions['count']})")
+        if owners or not self.remotable:
+            return
+        if identity in self.claimed and identity[0] != "stack":
+            return  # an unbounded parameter's object: null figures are not checked
+        where = (f"global '{found[3]}'" if found and found[0] == "global" else
+                 "a heap block not passed to it" if found else "its caller's stack memory, outside every footprint")
+        self.oracle.violation(self, None, "remotable task touches foreign memory", f"{what} {where}")
+
+    def finish(self):
+        for holders_bytes, key, label in ((self.read_bytes, "reads", "reads"), (self.write_bytes, "writes", "writes")):
+            for holders, observed in holders_bytes.items():
+                allowed = sum(max(0, getattr(c, key)) * c.size for c in holders)
+                if observed > allowed:
+                    names = "+".join(c.name for c in holders)
+                    figures = ", ".join(f"{c.name}: {label}={c.expressions[key]!r} = {getattr(c, key)}" for c in holders)
+                    element = holders[0].size
+                    self.oracle.violation(
+                        self, names, f"more {label} than the manifest says",
+                        f"observed {math.ceil(observed / element)} elements ({observed} bytes) > manifest {figures}")
+
+
+class Oracle:
+    def __init__(self, manifest, tasks, binary, events_path):
+        self.manifest = manifest
+        self.tasks = tasks
+        self.objects = Objects(binary)
+        self.events_path = events_path
+        self.open = []
+        self.violations = {}  # (task, param, kind) -> [count, first detail, arguments]
+        self.invocations = 0
+        self.accesses = 0
+        self.unjudged = 0
+        self.checked_tasks = set()
+        self.event = 0
+
+    def violation(self, invocation, parameter, kind, detail):
+        key = (invocation.task["name"], parameter, kind)
+        if key in self.violations:
+            self.violations[key][0] += 1
+        else:
+            arguments = ", ".join(f"{k}={v}" for k, v in invocation.values.items())
+            self.violations[key] = [1, detail, arguments]
+
+    def run(self, command, timeout):
+        markers = {}
+        out = subprocess.run(["nm", command[0]], capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            fields = line.split()
+            if len(fields) == 3 and fields[2] in ("__oracle_mute_on", "__oracle_mute_off", "__oracle_event"):
+                markers[int(fields[0], 16)] = fields[2]
+        if len(markers) != 3:
+            raise SetupError("the instrumented program lacks the oracle's markers")
+        mute_on = next(a for a, n in markers.items() if n == "__oracle_mute_on")
+        mute_off = next(a for a, n in markers.items() if n == "__oracle_mute_off")
+        event_marker = next(a for a, n in markers.items() if n == "__oracle_event")
+
+        read_end, write_end = os.pipe()
+        env = dict(os.environ, DOSC_ORACLE_EVENTS=self.events_path)
+        process = subprocess.Popen(
+            ["valgrind", "--tool=lackey", "--trace-mem=yes", f"--log-fd={write_end}", *command],
+            pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        os.close(write_end)
+        timed_out = []
+        timer = threading.Timer(timeout, lambda: (timed_out.append(True), process.kill()))
+        timer.start()
+        stderr_lines = []
+        drain = threading.Thread(target=lambda: stderr_lines.extend(process.stderr.readlines()))
+        drain.start()
+        events = None
+        muted = False
+        open_ = self.open
+        try:
+            with os.fdopen(read_end, "rb", buffering=1 << 20) as trace:
+                for line in trace:
+                    if line[0] != 32:  # "I  addr,size" (an instruction) or valgrind's "==pid==" lines
+                        continue
+                    kind = line[1]
+                    comma = line.index(b",", 3)
+                    address = int(line[3:comma], 16)
+                    if kind == 83:  # S
+                        if address == mute_on:
+                            muted = True
+                            continue
+                        if address == mute_off:
+                            muted = False
+                            continue
+                        if address == event_marker:
+                            if events is None:
+                                events = open(self.events_path)
+                            text = events.readline()
+                            while text and not text.endswith("\n"):
+                                text += events.readline()
+                            self.handle(text.split())
+                            continue
+                    if muted or not open_:
+                        continue
+                    size = int(line[comma + 1 :])
+                    letter = "L" if kind == 76 else "S" if kind == 83 else "M"
+                    for invocation in open_:
+                        invocation.access(letter, address, size)
+        finally:
+            timer.cancel()
+            process.wait()
+            drain.join()
+            if events:
+                events.close()
+        if timed_out:
+            return "timeout"
+        for invocation in open_:
+            self.close(invocation)  # an invocation that never returned (exit() inside it)
+        self.open = []
+        if process.returncode != 0:
+            tail = b"".join(stderr_lines[-5:]).decode(errors="replace")
+            raise SetupError(f"the program under valgrind exited with {process.returncode}: {tail}")
+        return "done"
+
+    def handle(self, fields):
+        self.event += 1
+        if not fields:
+            return
+        if fields[0] == "E":
+            invocation = Invocation(self, int(fields[1]), fields[2:], self.event)
+            self.open.append(invocation)
+        elif fields[0] == "X":
+            task = int(fields[1])
+            while self.open:
+                invocation = self.open.pop()
+                self.close(invocation)
+                if invocation.task_index == task:
+                    break
+        elif fields[0] == "A":
+            self.objects.allocate(int(fields[1]), int(fields[2]), self.event)
+        elif fields[0] == "F":
+            self.objects.free(int(fields[1]))
+
+    def close(self, invocation):
+        invocation.finish()
+        self.invocations += 1
+        self.accesses += invocation.accesses
+        self.checked_tasks.add(invocation.task["name"])
+
+
+# ---------------------------------------------------------------- the driver
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("source")
+    parser.add_argument("--dosc", default=os.environ.get("DOSC", os.path.join(ROOT, ".build", "debug", "dosc")))
+    parser.add_argument("--cflag", action="append", default=[])
+    parser.add_argument("--extra", action="append", default=[])
+    parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--keep")
+    parser.add_argument("--manifest")
+    argv = sys.argv[1:]
+    program_args = argv[argv.index("--") + 1 :] if "--" in argv else []
+    options = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
+    options.args = program_args
+    label = os.path.basename(options.source)
+    work = options.keep or tempfile.mkdtemp(prefix="dosc-oracle.")
+    os.makedirs(work, exist_ok=True)
+    try:
+        status = check(options, work, label)
+    except SetupError as error:
+        print(f"oracle: {label}: error: {error}", file=sys.stderr)
+        status = 2
+    finally:
+        if not options.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    sys.exit(status)
+
+
+def check(options, work, label):
+    source = os.path.abspath(options.source)
+    manifest_path = options.manifest or os.path.join(work, "manifest.json")
+    if not options.manifest:
+        analyze = subprocess.run([options.dosc, "analyze", source, *options.cflag, "-o", manifest_path],
+                                 capture_output=True, text=True)
+        if analyze.returncode != 0:
+            raise SetupError(f"dosc analyze failed: {analyze.stderr.strip()[-500:]}")
+    manifest = json.load(open(manifest_path))
+    base = os.path.basename(source)
+    tasks = [t for t in manifest["tasks"] if not t.get("opaque") and os.path.basename(t["location"]["file"]) == base]
+    text = open(source, encoding="utf-8", errors="surrogateescape").read()
+    instrumented = os.path.join(work, "instrumented.c")
+    with open(instrumented, "w", encoding="utf-8", errors="surrogateescape") as out:
+        out.write(instrument(text, base, tasks))
+    binary = os.path.join(work, "program")
+    # clang -O0 evaluates each lvalue once (gcc -O0 loads the subscript of `a[b[i]] += 1` twice),
+    # so the trace has exactly the C program's accesses; no -g: valgrind 3.19 cannot read
+    # clang 14's DWARF 5, and the oracle needs only the symbol table.
+    cc = os.environ.get("ORACLE_CC") or shutil.which("clang-14") or shutil.which("clang") or "cc"
+    build = subprocess.run(
+        [cc, "-O0", "-fno-inline", "-fno-builtin", "-fno-omit-frame-pointer", "-no-pie", "-w",
+         f"-I{os.path.dirname(source)}", *options.cflag, instrumented, SHIM, *options.extra, "-o", binary, "-lm",
+         "-Wl," + ",".join(f"--wrap={name}" for name in WRAPPED)],
+        capture_output=True, text=True)
+    if build.returncode != 0:
+        raise SetupError(f"the instrumented build failed: {build.stderr.strip()[-800:]}")
+    oracle = Oracle(manifest, tasks, binary, os.path.join(work, "events"))
+    outcome = oracle.run([binary, *options.args], options.timeout)
+    violations = sum(1 for _ in oracle.violations)
+    for (task, parameter, kind), (count, detail, arguments) in sorted(oracle.violations.items(), key=str):
+        where = f"'{task}'" + (f" parameter '{parameter}'" if parameter else "")
+        print(f"oracle: {label}: VIOLATION: task {where}: {kind}: {detail} (at {arguments or 'no scalar arguments'}; "
+              f"{count} time{'s' if count > 1 else ''})")
+    if outcome == "timeout":
+        print(f"oracle: {label}: skipped: the run took longer than {options.timeout:g} s")
+        print("oracle-counts: 0 0 0 0")
+        return 3
+    print(f"oracle-counts: {len(oracle.checked_tasks)} {oracle.invocations} {oracle.accesses} {violations}")
+    print(f"oracle: {label}: {len(oracle.checked_tasks)} tasks checked ({oracle.invocations} invocations), "
+          f"{oracle.accesses} accesses checked, {violations} violations")
+    return 1 if violations else 0
+
+
+if __name__ == "__main__":
+    main()
