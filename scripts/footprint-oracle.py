@@ -39,6 +39,7 @@ For each invocation, at its actual arguments (C integer arithmetic, division tru
   (`writes`); an `access: none` parameter's footprint is empty, so any touch is a violation.
   Parameters that alias (footprints overlapping) are checked as a group: an access inside
   several footprints counts against the sum of their figures;
+- a task with `recursive: false` never runs inside an invocation of itself;
 - a task with `remotable: true` touches nothing else: a global of the program, a heap block it
   was not given, or its callers' stack memory outside every footprint is a violation.
 Counting is in bytes (a struct copy is several machine moves but one element access): observed
@@ -560,6 +561,9 @@ class Oracle:
             return
         if fields[0] == "E":
             invocation = Invocation(self, int(fields[1]), fields[2:], self.event)
+            if invocation.task.get("recursive") is False and any(o.task_index == invocation.task_index for o in self.open):
+                self.violation(invocation, None, "recursive: false, but it runs inside an invocation of itself",
+                               "the runtime applies no depth cut-off to it")
             self.open.append(invocation)
         elif fields[0] == "X":
             task = int(fields[1])
