@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """footprint-oracle.py: checks a dosc manifest against the loads and stores a program really makes.
 
-usage: footprint-oracle.py [options] SOURCE.c [-- PROGRAM-ARGS...]
+usage: footprint-oracle.py [options] SOURCE.c... [-- PROGRAM-ARGS...]
+  (several sources: the manifest is the sidecar `dosc compile` links; each task's wrapper goes
+  into the file that defines the task)
   --dosc PATH        the dosc binary (default: .build/debug/dosc of this repository)
   --cflag FLAG       a flag for both `dosc analyze` and the build (repeatable, e.g. --cflag=-Ifoo)
   --extra FILE.c     another source linked in as is, not analyzed (repeatable): a function the
@@ -158,6 +160,11 @@ def variables_of(expression):
     return {name for _, name, _ in (m.groups() for m in TOKEN.finditer(expression)) if name} - {"min", "max"}
 
 
+INTEGER_TYPE = re.compile(
+    r"^(const |volatile )*(enum \w+|((signed|unsigned|char|short|int|long|_Bool|bool) ?)+|"
+    r"u?int(_least|_fast)?(8|16|32|64)_t|u?intptr_t|u?intmax_t|s?size_t|ptrdiff_t)( const| volatile)*$")
+
+
 def is_pointer(parameter):
     return "*" in parameter["type"] or "[" in parameter["type"]
 
@@ -212,14 +219,15 @@ def declaration_start(text, mask, offset):
 
 def instrument(text, source_name, tasks):
     """Renames each task's definition to __oracle_real_NAME, declares NAME just before it, and
-    appends a wrapper NAME that logs entry and exit around a call of the real body."""
+    appends a wrapper NAME that logs entry and exit around a call of the real body. tasks:
+    (index in the oracle's task list, manifest task) for the tasks this text defines."""
     line_offsets = [0]
     for match in re.finditer("\n", text):
         line_offsets.append(match.end())
     mask = code_mask(text)
     edits = []  # (offset, length, replacement)
     wrappers = []
-    for index, task in enumerate(tasks):
+    for index, task in tasks:
         location = task["location"]
         offset = line_offsets[location["line"] - 1] + location["column"] - 1
         name = task["name"]
@@ -257,7 +265,7 @@ def wrapper(index, task):
     for i, parameter in enumerate(parameters):
         if is_pointer(parameter):
             logs.append(f"__oracle_arg_pointer((const volatile void *)p{i});")
-        elif parameter["name"] in figure_names:
+        elif parameter["name"] in figure_names or INTEGER_TYPE.match(parameter["type"].strip()):
             logs.append(f"__oracle_arg_integer((unsigned long long)p{i}, (__typeof__(p{i}))-1 < (__typeof__(p{i}))0);")
         else:
             logs.append("__oracle_arg_unused();")
@@ -589,7 +597,7 @@ class Oracle:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("source")
+    parser.add_argument("sources", nargs="+")
     parser.add_argument("--dosc", default=os.environ.get("DOSC", os.path.join(ROOT, ".build", "debug", "dosc")))
     parser.add_argument("--cflag", action="append", default=[])
     parser.add_argument("--extra", action="append", default=[])
@@ -600,7 +608,7 @@ def main():
     program_args = argv[argv.index("--") + 1 :] if "--" in argv else []
     options = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
     options.args = program_args
-    label = os.path.basename(options.source)
+    label = " ".join(os.path.basename(source) for source in options.sources)
     work = options.keep or tempfile.mkdtemp(prefix="dosc-oracle.")
     os.makedirs(work, exist_ok=True)
     try:
@@ -615,20 +623,31 @@ def main():
 
 
 def check(options, work, label):
-    source = os.path.abspath(options.source)
+    sources = [os.path.abspath(source) for source in options.sources]
     manifest_path = options.manifest or os.path.join(work, "manifest.json")
     if not options.manifest:
-        analyze = subprocess.run([options.dosc, "analyze", source, *options.cflag, "-o", manifest_path],
-                                 capture_output=True, text=True)
+        # One file: its manifest. Several: the linked sidecar of `dosc compile`, which has the
+        # figures of a task whose body is in a file other than its spawn site's.
+        if len(sources) == 1:
+            command = [options.dosc, "analyze", *sources, *options.cflag, "-o", manifest_path]
+        else:
+            program = os.path.join(work, "dosc-program")
+            command = [options.dosc, "compile", *sources, *options.cflag, "-o", program]
+            manifest_path = program + ".dosc.json"
+        analyze = subprocess.run(command, capture_output=True, text=True)
         if analyze.returncode != 0:
-            raise SetupError(f"dosc analyze failed: {analyze.stderr.strip()[-500:]}")
+            raise SetupError(f"{' '.join(command[:2])} failed: {analyze.stderr.strip()[-500:]}")
     manifest = json.load(open(manifest_path))
-    base = os.path.basename(source)
-    tasks = [t for t in manifest["tasks"] if not t.get("opaque") and os.path.basename(t["location"]["file"]) == base]
-    text = open(source, encoding="utf-8", errors="surrogateescape").read()
-    instrumented = os.path.join(work, "instrumented.c")
-    with open(instrumented, "w", encoding="utf-8", errors="surrogateescape") as out:
-        out.write(instrument(text, base, tasks))
+    tasks = [t for t in manifest["tasks"] if not t.get("opaque")]
+    instrumented = []
+    for number, source in enumerate(sources):
+        base = os.path.basename(source)
+        located = [(i, t) for i, t in enumerate(tasks) if os.path.basename(t["location"]["file"]) == base]
+        text = open(source, encoding="utf-8", errors="surrogateescape").read()
+        path = os.path.join(work, f"instrumented{number}-{base}")
+        with open(path, "w", encoding="utf-8", errors="surrogateescape") as out:
+            out.write(instrument(text, base, located))
+        instrumented.append(path)
     binary = os.path.join(work, "program")
     # clang -O0 evaluates each lvalue once (gcc -O0 loads the subscript of `a[b[i]] += 1` twice),
     # so the trace has exactly the C program's accesses; no -g: valgrind 3.19 cannot read
@@ -636,8 +655,8 @@ def check(options, work, label):
     cc = os.environ.get("ORACLE_CC") or shutil.which("clang-14") or shutil.which("clang") or "cc"
     build = subprocess.run(
         [cc, "-O0", "-fno-inline", "-fno-builtin", "-fno-omit-frame-pointer", "-no-pie", "-w",
-         f"-I{os.path.dirname(source)}", *options.cflag, instrumented, SHIM, *options.extra, "-o", binary, "-lm",
-         "-Wl," + ",".join(f"--wrap={name}" for name in WRAPPED)],
+         *sorted({f"-I{os.path.dirname(source)}" for source in sources}), *options.cflag, *instrumented, SHIM,
+         *options.extra, "-o", binary, "-lm", "-Wl," + ",".join(f"--wrap={name}" for name in WRAPPED)],
         capture_output=True, text=True)
     if build.returncode != 0:
         raise SetupError(f"the instrumented build failed: {build.stderr.strip()[-800:]}")
