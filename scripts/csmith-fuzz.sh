@@ -24,6 +24,12 @@
 # and with plain cc, and must print the same under DOSC_BIND=local, inline and auto on 2
 # threads (the serial elision); a difference, or a build that fails, is a failure too.
 #
+# FUZZ_ORACLE=1 instead checks the figures (issue 7): every call-statement candidate gets a
+# `#pragma dosc task`, so that csmith's functions become tasks, and scripts/footprint-oracle.py
+# runs the program under valgrind and checks each task invocation's loads and stores against
+# the manifest. A violation fails the run (the input is kept); a run slower than
+# FUZZ_ORACLE_TIMEOUT seconds (default 60) is skipped. Adds the oracle's counts to the summary.
+#
 # Environment: DOSC (the dosc binary; default .build/debug/dosc, built if missing),
 # FUZZ_TIMEOUT (seconds per analyze, default 20), FUZZ_KEEP=1 (keep all inputs),
 # FUZZ_VERBOSE=1 (one line per program).
@@ -64,7 +70,8 @@ cp "$DOSC" "$WORK/dosc" || { echo "csmith-fuzz: cannot copy $DOSC" >&2; exit 2; 
 DOSC="$WORK/dosc"
 
 # insert_pragma IN OUT PICK MODE: MODE=call puts the pragma before the PICK-th
-# (mod count) call-statement candidate; MODE=stmt before a non-call statement.
+# (mod count) call-statement candidate; MODE=stmt before a non-call statement; MODE=all
+# before every call-statement candidate.
 # Prints the chosen line number and kind, or nothing if there is no candidate.
 insert_pragma() {
     awk -v pick="$3" -v mode="$4" -v out="$2" '
@@ -97,6 +104,16 @@ insert_pragma() {
         if (s ~ /;$/ && s !~ /^(for|if|while|do|else|case|default|return|break|continue|goto|#)/ && s !~ /^[{}]/ && s !~ /\(/ ) stmts[++ns] = NR
     }
     END {
+        if (mode == "all") {
+            for (i = 1; i <= nm; i++) calls[++nc] = mcalls[i]
+            for (i = 1; i <= nc; i++) site[calls[i]] = 1
+            for (i = 1; i <= NR; i++) {
+                if (i in site) print "#pragma dosc task" > out
+                print line[i] > out
+            }
+            if (nc > 0) print nc, "all"
+            exit 0
+        }
         target = 0; kind = ""
         if (nc == 0) { nc = nm; for (i = 1; i <= nm; i++) calls[i] = mcalls[i] }
         if (mode == "call" && nc > 0) { target = calls[pick % nc + 1]; kind = "call" }
@@ -128,7 +145,28 @@ elide() {
     elided=$((elided + 1))
 }
 
+# oracle SRC MANIFEST SEED: the footprint check of FUZZ_ORACLE=1; prints why on a violation.
+oracle() {
+    local out status counts
+    out=$(python3 "$ROOT/scripts/footprint-oracle.py" "$1" --manifest "$2" --dosc "$WORK/dosc" \
+        --cflag=-I"$CSMITH_INC" --timeout "${FUZZ_ORACLE_TIMEOUT:-60}" 2>&1)
+    status=$?
+    counts=$(echo "$out" | awk '/^oracle-counts:/ { print $2, $3, $4, $5, $6 }')
+    case $status in
+        0|1) set -- $counts
+             oracle_tasks=$((oracle_tasks + $1)); oracle_invocations=$((oracle_invocations + $2))
+             oracle_accesses=$((oracle_accesses + $3)); oracle_violations=$((oracle_violations + $4))
+             oracle_parameters=$((oracle_parameters + $5)); oracle_programs=$((oracle_programs + 1))
+             [ $status = 0 ] && return 0
+             echo "$out" | grep VIOLATION | sed 's/^/  /' >&2
+             echo "footprint oracle: $4 violations"; return 1;;
+        3) oracle_slow=$((oracle_slow + 1)); return 0;;
+        *) echo "footprint oracle could not run: $(echo "$out" | grep -m1 error)"; return 1;;
+    esac
+}
+
 manifests=0; clean=0; failures=0; skipped=0; elided=0
+oracle_programs=0; oracle_tasks=0; oracle_invocations=0; oracle_accesses=0; oracle_violations=0; oracle_slow=0; oracle_parameters=0
 for ((i = 0; i < COUNT; i++)); do
     s=$((SEED + i))
     src="$WORK/p$s.c"; raw="$WORK/raw$s.c"; out="$WORK/p$s.dosc.json"
@@ -137,6 +175,7 @@ for ((i = 0; i < COUNT; i++)); do
         skipped=$((skipped + 1)); rm -f "$raw"; continue
     fi
     mode=call; [ $((i % 5)) -eq 4 ] && mode=stmt
+    [ "${FUZZ_ORACLE:-0}" = 1 ] && mode=all
     where=$(insert_pragma "$raw" "$src" "$s" "$mode")
     rm -f "$raw"
     if [ -z "$where" ]; then skipped=$((skipped + 1)); rm -f "$src"; continue; fi
@@ -155,6 +194,15 @@ for ((i = 0; i < COUNT; i++)); do
                 cp "$src" "$FAILDIR/p$s.c"
                 verdict="FAIL: $why"
                 echo "csmith-fuzz: seed $s: $why (pragma at line ${where% *}): $FAILDIR/p$s.c" >&2
+            fi
+        fi
+        if [ "${FUZZ_ORACLE:-0}" = 1 ]; then
+            if ! oracle "$src" "$out" "$s" >"$WORK/why"; then
+                why=$(cat "$WORK/why")
+                failures=$((failures + 1)); manifests=$((manifests - 1))
+                cp "$src" "$FAILDIR/p$s.c"
+                verdict="FAIL: $why"
+                echo "csmith-fuzz: seed $s: $why (${where% *} task sites): $FAILDIR/p$s.c" >&2
             fi
         fi
     elif [ $rc -eq 1 ] && [ ! -e "$out" ] && grep -qE '^[^:]+:[0-9]+:[0-9]+: (fatal )?error: ' "$WORK/stderr"; then
@@ -180,7 +228,7 @@ done
 rm -f "$WORK/stdout" "$WORK/stderr" "$WORK/why" "$WORK/dosc" "$WORK/platform.info"
 
 total=$((manifests + clean + failures))
-echo "csmith-fuzz: $total programs (seeds $SEED..$((SEED + COUNT - 1))): $manifests manifests, $clean clean errors, $failures failures, $skipped skipped$([ "${FUZZ_ELISION:-0}" = 1 ] && echo "; $elided built with dosc compile print the serial elision's output under every binding")"
+echo "csmith-fuzz: $total programs (seeds $SEED..$((SEED + COUNT - 1))): $manifests manifests, $clean clean errors, $failures failures, $skipped skipped$([ "${FUZZ_ELISION:-0}" = 1 ] && echo "; $elided built with dosc compile print the serial elision's output under every binding")$([ "${FUZZ_ORACLE:-0}" = 1 ] && echo "; footprint oracle: $oracle_programs programs run, $oracle_tasks tasks checked ($oracle_invocations invocations, $oracle_parameters bounded pointer parameters), $oracle_accesses accesses checked, $oracle_violations violations, $oracle_slow too slow under valgrind")"
 if [ $failures -gt 0 ]; then
     echo "csmith-fuzz: failing inputs kept in $FAILDIR; reproduce with: dosc analyze FILE.c -I$CSMITH_INC -w -o OUT.json" >&2
     exit 1

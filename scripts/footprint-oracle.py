@@ -16,8 +16,9 @@ usage: footprint-oracle.py [options] SOURCE.c... [-- PROGRAM-ARGS...]
 
 Exit status: 0 no violation, 1 violations, 2 setup error (analyze/build/valgrind failed),
 3 skipped (the run timed out). The last line is always
-  oracle: PROGRAM: T tasks checked (I invocations), A accesses checked, V violations
-and, for scripts that add up many runs, a line `oracle-counts: T I A V`.
+  oracle: PROGRAM: T tasks checked (I invocations, P bounded pointer parameters), A accesses checked, V violations
+and, for scripts that add up many runs, a line `oracle-counts: T I A V P` before it. V counts
+distinct (task, parameter, kind) violations; each VIOLATION line says how often it occurred.
 
 How (the proof of issue 7): `dosc analyze` writes the manifest; the source is then built as its
 serial elision (clang -O0 -fno-inline -fno-builtin, no PIE; $ORACLE_CC overrides) with every task function
@@ -480,6 +481,7 @@ class Oracle:
         self.accesses = 0
         self.unjudged = 0
         self.checked_tasks = set()
+        self.checked_parameters = 0
         self.event = 0
 
     def violation(self, invocation, parameter, kind, detail):
@@ -589,6 +591,7 @@ class Oracle:
         invocation.finish()
         self.invocations += 1
         self.accesses += invocation.accesses
+        self.checked_parameters += len(invocation.checked)
         self.checked_tasks.add(invocation.task["name"])
 
 
@@ -669,11 +672,13 @@ def check(options, work, label):
               f"{count} time{'s' if count > 1 else ''})")
     if outcome == "timeout":
         print(f"oracle: {label}: skipped: the run took longer than {options.timeout:g} s")
-        print("oracle-counts: 0 0 0 0")
+        print("oracle-counts: 0 0 0 0 0")
         return 3
-    print(f"oracle-counts: {len(oracle.checked_tasks)} {oracle.invocations} {oracle.accesses} {violations}")
-    print(f"oracle: {label}: {len(oracle.checked_tasks)} tasks checked ({oracle.invocations} invocations), "
-          f"{oracle.accesses} accesses checked, {violations} violations")
+    print(f"oracle-counts: {len(oracle.checked_tasks)} {oracle.invocations} {oracle.accesses} {violations} "
+          f"{oracle.checked_parameters}")
+    print(f"oracle: {label}: {len(oracle.checked_tasks)} tasks checked ({oracle.invocations} invocations, "
+          f"{oracle.checked_parameters} bounded pointer parameters), {oracle.accesses} accesses checked, "
+          f"{violations} violations")
     return 1 if violations else 0
 
 
