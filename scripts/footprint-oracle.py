@@ -68,7 +68,7 @@ import threading
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHIM = os.path.join(ROOT, "scripts", "footprint-oracle-shim.c")
-STACK_SPAN = 1 << 28  # how far below a task's stack top its stack (and its callees') may reach
+STACK_SPAN = 1 << 26  # how far below a task's stack top its stack (and its callees') may reach
 WRAPPED = ["malloc", "calloc", "realloc", "free", "memcpy", "memmove", "memset"]
 
 
@@ -366,11 +366,12 @@ class Invocation:
                     bits -= 1 << 64
                 self.values[parameter["name"]] = bits
         self.checked = []  # Checked, for parameters with bounded figures
-        self.claimed = []  # (object identity) of every pointer parameter
+        self.unbounded = set()  # the objects pointer parameters with a null figure point into
         for parameter, base in pointers:
-            self.claimed.append(self.object_of(base))
+            identity = self.object_of(base)
             figures = {key: parameter.get(key) for key in ("first", "count", "reads", "writes")}
             if any(value is None for value in figures.values()):
+                self.unbounded.add(identity)
                 continue
             size = parameter.get("element_size") or 1
             try:
@@ -395,7 +396,7 @@ class Invocation:
             entry.write_low, entry.write_high = write_low, write_high
             entry.reads, entry.writes = reads, writes
             entry.expressions = dict(figures, write_first=parameter.get("write_first"))
-            entry.object = self.claimed[-1]
+            entry.object = identity
             self.checked.append(entry)
         # Bytes read / written inside footprints, per group of parameters holding the access.
         self.read_bytes = {}
@@ -413,32 +414,27 @@ class Invocation:
     def access(self, kind, address, size):
         self.accesses += 1
         end = address + size
-        if self.stack_top - STACK_SPAN <= address < self.stack_top:
-            return  # its own frame or a callee's
         holders = tuple(c for c in self.checked if c.low <= address and end <= c.high)
         if holders:
-            if kind != "L":
-                bad = [c for c in holders if c.write_low is not None and not (c.write_low <= address and end <= c.write_high)]
-                if len(bad) == len(holders):
-                    c = bad[0]
-                    self.oracle.violation(
-                        self, c.name, "store outside the written footprint",
-                        f"element {(address - c.base) // c.size} stored; write footprint [{(c.write_low - c.base) // c.size}, "
-                        f"{(c.write_high - c.base) // c.size}) (write_first={c.expressions.get('write_first', '?')})")
-                self.write_bytes[holders] = self.write_bytes.get(holders, 0) + size
-            if kind != "S":
-                self.read_bytes[holders] = self.read_bytes.get(holders, 0) + size
+            self.inside(kind, address, end, size, holders)
             return
         found = self.oracle.objects.find(address)
-        if found and found[0] == "heap" and found[3] > self.event:
-            return  # allocated while this invocation was open: its own
-        identity = found[:2] if found else (
-            ("stack", 0) if self.stack_top <= address < self.stack_top + STACK_SPAN else None)
-        if identity is None:
+        if found:
+            if found[0] == "heap" and found[3] > self.event:
+                return  # allocated while this invocation was open: its own
+            identity = found[:2]
+        elif self.stack_top - STACK_SPAN <= address < self.stack_top:
+            return  # its own frame or a callee's
+        elif self.stack_top <= address < self.stack_top + STACK_SPAN:
+            identity = ("stack", 0)
+        else:
             self.oracle.unjudged += 1
             return  # no object of the program (library data)
-        owners = [c for c in self.checked if c.object == identity and identity[0] != "stack"]
         what = "store to" if kind == "S" else "load from" if kind == "L" else "update of"
+        # The object of a parameter whose figures are null, or a caller's frame (whose objects
+        # have no known extent): no figure to hold the access against.
+        ambiguous = identity in self.unbounded or identity[0] == "stack"
+        owners = [] if ambiguous else [c for c in self.checked if c.object == identity]
         for c in owners:
             if c.access == "none":
                 self.oracle.violation(self, c.name, "access none, but touched",
@@ -447,14 +443,28 @@ class Invocation:
                 self.oracle.violation(
                     self, c.name, "access outside the footprint",
                     f"{what} element {(address - c.base) // c.size} ({size} bytes); footprint "
-                    f"[{(c.low - c.base) // c.size}, {(c.high - c.base) // c.size}) (first={c.expressions['first']}, count={c.expressions['count']})")
-        if owners or not self.remotable:
+                    f"[{(c.low - c.base) // c.size}, {(c.high - c.base) // c.size}) "
+                    f"(first={c.expressions['first']}, count={c.expressions['count']})")
+        if owners or not self.remotable or identity in self.unbounded:
             return
-        if identity in self.claimed and identity[0] != "stack":
-            return  # an unbounded parameter's object: null figures are not checked
         where = (f"global '{found[3]}'" if found and found[0] == "global" else
                  "a heap block not passed to it" if found else "its caller's stack memory, outside every footprint")
         self.oracle.violation(self, None, "remotable task touches foreign memory", f"{what} {where}")
+
+    def inside(self, kind, address, end, size, holders):
+        """An access inside the footprints of `holders`: counted, and a store checked against
+        their written footprints."""
+        if kind != "L":
+            bad = [c for c in holders if c.write_low is not None and not (c.write_low <= address and end <= c.write_high)]
+            if len(bad) == len(holders):
+                c = bad[0]
+                self.oracle.violation(
+                    self, c.name, "store outside the written footprint",
+                    f"element {(address - c.base) // c.size} stored; write footprint [{(c.write_low - c.base) // c.size}, "
+                    f"{(c.write_high - c.base) // c.size}) (write_first={c.expressions['write_first']})")
+            self.write_bytes[holders] = self.write_bytes.get(holders, 0) + size
+        if kind != "S":
+            self.read_bytes[holders] = self.read_bytes.get(holders, 0) + size
 
     def finish(self):
         for holders_bytes, key, label in ((self.read_bytes, "reads", "reads"), (self.write_bytes, "writes", "writes")):

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: set-up, the runtime's own tests (gcc, clang, ThreadSanitizer), the Swift
 # tests (analyzer, compile, examples under every binding and under ThreadSanitizer), and a small
-# Csmith sample (analyzed, then built and run under every binding against the plain build).
-# Ends with one line
+# Csmith sample (analyzed, then built and run under every binding against the plain build),
+# and the footprint oracle. Ends with one line
 # `tests: N passed, N failed` over every stage.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -72,6 +72,15 @@ fi
 for stage in scripts/cc-project-check.sh scripts/cc-zlib-check.sh; do
   if $stage; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
+
+# The footprint oracle (issue 7): every example, the shape programs and a Csmith sample run
+# under valgrind, each load and store checked against the manifest; one test per program.
+scripts/footprint-oracle-suite.sh 2>&1 | tee "$log/oracle.log"
+oracle_status=${PIPESTATUS[0]}
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log/oracle.log" | tail -1)
+passed=$((passed + $(echo "$line" | awk '{print $1+0}')))
+failed=$((failed + $(echo "$line" | awk '{print $3+0}')))
+[ "$oracle_status" = 0 ] || [ -n "$line" ] || failed=$((failed + 1))
 
 rm -rf "$log"
 echo "tests: $passed passed, $failed failed"
