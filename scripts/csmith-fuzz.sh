@@ -31,13 +31,15 @@
 # FUZZ_ORACLE_TIMEOUT seconds (default 60) is skipped. Adds the oracle's counts to the summary.
 #
 # Environment: DOSC (the dosc binary; default .build/debug/dosc, built if missing),
-# FUZZ_TIMEOUT (seconds per analyze, default 20), FUZZ_KEEP=1 (keep all inputs),
+# FUZZ_TIMEOUT (seconds per analyze, default 20; 120 with FUZZ_ORACLE=1), FUZZ_KEEP=1 (keep all inputs),
 # FUZZ_VERBOSE=1 (one line per program).
 set -u
 
 COUNT=${1:-25}
 SEED=${2:-1}
 TIMEOUT=${FUZZ_TIMEOUT:-20}
+# With a site at every call statement (FUZZ_ORACLE=1) a program has hundreds of sites.
+[ "${FUZZ_ORACLE:-0}" = 1 ] && TIMEOUT=${FUZZ_TIMEOUT:-120}
 case $COUNT in ''|*[!0-9]*) echo "usage: $0 [COUNT] [SEED]" >&2; exit 2;; esac
 case $SEED in ''|*[!0-9]*) echo "usage: $0 [COUNT] [SEED]" >&2; exit 2;; esac
 

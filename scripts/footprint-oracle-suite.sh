@@ -16,7 +16,8 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 DOSC=${DOSC:-$ROOT/.build/debug/dosc}
-export DOSC
+# dosc compile (the two-file project) finds the runtime beside its executable, or here.
+export DOSC DOSC_RUNTIME_DIR=${DOSC_RUNTIME_DIR:-$ROOT/Runtime}
 ORACLE="python3 $ROOT/scripts/footprint-oracle.py"
 
 # Programs whose violations are known and being fixed in the analyzer (issue 7's shapes). The

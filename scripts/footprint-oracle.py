@@ -307,8 +307,14 @@ class Objects:
         symbols.sort()
         self.global_starts = [s[0] for s in symbols]
         self.globals = symbols
+        self.by_name = {name.split("@")[0]: (start, size) for start, size, name in symbols}
         self.heap_starts = []
         self.heap = []  # (address, size, event number)
+
+    def named(self, name):
+        """The identity of the global called `name`, or None."""
+        found = self.by_name.get(name)
+        return ("global", found[0]) if found else None
 
     def allocate(self, address, size, event):
         i = bisect.bisect_left(self.heap_starts, address)
@@ -340,6 +346,18 @@ class Objects:
 # ---------------------------------------------------------------- checking invocations
 
 
+GLOBAL_BY_NAME = re.compile(r"(?:reads|writes) global '([^']+)'")
+REACHES_ANYTHING = re.compile(r"does not derive from a parameter|through the function pointer")
+
+
+def reach(task):
+    """What the manifest's reasons say a task reaches besides its parameters: (whether it goes
+    through pointers that do not derive from a parameter, the globals it names)."""
+    reasons = [str(reason) for reason in task.get("reasons", [])]
+    return (any(REACHES_ANYTHING.search(r) for r in reasons),
+            {m.group(1) for r in reasons for m in GLOBAL_BY_NAME.finditer(r)})
+
+
 class Checked:
     """One pointer parameter of one invocation, its figures evaluated at the arguments."""
 
@@ -366,12 +384,22 @@ class Invocation:
                     bits -= 1 << 64
                 self.values[parameter["name"]] = bits
         self.checked = []  # Checked, for parameters with bounded figures
-        self.unbounded = set()  # the objects pointer parameters with a null figure point into
+        # Objects the task may reach other than through a checked parameter: an address there
+        # cannot be told apart, so it is neither counted for nor blamed on a parameter. They are
+        # what parameters with a null figure point into, the globals the manifest's reasons say
+        # it accesses by name, and, when the reasons say it goes through pointers that do not
+        # derive from a parameter, every global (where such pointers point: `l = &g_76`) and,
+        # if it also names a global (which may hold a pointer to one), every heap block.
+        reach_anything, globals_by_name = oracle.reach[task_index]
+        self.ambiguous_kinds = set()
+        if reach_anything:
+            self.ambiguous_kinds = {"global", "heap"} if globals_by_name else {"global"}
+        self.ambiguous = {oracle.objects.named(name) for name in globals_by_name} - {None}
         for parameter, base in pointers:
             identity = self.object_of(base)
             figures = {key: parameter.get(key) for key in ("first", "count", "reads", "writes")}
             if any(value is None for value in figures.values()):
-                self.unbounded.add(identity)
+                self.ambiguous.add(identity)
                 continue
             size = parameter.get("element_size") or 1
             try:
@@ -398,10 +426,14 @@ class Invocation:
             entry.expressions = dict(figures, write_first=parameter.get("write_first"))
             entry.object = identity
             self.checked.append(entry)
+        self.checked = [c for c in self.checked if not self.is_ambiguous(c.object)]
         # Bytes read / written inside footprints, per group of parameters holding the access.
         self.read_bytes = {}
         self.write_bytes = {}
         self.accesses = 0
+
+    def is_ambiguous(self, identity):
+        return identity in self.ambiguous or identity[0] in self.ambiguous_kinds
 
     def object_of(self, address):
         found = self.oracle.objects.find(address)
@@ -431,9 +463,9 @@ class Invocation:
             self.oracle.unjudged += 1
             return  # no object of the program (library data)
         what = "store to" if kind == "S" else "load from" if kind == "L" else "update of"
-        # The object of a parameter whose figures are null, or a caller's frame (whose objects
-        # have no known extent): no figure to hold the access against.
-        ambiguous = identity in self.unbounded or identity[0] == "stack"
+        # An object reached by other routes, or a caller's frame (whose objects have no known
+        # extent): the access is not blamed on a parameter.
+        ambiguous = self.is_ambiguous(identity) or identity[0] == "stack"
         owners = [] if ambiguous else [c for c in self.checked if c.object == identity]
         for c in owners:
             if c.access == "none":
@@ -445,7 +477,7 @@ class Invocation:
                     f"{what} element {(address - c.base) // c.size} ({size} bytes); footprint "
                     f"[{(c.low - c.base) // c.size}, {(c.high - c.base) // c.size}) "
                     f"(first={c.expressions['first']}, count={c.expressions['count']})")
-        if owners or not self.remotable or identity in self.unbounded:
+        if owners or not self.remotable or identity in self.ambiguous:
             return
         where = (f"global '{found[3]}'" if found and found[0] == "global" else
                  "a heap block not passed to it" if found else "its caller's stack memory, outside every footprint")
@@ -485,6 +517,7 @@ class Oracle:
         self.tasks = tasks
         self.objects = Objects(binary)
         self.events_path = events_path
+        self.reach = [reach(task) for task in tasks]
         self.open = []
         self.violations = {}  # (task, param, kind) -> [count, first detail, arguments]
         self.invocations = 0
