@@ -159,10 +159,11 @@ oracle() {
              oracle_tasks=$((oracle_tasks + $1)); oracle_invocations=$((oracle_invocations + $2))
              oracle_accesses=$((oracle_accesses + $3)); oracle_violations=$((oracle_violations + $4))
              oracle_parameters=$((oracle_parameters + $5)); oracle_programs=$((oracle_programs + 1))
+             oracle_note="; oracle: $1 tasks, $2 invocations, $5 bounded pointer parameters, $3 accesses, $4 violations"
              [ $status = 0 ] && return 0
              echo "$out" | grep VIOLATION | sed 's/^/  /' >&2
              echo "footprint oracle: $4 violations"; return 1;;
-        3) oracle_slow=$((oracle_slow + 1)); return 0;;
+        3) oracle_slow=$((oracle_slow + 1)); oracle_note="; oracle: too slow under valgrind"; return 0;;
         *) echo "footprint oracle could not run: $(echo "$out" | grep -m1 error)"; return 1;;
     esac
 }
@@ -199,7 +200,10 @@ for ((i = 0; i < COUNT; i++)); do
             fi
         fi
         if [ "${FUZZ_ORACLE:-0}" = 1 ]; then
-            if ! oracle "$src" "$out" "$s" >"$WORK/why"; then
+            oracle_note=""
+            # not in a subshell: the counts it adds up must survive
+            oracle "$src" "$out" "$s" >"$WORK/why"
+            if [ $? != 0 ]; then
                 why=$(cat "$WORK/why")
                 failures=$((failures + 1)); manifests=$((manifests - 1))
                 cp "$src" "$FAILDIR/p$s.c"
@@ -224,7 +228,8 @@ for ((i = 0; i < COUNT; i++)); do
         verdict="FAIL: $why"
         echo "csmith-fuzz: seed $s: $why (pragma at line ${where% *}): $FAILDIR/p$s.c" >&2
     fi
-    [ "${FUZZ_VERBOSE:-0}" = 1 ] && echo "seed $s (${where#* } at line ${where% *}): $verdict"
+    placed="${where#* } at line ${where% *}"; [ "${where#* }" = all ] && placed="${where% *} task sites"
+    [ "${FUZZ_VERBOSE:-0}" = 1 ] && echo "seed $s ($placed): $verdict${oracle_note:-}"
     [ "${FUZZ_KEEP:-0}" = 1 ] || rm -f "$src" "$out"
 done
 rm -f "$WORK/stdout" "$WORK/stderr" "$WORK/why" "$WORK/dosc" "$WORK/platform.info"
