@@ -261,7 +261,10 @@ def wrapper(index, task):
         for key in ("reads", "writes", "first", "count", "write_first", "write_count"):
             figure_names |= variables_of(parameter.get(key))
     declared = ", ".join(f"__typeof__({p['type']}) p{i}" for i, p in enumerate(parameters)) or "void"
-    arguments = ", ".join(f"p{i}" for i in range(len(parameters)))
+    # The arguments are copied into the wrapper's own frame while muted: an argument passed in
+    # memory (a struct by value) sits in the caller's frame, which the task must not touch.
+    copies = [f"__typeof__(p{i}) a{i} = p{i};" for i in range(len(parameters))]
+    arguments = ", ".join(f"a{i}" for i in range(len(parameters)))
     logs = []
     for i, parameter in enumerate(parameters):
         if is_pointer(parameter):
@@ -275,6 +278,7 @@ def wrapper(index, task):
     call = f"__oracle_real_{name}({arguments})"
     body = [
         "__oracle_mute_on = 1;",
+        *copies,
         f"__oracle_begin_entry({index}, __builtin_frame_address(0));",
         *logs,
         "__oracle_end_entry();",
@@ -460,7 +464,6 @@ class Invocation:
         elif self.stack_top <= address < self.stack_top + STACK_SPAN:
             identity = ("stack", 0)
         else:
-            self.oracle.unjudged += 1
             return  # no object of the program (library data)
         what = "store to" if kind == "S" else "load from" if kind == "L" else "update of"
         # An object reached by other routes, or a caller's frame (whose objects have no known
@@ -512,8 +515,7 @@ class Invocation:
 
 
 class Oracle:
-    def __init__(self, manifest, tasks, binary, events_path):
-        self.manifest = manifest
+    def __init__(self, tasks, binary, events_path):
         self.tasks = tasks
         self.objects = Objects(binary)
         self.events_path = events_path
@@ -522,7 +524,6 @@ class Oracle:
         self.violations = {}  # (task, param, kind) -> [count, first detail, arguments]
         self.invocations = 0
         self.accesses = 0
-        self.unjudged = 0
         self.checked_tasks = set()
         self.checked_parameters = 0
         self.event = 0
@@ -706,7 +707,7 @@ def check(options, work, label):
         capture_output=True, text=True)
     if build.returncode != 0:
         raise SetupError(f"the instrumented build failed: {build.stderr.strip()[-800:]}")
-    oracle = Oracle(manifest, tasks, binary, os.path.join(work, "events"))
+    oracle = Oracle(tasks, binary, os.path.join(work, "events"))
     outcome = oracle.run([binary, *options.args], options.timeout)
     violations = sum(1 for _ in oracle.violations)
     for (task, parameter, kind), (count, detail, arguments) in sorted(oracle.violations.items(), key=str):

@@ -29,20 +29,38 @@ unsigned child_state(const unsigned *seed, int depth) {
   return child.st.state[0] * 3u + child.st.state[1] + (unsigned)child.depth;
 }
 
+/* A struct passed by value is a copy in the task's own frame (or its caller's outgoing
+   arguments, copied for the call): reading its array member reads no foreign memory. */
+struct window {
+  long weights[6];
+};
+
+long weighted(struct window w, const long *x, int n) {
+  long s = w.weights[0] + w.weights[5];
+  for (int i = 0; i < n; i++) s += w.weights[i % 6] * x[i];
+  return s;
+}
+
 int main(void) {
   int *src = malloc(sizeof(int) * 8);
   unsigned *seed = malloc(sizeof(unsigned) * 2);
   for (int i = 0; i < 8; i++) src[i] = i * 3 - 4;
   seed[0] = 12345u;
   seed[1] = 678u;
-  long s;
+  long *x = malloc(sizeof(long) * 10);
+  for (int i = 0; i < 10; i++) x[i] = 5 - i;
+  struct window w = {{1, 2, 3, 4, 5, 6}};
+  long s, t;
   unsigned u;
 #pragma dosc task
   s = rows_copy(src, 8);
 #pragma dosc task
   u = child_state(seed, 2);
+#pragma dosc task
+  t = weighted(w, x, 10);
 #pragma dosc taskwait
-  printf("%ld %u\n", s, u);
+  printf("%ld %u %ld\n", s, u, t);
+  free(x);
   free(src);
   free(seed);
   return 0;
