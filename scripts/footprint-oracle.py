@@ -21,8 +21,8 @@ and, for scripts that add up many runs, a line `oracle-counts: T I A V P` before
 distinct (task, parameter, kind) violations; each VIOLATION line says how often it occurred.
 
 How (the proof of issue 7): `dosc analyze` writes the manifest; the source is then built as its
-serial elision (clang -O0 -fno-inline -fno-builtin, no PIE; $ORACLE_CC overrides) with every task function
-renamed and a wrapper of the task's own name put in its place, so every call of the task,
+serial elision (clang -O0 -fno-inline -fno-builtin, no PIE; $ORACLE_CC overrides) with every
+task function renamed and a wrapper of the task's own name put in its place, so every call of the task,
 from a spawn site or not, recursive or not, goes through the wrapper. The wrapper logs the
 actual arguments and its frame address (the top of the task's stack) and calls the real
 body; footprint-oracle-shim.c logs heap blocks and makes memcpy/memmove/memset byte-wise.
@@ -48,11 +48,20 @@ For each invocation, at its actual arguments (C integer arithmetic, division tru
 Counting is in bytes (a struct copy is several machine moves but one element access): observed
 elements = ceil(bytes / element_size), so a scalar-element array is counted exactly.
 
+Addresses do not say which pointer an access went through, so an access is attributed to a
+parameter only where the task has no other way to the same object. Not attributed (neither
+counted nor blamed): an object that a parameter with null figures also points into; a global
+the manifest's reasons say the task accesses by name; when the reasons say it goes through
+pointers that do not derive from a parameter, every global (where such pointers point, e.g.
+csmith's `l_5 = &g_76`) and, if it also names a global (which may hold a pointer), every heap
+block. A remotable task has no such reasons, so it is checked in full.
+
 Limits, by design: memory that is no object of the program (libc's and libm's own data, read by
 library functions) is not judged; a parameter pointing into a caller's stack frame has no
 known extent, so for a task that is not remotable an access there outside every footprint is
 not blamed on it (a remotable task's is, as foreign memory); figures that are null are not
-checked (null is always sound).
+checked (null is always sound); only what the run executes is checked (small inputs: each
+program's own, or those the suite passes).
 """
 import argparse
 import bisect
