@@ -672,6 +672,9 @@ def main():
     except SetupError as error:
         print(f"oracle: {label}: error: {error}", file=sys.stderr)
         status = 2
+    except Exception as error:  # never exit 1, which means "violations", on a failure of its own
+        print(f"oracle: {label}: error: {type(error).__name__}: {error}", file=sys.stderr)
+        status = 2
     finally:
         if not options.keep:
             shutil.rmtree(work, ignore_errors=True)
