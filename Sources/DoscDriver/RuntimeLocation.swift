@@ -28,6 +28,13 @@ public struct RuntimeLocation: Equatable, Sendable {
 
   public var library: String { libraryDirectory + "/libdosc.a" }
 
+  /// The sources of `dosc calibrate`'s measuring programs: a checkout's `Runtime/calibrate`, or
+  /// an installed prefix's `share/dosc/calibrate`.
+  public var calibrationDirectory: String {
+    if let sourceDirectory { return sourceDirectory + "/calibrate" }
+    return URL(fileURLWithPath: libraryDirectory).deletingLastPathComponent().path + "/share/dosc/calibrate"
+  }
+
   /// What a link that uses the runtime appends after the objects: the library and what it needs.
   public var linkArguments: [String] { [library, "-ljansson", "-pthread"] }
 

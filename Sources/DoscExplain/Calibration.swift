@@ -51,13 +51,12 @@ public struct Calibration {
   public func run() throws -> Result {
     let explicit = environment["DOSC_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 }
     let runtime = try RuntimeLocation.locate(explicit)
-    // The measuring programs ship in the checkout's Runtime/calibrate.
-    guard let sources = runtime.sourceDirectory.map({ $0 + "/calibrate" }),
-      FileManager.default.fileExists(atPath: sources + "/calibrate_runtime.c")
-    else {
+    // The measuring programs ship with the runtime: Runtime/calibrate, or share/dosc/calibrate.
+    let sources = runtime.calibrationDirectory
+    guard FileManager.default.fileExists(atPath: sources + "/calibrate_runtime.c") else {
       throw Failure(
-        description: "the calibration programs (Runtime/calibrate) are not beside this dosc's runtime "
-          + "(\(runtime.libraryDirectory)); run 'dosc calibrate' from a source checkout")
+        description: "the calibration programs are not where this dosc's runtime keeps them "
+          + "(\(sources)); reinstall dosc")
     }
     let scratch = try Self.scratchDirectory()
     defer { try? FileManager.default.removeItem(atPath: scratch) }

@@ -39,22 +39,24 @@ import Testing
 
   /// Each shape is deeper than libclang's own parsing thread (8 MiB) can take; the command
   /// runs as a process because its large stack is the command's, not the test runner's.
-  @Test(arguments: [
-    ("expression", "int f(int v) { return v" + String(repeating: "+1", count: 100_000) + "; }\n"),
-    (
-      "else-if",
+  /// The function of each shape, made here so that the test's arguments (which the runner
+  /// prints) are short.
+  static func deepFunction(_ shape: String) -> String {
+    switch shape {
+    case "expression": "int f(int v) { return v" + String(repeating: "+1", count: 100_000) + "; }\n"
+    case "else-if":
       "int f(int v) { int r = 0;\nif (v == 0) r = 0;\n"
         + (1..<5000).map { "else if (v == \($0)) r = \($0);\n" }.joined() + "return r; }\n"
-    ),
-    ("comma", "int f(int v) { return (v" + String(repeating: ",v", count: 20_000) + "); }\n"),
-    (
-      "spawning",
+    case "comma": "int f(int v) { return (v" + String(repeating: ",v", count: 20_000) + "); }\n"
+    default:
       "void g(int *a) { a[0] = 1; }\nint f(int v) { int a[1]; a[0] = v"
         + String(repeating: "+1", count: 20_000) + ";\n#pragma dosc task\ng(a);\nreturn a[0]; }\n"
-    ),
-  ])
-  func deepSyntaxIsAnalyzed(shape: String, function: String) throws {
-    let path = try Fixtures.write(function + "int main(void) { return f(3) & 1; }\n")
+    }
+  }
+
+  @Test(arguments: ["expression", "else-if", "comma", "spawning"])
+  func deepSyntaxIsAnalyzed(shape: String) throws {
+    let path = try Fixtures.write(Self.deepFunction(shape) + "int main(void) { return f(3) & 1; }\n")
     let output = path + ".json"
     let (status, _, stderr) = try Fixtures.shell(try Fixtures.doscExecutable(), ["analyze", path, "-o", output])
     #expect(status == 0, "\(shape): \(stderr)")
