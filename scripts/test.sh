@@ -63,6 +63,15 @@ passed=$((passed + $(echo "$line" | awk '{print $2+0}')))
 failed=$((failed + install_failed))
 [ "$install_status" = 0 ] || [ "$install_failed" -gt 0 ] || failed=$((failed + 1))
 
+# Calibration measures time: alone, after the parallel run (CalibrateTests says why).
+if DOSC_CALIBRATE_ALONE=1 swift test "${SWIFT_FLAGS[@]}" --filter calibrateTwiceAgreesWithinItsNoise \
+  >"$log/calibrate.log" 2>&1 && grep -qE '^. Test run with 1 test.* passed' "$log/calibrate.log"; then
+  passed=$((passed + 1))
+else
+  grep -E '✘|recorded an issue' "$log/calibrate.log"
+  failed=$((failed + 1))
+fi
+
 if [ -x scripts/csmith-fuzz.sh ]; then
   if FUZZ_ELISION=1 scripts/csmith-fuzz.sh 25 1; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi

@@ -5,8 +5,12 @@ import Testing
 /// `dosc calibrate` (issue 10): a profile the runtime reads without a warning, with its noise;
 /// twice in a row the two agree within the noise they report. On a machine too busy for a
 /// stable figure the only other outcome allowed is the error that says so, with no profile.
+///
+/// It measures time, so it runs alone: `scripts/test.sh` runs it after the parallel run, with
+/// `DOSC_CALIBRATE_ALONE=1` (other tests beside it made its figures disagree by 70%).
 @Suite(.serialized) struct CalibrateTests {
-  @Test func calibrateTwiceAgreesWithinItsNoise() throws {
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["DOSC_CALIBRATE_ALONE"] == "1"))
+  func calibrateTwiceAgreesWithinItsNoise() throws {
     let directory = try Harness.scratch("calibrate")
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let environment = ["DOSC_RUNTIME_DIR": Harness.repository.appendingPathComponent("Runtime").path]
