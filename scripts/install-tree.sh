@@ -41,7 +41,7 @@ stage() {
   install -m 644 Schemas/*.json "$stage/share/dosc/schemas/"
   # dosc calibrate's measuring programs, built by it on the machine it measures.
   install -d "$stage/share/dosc/calibrate"
-  install -m 644 Runtime/calibrate/*.c "$stage/share/dosc/calibrate/"
+  install -m 644 Runtime/calibrate/*.c Runtime/calibrate/*.h "$stage/share/dosc/calibrate/"
   # The examples as they are in the source tree, without what building them leaves behind.
   find Examples -type d -name build -prune -o -type f -print | while read -r file; do
     install -D -m 644 "$file" "$stage/share/dosc/examples/${file#Examples/}"

@@ -13,13 +13,8 @@
  * usage: calibrate_kernels ROUNDS */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
-static double now_ns(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
-}
+#include "calibrate_stats.h"
 
 void axpy(double *y, const double *x, double a, int n) {
   for (int i = 0; i < n; i++)
@@ -49,26 +44,14 @@ void smooth(const double *in, double *out, int n) {
     out[i] = (in[i - 1] + in[i] + in[i + 1]) / 3.0;
 }
 
-static int compare(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 #define SIZE 4096
 #define SIDE 128
 #define REPS 200
 
-/* The median of `count` samples (reordered). */
-static double middle(double *samples, int count) {
-  qsort(samples, (size_t)count, sizeof *samples, compare);
-  return samples[count / 2];
-}
-
 /* "ns=MEDIAN spread=IQR/MEDIAN" of `count` samples. */
 static void summarize(double *samples, int count) {
-  qsort(samples, (size_t)count, sizeof *samples, compare);
-  double median = samples[count / 2];
-  double spread = (samples[(3 * count) / 4] - samples[count / 4]) / (median > 0 ? median : 1);
+  double spread;
+  double median = calibrate_median(samples, count, &spread);
   printf(" ns=%.2f spread=%.3f\n", median, spread);
 }
 
@@ -92,52 +75,52 @@ int main(int argc, char **argv) {
 
   for (int r = 0; r < rounds; r++) {
     for (int k = 0; k < REPS; k++) {
-      double start = now_ns();
+      double start = calibrate_now_ns();
 #pragma dosc task
       axpy(y, x, 0.5, n);
 #pragma dosc taskwait
-      calls[k] = now_ns() - start;
+      calls[k] = calibrate_now_ns() - start;
     }
-    samples[r] = middle(calls, REPS);
+    samples[r] = calibrate_median(calls, REPS, NULL);
   }
   printf("kernel axpy n=%d", n);
   summarize(samples, rounds);
 
   for (int r = 0; r < rounds; r++) {
     for (int k = 0; k < REPS; k++) {
-      double start = now_ns();
+      double start = calibrate_now_ns();
 #pragma dosc task
       row_sums(m, out, rows, cols);
 #pragma dosc taskwait
-      calls[k] = now_ns() - start;
+      calls[k] = calibrate_now_ns() - start;
     }
-    samples[r] = middle(calls, REPS);
+    samples[r] = calibrate_median(calls, REPS, NULL);
   }
   printf("kernel row_sums rows=%d cols=%d", rows, cols);
   summarize(samples, rounds);
 
   for (int r = 0; r < rounds; r++) {
     for (int k = 0; k < REPS; k++) {
-      double start = now_ns();
+      double start = calibrate_now_ns();
 #pragma dosc task
       matvec(m, v, out, side);
 #pragma dosc taskwait
-      calls[k] = now_ns() - start;
+      calls[k] = calibrate_now_ns() - start;
     }
-    samples[r] = middle(calls, REPS);
+    samples[r] = calibrate_median(calls, REPS, NULL);
   }
   printf("kernel matvec n=%d", side);
   summarize(samples, rounds);
 
   for (int r = 0; r < rounds; r++) {
     for (int k = 0; k < REPS; k++) {
-      double start = now_ns();
+      double start = calibrate_now_ns();
 #pragma dosc task
       smooth(x, out, n);
 #pragma dosc taskwait
-      calls[k] = now_ns() - start;
+      calls[k] = calibrate_now_ns() - start;
     }
-    samples[r] = middle(calls, REPS);
+    samples[r] = calibrate_median(calls, REPS, NULL);
   }
   printf("kernel smooth n=%d", n);
   summarize(samples, rounds);

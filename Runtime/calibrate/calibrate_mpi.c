@@ -12,19 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calibrate_stats.h"
+
 #define SMALL_TRIPS 1000 /* >= LARGE_TRIPS */
 #define LARGE_BYTES (1 << 20)
 #define LARGE_TRIPS 20
 
-static int compare(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 static void summarize(const char *name, double *samples, int count) {
-  qsort(samples, (size_t)count, sizeof *samples, compare);
-  double median = samples[count / 2];
-  double spread = (samples[(3 * count) / 4] - samples[count / 4]) / (median > 0 ? median : 1);
+  double spread;
+  double median = calibrate_median(samples, count, &spread);
   printf("%s %.4f %.3f\n", name, median, spread);
 }
 
@@ -45,7 +41,7 @@ static double one_way_ns(int rank, char *buffer, int bytes, int trips) {
     }
     times[i] = (MPI_Wtime() - start) * 1e9 / 2.0;
   }
-  qsort(times, (size_t)trips, sizeof *times, compare);
+  qsort(times, (size_t)trips, sizeof *times, calibrate_compare);
   return times[trips / 2];
 }
 

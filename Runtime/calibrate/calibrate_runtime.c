@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "calibrate_stats.h"
 #include "dosc.h"
 #include "dosc_abi.h"
 
@@ -24,22 +25,10 @@ static const dosc_site_info sites[] = {{0, "calibrate", "calibrate_runtime.c", 1
 static dosc_site_state states[1];
 static const dosc_program_info program = {"calibrate-runtime", 1, sites, states};
 
-static double now_ns(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
-}
-
-static int compare(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 /* Median and (q3 - q1) / median of `count` samples. */
 static void summarize(const char *name, double *samples, int count) {
-  qsort(samples, (size_t)count, sizeof *samples, compare);
-  double median = samples[count / 2];
-  double spread = (samples[(3 * count) / 4] - samples[count / 4]) / (median > 0 ? median : 1);
+  double spread;
+  double median = calibrate_median(samples, count, &spread);
   printf("%s %.3f %.3f\n", name, median, spread);
   fflush(stdout);
 }
@@ -52,21 +41,21 @@ __attribute__((noinline)) static void plain_task(void *arguments) {
 /* One call through a pointer, as a plain-call site runs an out-of-line task. */
 static double call_round(long count) {
   void (*volatile function)(void *) = plain_task;
-  double start = now_ns();
+  double start = calibrate_now_ns();
   for (long i = 0; i < count; i++) function(&i);
-  return (now_ns() - start) / (double)count;
+  return (calibrate_now_ns() - start) / (double)count;
 }
 
 /* Spawn + taskwait of a task nobody steals: one worker, or others parked far away. */
 static double spawn_round(long count) {
-  double start = now_ns();
+  double start = calibrate_now_ns();
   for (long i = 0; i < count; i++) {
     dosc_frame frame;
     dosc_frame_init(&frame);
     dosc_spawn(&frame, plain_task, &i, sizeof i);
     dosc_taskwait(&frame);
   }
-  return (now_ns() - start) / (double)count;
+  return (calibrate_now_ns() - start) / (double)count;
 }
 
 static atomic_int started;
@@ -85,14 +74,14 @@ static double steal_round(long count) {
     dosc_frame frame;
     dosc_frame_init(&frame);
     atomic_store_explicit(&started, 0, memory_order_relaxed);
-    double start = now_ns();
+    double start = calibrate_now_ns();
     dosc_spawn(&frame, flag_task, &i, sizeof i);
     while (!atomic_load_explicit(&started, memory_order_acquire)) {
     }
-    times[i] = now_ns() - start;
+    times[i] = calibrate_now_ns() - start;
     dosc_taskwait(&frame);
   }
-  qsort(times, (size_t)count, sizeof *times, compare);
+  qsort(times, (size_t)count, sizeof *times, calibrate_compare);
   return times[count / 2];
 }
 
@@ -102,7 +91,7 @@ static double steal_round(long count) {
 static double chunked_round(double (*measure)(long), long count) {
   double chunks[64];
   for (int c = 0; c < 64; c++) chunks[c] = measure(count / 64);
-  qsort(chunks, 64, sizeof *chunks, compare);
+  qsort(chunks, 64, sizeof *chunks, calibrate_compare);
   return chunks[32];
 }
 
