@@ -35,9 +35,6 @@ public struct RuntimeLocation: Equatable, Sendable {
     return URL(fileURLWithPath: libraryDirectory).deletingLastPathComponent().path + "/share/dosc/calibrate"
   }
 
-  /// What a link that uses the runtime appends after the objects: the library and what it needs.
-  public var linkArguments: [String] { [library, "-ljansson", "-pthread"] }
-
   /// Names `libdosc_mpi.so`, which the runtime loads only under mpirun
   /// (`Runtime/src/remote_transport.h`); there when the runtime was built where an MPI
   /// (`mpicc`) is installed. An installed one names the library without a directory, and the
@@ -46,7 +43,8 @@ public struct RuntimeLocation: Equatable, Sendable {
     libraryDirectory + (layout == .installed ? "/dosc" : "") + "/dosc_mpi_link.o"
   }
 
-  /// The same for a link with the user's `flags`: a sanitizer among them selects the runtime
+  /// What a link that uses the runtime appends after the objects, for a link with the user's
+  /// `flags`: the library and what it needs. A sanitizer among the flags selects the runtime
   /// built with that sanitizer (`RuntimeVariant`); `mpi` adds the MPI support when the runtime
   /// has it (`--no-mpi` leaves it out).
   public func linkArguments(flags: [String], compiler: String, mpi: Bool = true) throws -> [String] {
