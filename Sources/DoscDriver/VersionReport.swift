@@ -67,18 +67,8 @@ public enum VersionReport {
 
   /// The first line `command` prints on stdout when it succeeds, else nil.
   static func firstLine(of command: [String]) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: command[0])
-    process.arguments = Array(command.dropFirst())
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationReason == .exit, process.terminationStatus == 0 else { return nil }
-    let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
+    guard let finished = try? ChildProcess.run(command), finished.succeeded else { return nil }
+    let line = finished.stdout.split(separator: "\n").first.map(String.init)
     return line?.isEmpty == false ? line : nil
   }
 }

@@ -199,33 +199,17 @@ public struct Calibration {
   static func execute(_ command: [String], environment extra: [String: String] = [:], keepStderr: Bool = false) throws
     -> String
   {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = command
     var environment = ProcessInfo.processInfo.environment
     for key in environment.keys where key.hasPrefix("DOSC_") && key != "DOSC_RUNTIME_DIR" { environment[key] = nil }
     environment.merge(extra) { $1 }
-    process.environment = environment
-    // stderr to a file, stdout through a pipe read to its end before waiting: no pipe can fill.
-    let errorPath = NSTemporaryDirectory() + "/dosc-calibrate-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).err"
-    _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-    defer { unlink(errorPath) }
-    let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try errors.close()
-    let errorData = FileManager.default.contents(atPath: errorPath) ?? Data()
-    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+    let finished = try ChildProcess.run(command, environment: environment)
+    guard finished.succeeded else {
       throw Failure(
         description:
-          "'\(URL(fileURLWithPath: command[0]).lastPathComponent)' failed (status \(process.terminationStatus)): "
-          + String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+          "'\(URL(fileURLWithPath: command[0]).lastPathComponent)' failed (status \(finished.status)): "
+          + finished.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
     }
-    return String(decoding: keepStderr ? errorData : outputData, as: UTF8.self)
+    return keepStderr ? finished.stderr : finished.stdout
   }
 
   static func which(_ name: String) -> String? {

@@ -55,30 +55,13 @@ enum Fixtures {
     return (status, diagnostics.rendered)
   }
 
-  /// Runs a program and returns its exit status, stdout and stderr. Stderr goes through a
-  /// file so that a child writing much to both streams cannot block on a full pipe.
+  /// Runs a program and returns its exit status, stdout and stderr (`ChildProcess`).
   @discardableResult
   static func shell(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (
     status: Int32, stdout: String, stderr: String
   ) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    let errorPath = try temporaryDirectory().appendingPathComponent("stderr").path
-    _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-    let errorFile = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = errorFile
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try errorFile.close()
-    let errData = FileManager.default.contents(atPath: errorPath) ?? Data()
-    return (
-      process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
-    )
+    let finished = try ChildProcess.run([executable] + arguments, environment: environment)
+    return (finished.status, finished.stdout, finished.stderr)
   }
 }
 

@@ -38,34 +38,11 @@ enum Harness {
   }
 
   static func run(_ command: [String], environment: [String: String] = [:]) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = command
     var merged = ProcessInfo.processInfo.environment
     for key in merged.keys where key.hasPrefix("DOSC_") { merged[key] = nil }
     merged.merge(environment) { $1 }
-    process.environment = merged
-    // Files, not pipes: a chatty program cannot block on a full pipe.
-    let base = NSTemporaryDirectory() + "/dosc-run-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-    _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
-    _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
-    defer {
-      unlink(base + ".out")
-      unlink(base + ".err")
-    }
-    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".out"))
-    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".err"))
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    let outData = FileManager.default.contents(atPath: base + ".out") ?? Data()
-    let errData = FileManager.default.contents(atPath: base + ".err") ?? Data()
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    let finished = try ChildProcess.run(command, environment: merged)
+    return Run(status: finished.status, stdout: finished.stdout, stderr: finished.stderr)
   }
 
   static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
