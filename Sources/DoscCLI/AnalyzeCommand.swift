@@ -2,7 +2,7 @@ import ArgumentParser
 import DoscDriver
 import DoscSupport
 
-struct AnalyzeCommand: ParsableCommand {
+struct AnalyzeCommand: PassthroughCommand {
   static let configuration = CommandConfiguration(
     commandName: "analyze",
     abstract: "Analyze annotated C and write its task manifest.",
@@ -12,6 +12,7 @@ struct AnalyzeCommand: ParsableCommand {
   var arguments: [String] = []
 
   func run() throws {
+    try answerHelpRequest()
     let diagnostics = DiagnosticEngine()
     let status = AnalyzePipeline.run(arguments: arguments, diagnostics: diagnostics)
     diagnostics.printAll()

@@ -2,7 +2,7 @@ import ArgumentParser
 import DoscDriver
 import DoscSupport
 
-struct CompileCommand: ParsableCommand {
+struct CompileCommand: PassthroughCommand {
   static let configuration = CommandConfiguration(
     commandName: "compile",
     abstract: "Compile annotated C into a program linked with the dosc runtime.",
@@ -19,6 +19,7 @@ struct CompileCommand: ParsableCommand {
   var arguments: [String] = []
 
   func run() throws {
+    try answerHelpRequest()
     let diagnostics = DiagnosticEngine()
     let status = CompilePipeline.run(arguments: arguments, diagnostics: diagnostics)
     diagnostics.printAll()

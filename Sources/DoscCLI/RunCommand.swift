@@ -2,7 +2,7 @@ import ArgumentParser
 import DoscDriver
 import DoscSupport
 
-struct RunCommand: ParsableCommand {
+struct RunCommand: PassthroughCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run a dosc-built program on several MPI ranks (mpirun underneath).",
@@ -17,6 +17,7 @@ struct RunCommand: ParsableCommand {
   var arguments: [String] = []
 
   func run() throws {
+    try answerHelpRequest()
     let diagnostics = DiagnosticEngine()
     let status = RunPipeline.run(arguments: arguments, diagnostics: diagnostics)
     diagnostics.printAll()

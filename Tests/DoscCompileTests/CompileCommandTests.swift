@@ -17,6 +17,23 @@ import Testing
     stderr.split(separator: "\n").filter { $0.hasPrefix("dosc: warning") }
   }
 
+  /// The commands that pass arguments on verbatim still answer `--help` first, as the others do;
+  /// `dosc cc --help` is the compiler's help, as a drop-in's must be, and `dosc run` passes a
+  /// `--help` after PROG on to PROG.
+  @Test func passthroughCommandsAnswerHelp() throws {
+    let dosc = try BuildIntegrationTests.dosc()
+    for command in ["analyze", "compile", "run"] {
+      for flag in ["--help", "-h"] {
+        let got = try Harness.run([dosc, command, flag])
+        #expect(got.status == 0, "dosc \(command) \(flag): \(got.stderr)")
+        #expect(got.stdout.contains("Usage: dosc \(command)"), "dosc \(command) \(flag): \(got.stdout)")
+      }
+    }
+    let compilerHelp = try Harness.run([dosc, "cc", "--help"])
+    #expect(compilerHelp.status == 0 && !compilerHelp.stdout.contains("Usage: dosc"), "\(compilerHelp.stdout)")
+    #expect(compilerHelp.stdout.contains("--help"), "the compiler's own option list: \(compilerHelp.stdout)")
+  }
+
   @Test(arguments: ["missing", "corrupt", "stale", "foreign-site"])
   func badSidecarWarnsOnceAndStaysRight(_ kind: String) throws {
     let scratch = try buildFib("sidecar-\(kind)")
