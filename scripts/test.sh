@@ -33,8 +33,9 @@ runtime_check runtime-clang "" CC=clang-14 BUILD=build-clang
 TSAN_OPTIONS="suppressions=$PWD/Runtime/tests/openmpi.tsan-suppressions" \
   runtime_check runtime-tsan -fsanitize=thread BUILD=build-tsan-check
 
-# The checked-in .swift-format is the style: a lint finding fails the suite.
+# The checked-in .swift-format and Runtime/.clang-format are the style: a finding fails the suite.
 if swift format lint --strict -r Sources Tests Package.swift; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+if make -s -C Runtime format-check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 # Warnings are errors: the ones that were ignored before pointed at bugs.
 SWIFT_FLAGS=(-Xswiftc -warnings-as-errors)

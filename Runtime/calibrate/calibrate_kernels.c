@@ -69,8 +69,10 @@ int main(int argc, char **argv) {
     y[i] = (double)(i % 7);
     out[i] = 0.0;
   }
-  for (int i = 0; i < SIDE * SIDE; i++) m[i] = (double)(i % 11) - 5.0;
-  for (int i = 0; i < SIDE; i++) v[i] = (double)(i % 3);
+  for (int i = 0; i < SIDE * SIDE; i++)
+    m[i] = (double)(i % 11) - 5.0;
+  for (int i = 0; i < SIDE; i++)
+    v[i] = (double)(i % 3);
   int n = SIZE, side = SIDE, rows = SIDE, cols = SIDE;
 
   for (int r = 0; r < rounds; r++) {
@@ -126,7 +128,8 @@ int main(int argc, char **argv) {
   summarize(samples, rounds);
 
   double check = 0.0;
-  for (int i = 0; i < SIZE; i++) check += y[i] + out[i];
+  for (int i = 0; i < SIZE; i++)
+    check += y[i] + out[i];
   printf("checksum %.3f\n", check);
   free(x);
   free(y);

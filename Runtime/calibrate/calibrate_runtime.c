@@ -20,8 +20,8 @@
 #include "dosc.h"
 #include "dosc_abi.h"
 
-static const dosc_site_info sites[] = {{0, "calibrate", "calibrate_runtime.c", 1, 1,
-                                        DOSC_BIND_LOCAL, 0, 0}};
+static const dosc_site_info sites[] = {
+    {0, "calibrate", "calibrate_runtime.c", 1, 1, DOSC_BIND_LOCAL, 0, 0}};
 static dosc_site_state states[1];
 static const dosc_program_info program = {"calibrate-runtime", 1, sites, states};
 
@@ -42,7 +42,8 @@ __attribute__((noinline)) static void plain_task(void *arguments) {
 static double call_round(long count) {
   void (*volatile function)(void *) = plain_task;
   double start = calibrate_now_ns();
-  for (long i = 0; i < count; i++) function(&i);
+  for (long i = 0; i < count; i++)
+    function(&i);
   return (calibrate_now_ns() - start) / (double)count;
 }
 
@@ -90,7 +91,8 @@ static double steal_round(long count) {
  * that chunk, not the round. */
 static double chunked_round(double (*measure)(long), long count) {
   double chunks[64];
-  for (int c = 0; c < 64; c++) chunks[c] = measure(count / 64);
+  for (int c = 0; c < 64; c++)
+    chunks[c] = measure(count / 64);
   qsort(chunks, 64, sizeof *chunks, calibrate_compare);
   return chunks[32];
 }
@@ -103,12 +105,15 @@ int main(int argc, char **argv) {
   double *samples = malloc(sizeof *samples * (size_t)rounds);
   if (samples == NULL) return 1;
   if (!steal) {
-    for (int r = 0; r < rounds; r++) samples[r] = chunked_round(call_round, 2000000);
+    for (int r = 0; r < rounds; r++)
+      samples[r] = chunked_round(call_round, 2000000);
     summarize("call_ns", samples, rounds);
-    for (int r = 0; r < rounds; r++) samples[r] = chunked_round(spawn_round, 200000);
+    for (int r = 0; r < rounds; r++)
+      samples[r] = chunked_round(spawn_round, 200000);
     summarize("spawn_ns", samples, rounds);
   } else if (dosc_thread_count() >= 2) {
-    for (int r = 0; r < rounds; r++) samples[r] = steal_round(2000);
+    for (int r = 0; r < rounds; r++)
+      samples[r] = steal_round(2000);
     summarize("steal_ns", samples, rounds);
   } else {
     printf("steal_ns unavailable\n");
