@@ -1,9 +1,10 @@
 /* remote.c - the remote binding: start-up under mpirun, rank 0's side.
  *
  * Under mpirun with two or more ranks every rank runs the same program.
- * dosc_start loads libdosc_mpi.so and starts one communication thread per
- * rank, the only thread that calls MPI (MPI_THREAD_SERIALIZED: workers never
- * block in MPI, and one thread needs no locks inside MPI). Rank 0 runs main;
+ * dosc_start loads the MPI plugin that matches the launcher (mpi_launcher.c)
+ * and starts one communication thread per rank, the only thread that calls
+ * MPI (MPI_THREAD_SERIALIZED: workers never block in MPI, and one thread
+ * needs no locks inside MPI). Rank 0 runs main;
  * the others serve tasks (serve.c) and never return from dosc_start.
  *
  * Rank 0: dosc_spawn_remote evaluates a task's footprints, copies its
@@ -21,7 +22,6 @@
 #define _GNU_SOURCE
 #include "remote.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -33,14 +33,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mpi_launcher.h"
 #include "remote_internal.h"
 
 DOSC_INTERNAL dosc_remote_state dosc_remote = {.rank = 0, .size = 1, .threads = 1};
-
-/* Returns the path of libdosc_mpi.so; defined by build/dosc_mpi_link.o, which the
- * dosc link adds when MPI is installed (and --no-mpi leaves out). Weak: a
- * program linked without it is a single node even under mpirun. */
-extern const char *dosc_mpi_plugin(void) __attribute__((weak));
 
 /* ---- replicas (rank 0) ---------------------------------------------------------
  *
@@ -730,35 +726,12 @@ static void *communicate(void *unused) {
   return NULL;
 }
 
-static int ranks_from_env(void) {
-  const char *names[] = {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE"};
-  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-    const char *text = getenv(names[i]);
-    if (text != NULL && text[0] != '\0') return atoi(text);
-  }
-  return 1;
-}
-
 int dosc_remote_init(int threads, int trace) {
   dosc_remote.threads = threads;
   dosc_remote.trace = trace;
-  /* Without mpirun this is the whole cost of MPI support: a few getenv. */
-  if (ranks_from_env() < 2) return 1;
-  const char *path = getenv("DOSC_MPI_PLUGIN");
-  if (path == NULL || path[0] == '\0') path = dosc_mpi_plugin != NULL ? dosc_mpi_plugin() : NULL;
-  if (path == NULL) {
-    if (trace) fprintf(stderr, "dosc: linked without MPI (--no-mpi): every rank runs main\n");
-    return 1;
-  }
-  void *library = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-  dosc_transport_entry entry =
-      library != NULL ? (dosc_transport_entry)dlsym(library, DOSC_TRANSPORT_ENTRY) : NULL;
-  const dosc_transport *mpi = entry != NULL ? entry() : NULL;
-  if (mpi == NULL || mpi->version != DOSC_TRANSPORT_VERSION) {
-    fprintf(stderr, "dosc: warning: cannot load %s (%s): every rank runs main as a single node\n",
-            path, library == NULL ? dlerror() : "not dosc's MPI transport");
-    return 1;
-  }
+  /* The plugin of the MPI whose launcher started this process (mpi_launcher.c). */
+  const dosc_transport *mpi = dosc_mpi_transport_load(trace);
+  if (mpi == NULL) return 1;
   dosc_remote.mpi = mpi;
   const char *limit = getenv("DOSC_REMOTE_MAX_BYTES");
   dosc_remote.max_bytes = limit != NULL && atoll(limit) > 0 ? atoll(limit) : DOSC_REMOTE_MAX_BYTES;

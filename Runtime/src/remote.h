@@ -17,7 +17,7 @@
 #include "dosc_abi.h"
 
 /* Number of ranks (1 without mpirun, or with a program linked --no-mpi).
- * Under mpirun with 2 or more ranks: loads libdosc_mpi.so, starts the
+ * Under mpirun with 2 or more ranks: loads the MPI plugin, starts the
  * communication thread, which initialises MPI. `trace`: DOSC_TRACE. */
 DOSC_INTERNAL int dosc_remote_init(int threads, int trace);
 

@@ -473,6 +473,39 @@ else
   echo "skip remote over MPI: mpirun or the MPI link object missing"
 fi
 
+# The same under MPICH (Hydra's mpiexec passes the whole environment on): its plugin is
+# the one loaded, and a program whose link has no MPICH plugin runs main once, on rank 0.
+if command -v mpiexec.mpich >/dev/null 2>&1 && [ -f "$BIN/../libdosc_mpi_mpich.so" ] &&
+  nm "$R" | grep -q dosc_mpi_plugin; then
+  M="DOSC_MANIFEST=$TMP/remote.dosc.json"
+  for ranks in 2 3; do
+    run $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- mpiexec.mpich -n $ranks "$R"
+    rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
+      err_has "^dosc: $ranks ranks (MPICH " &&
+      err_has "^dosc: rank 0: 96 tasks sent, 0 run here, 1 kept here, 181424 bytes sent, 163760 bytes received, busy " &&
+      ! grep -qi 'abort\|error' "$TMP/err"
+    expect "mpiexec.mpich -n $ranks: forced remote, the MPICH plugin, the same bytes as under Open MPI"
+  done
+  run $M DOSC_THREADS=2 DOSC_TRACE=1 -- mpiexec.mpich -n 3 "$R" 10
+  rc_is 0 && out_has '^result=ok$' && err_has '^dosc: site 0 smooth .*: remote - 3 nodes' &&
+    err_has '^dosc: rank 2: 2 threads, '
+  expect "mpiexec.mpich -n 3 auto: right results"
+  # Linked where only Open MPI was built: no plugin for the launcher's MPI. (Built here like
+  # the Makefile builds remote_test; not under a sanitizer, whose flags it would need.)
+  if [ -z "${SANITIZED:-}" ]; then
+    runtime=$(cd "$BIN/../.." && pwd)
+    cc -O2 -std=c11 -DDOSC_MPI_OPENMPI -c "$runtime/src/mpi_link.c" -o "$TMP/openmpi_link.o" &&
+      cc -O2 -std=c11 -pthread -D__DOSC__=1 -I"$runtime/include" "$runtime/tests/remote_test.c" \
+        -o "$TMP/remote_openmpi_only" "$BIN/../libdosc.a" "$TMP/openmpi_link.o" -ljansson -pthread
+    run $M DOSC_THREADS=1 DOSC_BIND=remote -- mpiexec.mpich -n 3 "$TMP/remote_openmpi_only"
+    rc_is 0 && [ "$(grep -c '^result=ok$' "$TMP/out")" -eq 1 ] && out_has '^nodes=1 rank=0$' &&
+      err_lines 1 && err_has "^dosc: warning: started by MPICH's mpiexec (PMI_SIZE=3), but this program has no MPI plugin for MPICH (.*): rank 0 runs main alone"
+    expect "mpiexec.mpich -n 3, linked without the MPICH plugin: one warning, main once, right results"
+  fi
+else
+  echo "skip remote over MPICH: mpiexec.mpich or the MPICH plugin missing"
+fi
+
 # ---- valgrind: no leaks, no errors ---------------------------------------
 if [ -n "${SANITIZED:-}" ]; then
   echo "skip valgrind: the programs are built with a sanitizer"

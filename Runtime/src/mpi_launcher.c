@@ -1,0 +1,92 @@
+/* mpi_launcher.c - the launcher that started the process picks the plugin.
+ *
+ * Each MPI's launcher speaks only its own process-management protocol, and
+ * an MPI library initialised under another's launcher does not join the job
+ * (it starts as a singleton, and every rank runs main). So the plugin is the
+ * one built against the MPI whose launcher set its variables:
+ *   OMPI_COMM_WORLD_SIZE/RANK  Open MPI's mpirun (it sets PMIX_RANK as well)
+ *   PMI_SIZE/PMI_RANK          MPICH's mpiexec (Hydra), and Slurm's PMI-2
+ *   PMIX_RANK alone            a PMIx launcher (prterun, srun --mpi=pmix):
+ *                              Debian's Open MPI is the MPI built with PMIx;
+ *                              no variable gives the size, MPI_Init does
+ * The order matters: Open MPI's mpirun sets PMIX_RANK too.
+ */
+#define _GNU_SOURCE
+#include "mpi_launcher.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* The plugin built for `mpi`, or NULL; defined by dosc_mpi_link.o
+ * (src/mpi_link.c), which the dosc link adds when MPI is installed and
+ * --no-mpi leaves out. Weak: a program linked without it has no plugin. */
+extern const char *dosc_mpi_plugin(const char *mpi) __attribute__((weak));
+
+static int number(const char *name) {
+  const char *text = getenv(name);
+  return text != NULL && text[0] != '\0' ? atoi(text) : -1;
+}
+
+dosc_launcher dosc_launcher_from_env(void) {
+  static const struct {
+    const char *size, *rank, *mpi, *mpi_name, *name;
+  } launchers[] = {
+      {"OMPI_COMM_WORLD_SIZE", "OMPI_COMM_WORLD_RANK", "openmpi", "Open MPI", "Open MPI's mpirun"},
+      {"PMI_SIZE", "PMI_RANK", "mpich", "MPICH", "MPICH's mpiexec"},
+      {NULL, "PMIX_RANK", "openmpi", "Open MPI", "a PMIx launcher"},
+  };
+  for (size_t i = 0; i < sizeof launchers / sizeof launchers[0]; i++) {
+    int size = launchers[i].size != NULL ? number(launchers[i].size) : 0;
+    int rank = number(launchers[i].rank);
+    if (size < 0 || (launchers[i].size == NULL && rank < 0)) continue;
+    return (dosc_launcher){
+        launchers[i].mpi,    launchers[i].mpi_name,
+        launchers[i].name,   launchers[i].size != NULL ? launchers[i].size : launchers[i].rank,
+        rank > 0 ? rank : 0, size};
+  }
+  return (dosc_launcher){NULL, NULL, NULL, NULL, 0, 1};
+}
+
+/* A plugin for the launcher's MPI is missing or does not load: main runs
+ * once, on rank 0, as a single node; the other ranks end here. */
+static const dosc_transport *run_on_rank_0_alone(const dosc_launcher *launcher, const char *why) {
+  if (launcher->rank != 0) _exit(0); /* before main: nothing of the program has run */
+  fprintf(stderr,
+          "dosc: warning: started by %s (%s=%s), but %s: rank 0 runs main alone as a single "
+          "node, the other ranks end at once\n",
+          launcher->name, launcher->variable, getenv(launcher->variable), why);
+  return NULL;
+}
+
+const dosc_transport *dosc_mpi_transport_load(int trace) {
+  dosc_launcher launcher = dosc_launcher_from_env();
+  if (launcher.mpi == NULL || launcher.size == 1) return NULL;
+  const char *path = getenv("DOSC_MPI_PLUGIN");
+  if (path == NULL || path[0] == '\0') {
+    if (dosc_mpi_plugin == NULL) {
+      if (trace) fprintf(stderr, "dosc: linked without MPI (--no-mpi): every rank runs main\n");
+      return NULL;
+    }
+    path = dosc_mpi_plugin(launcher.mpi);
+  }
+  char why[1024];
+  if (path == NULL) {
+    snprintf(why, sizeof why,
+             "this program has no MPI plugin for %s (its dosc runtime was built where %s was "
+             "not installed)",
+             launcher.mpi_name, launcher.mpi_name);
+    return run_on_rank_0_alone(&launcher, why);
+  }
+  void *library = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  dosc_transport_entry entry =
+      library != NULL ? (dosc_transport_entry)dlsym(library, DOSC_TRANSPORT_ENTRY) : NULL;
+  const dosc_transport *mpi = entry != NULL ? entry() : NULL;
+  if (mpi == NULL || mpi->version != DOSC_TRANSPORT_VERSION) {
+    snprintf(why, sizeof why, "its MPI plugin %s does not load (%s)", path,
+             library == NULL ? dlerror() : "not dosc's MPI transport");
+    return run_on_rank_0_alone(&launcher, why);
+  }
+  return mpi;
+}
