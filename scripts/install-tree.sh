@@ -22,12 +22,18 @@ stage() {
   version=$("$dosc" --version | sed -n '1s/^dosc //p')
   # Runtime/'s own install: headers, libdosc.a and dosc.pc (which finds the prefix from where it is).
   make -s -C Runtime install PREFIX= DESTDIR="$PWD/$stage" VERSION="$version"
-  # MPI support, when the runtime was built with it: the plugin loaded under mpirun, and the
-  # object naming it without a directory (the link adds lib/dosc as the run path).
-  if [ -f Runtime/build/libdosc_mpi.so ]; then
-    install -D -m 755 Runtime/build/libdosc_mpi.so "$stage/lib/dosc/libdosc_mpi.so"
-    printf 'const char *dosc_mpi_plugin(void) { return "libdosc_mpi.so"; }\n' |
-      cc -x c -O2 -c - -o "$stage/lib/dosc/dosc_mpi_link.o"
+  # MPI support, when the runtime was built with it: one plugin per MPI it was built for
+  # (loaded under that MPI's launcher), and the object naming them without a directory (the
+  # link adds lib/dosc as the run path).
+  local plugin mpis=()
+  for plugin in Runtime/build/libdosc_mpi_*.so; do
+    [ -f "$plugin" ] || continue
+    install -D -m 755 "$plugin" "$stage/lib/dosc/${plugin##*/}"
+    plugin=${plugin##*/libdosc_mpi_}
+    mpis+=("-DDOSC_MPI_$(echo "${plugin%.so}" | tr a-z A-Z)")
+  done
+  if ((${#mpis[@]})); then
+    cc -O2 -std=c11 "${mpis[@]}" -c Runtime/src/mpi_link.c -o "$stage/lib/dosc/dosc_mpi_link.o"
     chmod 644 "$stage/lib/dosc/dosc_mpi_link.o"
   fi
   # The runtime built with each sanitizer a program may be built with (RuntimeVariant's names

@@ -1,25 +1,46 @@
 import DoscSupport
 import Foundation
 
-/// `dosc run -n N [--hostfile FILE] [--mca KEY VALUE]... PROG [ARGS...]`: starts PROG on N MPI
-/// ranks through the installed mpirun. Rank 0 runs `main`; the others serve its remote tasks.
+/// `dosc run -n N [--mpi openmpi|mpich] [--hostfile FILE] [--mca KEY VALUE]... PROG [ARGS...]`:
+/// starts PROG on N MPI ranks through an MPI's launcher. Rank 0 runs `main`; the others serve its
+/// remote tasks.
+///
+/// Which MPI: the `mpirun` (else `mpiexec`) first on the PATH, as every MPI user's shell has it
+/// (Debian's alternatives, a module system); `--mpi openmpi` or `--mpi mpich` names one of the
+/// MPIs Debian installs side by side, by its own launcher (`mpirun.openmpi`, `mpiexec.mpich`).
+/// The program's runtime then loads the plugin built for that MPI (`Runtime/src/mpi_launcher.c`).
 public enum RunPipeline {
+  /// The MPIs `--mpi` names, each with its own launcher's names on a Debian PATH.
+  public enum MPI: String, CaseIterable, Sendable {
+    case openmpi, mpich
+
+    var launcherNames: [String] {
+      self == .openmpi ? ["mpirun.openmpi", "mpiexec.openmpi"] : ["mpiexec.mpich", "mpirun.mpich"]
+    }
+    var flavor: Flavor { self == .openmpi ? .openMPI : .mpich }
+    var packages: String { self == .openmpi ? "openmpi-bin libopenmpi-dev" : "mpich libmpich-dev" }
+  }
+
   /// The command line, parsed.
   public struct Options: Equatable {
     public var ranks: Int
+    /// `--mpi`: nil for the mpirun on the PATH.
+    public var mpi: MPI?
     public var hostfile: String?
-    /// `--mca KEY VALUE` pairs, passed on (e.g. `--mca btl tcp,self`).
+    /// `--mca KEY VALUE` pairs, passed on (e.g. `--mca btl tcp,self`); Open MPI's only.
     public var mca: [(String, String)] = []
     public var program: String
     public var arguments: [String]
 
     public static func == (a: Options, b: Options) -> Bool {
-      a.ranks == b.ranks && a.hostfile == b.hostfile && a.mca.map { [$0.0, $0.1] } == b.mca.map { [$0.0, $0.1] }
-        && a.program == b.program && a.arguments == b.arguments
+      a.ranks == b.ranks && a.mpi == b.mpi && a.hostfile == b.hostfile
+        && a.mca.map { [$0.0, $0.1] } == b.mca.map { [$0.0, $0.1] } && a.program == b.program
+        && a.arguments == b.arguments
     }
 
     public static func parse(_ arguments: [String]) throws -> Options {
       var ranks: Int?
+      var mpi: MPI?
       var hostfile: String?
       var mca: [(String, String)] = []
       var index = 0
@@ -37,6 +58,12 @@ public enum RunPipeline {
             throw UsageError("'\(text)' is not a number of ranks (1 or more)")
           }
           ranks = count
+        case "--mpi":
+          let text = try value(option)
+          guard let named = MPI(rawValue: text) else {
+            throw UsageError("'\(text)' is not an MPI dosc knows: --mpi openmpi or --mpi mpich")
+          }
+          mpi = named
         case "--hostfile": hostfile = try value(option)
         case "--mca":
           let key = try value(option)
@@ -50,45 +77,57 @@ public enum RunPipeline {
       guard let ranks else { throw UsageError("missing -n N; usage: dosc run -n N PROG [ARGS...]") }
       guard index < arguments.count else { throw UsageError("missing PROG; usage: dosc run -n N PROG [ARGS...]") }
       return Options(
-        ranks: ranks, hostfile: hostfile, mca: mca, program: arguments[index],
+        ranks: ranks, mpi: mpi, hostfile: hostfile, mca: mca, program: arguments[index],
         arguments: Array(arguments[(index + 1)...]))
     }
   }
 
-  /// Which mpirun: Open MPI's takes `-x NAME` to pass a variable on and needs its opt-ins to run
-  /// as root; others (MPICH's Hydra) pass the environment on by themselves.
-  public enum Flavor: Equatable { case openMPI, other }
+  /// Which launcher: Open MPI's mpirun takes `-x NAME` to pass a variable on and needs its
+  /// opt-ins to run as root; MPICH's Hydra passes the environment on by itself and takes
+  /// `-genvlist` to name variables that must reach every host; another we start plainly.
+  public enum Flavor: Equatable { case openMPI, mpich, other }
 
   /// The mpirun command line and the environment to start it with.
   public static func plan(
     _ options: Options, mpirun: String, flavor: Flavor, environment: [String: String], isRoot: Bool
-  ) -> (command: [String], environment: [String: String]) {
+  ) throws -> (command: [String], environment: [String: String]) {
     var command = [mpirun, "-np", String(options.ranks)]
     var environment = environment
-    if flavor == .openMPI {
+    let passed = environment.keys.sorted().filter { $0.hasPrefix("DOSC_") }
+    switch flavor {
+    case .openMPI:
       // More ranks than cores is normal on a workstation; binding each rank to one core would
       // leave its pool's workers a single core to share.
       command += ["--oversubscribe", "--bind-to", "none"]
-      for name in environment.keys.sorted() where name.hasPrefix("DOSC_") { command += ["-x", name] }
+      for name in passed { command += ["-x", name] }
       if isRoot {
         environment["OMPI_ALLOW_RUN_AS_ROOT"] = "1"
         environment["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1"
       }
+    case .mpich:
+      // Hydra binds nothing and allows more ranks than cores unless told otherwise.
+      if !passed.isEmpty { command += ["-genvlist", passed.joined(separator: ",")] }
+    case .other: break
     }
-    if let hostfile = options.hostfile { command += ["--hostfile", hostfile] }
+    if !options.mca.isEmpty && flavor == .mpich {
+      throw UsageError(
+        "--mca sets Open MPI's parameters and MPICH has none; set MPICH's MPIR_CVAR_* variables "
+          + "(or UCX_TLS for its transport) in the environment instead")
+    }
+    if let hostfile = options.hostfile { command += [flavor == .mpich ? "-f" : "--hostfile", hostfile] }
     for (key, value) in options.mca { command += ["--mca", key, value] }
     command += [options.program] + options.arguments
     return (command, environment)
   }
 
-  /// The first `mpirun` (or `mpiexec`) on the PATH.
-  public static func findMPIRun(environment: [String: String]) -> String? {
+  /// The launcher: `mpi`'s own (Debian's names), else the first `mpirun` (or `mpiexec`) on the
+  /// PATH. Resolved: Open MPI finds its installation from its own path, and '/bin/mpirun' (a
+  /// merged-/usr link) would give it the prefix '/'.
+  public static func findMPIRun(_ mpi: MPI? = nil, environment: [String: String]) -> String? {
     let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-    for name in ["mpirun", "mpiexec"] {
+    for name in mpi?.launcherNames ?? ["mpirun", "mpiexec"] {
       for directory in path.split(separator: ":")
       where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
-        // Resolved: Open MPI finds its installation from its own path, and '/bin/mpirun' (a
-        // merged-/usr link) would give it the prefix '/'.
         return URL(fileURLWithPath: "\(directory)/\(name)").resolvingSymlinksInPath().path
       }
     }
@@ -96,17 +135,10 @@ public enum RunPipeline {
   }
 
   static func flavor(of mpirun: String) -> Flavor {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: mpirun)
-    process.arguments = ["--version"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return .other }
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let text = String(decoding: output, as: UTF8.self)
-    return text.contains("Open MPI") || text.contains("OpenRTE") ? .openMPI : .other
+    guard let finished = try? ChildProcess.run([mpirun, "--version"]) else { return .other }
+    let text = finished.stdout
+    if text.contains("Open MPI") || text.contains("OpenRTE") { return .openMPI }
+    return text.contains("HYDRA") ? .mpich : .other
   }
 
   /// Runs the command; returns PROG's exit status as mpirun reports it (1 if no MPI, 2 for usage).
@@ -116,16 +148,18 @@ public enum RunPipeline {
   ) -> Int32 {
     diagnostics.exitStatus {
       let options = try Options.parse(arguments)
-      guard let mpirun = findMPIRun(environment: environment) else {
+      guard let mpirun = findMPIRun(options.mpi, environment: environment) else {
+        let missing =
+          options.mpi.map {
+            "no \($0.rawValue) launcher (\($0.launcherNames[0])) on the PATH: install it (Debian: apt-get install \($0.packages))"
+          }
+          ?? "no MPI is installed (no mpirun on the PATH): install one (Debian: apt-get install openmpi-bin libopenmpi-dev, or mpich libmpich-dev)"
         throw DiagnosedFailure(
-          Diagnostic(
-            .error, at: nil,
-            "no MPI is installed (no mpirun on the PATH): install one (Debian: apt-get install openmpi-bin "
-              + "libopenmpi-dev) or run '\(options.program)' directly, as one node",
-            category: "run"))
+          Diagnostic(.error, at: nil, missing + " or run '\(options.program)' directly, as one node", category: "run"))
       }
-      let planned = plan(
-        options, mpirun: mpirun, flavor: flavor(of: mpirun), environment: environment, isRoot: getuid() == 0)
+      let planned = try plan(
+        options, mpirun: mpirun, flavor: options.mpi?.flavor ?? flavor(of: mpirun), environment: environment,
+        isRoot: getuid() == 0)
       let process = Process()
       process.executableURL = URL(fileURLWithPath: mpirun)
       process.arguments = Array(planned.command.dropFirst())

@@ -35,12 +35,20 @@ public struct RuntimeLocation: Equatable, Sendable {
     return URL(fileURLWithPath: libraryDirectory).deletingLastPathComponent().path + "/share/dosc/calibrate"
   }
 
-  /// Names `libdosc_mpi.so`, which the runtime loads only under mpirun
-  /// (`Runtime/src/remote_transport.h`); there when the runtime was built where an MPI
-  /// (`mpicc`) is installed. An installed one names the library without a directory, and the
-  /// link adds the prefix's `lib/dosc` as the program's run path, so the prefix can move.
-  public var mpiLinkObject: String {
-    libraryDirectory + (layout == .installed ? "/dosc" : "") + "/dosc_mpi_link.o"
+  /// Names the MPI plugins built (`Runtime/src/mpi_link.c`), one per installed MPI, which the
+  /// runtime loads only under a launcher, the one matching it (`Runtime/src/mpi_launcher.c`);
+  /// there when the runtime was built where an MPI (`mpicc`) is installed. An installed one
+  /// names the plugins without a directory, and the link adds the prefix's `lib/dosc` as the
+  /// program's run path, so the prefix can move.
+  public var mpiLinkObject: String { mpiPluginDirectory + "/dosc_mpi_link.o" }
+
+  /// Where the MPI plugins and their link object are.
+  public var mpiPluginDirectory: String { libraryDirectory + (layout == .installed ? "/dosc" : "") }
+
+  /// The MPI plugins there, by file name (`libdosc_mpi_openmpi.so`, `libdosc_mpi_mpich.so`).
+  public var mpiPlugins: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: mpiPluginDirectory)) ?? [])
+      .filter { $0.hasPrefix("libdosc_mpi_") && $0.hasSuffix(".so") }.sorted()
   }
 
   /// What a link that uses the runtime appends after the objects, for a link with the user's
@@ -56,12 +64,18 @@ public struct RuntimeLocation: Equatable, Sendable {
     return arguments + ["-ljansson", "-pthread"]
   }
 
-  /// Whether an MPI compiler wrapper is on the PATH: then a checkout's runtime is built with
-  /// its MPI support.
-  static var mpiInstalled: Bool {
-    (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").contains {
-      FileManager.default.isExecutableFile(atPath: "\($0)/mpicc")
+  /// The MPIs whose compiler wrapper is on the PATH, by the plugin each needs: a checkout's
+  /// runtime is built with a plugin for each (Debian installs Open MPI's and MPICH's side by
+  /// side as `mpicc.openmpi` and `mpicc.mpich`; elsewhere `mpicc` is one of them).
+  static var mpiPluginsExpected: [String] {
+    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+    func found(_ name: String) -> Bool {
+      path.contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
     }
+    let named = [("mpicc.openmpi", "libdosc_mpi_openmpi.so"), ("mpicc.mpich", "libdosc_mpi_mpich.so")]
+      .filter { found($0.0) }.map(\.1)
+    // A lone `mpicc` builds the plugin of whichever MPI it is: its link object stands for it.
+    return named.isEmpty && found("mpicc") ? ["dosc_mpi_link.o"] : named
   }
 
   /// The runtime a compile or link uses, its library ready: `explicit` (from `DOSC_RUNTIME_DIR`
@@ -131,8 +145,12 @@ public struct RuntimeLocation: Equatable, Sendable {
 
   /// A checkout builds its library on first use; an installed runtime without one is broken.
   func ensureLibrary() throws {
+    let expected = Self.mpiPluginsExpected
     let hasMPISupport =
-      layout == .installed || !Self.mpiInstalled || FileManager.default.fileExists(atPath: mpiLinkObject)
+      layout == .installed || expected.isEmpty
+      || (expected + ["dosc_mpi_link.o"]).allSatisfy {
+        FileManager.default.fileExists(atPath: mpiPluginDirectory + "/" + $0)
+      }
     if hasLibrary && hasMPISupport { return }
     guard let sourceDirectory else {
       throw DiagnosedFailure(

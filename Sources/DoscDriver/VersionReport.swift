@@ -16,6 +16,7 @@ public enum VersionReport {
     lines.append("C compiler: \(describeCompiler(compiler, environment: environment))")
     lines.append("MPI:        \(describeMPI(environment: environment))")
     lines.append("runtime:    \(describeRuntime(options?.runtimeDirectory))")
+    lines.append("MPI plugins: \(describeMPIPlugins(options?.runtimeDirectory))")
     return lines.joined(separator: "\n")
   }
 
@@ -29,15 +30,37 @@ public enum VersionReport {
     return "\(compiler) (\(resolved(path))): \(version)"
   }
 
-  /// Open MPI answers `mpicc --showme:version`; MPICH's `mpicc -v` names its version first.
+  /// Each MPI whose compiler wrapper is on the PATH: `mpicc`, and Debian's side-by-side
+  /// `mpicc.openmpi` and `mpicc.mpich` when they are another MPI than `mpicc`'s. Open MPI answers
+  /// `mpicc --showme:version`; MPICH's `mpicc -v` names its version first.
   static func describeMPI(environment: [String: String]) -> String {
-    guard let mpicc = searchPath("mpicc", environment: environment) else { return "none (no mpicc on the PATH)" }
-    let version =
-      firstLine(of: [mpicc, "--showme:version"]).map { line in  // "/usr/bin/mpicc: Open MPI 4.1.4 ..."
-        line.range(of: ": ").map { String(line[$0.upperBound...]) } ?? line
-      }
-      ?? firstLine(of: [mpicc, "-v"]) ?? "its version unknown"
-    return "\(version) (\(mpicc))"
+    var seen: [String] = []
+    var described: [String] = []
+    for name in ["mpicc", "mpicc.openmpi", "mpicc.mpich"] {
+      guard let mpicc = searchPath(name, environment: environment) else { continue }
+      let version =
+        firstLine(of: [mpicc, "--showme:version"]).map { line in  // "/usr/bin/mpicc: Open MPI 4.1.4 ..."
+          line.range(of: ": ").map { String(line[$0.upperBound...]) } ?? line
+        }
+        ?? firstLine(of: [mpicc, "-v"]).map { line in  // "mpicc for MPICH version 4.0.2"
+          line.range(of: " for ").map {
+            String(line[$0.upperBound...]).replacingOccurrences(of: " version ", with: " ")
+          }
+            ?? line
+        } ?? "its version unknown"
+      if seen.contains(version) { continue }
+      seen.append(version)
+      described.append("\(version) (\(mpicc))")
+    }
+    return described.isEmpty ? "none (no mpicc on the PATH)" : described.joined(separator: "; ")
+  }
+
+  /// The MPI plugins of the runtime: one per MPI it was built for.
+  static func describeMPIPlugins(_ explicit: String?) -> String {
+    guard let runtime = try? RuntimeLocation.find(explicit) else { return "none (no runtime)" }
+    let plugins = runtime.mpiPlugins
+    if plugins.isEmpty { return "none (the runtime was built where no MPI was installed)" }
+    return plugins.joined(separator: ", ") + " in \(runtime.mpiPluginDirectory)"
   }
 
   static func describeRuntime(_ explicit: String?) -> String {
