@@ -15,6 +15,7 @@
 #include "mpi_launcher.h"
 
 #include <dlfcn.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -60,9 +61,28 @@ static const dosc_transport *run_on_rank_0_alone(const dosc_launcher *launcher, 
   return NULL;
 }
 
+/* Under `dosc run` with MPICH: DOSC_RUN_RANKS names a directory where each
+ * rank leaves a file PID@HOST holding its rank. Hydra reports a rank that
+ * died by its pid and host alone; with these, dosc run names the rank
+ * (Sources/DoscDriver/HydraNotice.swift). A host that cannot see the
+ * directory leaves nothing, and dosc run names the pid. */
+static void tell_dosc_run_the_rank(const dosc_launcher *launcher) {
+  const char *directory = getenv("DOSC_RUN_RANKS");
+  char host[256];
+  if (directory == NULL || directory[0] == '\0' || gethostname(host, sizeof host) != 0) return;
+  host[sizeof host - 1] = '\0';
+  char path[PATH_MAX];
+  snprintf(path, sizeof path, "%s/%ld@%s", directory, (long)getpid(), host);
+  FILE *file = fopen(path, "w");
+  if (file == NULL) return;
+  fprintf(file, "%d\n", launcher->rank);
+  fclose(file);
+}
+
 const dosc_transport *dosc_mpi_transport_load(int trace) {
   dosc_launcher launcher = dosc_launcher_from_env();
   if (launcher.mpi == NULL || launcher.size == 1) return NULL;
+  tell_dosc_run_the_rank(&launcher);
   const char *path = getenv("DOSC_MPI_PLUGIN");
   if (path == NULL || path[0] == '\0') {
     if (dosc_mpi_plugin == NULL) {

@@ -157,21 +157,36 @@ public enum RunPipeline {
         throw DiagnosedFailure(
           Diagnostic(.error, at: nil, missing + " or run '\(options.program)' directly, as one node", category: "run"))
       }
-      let planned = try plan(
-        options, mpirun: mpirun, flavor: options.mpi?.flavor ?? flavor(of: mpirun), environment: environment,
-        isRoot: getuid() == 0)
+      let flavor = options.mpi?.flavor ?? flavor(of: mpirun)
+      var environment = environment
+      // Under MPICH each rank leaves its pid there, for naming a rank that dies (RankWatcher).
+      let ranks = flavor == .mpich ? try TemporaryDirectory.make(prefix: "dosc-run") : nil
+      defer { if let ranks { try? FileManager.default.removeItem(atPath: ranks) } }
+      if let ranks { environment["DOSC_RUN_RANKS"] = ranks }
+      let planned = try plan(options, mpirun: mpirun, flavor: flavor, environment: environment, isRoot: getuid() == 0)
       let process = Process()
       process.executableURL = URL(fileURLWithPath: mpirun)
       process.arguments = Array(planned.command.dropFirst())
       process.environment = planned.environment
       let errors = Pipe()
       process.standardError = errors
+      let output = flavor == .mpich ? Pipe() : nil
+      if let output { process.standardOutput = output }
       do {
         try process.run()
       } catch {
         throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot run '\(mpirun)': \(error)", category: "run"))
       }
+      let watcher = ranks.map { RankWatcher(directory: $0) }
+      defer { watcher?.stop() }
+      let relayed = DispatchGroup()
+      if let output {
+        DispatchQueue.global().async(group: relayed) {
+          HydraNotice.relay(output.fileHandleForReading, to: .standardOutput, notices: .standardError, watcher: watcher)
+        }
+      }
       MPIRunErrorFilter.relay(errors.fileHandleForReading, to: .standardError)
+      relayed.wait()
       process.waitUntilExit()
       return process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
     }

@@ -29,11 +29,12 @@ import Testing
   static var mpiInstalled: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/mpirun") }
 
   /// `dosc run` with the environment of one configuration; trace on.
+  /// `mpi`: `dosc run --mpi` (nil: the mpirun on the PATH, Open MPI here).
   static func run(
-    _ program: [String], _ configuration: Configuration, extra: [String: String] = [:]
+    _ program: [String], _ configuration: Configuration, extra: [String: String] = [:], mpi: String? = nil
   ) throws -> Harness.Run {
     var command = BuildIntegrationTests.withDefaultSignalMask + [try BuildIntegrationTests.dosc(), "run"]
-    command += ["-n", String(configuration.ranks)]
+    command += ["-n", String(configuration.ranks)] + (mpi.map { ["--mpi", $0] } ?? [])
     if configuration.tcp { command += ["--mca", "btl", "tcp,self"] }
     var environment = [
       "DOSC_BIND": configuration.binding, "DOSC_THREADS": String(configuration.threads), "DOSC_TRACE": "1",
@@ -220,12 +221,22 @@ import Testing
   func killedRankEndsTheJobNamingIt() throws {
     let built = try Self.build(try Self.exampleSources("mandelbrot"), name: "mandelbrot-kill", arguments: ["16", "16"])
     defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let killed = try Self.killRank1(of: built, mpi: nil, variable: "OMPI_COMM_WORLD_RANK")
+    #expect(killed.ended, "the job still ran 10 s after rank 1 was killed")
+    #expect(killed.status != 0)
+    #expect(killed.stderr.contains("rank 1") && killed.stderr.contains("signal 9"), "\(killed.stderr)")
+  }
+
+  /// Starts a long mandelbrot of `built` on 3 ranks with `dosc run` (`--mpi mpi`), kills rank 1
+  /// (found by its launcher's `variable`) once it runs, and waits at most 10 s for the job to end.
+  static func killRank1(of built: Built, mpi: String?, variable: String) throws -> (
+    ended: Bool, status: Int32, stderr: String
+  ) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments =
-      BuildIntegrationTests.withDefaultSignalMask + [
-        try BuildIntegrationTests.dosc(), "run", "-n", "3", built.program, "3000", "3000", "20000",
-      ]
+      BuildIntegrationTests.withDefaultSignalMask + [try BuildIntegrationTests.dosc(), "run", "-n", "3"]
+      + (mpi.map { ["--mpi", $0] } ?? []) + [built.program, "3000", "3000", "20000"]
     var environment = ProcessInfo.processInfo.environment
     environment["DOSC_BIND"] = "remote"
     environment["DOSC_THREADS"] = "1"
@@ -235,13 +246,18 @@ import Testing
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    // Rank 1, found by the variable mpirun gives it, once it runs.
+    // Rank 1, found by the variable its launcher gives it, once it runs.
     var victim: Int32?
     for _ in 0..<100 where victim == nil {
       Thread.sleep(forTimeInterval: 0.1)
-      victim = Self.process(ofRank: 1, running: built.program)
+      victim = Self.process(ofRank: 1, running: built.program, variable: variable)
     }
-    let pid = try #require(victim, "rank 1 never started")
+    guard let pid = victim else {
+      process.terminate()
+      process.waitUntilExit()
+      Issue.record("rank 1 never started")
+      return (false, -1, "")
+    }
     Thread.sleep(forTimeInterval: 0.5)
     kill(pid, SIGKILL)
     let killed = Date()
@@ -249,14 +265,13 @@ import Testing
     let ended = !process.isRunning
     if !ended { process.terminate() }
     process.waitUntilExit()
-    #expect(ended, "the job still ran 10 s after rank 1 was killed")
-    #expect(process.terminationStatus != 0)
     let text = String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self)
-    #expect(text.contains("rank 1") && text.contains("signal 9"), "\(text)")
+    return (ended, process.terminationStatus, text)
   }
 
-  /// The pid of the process running `program` whose MPI rank is `rank`.
-  static func process(ofRank rank: Int, running program: String) -> Int32? {
+  /// The pid of the process running `program` whose MPI rank is `rank`, by the variable its
+  /// launcher gives it (`OMPI_COMM_WORLD_RANK`; MPICH's: `PMI_RANK`).
+  static func process(ofRank rank: Int, running program: String, variable: String = "OMPI_COMM_WORLD_RANK") -> Int32? {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
     for entry in entries {
       guard let pid = Int32(entry),
@@ -265,7 +280,7 @@ import Testing
         let environ = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
       else { continue }
       if environ.split(separator: 0).contains(where: {
-        String(decoding: $0, as: UTF8.self) == "OMPI_COMM_WORLD_RANK=\(rank)"
+        String(decoding: $0, as: UTF8.self) == "\(variable)=\(rank)"
       }) {
         return pid
       }

@@ -1,0 +1,85 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// glibc 2.36's `pidfd_open` (sys/pidfd.h, not in Swift's Glibc module): a file descriptor
+/// that becomes readable when the process `pid` ends, whoever its parent is.
+@_silgen_name("pidfd_open") private func pidfdOpen(_ pid: pid_t, _ flags: UInt32) -> Int32
+
+/// Under MPICH, which rank of the job ended first, for the ranks on this host: MPICH's launcher
+/// ends every other rank at once when one dies, and its notice names the lowest rank it found
+/// ended by a signal, often one it ended itself (`HydraNotice`). Each rank leaves `PID@HOST`,
+/// holding its rank, in `directory` as it starts (`Runtime/src/mpi_launcher.c`); the watcher
+/// opens a pidfd for each on this host and waits on them all, so the first rank to end wakes
+/// it, before the launcher has ended the others.
+final class RankWatcher: @unchecked Sendable {
+  let directory: String
+  let host: String
+  private let lock = NSLock()
+  private var stopped = false
+  /// The ranks that ended in the first wake-up (one, unless they ended too close together).
+  private var first: [(rank: Int, pid: String)] = []
+  private let done = DispatchSemaphore(value: 0)
+
+  init(directory: String) {
+    self.directory = directory
+    // gethostname, as the runtime names the file (ProcessInfo's hostName may be resolved further).
+    var name = [UInt8](repeating: 0, count: 256)
+    host = gethostname(&name, name.count - 1) == 0 ? String(decoding: name.prefix { $0 != 0 }, as: UTF8.self) : "?"
+    Thread.detachNewThread { [self] in watch() }
+  }
+
+  /// The first rank(s) to end on this host so far.
+  var firstEnded: [(rank: Int, pid: String)] {
+    lock.lock()
+    defer { lock.unlock() }
+    return first
+  }
+
+  /// Once the job has ended.
+  func stop() {
+    lock.lock()
+    stopped = true
+    lock.unlock()
+    done.wait()
+  }
+
+  private var isStopped: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return stopped
+  }
+
+  private func watch() {
+    var watched: [(fd: Int32, rank: Int, pid: String)] = []
+    var seen: Set<String> = []
+    defer {
+      for entry in watched { close(entry.fd) }
+      done.signal()
+    }
+    while !isStopped {
+      // Ranks that started since the last look.
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+      where !seen.contains(name) && name.hasSuffix("@" + host) {
+        seen.insert(name)
+        let pid = String(name.prefix { $0 != "@" })
+        guard let number = pid_t(pid), let text = FileManager.default.contents(atPath: directory + "/" + name),
+          let rank = Int(String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        else { continue }
+        let fd = pidfdOpen(number, 0)
+        if fd >= 0 { watched.append((fd, rank, pid)) }
+      }
+      var polled = watched.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
+      let ready = poll(&polled, nfds_t(polled.count), 50)
+      guard ready > 0 else { continue }
+      let ended = zip(watched, polled).filter { $0.1.revents != 0 }.map { (rank: $0.0.rank, pid: $0.0.pid) }
+      lock.lock()
+      if first.isEmpty { first = ended.sorted { $0.rank < $1.rank } }
+      lock.unlock()
+      for entry in watched where ended.contains(where: { $0.pid == entry.pid }) { close(entry.fd) }
+      watched.removeAll { entry in ended.contains { $0.pid == entry.pid } }
+    }
+  }
+}
