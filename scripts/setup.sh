@@ -2,7 +2,9 @@
 # Installs what building and testing dosc needs on a fresh Debian machine with Swift.
 # Idempotent: installs only what is missing.
 set -euo pipefail
-packages=(libclang-dev libjansson-dev libssl-dev make gcc pkg-config csmith libcsmith-dev clang-14 libomp-dev hyperfine cmake valgrind python3-jsonschema man-db dpkg-dev zsh libopenmpi-dev openmpi-bin)
+# Open MPI and MPICH side by side: Debian's alternatives keep Open MPI the default mpicc and
+# mpirun (priority 50 over MPICH's 40); the runtime builds a plugin for each (Runtime/Makefile).
+packages=(libclang-dev libjansson-dev libssl-dev make gcc pkg-config csmith libcsmith-dev clang-14 libomp-dev hyperfine cmake valgrind python3-jsonschema man-db dpkg-dev zsh libopenmpi-dev openmpi-bin mpich libmpich-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -98,6 +98,24 @@ compile_matmul() {
 }
 check "dosc compile from the moved prefix: matmul prints what plain cc's build prints" compile_matmul
 
+# One MPI plugin per MPI the runtime was built for, each loaded under its own launcher.
+built_plugins() { for plugin in Runtime/build/libdosc_mpi_*.so; do [ -f "$plugin" ] && echo "${plugin##*/}"; done; }
+mpi_plugins() {
+  local plugin mpi
+  [ -n "$(built_plugins)" ] || { echo "the runtime was built without MPI: nothing to ship"; return 0; }
+  for plugin in $(built_plugins); do
+    [ -f "$prefix/lib/dosc/$plugin" ] && grep -q "^MPI plugins: .*$plugin.* in $prefix/lib/dosc$" "$tmp/version" ||
+      { echo "$plugin: not installed or not in dosc --version"; return 1; }
+    mpi=${plugin#libdosc_mpi_}
+    mpi=${mpi%.so}
+    as_user "$bin" env DOSC_BIND=remote DOSC_TRACE=1 dosc run -n 2 --mpi "$mpi" ./matmul 300 >"$tmp/actual" \
+      2>"$tmp/mpi.err" && as_user /nonexistent ./matmul-plain 300 | cmp - "$tmp/actual" &&
+      grep -q "^dosc: 2 ranks ($([ "$mpi" = mpich ] && echo MPICH || echo Open MPI)" "$tmp/mpi.err" ||
+      { cat "$tmp/mpi.err"; return 1; }
+  done
+}
+check "each MPI's plugin installed, named by dosc --version, and loaded under its launcher (matmul, 2 ranks)" mpi_plugins
+
 compile_fib_with_dosc_cc() {
   as_user "$bin" dosc-cc -O2 -c fib.c -o fib.o && as_user "$bin" dosc-cc fib.o -o fib &&
     [ -s "$tmp/work/fib.dosc.json" ] && as_user "$bin" cc -O2 -Wno-unknown-pragmas fib.c -o fib-plain &&
@@ -213,7 +231,8 @@ deb_contents() {
     './usr/lib/pkgconfig/dosc.pc' './usr/share/dosc/schemas/dosc-manifest-1.schema.json' \
     './usr/share/dosc/examples/matmul/matmul.c' './usr/share/man/man1/dosc.1.gz' \
     './usr/share/man/man1/dosc-cc.1.gz -> dosc.cc.1.gz' './usr/share/bash-completion/completions/dosc' \
-    './usr/share/zsh/vendor-completions/_dosc' './usr/share/fish/vendor_completions.d/dosc.fish'; do
+    './usr/share/zsh/vendor-completions/_dosc' './usr/share/fish/vendor_completions.d/dosc.fish' \
+    $(built_plugins | sed 's|^|./usr/lib/dosc/|'); do
     grep -qxF "$entry" "$tmp/contents" || { echo "no '$entry' in:"; cat "$tmp/contents"; return 1; }
   done
   ! grep -q 'install-manifest' "$tmp/contents" && ! grep -v '^\./usr/' "$tmp/contents" | grep -qvx '\./'

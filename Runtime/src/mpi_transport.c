@@ -1,4 +1,4 @@
-/* mpi_transport.c - libdosc_mpi.so: the MPI calls of remote_transport.h.
+/* mpi_transport.c - libdosc_mpi_MPI.so: the MPI calls of remote_transport.h.
  *
  * Built with mpicc into a shared object of its own, loaded by remote.c with
  * dlopen only under mpirun (see remote_transport.h for why). Nothing here

@@ -3,10 +3,10 @@
  * libdosc never links libmpi: linking it costs a program ~5 ms of start-up
  * (measured: hello world 1.9 ms plain vs 6.8 ms with -lmpi, hyperfine), and
  * SPEC.md section 5 promises that a program started without mpirun pays
- * nothing for MPI. The calls live in libdosc_mpi.so (src/mpi_transport.c,
- * built with mpicc, so it works with whichever MPI built it: Open MPI,
- * MPICH), which remote.c loads with dlopen only when mpirun started the
- * program on two or more ranks. Every function is called by the one
+ * nothing for MPI. The calls live in a plugin per MPI, libdosc_mpi_openmpi.so
+ * and libdosc_mpi_mpich.so (src/mpi_transport.c, built with each MPI's mpicc),
+ * of which mpi_launcher.c loads the one matching the launcher, with dlopen,
+ * only when a launcher started the program on two or more ranks. Every function is called by the one
  * communication thread of a rank (MPI_THREAD_SERIALIZED), never by workers.
  */
 #ifndef DOSC_REMOTE_TRANSPORT_H
@@ -37,7 +37,7 @@ typedef struct dosc_transport {
   const char *(*library_version)(void);
 } dosc_transport;
 
-/* The entry point libdosc_mpi.so exports. */
+/* The entry point each plugin exports. */
 typedef const dosc_transport *(*dosc_transport_entry)(void);
 #define DOSC_TRANSPORT_ENTRY "dosc_mpi_transport"
 
