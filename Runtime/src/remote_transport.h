@@ -6,8 +6,8 @@
  * nothing for MPI. The calls live in a plugin per MPI, libdosc_mpi_openmpi.so
  * and libdosc_mpi_mpich.so (src/mpi_transport.c, built with each MPI's mpicc),
  * of which mpi_launcher.c loads the one matching the launcher, with dlopen,
- * only when a launcher started the program on two or more ranks. Every function is called by the one
- * communication thread of a rank (MPI_THREAD_SERIALIZED), never by workers.
+ * only when a launcher started the program on two or more ranks. Every function is called by the
+ * one communication thread of a rank (MPI_THREAD_SERIALIZED), never by workers.
  */
 #ifndef DOSC_REMOTE_TRANSPORT_H
 #define DOSC_REMOTE_TRANSPORT_H
