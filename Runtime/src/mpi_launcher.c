@@ -64,8 +64,8 @@ static const dosc_transport *run_on_rank_0_alone(const dosc_launcher *launcher, 
 /* Under `dosc run` with MPICH: DOSC_RUN_RANKS names a directory where each
  * rank leaves a file PID@HOST holding its rank. Hydra reports a rank that
  * died by its pid and host alone; with these, dosc run names the rank
- * (Sources/DoscDriver/HydraNotice.swift). A host that cannot see the
- * directory leaves nothing, and dosc run names the pid. */
+ * (Sources/DoscDriver/RankWatcher.swift). A host that cannot see the
+ * directory leaves nothing, and dosc run says what Hydra says. */
 static void tell_dosc_run_the_rank(const dosc_launcher *launcher) {
   const char *directory = getenv("DOSC_RUN_RANKS");
   char host[256];
