@@ -130,6 +130,41 @@ extension FunctionAnalyzer {
     return target(ofVariable: name)
   }
 
+  /// The pointer parameters whose memory the variable `name` may point into, through the
+  /// values it is given (`n = n->next` in a list walk: `n` first points at the parameter's
+  /// node, later at nodes that derive from no parameter). A load or store through such a
+  /// variable, which `walkedTarget` cannot place, may still touch these parameters' memory.
+  func parametersPossiblyHeld(by name: String) -> [Int] {
+    var visited: Set<String> = []
+    var found: Set<Int> = []
+    func visit(_ variable: String) {
+      guard visited.insert(variable).inserted else { return }
+      if let index = function.parameters.firstIndex(where: { $0.name == variable }),
+        function.parameters[index].type.isPointerLike
+      {
+        found.insert(index)
+      }
+      for value in mutations.assignedValues[variable] ?? [] { visitBase(value) }
+    }
+    func visitBase(_ value: Expr) {
+      switch value.kind {
+      case .cast(let inner): visitBase(inner)
+      case .name(let other, .parameter), .name(let other, .local): visit(other)
+      case .binary(let op, let a, let b) where op == "+" || op == "-":
+        if a.type.isPointerLike { visitBase(a) } else if b.type.isPointerLike { visitBase(b) }
+      case .conditional(_, let then, let otherwise):
+        visitBase(then)
+        visitBase(otherwise)
+      case .unary("&", let operand):
+        if case .subscripted(let array, _) = operand.kind { visitBase(array) }
+      default:
+        break
+      }
+    }
+    visit(name)
+    return found.sorted()
+  }
+
   private func binary(_ op: String, _ lhs: Expr, _ rhs: Expr, _ expression: Expr) -> Value {
     switch op {
     case "=":

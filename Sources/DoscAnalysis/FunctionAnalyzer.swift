@@ -30,6 +30,9 @@ final class FunctionAnalyzer {
   /// Parameters passed on to a recursive call of this function: (caller parameter, callee
   /// parameter, location).
   var recursivePassThrough: [(Int, Int, SourceLocation)] = []
+  /// Pointer arguments of a recursive call of this function: (where the argument points, callee
+  /// parameter, location). One that derives from no parameter is memory the task does not own.
+  var recursiveForeignArguments: [(PointerTarget, Int, SourceLocation)] = []
   /// The first `goto`: a jump backwards is a loop with no trip count.
   private var firstGoto: SourceLocation?
 
@@ -63,6 +66,10 @@ final class FunctionAnalyzer {
       summary.parameters[caller, default: ParameterAccess()].becomeUnbounded(
         reading: own.isRead, writing: own.isWritten,
         because: "it is passed on to the recursive call at \(location.withBaseName)")
+    }
+    for (target, callee, location) in recursiveForeignArguments {
+      let own = summary.parameters[callee] ?? ParameterAccess()
+      foreignAccess(target, reading: own.isRead, writing: own.isWritten, passedTo: function.name, at: location)
     }
     return summary
   }
