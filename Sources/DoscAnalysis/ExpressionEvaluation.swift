@@ -37,6 +37,14 @@ extension FunctionAnalyzer {
         // A cast to another element type: offsets no longer count the parameter's elements.
         return .pointer(.parameter(index: index, offset: nil))
       }
+      let target = expression.type
+      if case .scalar(let x?) = value, target.kind == .integer, target.isUnsigned, let size = target.size, size < 8,
+        !(inner.type.isUnsigned && (inner.type.size ?? 8) <= size)
+      {
+        // To a narrower unsigned type (`(unsigned)(i - 1)`): modulo 2^(8 x size), exact only
+        // for a constant that fits.
+        guard let constant = x.integerValue, (0..<(1 << (8 * size))).contains(constant) else { return .unknownScalar }
+      }
       return value
     case .conditional(let condition, let then, let otherwise):
       evaluate(condition)
@@ -206,22 +214,34 @@ extension FunctionAnalyzer {
       return .unknownScalar
     case (_, .scalar(let x), .scalar(let y)):
       guard let x, let y else { return .unknownScalar }
-      switch op {
-      case "+": return .scalar(x + y)
-      case "-": return .scalar(x - y)
-      case "*": return .scalar(x * y)
-      case "/": return y.isZero ? .unknownScalar : .scalar(x / y)
-      case "<<":
-        guard let shift = y.integerValue, (0..<32).contains(shift) else { return .unknownScalar }
-        return .scalar(x * (1 << shift))
-      case ">>":
-        guard let shift = y.integerValue, (0..<32).contains(shift) else { return .unknownScalar }
-        return .scalar(x / Polynomial(1 << shift))
-      default: return .unknownScalar
+      if expression.type.wrapsBelow64Bits {
+        // `unsigned` arithmetic is modulo 2^32: exact only for a constant that fits.
+        guard let value = exactArithmetic(op, x, y)?.integerValue, (0..<(1 << 32)).contains(value) else {
+          return .unknownScalar
+        }
+        return .scalar(Polynomial(value))
       }
+      return .scalar(exactArithmetic(op, x, y))
     default:
       return .unknownScalar
     }
+  }
+
+  /// `x op y` in exact integers; nil for what has no polynomial.
+  private func exactArithmetic(_ op: String, _ x: Polynomial, _ y: Polynomial) -> Polynomial? {
+      switch op {
+      case "+": return x + y
+      case "-": return x - y
+      case "*": return x * y
+      case "/": return y.isZero ? nil : x / y
+      case "<<":
+        guard let shift = y.integerValue, (0..<32).contains(shift) else { return nil }
+        return x * (1 << shift)
+      case ">>":
+        guard let shift = y.integerValue, (0..<32).contains(shift) else { return nil }
+        return x / Polynomial(1 << shift)
+      default: return nil
+      }
   }
 
   private func unary(_ op: String, _ operand: Expr, _ expression: Expr) -> Value {
