@@ -69,7 +69,9 @@ extension FunctionAnalyzer {
   ) {
     switch target {
     case .unknown(let description):
-      if reading || writing { summary.addReason(Reason(.passesForeignPointer(callee: callee), description, at: location)) }
+      if reading || writing {
+        summary.addReason(Reason(.passesForeignPointer(callee: callee), description, at: location))
+      }
     case .global(let name):
       if reading { summary.addReason(Reason(.readsGlobal, name, at: location)) }
       if writing { summary.addReason(Reason(.writesGlobal, name, at: location)) }

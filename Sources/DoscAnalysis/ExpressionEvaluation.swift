@@ -229,19 +229,19 @@ extension FunctionAnalyzer {
 
   /// `x op y` in exact integers; nil for what has no polynomial.
   private func exactArithmetic(_ op: String, _ x: Polynomial, _ y: Polynomial) -> Polynomial? {
-      switch op {
-      case "+": return x + y
-      case "-": return x - y
-      case "*": return x * y
-      case "/": return y.isZero ? nil : x / y
-      case "<<":
-        guard let shift = y.integerValue, (0..<32).contains(shift) else { return nil }
-        return x * (1 << shift)
-      case ">>":
-        guard let shift = y.integerValue, (0..<32).contains(shift) else { return nil }
-        return x / Polynomial(1 << shift)
-      default: return nil
-      }
+    switch op {
+    case "+": return x + y
+    case "-": return x - y
+    case "*": return x * y
+    case "/": return y.isZero ? nil : x / y
+    case "<<":
+      guard let shift = y.integerValue, (0..<32).contains(shift) else { return nil }
+      return x * (1 << shift)
+    case ">>":
+      guard let shift = y.integerValue, (0..<32).contains(shift) else { return nil }
+      return x / Polynomial(1 << shift)
+    default: return nil
+    }
   }
 
   private func unary(_ op: String, _ operand: Expr, _ expression: Expr) -> Value {
