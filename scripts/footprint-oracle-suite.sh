@@ -49,6 +49,9 @@ EXPECTED_REMOTE_FAILURES=(
   # elements it does not all store to, and the write-back ships the whole span back over its
   # siblings' quadrants (issue 9, mpiwire: write back only the bytes the task changed).
   Tests/Oracle/task-quadrants.c
+  # evens/odds write every other element of an out-only range; the holes come back from the
+  # serving rank's buffer over the caller's values (same cause, same fix).
+  Tests/Oracle/task-strided-writes.c
 )
 
 passed=0

@@ -256,6 +256,7 @@ def instrument(text, source_name, tasks):
         "void __oracle_arg_pointer(const volatile void *);",
         "void __oracle_arg_integer(unsigned long long, int);",
         "void __oracle_arg_unused(void);",
+        "void __oracle_arg_classified(const volatile void *, unsigned long, int);",
         "void __oracle_end_entry(void);",
         "void __oracle_exit(int);",
     ]
@@ -316,7 +317,8 @@ def wrapper(index, task):
         elif parameter["name"] in figure_names or INTEGER_TYPE.match(parameter["type"].strip()):
             logs.append(f"__oracle_arg_integer((unsigned long long)p{i}, (__typeof__(p{i}))-1 < (__typeof__(p{i}))0);")
         else:
-            logs.append("__oracle_arg_unused();")
+            # A typedef or a struct: the compiler says whether it is a pointer.
+            logs.append(f"__oracle_arg_classified(&a{i}, sizeof a{i}, __builtin_classify_type(a{i}));")
     returns = task["returns"]
     is_void = returns.strip() == "void"
     call = f"__oracle_real_{name}({arguments})"
