@@ -19,7 +19,8 @@
 # (tasks sent: rank 0's count from the trace; 0 means every site stayed on rank 0, which the
 # trace's `binding` lines explain).
 #
-# Environment: DOSC (default .build/debug/dosc), MPIRUN (default mpirun), REMOTE_RANKS (3),
+# Environment: DOSC (default .build/debug/dosc), MPIRUN (default mpirun), REMOTE_MPIRUN_ARGS
+# (more mpirun options, e.g. "--mca btl tcp,self" for TCP), REMOTE_RANKS (3),
 # REMOTE_BINDINGS ("remote auto"), REMOTE_THREADS (1), REMOTE_TIMEOUT (60), REMOTE_KEEP=DIR
 # (keep the builds and the runs' output there).
 set -u
@@ -82,7 +83,7 @@ for binding in $BINDINGS; do
   out="$work/$binding.stdout" err="$work/$binding.stderr"
   env "${clean_env[@]}" DOSC_BIND="$binding" DOSC_THREADS="$THREADS" DOSC_TRACE=1 \
     DOSC_PROFILE="$work/free-network.json" \
-    timeout -k 5 "$TIMEOUT" "$MPIRUN" -np "$RANKS" --oversubscribe "$work/prog" "${arguments[@]}" >"$out" 2>"$err"
+    timeout -k 5 "$TIMEOUT" "$MPIRUN" -np "$RANKS" --oversubscribe ${REMOTE_MPIRUN_ARGS:-} "$work/prog" "${arguments[@]}" >"$out" 2>"$err"
   code=$?
   sent=$(grep '^dosc: rank 0: ' "$err" | grep -o '[0-9]* tasks sent' | grep -o '[0-9]*' | tail -1)
   problem=""

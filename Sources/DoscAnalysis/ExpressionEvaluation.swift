@@ -49,7 +49,10 @@ extension FunctionAnalyzer {
     case .conditional(let condition, let then, let otherwise):
       evaluate(condition)
       var results: [Value] = []
-      alternatives([{ results.append(self.evaluate(then)) }, { results.append(self.evaluate(otherwise)) }])
+      let guards = loopGuards(condition)
+      alternatives(
+        [{ results.append(self.evaluate(then)) }, { results.append(self.evaluate(otherwise)) }],
+        guards: [guards.then, guards.otherwise])
       return Value.either(results[0], results[1], type: expression.type, text: expression.text)
     case .initializerList(let items):
       items.forEach { evaluate($0) }
@@ -196,7 +199,9 @@ extension FunctionAnalyzer {
       return evaluate(rhs)
     case "&&", "||":
       evaluate(lhs)
-      alternatives([{ self.evaluate(rhs) }, {}])
+      // The right operand runs only where the left one holds (`&&`) or fails (`||`).
+      let guards = loopGuards(lhs)
+      alternatives([{ self.evaluate(rhs) }, {}], guards: [op == "&&" ? guards.then : guards.otherwise])
       summary.addWork(1)
       return .unknownScalar
     default:

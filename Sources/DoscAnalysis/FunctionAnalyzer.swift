@@ -96,7 +96,10 @@ final class FunctionAnalyzer {
       for variable in variables { declare(variable) }
     case .ifStatement(let condition, let then, let otherwise):
       evaluate(condition)
-      alternatives([{ self.statement(then) }, { if let otherwise { self.statement(otherwise) } }])
+      let guards = loopGuards(condition)
+      alternatives(
+        [{ self.statement(then) }, { if let otherwise { self.statement(otherwise) } }],
+        guards: [guards.then, guards.otherwise])
     case .forLoop(let initializer, let condition, let increment, let body):
       forLoop(statement, initializer: initializer, condition: condition, increment: increment, body: body)
     case .whileLoop(let condition, let body), .doWhile(let body, let condition):
@@ -149,14 +152,16 @@ final class FunctionAnalyzer {
   }
 
   /// Runs each arm on a fresh summary and environment, then adds an upper bound of the arms.
-  func alternatives(_ arms: [() -> Void]) {
+  /// `guards[k]`: what holds of the loop variables whenever arm k runs (`LoopGuard`).
+  func alternatives(_ arms: [() -> Void], guards: [[LoopGuard]] = []) {
     let outer = summary
     let (savedScalars, savedPointers) = (scalars, pointers)
     var merged: AccessSummary?
     var changed: Set<String> = []
-    for arm in arms {
+    for (position, arm) in arms.enumerated() {
       summary = AccessSummary()
       arm()
+      if position < guards.count { bound(&summary, by: guards[position]) }
       if merged == nil { merged = summary } else { merged!.merge(alternative: summary) }
       changed.formUnion(Set(pointers.keys).union(savedPointers.keys).filter { pointers[$0] != savedPointers[$0] })
       (scalars, pointers) = (savedScalars, savedPointers)
