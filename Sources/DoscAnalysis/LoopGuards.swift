@@ -27,7 +27,7 @@ extension FunctionAnalyzer {
     case .unary("!", let inner):
       let inverse = loopGuards(inner)
       return (inverse.otherwise, inverse.then)
-    case .binary(let op, let a, let b) where ["<", "<=", ">", ">="].contains(op):
+    case .binary(let op, let a, let b) where ["<", "<=", ">", ">=", "==", "!="].contains(op):
       // `a op b` as `d op 0` with d = a - b; d = v + rest (or -v + rest) for a loop variable v.
       guard let left = sideValue(a), let right = sideValue(b) else { return ([], []) }
       let difference = left - right
@@ -38,14 +38,31 @@ extension FunctionAnalyzer {
         let rest = difference - Polynomial.variable(variable) * Polynomial(slope)
         guard !rest.mentions(variable) else { continue }
         // v + rest op 0: v op -rest. -v + rest op 0: v (op mirrored) rest.
-        if slope == 1 { return comparison(variable, op, -rest) }
-        let mirrored = ["<": ">", "<=": ">=", ">": "<", ">=": "<="][op]!
-        return comparison(variable, mirrored, rest)
+        let (bound, relation) = slope == 1 ? (-rest, op) : (rest, mirrored[op]!)
+        if relation == "==" || relation == "!=" {
+          let arms = equality(variable, bound, loop: frame.counted!)
+          return relation == "==" ? arms : (arms.otherwise, arms.then)
+        }
+        return comparison(variable, relation, bound)
       }
       return ([], [])
     default:
       return ([], [])
     }
+  }
+
+  private var mirrored: [String: String] { ["<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="] }
+
+  /// `variable == bound`: the variable is the bound where it holds; where it does not, it is
+  /// past the loop's first (last) value only when the bound is that value (`i == lo ? ... :
+  /// in[i - 1]`), since otherwise the excluded value may be anywhere in the loop.
+  private func equality(_ variable: String, _ bound: Polynomial, loop: CountedLoop) -> (
+    then: [LoopGuard], otherwise: [LoopGuard]
+  ) {
+    let then = [LoopGuard(variable: variable, lower: bound, upper: bound)]
+    if (bound - loop.first).isZero { return (then, [LoopGuard(variable: variable, lower: bound + .one, upper: nil)]) }
+    if (bound - loop.last).isZero { return (then, [LoopGuard(variable: variable, lower: nil, upper: bound - .one)]) }
+    return (then, [])
   }
 
   /// `variable op bound`, for integers: `i > c` is `i >= c + 1`, and its negation `i <= c`.
@@ -79,13 +96,15 @@ extension FunctionAnalyzer {
   /// Widens the ranges an arm touched over the values its guards leave the loop variables:
   /// what remains mentions those variables no more, so the loops' own widening keeps it.
   func bound(_ arm: inout AccessSummary, by guards: [LoopGuard]) {
-    for loopGuard in guards {
-      guard let loop = loopStack.last(where: { $0.counted?.variable == loopGuard.variable })?.counted else {
-        continue
-      }
+    // All the guards of one variable at once (`j >= 1 && j + 1 < n`): once widened over one
+    // of them, the ranges no longer mention the variable.
+    for variable in Set(guards.map(\.variable)).sorted() {
+      guard let loop = loopStack.last(where: { $0.counted?.variable == variable })?.counted else { continue }
       var guarded = loop
-      if let lower = loopGuard.lower { guarded.first = .maximum(loop.first, lower) }
-      if let upper = loopGuard.upper { guarded.last = .minimum(loop.last, upper) }
+      for loopGuard in guards where loopGuard.variable == variable {
+        if let lower = loopGuard.lower { guarded.first = .maximum(guarded.first, lower) }
+        if let upper = loopGuard.upper { guarded.last = .minimum(guarded.last, upper) }
+      }
       for (index, access) in arm.parameters {
         var bounded = access
         (bounded.ranges, bounded.writeRanges) = access.mappingRanges { guarded.widen($0) ?? $0 }
