@@ -78,6 +78,15 @@ void __oracle_arg_integer(unsigned long long bits, int is_signed) {
 
 void __oracle_arg_unused(void) { put_text(" -"); }
 
+/* An argument whose spelling does not say what it is (a typedef: `real_ptr a`): a pointer if
+   the compiler classifies its type as one (__builtin_classify_type's pointer class, 5). */
+void __oracle_arg_classified(const volatile void *address, unsigned long size, int type_class) {
+  if (type_class == 5 && size == sizeof(void *))
+    __oracle_arg_pointer(*(void *const volatile *)address);
+  else
+    __oracle_arg_unused();
+}
+
 void __oracle_end_entry(void) { emit(); }
 
 void __oracle_exit(int task) {

@@ -243,7 +243,7 @@ def instrument(text, source_name, tasks):
         name = task["name"]
         if text[offset : offset + len(name)] != name:
             raise SetupError(f"{source_name}:{location['line']}:{location['column']}: task '{name}' is not spelled there")
-        types = [parameter["type"] for parameter in task["params"]]
+        types = [declarable_type(parameter) for parameter in task["params"]]
         prototype = f"{task['returns']} {name}({', '.join(types) if types else 'void'}); "
         edits.append((declaration_start(text, mask, offset), 0, prototype))
         edits.append((offset, len(name), f"__oracle_real_{name}"))
@@ -256,10 +256,46 @@ def instrument(text, source_name, tasks):
         "void __oracle_arg_pointer(const volatile void *);",
         "void __oracle_arg_integer(unsigned long long, int);",
         "void __oracle_arg_unused(void);",
+        "void __oracle_arg_classified(const volatile void *, unsigned long, int);",
         "void __oracle_end_entry(void);",
         "void __oracle_exit(int);",
     ]
     return text + "\n/* footprint oracle: task wrappers */\n" + "\n".join(declarations + wrappers) + "\n"
+
+
+VARIABLE_BOUND = re.compile(r"\[\s*[^\]\s\d][^\]]*\]")
+
+
+def declarable_type(parameter):
+    """A parameter's type as the wrapper and its prototype declare it: a variably modified
+    type (`double[nx][ny]`, `double (*)[ny]`) names bounds that exist only inside the task, so
+    it is passed as `void *`, which converts back at the call of the real body."""
+    return "void *" if VARIABLE_BOUND.search(parameter["type"]) else parameter["type"]
+
+
+SCALAR_SIZES = {"char": 1, "short": 2, "int": 4, "long": 8, "float": 4, "double": 8}
+
+
+def variable_element_size(parameter, values):
+    """The size in bytes of an element that is a row of a variable-length array (`double[nx][ny]`
+    or `double (*)[ny]`: a row of ny doubles) at the invocation's arguments; None otherwise."""
+    spelling = parameter["type"]
+    if not VARIABLE_BOUND.search(spelling):
+        return None
+    base = spelling.split("[")[0].replace("(*)", "").replace("const", "").replace("restrict", "").split()
+    bounds = re.findall(r"\[([^\]]*)\]", spelling)
+    if "(*)" not in spelling:
+        bounds = bounds[1:]  # an array parameter: its first bound is the one that decays
+    words = [word for word in base if word not in ("unsigned", "signed")]
+    if len(words) != 1 or words[0] not in SCALAR_SIZES:
+        return None
+    size = SCALAR_SIZES[words[0]]
+    try:
+        for bound in bounds:
+            size *= evaluate(bound, values)
+    except (ValueError, KeyError):
+        return None
+    return size
 
 
 def wrapper(index, task):
@@ -269,7 +305,7 @@ def wrapper(index, task):
     for parameter in parameters:
         for key in ("reads", "writes", "first", "count", "write_first", "write_count"):
             figure_names |= variables_of(parameter.get(key))
-    declared = ", ".join(f"__typeof__({p['type']}) p{i}" for i, p in enumerate(parameters)) or "void"
+    declared = ", ".join(f"__typeof__({declarable_type(p)}) p{i}" for i, p in enumerate(parameters)) or "void"
     # The arguments are copied into the wrapper's own frame while muted: an argument passed in
     # memory (a struct by value) sits in the caller's frame, which the task must not touch.
     copies = [f"__typeof__(p{i}) a{i} = p{i};" for i in range(len(parameters))]
@@ -281,7 +317,8 @@ def wrapper(index, task):
         elif parameter["name"] in figure_names or INTEGER_TYPE.match(parameter["type"].strip()):
             logs.append(f"__oracle_arg_integer((unsigned long long)p{i}, (__typeof__(p{i}))-1 < (__typeof__(p{i}))0);")
         else:
-            logs.append("__oracle_arg_unused();")
+            # A typedef or a struct: the compiler says whether it is a pointer.
+            logs.append(f"__oracle_arg_classified(&a{i}, sizeof a{i}, __builtin_classify_type(a{i}));")
     returns = task["returns"]
     is_void = returns.strip() == "void"
     call = f"__oracle_real_{name}({arguments})"
@@ -414,7 +451,7 @@ class Invocation:
             if any(value is None for value in figures.values()):
                 self.ambiguous.add(identity)
                 continue
-            size = parameter.get("element_size") or 1
+            size = parameter.get("element_size") or variable_element_size(parameter, self.values) or 1
             try:
                 first = evaluate(figures["first"], self.values)
                 count = max(0, evaluate(figures["count"], self.values))

@@ -15,6 +15,8 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
   public var pointsToConst: Bool
   /// The type itself is const-qualified (`const int n`).
   public var isConst: Bool
+  /// An unsigned integer type (`unsigned`, `size_t`, `uint32_t`): its arithmetic wraps.
+  public var isUnsigned = false
 
   public init(
     spelling: String, kind: Kind, size: Int? = nil, elementSpelling: String? = nil, elementSize: Int? = nil,
@@ -32,6 +34,10 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
   public var isPointer: Bool { kind == .pointer }
   public var isPointerLike: Bool { kind == .pointer || kind == .array }
   public var isArithmetic: Bool { kind == .integer || kind == .floating }
+  /// Arithmetic in this type wraps modulo a power of two below the 64 bits in which dosc's
+  /// figures are evaluated (`unsigned`: `i + (unsigned)-1` is `i - 1`, not `i + 4294967295`).
+  /// Types narrower than `int` are promoted before arithmetic, so only `unsigned int` counts.
+  public var wrapsBelow64Bits: Bool { kind == .integer && isUnsigned && (size ?? 8) == 4 }
   public var description: String { spelling }
 
   public static let unknown = CType(spelling: "?", kind: .other)

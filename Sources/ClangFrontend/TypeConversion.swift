@@ -12,6 +12,10 @@ func convertType(_ type: CXType) -> CType {
   var result = CType(
     spelling: spelling, kind: typeKind, size: size > 0 ? Int(size) : nil,
     isConst: clang_isConstQualifiedType(type) != 0)
+  result.isUnsigned = [
+    CXType_Bool, CXType_Char_U, CXType_UChar, CXType_Char16, CXType_Char32, CXType_UShort, CXType_UInt, CXType_ULong,
+    CXType_ULongLong, CXType_UInt128,
+  ].contains(canonical.kind)
   var element: CXType?
   switch canonical.kind {
   case CXType_Pointer: element = clang_getPointeeType(canonical)

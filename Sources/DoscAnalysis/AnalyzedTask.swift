@@ -53,6 +53,8 @@ public struct ParameterFigures: Sendable {
   public var elementSize: Int?
   /// Why a figure is null, when one is.
   public var unbounded: [String]?
+  /// The element's size is not a constant (a row of a variable-length array): `bytes` is null.
+  public var bytesUnknown = false
 
   var isBounded: Bool {
     reads != nil && writes != nil && footprint.count != nil && footprint.first != nil
@@ -63,7 +65,7 @@ public struct ParameterFigures: Sendable {
     Manifest.Parameter(
       name: name, type: type, access: access, reads: ManifestExpression(reads), writes: ManifestExpression(writes),
       first: ManifestExpression(footprint.first), count: ManifestExpression(footprint.count),
-      bytes: ManifestExpression(footprint.count.map { $0 * (elementSize ?? 1) }),
+      bytes: ManifestExpression(bytesUnknown ? nil : footprint.count.map { $0 * (elementSize ?? 1) }),
       writeFirst: written.map { ManifestExpression($0.first) },
       writeCount: written.map { ManifestExpression($0.count) },
       elementSize: elementSize, unbounded: unbounded)

@@ -1,4 +1,5 @@
 import CSyntax
+import DoscSupport
 import SymbolicAlgebra
 
 /// Calls: a function defined in the file has its summary instantiated with the arguments; a
@@ -38,6 +39,7 @@ extension FunctionAnalyzer {
       for (position, value) in values.enumerated() {
         guard case .pointer(let target) = value else { continue }
         for index in target.parameterIndices { recursivePassThrough.append((index, position, expression.location)) }
+        recursiveForeignArguments.append((target, position, arguments[position].location))
       }
       return
     }
@@ -47,12 +49,34 @@ extension FunctionAnalyzer {
     for (position, value) in values.enumerated() {
       guard case .pointer(let target) = value else { continue }
       let takesConst = position < definition.parameters.count && definition.parameters[position].type.pointsToConst
+      // Memory that is not the task's, handed around the cycle (`g(t->left)`): the cycle may
+      // touch it, and it would not travel with the task.
+      foreignAccess(target, reading: true, writing: !takesConst, passedTo: callee, at: arguments[position].location)
       for index in target.parameterIndices {
         summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
           reading: true, writing: !(takesConst || function.parameters[index].type.pointsToConst),
           because: "it is passed on to '\(callee)' at \(arguments[position].location.withBaseName), which may call back"
         )
       }
+    }
+  }
+
+  /// What a call that may recurse does through a pointer argument that derives from no
+  /// parameter (`tree_sum(t->left)`), or points into a global: the task touches memory that
+  /// is not its own, which keeps it on the node that has that memory.
+  func foreignAccess(
+    _ target: PointerTarget, reading: Bool, writing: Bool, passedTo callee: String, at location: SourceLocation
+  ) {
+    switch target {
+    case .unknown(let description):
+      if reading || writing {
+        summary.addReason(Reason(.passesForeignPointer(callee: callee), description, at: location))
+      }
+    case .global(let name):
+      if reading { summary.addReason(Reason(.readsGlobal, name, at: location)) }
+      if writing { summary.addReason(Reason(.writesGlobal, name, at: location)) }
+    default:
+      break
     }
   }
 

@@ -37,11 +37,22 @@ extension FunctionAnalyzer {
         // A cast to another element type: offsets no longer count the parameter's elements.
         return .pointer(.parameter(index: index, offset: nil))
       }
+      let target = expression.type
+      if case .scalar(let x?) = value, target.kind == .integer, target.isUnsigned, let size = target.size, size < 8,
+        !(inner.type.isUnsigned && (inner.type.size ?? 8) <= size)
+      {
+        // To a narrower unsigned type (`(unsigned)(i - 1)`): modulo 2^(8 x size), exact only
+        // for a constant that fits.
+        guard let constant = x.integerValue, (0..<(1 << (8 * size))).contains(constant) else { return .unknownScalar }
+      }
       return value
     case .conditional(let condition, let then, let otherwise):
       evaluate(condition)
       var results: [Value] = []
-      alternatives([{ results.append(self.evaluate(then)) }, { results.append(self.evaluate(otherwise)) }])
+      let guards = loopGuards(condition)
+      alternatives(
+        [{ results.append(self.evaluate(then)) }, { results.append(self.evaluate(otherwise)) }],
+        guards: [guards.then, guards.otherwise])
       return Value.either(results[0], results[1], type: expression.type, text: expression.text)
     case .initializerList(let items):
       items.forEach { evaluate($0) }
@@ -130,6 +141,41 @@ extension FunctionAnalyzer {
     return target(ofVariable: name)
   }
 
+  /// The pointer parameters whose memory the variable `name` may point into, through the
+  /// values it is given (`n = n->next` in a list walk: `n` first points at the parameter's
+  /// node, later at nodes that derive from no parameter). A load or store through such a
+  /// variable, which `walkedTarget` cannot place, may still touch these parameters' memory.
+  func parametersPossiblyHeld(by name: String) -> [Int] {
+    var visited: Set<String> = []
+    var found: Set<Int> = []
+    func visit(_ variable: String) {
+      guard visited.insert(variable).inserted else { return }
+      if let index = function.parameters.firstIndex(where: { $0.name == variable }),
+        function.parameters[index].type.isPointerLike
+      {
+        found.insert(index)
+      }
+      for value in mutations.assignedValues[variable] ?? [] { visitBase(value) }
+    }
+    func visitBase(_ value: Expr) {
+      switch value.kind {
+      case .cast(let inner): visitBase(inner)
+      case .name(let other, .parameter), .name(let other, .local): visit(other)
+      case .binary(let op, let a, let b) where op == "+" || op == "-":
+        if a.type.isPointerLike { visitBase(a) } else if b.type.isPointerLike { visitBase(b) }
+      case .conditional(_, let then, let otherwise):
+        visitBase(then)
+        visitBase(otherwise)
+      case .unary("&", let operand):
+        if case .subscripted(let array, _) = operand.kind { visitBase(array) }
+      default:
+        break
+      }
+    }
+    visit(name)
+    return found.sorted()
+  }
+
   private func binary(_ op: String, _ lhs: Expr, _ rhs: Expr, _ expression: Expr) -> Value {
     switch op {
     case "=":
@@ -153,7 +199,9 @@ extension FunctionAnalyzer {
       return evaluate(rhs)
     case "&&", "||":
       evaluate(lhs)
-      alternatives([{ self.evaluate(rhs) }, {}])
+      // The right operand runs only where the left one holds (`&&`) or fails (`||`).
+      let guards = loopGuards(lhs)
+      alternatives([{ self.evaluate(rhs) }, {}], guards: [op == "&&" ? guards.then : guards.otherwise])
       summary.addWork(1)
       return .unknownScalar
     default:
@@ -171,21 +219,33 @@ extension FunctionAnalyzer {
       return .unknownScalar
     case (_, .scalar(let x), .scalar(let y)):
       guard let x, let y else { return .unknownScalar }
-      switch op {
-      case "+": return .scalar(x + y)
-      case "-": return .scalar(x - y)
-      case "*": return .scalar(x * y)
-      case "/": return y.isZero ? .unknownScalar : .scalar(x / y)
-      case "<<":
-        guard let shift = y.integerValue, (0..<32).contains(shift) else { return .unknownScalar }
-        return .scalar(x * (1 << shift))
-      case ">>":
-        guard let shift = y.integerValue, (0..<32).contains(shift) else { return .unknownScalar }
-        return .scalar(x / Polynomial(1 << shift))
-      default: return .unknownScalar
+      if expression.type.wrapsBelow64Bits {
+        // `unsigned` arithmetic is modulo 2^32: exact only for a constant that fits.
+        guard let value = exactArithmetic(op, x, y)?.integerValue, (0..<(1 << 32)).contains(value) else {
+          return .unknownScalar
+        }
+        return .scalar(Polynomial(value))
       }
+      return .scalar(exactArithmetic(op, x, y))
     default:
       return .unknownScalar
+    }
+  }
+
+  /// `x op y` in exact integers; nil for what has no polynomial.
+  private func exactArithmetic(_ op: String, _ x: Polynomial, _ y: Polynomial) -> Polynomial? {
+    switch op {
+    case "+": return x + y
+    case "-": return x - y
+    case "*": return x * y
+    case "/": return y.isZero ? nil : x / y
+    case "<<":
+      guard let shift = y.integerValue, (0..<32).contains(shift) else { return nil }
+      return x * (1 << shift)
+    case ">>":
+      guard let shift = y.integerValue, (0..<32).contains(shift) else { return nil }
+      return x / Polynomial(1 << shift)
+    default: return nil
     }
   }
 

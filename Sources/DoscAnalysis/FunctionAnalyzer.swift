@@ -30,6 +30,9 @@ final class FunctionAnalyzer {
   /// Parameters passed on to a recursive call of this function: (caller parameter, callee
   /// parameter, location).
   var recursivePassThrough: [(Int, Int, SourceLocation)] = []
+  /// Pointer arguments of a recursive call of this function: (where the argument points, callee
+  /// parameter, location). One that derives from no parameter is memory the task does not own.
+  var recursiveForeignArguments: [(PointerTarget, Int, SourceLocation)] = []
   /// The first `goto`: a jump backwards is a loop with no trip count.
   private var firstGoto: SourceLocation?
 
@@ -64,6 +67,10 @@ final class FunctionAnalyzer {
         reading: own.isRead, writing: own.isWritten,
         because: "it is passed on to the recursive call at \(location.withBaseName)")
     }
+    for (target, callee, location) in recursiveForeignArguments {
+      let own = summary.parameters[callee] ?? ParameterAccess()
+      foreignAccess(target, reading: own.isRead, writing: own.isWritten, passedTo: function.name, at: location)
+    }
     return summary
   }
 
@@ -89,7 +96,10 @@ final class FunctionAnalyzer {
       for variable in variables { declare(variable) }
     case .ifStatement(let condition, let then, let otherwise):
       evaluate(condition)
-      alternatives([{ self.statement(then) }, { if let otherwise { self.statement(otherwise) } }])
+      let guards = loopGuards(condition)
+      alternatives(
+        [{ self.statement(then) }, { if let otherwise { self.statement(otherwise) } }],
+        guards: [guards.then, guards.otherwise])
     case .forLoop(let initializer, let condition, let increment, let body):
       forLoop(statement, initializer: initializer, condition: condition, increment: increment, body: body)
     case .whileLoop(let condition, let body), .doWhile(let body, let condition):
@@ -142,14 +152,16 @@ final class FunctionAnalyzer {
   }
 
   /// Runs each arm on a fresh summary and environment, then adds an upper bound of the arms.
-  func alternatives(_ arms: [() -> Void]) {
+  /// `guards[k]`: what holds of the loop variables whenever arm k runs (`LoopGuard`).
+  func alternatives(_ arms: [() -> Void], guards: [[LoopGuard]] = []) {
     let outer = summary
     let (savedScalars, savedPointers) = (scalars, pointers)
     var merged: AccessSummary?
     var changed: Set<String> = []
-    for arm in arms {
+    for (position, arm) in arms.enumerated() {
       summary = AccessSummary()
       arm()
+      if position < guards.count { bound(&summary, by: guards[position]) }
       if merged == nil { merged = summary } else { merged!.merge(alternative: summary) }
       changed.formUnion(Set(pointers.keys).union(savedPointers.keys).filter { pointers[$0] != savedPointers[$0] })
       (scalars, pointers) = (savedScalars, savedPointers)

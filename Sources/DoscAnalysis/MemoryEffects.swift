@@ -112,6 +112,15 @@ extension FunctionAnalyzer {
     case .unknown(let description):
       summary.addReason(
         Reason(write ? .writesForeignMemory : .readsForeignMemory, description, at: expression.location))
+      // A variable that held a parameter before it was moved to unknown memory (a list walk)
+      // may still touch the parameter's: its figures are then unbounded, not zero.
+      for index in parametersPossiblyHeld(by: description) {
+        summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+          reading: !write, writing: write,
+          because:
+            "'\(description)' at \(expression.location.withBaseName) may point into it or into memory that derives from no parameter"
+        )
+      }
     }
   }
 

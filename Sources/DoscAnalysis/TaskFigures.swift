@@ -40,6 +40,16 @@ enum TaskFigures {
           ? .readwrite : access.isWritten ? .write : access.isRead ? .read : .none,
         reads: figure(access.reads), writes: figure(access.writes), footprint: span(access.footprint),
         written: access.isWritten ? span(access.writtenFootprint) : nil, elementSize: parameter.type.elementSize)
+      if let element = parameter.type.elementSpelling, parameter.type.elementSize == nil,
+        element.contains("["), figures.access != .none
+      {
+        // A row of a variable-length array (`double u[nx][ny]`): its elements are counted in
+        // rows whose size exists only at run time, so no byte figure can be stated.
+        figures.bytesUnknown = true
+        let why = "its element '\(element)' is a variable-length array, whose size is known only at run time"
+        figures.unbounded = (figures.unbounded ?? []) + [why]
+        reasons.append(Reason(.unboundedParameter(why: why), parameter.name, at: function.location))
+      }
       if !figures.isBounded {
         var unbounded = access.unboundedBecause
         let computed = [access.footprint?.low, access.footprint?.high, access.reads, access.writes]
@@ -47,7 +57,7 @@ enum TaskFigures {
         if unbounded.isEmpty {
           unbounded.append("its figures depend on values that are not parameters of '\(function.name)'")
         }
-        figures.unbounded = unbounded
+        figures.unbounded = (figures.unbounded ?? []) + unbounded
         reasons.append(Reason(.unboundedParameter(why: unbounded[0]), parameter.name, at: function.location))
       }
       parameters.append(figures)

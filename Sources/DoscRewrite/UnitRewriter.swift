@@ -482,8 +482,26 @@ struct UnitRewriter {
   // MARK: - Types
 
   /// Parameters are declared with their adjusted type: arrays decay to pointers
-  /// (`const int m[][3]` is `const int (*)[3]`).
+  /// (`const int m[][3]` is `const int (*)[3]`). A variably modified type (`double (*)[ny]`,
+  /// a VLA parameter `double u[nx][ny]`) names a bound that does not exist where the
+  /// argument struct is declared: it travels as `void *`, which converts back at the call.
   private func parameterType(_ type: CType) -> String {
+    let adjusted = decayedType(type)
+    return isVariablyModified(adjusted) ? "void *" : adjusted
+  }
+
+  /// Whether a spelling has an array bound that is not a constant (`[ny]`, `[n + 1]`).
+  private func isVariablyModified(_ spelling: String) -> Bool {
+    var rest = spelling[...]
+    while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+      let bound = rest[rest.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+      if !bound.isEmpty && !bound.allSatisfy(\.isNumber) { return true }
+      rest = rest[rest.index(after: close)...]
+    }
+    return false
+  }
+
+  private func decayedType(_ type: CType) -> String {
     guard type.kind == .array, var element = type.elementSpelling else { return type.spelling }
     if (type.pointsToConst || type.spelling.hasPrefix("const ")) && !element.hasPrefix("const ") {
       element = "const " + element

@@ -1,0 +1,115 @@
+import CSyntax
+import SymbolicAlgebra
+
+/// Conditions that bound a counted loop's variable inside one arm of an `if` or a `?:`
+/// (`if (i > 0) out[i - 1] = ...`, `i < n - 1 ? in[i + 1] : 0`): the accesses in that arm
+/// are widened over the values the variable can have there, not over the whole loop. Without
+/// this, a boundary guard's footprint reaches one element outside the array (`out[lo - 1]` at
+/// lo = 0), which a task run remotely would ship: a read outside the object, which crashes
+/// when the object starts a page.
+struct LoopGuard {
+  var variable: String
+  /// The variable is at least `lower` (at most `upper`) in the guarded arm.
+  var lower: Polynomial?
+  var upper: Polynomial?
+}
+
+extension FunctionAnalyzer {
+  /// What `condition` says about counted loop variables when it holds (`then`) and when it
+  /// does not (`otherwise`). Only comparisons of a loop variable with a value the loop does
+  /// not change, and `&&` of them (which bounds only the arm where all hold).
+  func loopGuards(_ condition: Expr) -> (then: [LoopGuard], otherwise: [LoopGuard]) {
+    switch condition.kind {
+    case .binary("&&", let a, let b):
+      return (loopGuards(a).then + loopGuards(b).then, [])
+    case .binary("||", let a, let b):
+      return ([], loopGuards(a).otherwise + loopGuards(b).otherwise)
+    case .unary("!", let inner):
+      let inverse = loopGuards(inner)
+      return (inverse.otherwise, inverse.then)
+    case .binary(let op, let a, let b) where ["<", "<=", ">", ">=", "==", "!="].contains(op):
+      // `a op b` as `d op 0` with d = a - b; d = v + rest (or -v + rest) for a loop variable v.
+      guard let left = sideValue(a), let right = sideValue(b) else { return ([], []) }
+      let difference = left - right
+      for frame in loopStack.reversed() {
+        guard let variable = frame.counted?.variable, difference.degree(in: variable) == 1,
+          let slope = difference.coefficients(of: variable)[1]?.integerValue, slope == 1 || slope == -1
+        else { continue }
+        let rest = difference - Polynomial.variable(variable) * Polynomial(slope)
+        guard !rest.mentions(variable) else { continue }
+        // v + rest op 0: v op -rest. -v + rest op 0: v (op mirrored) rest.
+        let (bound, relation) = slope == 1 ? (-rest, op) : (rest, mirrored[op]!)
+        if relation == "==" || relation == "!=" {
+          let arms = equality(variable, bound, loop: frame.counted!)
+          return relation == "==" ? arms : (arms.otherwise, arms.then)
+        }
+        return comparison(variable, relation, bound)
+      }
+      return ([], [])
+    default:
+      return ([], [])
+    }
+  }
+
+  private var mirrored: [String: String] { ["<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="] }
+
+  /// `variable == bound`: the variable is the bound where it holds; where it does not, it is
+  /// past the loop's first (last) value only when the bound is that value (`i == lo ? ... :
+  /// in[i - 1]`), since otherwise the excluded value may be anywhere in the loop.
+  private func equality(_ variable: String, _ bound: Polynomial, loop: CountedLoop) -> (
+    then: [LoopGuard], otherwise: [LoopGuard]
+  ) {
+    let then = [LoopGuard(variable: variable, lower: bound, upper: bound)]
+    if (bound - loop.first).isZero { return (then, [LoopGuard(variable: variable, lower: bound + .one, upper: nil)]) }
+    if (bound - loop.last).isZero { return (then, [LoopGuard(variable: variable, lower: nil, upper: bound - .one)]) }
+    return (then, [])
+  }
+
+  /// `variable op bound`, for integers: `i > c` is `i >= c + 1`, and its negation `i <= c`.
+  private func comparison(_ variable: String, _ op: String, _ bound: Polynomial) -> (
+    then: [LoopGuard], otherwise: [LoopGuard]
+  ) {
+    let atLeast = { LoopGuard(variable: variable, lower: $0, upper: nil) }
+    let atMost = { LoopGuard(variable: variable, lower: nil, upper: $0) }
+    switch op {
+    case ">": return ([atLeast(bound + .one)], [atMost(bound)])
+    case ">=": return ([atLeast(bound)], [atMost(bound - .one)])
+    case "<": return ([atMost(bound - .one)], [atLeast(bound)])
+    default: return ([atMost(bound)], [atLeast(bound + .one)])
+    }
+  }
+
+  /// One side of a comparison as a polynomial in values the loops do not change, besides
+  /// their own variables; the walk's state (work, accesses, bindings) is left as it was, since
+  /// the condition has been evaluated already. Nil for an unsigned side: the comparison is
+  /// then made modulo 2^N (`i < n - 1` with an unsigned n = 0 holds for every i).
+  private func sideValue(_ expression: Expr) -> Polynomial? {
+    guard expression.type.kind == .integer, !expression.type.isUnsigned else { return nil }
+    let saved = (summary, scalars, pointers)
+    defer { (summary, scalars, pointers) = saved }
+    guard let value = evaluate(expression).polynomial, !value.variables.contains(where: { $0.contains("#") }) else {
+      return nil
+    }
+    return value
+  }
+
+  /// Widens the ranges an arm touched over the values its guards leave the loop variables:
+  /// what remains mentions those variables no more, so the loops' own widening keeps it.
+  func bound(_ arm: inout AccessSummary, by guards: [LoopGuard]) {
+    // All the guards of one variable at once (`j >= 1 && j + 1 < n`): once widened over one
+    // of them, the ranges no longer mention the variable.
+    for variable in Set(guards.map(\.variable)).sorted() {
+      guard let loop = loopStack.last(where: { $0.counted?.variable == variable })?.counted else { continue }
+      var guarded = loop
+      for loopGuard in guards where loopGuard.variable == variable {
+        if let lower = loopGuard.lower { guarded.first = .maximum(guarded.first, lower) }
+        if let upper = loopGuard.upper { guarded.last = .minimum(guarded.last, upper) }
+      }
+      for (index, access) in arm.parameters {
+        var bounded = access
+        (bounded.ranges, bounded.writeRanges) = access.mappingRanges { guarded.widen($0) ?? $0 }
+        arm.parameters[index] = bounded
+      }
+    }
+  }
+}

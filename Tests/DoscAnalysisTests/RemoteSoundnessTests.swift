@@ -1,0 +1,137 @@
+import DoscManifest
+import Foundation
+import Testing
+
+/// Figures that a task run on another rank relies on, where the remote oracle
+/// (scripts/remote-oracle.sh, Tests/Oracle/task-*.c) found them wrong: each test is the shape
+/// of one program that crashed or failed to build under `DOSC_BIND=remote`.
+@Suite struct RemoteSoundnessTests {
+  private func task(_ source: String, _ name: String) throws -> Manifest.Task {
+    try Fixtures.analyze(source: source).0.task(name)
+  }
+
+  /// A recursive task given a pointer loaded from memory (`t->left`) reaches memory that does
+  /// not travel with it: it must not be remotable (it was, and crashed on another rank).
+  @Test func recursionThroughALoadedPointerIsNotRemotable() throws {
+    let t = try task(
+      """
+      struct tree { int key; struct tree *left, *right; };
+      long tree_sum(const struct tree *t) {
+        if (!t) return 0;
+        return tree_sum(t->left) + tree_sum(t->right) + t->key;
+      }
+      int main(void) { struct tree t = {1, 0, 0};
+      #pragma dosc task
+        tree_sum(&t);
+        return 0; }
+      """, "tree_sum")
+    #expect(!t.remotable)
+    #expect(
+      t.reasons.contains { $0.contains("passes 't->left', which does not derive from a parameter") }, "\(t.reasons)")
+  }
+
+  /// A list walk moves its parameter into nodes that derive from no parameter: the
+  /// parameter's own figures are null, not `access: none` with zero reads.
+  @Test func aParameterWalkedIntoForeignMemoryHasNullFigures() throws {
+    let t = try task(
+      """
+      struct node { int value; struct node *next; };
+      void list_double(struct node *n) { while (n) { n->value *= 2; n = n->next; } }
+      int main(void) { struct node a = {1, 0};
+      #pragma dosc task
+        list_double(&a);
+        return 0; }
+      """, "list_double")
+    let n = try t.param("n")
+    #expect(n.access == .readwrite)
+    #expect(n.count == .unknown && n.reads == .unknown && n.writes == .unknown)
+    #expect(!t.remotable)
+  }
+
+  /// `unsigned` arithmetic wraps modulo 2^32: `in[i + offset]` with offset (unsigned)-1 reads
+  /// `in[i - 1]`, so no polynomial in `offset` is its index.
+  @Test func unsignedIndexArithmeticIsNotAPolynomial() throws {
+    let t = try task(
+      """
+      void shift_read(double *out, const double *in, unsigned n, unsigned offset) {
+        for (unsigned i = 1; i < n; i++) out[i] = in[i + offset];
+      }
+      int main(void) { double a[4], b[4];
+      #pragma dosc task
+        shift_read(b, a, 4, (unsigned)-1);
+        return 0; }
+      """, "shift_read")
+    #expect(try t.param("in").count == .unknown)
+    #expect(try t.param("out").count == .formula("n-1"))
+    #expect(!t.remotable)
+  }
+
+  /// The element of a VLA parameter is a row whose size is known only at run time: bytes are
+  /// null (they were the row count) and the task stays local.
+  @Test func variableLengthRowsHaveNoByteFigure() throws {
+    let t = try task(
+      """
+      void rows(int nx, int ny, double u[nx][ny], int lo, int hi) {
+        for (int i = lo; i < hi; i++) for (int j = 0; j < ny; j++) u[i][j] = i + j;
+      }
+      int main(void) { double g[4][5];
+      #pragma dosc task
+        rows(4, 5, g, 0, 4);
+        return 0; }
+      """, "rows")
+    let u = try t.param("u")
+    #expect(u.count == .formula("hi-lo"))
+    #expect(u.bytes == .unknown)
+    #expect(!t.remotable)
+  }
+
+  /// A boundary guard bounds the accesses of its arm: `if (i > 0) out[i - 1]` starts at
+  /// `max(1,lo)-1`, not at `lo-1` (one element before the array when lo = 0).
+  @Test func boundaryGuardsBoundTheirArm() throws {
+    let (manifest, _) = try Fixtures.analyze(
+      source: """
+        void left(double *out, const double *in, int lo, int hi) {
+          for (int i = lo; i < hi; i++)
+            if (i > 0) out[i - 1] += in[i];
+        }
+        int rising(const double *in, int lo, int hi, int n) {
+          int c = 0;
+          for (int i = lo; i < hi; i++) c += i + 1 < n && in[i + 1] > in[i];
+          return c;
+        }
+        int main(void) { double a[8] = {0}, b[8] = {0}; int r;
+        #pragma dosc task
+          left(b, a, 0, 8);
+        #pragma dosc task
+          r = rising(a, 0, 8, 8);
+          return r; }
+        """)
+    let left = try manifest.task("left")
+    #expect(try left.param("out").first == .formula("max(1,lo)-1"))
+    #expect(try left.param("in").first == .formula("max(1,lo)"))
+    #expect(left.remotable, "\(left.reasons)")
+    // in[i] for i in [lo, hi), in[i + 1] only while i + 1 < n: up to min(hi, n - 1).
+    #expect(try manifest.task("rising").param("in").count == .formula("-1*(lo-min(hi-1,n-2)-2)"))
+  }
+
+  /// A guard on a value the loop changes, or on an unsigned bound, bounds nothing.
+  @Test func guardsTheLoopCannotTrustBoundNothing() throws {
+    let t = try task(
+      """
+      void moving(double *out, int lo, int hi, unsigned m) {
+        int k = lo + 3;
+        for (int i = lo; i < hi; i++) {
+          if (i > k) out[i - 4] += 1.0;
+          if ((unsigned)i <= m - 1) out[i] += 2.0;
+          k = k + (i % 2);
+        }
+      }
+      int main(void) { double a[8] = {0};
+      #pragma dosc task
+        moving(a, 4, 8, 0);
+        return 0; }
+      """, "moving")
+    #expect(try t.param("out").first == .formula("lo-4"))
+    #expect(try t.param("out").count == .formula("hi-lo+4"))
+  }
+}
