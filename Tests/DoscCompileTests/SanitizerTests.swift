@@ -51,7 +51,8 @@ import Testing
     #expect(got.stderr.contains("WARNING: ThreadSanitizer: data race"), "\(got.stderr)")
     #expect(got.stderr.contains("racy.c:"), "the report names the racing line: \(got.stderr)")
     #expect(got.status == 66, "ThreadSanitizer's exit status after a report")
-    #expect(got.stdout == "total 3\n")
+    // Its sum is whatever the race leaves (3, or 1 or 2 when an update is lost): only that it ran.
+    #expect(["total 1\n", "total 2\n", "total 3\n"].contains(got.stdout), "\(got.stdout)")
   }
 
   /// `dosc cc` in an unmodified Makefile, with the sanitizer in CFLAGS (which the link gets too).
