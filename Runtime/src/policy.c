@@ -417,11 +417,15 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
     double floor_ops = even.remote_ops > even.local_ops ? even.remote_ops : even.local_ops;
     choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
   } else if (decision.binding == DOSC_POLICY_REMOTE) {
-    /* The generated dispatch ships every task of a remote-bound site that
-     * passes dosc_spawn_pays (it does not call dosc_remote_pays yet): the
-     * work threshold is the remote one, below it the plain call. */
-    double floor_ops = (double)decision.remote_work_threshold;
-    if (floor_ops < even.local_ops) floor_ops = even.local_ops;
+    /* A task that does not go remote (its work or its bytes below what a
+     * round trip needs) takes the two-way decision: with 2 or more threads a
+     * local spawn when it pays; with 1 thread the plain call below the remote
+     * threshold (a spawn there gains nothing), so that is the grain. Above
+     * it, a task whose bytes keep it here is spawned even on 1 thread: the
+     * spawner goes on shipping its siblings and runs it at the taskwait. */
+    double floor_ops = even.local_ops;
+    if (threads == 1 && (double)decision.remote_work_threshold > floor_ops)
+      floor_ops = (double)decision.remote_work_threshold;
     choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
   }
 

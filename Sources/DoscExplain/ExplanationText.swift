@@ -41,7 +41,10 @@ extension Explanation {
       let at = site.atValues
       if let work = at.work {
         var text = "  at these values: work \(format(work)) ops"
-        if let bytes = at.shippedBytes { text += ", \(format(bytes)) bytes shipped" }
+        if let bytes = at.spawnBytes { text += ", \(format(bytes)) bytes shipped" }
+        if let bytes = at.replicatedBytes, !at.replicated.isEmpty {
+          text += " (+ \(at.replicated.joined(separator: ", ")): \(format(bytes)) bytes once per node)"
+        }
         if let l = at.l { text += "; l = \(String(format: "%.3f", l))" }
         if let y = at.y { text += ", y = \(String(format: "%.3f", y))" }
         lines.append(text)
