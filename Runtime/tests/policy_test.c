@@ -166,7 +166,8 @@ static void data_heavy_task_takes_the_local_decision(void) {
     dosc_profile one_node = machine(threads, 1);
     dosc_decision two_way = dosc_decide(&one_node, &facts, NULL, 0);
     long long work = d.remote_work_threshold * 4;
-    long long heavy = (long long)((double)(work - d.remote_work_threshold) * d.remote_bytes_per_op) + 2;
+    long long heavy =
+        (long long)((double)(work - d.remote_work_threshold) * d.remote_bytes_per_op) + 2;
     /* with 1 thread too a spawn, not the plain call: the spawner goes on
      * shipping its siblings and runs this one at the taskwait */
     EXPECT(strcmp(at_spawn(&d, work, heavy), "local") == 0, "%d threads, heavy: %s", threads,
@@ -176,8 +177,8 @@ static void data_heavy_task_takes_the_local_decision(void) {
     /* below the remote threshold: exactly the two-way (one node) decision */
     for (long long w = 1; w < d.remote_work_threshold; w *= 3) {
       const char *one = at_spawn(&two_way, w, 0);
-      EXPECT(strcmp(at_spawn(&d, w, 0), one) == 0, "%d threads, %lld ops: %s, one node %s",
-             threads, w, at_spawn(&d, w, 0), one);
+      EXPECT(strcmp(at_spawn(&d, w, 0), one) == 0, "%d threads, %lld ops: %s, one node %s", threads,
+             w, at_spawn(&d, w, 0), one);
     }
   }
 }
@@ -286,8 +287,8 @@ static void saturation(void) {
   profile.ns_per_op = 1e-3;
   dosc_site_facts facts = task(1, 0, 1, 0);
   dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
-  EXPECT(d.remote_work_threshold > 0 && d.work_threshold > 0, "huge remote threshold stays positive: %lld",
-         d.remote_work_threshold);
+  EXPECT(d.remote_work_threshold > 0 && d.work_threshold > 0,
+         "huge remote threshold stays positive: %lld", d.remote_work_threshold);
 }
 
 int main(void) {
