@@ -182,6 +182,38 @@ import Testing
     #expect(Self.counter(unreplicated.stderr, rank: 0, "bytes sent") == 2 * matrix + 32 * matrix)
   }
 
+  /// The spawn-time bytes test under auto: the same site's tasks, each 800 KB, stay on rank 0
+  /// when one sweep's work does not pay for their bytes and go to the other ranks when fifty
+  /// sweeps do; `dosc explain` predicts both at the same arguments.
+  @Test(.enabled(if: mpiInstalled))
+  func dataHeavyTasksStayUnlessTheirWorkPaysForTheirBytes() throws {
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/sweeps.c"
+    let built = try Self.build([source], name: "sweeps", arguments: ["100000", "1"])
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let auto = Configuration(ranks: 3, tcp: false, binding: "auto", threads: 1)
+    for (sweeps, expected) in [(1, "local"), (50, "remote")] {
+      let explanation = try Explanation.make(
+        .init(
+          program: built.program, threads: 1, nodes: 3, values: ["lo": 0, "hi": 100_000, "sweeps": Double(sweeps)],
+          environment: ["DOSC_PROFILE": "/nonexistent/profile.json"]))
+      let site = try #require(explanation.sites.first)
+      #expect(site.binding == "remote", "\(site.reason)")
+      let work = try #require(site.atValues.work)
+      #expect(work >= Double(try #require(site.thresholds.remoteWork)), "the work alone pays: \(work)")
+      #expect(site.atValues.bindingAtSpawn == expected, "\(sweeps) sweeps")
+      let got = try Self.run([built.program, "100000", String(sweeps)], auto)
+      #expect(got.status == 0, "\(got.stderr)")
+      let plain = try Harness.run([built.scratch + "/plain", "100000", String(sweeps)])
+      #expect(got.stdout == plain.stdout)
+      let sent = try #require(Self.counter(got.stderr, rank: 0, "tasks sent"), "\(got.stderr)")
+      if expected == "local" {
+        #expect(sent == 0, "\(sweeps) sweep(s): \(got.stderr)")
+      } else {
+        #expect(sent > 0, "\(sweeps) sweeps: \(got.stderr)")
+      }
+    }
+  }
+
   /// The one replication rule (`dosc_replicated`): what `dosc explain` says is sent once per
   /// node, and what each task ships itself, are what the runtime's counters show it did.
   @Test(.enabled(if: mpiInstalled))
