@@ -285,7 +285,8 @@ static void report_time_outside_tasks(void) {
 
 static void shutdown_at_exit(void) {
   pthread_mutex_lock(&runtime.lock);
-  if (runtime.trace) report_time_outside_tasks();
+  /* The program's time is rank 0's: a serving rank only waits for tasks. */
+  if (runtime.trace && !dosc_remote_serving()) report_time_outside_tasks();
   dosc_pool_stop();
   pthread_mutex_unlock(&runtime.lock);
 }
