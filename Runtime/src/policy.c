@@ -425,9 +425,14 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
      * it, a task whose bytes keep it here is spawned even on 1 thread: the
      * spawner goes on shipping its siblings and runs it at the taskwait. */
     double floor_ops = even.local_ops;
-    if (threads == 1 && (double)decision.remote_work_threshold > floor_ops)
-      floor_ops = (double)decision.remote_work_threshold;
+    int plain_below_remote = threads == 1 && (double)decision.remote_work_threshold > floor_ops;
+    if (plain_below_remote) floor_ops = (double)decision.remote_work_threshold;
     choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
+    if (plain_below_remote)
+      snprintf(grain, sizeof grain,
+               "1 thread: below %lld ops the serial clone, above it a local spawn when the bytes "
+               "keep the task here",
+               decision.work_threshold);
   }
 
   if (reason != NULL && reason_size > 0) {
