@@ -1,34 +1,38 @@
 #!/usr/bin/env python3
 """bench/decision_quality.py - how well `auto` binds, against an oracle (issue 10).
 
-Every example x 3 input sizes x {1 process with 1 and 2 threads}: each case runs under every
-forced binding (DOSC_BIND=inline, local) and under auto, interleaved, in one run; the table
-gives auto's time over the best forced time (the oracle), each the least of 5 interleaved
-runs, and, beside it, what `dosc explain`
-predicts for the case's first site at the same arguments (its choice at spawn time and the
-model's time per batch of sibling tasks under inline and local).
+Every example x 3 input sizes x {1 process with 1 and 2 threads, 2 and 3 MPI ranks (1 thread
+each, started by `dosc run -n N`)}: each case runs under every forced binding (DOSC_BIND=inline,
+local, and on 2-3 ranks remote; on one process `remote` is `local`, so it is not repeated) and
+under auto, interleaved, in one run. The table gives each binding's time, auto's over the best
+forced time (the oracle) and the worst over the best; beside them, what `dosc explain` says for
+the case's first site at the same arguments with the same threads and nodes: the binding its
+spawn-time check picks and the model's time per batch of sibling tasks under each binding.
 
-Not covered: remote and MPI ranks (2 and 3). The remote binding is not in main yet (a forced
-`remote` runs on the local pool, so it would only repeat `local`); rerun with --ranks once it
-is.  Built-in machine profile (DOSC_PROFILE points nowhere) so the run does not depend on a
-calibration left on the machine.
+The time is the program's own, from dosc_start to exit on rank 0 (the DOSC_TRACE line "time
+outside tasks X s of Y s"): mpirun's launch of the ranks (~0.1-0.5 s, the same under every
+binding) is left out, so the ratios show what the binding changes. Each time is the least of
+--reps interleaved runs (other processes only ever add time). Every run's output is checked
+against the plain C build's. Built-in machine profile (DOSC_PROFILE points nowhere) so the run
+does not depend on a calibration left on the machine; --profile FILE uses one.
 
-usage: bench/decision_quality.py [--quick]   (--quick: 1 repetition, smallest two sizes)
-Prints a Markdown table. Needs a built dosc (swift build; DOSC=path overrides).
+usage: bench/decision_quality.py [--reps N] [--quick] [--only NAME,...] [--configs 1x1,1x2,2,3]
+                                 [--profile FILE]
+  --quick: 1 repetition, smallest two sizes.  Prints a Markdown table and a summary line.
+Needs a built dosc (swift build; DOSC=path overrides) and, for the rank cases, an MPI.
 """
+import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DOSC = os.environ.get("DOSC", os.path.join(REPO, ".build/debug/dosc"))
-QUICK = "--quick" in sys.argv
-REPS = 1 if QUICK else 5
-BINDINGS = ["inline", "local"]
 
 # name: (sizes as argument lists, the first site's task parameters at those arguments)
 EXAMPLES = {
@@ -49,73 +53,108 @@ EXAMPLES = {
                    lambda a: {"width": int(a[0]), "height": int(a[1]), "lo": 0, "hi": 8, "max_iter": 500}),
 }
 
+# (label, ranks, threads per rank)
+CONFIGS = {"1x1": ("1 proc, 1 thread", 1, 1), "1x2": ("1 proc, 2 threads", 1, 2),
+           "2": ("2 ranks", 2, 1), "3": ("3 ranks", 3, 1)}
 
-def run(program, args, env):
-    start = time.perf_counter()
-    done = subprocess.run([program] + args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
+PROGRAM_TIME = re.compile(r"^dosc: time outside tasks [0-9.]+ s of ([0-9.]+) s", re.M)
+
+
+def run(command, env, expected, what):
+    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+    stderr = done.stderr.decode(errors="replace")
     if done.returncode != 0:
-        sys.exit(f"{program} {args} failed: {done.stderr.decode()}")
-    return elapsed, done.stdout
+        sys.exit(f"{what} failed ({done.returncode}): {stderr}")
+    if expected is not None and done.stdout != expected:
+        sys.exit(f"{what}: output differs from the plain build")
+    found = PROGRAM_TIME.search(stderr)
+    if found is None:
+        sys.exit(f"{what}: no program time in the trace: {stderr}")
+    return float(found.group(1)), done.stdout
 
 
-def explain(program, threads, values, env):
-    command = [DOSC, "explain", program, "--format", "json", "--threads", str(threads)]
+def explain(program, ranks, threads, values, env):
+    command = [DOSC, "explain", program, "--format", "json", "--threads", str(threads), "--nodes", str(ranks)]
     for name, value in values.items():
         command += ["--set", f"{name}={value}"]
     done = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
     site = json.loads(done.stdout)["sites"][0]
     at = site["at_values"]
     siblings = at.get("siblings") or 1
+
     def batch(key):
         return f"{at[key] * siblings / 1e6:.3g}" if key in at else "-"
-    return at.get("binding_at_spawn", site["binding"]), batch("inline_ns"), batch("local_ns")
+    return at.get("binding_at_spawn", site["binding"]), batch("inline_ns"), batch("local_ns"), batch("remote_ns")
 
 
 def main():
+    parser = argparse.ArgumentParser(description="auto against the best forced binding, per case")
+    parser.add_argument("--reps", type=int, default=5)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", default="")
+    parser.add_argument("--configs", default="1x1,1x2,2,3")
+    parser.add_argument("--profile", default="")
+    options = parser.parse_args()
+    reps = 1 if options.quick else options.reps
     if not os.access(DOSC, os.X_OK):
         sys.exit(f"no dosc at {DOSC}: run 'swift build' first")
+    configs = [CONFIGS[c] for c in options.configs.split(",")]
+    if any(ranks > 1 for _, ranks, _ in configs) and shutil.which("mpirun") is None:
+        sys.exit("no mpirun: install an MPI or pass --configs 1x1,1x2")
+    names = [n for n in EXAMPLES if not options.only or n in options.only.split(",")]
     work = tempfile.mkdtemp(prefix="dosc-decision-")
     base = {k: v for k, v in os.environ.items() if not k.startswith("DOSC_")}
-    base["DOSC_PROFILE"] = os.path.join(work, "no-profile.json")
+    base["DOSC_PROFILE"] = options.profile or os.path.join(work, "no-profile.json")
+    base["DOSC_TRACE"] = "1"
     rows = []
-    for name, (sizes, values_of) in EXAMPLES.items():
-        source = os.path.join(REPO, "Examples", name, name + ".c")
-        program = os.path.join(work, name)
-        plain = program + ".plain"
-        subprocess.run([DOSC, "compile", source, "-O2", "-o", program, "-lm"], check=True)
-        subprocess.run(["cc", "-O2", "-Wno-unknown-pragmas", source, "-o", plain, "-lm"], check=True)
-        for args in (sizes[:2] if QUICK else sizes):
-            _, expected = run(plain, args, base)
-            for threads in (1, 2):
-                times = {b: [] for b in BINDINGS + ["auto"]}
-                for _ in range(REPS):  # interleaved: drift hits every binding alike
-                    for binding in times:
-                        env = dict(base, DOSC_THREADS=str(threads), DOSC_BIND=binding)
-                        elapsed, output = run(program, args, env)
-                        if output != expected:
-                            sys.exit(f"{name} {args} under {binding}: output differs from the plain build")
-                        times[binding].append(elapsed)
-                # The least of the interleaved runs: on a shared machine other processes only
-                # ever add time, so the minimum is the closest to each binding's own cost.
-                medians = {b: min(t) * 1e3 for b, t in times.items()}
-                best = min(medians[b] for b in BINDINGS)
-                worst = max(medians[b] for b in BINDINGS)
-                choice, inline_ms, local_ms = explain(program, threads, values_of(args), base)
-                rows.append((name, " ".join(args) or "(fixed)", threads, medians["inline"], medians["local"],
-                             medians["auto"], medians["auto"] / best, worst / best, choice, inline_ms, local_ms))
-    print("| example | args | threads | inline ms | local ms | auto ms | auto/best | worst/best "
-          "| explain: auto picks | model inline ms/batch | model local ms/batch |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    try:
+        for name in names:
+            sizes, values_of = EXAMPLES[name]
+            source = os.path.join(REPO, "Examples", name, name + ".c")
+            program = os.path.join(work, name)
+            plain = program + ".plain"
+            subprocess.run([DOSC, "compile", source, "-O2", "-o", program, "-lm"], check=True)
+            subprocess.run(["cc", "-O2", "-Wno-unknown-pragmas", source, "-o", plain, "-lm"], check=True)
+            for args in (sizes[:2] if options.quick else sizes):
+                expected = subprocess.run([plain] + args, stdout=subprocess.PIPE, check=True).stdout
+                for label, ranks, threads in configs:
+                    bindings = ["inline", "local"] + (["remote"] if ranks > 1 else [])
+                    launcher = [DOSC, "run", "-n", str(ranks)] if ranks > 1 else []
+                    times = {b: [] for b in bindings + ["auto"]}
+                    for _ in range(reps):  # interleaved: drift hits every binding alike
+                        for binding in times:
+                            env = dict(base, DOSC_THREADS=str(threads), DOSC_BIND=binding)
+                            elapsed, _ = run(launcher + [program] + args, env, expected,
+                                             f"{name} {args} {label} {binding}")
+                            times[binding].append(elapsed)
+                    least = {b: min(t) * 1e3 for b, t in times.items()}
+                    best = min(least[b] for b in bindings)
+                    worst = max(least[b] for b in bindings)
+                    pick, *model = explain(program, ranks, threads, values_of(args), base)
+                    rows.append(dict(name=name, args=" ".join(args) or "(fixed)", config=label, least=least,
+                                     ratio=least["auto"] / best, spread=worst / best,
+                                     auto_worst=worst / best > 2 and least["auto"] >= worst * 0.98,
+                                     pick=pick, model=model))
+                    print(f"{name} {' '.join(args)} {label}: auto/best {least['auto'] / best:.2f}x",
+                          file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"reps {reps}; times in ms (least of the reps), program time on rank 0; "
+          "model: explain's time per batch of sibling tasks at these arguments\n")
+    print("| example | args | processes | inline | local | remote | auto | auto/best | worst/best "
+          "| explain picks | model inline | model local | model remote |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
-        print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]:.2f} | {r[4]:.2f} | {r[5]:.2f} | {r[6]:.2f}x | {r[7]:.2f}x "
-              f"| {r[8]} | {r[9]} | {r[10]} |")
-    ratios = [r[6] for r in rows]
-    bad = [r for r in rows if r[7] > 2 and r[5] >= max(r[3], r[4]) * 0.98]
+        t = r["least"]
+        remote = f"{t['remote']:.1f}" if "remote" in t else "-"
+        flag = " **" if r["ratio"] > 1.10 or r["auto_worst"] else ""
+        print(f"| {r['name']} | {r['args']} | {r['config']} | {t['inline']:.1f} | {t['local']:.1f} | {remote} "
+              f"| {t['auto']:.1f} | {r['ratio']:.2f}x{flag} | {r['spread']:.2f}x | {r['pick']} | "
+              f"{' | '.join(r['model'])} |")
+    ratios = [r["ratio"] for r in rows]
     print(f"\ncases: {len(rows)}; auto/best: median {statistics.median(ratios):.2f}x, worst {max(ratios):.2f}x; "
           f"cases over 1.10x: {sum(1 for x in ratios if x > 1.10)}; "
-          f"cases where worst/best > 2 and auto was the worst: {len(bad)}")
-    subprocess.run(["rm", "-rf", work])
+          f"cases where worst/best > 2 and auto was the worst: {sum(1 for r in rows if r['auto_worst'])}")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,8 @@
 #include <stdatomic.h>
 #include <stddef.h>
 
+#include "dosc_policy.h" /* dosc_remote_pays, dosc_replicated: the spawn-time remote test */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -213,6 +215,8 @@ typedef struct dosc_remote_param {
   size_t offset;       /* offsetof(struct dosc_args_N, aK) */
   size_t element_size; /* sizeof *aK: what the manifest's first/count count */
   int access;          /* DOSC_ACCESS_* */
+  int same_region;     /* non-zero: the manifest's `first` is a constant, the same
+                          region for every sibling (dosc_replicated) */
 } dosc_remote_param;
 
 /* The footprint of one pointer parameter at one spawn's arguments, in
@@ -231,7 +235,7 @@ typedef struct dosc_region {
  *
  *   static const dosc_remote_param dosc_remote_params_3[] = {
  *     { offsetof(struct dosc_args_3, a0), sizeof *((struct dosc_args_3 *)0)->a0,
- *       DOSC_ACCESS_READ }, ... };
+ *       DOSC_ACCESS_READ, 1 }, ... };   // same_region: `first` constant
  *   static int dosc_footprint_3(const void *dosc_p, dosc_region *dosc_f) {
  *     const struct dosc_args_3 *dosc_a = dosc_p;
  *     dosc_f[0].first = LO - 1; dosc_f[0].count = ...; ...   // manifest figures
@@ -264,9 +268,20 @@ typedef struct dosc_remote_site {
 DOSC_API void dosc_register_remote_sites(const dosc_program_info *unit,
                                          dosc_remote_site *const *sites);
 
-/* Generated in a remotable site's `else` branch instead of dosc_spawn when
- * the site is bound remote:
- *     if (dosc_s->binding == DOSC_BIND_REMOTE)
+/* The remote test at spawn time of a site bound remote: dosc_remote_pays
+ * (dosc_policy.h) against the load-time thresholds, with the task's work and
+ * its own shipped bytes at the spawn's arguments, from the generated
+ *   static long long dosc_spawn_bytes_3(const void *args);
+ * (the read footprints that are not replicated, dosc_replicated, plus the
+ * written footprints, in bytes; saturating). O(1), no shared writes. */
+static inline int dosc_remote_spawn_pays(const dosc_site_state *site, long long work,
+                                         long long bytes) {
+  return dosc_remote_pays(site->remote_work_threshold, site->remote_bytes_per_op, work, bytes);
+}
+
+/* Generated in a remotable site's `else` branch instead of dosc_spawn:
+ *     if (dosc_s->binding == DOSC_BIND_REMOTE &&
+ *         dosc_remote_spawn_pays(dosc_s, WORK, dosc_spawn_bytes_3(&dosc_args)))
  *       dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args);
  *     else dosc_spawn(&dosc_fr, dosc_thunk_3, &dosc_args, sizeof dosc_args);
  * Evaluates the footprint, copies `args` and queues the task for an idle

@@ -63,24 +63,24 @@ typedef struct dosc_site_facts {
  *   binding LOCAL:  spawn on the pool when work >= work_threshold (known work)
  *                   or depth < depth_cutoff (recursive, work unknown); else inline.
  *   binding REMOTE: ship the task to another node when
- *                     dosc_remote_pays(decision, work, bytes)
+ *                     dosc_remote_pays(remote_work_threshold, remote_bytes_per_op,
+ *                                      work, bytes)
  *                   (work >= remote_work_threshold, and bytes within what the
  *                   work above that threshold pays for: a task with much data
- *                   and little work stays here); otherwise the LOCAL rule.
- *                   work_threshold is the larger of the local grain and
- *                   remote_work_threshold: the generated dispatch (UnitRewriter)
- *                   ships every task of a REMOTE site that passes
- *                   dosc_spawn_pays and does not call dosc_remote_pays yet, so
- *                   below the remote threshold the plain call, and the bytes
- *                   test is the remote side's to apply. A requested remote
- *                   (sidecar, DOSC_BIND) ships every task whose work pays for
- *                   a message's latency at all.
- * The intended dispatch, once BYTES is known at spawn time:
+ *                   and little work stays here); otherwise the LOCAL rule with
+ *                   work_threshold, which under `auto` is the two-way model's:
+ *                   the local grain with 2 or more threads (a task too small or
+ *                   too data-heavy to ship still spawns locally when a spawn
+ *                   pays), and with 1 thread the remote threshold (below it the
+ *                   plain call, as on one node). A requested remote (sidecar,
+ *                   DOSC_BIND) ships every task whose work pays for a message's
+ *                   latency at all; below that, the plain call.
+ * The dispatch generated for a remotable site (UnitRewriter), with BYTES the
+ * task's own shipped bytes at its arguments (dosc_spawn_bytes):
  *     if (s->binding == INLINE || !dosc_spawn_pays(s, WORK)) <plain call>
  *     else if (s->binding == REMOTE && dosc_remote_pays(s->remote_work_threshold,
  *                                      s->remote_bytes_per_op, WORK, BYTES)) <ship>
- *     else <local spawn>
- * `bytes` is what crosses the wire for this one task: see dosc_shipped_bytes. */
+ *     else <local spawn> */
 typedef struct dosc_decision {
   int binding;                     /* DOSC_POLICY_INLINE / LOCAL / REMOTE */
   long long work_threshold;        /* local: known work below this runs inline */
@@ -105,12 +105,34 @@ static inline int dosc_remote_pays(long long remote_work_threshold, double remot
   return (double)bytes <= (double)(work - remote_work_threshold) * remote_bytes_per_op;
 }
 
+/* Replication (issue 9 item 4, the paper's replication vs remote
+ * invocation): a pointer parameter's footprint goes to each node once per
+ * epoch (until the spawning frame's taskwait) instead of with every task when
+ *   - the task only reads it (access "read": never written, so a copy held by
+ *     a node cannot go stale within the epoch),
+ *   - it is the same region for every sibling (its manifest `first` is a
+ *     constant: matrix B of a row-block multiply; a stencil's rows `in[lo-1..]`
+ *     differ per task and are not), and
+ *   - it is at least DOSC_POLICY_REPLICA_MIN_BYTES: smaller data costs less
+ *     to resend than a replica costs to look up and hold.
+ * The one rule: rank 0's dispatch (remote.c), the spawn-time byte count
+ * (dosc_spawn_bytes, generated) and `dosc explain` (TaskTraffic) all call it. */
+#define DOSC_POLICY_REPLICA_MIN_BYTES 4096.0
+
+static inline int dosc_replicated(int read_only, int same_region, double bytes) {
+  return read_only && same_region && bytes >= DOSC_POLICY_REPLICA_MIN_BYTES;
+}
+
 /* Bytes that cross the wire for one task sent to another node: its read
  * footprint in and written footprint back (`bytes_in` + `bytes_out`, without
- * replicated data), plus its share of the `bytes_replicated` (data read by
- * every sibling and written by none, shipped once per node): spread over the
- * siblings one node receives (siblings / (nodes - 1)); all of it when the
- * siblings are unknown (0). Negative inputs count as 0; saturates. */
+ * replicated data), plus its share of the `bytes_replicated` (dosc_replicated:
+ * shipped once per node): spread over the siblings one node receives
+ * (siblings / (nodes - 1)); all of it when the siblings are unknown (0).
+ * This prices a task (dosc_price_task). The spawn-time test weighs only the
+ * task's own bytes (`bytes_in` + `bytes_out`, dosc_spawn_bytes in the
+ * generated code): the replicated data is paid once per node and epoch, not
+ * by the task, and its share is not known at a spawn (how many siblings one
+ * node will run). Negative inputs count as 0; saturates. */
 double dosc_shipped_bytes(double bytes_in, double bytes_out, double bytes_replicated,
                           long long siblings, int nodes);
 

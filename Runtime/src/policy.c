@@ -260,8 +260,8 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
   prices.local_ns = spawn_ns + work_ns / batch_width(size->siblings, threads);
   prices.remote_overhead_ns = remote_round_trip_ns(profile) + bytes / bandwidth;
   if (nodes > 1)
-    prices.remote_ns =
-        spawn_ns + prices.remote_overhead_ns + work_ns / batch_width(size->siblings, threads * nodes);
+    prices.remote_ns = spawn_ns + prices.remote_overhead_ns +
+                       work_ns / batch_width(size->siblings, threads * nodes);
   if (work_ns > 0.0) {
     prices.l = (work_ns + spawn_ns) / work_ns;
     prices.y = (work_ns + prices.remote_overhead_ns) / work_ns;
@@ -403,8 +403,9 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   } else {
     decision.binding = DOSC_POLICY_LOCAL;
     if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive)
-      snprintf(why, sizeof why, "%d threads; %d nodes, but its %lld siblings fit this node's threads",
-               threads, nodes, facts->siblings);
+      snprintf(why, sizeof why,
+               "%d threads; %d nodes, but its %lld siblings fit this node's threads", threads,
+               nodes, facts->siblings);
     else
       snprintf(why, sizeof why, "%d threads", threads);
   }
@@ -417,12 +418,21 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
     double floor_ops = even.remote_ops > even.local_ops ? even.remote_ops : even.local_ops;
     choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
   } else if (decision.binding == DOSC_POLICY_REMOTE) {
-    /* The generated dispatch ships every task of a remote-bound site that
-     * passes dosc_spawn_pays (it does not call dosc_remote_pays yet): the
-     * work threshold is the remote one, below it the plain call. */
-    double floor_ops = (double)decision.remote_work_threshold;
-    if (floor_ops < even.local_ops) floor_ops = even.local_ops;
+    /* A task that does not go remote (its work or its bytes below what a
+     * round trip needs) takes the two-way decision: with 2 or more threads a
+     * local spawn when it pays; with 1 thread the plain call below the remote
+     * threshold (a spawn there gains nothing), so that is the grain. Above
+     * it, a task whose bytes keep it here is spawned even on 1 thread: the
+     * spawner goes on shipping its siblings and runs it at the taskwait. */
+    double floor_ops = even.local_ops;
+    int plain_below_remote = threads == 1 && (double)decision.remote_work_threshold > floor_ops;
+    if (plain_below_remote) floor_ops = (double)decision.remote_work_threshold;
     choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
+    if (plain_below_remote)
+      snprintf(grain, sizeof grain,
+               "1 thread: below %lld ops the serial clone, above it a local spawn when the bytes "
+               "keep the task here",
+               decision.work_threshold);
   }
 
   if (reason != NULL && reason_size > 0) {

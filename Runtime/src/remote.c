@@ -45,13 +45,10 @@ DOSC_INTERNAL dosc_remote_state dosc_remote = {.rank = 0, .size = 1, .threads = 
  * A replica is keyed by (spawning frame, address, bytes); it lives while any
  * task of that frame that reads it is queued or running, so it never
  * survives the frame's taskwait: a caller that changes B and spawns again
- * gets a new replica, never a stale copy. The manifest's figures decide which
- * parameters qualify: access read (the task never writes them) and a
- * footprint of at least DOSC_REPLICA_MIN_BYTES, so that identical footprints
- * of siblings are worth looking up. */
-#ifndef DOSC_REPLICA_MIN_BYTES
-#define DOSC_REPLICA_MIN_BYTES 4096
-#endif
+ * gets a new replica, never a stale copy. Which parameters qualify is the
+ * cost model's one rule, dosc_replicated (dosc_policy.h), which `dosc explain`
+ * applies too: read only, the same region for every sibling, and large
+ * enough to be worth looking up. */
 
 typedef struct replica {
   struct replica *next;
@@ -341,7 +338,8 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
     const dosc_remote_param *param = &site->params[i];
     long long bytes = task->regions[i].count * (long long)param->element_size;
     task->replicas[i] = NULL;
-    if (!queue.replicate || param->access != DOSC_ACCESS_READ || bytes < DOSC_REPLICA_MIN_BYTES)
+    if (!queue.replicate ||
+        !dosc_replicated(param->access == DOSC_ACCESS_READ, param->same_region, (double)bytes))
       continue;
     const char *address = (const char *)field_pointer(task->args, param->offset) +
                           task->regions[i].first * (long long)param->element_size;

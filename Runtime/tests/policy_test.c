@@ -78,8 +78,11 @@ static void tiny_tasks_stay_inline(void) {
          "local threshold 50 ns / (0.5 ns x 2%%)");
   /* remote: 3 of 4 nodes' share, gain 0.5 x (1/2 - 1/8) ns/op; 2 x 20 us round trip */
   EXPECT(d.remote_work_threshold == 213334, "remote threshold %lld", d.remote_work_threshold);
-  EXPECT(d.work_threshold == d.remote_work_threshold, "below the remote threshold: the plain call");
-  EXPECT(strcmp(at_spawn(&d, 100000, 8), "inline") == 0, "1e5 ops: inline");
+  /* below the remote threshold the two-way decision, as on one node: local from the grain */
+  EXPECT(d.work_threshold == 5000, "2 threads: the local grain, got %lld", d.work_threshold);
+  EXPECT(strcmp(at_spawn(&d, 4999, 8), "inline") == 0, "4999 ops: inline");
+  EXPECT(strcmp(at_spawn(&d, 5000, 8), "local") == 0, "5000 ops: local");
+  EXPECT(strcmp(at_spawn(&d, 100000, 8), "local") == 0, "1e5 ops: local (not remote, not inline)");
   EXPECT(strcmp(at_spawn(&d, 10000000, 8), "remote") == 0, "1e7 ops, 8 bytes: remote");
 }
 
@@ -153,6 +156,41 @@ static void one_thread_many_nodes(void) {
          "large work, 1 TB of data: stays here (the owner runs it)");
 }
 
+/* Much data, little work, with 1 and 2 threads: the bytes test keeps it here,
+ * and "here" is what the two-way model would pick. */
+static void data_heavy_task_takes_the_local_decision(void) {
+  for (int threads = 1; threads <= 2; threads++) {
+    dosc_profile profile = machine(threads, 3);
+    dosc_site_facts facts = task(1, 0, 1, 100);
+    dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+    dosc_profile one_node = machine(threads, 1);
+    dosc_decision two_way = dosc_decide(&one_node, &facts, NULL, 0);
+    long long work = d.remote_work_threshold * 4;
+    long long heavy =
+        (long long)((double)(work - d.remote_work_threshold) * d.remote_bytes_per_op) + 2;
+    /* with 1 thread too a spawn, not the plain call: the spawner goes on
+     * shipping its siblings and runs this one at the taskwait */
+    EXPECT(strcmp(at_spawn(&d, work, heavy), "local") == 0, "%d threads, heavy: %s", threads,
+           at_spawn(&d, work, heavy));
+    EXPECT(strcmp(at_spawn(&d, work, heavy - 4), "remote") == 0, "%d threads, light: remote",
+           threads);
+    /* below the remote threshold: exactly the two-way (one node) decision */
+    for (long long w = 1; w < d.remote_work_threshold; w *= 3) {
+      const char *one = at_spawn(&two_way, w, 0);
+      EXPECT(strcmp(at_spawn(&d, w, 0), one) == 0, "%d threads, %lld ops: %s, one node %s", threads,
+             w, at_spawn(&d, w, 0), one);
+    }
+  }
+}
+
+/* The one replication rule (remote.c and `dosc explain` call it). */
+static void replication_rule(void) {
+  EXPECT(dosc_replicated(1, 1, 4096.0), "read only, same region, 4 KiB: replicated");
+  EXPECT(!dosc_replicated(1, 1, 4095.0), "under 4 KiB: shipped with the task");
+  EXPECT(!dosc_replicated(0, 1, 1e9), "written: never replicated");
+  EXPECT(!dosc_replicated(1, 0, 1e9), "a region that moves with the task: not replicated");
+}
+
 static void gap_of_ten_to_the_fifth(void) {
   /* remote latency 1e5 x the local spawn: the remote threshold moves by ~1e5 */
   dosc_profile profile = machine(2, 2);
@@ -166,7 +204,7 @@ static void gap_of_ten_to_the_fifth(void) {
                  (double)dosc_decide(&one_node, &facts, NULL, 0).work_threshold;
   EXPECT(ratio > 1e4 && ratio < 1e6, "remote/local thresholds %lld / %lld = %g",
          d.remote_work_threshold, d.work_threshold, ratio);
-  EXPECT(strcmp(at_spawn(&d, 1000000, 8), "inline") == 0, "1e6 ops: below the remote threshold");
+  EXPECT(strcmp(at_spawn(&d, 1000000, 8), "local") == 0, "1e6 ops: below the remote threshold");
   dosc_task_size size = {1e6, 8.0, 0};
   dosc_prices p = dosc_price_task(&profile, &size);
   EXPECT(p.y > 10.0 && p.l < 1.2, "l %g y %g", p.l, p.y);
@@ -249,8 +287,8 @@ static void saturation(void) {
   profile.ns_per_op = 1e-3;
   dosc_site_facts facts = task(1, 0, 1, 0);
   dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
-  EXPECT(d.remote_work_threshold > 0 && d.work_threshold > 0, "huge remote threshold stays positive: %lld",
-         d.remote_work_threshold);
+  EXPECT(d.remote_work_threshold > 0 && d.work_threshold > 0,
+         "huge remote threshold stays positive: %lld", d.remote_work_threshold);
 }
 
 int main(void) {
@@ -262,6 +300,8 @@ int main(void) {
   recursive_stays_local();
   narrow_batch_not_remote();
   one_thread_many_nodes();
+  data_heavy_task_takes_the_local_decision();
+  replication_rule();
   gap_of_ten_to_the_fifth();
   paper_overheads();
   forced_remote_sends_everything();

@@ -97,8 +97,8 @@ static void thunk3(void *p) {
 }
 
 static const dosc_remote_param params0[] = {
-    {offsetof(struct args0, a0), sizeof(double), DOSC_ACCESS_READ},
-    {offsetof(struct args0, a1), sizeof(double), DOSC_ACCESS_WRITE}};
+    {offsetof(struct args0, a0), sizeof(double), DOSC_ACCESS_READ, 0},
+    {offsetof(struct args0, a1), sizeof(double), DOSC_ACCESS_WRITE, 0}};
 static int footprint0(const void *p, dosc_region *f) {
   const struct args0 *a = p;
   f[0] = (dosc_region){a->a2 - 1, a->a3 - a->a2 + 2, 0, 0};
@@ -109,7 +109,7 @@ static dosc_remote_site remote0 = {thunk0,  sizeof(struct args0), -1,       0, 2
                                    params0, footprint0,           "smooth", -1};
 
 static const dosc_remote_param params1[] = {
-    {offsetof(struct args1, a0), sizeof(int), DOSC_ACCESS_READ}};
+    {offsetof(struct args1, a0), sizeof(int), DOSC_ACCESS_READ, 0}};
 static int footprint1(const void *p, dosc_region *f) {
   const struct args1 *a = p;
   f[0] = (dosc_region){a->a1, a->a2 - a->a1, 0, 0};
@@ -126,7 +126,7 @@ static dosc_remote_site remote1 = {thunk1,
                                    -1};
 
 static const dosc_remote_param params2[] = {
-    {offsetof(struct args2, a0), sizeof(double), DOSC_ACCESS_READWRITE}};
+    {offsetof(struct args2, a0), sizeof(double), DOSC_ACCESS_READWRITE, 0}};
 static int footprint2(const void *p, dosc_region *f) {
   const struct args2 *a = p;
   f[0] = (dosc_region){a->a1 - 1, a->a2 - a->a1 + 2, a->a1, a->a2 - a->a1};
@@ -136,8 +136,8 @@ static dosc_remote_site remote2 = {thunk2,  sizeof(struct args2), -1,      0, 1,
                                    params2, footprint2,           "relax", -1};
 
 static const dosc_remote_param params4[] = {
-    {offsetof(struct args4, a0), sizeof(double), DOSC_ACCESS_WRITE},
-    {offsetof(struct args4, a1), sizeof(double), DOSC_ACCESS_READ}};
+    {offsetof(struct args4, a0), sizeof(double), DOSC_ACCESS_WRITE, 0},
+    {offsetof(struct args4, a1), sizeof(double), DOSC_ACCESS_READ, 0}};
 static int footprint4(const void *p, dosc_region *f) {
   const struct args4 *a = p;
   f[0] = (dosc_region){a->a2, a->a3 - a->a2, a->a2, a->a3 - a->a2};

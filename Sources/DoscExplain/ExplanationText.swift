@@ -31,17 +31,21 @@ extension Explanation {
       lines.append("site \(site.id) \(site.task) (\(site.location)), spawned in \(site.function)():")
       lines.append("  \(site.binding) - \(site.reason)")
       lines.append("  work \(site.figures.work); siblings \(site.figures.siblings)")
-      if !site.figures.bytesIn.isEmpty || !site.figures.bytesOut.isEmpty {
+      if !site.figures.bytesIn.isEmpty || !site.figures.bytesOut.isEmpty || !site.figures.replicated.isEmpty {
+        let into = site.figures.bytesIn.isEmpty ? "nothing" : site.figures.bytesIn.joined(separator: " + ")
         let back = site.figures.bytesOut.isEmpty ? "nothing" : site.figures.bytesOut.joined(separator: " + ")
         let replicated =
           site.figures.replicated.isEmpty
           ? "" : ", replicated once per node: \(site.figures.replicated.joined(separator: ", "))"
-        lines.append("  bytes in \(site.figures.bytesIn.joined(separator: " + ")), back \(back)\(replicated)")
+        lines.append("  bytes in \(into), back \(back)\(replicated)")
       }
       let at = site.atValues
       if let work = at.work {
         var text = "  at these values: work \(format(work)) ops"
-        if let bytes = at.shippedBytes { text += ", \(format(bytes)) bytes shipped" }
+        if let bytes = at.spawnBytes { text += ", \(format(bytes)) bytes shipped" }
+        if let bytes = at.replicatedBytes, !at.replicated.isEmpty {
+          text += " (+ \(at.replicated.joined(separator: ", ")): \(format(bytes)) bytes once per node)"
+        }
         if let l = at.l { text += "; l = \(String(format: "%.3f", l))" }
         if let y = at.y { text += ", y = \(String(format: "%.3f", y))" }
         lines.append(text)

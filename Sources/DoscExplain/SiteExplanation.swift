@@ -55,7 +55,15 @@ public struct SiteExplanation: Codable, Sendable {
 
   public struct AtValues: Codable, Sendable {
     public var work: Double?
+    /// One task's bytes as priced: its own plus its share of the replicated data.
     public var shippedBytes: Double?
+    /// One task's own bytes (read footprints not replicated, written footprints): what the
+    /// spawn-time remote test weighs.
+    public var spawnBytes: Double?
+    /// The read-only parameters the runtime sends once per node at these values
+    /// (`dosc_replicated`), and their bytes.
+    public var replicated: [String]
+    public var replicatedBytes: Double?
     public var siblings: Double?
     /// What the spawn-time check picks at these values.
     public var bindingAtSpawn: String?
@@ -69,6 +77,9 @@ public struct SiteExplanation: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
       case work
       case shippedBytes = "shipped_bytes"
+      case spawnBytes = "spawn_bytes"
+      case replicated
+      case replicatedBytes = "replicated_bytes"
       case siblings
       case bindingAtSpawn = "binding_at_spawn"
       case inlineNs = "inline_ns"
@@ -191,9 +202,9 @@ public struct SiteExplainer {
     }
     let figures = SiteExplanation.Figures(
       work: task?.work.description ?? "null",
-      bytesIn: traffic?.bytesInParts.map(\.description) ?? [],
-      bytesOut: traffic?.bytesOut.map(\.description) ?? [],
-      replicated: zip(traffic?.replicatedNames ?? [], traffic?.replicatedParts ?? []).map { "\($0): \($1)" },
+      bytesIn: traffic?.parts.filter { $0.reads && !($0.readOnly && $0.sameRegion) }.map(\.bytes.description) ?? [],
+      bytesOut: traffic?.parts.compactMap { $0.written?.description } ?? [],
+      replicated: traffic?.replicaCandidates.map { "\($0.name): \($0.bytes)" } ?? [],
       siblings: site.siblings.description, recursive: task?.recursive ?? false, remotable: task?.remotable ?? false)
 
     let atValues = evaluate(site: site, task: task, traffic: traffic, decision: decision, values: values)
@@ -218,11 +229,12 @@ public struct SiteExplainer {
       thresholds: thresholds, figures: figures, atValues: atValues, breakEven: breakEven, notRemotable: notRemotable)
   }
 
-  /// The spawn-time choice (the generated code's check) at `values`.
-  func spawnBinding(decision: dosc_decision, work: Double, shipped: Double) -> Int32 {
+  /// The spawn-time choice (the generated code's check) at `values`; `bytes` the task's own
+  /// (`spawnBytes`).
+  func spawnBinding(decision: dosc_decision, work: Double, bytes ownBytes: Double) -> Int32 {
     if decision.binding == Int32(DOSC_POLICY_INLINE) { return Int32(DOSC_POLICY_INLINE) }
     let workOps = dosc_saturate_ll(work, 0)
-    let bytes = dosc_saturate_ll(shipped, 1)
+    let bytes = dosc_saturate_ll(ownBytes, 1)
     if decision.binding == Int32(DOSC_POLICY_REMOTE),
       dosc_remote_pays(decision.remote_work_threshold, decision.remote_bytes_per_op, workOps, bytes) != 0
     {
@@ -232,26 +244,33 @@ public struct SiteExplainer {
   }
 
   func sizes(site: Manifest.Site, task: Manifest.Task?, traffic: TaskTraffic?, values: [String: Double]) -> (
-    work: Double?, shipped: Double?, siblings: Double?
+    work: Double?, shipped: Double?, own: Double?, siblings: Double?
   ) {
     let siblings = site.siblings.value(at: values)
     let work = task?.work.value(at: values)
     var shipped: Double?
+    var own: Double?
     if let bytes = traffic?.bytes(at: values) {
       shipped = dosc_shipped_bytes(
         bytes.bytesIn, bytes.bytesOut, bytes.replicated, dosc_saturate_ll(siblings ?? 0, 0), profile.nodes)
+      own = bytes.bytesIn + bytes.bytesOut
     }
-    return (work, shipped, siblings)
+    return (work, shipped, own, siblings)
   }
 
   func evaluate(
     site: Manifest.Site, task: Manifest.Task?, traffic: TaskTraffic?, decision: dosc_decision, values: [String: Double]
   ) -> SiteExplanation.AtValues {
     let needed = (task?.work.variables ?? []).union(traffic?.variables ?? []).union(site.siblings.variables)
-    let (work, shipped, siblings) = sizes(site: site, task: task, traffic: traffic, values: values)
-    var result = SiteExplanation.AtValues(missing: needed.filter { values[$0] == nil }.sorted())
+    let (work, shipped, own, siblings) = sizes(site: site, task: task, traffic: traffic, values: values)
+    var result = SiteExplanation.AtValues(replicated: [], missing: needed.filter { values[$0] == nil }.sorted())
     result.work = work
     result.shippedBytes = shipped
+    result.spawnBytes = own
+    if let bytes = traffic?.bytes(at: values) {
+      result.replicated = bytes.replicatedNames
+      result.replicatedBytes = bytes.replicated
+    }
     result.siblings = siblings
     guard let work else { return result }
     var size = dosc_task_size(
@@ -266,7 +285,7 @@ public struct SiteExplainer {
     result.remoteNs = remotable ? finite(prices.remote_ns) : nil
     result.l = finite(prices.l)
     result.y = remotable ? finite(prices.y) : nil
-    result.bindingAtSpawn = Self.name(spawnBinding(decision: decision, work: work, shipped: shipped ?? .infinity))
+    result.bindingAtSpawn = Self.name(spawnBinding(decision: decision, work: work, bytes: own ?? .infinity))
     return result
   }
 
@@ -278,9 +297,9 @@ public struct SiteExplainer {
     func chosen(_ x: Double) -> Int32 {
       var at = values
       at[variable] = x
-      let (work, shipped, _) = sizes(site: site, task: task, traffic: traffic, values: at)
+      let (work, _, own, _) = sizes(site: site, task: task, traffic: traffic, values: at)
       guard let work else { return Int32(DOSC_POLICY_INLINE) }
-      return spawnBinding(decision: decision, work: work, shipped: shipped ?? .infinity)
+      return spawnBinding(decision: decision, work: work, bytes: own ?? .infinity)
     }
     func least(_ wanted: (Int32) -> Bool) -> Double? {
       var high = 1.0

@@ -1,54 +1,82 @@
 import DoscManifest
+import DoscPolicy
 import SymbolicAlgebra
 
 /// What one task moves when it runs on another node, from its manifest figures (SPEC section
-/// 4): its read footprint in, its written footprint back, and the data every sibling reads and
-/// none writes (shipped once per node, DESIGN section 5).
+/// 4): its read footprint in, its written footprint back, and the read-only data shipped once
+/// per node instead (DESIGN section 5). Which data is replicated is the runtime's own rule,
+/// `dosc_replicated` (dosc_policy.h), applied to the figures at the given values.
 struct TaskTraffic {
-  /// Bytes read by this task alone (read or readwrite parameters not replicated, and scalars).
-  var bytesInParts: [ManifestExpression]
-  /// Bytes written back: the footprints of the written pointer parameters.
-  var bytesOut: [ManifestExpression]
-  /// Read-only data whose footprint starts at a constant: the same region for every sibling.
-  var replicatedParts: [ManifestExpression]
-  var replicatedNames: [String]
+  /// One pointer parameter's traffic.
+  struct Part {
+    var name: String
+    /// Bytes of its footprint: shipped in when read, and what a replica holds.
+    var bytes: ManifestExpression
+    /// Bytes written back (the written footprint), when it is written.
+    var written: ManifestExpression?
+    var readOnly: Bool
+    var reads: Bool
+    /// The manifest's `first` is a constant: the same region for every sibling.
+    var sameRegion: Bool
+  }
+  var parts: [Part]
 
   init(task: Manifest.Task) {
-    bytesOut = []
-    bytesInParts = []
-    replicatedParts = []
-    replicatedNames = []
+    parts = []
     for parameter in task.params {
-      let reads = parameter.access == .read || parameter.access == .readwrite
-      let writes = parameter.access == .write || parameter.access == .readwrite
       let isPointer = parameter.type.contains("*") || parameter.type.contains("[")
-      if isPointer, parameter.access == .read, case .number = parameter.first {
-        replicatedParts.append(parameter.bytes)
-        replicatedNames.append(parameter.name)
-        continue
+      guard isPointer, parameter.access != .none else { continue }
+      let writes = parameter.access == .write || parameter.access == .readwrite
+      var written: ManifestExpression?
+      if writes {
+        if let count = parameter.writeCount, let size = parameter.elementSize {
+          written = ManifestExpression(count.polynomial.map { $0 * size })
+        } else {
+          written = parameter.bytes
+        }
       }
-      if reads || !isPointer { bytesInParts.append(parameter.bytes) }
-      if writes && isPointer { bytesOut.append(parameter.bytes) }
+      var sameRegion = false
+      if case .number = parameter.first { sameRegion = true }
+      parts.append(
+        Part(
+          name: parameter.name, bytes: parameter.bytes, written: written, readOnly: parameter.access == .read,
+          reads: parameter.access == .read || parameter.access == .readwrite, sameRegion: sameRegion))
     }
   }
 
-  /// In, out and replicated bytes at `values`; nil when any figure is unknown there.
-  func bytes(at values: [String: Double]) -> (bytesIn: Double, bytesOut: Double, replicated: Double)? {
-    func total(_ parts: [ManifestExpression]) -> Double? {
-      var sum = 0.0
-      for part in parts {
-        guard let value = part.value(at: values) else { return nil }
-        sum += Swift.max(0, value)
+  /// In, out and replicated bytes at `values` (in: read footprints not replicated); nil when
+  /// any figure is unknown there. `replicatedNames`: the parameters the runtime replicates.
+  func bytes(at values: [String: Double]) -> (
+    bytesIn: Double, bytesOut: Double, replicated: Double, replicatedNames: [String]
+  )? {
+    var result = (bytesIn: 0.0, bytesOut: 0.0, replicated: 0.0, replicatedNames: [String]())
+    for part in parts {
+      if part.reads {
+        guard let value = part.bytes.value(at: values) else { return nil }
+        let bytes = Swift.max(0, value)
+        if dosc_replicated(part.readOnly ? 1 : 0, part.sameRegion ? 1 : 0, bytes) != 0 {
+          result.replicated += bytes
+          result.replicatedNames.append(part.name)
+        } else {
+          result.bytesIn += bytes
+        }
       }
-      return sum
+      if let written = part.written {
+        guard let value = written.value(at: values) else { return nil }
+        result.bytesOut += Swift.max(0, value)
+      }
     }
-    guard let bytesIn = total(bytesInParts), let bytesOut = total(bytesOut), let replicated = total(replicatedParts)
-    else { return nil }
-    return (bytesIn, bytesOut, replicated)
+    return result
   }
+
+  /// Read-only data the same for every sibling: replicated when large enough at the values.
+  var replicaCandidates: [Part] { parts.filter { $0.readOnly && $0.sameRegion } }
 
   /// Every name the byte figures depend on.
   var variables: Set<String> {
-    (bytesInParts + bytesOut + replicatedParts).reduce(into: Set<String>()) { $0.formUnion($1.variables) }
+    parts.reduce(into: Set<String>()) { names, part in
+      names.formUnion(part.bytes.variables)
+      if let written = part.written { names.formUnion(written.variables) }
+    }
   }
 }

@@ -14,6 +14,9 @@ struct RemoteMarshalling {
   let definition: String
   /// The C name of the `dosc_remote_site`.
   let siteName: String
+  /// The C name of `static long long NAME(const void *args)`: the task's own shipped bytes at
+  /// the spawn's arguments, for the spawn-time remote test (`dosc_remote_spawn_pays`).
+  let spawnBytesName: String
 
   /// One argument of the site, as the rewrite declared it in `struct dosc_args_N` (field `aK`).
   struct Argument {
@@ -43,6 +46,7 @@ struct RemoteMarshalling {
     }
     var params: [String] = []
     var regions: [String] = []
+    var ownBytes: [String] = []
     for (index, argument) in arguments.enumerated() {
       let type = argument.type
       if type.isArithmetic { continue }
@@ -64,7 +68,9 @@ struct RemoteMarshalling {
       case .readwrite: access = "DOSC_ACCESS_READWRITE"
       }
       let k = params.count
-      params.append("{ offsetof(struct \(structName), a\(index)), \(elementSize), \(access) }")
+      // The same region for every sibling: a replica candidate (dosc_replicated).
+      let sameRegion = parameter.footprint.first?.integerValue != nil ? 1 : 0
+      params.append("{ offsetof(struct \(structName), a\(index)), \(elementSize), \(access), \(sameRegion) }")
       if parameter.access == .none {
         regions.append(
           "dosc_f[\(k)].first = 0; dosc_f[\(k)].count = 0; dosc_f[\(k)].write_first = 0; dosc_f[\(k)].write_count = 0;")
@@ -91,8 +97,18 @@ struct RemoteMarshalling {
       regions.append(
         "dosc_f[\(k)].first = \(first); dosc_f[\(k)].count = \(count); "
           + "dosc_f[\(k)].write_first = \(writeFirst); dosc_f[\(k)].write_count = \(writeCount);")
+      if parameter.access == .read || parameter.access == .readwrite {
+        let read = "dosc__mul(dosc__nonneg(\(count)), \(elementSize)LL)"
+        ownBytes.append(
+          "dosc_n = \(read); if (!dosc_replicated(\(parameter.access == .read ? 1 : 0), \(sameRegion), (double)dosc_n)) "
+            + "dosc_b = dosc__add(dosc_b, dosc_n);")
+      }
+      if parameter.access == .write || parameter.access == .readwrite {
+        ownBytes.append("dosc_b = dosc__add(dosc_b, dosc__mul(dosc__nonneg(\(writeCount)), \(elementSize)LL));")
+      }
     }
     let siteName = "dosc_remote_\(siteID)"
+    let spawnBytesName = "dosc_spawn_bytes_\(siteID)"
     let paramsName = params.isEmpty ? "(const dosc_remote_param *)0" : "dosc_remote_params_\(siteID)"
     var definition = ""
     if !params.isEmpty {
@@ -103,6 +119,11 @@ struct RemoteMarshalling {
       "static int dosc_footprint_\(siteID)(const void *dosc_p, dosc_region *dosc_f) { "
       + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; (void)dosc_f; "
       + regions.joined(separator: " ") + " return 0; }\n"
+    // What the spawn-time test weighs: read footprints not replicated, and written footprints.
+    definition +=
+      "static long long \(spawnBytesName)(const void *dosc_p) { "
+      + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; "
+      + "long long dosc_b = 0, dosc_n = 0; (void)dosc_n; " + ownBytes.joined(separator: " ") + " return dosc_b; }\n"
     let resultOffset = result == nil ? "-1" : "(long long)offsetof(struct \(structName), dosc_r)"
     let resultSize = result == nil ? "0" : "sizeof *((struct \(structName) *)0)->dosc_r"
     definition +=
@@ -110,6 +131,7 @@ struct RemoteMarshalling {
       + "\(resultSize), \(params.count), \(paramsName), dosc_footprint_\(siteID), \"\(task.name)\", -1 };\n"
     return .marshalled(
       RemoteMarshalling(
-        declaration: "static dosc_remote_site \(siteName);\n", definition: definition, siteName: siteName))
+        declaration: "static dosc_remote_site \(siteName);\nstatic long long \(spawnBytesName)(const void *);\n",
+        definition: definition, siteName: siteName, spawnBytesName: spawnBytesName))
   }
 }

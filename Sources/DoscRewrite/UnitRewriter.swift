@@ -321,9 +321,12 @@ struct UnitRewriter {
     }
     let spawn =
       "dosc_spawn(&dosc_fr, \(thunkName), &dosc_args, sizeof dosc_args);"
+    // A remote-bound site ships the task only when its work and its own bytes pay for the
+    // trip (the load-time thresholds); else the local decision: the spawn (the grain passed).
     let spawnOrShip =
       remote.map {
-        "if (dosc_s->binding == DOSC_BIND_REMOTE) dosc_spawn_remote(&dosc_fr, &\($0.siteName), &dosc_args); else \(spawn)"
+        "if (dosc_s->binding == DOSC_BIND_REMOTE && dosc_remote_spawn_pays(dosc_s, \(work), "
+          + "\($0.spawnBytesName)(&dosc_args))) dosc_spawn_remote(&dosc_fr, &\($0.siteName), &dosc_args); else \(spawn)"
       } ?? spawn
     let dispatch =
       "{ \(locals)const dosc_site_state *dosc_s = &dosc_unit_states[\(id)]; "

@@ -132,9 +132,10 @@ import Testing
     func shipped(_ n: Double) -> (Int64, Int64) {
       let rows = 16.0
       let work = rows * 2 * (5 * n * n + 3 * n + 3) + 1
-      let siblings = Int64(((n + 15) / 16).rounded(.down))
-      let bytes = dosc_shipped_bytes(8 * rows * n + 12, 8 * rows * n, 8 * n * n, siblings, 3)
-      return (Int64(work), Int64(bytes.rounded(.up)))
+      // The spawn-time test weighs the task's own bytes: A's rows in, C's rows back; B is
+      // replicated (read only, from 0, at least 4 KiB), paid once per node.
+      let bytes = 8 * rows * n + 8 * rows * n
+      return (Int64(work), Int64(bytes))
     }
     let below = shipped(narrow - 1)
     let at = shipped(narrow)
@@ -149,6 +150,57 @@ import Testing
       toFile: slow, atomically: true, encoding: .utf8)
     let (slower, _) = try remoteFrom(["n": 768, "lo": 0, "hi": 16], profile: slow)
     #expect(slower > narrow, "latency x10: \(slower), default: \(narrow)")
+  }
+
+  /// A site bound remote whose task does not go (too little work, or too much data for its
+  /// work) is spawned locally when a spawn pays, else it is the plain call: with 2 threads
+  /// exactly one node's decision; with 1 thread the plain call below the remote work threshold.
+  @Test func remoteSiteBelowItsThresholdsTakesTheOneNodeDecision() throws {
+    let built = try Self.build("matmul")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    func site(threads: Int, nodes: Int, n: Double) throws -> SiteExplanation {
+      try #require(
+        try Self.explain(built, threads: threads, nodes: nodes, values: ["n": n, "lo": 0, "hi": 16]).sites.first)
+    }
+    for threads in [1, 2] {
+      let wide = try site(threads: threads, nodes: 3, n: 768)
+      #expect(wide.binding == "remote", "\(wide.reason)")
+      let local = try #require(wide.breakEven.first { $0.variable == "n" && $0.binding == "local" }?.from)
+      let remote = try #require(wide.breakEven.first { $0.variable == "n" && $0.binding == "remote" }?.from)
+      #expect(local < remote, "\(threads) threads: a spawn pays from n >= \(local), remote from n >= \(remote)")
+      // Below where a spawn pays: the plain call, as on one node.
+      #expect(try site(threads: threads, nodes: 3, n: local - 1).atValues.bindingAtSpawn == "inline")
+      #expect(try site(threads: threads, nodes: 1, n: local - 1).atValues.bindingAtSpawn == "inline")
+      // From there to where remote pays: a local spawn. With 2 threads that is one node's
+      // decision; with 1 thread the task's work already pays for the trip and only its bytes
+      // keep it here, and it is spawned (so that the spawner goes on shipping its siblings).
+      for n in [local, ((local + remote) / 2).rounded(.down), remote - 1] {
+        let three = try site(threads: threads, nodes: 3, n: n).atValues.bindingAtSpawn
+        #expect(three == "local", "\(threads) threads, n = \(n): \(three ?? "-")")
+        if threads == 2 {
+          #expect(try site(threads: threads, nodes: 1, n: n).atValues.bindingAtSpawn == three)
+        }
+      }
+      #expect(try site(threads: threads, nodes: 3, n: remote).atValues.bindingAtSpawn == "remote")
+    }
+  }
+
+  /// Much data, little work: finegrain's tasks move 16 bytes per 7 operations; at a size where
+  /// their work alone would pay for the trip many times over, their bytes keep them here.
+  @Test func muchDataLittleWorkStaysHereWhateverTheWork() throws {
+    let built = try Self.build("finegrain")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    let explanation = try Self.explain(
+      built, threads: 2, nodes: 3, values: ["n": 100_000_000, "lo": 0, "hi": 10_000_000])
+    let site = try #require(explanation.sites.first)
+    #expect(site.binding == "remote")
+    let threshold = try #require(site.thresholds.remoteWork)
+    let work = try #require(site.atValues.work)
+    #expect(work > Double(threshold) * 100, "work \(work), remote threshold \(threshold)")
+    #expect(site.atValues.bindingAtSpawn == "local")
+    let own = try #require(site.atValues.spawnBytes)
+    #expect(abs(own - 16 * 10_000_000) < 1, "own bytes \(own)")
+    #expect(site.breakEven.contains { $0.binding == "remote" && $0.from == nil })
   }
 
   @Test func staleSidecarIsReported() throws {

@@ -1,3 +1,4 @@
+import DoscExplain
 import Foundation
 import Testing
 
@@ -179,6 +180,66 @@ import Testing
     let unreplicated = try Self.run([built.program], forced, extra: ["DOSC_REPLICATE": "0"])
     #expect(unreplicated.stdout == built.expected.stdout)
     #expect(Self.counter(unreplicated.stderr, rank: 0, "bytes sent") == 2 * matrix + 32 * matrix)
+  }
+
+  /// The spawn-time bytes test under auto: the same site's tasks, each 800 KB, stay on rank 0
+  /// when one sweep's work does not pay for their bytes and go to the other ranks when fifty
+  /// sweeps do; `dosc explain` predicts both at the same arguments.
+  @Test(.enabled(if: mpiInstalled))
+  func dataHeavyTasksStayUnlessTheirWorkPaysForTheirBytes() throws {
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/sweeps.c"
+    let built = try Self.build([source], name: "sweeps", arguments: ["100000", "1"])
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let auto = Configuration(ranks: 3, tcp: false, binding: "auto", threads: 1)
+    for (sweeps, expected) in [(1, "local"), (50, "remote")] {
+      let explanation = try Explanation.make(
+        .init(
+          program: built.program, threads: 1, nodes: 3, values: ["lo": 0, "hi": 100_000, "sweeps": Double(sweeps)],
+          environment: ["DOSC_PROFILE": "/nonexistent/profile.json"]))
+      let site = try #require(explanation.sites.first)
+      #expect(site.binding == "remote", "\(site.reason)")
+      let work = try #require(site.atValues.work)
+      #expect(work >= Double(try #require(site.thresholds.remoteWork)), "the work alone pays: \(work)")
+      #expect(site.atValues.bindingAtSpawn == expected, "\(sweeps) sweeps")
+      let got = try Self.run([built.program, "100000", String(sweeps)], auto)
+      #expect(got.status == 0, "\(got.stderr)")
+      let plain = try Harness.run([built.scratch + "/plain", "100000", String(sweeps)])
+      #expect(got.stdout == plain.stdout)
+      let sent = try #require(Self.counter(got.stderr, rank: 0, "tasks sent"), "\(got.stderr)")
+      if expected == "local" {
+        #expect(sent == 0, "\(sweeps) sweep(s): \(got.stderr)")
+      } else {
+        #expect(sent > 0, "\(sweeps) sweeps: \(got.stderr)")
+      }
+    }
+  }
+
+  /// The one replication rule (`dosc_replicated`): what `dosc explain` says is sent once per
+  /// node, and what each task ships itself, are what the runtime's counters show it did.
+  @Test(.enabled(if: mpiInstalled))
+  func replicationAgreesWithExplain() throws {
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/replicate.c"
+    let built = try Self.build([source], name: "replicate")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let explanation = try Explanation.make(
+      .init(
+        program: built.program, threads: 1, nodes: 3, values: ["n": 128, "lo": 0, "hi": 8],
+        environment: ["DOSC_PROFILE": "/nonexistent/profile.json"]))
+    let at = try #require(explanation.sites.first?.atValues)
+    #expect(at.replicated == ["B"], "explain replicates \(at.replicated)")
+    let replicated = try #require(at.replicatedBytes.map { Int($0) })
+    let own = try #require(at.spawnBytes.map { Int($0) })
+    #expect(replicated == 128 * 128 * 8)
+    let got = try Self.run([built.program], Configuration(ranks: 3, tcp: false, binding: "remote", threads: 1))
+    #expect(got.stdout == built.expected.stdout, "\(got.stderr)")
+    let tasks = try #require(Self.counter(got.stderr, rank: 0, "tasks sent"))
+    #expect(tasks == 16, "\(got.stderr)")
+    // In: every task's own read bytes (A's rows, the weights), B once per rank that ran one.
+    let ownIn = own - 8 * 8 * 128  // own bytes less C's rows, which come back
+    let sent = try #require(Self.counter(got.stderr, rank: 0, "bytes sent"))
+    let copies = (sent - tasks * ownIn) / replicated
+    #expect((sent - tasks * ownIn) % replicated == 0 && (1...2).contains(copies), "sent \(sent), \(got.stderr)")
+    #expect(Self.counter(got.stderr, rank: 0, "bytes not sent again") == (tasks - copies) * replicated)
   }
 
   @Test(.enabled(if: mpiInstalled))
