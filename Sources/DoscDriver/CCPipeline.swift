@@ -178,7 +178,7 @@ public enum CCPipeline {
       compiler
         + invocation.compileCommand(
           generated, object: object,
-          extraFlags: ["-D__DOSC__=1", "-I", runtime.includeDirectory, "-iquote", sourceDirectory]))
+          extraFlags: runtime.headerFlags + ["-iquote", sourceDirectory]))
     guard status == 0 else {
       throw DiagnosedFailure(
         Diagnostic(

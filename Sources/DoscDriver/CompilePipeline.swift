@@ -141,7 +141,7 @@ public enum CompilePipeline {
       if !quoteDirectories.contains(directory) { quoteDirectories.append(directory) }
     }
     let arguments =
-      ["-D__DOSC__=1", "-I", runtime.includeDirectory] + quoteDirectories.flatMap { ["-iquote", $0] }
+      runtime.headerFlags + quoteDirectories.flatMap { ["-iquote", $0] }
       + invocation.linkCommand(
         objects: generatedFiles, output: temporaryOutput,
         extra: try runtime.linkArguments(

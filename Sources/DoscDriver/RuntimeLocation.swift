@@ -27,6 +27,12 @@ public struct RuntimeLocation: Equatable, Sendable {
   public var sourceDirectory: String?
 
   public var library: String { libraryDirectory + "/libdosc.a" }
+  /// What a unit is compiled with, so it sees `<dosc.h>` and `__DOSC__`; the analysis parses
+  /// with the same, or it would not see the program the compiler sees.
+  public var headerFlags: [String] { ["-D__DOSC__=1", "-I", includeDirectory] }
+  /// `headerFlags` of the runtime found without `--runtime-dir`, for the analysis; none when no
+  /// runtime is found (`<dosc.h>` is then not found, as with plain `cc`).
+  static let analysisHeaderFlags: [String] = (try? locate(nil))?.headerFlags ?? []
 
   /// The sources of `dosc calibrate`'s measuring programs: a checkout's `Runtime/calibrate`, or
   /// an installed prefix's `share/dosc/calibrate`.

@@ -35,7 +35,8 @@ enum UnitAnalysis {
   static func analyze(
     _ source: String, flags: [String], diagnostics: DiagnosticEngine, exportingDefinitions: Bool = true
   ) throws -> Analyzed {
-    let unit = try ClangParser.parse(path: source, arguments: flags)
+    // The runtime's header flags are not the user's: they stay out of the source hash.
+    let unit = try ClangParser.parse(path: source, arguments: RuntimeLocation.analysisHeaderFlags + flags)
     let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics, exportingDefinitions: exportingDefinitions)
     let name = baseName(source)
     let fragment = Manifest(

@@ -11,8 +11,12 @@ import Foundation
 /// - `calibrate_kernels.c`, built with `dosc compile` and run with every site inline: each
 ///   kernel's time per call over its manifest `work` at the arguments it prints, so
 ///   `ns_per_op` is in the analyzer's own unit (the median over the kernels);
-/// - `calibrate_mpi.c` (a raw MPI ping-pong between 2 ranks started by mpirun) when `mpicc`
-///   and `mpirun` are installed: one-way latency and bandwidth; else the defaults stay.
+/// - `calibrate_remote.c`, built with `dosc compile` and run on 2 ranks started by mpirun with
+///   every task shipped, when `mpicc` and `mpirun` are installed: the one-way latency and the
+///   bandwidth a remote task meets through dosc (dispatch, pool, twin and write-back included),
+///   which is what the model's `remote_latency_ns` and `remote_bytes_per_ns` price; else the
+///   defaults stay. `calibrate_mpi.c`, a raw MPI ping-pong, runs once beside it: which hosts
+///   the ranks are on, and MPI's own figures for the report.
 /// Every figure is a median over rounds inside a pass, the best of three passes (see `stable`);
 /// a noise above `noiseLimit` is an error, not a profile.
 public struct Calibration {
@@ -100,28 +104,44 @@ public struct Calibration {
     probes.append((["ns_per_op"], kernels.measure))
     var network = "not measured: mpicc or mpirun not found (MPI not installed); the built-in defaults stay"
     let hosts = HostsSeen()
+    var rawNetwork: Probe?
     if Self.which("mpicc") != nil, Self.which("mpirun") != nil {
-      let program = scratch + "/calibrate_mpi"
-      _ = try Self.execute(["mpicc", "-O2", sources + "/calibrate_mpi.c", "-o", program])
-      probes.append(
-        (
-          ["remote_latency_ns", "remote_bytes_per_ns"],
-          {
-            let output = try Self.execute(
-              ["mpirun", "-n", "2", program, "5"],
-              environment: ["OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"])
-            if output.contains("hosts different") { hosts.different = true }
-            return try Self.figures(output)
-          }
-        ))
-      network = "2 MPI ranks started by mpirun"
+      // The raw ping-pong: which hosts the ranks are on, and how much of a task's trip dosc adds
+      // to MPI's own; the figures themselves only when this runtime has no MPI plugin to ship with.
+      let raw = scratch + "/calibrate_mpi"
+      _ = try Self.execute(["mpicc", "-O2", sources + "/calibrate_mpi.c", "-o", raw])
+      let rawProbe: Probe = {
+        let output = try Self.execute(
+          ["mpirun", "-n", "2", raw, "\(rounds)"], environment: RemoteTaskProbe.mpirunEnvironment)
+        if output.contains("hosts different") { hosts.different = true }
+        return try Self.figures(output)
+      }
+      if runtime.mpiPlugins.isEmpty {
+        probes.append((["remote_latency_ns", "remote_bytes_per_ns"], rawProbe))
+        network = "2 MPI ranks started by mpirun, a raw MPI ping-pong (this runtime has no MPI plugin)"
+      } else {
+        let remote = try RemoteTaskProbe(sources: sources, scratch: scratch, runtimeDirectory: explicit, rounds: rounds)
+        probes.append((["remote_latency_ns", "remote_bytes_per_ns"], remote.measure))
+        rawNetwork = rawProbe
+        network = "2 MPI ranks started by mpirun"
+      }
     }
 
     let measurements = try stable(probes)
     if network.hasPrefix("2 MPI") {
+      var what = "; a raw ping-pong of 1 byte (latency) and 1 MiB (bandwidth)"
+      if let rawNetwork {
+        let raw = try rawNetwork()
+        let rawText = ["remote_latency_ns", "remote_bytes_per_ns"].compactMap { name in
+          raw.first { $0.0 == name }.map { "\(name) \(format($0.1))" }
+        }
+        what =
+          "; a dosc remote task on 1 byte (latency: half its round trip) and on 1 MiB in and back (bandwidth),"
+          + " where a raw MPI ping-pong gives \(rawText.joined(separator: ", "))"
+      }
       network +=
         (hosts.different ? ", on different hosts" : ", on this host (shared memory: a lower bound for a real network)")
-        + "; ping-pong of 1 byte (latency) and 1 MiB (bandwidth)"
+        + what
     }
     progress("[3/3] writing the profile")
     return Result(
@@ -278,5 +298,44 @@ final class KernelProbe {
     }
     guard !perOp.isEmpty else { throw Calibration.Failure(description: "calibrate_kernels printed no kernel") }
     return [("ns_per_op", Calibration.median(perOp), noise.max() ?? 0)]
+  }
+}
+
+/// The network as a remote task meets it: calibrate_remote.c built with `dosc compile` (MPI
+/// linked) and run on 2 ranks with every task shipped (`DOSC_BIND=remote` and a profile in which
+/// a message costs nothing, so no threshold keeps a small task home).
+final class RemoteTaskProbe {
+  static let mpirunEnvironment = ["OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"]
+  let program: String
+  let environment: [String: String]
+  let rounds: Int
+
+  init(sources: String, scratch: String, runtimeDirectory: String?, rounds: Int) throws {
+    program = scratch + "/calibrate_remote"
+    self.rounds = rounds
+    let diagnostics = DiagnosticEngine()
+    let status = CompilePipeline.run(
+      arguments: [sources + "/calibrate_remote.c", "-O2", "-o", program]
+        + (runtimeDirectory.map { ["--runtime-dir", $0] } ?? []),
+      diagnostics: diagnostics)
+    guard status == 0 else {
+      throw Calibration.Failure(description: "cannot build calibrate_remote.c with dosc:\n\(diagnostics.rendered)")
+    }
+    let shipEverything = scratch + "/ship-everything.json"
+    try Data(
+      #"{"schema": "dosc-profile/1", "spawn_ns": 0, "remote_latency_ns": 0, "remote_bytes_per_ns": 10000}"#.utf8
+    ).write(to: URL(fileURLWithPath: shipEverything))
+    environment = Self.mpirunEnvironment.merging(
+      ["DOSC_BIND": "remote", "DOSC_THREADS": "1", "DOSC_PROFILE": shipEverything]
+    ) { $1 }
+  }
+
+  func measure() throws -> [(String, Double, Double)] {
+    let output = try Calibration.execute(["mpirun", "-n", "2", program, "\(rounds)"], environment: environment)
+    let figures = try Calibration.figures(output)
+    guard figures.count == 2 else {
+      throw Calibration.Failure(description: "calibrate_remote did not run on 2 ranks: \(output)")
+    }
+    return figures
   }
 }

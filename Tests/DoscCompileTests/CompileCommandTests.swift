@@ -122,6 +122,50 @@ import Testing
     #expect(!Harness.exists(scratch + "/other") && !Harness.exists(scratch + "/other.dosc.json"))
   }
 
+  /// SPEC section 1: `#include <dosc.h>` is optional and declares the runtime's small API. The
+  /// analysis must find it as the compile does (it once failed with "'dosc.h' file not found"),
+  /// for `dosc analyze`, `dosc compile` and `dosc cc`; the plain build with the header on its path
+  /// gets the serial fall-backs.
+  @Test func doscHeaderIsFoundByEveryCommand() throws {
+    let scratch = try Harness.scratch("dosc-h")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let source = scratch + "/nodes.c"
+    try """
+    #include <dosc.h>
+    #include <stdio.h>
+    static long total;
+    void add(long *to, int n) { for (int i = 0; i < n; i++) to[i] += i; }
+    int main(void) {
+      long v[64] = {0};
+    #pragma dosc task
+      add(v, 64);
+    #pragma dosc taskwait
+      for (int i = 0; i < 64; i++) total += v[i];
+      printf("total %ld, rank %d of at least 1: %d\\n", total, dosc_node_rank(), dosc_node_count() >= 1);
+      return 0;
+    }
+
+    """.write(toFile: source, atomically: true, encoding: .utf8)
+    let include = Harness.repository.appendingPathComponent("Runtime/include").path
+    let plain = try Harness.run(["cc", "-O2", "-I", include, source, "-o", scratch + "/plain"])
+    try #require(plain.status == 0, "\(plain.stderr)")
+    let expected = try Harness.run([scratch + "/plain"]).stdout
+    #expect(expected == "total 2016, rank 0 of at least 1: 1\n")
+    let dosc = try BuildIntegrationTests.dosc()
+    let analyzed = try Harness.run([dosc, "analyze", source, "-o", scratch + "/nodes.json"])
+    #expect(analyzed.status == 0 && Harness.exists(scratch + "/nodes.json"), "\(analyzed.stderr)")
+    let compiled = Harness.doscCompile([source, "-O2", "-o", scratch + "/compiled"])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    let cc = try Harness.run([dosc, "cc", "-O2", source, "-o", scratch + "/cc"])
+    try #require(cc.status == 0, "\(cc.stderr)")
+    for program in ["compiled", "cc"] {
+      for binding in ["inline", "local"] {
+        let got = try Harness.run([scratch + "/" + program], environment: ["DOSC_BIND": binding, "DOSC_THREADS": "2"])
+        #expect(got.stdout == expected, "\(program) under \(binding): \(got.stderr)")
+      }
+    }
+  }
+
   @Test func userCompileErrorLeavesNothing() throws {
     let scratch = try Harness.scratch("error")
     defer { try? FileManager.default.removeItem(atPath: scratch) }

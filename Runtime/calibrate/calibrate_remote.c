@@ -1,0 +1,83 @@
+/* calibrate_remote - what a remote task costs through dosc, for `dosc calibrate`.
+ *
+ * The model prices a remote task as 2 x remote_latency_ns + bytes /
+ * remote_bytes_per_ns. A raw MPI ping-pong (calibrate_mpi.c) is only a lower
+ * bound of that: a task also pays the dispatch, the serving rank's pool, the
+ * twin and the write-back. So the figures the profile keeps come from here: a
+ * task built by `dosc compile`, run on 2 ranks with DOSC_BIND=remote (and a
+ * profile in which a message costs nothing, so that every spawn is shipped).
+ *
+ * Rank 0 (main) times, each round, TRIPS spawns of `touch` on one byte, each
+ * followed by its taskwait (the one-way latency is half the median trip), and
+ * LARGE_TRIPS of `touch` on 1 MiB, which ships 1 MiB in and, every byte
+ * changed, 1 MiB back (bandwidth: the 2 MiB the model counts for such a task,
+ * over the median trip less the small trip).
+ *
+ * usage: dosc run -n 2 calibrate_remote ROUNDS
+ * Prints "remote_latency_ns MEDIAN SPREAD" and "remote_bytes_per_ns MEDIAN
+ * SPREAD" (medians over ROUNDS rounds, spread = interquartile range /
+ * median), or "ranks N" and status 2 when it is not on two ranks. */
+#include <dosc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "calibrate_stats.h"
+
+#define TRIPS       400 /* >= LARGE_TRIPS */
+#define LARGE_BYTES (1 << 20)
+#define LARGE_TRIPS 12
+
+/* Reads and writes every byte of v[0 .. n): shipped in and back whole. */
+void touch(unsigned char *v, int n) {
+  for (int i = 0; i < n; i++)
+    v[i] = (unsigned char)(v[i] + 1);
+}
+
+/* Median time of `trips` remote tasks on `bytes` bytes, each with its
+ * taskwait, ns: each trip timed alone, so a rank descheduled by another
+ * process (a shared machine) spoils one trip, not the round. */
+static double trip_ns(unsigned char *buffer, int bytes, int trips) {
+  static double times[TRIPS];
+  for (int i = 0; i < trips; i++) {
+    double start = calibrate_now_ns();
+#pragma dosc task
+    touch(buffer, bytes);
+#pragma dosc taskwait
+    times[i] = calibrate_now_ns() - start;
+  }
+  qsort(times, (size_t)trips, sizeof *times, calibrate_compare);
+  return times[trips / 2];
+}
+
+static void summarize(const char *name, double *samples, int count) {
+  double spread;
+  double median = calibrate_median(samples, count, &spread);
+  printf("%s %.4f %.3f\n", name, median, spread);
+}
+
+int main(int argc, char **argv) {
+  if (dosc_node_count() < 2) {
+    printf("ranks %d\n", dosc_node_count());
+    return 2;
+  }
+  int rounds = argc > 1 ? atoi(argv[1]) : 9;
+  if (rounds < 3 || rounds > 1000) rounds = 9;
+  unsigned char *buffer = calloc(LARGE_BYTES, 1);
+  double *latency = malloc(sizeof(double) * (size_t)rounds);
+  double *bandwidth = malloc(sizeof(double) * (size_t)rounds);
+  if (!buffer || !latency || !bandwidth) return 1;
+  trip_ns(buffer, LARGE_BYTES, 2); /* the serving rank's first buffers */
+  for (int r = 0; r < rounds; r++) {
+    double small = trip_ns(buffer, 1, TRIPS);
+    double large = trip_ns(buffer, LARGE_BYTES, LARGE_TRIPS);
+    latency[r] = small / 2.0;
+    bandwidth[r] = 2.0 * LARGE_BYTES / (large > small ? large - small : large);
+  }
+  summarize("remote_latency_ns", latency, rounds);
+  summarize("remote_bytes_per_ns", bandwidth, rounds);
+  free(latency);
+  free(bandwidth);
+  free(buffer);
+  return 0;
+}
