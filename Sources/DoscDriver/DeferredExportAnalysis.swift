@@ -18,7 +18,8 @@ enum DeferredExportAnalysis {
   static func writeFragment(source: String, arguments: [String], into object: String) throws {
     var why: UnsafePointer<CChar>?
     let status = withCStrings(arguments) { pointers in
-      dosc_plain_fragment_write(object, source, FileManager.default.currentDirectoryPath, arguments.count, pointers, &why)
+      dosc_plain_fragment_write(
+        object, source, FileManager.default.currentDirectoryPath, arguments.count, pointers, &why)
     }
     guard status == 0 else {
       var reason = why.map { String(cString: $0) } ?? "unknown"
