@@ -70,7 +70,7 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-L\(llvm)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(llvm)/lib"])]),
     .testTarget(
       name: "DoscCompileTests",
-      dependencies: ["DoscDriver", "DoscExplain", "DoscPolicy", "DoscRewrite", "DoscSupport"],
+      dependencies: ["DoscCC", "DoscDriver", "DoscExplain", "DoscPolicy", "DoscRewrite", "DoscSupport"],
       exclude: ["Inputs"]),
     .testTarget(name: "SymbolicAlgebraTests", dependencies: ["SymbolicAlgebra"]),
     .testTarget(

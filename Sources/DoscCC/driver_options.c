@@ -9,8 +9,8 @@ static int compare_spelling(const void *key, const void *element) {
 }
 
 static const dosc_driver_option *lookup(const char *spelling) {
-  return bsearch(spelling, dosc_driver_option_table, dosc_driver_option_count, sizeof(dosc_driver_option),
-                 compare_spelling);
+  return bsearch(spelling, dosc_driver_option_table, dosc_driver_option_count,
+                 sizeof(dosc_driver_option), compare_spelling);
 }
 
 const dosc_driver_option *dosc_driver_option_match(const char *argument, int *following_values) {
@@ -20,9 +20,14 @@ const dosc_driver_option *dosc_driver_option_match(const char *argument, int *fo
     switch (option->kind) {
     case 'S':
     case 'O':
-    case 'A': *following_values = 1; break;
-    case 'M': *following_values = option->value_count; break;
-    default: break;
+    case 'A':
+      *following_values = 1;
+      break;
+    case 'M':
+      *following_values = option->value_count;
+      break;
+    default:
+      break;
     }
     return option;
   }
@@ -39,12 +44,15 @@ const dosc_driver_option *dosc_driver_option_match(const char *argument, int *fo
     switch (option->kind) {
     case 'J':
     case 'O':
-    case 'C': found = option; break;
+    case 'C':
+      found = option;
+      break;
     case 'A':
       found = option;
       *following_values = 1;
       break;
-    default: break;
+    default:
+      break;
     }
   }
   free(prefix);

@@ -26,7 +26,8 @@ typedef struct elf_layout {
 
 static uint64_t get(const unsigned char *bytes, size_t width, int big_endian) {
   uint64_t value = 0;
-  for (size_t i = 0; i < width; i++) value = (value << 8) | bytes[big_endian ? i : width - 1 - i];
+  for (size_t i = 0; i < width; i++)
+    value = (value << 8) | bytes[big_endian ? i : width - 1 - i];
   return value;
 }
 
@@ -38,16 +39,19 @@ static void put(unsigned char *bytes, size_t width, int big_endian, uint64_t val
 }
 
 /* A field at `base` of a header of either class: its offset and width in that class. */
-#define WIDTH(l, type32, type64, member) ((l)->is64 ? sizeof(((type64 *)0)->member) : sizeof(((type32 *)0)->member))
-#define OFFSET(l, type32, type64, member) ((l)->is64 ? offsetof(type64, member) : offsetof(type32, member))
-#define GET(l, base, type32, type64, member)                                                                 \
+#define WIDTH(l, type32, type64, member)                                                           \
+  ((l)->is64 ? sizeof(((type64 *)0)->member) : sizeof(((type32 *)0)->member))
+#define OFFSET(l, type32, type64, member)                                                          \
+  ((l)->is64 ? offsetof(type64, member) : offsetof(type32, member))
+#define GET(l, base, type32, type64, member)                                                       \
   get((base) + OFFSET(l, type32, type64, member), WIDTH(l, type32, type64, member), (l)->big_endian)
-#define PUT(l, base, type32, type64, member, value)                                                          \
-  put((base) + OFFSET(l, type32, type64, member), WIDTH(l, type32, type64, member), (l)->big_endian, value)
-#define EHDR_GET(l, base, member)         GET(l, base, Elf32_Ehdr, Elf64_Ehdr, member)
-#define EHDR_PUT(l, base, member, value)  PUT(l, base, Elf32_Ehdr, Elf64_Ehdr, member, value)
-#define SHDR_GET(l, base, member)         GET(l, base, Elf32_Shdr, Elf64_Shdr, member)
-#define SHDR_PUT(l, base, member, value)  PUT(l, base, Elf32_Shdr, Elf64_Shdr, member, value)
+#define PUT(l, base, type32, type64, member, value)                                                \
+  put((base) + OFFSET(l, type32, type64, member), WIDTH(l, type32, type64, member),                \
+      (l)->big_endian, value)
+#define EHDR_GET(l, base, member)        GET(l, base, Elf32_Ehdr, Elf64_Ehdr, member)
+#define EHDR_PUT(l, base, member, value) PUT(l, base, Elf32_Ehdr, Elf64_Ehdr, member, value)
+#define SHDR_GET(l, base, member)        GET(l, base, Elf32_Shdr, Elf64_Shdr, member)
+#define SHDR_PUT(l, base, member, value) PUT(l, base, Elf32_Shdr, Elf64_Shdr, member, value)
 
 static int write_all(int fd, const void *data, size_t size, off_t offset) {
   const unsigned char *bytes = data;
@@ -61,13 +65,17 @@ static int write_all(int fd, const void *data, size_t size, off_t offset) {
   return 0;
 }
 
-static int add_section(int fd, const unsigned char *image, size_t file_size, const char *name, const void *data,
-                       size_t size, const char **why) {
+static int add_section(int fd, const unsigned char *image, size_t file_size, const char *name,
+                       const void *data, size_t size, const char **why) {
   size_t found_offset, found_length;
   switch (dosc_elf_find_section(image, file_size, name, &found_offset, &found_length, why)) {
-  case 1: *why = "the file already has the section"; return -1;
-  case 0: break;
-  default: return -1; /* not ELF, or malformed: *why says which */
+  case 1:
+    *why = "the file already has the section";
+    return -1;
+  case 0:
+    break;
+  default:
+    return -1; /* not ELF, or malformed: *why says which */
   }
   elf_layout l = {image[EI_CLASS] == ELFCLASS64, image[EI_DATA] == ELFDATA2MSB};
   size_t header_size = l.is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
@@ -75,12 +83,15 @@ static int add_section(int fd, const unsigned char *image, size_t file_size, con
   uint64_t table = EHDR_GET(&l, image, e_shoff);
   uint64_t count = EHDR_GET(&l, image, e_shnum);
   uint64_t names_index = EHDR_GET(&l, image, e_shstrndx);
-  /* dosc_elf_find_section has checked the table and the name table lie inside the file. */
-  if (table == 0 || count == 0 || names_index == SHN_XINDEX || count + 1 >= SHN_LORESERVE ||
-      EHDR_GET(&l, image, e_shentsize) != entry_size) {
+  if (table == 0 || EHDR_GET(&l, image, e_shentsize) != entry_size) {
     *why = "a section header table this writer does not extend";
     return -1;
   }
+  /* Extended numbering (ELF gABI): with SHN_LORESERVE sections or more, the count and the name
+   * table's index are in section 0. dosc_elf_find_section has checked that the table and the
+   * name table lie inside the file. */
+  if (count == 0) count = SHDR_GET(&l, image + table, sh_size);
+  if (names_index == SHN_XINDEX) names_index = SHDR_GET(&l, image + table, sh_link);
   const unsigned char *names_header = image + table + names_index * entry_size;
   uint64_t old_names = SHDR_GET(&l, names_header, sh_offset);
   uint64_t old_names_size = SHDR_GET(&l, names_header, sh_size);
@@ -114,8 +125,14 @@ static int add_section(int fd, const unsigned char *image, size_t file_size, con
   SHDR_PUT(&l, added, sh_addralign, 1);
   memcpy(header, image, header_size);
   EHDR_PUT(&l, header, e_shoff, table_at);
-  EHDR_PUT(&l, header, e_shnum, count + 1);
-  int status = write_all(fd, tail, tail_size, (off_t)names_at) == 0 && write_all(fd, header, header_size, 0) == 0;
+  if (count + 1 >= SHN_LORESERVE) {
+    EHDR_PUT(&l, header, e_shnum, 0);
+    SHDR_PUT(&l, entries, sh_size, count + 1);
+  } else {
+    EHDR_PUT(&l, header, e_shnum, count + 1);
+  }
+  int status = write_all(fd, tail, tail_size, (off_t)names_at) == 0 &&
+               write_all(fd, header, header_size, 0) == 0;
   free(tail);
   free(header);
   if (!status) {
@@ -125,31 +142,17 @@ static int add_section(int fd, const unsigned char *image, size_t file_size, con
   return 0;
 }
 
-int dosc_elf_add_section(const char *path, const char *name, const void *data, size_t size, const char **why) {
-  int fd = open(path, O_RDWR | O_CLOEXEC);
+int dosc_elf_add_section(const char *path, const char *name, const void *data, size_t size,
+                         const char **why) {
+  size_t file_size = 0;
+  unsigned char *image = dosc_read_regular_file(path, &file_size);
+  int fd = image ? open(path, O_WRONLY | O_CLOEXEC) : -1;
   if (fd < 0) {
-    *why = "cannot open the file";
+    free(image);
+    *why = "cannot read or write the file";
     return -1;
   }
-  struct stat status;
-  unsigned char *image = NULL;
-  int result = -1;
-  if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-    *why = "not a regular file";
-  } else if (!(image = malloc(status.st_size > 0 ? (size_t)status.st_size : 1))) {
-    *why = "out of memory";
-  } else {
-    size_t have = 0;
-    while (have < (size_t)status.st_size) {
-      ssize_t got = pread(fd, image + have, (size_t)status.st_size - have, (off_t)have);
-      if (got <= 0) break;
-      have += (size_t)got;
-    }
-    if (have != (size_t)status.st_size)
-      *why = "cannot read the file";
-    else
-      result = add_section(fd, image, have, name, data, size, why);
-  }
+  int result = add_section(fd, image, file_size, name, data, size, why);
   free(image);
   if (close(fd) != 0 && result == 0) {
     *why = "cannot write the file";

@@ -10,12 +10,10 @@
 
 #include "DoscELF.h"
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* A growing text buffer; `failed` once an allocation fails. */
 typedef struct text {
@@ -41,7 +39,9 @@ static void append(text *t, const char *bytes, size_t length) {
   t->bytes[t->length] = '\0';
 }
 
-static void append_text(text *t, const char *string) { append(t, string, strlen(string)); }
+static void append_text(text *t, const char *string) {
+  append(t, string, strlen(string));
+}
 
 /* A JSON string: quotes, backslashes and control characters escaped; UTF-8 as it is. */
 static void append_json_string(text *t, const char *string) {
@@ -66,39 +66,17 @@ static const char *base_name(const char *path) {
   return slash ? slash + 1 : path;
 }
 
-/* The whole file, or NULL (then *why is set). */
-static unsigned char *read_file(const char *path, size_t *size, const char **why) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  struct stat status;
-  if (fd < 0 || fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-    if (fd >= 0) close(fd);
-    *why = "cannot read the source";
-    return NULL;
-  }
-  unsigned char *bytes = malloc((size_t)status.st_size + 1);
-  size_t have = 0;
-  while (bytes && have < (size_t)status.st_size) {
-    ssize_t got = read(fd, bytes + have, (size_t)status.st_size - have);
-    if (got <= 0) break;
-    have += (size_t)got;
-  }
-  close(fd);
-  if (!bytes || have != (size_t)status.st_size) {
-    free(bytes);
-    *why = "cannot read the source";
-    return NULL;
-  }
-  *size = have;
-  return bytes;
-}
-
 int dosc_plain_fragment_write(const char *object, const char *source, const char *directory,
-                              size_t argument_count, const char *const *arguments, const char **why) {
+                              size_t argument_count, const char *const *arguments,
+                              const char **why) {
   struct stat status;
   if (stat(object, &status) != 0 || !S_ISREG(status.st_mode)) return 0; /* -o /dev/null */
   size_t size = 0;
-  unsigned char *contents = read_file(source, &size, why);
-  if (!contents) return -1;
+  unsigned char *contents = dosc_read_regular_file(source, &size);
+  if (!contents) {
+    *why = "cannot read the source";
+    return -1;
+  }
   const char *name = base_name(source);
   char hash[65];
   const unsigned char *const sources[] = {contents};
@@ -115,11 +93,13 @@ int dosc_plain_fragment_write(const char *object, const char *source, const char
     append_text(&json, i ? ",\n      " : "\n      ");
     append_json_string(&json, arguments[i]);
   }
-  append_text(&json, argument_count ? "\n    ],\n    \"directory\" : " : "\n\n    ],\n    \"directory\" : ");
+  append_text(&json, argument_count ? "\n    ],\n    \"directory\" : "
+                                    : "\n\n    ],\n    \"directory\" : ");
   append_json_string(&json, directory);
   append_text(&json, ",\n    \"source\" : ");
   append_json_string(&json, source);
-  append_text(&json, "\n  },\n  \"schema\" : \"dosc-manifest/1\",\n  \"sites\" : [\n\n  ],\n  \"source_hash\" : \"");
+  append_text(&json, "\n  },\n  \"schema\" : \"dosc-manifest/1\",\n  \"sites\" : [\n\n  ],\n  "
+                     "\"source_hash\" : \"");
   append_text(&json, hash);
   append_text(&json, "\",\n  \"sources\" : [\n    ");
   append_json_string(&json, name);
@@ -130,7 +110,8 @@ int dosc_plain_fragment_write(const char *object, const char *source, const char
     return -1;
   }
   /* The section holds manifests each ended by a NUL (ObjectManifestSection.swift). */
-  int result = dosc_elf_add_section(object, DOSC_MANIFEST_SECTION, json.bytes, json.length + 1, why);
+  int result =
+      dosc_elf_add_section(object, DOSC_MANIFEST_SECTION, json.bytes, json.length + 1, why);
   free(json.bytes);
   return result;
 }

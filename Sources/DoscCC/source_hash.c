@@ -28,13 +28,15 @@ static const uint32_t round_constants[64] = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-static uint32_t rotate(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+static uint32_t rotate(uint32_t x, int n) {
+  return (x >> n) | (x << (32 - n));
+}
 
 static void compress(sha256 *h, const unsigned char *block) {
   uint32_t w[64];
   for (int i = 0; i < 16; i++)
-    w[i] = (uint32_t)block[4 * i] << 24 | (uint32_t)block[4 * i + 1] << 16 | (uint32_t)block[4 * i + 2] << 8 |
-           block[4 * i + 3];
+    w[i] = (uint32_t)block[4 * i] << 24 | (uint32_t)block[4 * i + 1] << 16 |
+           (uint32_t)block[4 * i + 2] << 8 | block[4 * i + 3];
   for (int i = 16; i < 64; i++) {
     uint32_t s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3);
     uint32_t s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10);
@@ -43,7 +45,8 @@ static void compress(sha256 *h, const unsigned char *block) {
   uint32_t a = h->state[0], b = h->state[1], c = h->state[2], d = h->state[3];
   uint32_t e = h->state[4], f = h->state[5], g = h->state[6], k = h->state[7];
   for (int i = 0; i < 64; i++) {
-    uint32_t t1 = k + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g)) + round_constants[i] + w[i];
+    uint32_t t1 = k + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g)) +
+                  round_constants[i] + w[i];
     uint32_t t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
     k = g;
     g = f;
@@ -93,14 +96,17 @@ static void finish(sha256 *h, unsigned char digest[32]) {
   static const unsigned char padding[64] = {0x80};
   update(h, padding, h->used < 56 ? 56 - h->used : 120 - h->used);
   unsigned char length[8];
-  for (int i = 0; i < 8; i++) length[i] = (unsigned char)(bits >> (56 - 8 * i));
+  for (int i = 0; i < 8; i++)
+    length[i] = (unsigned char)(bits >> (56 - 8 * i));
   update(h, length, 8);
   for (int i = 0; i < 8; i++)
-    for (int j = 0; j < 4; j++) digest[4 * i + j] = (unsigned char)(h->state[i] >> (24 - 8 * j));
+    for (int j = 0; j < 4; j++)
+      digest[4 * i + j] = (unsigned char)(h->state[i] >> (24 - 8 * j));
 }
 
-int dosc_source_hash(size_t source_count, const char *const *names, const unsigned char *const *contents,
-                     const size_t *lengths, size_t flag_count, const char *const *flags, char hex[65]) {
+int dosc_source_hash(size_t source_count, const char *const *names,
+                     const unsigned char *const *contents, const size_t *lengths, size_t flag_count,
+                     const char *const *flags, char hex[65]) {
   sha256 h;
   static const unsigned char nul = 0;
   start(&h);
@@ -116,6 +122,7 @@ int dosc_source_hash(size_t source_count, const char *const *names, const unsign
   }
   unsigned char digest[32];
   finish(&h, digest);
-  for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+  for (int i = 0; i < 32; i++)
+    snprintf(hex + 2 * i, 3, "%02x", digest[i]);
   return 0;
 }

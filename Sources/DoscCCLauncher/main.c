@@ -46,7 +46,8 @@ static int run_dosc(int argc, char **argv) {
   char **arguments = calloc((size_t)argc + 1, sizeof *arguments);
   if (!arguments) return 127;
   arguments[0] = "dosc-cc"; /* dosc under the name dosc-cc is `dosc cc` */
-  for (int i = 1; i < argc; i++) arguments[i] = argv[i];
+  for (int i = 1; i < argc; i++)
+    arguments[i] = argv[i];
   execv(dosc, arguments);
   fprintf(stderr, "dosc-cc: cannot run '%s': %s\n", dosc, strerror(errno));
   return 127;
@@ -59,8 +60,8 @@ static int has_suffix(const char *string, const char *suffix) {
 
 /* Arguments that make dosc pass the command through, or that only dosc decides about. */
 static int left_to_dosc(const char *argument) {
-  static const char *const exact[] = {"-E", "-S", "-M", "-MM", "-fsyntax-only", "-v", "-dumpversion", "-dumpmachine",
-                                      "-", NULL};
+  static const char *const exact[] = {"-E", "-S",           "-M",           "-MM", "-fsyntax-only",
+                                      "-v", "-dumpversion", "-dumpmachine", "-",   NULL};
   for (const char *const *mode = exact; *mode; mode++)
     if (strcmp(argument, *mode) == 0) return 1;
   for (const unsigned char *c = (const unsigned char *)argument; *c; c++)
@@ -69,20 +70,25 @@ static int left_to_dosc(const char *argument) {
          strncmp(argument, "-flto", 5) == 0 || argument[0] == '@';
 }
 
-static int is_blank(char c) { return c == ' ' || c == '\t'; }
+static int is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
 
 /* Whether a line of `text` reads `# pragma omp` (a superset of dosc's `#pragma omp task` note). */
 static int has_openmp_pragma(const char *text, size_t length) {
   const char *end = text + length;
   for (const char *line = text; line < end;) {
     const char *c = line;
-    while (c < end && is_blank(*c)) c++;
+    while (c < end && is_blank(*c))
+      c++;
     if (c < end && *c == '#') {
       c++;
-      while (c < end && is_blank(*c)) c++;
+      while (c < end && is_blank(*c))
+        c++;
       if (end - c > 6 && memcmp(c, "pragma", 6) == 0 && is_blank(c[6])) {
         c += 6;
-        while (c < end && is_blank(*c)) c++;
+        while (c < end && is_blank(*c))
+          c++;
         if (end - c >= 3 && memcmp(c, "omp", 3) == 0) return 1;
       }
     }
@@ -94,22 +100,9 @@ static int has_openmp_pragma(const char *text, size_t length) {
 
 /* Whether `path` is a readable regular file without `dosc` and without an OpenMP pragma. */
 static int is_plain_source(const char *path) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  struct stat status;
-  if (fd < 0) return 0;
-  if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-    close(fd);
-    return 0;
-  }
-  size_t size = (size_t)status.st_size, have = 0;
-  char *text = malloc(size + 1);
-  while (text && have < size) {
-    ssize_t got = read(fd, text + have, size - have);
-    if (got <= 0) break;
-    have += (size_t)got;
-  }
-  close(fd);
-  int plain = text && have == size && !memmem(text, size, "dosc", 4) && !has_openmp_pragma(text, size);
+  size_t size = 0;
+  char *text = (char *)dosc_read_regular_file(path, &size);
+  int plain = text && !memmem(text, size, "dosc", 4) && !has_openmp_pragma(text, size);
   free(text);
   return plain;
 }
@@ -147,7 +140,8 @@ static int finds_program(const char *program) {
     if (length > 0 && length + strlen(program) + 2 <= sizeof candidate) {
       snprintf(candidate, sizeof candidate, "%.*s/%s", (int)length, start, program);
       struct stat status;
-      if (stat(candidate, &status) == 0 && S_ISREG(status.st_mode) && access(candidate, X_OK) == 0) return 1;
+      if (stat(candidate, &status) == 0 && S_ISREG(status.st_mode) && access(candidate, X_OK) == 0)
+        return 1;
     }
     if (!end) return 0;
     start = end;
@@ -191,7 +185,8 @@ static int compile_plain(int count, char **arguments) {
     if (i + values >= count) return -1; /* a missing value: dosc says so */
     if (option && strcmp(option->spelling, "-x") == 0) return -1;
     if (option && strcmp(option->spelling, "-c") == 0) compile_only = 1;
-    if (option && strcmp(option->spelling, "-o") == 0) output = values == 1 ? arguments[i + 1] : argument + 2;
+    if (option && strcmp(option->spelling, "-o") == 0)
+      output = values == 1 ? arguments[i + 1] : argument + 2;
     i += values;
   }
   if (!compile_only || source_count == 0) return -1;
@@ -199,7 +194,8 @@ static int compile_plain(int count, char **arguments) {
   if (!objects) return -1;
   for (int i = 0; i < source_count; i++) {
     objects[i] = object_path(sources[i], output, source_count);
-    if (!objects[i] || overwrites_input(objects[i], sources, source_count) || !is_plain_source(sources[i]))
+    if (!objects[i] || overwrites_input(objects[i], sources, source_count) ||
+        !is_plain_source(sources[i]))
       return -1;
   }
   char directory[PATH_MAX];
@@ -230,8 +226,8 @@ static int compile_plain(int count, char **arguments) {
   if (exit_status != 0) return exit_status;
   for (int i = 0; i < source_count; i++) {
     const char *why = NULL;
-    if (dosc_plain_fragment_write(objects[i], sources[i], directory, (size_t)count, (const char *const *)arguments,
-                                  &why) != 0)
+    if (dosc_plain_fragment_write(objects[i], sources[i], directory, (size_t)count,
+                                  (const char *const *)arguments, &why) != 0)
       return -1; /* dosc compiles it again and says what is wrong */
   }
   return 0;

@@ -36,15 +36,21 @@ const dosc_driver_option *dosc_driver_option_match(const char *argument, int *fo
 
 /* A unit's source hash, as lowercase hex with its NUL (65 bytes): SHA-256 over each source's
  * name and contents, then each flag, every piece followed by a NUL byte. Returns 0. */
-int dosc_source_hash(size_t source_count, const char *const *names, const unsigned char *const *contents,
-                     const size_t *lengths, size_t flag_count, const char *const *flags, char hex[65]);
+int dosc_source_hash(size_t source_count, const char *const *names,
+                     const unsigned char *const *contents, const size_t *lengths, size_t flag_count,
+                     const char *const *flags, char hex[65]);
+
+/* The whole of the regular file `path`, in memory the caller frees, with a NUL after its *size
+ * bytes; NULL when it cannot be opened or read, or is not a regular file. */
+unsigned char *dosc_read_regular_file(const char *path, size_t *size);
 
 /* Appends a section `name` holding `size` bytes of `data`, not allocated (never loaded at run
  * time), to the ELF file at `path`, in place: the code, data and every existing section stay
  * where they are; only the section name table and the section header table are written anew,
  * after the old end of the file. Returns 0; -1 with *why set (a static string) when the file is
  * not ELF, already has a section of that name, or cannot be read or written. */
-int dosc_elf_add_section(const char *path, const char *name, const void *data, size_t size, const char **why);
+int dosc_elf_add_section(const char *path, const char *name, const void *data, size_t size,
+                         const char **why);
 
 /* The fragment of `source`, compiled by the command line `arguments` (dosc's own options
  * removed) in `directory`, written into `object`'s `.dosc.manifest` section: the unit's source
@@ -52,6 +58,7 @@ int dosc_elf_add_section(const char *path, const char *name, const void *data, s
  * another unit's task needs them (DeferredExportAnalysis.swift). Nothing is analyzed. An object
  * that is not a regular file (-o /dev/null) is left alone. Returns 0; -1 with *why set. */
 int dosc_plain_fragment_write(const char *object, const char *source, const char *directory,
-                              size_t argument_count, const char *const *arguments, const char **why);
+                              size_t argument_count, const char *const *arguments,
+                              const char **why);
 
 #endif /* DOSC_CC_H */
