@@ -1,4 +1,5 @@
 import DoscCC
+import DoscSupport
 import Foundation
 
 extension Manifest {
@@ -34,15 +35,6 @@ extension Manifest {
       }
     }
   }
-}
-
-/// `strings` as an array of C strings for the duration of `body`.
-public func withCStrings<Result>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) throws -> Result) rethrows
-  -> Result
-{
-  let copies = strings.map { strdup($0) }
-  defer { copies.forEach { free($0) } }
-  return try body(copies.map { UnsafePointer($0) })
 }
 
 extension Array where Element == [UInt8] {
