@@ -18,7 +18,9 @@ let package = Package(
   name: "dosc",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "dosc", targets: ["dosc"])
+    .executable(name: "dosc", targets: ["dosc"]),
+    // `dosc cc` for the plain compiles of a build, in C: starts in a millisecond, runs dosc otherwise.
+    .executable(name: "dosc-cc", targets: ["DoscCCLauncher"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -35,7 +37,7 @@ let package = Package(
     .target(
       name: "DoscDriver",
       dependencies: [
-        "ClangFrontend", "CSyntax", "DoscAnalysis", "DoscELF", "DoscManifest", "DoscRewrite", "DoscSupport",
+        "ClangFrontend", "CSyntax", "DoscAnalysis", "DoscCC", "DoscELF", "DoscManifest", "DoscRewrite", "DoscSupport",
       ]),
     .target(
       name: "DoscRewrite", dependencies: ["DoscAnalysis", "CSyntax", "DoscManifest", "DoscPolicy", "DoscSupport"]),
@@ -44,7 +46,7 @@ let package = Package(
       dependencies: ["CSyntax", "SymbolicAlgebra", "DoscManifest", "DoscSupport"]),
     .target(
       name: "DoscManifest",
-      dependencies: ["SymbolicAlgebra", "DoscSupport", "COpenSSL"]),
+      dependencies: ["SymbolicAlgebra", "DoscSupport", "DoscCC"]),
     .target(name: "SymbolicAlgebra"),
     // `dosc explain` and `dosc calibrate`: the runtime's cost model (DoscPolicy) over a sidecar and a profile.
     .target(
@@ -53,12 +55,14 @@ let package = Package(
     .target(name: "DoscPolicy", cSettings: [.headerSearchPath("../../Runtime/include")]),
     // Runtime/src/elf_section.c, compiled into the tool too (see Sources/DoscELF/elf_section.c).
     .target(name: "DoscELF"),
+    // What dosc cc does for a file without pragmas (option table, source hash, plain fragment),
+    // shared by the dosc-cc launcher and the tool.
+    .target(name: "DoscCC", dependencies: ["DoscELF"]),
+    .executableTarget(name: "DoscCCLauncher", dependencies: ["DoscCC"]),
     .target(name: "CSyntax", dependencies: ["DoscSupport"]),
     .target(name: "DoscSupport"),
     // libclang is imported here and nowhere else.
     .systemLibrary(name: "CClang"),
-    // The system's OpenSSL libcrypto, for SHA-256 source hashes (Debian's libssl-dev).
-    .systemLibrary(name: "COpenSSL"),
     .target(
       name: "ClangFrontend",
       dependencies: ["CClang", "CSyntax", "DoscSupport"],
@@ -66,7 +70,7 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-L\(llvm)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(llvm)/lib"])]),
     .testTarget(
       name: "DoscCompileTests",
-      dependencies: ["DoscDriver", "DoscExplain", "DoscPolicy", "DoscRewrite", "DoscSupport"],
+      dependencies: ["DoscCC", "DoscDriver", "DoscExplain", "DoscPolicy", "DoscRewrite", "DoscSupport"],
       exclude: ["Inputs"]),
     .testTarget(name: "SymbolicAlgebraTests", dependencies: ["SymbolicAlgebra"]),
     .testTarget(

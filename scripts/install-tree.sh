@@ -17,7 +17,8 @@ stage() {
   install -d "$stage/bin" "$stage/share/dosc/schemas" "$stage/share/man/man1" \
     "$stage/share/bash-completion/completions" "$stage/$zsh" "$stage/share/fish/vendor_completions.d"
   install -m 755 "$BIN/dosc" "$stage/bin/dosc"
-  ln -s dosc "$stage/bin/dosc-cc" # dosc run as dosc-cc is `dosc cc`
+  # dosc-cc: `dosc cc` in C for the plain compiles of a build, running this dosc for the rest.
+  scripts/build-dosc-cc.sh "$stage/bin/dosc-cc"
   dosc=$stage/bin/dosc
   version=$("$dosc" --version | sed -n '1s/^dosc //p')
   # Runtime/'s own install: headers, libdosc.a and dosc.pc (which finds the prefix from where it is).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds OUTDIR/dosc_VERSION_ARCH.deb (OUTDIR defaults to .build/deb) from `make install
 # PREFIX=/usr DESTDIR=...`, and prints its path. Its dependencies are what the binary links
-# (dpkg-shlibdeps: libclang, OpenSSL's libcrypto, libc; the Swift runtime is linked in
+# (dpkg-shlibdeps: libclang, libc; the Swift runtime is linked in
 # statically) plus what `dosc compile` needs to run: libclang's own headers (stddef.h and the
 # like), a C compiler and libc's headers, jansson to link the runtime, objcopy. MPI is recommended.
 # DEB_COMPRESS=gzip packs faster than the default xz (the suite uses it).
@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 root=$work/debian/dosc
 make -s install PREFIX=/usr DESTDIR="$root" ZSH_COMPLETION_DIR=share/zsh/vendor-completions >/dev/null
 rm "$root/usr/share/dosc/install-manifest" # dpkg keeps its own list of the package's files
-strip --strip-debug "$root/usr/bin/dosc"
+strip --strip-debug "$root/usr/bin/dosc" "$root/usr/bin/dosc-cc"
 # Debian compresses man pages; the dosc-cc page is a link to the dosc cc one.
 rm "$root/usr/share/man/man1/dosc-cc.1"
 gzip -9n "$root"/usr/share/man/man1/*.1
@@ -26,7 +26,7 @@ gzip -9nc README.md >"$root/usr/share/doc/dosc/README.md.gz"
 version=$("$root/usr/bin/dosc" --version | sed -n '1s/^dosc //p')
 arch=$(dpkg --print-architecture)
 printf 'Source: dosc\n\nPackage: dosc\nArchitecture: %s\n' "$arch" >"$work/debian/control"
-shlibs=$(cd "$work" && dpkg-shlibdeps -O -e debian/dosc/usr/bin/dosc 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+shlibs=$(cd "$work" && dpkg-shlibdeps -O -e debian/dosc/usr/bin/dosc -e debian/dosc/usr/bin/dosc-cc 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 # libclang parses with the builtin headers of its own version (libclang1-14: libclang-common-14-dev).
 llvm=$(echo "$shlibs" | grep -oE 'libclang1-[0-9]+' | head -1 | sed 's/libclang1-//')
 [ -n "$llvm" ] || { echo "package-deb: the binary does not link libclang1-N: $shlibs" >&2; exit 1; }

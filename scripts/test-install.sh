@@ -55,7 +55,7 @@ prefix=$tmp/moved
 bin=$prefix/bin
 
 installed_layout() {
-  [ -x "$bin/dosc" ] && [ "$(readlink "$bin/dosc-cc")" = dosc ] &&
+  [ -x "$bin/dosc" ] && [ -x "$bin/dosc-cc" ] && [ ! -L "$bin/dosc-cc" ] &&
     for file in lib/libdosc.a include/dosc/dosc.h include/dosc/dosc_abi.h lib/pkgconfig/dosc.pc \
       share/dosc/schemas/dosc-manifest-1.schema.json share/dosc/examples/matmul/matmul.c \
       share/dosc/examples/Makefile share/man/man1/dosc.1 share/man/man1/dosc.compile.1 \
@@ -71,6 +71,12 @@ no_swift_libraries() {
   ldd "$bin/dosc" && ! ldd "$bin/dosc" | grep -Ei 'swift|Foundation|dispatch|not found'
 }
 check "bin/dosc needs no Swift toolchain (ldd)" no_swift_libraries
+
+# dosc-cc is the C launcher: no Swift runtime, no libclang to load before it starts cc.
+lean_launcher() {
+  ldd "$bin/dosc-cc" && ! ldd "$bin/dosc-cc" | grep -Ei 'swift|clang|LLVM|stdc\+\+|crypto|not found'
+}
+check "bin/dosc-cc is the C launcher: libc alone (ldd)" lean_launcher
 
 version_report() {
   as_user "$bin" dosc --version >"$tmp/version" || return 1
@@ -117,11 +123,13 @@ mpi_plugins() {
 check "each MPI's plugin installed, named by dosc --version, and loaded under its launcher (matmul, 2 ranks)" mpi_plugins
 
 compile_fib_with_dosc_cc() {
-  as_user "$bin" dosc-cc -O2 -c fib.c -o fib.o && as_user "$bin" dosc-cc fib.o -o fib &&
+  printf 'int plain_one(void) { return 1; }\n' >"$tmp/work/plain.c" &&
+    as_user "$bin" dosc-cc -O2 -c plain.c -o plain.o && objdump -h "$tmp/work/plain.o" | grep -q '\.dosc\.manifest' &&
+    as_user "$bin" dosc-cc -O2 -c fib.c -o fib.o && as_user "$bin" dosc-cc fib.o plain.o -o fib &&
     [ -s "$tmp/work/fib.dosc.json" ] && as_user "$bin" cc -O2 -Wno-unknown-pragmas fib.c -o fib-plain &&
     same_output fib
 }
-check "dosc-cc (the link) compiles and links fib" compile_fib_with_dosc_cc
+check "dosc-cc compiles a plain file itself, and fib and the link through the moved prefix's dosc" compile_fib_with_dosc_cc
 
 installed_examples_makefile() {
   cp -R "$prefix/share/dosc/examples" "$tmp/work/examples" &&
@@ -217,17 +225,17 @@ deb_dependencies() {
   local depends recommends
   depends=$(sed -n 's/^ Depends: //p' "$tmp/info")
   recommends=$(sed -n 's/^ Recommends: //p' "$tmp/info")
-  for needed in 'libclang1-[0-9]+' 'libclang-common-[0-9]+-dev' 'libssl3' 'libjansson-dev' 'binutils' 'gcc \| c-compiler' \
+  for needed in 'libclang1-[0-9]+' 'libclang-common-[0-9]+-dev' 'libjansson-dev' 'binutils' 'gcc \| c-compiler' \
     'libc6-dev \| libc-dev' 'libc6 '; do
     echo "$depends" | grep -qE "(^|, )$needed" || { echo "Depends lacks $needed"; return 1; }
   done
   ! echo "$depends" | grep -qi swift && echo "$recommends" | grep -q 'mpi-default-dev'
 }
-check "dpkg-deb --info: libclang and its headers, OpenSSL, jansson, binutils, a C compiler; MPI recommended" deb_dependencies
+check "dpkg-deb --info: libclang and its headers, jansson, binutils, a C compiler; MPI recommended" deb_dependencies
 
 deb_contents() {
   dpkg-deb --contents "$deb" | awk '{ print ($7 == "->") ? $6 " -> " $8 : $6 }' >"$tmp/contents" || return 1
-  for entry in './usr/bin/dosc' './usr/bin/dosc-cc -> dosc' './usr/lib/libdosc.a' './usr/include/dosc/dosc_abi.h' \
+  for entry in './usr/bin/dosc' './usr/bin/dosc-cc' './usr/lib/libdosc.a' './usr/include/dosc/dosc_abi.h' \
     './usr/lib/pkgconfig/dosc.pc' './usr/share/dosc/schemas/dosc-manifest-1.schema.json' \
     './usr/share/dosc/examples/matmul/matmul.c' './usr/share/man/man1/dosc.1.gz' \
     './usr/share/man/man1/dosc-cc.1.gz -> dosc.cc.1.gz' './usr/share/bash-completion/completions/dosc' \

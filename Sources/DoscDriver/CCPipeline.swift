@@ -86,7 +86,7 @@ public enum CCPipeline {
         let status = try ProcessRunner.run(compiler + arguments)
         guard status == 0 else { return status }
         for source in invocation.sources {
-          writePlainFragment(source, into: objectPath(for: source, invocation), invocation, diagnostics)
+          writePlainFragment(source, into: objectPath(for: source, invocation), arguments: arguments, diagnostics)
         }
         return 0
       }
@@ -103,7 +103,7 @@ public enum CCPipeline {
           let status = try ProcessRunner.run(
             compiler + invocation.compileCommand(source, object: object, extraFlags: invocation.dependencyFlags))
           guard status == 0 else { return status }
-          writePlainFragment(source, into: object, invocation, diagnostics)
+          writePlainFragment(source, into: object, arguments: arguments, diagnostics)
         }
       }
       return 0
@@ -131,7 +131,7 @@ public enum CCPipeline {
       } else {
         let status = try ProcessRunner.run(compiler + invocation.compileCommand(source, object: object))
         guard status == 0 else { return status }
-        writePlainFragment(source, into: object, invocation, diagnostics)
+        writePlainFragment(source, into: object, arguments: arguments, diagnostics)
       }
       objects[source] = object
     }
@@ -196,14 +196,6 @@ public enum CCPipeline {
       }
     }
     return analyzed.fragment
-  }
-
-  /// The fragment of a file without pragmas: nothing analyzed (that would cost more than the
-  /// compile), only where its figures can be worked out should a link need them. Flags libclang
-  /// cannot take are left out, silently: such a file owes nobody a warning.
-  static func plainFragment(_ source: String, _ invocation: CompilerInvocation) -> Manifest {
-    DeferredExportAnalysis.fragment(
-      source: source, flags: UnitAnalysis.splitForeignFlags(invocation.analysisFlags).kept.flatMap { $0 })
   }
 
   /// Links the command's objects and libraries in the user's order, the sources replaced by
@@ -284,11 +276,15 @@ public enum CCPipeline {
 
   /// Puts a plain file's fragment into its object. The object is built and stays: what cannot
   /// carry a fragment (LLVM bitcode from `-flto`) only loses the figures, with a warning.
+  /// Nothing is analyzed (that would cost more than the compile): the fragment only says where
+  /// the file's figures can be worked out, should a link need them, from the compile's
+  /// `arguments` (flags libclang cannot take are left out then, silently: such a file owes
+  /// nobody a warning).
   static func writePlainFragment(
-    _ source: String, into object: String, _ invocation: CompilerInvocation, _ diagnostics: DiagnosticEngine
+    _ source: String, into object: String, arguments: [String], _ diagnostics: DiagnosticEngine
   ) {
     do {
-      try ObjectManifestSection.write(plainFragment(source, invocation), into: object)
+      try DeferredExportAnalysis.writeFragment(source: source, arguments: arguments, into: object)
     } catch {
       let why = (error as? DiagnosedFailure)?.diagnostics.first?.message ?? "\(error)"
       diagnostics.warning(

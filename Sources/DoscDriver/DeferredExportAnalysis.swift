@@ -1,3 +1,4 @@
+import DoscCC
 import DoscManifest
 import DoscSupport
 import Foundation
@@ -11,13 +12,21 @@ enum DeferredExportAnalysis {
   /// How long one file's analysis may take before its figures are given up as unknown.
   static let timeLimitSeconds = 120
 
-  /// The fragment of a file compiled without analysis.
-  static func fragment(source: String, flags: [String]) -> Manifest {
-    let directory = FileManager.default.currentDirectoryPath
-    let hash = sourceHash(source, in: directory, flags: flags) ?? ""
-    var fragment = Manifest(sourceHash: hash, sources: [baseName(source)], tasks: [], sites: [])
-    fragment.deferredExports = DeferredExports(source: source, directory: directory, flags: flags)
-    return fragment
+  /// Puts the fragment of a file compiled without analysis into its object
+  /// (`dosc_plain_fragment_write`, the code the dosc-cc launcher runs): its source hash over its
+  /// base name, its text and the compile's `arguments`, and where its exports can be worked out.
+  static func writeFragment(source: String, arguments: [String], into object: String) throws {
+    var why: UnsafePointer<CChar>?
+    let status = withCStrings(arguments) { pointers in
+      dosc_plain_fragment_write(
+        object, source, FileManager.default.currentDirectoryPath, arguments.count, pointers, &why)
+    }
+    guard status == 0 else {
+      var reason = why.map { String(cString: $0) } ?? "unknown"
+      if reason == "not an ELF file" { reason += " (LLVM bitcode from -flto?)" }
+      throw DiagnosedFailure(
+        Diagnostic(.error, at: nil, "'\(object)' cannot carry a dosc manifest: \(reason)", category: "cc"))
+    }
   }
 
   /// The fragments with the deferred exports a link needs worked out, and the rest dropped.
@@ -39,25 +48,29 @@ enum DeferredExportAnalysis {
   {
     let path = absolute(deferred.source, in: deferred.directory)
     guard let text = FileManager.default.contents(atPath: path),
-      Self.sourceHash(deferred.source, in: deferred.directory, flags: deferred.flags) == sourceHash,
+      Self.sourceHash(deferred.source, in: deferred.directory, arguments: deferred.arguments) == sourceHash,
+      let invocation = try? CompilerInvocation.parse(deferred.arguments),
       wanted.contains(where: { text.range(of: Data($0.utf8)) != nil }),
       let dosc = doscExecutable(), let scratch = try? TemporaryDirectory.make(prefix: "dosc-exports")
     else { return nil }
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let manifest = scratch + "/exports.dosc.json"
+    // The flags libclang can take, as for any file without pragmas (UnitAnalysis).
+    let flags = UnitAnalysis.splitForeignFlags(invocation.analysisFlags).kept.flatMap { $0 }
     // Bounded in time too: a link must not wait on figures it can do without.
     let command =
       ["timeout", "\(timeLimitSeconds)", dosc, "analyze", AnalyzePipeline.exportsOption, deferred.source]
-      + deferred.flags + ["-o", manifest]
+      + flags + ["-o", manifest]
     guard (try? ProcessRunner.run(command, quiet: true, directory: deferred.directory)) == 0,
       let data = FileManager.default.contents(atPath: manifest)
     else { return nil }
     return (try? Manifest.decode(data))?.exports
   }
 
-  private static func sourceHash(_ source: String, in directory: String, flags: [String]) -> String? {
+  /// The hash `dosc_plain_fragment_write` gave the unit (a plain unit's flags are its arguments).
+  private static func sourceHash(_ source: String, in directory: String, arguments: [String]) -> String? {
     guard let contents = FileManager.default.contents(atPath: absolute(source, in: directory)) else { return nil }
-    return Manifest.sourceHash(sources: [(baseName(source), contents)], flags: flags)
+    return Manifest.sourceHash(sources: [(baseName(source), contents)], flags: arguments)
   }
 
   private static func absolute(_ path: String, in directory: String) -> String {

@@ -8,12 +8,13 @@ public struct DeferredExports: Codable, Hashable, Sendable {
   public var source: String
   /// The directory the compile ran in, which relative paths in `source` and `flags` are from.
   public var directory: String
-  /// The flags the analysis takes.
-  public var flags: [String]
+  /// The compile's command line (dosc's own options removed), which the analysis takes its
+  /// flags from: recorded as given, so the dosc-cc launcher need not interpret it.
+  public var arguments: [String]
 
-  public init(source: String, directory: String, flags: [String]) {
+  public init(source: String, directory: String, arguments: [String]) {
     self.source = source
     self.directory = directory
-    self.flags = flags
+    self.arguments = arguments
   }
 }

@@ -185,6 +185,67 @@ import Testing
     try checkProgram(scratch + "/build/kernels", expected: expected)
   }
 
+  /// libtool (Debian's libtool-bin) with dosc-cc: a shared library whose file spawns a task,
+  /// compiled to `.lo` (its PIC object in `.libs/`), linked into `libkern.la` (libtool links
+  /// the `.so` itself with its own compiler), and a program linked against it. The fragment goes
+  /// with the object into `.libs/`, into the shared library, and from it into the program's
+  /// sidecar, whose site the program binds; it prints what the plain build prints.
+  @Test func libtoolSharedLibraryCarriesItsManifest() throws {
+    let scratch = try Harness.scratch("libtool")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let kernel = """
+      #include "kern.h"
+      static void fill(double *a, int lo, int hi) { for (int i = lo; i < hi; i++) a[i] = i * 0.5; }
+      double kern_sum(double *a, int n) {
+        for (int lo = 0; lo < n; lo += 100) {
+      #pragma dosc task
+          fill(a, lo, lo + 100 < n ? lo + 100 : n);
+        }
+      #pragma dosc taskwait
+        double s = 0;
+        for (int i = 0; i < n; i++) s += a[i];
+        return s;
+      }
+
+      """
+    let files = [
+      "kern.c": kernel, "kern.h": "double kern_sum(double *a, int n);\n",
+      "main.c": """
+      #include <stdio.h>
+      #include "kern.h"
+      int main(void) { static double a[1000]; printf("%.1f\\n", kern_sum(a, 1000)); return 0; }
+
+      """,
+    ]
+    for (name, text) in files { try text.write(toFile: scratch + "/" + name, atomically: true, encoding: .utf8) }
+    let launcher = try CCLauncherTests.launcher()
+    let built = try Harness.run([
+      "sh", "-c",
+      """
+      set -e; cd \(scratch); CC=\(launcher)
+      libtool --tag=CC --mode=compile $CC -O2 -c kern.c -o kern.lo
+      libtool --tag=CC --mode=link $CC -O2 -o libkern.la kern.lo -rpath /usr/local/lib
+      libtool --tag=CC --mode=compile $CC -O2 -c main.c -o main.lo
+      libtool --tag=CC --mode=link $CC -O2 -o prog main.lo libkern.la
+      cc -O2 -Wno-unknown-pragmas main.c kern.c -o plain
+      """,
+    ])
+    try #require(built.status == 0, "\(built.stdout)\(built.stderr)")
+    for carrier in [".libs/kern.o", ".libs/libkern.so.0.0.0"] {
+      let sites = try ObjectSectionTests.manifests(in: scratch + "/" + carrier).flatMap(\.sites)
+      #expect(sites.map(\.task) == ["fill"], "\(carrier)")
+    }
+    let sidecar = try Manifest.decode(Data(contentsOf: URL(fileURLWithPath: scratch + "/.libs/prog.dosc.json")))
+    #expect(sidecar.sites.map(\.task) == ["fill"])
+    let expected = try Harness.run([scratch + "/plain"]).stdout
+    #expect(expected == "249750.0\n")
+    for binding in ["local", "inline", "auto"] {
+      let run = try Harness.run([scratch + "/prog"], environment: ["DOSC_BIND": binding, "DOSC_TRACE": "1"])
+      #expect(run.status == 0 && run.stdout == expected, "\(binding): \(run.stdout)\(run.stderr)")
+      #expect(run.stderr.contains("site 0 fill (kern.c:6:"), "\(binding): \(run.stderr)")
+    }
+  }
+
   /// A build that only links: objects from `dosc cc -c`, the runtime from pkg-config.
   @Test func pkgConfigLinksTheRuntime() throws {
     let expected = try Self.plainOutput()

@@ -1,3 +1,4 @@
+import DoscCC
 import DoscDriver
 import DoscManifest
 import Foundation
@@ -251,6 +252,7 @@ import Testing
       """
       cd \(scratch)
       cc -c many.s -o many.o
+      cp many.o added.o
       objcopy --add-section .dosc.manifest=fragment --set-section-flags .dosc.manifest=noload,readonly many.o
       readelf -h many.o
       """)
@@ -258,6 +260,23 @@ import Testing
     #expect(built.stdout.contains("Number of section headers:         0 (66"), "\(built.stdout)")
     let many = try Data(contentsOf: URL(fileURLWithPath: scratch + "/many.o"))
     #expect(try ObjectManifestSection.manifests(inELF: many) == [fragment])
+    // dosc's own writer (dosc_elf_add_section, what dosc-cc adds plain fragments with) extends
+    // such a table too; readelf and objcopy read the result as they read objcopy's.
+    let contents = try ObjectManifestSection.contents([fragment])
+    var why: UnsafePointer<CChar>?
+    let added = contents.withUnsafeBytes {
+      dosc_elf_add_section(scratch + "/added.o", ObjectManifestSection.name, $0.baseAddress, $0.count, &why)
+    }
+    #expect(added == 0, "\(why.map { String(cString: $0) } ?? "")")
+    #expect(
+      try ObjectManifestSection.manifests(inELF: Data(contentsOf: URL(fileURLWithPath: scratch + "/added.o")))
+        == [fragment])
+    let read = try Self.sh(
+      "cd \(scratch) && readelf -h added.o && objcopy --remove-section .dosc.manifest added.o removed.o && readelf -h removed.o"
+    )
+    #expect(read.status == 0, "\(read.stderr)")
+    #expect(read.stdout.contains("Number of section headers:         0 (66"), "\(read.stdout)")
+    #expect(read.stderr.isEmpty, "\(read.stderr)")
 
     let object = try Data(contentsOf: URL(fileURLWithPath: scratch + "/main.o"))
     #expect(try ObjectManifestSection.manifests(inELF: object).count == 1)
