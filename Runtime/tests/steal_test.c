@@ -1,7 +1,8 @@
 /* steal_test - spawns from stolen tasks, and the spawn depth they carry.
  *
- * main spawns A then B and waits. B (popped by main, LIFO) waits until A has
- * started on another thread: A must have been stolen. A spawns C1 then C2
+ * main spawns A then B and waits. B (popped by main, LIFO, when no third thread
+ * steals it first) waits until A has started on another thread: A must have
+ * been stolen. A spawns C1 then C2
  * and waits; C2 (popped by A's thread) waits until C1 runs on another thread:
  * C1, the child of a stolen task, must be stolen back by main while main is
  * in taskwait (thieves take the oldest task, so C1 goes before C2 can).
@@ -83,7 +84,10 @@ int main(int argc, char **argv) {
   for (int i = 0; i < JOBS; i++)
     CHECK(result[i] == i + 100, "%s did not complete before the taskwait returned", names[i]);
   CHECK(!pthread_equal(ran_on[A], main_thread), "A ran on main: it was not stolen");
-  CHECK(pthread_equal(ran_on[B], main_thread), "B did not run on main");
+  /* With two threads nobody else is free to take B, so main pops it; with more, an idle third
+   * thread may steal B before main's taskwait pops it, which is what work stealing is for. */
+  if (dosc_thread_count() == 2)
+    CHECK(pthread_equal(ran_on[B], main_thread), "B did not run on main");
   CHECK(!pthread_equal(ran_on[C1], ran_on[A]), "C1 was not stolen from A's thread");
   CHECK(depth_of[A] == 1 && depth_of[B] == 1, "depths A %d B %d, expected 1", depth_of[A],
         depth_of[B]);
