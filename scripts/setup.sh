@@ -4,7 +4,7 @@
 set -euo pipefail
 # Open MPI and MPICH side by side: Debian's alternatives keep Open MPI the default mpicc and
 # mpirun (priority 50 over MPICH's 40); the runtime builds a plugin for each (Runtime/Makefile).
-packages=(libclang-dev libjansson-dev libssl-dev make gcc pkg-config csmith libcsmith-dev clang-14 libomp-dev hyperfine cmake valgrind python3-jsonschema man-db dpkg-dev zsh libopenmpi-dev openmpi-bin mpich libmpich-dev)
+packages=(libclang-dev libjansson-dev make gcc pkg-config csmith libcsmith-dev clang-14 libomp-dev hyperfine cmake valgrind python3-jsonschema man-db dpkg-dev zsh libopenmpi-dev openmpi-bin mpich libmpich-dev)
 # libtool-bin: a shared library built through libtool with dosc-cc (BuildIntegrationTests);
 # libclang-rt-14-dev: clang's ThreadSanitizer runtime, for the runtime's TSan stage with clang.
 packages+=(libtool-bin libclang-rt-14-dev)
