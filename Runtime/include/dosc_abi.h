@@ -206,8 +206,8 @@ static inline void dosc_taskwait(dosc_frame *frame) {
 enum {
   DOSC_ACCESS_NONE = 0,     /* never dereferenced: the remote side gets NULL */
   DOSC_ACCESS_READ = 1,     /* footprint shipped in */
-  DOSC_ACCESS_WRITE = 2,    /* footprint allocated there, written part shipped back */
-  DOSC_ACCESS_READWRITE = 3 /* footprint shipped in, written part shipped back */
+  DOSC_ACCESS_WRITE = 2,    /* footprint shipped in, what the task changed shipped back */
+  DOSC_ACCESS_READWRITE = 3 /* footprint shipped in, what the task changed shipped back */
 };
 
 /* One pointer parameter of a remotable site, as its argument struct holds it. */
@@ -217,7 +217,21 @@ typedef struct dosc_remote_param {
   int access;          /* DOSC_ACCESS_* */
   int same_region;     /* non-zero: the manifest's `first` is a constant, the same
                           region for every sibling (dosc_replicated) */
+  /* The unit in which a changed written footprint is compared and shipped
+   * back (src/write_back.h): DOSC_GRANULE(*aK), the element's size when it
+   * is one arithmetic object, else 1 byte; 0 (left out) means 1. */
+  size_t granule;
 } dosc_remote_param;
+
+/* The granule of an element lvalue (not evaluated): sizeof it for an integer,
+ * character, enum, _Bool or real floating type (GCC's and Clang's type
+ * classes 1, 2, 3, 4, 8), else 1: a struct's fields are separate objects. */
+#define DOSC_GRANULE(element)                                                                      \
+  ((__builtin_classify_type(element) == 1 || __builtin_classify_type(element) == 2 ||              \
+    __builtin_classify_type(element) == 3 || __builtin_classify_type(element) == 4 ||              \
+    __builtin_classify_type(element) == 8)                                                         \
+       ? sizeof(element)                                                                           \
+       : (size_t)1)
 
 /* The footprint of one pointer parameter at one spawn's arguments, in
  * elements relative to the pointer: [first, first + count) is accessed,
@@ -235,7 +249,8 @@ typedef struct dosc_region {
  *
  *   static const dosc_remote_param dosc_remote_params_3[] = {
  *     { offsetof(struct dosc_args_3, a0), sizeof *((struct dosc_args_3 *)0)->a0,
- *       DOSC_ACCESS_READ, 1 }, ... };   // same_region: `first` constant
+ *       DOSC_ACCESS_READ, 1, DOSC_GRANULE(*((struct dosc_args_3 *)0)->a0) }, ... };
+ *       // same_region: `first` constant
  *   static int dosc_footprint_3(const void *dosc_p, dosc_region *dosc_f) {
  *     const struct dosc_args_3 *dosc_a = dosc_p;
  *     dosc_f[0].first = LO - 1; dosc_f[0].count = ...; ...   // manifest figures

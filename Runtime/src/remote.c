@@ -12,9 +12,10 @@
  * each sends WANT for every free slot it has (its threads + 1, so the next
  * task is already there when one finishes), and the communication thread
  * hands the oldest queued task to a rank that wants one - idle ranks ask,
- * nobody is pushed a queue, so uneven tasks balance. The read footprints are
- * sent straight from the caller's memory and the written ones received
- * straight into it (no copies on rank 0). Unless DOSC_BIND=remote forces
+ * nobody is pushed a queue, so uneven tasks balance. The footprints are
+ * sent straight from the caller's memory; of a written footprint only what
+ * the task changed comes back (write_back.h), received straight into the
+ * caller's memory when it all changed, else stored run by run. Unless DOSC_BIND=remote forces
  * every task away, rank 0's own workers take queued tasks too (a ticket on
  * the local pool claims the record first or finds it gone), so rank 0 works
  * as well; the thread waiting at a taskwait runs such tickets.
@@ -35,6 +36,7 @@
 
 #include "mpi_launcher.h"
 #include "remote_internal.h"
+#include "write_back.h"
 
 DOSC_INTERNAL dosc_remote_state dosc_remote = {.rank = 0, .size = 1, .threads = 1};
 
@@ -295,12 +297,14 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
     long long bytes = dosc_region_bytes(region->count, param->element_size);
     if (bytes < 0) return "a negative footprint";
     if (bytes > 0 && field_pointer(args, param->offset) == NULL) return "a null pointer";
-    if (param->access & DOSC_ACCESS_READ) *bytes_in += bytes;
+    /* Written footprints go in too: the serving rank compares against them. */
+    *bytes_in += bytes;
     if (param->access & DOSC_ACCESS_WRITE) {
       long long written = dosc_region_bytes(region->write_count, param->element_size);
       if (written < 0 || region->write_first < region->first ||
           region->write_first + region->write_count > region->first + region->count)
         return "a written footprint outside the footprint";
+      if (dosc_write_back_bound(written) > INT_MAX) return "footprints above the limit";
       *bytes_out += written;
     }
   }
@@ -475,7 +479,7 @@ static void send_task(int rank, remote_task *task) {
   free(buffer);
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
-    if (!(param->access & DOSC_ACCESS_READ) || marks[i] < 0) continue;
+    if (param->access == DOSC_ACCESS_NONE || marks[i] < 0) continue;
     const char *base = field_pointer(task->args, param->offset);
     const dosc_region *region = &task->regions[i];
     dosc_remote_send(rank, DOSC_TAG_DATA, base + region->first * (long long)param->element_size,
@@ -500,29 +504,60 @@ static void receive_result(int source, const dosc_message_header *header,
                      (unsigned long long)header->task);
   *link = task->next;
   dosc_remote_site *site = task->site;
-  if (header->payload_bytes != site->result_size || header->data_bytes != (uint64_t)task->bytes_out)
-    dosc_remote_fail(source, "a result of %u + %llu bytes where %zu + %lld were due",
-                     header->payload_bytes, (unsigned long long)header->data_bytes,
-                     site->result_size, task->bytes_out);
-  if (site->result_offset >= 0 && site->result_size > 0)
-    memcpy(field_pointer(task->args, (size_t)site->result_offset), payload, site->result_size);
+  size_t result_bytes = site->result_offset >= 0 ? site->result_size : 0;
+  size_t backs_bytes = sizeof(dosc_write_back) * (size_t)site->param_count;
+  if (header->payload_bytes != result_bytes + backs_bytes)
+    dosc_remote_fail(source, "a result of %u bytes where %zu were due", header->payload_bytes,
+                     result_bytes + backs_bytes);
+  dosc_write_back backs[site->param_count > 0 ? site->param_count : 1];
+  memcpy(backs, payload + result_bytes, backs_bytes);
+  uint64_t due = 0;
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_write_back *back = &backs[i];
+    long long written = task->regions[i].write_count * (long long)site->params[i].element_size;
+    int writes = (site->params[i].access & DOSC_ACCESS_WRITE) != 0;
+    if (back->form > DOSC_BACK_MASK || (back->form != DOSC_BACK_NONE && !writes) ||
+        (back->form == DOSC_BACK_NONE && back->bytes != 0) ||
+        (back->form == DOSC_BACK_WHOLE && back->bytes != (uint64_t)written) ||
+        back->bytes > (uint64_t)dosc_write_back_bound(written))
+      dosc_remote_fail(source,
+                       "'%s' parameter %d: written data of form %u and %llu bytes, where "
+                       "its written footprint has %lld",
+                       site->task, i + 1, back->form, (unsigned long long)back->bytes, written);
+    due += back->bytes;
+  }
+  if (header->data_bytes != due)
+    dosc_remote_fail(source, "a result announcing %llu data bytes where its forms take %llu",
+                     (unsigned long long)header->data_bytes, (unsigned long long)due);
+  if (result_bytes > 0)
+    memcpy(field_pointer(task->args, (size_t)site->result_offset), payload, result_bytes);
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
-    if (!(param->access & DOSC_ACCESS_WRITE)) continue;
+    const dosc_write_back *back = &backs[i];
+    if (back->form == DOSC_BACK_NONE) continue;
     const dosc_region *region = &task->regions[i];
-    size_t bytes = (size_t)region->write_count * param->element_size;
     size_t arriving = 0;
     dosc_remote.mpi->probe(source, DOSC_TAG_DATA, &arriving);
-    if (arriving != bytes)
-      dosc_remote_fail(source, "%zu bytes of '%s' parameter %d where %zu were due", arriving,
-                       site->task, i, bytes);
-    /* Straight into the caller's memory: only the written footprint. */
-    char *base = field_pointer(task->args, param->offset);
-    if (dosc_remote.mpi->recv(base + region->write_first * (long long)param->element_size, bytes,
-                              source, DOSC_TAG_DATA) != 0)
+    if (arriving != back->bytes)
+      dosc_remote_fail(source, "%zu bytes of '%s' parameter %d where %llu were due", arriving,
+                       site->task, i + 1, (unsigned long long)back->bytes);
+    unsigned char *target = (unsigned char *)field_pointer(task->args, param->offset) +
+                            region->write_first * (long long)param->element_size;
+    if (back->form == DOSC_BACK_WHOLE) {
+      /* Every element changed: straight into the caller's memory. */
+      if (dosc_remote.mpi->recv(target, back->bytes, source, DOSC_TAG_DATA) != 0)
+        dosc_remote_fail(source, "a failed receive");
+      continue;
+    }
+    unsigned char *data = malloc(back->bytes);
+    if (data == NULL || dosc_remote.mpi->recv(data, back->bytes, source, DOSC_TAG_DATA) != 0)
       dosc_remote_fail(source, "a failed receive");
+    const char *wrong = dosc_write_back_apply(
+        target, (size_t)region->write_count * param->element_size, param->granule, data, back);
+    if (wrong != NULL) dosc_remote_fail(source, "'%s' parameter %d: %s", site->task, i + 1, wrong);
+    free(data);
   }
-  atomic_fetch_add_explicit(&queue.bytes_received, task->bytes_out, memory_order_relaxed);
+  atomic_fetch_add_explicit(&queue.bytes_received, (long long)due, memory_order_relaxed);
   task_complete(task);
 }
 

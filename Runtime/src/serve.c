@@ -6,8 +6,9 @@
  * them. Its communication thread (dosc_serve_communicate) takes rank 0's
  * decisions, asks for a task for every free slot, checks each task message
  * against what the site's manifest figures predict for the arguments it
- * carries, receives the read footprints into fresh buffers, and ships the
- * written footprints and the result back when the task has run. A message
+ * carries, receives the footprints into fresh buffers, and ships the result
+ * and what the task changed in its written footprints back when it has run
+ * (write_back.h: a twin of each written footprint is kept and compared). A message
  * that fails a check ends the job with a clear error (dosc_remote_fail),
  * never a crash. When rank 0 says STOP, it finishes what it holds, reports
  * its counters, finalises MPI, and the rank exits with status 0.
@@ -21,6 +22,7 @@
 #include "pool.h"
 #include "remote.h"
 #include "remote_internal.h"
+#include "write_back.h"
 
 /* A task received from rank 0. */
 typedef struct received_task {
@@ -31,6 +33,8 @@ typedef struct received_task {
   char **buffers;            /* [param_count]: footprint copies, NULL for none */
   unsigned char *replicated; /* [param_count]: 1 = buffers[i] is a replica, not the task's */
   dosc_region *regions;      /* [param_count] */
+  dosc_write_back *backs;    /* [param_count]: what goes back of each written footprint */
+  void **encodings;          /* [param_count]: RUNS or MASK data to send, else NULL */
   unsigned char result[64] __attribute__((aligned(16)));
   void *big_result; /* when the result is larger than `result` */
 } received_task;
@@ -114,15 +118,18 @@ static received_task *receive_task(const dosc_message_header *header,
     task->buffers = calloc(params, sizeof *task->buffers);
     task->regions = calloc(params, sizeof *task->regions);
     task->replicated = calloc(params, 1);
+    task->backs = calloc(params, sizeof *task->backs);
+    task->encodings = calloc(params, sizeof *task->encodings);
   }
   if (task == NULL || task->args == NULL || task->buffers == NULL || task->regions == NULL ||
-      task->replicated == NULL)
+      task->replicated == NULL || task->backs == NULL || task->encodings == NULL)
     dosc_remote_fail(0, "a task this rank has no memory for");
   task->site = site;
   task->number = header->task;
   memcpy(task->args, payload, site->args_size);
   /* The footprints the manifest gives for these arguments must be the ones
-   * announced, and the data that follows exactly their read part. */
+   * announced, and the data that follows exactly those not replicated
+   * (written ones too: their twins, write_back.h). */
   if (site->footprint(task->args, task->regions) != 0)
     dosc_remote_fail(0, "arguments of '%s' whose footprint does not evaluate", site->task);
   long long read_bytes = 0, total_bytes = 0;
@@ -158,7 +165,7 @@ static received_task *receive_task(const dosc_message_header *header,
                          site->task, (long long)-mark);
       task->buffers[i] = r->buffer;
       task->replicated[i] = 1;
-    } else if (param->access & DOSC_ACCESS_READ) {
+    } else {
       read_bytes += bytes;
       task->replicated[i] = mark > 0 ? 2 : 0; /* 2: to keep once received */
     }
@@ -178,16 +185,14 @@ static received_task *receive_task(const dosc_message_header *header,
       if (buffer == NULL)
         dosc_remote_fail(0, "a footprint of %zu bytes this rank has no memory for", bytes);
       task->buffers[i] = buffer;
-      if (param->access & DOSC_ACCESS_READ) {
-        size_t arriving = 0;
-        dosc_remote.mpi->probe(0, DOSC_TAG_DATA, &arriving);
-        if (arriving != bytes)
-          dosc_remote_fail(0, "%zu bytes for '%s' parameter %d where %zu were due", arriving,
-                           site->task, i + 1, bytes);
-        if (dosc_remote.mpi->recv(buffer, bytes, 0, DOSC_TAG_DATA) != 0)
-          dosc_remote_fail(0, "a failed receive");
-        atomic_fetch_add_explicit(&serve.bytes_received, (long long)bytes, memory_order_relaxed);
-      }
+      size_t arriving = 0;
+      dosc_remote.mpi->probe(0, DOSC_TAG_DATA, &arriving);
+      if (arriving != bytes)
+        dosc_remote_fail(0, "%zu bytes for '%s' parameter %d where %zu were due", arriving,
+                         site->task, i + 1, bytes);
+      if (dosc_remote.mpi->recv(buffer, bytes, 0, DOSC_TAG_DATA) != 0)
+        dosc_remote_fail(0, "a failed receive");
+      atomic_fetch_add_explicit(&serve.bytes_received, (long long)bytes, memory_order_relaxed);
       if (task->replicated[i] == 2) {
         kept_replica *r = malloc(sizeof *r);
         if (r == NULL) dosc_remote_fail(0, "a replica this rank has no memory for");
@@ -216,29 +221,38 @@ static received_task *receive_task(const dosc_message_header *header,
 
 static void send_result(received_task *task) {
   dosc_remote_site *site = task->site;
-  long long written = 0;
-  for (int i = 0; i < site->param_count; i++)
-    if (site->params[i].access & DOSC_ACCESS_WRITE)
-      written += task->regions[i].write_count * (long long)site->params[i].element_size;
+  uint32_t result_bytes = site->result_offset >= 0 ? (uint32_t)site->result_size : 0;
+  size_t backs_bytes = sizeof(dosc_write_back) * (size_t)site->param_count;
+  unsigned char *payload = malloc(result_bytes + backs_bytes + 1);
+  if (payload == NULL) dosc_remote_fail(0, "a result this rank has no memory for");
   const void *result = task->big_result != NULL ? task->big_result : (const void *)task->result;
-  dosc_remote_send_control(0, DOSC_MSG_RESULT, task->number, site->wire_id, result,
-                           site->result_offset >= 0 ? (uint32_t)site->result_size : 0,
-                           (uint64_t)written);
+  memcpy(payload, result, result_bytes);
+  memcpy(payload + result_bytes, task->backs, backs_bytes);
+  long long shipped = 0;
+  for (int i = 0; i < site->param_count; i++)
+    shipped += (long long)task->backs[i].bytes;
+  dosc_remote_send_control(0, DOSC_MSG_RESULT, task->number, site->wire_id, payload,
+                           result_bytes + (uint32_t)backs_bytes, (uint64_t)shipped);
+  free(payload);
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     const dosc_region *region = &task->regions[i];
-    if (param->access & DOSC_ACCESS_WRITE) {
-      size_t bytes = (size_t)region->write_count * param->element_size;
-      /* Only the written footprint goes back; the buffer goes with the send. */
+    const dosc_write_back *back = &task->backs[i];
+    if (back->form == DOSC_BACK_WHOLE) {
+      /* Every element changed: straight from the footprint, which goes with the send. */
       dosc_remote_send(0, DOSC_TAG_DATA,
                        task->buffers[i] +
                            (region->write_first - region->first) * (long long)param->element_size,
-                       bytes, task->buffers[i]);
-      atomic_fetch_add_explicit(&serve.bytes_sent, (long long)bytes, memory_order_relaxed);
-    } else if (!task->replicated[i]) {
-      free(task->buffers[i]);
+                       back->bytes, task->buffers[i]);
+      continue;
     }
+    if (back->form != DOSC_BACK_NONE)
+      dosc_remote_send(0, DOSC_TAG_DATA, task->encodings[i], back->bytes, task->encodings[i]);
+    if (!task->replicated[i]) free(task->buffers[i]);
   }
+  atomic_fetch_add_explicit(&serve.bytes_sent, shipped, memory_order_relaxed);
+  free(task->encodings);
+  free(task->backs);
   free(task->replicated);
   free(task->buffers);
   free(task->regions);
@@ -340,11 +354,51 @@ void dosc_serve_communicate(void) {
 
 /* ---- the starting thread and the pool ---------------------------------------------- */
 
+/* The written footprint of parameter i inside the task's buffer, and its bytes. */
+static unsigned char *written_part(const received_task *task, int i, size_t *bytes) {
+  const dosc_remote_param *param = &task->site->params[i];
+  const dosc_region *region = &task->regions[i];
+  *bytes = (size_t)region->write_count * param->element_size;
+  return (unsigned char *)task->buffers[i] +
+         (region->write_first - region->first) * (long long)param->element_size;
+}
+
+/* A worker cannot call MPI (remote_transport.h): this rank ends, and mpirun
+ * ends the job with it. */
+static _Noreturn void worker_out_of_memory(size_t bytes) {
+  fprintf(stderr, "dosc: rank %d: error: out of memory (%zu bytes); ending the job\n",
+          dosc_remote.rank, bytes);
+  fflush(stderr);
+  abort();
+}
+
 static void run_received(void *pointer) {
   received_task *task = *(received_task **)pointer;
+  dosc_remote_site *site = task->site;
+  /* Twins of the written footprints, taken here on the worker, not on the
+   * communication thread: what the task did not change does not go back. */
+  unsigned char *twins[site->param_count > 0 ? site->param_count : 1];
+  for (int i = 0; i < site->param_count; i++) {
+    twins[i] = NULL;
+    size_t bytes;
+    const unsigned char *written = written_part(task, i, &bytes);
+    if (!(site->params[i].access & DOSC_ACCESS_WRITE) || bytes == 0) continue;
+    if ((twins[i] = malloc(bytes)) == NULL) worker_out_of_memory(bytes);
+    memcpy(twins[i], written, bytes);
+  }
   long long started = dosc_remote_now_ns();
-  task->site->thunk(task->args);
+  site->thunk(task->args);
   atomic_fetch_add_explicit(&serve.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
+  for (int i = 0; i < site->param_count; i++) {
+    if (twins[i] == NULL) continue;
+    size_t bytes;
+    const unsigned char *written = written_part(task, i, &bytes);
+    int no_memory;
+    task->encodings[i] = dosc_write_back_encode(written, twins[i], bytes, site->params[i].granule,
+                                                &task->backs[i], &no_memory);
+    if (no_memory) worker_out_of_memory(bytes);
+    free(twins[i]);
+  }
   atomic_fetch_add_explicit(&serve.tasks_run, 1, memory_order_relaxed);
   pthread_mutex_lock(&serve.lock);
   task->next = serve.outbox;

@@ -11,6 +11,9 @@
  *   site 3 log_sum(...): not remotable (no marshalling)
  *   site 4 shift(dst, src, lo, hi): dst[i] = src[i + 1], called with dst == src:
  *          footprints that overlap, one written: kept on rank 0
+ *   site 5 mark_evens(v, lo, hi): writes the even cells of v[lo, hi) only (out),
+ *          while the spawning thread writes the odd ones before the taskwait:
+ *          only what the task changed may come back (write_back.h)
  * Every result is checked against the serial computation; prints result=ok. */
 #include "test_util.h"
 
@@ -41,13 +44,17 @@ static void shift(double *dst, const double *src, int lo, int hi) {
   for (int i = lo; i < hi; i++)
     dst[i] = src[i + 1];
 }
+static void mark_evens(int *v, int lo, int hi) {
+  for (int i = lo; i < hi; i++)
+    if (i % 2 == 0) v[i] = 3 * i + 1;
+}
 static _Atomic long logged;
 static void log_sum(int k) {
   logged += k; /* a global: the analyzer would call the task not remotable */
 }
 
 /* ---- as generated ---------------------------------------------------------- */
-static dosc_site_state states[5];
+static dosc_site_state states[6];
 struct args0 {
   const double *a0;
   double *a1;
@@ -75,6 +82,11 @@ struct args4 {
 struct args3 {
   int a0;
 };
+struct args5 {
+  int *a0;
+  int a1;
+  int a2;
+};
 static void thunk0(void *p) {
   struct args0 *a = p;
   smooth(a->a0, a->a1, a->a2, a->a3);
@@ -91,14 +103,20 @@ static void thunk4(void *p) {
   struct args4 *a = p;
   shift(a->a0, a->a1, a->a2, a->a3);
 }
+static void thunk5(void *p) {
+  struct args5 *a = p;
+  mark_evens(a->a0, a->a1, a->a2);
+}
 static void thunk3(void *p) {
   struct args3 *a = p;
   log_sum(a->a0);
 }
 
 static const dosc_remote_param params0[] = {
-    {offsetof(struct args0, a0), sizeof(double), DOSC_ACCESS_READ, 0},
-    {offsetof(struct args0, a1), sizeof(double), DOSC_ACCESS_WRITE, 0}};
+    {offsetof(struct args0, a0), sizeof(double), DOSC_ACCESS_READ, 0,
+     DOSC_GRANULE(*((struct args0 *)0)->a0)},
+    {offsetof(struct args0, a1), sizeof(double), DOSC_ACCESS_WRITE, 0,
+     DOSC_GRANULE(*((struct args0 *)0)->a1)}};
 static int footprint0(const void *p, dosc_region *f) {
   const struct args0 *a = p;
   f[0] = (dosc_region){a->a2 - 1, a->a3 - a->a2 + 2, 0, 0};
@@ -108,8 +126,9 @@ static int footprint0(const void *p, dosc_region *f) {
 static dosc_remote_site remote0 = {thunk0,  sizeof(struct args0), -1,       0, 2,
                                    params0, footprint0,           "smooth", -1};
 
-static const dosc_remote_param params1[] = {
-    {offsetof(struct args1, a0), sizeof(int), DOSC_ACCESS_READ, 0}};
+static const dosc_remote_param params1[] = {{offsetof(struct args1, a0), sizeof(int),
+                                             DOSC_ACCESS_READ, 0,
+                                             DOSC_GRANULE(*((struct args1 *)0)->a0)}};
 static int footprint1(const void *p, dosc_region *f) {
   const struct args1 *a = p;
   f[0] = (dosc_region){a->a1, a->a2 - a->a1, 0, 0};
@@ -125,8 +144,9 @@ static dosc_remote_site remote1 = {thunk1,
                                    "sum",
                                    -1};
 
-static const dosc_remote_param params2[] = {
-    {offsetof(struct args2, a0), sizeof(double), DOSC_ACCESS_READWRITE, 0}};
+static const dosc_remote_param params2[] = {{offsetof(struct args2, a0), sizeof(double),
+                                             DOSC_ACCESS_READWRITE, 0,
+                                             DOSC_GRANULE(*((struct args2 *)0)->a0)}};
 static int footprint2(const void *p, dosc_region *f) {
   const struct args2 *a = p;
   f[0] = (dosc_region){a->a1 - 1, a->a2 - a->a1 + 2, a->a1, a->a2 - a->a1};
@@ -136,8 +156,10 @@ static dosc_remote_site remote2 = {thunk2,  sizeof(struct args2), -1,      0, 1,
                                    params2, footprint2,           "relax", -1};
 
 static const dosc_remote_param params4[] = {
-    {offsetof(struct args4, a0), sizeof(double), DOSC_ACCESS_WRITE, 0},
-    {offsetof(struct args4, a1), sizeof(double), DOSC_ACCESS_READ, 0}};
+    {offsetof(struct args4, a0), sizeof(double), DOSC_ACCESS_WRITE, 0,
+     DOSC_GRANULE(*((struct args4 *)0)->a0)},
+    {offsetof(struct args4, a1), sizeof(double), DOSC_ACCESS_READ, 0,
+     DOSC_GRANULE(*((struct args4 *)0)->a1)}};
 static int footprint4(const void *p, dosc_region *f) {
   const struct args4 *a = p;
   f[0] = (dosc_region){a->a2, a->a3 - a->a2, a->a2, a->a3 - a->a2};
@@ -146,6 +168,17 @@ static int footprint4(const void *p, dosc_region *f) {
 }
 static dosc_remote_site remote4 = {thunk4,  sizeof(struct args4), -1,      0, 2,
                                    params4, footprint4,           "shift", -1};
+
+static const dosc_remote_param params5[] = {{offsetof(struct args5, a0), sizeof(int),
+                                             DOSC_ACCESS_WRITE, 0,
+                                             DOSC_GRANULE(*((struct args5 *)0)->a0)}};
+static int footprint5(const void *p, dosc_region *f) {
+  const struct args5 *a = p;
+  f[0] = (dosc_region){a->a1, a->a2 - a->a1, a->a1, a->a2 - a->a1};
+  return 0;
+}
+static dosc_remote_site remote5 = {thunk5,  sizeof(struct args5), -1,           0, 1,
+                                   params5, footprint5,           "mark_evens", -1};
 
 static const dosc_site_info infos[] = {
     {0, "smooth", "remote_test.c", 1, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
@@ -157,9 +190,12 @@ static const dosc_site_info infos[] = {
     {3, "log_sum", "remote_test.c", 4, 1, DOSC_BIND_AUTO, DOSC_SITE_WORK_KNOWN, 16},
     {4, "shift", "remote_test.c", 5, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
      1},
+    {5, "mark_evens", "remote_test.c", 6, 1, DOSC_BIND_AUTO,
+     DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN, 16},
 };
-static const dosc_program_info unit = {"remote-test-0001", 5, infos, states};
-static dosc_remote_site *const remote_sites[] = {&remote0, &remote1, &remote2, NULL, &remote4};
+static const dosc_program_info unit = {"remote-test-0001", 6, infos, states};
+static dosc_remote_site *const remote_sites[] = {&remote0, &remote1, &remote2,
+                                                 NULL,     &remote4, &remote5};
 __attribute__((constructor(101))) static void register_unit(void) {
   dosc_register_unit(&unit);
   dosc_register_remote_sites(&unit, remote_sites);
@@ -247,6 +283,21 @@ int main(int argc, char **argv) {
   dosc_taskwait(&fr);
   shift(serial_w, serial_w, 0, N - 1);
   CHECK(memcmp(w, serial_w, sizeof w) == 0, "overlapping shift differs from the serial one");
+
+  /* the task writes the even cells, this thread the odd ones, before the
+   * taskwait: legal C, and each side's values must survive the other's */
+  static int marks[N];
+  for (int lo = 0; lo < N; lo += BLOCK) {
+    struct args5 a = {marks, lo, lo + BLOCK};
+    DISPATCH(5, a, mark_evens(marks, lo, lo + BLOCK));
+  }
+  for (int i = 1; i < N; i += 2)
+    marks[i] = -i;
+  dosc_taskwait(&fr);
+  int wrong = 0;
+  for (int i = 0; i < N; i++)
+    wrong += marks[i] != (i % 2 == 0 ? 3 * i + 1 : -i);
+  CHECK(wrong == 0, "%d cells of mark_evens wrong (stale copies written back?)", wrong);
 
   printf("nodes=%d rank=%d\n", dosc_node_count(), dosc_node_rank());
   printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");

@@ -70,7 +70,10 @@ struct RemoteMarshalling {
       let k = params.count
       // The same region for every sibling: a replica candidate (dosc_replicated).
       let sameRegion = parameter.footprint.first?.integerValue != nil ? 1 : 0
-      params.append("{ offsetof(struct \(structName), a\(index)), \(elementSize), \(access), \(sameRegion) }")
+      // The granule is C's to say (dosc_abi.h): whether the element is one arithmetic object.
+      params.append(
+        "{ offsetof(struct \(structName), a\(index)), \(elementSize), \(access), \(sameRegion), "
+          + "DOSC_GRANULE(*((struct \(structName) *)0)->a\(index)) }")
       if parameter.access == .none {
         regions.append(
           "dosc_f[\(k)].first = 0; dosc_f[\(k)].count = 0; dosc_f[\(k)].write_first = 0; dosc_f[\(k)].write_count = 0;")
