@@ -765,7 +765,7 @@ int dosc_remote_init(int threads, int trace) {
   /* The plugin of the MPI whose launcher started this process (mpi_launcher.c). */
   const dosc_transport *mpi = dosc_mpi_transport_load(trace);
   if (mpi == NULL) return 1;
-  dosc_remote.mpi = mpi;
+  dosc_remote.mpi = dosc_transport_for_sanitizer(mpi);
   const char *limit = getenv("DOSC_REMOTE_MAX_BYTES");
   dosc_remote.max_bytes = limit != NULL && atoll(limit) > 0 ? atoll(limit) : DOSC_REMOTE_MAX_BYTES;
   const char *bind = getenv("DOSC_BIND");

@@ -76,6 +76,10 @@ DOSC_INTERNAL long long dosc_remote_now_ns(void);
  * overflow or a negative count. */
 DOSC_INTERNAL long long dosc_region_bytes(long long count, size_t element_size);
 
+/* transport_sanitizer.c: `mpi`, or under ThreadSanitizer a table whose calls
+ * do not check the reads MPI makes of the program's memory. */
+DOSC_INTERNAL const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi);
+
 /* serve.c: the loop of a serving rank's communication thread, and of its
  * starting thread (worker 0) that feeds received tasks to its pool. */
 DOSC_INTERNAL void dosc_serve_communicate(void);

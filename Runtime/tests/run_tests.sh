@@ -462,18 +462,14 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
       expect "mpirun -np $ranks ${transport:-(shared memory)}: forced remote, halo in, only changed cells back, red-black and a concurrently written other half right, overlapping footprints kept here"
     done
   done
-  if [ -n "${SANITIZED:-}" ]; then
-    # Known, open (issue 9): under auto, rank 0's MPI thread ships a red-black task's contiguous
-    # read footprint while a rank-0 worker stores to cells of it that the remote task never
-    # reads (the other colour), and writes back unchanged cells beside cells rank-0 tasks read.
-    # The values are right; by C11 it is a data race, and ThreadSanitizer says so.
-    echo "skip mpirun -np 3 auto under a sanitizer: a known report (strided footprints shipped whole)"
-  else
-    mpi 3 -- $M DOSC_THREADS=2 DOSC_TRACE=1 -- "$R" 10
-    rc_is 0 && out_has '^result=ok$' && err_has '^dosc: site 0 smooth .*: remote - 3 nodes' &&
-      err_has '^dosc: rank 2: 2 threads, '
-    expect "mpirun -np 3 auto: remote sites shared by rank 0 and the others, right results"
-  fi
+  # Under auto rank 0's workers run red-black tasks beside the ranks: only the
+  # cells a remote task changed are written back, never stale copies of the
+  # other colour that rank 0's tasks read and write meanwhile (also under
+  # ThreadSanitizer, which checks those stores).
+  mpi 3 -- $M DOSC_THREADS=2 DOSC_TRACE=1 -- "$R" 10
+  rc_is 0 && out_has '^result=ok$' && err_has '^dosc: site 0 smooth .*: remote - 3 nodes' &&
+    err_has '^dosc: rank 2: 2 threads, ' && ! grep -q 'ThreadSanitizer' "$TMP/err"
+  expect "mpirun -np 3 auto: remote sites shared by rank 0 and the others, right results"
 else
   echo "skip remote over MPI: mpirun or the MPI link object missing"
 fi

@@ -1,0 +1,76 @@
+/* transport_sanitizer.c - what ThreadSanitizer is told about MPI's reads of the program's memory.
+ *
+ * A footprint is a hull: a red-black task of one colour is shipped
+ * [lo - 1, hi], cells of which it never reads and which a sibling task or
+ * the caller may store to meanwhile (legal C: the task does not access them).
+ * MPI reads those bytes while sending; the serving rank keeps them in its
+ * twin, the task never looks at them, and since they do not change they never
+ * come back (write_back.h). Under ThreadSanitizer (libdosc built with
+ * -fsanitize=thread) every MPI call is wrapped so that the reads it makes
+ * (memcpy into shared memory, writev) are not checked; its writes - the
+ * written data received straight into the caller's memory - still are, as
+ * is every store write_back.c makes. Without a sanitizer the table is used as
+ * it is.
+ */
+#include "remote_internal.h"
+
+#if defined(__SANITIZE_THREAD__)
+#define DOSC_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define DOSC_TSAN 1
+#endif
+#endif
+
+#ifdef DOSC_TSAN
+/* ThreadSanitizer's runtime (dynamic annotations). */
+void AnnotateIgnoreReadsBegin(const char *file, int line);
+void AnnotateIgnoreReadsEnd(const char *file, int line);
+
+static const dosc_transport *real;
+
+#define UNCHECKED_READS(call)                                                                      \
+  AnnotateIgnoreReadsBegin(__FILE__, __LINE__);                                                    \
+  call;                                                                                            \
+  AnnotateIgnoreReadsEnd(__FILE__, __LINE__)
+
+static int isend(const void *buffer, size_t bytes, int destination, int tag, void **request) {
+  int status;
+  UNCHECKED_READS(status = real->isend(buffer, bytes, destination, tag, request));
+  return status;
+}
+static int test(void *request) {
+  int done;
+  UNCHECKED_READS(done = real->test(request));
+  return done;
+}
+static int iprobe(int tag, int *source, size_t *bytes) {
+  int found;
+  UNCHECKED_READS(found = real->iprobe(tag, source, bytes));
+  return found;
+}
+static void probe(int source, int tag, size_t *bytes) {
+  UNCHECKED_READS(real->probe(source, tag, bytes));
+}
+static int recv(void *buffer, size_t bytes, int source, int tag) {
+  int status;
+  UNCHECKED_READS(status = real->recv(buffer, bytes, source, tag));
+  return status;
+}
+
+const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi) {
+  static dosc_transport wrapped;
+  real = mpi;
+  wrapped = *mpi;
+  wrapped.isend = isend;
+  wrapped.test = test;
+  wrapped.iprobe = iprobe;
+  wrapped.probe = probe;
+  wrapped.recv = recv;
+  return &wrapped;
+}
+#else
+const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi) {
+  return mpi;
+}
+#endif
