@@ -103,6 +103,7 @@ static struct {
   atomic_llong busy_ns;   /* running remote-bound tasks here (tickets) */
   int stopping, finished; /* the STOP round; under mpi_lock */
   long long started_ns;   /* when MPI started, for the busy fractions */
+  atomic_llong helped_ns; /* when a thread at a taskwait last polled MPI (dosc_remote_help) */
 } queue = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static void task_release(remote_task *task) {
@@ -222,6 +223,32 @@ void dosc_remote_send_control(int destination, uint32_t type, uint64_t task, int
   memcpy(message, &header, sizeof header);
   if (payload_bytes > 0) memcpy(message + sizeof header, payload, payload_bytes);
   dosc_remote_send(destination, DOSC_TAG_CONTROL, message, size, message);
+}
+
+void dosc_send_data(dosc_data_stream *out, const void *buffer, size_t bytes, void *owned) {
+  if (out->inline_data == NULL) {
+    dosc_remote_send(out->rank, DOSC_TAG_DATA, buffer, bytes, owned);
+    return;
+  }
+  dosc_copy_shipped(out->inline_data, buffer, bytes);
+  out->inline_data += bytes;
+  free(owned);
+}
+
+size_t dosc_receive_data(dosc_data_stream *in, void *buffer, size_t bytes) {
+  if (in->inline_data != NULL) {
+    if (in->inline_left < bytes) return in->inline_left;
+    memcpy(buffer, in->inline_data, bytes);
+    in->inline_data += bytes;
+    in->inline_left -= bytes;
+    return bytes;
+  }
+  size_t arriving = 0;
+  dosc_remote.mpi->probe(in->rank, DOSC_TAG_DATA, &arriving);
+  if (arriving != bytes) return arriving;
+  if (dosc_remote.mpi->recv(buffer, bytes, in->rank, DOSC_TAG_DATA) != 0)
+    dosc_remote_fail(in->rank, "a failed receive");
+  return bytes;
 }
 
 int dosc_remote_progress_sends(void) {
@@ -463,7 +490,9 @@ static void send_task(int rank, remote_task *task) {
     if (marks[i] < 0) data_bytes -= r->bytes;
   }
   pthread_mutex_unlock(&queue.lock);
-  unsigned char *buffer = malloc(payload > 0 ? payload : 1);
+  int inline_data = data_bytes <= DOSC_INLINE_BYTES;
+  size_t size = payload + (inline_data ? (size_t)data_bytes : 0);
+  unsigned char *buffer = malloc(size > 0 ? size : 1);
   if (buffer == NULL) dosc_remote_fail(0, "out of memory");
   /* Addresses never cross the wire: every pointer field, and the result
    * pointer, is zeroed in the copy that is sent. */
@@ -474,17 +503,23 @@ static void send_task(int rank, remote_task *task) {
   memcpy(buffer + site->args_size, task->regions, regions_size);
   memcpy(buffer + site->args_size + regions_size, marks,
          sizeof(int64_t) * (size_t)site->param_count);
-  dosc_remote_send_control(rank, DOSC_MSG_TASK, task->number, site->wire_id, buffer,
-                           (uint32_t)payload, (uint64_t)data_bytes);
-  free(buffer);
-  for (int i = 0; i < site->param_count; i++) {
-    const dosc_remote_param *param = &site->params[i];
-    if (param->access == DOSC_ACCESS_NONE || marks[i] < 0) continue;
-    const char *base = field_pointer(task->args, param->offset);
-    const dosc_region *region = &task->regions[i];
-    dosc_remote_send(rank, DOSC_TAG_DATA, base + region->first * (long long)param->element_size,
+  /* Inline data goes into the buffer before it is sent; data messages after it. */
+  dosc_data_stream out = {rank, inline_data ? buffer + payload : NULL, 0};
+  for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
+    if (pass == 1)
+      dosc_remote_send_control(rank, DOSC_MSG_TASK, task->number, site->wire_id, buffer,
+                               (uint32_t)size, (uint64_t)data_bytes);
+    if ((pass == 0) != inline_data) continue;
+    for (int i = 0; i < site->param_count; i++) {
+      const dosc_remote_param *param = &site->params[i];
+      if (param->access == DOSC_ACCESS_NONE || marks[i] < 0) continue;
+      const char *base = field_pointer(task->args, param->offset);
+      const dosc_region *region = &task->regions[i];
+      dosc_send_data(&out, base + region->first * (long long)param->element_size,
                      (size_t)region->count * param->element_size, NULL);
+    }
   }
+  free(buffer);
   task->rank = rank;
   task->next = queue.in_flight;
   queue.in_flight = task;
@@ -506,9 +541,10 @@ static void receive_result(int source, const dosc_message_header *header,
   dosc_remote_site *site = task->site;
   size_t result_bytes = site->result_offset >= 0 ? site->result_size : 0;
   size_t backs_bytes = sizeof(dosc_write_back) * (size_t)site->param_count;
-  if (header->payload_bytes != result_bytes + backs_bytes)
+  size_t inline_bytes = header->data_bytes <= DOSC_INLINE_BYTES ? header->data_bytes : 0;
+  if (header->payload_bytes != result_bytes + backs_bytes + inline_bytes)
     dosc_remote_fail(source, "a result of %u bytes where %zu were due", header->payload_bytes,
-                     result_bytes + backs_bytes);
+                     result_bytes + backs_bytes + inline_bytes);
   dosc_write_back backs[site->param_count > 0 ? site->param_count : 1];
   memcpy(backs, payload + result_bytes, backs_bytes);
   uint64_t due = 0;
@@ -531,33 +567,31 @@ static void receive_result(int source, const dosc_message_header *header,
                      (unsigned long long)header->data_bytes, (unsigned long long)due);
   if (result_bytes > 0)
     memcpy(field_pointer(task->args, (size_t)site->result_offset), payload, result_bytes);
+  dosc_data_stream in = {
+      source, inline_bytes > 0 ? (unsigned char *)payload + result_bytes + backs_bytes : NULL,
+      inline_bytes};
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     const dosc_write_back *back = &backs[i];
     if (back->form == DOSC_BACK_NONE) continue;
     const dosc_region *region = &task->regions[i];
-    size_t arriving = 0;
-    dosc_remote.mpi->probe(source, DOSC_TAG_DATA, &arriving);
+    unsigned char *target = (unsigned char *)field_pointer(task->args, param->offset) +
+                            region->write_first * (long long)param->element_size;
+    /* Every element changed: straight into the caller's memory. */
+    unsigned char *data = back->form == DOSC_BACK_WHOLE ? target : malloc(back->bytes);
+    if (data == NULL) dosc_remote_fail(source, "written data rank 0 has no memory for");
+    size_t arriving = dosc_receive_data(&in, data, back->bytes);
     if (arriving != back->bytes)
       dosc_remote_fail(source, "%zu bytes of '%s' parameter %d where %llu were due", arriving,
                        site->task, i + 1, (unsigned long long)back->bytes);
-    unsigned char *target = (unsigned char *)field_pointer(task->args, param->offset) +
-                            region->write_first * (long long)param->element_size;
-    if (back->form == DOSC_BACK_WHOLE) {
-      /* Every element changed: straight into the caller's memory. */
-      if (dosc_remote.mpi->recv(target, back->bytes, source, DOSC_TAG_DATA) != 0)
-        dosc_remote_fail(source, "a failed receive");
-      continue;
-    }
-    unsigned char *data = malloc(back->bytes);
-    if (data == NULL || dosc_remote.mpi->recv(data, back->bytes, source, DOSC_TAG_DATA) != 0)
-      dosc_remote_fail(source, "a failed receive");
+    if (back->form == DOSC_BACK_WHOLE) continue;
     const char *wrong = dosc_write_back_apply(
         target, (size_t)region->write_count * param->element_size, param->granule, data, back);
     if (wrong != NULL) dosc_remote_fail(source, "'%s' parameter %d: %s", site->task, i + 1, wrong);
     free(data);
   }
   atomic_fetch_add_explicit(&queue.bytes_received, (long long)due, memory_order_relaxed);
+  queue.wants[source]++; /* its slot is free again: a RESULT is also a WANT */
   task_complete(task);
 }
 
@@ -662,6 +696,15 @@ static int coordinate_once(void) {
   return active;
 }
 
+/* While a thread waiting at a taskwait polls MPI itself, the communication
+ * thread has nothing to add but a third spinning thread - on a machine with
+ * as many cores as spinning threads, the one that delays the others (the
+ * empty task's round trip was 5x MPI's). So it sleeps until that thread has
+ * not polled for this long. */
+#ifndef DOSC_HELPER_ACTIVE_NS
+#define DOSC_HELPER_ACTIVE_NS 200000
+#endif
+
 static void coordinate(void) {
   long long idle = 0;
   for (;;) {
@@ -669,10 +712,19 @@ static void coordinate(void) {
     int status = coordinate_once();
     pthread_mutex_unlock(&mpi_lock);
     if (status < 0) return;
-    if (status > 0)
+    if (status > 0) {
       idle = 0;
-    else
+      continue;
+    }
+    long long now = dosc_remote_now_ns();
+    if (now - atomic_load_explicit(&queue.helped_ns, memory_order_relaxed) <
+        DOSC_HELPER_ACTIVE_NS) {
+      struct timespec pause = {0, DOSC_HELPER_ACTIVE_NS / 2};
+      nanosleep(&pause, NULL);
+      idle = 0;
+    } else {
       dosc_remote_idle(&idle);
+    }
   }
 }
 
@@ -681,6 +733,7 @@ int dosc_remote_help(void) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 ||
       atomic_load_explicit(&dosc_remote.comm_ready, memory_order_acquire) != 1)
     return 0;
+  atomic_store_explicit(&queue.helped_ns, dosc_remote_now_ns(), memory_order_relaxed);
   if (pthread_mutex_trylock(&mpi_lock) != 0) return 0;
   int status = coordinate_once();
   pthread_mutex_unlock(&mpi_lock);

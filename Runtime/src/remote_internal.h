@@ -79,6 +79,25 @@ DOSC_INTERNAL long long dosc_region_bytes(long long count, size_t element_size);
 /* transport_sanitizer.c: `mpi`, or under ThreadSanitizer a table whose calls
  * do not check the reads MPI makes of the program's memory. */
 DOSC_INTERNAL const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi);
+/* memcpy of a shipped footprint from the program's memory into a message
+ * (unchecked under ThreadSanitizer, as MPI's own copies: see the file). */
+DOSC_INTERNAL void dosc_copy_shipped(void *to, const void *from, size_t bytes);
+
+/* A message's data (footprints, written data): inline after the control
+ * message's payload when it is at most DOSC_INLINE_BYTES in all, else one
+ * data message per piece right after the control message. */
+typedef struct dosc_data_stream {
+  int rank;                   /* the other side */
+  unsigned char *inline_data; /* the next inline byte, NULL: data messages */
+  size_t inline_left;         /* receiving: inline bytes not yet taken */
+} dosc_data_stream;
+
+/* Sends `bytes` from `buffer` (freeing `owned` once sent). */
+DOSC_INTERNAL void dosc_send_data(dosc_data_stream *out, const void *buffer, size_t bytes,
+                                  void *owned);
+/* Receives the next piece into `buffer` if it has `bytes` bytes; returns the
+ * bytes of the piece that came (nothing stored if that is not `bytes`). */
+DOSC_INTERNAL size_t dosc_receive_data(dosc_data_stream *in, void *buffer, size_t bytes);
 
 /* serve.c: the loop of a serving rank's communication thread, and of its
  * starting thread (worker 0) that feeds received tasks to its pool. */

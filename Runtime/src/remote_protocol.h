@@ -3,15 +3,16 @@
  * Two MPI tags: control messages (a header, then a small payload, in one
  * message) and data messages (one per shipped footprint, sent by the same
  * rank right after the control message that announces it; MPI keeps
- * messages of one sender and tag in order). Every rank runs the same binary,
- * so sites are named by wire id (dosc_remote_site.wire_id), never by address.
+ * messages of one sender and tag in order). A task's or result's data of
+ * at most DOSC_INLINE_BYTES rides inside its control message instead. Every rank runs the same
+ * binary, so sites are named by wire id (dosc_remote_site.wire_id), never by address.
  *
  * rank 0                                  rank r > 0
  *   DECISIONS (every site's state) ----->   (first message, once)
  *                                  <-----   WANT (one per free slot)
  *   TASK (args, regions) + data ------->    checks, receives, runs
  *   RELEASE (replica id) --------------->    frees a replica (remote.c)
- *                                  <-----   RESULT (result bytes) + written data
+ *                                  <-----   RESULT (result, what changed) + data
  *   STOP -------------------------------->  finishes, then
  *                                  <-----   STOPPED (counters); MPI_Finalize
  */
@@ -30,8 +31,10 @@ enum {
   DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total] */
   DOSC_MSG_WANT = 2,      /* a serving rank has a free slot */
   DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), dosc_region[param_count],
-                             int64 replica mark[param_count] (remote.c, send_task) */
-  DOSC_MSG_RESULT = 4,    /* payload: the result's bytes */
+                             int64 replica mark[param_count] (remote.c, send_task),
+                             then the data if inline */
+  DOSC_MSG_RESULT = 4,    /* payload: the result's bytes, dosc_write_back[param_count]
+                             (write_back.h); also a free slot, as WANT */
   DOSC_MSG_STOP = 5,
   DOSC_MSG_STOPPED = 6, /* payload: dosc_wire_counters */
   DOSC_MSG_RELEASE = 7  /* task: the id of a replica no task uses any more */
@@ -67,6 +70,13 @@ typedef struct dosc_wire_counters {
 #define DOSC_MAX_CONTROL_BYTES (1u << 20)
 #endif
 _Static_assert(DOSC_MAX_CONTROL_BYTES >= 4096, "DOSC_MAX_CONTROL_BYTES too small");
+
+/* Data of at most this many bytes travels inside its control message: one
+ * message each way for a small task, as a raw MPI ping-pong. */
+#ifndef DOSC_INLINE_BYTES
+#define DOSC_INLINE_BYTES 8192
+#endif
+_Static_assert(DOSC_INLINE_BYTES <= DOSC_MAX_CONTROL_BYTES / 4, "DOSC_INLINE_BYTES too large");
 
 /* A task whose footprints add up to more than this is kept local, and a
  * serving rank refuses one (DOSC_REMOTE_MAX_BYTES overrides at run time). */

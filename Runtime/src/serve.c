@@ -96,6 +96,7 @@ static void apply_decisions(const dosc_message_header *header, const unsigned ch
 }
 
 static void run_received(void *pointer);
+static unsigned char *written_part(const received_task *task, int i, size_t *bytes);
 
 static void *field_address(void *args, size_t offset) {
   return (char *)args + offset;
@@ -108,9 +109,11 @@ static received_task *receive_task(const dosc_message_header *header,
     dosc_remote_fail(0, "a task for site %d, which this program does not have", header->site);
   size_t regions_size = sizeof(dosc_region) * (size_t)site->param_count;
   size_t marks_size = sizeof(int64_t) * (size_t)site->param_count;
-  if (header->payload_bytes != site->args_size + regions_size + marks_size)
+  size_t fixed = site->args_size + regions_size + marks_size;
+  size_t inline_bytes = header->data_bytes <= DOSC_INLINE_BYTES ? header->data_bytes : 0;
+  if (header->payload_bytes < fixed)
     dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments take %zu", site->task,
-                     header->payload_bytes, site->args_size + regions_size + marks_size);
+                     header->payload_bytes, fixed);
   received_task *task = calloc(1, sizeof *task);
   size_t params = (size_t)(site->param_count > 0 ? site->param_count : 1);
   if (task != NULL) {
@@ -173,6 +176,11 @@ static received_task *receive_task(const dosc_message_header *header,
   if ((uint64_t)read_bytes != header->data_bytes)
     dosc_remote_fail(0, "a task for '%s' announcing %llu data bytes where its reads take %lld",
                      site->task, (unsigned long long)header->data_bytes, read_bytes);
+  if (header->payload_bytes != fixed + inline_bytes)
+    dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments and data take %zu",
+                     site->task, header->payload_bytes, fixed + inline_bytes);
+  dosc_data_stream in = {0, inline_bytes > 0 ? (unsigned char *)payload + fixed : NULL,
+                         inline_bytes};
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     const dosc_region *region = &task->regions[i];
@@ -185,13 +193,10 @@ static received_task *receive_task(const dosc_message_header *header,
       if (buffer == NULL)
         dosc_remote_fail(0, "a footprint of %zu bytes this rank has no memory for", bytes);
       task->buffers[i] = buffer;
-      size_t arriving = 0;
-      dosc_remote.mpi->probe(0, DOSC_TAG_DATA, &arriving);
+      size_t arriving = dosc_receive_data(&in, buffer, bytes);
       if (arriving != bytes)
         dosc_remote_fail(0, "%zu bytes for '%s' parameter %d where %zu were due", arriving,
                          site->task, i + 1, bytes);
-      if (dosc_remote.mpi->recv(buffer, bytes, 0, DOSC_TAG_DATA) != 0)
-        dosc_remote_fail(0, "a failed receive");
       atomic_fetch_add_explicit(&serve.bytes_received, (long long)bytes, memory_order_relaxed);
       if (task->replicated[i] == 2) {
         kept_replica *r = malloc(sizeof *r);
@@ -223,33 +228,39 @@ static void send_result(received_task *task) {
   dosc_remote_site *site = task->site;
   uint32_t result_bytes = site->result_offset >= 0 ? (uint32_t)site->result_size : 0;
   size_t backs_bytes = sizeof(dosc_write_back) * (size_t)site->param_count;
-  unsigned char *payload = malloc(result_bytes + backs_bytes + 1);
+  long long shipped = 0;
+  for (int i = 0; i < site->param_count; i++)
+    shipped += (long long)task->backs[i].bytes;
+  int inline_data = shipped <= DOSC_INLINE_BYTES;
+  size_t size = result_bytes + backs_bytes + (inline_data ? (size_t)shipped : 0);
+  unsigned char *payload = malloc(size + 1);
   if (payload == NULL) dosc_remote_fail(0, "a result this rank has no memory for");
   const void *result = task->big_result != NULL ? task->big_result : (const void *)task->result;
   memcpy(payload, result, result_bytes);
   memcpy(payload + result_bytes, task->backs, backs_bytes);
-  long long shipped = 0;
-  for (int i = 0; i < site->param_count; i++)
-    shipped += (long long)task->backs[i].bytes;
-  dosc_remote_send_control(0, DOSC_MSG_RESULT, task->number, site->wire_id, payload,
-                           result_bytes + (uint32_t)backs_bytes, (uint64_t)shipped);
-  free(payload);
-  for (int i = 0; i < site->param_count; i++) {
-    const dosc_remote_param *param = &site->params[i];
-    const dosc_region *region = &task->regions[i];
-    const dosc_write_back *back = &task->backs[i];
-    if (back->form == DOSC_BACK_WHOLE) {
-      /* Every element changed: straight from the footprint, which goes with the send. */
-      dosc_remote_send(0, DOSC_TAG_DATA,
-                       task->buffers[i] +
-                           (region->write_first - region->first) * (long long)param->element_size,
-                       back->bytes, task->buffers[i]);
-      continue;
+  /* Inline data goes into the payload before it is sent; data messages after it. */
+  dosc_data_stream out = {0, inline_data ? payload + result_bytes + backs_bytes : NULL, 0};
+  for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
+    if (pass == 1)
+      dosc_remote_send_control(0, DOSC_MSG_RESULT, task->number, site->wire_id, payload,
+                               (uint32_t)size, (uint64_t)shipped);
+    if ((pass == 0) != inline_data) continue;
+    for (int i = 0; i < site->param_count; i++) {
+      const dosc_write_back *back = &task->backs[i];
+      if (back->form == DOSC_BACK_WHOLE) {
+        /* Every element changed: straight from the footprint. */
+        size_t bytes;
+        const unsigned char *written = written_part(task, i, &bytes);
+        dosc_send_data(&out, written, back->bytes, task->buffers[i]);
+        task->buffers[i] = NULL; /* goes with the send */
+      } else if (back->form != DOSC_BACK_NONE) {
+        dosc_send_data(&out, task->encodings[i], back->bytes, task->encodings[i]);
+      }
     }
-    if (back->form != DOSC_BACK_NONE)
-      dosc_remote_send(0, DOSC_TAG_DATA, task->encodings[i], back->bytes, task->encodings[i]);
-    if (!task->replicated[i]) free(task->buffers[i]);
   }
+  free(payload);
+  for (int i = 0; i < site->param_count; i++)
+    if (!task->replicated[i]) free(task->buffers[i]);
   atomic_fetch_add_explicit(&serve.bytes_sent, shipped, memory_order_relaxed);
   free(task->encodings);
   free(task->backs);
@@ -329,8 +340,7 @@ void dosc_serve_communicate(void) {
     while (done != NULL) {
       received_task *next = done->next;
       send_result(done);
-      in_flight--;
-      if (!stopping) dosc_remote_send_control(0, DOSC_MSG_WANT, 0, -1, NULL, 0, 0);
+      in_flight--; /* rank 0 counts the RESULT as a WANT for the slot it frees */
       done = next;
       active = 1;
     }
