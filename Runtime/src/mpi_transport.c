@@ -56,18 +56,6 @@ static int test(void *request) {
   return done;
 }
 
-static int iprobe(int tag, int *source, size_t *bytes) {
-  int flag = 0;
-  MPI_Status status;
-  MPI_Iprobe(MPI_ANY_SOURCE, tag, MPI_COMM_WORLD, &flag, &status);
-  if (!flag) return 0;
-  int count = 0;
-  MPI_Get_count(&status, MPI_BYTE, &count);
-  *source = status.MPI_SOURCE;
-  *bytes = (size_t)count;
-  return 1;
-}
-
 static void probe(int source, int tag, size_t *bytes) {
   MPI_Status status;
   MPI_Probe(source, tag, MPI_COMM_WORLD, &status);
@@ -84,6 +72,38 @@ static int recv(void *buffer, size_t bytes, int source, int tag) {
              : -1;
 }
 
+static int post(void *buffer, size_t bytes, int tag, void **request) {
+  if (bytes > (size_t)INT_MAX) return -1;
+  MPI_Request *handle = malloc(sizeof *handle);
+  if (handle == NULL) return -1;
+  if (MPI_Irecv(buffer, (int)bytes, MPI_BYTE, MPI_ANY_SOURCE, tag, MPI_COMM_WORLD, handle) !=
+      MPI_SUCCESS) {
+    free(handle);
+    return -1;
+  }
+  *request = handle;
+  return 0;
+}
+
+static int arrived(void *request, int *source, size_t *bytes) {
+  int done = 0;
+  MPI_Status status;
+  MPI_Test((MPI_Request *)request, &done, &status);
+  if (!done) return 0;
+  int count = 0;
+  MPI_Get_count(&status, MPI_BYTE, &count);
+  *source = status.MPI_SOURCE;
+  *bytes = (size_t)count;
+  free(request);
+  return 1;
+}
+
+static void cancel(void *request) {
+  MPI_Cancel((MPI_Request *)request);
+  MPI_Wait((MPI_Request *)request, MPI_STATUS_IGNORE);
+  free(request);
+}
+
 static const char *library_version(void) {
   static char text[MPI_MAX_LIBRARY_VERSION_STRING];
   int length = 0;
@@ -98,7 +118,7 @@ static const char *library_version(void) {
 
 __attribute__((visibility("default"))) const dosc_transport *dosc_mpi_transport(void) {
   static const dosc_transport transport = {
-      DOSC_TRANSPORT_VERSION, init, finalize, abort_job, isend, test, iprobe, probe, recv,
-      library_version};
+      DOSC_TRANSPORT_VERSION, init, finalize, abort_job, isend, test, probe, recv,
+      library_version,        post, arrived,  cancel};
   return &transport;
 }

@@ -251,6 +251,31 @@ size_t dosc_receive_data(dosc_data_stream *in, void *buffer, size_t bytes) {
   return bytes;
 }
 
+/* The posted receive of control messages (communication thread; on rank 0
+ * under mpi_lock). */
+static struct {
+  unsigned char *buffer; /* DOSC_MAX_CONTROL_BYTES */
+  void *request;         /* NULL: to be posted */
+} control;
+
+const unsigned char *dosc_next_control(int *source, size_t *bytes) {
+  if (control.buffer == NULL && (control.buffer = malloc(DOSC_MAX_CONTROL_BYTES)) == NULL)
+    dosc_remote_fail(dosc_remote.rank, "no memory for control messages");
+  if (control.request == NULL && dosc_remote.mpi->post(control.buffer, DOSC_MAX_CONTROL_BYTES,
+                                                       DOSC_TAG_CONTROL, &control.request) != 0)
+    dosc_remote_fail(dosc_remote.rank, "a receive that could not be posted");
+  if (!dosc_remote.mpi->arrived(control.request, source, bytes)) return NULL;
+  control.request = NULL; /* posted again at the next call: the buffer is the caller's until then */
+  return control.buffer;
+}
+
+void dosc_cancel_control(void) {
+  if (control.request != NULL) dosc_remote.mpi->cancel(control.request);
+  control.request = NULL;
+  free(control.buffer);
+  control.buffer = NULL;
+}
+
 int dosc_remote_progress_sends(void) {
   int completed = 0;
   dosc_pending_send **link = &dosc_remote.sends;
@@ -595,12 +620,9 @@ static void receive_result(int source, const dosc_message_header *header,
   task_complete(task);
 }
 
-static void handle_control(int source, size_t bytes) {
-  if (bytes < sizeof(dosc_message_header) || bytes > DOSC_MAX_CONTROL_BYTES)
+static void handle_control(int source, const unsigned char *message, size_t bytes) {
+  if (bytes < sizeof(dosc_message_header))
     dosc_remote_fail(source, "a control message of %zu bytes", bytes);
-  unsigned char *message = malloc(bytes);
-  if (message == NULL || dosc_remote.mpi->recv(message, bytes, source, DOSC_TAG_CONTROL) != 0)
-    dosc_remote_fail(source, "a control message that could not be received");
   dosc_message_header header;
   memcpy(&header, message, sizeof header);
   if (header.magic != DOSC_MESSAGE_MAGIC ||
@@ -622,7 +644,6 @@ static void handle_control(int source, size_t bytes) {
   default:
     dosc_remote_fail(source, "a message of type %u, which rank 0 never receives", header.type);
   }
-  free(message);
 }
 
 /* Every MPI call on rank 0 happens under this lock (MPI_THREAD_SERIALIZED):
@@ -639,8 +660,9 @@ static int coordinate_once(void) {
   int active = dosc_remote_progress_sends();
   int source;
   size_t bytes;
-  while (dosc_remote.mpi->iprobe(DOSC_TAG_CONTROL, &source, &bytes)) {
-    handle_control(source, bytes);
+  const unsigned char *message;
+  while ((message = dosc_next_control(&source, &bytes)) != NULL) {
+    handle_control(source, message, bytes);
     active = 1;
   }
   if (!queue.decisions_sent) {
@@ -807,6 +829,7 @@ static void *communicate(void *unused) {
     coordinate();
   else
     dosc_serve_communicate();
+  dosc_cancel_control();
   dosc_remote.mpi->finalize();
   atomic_store_explicit(&dosc_remote.comm_done, 1, memory_order_release);
   return NULL;

@@ -54,6 +54,10 @@ DOSC_INTERNAL void dosc_remote_send_control(int destination, uint32_t type, uint
                                             int32_t site, const void *payload,
                                             uint32_t payload_bytes, uint64_t data_bytes);
 DOSC_INTERNAL int dosc_remote_progress_sends(void); /* 1 if any completed */
+/* The next control message that has arrived (its bytes in *bytes), or NULL:
+ * received into a buffer posted in advance, valid until the next call. */
+DOSC_INTERNAL const unsigned char *dosc_next_control(int *source, size_t *bytes);
+DOSC_INTERNAL void dosc_cancel_control(void); /* before MPI_Finalize */
 DOSC_INTERNAL void dosc_remote_flush_sends(void);
 
 /* The site a wire id names, or NULL. */

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#define DOSC_TRANSPORT_VERSION 1
+#define DOSC_TRANSPORT_VERSION 2
 
 typedef struct dosc_transport {
   int version; /* DOSC_TRANSPORT_VERSION */
@@ -28,13 +28,20 @@ typedef struct dosc_transport {
   int (*isend)(const void *buffer, size_t bytes, int destination, int tag, void **request);
   /* 1 when the send has completed (the request is then freed), else 0. */
   int (*test)(void *request);
-  /* MPI_Iprobe / MPI_Probe for `tag` from any rank: *source and *bytes of the
-   * next message. iprobe returns 1 if there is one, 0 if not. */
-  int (*iprobe)(int tag, int *source, size_t *bytes);
+  /* MPI_Probe: *bytes of the next message from `source` with `tag`. */
   void (*probe)(int source, int tag, size_t *bytes);
   /* MPI_Recv of exactly `bytes` bytes from `source`. 0 on success. */
   int (*recv)(void *buffer, size_t bytes, int source, int tag);
   const char *(*library_version)(void);
+  /* MPI_Irecv of up to `bytes` bytes with `tag` from any rank: control
+   * messages land straight in `buffer` (with a probe first, MPI would hold
+   * each as an unexpected message and copy it again). */
+  int (*post)(void *buffer, size_t bytes, int tag, void **request);
+  /* 1 when the posted receive has completed (*source, *bytes set; the
+   * request is freed), else 0. */
+  int (*arrived)(void *request, int *source, size_t *bytes);
+  /* Cancels a posted receive that never completed, and frees it. */
+  void (*cancel)(void *request);
 } dosc_transport;
 
 /* The entry point each plugin exports. */

@@ -62,17 +62,13 @@ static struct {
 
 /* ---- the communication thread ------------------------------------------------ */
 
-static unsigned char *receive_control(int source, size_t bytes, dosc_message_header *header) {
+static void check_control(int source, const unsigned char *message, size_t bytes,
+                          dosc_message_header *header) {
   if (source != 0) dosc_remote_fail(source, "a message from a rank other than 0");
-  if (bytes < sizeof *header || bytes > DOSC_MAX_CONTROL_BYTES)
-    dosc_remote_fail(source, "a control message of %zu bytes", bytes);
-  unsigned char *message = malloc(bytes);
-  if (message == NULL || dosc_remote.mpi->recv(message, bytes, source, DOSC_TAG_CONTROL) != 0)
-    dosc_remote_fail(source, "a control message that could not be received");
+  if (bytes < sizeof *header) dosc_remote_fail(source, "a control message of %zu bytes", bytes);
   memcpy(header, message, sizeof *header);
   if (header->magic != DOSC_MESSAGE_MAGIC || header->payload_bytes != bytes - sizeof *header)
     dosc_remote_fail(source, "a message that is not dosc's (%zu bytes)", bytes);
-  return message;
 }
 
 static void apply_decisions(const dosc_message_header *header, const unsigned char *payload) {
@@ -283,10 +279,11 @@ void dosc_serve_communicate(void) {
     int active = dosc_remote_progress_sends();
     int source;
     size_t bytes;
-    while (dosc_remote.mpi->iprobe(DOSC_TAG_CONTROL, &source, &bytes)) {
+    const unsigned char *message;
+    while ((message = dosc_next_control(&source, &bytes)) != NULL) {
       active = 1;
       dosc_message_header header;
-      unsigned char *message = receive_control(source, bytes, &header);
+      check_control(source, message, bytes, &header);
       const unsigned char *payload = message + sizeof header;
       if (!decided) {
         if (header.type != DOSC_MSG_DECISIONS)
@@ -331,7 +328,6 @@ void dosc_serve_communicate(void) {
         dosc_remote_fail(0, "a message of type %u, which a serving rank never receives",
                          header.type);
       }
-      free(message);
     }
     pthread_mutex_lock(&serve.lock);
     received_task *done = serve.outbox;

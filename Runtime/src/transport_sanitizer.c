@@ -49,10 +49,18 @@ static int test(void *request) {
   UNCHECKED_READS(done = real->test(request));
   return done;
 }
-static int iprobe(int tag, int *source, size_t *bytes) {
-  int found;
-  UNCHECKED_READS(found = real->iprobe(tag, source, bytes));
-  return found;
+static int post(void *buffer, size_t bytes, int tag, void **request) {
+  int status;
+  UNCHECKED_READS(status = real->post(buffer, bytes, tag, request));
+  return status;
+}
+static int arrived(void *request, int *source, size_t *bytes) {
+  int done;
+  UNCHECKED_READS(done = real->arrived(request, source, bytes));
+  return done;
+}
+static void cancel(void *request) {
+  UNCHECKED_READS(real->cancel(request));
 }
 static void probe(int source, int tag, size_t *bytes) {
   UNCHECKED_READS(real->probe(source, tag, bytes));
@@ -73,7 +81,9 @@ const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi) {
   wrapped = *mpi;
   wrapped.isend = isend;
   wrapped.test = test;
-  wrapped.iprobe = iprobe;
+  wrapped.post = post;
+  wrapped.arrived = arrived;
+  wrapped.cancel = cancel;
   wrapped.probe = probe;
   wrapped.recv = recv;
   return &wrapped;
