@@ -100,10 +100,11 @@ static struct {
   int64_t next_replica;
   int replicate; /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
   atomic_llong bytes_saved;
-  atomic_llong busy_ns;   /* running remote-bound tasks here (tickets) */
-  int stopping, finished; /* the STOP round; under mpi_lock */
-  long long started_ns;   /* when MPI started, for the busy fractions */
-  atomic_llong helped_ns; /* when a thread at a taskwait last polled MPI (dosc_remote_help) */
+  atomic_llong busy_ns;        /* running remote-bound tasks here (tickets) */
+  int stopping, finished;      /* the STOP round; under mpi_lock */
+  long long started_ns;        /* when MPI started, for the busy fractions */
+  atomic_llong helped_ns;      /* when a thread at a taskwait last polled MPI (dosc_remote_help) */
+  atomic_llong last_active_ns; /* when dosc_remote_help last sent or received */
 } queue = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static void task_release(remote_task *task) {
@@ -157,8 +158,9 @@ void dosc_remote_idle(long long *idle_since_ns) {
   if (*idle_since_ns == 0) *idle_since_ns = now;
   long long idle = now - *idle_since_ns;
   if (idle < 20000) {
-    for (int i = 0; i < 32; i++)
-      dosc_cpu_relax();
+    /* One pause: the next poll comes as soon as MPI's own polling would
+     * (32 pauses were ~1 us on AMD Zen, added to every message's arrival). */
+    dosc_cpu_relax();
   } else if (idle < DOSC_REMOTE_YIELD_NS) {
     sched_yield(); /* another thread that wants this CPU gets it */
   } else {
@@ -723,6 +725,12 @@ static int coordinate_once(void) {
  * as many cores as spinning threads, the one that delays the others (the
  * empty task's round trip was 5x MPI's). So it sleeps until that thread has
  * not polled for this long. */
+/* How long a thread at a taskwait keeps polling MPI without a pause after
+ * it last sent or received (dosc_remote_help). */
+#ifndef DOSC_REMOTE_POLL_NS
+#define DOSC_REMOTE_POLL_NS 100000
+#endif
+
 #ifndef DOSC_HELPER_ACTIVE_NS
 #define DOSC_HELPER_ACTIVE_NS 200000
 #endif
@@ -755,11 +763,20 @@ int dosc_remote_help(void) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 ||
       atomic_load_explicit(&dosc_remote.comm_ready, memory_order_acquire) != 1)
     return 0;
-  atomic_store_explicit(&queue.helped_ns, dosc_remote_now_ns(), memory_order_relaxed);
-  if (pthread_mutex_trylock(&mpi_lock) != 0) return 0;
-  int status = coordinate_once();
-  pthread_mutex_unlock(&mpi_lock);
-  return status > 0;
+  long long now = dosc_remote_now_ns();
+  atomic_store_explicit(&queue.helped_ns, now, memory_order_relaxed);
+  int status = 0;
+  if (pthread_mutex_trylock(&mpi_lock) == 0) {
+    status = coordinate_once();
+    if (status > 0) atomic_store_explicit(&queue.last_active_ns, now, memory_order_relaxed);
+    pthread_mutex_unlock(&mpi_lock);
+  }
+  /* Soon after it sent tasks or took results, the waiting thread keeps
+   * polling, as a blocking MPI receive would, rather than yielding its CPU
+   * between polls (a yield costs a round trip microseconds). Racy read of a
+   * time stamp: a stale one only changes how soon it yields. */
+  return status > 0 || now - atomic_load_explicit(&queue.last_active_ns, memory_order_relaxed) <
+                           DOSC_REMOTE_POLL_NS;
 }
 
 /* ---- start and stop ------------------------------------------------------------------ */

@@ -110,19 +110,23 @@ static received_task *receive_task(const dosc_message_header *header,
   if (header->payload_bytes < fixed)
     dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments take %zu", site->task,
                      header->payload_bytes, fixed);
-  received_task *task = calloc(1, sizeof *task);
+  /* One allocation per task: the record, its argument struct (16-aligned)
+   * and its per-parameter arrays. */
   size_t params = (size_t)(site->param_count > 0 ? site->param_count : 1);
-  if (task != NULL) {
-    task->args = aligned_alloc(16, (site->args_size + 15) & ~(size_t)15);
-    task->buffers = calloc(params, sizeof *task->buffers);
-    task->regions = calloc(params, sizeof *task->regions);
-    task->replicated = calloc(params, 1);
-    task->backs = calloc(params, sizeof *task->backs);
-    task->encodings = calloc(params, sizeof *task->encodings);
-  }
-  if (task == NULL || task->args == NULL || task->buffers == NULL || task->regions == NULL ||
-      task->replicated == NULL || task->backs == NULL || task->encodings == NULL)
-    dosc_remote_fail(0, "a task this rank has no memory for");
+  size_t args_at = (sizeof(received_task) + 15) & ~(size_t)15;
+  size_t arrays_at = args_at + ((site->args_size + 15) & ~(size_t)15);
+  size_t per_param =
+      sizeof(char *) + sizeof(dosc_region) + sizeof(dosc_write_back) + sizeof(void *) + 1;
+  unsigned char *block = aligned_alloc(16, (arrays_at + params * per_param + 15) & ~(size_t)15);
+  if (block == NULL) dosc_remote_fail(0, "a task this rank has no memory for");
+  memset(block, 0, arrays_at + params * per_param);
+  received_task *task = (received_task *)block;
+  task->args = block + args_at;
+  task->regions = (dosc_region *)(block + arrays_at);
+  task->backs = (dosc_write_back *)(task->regions + params);
+  task->buffers = (char **)(task->backs + params);
+  task->encodings = (void **)(task->buffers + params);
+  task->replicated = (unsigned char *)(task->encodings + params);
   task->site = site;
   task->number = header->task;
   memcpy(task->args, payload, site->args_size);
@@ -258,14 +262,8 @@ static void send_result(received_task *task) {
   for (int i = 0; i < site->param_count; i++)
     if (!task->replicated[i]) free(task->buffers[i]);
   atomic_fetch_add_explicit(&serve.bytes_sent, shipped, memory_order_relaxed);
-  free(task->encodings);
-  free(task->backs);
-  free(task->replicated);
-  free(task->buffers);
-  free(task->regions);
-  free(task->args);
   free(task->big_result);
-  free(task);
+  free(task); /* and its arrays (receive_task) */
 }
 
 void dosc_serve_communicate(void) {

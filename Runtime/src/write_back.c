@@ -112,6 +112,10 @@ void *dosc_write_back_encode(const unsigned char *now, const unsigned char *twin
       }
     }
   }
+  if (!failed && open == 0 && list.runs == 0) { /* everything changed: no list needed */
+    *back = (dosc_write_back){DOSC_BACK_WHOLE, 0, bytes};
+    return NULL;
+  }
   if (!failed && open != SIZE_MAX)
     failed = add_run(&list, open * granule, (count - open) * granule);
   if (failed) {
