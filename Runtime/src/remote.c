@@ -34,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fifo.h"
 #include "mpi_launcher.h"
 #include "remote_internal.h"
 #include "write_back.h"
@@ -79,10 +80,10 @@ typedef struct remote_task {
 } remote_task;
 
 static struct {
-  pthread_mutex_t lock; /* queue */
-  remote_task *head, *tail;
+  pthread_mutex_t lock;   /* replicas, decisions */
+  dosc_fifo waiting;      /* tasks no rank has taken yet, oldest first */
   remote_task *in_flight; /* communication thread only */
-  uint64_t next_number;
+  atomic_ullong next_number;
   int shared;                   /* rank 0's workers may run queued tasks too */
   int *wants;                   /* [size]: free slots each rank announced; comm thread only */
   int stopped_ranks;            /* comm thread only */
@@ -105,7 +106,7 @@ static struct {
   long long started_ns;        /* when MPI started, for the busy fractions */
   atomic_llong helped_ns;      /* when a thread at a taskwait last polled MPI (dosc_remote_help) */
   atomic_llong last_active_ns; /* when dosc_remote_help last sent or received */
-} queue = {.lock = PTHREAD_MUTEX_INITIALIZER};
+} queue = {.lock = PTHREAD_MUTEX_INITIALIZER, .waiting = DOSC_FIFO_INIT};
 
 static void task_release(remote_task *task) {
   /* acq_rel: the last holder frees; it must see the other holder's writes. */
@@ -466,17 +467,11 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   find_replicas(frame, task);
   atomic_init(&task->claimed, 0);
   atomic_init(&task->refs, queue.shared ? 2 : 1);
-  /* relaxed: the queue's mutex publishes the task to the communication
+  /* relaxed: the waiting FIFO's mutex publishes the task to the communication
    * thread; the decrement when it completes comes after this. */
   atomic_fetch_add_explicit(&frame->pending, 1, memory_order_relaxed);
-  pthread_mutex_lock(&queue.lock);
-  task->number = ++queue.next_number;
-  if (queue.tail != NULL)
-    queue.tail->next = task;
-  else
-    queue.head = task;
-  queue.tail = task;
-  pthread_mutex_unlock(&queue.lock);
+  task->number = atomic_fetch_add_explicit(&queue.next_number, 1, memory_order_relaxed) + 1;
+  dosc_fifo_push(&queue.waiting, task);
   if (queue.shared) dosc_spawn(frame, run_ticket, &task, sizeof task);
 }
 
@@ -485,13 +480,7 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
 /* The oldest queued task nobody has claimed, now claimed; NULL if none. */
 static remote_task *claim_oldest(void) {
   for (;;) {
-    pthread_mutex_lock(&queue.lock);
-    remote_task *task = queue.head;
-    if (task != NULL) {
-      queue.head = task->next;
-      if (queue.head == NULL) queue.tail = NULL;
-    }
-    pthread_mutex_unlock(&queue.lock);
+    remote_task *task = dosc_fifo_pop(&queue.waiting);
     if (task == NULL) return NULL;
     int expected = 0;
     if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fifo.h"
 #include "pool.h"
 #include "remote.h"
 #include "remote_internal.h"
@@ -50,15 +51,16 @@ typedef struct kept_replica {
 } kept_replica;
 
 static struct {
-  pthread_mutex_t lock;   /* inbox and outbox */
+  pthread_mutex_t lock;   /* outbox */
   kept_replica *replicas; /* communication thread only */
-  received_task *inbox_head, *inbox_tail, *outbox;
+  dosc_fifo inbox;        /* received, for the pool; its own lock */
+  received_task *outbox;
   const dosc_program_info *const *units;
   int unit_count;
   atomic_int units_ready;     /* dosc_serve_run has stored units */
   atomic_int decisions_ready; /* the communication thread applied rank 0's states */
   atomic_llong tasks_run, bytes_received, bytes_sent, busy_ns;
-} serve = {.lock = PTHREAD_MUTEX_INITIALIZER};
+} serve = {.lock = PTHREAD_MUTEX_INITIALIZER, .inbox = DOSC_FIFO_INIT};
 
 /* ---- the communication thread ------------------------------------------------ */
 
@@ -301,13 +303,7 @@ void dosc_serve_communicate(void) {
            * result below, two thread hand-offs fewer per task. */
           run_received(&task);
         } else {
-          pthread_mutex_lock(&serve.lock);
-          if (serve.inbox_tail != NULL)
-            serve.inbox_tail->next = task;
-          else
-            serve.inbox_head = task;
-          serve.inbox_tail = task;
-          pthread_mutex_unlock(&serve.lock);
+          dosc_fifo_push(&serve.inbox, task);
         }
       } else if (header.type == DOSC_MSG_RELEASE) {
         kept_replica **link = &serve.replicas;
@@ -428,13 +424,7 @@ void dosc_serve_run(const dosc_program_info *const *units, int count) {
   dosc_frame_init(&frame);
   idle = 0;
   for (;;) {
-    pthread_mutex_lock(&serve.lock);
-    received_task *task = serve.inbox_head;
-    if (task != NULL) {
-      serve.inbox_head = task->next;
-      if (serve.inbox_head == NULL) serve.inbox_tail = NULL;
-    }
-    pthread_mutex_unlock(&serve.lock);
+    received_task *task = dosc_fifo_pop(&serve.inbox);
     if (task != NULL) {
       /* On the pool: this rank's other workers steal it, or we run it below. */
       dosc_spawn(&frame, run_received, &task, sizeof task);
