@@ -380,9 +380,10 @@ static void run_received(void *pointer) {
   unsigned char *twins[site->param_count > 0 ? site->param_count : 1];
   for (int i = 0; i < site->param_count; i++) {
     twins[i] = NULL;
+    if (!(site->params[i].access & DOSC_ACCESS_WRITE)) continue; /* no buffer to look at */
     size_t bytes;
     const unsigned char *written = written_part(task, i, &bytes);
-    if (!(site->params[i].access & DOSC_ACCESS_WRITE) || bytes == 0) continue;
+    if (bytes == 0) continue;
     if ((twins[i] = malloc(bytes)) == NULL) worker_out_of_memory(bytes);
     memcpy(twins[i], written, bytes);
   }
