@@ -7,13 +7,15 @@
 #   an 8 MiB inout task vs a raw MPI send + receive of 8 MiB each way;
 #   row-block matmul n = 1024 on 3 ranks, B replicated vs not, beside one process;
 #   mandelbrot on 3 ranks of 1 thread: each rank's busy time, beside 3 local threads.
+# The raw MPI and the dosc runs of each latency and bandwidth row alternate, 7 times each (best
+# and median shown), and the table ends with the load average: this machine is shared.
 # Prints a Markdown table. Needs hyperfine, Open MPI (mpicc, mpirun) and a built dosc.
 #
 #   usage: bench/remote.sh [--quick]
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 dosc=${DOSC:-$repo/.build/debug/dosc}
-rounds=2000 big_rounds=20 runs=3 startup_runs=1000
+rounds=2000 big_rounds=20 runs=7 startup_runs=1000
 if [ "${1:-}" = "--quick" ]; then rounds=200 big_rounds=4 runs=1 startup_runs=100; fi
 for tool in hyperfine mpicc mpirun python3; do
   command -v $tool >/dev/null || { echo "bench/remote.sh: needs $tool" >&2; exit 2; }
@@ -50,23 +52,31 @@ print(f"| hello world start-up, no mpirun | - | dosc with MPI support | {mpi:.3f
 EOF
 
 field() { sed -n "s/.*$1 \([0-9.]*\).*/\1/p" | head -1; }
-best() { sort -g | head -1; }
+# best and median of a list of numbers, one a line: "best median" (best = lowest for times,
+# highest for rates: $1 = low or high)
+summary() { sort -g | python3 -c 'import sys, statistics as s; v = [float(x) for x in sys.stdin]; print(f"{(min(v) if sys.argv[1] == "low" else max(v)):g} {s.median(v):g}")' "$1"; }
+# The raw and the dosc run alternate, $runs times each: on a shared machine the load changes
+# within seconds, and a block of raw runs followed by a block of dosc runs compares two loads.
 for transport in "shared memory" "tcp"; do
   mca=""
   [ "$transport" = tcp ] && mca="--mca btl tcp,self"
-  raw=$(for i in $(seq $runs); do mpirun -np 2 --bind-to none $mca ./pingpong 8 $rounds | field round_trip_us; done | best)
-  ours=$(for i in $(seq $runs); do DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
-    "$dosc" run -n 2 $mca ./roundtrip 1 $rounds | field round_trip_us; done | best)
-  ratio=$(python3 -c "print(f'{$ours / $raw:.1f}x')")
-  echo "| empty task round trip (8 B each way) | $transport | raw MPI ping-pong | $raw us | 1.0x | |"
-  echo "| empty task round trip (8 B each way) | $transport | dosc remote task | $ours us | $ratio | <= 1.5x |"
-  raw=$(for i in $(seq $runs); do mpirun -np 2 --bind-to none $mca ./pingpong 8388608 $big_rounds | field mb_per_s; done | sort -g | tail -1)
-  ours=$(for i in $(seq $runs); do DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
-    "$dosc" run -n 2 $mca ./roundtrip 1048576 $big_rounds | field mb_per_s; done | sort -g | tail -1)
-  ratio=$(python3 -c "print(f'{100 * $ours / $raw:.0f}%')")
-  echo "| 8 MiB inout task | $transport | raw MPI send + receive | $raw MB/s | 100% | |"
-  echo "| 8 MiB inout task | $transport | dosc remote task | $ours MB/s | $ratio | >= 90% |"
+  : >raw_rt; : >ours_rt; : >raw_bw; : >ours_bw
+  for i in $(seq $runs); do
+    mpirun -np 2 --bind-to none $mca ./pingpong 8 $rounds | field round_trip_us >>raw_rt
+    DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
+      "$dosc" run -n 2 $mca ./roundtrip 1 $rounds | field round_trip_us >>ours_rt
+    mpirun -np 2 --bind-to none $mca ./pingpong 8388608 $big_rounds | field mb_per_s >>raw_bw
+    DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
+      "$dosc" run -n 2 $mca ./roundtrip 1048576 $big_rounds | field mb_per_s >>ours_bw
+  done
+  set -- $(summary low <raw_rt) $(summary low <ours_rt)
+  echo "| empty task round trip (8 B each way) | $transport | raw MPI ping-pong | $1 us (median $2) | 1.0x | |"
+  echo "| empty task round trip (8 B each way) | $transport | dosc remote task | $3 us (median $4) | $(python3 -c "print(f'{$3 / $1:.1f}x (median {$4 / $2:.1f}x)')") | <= 1.5x |"
+  set -- $(summary high <raw_bw) $(summary high <ours_bw)
+  echo "| 8 MiB inout task | $transport | raw MPI send + receive | $1 MB/s (median $2) | 100% | |"
+  echo "| 8 MiB inout task | $transport | dosc remote task | $3 MB/s (median $4) | $(python3 -c "print(f'{100 * $3 / $1:.0f}% (median {100 * $4 / $2:.0f}%)')") | >= 90% |"
 done
+echo "| (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)) | | | | | |"
 
 seconds() { python3 -c 'import sys, time, subprocess; t = time.time(); subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=open("trace.txt", "w")); print(f"{time.time() - t:.2f}")' "$@"; }
 plain=$(seconds ./matmul.plain 1024)
