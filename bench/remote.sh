@@ -54,7 +54,7 @@ EOF
 field() { sed -n "s/.*$1 \([0-9.]*\).*/\1/p" | head -1; }
 # best and median of a list of numbers, one a line: "best median" (best = lowest for times,
 # highest for rates: $1 = low or high)
-summary() { sort -g | python3 -c 'import sys, statistics as s; v = [float(x) for x in sys.stdin]; print(f"{(min(v) if sys.argv[1] == "low" else max(v)):g} {s.median(v):g}")' "$1"; }
+summary() { sort -g | python3 -c 'import sys, statistics as s; v = [float(x) for x in sys.stdin]; print("%g %g" % (min(v) if sys.argv[1] == "low" else max(v), s.median(v)))' "$1"; }
 # The raw and the dosc run alternate, $runs times each: on a shared machine the load changes
 # within seconds, and a block of raw runs followed by a block of dosc runs compares two loads.
 for transport in "shared memory" "tcp"; do
