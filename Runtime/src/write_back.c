@@ -214,8 +214,7 @@ static const char *apply_mask(unsigned char *target, size_t bytes, size_t granul
 
 const char *dosc_write_back_apply(unsigned char *target, size_t bytes, size_t granule,
                                   const unsigned char *data, const dosc_write_back *back) {
-  if (granule == 0) granule = 1;
-  if (bytes % granule != 0) return "a written footprint that is not whole elements";
+  if (granule == 0 || bytes % granule != 0) granule = 1; /* as dosc_write_back_encode */
   if (back->bytes > (uint64_t)dosc_write_back_bound((long long)bytes))
     return "more bytes than the written footprint can need";
   if (back->form == DOSC_BACK_RUNS) return apply_runs(target, bytes, granule, data, back);

@@ -89,6 +89,9 @@ echo '{"schema": "dosc-profile/1", "spawn_ns": 0, "tasks_per_thread": 1000000}' 
 run -- "$BIN/policy_test"
 clean_ok && out_has '^policy: [0-9]* checks, 0 failed$'
 expect "cost model at its edges (policy_test)"
+run -- "$BIN/write_back_test"
+clean_ok && out_has '^write_back: [0-9]* checks, 0 failed$'
+expect "remote write-back alone: only changed elements stored, malformed encodings refused (write_back_test)"
 
 # ---- fib: value-returning recursive spawns -------------------------------
 M="DOSC_MANIFEST=$TMP/fib.dosc.json"
