@@ -490,7 +490,7 @@ if command -v mpiexec.mpich >/dev/null 2>&1 && [ -f "$BIN/../libdosc_mpi_mpich.s
     run $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- mpiexec.mpich -n $ranks "$R"
     rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
       err_has "^dosc: $ranks ranks (MPICH " &&
-      err_has "^dosc: rank 0: 96 tasks sent, 0 run here, 1 kept here, 181424 bytes sent, 163760 bytes received, busy " &&
+      err_has "^dosc: rank 0: 112 tasks sent, 0 run here, 1 kept here, 230560 bytes sent, 66160 bytes received, busy " &&
       ! grep -qi 'abort\|error' "$TMP/err"
     expect "mpiexec.mpich -n $ranks: forced remote, the MPICH plugin, the same bytes as under Open MPI"
   done
