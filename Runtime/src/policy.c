@@ -260,8 +260,8 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
   prices.local_ns = spawn_ns + work_ns / batch_width(size->siblings, threads);
   prices.remote_overhead_ns = remote_round_trip_ns(profile) + bytes / bandwidth;
   if (nodes > 1)
-    prices.remote_ns =
-        spawn_ns + prices.remote_overhead_ns + work_ns / batch_width(size->siblings, threads * nodes);
+    prices.remote_ns = spawn_ns + prices.remote_overhead_ns +
+                       work_ns / batch_width(size->siblings, threads * nodes);
   if (work_ns > 0.0) {
     prices.l = (work_ns + spawn_ns) / work_ns;
     prices.y = (work_ns + prices.remote_overhead_ns) / work_ns;
@@ -403,8 +403,9 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   } else {
     decision.binding = DOSC_POLICY_LOCAL;
     if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive)
-      snprintf(why, sizeof why, "%d threads; %d nodes, but its %lld siblings fit this node's threads",
-               threads, nodes, facts->siblings);
+      snprintf(why, sizeof why,
+               "%d threads; %d nodes, but its %lld siblings fit this node's threads", threads,
+               nodes, facts->siblings);
     else
       snprintf(why, sizeof why, "%d threads", threads);
   }
