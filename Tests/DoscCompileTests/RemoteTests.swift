@@ -243,8 +243,9 @@ import Testing
     #expect(got.stdout == built.expected.stdout, "\(got.stderr)")
     let tasks = try #require(Self.counter(got.stderr, rank: 0, "tasks sent"))
     #expect(tasks == 16, "\(got.stderr)")
-    // In: every task's own read bytes (A's rows, the weights), B once per rank that ran one.
-    let ownIn = own - 8 * 8 * 128  // own bytes less C's rows, which come back
+    // In: every task's own bytes (A's rows, the weights, and C's rows: a written footprint
+    // goes in too, as the twin the serving rank compares with), B once per rank that ran one.
+    let ownIn = own
     let sent = try #require(Self.counter(got.stderr, rank: 0, "bytes sent"))
     let copies = (sent - tasks * ownIn) / replicated
     #expect((sent - tasks * ownIn) % replicated == 0 && (1...2).contains(copies), "sent \(sent), \(got.stderr)")
