@@ -287,8 +287,9 @@ DOSC_API void dosc_register_remote_sites(const dosc_program_info *unit,
  * (dosc_policy.h) against the load-time thresholds, with the task's work and
  * its own shipped bytes at the spawn's arguments, from the generated
  *   static long long dosc_spawn_bytes_3(const void *args);
- * (the read footprints that are not replicated, dosc_replicated, plus the
- * written footprints, in bytes; saturating). O(1), no shared writes. */
+ * (the footprints that are not replicated, dosc_replicated, going in, a
+ * written one as the twin of its write-back, plus the written footprints
+ * coming back, in bytes; saturating). O(1), no shared writes. */
 static inline int dosc_remote_spawn_pays(const dosc_site_state *site, long long work,
                                          long long bytes) {
   return dosc_remote_pays(site->remote_work_threshold, site->remote_bytes_per_op, work, bytes);

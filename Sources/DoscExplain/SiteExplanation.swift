@@ -57,8 +57,8 @@ public struct SiteExplanation: Codable, Sendable {
     public var work: Double?
     /// One task's bytes as priced: its own plus its share of the replicated data.
     public var shippedBytes: Double?
-    /// One task's own bytes (read footprints not replicated, written footprints): what the
-    /// spawn-time remote test weighs.
+    /// One task's own bytes (footprints in, not replicated; written footprints back): what
+    /// the spawn-time remote test weighs.
     public var spawnBytes: Double?
     /// The read-only parameters the runtime sends once per node at these values
     /// (`dosc_replicated`), and their bytes.
@@ -202,7 +202,7 @@ public struct SiteExplainer {
     }
     let figures = SiteExplanation.Figures(
       work: task?.work.description ?? "null",
-      bytesIn: traffic?.parts.filter { $0.reads && !($0.readOnly && $0.sameRegion) }.map(\.bytes.description) ?? [],
+      bytesIn: traffic?.parts.filter { !($0.readOnly && $0.sameRegion) }.map(\.bytes.description) ?? [],
       bytesOut: traffic?.parts.compactMap { $0.written?.description } ?? [],
       replicated: traffic?.replicaCandidates.map { "\($0.name): \($0.bytes)" } ?? [],
       siblings: site.siblings.description, recursive: task?.recursive ?? false, remotable: task?.remotable ?? false)

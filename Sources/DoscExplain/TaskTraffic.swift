@@ -3,19 +3,19 @@ import DoscPolicy
 import SymbolicAlgebra
 
 /// What one task moves when it runs on another node, from its manifest figures (SPEC section
-/// 4): its read footprint in, its written footprint back, and the read-only data shipped once
+/// 4): its footprint in (a written one too, as the twin the write-back is compared against),
+/// at most its written footprint back, and the read-only data shipped once
 /// per node instead (DESIGN section 5). Which data is replicated is the runtime's own rule,
 /// `dosc_replicated` (dosc_policy.h), applied to the figures at the given values.
 struct TaskTraffic {
   /// One pointer parameter's traffic.
   struct Part {
     var name: String
-    /// Bytes of its footprint: shipped in when read, and what a replica holds.
+    /// Bytes of its footprint: shipped in, and what a replica holds.
     var bytes: ManifestExpression
     /// Bytes written back (the written footprint), when it is written.
     var written: ManifestExpression?
     var readOnly: Bool
-    var reads: Bool
     /// The manifest's `first` is a constant: the same region for every sibling.
     var sameRegion: Bool
   }
@@ -40,26 +40,24 @@ struct TaskTraffic {
       parts.append(
         Part(
           name: parameter.name, bytes: parameter.bytes, written: written, readOnly: parameter.access == .read,
-          reads: parameter.access == .read || parameter.access == .readwrite, sameRegion: sameRegion))
+          sameRegion: sameRegion))
     }
   }
 
-  /// In, out and replicated bytes at `values` (in: read footprints not replicated); nil when
+  /// In, out and replicated bytes at `values` (in: footprints not replicated); nil when
   /// any figure is unknown there. `replicatedNames`: the parameters the runtime replicates.
   func bytes(at values: [String: Double]) -> (
     bytesIn: Double, bytesOut: Double, replicated: Double, replicatedNames: [String]
   )? {
     var result = (bytesIn: 0.0, bytesOut: 0.0, replicated: 0.0, replicatedNames: [String]())
     for part in parts {
-      if part.reads {
-        guard let value = part.bytes.value(at: values) else { return nil }
-        let bytes = Swift.max(0, value)
-        if dosc_replicated(part.readOnly ? 1 : 0, part.sameRegion ? 1 : 0, bytes) != 0 {
-          result.replicated += bytes
-          result.replicatedNames.append(part.name)
-        } else {
-          result.bytesIn += bytes
-        }
+      guard let value = part.bytes.value(at: values) else { return nil }
+      let bytes = Swift.max(0, value)
+      if dosc_replicated(part.readOnly ? 1 : 0, part.sameRegion ? 1 : 0, bytes) != 0 {
+        result.replicated += bytes
+        result.replicatedNames.append(part.name)
+      } else {
+        result.bytesIn += bytes
       }
       if let written = part.written {
         guard let value = written.value(at: values) else { return nil }

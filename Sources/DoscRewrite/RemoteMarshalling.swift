@@ -100,7 +100,8 @@ struct RemoteMarshalling {
       regions.append(
         "dosc_f[\(k)].first = \(first); dosc_f[\(k)].count = \(count); "
           + "dosc_f[\(k)].write_first = \(writeFirst); dosc_f[\(k)].write_count = \(writeCount);")
-      if parameter.access == .read || parameter.access == .readwrite {
+      // Every footprint goes in: a written one as the twin its write-back is compared against.
+      do {
         let read = "dosc__mul(dosc__nonneg(\(count)), \(elementSize)LL)"
         ownBytes.append(
           "dosc_n = \(read); if (!dosc_replicated(\(parameter.access == .read ? 1 : 0), \(sameRegion), (double)dosc_n)) "
@@ -122,7 +123,7 @@ struct RemoteMarshalling {
       "static int dosc_footprint_\(siteID)(const void *dosc_p, dosc_region *dosc_f) { "
       + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; (void)dosc_f; "
       + regions.joined(separator: " ") + " return 0; }\n"
-    // What the spawn-time test weighs: read footprints not replicated, and written footprints.
+    // What the spawn-time test weighs: footprints in (not replicated), written footprints back.
     definition +=
       "static long long \(spawnBytesName)(const void *dosc_p) { "
       + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; "

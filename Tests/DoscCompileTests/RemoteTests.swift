@@ -243,9 +243,10 @@ import Testing
     #expect(got.stdout == built.expected.stdout, "\(got.stderr)")
     let tasks = try #require(Self.counter(got.stderr, rank: 0, "tasks sent"))
     #expect(tasks == 16, "\(got.stderr)")
-    // In: every task's own bytes (A's rows, the weights, and C's rows: a written footprint
-    // goes in too, as the twin the serving rank compares with), B once per rank that ran one.
-    let ownIn = own
+    // In: every task's own bytes but what comes back (A's rows, the weights, and C's rows: a
+    // written footprint goes in too, as the twin the serving rank compares with), B once per
+    // rank that ran one. The spawn bytes are those plus C's 8 rows back.
+    let ownIn = own - 8 * 128 * 8
     let sent = try #require(Self.counter(got.stderr, rank: 0, "bytes sent"))
     let copies = (sent - tasks * ownIn) / replicated
     #expect((sent - tasks * ownIn) % replicated == 0 && (1...2).contains(copies), "sent \(sent), \(got.stderr)")
