@@ -3,10 +3,31 @@ import SymbolicAlgebra
 
 extension FunctionAnalyzer {
   /// Recognizes `for (i = a; i < b; i += s)` and its variants, with bounds invariant in the
-  /// loop; nil for any other loop.
-  func countedLoop(_ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?) -> CountedLoop? {
+  /// loop; nil for any other loop. A condition `i < b && more` counts by its comparison: the
+  /// loop may stop sooner, so the trip count and the range of `i` are upper bounds, which the
+  /// figures may be (never smaller than the truth). `stepIsLastInBody`: the step is the body's
+  /// last statement, not a `for`'s increment (`FunctionAnalyzer.boundedWhile` has checked that
+  /// nothing else in the body assigns the variable).
+  func countedLoop(
+    _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, stepIsLastInBody: Bool = false
+  ) -> CountedLoop? {
+    guard let condition else { return nil }
+    for comparison in condition.conjuncts {
+      if let counted = countedLoop(
+        loop, initializer: initializer, comparison: comparison, increment: increment,
+        stepIsLastInBody: stepIsLastInBody)
+      {
+        return counted
+      }
+    }
+    return nil
+  }
+
+  private func countedLoop(
+    _ loop: Stmt, initializer: Stmt?, comparison condition: Expr, increment: Expr?, stepIsLastInBody: Bool
+  ) -> CountedLoop? {
     // The loop variable is the one the condition compares.
-    guard let condition, let increment, case .binary(var op, let lhs, let rhs) = condition.kind,
+    guard let increment, case .binary(var op, let lhs, let rhs) = condition.kind,
       let variable = lhs.assignedName ?? rhs.assignedName
     else { return nil }
     var start: Polynomial?
@@ -29,7 +50,8 @@ extension FunctionAnalyzer {
     guard let start, steps.count == 1, let step = steps.first,
       parts.filter({ $0.assigns(variable) }).count == 1
     else { return nil }
-    guard !(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? []).contains(variable) else { return nil }
+    guard stepIsLastInBody || !(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? []).contains(variable)
+    else { return nil }
 
     var boundExpr = rhs
     if lhs.assignedName != variable {
@@ -111,5 +133,13 @@ extension Expr {
     default: break
     }
     return children.contains { $0.assigns(name) }
+  }
+}
+
+extension Expr {
+  /// `a && b && c` as `[a, b, c]`; any other expression as itself.
+  var conjuncts: [Expr] {
+    if case .binary("&&", let left, let right) = kind { return left.conjuncts + right.conjuncts }
+    return [self]
   }
 }

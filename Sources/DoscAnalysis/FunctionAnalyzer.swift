@@ -89,7 +89,19 @@ final class FunctionAnalyzer {
     }
     switch statement.kind {
     case .compound(let items):
-      items.forEach(self.statement)
+      var index = 0
+      while index < items.count {
+        // `int k = 0; while (k < n && ...) { ...; k++; }` is the loop `for (int k = 0; ...; k++)`.
+        if index + 1 < items.count, let loop = boundedWhile(items[index + 1], after: items[index]) {
+          forLoop(
+            items[index + 1], initializer: items[index], condition: loop.condition, increment: loop.step,
+            body: loop.body, stepIsLastInBody: true)
+          index += 2
+        } else {
+          self.statement(items[index])
+          index += 1
+        }
+      }
     case .expression(let expression):
       evaluate(expression)
     case .declaration(let variables):
@@ -171,9 +183,12 @@ final class FunctionAnalyzer {
     if let merged { summary.merge(sequential: merged) }
   }
 
-  private func forLoop(_ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, body: Stmt) {
+  private func forLoop(
+    _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, body: Stmt, stepIsLastInBody: Bool = false
+  ) {
     if let initializer { statement(initializer) }
-    let counted = countedLoop(loop, initializer: initializer, condition: condition, increment: increment)
+    let counted = countedLoop(
+      loop, initializer: initializer, condition: condition, increment: increment, stepIsLastInBody: stepIsLastInBody)
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
     defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
     guard let counted else {
@@ -201,6 +216,30 @@ final class FunctionAnalyzer {
     summary.merge(sequential: repeated)
   }
 
+  /// A `while` loop that is a counted `for` in disguise: `declaration` (just before it) gives
+  /// its variable a start, its body's last statement steps that variable, and nothing else
+  /// assigns it anywhere in the function (the declaration and the step are its only
+  /// assignments, its address is never taken), no `continue` can skip the step and no label
+  /// can jump past it. Then the body without its last statement runs with the variable at the
+  /// values a `for` would give it. Nil for any other pair of statements.
+  func boundedWhile(_ loop: Stmt, after declaration: Stmt) -> (condition: Expr, step: Expr, body: Stmt)? {
+    guard case .whileLoop(let condition, let body) = loop.kind, case .declaration(let variables) = declaration.kind,
+      case .compound(let items) = body.kind, let last = items.last, case .expression(let step) = last.kind,
+      !body.containsLabel, !body.containsContinue
+    else { return nil }
+    let declared = Set(variables.filter { $0.initializer != nil }.map(\.name))
+    guard
+      declared.contains(where: { name in
+        // The declaration's initializer, and the step (MutationFacts counts `++`/`--` twice).
+        guard let stepPart = step.commaSeparated.first(where: { $0.assigns(name) }) else { return false }
+        let stepAssignments = if case .unary = stepPart.kind { 2 } else { 1 }
+        return mutations.isAssigned(name, exactly: 1 + stepAssignments)
+          && condition.conjuncts.contains { $0.names.contains(name) }
+      })
+    else { return nil }
+    return (condition, step, Stmt(.compound(Array(items.dropLast())), location: body.location, range: body.range))
+  }
+
   private func unboundedLoop(_ loop: Stmt, body: () -> Void) {
     let outer = summary
     summary = AccessSummary()
@@ -223,6 +262,14 @@ extension Stmt {
     switch kind {
     case .caseLabel, .labeled: true
     default: children.contains { $0.containsLabel }
+    }
+  }
+
+  /// Whether a `continue` is anywhere in this statement (an inner loop's too: conservative).
+  var containsContinue: Bool {
+    switch kind {
+    case .continueStatement: true
+    default: children.contains { $0.containsContinue }
     }
   }
 }

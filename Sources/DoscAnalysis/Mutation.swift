@@ -23,6 +23,12 @@ struct MutationFacts {
     (assignments[name] ?? 0) <= 1 && !addressTaken.contains(name)
   }
 
+  /// Whether `name` is assigned exactly `count` times in the function (its initializer
+  /// included) and its address is never taken.
+  func isAssigned(_ name: String, exactly count: Int) -> Bool {
+    assignments[name] == count && !addressTaken.contains(name)
+  }
+
   func isModified(_ name: String) -> Bool { (assignments[name] ?? 0) > 0 || addressTaken.contains(name) }
 
   /// Returns the names modified within `statement`.

@@ -152,6 +152,23 @@ import Testing
       ])
   }
 
+  /// `int k = 0; while (k < N && ...) { ...; k++; }` is counted as the `for` it is: at most
+  /// N trips (an upper bound, which a figure may be), so mandelbrot's work is known. A step in
+  /// a branch, after a `continue`, or beside another assignment is not.
+  @Test func boundedWhileCountsByItsComparison() throws {
+    let (manifest, _) = try manifest("bounded_while")
+    let escape = try manifest.task("escape")
+    #expect(escape.work != .unknown, "\(escape.work)")
+    #expect(escape.remotable == true)
+    #expect(try escape.param("counts").first == .number(0) && escape.param("counts").count == .formula("n"))
+    #expect(try escape.param("c").count == .formula("n"))
+    for name in ["branch_step", "skipped_step", "assigned_twice"] {
+      let task = try manifest.task(name)
+      #expect(task.work == .unknown, "\(name): \(task.work)")
+      #expect(try task.param("a").count == .unknown, "\(name)")
+    }
+  }
+
   /// Shape 8: each site keeps its own clauses and the figures they state, counts included;
   /// the task keeps what the analysis inferred.
   @Test func clausesBelongToTheirSite() throws {

@@ -2,11 +2,13 @@
    clauses each keep their own, and a clause sets the counts it implies. */
 #include <stdio.h>
 
+/* A loop the analysis cannot count (the step comes first, then the access), so the clauses
+   are what the sites know. */
 void touch(double *buf, int lo, int hi) {
   int k = lo;
   while (k < hi) {
-    buf[k] += 1;
     k++;
+    buf[k - 1] += 1;
   }
 }
 
