@@ -71,12 +71,17 @@ static void tell_dosc_run_the_rank(const dosc_launcher *launcher) {
   char host[256];
   if (directory == NULL || directory[0] == '\0' || gethostname(host, sizeof host) != 0) return;
   host[sizeof host - 1] = '\0';
-  char path[PATH_MAX];
+  char path[PATH_MAX], partial[PATH_MAX + 16];
   snprintf(path, sizeof path, "%s/%ld@%s", directory, (long)getpid(), host);
-  FILE *file = fopen(path, "w");
+  /* Written aside and renamed: the watcher never reads a file without its rank. */
+  snprintf(partial, sizeof partial, "%s/.%ld.partial", directory, (long)getpid());
+  FILE *file = fopen(partial, "w");
   if (file == NULL) return;
-  fprintf(file, "%d\n", launcher->rank);
-  fclose(file);
+  int written = fprintf(file, "%d\n", launcher->rank) > 0;
+  if (fclose(file) == 0 && written)
+    rename(partial, path);
+  else
+    unlink(partial);
 }
 
 const dosc_transport *dosc_mpi_transport_load(int trace) {

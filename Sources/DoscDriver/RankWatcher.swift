@@ -63,11 +63,12 @@ final class RankWatcher: @unchecked Sendable {
       // Ranks that started since the last look.
       for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
       where !seen.contains(name) && name.hasSuffix("@" + host) {
-        seen.insert(name)
         let pid = String(name.prefix { $0 != "@" })
+        // A file not written yet is read again on the next round (it was once missed for good).
         guard let number = pid_t(pid), let text = FileManager.default.contents(atPath: directory + "/" + name),
           let rank = Int(String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         else { continue }
+        seen.insert(name)
         let fd = pidfdOpen(number, 0)
         if fd >= 0 { watched.append((fd, rank, pid)) }
       }
