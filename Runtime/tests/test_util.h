@@ -25,6 +25,14 @@ static int test_failures;
     }                                                                                              \
   } while (0)
 
+/* A CHECK that is counted, for tests that report how many checks they made. */
+static int test_checks __attribute__((unused));
+#define EXPECT(cond, ...)                                                                          \
+  do {                                                                                             \
+    test_checks++;                                                                                 \
+    CHECK(cond, __VA_ARGS__);                                                                      \
+  } while (0)
+
 static inline double test_seconds(clockid_t clock) {
   struct timespec now;
   clock_gettime(clock, &now);

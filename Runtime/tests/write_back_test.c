@@ -11,13 +11,6 @@
 
 #include "write_back.h"
 
-static int checks;
-#define EXPECT(cond, ...)                                                                          \
-  do {                                                                                             \
-    checks++;                                                                                      \
-    CHECK(cond, __VA_ARGS__);                                                                      \
-  } while (0)
-
 #define BYTES 4096
 
 /* Encodes `now` against `twin`, applies it to `target` (which holds other
@@ -128,6 +121,6 @@ int main(void) {
          "more bytes than the footprint can need accepted");
   EXPECT(memcmp(target, before, sizeof target) == 0, "a malformed encoding stored bytes");
 
-  printf("write_back: %d checks, %d failed\n", checks, test_failures);
+  printf("write_back: %d checks, %d failed\n", test_checks, test_failures);
   return test_failures == 0 ? 0 : 1;
 }
