@@ -185,6 +185,8 @@ for program in Tests/Oracle/*.c; do
   [ -f "${program%.c}-body.c" ] && extra=(--extra "${program%.c}-body.c")
   check "$program" "$program" "${extra[@]}"
 done
+# The counted `while` look-alikes of ShapeTests.boundedWhileCountsByItsComparison, where they live.
+check Tests/DoscAnalysisTests/Inputs/shapes/bounded_while.c Tests/DoscAnalysisTests/Inputs/shapes/bounded_while.c
 
 # The oracle sees what it must.
 if [ "${ORACLE_FOOTPRINT:-1}" = 0 ]; then
