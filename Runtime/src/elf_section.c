@@ -19,20 +19,13 @@ typedef struct elf_file {
   int big_endian; /* ELFDATA2MSB, else ELFDATA2LSB */
 } elf_file;
 
-static uint64_t read_uint(const unsigned char *bytes, size_t width, int big_endian) {
-  uint64_t value = 0;
-  for (size_t i = 0; i < width; i++)
-    value = (value << 8) | bytes[big_endian ? i : width - 1 - i];
-  return value;
-}
-
 /* A field of the file header, or of the section header at `at`, in either class.
  * Callers have checked that the whole header lies inside the image. */
 #define FIELD_AT(elf, at, type32, type64, member)                                                  \
-  ((elf)->is64 ? read_uint((elf)->image + (at) + offsetof(type64, member),                         \
-                           sizeof(((type64 *)0)->member), (elf)->big_endian)                       \
-               : read_uint((elf)->image + (at) + offsetof(type32, member),                         \
-                           sizeof(((type32 *)0)->member), (elf)->big_endian))
+  ((elf)->is64 ? dosc_elf_uint((elf)->image + (at) + offsetof(type64, member),                     \
+                               sizeof(((type64 *)0)->member), (elf)->big_endian)                   \
+               : dosc_elf_uint((elf)->image + (at) + offsetof(type32, member),                     \
+                               sizeof(((type32 *)0)->member), (elf)->big_endian))
 #define HEADER(elf, member)      FIELD_AT(elf, 0, Elf32_Ehdr, Elf64_Ehdr, member)
 #define SECTION(elf, at, member) FIELD_AT(elf, at, Elf32_Shdr, Elf64_Shdr, member)
 

@@ -9,6 +9,7 @@
 #define DOSC_ELF_SECTION_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifndef DOSC_INTERNAL
 #define DOSC_INTERNAL /* compiled into the tool: no visibility to hide */
@@ -18,6 +19,16 @@
  * run time. A linker concatenates the sections of its inputs, so a program
  * linked by plain cc holds every object's fragment, each ended by a NUL. */
 #define DOSC_MANIFEST_SECTION ".dosc.manifest"
+
+/* An unsigned field of `width` bytes at `bytes`, in the file's byte order,
+ * read byte by byte (no alignment assumed): how every header field is read,
+ * here and by the section writer of dosc-cc (Sources/DoscCC). */
+static inline uint64_t dosc_elf_uint(const unsigned char *bytes, size_t width, int big_endian) {
+  uint64_t value = 0;
+  for (size_t i = 0; i < width; i++)
+    value = (value << 8) | bytes[big_endian ? i : width - 1 - i];
+  return value;
+}
 
 /* Looks for the section `name` in the ELF file of `size` bytes at `image`
  * (32 or 64 bit, either byte order; an object, an executable or a shared

@@ -24,13 +24,6 @@ typedef struct elf_layout {
   int is64, big_endian;
 } elf_layout;
 
-static uint64_t get(const unsigned char *bytes, size_t width, int big_endian) {
-  uint64_t value = 0;
-  for (size_t i = 0; i < width; i++)
-    value = (value << 8) | bytes[big_endian ? i : width - 1 - i];
-  return value;
-}
-
 static void put(unsigned char *bytes, size_t width, int big_endian, uint64_t value) {
   for (size_t i = 0; i < width; i++) {
     bytes[big_endian ? width - 1 - i : i] = (unsigned char)value;
@@ -44,7 +37,8 @@ static void put(unsigned char *bytes, size_t width, int big_endian, uint64_t val
 #define OFFSET(l, type32, type64, member)                                                          \
   ((l)->is64 ? offsetof(type64, member) : offsetof(type32, member))
 #define GET(l, base, type32, type64, member)                                                       \
-  get((base) + OFFSET(l, type32, type64, member), WIDTH(l, type32, type64, member), (l)->big_endian)
+  dosc_elf_uint((base) + OFFSET(l, type32, type64, member), WIDTH(l, type32, type64, member),      \
+                (l)->big_endian)
 #define PUT(l, base, type32, type64, member, value)                                                \
   put((base) + OFFSET(l, type32, type64, member), WIDTH(l, type32, type64, member),                \
       (l)->big_endian, value)
