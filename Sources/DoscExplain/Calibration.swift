@@ -232,6 +232,22 @@ public struct Calibration {
     return keepStderr ? finished.stderr : finished.stdout
   }
 
+  /// Builds one of the measuring programs with `dosc compile -O2` (and `options`), as a user's
+  /// program is built; an error with dosc's diagnostics when it cannot.
+  static func compileWithDosc(
+    _ source: String, into program: String, options: [String] = [], runtimeDirectory: String?
+  ) throws {
+    let diagnostics = DiagnosticEngine()
+    let status = CompilePipeline.run(
+      arguments: [source, "-O2", "-o", program] + options + (runtimeDirectory.map { ["--runtime-dir", $0] } ?? []),
+      diagnostics: diagnostics)
+    guard status == 0 else {
+      throw Failure(
+        description:
+          "cannot build \(URL(fileURLWithPath: source).lastPathComponent) with dosc:\n\(diagnostics.rendered)")
+    }
+  }
+
   static func which(_ name: String) -> String? {
     for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
       let path = "\(directory)/\(name)"
@@ -261,14 +277,8 @@ final class KernelProbe {
     program = scratch + "/calibrate_kernels"
     self.scratch = scratch
     self.rounds = rounds
-    let diagnostics = DiagnosticEngine()
-    let status = CompilePipeline.run(
-      arguments: [sources + "/calibrate_kernels.c", "-O2", "-o", program, "--no-mpi"]
-        + (runtimeDirectory.map { ["--runtime-dir", $0] } ?? []),
-      diagnostics: diagnostics)
-    guard status == 0 else {
-      throw Calibration.Failure(description: "cannot build calibrate_kernels.c with dosc:\n\(diagnostics.rendered)")
-    }
+    try Calibration.compileWithDosc(
+      sources + "/calibrate_kernels.c", into: program, options: ["--no-mpi"], runtimeDirectory: runtimeDirectory)
     manifest = try JSONDecoder().decode(
       Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: program + ".dosc.json")))
   }
@@ -313,14 +323,7 @@ final class RemoteTaskProbe {
   init(sources: String, scratch: String, runtimeDirectory: String?, rounds: Int) throws {
     program = scratch + "/calibrate_remote"
     self.rounds = rounds
-    let diagnostics = DiagnosticEngine()
-    let status = CompilePipeline.run(
-      arguments: [sources + "/calibrate_remote.c", "-O2", "-o", program]
-        + (runtimeDirectory.map { ["--runtime-dir", $0] } ?? []),
-      diagnostics: diagnostics)
-    guard status == 0 else {
-      throw Calibration.Failure(description: "cannot build calibrate_remote.c with dosc:\n\(diagnostics.rendered)")
-    }
+    try Calibration.compileWithDosc(sources + "/calibrate_remote.c", into: program, runtimeDirectory: runtimeDirectory)
     let shipEverything = scratch + "/ship-everything.json"
     try Data(
       #"{"schema": "dosc-profile/1", "spawn_ns": 0, "remote_latency_ns": 0, "remote_bytes_per_ns": 10000}"#.utf8
