@@ -9,6 +9,8 @@
  * the median).
  * The kernels mix what programs do (streaming, reductions, a dense inner
  * loop, a stencil), so the median of their ns per op is the unit's price.
+ * `dosc calibrate` launches this program several times and takes the median
+ * over the launches (Calibration.swift).
  *
  * usage: calibrate_kernels ROUNDS */
 #include <stdio.h>
@@ -47,6 +49,9 @@ void smooth(const double *in, double *out, int n) {
 #define SIZE 4096
 #define SIDE 128
 #define REPS 200
+/* Rounds run and thrown away before each kernel's: its data in the caches,
+ * its code in the instruction cache and the CPU at its working clock. */
+#define WARM_UP_ROUNDS 2
 
 /* "ns=MEDIAN spread=IQR/MEDIAN" of `count` samples. */
 static void summarize(double *samples, int count) {
@@ -75,7 +80,7 @@ int main(int argc, char **argv) {
     v[i] = (double)(i % 3);
   int n = SIZE, side = SIDE, rows = SIDE, cols = SIDE;
 
-  for (int r = 0; r < rounds; r++) {
+  for (int r = -WARM_UP_ROUNDS; r < rounds; r++) {
     for (int k = 0; k < REPS; k++) {
       double start = calibrate_now_ns();
 #pragma dosc task
@@ -83,12 +88,12 @@ int main(int argc, char **argv) {
 #pragma dosc taskwait
       calls[k] = calibrate_now_ns() - start;
     }
-    samples[r] = calibrate_median(calls, REPS, NULL);
+    if (r >= 0) samples[r] = calibrate_median(calls, REPS, NULL);
   }
   printf("kernel axpy n=%d", n);
   summarize(samples, rounds);
 
-  for (int r = 0; r < rounds; r++) {
+  for (int r = -WARM_UP_ROUNDS; r < rounds; r++) {
     for (int k = 0; k < REPS; k++) {
       double start = calibrate_now_ns();
 #pragma dosc task
@@ -96,12 +101,12 @@ int main(int argc, char **argv) {
 #pragma dosc taskwait
       calls[k] = calibrate_now_ns() - start;
     }
-    samples[r] = calibrate_median(calls, REPS, NULL);
+    if (r >= 0) samples[r] = calibrate_median(calls, REPS, NULL);
   }
   printf("kernel row_sums rows=%d cols=%d", rows, cols);
   summarize(samples, rounds);
 
-  for (int r = 0; r < rounds; r++) {
+  for (int r = -WARM_UP_ROUNDS; r < rounds; r++) {
     for (int k = 0; k < REPS; k++) {
       double start = calibrate_now_ns();
 #pragma dosc task
@@ -109,12 +114,12 @@ int main(int argc, char **argv) {
 #pragma dosc taskwait
       calls[k] = calibrate_now_ns() - start;
     }
-    samples[r] = calibrate_median(calls, REPS, NULL);
+    if (r >= 0) samples[r] = calibrate_median(calls, REPS, NULL);
   }
   printf("kernel matvec n=%d", side);
   summarize(samples, rounds);
 
-  for (int r = 0; r < rounds; r++) {
+  for (int r = -WARM_UP_ROUNDS; r < rounds; r++) {
     for (int k = 0; k < REPS; k++) {
       double start = calibrate_now_ns();
 #pragma dosc task
@@ -122,7 +127,7 @@ int main(int argc, char **argv) {
 #pragma dosc taskwait
       calls[k] = calibrate_now_ns() - start;
     }
-    samples[r] = calibrate_median(calls, REPS, NULL);
+    if (r >= 0) samples[r] = calibrate_median(calls, REPS, NULL);
   }
   printf("kernel smooth n=%d", n);
   summarize(samples, rounds);

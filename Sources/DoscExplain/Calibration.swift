@@ -17,14 +17,19 @@ import Foundation
 ///   which is what the model's `remote_latency_ns` and `remote_bytes_per_ns` price; else the
 ///   defaults stay. `calibrate_mpi.c`, a raw MPI ping-pong, runs once beside it: which hosts
 ///   the ranks are on, and MPI's own figures for the report.
-/// Every figure is a median over rounds inside a pass, the best of three passes (see `stable`);
-/// a noise above `noiseLimit` is an error, not a profile.
+/// Each program is launched many times, the launches spread over nine passes; every figure is
+/// the median over its launches, its noise the width of that median's confidence interval (see
+/// `stable` and LaunchStatistics); a noise above `noiseLimit` is an error, not a profile.
 public struct Calibration {
   public struct Measurement: Sendable {
     public var name: String
+    /// The median over the launches.
     public var value: Double
-    /// Interquartile range of the rounds over their median.
+    /// The width of the median's 95% confidence interval over the median (LaunchStatistics).
     public var noise: Double
+    /// How far one launch strays: the launches' interquartile range over their median.
+    public var launchSpread: Double
+    public var launches: Int
   }
 
   public struct Failure: Error, CustomStringConvertible {
@@ -32,7 +37,10 @@ public struct Calibration {
   }
 
   public static let noiseLimit = 0.30
-  public var rounds = 9
+  /// Rounds inside one launch (its figure is their median). Few: the rounds of a launch agree
+  /// to a percent or two; what moves is the launch (LaunchStatistics), so the time goes to
+  /// launches.
+  public var rounds = 5
   public var environment: [String: String]
   let started = Date()
   public var progress: (String) -> Void
@@ -46,11 +54,20 @@ public struct Calibration {
     public var measurements: [Measurement]
     public var kernels: [String: Double]
     public var network: String
+    /// The CPUs the steal measurement bound its owner and thief to, as "owner=A thief=B", one
+    /// entry per distinct pair over the launches (-1: not bound).
+    public var stealCPUs: [String]
     public var seconds: Double
   }
 
-  /// A measuring program run once: its figures as (name, median, spread).
-  typealias Probe = () throws -> [(String, Double, Double)]
+  /// A measuring program: the figures it prints, as (name, median, spread) per launch, and how
+  /// many times each pass launches it (a cheap program more often: its figure on a VM moves
+  /// with the launch, see LaunchStatistics).
+  struct Probe {
+    var names: [String]
+    var launchesPerPass: Int
+    var launch: () throws -> [(String, Double, Double)]
+  }
 
   public func run() throws -> Result {
     let explicit = environment["DOSC_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 }
@@ -79,49 +96,48 @@ public struct Calibration {
     ).write(to: URL(fileURLWithPath: sidecar))
     let quiet = ["DOSC_MANIFEST": sidecar, "DOSC_PROFILE": scratch + "/none.json"]
     let rounds = self.rounds
-    var probes: [(names: [String], probe: Probe)] = []
+    var probes: [Probe] = []
     probes.append(
-      (
-        ["call_ns", "spawn_ns"],
-        {
-          try Self.figures(
-            Self.execute(
-              [runtimeProgram, "owner", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "1"]) { $1 }))
-        }
-      ))
+      Probe(names: ["call_ns", "spawn_ns"], launchesPerPass: 2) {
+        try Self.figures(
+          Self.execute(
+            [runtimeProgram, "owner", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "1"]) { $1 }))
+      })
+    let stealCPUs = LinesSeen()
     if ProcessInfo.processInfo.activeProcessorCount >= 2 {
+      // A launch takes ~20 ms; its figure is the one that moves most with the launch.
       probes.append(
-        (
-          ["steal_ns"],
-          {
-            try Self.figures(
-              Self.execute(
-                [runtimeProgram, "steal", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "2"]) { $1 }))
-          }
-        ))
+        Probe(names: ["steal_ns"], launchesPerPass: 5) {
+          let output = try Self.execute(
+            [runtimeProgram, "steal", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "2"]) { $1 })
+          stealCPUs.record(output, prefix: "cpus ")
+          return try Self.figures(output)
+        })
     }
     let kernels = try KernelProbe(sources: sources, scratch: scratch, runtimeDirectory: explicit, rounds: rounds)
-    probes.append((["ns_per_op"], kernels.measure))
+    probes.append(Probe(names: ["ns_per_op"], launchesPerPass: 2, launch: kernels.measure))
     var network = "not measured: mpicc or mpirun not found (MPI not installed); the built-in defaults stay"
     let hosts = HostsSeen()
-    var rawNetwork: Probe?
+    var rawNetwork: (() throws -> [(String, Double, Double)])?
     if Self.which("mpicc") != nil, Self.which("mpirun") != nil {
       // The raw ping-pong: which hosts the ranks are on, and how much of a task's trip dosc adds
       // to MPI's own; the figures themselves only when this runtime has no MPI plugin to ship with.
       let raw = scratch + "/calibrate_mpi"
       _ = try Self.execute(["mpicc", "-O2", sources + "/calibrate_mpi.c", "-o", raw])
-      let rawProbe: Probe = {
+      let rawProbe = {
         let output = try Self.execute(
           ["mpirun", "-n", "2", raw, "\(rounds)"], environment: RemoteTaskProbe.mpirunEnvironment)
         if output.contains("hosts different") { hosts.different = true }
         return try Self.figures(output)
       }
       if runtime.mpiPlugins.isEmpty {
-        probes.append((["remote_latency_ns", "remote_bytes_per_ns"], rawProbe))
+        probes.append(Probe(names: ["remote_latency_ns", "remote_bytes_per_ns"], launchesPerPass: 1, launch: rawProbe))
         network = "2 MPI ranks started by mpirun, a raw MPI ping-pong (this runtime has no MPI plugin)"
       } else {
         let remote = try RemoteTaskProbe(sources: sources, scratch: scratch, runtimeDirectory: explicit, rounds: rounds)
-        probes.append((["remote_latency_ns", "remote_bytes_per_ns"], remote.measure))
+        // mpirun takes 0.5 s a launch (1.2 s on a busy machine): once a pass.
+        probes.append(
+          Probe(names: ["remote_latency_ns", "remote_bytes_per_ns"], launchesPerPass: 1, launch: remote.measure))
         rawNetwork = rawProbe
         network = "2 MPI ranks started by mpirun"
       }
@@ -145,8 +161,8 @@ public struct Calibration {
     }
     progress("[3/3] writing the profile")
     return Result(
-      measurements: measurements, kernels: kernels.lastPerKernel(), network: network,
-      seconds: Date().timeIntervalSince(started))
+      measurements: measurements, kernels: kernels.medianPerKernel(), network: network,
+      stealCPUs: stealCPUs.lines.sorted(), seconds: Date().timeIntervalSince(started))
   }
 
   /// Whether the MPI ranks ran on different hosts.
@@ -154,50 +170,74 @@ public struct Calibration {
     var different = false
   }
 
-  /// Runs every probe once per pass, three passes (each probe a fresh process each time, the
-  /// passes spread over the whole calibration), and combines them: the value is the least of
-  /// the passes' medians, the figure of the machine when nothing else disturbs it (on a shared
-  /// machine other processes only ever add time, to a pass or to a whole calibration, so the
-  /// least is what two calibrations can agree on); the noise is the larger of the rounds'
-  /// spread inside that pass and the distance from the least to the next pass's figure, over
-  /// the least. A figure above `noiseLimit` is an error, after a second set of passes if the
-  /// time budget allows.
-  func stable(_ probes: [(names: [String], probe: Probe)]) throws -> [Measurement] {
-    var last: [Measurement] = []
-    for attempt in 0..<2 {
-      if attempt > 0 && Date().timeIntervalSince(started) > Self.timeBudget { break }
-      var passes: [[(String, Double, Double)]] = []
-      for pass in 1...Self.launches {
-        progress(
-          "[2/3] measuring, pass \(pass + attempt * Self.launches) of \(Self.launches * (attempt + 1)): "
-            + "call, spawn, steal, ns per operation, network")
-        passes.append(try probes.flatMap { try $0.probe() })
+  /// The distinct lines with a prefix that the launches of a program printed (without it).
+  final class LinesSeen {
+    var lines: Set<String> = []
+    func record(_ output: String, prefix: String) {
+      for line in output.split(separator: "\n") where line.hasPrefix(prefix) {
+        lines.insert(String(line.dropFirst(prefix.count)))
       }
-      last = try probes.flatMap(\.names).map { name in
-        let figures = passes.compactMap { pass in pass.first { $0.0 == name } }
-        guard figures.count == passes.count else { throw Failure(description: "the measurement printed no \(name)") }
-        // Bandwidth is better when larger; every other figure is a time, better when smaller.
-        let larger = name.hasSuffix("_per_ns")
-        let ordered = figures.sorted { larger ? $0.1 > $1.1 : $0.1 < $1.1 }
-        let value = ordered[0].1
-        let inside = ordered[0].2
-        let across = value > 0 && ordered.count > 1 ? abs(ordered[1].1 - value) / value : 0
-        return Measurement(name: name, value: value, noise: Swift.max(inside, across))
-      }
-      if last.allSatisfy({ $0.noise <= Self.noiseLimit }) { return last }
     }
-    let spreads = last.filter { $0.noise > Self.noiseLimit }.map {
+  }
+
+  /// Launches every probe `launchesPerPass` times per pass (each a fresh process; the probes
+  /// taking turns inside a pass), `passes` passes, so that every figure's launches are spread
+  /// over the whole calibration; each figure is then the median over its launches, its noise
+  /// the width of that median's confidence interval (LaunchStatistics). A figure whose noise is
+  /// above `noiseLimit` gets as many launches again, pooled with the first, if the time budget
+  /// allows (more launches narrow the interval of a figure that is stable but spread; they do
+  /// not hide one that is not), and is an error if it is still above the limit.
+  func stable(_ probes: [Probe]) throws -> [Measurement] {
+    var launched: [String: [Double]] = [:]
+    var measurements: [Measurement] = []
+    var setStarted = Date()
+    for attempt in 0..<2 {
+      // Another set only if it, as long as the first, still ends within the budget.
+      if attempt > 0
+        && 2 * Date().timeIntervalSince(setStarted) + setStarted.timeIntervalSince(started) > Self.timeBudget
+      {
+        break
+      }
+      setStarted = Date()
+      for pass in 1...Self.passes {
+        progress(
+          "[2/3] measuring, pass \(pass + attempt * Self.passes) of \(Self.passes * (attempt + 1)): "
+            + "call, spawn, steal, ns per operation, network")
+        for turn in 0..<(probes.map(\.launchesPerPass).max() ?? 0) {
+          for probe in probes where probe.launchesPerPass > turn {
+            let figures = try probe.launch()
+            for name in probe.names {
+              guard let figure = figures.first(where: { $0.0 == name }) else {
+                throw Failure(description: "the measurement printed no \(name)")
+              }
+              launched[name, default: []].append(figure.1)
+            }
+          }
+        }
+      }
+      measurements = probes.flatMap(\.names).compactMap { name in
+        LaunchStatistics(launched[name] ?? []).map {
+          Measurement(
+            name: name, value: $0.median, noise: $0.noise, launchSpread: $0.launchSpread, launches: $0.launches)
+        }
+      }
+      if measurements.allSatisfy({ $0.noise <= Self.noiseLimit }) { return measurements }
+    }
+    let spreads = measurements.filter { $0.noise > Self.noiseLimit }.map {
       "\($0.name) \(format($0.value)) with a spread of \(Int(($0.noise * 100).rounded()))%"
+        + " over \($0.launches) launches"
     }
     throw Failure(
       description: "unstable measurement: \(spreads.joined(separator: ", ")) (the limit is "
         + "\(Int(Self.noiseLimit * 100))%); the machine is busy: run 'dosc calibrate' again when it is quieter")
   }
 
-  /// Separate processes per measurement.
-  static let launches = 3
-  /// Seconds after which an unstable measurement is not tried again (the whole stays < 1 min).
-  static let timeBudget = 35.0
+  /// Passes per set of launches (one progress line each).
+  static let passes = 9
+  /// Seconds within which a calibration with a second set of launches must end, going by the
+  /// first set's time (the whole stays under a minute, the profile's writing and the raw
+  /// ping-pong after it included).
+  static let timeBudget = 50.0
 
   /// "NAME MEDIAN SPREAD" lines.
   static func figures(_ output: String) throws -> [(String, Double, Double)] {
@@ -271,7 +311,8 @@ final class KernelProbe {
   let manifest: Manifest
   let scratch: String
   let rounds: Int
-  private var perKernel: [String: Double] = [:]
+  /// Each kernel's ns per op, one per launch.
+  private var perKernel: [String: [Double]] = [:]
 
   init(sources: String, scratch: String, runtimeDirectory: String?, rounds: Int) throws {
     program = scratch + "/calibrate_kernels"
@@ -283,7 +324,8 @@ final class KernelProbe {
       Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: program + ".dosc.json")))
   }
 
-  func lastPerKernel() -> [String: Double] { perKernel }
+  /// Each kernel's median over the launches: the profile shows how far the kernels disagree.
+  func medianPerKernel() -> [String: Double] { perKernel.mapValues { Calibration.median($0) } }
 
   func measure() throws -> [(String, Double, Double)] {
     let output = try Calibration.execute(
@@ -291,7 +333,6 @@ final class KernelProbe {
       environment: ["DOSC_BIND": "inline", "DOSC_THREADS": "1", "DOSC_PROFILE": scratch + "/none.json"])
     var perOp: [Double] = []
     var noise: [Double] = []
-    perKernel = [:]
     for line in output.split(separator: "\n") where line.hasPrefix("kernel ") {
       let words = line.split(separator: " ").map(String.init)
       var values: [String: Double] = [:]
@@ -304,7 +345,7 @@ final class KernelProbe {
       else { throw Calibration.Failure(description: "calibrate_kernels: no work figure for '\(line)'") }
       perOp.append(ns / work)
       noise.append(spread)
-      perKernel[words[1]] = ns / work
+      perKernel[words[1], default: []].append(ns / work)
     }
     guard !perOp.isEmpty else { throw Calibration.Failure(description: "calibrate_kernels printed no kernel") }
     return [("ns_per_op", Calibration.median(perOp), noise.max() ?? 0)]

@@ -17,21 +17,31 @@ extension Calibration.Result {
     var root: [String: Any] = ["schema": MachineProfile.schema]
     for field in MachineProfile.fields { root[field.name] = profile.value(field.name) }
     var noise: [String: Double] = [:]
-    for measurement in measurements { noise[measurement.name] = measurement.noise }
+    var launchSpread: [String: Double] = [:]
+    var launches: [String: Int] = [:]
+    for measurement in measurements {
+      noise[measurement.name] = measurement.noise
+      launchSpread[measurement.name] = measurement.launchSpread
+      launches[measurement.name] = measurement.launches
+    }
     var calibration: [String: Any] = [
       "date": ISO8601DateFormatter().string(from: date),
       "host": ProcessInfo.processInfo.hostName,
       "noise": noise,
       "noise_means":
-        "the larger of the rounds' interquartile range over their median and the median absolute deviation of 3 launches over their median",
+        "each figure is the median over its launches (each a fresh process, spread over the calibration); its noise is the width of that median's distribution-free 95% confidence interval over the median: two calibrations of an unchanged machine differ by at most their two noises together",
+      "launches": launches,
+      "launch_spread": launchSpread,
+      "launch_spread_means": "the launches' interquartile range over their median: how far a single launch strays",
       "measured": measured.keys.sorted(),
       "ns_per_op_kernels": kernels,
       "ns_per_op_means":
-        "median over Runtime/calibrate/calibrate_kernels.c's kernels of (time per call) / (manifest work at its arguments), in the best pass",
+        "median over Runtime/calibrate/calibrate_kernels.c's kernels of (time per call with every site inline) / (the manifest's work at the call's arguments), the median over the launches; the work counts the source's operations (loads, stores, arithmetic, loop tests) before the compiler folds or vectorizes them, so a figure well below a clock cycle is usual at -O2",
       "network": network,
       "seconds": (seconds * 10).rounded() / 10,
     ]
     if let call = measurements.first(where: { $0.name == "call_ns" }) { calibration["call_ns"] = call.value }
+    if !stealCPUs.isEmpty { calibration["steal_cpus"] = stealCPUs }
     root["calibration"] = calibration
     let data = try JSONSerialization.data(
       withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
