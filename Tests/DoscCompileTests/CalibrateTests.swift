@@ -26,6 +26,7 @@ import Testing
         // The one other outcome: a clear error naming the unstable figures, and no profile.
         #expect(failure.description.contains("unstable measurement") && failure.description.contains("spread"))
         #expect(!Harness.exists(path), "an unstable calibration writes nothing")
+        print("calibrate run \(run): \(failure)")  // in scripts/test.sh's log: how often it ends so
         return
       }
       // The runtime's own reader takes it without a warning.
@@ -62,6 +63,7 @@ import Testing
       // figures whose spread rounds to 0).
       let allowed = Swift.max((noiseA[field] ?? 0) + (noiseB[field] ?? 0), 0.05)
       #expect(abs(a - b) <= allowed * Swift.max(a, b), "\(field): \(a) vs \(b), noise \(allowed)")
+      print("calibrate twice: \(field) \(a) vs \(b), noise \(noiseA[field] ?? 0) + \(noiseB[field] ?? 0)")
     }
   }
 
