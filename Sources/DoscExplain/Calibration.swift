@@ -184,22 +184,18 @@ public struct Calibration {
   /// taking turns inside a pass), `passes` passes, so that every figure's launches are spread
   /// over the whole calibration; each figure is then the median over its launches, its noise
   /// the width of that median's confidence interval (LaunchStatistics). A figure whose noise is
-  /// above `noiseLimit` gets as many launches again, pooled with the first, if the time budget
-  /// allows (more launches narrow the interval of a figure that is stable but spread; they do
-  /// not hide one that is not), and is an error if it is still above the limit.
+  /// above `noiseLimit` gets as many launches again, pooled with the first (more launches narrow
+  /// the interval of a figure that is stable but spread; they do not hide one that is not), and
+  /// is an error if it is still above the limit. No pass starts after `passDeadline`: on a busy
+  /// machine a pass takes seconds, and the calibration stays under a minute with what it has
+  /// (fewer launches: a wider interval, honestly).
   func stable(_ probes: [Probe]) throws -> [Measurement] {
     var launched: [String: [Double]] = [:]
     var measurements: [Measurement] = []
-    var setStarted = Date()
     for attempt in 0..<2 {
-      // Another set only if it, as long as the first, still ends within the budget.
-      if attempt > 0
-        && 2 * Date().timeIntervalSince(setStarted) + setStarted.timeIntervalSince(started) > Self.timeBudget
-      {
-        break
-      }
-      setStarted = Date()
+      if attempt > 0 && Date().timeIntervalSince(started) > Self.passDeadline { break }
       for pass in 1...Self.passes {
+        if pass > 1 && Date().timeIntervalSince(started) > Self.passDeadline { break }
         progress(
           "[2/3] measuring, pass \(pass + attempt * Self.passes) of \(Self.passes * (attempt + 1)): "
             + "call, spawn, steal, ns per operation, network")
@@ -221,9 +217,9 @@ public struct Calibration {
             name: name, value: $0.median, noise: $0.noise, launchSpread: $0.launchSpread, launches: $0.launches)
         }
       }
-      if measurements.allSatisfy({ $0.noise <= Self.noiseLimit }) { return measurements }
+      if measurements.allSatisfy(Self.isStable) { return measurements }
     }
-    let spreads = measurements.filter { $0.noise > Self.noiseLimit }.map {
+    let spreads = measurements.filter { !Self.isStable($0) }.map {
       "\($0.name) \(format($0.value)) with a spread of \(Int(($0.noise * 100).rounded()))%"
         + " over \($0.launches) launches"
     }
@@ -232,12 +228,18 @@ public struct Calibration {
         + "\(Int(Self.noiseLimit * 100))%); the machine is busy: run 'dosc calibrate' again when it is quieter")
   }
 
+  /// Within the limit, over enough launches for the interval to mean something (1 or 2
+  /// launches, when a busy machine let no more start before the deadline, show no spread).
+  static func isStable(_ measurement: Measurement) -> Bool {
+    measurement.noise <= noiseLimit && measurement.launches >= 3
+  }
+
   /// Passes per set of launches (one progress line each).
   static let passes = 9
-  /// Seconds within which a calibration with a second set of launches must end, going by the
-  /// first set's time (the whole stays under a minute, the profile's writing and the raw
-  /// ping-pong after it included).
-  static let timeBudget = 50.0
+  /// Seconds after the start after which no pass starts (one pass takes 1 s on a quiet 2-CPU
+  /// machine, up to 5 s on one loaded 10-fold): the whole stays under a minute, the last pass,
+  /// the raw ping-pong and the profile's writing included.
+  static let passDeadline = 40.0
 
   /// "NAME MEDIAN SPREAD" lines.
   static func figures(_ output: String) throws -> [(String, Double, Double)] {
