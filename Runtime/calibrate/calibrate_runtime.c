@@ -18,8 +18,9 @@
  * CPUs are printed ("cpus owner=A thief=B"). What binding cannot fix is the
  * hypervisor's: on a VM the two CPUs' distance (hyperthreads of one core,
  * one core complex, or not) changes from launch to launch, steal_ns with it
- * (120, 260 or 950 ns on the 2-CPU VM this was written on), which is why
- * `dosc calibrate` takes the median over many launches. */
+ * (120, 260 or 950 ns on the 2-CPU VM this was written on; while that VM was
+ * busy, near 260 or near 950 for 30-90 s at a time), which is why `dosc
+ * calibrate` takes the median over many launches. */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <sched.h>
