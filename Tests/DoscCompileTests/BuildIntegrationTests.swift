@@ -252,8 +252,11 @@ import Testing
     let scratch = try Self.copyOfProject("pkg-config")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let prefix = scratch + "/prefix"
+    // Built in the scratch directory: the checkout's own build, which tests running beside this
+    // one link against, is left alone (its flags differ, so make would rebuild it under them).
     let installed = try Harness.run([
       "make", "-s", "-C", Harness.repository.path + "/Runtime", "install", "PREFIX=\(prefix)",
+      "BUILD=\(scratch)/runtime-build",
     ])
     try #require(installed.status == 0, "\(installed.stderr)")
     let dosc = try Self.dosc()
