@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "fifo.h"
+#include "footprint_read.h"
 #include "mpi_launcher.h"
 #include "remote_internal.h"
 #include "write_back.h"
@@ -352,6 +353,8 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
     long long bytes = dosc_region_bytes(region->count, param->element_size);
     if (bytes < 0) return "a negative footprint";
     if (bytes > 0 && field_pointer(args, param->offset) == NULL) return "a null pointer";
+    const char *unsafe = bytes > 0 ? dosc_footprint_unshippable(site, args, i) : NULL;
+    if (unsafe != NULL) return unsafe;
     /* Written footprints go in too: the serving rank compares against them. */
     *bytes_in += bytes;
     if (param->access & DOSC_ACCESS_WRITE) {
@@ -531,8 +534,9 @@ static void send_task(int rank, remote_task *task) {
       if (param->access == DOSC_ACCESS_NONE || marks[i] < 0) continue;
       const char *base = field_pointer(task->args, param->offset);
       const dosc_region *region = &task->regions[i];
-      dosc_send_data(&out, base + region->first * (long long)param->element_size,
-                     (size_t)region->count * param->element_size, NULL);
+      dosc_send_footprint(&out, site, task->args, i,
+                          base + region->first * (long long)param->element_size,
+                          (size_t)region->count * param->element_size);
     }
   }
   free(buffer);

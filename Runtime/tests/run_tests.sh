@@ -92,6 +92,9 @@ expect "cost model at its edges (policy_test)"
 run -- "$BIN/write_back_test"
 clean_ok && out_has '^write_back: [0-9]* checks, 0 failed$'
 expect "remote write-back alone: only changed elements stored, malformed encodings refused (write_back_test)"
+run -- "$BIN/footprint_read_test"
+clean_ok && out_has '^footprint_read: [0-9]* checks, 0 failed$'
+expect "a footprint past its array read without faults: guard and unmapped pages as zeros (footprint_read_test)"
 
 # ---- fib: value-returning recursive spawns -------------------------------
 M="DOSC_MANIFEST=$TMP/fib.dosc.json"

@@ -26,9 +26,11 @@ void copy_block(double *out, const double *in, int lo, int hi, int n) {
   if (hi < n && in[hi] < 0) out[hi] = 0;
 }
 
-/* One element chosen by a flag: the footprint is [k, k + 1] whichever way it goes. */
-double pick(const double *a, int k, int next) {
-  return next ? a[k + 1] : a[k];
+/* One element chosen by a flag, `reps` times: the footprint is [k, k + 1] whichever way it goes. */
+double pick(const double *a, int k, int next, int reps) {
+  double s = 0;
+  for (int r = 0; r < reps; r++) s += next ? a[k + 1] : a[k];
+  return s;
 }
 
 /* `n` doubles ending exactly at an inaccessible page, starting at an inaccessible page too when
@@ -57,9 +59,9 @@ int main(int argc, char **argv) {
     copy_block(out, in, lo, hi, n);
   }
 #pragma dosc task
-  ends[0] = pick(in, n - 1, 0);
+  ends[0] = pick(in, n - 1, 0, n);
 #pragma dosc task
-  ends[1] = pick(in + n - 1, 0, 0);
+  ends[1] = pick(in + n - 1, 0, 0, n);
 #pragma dosc taskwait
   double s = 0, c = 0;
   for (int b = 0; b < blocks; b++) s += sums[b] * (b + 1);
