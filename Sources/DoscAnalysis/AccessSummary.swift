@@ -31,10 +31,13 @@ struct AccessSummary {
     func joined(_ other: PathFigures?) -> PathFigures {
       guard let other else { return self }
       var result = self
+      // Either path: whatever one touches the other may not.
+      for index in result.parameters.keys { result.parameters[index]!.mayNotHappen() }
       for (index, access) in other.parameters {
         if result.parameters[index] == nil {
           // Not touched on this path: the other path's figures are already an upper bound.
           result.parameters[index] = access
+          result.parameters[index]!.mayNotHappen()
         } else {
           result.parameters[index]!.merge(alternative: access)
         }
@@ -68,6 +71,15 @@ struct AccessSummary {
   }
 
   mutating func addWork(_ amount: Int) { work = add(work, Polynomial(amount)) }
+
+  /// This code may not run, or not whole (an arm of a branch, a loop that may stop sooner):
+  /// what it touches is not surely touched (`ParameterAccess.attainedWhen`).
+  mutating func mayNotHappen() {
+    for index in parameters.keys { parameters[index]!.mayNotHappen() }
+    if returned != nil {
+      for index in returned!.parameters.keys { returned!.parameters[index]!.mayNotHappen() }
+    }
+  }
 
   mutating func addReason(_ reason: Reason) {
     if !reasons.contains(reason) { reasons.append(reason) }
@@ -128,6 +140,8 @@ struct AccessSummary {
   /// that returns costs at most its largest path, so the paths are joined first.
   func repeated(over loop: CountedLoop) -> AccessSummary {
     var result = self
+    // An iteration that may return ends the loop early: its last values may never come.
+    let mayLeave = returned != nil
     result.joinPaths()
     let once = result.work
     result.work = once.flatMap { loop.sum($0) }
@@ -139,6 +153,8 @@ struct AccessSummary {
       repeated.reads = access.reads.flatMap { loop.sum($0) }
       repeated.writes = access.writes.flatMap { loop.sum($0) }
       (repeated.ranges, repeated.writeRanges) = access.mappingRanges { loop.widen($0) }
+      // The widened ends are touched at the loop's first and last values, if it runs at all.
+      repeated.attainedWhen = mayLeave ? nil : access.attainedWhen.map { $0 + [loop.tripCount] }
       if access.ranges != nil && repeated.ranges == nil {
         repeated.noteUnbounded(
           "an index is not affine in the variable '\(loop.variable)' of the loop at \(loop.location.withBaseName)")
@@ -158,6 +174,7 @@ struct AccessSummary {
       if access.reads != .zero { repeated.reads = nil }
       if access.writes != .zero { repeated.writes = nil }
       if !(access.reads == .zero && access.writes == .zero) { repeated.noteUnbounded(why) }
+      repeated.mayNotHappen()  // it may run zero times
       result.parameters[index] = repeated
     }
     return result

@@ -49,6 +49,9 @@ public struct ParameterFigures: Sendable {
   public var footprint: Span
   /// Of a written pointer parameter, the part of the footprint it may store to.
   public var written: Span?
+  /// The footprint's first and last elements are ones the task touches whenever this is
+  /// positive; nil: the footprint is an upper bound that may reach outside the task's array.
+  public var exactWhen: Polynomial?
   /// Bytes per element; a scalar's size.
   public var elementSize: Int?
   /// Why a figure is null, when one is.
@@ -68,6 +71,7 @@ public struct ParameterFigures: Sendable {
       bytes: ManifestExpression(bytesUnknown ? nil : footprint.count.map { $0 * (elementSize ?? 1) }),
       writeFirst: written.map { ManifestExpression($0.first) },
       writeCount: written.map { ManifestExpression($0.count) },
+      exactWhen: exactWhen.map { ManifestExpression($0) },
       elementSize: elementSize, unbounded: unbounded)
   }
 }

@@ -124,6 +124,9 @@ final class FunctionAnalyzer {
     case .switchStatement(let condition, let body):
       evaluate(condition)
       self.statement(body)
+      // Control enters at one label: nothing in the body surely runs (conservatively, what
+      // ran before it loses its sure ends too).
+      summary.mayNotHappen()
     case .caseLabel(let inner), .labeled(let inner):
       if let inner { self.statement(inner) }
     case .returnStatement(let value):
@@ -173,6 +176,7 @@ final class FunctionAnalyzer {
     for (position, arm) in arms.enumerated() {
       summary = AccessSummary()
       arm()
+      summary.mayNotHappen()
       if position < guards.count { bound(&summary, by: guards[position]) }
       if merged == nil { merged = summary } else { merged!.merge(alternative: summary) }
       changed.formUnion(Set(pointers.keys).union(savedPointers.keys).filter { pointers[$0] != savedPointers[$0] })
@@ -211,7 +215,12 @@ final class FunctionAnalyzer {
     loopStack.removeLast()
     openLoops.removeLast()
     if !wasInduction { inductionVariables.remove(counted.variable) }
-    let repeated = summary.repeated(over: counted)
+    var repeated = summary.repeated(over: counted)
+    // A loop that may stop sooner than its trip count (`i < n && more`, a `break`), or an
+    // iteration cut short (`continue`): its last values' accesses may never happen.
+    if (condition?.conjuncts.count ?? 0) > 1 || body.containsBreak || body.containsContinue {
+      repeated.mayNotHappen()
+    }
     summary = outer
     summary.merge(sequential: repeated)
   }
@@ -262,6 +271,15 @@ extension Stmt {
     switch kind {
     case .caseLabel, .labeled: true
     default: children.contains { $0.containsLabel }
+    }
+  }
+
+  /// Whether a `break` is anywhere in this statement (an inner loop's or `switch`'s too:
+  /// conservative).
+  var containsBreak: Bool {
+    switch kind {
+    case .breakStatement: true
+    default: children.contains { $0.containsBreak }
     }
   }
 

@@ -164,7 +164,7 @@ extension FunctionAnalyzer {
     summary.addWork(1)
     let range = offset.flatMap { offset in elements.map { IndexRange(low: offset, high: offset + $0 - 1) } }
     summary.parameters[index, default: ParameterAccess()].record(
-      write: write, count: elements, range: range,
+      write: write, count: elements, range: range, touchedIf: elements,
       unboundedBecause:
         "the extent of '\(argument.text)' in the call at \(argument.location.withBaseName) has no symbolic form")
     summary.work = add(summary.work, elements)

@@ -27,6 +27,16 @@ struct ParameterAccess: Hashable {
   var writeRanges: [IndexRange]? = []
   /// Why the figures are unbounded, for the manifest's reasons.
   var unboundedBecause: [String] = []
+  /// When the footprint's first and last elements are ones the code surely touches: whenever
+  /// each of these figures is positive (the trip counts of the loops around the accesses, the
+  /// extent of a `memcpy`). Nil once an access may not happen at all (in a branch, after a
+  /// `return` or `break` that may be taken, in a loop that may stop sooner): the footprint is
+  /// then only an upper bound, which may reach outside the task's array (the manifest's
+  /// `exact_when`, which lets the runtime ship an exact footprint straight from memory).
+  var attainedWhen: [Polynomial]? = []
+
+  /// Some of these accesses may not happen: the footprint's ends are no longer sure.
+  mutating func mayNotHappen() { attainedWhen = nil }
 
   /// Records why the figures cannot be bounded (once per reason).
   mutating func noteUnbounded(_ why: String) {
@@ -41,12 +51,18 @@ struct ParameterAccess: Hashable {
     writes = nil
     ranges = nil
     if writing { writeRanges = nil }
+    attainedWhen = nil
     noteUnbounded(why)
   }
 
   /// Records `count` loads or stores touching `range`; a nil range cannot be bounded, for the
-  /// reason `why`.
-  mutating func record(write: Bool, count: Count, range: IndexRange?, unboundedBecause why: @autoclosure () -> String) {
+  /// reason `why`. `touchedIf`: the range is touched whole only when this is positive (a
+  /// `memcpy`'s extent); nil: always.
+  mutating func record(
+    write: Bool, count: Count, range: IndexRange?, touchedIf extent: Polynomial? = nil,
+    unboundedBecause why: @autoclosure () -> String
+  ) {
+    if let extent { attainedWhen?.append(extent) }
     if write {
       isWritten = true
       writes = add(writes, count)
@@ -63,6 +79,7 @@ struct ParameterAccess: Hashable {
   mutating func merge(sequential other: ParameterAccess) {
     reads = add(reads, other.reads)
     writes = add(writes, other.writes)
+    attainedWhen = attainedWhen.flatMap { mine in other.attainedWhen.map { mine + $0 } }
     mergeWhereAndWhy(other)
   }
 
@@ -70,6 +87,7 @@ struct ParameterAccess: Hashable {
   mutating func merge(alternative other: ParameterAccess) {
     reads = maximumCount(reads, other.reads)
     writes = maximumCount(writes, other.writes)
+    attainedWhen = nil
     mergeWhereAndWhy(other)
   }
 

@@ -90,6 +90,11 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// for parameters that are not written; null when the analysis cannot bound it.
     public var writeFirst: ManifestExpression?
     public var writeCount: ManifestExpression?
+    /// Of a pointer parameter: the footprint's first and last elements are ones the task
+    /// touches whenever this figure is positive (every loop around the accesses runs), so the
+    /// footprint lies inside the task's array. Absent when they may not be (an access in a
+    /// branch, a loop that may stop sooner): the footprint is then only an upper bound.
+    public var exactWhen: ManifestExpression?
     /// Bytes per element: what `count` counts.
     public var elementSize: Int?
     /// Why a figure is null, when one is.
@@ -99,7 +104,8 @@ public struct Manifest: Codable, Hashable, Sendable {
       name: String, type: String, access: Access, reads: ManifestExpression, writes: ManifestExpression,
       first: ManifestExpression,
       count: ManifestExpression, bytes: ManifestExpression, writeFirst: ManifestExpression? = nil,
-      writeCount: ManifestExpression? = nil, elementSize: Int?, unbounded: [String]? = nil
+      writeCount: ManifestExpression? = nil, exactWhen: ManifestExpression? = nil, elementSize: Int?,
+      unbounded: [String]? = nil
     ) {
       self.name = name
       self.type = type
@@ -111,6 +117,7 @@ public struct Manifest: Codable, Hashable, Sendable {
       self.bytes = bytes
       self.writeFirst = writeFirst
       self.writeCount = writeCount
+      self.exactWhen = exactWhen
       self.elementSize = elementSize
       self.unbounded = unbounded
     }
@@ -119,6 +126,7 @@ public struct Manifest: Codable, Hashable, Sendable {
       case name, type, access, reads, writes, first, count, bytes
       case writeFirst = "write_first"
       case writeCount = "write_count"
+      case exactWhen = "exact_when"
       case elementSize = "element_size"
       case unbounded
     }
@@ -139,6 +147,7 @@ public struct Manifest: Codable, Hashable, Sendable {
         count: try container.decode(ManifestExpression.self, forKey: .count),
         bytes: try container.decode(ManifestExpression.self, forKey: .bytes), writeFirst: try written(.writeFirst),
         writeCount: try written(.writeCount),
+        exactWhen: try container.decodeIfPresent(ManifestExpression.self, forKey: .exactWhen),
         elementSize: try container.decodeIfPresent(Int.self, forKey: .elementSize),
         unbounded: try container.decodeIfPresent([String].self, forKey: .unbounded))
     }

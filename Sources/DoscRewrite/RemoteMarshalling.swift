@@ -47,6 +47,7 @@ struct RemoteMarshalling {
     var params: [String] = []
     var regions: [String] = []
     var ownBytes: [String] = []
+    var exactBits: [String] = []
     for (index, argument) in arguments.enumerated() {
       let type = argument.type
       if type.isArithmetic { continue }
@@ -100,6 +101,11 @@ struct RemoteMarshalling {
       regions.append(
         "dosc_f[\(k)].first = \(first); dosc_f[\(k)].count = \(count); "
           + "dosc_f[\(k)].write_first = \(writeFirst); dosc_f[\(k)].write_count = \(writeCount);")
+      // A footprint whose ends the task surely touches lies in its array: sent as it is.
+      // Any other may reach past the array, and is read without faults (dosc_remote_site).
+      if k < 64, let exact = WorkExpression.value(parameter.exactWhen, arguments: scalars) {
+        exactBits.append("if (\(exact) > 0) dosc_m |= 1ULL << \(k);")
+      }
       // Every footprint goes in: a written one as the twin its write-back is compared against.
       do {
         let read = "dosc__mul(dosc__nonneg(\(count)), \(elementSize)LL)"
@@ -128,11 +134,16 @@ struct RemoteMarshalling {
       "static long long \(spawnBytesName)(const void *dosc_p) { "
       + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; "
       + "long long dosc_b = 0, dosc_n = 0; (void)dosc_n; " + ownBytes.joined(separator: " ") + " return dosc_b; }\n"
+    definition +=
+      "static unsigned long long dosc_attained_\(siteID)(const void *dosc_p) { "
+      + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; "
+      + "unsigned long long dosc_m = 0; " + exactBits.joined(separator: " ") + " return dosc_m; }\n"
     let resultOffset = result == nil ? "-1" : "(long long)offsetof(struct \(structName), dosc_r)"
     let resultSize = result == nil ? "0" : "sizeof *((struct \(structName) *)0)->dosc_r"
     definition +=
       "static dosc_remote_site \(siteName) = { \(thunkName), sizeof(struct \(structName)), \(resultOffset), "
-      + "\(resultSize), \(params.count), \(paramsName), dosc_footprint_\(siteID), \"\(task.name)\", -1 };\n"
+      + "\(resultSize), \(params.count), \(paramsName), dosc_footprint_\(siteID), \"\(task.name)\", -1, "
+      + "dosc_attained_\(siteID) };\n"
     return .marshalled(
       RemoteMarshalling(
         declaration: "static dosc_remote_site \(siteName);\nstatic long long \(spawnBytesName)(const void *);\n",
