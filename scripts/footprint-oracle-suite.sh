@@ -43,6 +43,11 @@ REMOTE_CI=(
   Tests/Oracle/task-offsets-unsigned.c       # negative first, unsigned and size_t bounds
   Tests/Oracle/task-unsigned-wrap.c          # i + (unsigned)-1: footprint 4 Gi elements off, rank 0 crashed
   Tests/Oracle/task-guarded-boundaries.c     # if (i > 0) out[i-1]: footprint one past a page-aligned array, rank 0 crashed
+  Tests/Oracle/task-hull-overshoot.c         # if (hi < n) a[hi]: a hull past a guard page, rank 0 crashed
+)
+# Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
+REMOTE_EVERY_TRANSPORT=(
+  Tests/Oracle/task-hull-overshoot.c
 )
 # Remote runs whose wrong answers are known, with whose work fixes them.
 EXPECTED_REMOTE_FAILURES=(
@@ -95,17 +100,29 @@ remote_check() {
     esac
   done
   [ $# -gt 0 ] && { shift; arguments=("$@"); }
-  out=$(scripts/remote-oracle.sh "${sources[@]}" -- "${arguments[@]}" 2>&1)
+  local runs=("3 shm") run
+  in_list "$name" "${REMOTE_EVERY_TRANSPORT[@]}" && runs=("3 shm" "2 shm" "3 tcp" "2 tcp")
+  for run in "${runs[@]}"; do
+    remote_run "$name" "${run% *}" "${run#* }" "${sources[@]}" -- "${arguments[@]}"
+  done
+}
+
+# remote_run NAME RANKS shm|tcp SOURCES... -- ARGUMENTS...: one remote-oracle.sh run, one test.
+remote_run() {
+  local name=$1 ranks=$2 transport=$3 out status mca=""
+  shift 3
+  [ "$transport" = tcp ] && mca="--mca btl tcp,self"
+  out=$(REMOTE_RANKS=$ranks REMOTE_MPIRUN_ARGS="${REMOTE_MPIRUN_ARGS:-} $mca" scripts/remote-oracle.sh "$@" 2>&1)
   status=$?
   if [ $status = 0 ]; then
     passed=$((passed + 1))
-    echo "$out" | tail -1 | sed 's/^remote-oracle: /remote: pass: /'
+    echo "$out" | tail -1 | sed "s/^remote-oracle: /remote: pass: -np $ranks $transport: /"
   elif [ $status = 1 ] && in_list "$name" "${EXPECTED_REMOTE_FAILURES[@]}"; then
     expected=$((expected + 1))
     echo "remote: expected wrong answer (EXPECTED_REMOTE_FAILURES): $(echo "$out" | tail -1)"
   else
     failed=$((failed + 1))
-    echo "remote: FAIL: $name (exit $status)"
+    echo "remote: FAIL: $name -np $ranks $transport (exit $status)"
     echo "$out" | sed 's/^/  /'
   fi
   if [ $status = 0 ] && in_list "$name" "${EXPECTED_REMOTE_FAILURES[@]}"; then
