@@ -255,12 +255,12 @@ typedef struct dosc_region {
  *     const struct dosc_args_3 *dosc_a = dosc_p;
  *     dosc_f[0].first = LO - 1; dosc_f[0].count = ...; ...   // manifest figures
  *     return 0; }
- *   static unsigned long long dosc_attained_3(const void *dosc_p) {
+ *   static void dosc_touched_3(const void *dosc_p, dosc_region *dosc_t) {
  *     const struct dosc_args_3 *dosc_a = dosc_p;
- *     return (unsigned long long)((EXACT_WHEN) > 0) << 0 | ...; }   // manifest's exact_when
+ *     if (WHEN > 0) { dosc_t[0].first = FIRST; dosc_t[0].count = COUNT; } ... }  // touched_*
  *   static dosc_remote_site dosc_remote_3 = { dosc_thunk_3, sizeof(struct dosc_args_3),
  *     offsetof(struct dosc_args_3, dosc_r) or -1, sizeof result or 0,
- *     1, dosc_remote_params_3, dosc_footprint_3, "stencil_rows", -1, dosc_attained_3 };
+ *     1, dosc_remote_params_3, dosc_footprint_3, "stencil_rows", -1, dosc_touched_3 };
  *
  * registered by the unit's constructor right after dosc_register_unit:
  *   static dosc_remote_site *const dosc_unit_remote[] = { NULL, &dosc_remote_3, ... };
@@ -277,12 +277,15 @@ typedef struct dosc_remote_site {
   int (*footprint)(const void *args, dosc_region *regions);
   const char *task; /* for messages */
   int wire_id;      /* set by dosc_register_remote_sites: the id on the wire */
-  /* Bit k set: parameter k's footprint, at these arguments, begins and ends
-   * with elements the task surely touches (the manifest's `exact_when` is
-   * positive), so it lies inside the task's object and is sent as it is.
-   * Clear, or NULL (left out): the footprint is an upper bound that may reach
-   * past the object; it is read without faulting (src/footprint_read.h). */
-  unsigned long long (*attained)(const void *args);
+  /* Sets touched[k].first and .count, at these arguments, to the elements of
+   * parameter k's footprint whose first and last the task surely touches (the
+   * manifest's touched_first/touched_count, when touched_when is positive):
+   * they lie inside the task's object. Left as the runtime set them before
+   * the call (count 0) where none are known; NULL (left out): none anywhere.
+   * A footprint is read as it is on the pages those elements cover (all of it
+   * when they are the footprint: exact), and without faults past them
+   * (src/footprint_read.h), where an upper bound may reach past the object. */
+  void (*touched)(const void *args, dosc_region *touched);
 } dosc_remote_site;
 
 /* Called from the unit's constructor after dosc_register_unit(unit):

@@ -145,14 +145,47 @@ long long dosc_read_without_faults_by(int how, void *to, const void *from, size_
   return unreadable;
 }
 
-int dosc_footprint_exact(const dosc_remote_site *site, const void *args, int param) {
-  if (site->attained == NULL || param >= 64) return 0;
-  return (int)((site->attained(args) >> param) & 1u);
+/* The part of [from, from + bytes), parameter `param`'s footprint, on pages
+ * that the elements the task surely touches cover (site->touched): readable,
+ * since those elements lie in the task's object. Empty ([from, from)) when
+ * none are known. */
+static void sure_pages(const dosc_remote_site *site, const void *args, int param, uintptr_t from,
+                       size_t bytes, uintptr_t *lo, uintptr_t *hi) {
+  *lo = *hi = from;
+  if (site->touched == NULL || param >= site->param_count) return;
+  dosc_region touched[site->param_count];
+  memset(touched, 0, sizeof touched);
+  site->touched(args, touched);
+  const dosc_region *t = &touched[param];
+  const dosc_remote_param *p = &site->params[param];
+  void *base;
+  memcpy(&base, (const char *)args + p->offset, sizeof base);
+  long long offset, length;
+  if (t->count <= 0 || __builtin_mul_overflow(t->first, (long long)p->element_size, &offset) ||
+      __builtin_mul_overflow(t->count, (long long)p->element_size, &length))
+    return;
+  uintptr_t first = (uintptr_t)base + (uintptr_t)offset, end = first + (uintptr_t)length;
+  /* Inside the footprint, as a cover of some of its accesses always is. */
+  if (first < from || end > from + bytes || end < first) return;
+  size_t page = page_size();
+  *lo = first - first % page;
+  *hi = end % page == 0 ? end : end - end % page + page;
+  if (*lo < from) *lo = from;
+  if (*hi > from + bytes) *hi = from + bytes;
 }
 
 const char *dosc_footprint_unshippable(const dosc_remote_site *site, const void *args, int param) {
   if (fault_free_method() != METHOD_NONE) return NULL;
-  if (dosc_footprint_exact(site, args, param)) return NULL;
+  dosc_region regions[site->param_count > 0 ? site->param_count : 1];
+  if (site->footprint(args, regions) != 0) return NULL; /* check_task says so already */
+  const dosc_remote_param *p = &site->params[param];
+  void *base;
+  memcpy(&base, (const char *)args + p->offset, sizeof base);
+  uintptr_t from = (uintptr_t)base + (uintptr_t)(regions[param].first * (long long)p->element_size);
+  size_t bytes = (size_t)regions[param].count * p->element_size;
+  uintptr_t lo, hi;
+  sure_pages(site, args, param, from, bytes, &lo, &hi);
+  if (lo == from && hi == from + bytes) return NULL;
   return "a footprint that may reach past its array, which this process cannot read safely";
 }
 
@@ -169,20 +202,25 @@ static void trace_unreadable(const dosc_remote_site *site, int param, long long 
 
 void dosc_send_footprint(dosc_data_stream *out, const dosc_remote_site *site, const void *args,
                          int param, const void *from, size_t bytes) {
-  if (bytes == 0 || dosc_footprint_exact(site, args, param)) {
-    dosc_send_data(out, from, bytes, NULL);
+  uintptr_t start = (uintptr_t)from, lo, hi;
+  sure_pages(site, args, param, start, bytes, &lo, &hi);
+  if (lo == start && hi == start + bytes) {
+    dosc_send_data(out, from, bytes, NULL); /* all on readable pages (empty too) */
     return;
   }
   /* Inline: read straight into the task's message; else into a copy sent on its own. */
   unsigned char *copy = out->inline_data != NULL ? out->inline_data : malloc(bytes);
   if (copy == NULL) dosc_remote_fail(0, "no memory for a copy of %zu bytes", bytes);
-  long long unreadable = dosc_read_without_faults(copy, from, bytes);
-  if (unreadable < 0) {
-    /* No fault-free read (checked at spawn: dosc_footprint_unshippable keeps
-     * such tasks here, so only a footprint found exact then reaches this). */
+  long long before = dosc_read_without_faults(copy, from, lo - start);
+  dosc_copy_shipped(copy + (lo - start), (const void *)lo, hi - lo);
+  long long after =
+      dosc_read_without_faults(copy + (hi - start), (const void *)hi, start + bytes - hi);
+  if (before < 0 || after < 0) {
+    /* No fault-free read (dosc_footprint_unshippable keeps such tasks here at
+     * spawn time, so this is not reached). */
     dosc_copy_shipped(copy, from, bytes);
-  } else if (unreadable > 0) {
-    trace_unreadable(site, param, unreadable);
+  } else if (before + after > 0) {
+    trace_unreadable(site, param, before + after);
   }
   if (out->inline_data != NULL) {
     out->inline_data += bytes;

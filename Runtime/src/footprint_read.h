@@ -9,16 +9,19 @@
  * array ends at a page the process cannot read (the end of a mapping, a guard
  * page, a PROT_NONE part of a malloc arena).
  *
- * The analyzer says, per pointer parameter, when the hull's first and last
- * elements are ones the task surely touches (the manifest's `exact_when`,
- * compiled into dosc_remote_site.attained): then the whole hull lies in the
- * task's object and is read as it is, straight from the caller's memory. Any
- * other footprint is read by the kernel (process_vm_readv of this process,
- * else /proc/self/mem), which reports what it cannot read instead of
- * faulting; those bytes travel as zeros. The task cannot legally read them
- * (they are outside its object), and since it does not change them, they
- * never come back (write_back.h ships only what the task changed), so no
- * store ever lands outside what the task wrote.
+ * The analyzer says, per pointer parameter, which elements the task surely
+ * touches at both ends (the manifest's touched_*, compiled into
+ * dosc_remote_site.touched): they lie in the task's object, so every page
+ * they cover is readable. The footprint is read as it is on those pages, and
+ * straight from the caller's memory when it lies within them (always when it
+ * is exact, and when an upper bound reaches only one element past the loop's
+ * range, as a guard does, unless that element starts a page). What lies on
+ * other pages is read by the kernel (process_vm_readv of this process, else
+ * /proc/self/mem), which reports what it cannot read instead of faulting;
+ * those bytes travel as zeros. The task cannot legally read them (they are
+ * outside its object), and since it does not change them, they never come
+ * back (write_back.h ships only what the task changed), so no store ever
+ * lands outside what the task wrote.
  */
 #ifndef DOSC_FOOTPRINT_READ_H
 #define DOSC_FOOTPRINT_READ_H
@@ -40,20 +43,17 @@ enum { DOSC_READ_VM = 1, DOSC_READ_PROC_MEM = 2 };
 DOSC_INTERNAL long long dosc_read_without_faults_by(int how, void *to, const void *from,
                                                     size_t bytes);
 
-/* Non-zero if parameter `param`'s footprint, at the spawn's arguments `args`,
- * begins and ends with elements the task surely touches (site->attained). */
-DOSC_INTERNAL int dosc_footprint_exact(const dosc_remote_site *site, const void *args, int param);
-
 /* At spawn time (remote.c, check_task): why parameter `param`'s footprint
  * cannot be shipped, or NULL. Only when this process cannot read without
- * faulting and the footprint may reach past its object: then the task runs
- * on rank 0. */
+ * faulting and the footprint may reach past the pages of what the task
+ * surely touches: then the task runs on rank 0. */
 DOSC_INTERNAL const char *dosc_footprint_unshippable(const dosc_remote_site *site, const void *args,
                                                      int param);
 
 /* Sends parameter `param`'s footprint, `bytes` bytes at `from`, on `out`
- * (remote.c, send_task): straight from the caller's memory when it is exact,
- * else a copy read without faults. */
+ * (remote.c, send_task): straight from the caller's memory when it lies on
+ * the pages of what the task surely touches, else a copy read without faults
+ * past them. */
 DOSC_INTERNAL void dosc_send_footprint(dosc_data_stream *out, const dosc_remote_site *site,
                                        const void *args, int param, const void *from, size_t bytes);
 

@@ -134,12 +134,13 @@ static int footprint1(const void *p, dosc_region *f) {
   f[0] = (dosc_region){a->a1, a->a2 - a->a1, 0, 0};
   return 0;
 }
-/* sum's ends are touched whenever its loop runs (the manifest's exact_when,
- * hi-lo): sent straight from memory; the other sites leave `attained` out,
- * so their footprints are read without faults (src/footprint_read.h). */
-static unsigned long long attained1(const void *p) {
+/* sum's ends are touched whenever its loop runs (the manifest's touched_*):
+ * its footprint is sent straight from memory; the other sites leave
+ * `touched` out, so their footprints are read without faults
+ * (src/footprint_read.h). */
+static void touched1(const void *p, dosc_region *t) {
   const struct args1 *a = p;
-  return a->a2 - a->a1 > 0;
+  if (a->a2 - a->a1 > 0) t[0] = (dosc_region){a->a1, a->a2 - a->a1, 0, 0};
 }
 static dosc_remote_site remote1 = {thunk1,
                                    sizeof(struct args1),
@@ -150,7 +151,7 @@ static dosc_remote_site remote1 = {thunk1,
                                    footprint1,
                                    "sum",
                                    -1,
-                                   attained1};
+                                   touched1};
 
 static const dosc_remote_param params2[] = {{offsetof(struct args2, a0), sizeof(double),
                                              DOSC_ACCESS_READWRITE, 0,

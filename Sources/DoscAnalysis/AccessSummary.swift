@@ -31,8 +31,10 @@ struct AccessSummary {
     func joined(_ other: PathFigures?) -> PathFigures {
       guard let other else { return self }
       var result = self
-      // Either path: whatever one touches the other may not.
-      for index in result.parameters.keys { result.parameters[index]!.mayNotHappen() }
+      // Either path: what only one touches may not be touched.
+      for index in result.parameters.keys where other.parameters[index] == nil {
+        result.parameters[index]!.mayNotHappen()
+      }
       for (index, access) in other.parameters {
         if result.parameters[index] == nil {
           // Not touched on this path: the other path's figures are already an upper bound.
@@ -73,7 +75,7 @@ struct AccessSummary {
   mutating func addWork(_ amount: Int) { work = add(work, Polynomial(amount)) }
 
   /// This code may not run, or not whole (an arm of a branch, a loop that may stop sooner):
-  /// what it touches is not surely touched (`ParameterAccess.attainedWhen`).
+  /// what it touches is not surely touched (`SureAccesses`).
   mutating func mayNotHappen() {
     for index in parameters.keys { parameters[index]!.mayNotHappen() }
     if returned != nil {
@@ -154,7 +156,8 @@ struct AccessSummary {
       repeated.writes = access.writes.flatMap { loop.sum($0) }
       (repeated.ranges, repeated.writeRanges) = access.mappingRanges { loop.widen($0) }
       // The widened ends are touched at the loop's first and last values, if it runs at all.
-      repeated.attainedWhen = mayLeave ? nil : access.attainedWhen.map { $0 + [loop.tripCount] }
+      repeated.sure =
+        mayLeave ? SureAccesses() : access.sure.mapping(loop.widen, when: access.sure.when + [loop.tripCount])
       if access.ranges != nil && repeated.ranges == nil {
         repeated.noteUnbounded(
           "an index is not affine in the variable '\(loop.variable)' of the loop at \(loop.location.withBaseName)")

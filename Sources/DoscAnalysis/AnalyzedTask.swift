@@ -49,9 +49,11 @@ public struct ParameterFigures: Sendable {
   public var footprint: Span
   /// Of a written pointer parameter, the part of the footprint it may store to.
   public var written: Span?
-  /// The footprint's first and last elements are ones the task touches whenever this is
-  /// positive; nil: the footprint is an upper bound that may reach outside the task's array.
-  public var exactWhen: Polynomial?
+  /// The part of the footprint whose first and last elements the task surely touches whenever
+  /// `touchedWhen` is positive (`SureAccesses`): it lies in the task's array. Nil: none known.
+  /// The footprint itself where it is exact.
+  public var touched: Span?
+  public var touchedWhen: Polynomial?
   /// Bytes per element; a scalar's size.
   public var elementSize: Int?
   /// Why a figure is null, when one is.
@@ -71,7 +73,9 @@ public struct ParameterFigures: Sendable {
       bytes: ManifestExpression(bytesUnknown ? nil : footprint.count.map { $0 * (elementSize ?? 1) }),
       writeFirst: written.map { ManifestExpression($0.first) },
       writeCount: written.map { ManifestExpression($0.count) },
-      exactWhen: exactWhen.map { ManifestExpression($0) },
+      touchedFirst: touched.map { ManifestExpression($0.first) },
+      touchedCount: touched.map { ManifestExpression($0.count) },
+      touchedWhen: touchedWhen.map { ManifestExpression($0) },
       elementSize: elementSize, unbounded: unbounded)
   }
 }

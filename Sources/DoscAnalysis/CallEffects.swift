@@ -115,10 +115,11 @@ extension FunctionAnalyzer {
         var mapped = access
         mapped.reads = translate(access.reads)
         mapped.writes = translate(access.writes)
-        mapped.attainedWhen = access.attainedWhen.flatMap { conditions in
-          let translated = conditions.map(translate)
-          return translated.contains { $0 == nil } ? nil : translated.map { $0! }
-        }
+        mapped.sure = access.sure.mapping(
+          { range in
+            guard let offset, let low = translate(range.low), let high = translate(range.high) else { return nil }
+            return IndexRange(low: low + offset, high: high + offset)
+          }, when: access.sure.when.map(translate))
         if let offset {
           (mapped.ranges, mapped.writeRanges) = access.mappingRanges { range in
             guard let low = translate(range.low), let high = translate(range.high) else { return nil }

@@ -27,16 +27,11 @@ struct ParameterAccess: Hashable {
   var writeRanges: [IndexRange]? = []
   /// Why the figures are unbounded, for the manifest's reasons.
   var unboundedBecause: [String] = []
-  /// When the footprint's first and last elements are ones the code surely touches: whenever
-  /// each of these figures is positive (the trip counts of the loops around the accesses, the
-  /// extent of a `memcpy`). Nil once an access may not happen at all (in a branch, after a
-  /// `return` or `break` that may be taken, in a loop that may stop sooner): the footprint is
-  /// then only an upper bound, which may reach outside the task's array (the manifest's
-  /// `exact_when`, which lets the runtime ship an exact footprint straight from memory).
-  var attainedWhen: [Polynomial]? = []
+  /// The accesses that surely happen (`SureAccesses`).
+  var sure = SureAccesses()
 
-  /// Some of these accesses may not happen: the footprint's ends are no longer sure.
-  mutating func mayNotHappen() { attainedWhen = nil }
+  /// Some of these accesses may not happen: none of them is sure any more.
+  mutating func mayNotHappen() { sure = SureAccesses() }
 
   /// Records why the figures cannot be bounded (once per reason).
   mutating func noteUnbounded(_ why: String) {
@@ -51,7 +46,7 @@ struct ParameterAccess: Hashable {
     writes = nil
     ranges = nil
     if writing { writeRanges = nil }
-    attainedWhen = nil
+    mayNotHappen()
     noteUnbounded(why)
   }
 
@@ -62,7 +57,7 @@ struct ParameterAccess: Hashable {
     write: Bool, count: Count, range: IndexRange?, touchedIf extent: Polynomial? = nil,
     unboundedBecause why: @autoclosure () -> String
   ) {
-    if let extent { attainedWhen?.append(extent) }
+    if let range { sure.add(SureAccesses(ranges: [range], when: extent.map { [$0] } ?? [])) }
     if write {
       isWritten = true
       writes = add(writes, count)
@@ -79,7 +74,7 @@ struct ParameterAccess: Hashable {
   mutating func merge(sequential other: ParameterAccess) {
     reads = add(reads, other.reads)
     writes = add(writes, other.writes)
-    attainedWhen = attainedWhen.flatMap { mine in other.attainedWhen.map { mine + $0 } }
+    sure.add(other.sure)
     mergeWhereAndWhy(other)
   }
 
@@ -87,7 +82,7 @@ struct ParameterAccess: Hashable {
   mutating func merge(alternative other: ParameterAccess) {
     reads = maximumCount(reads, other.reads)
     writes = maximumCount(writes, other.writes)
-    attainedWhen = nil
+    sure = sure.common(with: other.sure)
     mergeWhereAndWhy(other)
   }
 
@@ -106,6 +101,9 @@ struct ParameterAccess: Hashable {
   /// The smallest single range covering every store; nil if unbounded or empty.
   var writtenFootprint: IndexRange? { cover(writeRanges) }
 
+  /// The smallest single range covering the sure accesses; nil if there are none.
+  var sureFootprint: IndexRange? { ranges == nil ? nil : cover(sure.ranges) }
+
   /// Applies `transform` to every range, accessed and written; a range it cannot state
   /// (nil) makes the list unbounded.
   func mappingRanges(_ transform: (IndexRange) -> IndexRange?) -> (all: [IndexRange]?, written: [IndexRange]?) {
@@ -115,6 +113,47 @@ struct ParameterAccess: Hashable {
       return mapped.contains(where: { $0 == nil }) ? nil : mapped.map { $0! }
     }
     return (map(ranges), map(writeRanges))
+  }
+}
+
+/// Index ranges that surely happen, each touched at its first and last index, whenever every
+/// figure of `when` is positive (the trip counts of the loops around them, a `memcpy`'s
+/// extent). Code that may not run (a branch, what a `return`, `break` or `continue` that may be
+/// taken skips, a loop that may stop sooner) adds nothing. Their cover lies inside the task's
+/// array, since the task touches both its ends; where it is the whole footprint, the footprint
+/// is exact, and elsewhere only an upper bound that may reach past the array (the manifest's
+/// `touched_first`/`touched_count`/`touched_when`: a remote run reads past them without faults).
+struct SureAccesses: Hashable {
+  var ranges: [IndexRange] = []
+  var when: [Polynomial] = []
+
+  /// These, and `other` too.
+  mutating func add(_ other: SureAccesses) {
+    for range in other.ranges where !ranges.contains(range) { ranges.append(range) }
+    for figure in other.when where !when.contains(figure) { when.append(figure) }
+  }
+
+  /// What is sure whichever of these and `other` happens: the ranges both have, under the
+  /// conditions of both.
+  func common(with other: SureAccesses) -> SureAccesses {
+    let both = ranges.filter(other.ranges.contains)
+    guard !both.isEmpty else { return SureAccesses() }
+    var result = SureAccesses(ranges: both, when: [])
+    result.add(SureAccesses(ranges: [], when: when + other.when))
+    return result
+  }
+
+  /// The same accesses with each index range transformed (a loop's widening, a call's
+  /// translation), under the conditions `conditions`; none when a range or a condition cannot
+  /// be stated.
+  func mapping(_ transform: (IndexRange) -> IndexRange?, when conditions: [Polynomial?]) -> SureAccesses {
+    let mapped = ranges.map(transform)
+    guard !mapped.contains(where: { $0 == nil }), !conditions.contains(where: { $0 == nil }) else {
+      return SureAccesses()
+    }
+    var result = SureAccesses()
+    result.add(SureAccesses(ranges: mapped.map { $0! }, when: conditions.map { $0! }))
+    return result
   }
 }
 

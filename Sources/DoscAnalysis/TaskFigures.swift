@@ -40,8 +40,11 @@ enum TaskFigures {
           ? .readwrite : access.isWritten ? .write : access.isRead ? .read : .none,
         reads: figure(access.reads), writes: figure(access.writes), footprint: span(access.footprint),
         written: access.isWritten ? span(access.writtenFootprint) : nil, elementSize: parameter.type.elementSize)
-      if figures.access != .none, access.footprint != nil {
-        figures.exactWhen = exactWhen(access.attainedWhen).flatMap(figure)
+      if figures.access != .none, let sure = access.sureFootprint {
+        let touched = span(sure)
+        if touched.first != nil, touched.count != nil, let when = figure(condition(access.sure.when)) {
+          (figures.touched, figures.touchedWhen) = (touched, when)
+        }
       }
       if let element = parameter.type.elementSpelling, parameter.type.elementSize == nil,
         element.contains("["), figures.access != .none
@@ -81,17 +84,10 @@ enum TaskFigures {
       workUnbounded: workUnbounded, isRecursive: summary.isRecursive, reasons: reasons, isOpaque: false)
   }
 
-  /// The figure that is positive when every one of `conditions` is (their minimum; 1 for
-  /// none: the ends are always touched); nil when the ends may not be touched.
-  private static func exactWhen(_ conditions: [Polynomial]?) -> Polynomial? {
-    guard var remaining = conditions else { return nil }
-    var unique: [Polynomial] = []
-    while let next = remaining.first {
-      unique.append(next)
-      remaining.removeAll { $0 == next }
-    }
-    guard let first = unique.first else { return .one }
-    return unique.dropFirst().reduce(first) { .minimum($0, $1) }
+  /// The figure that is positive when every one of `conditions` is: their minimum, 1 for none.
+  private static func condition(_ conditions: [Polynomial]) -> Polynomial {
+    guard let first = conditions.first else { return .one }
+    return conditions.dropFirst().reduce(first) { .minimum($0, $1) }
   }
 
   /// A by-value parameter: its value is read once and shipped whole.

@@ -90,11 +90,14 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// for parameters that are not written; null when the analysis cannot bound it.
     public var writeFirst: ManifestExpression?
     public var writeCount: ManifestExpression?
-    /// Of a pointer parameter: the footprint's first and last elements are ones the task
-    /// touches whenever this figure is positive (every loop around the accesses runs), so the
-    /// footprint lies inside the task's array. Absent when they may not be (an access in a
-    /// branch, a loop that may stop sooner): the footprint is then only an upper bound.
-    public var exactWhen: ManifestExpression?
+    /// Of a pointer parameter: the part of the footprint whose first and last elements the
+    /// task surely touches whenever `touchedWhen` is positive (every loop around those accesses
+    /// runs), which therefore lies inside the task's array; the footprint itself where it is
+    /// exact. Absent when no access surely happens (all in branches, say): the footprint is an
+    /// upper bound, and may reach past the array wherever it reaches past this part.
+    public var touchedFirst: ManifestExpression?
+    public var touchedCount: ManifestExpression?
+    public var touchedWhen: ManifestExpression?
     /// Bytes per element: what `count` counts.
     public var elementSize: Int?
     /// Why a figure is null, when one is.
@@ -104,7 +107,8 @@ public struct Manifest: Codable, Hashable, Sendable {
       name: String, type: String, access: Access, reads: ManifestExpression, writes: ManifestExpression,
       first: ManifestExpression,
       count: ManifestExpression, bytes: ManifestExpression, writeFirst: ManifestExpression? = nil,
-      writeCount: ManifestExpression? = nil, exactWhen: ManifestExpression? = nil, elementSize: Int?,
+      writeCount: ManifestExpression? = nil, touchedFirst: ManifestExpression? = nil,
+      touchedCount: ManifestExpression? = nil, touchedWhen: ManifestExpression? = nil, elementSize: Int?,
       unbounded: [String]? = nil
     ) {
       self.name = name
@@ -117,7 +121,9 @@ public struct Manifest: Codable, Hashable, Sendable {
       self.bytes = bytes
       self.writeFirst = writeFirst
       self.writeCount = writeCount
-      self.exactWhen = exactWhen
+      self.touchedFirst = touchedFirst
+      self.touchedCount = touchedCount
+      self.touchedWhen = touchedWhen
       self.elementSize = elementSize
       self.unbounded = unbounded
     }
@@ -126,7 +132,9 @@ public struct Manifest: Codable, Hashable, Sendable {
       case name, type, access, reads, writes, first, count, bytes
       case writeFirst = "write_first"
       case writeCount = "write_count"
-      case exactWhen = "exact_when"
+      case touchedFirst = "touched_first"
+      case touchedCount = "touched_count"
+      case touchedWhen = "touched_when"
       case elementSize = "element_size"
       case unbounded
     }
@@ -147,7 +155,9 @@ public struct Manifest: Codable, Hashable, Sendable {
         count: try container.decode(ManifestExpression.self, forKey: .count),
         bytes: try container.decode(ManifestExpression.self, forKey: .bytes), writeFirst: try written(.writeFirst),
         writeCount: try written(.writeCount),
-        exactWhen: try container.decodeIfPresent(ManifestExpression.self, forKey: .exactWhen),
+        touchedFirst: try container.decodeIfPresent(ManifestExpression.self, forKey: .touchedFirst),
+        touchedCount: try container.decodeIfPresent(ManifestExpression.self, forKey: .touchedCount),
+        touchedWhen: try container.decodeIfPresent(ManifestExpression.self, forKey: .touchedWhen),
         elementSize: try container.decodeIfPresent(Int.self, forKey: .elementSize),
         unbounded: try container.decodeIfPresent([String].self, forKey: .unbounded))
     }

@@ -47,7 +47,7 @@ struct RemoteMarshalling {
     var params: [String] = []
     var regions: [String] = []
     var ownBytes: [String] = []
-    var exactBits: [String] = []
+    var touched: [String] = []
     for (index, argument) in arguments.enumerated() {
       let type = argument.type
       if type.isArithmetic { continue }
@@ -101,10 +101,13 @@ struct RemoteMarshalling {
       regions.append(
         "dosc_f[\(k)].first = \(first); dosc_f[\(k)].count = \(count); "
           + "dosc_f[\(k)].write_first = \(writeFirst); dosc_f[\(k)].write_count = \(writeCount);")
-      // A footprint whose ends the task surely touches lies in its array: sent as it is.
-      // Any other may reach past the array, and is read without faults (dosc_remote_site).
-      if k < 64, let exact = WorkExpression.value(parameter.exactWhen, arguments: scalars) {
-        exactBits.append("if (\(exact) > 0) dosc_m |= 1ULL << \(k);")
+      // What the task surely touches lies in its array: the footprint is read as it is there
+      // (all of it where they are the same), and without faults past it (dosc_remote_site).
+      if let when = WorkExpression.value(parameter.touchedWhen, arguments: scalars),
+        let first = WorkExpression.value(parameter.touched?.first, arguments: scalars),
+        let count = WorkExpression.value(parameter.touched?.count, arguments: scalars)
+      {
+        touched.append("if (\(when) > 0) { dosc_t[\(k)].first = \(first); dosc_t[\(k)].count = \(count); }")
       }
       // Every footprint goes in: a written one as the twin its write-back is compared against.
       do {
@@ -135,15 +138,15 @@ struct RemoteMarshalling {
       + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; "
       + "long long dosc_b = 0, dosc_n = 0; (void)dosc_n; " + ownBytes.joined(separator: " ") + " return dosc_b; }\n"
     definition +=
-      "static unsigned long long dosc_attained_\(siteID)(const void *dosc_p) { "
-      + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; "
-      + "unsigned long long dosc_m = 0; " + exactBits.joined(separator: " ") + " return dosc_m; }\n"
+      "static void dosc_touched_\(siteID)(const void *dosc_p, dosc_region *dosc_t) { "
+      + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; (void)dosc_t; "
+      + touched.joined(separator: " ") + " }\n"
     let resultOffset = result == nil ? "-1" : "(long long)offsetof(struct \(structName), dosc_r)"
     let resultSize = result == nil ? "0" : "sizeof *((struct \(structName) *)0)->dosc_r"
     definition +=
       "static dosc_remote_site \(siteName) = { \(thunkName), sizeof(struct \(structName)), \(resultOffset), "
       + "\(resultSize), \(params.count), \(paramsName), dosc_footprint_\(siteID), \"\(task.name)\", -1, "
-      + "dosc_attained_\(siteID) };\n"
+      + "dosc_touched_\(siteID) };\n"
     return .marshalled(
       RemoteMarshalling(
         declaration: "static dosc_remote_site \(siteName);\nstatic long long \(spawnBytesName)(const void *);\n",
