@@ -11,18 +11,25 @@ spawn-time check picks and the model's time per batch of sibling tasks under eac
 
 The time is the program's own, from dosc_start to exit on rank 0 (the DOSC_TRACE line "time
 outside tasks X s of Y s"): mpirun's launch of the ranks (~0.1-0.5 s, the same under every
-binding) is left out, so the ratios show what the binding changes. Each time is the least of
---reps interleaved runs (other processes only ever add time). Every run's output is checked
-against the plain C build's. Built-in machine profile (DOSC_PROFILE points nowhere) so the run
-does not depend on a calibration left on the machine; --profile FILE uses one.
+binding) is left out, so the ratios show what the binding changes. A case runs in rounds, one
+run of every binding per round, the order rotated from round to round (so no binding always
+runs first, or always right after the same one); it runs at least --reps rounds, and more until
+the fastest binding has run --min-time seconds in all, up to --max-reps rounds: a 0.3 ms case
+gets 21 rounds, a 100 ms one 3. Each binding's time is the least of its runs (other processes
+only ever add time); beside it the ratio of the medians, and the spread (the best binding's
+median over its least): when auto's excess is within the spread, the case is decided by noise.
+Every run's output is checked against the plain C build's. Built-in machine profile
+(DOSC_PROFILE points nowhere) so the run does not depend on a calibration left on the machine;
+--profile FILE uses one.
 
-usage: bench/decision_quality.py [--reps N] [--quick] [--only NAME,...] [--configs 1x1,1x2,2,3]
-                                 [--profile FILE]
-  --quick: 1 repetition, smallest two sizes.  Prints a Markdown table and a summary line.
+usage: bench/decision_quality.py [--reps N] [--min-time S] [--max-reps N] [--quick]
+                                 [--only NAME,...] [--configs 1x1,1x2,2,3] [--profile FILE]
+  --quick: 1 round, smallest two sizes.  Prints a Markdown table and a summary line.
 Needs a built dosc (swift build; DOSC=path overrides) and, for the rank cases, an MPI.
 """
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -73,6 +80,21 @@ def run(command, env, expected, what):
     return float(found.group(1)), done.stdout
 
 
+def measure(command, bindings, env, expected, what, rounds_of):
+    """Each binding's program times (s), in rounds with the order rotated each round."""
+    times = {b: [] for b in bindings}
+    wanted, done = rounds_of(None), 0
+    while done < wanted:
+        order = bindings[done % len(bindings):] + bindings[:done % len(bindings)]
+        for binding in order:
+            elapsed, _ = run(command, dict(env, DOSC_BIND=binding), expected, f"{what} {binding}")
+            times[binding].append(elapsed)
+        done += 1
+        if done == 1:  # the first round tells how long a run takes
+            wanted = rounds_of(min(t[0] for t in times.values()))
+    return times
+
+
 def explain(program, ranks, threads, values, env):
     command = [DOSC, "explain", program, "--format", "json", "--threads", str(threads), "--nodes", str(ranks)]
     for name, value in values.items():
@@ -89,13 +111,22 @@ def explain(program, ranks, threads, values, env):
 
 def main():
     parser = argparse.ArgumentParser(description="auto against the best forced binding, per case")
-    parser.add_argument("--reps", type=int, default=5)
+    parser.add_argument("--reps", type=int, default=3, help="least rounds per case")
+    parser.add_argument("--min-time", type=float, default=0.1,
+                        help="more rounds until the fastest binding ran this many seconds in all")
+    parser.add_argument("--max-reps", type=int, default=21, help="most rounds per case")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", default="")
     parser.add_argument("--configs", default="1x1,1x2,2,3")
     parser.add_argument("--profile", default="")
     options = parser.parse_args()
     reps = 1 if options.quick else options.reps
+    most = max(reps, 1 if options.quick else options.max_reps)
+
+    def rounds_of(fastest):  # None: before the first round
+        if fastest is None:
+            return reps
+        return min(most, max(reps, math.ceil(options.min_time / max(fastest, 1e-6))))
     if not os.access(DOSC, os.X_OK):
         sys.exit(f"no dosc at {DOSC}: run 'swift build' first")
     configs = [CONFIGS[c] for c in options.configs.split(",")]
@@ -120,42 +151,51 @@ def main():
                 for label, ranks, threads in configs:
                     bindings = ["inline", "local"] + (["remote"] if ranks > 1 else [])
                     launcher = [DOSC, "run", "-n", str(ranks)] if ranks > 1 else []
-                    times = {b: [] for b in bindings + ["auto"]}
-                    for _ in range(reps):  # interleaved: drift hits every binding alike
-                        for binding in times:
-                            env = dict(base, DOSC_THREADS=str(threads), DOSC_BIND=binding)
-                            elapsed, _ = run(launcher + [program] + args, env, expected,
-                                             f"{name} {args} {label} {binding}")
-                            times[binding].append(elapsed)
+                    times = measure(launcher + [program] + args, bindings + ["auto"],
+                                    dict(base, DOSC_THREADS=str(threads)), expected,
+                                    f"{name} {args} {label}", rounds_of)
                     least = {b: min(t) * 1e3 for b, t in times.items()}
-                    best = min(least[b] for b in bindings)
+                    median = {b: statistics.median(t) * 1e3 for b, t in times.items()}
+                    best_binding = min(bindings, key=lambda b: least[b])
+                    best = least[best_binding]
                     worst = max(least[b] for b in bindings)
                     pick, *model = explain(program, ranks, threads, values_of(args), base)
                     rows.append(dict(name=name, args=" ".join(args) or "(fixed)", config=label, least=least,
-                                     ratio=least["auto"] / best, spread=worst / best,
+                                     ratio=least["auto"] / best,
+                                     median_ratio=median["auto"] / min(median[b] for b in bindings),
+                                     noise=median[best_binding] / best, rounds=len(times["auto"]),
+                                     spread=worst / best,
                                      auto_worst=worst / best > 2 and least["auto"] >= worst * 0.98,
                                      pick=pick, model=model))
-                    print(f"{name} {' '.join(args)} {label}: auto/best {least['auto'] / best:.2f}x",
+                    r = rows[-1]
+                    print(f"{name} {' '.join(args)} {label}: auto/best {r['ratio']:.2f}x (medians "
+                          f"{r['median_ratio']:.2f}x, spread {r['noise']:.2f}x, {r['rounds']} rounds)",
                           file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"reps {reps}; times in ms (least of the reps), program time on rank 0; "
-          "model: explain's time per batch of sibling tasks at these arguments\n")
-    print("| example | args | processes | inline | local | remote | auto | auto/best | worst/best "
-          "| explain picks | model inline | model local | model remote |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print(f"rounds: at least {reps}, more until the fastest binding ran {options.min_time} s, at most {most}; "
+          "times in ms (least of the rounds), program time on rank 0; medians: auto's median over the "
+          "best median; spread: the best binding's median over its least; model: explain's time per "
+          "batch of sibling tasks at these arguments\n")
+    print("| example | args | processes | rounds | inline | local | remote | auto | auto/best | medians | spread "
+          "| worst/best | explain picks | model inline | model local | model remote |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         t = r["least"]
-        remote = f"{t['remote']:.1f}" if "remote" in t else "-"
+        remote = f"{t['remote']:.2f}" if "remote" in t else "-"
         flag = " **" if r["ratio"] > 1.10 or r["auto_worst"] else ""
-        print(f"| {r['name']} | {r['args']} | {r['config']} | {t['inline']:.1f} | {t['local']:.1f} | {remote} "
-              f"| {t['auto']:.1f} | {r['ratio']:.2f}x{flag} | {r['spread']:.2f}x | {r['pick']} | "
-              f"{' | '.join(r['model'])} |")
+        print(f"| {r['name']} | {r['args']} | {r['config']} | {r['rounds']} | {t['inline']:.2f} | {t['local']:.2f} "
+              f"| {remote} | {t['auto']:.2f} | {r['ratio']:.2f}x{flag} | {r['median_ratio']:.2f}x | {r['noise']:.2f}x "
+              f"| {r['spread']:.2f}x | {r['pick']} | {' | '.join(r['model'])} |")
     ratios = [r["ratio"] for r in rows]
+    over = [r for r in rows if r["ratio"] > 1.10]
     print(f"\ncases: {len(rows)}; auto/best: median {statistics.median(ratios):.2f}x, worst {max(ratios):.2f}x; "
-          f"cases over 1.10x: {sum(1 for x in ratios if x > 1.10)}; "
-          f"cases where worst/best > 2 and auto was the worst: {sum(1 for r in rows if r['auto_worst'])}")
-
+          f"cases over 1.10x: {len(over)} ({sum(1 for r in over if r['median_ratio'] > 1.10)} of them by the "
+          f"medians too); cases where worst/best > 2 and auto was the worst: "
+          f"{sum(1 for r in rows if r['auto_worst'])}")
+    for r in over:
+        print(f"over 1.10x: {r['name']} {r['args']} {r['config']}: {r['ratio']:.2f}x (medians "
+              f"{r['median_ratio']:.2f}x, spread {r['noise']:.2f}x), auto is {r['pick']}")
 
 if __name__ == "__main__":
     main()
