@@ -17,7 +17,9 @@ runs first, or always right after the same one); it runs at least --reps rounds,
 the fastest binding has run --min-time seconds in all, up to --max-reps rounds: a 0.3 ms case
 gets 21 rounds, a 100 ms one 3. Each binding's time is the least of its runs (other processes
 only ever add time); beside it the ratio of the medians, and the spread (the best binding's
-median over its least): when auto's excess is within the spread, the case is decided by noise.
+median over its least), and which forced bindings run the same code as auto (every site's binding
+and grain alike in the DOSC_TRACE lines): where auto ran the best binding's own code, its excess
+is noise by construction.
 Every run's output is checked against the plain C build's. Built-in machine profile
 (DOSC_PROFILE points nowhere) so the run does not depend on a calibration left on the machine;
 --profile FILE uses one.
@@ -65,6 +67,14 @@ CONFIGS = {"1x1": ("1 proc, 1 thread", 1, 1), "1x2": ("1 proc, 2 threads", 1, 2)
            "2": ("2 ranks", 2, 1), "3": ("3 ranks", 3, 1)}
 
 PROGRAM_TIME = re.compile(r"^dosc: time outside tasks [0-9.]+ s of ([0-9.]+) s", re.M)
+SITE_LINE = re.compile(r"^dosc: site (\d+) [^:]*:\d+:\d+\): (\w+) - (.*)$", re.M)
+
+
+def site_code(stderr):
+    """What each site runs, from the trace: its binding and, unless inline, its grain (the reason's
+    last part). Two bindings with the same code run the same program, whatever the reason says."""
+    return tuple((site, binding, "" if binding == "inline" else reason.split("; ")[-1])
+                 for site, binding, reason in SITE_LINE.findall(stderr))
 
 
 def run(command, env, expected, what):
@@ -77,22 +87,24 @@ def run(command, env, expected, what):
     found = PROGRAM_TIME.search(stderr)
     if found is None:
         sys.exit(f"{what}: no program time in the trace: {stderr}")
-    return float(found.group(1)), done.stdout
+    return float(found.group(1)), stderr
 
 
 def measure(command, bindings, env, expected, what, rounds_of):
     """Each binding's program times (s), in rounds with the order rotated each round."""
     times = {b: [] for b in bindings}
+    codes = {}
     wanted, done = rounds_of(None), 0
     while done < wanted:
         order = bindings[done % len(bindings):] + bindings[:done % len(bindings)]
         for binding in order:
-            elapsed, _ = run(command, dict(env, DOSC_BIND=binding), expected, f"{what} {binding}")
+            elapsed, stderr = run(command, dict(env, DOSC_BIND=binding), expected, f"{what} {binding}")
             times[binding].append(elapsed)
+            codes.setdefault(binding, site_code(stderr))
         done += 1
         if done == 1:  # the first round tells how long a run takes
             wanted = rounds_of(min(t[0] for t in times.values()))
-    return times
+    return times, codes
 
 
 def explain(program, ranks, threads, values, env):
@@ -151,7 +163,7 @@ def main():
                 for label, ranks, threads in configs:
                     bindings = ["inline", "local"] + (["remote"] if ranks > 1 else [])
                     launcher = [DOSC, "run", "-n", str(ranks)] if ranks > 1 else []
-                    times = measure(launcher + [program] + args, bindings + ["auto"],
+                    times, codes = measure(launcher + [program] + args, bindings + ["auto"],
                                     dict(base, DOSC_THREADS=str(threads)), expected,
                                     f"{name} {args} {label}", rounds_of)
                     least = {b: min(t) * 1e3 for b, t in times.items()}
@@ -164,6 +176,8 @@ def main():
                                      ratio=least["auto"] / best,
                                      median_ratio=median["auto"] / min(median[b] for b in bindings),
                                      noise=median[best_binding] / best, rounds=len(times["auto"]),
+                                     same_code=[b for b in bindings if codes[b] == codes["auto"]],
+                                     best_binding=best_binding,
                                      spread=worst / best,
                                      auto_worst=worst / best > 2 and least["auto"] >= worst * 0.98,
                                      pick=pick, model=model))
@@ -178,15 +192,15 @@ def main():
           "best median; spread: the best binding's median over its least; model: explain's time per "
           "batch of sibling tasks at these arguments\n")
     print("| example | args | processes | rounds | inline | local | remote | auto | auto/best | medians | spread "
-          "| worst/best | explain picks | model inline | model local | model remote |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          "| worst/best | auto's code | explain picks | model inline | model local | model remote |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         t = r["least"]
         remote = f"{t['remote']:.2f}" if "remote" in t else "-"
         flag = " **" if r["ratio"] > 1.10 or r["auto_worst"] else ""
         print(f"| {r['name']} | {r['args']} | {r['config']} | {r['rounds']} | {t['inline']:.2f} | {t['local']:.2f} "
               f"| {remote} | {t['auto']:.2f} | {r['ratio']:.2f}x{flag} | {r['median_ratio']:.2f}x | {r['noise']:.2f}x "
-              f"| {r['spread']:.2f}x | {r['pick']} | {' | '.join(r['model'])} |")
+              f"| {r['spread']:.2f}x | {'=' + '='.join(r['same_code']) if r['same_code'] else 'own'} | {r['pick']} | {' | '.join(r['model'])} |")
     ratios = [r["ratio"] for r in rows]
     over = [r for r in rows if r["ratio"] > 1.10]
     print(f"\ncases: {len(rows)}; auto/best: median {statistics.median(ratios):.2f}x, worst {max(ratios):.2f}x; "
@@ -194,8 +208,13 @@ def main():
           f"medians too); cases where worst/best > 2 and auto was the worst: "
           f"{sum(1 for r in rows if r['auto_worst'])}")
     for r in over:
+        if r["best_binding"] in r["same_code"]:
+            verdict = f"noise: auto ran the same code as {r['best_binding']}, the best"
+        else:
+            verdict = (f"auto ran {' and '.join(r['same_code']) or 'its own'}'s code, "
+                       f"{r['best_binding']} was best")
         print(f"over 1.10x: {r['name']} {r['args']} {r['config']}: {r['ratio']:.2f}x (medians "
-              f"{r['median_ratio']:.2f}x, spread {r['noise']:.2f}x), auto is {r['pick']}")
+              f"{r['median_ratio']:.2f}x, spread {r['noise']:.2f}x): {verdict}")
 
 if __name__ == "__main__":
     main()
