@@ -150,6 +150,7 @@ def main():
     base["DOSC_PROFILE"] = options.profile or os.path.join(work, "no-profile.json")
     base["DOSC_TRACE"] = "1"
     rows = []
+    loads = [os.getloadavg()[0]]  # the 1-minute load average at the start and after each case
     try:
         for name in names:
             sizes, values_of = EXAMPLES[name]
@@ -182,9 +183,10 @@ def main():
                                      auto_worst=worst / best > 2 and least["auto"] >= worst * 0.98,
                                      pick=pick, model=model))
                     r = rows[-1]
+                    loads.append(os.getloadavg()[0])
                     print(f"{name} {' '.join(args)} {label}: auto/best {r['ratio']:.2f}x (medians "
-                          f"{r['median_ratio']:.2f}x, spread {r['noise']:.2f}x, {r['rounds']} rounds)",
-                          file=sys.stderr, flush=True)
+                          f"{r['median_ratio']:.2f}x, spread {r['noise']:.2f}x, {r['rounds']} rounds, "
+                          f"load {loads[-1]:.1f})", file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"rounds: at least {reps}, more until the fastest binding ran {options.min_time} s, at most {most}; "
@@ -192,7 +194,7 @@ def main():
           "best median; spread: the best binding's median over its least; model: explain's time per "
           "batch of sibling tasks at these arguments\n")
     print("| example | args | processes | rounds | inline | local | remote | auto | auto/best | medians | spread "
-          "| worst/best | auto's code | explain picks | model inline | model local | model remote |")
+          "| worst/best | same code as auto | explain picks | model inline | model local | model remote |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         t = r["least"]
@@ -200,13 +202,16 @@ def main():
         flag = " **" if r["ratio"] > 1.10 or r["auto_worst"] else ""
         print(f"| {r['name']} | {r['args']} | {r['config']} | {r['rounds']} | {t['inline']:.2f} | {t['local']:.2f} "
               f"| {remote} | {t['auto']:.2f} | {r['ratio']:.2f}x{flag} | {r['median_ratio']:.2f}x | {r['noise']:.2f}x "
-              f"| {r['spread']:.2f}x | {'=' + '='.join(r['same_code']) if r['same_code'] else 'own'} | {r['pick']} | {' | '.join(r['model'])} |")
+              f"| {r['spread']:.2f}x | {', '.join(r['same_code']) or 'none'} | {r['pick']} "
+              f"| {' | '.join(r['model'])} |")
     ratios = [r["ratio"] for r in rows]
     over = [r for r in rows if r["ratio"] > 1.10]
     print(f"\ncases: {len(rows)}; auto/best: median {statistics.median(ratios):.2f}x, worst {max(ratios):.2f}x; "
           f"cases over 1.10x: {len(over)} ({sum(1 for r in over if r['median_ratio'] > 1.10)} of them by the "
           f"medians too); cases where worst/best > 2 and auto was the worst: "
           f"{sum(1 for r in rows if r['auto_worst'])}")
+    print(f"load average (1 min): {loads[0]:.1f} at the start, median {statistics.median(loads):.1f} "
+          f"over the cases, highest {max(loads):.1f}")
     for r in over:
         if r["best_binding"] in r["same_code"]:
             verdict = f"noise: auto ran the same code as {r['best_binding']}, the best"
