@@ -216,7 +216,8 @@ def main():
         if r["best_binding"] in r["same_code"]:
             verdict = f"noise: auto ran the same code as {r['best_binding']}, the best"
         else:
-            verdict = (f"auto ran {' and '.join(r['same_code']) or 'its own'}'s code, "
+            whose = " and ".join(r["same_code"]) + "'s" if r["same_code"] else "its own"
+            verdict = (f"auto ran {whose} code, "
                        f"{r['best_binding']} was best")
         print(f"over 1.10x: {r['name']} {r['args']} {r['config']}: {r['ratio']:.2f}x (medians "
               f"{r['median_ratio']:.2f}x, spread {r['noise']:.2f}x): {verdict}")
