@@ -67,7 +67,7 @@ static const char *base_name(const char *path) {
 }
 
 int dosc_plain_fragment_write(const char *object, const char *source, const char *directory,
-                              size_t argument_count, const char *const *arguments,
+                              size_t argument_count, const char *const *arguments, int uses_runtime,
                               const char **why) {
   struct stat status;
   if (stat(object, &status) != 0 || !S_ISREG(status.st_mode)) return 0; /* -o /dev/null */
@@ -103,7 +103,9 @@ int dosc_plain_fragment_write(const char *object, const char *source, const char
   append_text(&json, hash);
   append_text(&json, "\",\n  \"sources\" : [\n    ");
   append_json_string(&json, name);
-  append_text(&json, "\n  ],\n  \"tasks\" : [\n\n  ]\n}");
+  append_text(&json, "\n  ],\n  \"tasks\" : [\n\n  ]");
+  if (uses_runtime) append_text(&json, ",\n  \"uses_runtime\" : true");
+  append_text(&json, "\n}");
   if (json.failed) {
     free(json.bytes);
     *why = "out of memory";

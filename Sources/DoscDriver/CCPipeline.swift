@@ -79,14 +79,22 @@ public enum CCPipeline {
       }
     }
     let annotated = Set(invocation.sources.filter { scans[$0]?.hasDoscPragmas == true })
+    // Files without pragmas that include <dosc.h> for its API: compiled with the runtime's
+    // header flags, as annotated files are (else the header is not found), not analyzed.
+    let usingRuntime = Set(
+      invocation.sources.filter { !annotated.contains($0) && scans[$0]?.includesDoscHeader == true })
+    let headerFlags = usingRuntime.isEmpty ? [] : try RuntimeLocation.find(options.runtimeDirectory).headerFlags
+    func plainCompileFlags(_ source: String) -> [String] { usingRuntime.contains(source) ? headerFlags : [] }
 
     if invocation.compileOnly {
-      // No annotated file among them: exactly the plain command, then the fragments.
-      if annotated.isEmpty {
+      // No annotated file among them, none using the runtime: exactly the plain command, then
+      // the fragments.
+      if annotated.isEmpty && usingRuntime.isEmpty {
         let status = try ProcessRunner.run(compiler + arguments)
         guard status == 0 else { return status }
         for source in invocation.sources {
-          writePlainFragment(source, into: objectPath(for: source, invocation), arguments: arguments, diagnostics)
+          writePlainFragment(
+            source, into: objectPath(for: source, invocation), arguments: arguments, usesRuntime: false, diagnostics)
         }
         return 0
       }
@@ -101,19 +109,23 @@ public enum CCPipeline {
           try writeFragment(fragment, into: object)
         } else {
           let status = try ProcessRunner.run(
-            compiler + invocation.compileCommand(source, object: object, extraFlags: invocation.dependencyFlags))
+            compiler
+              + invocation.compileCommand(
+                source, object: object, extraFlags: invocation.dependencyFlags + plainCompileFlags(source)))
           guard status == 0 else { return status }
-          writePlainFragment(source, into: object, arguments: arguments, diagnostics)
+          writePlainFragment(
+            source, into: object, arguments: arguments, usesRuntime: usingRuntime.contains(source), diagnostics)
         }
       }
       return 0
     }
 
-    // Compile and link in one command. Without a dosc site anywhere it is the plain command.
-    if annotated.isEmpty
+    // Compile and link in one command. Without a dosc site or a use of the runtime's API
+    // anywhere it is the plain command.
+    if annotated.isEmpty && usingRuntime.isEmpty
       && !ObjectManifestSection.fragments(
         linking: invocation.inputs, linkerFlags: invocation.linkerFlags, diagnostics: DiagnosticEngine()
-      ).contains(where: { !$0.manifest.sites.isEmpty })
+      ).contains(where: { $0.manifest.needsRuntime })
     {
       return try ProcessRunner.run(compiler + arguments)
     }
@@ -129,9 +141,11 @@ public enum CCPipeline {
             diagnostics: diagnostics),
           into: object)
       } else {
-        let status = try ProcessRunner.run(compiler + invocation.compileCommand(source, object: object))
+        let status = try ProcessRunner.run(
+          compiler + invocation.compileCommand(source, object: object, extraFlags: plainCompileFlags(source)))
         guard status == 0 else { return status }
-        writePlainFragment(source, into: object, arguments: arguments, diagnostics)
+        writePlainFragment(
+          source, into: object, arguments: arguments, usesRuntime: usingRuntime.contains(source), diagnostics)
       }
       objects[source] = object
     }
@@ -199,8 +213,9 @@ public enum CCPipeline {
   }
 
   /// Links the command's objects and libraries in the user's order, the sources replaced by
-  /// `objects`; with any dosc site among the fragments, adds the runtime, and writes the merged
-  /// manifest into `PROG.dosc.json` and the program's own section.
+  /// `objects`; with any dosc site among the fragments, or a unit that uses the runtime's API,
+  /// adds the runtime, and writes the merged manifest into `PROG.dosc.json` and the program's
+  /// own section.
   static func link(
     _ invocation: CompilerInvocation, objects: [String: String], _ options: CompilePipeline.Options,
     compiler: [String], _ diagnostics: DiagnosticEngine
@@ -220,7 +235,7 @@ public enum CCPipeline {
     // fragments into its section, and the final link reads them there.
     let partial: Set<String> = ["-r", "-Wl,-r", "-Wl,--relocatable"]
     if plain.contains(where: partial.contains) { return try ProcessRunner.run(compiler + plain) }
-    guard fragments.contains(where: { !$0.manifest.sites.isEmpty }) else {
+    guard fragments.contains(where: { $0.manifest.needsRuntime }) else {
       let status = try ProcessRunner.run(compiler + plain)
       if status == 0 { AtomicFile.removeRegularFile(output + ".dosc.json") }
       return status
@@ -245,7 +260,8 @@ public enum CCPipeline {
       extra.append(directory + "/dosc_link_work.o")
     }
     extra += try runtime.linkArguments(
-      flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler, mpi: !options.noMPI)
+      flags: invocation.compilerFlags + invocation.linkerFlags, compiler: options.compiler, mpi: !options.noMPI,
+      startForAPI: fragments.contains { $0.manifest.usesRuntime == true })
     let status = try ProcessRunner.run(
       compiler + invocation.linkCommand(objects: objects, output: output, extra: extra))
     // The manifest of the units the linker took goes into the sidecar and into the program;
@@ -281,10 +297,11 @@ public enum CCPipeline {
   /// `arguments` (flags libclang cannot take are left out then, silently: such a file owes
   /// nobody a warning).
   static func writePlainFragment(
-    _ source: String, into object: String, arguments: [String], _ diagnostics: DiagnosticEngine
+    _ source: String, into object: String, arguments: [String], usesRuntime: Bool, _ diagnostics: DiagnosticEngine
   ) {
     do {
-      try DeferredExportAnalysis.writeFragment(source: source, arguments: arguments, into: object)
+      try DeferredExportAnalysis.writeFragment(
+        source: source, arguments: arguments, usesRuntime: usesRuntime, into: object)
     } catch {
       let why = (error as? DiagnosedFailure)?.diagnostics.first?.message ?? "\(error)"
       diagnostics.warning(

@@ -60,9 +60,14 @@ public struct RuntimeLocation: Equatable, Sendable {
   /// What a link that uses the runtime appends after the objects, for a link with the user's
   /// `flags`: the library and what it needs. A sanitizer among the flags selects the runtime
   /// built with that sanitizer (`RuntimeVariant`); `mpi` adds the MPI support when the runtime
-  /// has it (`--no-mpi` leaves it out).
-  public func linkArguments(flags: [String], compiler: String, mpi: Bool = true) throws -> [String] {
-    var arguments = [try RuntimeVariant(flags: flags).library(in: self, compiler: compiler)]
+  /// has it (`--no-mpi` leaves it out); `startForAPI` takes the runtime's start for a program
+  /// that calls `<dosc.h>`'s API, which starts it even without a site to register
+  /// (`Runtime/src/start_for_api.c`).
+  public func linkArguments(flags: [String], compiler: String, mpi: Bool = true, startForAPI: Bool = false) throws
+    -> [String]
+  {
+    var arguments = startForAPI ? ["-Wl,--undefined=dosc_start_for_api"] : []
+    arguments.append(try RuntimeVariant(flags: flags).library(in: self, compiler: compiler))
     if mpi && FileManager.default.fileExists(atPath: mpiLinkObject) {
       arguments.append(mpiLinkObject)
       if layout == .installed { arguments.append("-Wl,-rpath," + libraryDirectory + "/dosc") }

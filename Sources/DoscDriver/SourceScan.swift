@@ -9,8 +9,13 @@ struct SourceScan {
   var firstDoscPragma: SourceLocation?
   /// The first `#pragma omp task`, which a user may have meant for dosc.
   var firstOpenMPTask: SourceLocation?
+  /// The first `#include <dosc.h>` (or `"dosc.h"`): a file without pragmas that has one is
+  /// compiled with the runtime's header flags, as an annotated file is, and the link adds the
+  /// runtime for its API (`Manifest.usesRuntime`).
+  var doscHeaderInclude: SourceLocation?
 
   var hasDoscPragmas: Bool { firstDoscPragma != nil }
+  var includesDoscHeader: Bool { doscHeaderInclude != nil }
 
   /// An unreadable file scans as plain C: the compiler then says what is wrong with it.
   init(_ source: String) {
@@ -20,19 +25,28 @@ struct SourceScan {
     if text.contains("dosc") {
       let scan = PragmaScanner.scan(text, file: source)
       firstDoscPragma = scan.pragmas.first?.location ?? scan.operators.first?.location
+      doscHeaderInclude = Self.firstDirective(in: text, file: source) { words in
+        words.count >= 3 && words[1] == "include" && (words[2] == "<dosc.h>" || words[2] == "\"dosc.h\"")
+      }
     }
-    if firstDoscPragma == nil, text.contains("omp") { firstOpenMPTask = Self.openMPTask(text, file: source) }
+    if firstDoscPragma == nil, text.contains("omp") {
+      firstOpenMPTask = Self.firstDirective(in: text, file: source) { words in
+        words.count >= 4 && words[1] == "pragma" && words[2] == "omp" && words[3] == "task"
+      }
+    }
   }
 
-  /// The first line that reads `# pragma omp task`.
-  private static func openMPTask(_ text: String, file: String) -> SourceLocation? {
+  /// The first preprocessor line whose words (`# pragma omp task`: "#", "pragma", "omp",
+  /// "task") satisfy `matches`.
+  private static func firstDirective(
+    in text: String, file: String, matching matches: ([Substring]) -> Bool
+  ) -> SourceLocation? {
     var offset = 0
     for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       defer { offset += line.utf8.count + 1 }
+      guard line.contains("#") else { continue }
       let words = line.replacingOccurrences(of: "#", with: "# ").split(whereSeparator: { $0 == " " || $0 == "\t" })
-      guard words.count >= 4, words[0] == "#", words[1] == "pragma", words[2] == "omp", words[3] == "task" else {
-        continue
-      }
+      guard words.first == "#", matches(words) else { continue }
       let column = line.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count + 1
       return SourceLocation(file: file, line: number + 1, column: column, offset: offset + column - 1)
     }

@@ -20,6 +20,12 @@ public struct Manifest: Codable, Hashable, Sendable {
   public var deferredExports: DeferredExports?
   /// In a linked program: each unit's own source hash and where its sites start.
   public var units: [Unit]?
+  /// In the fragment of a file without pragmas: true when it includes `<dosc.h>` and so may
+  /// call the runtime's API; the link then adds the runtime, sites or not (absent: false).
+  public var usesRuntime: Bool?
+
+  /// Whether a program with this unit needs the runtime linked: a site, or the API.
+  public var needsRuntime: Bool { !sites.isEmpty || usesRuntime == true }
 
   public init(
     schema: String = Manifest.currentSchema, sourceHash: String, sources: [String], tasks: [Task], sites: [Site],
@@ -39,6 +45,7 @@ public struct Manifest: Codable, Hashable, Sendable {
     case sourceHash = "source_hash"
     case sources, tasks, sites, exports, units
     case deferredExports = "deferred_exports"
+    case usesRuntime = "uses_runtime"
   }
 
   /// A separately compiled unit of a linked program.

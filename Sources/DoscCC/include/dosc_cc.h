@@ -55,10 +55,12 @@ int dosc_elf_add_section(const char *path, const char *name, const void *data, s
 /* The fragment of `source`, compiled by the command line `arguments` (dosc's own options
  * removed) in `directory`, written into `object`'s `.dosc.manifest` section: the unit's source
  * hash (its base name, its text, its arguments) and where a link can work out its exports if
- * another unit's task needs them (DeferredExportAnalysis.swift). Nothing is analyzed. An object
- * that is not a regular file (-o /dev/null) is left alone. Returns 0; -1 with *why set. */
+ * another unit's task needs them (DeferredExportAnalysis.swift); `uses_runtime` nonzero (the
+ * file includes <dosc.h>, compiled with the runtime's header flags) records "uses_runtime",
+ * so a link adds the runtime even without a site. Nothing is analyzed. An object that is not
+ * a regular file (-o /dev/null) is left alone. Returns 0; -1 with *why set. */
 int dosc_plain_fragment_write(const char *object, const char *source, const char *directory,
-                              size_t argument_count, const char *const *arguments,
+                              size_t argument_count, const char *const *arguments, int uses_runtime,
                               const char **why);
 
 #endif /* DOSC_CC_H */
