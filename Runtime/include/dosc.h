@@ -2,7 +2,11 @@
  *
  * Optional for users (SPEC.md section 1): a file that includes it compiles both
  * with dosc (which passes -D__DOSC__=1 and links libdosc) and with a plain C
- * compiler, where the calls fall back to the serial program's answers.
+ * compiler, where the calls fall back to the serial program's answers. A
+ * program built by dosc that calls these has the runtime started before main,
+ * with or without a spawn site (`dosc cc` links Runtime/src/start_for_api.c
+ * for a file without pragmas that includes this header): started with
+ * DOSC_THREADS=1 and without mpirun, it gets the serial answers.
  */
 #ifndef DOSC_H
 #define DOSC_H
