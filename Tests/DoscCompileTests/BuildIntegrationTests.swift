@@ -185,6 +185,53 @@ import Testing
     try checkProgram(scratch + "/build/kernels", expected: expected)
   }
 
+  /// A project whose only use of dosc is `<dosc.h>`'s API in a file without pragmas
+  /// (CCRuntimeAPITests), built by its own Makefile (`CC="dosc cc"`, `CC=dosc-cc`) and by CMake
+  /// with dosc as the compiler or the launcher: every build links and starts the runtime.
+  @Test(arguments: ["make dosc cc", "make dosc-cc", "cmake compiler", "cmake launcher"])
+  func projectUsingOnlyTheRuntimeAPI(_ style: String) throws {
+    let scratch = try CCRuntimeAPITests.project("api-\(style.replacingOccurrences(of: " ", with: "-"))")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let expected = try CCRuntimeAPITests.expected(in: scratch)
+    try """
+    CFLAGS ?= -O2
+    api: main.o report.o
+    \t$(CC) $(CFLAGS) main.o report.o -o $@
+    %.o: %.c
+    \t$(CC) $(CFLAGS) -c $< -o $@
+
+    """.write(toFile: scratch + "/Makefile", atomically: true, encoding: .utf8)
+    try """
+    cmake_minimum_required(VERSION 3.13)
+    project(api C)
+    add_executable(api main.c report.c)
+
+    """.write(toFile: scratch + "/CMakeLists.txt", atomically: true, encoding: .utf8)
+    let dosc = try Self.dosc()
+    let program: String
+    switch style {
+    case "make dosc cc", "make dosc-cc":
+      let compiler = style == "make dosc cc" ? "\(dosc) cc" : try CCLauncherTests.launcher()
+      let built = try Harness.run(["make", "-s", "-C", scratch, "CC=\(compiler)"])
+      try #require(built.status == 0, "\(built.stdout)\(built.stderr)")
+      program = scratch + "/api"
+    default:
+      var configure = ["cmake", "-S", scratch, "-B", scratch + "/build"]
+      if style == "cmake compiler" {
+        configure.append("-DCMAKE_C_COMPILER=\(try CCLauncherTests.launcher())")
+      } else {
+        configure += ["-DCMAKE_C_COMPILER_LAUNCHER=\(dosc);cc", "-DCMAKE_C_LINKER_LAUNCHER=\(dosc);cc"]
+      }
+      let configured = try Harness.run(Self.withDefaultSignalMask + configure)
+      try #require(configured.status == 0, "\(configured.stdout)\(configured.stderr)")
+      let built = try Harness.run(Self.withDefaultSignalMask + ["cmake", "--build", scratch + "/build"])
+      try #require(built.status == 0, "\(built.stdout)\(built.stderr)")
+      program = scratch + "/build/api"
+    }
+    #expect(Harness.exists(program + ".dosc.json"))
+    try CCRuntimeAPITests.check(program, expected)
+  }
+
   /// libtool (Debian's libtool-bin) with dosc-cc: a shared library whose file spawns a task,
   /// compiled to `.lo` (its PIC object in `.libs/`), linked into `libkern.la` (libtool links
   /// the `.so` itself with its own compiler), and a program linked against it. The fragment goes

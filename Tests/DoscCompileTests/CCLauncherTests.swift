@@ -22,6 +22,8 @@ import Testing
     "mentions.c": "/* built with dosc */\nint g(void) { return 2; }\n",
     "bad.c": "int h(void) { return undeclared; }\n",
     "inc.h": "#define SCALE 2\n",
+    "api.c": CCRuntimeAPITests.report,
+    "twice.c": CCRuntimeAPITests.main,
   ]
 
   /// Command lines the launcher compiles itself, and those it must leave to dosc.
@@ -43,6 +45,11 @@ import Testing
     ["-x", "c", "-c", "lib.c", "-o", "lib.o"],
     ["--no-mpi", "-c", "lib.c"],
     ["lib.c", "main.c", "-o", "prog"],
+    // A file without pragmas that includes <dosc.h>: its header flags, its fragment, and a
+    // link that adds the runtime without a site.
+    ["-O2", "-c", "api.c", "-o", "api.o"],
+    ["-c", "api.c", "twice.c"],
+    ["api.c", "twice.c", "-o", "prog"],
   ]
 
   struct Outcome: Equatable {
