@@ -177,6 +177,9 @@ public enum CCPipeline {
       [analyzed.unit], unitHashes: [analyzed.fragment.sourceHash],
       diagnostics: diagnostics)
     UnitAnalysis.recordRewrite(rewrite.sites[0], in: &analyzed.fragment)
+    // The rewritten unit registers itself and calls dosc_start, sites or not (a file whose only
+    // pragma is a taskwait): the link needs the runtime.
+    analyzed.fragment.usesRuntime = true
     let runtime = try RuntimeLocation.locate(options.runtimeDirectory)
 
     // Each compilation has a directory of its own: `make -j` runs many at once.

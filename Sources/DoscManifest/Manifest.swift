@@ -20,8 +20,9 @@ public struct Manifest: Codable, Hashable, Sendable {
   public var deferredExports: DeferredExports?
   /// In a linked program: each unit's own source hash and where its sites start.
   public var units: [Unit]?
-  /// In the fragment of a file without pragmas: true when it includes `<dosc.h>` and so may
-  /// call the runtime's API; the link then adds the runtime, sites or not (absent: false).
+  /// In a fragment: true when the unit calls the runtime whether or not it has a site (a unit
+  /// dosc rewrote, which registers itself; a file without pragmas that includes `<dosc.h>` for
+  /// the runtime's API); the link then adds the runtime and starts it (absent: false).
   public var usesRuntime: Bool?
 
   /// Whether a program with this unit needs the runtime linked: a site, or the API.

@@ -159,6 +159,31 @@ import Testing
     #expect(traced.stderr.contains("dosc: site 0 fill (sites.c:"), "\(traced.stderr)")
   }
 
+  /// A unit dosc rewrites calls the runtime even without a site (it registers itself, main
+  /// calls dosc_start): one whose only pragma is a taskwait links too, in one step or in two
+  /// (it failed with "undefined reference to `dosc_start'"), and prints what cc's build prints.
+  @Test func annotatedUnitWithoutASiteLinks() throws {
+    let scratch = try Harness.scratch("api-taskwait")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try """
+    #include <stdio.h>
+    int main(void) {
+    #pragma dosc taskwait
+      printf("waited\\n");
+      return 0;
+    }
+
+    """.write(toFile: scratch + "/wait.c", atomically: true, encoding: .utf8)
+    let built = try Self.shell(
+      "$DOSC cc -O2 wait.c -o one; $DOSC cc -O2 -c wait.c; $DOSC cc wait.o -o two", in: scratch)
+    try #require(built.status == 0, "\(built.stderr)")
+    #expect(try ObjectSectionTests.manifests(in: scratch + "/wait.o").map(\.usesRuntime) == [true])
+    for program in ["one", "two"] {
+      let run = try Harness.run([scratch + "/" + program])
+      #expect(run.status == 0 && run.stdout == "waited\n", "\(program): \(run.stderr)")
+    }
+  }
+
   /// Under `dosc run -n 2` the program is a dosc program with two ranks: rank 0 runs main once
   /// and says so, as the `dosc compile` build does.
   @Test(.enabled(if: RemoteTests.mpiInstalled)) func ranksAnswerAsInTheCompiledProgram() throws {
