@@ -6,4 +6,4 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cc -O2 -std=gnu11 -Wall -Wextra -Werror -I"$root/Sources/DoscCC/include" -I"$root/Sources/DoscELF/include" \
-  "$root/Sources/DoscCCLauncher/main.c" "$root"/Sources/DoscCC/*.c "$root/Sources/DoscELF/elf_section.c" -o "$1"
+  "$root"/Sources/DoscCCLauncher/*.c "$root"/Sources/DoscCC/*.c "$root/Sources/DoscELF/elf_section.c" -o "$1"

@@ -16,9 +16,15 @@
  *   - no source contains `dosc` (dosc's own first test, before it scans for pragmas) nor a
  *     `#pragma omp` line (dosc gives a note for `#pragma omp task`);
  *   - the compiler ($DOSC_CC, else cc) is found, and every object takes its fragment.
+ * And a link that needs nothing from dosc, which dosc too runs as given (some 50 ms of the
+ * tool's start saved per link): the same conditions on the arguments and the sources compiled
+ * in the same step; its inputs are objects, archives and shared libraries (the first word is
+ * one, not a compiler's name); the output is none of them; and none of them, nor any library
+ * -lNAME may find in a -LDIR, can hold a fragment with a site or one that uses the runtime
+ * (link_inputs.c says how that is known without reading the fragments).
  */
 #define _GNU_SOURCE /* memmem */
-#include "dosc_cc.h"
+#include "launcher.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -137,8 +143,11 @@ static int finds_program(const char *program) {
   for (const char *start = path;; start++) {
     const char *end = strchr(start, ':');
     size_t length = end ? (size_t)(end - start) : strlen(start);
-    if (length > 0 && length + strlen(program) + 2 <= sizeof candidate) {
-      snprintf(candidate, sizeof candidate, "%.*s/%s", (int)length, start, program);
+    /* The length is checked by what snprintf returns (gcc cannot follow a check before it). */
+    int written =
+        length > 0 ? snprintf(candidate, sizeof candidate, "%.*s/%s", (int)length, start, program)
+                   : -1;
+    if (written > 0 && (size_t)written < sizeof candidate) {
       struct stat status;
       if (stat(candidate, &status) == 0 && S_ISREG(status.st_mode) && access(candidate, X_OK) == 0)
         return 1;
@@ -164,45 +173,78 @@ static int compiler_words(char **words, int capacity) {
   return count;
 }
 
-/* Compiles the command line as given, then adds each object's fragment. Returns the exit
- * status, or -1 when dosc has to take the command instead. */
-static int compile_plain(int count, char **arguments) {
-  char **sources = calloc((size_t)count + 1, sizeof *sources);
-  int source_count = 0, compile_only = 0;
-  const char *output = NULL;
-  if (!sources) return -1;
+/* A command line as the launcher reads it: clang's option table, the one dosc reads, says
+ * which words are options' values. */
+typedef struct command_line {
+  int count;
+  char **arguments;
+  char **operands; /* every word that is no option nor an option's value, in order */
+  int operand_count;
+  char **sources; /* the operands that are .c files */
+  int source_count;
+  const char *output;
+  int compile_only;
+} command_line;
+
+/* What dosc reads as an input, not as the compiler's name, when it comes first
+ * (CCPipeline.isCompilerName). */
+static int has_input_suffix(const char *operand) {
+  static const char *const suffixes[] = {".c", ".o", ".a", ".so", ".lo", ".obj", NULL};
+  for (const char *const *suffix = suffixes; *suffix; suffix++)
+    if (has_suffix(operand, *suffix)) return 1;
+  return 0;
+}
+
+/* A link input dosc reads as one (CompilerInvocation.parse): an object, an archive or a
+ * shared library (libz.so.1.2.13), not a file of another language, which dosc leaves to the
+ * compiler by another path. */
+static int is_link_input(const char *operand) {
+  return (has_input_suffix(operand) && !has_suffix(operand, ".c")) ||
+         strstr(operand, ".so.") != NULL;
+}
+
+/* Reads `arguments` into `line`. Returns 0, or -1 when dosc has to take the command. */
+static int read_command_line(int count, char **arguments, command_line *line) {
+  *line = (command_line){count,
+                         arguments,
+                         calloc((size_t)count + 1, sizeof(char *)),
+                         0,
+                         calloc((size_t)count + 1, sizeof(char *)),
+                         0,
+                         NULL,
+                         0};
+  if (!line->operands || !line->sources) return -1;
   for (int i = 0; i < count; i++)
     if (left_to_dosc(arguments[i])) return -1;
+  /* `dosc cc cc -o p m.o`: as a launcher, dosc takes a first word that is no option and no
+   * input for the compiler's name. */
+  if (count > 0 && arguments[0][0] != '-' && !has_input_suffix(arguments[0])) return -1;
   for (int i = 0; i < count; i++) {
     const char *argument = arguments[i];
     if (argument[0] != '-') {
-      if (!has_suffix(argument, ".c")) return -1;
-      sources[source_count++] = arguments[i];
+      if (has_suffix(argument, ".c"))
+        line->sources[line->source_count++] = arguments[i];
+      else if (!is_link_input(argument))
+        return -1;
+      line->operands[line->operand_count++] = arguments[i];
       continue;
     }
     int values = 0;
     const dosc_driver_option *option = dosc_driver_option_match(argument, &values);
     if (i + values >= count) return -1; /* a missing value: dosc says so */
     if (option && strcmp(option->spelling, "-x") == 0) return -1;
-    if (option && strcmp(option->spelling, "-c") == 0) compile_only = 1;
+    if (option && strcmp(option->spelling, "-c") == 0) line->compile_only = 1;
     if (option && strcmp(option->spelling, "-o") == 0)
-      output = values == 1 ? arguments[i + 1] : argument + 2;
+      line->output = values == 1 ? arguments[i + 1] : argument + 2;
     i += values;
   }
-  if (!compile_only || source_count == 0) return -1;
-  char **objects = calloc((size_t)source_count, sizeof *objects);
-  if (!objects) return -1;
-  for (int i = 0; i < source_count; i++) {
-    objects[i] = object_path(sources[i], output, source_count);
-    if (!objects[i] || overwrites_input(objects[i], sources, source_count) ||
-        !is_plain_source(sources[i]))
-      return -1;
-  }
-  char directory[PATH_MAX];
-  if (!getcwd(directory, sizeof directory)) return -1;
-  for (const unsigned char *c = (const unsigned char *)directory; *c; c++)
-    if (*c >= 0x80) return -1;
+  return 0;
+}
 
+/* Runs the compiler on `arguments` as given. Returns its exit status as dosc's ProcessRunner
+ * gives it (128 + the signal that ended it), or -1 when the compiler cannot be found or
+ * started. */
+static int run_compiler(int count, char **arguments) {
   enum { max_compiler_words = 64 };
   char *compiler[max_compiler_words];
   int words = compiler_words(compiler, max_compiler_words);
@@ -221,20 +263,61 @@ static int compile_plain(int count, char **arguments) {
   int status;
   while (waitpid(child, &status, 0) < 0)
     if (errno != EINTR) return -1;
-  /* dosc's ProcessRunner: the exit status, or 128 + the signal. */
-  int exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* Compiles the command line as given, then adds each object's fragment. Returns the exit
+ * status, or -1 when dosc has to take the command instead. */
+static int compile_plain(const command_line *line) {
+  if (!line->compile_only || line->source_count == 0 || line->operand_count != line->source_count)
+    return -1;
+  char **objects = calloc((size_t)line->source_count, sizeof *objects);
+  if (!objects) return -1;
+  for (int i = 0; i < line->source_count; i++) {
+    objects[i] = object_path(line->sources[i], line->output, line->source_count);
+    if (!objects[i] || overwrites_input(objects[i], line->sources, line->source_count) ||
+        !is_plain_source(line->sources[i]))
+      return -1;
+  }
+  char directory[PATH_MAX];
+  if (!getcwd(directory, sizeof directory)) return -1;
+  for (const unsigned char *c = (const unsigned char *)directory; *c; c++)
+    if (*c >= 0x80) return -1;
+
+  int exit_status = run_compiler(line->count, line->arguments);
   if (exit_status != 0) return exit_status;
-  for (int i = 0; i < source_count; i++) {
+  for (int i = 0; i < line->source_count; i++) {
     const char *why = NULL;
     /* No source here mentions dosc, so none includes <dosc.h>: none uses the runtime. */
-    if (dosc_plain_fragment_write(objects[i], sources[i], directory, (size_t)count,
-                                  (const char *const *)arguments, 0, &why) != 0)
+    if (dosc_plain_fragment_write(objects[i], line->sources[i], directory, (size_t)line->count,
+                                  (const char *const *)line->arguments, 0, &why) != 0)
       return -1; /* dosc compiles it again and says what is wrong */
   }
   return 0;
 }
 
+/* A link (with plain sources compiled in the same step, or not) that needs nothing from dosc:
+ * `dosc cc` runs the command line as given (CCPipeline.build), and so does this. Returns the
+ * exit status, or -1 when dosc has to take the command instead. */
+static int link_plain(const command_line *line) {
+  if (line->compile_only || line->operand_count == 0) return -1;
+  for (int i = 0; i < line->source_count; i++)
+    if (!is_plain_source(line->sources[i])) return -1;
+  if (overwrites_input(line->output ? line->output : "a.out", line->operands, line->operand_count))
+    return -1;
+  for (int i = 0; i < line->operand_count; i++)
+    if (!has_suffix(line->operands[i], ".c") && dosc_link_input_may_need_dosc(line->operands[i]))
+      return -1;
+  if (dosc_link_libraries_may_need_dosc(line->count, line->arguments)) return -1;
+  return run_compiler(line->count, line->arguments);
+}
+
 int main(int argc, char **argv) {
-  int status = compile_plain(argc - 1, argv + 1);
+  command_line line;
+  int status = -1;
+  if (read_command_line(argc - 1, argv + 1, &line) == 0) {
+    status = compile_plain(&line);
+    if (status < 0) status = link_plain(&line);
+  }
   return status >= 0 ? status : run_dosc(argc, argv);
 }

@@ -24,6 +24,7 @@ import Testing
     "inc.h": "#define SCALE 2\n",
     "api.c": CCRuntimeAPITests.report,
     "twice.c": CCRuntimeAPITests.main,
+    "hello.c": "int other(int x);\nint main(void) { return other(0); }\n",
   ]
 
   /// Command lines the launcher compiles itself, and those it must leave to dosc.
@@ -60,15 +61,61 @@ import Testing
     var files: [String: Data]
   }
 
-  /// Runs `command` in `directory` holding `files` and nothing else (both runs of a comparison
-  /// use the same directory: a fragment records where it was compiled).
-  static func outcome(_ command: [String], in directory: String, environment: [String: String] = [:]) throws
-    -> Outcome
-  {
+  /// Link command lines the launcher runs itself (nothing among their inputs needs dosc), and
+  /// those it leaves to dosc: a site, the runtime's API, a thin archive (whose members it does
+  /// not read), a lone `-L`, an output that is an input, a compiler's name first.
+  static let plainLinks: [[String]] = [
+    ["hello.o", "other.o", "-o", "prog"],
+    ["hello.o", "libother.a", "-o", "prog"],
+    ["-O2", "hello.o", "-L.", "-lother", "-o", "prog"],
+    ["hello.c", "other.o", "-o", "prog"],
+    ["-shared", "other.o", "lib.o", "-o", "libother.so"],
+    ["hello.o", "missing.o", "-o", "prog"],
+  ]
+  static let doscLinks: [[String]] = [
+    ["main.o", "lib.o", "-o", "prog"],
+    ["libtask.a", "lib.o", "-o", "prog"],
+    ["twice.o", "api.o", "-o", "prog"],
+    ["hello.o", "-L.", "-lapi", "-o", "prog"],
+    ["hello.o", "libthin.a", "-o", "prog"],
+    ["hello.o", "-L", ".", "-lother", "-o", "prog"],
+    ["hello.o", "other.o", "-o", "hello.o"],
+    ["cc", "hello.o", "other.o", "-o", "prog"],
+  ]
+
+  /// The links' inputs, made once: objects with a plain fragment (the launcher's), one without
+  /// (cc's), one with sites, one that uses the runtime's API, archives of them (a thin one too).
+  static let linkInputs = Result { () throws -> [String: Data] in
+    let scratch = try Harness.scratch("launcher-inputs")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    for (name, text) in files { try text.write(toFile: scratch + "/" + name, atomically: true, encoding: .utf8) }
+    let made = try Harness.run([
+      "sh", "-c",
+      """
+      set -e; cd "$0"; "$1" -fPIC -c hello.c lib.c api.c twice.c main.c; cc -fPIC -c other.c
+      ar rcs libother.a other.o; ar rcsT libthin.a other.o; ar rcs libtask.a main.o; ar rcs libapi.a api.o twice.o
+      """,
+      scratch, try launcher(),
+    ])
+    guard made.status == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: ["stderr": made.stderr]) }
+    var inputs: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: scratch) where files[name] == nil {
+      inputs[name] = try Data(contentsOf: URL(fileURLWithPath: scratch + "/" + name))
+    }
+    return inputs
+  }
+
+  /// Runs `command` in `directory` holding `files` (and `prepared`, binary files) and nothing
+  /// else (both runs of a comparison use the same directory: a fragment records where it was
+  /// compiled).
+  static func outcome(
+    _ command: [String], in directory: String, environment: [String: String] = [:], prepared: [String: Data] = [:]
+  ) throws -> Outcome {
     for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
       try FileManager.default.removeItem(atPath: directory + "/" + name)
     }
     for (name, text) in files { try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
+    for (name, bytes) in prepared { try bytes.write(to: URL(fileURLWithPath: directory + "/" + name)) }
     let run = try Harness.run(["sh", "-c", "cd \"$0\" && exec \"$@\"", directory] + command, environment: environment)
     var found: [String: Data] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
@@ -85,13 +132,14 @@ import Testing
     return directory + "/dosc-cc"
   }
 
-  @Test(arguments: commandLines) func sameOutcomeAsDoscCC(_ arguments: [String]) throws {
+  @Test(arguments: commandLines + plainLinks + doscLinks) func sameOutcomeAsDoscCC(_ arguments: [String]) throws {
     let link = try Self.doscNamedDoscCC()
     defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: link).deletingLastPathComponent().path) }
     let scratch = try Harness.scratch("launcher")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    let launched = try Self.outcome([try Self.launcher()] + arguments, in: scratch)
-    let doscCC = try Self.outcome([link] + arguments, in: scratch)
+    let prepared = try Self.linkInputs.get()
+    let launched = try Self.outcome([try Self.launcher()] + arguments, in: scratch, prepared: prepared)
+    let doscCC = try Self.outcome([link] + arguments, in: scratch, prepared: prepared)
     #expect(launched.status == doscCC.status)
     #expect(launched.stdout == doscCC.stdout)
     #expect(launched.stderr == doscCC.stderr)
@@ -123,6 +171,26 @@ import Testing
     #expect(annotated.status == 127 && annotated.stderr.hasPrefix("dosc-cc: cannot run '"), "\(annotated.stderr)")
     #expect(annotated.stderr.contains("/dosc': No such file or directory"), "\(annotated.stderr)")
     #expect(annotated.files["main.o"] == nil)
+  }
+
+  /// The links of `plainLinks` are the launcher's own (a launcher alone, without dosc beside
+  /// it, runs them as cc would); those of `doscLinks` it hands to dosc.
+  @Test func plainLinksRunWithoutDosc() throws {
+    let alone = try Harness.scratch("launcher-alone")
+    defer { try? FileManager.default.removeItem(atPath: alone) }
+    try FileManager.default.copyItem(atPath: try Self.launcher(), toPath: alone + "/dosc-cc")
+    let scratch = try Harness.scratch("launcher")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let prepared = try Self.linkInputs.get()
+    for arguments in Self.plainLinks {
+      let launched = try Self.outcome([alone + "/dosc-cc"] + arguments, in: scratch, prepared: prepared)
+      let plain = try Self.outcome(["cc"] + arguments, in: scratch, prepared: prepared)
+      #expect(launched == plain, "\(arguments): \(launched.stderr)")
+    }
+    for arguments in Self.doscLinks {
+      let launched = try Self.outcome([alone + "/dosc-cc"] + arguments, in: scratch, prepared: prepared)
+      #expect(launched.status == 127 && launched.stderr.hasPrefix("dosc-cc: cannot run '"), "\(arguments)")
+    }
   }
 
   /// `$DOSC_CC` names the compiler, split at spaces, as dosc splits it.
