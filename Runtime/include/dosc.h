@@ -5,8 +5,8 @@
  * compiler, where the calls fall back to the serial program's answers. A
  * program built by dosc that calls these has the runtime started before main,
  * with or without a spawn site (`dosc cc` links Runtime/src/start_for_api.c
- * for a file without pragmas that includes this header): started with
- * DOSC_THREADS=1 and without mpirun, it gets the serial answers.
+ * when a unit without pragmas includes this header or calls these): started
+ * with DOSC_THREADS=1 and without mpirun, it gets the serial answers.
  */
 #ifndef DOSC_H
 #define DOSC_H

@@ -7,7 +7,7 @@
  * whatever DOSC_THREADS says, while the same program built by `dosc compile`
  * (which starts the runtime from main) answers DOSC_THREADS and mpirun's
  * ranks. `dosc cc` links this object when a unit's fragment says it uses the
- * API ("uses_runtime"), by naming dosc_start_for_api undefined
+ * runtime ("uses_runtime"), by naming dosc_start_for_api undefined
  * (RuntimeLocation.linkArguments): one answer for both commands. It is
  * nowhere else: a program that starts the runtime itself (the hand-lowered
  * tests, calibration) never gets it, since nothing else refers to it.

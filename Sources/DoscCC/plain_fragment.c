@@ -67,11 +67,14 @@ static const char *base_name(const char *path) {
 }
 
 int dosc_plain_fragment_write(const char *object, const char *source, const char *directory,
-                              size_t argument_count, const char *const *arguments, int uses_runtime,
-                              const char **why) {
+                              size_t argument_count, const char *const *arguments,
+                              int includes_header, const char **why) {
   struct stat status;
   if (stat(object, &status) != 0 || !S_ISREG(status.st_mode)) return 0; /* -o /dev/null */
   size_t size = 0;
+  unsigned char *compiled = dosc_read_regular_file(object, &size);
+  int uses_runtime = includes_header || (compiled && dosc_object_calls_runtime_api(compiled, size));
+  free(compiled);
   unsigned char *contents = dosc_read_regular_file(source, &size);
   if (!contents) {
     *why = "cannot read the source";

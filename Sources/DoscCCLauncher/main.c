@@ -288,7 +288,8 @@ static int compile_plain(const command_line *line) {
   if (exit_status != 0) return exit_status;
   for (int i = 0; i < line->source_count; i++) {
     const char *why = NULL;
-    /* No source here mentions dosc, so none includes <dosc.h>: none uses the runtime. */
+    /* No source here mentions dosc, so none includes <dosc.h> itself (one that gets it through
+     * another header, with the user's own -D__DOSC__, is seen calling the runtime's API). */
     if (dosc_plain_fragment_write(objects[i], line->sources[i], directory, (size_t)line->count,
                                   (const char *const *)line->arguments, 0, &why) != 0)
       return -1; /* dosc compiles it again and says what is wrong */

@@ -94,7 +94,8 @@ public enum CCPipeline {
         guard status == 0 else { return status }
         for source in invocation.sources {
           writePlainFragment(
-            source, into: objectPath(for: source, invocation), arguments: arguments, usesRuntime: false, diagnostics)
+            source, into: objectPath(for: source, invocation), arguments: arguments, includesDoscHeader: false,
+            diagnostics)
         }
         return 0
       }
@@ -114,7 +115,7 @@ public enum CCPipeline {
                 source, object: object, extraFlags: invocation.dependencyFlags + plainCompileFlags(source)))
           guard status == 0 else { return status }
           writePlainFragment(
-            source, into: object, arguments: arguments, usesRuntime: usingRuntime.contains(source), diagnostics)
+            source, into: object, arguments: arguments, includesDoscHeader: usingRuntime.contains(source), diagnostics)
         }
       }
       return 0
@@ -145,7 +146,7 @@ public enum CCPipeline {
           compiler + invocation.compileCommand(source, object: object, extraFlags: plainCompileFlags(source)))
         guard status == 0 else { return status }
         writePlainFragment(
-          source, into: object, arguments: arguments, usesRuntime: usingRuntime.contains(source), diagnostics)
+          source, into: object, arguments: arguments, includesDoscHeader: usingRuntime.contains(source), diagnostics)
       }
       objects[source] = object
     }
@@ -300,11 +301,12 @@ public enum CCPipeline {
   /// `arguments` (flags libclang cannot take are left out then, silently: such a file owes
   /// nobody a warning).
   static func writePlainFragment(
-    _ source: String, into object: String, arguments: [String], usesRuntime: Bool, _ diagnostics: DiagnosticEngine
+    _ source: String, into object: String, arguments: [String], includesDoscHeader: Bool,
+    _ diagnostics: DiagnosticEngine
   ) {
     do {
       try DeferredExportAnalysis.writeFragment(
-        source: source, arguments: arguments, usesRuntime: usesRuntime, into: object)
+        source: source, arguments: arguments, includesDoscHeader: includesDoscHeader, into: object)
     } catch {
       let why = (error as? DiagnosedFailure)?.diagnostics.first?.message ?? "\(error)"
       diagnostics.warning(

@@ -15,12 +15,15 @@ enum DeferredExportAnalysis {
   /// Puts the fragment of a file compiled without analysis into its object
   /// (`dosc_plain_fragment_write`, the code the dosc-cc launcher runs): its source hash over its
   /// base name, its text and the compile's `arguments`, and where its exports can be worked out;
-  /// `usesRuntime`: it includes `<dosc.h>`, so the link adds the runtime.
-  static func writeFragment(source: String, arguments: [String], usesRuntime: Bool, into object: String) throws {
+  /// `usesRuntime` when it includes `<dosc.h>` or its object calls the runtime's API (the link
+  /// then adds the runtime).
+  static func writeFragment(source: String, arguments: [String], includesDoscHeader: Bool, into object: String)
+    throws
+  {
     var why: UnsafePointer<CChar>?
     let status = withCStrings(arguments) { pointers in
       dosc_plain_fragment_write(
-        object, source, FileManager.default.currentDirectoryPath, arguments.count, pointers, usesRuntime ? 1 : 0,
+        object, source, FileManager.default.currentDirectoryPath, arguments.count, pointers, includesDoscHeader ? 1 : 0,
         &why)
     }
     guard status == 0 else {

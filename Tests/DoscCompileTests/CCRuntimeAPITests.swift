@@ -123,6 +123,39 @@ import Testing
     #expect(built.status == 0, "\(built.stdout)\(built.stderr)")
   }
 
+  /// A file that gets `<dosc.h>` through another header and calls the API through a macro
+  /// never mentions dosc: the launcher compiles it itself, with the user's own header flags.
+  /// Its object is seen calling the runtime, whichever function of dosc.h's API it calls (the
+  /// list is read from dosc.h here), and its fragment says so; one that calls none does not.
+  @Test func objectCallingTheAPIThroughAnotherHeaderUsesTheRuntime() throws {
+    let scratch = try Harness.scratch("api-indirect")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let include = Harness.repository.appendingPathComponent("Runtime/include").path
+    let header = try String(contentsOfFile: include + "/dosc.h", encoding: .utf8)
+    let api = try Regex(#"DOSC_USER_API int (\w+)\(void\);"#)
+    let functions = header.matches(of: api).map { String($0.output[1].substring ?? "") }
+    #expect(functions == ["dosc_thread_count", "dosc_node_count", "dosc_node_rank"])
+    try "int main(void) { return CALL(); }\n".write(toFile: scratch + "/user.c", atomically: true, encoding: .utf8)
+    for call in functions.map { $0 + "()" } + ["0"] {
+      try "#include <dosc.h>\n#define CALL() \(call)\n".write(
+        toFile: scratch + "/calls.h", atomically: true, encoding: .utf8)
+      let built = try Self.shell(
+        "$LAUNCHER -D__DOSC__=1 -I '\(include)' -include calls.h -c user.c -o user.o", in: scratch)
+      try #require(built.status == 0, "\(built.stderr)")
+      let expected: Bool? = call == "0" ? nil : true
+      #expect(try ObjectSectionTests.manifests(in: scratch + "/user.o").map(\.usesRuntime) == [expected], "\(call)")
+    }
+    // Linked without a site, such a program starts the runtime as the others do.
+    try "#include <dosc.h>\n#include <stdio.h>\n#define COUNT() dosc_thread_count()\n".write(
+      toFile: scratch + "/count.h", atomically: true, encoding: .utf8)
+    try "#include <stdio.h>\n#include \"count.h\"\nint main(void) { printf(\"%d\\n\", COUNT()); return 0; }\n".write(
+      toFile: scratch + "/main.c", atomically: true, encoding: .utf8)
+    let linked = try Self.shell(
+      "$LAUNCHER -D__DOSC__=1 -I '\(include)' -c main.c -o main.o; $LAUNCHER main.o -o prog", in: scratch)
+    try #require(linked.status == 0, "\(linked.stderr)")
+    #expect(try Harness.run([scratch + "/prog"], environment: ["DOSC_THREADS": "3"]).stdout == "3\n")
+  }
+
   /// The sites are in a library (an archive of an annotated unit); main's file only asks the
   /// runtime: it answers as in the program built by `dosc compile`, and the site is bound.
   @Test func sitesInAnotherLibrary() throws {

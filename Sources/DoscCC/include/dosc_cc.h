@@ -52,12 +52,21 @@ unsigned char *dosc_read_regular_file(const char *path, size_t *size);
 int dosc_elf_add_section(const char *path, const char *name, const void *data, size_t size,
                          const char **why);
 
+/* The runtime's user API, the functions dosc.h declares for a program built with dosc; NULL
+ * ends the list. */
+extern const char *const dosc_runtime_api[];
+
+/* Whether the ELF object of `size` bytes at `image` refers to one of them, undefined: it calls
+ * the runtime. 0 for anything else (no symbol table, not ELF). */
+int dosc_object_calls_runtime_api(const unsigned char *image, size_t size);
+
 /* The fragment of `source`, compiled by the command line `arguments` (dosc's own options
  * removed) in `directory`, written into `object`'s `.dosc.manifest` section: the unit's source
  * hash (its base name, its text, its arguments) and where a link can work out its exports if
- * another unit's task needs them (DeferredExportAnalysis.swift); `uses_runtime` nonzero (the
- * file includes <dosc.h>, compiled with the runtime's header flags) records "uses_runtime",
- * so a link adds the runtime even without a site. Nothing is analyzed. An object that is not
+ * another unit's task needs them (DeferredExportAnalysis.swift); "uses_runtime" when
+ * `includes_header` (the file includes <dosc.h>, and dosc cc compiled it with the runtime's
+ * header flags) or the object calls the runtime's API, so a link adds the runtime even without
+ * a site. Nothing is analyzed. An object that is not
  * a regular file (-o /dev/null) is left alone. Returns 0; -1 with *why set. */
 int dosc_plain_fragment_write(const char *object, const char *source, const char *directory,
                               size_t argument_count, const char *const *arguments, int uses_runtime,
