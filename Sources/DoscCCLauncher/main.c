@@ -304,6 +304,10 @@ static int link_plain(const command_line *line) {
   if (line->compile_only || line->operand_count == 0) return -1;
   for (int i = 0; i < line->source_count; i++)
     if (!is_plain_source(line->sources[i])) return -1;
+  /* Sources compiled with the user's own __DOSC__ may call the runtime's API: dosc compiles
+   * them first to see (a superset of its test, which looks at the compile's flags only). */
+  for (int i = 0; line->source_count > 0 && i < line->count; i++)
+    if (strstr(line->arguments[i], "__DOSC__")) return -1;
   if (overwrites_input(line->output ? line->output : "a.out", line->operands, line->operand_count))
     return -1;
   for (int i = 0; i < line->operand_count; i++)

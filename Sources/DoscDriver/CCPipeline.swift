@@ -122,8 +122,10 @@ public enum CCPipeline {
     }
 
     // Compile and link in one command. Without a dosc site or a use of the runtime's API
-    // anywhere it is the plain command.
-    if annotated.isEmpty && usingRuntime.isEmpty
+    // anywhere it is the plain command. (A source compiled with the user's own `-D__DOSC__`
+    // may call the API through a header that includes <dosc.h>: its object says, once compiled.)
+    let userDefinesDosc = invocation.compilerFlags.contains { $0.contains("__DOSC__") }
+    if annotated.isEmpty && usingRuntime.isEmpty && (invocation.sources.isEmpty || !userDefinesDosc)
       && !ObjectManifestSection.fragments(
         linking: invocation.inputs, linkerFlags: invocation.linkerFlags, diagnostics: DiagnosticEngine()
       ).contains(where: { $0.manifest.needsRuntime })

@@ -136,7 +136,7 @@ import Testing
     let functions = header.matches(of: api).map { String($0.output[1].substring ?? "") }
     #expect(functions == ["dosc_thread_count", "dosc_node_count", "dosc_node_rank"])
     try "int main(void) { return CALL(); }\n".write(toFile: scratch + "/user.c", atomically: true, encoding: .utf8)
-    for call in functions.map { $0 + "()" } + ["0"] {
+    for call in functions.map({ $0 + "()" }) + ["0"] {
       try "#include <dosc.h>\n#define CALL() \(call)\n".write(
         toFile: scratch + "/calls.h", atomically: true, encoding: .utf8)
       let built = try Self.shell(
@@ -151,9 +151,14 @@ import Testing
     try "#include <stdio.h>\n#include \"count.h\"\nint main(void) { printf(\"%d\\n\", COUNT()); return 0; }\n".write(
       toFile: scratch + "/main.c", atomically: true, encoding: .utf8)
     let linked = try Self.shell(
-      "$LAUNCHER -D__DOSC__=1 -I '\(include)' -c main.c -o main.o; $LAUNCHER main.o -o prog", in: scratch)
+      """
+      $LAUNCHER -D__DOSC__=1 -I '\(include)' -c main.c -o main.o; $LAUNCHER main.o -o prog
+      $LAUNCHER -D__DOSC__=1 -I '\(include)' main.c -o one-step
+      """, in: scratch)
     try #require(linked.status == 0, "\(linked.stderr)")
-    #expect(try Harness.run([scratch + "/prog"], environment: ["DOSC_THREADS": "3"]).stdout == "3\n")
+    for program in ["prog", "one-step"] {
+      #expect(try Harness.run([scratch + "/" + program], environment: ["DOSC_THREADS": "3"]).stdout == "3\n")
+    }
   }
 
   /// The sites are in a library (an archive of an annotated unit); main's file only asks the
