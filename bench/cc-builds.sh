@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/cc-builds.sh: what dosc costs a build as its C compiler, side by side with plain cc in one
 # run: plain `cc`, the `dosc-cc` launcher as make installs it (scripts/build-dosc-cc.sh: plain
-# compiles done in C, everything else handed to dosc) and `dosc cc` (the Swift tool throughout).
+# compiles and links that need nothing from dosc done in C, everything else handed to dosc) and
+# `dosc cc` (the Swift tool throughout).
 #   - a one-line file and a 1,000-line file without pragmas, `-O2 -c` / `-O1 -c`;
 #   - the generated project (bench/gen-c-project.sh, 31 files, ~2,700 functions) with no pragma
 #     at all, then with its default pragmas (6 files with sites, main.c spawning a task from
