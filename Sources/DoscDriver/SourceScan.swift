@@ -26,7 +26,9 @@ struct SourceScan {
       let scan = PragmaScanner.scan(text, file: source)
       firstDoscPragma = scan.pragmas.first?.location ?? scan.operators.first?.location
       doscHeaderInclude = Self.firstDirective(in: text, file: source) { words in
-        words.count >= 3 && words[1] == "include" && (words[2] == "<dosc.h>" || words[2] == "\"dosc.h\"")
+        // `#include <dosc.h>`, `# include"dosc.h"`, a comment after it.
+        let directive = words.dropFirst().joined()
+        return directive.hasPrefix("include<dosc.h>") || directive.hasPrefix("include\"dosc.h\"")
       }
     }
     if firstDoscPragma == nil, text.contains("omp") {

@@ -108,10 +108,14 @@ import Testing
   }
 
   /// The header flags are what a file with `<dosc.h>` gets, and nothing else: without the
-  /// fragment's section, the object is cc's with `-D__DOSC__=1 -I RUNTIME/include`, byte for byte.
-  @Test func fileIncludingTheHeaderCompilesAsWithTheHeaderFlags() throws {
+  /// fragment's section, the object is cc's with `-D__DOSC__=1 -I RUNTIME/include`, byte for byte;
+  /// however the include is spelled.
+  @Test(arguments: ["#include <dosc.h>", "#include\"dosc.h\"", "  #  include <dosc.h> /* the API */"])
+  func fileIncludingTheHeaderCompilesAsWithTheHeaderFlags(_ line: String) throws {
     let scratch = try Self.project("api-flags")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try Self.report.replacingOccurrences(of: "#include <dosc.h>", with: line).write(
+      toFile: scratch + "/report.c", atomically: true, encoding: .utf8)
     let include = Harness.repository.appendingPathComponent("Runtime/include").path
     let built = try Self.shell(
       """
