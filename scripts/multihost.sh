@@ -184,3 +184,221 @@ case ${1:-} in
   *) echo "usage: multihost.sh up | down | check | hostfile | ssh HOST COMMAND..." >&2; exit 2 ;;
 esac
 [ "${1:-}" = check ] || exit 0
+
+# ---- check ---------------------------------------------------------------------------------
+
+skip() {
+  echo "multihost: skipped: $1"
+  exit 0
+}
+[ "$(id -u)" = 0 ] || skip "needs root (network namespaces, sshd)"
+for tool in ip unshare flock ssh ssh-keygen /usr/sbin/sshd; do
+  command -v "$tool" >/dev/null || skip "no $tool (scripts/setup.sh installs iproute2, openssh-server and -client)"
+done
+command -v mpirun.openmpi >/dev/null || skip "no Open MPI (scripts/setup.sh installs openmpi-bin)"
+# A container may forbid namespaces (no CAP_SYS_ADMIN, or seccomp): then nothing here can run.
+unshare --net --uts --mount true 2>/dev/null ||
+  skip "this machine does not permit network, UTS and mount namespaces (unshare --net --uts --mount failed)"
+{ ip netns add dosc-mh-probe && ip netns del dosc-mh-probe; } 2>/dev/null ||
+  skip "ip netns add is not permitted here"
+[ -x "$DOSC" ] || { echo "multihost: no dosc at $DOSC (swift build)" >&2; exit 1; }
+
+# One check at a time on a machine: the namespaces' names are fixed.
+exec 9>/run/dosc-multihost.lock
+flock -w 300 9 || { echo "multihost: another check holds /run/dosc-multihost.lock" >&2; exit 1; }
+work=$(mktemp -d /tmp/dosc-multihost.XXXXXX)
+trap 'down; rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+up
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "multihost: pass: $1"; }
+fail() {
+  failed=$((failed + 1))
+  echo "multihost: FAIL: $1"
+  [ -n "${2:-}" ] && [ -f "$2" ] && head -40 "$2" | sed 's/^/  /'
+  return 0
+}
+
+hostfile=$STATE/hostfile
+# What a cluster's user sets once: Open MPI reaches the hosts with this ssh.
+export OMPI_MCA_plm_rsh_agent="ssh -F $STATE/ssh_config"
+# The runs' environment: no DOSC_* of the caller's leaks in.
+while IFS='=' read -r name _; do
+  case $name in DOSC_RUNTIME_DIR) ;; DOSC_*) unset "$name" ;; esac
+done < <(env)
+TIMEOUT=60
+
+# 1. Distinct hosts: mpirun puts one rank on each, each with its own hostname.
+names=$(timeout $TIMEOUT mpirun.openmpi -np "$HOSTS" --hostfile "$hostfile" hostname 2>"$work/hostname.err" | sort)
+expected=$({
+  hostname
+  for ((i = 1; i < HOSTS; i++)); do host_name $i; done
+} | sort)
+if [ "$names" = "$expected" ]; then
+  pass "mpirun --hostfile places one rank on each of $(echo $names | tr ' ' ',')"
+else
+  fail "mpirun --hostfile: ranks on '$(echo $names)', expected '$(echo $expected)'" "$work/hostname.err"
+fi
+
+# deploy PROG: copies the program to every other host's /tmp (at the same path), without its
+# sidecar, as a user without a shared file system would.
+deploy() {
+  local program=$1 i
+  for ((i = 1; i < HOSTS; i++)); do
+    on_host $i "mkdir -p $(dirname "$program") && cat >$program && chmod +x $program" <"$program" || return 1
+  done
+}
+
+cat >"$work/free-network.json" <<'EOF'
+{ "schema": "dosc-profile/1", "spawn_ns": 0, "remote_latency_ns": 0, "remote_bytes_per_ns": 10000 }
+EOF
+# dosc_run OUT ERR BINDING [dosc run options...] -- PROG ARGS...: one rank per host, one thread
+# per rank; the profile (a network and a spawn that cost nothing: every remotable task goes
+# remote) exists on host 0 only.
+dosc_run() {
+  local out=$1 err=$2 binding=$3
+  shift 3
+  local options=()
+  while [ "$1" != -- ]; do options+=("$1"); shift; done
+  shift
+  DOSC_BIND=$binding DOSC_THREADS=1 DOSC_TRACE=1 DOSC_PROFILE="$work/free-network.json" \
+    timeout -k 5 $TIMEOUT "$DOSC" run -n "$HOSTS" --hostfile "$hostfile" "${options[@]}" "$@" >"$out" 2>"$err"
+}
+
+# 2. Open MPI treats them as distinct hosts: with shared memory as its only transport between
+# ranks (btl self,vader), ranks on different hosts cannot reach each other, while the same
+# job on one host runs.
+mkdir -p "$work/montecarlo"
+montecarlo=$work/montecarlo/prog
+"$DOSC" compile "$ROOT/Examples/montecarlo/montecarlo.c" -O2 -o "$montecarlo" -lm 2>"$work/build.err" &&
+  deploy "$montecarlo" || { fail "montecarlo: dosc compile or the copy to the hosts failed" "$work/build.err"; exit 1; }
+dosc_run "$work/vader.out" "$work/vader.err" remote --mca btl self,vader -- "$montecarlo" 12 20000
+vader=$?
+DOSC_BIND=remote DOSC_THREADS=1 timeout -k 5 $TIMEOUT "$DOSC" run -n "$HOSTS" --mca btl self,vader \
+  "$montecarlo" 12 20000 >"$work/vader1.out" 2>"$work/vader1.err"
+vader1=$?
+if [ $vader != 0 ] && [ $vader != 124 ] && grep -q "unable to reach each other" "$work/vader.err" && [ $vader1 = 0 ]; then
+  pass "without TCP (btl self,vader) ranks on different hosts cannot reach each other (exit $vader); on one host they do"
+else
+  fail "btl self,vader: exit $vader across hosts (expected unreachable), $vader1 on one host (expected 0)" "$work/vader.err"
+fi
+
+# 3. Every example under forced remote and auto against the plain C build.
+# Examples (the arguments of Tests/DoscCompileTests/SerialElisionTests.swift) and, after ':',
+# whether forced remote must ship tasks (RemoteTests.shipped).
+examples=(
+  "vector:ships" "matmul 128:ships" "stencil:ships" "fib 25:ships" "nqueens 8:ships" "histogram:"
+  "mergesort 100000:" "mandelbrot 160 120:ships" "montecarlo 12 200000:ships" "finegrain:"
+)
+for entry in "${examples[@]}"; do
+  spec=${entry%%:*} ships=${entry#*:}
+  read -r name arguments <<<"$spec"
+  # shellcheck disable=SC2206
+  arguments=($arguments)
+  directory=$work/$name
+  mkdir -p "$directory"
+  sources=("$ROOT/Examples/$name"/*.c)
+  if ! cc -O2 -Wno-unknown-pragmas "${sources[@]}" -o "$directory/plain" -lm 2>"$directory/build.err" ||
+    ! "$directory/plain" "${arguments[@]}" >"$directory/expected" 2>>"$directory/build.err" ||
+    ! "$DOSC" compile "${sources[@]}" -O2 -o "$directory/prog" -lm 2>>"$directory/build.err" ||
+    ! deploy "$directory/prog"; then
+    fail "$name: the plain build, its run, dosc compile or the copy to the hosts failed" "$directory/build.err"
+    continue
+  fi
+  # The other hosts have the program and neither its sidecar nor the profile; host 0 has all.
+  hidden=1
+  for ((i = 1; i < HOSTS; i++)); do
+    on_host $i "test -x $directory/prog && ! test -e $directory/prog.dosc.json && ! test -e $work/free-network.json" || hidden=0
+  done
+  [ $hidden = 1 ] && [ -f "$directory/prog.dosc.json" ] ||
+    { fail "$name: the sidecar or the profile is visible on another host"; continue; }
+  for binding in remote auto; do
+    out=$directory/$binding.out err=$directory/$binding.err
+    dosc_run "$out" "$err" $binding -- "$directory/prog" "${arguments[@]}"
+    code=$?
+    problem=""
+    sent=$(grep '^dosc: rank 0: ' "$err" | grep -o '[0-9]* tasks sent' | grep -o '[0-9]*' | tail -1)
+    served=$(grep -E '^dosc: rank [1-9][0-9]*: ' "$err" | grep -o '[0-9]* tasks run' | awk '{s += $1} END {print s + 0}')
+    if [ $code = 124 ] || [ $code = 137 ]; then
+      problem="hung (killed after ${TIMEOUT}s)"
+    elif [ $code != 0 ]; then
+      problem="exit status $code"
+    elif ! cmp -s "$directory/expected" "$out"; then
+      problem="output differs from the plain C build's"
+    elif grep -q 'warning\|error\|MPI_ABORT' "$err"; then
+      problem="a rank warned: $(grep -m1 'warning\|error\|MPI_ABORT' "$err")"
+    elif ! grep -q "sidecar $directory/prog.dosc.json (read)" "$err"; then
+      problem="rank 0 did not read the sidecar"
+    fi
+    # Each rank's counters name its host and, on the remote hosts, DOSC_THREADS=1 (passed by
+    # dosc run with -x: a remote rank's default would be its cores).
+    for ((i = 0; i < HOSTS && ${#problem} == 0; i++)); do
+      if ((i == 0)); then
+        grep -q "^dosc: rank 0: host $(hostname), " "$err" || problem="rank 0's counters do not name host $(hostname)"
+      else
+        grep -q "^dosc: rank $i: host $(host_name $i), 1 thread, " "$err" ||
+          problem="rank $i's counters do not say host $(host_name $i), 1 thread"
+      fi
+    done
+    if [ -z "$problem" ] && [ $binding = remote ] && [ "$ships" = ships ] &&
+      { [ "${sent:-0}" = 0 ] || [ "$served" != "$sent" ]; }; then
+      problem="forced remote: rank 0 sent ${sent:-?} tasks, ranks 1.. ran $served"
+    fi
+    if [ -n "$problem" ]; then
+      fail "$name DOSC_BIND=$binding on $HOSTS hosts: $problem" "$err"
+      diff "$directory/expected" "$out" | head -10 | sed 's/^/  /'
+    else
+      pass "$name DOSC_BIND=$binding on $HOSTS hosts: the plain output; ${sent:-0} tasks sent, $served run on hosts 1..$((HOSTS - 1))"
+    fi
+  done
+done
+
+# 4. A rank killed on the last host ends the job within 10 s, with a notice naming it.
+victim_rank=$((HOSTS - 1))
+victim_host=$(host_name $victim_rank)
+mandelbrot=$work/mandelbrot/prog
+DOSC_BIND=remote DOSC_THREADS=1 timeout -k 5 $TIMEOUT "$DOSC" run -n "$HOSTS" --hostfile "$hostfile" \
+  "$mandelbrot" 3000 3000 20000 >/dev/null 2>"$work/kill.err" &
+job=$!
+victim=""
+for _ in $(seq 100); do
+  sleep 0.1
+  for pid in $(ip netns pids "$(netns $victim_rank)" 2>/dev/null); do
+    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$mandelbrot" ] || continue
+    tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "OMPI_COMM_WORLD_RANK=$victim_rank" && victim=$pid
+  done
+  [ -n "$victim" ] && break
+done
+if [ -z "$victim" ]; then
+  kill "$job" 2>/dev/null
+  wait "$job"
+  fail "kill: rank $victim_rank never started on $victim_host" "$work/kill.err"
+else
+  sleep 0.5 # it is serving tasks by now
+  kill -KILL "$victim"
+  killed=$(date +%s.%N)
+  ended=0
+  for _ in $(seq 100); do
+    kill -0 "$job" 2>/dev/null || { ended=1; break; }
+    sleep 0.1
+  done
+  after=$(awk -v a="$killed" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  if [ $ended = 0 ]; then
+    kill "$job" 2>/dev/null
+    wait "$job"
+    fail "kill: the job still ran 10 s after rank $victim_rank was killed on $victim_host" "$work/kill.err"
+  else
+    wait "$job"
+    code=$?
+    notice=$(grep -m1 "rank $victim_rank .*$victim_host.*signal 9" "$work/kill.err" | sed 's/^ *//')
+    if [ $code != 0 ] && [ -n "$notice" ]; then
+      pass "rank $victim_rank killed on $victim_host: the job ended ${after} s later (exit $code): $notice"
+    else
+      fail "kill: exit $code, ${after} s after; no notice naming rank $victim_rank on $victim_host" "$work/kill.err"
+    fi
+  fi
+fi
+
+echo "multihost: $passed passed, $failed failed"
+[ $failed = 0 ]
