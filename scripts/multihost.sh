@@ -113,11 +113,17 @@ up() {
     printf '127.0.0.1 localhost\n%s %s\n' "$(host_address 0)" "$(hostname)"
     for ((i = 1; i < HOSTS; i++)); do printf '%s %s\n' "$(host_address $i)" "$(host_name $i)"; done
   } >"$STATE/hosts"
-  # Host 0 first (the machine itself, as it is named), then one line per namespace host.
+  # The launchers' ssh (Open MPI's plm_rsh_agent, MPICH's HYDRA_LAUNCHER_EXEC take a program).
+  printf '#!/bin/sh\nexec ssh -F %s "$@"\n' "$STATE/ssh_config" >"$STATE/ssh"
+  chmod +x "$STATE/ssh"
+  # Host 0 first (the machine itself, as it is named), then one line per namespace host: Open
+  # MPI's hostfile, MPICH's, and Open MPI's with two slots on host 0 (ranks 0 and 1 share it).
   {
     printf '%s slots=1\n' "$(hostname)"
     for ((i = 1; i < HOSTS; i++)); do printf '%s slots=1\n' "$(host_name $i)"; done
   } >"$STATE/hostfile"
+  sed 's/ slots=/:/' "$STATE/hostfile" >"$STATE/hostfile.mpich"
+  sed '1s/slots=1/slots=2/' "$STATE/hostfile" >"$STATE/hostfile.two-on-0"
 
   ip link add "$BRIDGE" type bridge || fail_up "cannot create a bridge (ip link add type bridge)"
   ip addr add "$(host_address 0)/24" dev "$BRIDGE"
@@ -172,11 +178,15 @@ EOF
 on_host() {
   local i=$1
   shift
-  ssh -F "$STATE/ssh_config" "$(host_name "$i")" "$@"
+  "$STATE/ssh" "$(host_name "$i")" "$@"
 }
 
 case ${1:-} in
-  up) up; echo "multihost: $HOSTS hosts up; hostfile $STATE/hostfile, ssh -F $STATE/ssh_config" ;;
+  up)
+    up
+    echo "multihost: $HOSTS hosts up: hostfiles $STATE/hostfile (Open MPI), $STATE/hostfile.mpich;"
+    echo "  export OMPI_MCA_plm_rsh_agent=$STATE/ssh HYDRA_LAUNCHER_EXEC=$STATE/ssh"
+    ;;
   down) down ;;
   hostfile) echo "$STATE/hostfile" ;;
   ssh) shift; on_host "$@" ;;
@@ -222,7 +232,7 @@ fail() {
 
 hostfile=$STATE/hostfile
 # What a cluster's user sets once: Open MPI reaches the hosts with this ssh.
-export OMPI_MCA_plm_rsh_agent="ssh -F $STATE/ssh_config"
+export OMPI_MCA_plm_rsh_agent=$STATE/ssh HYDRA_LAUNCHER_EXEC=$STATE/ssh
 # The runs' environment: no DOSC_* of the caller's leaks in.
 while IFS='=' read -r name _; do
   case $name in DOSC_RUNTIME_DIR) ;; DOSC_*) unset "$name" ;; esac
@@ -253,132 +263,159 @@ deploy() {
 cat >"$work/free-network.json" <<'EOF'
 { "schema": "dosc-profile/1", "spawn_ns": 0, "remote_latency_ns": 0, "remote_bytes_per_ns": 10000 }
 EOF
-# dosc_run OUT ERR BINDING [dosc run options...] -- PROG ARGS...: one rank per host, one thread
-# per rank; the profile (a network and a spawn that cost nothing: every remotable task goes
-# remote) exists on host 0 only.
+# dosc_run OUT ERR BINDING RANKS [dosc run options...] -- PROG ARGS...: one thread per rank; the
+# profile (a network and a spawn that cost nothing: every remotable task goes remote) exists on
+# host 0 only.
 dosc_run() {
-  local out=$1 err=$2 binding=$3
-  shift 3
+  local out=$1 err=$2 binding=$3 ranks=$4
+  shift 4
   local options=()
   while [ "$1" != -- ]; do options+=("$1"); shift; done
   shift
   DOSC_BIND=$binding DOSC_THREADS=1 DOSC_TRACE=1 DOSC_PROFILE="$work/free-network.json" \
-    timeout -k 5 $TIMEOUT "$DOSC" run -n "$HOSTS" --hostfile "$hostfile" "${options[@]}" "$@" >"$out" 2>"$err"
+    timeout -k 5 $TIMEOUT "$DOSC" run -n "$ranks" "${options[@]}" "$@" >"$out" 2>"$err"
+}
+openmpi=(--hostfile "$STATE/hostfile")
+mpich=(--mpi mpich --hostfile "$STATE/hostfile.mpich")
+one_rank_per_host="$(hostname)"
+for ((i = 1; i < HOSTS; i++)); do one_rank_per_host+=" $(host_name $i)"; done
+
+# build_example NAME: the plain C build and its output, the dosc build, copied to the other hosts.
+build_example() {
+  local name=$1 directory=$work/$1 sources=("$ROOT/Examples/$1"/*.c)
+  mkdir -p "$directory"
+  cc -O2 -Wno-unknown-pragmas "${sources[@]}" -o "$directory/plain" -lm 2>"$directory/build.err" &&
+    "$directory/plain" "${arguments[@]}" >"$directory/expected" 2>>"$directory/build.err" &&
+    "$DOSC" compile "${sources[@]}" -O2 -o "$directory/prog" -lm 2>>"$directory/build.err" &&
+    deploy "$directory/prog" && return 0
+  fail "$name: the plain build, its run, dosc compile or the copy to the hosts failed" "$directory/build.err"
+  return 1
+}
+
+# run_example LABEL NAME SHIPS BINDING "HOST OF EACH RANK" [dosc run options...]: the dosc build
+# of NAME (built, with `arguments` set) prints the plain build's output; no rank warns; rank 0
+# read the sidecar; each rank's counters name its host and, off host 0, DOSC_THREADS=1 (passed
+# by dosc run: a remote rank's default would be its cores); forced remote on a site that ships
+# (SHIPS=ships) sends tasks and the other ranks run them all.
+run_example() {
+  local label=$1 name=$2 ships=$3 binding=$4 hosts=($5)
+  shift 5
+  local directory=$work/$name out err code problem="" sent served rank
+  out=$directory/$label-$binding.out err=$directory/$label-$binding.err
+  dosc_run "$out" "$err" "$binding" ${#hosts[@]} "$@" -- "$directory/prog" "${arguments[@]}"
+  code=$?
+  sent=$(grep '^dosc: rank 0: ' "$err" | grep -o '[0-9]* tasks sent' | grep -o '[0-9]*' | tail -1)
+  served=$(grep -E '^dosc: rank [1-9][0-9]*: ' "$err" | grep -o '[0-9]* tasks run' | awk '{s += $1} END {print s + 0}')
+  if [ $code = 124 ] || [ $code = 137 ]; then
+    problem="hung (killed after ${TIMEOUT}s)"
+  elif [ $code != 0 ]; then
+    problem="exit status $code"
+  elif ! cmp -s "$directory/expected" "$out"; then
+    problem="output differs from the plain C build's"
+  elif grep -q 'warning\|error\|MPI_ABORT' "$err"; then
+    problem="a rank warned: $(grep -m1 'warning\|error\|MPI_ABORT' "$err")"
+  elif ! grep -q "sidecar $directory/prog.dosc.json (read)" "$err"; then
+    problem="rank 0 did not read the sidecar"
+  fi
+  for ((rank = 0; rank < ${#hosts[@]} && ${#problem} == 0; rank++)); do
+    if ((rank == 0)); then
+      grep -q "^dosc: rank 0: host ${hosts[0]}, " "$err" || problem="rank 0's counters do not name host ${hosts[0]}"
+    else
+      grep -q "^dosc: rank $rank: host ${hosts[rank]}, 1 thread, " "$err" ||
+        problem="rank $rank's counters do not say host ${hosts[rank]}, 1 thread"
+    fi
+  done
+  if [ -z "$problem" ] && [ "$binding" = remote ] && [ "$ships" = ships ] &&
+    { [ "${sent:-0}" = 0 ] || [ "$served" != "$sent" ]; }; then
+    problem="forced remote: rank 0 sent ${sent:-?} tasks, ranks 1.. ran $served"
+  fi
+  if [ -n "$problem" ]; then
+    fail "$label: $name DOSC_BIND=$binding, ranks on $(echo "${hosts[@]}" | tr ' ' ','): $problem" "$err"
+    diff "$directory/expected" "$out" | head -10 | sed 's/^/  /'
+  else
+    pass "$label: $name DOSC_BIND=$binding, ranks on $(echo "${hosts[@]}" | tr ' ' ','): the plain output; ${sent:-0} tasks sent, $served run by ranks 1.."
+  fi
 }
 
 # 2. Open MPI treats them as distinct hosts: with shared memory as its only transport between
-# ranks (btl self,vader), ranks on different hosts cannot reach each other, while the same
-# job on one host runs.
-mkdir -p "$work/montecarlo"
-montecarlo=$work/montecarlo/prog
-"$DOSC" compile "$ROOT/Examples/montecarlo/montecarlo.c" -O2 -o "$montecarlo" -lm 2>"$work/build.err" &&
-  deploy "$montecarlo" || { fail "montecarlo: dosc compile or the copy to the hosts failed" "$work/build.err"; exit 1; }
-dosc_run "$work/vader.out" "$work/vader.err" remote --mca btl self,vader -- "$montecarlo" 12 20000
+# ranks (btl self,vader), ranks on different hosts cannot reach each other, while the same job
+# on one host runs.
+arguments=(12 20000)
+build_example montecarlo || exit 1
+dosc_run "$work/vader.out" "$work/vader.err" remote "$HOSTS" "${openmpi[@]}" --mca btl self,vader -- \
+  "$work/montecarlo/prog" "${arguments[@]}"
 vader=$?
-DOSC_BIND=remote DOSC_THREADS=1 timeout -k 5 $TIMEOUT "$DOSC" run -n "$HOSTS" --mca btl self,vader \
-  "$montecarlo" 12 20000 >"$work/vader1.out" 2>"$work/vader1.err"
+dosc_run "$work/vader1.out" "$work/vader1.err" remote "$HOSTS" --mca btl self,vader -- \
+  "$work/montecarlo/prog" "${arguments[@]}"
 vader1=$?
 if [ $vader != 0 ] && [ $vader != 124 ] && grep -q "unable to reach each other" "$work/vader.err" && [ $vader1 = 0 ]; then
-  pass "without TCP (btl self,vader) ranks on different hosts cannot reach each other (exit $vader); on one host they do"
+  pass "open-mpi: without TCP (btl self,vader) ranks on different hosts cannot reach each other (exit $vader); on one host they do"
 else
-  fail "btl self,vader: exit $vader across hosts (expected unreachable), $vader1 on one host (expected 0)" "$work/vader.err"
+  fail "open-mpi: btl self,vader: exit $vader across hosts (expected unreachable), $vader1 on one host (expected 0)" "$work/vader.err"
 fi
 
-# 3. Every example under forced remote and auto against the plain C build.
-# Examples (the arguments of Tests/DoscCompileTests/SerialElisionTests.swift) and, after ':',
-# whether forced remote must ship tasks (RemoteTests.shipped).
+# 3. Every example under forced remote and auto against the plain C build, one rank per host
+# (Open MPI); a few with MPICH, and with two ranks on host 0 (shared memory between them, TCP to
+# the others). Examples (the arguments of Tests/DoscCompileTests/SerialElisionTests.swift) and,
+# after ':', whether forced remote must ship tasks (RemoteTests.shipped).
 examples=(
   "vector:ships" "matmul 128:ships" "stencil:ships" "fib 25:ships" "nqueens 8:ships" "histogram:"
   "mergesort 100000:" "mandelbrot 160 120:ships" "montecarlo 12 200000:ships" "finegrain:"
 )
 for entry in "${examples[@]}"; do
   spec=${entry%%:*} ships=${entry#*:}
-  read -r name arguments <<<"$spec"
-  # shellcheck disable=SC2206
-  arguments=($arguments)
-  directory=$work/$name
-  mkdir -p "$directory"
-  sources=("$ROOT/Examples/$name"/*.c)
-  if ! cc -O2 -Wno-unknown-pragmas "${sources[@]}" -o "$directory/plain" -lm 2>"$directory/build.err" ||
-    ! "$directory/plain" "${arguments[@]}" >"$directory/expected" 2>>"$directory/build.err" ||
-    ! "$DOSC" compile "${sources[@]}" -O2 -o "$directory/prog" -lm 2>>"$directory/build.err" ||
-    ! deploy "$directory/prog"; then
-    fail "$name: the plain build, its run, dosc compile or the copy to the hosts failed" "$directory/build.err"
-    continue
-  fi
+  read -r name rest <<<"$spec"
+  read -r -a arguments <<<"$rest"
+  build_example "$name" || continue
   # The other hosts have the program and neither its sidecar nor the profile; host 0 has all.
   hidden=1
   for ((i = 1; i < HOSTS; i++)); do
-    on_host $i "test -x $directory/prog && ! test -e $directory/prog.dosc.json && ! test -e $work/free-network.json" || hidden=0
+    on_host $i "test -x $work/$name/prog && ! test -e $work/$name/prog.dosc.json && ! test -e $work/free-network.json" ||
+      hidden=0
   done
-  [ $hidden = 1 ] && [ -f "$directory/prog.dosc.json" ] ||
+  [ $hidden = 1 ] && [ -f "$work/$name/prog.dosc.json" ] ||
     { fail "$name: the sidecar or the profile is visible on another host"; continue; }
   for binding in remote auto; do
-    out=$directory/$binding.out err=$directory/$binding.err
-    dosc_run "$out" "$err" $binding -- "$directory/prog" "${arguments[@]}"
-    code=$?
-    problem=""
-    sent=$(grep '^dosc: rank 0: ' "$err" | grep -o '[0-9]* tasks sent' | grep -o '[0-9]*' | tail -1)
-    served=$(grep -E '^dosc: rank [1-9][0-9]*: ' "$err" | grep -o '[0-9]* tasks run' | awk '{s += $1} END {print s + 0}')
-    if [ $code = 124 ] || [ $code = 137 ]; then
-      problem="hung (killed after ${TIMEOUT}s)"
-    elif [ $code != 0 ]; then
-      problem="exit status $code"
-    elif ! cmp -s "$directory/expected" "$out"; then
-      problem="output differs from the plain C build's"
-    elif grep -q 'warning\|error\|MPI_ABORT' "$err"; then
-      problem="a rank warned: $(grep -m1 'warning\|error\|MPI_ABORT' "$err")"
-    elif ! grep -q "sidecar $directory/prog.dosc.json (read)" "$err"; then
-      problem="rank 0 did not read the sidecar"
-    fi
-    # Each rank's counters name its host and, on the remote hosts, DOSC_THREADS=1 (passed by
-    # dosc run with -x: a remote rank's default would be its cores).
-    for ((i = 0; i < HOSTS && ${#problem} == 0; i++)); do
-      if ((i == 0)); then
-        grep -q "^dosc: rank 0: host $(hostname), " "$err" || problem="rank 0's counters do not name host $(hostname)"
-      else
-        grep -q "^dosc: rank $i: host $(host_name $i), 1 thread, " "$err" ||
-          problem="rank $i's counters do not say host $(host_name $i), 1 thread"
-      fi
-    done
-    if [ -z "$problem" ] && [ $binding = remote ] && [ "$ships" = ships ] &&
-      { [ "${sent:-0}" = 0 ] || [ "$served" != "$sent" ]; }; then
-      problem="forced remote: rank 0 sent ${sent:-?} tasks, ranks 1.. ran $served"
-    fi
-    if [ -n "$problem" ]; then
-      fail "$name DOSC_BIND=$binding on $HOSTS hosts: $problem" "$err"
-      diff "$directory/expected" "$out" | head -10 | sed 's/^/  /'
-    else
-      pass "$name DOSC_BIND=$binding on $HOSTS hosts: the plain output; ${sent:-0} tasks sent, $served run on hosts 1..$((HOSTS - 1))"
-    fi
+    run_example open-mpi "$name" "$ships" $binding "$one_rank_per_host" "${openmpi[@]}"
   done
+  case $name in
+    stencil | matmul | montecarlo)
+      run_example mpich "$name" "$ships" remote "$one_rank_per_host" "${mpich[@]}"
+      run_example open-mpi "$name" "$ships" remote "$(hostname) $one_rank_per_host" --hostfile "$STATE/hostfile.two-on-0"
+      ;;
+  esac
 done
 
-# 4. A rank killed on the last host ends the job within 10 s, with a notice naming it.
-victim_rank=$((HOSTS - 1))
-victim_host=$(host_name $victim_rank)
-mandelbrot=$work/mandelbrot/prog
-DOSC_BIND=remote DOSC_THREADS=1 timeout -k 5 $TIMEOUT "$DOSC" run -n "$HOSTS" --hostfile "$hostfile" \
-  "$mandelbrot" 3000 3000 20000 >/dev/null 2>"$work/kill.err" &
-job=$!
-victim=""
-for _ in $(seq 100); do
-  sleep 0.1
-  for pid in $(ip netns pids "$(netns $victim_rank)" 2>/dev/null); do
-    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$mandelbrot" ] || continue
-    tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "OMPI_COMM_WORLD_RANK=$victim_rank" && victim=$pid
+# 4. A rank killed on the last host ends the job within 10 s, with a notice naming it: Open
+# MPI's names the rank and the host; MPICH's the pid and the host (README: dosc run learns the
+# rank only from ranks that see its temporary directory, and this host's /tmp is its own).
+# kill_rank LABEL RANK-VARIABLE NOTICE-PATTERN [dosc run options...]
+kill_rank() {
+  local label=$1 variable=$2 pattern=$3
+  shift 3
+  local victim_rank=$((HOSTS - 1)) victim_host program=$work/mandelbrot/prog job victim="" pid
+  victim_host=$(host_name $victim_rank)
+  DOSC_BIND=remote DOSC_THREADS=1 timeout -k 5 $TIMEOUT "$DOSC" run -n "$HOSTS" "$@" \
+    "$program" 3000 3000 20000 >/dev/null 2>"$work/kill-$label.err" &
+  job=$!
+  for _ in $(seq 100); do
+    sleep 0.1
+    for pid in $(ip netns pids "$(netns $victim_rank)" 2>/dev/null); do
+      [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$program" ] || continue
+      tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "$variable=$victim_rank" && victim=$pid
+    done
+    [ -n "$victim" ] && break
   done
-  [ -n "$victim" ] && break
-done
-if [ -z "$victim" ]; then
-  kill "$job" 2>/dev/null
-  wait "$job"
-  fail "kill: rank $victim_rank never started on $victim_host" "$work/kill.err"
-else
+  if [ -z "$victim" ]; then
+    kill "$job" 2>/dev/null
+    wait "$job"
+    fail "$label: kill: rank $victim_rank never started on $victim_host" "$work/kill-$label.err"
+    return
+  fi
   sleep 0.5 # it is serving tasks by now
   kill -KILL "$victim"
+  local killed ended=0 after code notice
   killed=$(date +%s.%N)
-  ended=0
   for _ in $(seq 100); do
     kill -0 "$job" 2>/dev/null || { ended=1; break; }
     sleep 0.1
@@ -387,18 +424,24 @@ else
   if [ $ended = 0 ]; then
     kill "$job" 2>/dev/null
     wait "$job"
-    fail "kill: the job still ran 10 s after rank $victim_rank was killed on $victim_host" "$work/kill.err"
-  else
-    wait "$job"
-    code=$?
-    notice=$(grep -m1 "rank $victim_rank .*$victim_host.*signal 9" "$work/kill.err" | sed 's/^ *//')
-    if [ $code != 0 ] && [ -n "$notice" ]; then
-      pass "rank $victim_rank killed on $victim_host: the job ended ${after} s later (exit $code): $notice"
-    else
-      fail "kill: exit $code, ${after} s after; no notice naming rank $victim_rank on $victim_host" "$work/kill.err"
-    fi
+    fail "$label: kill: the job still ran 10 s after rank $victim_rank was killed on $victim_host" "$work/kill-$label.err"
+    return
   fi
-fi
+  wait "$job"
+  code=$?
+  pattern=${pattern//RANK/$victim_rank}
+  pattern=${pattern//HOST/$victim_host}
+  pattern=${pattern//PID/$victim}
+  notice=$(grep -m1 "$pattern" "$work/kill-$label.err" | sed 's/^ *//')
+  if [ $code != 0 ] && [ -n "$notice" ]; then
+    pass "$label: rank $victim_rank killed on $victim_host: the job ended ${after} s later (exit $code): $notice"
+  else
+    fail "$label: kill: exit $code, ${after} s after; no notice matching '$pattern'" "$work/kill-$label.err"
+  fi
+}
+arguments=(160 120)
+kill_rank open-mpi OMPI_COMM_WORLD_RANK "rank RANK .*on node HOST .*signal 9" "${openmpi[@]}"
+kill_rank mpich PMI_RANK "pid PID on HOST" "${mpich[@]}"
 
 echo "multihost: $passed passed, $failed failed"
 [ $failed = 0 ]
