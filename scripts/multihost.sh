@@ -209,8 +209,15 @@ command -v mpirun.openmpi >/dev/null || skip "no Open MPI (scripts/setup.sh inst
 # A container may forbid namespaces (no CAP_SYS_ADMIN, or seccomp): then nothing here can run.
 unshare --net --uts --mount true 2>/dev/null ||
   skip "this machine does not permit network, UTS and mount namespaces (unshare --net --uts --mount failed)"
-{ ip netns add dosc-mh-probe && ip netns del dosc-mh-probe; } 2>/dev/null ||
-  skip "ip netns add is not permitted here"
+# And the network devices the hosts are joined by (a kernel may lack the bridge or veth driver).
+probe_devices() {
+  ip netns add dosc-mh-probe && ip link add dosc-mh-probe type veth peer name dosc-mh-probe1 &&
+    ip link set dosc-mh-probe1 netns dosc-mh-probe && ip link add dosc-mh-probe0 type bridge
+}
+probe_devices 2>/dev/null
+probed=$?
+{ ip link del dosc-mh-probe0; ip link del dosc-mh-probe; ip netns del dosc-mh-probe; } 2>/dev/null
+[ $probed = 0 ] || skip "cannot create a network namespace, a veth pair and a bridge here (ip netns add, ip link add)"
 [ -x "$DOSC" ] || { echo "multihost: no dosc at $DOSC (swift build)" >&2; exit 1; }
 
 # One check at a time on a machine: the namespaces' names are fixed.
