@@ -10,9 +10,9 @@
 # namespace (its own hostname, dosc-host1...) and a mount namespace with a private /tmp and
 # /dev/shm (no file and no shared-memory segment crosses between hosts; the rest of the file
 # system, /usr and this checkout, is shared, as an NFS-mounted home or install would be), and run
-# an sshd that admits root with a key made here. Open MPI reaches them as a cluster's launcher
-# does: over ssh (plm_rsh_agent) with a hostfile, starting its daemon orted on each, and its
-# ranks talk TCP over the bridge.
+# an sshd that admits root with a key made here. Open MPI and MPICH reach them as on a cluster:
+# over ssh (plm_rsh_agent, HYDRA_LAUNCHER_EXEC) with a hostfile, starting their daemons (orted,
+# hydra_pmi_proxy) on each, and the ranks talk TCP over the bridge.
 #
 #   up        creates the hosts (first tearing down what a previous run left)
 #   down      ends every process in the hosts' namespaces, removes the namespaces, the bridge
@@ -20,21 +20,23 @@
 #   check     up, then the checks below, then down (also on failure or interruption); prints
 #             one line per check and closes with `multihost: N passed, N failed`, or
 #             `multihost: skipped: WHY` (exit 0) where namespaces or sshd are not available
-#   hostfile  prints the hostfile's path (after up)
+#   hostfile  prints the path of Open MPI's hostfile (after up; hostfile.mpich beside it)
 #   ssh HOST  runs a command on host HOST (1..N-1) as the launcher would
 #
 # The checks (each asserts what would break if the several-host path broke):
-#   - each host answers ssh with its own hostname, and Open MPI's mpirun places one rank per host
-#     (the ranks' hostnames are distinct);
-#   - Open MPI treats them as distinct hosts: without its TCP transport (--mca btl self,vader)
-#     the ranks cannot reach each other and the job fails, while on one host it runs;
+#   - Open MPI's mpirun with the hostfile places one rank on each host (distinct hostnames);
+#   - Open MPI treats them as distinct hosts: with shared memory as its only transport
+#     (--mca btl self,vader) ranks on different hosts cannot reach each other and the job fails,
+#     while on one host it runs;
 #   - every example, built once with `dosc compile` and copied to the other hosts' /tmp without
 #     its sidecar, started by `dosc run -n 3 --hostfile` with DOSC_BIND=remote and auto and a
 #     profile present on host 0 only, prints what the plain C build prints; the examples whose
 #     tasks are remotable send tasks that ranks 1 and 2 run (the trace's counters), each rank's
-#     trace names its host, DOSC_THREADS reaches the remote ranks, and no rank warns (the
-#     remote ranks read neither the sidecar nor the profile);
-#   - a rank killed on host 2 ends the job within 10 s with a notice naming rank 2.
+#     counters name its host and the DOSC_THREADS it was given, and no rank warns (the remote
+#     ranks read neither the sidecar nor the profile); stencil, matmul and montecarlo also under
+#     MPICH (`dosc run --mpi mpich`) and with 4 ranks, two of them on host 0;
+#   - a rank killed on host 2 ends the job within 10 s with a notice naming it (Open MPI: rank 2
+#     on dosc-host2; MPICH: its pid on dosc-host2, README says why).
 #
 # Environment: DOSC (default .build/debug/dosc), MULTIHOST_HOSTS (3), MULTIHOST_STATE (the state
 # directory, default /run/dosc-multihost), MULTIHOST_NET (the bridge's /24, default 10.213.47).
@@ -56,12 +58,10 @@ host_address() { echo "$NET.$(($1 + 1))"; }
 
 # ---- down ----------------------------------------------------------------------------------
 
-# Ends the processes in host i's namespace (sshd, orted, ranks: all started by up and check),
+# Ends the processes in network namespace NS (sshd, orted, ranks: all started by up and check),
 # by pid, then removes the namespace.
-remove_host() {
-  local ns pids
-  ns=$(netns "$1")
-  ip netns list 2>/dev/null | grep -qw "^$ns" || return 0
+remove_namespace() {
+  local ns=$1 pids signal
   for signal in TERM KILL; do
     pids=$(ip netns pids "$ns" 2>/dev/null)
     [ -z "$pids" ] && break
@@ -75,9 +75,12 @@ remove_host() {
   ip netns del "$ns" 2>/dev/null
 }
 
+# Every host's namespace, whatever MULTIHOST_HOSTS the up that made them had.
 down() {
-  local i
-  for ((i = 1; i < HOSTS; i++)); do remove_host "$i"; done
+  local ns
+  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^dosc-mh[0-9]+$'); do
+    remove_namespace "$ns"
+  done
   ip link del "$BRIDGE" 2>/dev/null
   rm -rf "$STATE"
   return 0
