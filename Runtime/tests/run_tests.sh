@@ -475,6 +475,17 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
   rc_is 0 && out_has '^result=ok$' && err_has '^dosc: site 0 smooth .*: remote - 3 nodes' &&
     err_has "^dosc: rank 2: host $HOST, 2 threads, " && ! grep -q 'ThreadSanitizer' "$TMP/err"
   expect "mpirun -np 3 auto: remote sites shared by rank 0 and the others, right results"
+  # A rank whose MPI plugin does not load (its host lacks the runtime, while rank 0's has it)
+  # ends the job naming itself: were it to end quietly, the others would wait for it in MPI_Init
+  # forever. One rank is given a plugin path that does not exist (mpirun's app contexts).
+  P=/nonexistent/libdosc_mpi_openmpi.so
+  OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 DOSC_MANIFEST="$TMP/remote.dosc.json" \
+    DOSC_BIND=remote timeout 30 mpirun --oversubscribe --bind-to none -x DOSC_MANIFEST -x DOSC_BIND \
+    -np 2 "$R" : -np 1 -x DOSC_MPI_PLUGIN=$P "$R" >"$TMP/out" 2>"$TMP/err"
+  RC=$?
+  ! rc_is 0 && ! rc_is 124 &&
+    err_has "^dosc: rank 2 (pid [0-9]* on $HOST): error: started by Open MPI's mpirun, but its MPI plugin $P does not load here (.*); .*ending the job$"
+  expect "mpirun -np 3, rank 2 without its plugin: the job ends, naming rank 2 and its host"
 else
   echo "skip remote over MPI: mpirun or the MPI link object missing"
 fi
