@@ -449,9 +449,69 @@ kill_rank() {
     fail "$label: kill: exit $code, ${after} s after; no notice matching '$pattern'" "$work/kill-$label.err"
   fi
 }
-arguments=(160 120)
 kill_rank open-mpi OMPI_COMM_WORLD_RANK "rank RANK .*on node HOST .*signal 9" "${openmpi[@]}"
 kill_rank mpich PMI_RANK "pid PID on HOST" "${mpich[@]}"
+
+# ranks_left PROGRAM: the pids still running PROGRAM, on host 0 and in every host's namespace
+# (a zombie awaiting its reaper has ended).
+ranks_left() {
+  local pid
+  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$1" ] || continue
+    awk '{ exit ($3 == "Z") }' "/proc/$pid/stat" 2>/dev/null && echo "$pid"
+  done
+}
+
+# 5. dosc run ended by SIGTERM (as `timeout` ends it) ends the job: within 10 s no rank runs on
+# any host (it used to leave mpirun and every rank running).
+# terminate_run LABEL [dosc run options...]
+terminate_run() {
+  local label=$1 program=$work/mandelbrot/prog job left="" started=0
+  shift
+  DOSC_BIND=remote DOSC_THREADS=1 "$DOSC" run -n "$HOSTS" "$@" "$program" 3000 3000 20000 \
+    >/dev/null 2>"$work/term-$label.err" &
+  job=$!
+  for _ in $(seq 100); do
+    sleep 0.1
+    [ "$(ranks_left "$program" | wc -l)" = "$HOSTS" ] && { started=1; break; }
+  done
+  kill -TERM "$job"
+  for _ in $(seq 100); do
+    left=$(ranks_left "$program")
+    kill -0 "$job" 2>/dev/null || [ -n "$left" ] || break
+    sleep 0.1
+  done
+  wait "$job"
+  if [ $started = 1 ] && [ -z "$left" ]; then
+    pass "$label: dosc run ended by SIGTERM: no rank left on any host"
+  else
+    fail "$label: dosc run ended by SIGTERM: $HOSTS ranks started: $started; still running: ${left:-none}" "$work/term-$label.err"
+    # shellcheck disable=SC2086
+    [ -n "$left" ] && kill -KILL $left
+  fi
+}
+terminate_run open-mpi "${openmpi[@]}"
+terminate_run mpich "${mpich[@]}"
+
+# 6. The MPI plugin missing on host 2 (its install lacks the runtime): the job ends at once,
+# naming rank 2 and its host (it hung, the others waiting for it in MPI_Init).
+plugin=$(strings "$work/montecarlo/prog" | grep -m1 '/libdosc_mpi_openmpi\.so$')
+victim_host=$(host_name $((HOSTS - 1)))
+if [ -n "$plugin" ] && on_host $((HOSTS - 1)) "mount --bind /dev/null $plugin"; then
+  arguments=(12 20000)
+  dosc_run "$work/noplugin.out" "$work/noplugin.err" remote "$HOSTS" "${openmpi[@]}" -- \
+    "$work/montecarlo/prog" "${arguments[@]}"
+  code=$?
+  on_host $((HOSTS - 1)) "umount $plugin"
+  notice=$(grep -m1 "^dosc: rank $((HOSTS - 1)) (pid [0-9]* on $victim_host): error: .*$plugin does not load here" "$work/noplugin.err")
+  if [ $code != 0 ] && [ $code != 124 ] && [ -n "$notice" ]; then
+    pass "open-mpi: no MPI plugin on $victim_host: the job ends (exit $code): ${notice:0:90}..."
+  else
+    fail "open-mpi: no MPI plugin on $victim_host: exit $code (124: hung), no error naming rank $((HOSTS - 1))" "$work/noplugin.err"
+  fi
+else
+  fail "open-mpi: cannot hide the plugin '${plugin:-not found in the program}' on $victim_host"
+fi
 
 echo "multihost: $passed passed, $failed failed"
 [ $failed = 0 ]
