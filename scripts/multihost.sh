@@ -37,6 +37,9 @@
 #     MPICH (`dosc run --mpi mpich`) and with 4 ranks, two of them on host 0;
 #   - a rank killed on host 2 ends the job within 10 s with a notice naming it (Open MPI: rank 2
 #     on dosc-host2; MPICH: its pid on dosc-host2, README says why).
+#   - `dosc run` ended by SIGTERM (as `timeout` ends it) leaves no rank running on any host;
+#   - the MPI plugin hidden on host 2 (its install lacking the runtime) ends the job at once
+#     with rank 2's error naming its host (no hang).
 #
 # Environment: DOSC (default .build/debug/dosc), MULTIHOST_HOSTS (3), MULTIHOST_STATE (the state
 # directory, default /run/dosc-multihost), MULTIHOST_NET (the bridge's /24, default 10.213.47).
