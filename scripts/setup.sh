@@ -8,6 +8,8 @@ packages=(libclang-dev libjansson-dev make gcc pkg-config csmith libcsmith-dev c
 # libtool-bin: a shared library built through libtool with dosc-cc (BuildIntegrationTests);
 # libclang-rt-14-dev: clang's ThreadSanitizer runtime, for the runtime's TSan stage with clang.
 packages+=(libtool-bin libclang-rt-14-dev)
+# Several hosts emulated on this machine (scripts/multihost.sh): namespaces and an sshd in each.
+packages+=(iproute2 openssh-server openssh-client)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -50,8 +50,9 @@ dosc_launcher dosc_launcher_from_env(void) {
   return (dosc_launcher){NULL, NULL, NULL, NULL, 0, 1};
 }
 
-/* A plugin for the launcher's MPI is missing or does not load: main runs
- * once, on rank 0, as a single node; the other ranks end here. */
+/* The program has no plugin for the launcher's MPI (the same on every
+ * host: it is linked in): main runs once, on rank 0, as a single node; the
+ * other ranks end here. */
 static const dosc_transport *run_on_rank_0_alone(const dosc_launcher *launcher, const char *why) {
   if (launcher->rank != 0) _exit(0); /* before main: nothing of the program has run */
   fprintf(stderr,
@@ -59,6 +60,23 @@ static const dosc_transport *run_on_rank_0_alone(const dosc_launcher *launcher, 
           "node, the other ranks end at once\n",
           launcher->name, launcher->variable, getenv(launcher->variable), why);
   return NULL;
+}
+
+/* The plugin the program names does not load on this host. Rank 0's host
+ * may have it while this one lacks it (every host needs the runtime at the
+ * path the program was linked with): a rank that ended quietly would leave
+ * the others waiting for it in MPI_Init forever (Open MPI does not notice a
+ * rank that exits with status 0 before they start it). So every rank ends
+ * the job, naming itself; before main, so nothing of the program has run. */
+static _Noreturn void end_the_job(const dosc_launcher *launcher, const char *why) {
+  char host[256];
+  if (gethostname(host, sizeof host) != 0) snprintf(host, sizeof host, "?");
+  host[sizeof host - 1] = '\0';
+  fprintf(stderr,
+          "dosc: rank %d (pid %ld on %s): error: started by %s, but %s; every host needs the dosc "
+          "runtime at the same path (or DOSC_MPI_PLUGIN naming its plugin); ending the job\n",
+          launcher->rank, (long)getpid(), host, launcher->name, why);
+  _exit(1);
 }
 
 /* Under `dosc run` with MPICH: DOSC_RUN_RANKS names a directory where each
@@ -109,9 +127,9 @@ const dosc_transport *dosc_mpi_transport_load(int trace) {
       library != NULL ? (dosc_transport_entry)dlsym(library, DOSC_TRANSPORT_ENTRY) : NULL;
   const dosc_transport *mpi = entry != NULL ? entry() : NULL;
   if (mpi == NULL || mpi->version != DOSC_TRANSPORT_VERSION) {
-    snprintf(why, sizeof why, "its MPI plugin %s does not load (%s)", path,
+    snprintf(why, sizeof why, "its MPI plugin %s does not load here (%s)", path,
              library == NULL ? dlerror() : "not dosc's MPI transport");
-    return run_on_rank_0_alone(&launcher, why);
+    end_the_job(&launcher, why);
   }
   return mpi;
 }

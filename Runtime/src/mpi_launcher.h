@@ -24,9 +24,12 @@ DOSC_INTERNAL dosc_launcher dosc_launcher_from_env(void);
 /* The transport of the plugin that matches the launcher, loaded, when a
  * launcher started this process on 2 or more ranks; else NULL, and the
  * program runs as one node: no launcher or 1 rank; linked --no-mpi (every
- * rank runs main, as the user asked); no plugin for that MPI, or one that
- * does not load (rank 0 warns and runs main alone; every other rank exits
- * with status 0 here, so main runs once). DOSC_MPI_PLUGIN names a plugin
+ * rank runs main, as the user asked); no plugin for that MPI (rank 0 warns
+ * and runs main alone; every other rank exits with status 0 here, so main
+ * runs once). A plugin that does not load ends the job: the rank says so,
+ * naming itself and its host, and exits with status 1 (on several hosts the
+ * others may have loaded theirs, and would wait for it in MPI_Init
+ * forever). DOSC_MPI_PLUGIN names a plugin
  * and wins over the choice. Loads at most one plugin, so at most one MPI
  * library, per process. `trace`: DOSC_TRACE. */
 DOSC_INTERNAL const dosc_transport *dosc_mpi_transport_load(int trace);

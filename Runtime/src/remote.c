@@ -148,6 +148,11 @@ long long dosc_remote_now_ns(void) {
   return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
 }
 
+void dosc_remote_host_name(char *host, size_t size) {
+  if (gethostname(host, size) != 0) snprintf(host, size, "?");
+  host[size - 1] = '\0';
+}
+
 /* How long an idle loop keeps polling (yielding the CPU between polls)
  * before it sleeps: the next task or result usually comes within it, and a
  * sleeping poller adds its sleep to every round trip. */
@@ -776,10 +781,12 @@ int dosc_remote_help(void) {
 
 static void print_counters(void) {
   long long wall_ms = (dosc_remote_now_ns() - queue.started_ns) / 1000000;
+  char host[sizeof queue.counters[0].host];
+  dosc_remote_host_name(host, sizeof host);
   fprintf(stderr,
-          "dosc: rank 0: %lld tasks sent, %lld run here, %lld kept here, %lld bytes sent, %lld "
-          "bytes received, busy %lld of %lld ms\n",
-          (long long)atomic_load(&queue.sent), (long long)atomic_load(&queue.run_here),
+          "dosc: rank 0: host %s, %lld tasks sent, %lld run here, %lld kept here, %lld bytes sent, "
+          "%lld bytes received, busy %lld of %lld ms\n",
+          host, (long long)atomic_load(&queue.sent), (long long)atomic_load(&queue.run_here),
           (long long)atomic_load(&queue.kept), (long long)atomic_load(&queue.bytes_sent),
           (long long)atomic_load(&queue.bytes_received),
           (long long)atomic_load(&queue.busy_ns) / 1000000, wall_ms);
@@ -797,11 +804,11 @@ static void print_counters(void) {
     const dosc_wire_counters *c = &queue.counters[rank];
     fprintf(
         stderr,
-        "dosc: rank %d: %d thread%s, %llu tasks run, %llu bytes received, %llu bytes sent, busy "
-        "%llu of %lld ms\n",
-        rank, c->threads, c->threads == 1 ? "" : "s", (unsigned long long)c->tasks_run,
-        (unsigned long long)c->bytes_received, (unsigned long long)c->bytes_sent,
-        (unsigned long long)c->busy_ns / 1000000, wall_ms);
+        "dosc: rank %d: host %.*s, %d thread%s, %llu tasks run, %llu bytes received, %llu bytes "
+        "sent, busy %llu of %lld ms\n",
+        rank, (int)sizeof c->host, c->host, c->threads, c->threads == 1 ? "" : "s",
+        (unsigned long long)c->tasks_run, (unsigned long long)c->bytes_received,
+        (unsigned long long)c->bytes_sent, (unsigned long long)c->busy_ns / 1000000, wall_ms);
   }
 }
 

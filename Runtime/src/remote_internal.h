@@ -76,6 +76,10 @@ DOSC_INTERNAL void dosc_remote_idle(long long *idle_since_ns);
 /* CLOCK_MONOTONIC in ns. */
 DOSC_INTERNAL long long dosc_remote_now_ns(void);
 
+/* This host's name, for the trace's per-rank counters (ranks on several
+ * hosts); "?" when gethostname fails. Always terminated. */
+DOSC_INTERNAL void dosc_remote_host_name(char *host, size_t size);
+
 /* Footprint bytes of region r of `site`: count * element_size, or -1 on
  * overflow or a negative count. */
 DOSC_INTERNAL long long dosc_region_bytes(long long count, size_t element_size);

@@ -63,6 +63,7 @@ typedef struct dosc_wire_counters {
   int32_t threads;
   int32_t padding;
   uint64_t busy_ns; /* time its workers spent running received tasks */
+  char host[64];    /* its host's name (gethostname, cut): the trace says where each rank ran */
 } dosc_wire_counters;
 
 /* A control message larger than this is refused (a forged or corrupt one). */

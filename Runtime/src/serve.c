@@ -340,7 +340,9 @@ void dosc_serve_communicate(void) {
                                      (uint64_t)atomic_load(&serve.bytes_sent),
                                      dosc_remote.threads,
                                      0,
-                                     (uint64_t)atomic_load(&serve.busy_ns)};
+                                     (uint64_t)atomic_load(&serve.busy_ns),
+                                     ""};
+      dosc_remote_host_name(counters.host, sizeof counters.host);
       dosc_remote_send_control(0, DOSC_MSG_STOPPED, 0, -1, &counters, sizeof counters, 0);
       dosc_remote_flush_sends();
       return;

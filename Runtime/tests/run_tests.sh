@@ -9,6 +9,8 @@ BIN=$(cd "${1:-build/tests}" && pwd)
 HERE=$(cd "$(dirname "$0")" && pwd)
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/dosc-tests.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
+# The host each rank names in the trace's closing counters (all ranks here run on this one).
+HOST=$(hostname)
 PASSED=0
 FAILED=0
 
@@ -462,7 +464,7 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
     for ranks in 2 3; do
       mpi $ranks $transport -- $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- "$R"
       rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
-        err_has "^dosc: rank 0: 112 tasks sent, 0 run here, 1 kept here, 230560 bytes sent, 66160 bytes received, busy " && err_has "^dosc: rank 0: kept here: 1 with overlapping written footprints, 0 with figures that did not evaluate, 0 above" &&
+        err_has "^dosc: rank 0: host $HOST, 112 tasks sent, 0 run here, 1 kept here, 230560 bytes sent, 66160 bytes received, busy " && err_has "^dosc: rank 0: kept here: 1 with overlapping written footprints, 0 with figures that did not evaluate, 0 above" &&
         err_has '^dosc: site 3 log_sum .*: local - remote forced by DOSC_BIND, but the task is not remotable' &&
         err_has "^dosc: $ranks ranks" && ! grep -qi 'mpi_abort\|error' "$TMP/err"
       expect "mpirun -np $ranks ${transport:-(shared memory)}: forced remote, halo in, only changed cells back, red-black and a concurrently written other half right, overlapping footprints kept here"
@@ -474,8 +476,19 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
   # ThreadSanitizer, which checks those stores).
   mpi 3 -- $M DOSC_THREADS=2 DOSC_TRACE=1 -- "$R" 10
   rc_is 0 && out_has '^result=ok$' && err_has '^dosc: site 0 smooth .*: remote - 3 nodes' &&
-    err_has '^dosc: rank 2: 2 threads, ' && ! grep -q 'ThreadSanitizer' "$TMP/err"
+    err_has "^dosc: rank 2: host $HOST, 2 threads, " && ! grep -q 'ThreadSanitizer' "$TMP/err"
   expect "mpirun -np 3 auto: remote sites shared by rank 0 and the others, right results"
+  # A rank whose MPI plugin does not load (its host lacks the runtime, while rank 0's has it)
+  # ends the job naming itself: were it to end quietly, the others would wait for it in MPI_Init
+  # forever. One rank is given a plugin path that does not exist (mpirun's app contexts).
+  P=/nonexistent/libdosc_mpi_openmpi.so
+  OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 DOSC_MANIFEST="$TMP/remote.dosc.json" \
+    DOSC_BIND=remote timeout 30 mpirun --oversubscribe --bind-to none -x DOSC_MANIFEST -x DOSC_BIND \
+    -np 2 "$R" : -np 1 -x DOSC_MPI_PLUGIN=$P "$R" >"$TMP/out" 2>"$TMP/err"
+  RC=$?
+  ! rc_is 0 && ! rc_is 124 &&
+    err_has "^dosc: rank 2 (pid [0-9]* on $HOST): error: started by Open MPI's mpirun, but its MPI plugin $P does not load here (.*); .*ending the job$"
+  expect "mpirun -np 3, rank 2 without its plugin: the job ends, naming rank 2 and its host"
 else
   echo "skip remote over MPI: mpirun or the MPI link object missing"
 fi
@@ -493,13 +506,13 @@ if command -v mpiexec.mpich >/dev/null 2>&1 && [ -f "$BIN/../libdosc_mpi_mpich.s
     run $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- mpiexec.mpich -n $ranks "$R"
     rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
       err_has "^dosc: $ranks ranks (MPICH " &&
-      err_has "^dosc: rank 0: 112 tasks sent, 0 run here, 1 kept here, 230560 bytes sent, 66160 bytes received, busy " &&
+      err_has "^dosc: rank 0: host $HOST, 112 tasks sent, 0 run here, 1 kept here, 230560 bytes sent, 66160 bytes received, busy " &&
       ! grep -qi 'abort\|error' "$TMP/err"
     expect "mpiexec.mpich -n $ranks: forced remote, the MPICH plugin, the same bytes as under Open MPI"
   done
   run $M DOSC_THREADS=2 DOSC_TRACE=1 -- mpiexec.mpich -n 3 "$R" 10
   rc_is 0 && out_has '^result=ok$' && err_has '^dosc: site 0 smooth .*: remote - 3 nodes' &&
-    err_has '^dosc: rank 2: 2 threads, '
+    err_has "^dosc: rank 2: host $HOST, 2 threads, "
   expect "mpiexec.mpich -n 3 auto: right results"
   # Linked where only Open MPI was built: no plugin for the launcher's MPI. (Built here like
   # the Makefile builds remote_test; not under a sanitizer, whose flags it would need.)

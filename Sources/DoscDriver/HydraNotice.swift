@@ -18,8 +18,9 @@ import Foundation
 /// notice: `dosc: rank 1 (pid 16159 on vm) ended first: Killed (signal 9); MPICH's mpiexec
 /// ended the job`. Not the notice's pid: that is the lowest rank found ended by a signal, often
 /// one the launcher's own clean-up ended; the rank comes from a `RankWatcher` on this host. A
-/// rank on another host is not watched: then the line says what the notice says, and which rank
-/// its pid is when that rank left its `PID@HOST` file where this host sees it.
+/// rank on another host is not watched: when the notice names a process there, or no rank here
+/// ended, the line says what the notice says, and which rank its pid is when that rank left its
+/// `PID@HOST` file where this host sees it.
 struct HydraNotice {
   var watcher: RankWatcher?
   /// Where in the notice the last line was: outside it, between its rules, after them.
@@ -117,7 +118,11 @@ struct HydraNotice {
       return (Array(repeating: "", count: blanks), [])
     }
     guard held.count > 2 && held.contains(where: { $0.contains("BAD TERMINATION") }) else { return (held, []) }
-    let first = watcher?.firstEnded ?? []
+    // A notice naming a process on another host: a rank there ended, and the ranks this host's
+    // watcher saw end may be the launcher's clean-up of them (found by scripts/multihost.sh: a
+    // rank killed on another host was reported as rank 0 here "ended first").
+    let elsewhere = watcher.map { host != "?" && host != $0.host } ?? false
+    let first = elsewhere ? [] : watcher?.firstEnded ?? []
     let line: String
     if first.isEmpty {
       let which = rank(ofPID: pid).map { ", rank \($0)" } ?? ""

@@ -177,6 +177,7 @@ public enum RunPipeline {
       } catch {
         throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot run '\(mpirun)': \(error)", category: "run"))
       }
+      LauncherSignals.passOn(to: process.processIdentifier)
       let watcher = ranks.map { RankWatcher(directory: $0) }
       defer { watcher?.stop() }
       let relayed = DispatchGroup()
