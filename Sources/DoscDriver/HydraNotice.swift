@@ -122,7 +122,7 @@ struct HydraNotice {
     // watcher saw end may be the launcher's clean-up of them (found by scripts/multihost.sh: a
     // rank killed on another host was reported as rank 0 here "ended first").
     let elsewhere = watcher.map { host != "?" && host != $0.host } ?? false
-    let first = elsewhere ? [] : watcher?.firstEnded ?? []
+    let first = elsewhere ? [] : watcher?.firstEnded(within: 0.5) ?? []
     let line: String
     if first.isEmpty {
       let which = rank(ofPID: pid).map { ", rank \($0)" } ?? ""
@@ -131,7 +131,10 @@ struct HydraNotice {
         + "the lowest rank it found ended by a signal, perhaps by its own clean-up)"
     } else {
       let ranks = first.map { "rank \($0.rank) (pid \($0.pid) on \(watcher?.host ?? "?"))" }.joined(separator: " and ")
-      line = "dosc: \(ranks) ended first: \(exitCode); MPICH's mpiexec ended the job"
+      // Several: they ended before the watcher could tell them apart (a loaded machine), one of
+      // them first and the others by the launcher's clean-up.
+      let together = first.count > 1 ? ", too close together to tell which" : ""
+      line = "dosc: \(ranks) ended first\(together): \(exitCode); MPICH's mpiexec ended the job"
     }
     return ([], [line] + held.drop { $0.isEmpty })
   }

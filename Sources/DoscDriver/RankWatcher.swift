@@ -38,6 +38,18 @@ final class RankWatcher: @unchecked Sendable {
     return first
   }
 
+  /// The first rank(s) to end, waiting up to `seconds` for the watcher to see one: the launcher's
+  /// notice can reach `dosc run` before a watcher starved of CPU (a loaded machine) has looked.
+  func firstEnded(within seconds: Double) -> [(rank: Int, pid: String)] {
+    let deadline = Date().addingTimeInterval(seconds)
+    var found = firstEnded
+    while found.isEmpty && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.01)
+      found = firstEnded
+    }
+    return found
+  }
+
   /// Once the job has ended.
   func stop() {
     lock.lock()
@@ -60,6 +72,9 @@ final class RankWatcher: @unchecked Sendable {
       done.signal()
     }
     while !isStopped {
+      // Ranks that ended before this look found their file (a rank killed at once, a watcher
+      // slow under load): they ended before every rank still running.
+      var endedUnseen: [(rank: Int, pid: String)] = []
       // Ranks that started since the last look.
       for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
       where !seen.contains(name) && name.hasSuffix("@" + host) {
@@ -70,17 +85,23 @@ final class RankWatcher: @unchecked Sendable {
         else { continue }
         seen.insert(name)
         let fd = pidfdOpen(number, 0)
-        if fd >= 0 { watched.append((fd, rank, pid)) }
+        if fd >= 0 {
+          watched.append((fd, rank, pid))
+        } else if errno == ESRCH {
+          endedUnseen.append((rank, pid))
+        }
       }
       var polled = watched.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-      let ready = poll(&polled, nfds_t(polled.count), 50)
-      guard ready > 0 else { continue }
-      let ended = zip(watched, polled).filter { $0.1.revents != 0 }.map { (rank: $0.0.rank, pid: $0.0.pid) }
+      let ready = poll(&polled, nfds_t(polled.count), endedUnseen.isEmpty ? 50 : 0)
+      guard ready > 0 || !endedUnseen.isEmpty else { continue }
+      // Those found gone ended first; a watched one ending in the same instant may tie with them.
+      let endedWatched = zip(watched, polled).filter { $0.1.revents != 0 }.map { (rank: $0.0.rank, pid: $0.0.pid) }
+      let ended = endedUnseen.isEmpty ? endedWatched : endedUnseen
       lock.lock()
       if first.isEmpty { first = ended.sorted { $0.rank < $1.rank } }
       lock.unlock()
-      for entry in watched where ended.contains(where: { $0.pid == entry.pid }) { close(entry.fd) }
-      watched.removeAll { entry in ended.contains { $0.pid == entry.pid } }
+      for entry in watched where endedWatched.contains(where: { $0.pid == entry.pid }) { close(entry.fd) }
+      watched.removeAll { entry in endedWatched.contains { $0.pid == entry.pid } }
     }
   }
 }

@@ -53,10 +53,12 @@ extension RemoteTests {
     let killed = try Self.killRank1(of: built, mpi: "mpich", variable: "PMI_RANK")
     #expect(killed.ended, "the job still ran 10 s after rank 1 was killed")
     #expect(killed.status != 0)
-    // Rank 1, not the rank MPICH's notice names (the lowest it found ended by a signal).
-    #expect(
-      killed.stderr.contains("dosc: rank 1 (pid ") && killed.stderr.contains(" ended first: Killed (signal 9)"),
-      "\(killed.stderr)")
+    // Rank 1, not the rank MPICH's notice names (the lowest it found ended by a signal); on a
+    // loaded machine the launcher's clean-up may end the others before the watcher looks, and
+    // the line names them together, rank 1 among them, saying it could not tell them apart.
+    let line = killed.stderr.split(separator: "\n").first { $0.hasPrefix("dosc: rank ") } ?? ""
+    #expect(line.contains("rank 1 (pid ") && line.contains(": Killed (signal 9)"), "\(killed.stderr)")
+    #expect(line.contains("ended first: ") || line.contains("ended first, too close together"), "\(killed.stderr)")
   }
 
   @Test(.enabled(if: mpichInstalled))
