@@ -160,11 +160,21 @@ void dosc_remote_host_name(char *host, size_t size) {
 #define DOSC_REMOTE_YIELD_NS 10000000
 #endif
 
+/* How long a poller spins without giving up its CPU after it last sent or
+ * received: an empty task's round trip is ~1 us, so the answer is usually
+ * there well within it. Not longer: when the two ends share a core (more
+ * spinning threads than cores, as on a loaded machine), the other end runs
+ * only once this one yields, and every microsecond spun here is added to
+ * each message (a 100 us window made the round trip ~130 us on one core). */
+#ifndef DOSC_REMOTE_SPIN_NS
+#define DOSC_REMOTE_SPIN_NS 2000
+#endif
+
 void dosc_remote_idle(long long *idle_since_ns) {
   long long now = dosc_remote_now_ns();
   if (*idle_since_ns == 0) *idle_since_ns = now;
   long long idle = now - *idle_since_ns;
-  if (idle < 20000) {
+  if (idle < DOSC_REMOTE_SPIN_NS) {
     /* One pause: the next poll comes as soon as MPI's own polling would
      * (32 pauses were ~1 us on AMD Zen, added to every message's arrival). */
     dosc_cpu_relax();
@@ -723,12 +733,6 @@ static int coordinate_once(void) {
  * as many cores as spinning threads, the one that delays the others (the
  * empty task's round trip was 5x MPI's). So it sleeps until that thread has
  * not polled for this long. */
-/* How long a thread at a taskwait keeps polling MPI without a pause after
- * it last sent or received (dosc_remote_help). */
-#ifndef DOSC_REMOTE_POLL_NS
-#define DOSC_REMOTE_POLL_NS 100000
-#endif
-
 #ifndef DOSC_HELPER_ACTIVE_NS
 #define DOSC_HELPER_ACTIVE_NS 200000
 #endif
@@ -774,7 +778,7 @@ int dosc_remote_help(void) {
    * between polls (a yield costs a round trip microseconds). Racy read of a
    * time stamp: a stale one only changes how soon it yields. */
   return status > 0 || now - atomic_load_explicit(&queue.last_active_ns, memory_order_relaxed) <
-                           DOSC_REMOTE_POLL_NS;
+                           DOSC_REMOTE_SPIN_NS;
 }
 
 /* ---- start and stop ------------------------------------------------------------------ */

@@ -67,7 +67,7 @@ DOSC_INTERNAL dosc_remote_site *dosc_remote_site_by_wire(int32_t wire);
 DOSC_INTERNAL _Noreturn void dosc_remote_fail(int source, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Waits between polls of an idle loop: spins for 20 us after the last
+/* Waits between polls of an idle loop: spins for DOSC_REMOTE_SPIN_NS after the last
  * activity, then yields the CPU between polls for DOSC_REMOTE_YIELD_NS, then
  * sleeps longer and longer (at most ~1 ms), so a rank idle for long leaves
  * the CPU to busy ones. `idle_since_ns` 0 = just active. */
