@@ -77,6 +77,7 @@ typedef struct remote_task {
   long long bytes_in, bytes_out;
   dosc_region *regions; /* site->param_count */
   replica **replicas;   /* site->param_count: the parameter's replica or NULL */
+  int replicated;       /* how many of them are not NULL (0: no lock to take for them) */
   void *args;           /* the spawn's argument struct, pointers intact */
 } remote_task;
 
@@ -97,8 +98,9 @@ static struct {
   dosc_wire_state *decisions;
   int decision_total;
   int decisions_sent;
-  replica *replicas; /* live replicas, under lock */
-  replica *released; /* no longer used: the communication thread tells their holders */
+  replica *replicas;       /* live replicas, under lock */
+  replica *released;       /* no longer used: the communication thread tells their holders */
+  atomic_int any_released; /* 1 when `released` may be non-empty: looked at without the lock */
   int64_t next_replica;
   int replicate; /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
   atomic_llong bytes_saved;
@@ -116,7 +118,7 @@ static void task_release(remote_task *task) {
 
 /* Drops the task's uses of its replicas. Any thread. */
 static void release_replicas(remote_task *task) {
-  if (task->site->param_count == 0) return;
+  if (task->replicated == 0) return;
   pthread_mutex_lock(&queue.lock);
   for (int i = 0; i < task->site->param_count; i++) {
     replica *r = task->replicas[i];
@@ -127,6 +129,7 @@ static void release_replicas(remote_task *task) {
     *link = r->next;
     r->next = queue.released;
     queue.released = r;
+    atomic_store_explicit(&queue.any_released, 1, memory_order_relaxed);
   }
   pthread_mutex_unlock(&queue.lock);
 }
@@ -218,30 +221,50 @@ dosc_remote_site *dosc_remote_site_by_wire(int32_t wire) {
 }
 
 void dosc_remote_send(int destination, int tag, const void *buffer, size_t bytes, void *owned) {
-  dosc_pending_send *send = malloc(sizeof *send);
-  if (send == NULL ||
-      dosc_remote.mpi->isend(buffer, bytes, destination, tag, &send->request) != 0) {
+  void *request;
+  if (dosc_remote.mpi->isend(buffer, bytes, destination, tag, &request) != 0) {
     fprintf(stderr, "dosc: rank %d: error: cannot send %zu bytes to rank %d; ending the job\n",
             dosc_remote.rank, bytes, destination);
     dosc_remote.mpi->abort(71);
   }
+  /* A small message is usually sent at once (copied into the receiver's
+   * shared memory or the socket): then nothing is kept for later. */
+  if (dosc_remote.mpi->test(request)) {
+    free(owned);
+    return;
+  }
+  dosc_pending_send *send = malloc(sizeof *send);
+  if (send == NULL) {
+    fprintf(stderr, "dosc: rank %d: error: out of memory; ending the job\n", dosc_remote.rank);
+    dosc_remote.mpi->abort(71);
+  }
+  send->request = request;
   send->owned = owned;
   send->next = dosc_remote.sends;
   dosc_remote.sends = send;
 }
 
-void dosc_remote_send_control(int destination, uint32_t type, uint64_t task, int32_t site,
-                              const void *payload, uint32_t payload_bytes, uint64_t data_bytes) {
-  size_t size = sizeof(dosc_message_header) + payload_bytes;
-  unsigned char *message = malloc(size);
+unsigned char *dosc_control_message(size_t payload_bytes) {
+  unsigned char *message = malloc(sizeof(dosc_message_header) + payload_bytes);
   if (message == NULL) {
     fprintf(stderr, "dosc: rank %d: error: out of memory; ending the job\n", dosc_remote.rank);
     dosc_remote.mpi->abort(71);
   }
+  return message;
+}
+
+void dosc_remote_send_message(int destination, uint32_t type, uint64_t task, int32_t site,
+                              unsigned char *message, uint32_t payload_bytes, uint64_t data_bytes) {
   dosc_message_header header = {DOSC_MESSAGE_MAGIC, type, task, site, payload_bytes, data_bytes};
   memcpy(message, &header, sizeof header);
-  if (payload_bytes > 0) memcpy(message + sizeof header, payload, payload_bytes);
-  dosc_remote_send(destination, DOSC_TAG_CONTROL, message, size, message);
+  dosc_remote_send(destination, DOSC_TAG_CONTROL, message, sizeof header + payload_bytes, message);
+}
+
+void dosc_remote_send_control(int destination, uint32_t type, uint64_t task, int32_t site,
+                              const void *payload, uint32_t payload_bytes, uint64_t data_bytes) {
+  unsigned char *message = dosc_control_message(payload_bytes);
+  if (payload_bytes > 0) memcpy(message + sizeof(dosc_message_header), payload, payload_bytes);
+  dosc_remote_send_message(destination, type, task, site, message, payload_bytes, data_bytes);
 }
 
 void dosc_send_data(dosc_data_stream *out, const void *buffer, size_t bytes, void *owned) {
@@ -407,17 +430,29 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
   return NULL;
 }
 
+/* Whether parameter i of `task` is shipped as a replica (see above). */
+static int wants_replica(const remote_task *task, int i) {
+  const dosc_remote_param *param = &task->site->params[i];
+  long long bytes = task->regions[i].count * (long long)param->element_size;
+  return queue.replicate &&
+         dosc_replicated(param->access == DOSC_ACCESS_READ, param->same_region, (double)bytes);
+}
+
 /* Gives each read-only parameter of `task` its replica (see above). */
 static void find_replicas(dosc_frame *frame, remote_task *task) {
   dosc_remote_site *site = task->site;
+  task->replicated = 0;
+  for (int i = 0; i < site->param_count; i++) {
+    task->replicas[i] = NULL;
+    task->replicated += wants_replica(task, i);
+  }
+  if (task->replicated == 0) return; /* the common case: no lock */
+  task->replicated = 0;
   pthread_mutex_lock(&queue.lock);
   for (int i = 0; i < site->param_count; i++) {
+    if (!wants_replica(task, i)) continue;
     const dosc_remote_param *param = &site->params[i];
     long long bytes = task->regions[i].count * (long long)param->element_size;
-    task->replicas[i] = NULL;
-    if (!queue.replicate ||
-        !dosc_replicated(param->access == DOSC_ACCESS_READ, param->same_region, (double)bytes))
-      continue;
     const char *address = (const char *)field_pointer(task->args, param->offset) +
                           task->regions[i].first * (long long)param->element_size;
     replica *r = queue.replicas;
@@ -431,7 +466,10 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
       free(r);
       r = NULL; /* out of memory: shipped with the task */
     }
-    if (r != NULL) r->users++;
+    if (r != NULL) {
+      r->users++;
+      task->replicated++;
+    }
     task->replicas[i] = r;
   }
   pthread_mutex_unlock(&queue.lock);
@@ -516,18 +554,22 @@ static void send_task(int rank, remote_task *task) {
    * asks the rank to keep it as replica id; -id uses the replica it holds. */
   int64_t marks[site->param_count > 0 ? site->param_count : 1];
   long long data_bytes = task->bytes_in;
-  pthread_mutex_lock(&queue.lock);
-  for (int i = 0; i < site->param_count; i++) {
-    replica *r = task->replicas[i];
-    marks[i] = r == NULL ? 0 : r->sent_to[rank] ? -r->id : r->id;
-    if (r != NULL) r->sent_to[rank] = 1;
-    if (marks[i] < 0) data_bytes -= r->bytes;
+  memset(marks, 0, sizeof marks);
+  if (task->replicated > 0) {
+    pthread_mutex_lock(&queue.lock);
+    for (int i = 0; i < site->param_count; i++) {
+      replica *r = task->replicas[i];
+      marks[i] = r == NULL ? 0 : r->sent_to[rank] ? -r->id : r->id;
+      if (r != NULL) r->sent_to[rank] = 1;
+      if (marks[i] < 0) data_bytes -= r->bytes;
+    }
+    pthread_mutex_unlock(&queue.lock);
   }
-  pthread_mutex_unlock(&queue.lock);
   int inline_data = data_bytes <= DOSC_INLINE_BYTES;
   size_t size = payload + (inline_data ? (size_t)data_bytes : 0);
-  unsigned char *buffer = malloc(size > 0 ? size : 1);
-  if (buffer == NULL) dosc_remote_fail(0, "out of memory");
+  /* Built in the message itself, which the send then owns. */
+  unsigned char *message = dosc_control_message(size);
+  unsigned char *buffer = message + sizeof(dosc_message_header);
   /* Addresses never cross the wire: every pointer field, and the result
    * pointer, is zeroed in the copy that is sent. */
   memcpy(buffer, task->args, site->args_size);
@@ -541,7 +583,7 @@ static void send_task(int rank, remote_task *task) {
   dosc_data_stream out = {rank, inline_data ? buffer + payload : NULL, 0};
   for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
     if (pass == 1)
-      dosc_remote_send_control(rank, DOSC_MSG_TASK, task->number, site->wire_id, buffer,
+      dosc_remote_send_message(rank, DOSC_MSG_TASK, task->number, site->wire_id, message,
                                (uint32_t)size, (uint64_t)data_bytes);
     if ((pass == 0) != inline_data) continue;
     for (int i = 0; i < site->param_count; i++) {
@@ -554,7 +596,6 @@ static void send_task(int rank, remote_task *task) {
                           (size_t)region->count * param->element_size);
     }
   }
-  free(buffer);
   task->rank = rank;
   task->next = queue.in_flight;
   queue.in_flight = task;
@@ -689,10 +730,16 @@ static int coordinate_once(void) {
       active = 1;
     }
   }
-  pthread_mutex_lock(&queue.lock);
-  replica *released = queue.released;
-  queue.released = NULL;
-  pthread_mutex_unlock(&queue.lock);
+  replica *released = NULL;
+  /* relaxed: a flag set under the lock and seen a round late only delays
+   * the RELEASE messages; the list itself is read under the lock. */
+  if (atomic_load_explicit(&queue.any_released, memory_order_relaxed)) {
+    pthread_mutex_lock(&queue.lock);
+    released = queue.released;
+    queue.released = NULL;
+    atomic_store_explicit(&queue.any_released, 0, memory_order_relaxed);
+    pthread_mutex_unlock(&queue.lock);
+  }
   while (released != NULL) {
     replica *next = released->next;
     for (int rank = 1; rank < dosc_remote.size; rank++)

@@ -50,6 +50,13 @@ extern DOSC_INTERNAL dosc_remote_state dosc_remote;
 /* Communication thread only. */
 DOSC_INTERNAL void dosc_remote_send(int destination, int tag, const void *buffer, size_t bytes,
                                     void *owned);
+/* A control message built in place: its payload (payload_bytes) goes at
+ * message + sizeof(dosc_message_header); dosc_remote_send_message writes the
+ * header, sends it and frees it once sent. */
+DOSC_INTERNAL unsigned char *dosc_control_message(size_t payload_bytes);
+DOSC_INTERNAL void dosc_remote_send_message(int destination, uint32_t type, uint64_t task,
+                                            int32_t site, unsigned char *message,
+                                            uint32_t payload_bytes, uint64_t data_bytes);
 DOSC_INTERNAL void dosc_remote_send_control(int destination, uint32_t type, uint64_t task,
                                             int32_t site, const void *payload,
                                             uint32_t payload_bytes, uint64_t data_bytes);

@@ -93,6 +93,7 @@ static void apply_decisions(const dosc_message_header *header, const unsigned ch
   }
 }
 
+static void execute(received_task *task);
 static void run_received(void *pointer);
 static unsigned char *written_part(const received_task *task, int i, size_t *bytes);
 
@@ -235,8 +236,9 @@ static void send_result(received_task *task) {
     shipped += (long long)task->backs[i].bytes;
   int inline_data = shipped <= DOSC_INLINE_BYTES;
   size_t size = result_bytes + backs_bytes + (inline_data ? (size_t)shipped : 0);
-  unsigned char *payload = malloc(size + 1);
-  if (payload == NULL) dosc_remote_fail(0, "a result this rank has no memory for");
+  /* Built in the message itself, which the send then owns. */
+  unsigned char *message = dosc_control_message(size);
+  unsigned char *payload = message + sizeof(dosc_message_header);
   const void *result = task->big_result != NULL ? task->big_result : (const void *)task->result;
   memcpy(payload, result, result_bytes);
   memcpy(payload + result_bytes, task->backs, backs_bytes);
@@ -244,7 +246,7 @@ static void send_result(received_task *task) {
   dosc_data_stream out = {0, inline_data ? payload + result_bytes + backs_bytes : NULL, 0};
   for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
     if (pass == 1)
-      dosc_remote_send_control(0, DOSC_MSG_RESULT, task->number, site->wire_id, payload,
+      dosc_remote_send_message(0, DOSC_MSG_RESULT, task->number, site->wire_id, message,
                                (uint32_t)size, (uint64_t)shipped);
     if ((pass == 0) != inline_data) continue;
     for (int i = 0; i < site->param_count; i++) {
@@ -260,7 +262,6 @@ static void send_result(received_task *task) {
       }
     }
   }
-  free(payload);
   for (int i = 0; i < site->param_count; i++)
     if (!task->replicated[i]) free(task->buffers[i]);
   atomic_fetch_add_explicit(&serve.bytes_sent, shipped, memory_order_relaxed);
@@ -300,8 +301,10 @@ void dosc_serve_communicate(void) {
         in_flight++;
         if (dosc_remote.threads == 1) {
           /* One worker: this thread runs the task itself and ships the
-           * result below, two thread hand-offs fewer per task. */
-          run_received(&task);
+           * result at once, two thread hand-offs fewer per task. */
+          execute(task);
+          send_result(task);
+          in_flight--;
         } else {
           dosc_fifo_push(&serve.inbox, task);
         }
@@ -374,19 +377,38 @@ static _Noreturn void worker_out_of_memory(size_t bytes) {
   abort();
 }
 
-static void run_received(void *pointer) {
-  received_task *task = *(received_task **)pointer;
+/* Twins of at most this many bytes in all are taken on the stack: a small
+ * task pays no allocation for them. */
+#ifndef DOSC_STACK_TWIN_BYTES
+#define DOSC_STACK_TWIN_BYTES 1024
+#endif
+
+/* Runs a received task and encodes what it changed (a pool worker, or the
+ * communication thread when this rank has one worker). */
+static void execute(received_task *task) {
   dosc_remote_site *site = task->site;
   /* Twins of the written footprints, taken here on the worker, not on the
    * communication thread: what the task did not change does not go back. */
   unsigned char *twins[site->param_count > 0 ? site->param_count : 1];
+  unsigned char
+      allocated[site->param_count > 0 ? site->param_count : 1]; /* 1: twins[i] is malloc'd */
+  _Alignas(16) unsigned char stack_twins[DOSC_STACK_TWIN_BYTES];
+  size_t stack_used = 0;
   for (int i = 0; i < site->param_count; i++) {
     twins[i] = NULL;
+    allocated[i] = 0;
     if (!(site->params[i].access & DOSC_ACCESS_WRITE)) continue; /* no buffer to look at */
     size_t bytes;
     const unsigned char *written = written_part(task, i, &bytes);
     if (bytes == 0) continue;
-    if ((twins[i] = malloc(bytes)) == NULL) worker_out_of_memory(bytes);
+    if (bytes <= sizeof stack_twins - stack_used) {
+      twins[i] = stack_twins + stack_used;
+      stack_used += bytes;
+    } else if ((twins[i] = malloc(bytes)) == NULL) {
+      worker_out_of_memory(bytes);
+    } else {
+      allocated[i] = 1;
+    }
     memcpy(twins[i], written, bytes);
   }
   long long started = dosc_remote_now_ns();
@@ -400,9 +422,16 @@ static void run_received(void *pointer) {
     task->encodings[i] = dosc_write_back_encode(written, twins[i], bytes, site->params[i].granule,
                                                 &task->backs[i], &no_memory);
     if (no_memory) worker_out_of_memory(bytes);
-    free(twins[i]);
+    if (allocated[i]) free(twins[i]);
   }
   atomic_fetch_add_explicit(&serve.tasks_run, 1, memory_order_relaxed);
+}
+
+/* A task on this rank's pool: runs it and hands it to the communication
+ * thread, which ships the result. */
+static void run_received(void *pointer) {
+  received_task *task = *(received_task **)pointer;
+  execute(task);
   pthread_mutex_lock(&serve.lock);
   task->next = serve.outbox;
   serve.outbox = task;
