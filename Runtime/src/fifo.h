@@ -49,4 +49,12 @@ static inline void *dosc_fifo_pop(dosc_fifo *fifo) {
   return link;
 }
 
+/* 1 if nothing is queued (at the time of the call). */
+static inline int dosc_fifo_empty(dosc_fifo *fifo) {
+  pthread_mutex_lock(&fifo->lock);
+  int empty = fifo->head == NULL;
+  pthread_mutex_unlock(&fifo->lock);
+  return empty;
+}
+
 #endif /* DOSC_FIFO_H */

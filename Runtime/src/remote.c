@@ -84,11 +84,11 @@ typedef struct remote_task {
 static struct {
   pthread_mutex_t lock;   /* replicas, decisions */
   dosc_fifo waiting;      /* tasks no rank has taken yet, oldest first */
-  remote_task *in_flight; /* communication thread only */
+  remote_task *in_flight; /* under mpi_lock */
   atomic_ullong next_number;
   int shared;                   /* rank 0's workers may run queued tasks too */
-  int *wants;                   /* [size]: free slots each rank announced; comm thread only */
-  int stopped_ranks;            /* comm thread only */
+  int *wants;                   /* [size]: free slots each rank announced; under mpi_lock */
+  int stopped_ranks;            /* under mpi_lock */
   dosc_wire_counters *counters; /* [size]: what each rank reported at STOPPED */
   /* rank 0's counters; atomics: spawns and tickets run on any worker */
   atomic_llong sent, run_here, kept, bytes_sent, bytes_received;
@@ -491,6 +491,8 @@ static void run_ticket(void *pointer) {
   }
 }
 
+static int send_at_once(remote_task *task);
+
 void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 || dosc_remote.size < 2 ||
       atomic_load_explicit(&dosc_remote.stop, memory_order_relaxed)) {
@@ -521,12 +523,15 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   task->frame = frame;
   task->site = site;
   find_replicas(frame, task);
-  atomic_init(&task->claimed, 0);
-  atomic_init(&task->refs, queue.shared ? 2 : 1);
-  /* relaxed: the waiting FIFO's mutex publishes the task to the communication
-   * thread; the decrement when it completes comes after this. */
+  /* relaxed: the waiting FIFO's mutex (or mpi_lock) publishes the task to
+   * the thread that sends it; the decrement when it completes comes after. */
   atomic_fetch_add_explicit(&frame->pending, 1, memory_order_relaxed);
   task->number = atomic_fetch_add_explicit(&queue.next_number, 1, memory_order_relaxed) + 1;
+  atomic_init(&task->claimed, 1);
+  atomic_init(&task->refs, 1);
+  if (send_at_once(task)) return;
+  atomic_store_explicit(&task->claimed, 0, memory_order_relaxed);
+  atomic_store_explicit(&task->refs, queue.shared ? 2 : 1, memory_order_relaxed);
   dosc_fifo_push(&queue.waiting, task);
   if (queue.shared) dosc_spawn(frame, run_ticket, &task, sizeof task);
 }
@@ -773,6 +778,28 @@ static int coordinate_once(void) {
     return -1;
   }
   return active;
+}
+
+/* A spawner that finds MPI free, no task queued before its own and a rank
+ * with a free slot sends its task itself, at once: no queue, no hand-off to
+ * the thread that polls next, and the task is on its way before the
+ * spawner reaches its taskwait. 1 if sent (claimed, as one holder). */
+static int send_at_once(remote_task *task) {
+  if (pthread_mutex_trylock(&mpi_lock) != 0) return 0;
+  int sent = 0;
+  if (queue.decisions_sent && !queue.stopping && !queue.finished &&
+      dosc_fifo_empty(&queue.waiting)) {
+    for (int rank = 1; rank < dosc_remote.size && !sent; rank++) {
+      if (queue.wants[rank] == 0) continue;
+      queue.wants[rank]--;
+      send_task(rank, task);
+      sent = 1;
+    }
+  }
+  if (sent)
+    atomic_store_explicit(&queue.last_active_ns, dosc_remote_now_ns(), memory_order_relaxed);
+  pthread_mutex_unlock(&mpi_lock);
+  return sent;
 }
 
 /* While a thread waiting at a taskwait polls MPI itself, the communication

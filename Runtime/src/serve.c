@@ -326,10 +326,13 @@ void dosc_serve_communicate(void) {
                          header.type);
       }
     }
-    pthread_mutex_lock(&serve.lock);
-    received_task *done = serve.outbox;
-    serve.outbox = NULL;
-    pthread_mutex_unlock(&serve.lock);
+    received_task *done = NULL;
+    if (dosc_remote.threads > 1) { /* with one, nothing goes through the outbox */
+      pthread_mutex_lock(&serve.lock);
+      done = serve.outbox;
+      serve.outbox = NULL;
+      pthread_mutex_unlock(&serve.lock);
+    }
     while (done != NULL) {
       received_task *next = done->next;
       send_result(done);
