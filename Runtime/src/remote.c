@@ -104,11 +104,10 @@ static struct {
   int64_t next_replica;
   int replicate; /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
   atomic_llong bytes_saved;
-  atomic_llong busy_ns;        /* running remote-bound tasks here (tickets) */
-  int stopping, finished;      /* the STOP round; under mpi_lock */
-  long long started_ns;        /* when MPI started, for the busy fractions */
-  atomic_llong helped_ns;      /* when a thread at a taskwait last polled MPI (dosc_remote_help) */
-  atomic_llong last_active_ns; /* when dosc_remote_help last sent or received */
+  atomic_llong busy_ns;   /* running remote-bound tasks here (tickets) */
+  int stopping, finished; /* the STOP round; under mpi_lock */
+  long long started_ns;   /* when MPI started, for the busy fractions */
+  atomic_llong helped_ns; /* when a thread at a taskwait last polled MPI (dosc_remote_help) */
 } queue = {.lock = PTHREAD_MUTEX_INITIALIZER, .waiting = DOSC_FIFO_INIT};
 
 static void task_release(remote_task *task) {
@@ -173,18 +172,32 @@ void dosc_remote_host_name(char *host, size_t size) {
 #define DOSC_REMOTE_SPIN_NS 2000
 #endif
 
-void dosc_remote_idle(long long *idle_since_ns) {
-  long long now = dosc_remote_now_ns();
-  if (*idle_since_ns == 0) *idle_since_ns = now;
-  long long idle = now - *idle_since_ns;
-  if (idle < DOSC_REMOTE_SPIN_NS) {
+int dosc_remote_spinning(dosc_idle *idle) {
+  /* The clock is read at every 8th quiet poll only: a read costs ~50 ns on a
+   * VM, as much as the poll itself, and would delay noticing each message. */
+  if (idle->since_ns != 0 && idle->unread > 0) {
+    idle->unread--;
+    return 1;
+  }
+  idle->now_ns = dosc_remote_now_ns();
+  if (idle->since_ns == 0) idle->since_ns = idle->now_ns;
+  if (idle->now_ns - idle->since_ns >= DOSC_REMOTE_SPIN_NS) return 0;
+  idle->unread = 7;
+  return 1;
+}
+
+void dosc_remote_idle(dosc_idle *idle) {
+  if (dosc_remote_spinning(idle)) {
     /* One pause: the next poll comes as soon as MPI's own polling would
      * (32 pauses were ~1 us on AMD Zen, added to every message's arrival). */
     dosc_cpu_relax();
-  } else if (idle < DOSC_REMOTE_YIELD_NS) {
+    return;
+  }
+  long long quiet_ns = idle->now_ns - idle->since_ns;
+  if (quiet_ns < DOSC_REMOTE_YIELD_NS) {
     sched_yield(); /* another thread that wants this CPU gets it */
   } else {
-    long long sleep_ns = idle / 8 < 1000000 ? idle / 8 : 1000000;
+    long long sleep_ns = quiet_ns / 8 < 1000000 ? quiet_ns / 8 : 1000000;
     struct timespec pause = {0, sleep_ns};
     nanosleep(&pause, NULL);
   }
@@ -336,7 +349,7 @@ int dosc_remote_progress_sends(void) {
 }
 
 void dosc_remote_flush_sends(void) {
-  long long idle = 0;
+  dosc_idle idle = {0};
   while (dosc_remote.sends != NULL)
     if (!dosc_remote_progress_sends()) dosc_remote_idle(&idle);
 }
@@ -481,9 +494,12 @@ static void run_ticket(void *pointer) {
   int expected = 0;
   if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
                                               memory_order_relaxed)) {
-    long long started = dosc_remote_now_ns();
+    /* Clocked for the trace only: two clock reads cost a small task ~0.1 us. */
+    long long started = dosc_remote.trace ? dosc_remote_now_ns() : 0;
     task->site->thunk(task->args);
-    atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
+    if (dosc_remote.trace)
+      atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started,
+                                memory_order_relaxed);
     atomic_fetch_add_explicit(&queue.run_here, 1, memory_order_relaxed);
     task_complete(task);
   } else {
@@ -728,7 +744,8 @@ static int coordinate_once(void) {
     pthread_mutex_unlock(&queue.lock);
     if (states != NULL) {
       for (int rank = 1; rank < dosc_remote.size; rank++)
-        dosc_remote_send_control(rank, DOSC_MSG_DECISIONS, 0, total, states,
+        dosc_remote_send_control(rank, DOSC_MSG_DECISIONS,
+                                 dosc_remote.trace ? DOSC_DECISIONS_TRACE : 0, total, states,
                                  (uint32_t)(sizeof *states * (size_t)total), 0);
       free(states);
       queue.decisions_sent = 1;
@@ -784,6 +801,9 @@ static int coordinate_once(void) {
  * with a free slot sends its task itself, at once: no queue, no hand-off to
  * the thread that polls next, and the task is on its way before the
  * spawner reaches its taskwait. 1 if sent (claimed, as one holder). */
+/* A thread's quiet time as it waits at a taskwait (dosc_remote_help). */
+static _Thread_local dosc_idle waiting_idle;
+
 static int send_at_once(remote_task *task) {
   if (pthread_mutex_trylock(&mpi_lock) != 0) return 0;
   int sent = 0;
@@ -796,8 +816,7 @@ static int send_at_once(remote_task *task) {
       sent = 1;
     }
   }
-  if (sent)
-    atomic_store_explicit(&queue.last_active_ns, dosc_remote_now_ns(), memory_order_relaxed);
+  if (sent) dosc_remote_active(&waiting_idle); /* at its taskwait, it polls for the answer */
   pthread_mutex_unlock(&mpi_lock);
   return sent;
 }
@@ -812,14 +831,14 @@ static int send_at_once(remote_task *task) {
 #endif
 
 static void coordinate(void) {
-  long long idle = 0;
+  dosc_idle idle = {0};
   for (;;) {
     pthread_mutex_lock(&mpi_lock);
     int status = coordinate_once();
     pthread_mutex_unlock(&mpi_lock);
     if (status < 0) return;
     if (status > 0) {
-      idle = 0;
+      dosc_remote_active(&idle);
       continue;
     }
     long long now = dosc_remote_now_ns();
@@ -827,7 +846,7 @@ static void coordinate(void) {
         DOSC_HELPER_ACTIVE_NS) {
       struct timespec pause = {0, DOSC_HELPER_ACTIVE_NS / 2};
       nanosleep(&pause, NULL);
-      idle = 0;
+      dosc_remote_active(&idle);
     } else {
       dosc_remote_idle(&idle);
     }
@@ -839,20 +858,23 @@ int dosc_remote_help(void) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 ||
       atomic_load_explicit(&dosc_remote.comm_ready, memory_order_acquire) != 1)
     return 0;
-  long long now = dosc_remote_now_ns();
-  atomic_store_explicit(&queue.helped_ns, now, memory_order_relaxed);
   int status = 0;
   if (pthread_mutex_trylock(&mpi_lock) == 0) {
     status = coordinate_once();
-    if (status > 0) atomic_store_explicit(&queue.last_active_ns, now, memory_order_relaxed);
     pthread_mutex_unlock(&mpi_lock);
+  }
+  if (status > 0) {
+    dosc_remote_active(&waiting_idle);
+    return 1;
   }
   /* Soon after it sent tasks or took results, the waiting thread keeps
    * polling, as a blocking MPI receive would, rather than yielding its CPU
-   * between polls (a yield costs a round trip microseconds). Racy read of a
-   * time stamp: a stale one only changes how soon it yields. */
-  return status > 0 || now - atomic_load_explicit(&queue.last_active_ns, memory_order_relaxed) <
-                           DOSC_REMOTE_SPIN_NS;
+   * between polls (a yield costs a round trip microseconds). */
+  int spinning = dosc_remote_spinning(&waiting_idle);
+  /* The clock as last read (every few polls): the communication thread
+   * backs off while this is recent. */
+  atomic_store_explicit(&queue.helped_ns, waiting_idle.now_ns, memory_order_relaxed);
+  return spinning;
 }
 
 /* ---- start and stop ------------------------------------------------------------------ */
@@ -948,7 +970,7 @@ int dosc_remote_init(int threads, int trace) {
     dosc_remote.mpi = NULL;
     return 1;
   }
-  long long idle = 0;
+  dosc_idle idle = {0};
   int ready;
   while ((ready = atomic_load_explicit(&dosc_remote.comm_ready, memory_order_acquire)) == 0)
     dosc_remote_idle(&idle);

@@ -74,11 +74,27 @@ DOSC_INTERNAL dosc_remote_site *dosc_remote_site_by_wire(int32_t wire);
 DOSC_INTERNAL _Noreturn void dosc_remote_fail(int source, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* A polling loop's quiet time: since it last sent or received. */
+typedef struct dosc_idle {
+  long long since_ns; /* when it last sent or received; 0: just now */
+  long long now_ns;   /* the clock when last read */
+  unsigned unread;    /* quiet polls left before the clock is read again */
+} dosc_idle;
+
+/* The loop sent or received something. */
+static inline void dosc_remote_active(dosc_idle *idle) {
+  idle->since_ns = 0;
+}
+
+/* 1 while the loop is within DOSC_REMOTE_SPIN_NS (remote.c) of its last
+ * activity: it should poll again at once. */
+DOSC_INTERNAL int dosc_remote_spinning(dosc_idle *idle);
+
 /* Waits between polls of an idle loop: spins for DOSC_REMOTE_SPIN_NS after the last
  * activity, then yields the CPU between polls for DOSC_REMOTE_YIELD_NS, then
  * sleeps longer and longer (at most ~1 ms), so a rank idle for long leaves
- * the CPU to busy ones. `idle_since_ns` 0 = just active. */
-DOSC_INTERNAL void dosc_remote_idle(long long *idle_since_ns);
+ * the CPU to busy ones. */
+DOSC_INTERNAL void dosc_remote_idle(dosc_idle *idle);
 
 /* CLOCK_MONOTONIC in ns. */
 DOSC_INTERNAL long long dosc_remote_now_ns(void);

@@ -59,6 +59,7 @@ static struct {
   int unit_count;
   atomic_int units_ready;     /* dosc_serve_run has stored units */
   atomic_int decisions_ready; /* the communication thread applied rank 0's states */
+  int clock_busy;             /* rank 0 traces: clock each task (DOSC_DECISIONS_TRACE) */
   atomic_llong tasks_run, bytes_received, bytes_sent, busy_ns;
 } serve = {.lock = PTHREAD_MUTEX_INITIALIZER, .inbox = DOSC_FIFO_INIT};
 
@@ -79,6 +80,7 @@ static void apply_decisions(const dosc_message_header *header, const unsigned ch
     total += serve.units[u]->site_count;
   if (header->site != total || header->payload_bytes != sizeof(dosc_wire_state) * (size_t)total)
     dosc_remote_fail(0, "decisions for %d sites, where this program has %d", header->site, total);
+  serve.clock_busy = (header->task & DOSC_DECISIONS_TRACE) != 0;
   int k = 0;
   for (int u = 0; u < serve.unit_count; u++) {
     for (int id = 0; id < serve.units[u]->site_count; id++, k++) {
@@ -270,12 +272,12 @@ static void send_result(received_task *task) {
 }
 
 void dosc_serve_communicate(void) {
-  long long idle = 0;
+  dosc_idle idle = {0};
   /* acquire: pairs with the release store in dosc_serve_run. */
   while (!atomic_load_explicit(&serve.units_ready, memory_order_acquire))
     dosc_remote_idle(&idle);
   int decided = 0, stopping = 0, in_flight = 0;
-  idle = 0;
+  dosc_remote_active(&idle);
   for (;;) {
     int active = dosc_remote_progress_sends();
     int source;
@@ -354,7 +356,7 @@ void dosc_serve_communicate(void) {
       return;
     }
     if (active)
-      idle = 0;
+      dosc_remote_active(&idle);
     else
       dosc_remote_idle(&idle);
   }
@@ -414,9 +416,10 @@ static void execute(received_task *task) {
     }
     memcpy(twins[i], written, bytes);
   }
-  long long started = dosc_remote_now_ns();
+  long long started = serve.clock_busy ? dosc_remote_now_ns() : 0;
   site->thunk(task->args);
-  atomic_fetch_add_explicit(&serve.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
+  if (serve.clock_busy)
+    atomic_fetch_add_explicit(&serve.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
   for (int i = 0; i < site->param_count; i++) {
     if (twins[i] == NULL) continue;
     size_t bytes;
@@ -445,7 +448,7 @@ void dosc_serve_run(const dosc_program_info *const *units, int count) {
   serve.units = units;
   serve.unit_count = count;
   atomic_store_explicit(&serve.units_ready, 1, memory_order_release);
-  long long idle = 0;
+  dosc_idle idle = {0};
   while (!atomic_load_explicit(&serve.decisions_ready, memory_order_acquire) &&
          !atomic_load_explicit(&dosc_remote.comm_done, memory_order_acquire))
     dosc_remote_idle(&idle);
@@ -457,15 +460,15 @@ void dosc_serve_run(const dosc_program_info *const *units, int count) {
   }
   dosc_frame frame;
   dosc_frame_init(&frame);
-  idle = 0;
+  dosc_remote_active(&idle);
   for (;;) {
     received_task *task = dosc_fifo_pop(&serve.inbox);
     if (task != NULL) {
       /* On the pool: this rank's other workers steal it, or we run it below. */
       dosc_spawn(&frame, run_received, &task, sizeof task);
-      idle = 0;
+      dosc_remote_active(&idle);
     } else if (dosc_pool_help_once()) {
-      idle = 0;
+      dosc_remote_active(&idle);
     } else if (atomic_load_explicit(&dosc_remote.comm_done, memory_order_acquire)) {
       break;
     } else {
