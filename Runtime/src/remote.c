@@ -91,7 +91,10 @@ static struct {
   int stopped_ranks;            /* under mpi_lock */
   dosc_wire_counters *counters; /* [size]: what each rank reported at STOPPED */
   /* rank 0's counters; atomics: spawns and tickets run on any worker */
-  atomic_llong sent, run_here, kept, bytes_sent, bytes_received;
+  atomic_llong run_here, kept;
+  /* under mpi_lock (read at exit, after the communication thread ended):
+   * plain, as a lock-prefixed add costs every task a few ns more */
+  long long sent, bytes_sent, bytes_received, bytes_saved;
   atomic_llong kept_overlap, kept_figures, kept_size;
   /* Every site's state, handed from dosc_remote_publish to the
    * communication thread (under lock), sent once to every rank. */
@@ -102,8 +105,7 @@ static struct {
   replica *released;       /* no longer used: the communication thread tells their holders */
   atomic_int any_released; /* 1 when `released` may be non-empty: looked at without the lock */
   int64_t next_replica;
-  int replicate; /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
-  atomic_llong bytes_saved;
+  int replicate;          /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
   atomic_llong busy_ns;   /* running remote-bound tasks here (tickets) */
   int stopping, finished; /* the STOP round; under mpi_lock */
   long long started_ns;   /* when MPI started, for the busy fractions */
@@ -620,9 +622,9 @@ static void send_task(int rank, remote_task *task) {
   task->rank = rank;
   task->next = queue.in_flight;
   queue.in_flight = task;
-  atomic_fetch_add_explicit(&queue.sent, 1, memory_order_relaxed);
-  atomic_fetch_add_explicit(&queue.bytes_sent, data_bytes, memory_order_relaxed);
-  atomic_fetch_add_explicit(&queue.bytes_saved, task->bytes_in - data_bytes, memory_order_relaxed);
+  queue.sent++;
+  queue.bytes_sent += data_bytes;
+  queue.bytes_saved += task->bytes_in - data_bytes;
 }
 
 static void receive_result(int source, const dosc_message_header *header,
@@ -687,7 +689,7 @@ static void receive_result(int source, const dosc_message_header *header,
     if (wrong != NULL) dosc_remote_fail(source, "'%s' parameter %d: %s", site->task, i + 1, wrong);
     free(data);
   }
-  atomic_fetch_add_explicit(&queue.bytes_received, (long long)due, memory_order_relaxed);
+  queue.bytes_received += (long long)due;
   queue.wants[source]++; /* its slot is free again: a RESULT is also a WANT */
   task_complete(task);
 }
@@ -886,13 +888,12 @@ static void print_counters(void) {
   fprintf(stderr,
           "dosc: rank 0: host %s, %lld tasks sent, %lld run here, %lld kept here, %lld bytes sent, "
           "%lld bytes received, busy %lld of %lld ms\n",
-          host, (long long)atomic_load(&queue.sent), (long long)atomic_load(&queue.run_here),
-          (long long)atomic_load(&queue.kept), (long long)atomic_load(&queue.bytes_sent),
-          (long long)atomic_load(&queue.bytes_received),
+          host, queue.sent, (long long)atomic_load(&queue.run_here),
+          (long long)atomic_load(&queue.kept), queue.bytes_sent, queue.bytes_received,
           (long long)atomic_load(&queue.busy_ns) / 1000000, wall_ms);
-  if (atomic_load(&queue.bytes_saved) > 0)
+  if (queue.bytes_saved > 0)
     fprintf(stderr, "dosc: rank 0: replicated read-only footprints: %lld bytes not sent again\n",
-            (long long)atomic_load(&queue.bytes_saved));
+            queue.bytes_saved);
   if (atomic_load(&queue.kept) > 0)
     fprintf(stderr,
             "dosc: rank 0: kept here: %lld with overlapping written footprints, %lld with figures "

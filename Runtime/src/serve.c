@@ -57,10 +57,11 @@ static struct {
   received_task *outbox;
   const dosc_program_info *const *units;
   int unit_count;
-  atomic_int units_ready;     /* dosc_serve_run has stored units */
-  atomic_int decisions_ready; /* the communication thread applied rank 0's states */
-  int clock_busy;             /* rank 0 traces: clock each task (DOSC_DECISIONS_TRACE) */
-  atomic_llong tasks_run, bytes_received, bytes_sent, busy_ns;
+  atomic_int units_ready;               /* dosc_serve_run has stored units */
+  atomic_int decisions_ready;           /* the communication thread applied rank 0's states */
+  int clock_busy;                       /* rank 0 traces: clock each task (DOSC_DECISIONS_TRACE) */
+  atomic_llong tasks_run, busy_ns;      /* any worker */
+  long long bytes_received, bytes_sent; /* communication thread only */
 } serve = {.lock = PTHREAD_MUTEX_INITIALIZER, .inbox = DOSC_FIFO_INIT};
 
 /* ---- the communication thread ------------------------------------------------ */
@@ -202,7 +203,7 @@ static received_task *receive_task(const dosc_message_header *header,
       if (arriving != bytes)
         dosc_remote_fail(0, "%zu bytes for '%s' parameter %d where %zu were due", arriving,
                          site->task, i + 1, bytes);
-      atomic_fetch_add_explicit(&serve.bytes_received, (long long)bytes, memory_order_relaxed);
+      serve.bytes_received += (long long)bytes;
       if (task->replicated[i] == 2) {
         kept_replica *r = malloc(sizeof *r);
         if (r == NULL) dosc_remote_fail(0, "a replica this rank has no memory for");
@@ -266,7 +267,7 @@ static void send_result(received_task *task) {
   }
   for (int i = 0; i < site->param_count; i++)
     if (!task->replicated[i]) free(task->buffers[i]);
-  atomic_fetch_add_explicit(&serve.bytes_sent, shipped, memory_order_relaxed);
+  serve.bytes_sent += shipped;
   free(task->big_result);
   free(task); /* and its arrays (receive_task) */
 }
@@ -344,8 +345,8 @@ void dosc_serve_communicate(void) {
     }
     if (stopping && in_flight == 0) {
       dosc_wire_counters counters = {(uint64_t)atomic_load(&serve.tasks_run),
-                                     (uint64_t)atomic_load(&serve.bytes_received),
-                                     (uint64_t)atomic_load(&serve.bytes_sent),
+                                     (uint64_t)serve.bytes_received,
+                                     (uint64_t)serve.bytes_sent,
                                      dosc_remote.threads,
                                      0,
                                      (uint64_t)atomic_load(&serve.busy_ns),
