@@ -799,13 +799,13 @@ static int coordinate_once(void) {
   return active;
 }
 
+/* A thread's quiet time as it waits at a taskwait (dosc_remote_help). */
+static _Thread_local dosc_idle waiting_idle;
+
 /* A spawner that finds MPI free, no task queued before its own and a rank
  * with a free slot sends its task itself, at once: no queue, no hand-off to
  * the thread that polls next, and the task is on its way before the
  * spawner reaches its taskwait. 1 if sent (claimed, as one holder). */
-/* A thread's quiet time as it waits at a taskwait (dosc_remote_help). */
-static _Thread_local dosc_idle waiting_idle;
-
 static int send_at_once(remote_task *task) {
   if (pthread_mutex_trylock(&mpi_lock) != 0) return 0;
   int sent = 0;
