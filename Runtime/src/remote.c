@@ -666,9 +666,11 @@ static void receive_result(int source, const dosc_message_header *header,
                      (unsigned long long)header->data_bytes, (unsigned long long)due);
   if (result_bytes > 0)
     memcpy(field_pointer(task->args, (size_t)site->result_offset), payload, result_bytes);
-  dosc_data_stream in = {
-      source, inline_bytes > 0 ? (unsigned char *)payload + result_bytes + backs_bytes : NULL,
-      inline_bytes};
+  dosc_data_stream in = {source,
+                         header->data_bytes <= DOSC_INLINE_BYTES
+                             ? (unsigned char *)payload + result_bytes + backs_bytes
+                             : NULL,
+                         inline_bytes};
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     const dosc_write_back *back = &backs[i];

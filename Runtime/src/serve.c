@@ -185,8 +185,11 @@ static received_task *receive_task(const dosc_message_header *header,
   if (header->payload_bytes != fixed + inline_bytes)
     dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments and data take %zu",
                      site->task, header->payload_bytes, fixed + inline_bytes);
-  dosc_data_stream in = {0, inline_bytes > 0 ? (unsigned char *)payload + fixed : NULL,
-                         inline_bytes};
+  /* Inline whenever the sender put it inline, none at all included: a
+   * footprint of no elements has no data message to wait for. */
+  dosc_data_stream in = {
+      0, header->data_bytes <= DOSC_INLINE_BYTES ? (unsigned char *)payload + fixed : NULL,
+      inline_bytes};
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     const dosc_region *region = &task->regions[i];
