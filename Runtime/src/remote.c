@@ -11,8 +11,10 @@
  * argument struct into a record and appends it to a FIFO. Serving ranks pull:
  * each sends WANT for every free slot it has (its threads + 1, so the next
  * task is already there when one finishes), and the communication thread
- * hands the oldest queued task to a rank that wants one - idle ranks ask,
- * nobody is pushed a queue, so uneven tasks balance. The footprints are
+ * (or a thread waiting at a taskwait) hands the oldest queued task to a rank
+ * that wants one - idle ranks ask, nobody is pushed a queue, so uneven tasks
+ * balance. With nothing queued, a free slot and MPI free, the spawner sends
+ * its task itself (send_at_once). The footprints are
  * sent straight from the caller's memory; of a written footprint only what
  * the task changed comes back (write_back.h), received straight into the
  * caller's memory when it all changed, else stored run by run. Unless DOSC_BIND=remote forces
