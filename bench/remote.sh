@@ -3,7 +3,8 @@
 # one run on this machine (Open MPI, ranks on this host: shared memory, or TCP over loopback
 # with --mca btl tcp,self):
 #   start-up of hello world: plain vs dosc --no-mpi vs dosc with MPI support (no mpirun);
-#   round trip of an empty remote task (8 bytes in, 8 back) vs a raw MPI ping-pong of 8 bytes;
+#   round trip of an empty remote task (8 bytes in, 8 back) vs a raw MPI ping-pong of 8 bytes,
+#   also with both ranks on one core (taskset: what a loaded machine often does to them);
 #   an 8 MiB inout task vs a raw MPI send + receive of 8 MiB each way;
 #   row-block matmul n = 1024 on 3 ranks, B replicated vs not, beside one process;
 #   mandelbrot on 3 ranks of 1 thread: each rank's busy time, beside 3 local threads.
@@ -17,7 +18,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 dosc=${DOSC:-$repo/.build/debug/dosc}
 rounds=2000 big_rounds=20 runs=7 startup_runs=1000
 if [ "${1:-}" = "--quick" ]; then rounds=200 big_rounds=4 runs=1 startup_runs=100; fi
-for tool in hyperfine mpicc mpirun python3; do
+for tool in hyperfine mpicc mpirun python3 taskset; do
   command -v $tool >/dev/null || { echo "bench/remote.sh: needs $tool" >&2; exit 2; }
 done
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
@@ -76,6 +77,17 @@ for transport in "shared memory" "tcp"; do
   echo "| 8 MiB inout task | $transport | raw MPI send + receive | $1 MB/s (median $2) | 100% | |"
   echo "| 8 MiB inout task | $transport | dosc remote task | $3 MB/s (median $4) | $(python3 -c "print(f'{100 * $3 / $1:.0f}% (median {100 * $4 / $2:.0f}%)')") | >= 90% |"
 done
+# Both ranks on one core: each message waits until the sender's thread leaves the CPU to the
+# receiver's (Open MPI's raw ping-pong spins until the scheduler preempts it).
+: >raw_rt; : >ours_rt
+for i in $(seq $runs); do
+  taskset -c 0 mpirun -np 2 --bind-to none ./pingpong 8 $((rounds / 20)) | field round_trip_us >>raw_rt
+  DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
+    taskset -c 0 "$dosc" run -n 2 ./roundtrip 1 $((rounds / 20)) | field round_trip_us >>ours_rt
+done
+set -- $(summary low <raw_rt) $(summary low <ours_rt)
+echo "| empty task round trip, both ranks on one core | shared memory | raw MPI ping-pong | $1 us (median $2) | 1.0x | |"
+echo "| empty task round trip, both ranks on one core | shared memory | dosc remote task | $3 us (median $4) | $(python3 -c "print(f'{$3 / $1:.2f}x (median {$4 / $2:.2f}x)')") | |"
 echo "| (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)) | | | | | |"
 
 seconds() { python3 -c 'import sys, time, subprocess; t = time.time(); subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=open("trace.txt", "w")); print(f"{time.time() - t:.2f}")' "$@"; }

@@ -37,6 +37,7 @@ EXPECTED_VIOLATIONS=()
 # shape), and a few of the common shapes.
 REMOTE_CI=(
   Examples/stencil/stencil.c                 # halo reads, in-place rounds
+  Tests/Oracle/task-nested-empty.c           # nested spawns; empty footprints: a serving rank waited for data that never comes
   Tests/Oracle/task-linked-structures.c      # a tree task passed t->left: was remotable, crashed
   Tests/Oracle/task-restrict-vla.c           # VLA parameters: dosc compile failed
   Tests/Oracle/task-2d-array.c               # double (*a)[W]: rows as elements

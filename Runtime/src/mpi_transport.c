@@ -8,6 +8,7 @@
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "remote_transport.h"
 
@@ -36,23 +37,37 @@ static void abort_job(int code) {
   MPI_Abort(MPI_COMM_WORLD, code);
 }
 
+/* A request handle travels as the opaque `void *` itself, not as a pointer to
+ * memory holding it: no allocation per message (an int in MPICH, a pointer in
+ * Open MPI; never 0 for a live request). */
+_Static_assert(sizeof(MPI_Request) <= sizeof(void *), "MPI_Request does not fit in a pointer");
+
+static void *opaque(MPI_Request handle) {
+  void *request = NULL;
+  memcpy(&request, &handle, sizeof handle);
+  return request;
+}
+
+static MPI_Request handle_of(void *request) {
+  MPI_Request handle;
+  memcpy(&handle, &request, sizeof handle);
+  return handle;
+}
+
 static int isend(const void *buffer, size_t bytes, int destination, int tag, void **request) {
   if (bytes > (size_t)INT_MAX) return -1;
-  MPI_Request *handle = malloc(sizeof *handle);
-  if (handle == NULL) return -1;
-  if (MPI_Isend(buffer, (int)bytes, MPI_BYTE, destination, tag, MPI_COMM_WORLD, handle) !=
-      MPI_SUCCESS) {
-    free(handle);
+  MPI_Request handle;
+  if (MPI_Isend(buffer, (int)bytes, MPI_BYTE, destination, tag, MPI_COMM_WORLD, &handle) !=
+      MPI_SUCCESS)
     return -1;
-  }
-  *request = handle;
+  *request = opaque(handle);
   return 0;
 }
 
 static int test(void *request) {
+  MPI_Request handle = handle_of(request);
   int done = 0;
-  MPI_Test((MPI_Request *)request, &done, MPI_STATUS_IGNORE);
-  if (done) free(request);
+  MPI_Test(&handle, &done, MPI_STATUS_IGNORE);
   return done;
 }
 
@@ -74,34 +89,31 @@ static int recv(void *buffer, size_t bytes, int source, int tag) {
 
 static int post(void *buffer, size_t bytes, int tag, void **request) {
   if (bytes > (size_t)INT_MAX) return -1;
-  MPI_Request *handle = malloc(sizeof *handle);
-  if (handle == NULL) return -1;
-  if (MPI_Irecv(buffer, (int)bytes, MPI_BYTE, MPI_ANY_SOURCE, tag, MPI_COMM_WORLD, handle) !=
-      MPI_SUCCESS) {
-    free(handle);
+  MPI_Request handle;
+  if (MPI_Irecv(buffer, (int)bytes, MPI_BYTE, MPI_ANY_SOURCE, tag, MPI_COMM_WORLD, &handle) !=
+      MPI_SUCCESS)
     return -1;
-  }
-  *request = handle;
+  *request = opaque(handle);
   return 0;
 }
 
 static int arrived(void *request, int *source, size_t *bytes) {
+  MPI_Request handle = handle_of(request);
   int done = 0;
   MPI_Status status;
-  MPI_Test((MPI_Request *)request, &done, &status);
+  MPI_Test(&handle, &done, &status);
   if (!done) return 0;
   int count = 0;
   MPI_Get_count(&status, MPI_BYTE, &count);
   *source = status.MPI_SOURCE;
   *bytes = (size_t)count;
-  free(request);
   return 1;
 }
 
 static void cancel(void *request) {
-  MPI_Cancel((MPI_Request *)request);
-  MPI_Wait((MPI_Request *)request, MPI_STATUS_IGNORE);
-  free(request);
+  MPI_Request handle = handle_of(request);
+  MPI_Cancel(&handle);
+  MPI_Wait(&handle, MPI_STATUS_IGNORE);
 }
 
 static const char *library_version(void) {

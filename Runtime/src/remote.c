@@ -11,8 +11,10 @@
  * argument struct into a record and appends it to a FIFO. Serving ranks pull:
  * each sends WANT for every free slot it has (its threads + 1, so the next
  * task is already there when one finishes), and the communication thread
- * hands the oldest queued task to a rank that wants one - idle ranks ask,
- * nobody is pushed a queue, so uneven tasks balance. The footprints are
+ * (or a thread waiting at a taskwait) hands the oldest queued task to a rank
+ * that wants one - idle ranks ask, nobody is pushed a queue, so uneven tasks
+ * balance. With nothing queued, a free slot and MPI free, the spawner sends
+ * its task itself (send_at_once). The footprints are
  * sent straight from the caller's memory; of a written footprint only what
  * the task changed comes back (write_back.h), received straight into the
  * caller's memory when it all changed, else stored run by run. Unless DOSC_BIND=remote forces
@@ -77,36 +79,39 @@ typedef struct remote_task {
   long long bytes_in, bytes_out;
   dosc_region *regions; /* site->param_count */
   replica **replicas;   /* site->param_count: the parameter's replica or NULL */
+  int replicated;       /* how many of them are not NULL (0: no lock to take for them) */
   void *args;           /* the spawn's argument struct, pointers intact */
 } remote_task;
 
 static struct {
   pthread_mutex_t lock;   /* replicas, decisions */
   dosc_fifo waiting;      /* tasks no rank has taken yet, oldest first */
-  remote_task *in_flight; /* communication thread only */
+  remote_task *in_flight; /* under mpi_lock */
   atomic_ullong next_number;
   int shared;                   /* rank 0's workers may run queued tasks too */
-  int *wants;                   /* [size]: free slots each rank announced; comm thread only */
-  int stopped_ranks;            /* comm thread only */
+  int *wants;                   /* [size]: free slots each rank announced; under mpi_lock */
+  int stopped_ranks;            /* under mpi_lock */
   dosc_wire_counters *counters; /* [size]: what each rank reported at STOPPED */
   /* rank 0's counters; atomics: spawns and tickets run on any worker */
-  atomic_llong sent, run_here, kept, bytes_sent, bytes_received;
+  atomic_llong run_here, kept;
+  /* under mpi_lock (read at exit, after the communication thread ended):
+   * plain, as a lock-prefixed add costs every task a few ns more */
+  long long sent, bytes_sent, bytes_received, bytes_saved;
   atomic_llong kept_overlap, kept_figures, kept_size;
   /* Every site's state, handed from dosc_remote_publish to the
    * communication thread (under lock), sent once to every rank. */
   dosc_wire_state *decisions;
   int decision_total;
   int decisions_sent;
-  replica *replicas; /* live replicas, under lock */
-  replica *released; /* no longer used: the communication thread tells their holders */
+  replica *replicas;       /* live replicas, under lock */
+  replica *released;       /* no longer used: the communication thread tells their holders */
+  atomic_int any_released; /* 1 when `released` may be non-empty: looked at without the lock */
   int64_t next_replica;
-  int replicate; /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
-  atomic_llong bytes_saved;
-  atomic_llong busy_ns;        /* running remote-bound tasks here (tickets) */
-  int stopping, finished;      /* the STOP round; under mpi_lock */
-  long long started_ns;        /* when MPI started, for the busy fractions */
-  atomic_llong helped_ns;      /* when a thread at a taskwait last polled MPI (dosc_remote_help) */
-  atomic_llong last_active_ns; /* when dosc_remote_help last sent or received */
+  int replicate;          /* DOSC_REPLICATE=0 turns replication off (benchmarks) */
+  atomic_llong busy_ns;   /* running remote-bound tasks here (tickets) */
+  int stopping, finished; /* the STOP round; under mpi_lock */
+  long long started_ns;   /* when MPI started, for the busy fractions */
+  atomic_llong helped_ns; /* when a thread at a taskwait last polled MPI (dosc_remote_help) */
 } queue = {.lock = PTHREAD_MUTEX_INITIALIZER, .waiting = DOSC_FIFO_INIT};
 
 static void task_release(remote_task *task) {
@@ -116,7 +121,7 @@ static void task_release(remote_task *task) {
 
 /* Drops the task's uses of its replicas. Any thread. */
 static void release_replicas(remote_task *task) {
-  if (task->site->param_count == 0) return;
+  if (task->replicated == 0) return;
   pthread_mutex_lock(&queue.lock);
   for (int i = 0; i < task->site->param_count; i++) {
     replica *r = task->replicas[i];
@@ -127,6 +132,7 @@ static void release_replicas(remote_task *task) {
     *link = r->next;
     r->next = queue.released;
     queue.released = r;
+    atomic_store_explicit(&queue.any_released, 1, memory_order_relaxed);
   }
   pthread_mutex_unlock(&queue.lock);
 }
@@ -160,18 +166,42 @@ void dosc_remote_host_name(char *host, size_t size) {
 #define DOSC_REMOTE_YIELD_NS 10000000
 #endif
 
-void dosc_remote_idle(long long *idle_since_ns) {
-  long long now = dosc_remote_now_ns();
-  if (*idle_since_ns == 0) *idle_since_ns = now;
-  long long idle = now - *idle_since_ns;
-  if (idle < 20000) {
+/* How long a poller spins without giving up its CPU after it last sent or
+ * received: an empty task's round trip is ~1 us, so the answer is usually
+ * there well within it. Not longer: when the two ends share a core (more
+ * spinning threads than cores, as on a loaded machine), the other end runs
+ * only once this one yields, and every microsecond spun here is added to
+ * each message (a 100 us window made the round trip ~130 us on one core). */
+#ifndef DOSC_REMOTE_SPIN_NS
+#define DOSC_REMOTE_SPIN_NS 2000
+#endif
+
+int dosc_remote_spinning(dosc_idle *idle) {
+  /* The clock is read at every 8th quiet poll only: a read costs ~50 ns on a
+   * VM, as much as the poll itself, and would delay noticing each message. */
+  if (idle->since_ns != 0 && idle->unread > 0) {
+    idle->unread--;
+    return 1;
+  }
+  idle->now_ns = dosc_remote_now_ns();
+  if (idle->since_ns == 0) idle->since_ns = idle->now_ns;
+  if (idle->now_ns - idle->since_ns >= DOSC_REMOTE_SPIN_NS) return 0;
+  idle->unread = 7;
+  return 1;
+}
+
+void dosc_remote_idle(dosc_idle *idle) {
+  if (dosc_remote_spinning(idle)) {
     /* One pause: the next poll comes as soon as MPI's own polling would
      * (32 pauses were ~1 us on AMD Zen, added to every message's arrival). */
     dosc_cpu_relax();
-  } else if (idle < DOSC_REMOTE_YIELD_NS) {
+    return;
+  }
+  long long quiet_ns = idle->now_ns - idle->since_ns;
+  if (quiet_ns < DOSC_REMOTE_YIELD_NS) {
     sched_yield(); /* another thread that wants this CPU gets it */
   } else {
-    long long sleep_ns = idle / 8 < 1000000 ? idle / 8 : 1000000;
+    long long sleep_ns = quiet_ns / 8 < 1000000 ? quiet_ns / 8 : 1000000;
     struct timespec pause = {0, sleep_ns};
     nanosleep(&pause, NULL);
   }
@@ -208,30 +238,50 @@ dosc_remote_site *dosc_remote_site_by_wire(int32_t wire) {
 }
 
 void dosc_remote_send(int destination, int tag, const void *buffer, size_t bytes, void *owned) {
-  dosc_pending_send *send = malloc(sizeof *send);
-  if (send == NULL ||
-      dosc_remote.mpi->isend(buffer, bytes, destination, tag, &send->request) != 0) {
+  void *request;
+  if (dosc_remote.mpi->isend(buffer, bytes, destination, tag, &request) != 0) {
     fprintf(stderr, "dosc: rank %d: error: cannot send %zu bytes to rank %d; ending the job\n",
             dosc_remote.rank, bytes, destination);
     dosc_remote.mpi->abort(71);
   }
+  /* A small message is usually sent at once (copied into the receiver's
+   * shared memory or the socket): then nothing is kept for later. */
+  if (dosc_remote.mpi->test(request)) {
+    free(owned);
+    return;
+  }
+  dosc_pending_send *send = malloc(sizeof *send);
+  if (send == NULL) {
+    fprintf(stderr, "dosc: rank %d: error: out of memory; ending the job\n", dosc_remote.rank);
+    dosc_remote.mpi->abort(71);
+  }
+  send->request = request;
   send->owned = owned;
   send->next = dosc_remote.sends;
   dosc_remote.sends = send;
 }
 
-void dosc_remote_send_control(int destination, uint32_t type, uint64_t task, int32_t site,
-                              const void *payload, uint32_t payload_bytes, uint64_t data_bytes) {
-  size_t size = sizeof(dosc_message_header) + payload_bytes;
-  unsigned char *message = malloc(size);
+unsigned char *dosc_control_message(size_t payload_bytes) {
+  unsigned char *message = malloc(sizeof(dosc_message_header) + payload_bytes);
   if (message == NULL) {
     fprintf(stderr, "dosc: rank %d: error: out of memory; ending the job\n", dosc_remote.rank);
     dosc_remote.mpi->abort(71);
   }
+  return message;
+}
+
+void dosc_remote_send_message(int destination, uint32_t type, uint64_t task, int32_t site,
+                              unsigned char *message, uint32_t payload_bytes, uint64_t data_bytes) {
   dosc_message_header header = {DOSC_MESSAGE_MAGIC, type, task, site, payload_bytes, data_bytes};
   memcpy(message, &header, sizeof header);
-  if (payload_bytes > 0) memcpy(message + sizeof header, payload, payload_bytes);
-  dosc_remote_send(destination, DOSC_TAG_CONTROL, message, size, message);
+  dosc_remote_send(destination, DOSC_TAG_CONTROL, message, sizeof header + payload_bytes, message);
+}
+
+void dosc_remote_send_control(int destination, uint32_t type, uint64_t task, int32_t site,
+                              const void *payload, uint32_t payload_bytes, uint64_t data_bytes) {
+  unsigned char *message = dosc_control_message(payload_bytes);
+  if (payload_bytes > 0) memcpy(message + sizeof(dosc_message_header), payload, payload_bytes);
+  dosc_remote_send_message(destination, type, task, site, message, payload_bytes, data_bytes);
 }
 
 void dosc_send_data(dosc_data_stream *out, const void *buffer, size_t bytes, void *owned) {
@@ -303,7 +353,7 @@ int dosc_remote_progress_sends(void) {
 }
 
 void dosc_remote_flush_sends(void) {
-  long long idle = 0;
+  dosc_idle idle = {0};
   while (dosc_remote.sends != NULL)
     if (!dosc_remote_progress_sends()) dosc_remote_idle(&idle);
 }
@@ -397,17 +447,29 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
   return NULL;
 }
 
+/* Whether parameter i of `task` is shipped as a replica (see above). */
+static int wants_replica(const remote_task *task, int i) {
+  const dosc_remote_param *param = &task->site->params[i];
+  long long bytes = task->regions[i].count * (long long)param->element_size;
+  return queue.replicate &&
+         dosc_replicated(param->access == DOSC_ACCESS_READ, param->same_region, (double)bytes);
+}
+
 /* Gives each read-only parameter of `task` its replica (see above). */
 static void find_replicas(dosc_frame *frame, remote_task *task) {
   dosc_remote_site *site = task->site;
+  task->replicated = 0;
+  for (int i = 0; i < site->param_count; i++) {
+    task->replicas[i] = NULL;
+    task->replicated += wants_replica(task, i);
+  }
+  if (task->replicated == 0) return; /* the common case: no lock */
+  task->replicated = 0;
   pthread_mutex_lock(&queue.lock);
   for (int i = 0; i < site->param_count; i++) {
+    if (!wants_replica(task, i)) continue;
     const dosc_remote_param *param = &site->params[i];
     long long bytes = task->regions[i].count * (long long)param->element_size;
-    task->replicas[i] = NULL;
-    if (!queue.replicate ||
-        !dosc_replicated(param->access == DOSC_ACCESS_READ, param->same_region, (double)bytes))
-      continue;
     const char *address = (const char *)field_pointer(task->args, param->offset) +
                           task->regions[i].first * (long long)param->element_size;
     replica *r = queue.replicas;
@@ -421,7 +483,10 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
       free(r);
       r = NULL; /* out of memory: shipped with the task */
     }
-    if (r != NULL) r->users++;
+    if (r != NULL) {
+      r->users++;
+      task->replicated++;
+    }
     task->replicas[i] = r;
   }
   pthread_mutex_unlock(&queue.lock);
@@ -433,15 +498,20 @@ static void run_ticket(void *pointer) {
   int expected = 0;
   if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
                                               memory_order_relaxed)) {
-    long long started = dosc_remote_now_ns();
+    /* Clocked for the trace only: two clock reads cost a small task ~0.1 us. */
+    long long started = dosc_remote.trace ? dosc_remote_now_ns() : 0;
     task->site->thunk(task->args);
-    atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
+    if (dosc_remote.trace)
+      atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started,
+                                memory_order_relaxed);
     atomic_fetch_add_explicit(&queue.run_here, 1, memory_order_relaxed);
     task_complete(task);
   } else {
     task_release(task);
   }
 }
+
+static int send_at_once(remote_task *task);
 
 void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 || dosc_remote.size < 2 ||
@@ -473,12 +543,15 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   task->frame = frame;
   task->site = site;
   find_replicas(frame, task);
-  atomic_init(&task->claimed, 0);
-  atomic_init(&task->refs, queue.shared ? 2 : 1);
-  /* relaxed: the waiting FIFO's mutex publishes the task to the communication
-   * thread; the decrement when it completes comes after this. */
+  /* relaxed: the waiting FIFO's mutex (or mpi_lock) publishes the task to
+   * the thread that sends it; the decrement when it completes comes after. */
   atomic_fetch_add_explicit(&frame->pending, 1, memory_order_relaxed);
   task->number = atomic_fetch_add_explicit(&queue.next_number, 1, memory_order_relaxed) + 1;
+  atomic_init(&task->claimed, 1);
+  atomic_init(&task->refs, 1);
+  if (send_at_once(task)) return;
+  atomic_store_explicit(&task->claimed, 0, memory_order_relaxed);
+  atomic_store_explicit(&task->refs, queue.shared ? 2 : 1, memory_order_relaxed);
   dosc_fifo_push(&queue.waiting, task);
   if (queue.shared) dosc_spawn(frame, run_ticket, &task, sizeof task);
 }
@@ -506,18 +579,22 @@ static void send_task(int rank, remote_task *task) {
    * asks the rank to keep it as replica id; -id uses the replica it holds. */
   int64_t marks[site->param_count > 0 ? site->param_count : 1];
   long long data_bytes = task->bytes_in;
-  pthread_mutex_lock(&queue.lock);
-  for (int i = 0; i < site->param_count; i++) {
-    replica *r = task->replicas[i];
-    marks[i] = r == NULL ? 0 : r->sent_to[rank] ? -r->id : r->id;
-    if (r != NULL) r->sent_to[rank] = 1;
-    if (marks[i] < 0) data_bytes -= r->bytes;
+  memset(marks, 0, sizeof marks);
+  if (task->replicated > 0) {
+    pthread_mutex_lock(&queue.lock);
+    for (int i = 0; i < site->param_count; i++) {
+      replica *r = task->replicas[i];
+      marks[i] = r == NULL ? 0 : r->sent_to[rank] ? -r->id : r->id;
+      if (r != NULL) r->sent_to[rank] = 1;
+      if (marks[i] < 0) data_bytes -= r->bytes;
+    }
+    pthread_mutex_unlock(&queue.lock);
   }
-  pthread_mutex_unlock(&queue.lock);
   int inline_data = data_bytes <= DOSC_INLINE_BYTES;
   size_t size = payload + (inline_data ? (size_t)data_bytes : 0);
-  unsigned char *buffer = malloc(size > 0 ? size : 1);
-  if (buffer == NULL) dosc_remote_fail(0, "out of memory");
+  /* Built in the message itself, which the send then owns. */
+  unsigned char *message = dosc_control_message(size);
+  unsigned char *buffer = message + sizeof(dosc_message_header);
   /* Addresses never cross the wire: every pointer field, and the result
    * pointer, is zeroed in the copy that is sent. */
   memcpy(buffer, task->args, site->args_size);
@@ -531,7 +608,7 @@ static void send_task(int rank, remote_task *task) {
   dosc_data_stream out = {rank, inline_data ? buffer + payload : NULL, 0};
   for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
     if (pass == 1)
-      dosc_remote_send_control(rank, DOSC_MSG_TASK, task->number, site->wire_id, buffer,
+      dosc_remote_send_message(rank, DOSC_MSG_TASK, task->number, site->wire_id, message,
                                (uint32_t)size, (uint64_t)data_bytes);
     if ((pass == 0) != inline_data) continue;
     for (int i = 0; i < site->param_count; i++) {
@@ -544,13 +621,12 @@ static void send_task(int rank, remote_task *task) {
                           (size_t)region->count * param->element_size);
     }
   }
-  free(buffer);
   task->rank = rank;
   task->next = queue.in_flight;
   queue.in_flight = task;
-  atomic_fetch_add_explicit(&queue.sent, 1, memory_order_relaxed);
-  atomic_fetch_add_explicit(&queue.bytes_sent, data_bytes, memory_order_relaxed);
-  atomic_fetch_add_explicit(&queue.bytes_saved, task->bytes_in - data_bytes, memory_order_relaxed);
+  queue.sent++;
+  queue.bytes_sent += data_bytes;
+  queue.bytes_saved += task->bytes_in - data_bytes;
 }
 
 static void receive_result(int source, const dosc_message_header *header,
@@ -592,9 +668,11 @@ static void receive_result(int source, const dosc_message_header *header,
                      (unsigned long long)header->data_bytes, (unsigned long long)due);
   if (result_bytes > 0)
     memcpy(field_pointer(task->args, (size_t)site->result_offset), payload, result_bytes);
-  dosc_data_stream in = {
-      source, inline_bytes > 0 ? (unsigned char *)payload + result_bytes + backs_bytes : NULL,
-      inline_bytes};
+  dosc_data_stream in = {source,
+                         header->data_bytes <= DOSC_INLINE_BYTES
+                             ? (unsigned char *)payload + result_bytes + backs_bytes
+                             : NULL,
+                         inline_bytes};
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     const dosc_write_back *back = &backs[i];
@@ -615,7 +693,7 @@ static void receive_result(int source, const dosc_message_header *header,
     if (wrong != NULL) dosc_remote_fail(source, "'%s' parameter %d: %s", site->task, i + 1, wrong);
     free(data);
   }
-  atomic_fetch_add_explicit(&queue.bytes_received, (long long)due, memory_order_relaxed);
+  queue.bytes_received += (long long)due;
   queue.wants[source]++; /* its slot is free again: a RESULT is also a WANT */
   task_complete(task);
 }
@@ -661,7 +739,10 @@ static int coordinate_once(void) {
   int source;
   size_t bytes;
   const unsigned char *message;
-  while ((message = dosc_next_control(&source, &bytes)) != NULL) {
+  /* One message a round: the receive for the next is posted at the next
+   * round, so a thread waiting at a taskwait whose result this was leaves
+   * at once, not after posting it (~0.1 us of an empty task's round trip). */
+  if ((message = dosc_next_control(&source, &bytes)) != NULL) {
     handle_control(source, message, bytes);
     active = 1;
   }
@@ -672,17 +753,24 @@ static int coordinate_once(void) {
     pthread_mutex_unlock(&queue.lock);
     if (states != NULL) {
       for (int rank = 1; rank < dosc_remote.size; rank++)
-        dosc_remote_send_control(rank, DOSC_MSG_DECISIONS, 0, total, states,
+        dosc_remote_send_control(rank, DOSC_MSG_DECISIONS,
+                                 dosc_remote.trace ? DOSC_DECISIONS_TRACE : 0, total, states,
                                  (uint32_t)(sizeof *states * (size_t)total), 0);
       free(states);
       queue.decisions_sent = 1;
       active = 1;
     }
   }
-  pthread_mutex_lock(&queue.lock);
-  replica *released = queue.released;
-  queue.released = NULL;
-  pthread_mutex_unlock(&queue.lock);
+  replica *released = NULL;
+  /* relaxed: a flag set under the lock and seen a round late only delays
+   * the RELEASE messages; the list itself is read under the lock. */
+  if (atomic_load_explicit(&queue.any_released, memory_order_relaxed)) {
+    pthread_mutex_lock(&queue.lock);
+    released = queue.released;
+    queue.released = NULL;
+    atomic_store_explicit(&queue.any_released, 0, memory_order_relaxed);
+    pthread_mutex_unlock(&queue.lock);
+  }
   while (released != NULL) {
     replica *next = released->next;
     for (int rank = 1; rank < dosc_remote.size; rank++)
@@ -718,30 +806,48 @@ static int coordinate_once(void) {
   return active;
 }
 
+/* A thread's quiet time as it waits at a taskwait (dosc_remote_help). */
+static _Thread_local dosc_idle waiting_idle;
+
+/* A spawner that finds MPI free, no task queued before its own and a rank
+ * with a free slot sends its task itself, at once: no queue, no hand-off to
+ * the thread that polls next, and the task is on its way before the
+ * spawner reaches its taskwait. 1 if sent (claimed, as one holder). */
+static int send_at_once(remote_task *task) {
+  if (pthread_mutex_trylock(&mpi_lock) != 0) return 0;
+  int sent = 0;
+  if (queue.decisions_sent && !queue.stopping && !queue.finished &&
+      dosc_fifo_empty(&queue.waiting)) {
+    for (int rank = 1; rank < dosc_remote.size && !sent; rank++) {
+      if (queue.wants[rank] == 0) continue;
+      queue.wants[rank]--;
+      send_task(rank, task);
+      sent = 1;
+    }
+  }
+  if (sent) dosc_remote_active(&waiting_idle); /* at its taskwait, it polls for the answer */
+  pthread_mutex_unlock(&mpi_lock);
+  return sent;
+}
+
 /* While a thread waiting at a taskwait polls MPI itself, the communication
  * thread has nothing to add but a third spinning thread - on a machine with
  * as many cores as spinning threads, the one that delays the others (the
  * empty task's round trip was 5x MPI's). So it sleeps until that thread has
  * not polled for this long. */
-/* How long a thread at a taskwait keeps polling MPI without a pause after
- * it last sent or received (dosc_remote_help). */
-#ifndef DOSC_REMOTE_POLL_NS
-#define DOSC_REMOTE_POLL_NS 100000
-#endif
-
 #ifndef DOSC_HELPER_ACTIVE_NS
 #define DOSC_HELPER_ACTIVE_NS 200000
 #endif
 
 static void coordinate(void) {
-  long long idle = 0;
+  dosc_idle idle = {0};
   for (;;) {
     pthread_mutex_lock(&mpi_lock);
     int status = coordinate_once();
     pthread_mutex_unlock(&mpi_lock);
     if (status < 0) return;
     if (status > 0) {
-      idle = 0;
+      dosc_remote_active(&idle);
       continue;
     }
     long long now = dosc_remote_now_ns();
@@ -749,7 +855,7 @@ static void coordinate(void) {
         DOSC_HELPER_ACTIVE_NS) {
       struct timespec pause = {0, DOSC_HELPER_ACTIVE_NS / 2};
       nanosleep(&pause, NULL);
-      idle = 0;
+      dosc_remote_active(&idle);
     } else {
       dosc_remote_idle(&idle);
     }
@@ -761,20 +867,23 @@ int dosc_remote_help(void) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 ||
       atomic_load_explicit(&dosc_remote.comm_ready, memory_order_acquire) != 1)
     return 0;
-  long long now = dosc_remote_now_ns();
-  atomic_store_explicit(&queue.helped_ns, now, memory_order_relaxed);
   int status = 0;
   if (pthread_mutex_trylock(&mpi_lock) == 0) {
     status = coordinate_once();
-    if (status > 0) atomic_store_explicit(&queue.last_active_ns, now, memory_order_relaxed);
     pthread_mutex_unlock(&mpi_lock);
+  }
+  if (status > 0) {
+    dosc_remote_active(&waiting_idle);
+    return 1;
   }
   /* Soon after it sent tasks or took results, the waiting thread keeps
    * polling, as a blocking MPI receive would, rather than yielding its CPU
-   * between polls (a yield costs a round trip microseconds). Racy read of a
-   * time stamp: a stale one only changes how soon it yields. */
-  return status > 0 || now - atomic_load_explicit(&queue.last_active_ns, memory_order_relaxed) <
-                           DOSC_REMOTE_POLL_NS;
+   * between polls (a yield costs a round trip microseconds). */
+  int spinning = dosc_remote_spinning(&waiting_idle);
+  /* The clock as last read (every few polls): the communication thread
+   * backs off while this is recent. */
+  atomic_store_explicit(&queue.helped_ns, waiting_idle.now_ns, memory_order_relaxed);
+  return spinning;
 }
 
 /* ---- start and stop ------------------------------------------------------------------ */
@@ -786,13 +895,12 @@ static void print_counters(void) {
   fprintf(stderr,
           "dosc: rank 0: host %s, %lld tasks sent, %lld run here, %lld kept here, %lld bytes sent, "
           "%lld bytes received, busy %lld of %lld ms\n",
-          host, (long long)atomic_load(&queue.sent), (long long)atomic_load(&queue.run_here),
-          (long long)atomic_load(&queue.kept), (long long)atomic_load(&queue.bytes_sent),
-          (long long)atomic_load(&queue.bytes_received),
+          host, queue.sent, (long long)atomic_load(&queue.run_here),
+          (long long)atomic_load(&queue.kept), queue.bytes_sent, queue.bytes_received,
           (long long)atomic_load(&queue.busy_ns) / 1000000, wall_ms);
-  if (atomic_load(&queue.bytes_saved) > 0)
+  if (queue.bytes_saved > 0)
     fprintf(stderr, "dosc: rank 0: replicated read-only footprints: %lld bytes not sent again\n",
-            (long long)atomic_load(&queue.bytes_saved));
+            queue.bytes_saved);
   if (atomic_load(&queue.kept) > 0)
     fprintf(stderr,
             "dosc: rank 0: kept here: %lld with overlapping written footprints, %lld with figures "
@@ -870,7 +978,7 @@ int dosc_remote_init(int threads, int trace) {
     dosc_remote.mpi = NULL;
     return 1;
   }
-  long long idle = 0;
+  dosc_idle idle = {0};
   int ready;
   while ((ready = atomic_load_explicit(&dosc_remote.comm_ready, memory_order_acquire)) == 0)
     dosc_remote_idle(&idle);

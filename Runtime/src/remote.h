@@ -33,8 +33,8 @@ DOSC_INTERNAL void dosc_remote_publish(const dosc_program_info *const *units, in
 /* Called by a thread waiting at a taskwait with nothing to run: on rank 0,
  * does a round of the MPI communication if no other thread is doing one
  * (sends queued tasks, receives results). 1 if anything happened, or if it
- * last did within DOSC_REMOTE_POLL_NS (an answer is due: keep polling rather
- * than yield). Returns 0 at once without MPI. */
+ * last did within DOSC_REMOTE_SPIN_NS (remote.c: an answer is due soon, keep
+ * polling rather than yield). Returns 0 at once without MPI. */
 DOSC_INTERNAL int dosc_remote_help(void);
 
 DOSC_INTERNAL int dosc_remote_rank(void);

@@ -50,6 +50,13 @@ extern DOSC_INTERNAL dosc_remote_state dosc_remote;
 /* Communication thread only. */
 DOSC_INTERNAL void dosc_remote_send(int destination, int tag, const void *buffer, size_t bytes,
                                     void *owned);
+/* A control message built in place: its payload (payload_bytes) goes at
+ * message + sizeof(dosc_message_header); dosc_remote_send_message writes the
+ * header, sends it and frees it once sent. */
+DOSC_INTERNAL unsigned char *dosc_control_message(size_t payload_bytes);
+DOSC_INTERNAL void dosc_remote_send_message(int destination, uint32_t type, uint64_t task,
+                                            int32_t site, unsigned char *message,
+                                            uint32_t payload_bytes, uint64_t data_bytes);
 DOSC_INTERNAL void dosc_remote_send_control(int destination, uint32_t type, uint64_t task,
                                             int32_t site, const void *payload,
                                             uint32_t payload_bytes, uint64_t data_bytes);
@@ -67,11 +74,27 @@ DOSC_INTERNAL dosc_remote_site *dosc_remote_site_by_wire(int32_t wire);
 DOSC_INTERNAL _Noreturn void dosc_remote_fail(int source, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Waits between polls of an idle loop: spins for 20 us after the last
+/* A polling loop's quiet time: since it last sent or received. */
+typedef struct dosc_idle {
+  long long since_ns; /* when it last sent or received; 0: just now */
+  long long now_ns;   /* the clock when last read */
+  unsigned unread;    /* quiet polls left before the clock is read again */
+} dosc_idle;
+
+/* The loop sent or received something. */
+static inline void dosc_remote_active(dosc_idle *idle) {
+  idle->since_ns = 0;
+}
+
+/* 1 while the loop is within DOSC_REMOTE_SPIN_NS (remote.c) of its last
+ * activity: it should poll again at once. */
+DOSC_INTERNAL int dosc_remote_spinning(dosc_idle *idle);
+
+/* Waits between polls of an idle loop: spins for DOSC_REMOTE_SPIN_NS after the last
  * activity, then yields the CPU between polls for DOSC_REMOTE_YIELD_NS, then
  * sleeps longer and longer (at most ~1 ms), so a rank idle for long leaves
- * the CPU to busy ones. `idle_since_ns` 0 = just active. */
-DOSC_INTERNAL void dosc_remote_idle(long long *idle_since_ns);
+ * the CPU to busy ones. */
+DOSC_INTERNAL void dosc_remote_idle(dosc_idle *idle);
 
 /* CLOCK_MONOTONIC in ns. */
 DOSC_INTERNAL long long dosc_remote_now_ns(void);

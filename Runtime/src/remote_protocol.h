@@ -28,7 +28,8 @@
 #define DOSC_MESSAGE_MAGIC 0x444f5343u /* "DOSC" */
 
 enum {
-  DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total] */
+  DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total]; header.task:
+                             DOSC_DECISIONS_TRACE if rank 0 traces */
   DOSC_MSG_WANT = 2,      /* a serving rank has a free slot */
   DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), dosc_region[param_count],
                              int64 replica mark[param_count] (remote.c, send_task),
@@ -39,6 +40,10 @@ enum {
   DOSC_MSG_STOPPED = 6, /* payload: dosc_wire_counters */
   DOSC_MSG_RELEASE = 7  /* task: the id of a replica no task uses any more */
 };
+
+/* A serving rank told this clocks its tasks (two clock reads a task, ~0.1 us
+ * on a VM) for the busy time rank 0's trace prints; not otherwise. */
+#define DOSC_DECISIONS_TRACE 1u
 
 /* Every control message starts with this. */
 typedef struct dosc_message_header {

@@ -24,7 +24,8 @@ typedef struct dosc_transport {
   void (*finalize)(void);
   /* MPI_Abort(MPI_COMM_WORLD, code): ends every rank of the job. */
   void (*abort)(int code);
-  /* MPI_Isend of `bytes` bytes (< 2 GiB); *request is opaque, completed by test. */
+  /* MPI_Isend of `bytes` bytes (< 2 GiB); *request is opaque (MPI's handle
+   * itself, never NULL, nothing allocated), completed by test. */
   int (*isend)(const void *buffer, size_t bytes, int destination, int tag, void **request);
   /* 1 when the send has completed (the request is then freed), else 0. */
   int (*test)(void *request);

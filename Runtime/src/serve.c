@@ -57,9 +57,11 @@ static struct {
   received_task *outbox;
   const dosc_program_info *const *units;
   int unit_count;
-  atomic_int units_ready;     /* dosc_serve_run has stored units */
-  atomic_int decisions_ready; /* the communication thread applied rank 0's states */
-  atomic_llong tasks_run, bytes_received, bytes_sent, busy_ns;
+  atomic_int units_ready;               /* dosc_serve_run has stored units */
+  atomic_int decisions_ready;           /* the communication thread applied rank 0's states */
+  int clock_busy;                       /* rank 0 traces: clock each task (DOSC_DECISIONS_TRACE) */
+  atomic_llong tasks_run, busy_ns;      /* any worker */
+  long long bytes_received, bytes_sent; /* communication thread only */
 } serve = {.lock = PTHREAD_MUTEX_INITIALIZER, .inbox = DOSC_FIFO_INIT};
 
 /* ---- the communication thread ------------------------------------------------ */
@@ -79,6 +81,7 @@ static void apply_decisions(const dosc_message_header *header, const unsigned ch
     total += serve.units[u]->site_count;
   if (header->site != total || header->payload_bytes != sizeof(dosc_wire_state) * (size_t)total)
     dosc_remote_fail(0, "decisions for %d sites, where this program has %d", header->site, total);
+  serve.clock_busy = (header->task & DOSC_DECISIONS_TRACE) != 0;
   int k = 0;
   for (int u = 0; u < serve.unit_count; u++) {
     for (int id = 0; id < serve.units[u]->site_count; id++, k++) {
@@ -93,6 +96,7 @@ static void apply_decisions(const dosc_message_header *header, const unsigned ch
   }
 }
 
+static void execute(received_task *task);
 static void run_received(void *pointer);
 static unsigned char *written_part(const received_task *task, int i, size_t *bytes);
 
@@ -181,8 +185,11 @@ static received_task *receive_task(const dosc_message_header *header,
   if (header->payload_bytes != fixed + inline_bytes)
     dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments and data take %zu",
                      site->task, header->payload_bytes, fixed + inline_bytes);
-  dosc_data_stream in = {0, inline_bytes > 0 ? (unsigned char *)payload + fixed : NULL,
-                         inline_bytes};
+  /* Inline whenever the sender put it inline, none at all included: a
+   * footprint of no elements has no data message to wait for. */
+  dosc_data_stream in = {
+      0, header->data_bytes <= DOSC_INLINE_BYTES ? (unsigned char *)payload + fixed : NULL,
+      inline_bytes};
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     const dosc_region *region = &task->regions[i];
@@ -199,7 +206,7 @@ static received_task *receive_task(const dosc_message_header *header,
       if (arriving != bytes)
         dosc_remote_fail(0, "%zu bytes for '%s' parameter %d where %zu were due", arriving,
                          site->task, i + 1, bytes);
-      atomic_fetch_add_explicit(&serve.bytes_received, (long long)bytes, memory_order_relaxed);
+      serve.bytes_received += (long long)bytes;
       if (task->replicated[i] == 2) {
         kept_replica *r = malloc(sizeof *r);
         if (r == NULL) dosc_remote_fail(0, "a replica this rank has no memory for");
@@ -235,8 +242,9 @@ static void send_result(received_task *task) {
     shipped += (long long)task->backs[i].bytes;
   int inline_data = shipped <= DOSC_INLINE_BYTES;
   size_t size = result_bytes + backs_bytes + (inline_data ? (size_t)shipped : 0);
-  unsigned char *payload = malloc(size + 1);
-  if (payload == NULL) dosc_remote_fail(0, "a result this rank has no memory for");
+  /* Built in the message itself, which the send then owns. */
+  unsigned char *message = dosc_control_message(size);
+  unsigned char *payload = message + sizeof(dosc_message_header);
   const void *result = task->big_result != NULL ? task->big_result : (const void *)task->result;
   memcpy(payload, result, result_bytes);
   memcpy(payload + result_bytes, task->backs, backs_bytes);
@@ -244,7 +252,7 @@ static void send_result(received_task *task) {
   dosc_data_stream out = {0, inline_data ? payload + result_bytes + backs_bytes : NULL, 0};
   for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
     if (pass == 1)
-      dosc_remote_send_control(0, DOSC_MSG_RESULT, task->number, site->wire_id, payload,
+      dosc_remote_send_message(0, DOSC_MSG_RESULT, task->number, site->wire_id, message,
                                (uint32_t)size, (uint64_t)shipped);
     if ((pass == 0) != inline_data) continue;
     for (int i = 0; i < site->param_count; i++) {
@@ -260,21 +268,20 @@ static void send_result(received_task *task) {
       }
     }
   }
-  free(payload);
   for (int i = 0; i < site->param_count; i++)
     if (!task->replicated[i]) free(task->buffers[i]);
-  atomic_fetch_add_explicit(&serve.bytes_sent, shipped, memory_order_relaxed);
+  serve.bytes_sent += shipped;
   free(task->big_result);
   free(task); /* and its arrays (receive_task) */
 }
 
 void dosc_serve_communicate(void) {
-  long long idle = 0;
+  dosc_idle idle = {0};
   /* acquire: pairs with the release store in dosc_serve_run. */
   while (!atomic_load_explicit(&serve.units_ready, memory_order_acquire))
     dosc_remote_idle(&idle);
   int decided = 0, stopping = 0, in_flight = 0;
-  idle = 0;
+  dosc_remote_active(&idle);
   for (;;) {
     int active = dosc_remote_progress_sends();
     int source;
@@ -300,8 +307,10 @@ void dosc_serve_communicate(void) {
         in_flight++;
         if (dosc_remote.threads == 1) {
           /* One worker: this thread runs the task itself and ships the
-           * result below, two thread hand-offs fewer per task. */
-          run_received(&task);
+           * result at once, two thread hand-offs fewer per task. */
+          execute(task);
+          send_result(task);
+          in_flight--;
         } else {
           dosc_fifo_push(&serve.inbox, task);
         }
@@ -323,10 +332,13 @@ void dosc_serve_communicate(void) {
                          header.type);
       }
     }
-    pthread_mutex_lock(&serve.lock);
-    received_task *done = serve.outbox;
-    serve.outbox = NULL;
-    pthread_mutex_unlock(&serve.lock);
+    received_task *done = NULL;
+    if (dosc_remote.threads > 1) { /* with one, nothing goes through the outbox */
+      pthread_mutex_lock(&serve.lock);
+      done = serve.outbox;
+      serve.outbox = NULL;
+      pthread_mutex_unlock(&serve.lock);
+    }
     while (done != NULL) {
       received_task *next = done->next;
       send_result(done);
@@ -336,8 +348,8 @@ void dosc_serve_communicate(void) {
     }
     if (stopping && in_flight == 0) {
       dosc_wire_counters counters = {(uint64_t)atomic_load(&serve.tasks_run),
-                                     (uint64_t)atomic_load(&serve.bytes_received),
-                                     (uint64_t)atomic_load(&serve.bytes_sent),
+                                     (uint64_t)serve.bytes_received,
+                                     (uint64_t)serve.bytes_sent,
                                      dosc_remote.threads,
                                      0,
                                      (uint64_t)atomic_load(&serve.busy_ns),
@@ -348,7 +360,7 @@ void dosc_serve_communicate(void) {
       return;
     }
     if (active)
-      idle = 0;
+      dosc_remote_active(&idle);
     else
       dosc_remote_idle(&idle);
   }
@@ -374,24 +386,44 @@ static _Noreturn void worker_out_of_memory(size_t bytes) {
   abort();
 }
 
-static void run_received(void *pointer) {
-  received_task *task = *(received_task **)pointer;
+/* Twins of at most this many bytes in all are taken on the stack: a small
+ * task pays no allocation for them. */
+#ifndef DOSC_STACK_TWIN_BYTES
+#define DOSC_STACK_TWIN_BYTES 1024
+#endif
+
+/* Runs a received task and encodes what it changed (a pool worker, or the
+ * communication thread when this rank has one worker). */
+static void execute(received_task *task) {
   dosc_remote_site *site = task->site;
   /* Twins of the written footprints, taken here on the worker, not on the
    * communication thread: what the task did not change does not go back. */
   unsigned char *twins[site->param_count > 0 ? site->param_count : 1];
+  unsigned char
+      allocated[site->param_count > 0 ? site->param_count : 1]; /* 1: twins[i] is malloc'd */
+  _Alignas(16) unsigned char stack_twins[DOSC_STACK_TWIN_BYTES];
+  size_t stack_used = 0;
   for (int i = 0; i < site->param_count; i++) {
     twins[i] = NULL;
+    allocated[i] = 0;
     if (!(site->params[i].access & DOSC_ACCESS_WRITE)) continue; /* no buffer to look at */
     size_t bytes;
     const unsigned char *written = written_part(task, i, &bytes);
     if (bytes == 0) continue;
-    if ((twins[i] = malloc(bytes)) == NULL) worker_out_of_memory(bytes);
+    if (bytes <= sizeof stack_twins - stack_used) {
+      twins[i] = stack_twins + stack_used;
+      stack_used += bytes;
+    } else if ((twins[i] = malloc(bytes)) == NULL) {
+      worker_out_of_memory(bytes);
+    } else {
+      allocated[i] = 1;
+    }
     memcpy(twins[i], written, bytes);
   }
-  long long started = dosc_remote_now_ns();
+  long long started = serve.clock_busy ? dosc_remote_now_ns() : 0;
   site->thunk(task->args);
-  atomic_fetch_add_explicit(&serve.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
+  if (serve.clock_busy)
+    atomic_fetch_add_explicit(&serve.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
   for (int i = 0; i < site->param_count; i++) {
     if (twins[i] == NULL) continue;
     size_t bytes;
@@ -400,9 +432,16 @@ static void run_received(void *pointer) {
     task->encodings[i] = dosc_write_back_encode(written, twins[i], bytes, site->params[i].granule,
                                                 &task->backs[i], &no_memory);
     if (no_memory) worker_out_of_memory(bytes);
-    free(twins[i]);
+    if (allocated[i]) free(twins[i]);
   }
   atomic_fetch_add_explicit(&serve.tasks_run, 1, memory_order_relaxed);
+}
+
+/* A task on this rank's pool: runs it and hands it to the communication
+ * thread, which ships the result. */
+static void run_received(void *pointer) {
+  received_task *task = *(received_task **)pointer;
+  execute(task);
   pthread_mutex_lock(&serve.lock);
   task->next = serve.outbox;
   serve.outbox = task;
@@ -413,7 +452,7 @@ void dosc_serve_run(const dosc_program_info *const *units, int count) {
   serve.units = units;
   serve.unit_count = count;
   atomic_store_explicit(&serve.units_ready, 1, memory_order_release);
-  long long idle = 0;
+  dosc_idle idle = {0};
   while (!atomic_load_explicit(&serve.decisions_ready, memory_order_acquire) &&
          !atomic_load_explicit(&dosc_remote.comm_done, memory_order_acquire))
     dosc_remote_idle(&idle);
@@ -425,15 +464,15 @@ void dosc_serve_run(const dosc_program_info *const *units, int count) {
   }
   dosc_frame frame;
   dosc_frame_init(&frame);
-  idle = 0;
+  dosc_remote_active(&idle);
   for (;;) {
     received_task *task = dosc_fifo_pop(&serve.inbox);
     if (task != NULL) {
       /* On the pool: this rank's other workers steal it, or we run it below. */
       dosc_spawn(&frame, run_received, &task, sizeof task);
-      idle = 0;
+      dosc_remote_active(&idle);
     } else if (dosc_pool_help_once()) {
-      idle = 0;
+      dosc_remote_active(&idle);
     } else if (atomic_load_explicit(&dosc_remote.comm_done, memory_order_acquire)) {
       break;
     } else {
