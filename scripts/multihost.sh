@@ -85,6 +85,14 @@ down() {
     remove_namespace "$ns"
   done
   ip link del "$BRIDGE" 2>/dev/null
+  # A checkout held for a host (up) is bound only inside that host's namespace; were it seen
+  # here, rm -rf would go into it: unmount and remove those first, and stop if one stays.
+  local held
+  for held in "$STATE"/checkout.*; do
+    [ -d "$held" ] || continue
+    umount "$held" 2>/dev/null
+    rmdir "$held" || { echo "multihost: $held is not empty; left $STATE in place" >&2; return 0; }
+  done
   rm -rf "$STATE"
   return 0
 }
@@ -159,11 +167,23 @@ StrictModes no
 MaxStartups 100
 EOF
     # In the host's network namespace, new UTS and mount namespaces: its hostname, a private
-    # /tmp and /dev/shm, its /etc/hosts; sshd then daemonizes and keeps them alive.
+    # /tmp and /dev/shm, its /etc/hosts; sshd then daemonizes and keeps them alive. A checkout
+    # under /tmp or /dev/shm (a CI clone) stays shared, as the rest of the file system: held at
+    # $STATE/checkout.$i before the private /tmp hides it, then bound back at its own path.
+    local keep="" restore=""
+    case "$ROOT/" in
+    /tmp/* | /dev/shm/*)
+      mkdir -p "$STATE/checkout.$i"
+      keep="mount --bind '$ROOT' '$STATE/checkout.$i' &&"
+      restore="mkdir -p '$ROOT' && mount --bind '$STATE/checkout.$i' '$ROOT' &&"
+      ;;
+    esac
     ip netns exec "$ns" unshare --uts --mount --propagation private sh -c "
       hostname $(host_name $i) &&
+      $keep
       mount -t tmpfs -o mode=1777 dosc-tmp /tmp &&
       mount -t tmpfs -o mode=1777 dosc-shm /dev/shm &&
+      $restore
       mount --bind $STATE/hosts /etc/hosts &&
       exec /usr/sbin/sshd -f $STATE/sshd_config.$i -E $STATE/sshd.$i.log" ||
       fail_up "sshd did not start on $(host_name $i): $(cat "$STATE/sshd.$i.log" 2>/dev/null)"

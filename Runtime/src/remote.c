@@ -266,6 +266,7 @@ unsigned char *dosc_control_message(size_t payload_bytes) {
   if (message == NULL) {
     fprintf(stderr, "dosc: rank %d: error: out of memory; ending the job\n", dosc_remote.rank);
     dosc_remote.mpi->abort(71);
+    abort(); /* MPI_Abort does not return; saying so keeps the compiler off a NULL message */
   }
   return message;
 }
