@@ -1,7 +1,10 @@
 /* Raw MPI ping-pong between ranks 0 and 1: rank 0 sends `bytes`, rank 1
  * sends them back, `rounds` times. Prints microseconds per round trip and
  * MB/s moved (both ways): the limit remote_roundtrip.c is compared with.
- *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS */
+ * With WORK 1, rank 1 does remote_roundtrip.c's task on the bytes (v[i] += 1.0
+ * over them as doubles) between receiving and sending back: the same work as
+ * the dosc task, so the two differ by what dosc adds around it.
+ *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS [WORK] */
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +15,8 @@ int main(int argc, char **argv) {
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   long bytes = argc > 1 ? atol(argv[1]) : 8;
   int rounds = argc > 2 ? atoi(argv[2]) : 1000;
-  char *buffer = calloc(bytes, 1);
+  int work = argc > 3 ? atoi(argv[3]) : 0;
+  double *buffer = calloc((size_t)bytes / sizeof(double) + 1, sizeof(double));
   double start = 0;
   for (int r = -rounds / 10; r < rounds; r++) {
     if (r == 0) start = MPI_Wtime();
@@ -21,6 +25,8 @@ int main(int argc, char **argv) {
       MPI_Recv(buffer, (int)bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     } else if (rank == 1) {
       MPI_Recv(buffer, (int)bytes, MPI_BYTE, 0, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      if (work)
+        for (long i = 0; i < bytes / (long)sizeof(double); i++) buffer[i] += 1.0;
       MPI_Send(buffer, (int)bytes, MPI_BYTE, 0, 0, MPI_COMM_WORLD);
     }
   }
