@@ -163,24 +163,35 @@ import Testing
     #expect(!Harness.exists(scratch + "/dosc.o.dosc.json"))
   }
 
+  /// Configures and builds the CMake project in `scratch` (into `scratch/build`) with `compiler`
+  /// as CMake's C compiler, or, when nil, with `dosc cc` as its compiler and linker launcher.
+  static func cmakeBuild(_ scratch: String, compiler: String?) throws {
+    var configure = ["cmake", "-S", scratch, "-B", scratch + "/build"]
+    if let compiler {
+      configure.append("-DCMAKE_C_COMPILER=\(compiler)")
+    } else {
+      let dosc = try dosc()
+      configure += ["-DCMAKE_C_COMPILER_LAUNCHER=\(dosc);cc", "-DCMAKE_C_LINKER_LAUNCHER=\(dosc);cc"]
+    }
+    let configured = try Harness.run(withDefaultSignalMask + configure)
+    try #require(configured.status == 0, "\(configured.stdout)\(configured.stderr)")
+    let built = try Harness.run(withDefaultSignalMask + ["cmake", "--build", scratch + "/build"])
+    try #require(built.status == 0, "\(built.stdout)\(built.stderr)")
+  }
+
   @Test(arguments: ["compiler", "launcher"])
   func cmakeProject(_ style: String) throws {
     let expected = try Self.plainOutput()
     let dosc = try Self.dosc()
     let scratch = try Self.copyOfProject("cmake-\(style)")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
-    var configure = ["cmake", "-S", scratch, "-B", scratch + "/build"]
+    var compiler: String?
     if style == "compiler" {
       // CMAKE_C_COMPILER wants one executable: dosc is `dosc cc` under the name dosc-cc.
       try FileManager.default.createSymbolicLink(atPath: scratch + "/dosc-cc", withDestinationPath: dosc)
-      configure.append("-DCMAKE_C_COMPILER=\(scratch)/dosc-cc")
-    } else {
-      configure += ["-DCMAKE_C_COMPILER_LAUNCHER=\(dosc);cc", "-DCMAKE_C_LINKER_LAUNCHER=\(dosc);cc"]
+      compiler = scratch + "/dosc-cc"
     }
-    let configured = try Harness.run(Self.withDefaultSignalMask + configure)
-    try #require(configured.status == 0, "\(configured.stdout)\(configured.stderr)")
-    let built = try Harness.run(Self.withDefaultSignalMask + ["cmake", "--build", scratch + "/build"])
-    try #require(built.status == 0, "\(built.stdout)\(built.stderr)")
+    try Self.cmakeBuild(scratch, compiler: compiler)
     #expect(Harness.exists(scratch + "/build/kernels.dosc.json"))
     try checkProgram(scratch + "/build/kernels", expected: expected)
   }
@@ -216,16 +227,7 @@ import Testing
       try #require(built.status == 0, "\(built.stdout)\(built.stderr)")
       program = scratch + "/api"
     default:
-      var configure = ["cmake", "-S", scratch, "-B", scratch + "/build"]
-      if style == "cmake compiler" {
-        configure.append("-DCMAKE_C_COMPILER=\(try CCLauncherTests.launcher())")
-      } else {
-        configure += ["-DCMAKE_C_COMPILER_LAUNCHER=\(dosc);cc", "-DCMAKE_C_LINKER_LAUNCHER=\(dosc);cc"]
-      }
-      let configured = try Harness.run(Self.withDefaultSignalMask + configure)
-      try #require(configured.status == 0, "\(configured.stdout)\(configured.stderr)")
-      let built = try Harness.run(Self.withDefaultSignalMask + ["cmake", "--build", scratch + "/build"])
-      try #require(built.status == 0, "\(built.stdout)\(built.stderr)")
+      try Self.cmakeBuild(scratch, compiler: style == "cmake compiler" ? try CCLauncherTests.launcher() : nil)
       program = scratch + "/build/api"
     }
     #expect(Harness.exists(program + ".dosc.json"))

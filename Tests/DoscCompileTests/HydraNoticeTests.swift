@@ -30,9 +30,9 @@ import Testing
     return (watcher, directory)
   }
 
-  /// A rank killed on another host: the ranks here ended by the launcher's clean-up are not named
-  /// as the first to end; the line says what the notice says.
-  @Test func noticeNamingAnotherHostIsNotBlamedOnARankHere() throws {
+  /// What `dosc run` writes for Hydra's notice of pid 4966 on `host(this host)`, once a watcher
+  /// saw rank 0 of this host end; and this host's name.
+  static func linesOfNotice(naming host: (String) -> String) throws -> (lines: [String], host: String) {
     let (watcher, directory) = try Self.watcherThatSawRank0End()
     defer {
       watcher.stop()
@@ -41,25 +41,23 @@ import Testing
     try #require(watcher.firstEnded.map(\.rank) == [0], "the watcher did not see rank 0 end")
     var notice = HydraNotice(watcher: watcher)
     var lines: [String] = []
-    for line in Self.notice(pid: "4966", host: "elsewhere-than-\(watcher.host)") { lines += notice.take(line).notices }
+    for line in Self.notice(pid: "4966", host: host(watcher.host)) { lines += notice.take(line).notices }
     lines += notice.finish().notices
+    return (lines, watcher.host)
+  }
+
+  /// A rank killed on another host: the ranks here ended by the launcher's clean-up are not named
+  /// as the first to end; the line says what the notice says.
+  @Test func noticeNamingAnotherHostIsNotBlamedOnARankHere() throws {
+    let (lines, here) = try Self.linesOfNotice { "elsewhere-than-\($0)" }
     #expect(lines.first?.hasPrefix("dosc: a rank ended: exit code 9;") == true, "\(lines)")
-    #expect(lines.first?.contains("its notice names pid 4966 on elsewhere-than-\(watcher.host)") == true, "\(lines)")
+    #expect(lines.first?.contains("its notice names pid 4966 on elsewhere-than-\(here)") == true, "\(lines)")
     #expect(!lines.contains { $0.contains("ended first") }, "\(lines)")
   }
 
   /// The notice naming a process on this host: the watcher's first rank to end is named.
   @Test func noticeNamingThisHostNamesTheRankThatEndedFirst() throws {
-    let (watcher, directory) = try Self.watcherThatSawRank0End()
-    defer {
-      watcher.stop()
-      try? FileManager.default.removeItem(atPath: directory)
-    }
-    try #require(watcher.firstEnded.map(\.rank) == [0], "the watcher did not see rank 0 end")
-    var notice = HydraNotice(watcher: watcher)
-    var lines: [String] = []
-    for line in Self.notice(pid: "4966", host: watcher.host) { lines += notice.take(line).notices }
-    lines += notice.finish().notices
+    let (lines, _) = try Self.linesOfNotice { $0 }
     #expect(lines.first?.hasPrefix("dosc: rank 0 (pid ") == true, "\(lines)")
     #expect(lines.first?.contains(" ended first: exit code 9; MPICH's mpiexec ended the job") == true, "\(lines)")
   }
