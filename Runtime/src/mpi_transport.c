@@ -87,14 +87,19 @@ static int recv(void *buffer, size_t bytes, int source, int tag) {
              : -1;
 }
 
-static int post(void *buffer, size_t bytes, int tag, void **request) {
+static int listen(void *buffer, size_t bytes, int tag, void **request) {
   if (bytes > (size_t)INT_MAX) return -1;
   MPI_Request handle;
-  if (MPI_Irecv(buffer, (int)bytes, MPI_BYTE, MPI_ANY_SOURCE, tag, MPI_COMM_WORLD, &handle) !=
+  if (MPI_Recv_init(buffer, (int)bytes, MPI_BYTE, MPI_ANY_SOURCE, tag, MPI_COMM_WORLD, &handle) !=
       MPI_SUCCESS)
     return -1;
   *request = opaque(handle);
   return 0;
+}
+
+static int post(void *request) {
+  MPI_Request handle = handle_of(request);
+  return MPI_Start(&handle) == MPI_SUCCESS ? 0 : -1;
 }
 
 static int arrived(void *request, int *source, size_t *bytes) {
@@ -110,10 +115,13 @@ static int arrived(void *request, int *source, size_t *bytes) {
   return 1;
 }
 
-static void cancel(void *request) {
+static void cancel(void *request, int started) {
   MPI_Request handle = handle_of(request);
-  MPI_Cancel(&handle);
-  MPI_Wait(&handle, MPI_STATUS_IGNORE);
+  if (started) {
+    MPI_Cancel(&handle);
+    MPI_Wait(&handle, MPI_STATUS_IGNORE);
+  }
+  MPI_Request_free(&handle);
 }
 
 static const char *library_version(void) {
@@ -131,6 +139,6 @@ static const char *library_version(void) {
 __attribute__((visibility("default"))) const dosc_transport *dosc_mpi_transport(void) {
   static const dosc_transport transport = {
       DOSC_TRANSPORT_VERSION, init, finalize, abort_job, isend, test, probe, recv,
-      library_version,        post, arrived,  cancel};
+      library_version,        listen, post, arrived, cancel};
   return &transport;
 }

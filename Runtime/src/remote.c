@@ -311,27 +311,36 @@ size_t dosc_receive_data(dosc_data_stream *in, void *buffer, size_t bytes) {
   return bytes;
 }
 
-/* The posted receive of control messages (communication thread; on rank 0
- * under mpi_lock). */
+/* The receive of control messages, persistent (communication thread; on
+ * rank 0 under mpi_lock). */
 static struct {
   unsigned char *buffer; /* DOSC_MAX_CONTROL_BYTES */
-  void *request;         /* NULL: to be posted */
+  void *request;         /* NULL: not created yet */
+  int started;           /* 0: to be started at the next call */
 } control;
 
 const unsigned char *dosc_next_control(int *source, size_t *bytes) {
-  if (control.buffer == NULL && (control.buffer = malloc(DOSC_MAX_CONTROL_BYTES)) == NULL)
-    dosc_remote_fail(dosc_remote.rank, "no memory for control messages");
-  if (control.request == NULL && dosc_remote.mpi->post(control.buffer, DOSC_MAX_CONTROL_BYTES,
-                                                       DOSC_TAG_CONTROL, &control.request) != 0)
-    dosc_remote_fail(dosc_remote.rank, "a receive that could not be posted");
+  if (control.request == NULL) {
+    if (control.buffer == NULL && (control.buffer = malloc(DOSC_MAX_CONTROL_BYTES)) == NULL)
+      dosc_remote_fail(dosc_remote.rank, "no memory for control messages");
+    if (dosc_remote.mpi->listen(control.buffer, DOSC_MAX_CONTROL_BYTES, DOSC_TAG_CONTROL,
+                                &control.request) != 0)
+      dosc_remote_fail(dosc_remote.rank, "a receive that could not be posted");
+  }
+  if (!control.started) {
+    if (dosc_remote.mpi->post(control.request) != 0)
+      dosc_remote_fail(dosc_remote.rank, "a receive that could not be posted");
+    control.started = 1;
+  }
   if (!dosc_remote.mpi->arrived(control.request, source, bytes)) return NULL;
-  control.request = NULL; /* posted again at the next call: the buffer is the caller's until then */
+  control.started = 0; /* started again at the next call: the buffer is the caller's until then */
   return control.buffer;
 }
 
 void dosc_cancel_control(void) {
-  if (control.request != NULL) dosc_remote.mpi->cancel(control.request);
+  if (control.request != NULL) dosc_remote.mpi->cancel(control.request, control.started);
   control.request = NULL;
+  control.started = 0;
   free(control.buffer);
   control.buffer = NULL;
 }

@@ -49,9 +49,14 @@ static int test(void *request) {
   UNCHECKED_READS(done = real->test(request));
   return done;
 }
-static int post(void *buffer, size_t bytes, int tag, void **request) {
+static int listen(void *buffer, size_t bytes, int tag, void **request) {
   int status;
-  UNCHECKED_READS(status = real->post(buffer, bytes, tag, request));
+  UNCHECKED_READS(status = real->listen(buffer, bytes, tag, request));
+  return status;
+}
+static int post(void *request) {
+  int status;
+  UNCHECKED_READS(status = real->post(request));
   return status;
 }
 static int arrived(void *request, int *source, size_t *bytes) {
@@ -59,8 +64,8 @@ static int arrived(void *request, int *source, size_t *bytes) {
   UNCHECKED_READS(done = real->arrived(request, source, bytes));
   return done;
 }
-static void cancel(void *request) {
-  UNCHECKED_READS(real->cancel(request));
+static void cancel(void *request, int started) {
+  UNCHECKED_READS(real->cancel(request, started));
 }
 static void probe(int source, int tag, size_t *bytes) {
   UNCHECKED_READS(real->probe(source, tag, bytes));
@@ -81,6 +86,7 @@ const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi) {
   wrapped = *mpi;
   wrapped.isend = isend;
   wrapped.test = test;
+  wrapped.listen = listen;
   wrapped.post = post;
   wrapped.arrived = arrived;
   wrapped.cancel = cancel;
