@@ -141,7 +141,12 @@ static uint64_t next_random(dosc_worker *worker) {
 /* Calling thread = `worker`. One round: the own deque, then every other
  * worker once, starting at a random victim. */
 static dosc_task *find_task(dosc_worker *worker) {
-  dosc_task *task = dosc_deque_pop(&worker->deque);
+  /* The owner's own look first: bottom is its own and top only grows, so a
+   * top read without a fence that is not below bottom still means empty.
+   * Finding nothing costs no fence (a thread waiting at a taskwait for
+   * remote results polls here between MPI tests). */
+  dosc_task *task =
+      dosc_deque_looks_nonempty(&worker->deque) ? dosc_deque_pop(&worker->deque) : NULL;
   if (task != NULL || pool.threads == 1) return task;
   int others = pool.threads - 1;
   int start = (int)(next_random(worker) % (uint64_t)others);

@@ -237,6 +237,27 @@ dosc_remote_site *dosc_remote_site_by_wire(int32_t wire) {
   return entry->sites[id];
 }
 
+/* Small control messages are built here while it is free (the last one
+ * sent from it has completed, as a small message does at once): no malloc
+ * before each MPI_Isend and no free after. Communication thread only (on
+ * rank 0 under mpi_lock). */
+#ifndef DOSC_SCRATCH_MESSAGE_BYTES
+#define DOSC_SCRATCH_MESSAGE_BYTES 2048
+#endif
+static struct {
+  _Alignas(16) unsigned char bytes[DOSC_SCRATCH_MESSAGE_BYTES];
+  int busy; /* built or in flight */
+} scratch;
+
+/* What a completed send owned: the scratch message is free again, anything
+ * else is freed. */
+static void release_owned(void *owned) {
+  if (owned == scratch.bytes)
+    scratch.busy = 0;
+  else
+    free(owned);
+}
+
 void dosc_remote_send(int destination, int tag, const void *buffer, size_t bytes, void *owned) {
   void *request;
   if (dosc_remote.mpi->isend(buffer, bytes, destination, tag, &request) != 0) {
@@ -247,7 +268,7 @@ void dosc_remote_send(int destination, int tag, const void *buffer, size_t bytes
   /* A small message is usually sent at once (copied into the receiver's
    * shared memory or the socket): then nothing is kept for later. */
   if (dosc_remote.mpi->test(request)) {
-    free(owned);
+    release_owned(owned);
     return;
   }
   dosc_pending_send *send = malloc(sizeof *send);
@@ -262,6 +283,10 @@ void dosc_remote_send(int destination, int tag, const void *buffer, size_t bytes
 }
 
 unsigned char *dosc_control_message(size_t payload_bytes) {
+  if (!scratch.busy && payload_bytes <= sizeof scratch.bytes - sizeof(dosc_message_header)) {
+    scratch.busy = 1;
+    return scratch.bytes;
+  }
   unsigned char *message = malloc(sizeof(dosc_message_header) + payload_bytes);
   if (message == NULL) {
     fprintf(stderr, "dosc: rank %d: error: out of memory; ending the job\n", dosc_remote.rank);
@@ -292,7 +317,7 @@ void dosc_send_data(dosc_data_stream *out, const void *buffer, size_t bytes, voi
   }
   dosc_copy_shipped(out->inline_data, buffer, bytes);
   out->inline_data += bytes;
-  free(owned);
+  release_owned(owned);
 }
 
 size_t dosc_receive_data(dosc_data_stream *in, void *buffer, size_t bytes) {
@@ -352,7 +377,7 @@ int dosc_remote_progress_sends(void) {
     dosc_pending_send *send = *link;
     if (dosc_remote.mpi->test(send->request)) {
       *link = send->next;
-      free(send->owned);
+      release_owned(send->owned);
       free(send);
       completed = 1;
     } else {

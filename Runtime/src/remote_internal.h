@@ -52,7 +52,8 @@ DOSC_INTERNAL void dosc_remote_send(int destination, int tag, const void *buffer
                                     void *owned);
 /* A control message built in place: its payload (payload_bytes) goes at
  * message + sizeof(dosc_message_header); dosc_remote_send_message writes the
- * header, sends it and frees it once sent. */
+ * header, sends it and releases it once sent (a small one is built in a
+ * buffer reused for the next, remote.c). */
 DOSC_INTERNAL unsigned char *dosc_control_message(size_t payload_bytes);
 DOSC_INTERNAL void dosc_remote_send_message(int destination, uint32_t type, uint64_t task,
                                             int32_t site, unsigned char *message,

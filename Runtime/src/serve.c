@@ -37,7 +37,8 @@ typedef struct received_task {
   dosc_write_back *backs;    /* [param_count]: what goes back of each written footprint */
   void **encodings;          /* [param_count]: RUNS or MASK data to send, else NULL */
   unsigned char result[64] __attribute__((aligned(16)));
-  void *big_result; /* when the result is larger than `result` */
+  void *big_result;  /* when the result is larger than `result` */
+  size_t block_size; /* bytes of the one allocation holding the record (receive_task) */
 } received_task;
 
 /* A read-only footprint rank 0 asked this rank to keep (remote.c, replicas):
@@ -62,6 +63,10 @@ static struct {
   int clock_busy;                       /* rank 0 traces: clock each task (DOSC_DECISIONS_TRACE) */
   atomic_llong tasks_run, busy_ns;      /* any worker */
   long long bytes_received, bytes_sent; /* communication thread only */
+  /* The record of the last task shipped back, kept for the next one:
+   * one allocation fewer between a task's arrival and its run.
+   * Communication thread only. */
+  received_task *spare;
 } serve = {.lock = PTHREAD_MUTEX_INITIALIZER, .inbox = DOSC_FIFO_INIT};
 
 /* ---- the communication thread ------------------------------------------------ */
@@ -123,8 +128,15 @@ static received_task *receive_task(const dosc_message_header *header,
   size_t arrays_at = args_at + ((site->args_size + 15) & ~(size_t)15);
   size_t per_param =
       sizeof(char *) + sizeof(dosc_region) + sizeof(dosc_write_back) + sizeof(void *) + 1;
-  unsigned char *block = aligned_alloc(16, (arrays_at + params * per_param + 15) & ~(size_t)15);
-  if (block == NULL) dosc_remote_fail(0, "a task this rank has no memory for");
+  size_t block_size = (arrays_at + params * per_param + 15) & ~(size_t)15;
+  unsigned char *block = NULL;
+  if (serve.spare != NULL && serve.spare->block_size >= block_size) {
+    block = (unsigned char *)serve.spare;
+    block_size = serve.spare->block_size;
+    serve.spare = NULL;
+  } else if ((block = aligned_alloc(16, block_size)) == NULL) {
+    dosc_remote_fail(0, "a task this rank has no memory for");
+  }
   memset(block, 0, arrays_at + params * per_param);
   received_task *task = (received_task *)block;
   task->args = block + args_at;
@@ -133,6 +145,7 @@ static received_task *receive_task(const dosc_message_header *header,
   task->buffers = (char **)(task->backs + params);
   task->encodings = (void **)(task->buffers + params);
   task->replicated = (unsigned char *)(task->encodings + params);
+  task->block_size = block_size;
   task->site = site;
   task->number = header->task;
   memcpy(task->args, payload, site->args_size);
@@ -257,22 +270,35 @@ static void send_result(received_task *task) {
     if ((pass == 0) != inline_data) continue;
     for (int i = 0; i < site->param_count; i++) {
       const dosc_write_back *back = &task->backs[i];
+      /* A data message owns what it sends; inline data is copied into the
+       * message and freed below, once the message is on its way. */
       if (back->form == DOSC_BACK_WHOLE) {
         /* Every element changed: straight from the footprint. */
         size_t bytes;
         const unsigned char *written = written_part(task, i, &bytes);
-        dosc_send_data(&out, written, back->bytes, task->buffers[i]);
-        task->buffers[i] = NULL; /* goes with the send */
+        dosc_send_data(&out, written, back->bytes, inline_data ? NULL : task->buffers[i]);
+        if (!inline_data) task->buffers[i] = NULL; /* goes with the send */
       } else if (back->form != DOSC_BACK_NONE) {
-        dosc_send_data(&out, task->encodings[i], back->bytes, task->encodings[i]);
+        dosc_send_data(&out, task->encodings[i], back->bytes,
+                       inline_data ? NULL : task->encodings[i]);
+        if (!inline_data) task->encodings[i] = NULL;
       }
     }
   }
-  for (int i = 0; i < site->param_count; i++)
+  for (int i = 0; i < site->param_count; i++) {
     if (!task->replicated[i]) free(task->buffers[i]);
+    free(task->encodings[i]);
+  }
   serve.bytes_sent += shipped;
   free(task->big_result);
-  free(task); /* and its arrays (receive_task) */
+  /* The record and its arrays (receive_task): kept for the next task if
+   * larger than the one kept. */
+  if (serve.spare == NULL || serve.spare->block_size < task->block_size) {
+    free(serve.spare);
+    serve.spare = task;
+  } else {
+    free(task);
+  }
 }
 
 void dosc_serve_communicate(void) {
