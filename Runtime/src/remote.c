@@ -608,11 +608,12 @@ static remote_task *claim_oldest(void) {
 
 static void send_task(int rank, remote_task *task) {
   dosc_remote_site *site = task->site;
-  size_t regions_size = sizeof(dosc_region) * (size_t)site->param_count;
-  size_t payload = site->args_size + regions_size + sizeof(int64_t) * (size_t)site->param_count;
   /* Per parameter: 0 ships its footprint with the task; id > 0 ships it and
-   * asks the rank to keep it as replica id; -id uses the replica it holds. */
+   * asks the rank to keep it as replica id; -id uses the replica it holds.
+   * Sent (as a TASK_MARKED) only when the task has replicas. */
   int64_t marks[site->param_count > 0 ? site->param_count : 1];
+  size_t marks_size = task->replicated > 0 ? sizeof(int64_t) * (size_t)site->param_count : 0;
+  size_t payload = site->args_size + marks_size;
   long long data_bytes = task->bytes_in;
   memset(marks, 0, sizeof marks);
   if (task->replicated > 0) {
@@ -636,14 +637,13 @@ static void send_task(int rank, remote_task *task) {
   for (int i = 0; i < site->param_count; i++)
     memset(buffer + site->params[i].offset, 0, sizeof(void *));
   if (site->result_offset >= 0) memset(buffer + site->result_offset, 0, sizeof(void *));
-  memcpy(buffer + site->args_size, task->regions, regions_size);
-  memcpy(buffer + site->args_size + regions_size, marks,
-         sizeof(int64_t) * (size_t)site->param_count);
+  memcpy(buffer + site->args_size, marks, marks_size);
   /* Inline data goes into the buffer before it is sent; data messages after it. */
   dosc_data_stream out = {rank, inline_data ? buffer + payload : NULL, 0};
   for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
     if (pass == 1)
-      dosc_remote_send_message(rank, DOSC_MSG_TASK, task->number, site->wire_id, message,
+      dosc_remote_send_message(rank, marks_size > 0 ? DOSC_MSG_TASK_MARKED : DOSC_MSG_TASK,
+                               task->number, site->wire_id, message,
                                (uint32_t)size, (uint64_t)data_bytes);
     if ((pass == 0) != inline_data) continue;
     for (int i = 0; i < site->param_count; i++) {

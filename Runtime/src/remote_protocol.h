@@ -10,7 +10,7 @@
  * rank 0                                  rank r > 0
  *   DECISIONS (every site's state) ----->   (first message, once)
  *                                  <-----   WANT (one per free slot)
- *   TASK (args, regions) + data ------->    checks, receives, runs
+ *   TASK (args) + data ----------------->    checks, receives, runs
  *   RELEASE (replica id) --------------->    frees a replica (remote.c)
  *                                  <-----   RESULT (result, what changed) + data
  *   STOP -------------------------------->  finishes, then
@@ -31,14 +31,15 @@ enum {
   DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total]; header.task:
                              DOSC_DECISIONS_TRACE if rank 0 traces */
   DOSC_MSG_WANT = 2,      /* a serving rank has a free slot */
-  DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), dosc_region[param_count],
-                             int64 replica mark[param_count] (remote.c, send_task),
-                             then the data if inline */
+  DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), then the data if inline;
+                             the serving rank evaluates the footprints itself */
   DOSC_MSG_RESULT = 4,    /* payload: the result's bytes, dosc_write_back[param_count]
                              (write_back.h); also a free slot, as WANT */
   DOSC_MSG_STOP = 5,
   DOSC_MSG_STOPPED = 6, /* payload: dosc_wire_counters */
-  DOSC_MSG_RELEASE = 7  /* task: the id of a replica no task uses any more */
+  DOSC_MSG_RELEASE = 7, /* task: the id of a replica no task uses any more */
+  DOSC_MSG_TASK_MARKED = 8 /* a TASK whose args are followed by int64 replica
+                              mark[param_count] (remote.c, send_task), then the data */
 };
 
 /* A serving rank told this clocks its tasks (two clock reads a task, ~0.1 us

@@ -114,9 +114,11 @@ static received_task *receive_task(const dosc_message_header *header,
   dosc_remote_site *site = dosc_remote_site_by_wire(header->site);
   if (site == NULL)
     dosc_remote_fail(0, "a task for site %d, which this program does not have", header->site);
-  size_t regions_size = sizeof(dosc_region) * (size_t)site->param_count;
-  size_t marks_size = sizeof(int64_t) * (size_t)site->param_count;
-  size_t fixed = site->args_size + regions_size + marks_size;
+  /* Replica marks only in a DOSC_MSG_TASK_MARKED (remote_protocol.h). */
+  const unsigned char *marks =
+      header->type == DOSC_MSG_TASK_MARKED ? payload + site->args_size : NULL;
+  size_t marks_size = marks != NULL ? sizeof(int64_t) * (size_t)site->param_count : 0;
+  size_t fixed = site->args_size + marks_size;
   size_t inline_bytes = header->data_bytes <= DOSC_INLINE_BYTES ? header->data_bytes : 0;
   if (header->payload_bytes < fixed)
     dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments take %zu", site->task,
@@ -149,32 +151,32 @@ static received_task *receive_task(const dosc_message_header *header,
   task->site = site;
   task->number = header->task;
   memcpy(task->args, payload, site->args_size);
-  /* The footprints the manifest gives for these arguments must be the ones
-   * announced, and the data that follows exactly those not replicated
-   * (written ones too: their twins, write_back.h). */
+  /* The footprints are the ones the manifest gives for these arguments
+   * (evaluated here, not taken from the message), and the data that follows
+   * must be exactly those not replicated (written ones too: their twins,
+   * write_back.h). */
   if (site->footprint(task->args, task->regions) != 0)
     dosc_remote_fail(0, "arguments of '%s' whose footprint does not evaluate", site->task);
   long long read_bytes = 0, total_bytes = 0;
   for (int i = 0; i < site->param_count; i++) {
-    dosc_region sent;
-    memcpy(&sent, payload + site->args_size + sizeof sent * (size_t)i, sizeof sent);
     const dosc_region *due = &task->regions[i];
     const dosc_remote_param *param = &site->params[i];
     if (param->access == DOSC_ACCESS_NONE) continue;
-    if (sent.first != due->first || sent.count != due->count ||
-        sent.write_first != due->write_first || sent.write_count != due->write_count)
-      dosc_remote_fail(0,
-                       "'%s' parameter %d announced as [%lld, +%lld) where the manifest gives "
-                       "[%lld, +%lld) for its arguments",
-                       site->task, i + 1, sent.first, sent.count, due->first, due->count);
     long long bytes = dosc_region_bytes(due->count, param->element_size);
     if (bytes < 0 || bytes > dosc_remote.max_bytes - total_bytes)
       dosc_remote_fail(
           0, "'%s' parameter %d: a footprint of %lld elements, above the limit of %lld bytes",
           site->task, i + 1, due->count, dosc_remote.max_bytes);
+    /* Rank 0 keeps such a task (check_task); one that comes anyway would
+     * have the task's writes land outside its buffer. */
+    if ((param->access & DOSC_ACCESS_WRITE) &&
+        (due->write_count < 0 || due->write_first < due->first ||
+         due->write_first + due->write_count > due->first + due->count))
+      dosc_remote_fail(0, "'%s' parameter %d: a written footprint outside its footprint",
+                       site->task, i + 1);
     total_bytes += bytes;
-    int64_t mark;
-    memcpy(&mark, payload + site->args_size + regions_size + sizeof mark * (size_t)i, sizeof mark);
+    int64_t mark = 0;
+    if (marks != NULL) memcpy(&mark, marks + sizeof mark * (size_t)i, sizeof mark);
     if (mark != 0 && param->access != DOSC_ACCESS_READ)
       dosc_remote_fail(0, "a replica for '%s' parameter %d, which the task writes", site->task,
                        i + 1);
@@ -224,8 +226,7 @@ static received_task *receive_task(const dosc_message_header *header,
         kept_replica *r = malloc(sizeof *r);
         if (r == NULL) dosc_remote_fail(0, "a replica this rank has no memory for");
         int64_t mark;
-        memcpy(&mark, payload + site->args_size + regions_size + sizeof mark * (size_t)i,
-               sizeof mark);
+        memcpy(&mark, marks + sizeof mark * (size_t)i, sizeof mark);
         *r = (kept_replica){serve.replicas, mark, (long long)bytes, buffer};
         serve.replicas = r;
         task->replicated[i] = 1;
@@ -328,7 +329,8 @@ void dosc_serve_communicate(void) {
         atomic_store_explicit(&serve.decisions_ready, 1, memory_order_release);
         for (int slot = 0; slot <= dosc_remote.threads; slot++)
           dosc_remote_send_control(0, DOSC_MSG_WANT, 0, -1, NULL, 0, 0);
-      } else if (header.type == DOSC_MSG_TASK && !stopping) {
+      } else if ((header.type == DOSC_MSG_TASK || header.type == DOSC_MSG_TASK_MARKED) &&
+                 !stopping) {
         received_task *task = receive_task(&header, payload);
         in_flight++;
         if (dosc_remote.threads == 1) {

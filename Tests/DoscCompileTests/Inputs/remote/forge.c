@@ -1,8 +1,8 @@
 /* A hand-made rank 0 that sends a serving rank forged messages (the dosc
  * program runs as rank 1: mpirun -np 1 forge MODE : -np 1 PROG). MODE:
  *   unknown-site  valid decisions, then a task for a site the program lacks
- *   wrong-size    valid decisions, then a task for site 0 whose footprint
- *                 differs from what the manifest gives for its arguments
+ *   wrong-size    valid decisions, then a task for site 0 announcing far more
+ *                 data than the manifest's footprints give for its arguments
  *   garbage       bytes that are not a dosc message at all
  * The serving rank must answer each with its error and end the job. */
 #include <mpi.h>
@@ -34,21 +34,16 @@ int main(int argc, char **argv) {
     send_control(DOSC_MSG_DECISIONS, sites, states,
                  sizeof(dosc_wire_state) * (size_t)sites, 0);
     /* Arguments of smooth(in, out, lo, hi) in stencil.c: two pointers, two
-     * ints. */
+     * ints; its footprints for them, in[0, 102) and out[1, 101) (the twin
+     * of what it writes), take 202 doubles. */
     struct {
       void *in, *out;
       int lo, hi;
     } args = {0, 0, 1, 101};
-    int64_t marks[2] = {0, 0}; /* no replicas */
-    unsigned char payload[sizeof args + sizeof(dosc_region[2]) + sizeof marks];
-    dosc_region regions[2] = {{0, 102, 0, 0}, {1, 100, 1, 100}};
-    if (strcmp(mode, "wrong-size") == 0)
-      regions[0].count = 1000000; /* asks for far more */
-    memcpy(payload, &args, sizeof args);
-    memcpy(payload + sizeof args, regions, sizeof regions);
-    memcpy(payload + sizeof args + sizeof regions, marks, sizeof marks);
-    send_control(DOSC_MSG_TASK, strcmp(mode, "unknown-site") == 0 ? 12345 : 0,
-                 payload, sizeof payload, 102 * sizeof(double));
+    uint64_t data = 202 * sizeof(double);
+    if (strcmp(mode, "wrong-size") == 0) data = 1000000 * sizeof(double); /* far more */
+    send_control(DOSC_MSG_TASK, strcmp(mode, "unknown-site") == 0 ? 12345 : 0, &args,
+                 sizeof args, data);
   }
   /* Waits for an answer that never comes: the serving rank ends the job. */
   char answer[64];
