@@ -138,7 +138,7 @@ static const char *library_version(void) {
 
 __attribute__((visibility("default"))) const dosc_transport *dosc_mpi_transport(void) {
   static const dosc_transport transport = {
-      DOSC_TRANSPORT_VERSION, init, finalize, abort_job, isend, test, probe, recv,
-      library_version,        listen, post, arrived, cancel};
+      DOSC_TRANSPORT_VERSION, init,   finalize, abort_job, isend, test, probe, recv,
+      library_version,        listen, post,     arrived,   cancel};
   return &transport;
 }

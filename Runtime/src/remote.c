@@ -643,8 +643,8 @@ static void send_task(int rank, remote_task *task) {
   for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
     if (pass == 1)
       dosc_remote_send_message(rank, marks_size > 0 ? DOSC_MSG_TASK_MARKED : DOSC_MSG_TASK,
-                               task->number, site->wire_id, message,
-                               (uint32_t)size, (uint64_t)data_bytes);
+                               task->number, site->wire_id, message, (uint32_t)size,
+                               (uint64_t)data_bytes);
     if ((pass == 0) != inline_data) continue;
     for (int i = 0; i < site->param_count; i++) {
       const dosc_remote_param *param = &site->params[i];
@@ -874,6 +874,24 @@ static int send_at_once(remote_task *task) {
 #define DOSC_HELPER_ACTIVE_NS 200000
 #endif
 
+/* The longest the communication thread sleeps between looks while a thread
+ * waiting at a taskwait keeps polling: its sleeps double from
+ * DOSC_HELPER_ACTIVE_NS / 2 up to this. Each wake-up costs the polling
+ * thread's core two context switches when they share it (at 100 us, a third
+ * of an empty task's mean round trip went to such stalls); a thread that
+ * stops polling (back from its taskwait, tasks still out) is relieved
+ * within this. */
+#ifndef DOSC_HELPER_SLEEP_MAX_NS
+#define DOSC_HELPER_SLEEP_MAX_NS 1000000
+#endif
+_Static_assert(DOSC_HELPER_SLEEP_MAX_NS < 1000000000, "DOSC_HELPER_SLEEP_MAX_NS must be < 1 s");
+
+/* 1 while a thread waiting at a taskwait has polled MPI recently. */
+static int helper_polling(void) {
+  return dosc_remote_now_ns() - atomic_load_explicit(&queue.helped_ns, memory_order_relaxed) <
+         DOSC_HELPER_ACTIVE_NS;
+}
+
 static void coordinate(void) {
   dosc_idle idle = {0};
   for (;;) {
@@ -885,15 +903,21 @@ static void coordinate(void) {
       dosc_remote_active(&idle);
       continue;
     }
-    long long now = dosc_remote_now_ns();
-    if (now - atomic_load_explicit(&queue.helped_ns, memory_order_relaxed) <
-        DOSC_HELPER_ACTIVE_NS) {
-      struct timespec pause = {0, DOSC_HELPER_ACTIVE_NS / 2};
-      nanosleep(&pause, NULL);
-      dosc_remote_active(&idle);
-    } else {
+    if (!helper_polling()) {
       dosc_remote_idle(&idle);
+      continue;
     }
+    /* Woken, it looks again before it takes mpi_lock: taking it from a
+     * thread that polls with it cost that thread a futex wake-up and, on a
+     * shared core, two context switches. At exit it stops sleeping at once
+     * (relaxed: the STOP round reads the flag again with acquire). */
+    long sleep_ns = DOSC_HELPER_ACTIVE_NS / 2;
+    do {
+      struct timespec pause = {0, sleep_ns};
+      nanosleep(&pause, NULL);
+      sleep_ns = sleep_ns * 2 < DOSC_HELPER_SLEEP_MAX_NS ? sleep_ns * 2 : DOSC_HELPER_SLEEP_MAX_NS;
+    } while (helper_polling() && !atomic_load_explicit(&dosc_remote.stop, memory_order_relaxed));
+    dosc_remote_active(&idle);
   }
 }
 

@@ -36,8 +36,8 @@ enum {
   DOSC_MSG_RESULT = 4,    /* payload: the result's bytes, dosc_write_back[param_count]
                              (write_back.h); also a free slot, as WANT */
   DOSC_MSG_STOP = 5,
-  DOSC_MSG_STOPPED = 6, /* payload: dosc_wire_counters */
-  DOSC_MSG_RELEASE = 7, /* task: the id of a replica no task uses any more */
+  DOSC_MSG_STOPPED = 6,    /* payload: dosc_wire_counters */
+  DOSC_MSG_RELEASE = 7,    /* task: the id of a replica no task uses any more */
   DOSC_MSG_TASK_MARKED = 8 /* a TASK whose args are followed by int64 replica
                               mark[param_count] (remote.c, send_task), then the data */
 };
