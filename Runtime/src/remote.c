@@ -81,6 +81,7 @@ typedef struct remote_task {
   replica **replicas;   /* site->param_count: the parameter's replica or NULL */
   int replicated;       /* how many of them are not NULL (0: no lock to take for them) */
   void *args;           /* the spawn's argument struct, pointers intact */
+  size_t block_size;    /* bytes of the one allocation holding all of it (task_new) */
 } remote_task;
 
 static struct {
@@ -114,9 +115,33 @@ static struct {
   atomic_llong helped_ns; /* when a thread at a taskwait last polled MPI (dosc_remote_help) */
 } queue = {.lock = PTHREAD_MUTEX_INITIALIZER, .waiting = DOSC_FIFO_INIT};
 
+/* The record of the last task completed, kept for the next spawn: no
+ * malloc at a spawn nor free at its result (an empty task's round trip pays
+ * both on its way). Any thread; exchanged whole, so never used twice. */
+static _Atomic(remote_task *) spare_task;
+
+/* A record of at least `bytes` bytes, or NULL. */
+static remote_task *task_new(size_t bytes) {
+  /* acquire: pairs with the release in task_free; the record's last
+   * writes come before its reuse. */
+  remote_task *task = atomic_exchange_explicit(&spare_task, NULL, memory_order_acquire);
+  if (task != NULL && task->block_size >= bytes) return task;
+  free(task);
+  if ((task = malloc(bytes)) != NULL) task->block_size = bytes;
+  return task;
+}
+
+static void task_free(remote_task *task) {
+  remote_task *none = NULL;
+  /* release: pairs with the acquire in task_new. */
+  if (!atomic_compare_exchange_strong_explicit(&spare_task, &none, task, memory_order_release,
+                                               memory_order_relaxed))
+    free(task);
+}
+
 static void task_release(remote_task *task) {
   /* acq_rel: the last holder frees; it must see the other holder's writes. */
-  if (atomic_fetch_sub_explicit(&task->refs, 1, memory_order_acq_rel) == 1) free(task);
+  if (atomic_fetch_sub_explicit(&task->refs, 1, memory_order_acq_rel) == 1) task_free(task);
 }
 
 /* Drops the task's uses of its replicas. Any thread. */
@@ -556,7 +581,7 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   }
   size_t regions_size = (sizeof(dosc_region) + sizeof(replica *)) *
                         (size_t)(site->param_count > 0 ? site->param_count : 1);
-  remote_task *task = malloc(sizeof *task + regions_size + site->args_size + 16);
+  remote_task *task = task_new(sizeof *task + regions_size + site->args_size + 16);
   if (task == NULL) {
     dosc_spawn(frame, site->thunk, args, site->args_size);
     return;
@@ -568,7 +593,7 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   atomic_llong *counter;
   if (check_task(site, task->args, task->regions, &task->bytes_in, &task->bytes_out, &counter) !=
       NULL) {
-    free(task);
+    task_free(task);
     atomic_fetch_add_explicit(counter, 1, memory_order_relaxed);
     atomic_fetch_add_explicit(&queue.kept, 1, memory_order_relaxed);
     dosc_spawn(frame, site->thunk, args, site->args_size);
