@@ -4,7 +4,9 @@
 # with --mca btl tcp,self):
 #   start-up of hello world: plain vs dosc --no-mpi vs dosc with MPI support (no mpirun);
 #   round trip of an empty remote task (8 bytes in, 8 back) vs a raw MPI ping-pong of 8 bytes,
-#   also with both ranks on one core (taskset: what a loaded machine often does to them);
+#   with the ranks unbound (as `dosc run` starts them), bound to two cores (mpirun
+#   --bind-to core, the same variables passed as `dosc run` does), and both on one core
+#   (taskset: what a loaded machine often does to them);
 #   an 8 MiB inout task vs a raw MPI send + receive of 8 MiB each way;
 #   row-block matmul n = 1024 on 3 ranks, B replicated vs not, beside one process;
 #   mandelbrot on 3 ranks of 1 thread: each rank's busy time, beside 3 local threads.
@@ -16,7 +18,7 @@
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 dosc=${DOSC:-$repo/.build/debug/dosc}
-rounds=2000 big_rounds=20 runs=7 startup_runs=1000
+rounds=20000 big_rounds=20 runs=7 startup_runs=1000
 if [ "${1:-}" = "--quick" ]; then rounds=200 big_rounds=4 runs=1 startup_runs=100; fi
 for tool in hyperfine mpicc mpirun python3 taskset; do
   command -v $tool >/dev/null || { echo "bench/remote.sh: needs $tool" >&2; exit 2; }
@@ -61,11 +63,14 @@ summary() { sort -g | python3 -c 'import sys, statistics as s; v = [float(x) for
 for transport in "shared memory" "tcp"; do
   mca=""
   [ "$transport" = tcp ] && mca="--mca btl tcp,self"
-  : >raw_rt; : >ours_rt; : >raw_bw; : >ours_bw; : >raw_bw_work
+  : >raw_rt; : >ours_rt; : >raw_pin; : >ours_pin; : >raw_bw; : >ours_bw; : >raw_bw_work
   for i in $(seq $runs); do
     mpirun -np 2 --bind-to none $mca ./pingpong 8 $rounds | field round_trip_us >>raw_rt
     DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
       "$dosc" run -n 2 $mca ./roundtrip 1 $rounds | field round_trip_us >>ours_rt
+    mpirun -np 2 --bind-to core $mca ./pingpong 8 $rounds | field round_trip_us >>raw_pin
+    DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 mpirun -np 2 --bind-to core $mca \
+      -x DOSC_PROFILE -x DOSC_BIND -x DOSC_THREADS ./roundtrip 1 $rounds | field round_trip_us >>ours_pin
     mpirun -np 2 --bind-to none $mca ./pingpong 8388608 $big_rounds | field mb_per_s >>raw_bw
     mpirun -np 2 --bind-to none $mca ./pingpong 8388608 $big_rounds 1 | field mb_per_s >>raw_bw_work
     DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
@@ -74,6 +79,9 @@ for transport in "shared memory" "tcp"; do
   set -- $(summary low <raw_rt) $(summary low <ours_rt)
   echo "| empty task round trip (8 B each way) | $transport | raw MPI ping-pong | $1 us (median $2) | 1.0x | |"
   echo "| empty task round trip (8 B each way) | $transport | dosc remote task | $3 us (median $4) | $(python3 -c "print(f'{$3 / $1:.1f}x (median {$4 / $2:.1f}x)')") | <= 1.5x |"
+  set -- $(summary low <raw_pin) $(summary low <ours_pin)
+  echo "| empty task round trip, ranks bound to two cores | $transport | raw MPI ping-pong | $1 us (median $2) | 1.0x | |"
+  echo "| empty task round trip, ranks bound to two cores | $transport | dosc remote task | $3 us (median $4) | $(python3 -c "print(f'{$3 / $1:.2f}x (median {$4 / $2:.2f}x)')") | <= 1.5x |"
   set -- $(summary high <raw_bw) $(summary high <ours_bw)
   echo "| 8 MiB inout task | $transport | raw MPI send + receive | $1 MB/s (median $2) | 100% | |"
   echo "| 8 MiB inout task | $transport | dosc remote task | $3 MB/s (median $4) | $(python3 -c "print(f'{100 * $3 / $1:.0f}% (median {100 * $4 / $2:.0f}%)')") | >= 90% |"
@@ -86,9 +94,9 @@ done
 # receiver's (Open MPI's raw ping-pong spins until the scheduler preempts it).
 : >raw_rt; : >ours_rt
 for i in $(seq $runs); do
-  taskset -c 0 mpirun -np 2 --bind-to none ./pingpong 8 $((rounds / 20)) | field round_trip_us >>raw_rt
+  taskset -c 0 mpirun -np 2 --bind-to none ./pingpong 8 $((rounds / 200)) | field round_trip_us >>raw_rt
   DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
-    taskset -c 0 "$dosc" run -n 2 ./roundtrip 1 $((rounds / 20)) | field round_trip_us >>ours_rt
+    taskset -c 0 "$dosc" run -n 2 ./roundtrip 1 $((rounds / 200)) | field round_trip_us >>ours_rt
 done
 set -- $(summary low <raw_rt) $(summary low <ours_rt)
 echo "| empty task round trip, both ranks on one core | shared memory | raw MPI ping-pong | $1 us (median $2) | 1.0x | |"
