@@ -18,6 +18,13 @@ final class AnalysisContext {
     callGraph.component(of: caller, in: self).contains(callee)
   }
 
+  /// What bounds `function`'s recursion, when it recurses (`RecursionMeasureAnalysis`).
+  func recursionMeasure(of function: FunctionDefinition) -> RecursionMeasureAnalysis.Outcome? {
+    let component = callGraph.component(of: function.name, in: self)
+    guard !component.isEmpty else { return nil }
+    return RecursionMeasureAnalysis.measure(of: function, component: component)
+  }
+
   /// What a call of `function` does. In a recursive component, each function is walked
   /// without following the calls back into the component, and carries the reasons of every
   /// function of it, since any of them may run.

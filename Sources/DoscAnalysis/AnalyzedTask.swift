@@ -17,6 +17,10 @@ public struct AnalyzedTask: Sendable {
   /// Why `work` is nil, when it is.
   public var workUnbounded: [String]?
   public var isRecursive: Bool
+  /// For a recursive task: what bounds its recursion, or why nothing is known to
+  /// (`RecursionMeasureAnalysis`).
+  public var measure: Manifest.RecursionMeasure?
+  public var measureUnknown: [String]?
   public var reasons: [Reason]
   /// The body is not in the analyzed unit: nothing is known but the signature.
   public var isOpaque: Bool
@@ -29,7 +33,8 @@ public struct AnalyzedTask: Sendable {
       name: name, location: manifestLocation(location), returns: returns, params: parameters.map(\.manifestParameter),
       work: ManifestExpression(work), workPerInvocation: isRecursive ? ManifestExpression(workPerInvocation) : nil,
       recursive: isRecursive, remotable: isRemotable, reasons: Reason.render(reasons), opaque: isOpaque,
-      workUnbounded: work == nil ? workUnbounded : nil)
+      workUnbounded: work == nil ? workUnbounded : nil, measure: isRecursive ? measure : nil,
+      measureUnknown: isRecursive && measure == nil ? measureUnknown : nil)
   }
 }
 

@@ -7,7 +7,9 @@ import SymbolicAlgebra
 /// the task's own (unmodified) parameters: anything else is null, with a reason. Every figure
 /// of a task is built here.
 enum TaskFigures {
-  static func task(_ function: FunctionDefinition, summary: AccessSummary) -> AnalyzedTask {
+  static func task(
+    _ function: FunctionDefinition, summary: AccessSummary, measure: RecursionMeasureAnalysis.Outcome?
+  ) -> AnalyzedTask {
     func figure(_ value: Polynomial?) -> Polynomial? {
       guard let value, value.representableCExpression != nil,
         value.variables.isSubset(of: summary.unchangedScalarParameters)
@@ -78,10 +80,18 @@ enum TaskFigures {
         summary.work?.isOverflow == true
           ? "a figure does not fit in 64 bits" : "it depends on values that are not parameters of '\(function.name)'")
     }
-    return AnalyzedTask(
+    var task = AnalyzedTask(
       name: function.name, location: function.location, returns: function.returnType.spelling, parameters: parameters,
       work: summary.isRecursive ? nil : work, workPerInvocation: summary.isRecursive ? work : nil,
       workUnbounded: workUnbounded, isRecursive: summary.isRecursive, reasons: reasons, isOpaque: false)
+    if summary.isRecursive {
+      switch measure {
+      case .found(let found)?: task.measure = found
+      case .unknown(let why)?: task.measureUnknown = why
+      case nil: task.measureUnknown = ["'\(function.name)' recurses only through functions it calls"]
+      }
+    }
+    return task
   }
 
   /// The figure that is positive when every one of `conditions` is: their minimum, 1 for none.

@@ -181,6 +181,10 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var workPerInvocation: ManifestExpression?
     /// Why `work` is null, when it is.
     public var workUnbounded: [String]?
+    /// For recursive tasks: the parameter that bounds the recursion (`RecursionMeasure`), or
+    /// nil with `measureUnknown` saying why.
+    public var measure: RecursionMeasure?
+    public var measureUnknown: [String]?
     public var recursive: Bool
     public var remotable: Bool
     public var reasons: [String]
@@ -190,9 +194,11 @@ public struct Manifest: Codable, Hashable, Sendable {
     public init(
       name: String, location: Location, returns: String, params: [Parameter], work: ManifestExpression,
       workPerInvocation: ManifestExpression?, recursive: Bool, remotable: Bool, reasons: [String], opaque: Bool,
-      workUnbounded: [String]? = nil
+      workUnbounded: [String]? = nil, measure: RecursionMeasure? = nil, measureUnknown: [String]? = nil
     ) {
       self.workUnbounded = workUnbounded
+      self.measure = measure
+      self.measureUnknown = measureUnknown
       self.name = name
       self.location = location
       self.returns = returns
@@ -209,7 +215,26 @@ public struct Manifest: Codable, Hashable, Sendable {
       case name, location, returns, params, work
       case workPerInvocation = "work_per_invocation"
       case workUnbounded = "work_unbounded"
+      case measure
+      case measureUnknown = "measure_unknown"
       case recursive, remotable, reasons, opaque
+    }
+  }
+
+  /// What bounds a recursive task's recursion (SPEC section 4): an invocation whose integer
+  /// parameter `parameter` is below `base` makes no recursive call; any other makes at most
+  /// one recursive call per entry of `decrements` (none in a loop), each passing the
+  /// parameter's value minus at least that decrement. So the calls of a task started with
+  /// the parameter at m number at most N(m) = 1 + sum over d in decrements of N(m - d)
+  /// (N = 1 below base): the subtree bound the runtime prices a spawn by.
+  public struct RecursionMeasure: Codable, Hashable, Sendable {
+    public var parameter: String
+    public var base: Int
+    public var decrements: [Int]
+    public init(parameter: String, base: Int, decrements: [Int]) {
+      self.parameter = parameter
+      self.base = base
+      self.decrements = decrements
     }
   }
 

@@ -1,0 +1,182 @@
+import CSyntax
+import DoscManifest
+
+/// Finds what bounds a recursive task's recursion (`Manifest.RecursionMeasure`): an integer
+/// parameter that no statement changes, that every direct recursive call passes decreased by a
+/// constant, and below which a base case returns before any recursive call. From it the runtime
+/// bounds the calls under a spawn at the spawn's argument (the subtree's work) and leaves a
+/// small problem unsplit (policy.c, `dosc_recursive_measure_threshold`).
+///
+/// The bound must never be smaller than the truth, so everything it rests on is checked, and
+/// anything else is "unknown" with a reason: recursion through another function, a recursive
+/// call in a loop (any number per invocation), an argument that is not `p - K`, a parameter
+/// that is assigned or whose address is taken, no base case.
+enum RecursionMeasureAnalysis {
+  enum Outcome: Equatable {
+    case found(Manifest.RecursionMeasure)
+    case unknown([String])
+  }
+
+  /// `component`: the functions in a call cycle with `function` (itself included).
+  static func measure(of function: FunctionDefinition, component: Set<String>) -> Outcome {
+    let others = component.subtracting([function.name]).sorted()
+    if !others.isEmpty {
+      return .unknown([
+        "'\(function.name)' recurses through '\(others[0])': only direct recursive calls are measured"
+      ])
+    }
+    let calls = recursiveCalls(in: function)
+    if calls.isEmpty { return .unknown(["'\(function.name)' makes no direct recursive call"]) }
+    if let looped = calls.first(where: \.inLoop) {
+      return .unknown([
+        "the recursive call at \(looped.call.location.withBaseName) is in a loop: "
+          + "one invocation may make any number of them"
+      ])
+    }
+    let mutations = MutationFacts(function)
+    var reasons: [String] = []
+    for (index, parameter) in function.parameters.enumerated() where parameter.type.kind == .integer {
+      if mutations.isModified(parameter.name) {
+        reasons.append("'\(parameter.name)' is changed in '\(function.name)'")
+        continue
+      }
+      var decrements: [Int] = []
+      for call in calls {
+        guard case .call(_, _, let arguments) = call.call.kind, arguments.indices.contains(index),
+          let step = decrement(of: arguments[index], parameterIndex: index), step >= 1
+        else { break }
+        decrements.append(step)
+      }
+      guard decrements.count == calls.count else {
+        reasons.append("'\(parameter.name)' is not passed as '\(parameter.name) - K' (K >= 1) to every recursive call")
+        continue
+      }
+      guard let base = baseCase(of: function, parameterIndex: index) else {
+        reasons.append(
+          "no 'if (\(parameter.name) < C) return' comes before the recursive calls")
+        continue
+      }
+      // An unsigned parameter below its decrement would wrap around to a huge value.
+      if parameter.type.isUnsigned && base < decrements.max()! {
+        reasons.append("'\(parameter.name)' is unsigned and may wrap below 0 at a recursive call")
+        continue
+      }
+      return .found(Manifest.RecursionMeasure(parameter: parameter.name, base: base, decrements: decrements))
+    }
+    if reasons.isEmpty { reasons.append("'\(function.name)' has no integer parameter") }
+    return .unknown(reasons)
+  }
+
+  private struct RecursiveCall {
+    var call: Expr
+    var inLoop: Bool
+  }
+
+  private static func recursiveCalls(in function: FunctionDefinition) -> [RecursiveCall] {
+    var found: [RecursiveCall] = []
+    func visit(_ statement: Stmt, inLoop: Bool) {
+      var loop = inLoop
+      switch statement.kind {
+      case .forLoop, .whileLoop, .doWhile: loop = true
+      default: break
+      }
+      let own = Stmt(ownExpressionsOnly(statement), location: statement.location, range: statement.range)
+      SyntaxWalk.forEachExpression(in: own) { expression in
+        if case .call(function.name?, _, _) = expression.kind {
+          found.append(RecursiveCall(call: expression, inLoop: loop))
+        }
+      }
+      for child in statement.children { visit(child, inLoop: loop) }
+    }
+    visit(function.body, inLoop: false)
+    return found
+  }
+
+  /// The statement with its sub-statements removed, so that a walk sees only its own
+  /// expressions (the condition of an `if`, a loop's header) once.
+  private static func ownExpressionsOnly(_ statement: Stmt) -> StmtKind {
+    let empty = Stmt(.empty, location: statement.location, range: statement.range)
+    switch statement.kind {
+    case .compound: return .empty
+    case .ifStatement(let condition, _, _): return .ifStatement(condition, then: empty, else: nil)
+    case .forLoop(let initializer, let condition, let increment, _):
+      return .forLoop(initializer: initializer, condition: condition, increment: increment, body: empty)
+    case .whileLoop(let condition, _): return .whileLoop(condition, body: empty)
+    case .doWhile(_, let condition): return .doWhile(body: empty, condition: condition)
+    case .switchStatement(let condition, _): return .switchStatement(condition, body: empty)
+    case .caseLabel, .labeled: return .empty
+    default: return statement.kind
+    }
+  }
+
+  /// K when `argument` is `p - K` (or `p + -K`) for the parameter at `parameterIndex`.
+  private static func decrement(of argument: Expr, parameterIndex: Int) -> Int? {
+    var expression = argument
+    while case .cast(let inner) = expression.kind { expression = inner }
+    guard case .binary(let op, let left, let right) = expression.kind, op == "-" || op == "+",
+      isParameter(left, parameterIndex), let constant = integerConstant(right)
+    else { return nil }
+    return op == "-" ? constant : -constant
+  }
+
+  private static func isParameter(_ expression: Expr, _ index: Int) -> Bool {
+    var expression = expression
+    while case .cast(let inner) = expression.kind { expression = inner }
+    if case .name(_, .parameter(index)) = expression.kind { return true }
+    return false
+  }
+
+  private static func integerConstant(_ expression: Expr) -> Int? {
+    switch expression.kind {
+    case .integerLiteral(let value), .constant(let value), .name(_, .enumerator(let value)): return value
+    case .unary("-", let inner): return integerConstant(inner).map { -$0 }
+    case .cast(let inner): return integerConstant(inner)
+    default: return nil
+    }
+  }
+
+  /// The least value of the parameter at which the function may recurse: the C of a statement
+  /// `if (p < C ...) return ...;` (or `p <= C`, `C > p`, `C >= p`, as one operand of `||`) of
+  /// the body's top level that comes before every recursive call.
+  private static func baseCase(of function: FunctionDefinition, parameterIndex: Int) -> Int? {
+    guard case .compound(let statements) = function.body.kind else { return nil }
+    for statement in statements {
+      if containsRecursiveCall(statement, function.name) { return nil }
+      guard case .ifStatement(let condition, let then, _) = statement.kind, alwaysReturns(then) else { continue }
+      if let base = bound(in: condition, parameterIndex) { return base }
+    }
+    return nil
+  }
+
+  private static func containsRecursiveCall(_ statement: Stmt, _ name: String) -> Bool {
+    var found = false
+    SyntaxWalk.forEachExpression(in: statement) { expression in
+      if case .call(name?, _, _) = expression.kind { found = true }
+    }
+    return found
+  }
+
+  private static func alwaysReturns(_ statement: Stmt) -> Bool {
+    switch statement.kind {
+    case .returnStatement: return true
+    case .compound(let items): return items.last.map(alwaysReturns) ?? false
+    case .ifStatement(_, let then, let otherwise?): return alwaysReturns(then) && alwaysReturns(otherwise)
+    default: return false
+    }
+  }
+
+  /// The base C when `condition` is true whenever the parameter is below C.
+  private static func bound(in condition: Expr, _ index: Int) -> Int? {
+    guard case .binary(let op, let left, let right) = condition.kind else { return nil }
+    switch op {
+    case "||":
+      let bounds = [bound(in: left, index), bound(in: right, index)].compactMap { $0 }
+      return bounds.max()
+    case "<" where isParameter(left, index): return integerConstant(right)
+    case "<=" where isParameter(left, index): return integerConstant(right).map { $0 + 1 }
+    case ">" where isParameter(right, index): return integerConstant(left)
+    case ">=" where isParameter(right, index): return integerConstant(left).map { $0 + 1 }
+    default: return nil
+    }
+  }
+}
