@@ -31,8 +31,10 @@ static long fib_plain(long n) {
 
 /* ---- generated ------------------------------------------------------------- */
 static const dosc_site_info dosc_site_infos[] = {
-    {0, "fib", "fib_bench.c", 28, 3, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2},
-    {1, "fib", "fib_bench.c", 29, 3, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2},
+    {0, "fib", "fib_bench.c", 28, 3, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2,
+     NULL},
+    {1, "fib", "fib_bench.c", 29, 3, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2,
+     NULL},
 };
 dosc_site_state dosc_site_states[2];
 const dosc_program_info dosc_program = {"fib-bench-0001", 2, dosc_site_infos, dosc_site_states};

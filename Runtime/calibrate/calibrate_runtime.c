@@ -34,7 +34,7 @@
 #include "dosc_abi.h"
 
 static const dosc_site_info sites[] = {
-    {0, "calibrate", "calibrate_runtime.c", 1, 1, DOSC_BIND_LOCAL, 0, 0}};
+    {0, "calibrate", "calibrate_runtime.c", 1, 1, DOSC_BIND_LOCAL, 0, 0, NULL}};
 static dosc_site_state states[1];
 static const dosc_program_info program = {"calibrate-runtime", 1, sites, states};
 

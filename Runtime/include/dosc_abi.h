@@ -94,22 +94,28 @@ typedef struct dosc_site_info {
   int default_binding; /* DOSC_BIND_*: the compiled-in decision (usually AUTO) */
   unsigned flags;      /* DOSC_SITE_* */
   long long siblings;  /* spawns per parent invocation (loop trip count), 0 = unknown */
+  /* A recursive task's measure (dosc_policy.h), generated beside the table:
+   *   static const dosc_recurrence dosc_recurrence_3 = { 2, 2, { 1, 2 }, 10.0 };
+   * NULL (left out): none known; the site's dispatch then passes no measure. */
+  const dosc_recurrence *recurrence;
 } dosc_site_info;
 
 /* The load-time decision for one site, written once by dosc_start() before
  * main's body runs and only read afterwards. Read on every spawn by every
  * thread: since nobody writes it after start-up, sharing cache lines between
- * sites costs nothing; the 32-byte alignment keeps one state inside one cache
+ * sites costs nothing; the 64-byte alignment keeps one state (40 bytes) inside one cache
  * line, so a spawn-site check touches exactly one line. The remote fields are
  * dosc_decision's (dosc_policy.h): a REMOTE-bound site ships a task when
  * dosc_remote_pays(s->remote_work_threshold, s->remote_bytes_per_op, work,
  * bytes), else it follows the local rule. */
 typedef struct dosc_site_state {
-  _Alignas(32) int binding;        /* DOSC_BIND_INLINE / LOCAL / REMOTE; never AUTO */
+  _Alignas(64) int binding;        /* DOSC_BIND_INLINE / LOCAL / REMOTE; never AUTO */
   int depth_cutoff;                /* spawn a task of unknown work only while depth < this */
   long long work_threshold;        /* spawn a task of known work only if work >= this */
   long long remote_work_threshold; /* remote: least work that pays for the round trip */
   double remote_bytes_per_op;      /* remote: bytes each op above it pays for */
+  /* Recursive tasks with a measure (dosc_recursive_spawn_pays). */
+  long long measure_threshold; /* spawn only while the task's measure >= this */
 } dosc_site_state;
 
 typedef struct dosc_program_info {
@@ -171,6 +177,17 @@ extern DOSC_API DOSC_TLS_MODEL _Thread_local int dosc_current_depth;
 static inline int dosc_spawn_pays(const dosc_site_state *site, long long work) {
   if (work >= 0) return work >= site->work_threshold;
   return dosc_current_depth < site->depth_cutoff;
+}
+
+/* The spawn-time check of a recursive task with a measure (the site's
+ * dosc_site_info.recurrence), generated instead of dosc_spawn_pays as
+ *     if (s->binding == DOSC_BIND_INLINE || !dosc_recursive_spawn_pays(s, (long long)dosc_a0))
+ * with the measure parameter's value at this spawn: the spawned subtree's
+ * work bound reaches the load-time grain (a small problem is not split at
+ * all), and the depth is below the cut-off (a large one is split as deep as
+ * without a measure). Two comparisons, no shared writes. */
+static inline int dosc_recursive_spawn_pays(const dosc_site_state *site, long long measure) {
+  return measure >= site->measure_threshold && dosc_current_depth < site->depth_cutoff;
 }
 
 /* Generated in the `else` branch of a site:

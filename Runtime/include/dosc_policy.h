@@ -45,6 +45,22 @@ typedef struct dosc_profile {
   int nodes;                  /* MPI ranks */
 } dosc_profile;
 
+/* What bounds a recursive task's recursion: the manifest's `measure` (SPEC
+ * section 4) and `work_per_invocation`. An invocation whose measure parameter
+ * is below `base` makes no recursive call; any other makes at most `calls`
+ * recursive calls, the i-th passing the measure minus at least decrement[i].
+ * So a task started at measure m makes at most N(m) calls, N(m) = 1 below
+ * base, else 1 + sum over i of N(m - decrement[i]), and its whole subtree
+ * costs at most work_per_call x N(m) operations (dosc_recursive_subtree_ops).
+ * calls == 0: no measure known. */
+#define DOSC_POLICY_MAX_RECURSIVE_CALLS 8
+typedef struct dosc_recurrence {
+  int calls;                                            /* entries of decrement; 0: no measure */
+  long long base;                                       /* below it, no recursive call */
+  long long decrement[DOSC_POLICY_MAX_RECURSIVE_CALLS]; /* each >= 1 */
+  double work_per_call; /* operations of one invocation without its calls */
+} dosc_recurrence;
+
 /* What the compiler and the sidecar say about one site. */
 typedef struct dosc_site_facts {
   int requested;      /* DOSC_POLICY_*: AUTO lets the cost model decide */
@@ -54,6 +70,8 @@ typedef struct dosc_site_facts {
   int work_known;     /* non-zero: the site passes a work estimate >= 0 */
   int fixed;          /* non-zero: bound inline when compiled (dosc_compile_time_binding) */
   long long siblings; /* spawns per parent invocation, 0 = unknown */
+  /* Recursive: the measure, when the analyzer found one. */
+  dosc_recurrence recurrence;
 } dosc_site_facts;
 
 /* The load-time decision of one site. The argument-dependent part is left to
@@ -87,10 +105,16 @@ typedef struct dosc_decision {
   int depth_cutoff;                /* unknown work: spawn only while depth < this */
   long long remote_work_threshold; /* remote: least work that can pay for a round trip */
   double remote_bytes_per_op;      /* remote: bytes each op above that threshold pays for */
+  long long measure_threshold;     /* recursive with a measure: spawn only while the spawned
+                                      task's measure >= this (and depth < depth_cutoff);
+                                      DOSC_POLICY_ANY_MEASURE without one */
 } dosc_decision;
 
 /* A threshold no work reaches (the largest long long). */
 #define DOSC_POLICY_NEVER 9223372036854775807LL
+
+/* A measure threshold every measure passes (the least long long). */
+#define DOSC_POLICY_ANY_MEASURE (-DOSC_POLICY_NEVER - 1)
 
 /* remote_bytes_per_op of a requested remote binding: any task goes remote. */
 #define DOSC_POLICY_ANY_BYTES 1e300
@@ -221,6 +245,26 @@ dosc_break_even dosc_break_even_sizes(const dosc_profile *profile, double bytes)
  * the spawns of a tree that bottoms out early). 0 when
  * threads * tasks_per_thread <= 1. */
 int dosc_recursive_depth_cutoff(const dosc_profile *profile, long long siblings);
+
+/* The most operations the whole recursion of a task started at `measure` can
+ * run (see dosc_recurrence): work_per_call (at least 1: a call costs
+ * something) x N(measure). Saturates at HUGE_VAL; -1 when no measure. */
+double dosc_recursive_subtree_ops(const dosc_recurrence *recurrence, long long measure);
+
+/* Operations a spawned recursive subtree must have for the spawn to pay:
+ * (spawn_ns + steal_ns) / (ns_per_op x overhead_target). A recursive tree's
+ * spawns are the ones thieves take (the big subtrees near the root go first),
+ * so unlike a loop's task each is priced with a steal: within the overhead
+ * target even when it is stolen. */
+double dosc_recursive_grain_ops(const dosc_profile *profile);
+
+/* The least measure at which the subtree bound reaches dosc_recursive_grain_ops:
+ * a spawn whose task's measure is below it is a plain call, so a small
+ * problem is not split at all; DOSC_POLICY_ANY_MEASURE when one invocation
+ * already pays (or no measure). Deep in a large problem the depth cut-off
+ * stops the splitting first, as without a measure. */
+long long dosc_recursive_measure_threshold(const dosc_profile *profile,
+                                           const dosc_recurrence *recurrence);
 
 /* The decision for one site (the three-way choice, see dosc_decision), plus
  * a one-line human reason (no binding name in it, no newline) written into

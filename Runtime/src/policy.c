@@ -210,6 +210,76 @@ int dosc_recursive_depth_cutoff(const dosc_profile *profile, long long siblings)
   return depth;
 }
 
+/* Decrements past this count as this (a smaller decrement only enlarges the
+ * bound): the window of N's last values stays small. */
+#define DOSC_MEASURE_WINDOW 256
+/* Values of N computed before giving up on reaching a threshold (a recursion
+ * of one call per invocation and decrement 1 grows by 1 per value). */
+#define DOSC_MEASURE_STEPS 65536
+
+static double work_per_call_of(const dosc_recurrence *recurrence) {
+  return recurrence->work_per_call >= 1.0 ? recurrence->work_per_call : 1.0;
+}
+
+/* Walks N(m) = 1 + sum N(m - d_i) upward from the base (N = 1 below it) until
+ * work_per_call x N(m) reaches `target_ops` or m passes `last`; returns that m
+ * and leaves the bound there in *ops. */
+static long long walk_subtree_bound(const dosc_recurrence *recurrence, double target_ops,
+                                    long long last, double *ops) {
+  double window[DOSC_MEASURE_WINDOW]; /* N(m - 1 - k) at window[(m - 1 - k) % size] */
+  double per_call = work_per_call_of(recurrence);
+  long long m = recurrence->base - 1;
+  for (int k = 0; k < DOSC_MEASURE_WINDOW; k++)
+    window[k] = 1.0;
+  *ops = per_call;
+  for (long long step = 0; step < DOSC_MEASURE_STEPS && m < last && *ops < target_ops; step++) {
+    m++;
+    double calls = 1.0;
+    for (int i = 0; i < recurrence->calls && i < DOSC_POLICY_MAX_RECURSIVE_CALLS; i++) {
+      long long d = recurrence->decrement[i];
+      if (d < 1) d = 1;
+      if (d > DOSC_MEASURE_WINDOW - 1) d = DOSC_MEASURE_WINDOW - 1;
+      long long below = m - d;
+      calls +=
+          below < recurrence->base ? 1.0 : window[(unsigned long long)below % DOSC_MEASURE_WINDOW];
+    }
+    if (!isfinite(calls)) calls = HUGE_VAL;
+    window[(unsigned long long)m % DOSC_MEASURE_WINDOW] = calls;
+    *ops = per_call * calls;
+  }
+  return m;
+}
+
+double dosc_recursive_subtree_ops(const dosc_recurrence *recurrence, long long measure) {
+  if (recurrence == NULL || recurrence->calls < 1) return -1.0;
+  double ops;
+  if (measure < recurrence->base) return work_per_call_of(recurrence);
+  long long reached = walk_subtree_bound(recurrence, HUGE_VAL, measure, &ops);
+  return reached < measure ? HUGE_VAL : ops; /* beyond the steps walked: no bound stated */
+}
+
+double dosc_recursive_grain_ops(const dosc_profile *profile) {
+  double ns_per_op = positive_or(profile->ns_per_op, DOSC_DEFAULT_NS_PER_OP);
+  double target = positive_or(profile->overhead_target, DOSC_DEFAULT_OVERHEAD_TARGET);
+  double spawn_ns = profile->spawn_ns > 0.0 ? profile->spawn_ns : 0.0;
+  double steal_ns = profile->steal_ns > 0.0 ? profile->steal_ns : 0.0;
+  return (spawn_ns + steal_ns) / (ns_per_op * target);
+}
+
+long long dosc_recursive_measure_threshold(const dosc_profile *profile,
+                                           const dosc_recurrence *recurrence) {
+  if (recurrence == NULL || recurrence->calls < 1) return DOSC_POLICY_ANY_MEASURE;
+  double grain = dosc_recursive_grain_ops(profile);
+  if (work_per_call_of(recurrence) >= grain) return DOSC_POLICY_ANY_MEASURE;
+  double ops;
+  long long base = recurrence->base;
+  /* Past DOSC_MEASURE_STEPS values the bound has not reached the grain: the
+   * threshold stays there (below it the subtree is surely smaller). */
+  long long last =
+      base > DOSC_POLICY_NEVER - DOSC_MEASURE_STEPS ? DOSC_POLICY_NEVER : base + DOSC_MEASURE_STEPS;
+  return walk_subtree_bound(recurrence, grain, last, &ops);
+}
+
 double dosc_shipped_bytes(double bytes_in, double bytes_out, double bytes_replicated,
                           long long siblings, int nodes) {
   double in = bytes_in > 0.0 ? bytes_in : 0.0;
@@ -306,12 +376,21 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
                          size_t text_size) {
   decision->work_threshold = dosc_saturate_ll(threshold_ops, 1);
   if (decision->work_threshold < 0) decision->work_threshold = 0;
+  decision->measure_threshold = DOSC_POLICY_ANY_MEASURE;
   if (facts->recursive) {
     long long fan_out = fan_out_of(facts->siblings);
     decision->depth_cutoff = dosc_recursive_depth_cutoff(profile, facts->siblings);
+    if (!facts->work_known)
+      decision->measure_threshold = dosc_recursive_measure_threshold(profile, &facts->recurrence);
     if (facts->work_known)
       snprintf(text, text_size, "spawns when work >= %lld ops, else serial clone",
                decision->work_threshold);
+    else if (facts->recurrence.calls > 0)
+      snprintf(text, text_size,
+               "recursive: spawns while depth < %d and the measure >= %lld (its calls' work "
+               "bound >= %.0f ops: spawn + steal <= %.0f%%), serial clone below",
+               decision->depth_cutoff, decision->measure_threshold,
+               dosc_recursive_grain_ops(profile), profile->overhead_target * 100.0);
     else
       snprintf(text, text_size,
                "recursive: spawns while depth < %d (%lld-way splits, uneven like fib's: "
@@ -347,7 +426,8 @@ int dosc_compile_time_binding(long long constant_work) {
 
 dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *facts, char *reason,
                           size_t reason_size) {
-  dosc_decision decision = {DOSC_POLICY_INLINE, 0, 0, DOSC_POLICY_NEVER, 0.0};
+  dosc_decision decision = {DOSC_POLICY_INLINE, 0,   0,
+                            DOSC_POLICY_NEVER,  0.0, DOSC_POLICY_ANY_MEASURE};
   dosc_break_even even = dosc_break_even_sizes(profile, 0.0);
   char grain[192] = "";
   char why[160] = "";

@@ -240,6 +240,7 @@ static void decide_program(const dosc_program_info *program) {
       facts.work_known = figures[id].work_known;
     }
     facts.siblings = info->siblings;
+    if (info->recurrence != NULL && facts.recursive) facts.recurrence = *info->recurrence;
 
     char reason[384];
     dosc_decision decision = dosc_decide(&runtime.profile, &facts, reason, sizeof reason);
@@ -252,6 +253,7 @@ static void decide_program(const dosc_program_info *program) {
     state->depth_cutoff = decision.depth_cutoff;
     state->remote_work_threshold = decision.remote_work_threshold;
     state->remote_bytes_per_op = decision.remote_bytes_per_op;
+    state->measure_threshold = decision.measure_threshold;
     if (runtime.trace)
       fprintf(stderr, "dosc: site %lld %s (%s:%d:%d): %s - %s%s\n", first_site + id,
               info->task != NULL ? info->task : "?", info->file != NULL ? info->file : "?",

@@ -17,10 +17,10 @@
 
 static const dosc_site_info dosc_site_infos[] = {
     {0, "fill", "blocks_test.c", 60, 5, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
-     N / BLOCK},
+     N / BLOCK, NULL},
     {1, "fill", "blocks_test.c", 70, 5, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
-     N / SMALL},
-    {2, "checksum", "blocks_test.c", 80, 5, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE, 64},
+     N / SMALL, NULL},
+    {2, "checksum", "blocks_test.c", 80, 5, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE, 64, NULL},
 };
 dosc_site_state dosc_site_states[3];
 const dosc_program_info dosc_program = {"blocks-test-0001", 3, dosc_site_infos, dosc_site_states};

@@ -17,8 +17,10 @@ static long fib_plain(long n) {
 
 /* ---- what the rewrite generates ------------------------------------------ */
 static const dosc_site_info dosc_site_infos[] = {
-    {0, "fib", "fib_test.c", 30, 5, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2},
-    {1, "fib", "fib_test.c", 32, 5, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2},
+    {0, "fib", "fib_test.c", 30, 5, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2,
+     NULL},
+    {1, "fib", "fib_test.c", 32, 5, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2,
+     NULL},
 };
 dosc_site_state dosc_site_states[2];
 const dosc_program_info dosc_program = {"fib-test-0001", 2, dosc_site_infos, dosc_site_states};

@@ -13,7 +13,7 @@
 #include "dosc_abi.h"
 
 static const dosc_site_info dosc_site_infos[] = {
-    {0, "work", "idle_test.c", 40, 5, DOSC_BIND_LOCAL, 0, 0},
+    {0, "work", "idle_test.c", 40, 5, DOSC_BIND_LOCAL, 0, 0, NULL},
 };
 dosc_site_state dosc_site_states[1];
 const dosc_program_info dosc_program = {"idle-test-0001", 1, dosc_site_infos, dosc_site_states};

@@ -11,8 +11,8 @@
 #include "dosc_abi.h"
 
 static const dosc_site_info dosc_site_infos[] = {
-    {0, "tree", "nested_test.c", 40, 7, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE, 3},
-    {1, "scale", "nested_test.c", 50, 7, DOSC_BIND_AUTO, 0, 3},
+    {0, "tree", "nested_test.c", 40, 7, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE, 3, NULL},
+    {1, "scale", "nested_test.c", 50, 7, DOSC_BIND_AUTO, 0, 3, NULL},
 };
 dosc_site_state dosc_site_states[2];
 const dosc_program_info dosc_program = {"nested-test-0001", 2, dosc_site_infos, dosc_site_states};

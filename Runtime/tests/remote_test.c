@@ -191,16 +191,16 @@ static dosc_remote_site remote5 = {thunk5,  sizeof(struct args5), -1,           
 
 static const dosc_site_info infos[] = {
     {0, "smooth", "remote_test.c", 1, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
-     16},
+     16, NULL},
     {1, "sum", "remote_test.c", 2, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
-     16},
+     16, NULL},
     {2, "relax", "remote_test.c", 3, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
-     16},
-    {3, "log_sum", "remote_test.c", 4, 1, DOSC_BIND_AUTO, DOSC_SITE_WORK_KNOWN, 16},
+     16, NULL},
+    {3, "log_sum", "remote_test.c", 4, 1, DOSC_BIND_AUTO, DOSC_SITE_WORK_KNOWN, 16, NULL},
     {4, "shift", "remote_test.c", 5, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
-     1},
+     1, NULL},
     {5, "mark_evens", "remote_test.c", 6, 1, DOSC_BIND_AUTO,
-     DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN, 16},
+     DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN, 16, NULL},
 };
 static const dosc_program_info unit = {"remote-test-0001", 6, infos, states};
 static dosc_remote_site *const remote_sites[] = {&remote0, &remote1, &remote2,

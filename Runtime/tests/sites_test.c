@@ -13,10 +13,11 @@
 #include "dosc_policy.h"
 
 static const dosc_site_info dosc_site_infos[] = {
-    {0, "fib", "sites_test.c", 31, 9, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2},
+    {0, "fib", "sites_test.c", 31, 9, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2,
+     NULL},
     {1, "fill", "sites_test.c", 47, 9, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
-     16},
-    {2, "log_line", "sites_test.c", 58, 9, DOSC_BIND_INLINE, 0, 0},
+     16, NULL},
+    {2, "log_line", "sites_test.c", 58, 9, DOSC_BIND_INLINE, 0, 0, NULL},
 };
 dosc_site_state dosc_site_states[3];
 const dosc_program_info dosc_program = {"0123456789abcdef-sites", 3, dosc_site_infos,

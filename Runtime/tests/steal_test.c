@@ -16,7 +16,7 @@
 #include "dosc_abi.h"
 
 static const dosc_site_info dosc_site_infos[] = {
-    {0, "job", "steal_test.c", 70, 5, DOSC_BIND_LOCAL, 0, 2},
+    {0, "job", "steal_test.c", 70, 5, DOSC_BIND_LOCAL, 0, 2, NULL},
 };
 dosc_site_state dosc_site_states[1];
 const dosc_program_info dosc_program = {"steal-test-0001", 1, dosc_site_infos, dosc_site_states};

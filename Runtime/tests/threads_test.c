@@ -14,7 +14,7 @@
 #include "dosc_abi.h"
 
 static const dosc_site_info dosc_site_infos[] = {
-    {0, "sum_slice", "threads_test.c", 40, 5, DOSC_BIND_LOCAL, DOSC_SITE_WORK_KNOWN, 64},
+    {0, "sum_slice", "threads_test.c", 40, 5, DOSC_BIND_LOCAL, DOSC_SITE_WORK_KNOWN, 64, NULL},
 };
 dosc_site_state dosc_site_states[1];
 const dosc_program_info dosc_program = {"threads-test-0001", 1, dosc_site_infos, dosc_site_states};

@@ -18,7 +18,7 @@
 
 /* ---- unit "a.c": one site --------------------------------------------- */
 static const dosc_site_info a_infos[] = {
-    {0, "fill", "a.c", 10, 5, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN, 8},
+    {0, "fill", "a.c", 10, 5, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN, 8, NULL},
 };
 static dosc_site_state a_states[1];
 static const dosc_program_info a_unit = {"hash-of-unit-a", 1, a_infos, a_states};
@@ -28,8 +28,8 @@ __attribute__((constructor(101))) static void a_register(void) {
 
 /* ---- unit "b.c": two sites -------------------------------------------- */
 static const dosc_site_info b_infos[] = {
-    {0, "fib", "b.c", 20, 9, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2},
-    {1, "sum", "b.c", 30, 9, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN, 4},
+    {0, "fib", "b.c", 20, 9, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE, 2, NULL},
+    {1, "sum", "b.c", 30, 9, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN, 4, NULL},
 };
 static dosc_site_state b_states[2];
 static const dosc_program_info b_unit = {"hash-of-unit-b", 2, b_infos, b_states};

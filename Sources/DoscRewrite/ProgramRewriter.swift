@@ -26,6 +26,8 @@ public struct SiteEntry: Hashable, Sendable {
   /// The `dosc_remote_site` the rewrite generated for the site, when its task can run on
   /// another rank (RemoteMarshalling).
   public var remoteSite: String?
+  /// The `dosc_recurrence` of a recursive site with a measure (`RecursionRecurrence`).
+  public var recurrence: String?
 }
 
 /// A site's binding as compiled in, before the sidecar or the environment say otherwise.
