@@ -284,6 +284,106 @@ static void saturation(void) {
          "huge remote threshold stays positive: %lld", d.remote_work_threshold);
 }
 
+/* Recursive tasks with a measure (dosc_recurrence): the subtree bound is the
+ * program's own recurrence, the threshold the least measure whose bound
+ * reaches the grain, and without a measure nothing changes. */
+static dosc_recurrence recurrence(int calls, long long base, const long long *decrements,
+                                  double work_per_call) {
+  dosc_recurrence r;
+  memset(&r, 0, sizeof r);
+  r.calls = calls;
+  r.base = base;
+  for (int i = 0; i < calls; i++) r.decrement[i] = decrements[i];
+  r.work_per_call = work_per_call;
+  return r;
+}
+
+static long long fib_of(int n) {
+  long long a = 0, b = 1;
+  for (int i = 0; i < n; i++) {
+    long long next = a + b;
+    a = b;
+    b = next;
+  }
+  return a;
+}
+
+static void recursive_measure(void) {
+  static const long long fib_steps[] = {1, 2};
+  dosc_recurrence fib = recurrence(2, 2, fib_steps, 10.0);
+  /* fib(n) makes 2 fib(n + 1) - 1 calls: the bound is exact for fib */
+  for (int n = 0; n <= 40; n += 5)
+    EXPECT(dosc_recursive_subtree_ops(&fib, n) == 10.0 * (double)(2 * fib_of(n + 1) - 1),
+           "fib(%d)'s calls' work %g", n, dosc_recursive_subtree_ops(&fib, n));
+  EXPECT(dosc_recursive_subtree_ops(&fib, -7) == 10.0, "below the base: one call");
+
+  dosc_profile two = machine(2, 1);
+  double grain = dosc_recursive_grain_ops(&two);
+  EXPECT(fabs(grain - (50.0 + 1000.0) / (0.5 * 0.02)) < 1e-6, "grain: spawn + steal: %g", grain);
+  long long threshold = dosc_recursive_measure_threshold(&two, &fib);
+  /* the least n whose bound reaches the grain: 10 x 13529 (n = 19) >= 105000 > 10 x 8361 */
+  EXPECT(threshold == 19, "fib's threshold on the defaults: %lld", threshold);
+  EXPECT(dosc_recursive_subtree_ops(&fib, threshold) >= grain &&
+             dosc_recursive_subtree_ops(&fib, threshold - 1) < grain,
+         "the threshold is the least such measure");
+
+  /* the decision: same depth as without a measure, plus the threshold */
+  dosc_site_facts facts = task(1, 1, 0, 2);
+  dosc_decision blind = dosc_decide(&two, &facts, NULL, 0);
+  EXPECT(blind.measure_threshold == DOSC_POLICY_ANY_MEASURE, "no measure: no threshold");
+  facts.recurrence = fib;
+  char reason[384];
+  dosc_decision sized = dosc_decide(&two, &facts, reason, sizeof reason);
+  EXPECT(sized.binding == DOSC_POLICY_LOCAL && sized.depth_cutoff == blind.depth_cutoff,
+         "a large problem splits as deep as before: %d (%s)", sized.depth_cutoff, reason);
+  EXPECT(sized.measure_threshold == 19 && strstr(reason, "measure >= 19") != NULL,
+         "threshold in the decision and its reason: %s", reason);
+  /* forced local keeps the grain; one thread, one node: inline */
+  facts.requested = DOSC_POLICY_LOCAL;
+  EXPECT(dosc_decide(&two, &facts, NULL, 0).measure_threshold == 19, "forced local: same grain");
+  facts.requested = DOSC_POLICY_AUTO;
+  dosc_profile one = machine(1, 1);
+  EXPECT(dosc_decide(&one, &facts, NULL, 0).binding == DOSC_POLICY_INLINE, "1 thread: inline");
+  /* a known-work site ignores a recurrence */
+  dosc_site_facts known = task(1, 1, 1, 2);
+  known.recurrence = fib;
+  EXPECT(dosc_decide(&two, &known, NULL, 0).measure_threshold == DOSC_POLICY_ANY_MEASURE,
+         "known work: the work threshold decides");
+
+  /* a slower spawn or a faster operation raises the threshold, never lowers it */
+  dosc_profile slow = two;
+  slow.steal_ns *= 10.0;
+  EXPECT(dosc_recursive_measure_threshold(&slow, &fib) > threshold, "dearer steal: higher");
+  slow = two;
+  slow.ns_per_op /= 10.0;
+  EXPECT(dosc_recursive_measure_threshold(&slow, &fib) > threshold, "faster ops: higher");
+
+  /* one invocation that already pays: any measure */
+  dosc_recurrence heavy = recurrence(2, 2, fib_steps, 1e6);
+  EXPECT(dosc_recursive_measure_threshold(&two, &heavy) == DOSC_POLICY_ANY_MEASURE,
+         "heavy calls: every spawn passes");
+  /* a chain (one call, step 1): N(m) = m - base + 2, threshold base + grain / work - 2 */
+  static const long long one_step[] = {1};
+  dosc_recurrence chain = recurrence(1, 1, one_step, 100.0);
+  EXPECT(dosc_recursive_measure_threshold(&two, &chain) == 1 + 1050 - 2, "chain: %lld",
+         dosc_recursive_measure_threshold(&two, &chain));
+  /* a decrement past the window counts as a smaller one: the bound only grows */
+  static const long long far[] = {1000, 1000};
+  dosc_recurrence wide = recurrence(2, 0, far, 10.0);
+  EXPECT(dosc_recursive_subtree_ops(&wide, 999) >= 30.0, "never below the truth (3 calls)");
+  /* a bound that never reaches the grain within the walk: a finite threshold, no overflow */
+  static const long long slow_steps[] = {255};
+  dosc_recurrence crawl = recurrence(1, DOSC_POLICY_NEVER - 10, slow_steps, 1.0);
+  long long far_threshold = dosc_recursive_measure_threshold(&two, &crawl);
+  EXPECT(far_threshold >= DOSC_POLICY_NEVER - 10, "near the top: %lld", far_threshold);
+  EXPECT(dosc_recursive_subtree_ops(&crawl, DOSC_POLICY_NEVER) >= 1.0, "no overflow");
+  /* no measure */
+  dosc_recurrence none = recurrence(0, 0, one_step, 10.0);
+  EXPECT(dosc_recursive_measure_threshold(&two, &none) == DOSC_POLICY_ANY_MEASURE &&
+             dosc_recursive_subtree_ops(&none, 5) < 0,
+         "calls 0: no measure");
+}
+
 int main(void) {
   one_thread_one_node();
   one_node_never_remote();
@@ -300,6 +400,7 @@ int main(void) {
   forced_remote_sends_everything();
   profile_validation();
   saturation();
+  recursive_measure();
   printf("policy: %d checks, %d failed\n", test_checks, test_failures);
   return test_failures == 0 ? 0 : 1;
 }

@@ -83,7 +83,9 @@ public enum Analyzer {
     var tasks: [AnalyzedTask] = []
     for site in spawnSites where !tasks.contains(where: { $0.name == site.callee }) {
       tasks.append(
-        context.definition(named: site.callee).map { TaskFigures.task($0, summary: context.summary(of: $0), measure: context.recursionMeasure(of: $0)) }
+        context.definition(named: site.callee).map {
+          TaskFigures.task($0, summary: context.summary(of: $0), measure: context.recursionMeasure(of: $0))
+        }
           ?? TaskFigures.opaqueTask(
             named: site.callee, declaration: unit.functions.declaration(named: site.callee), site: site))
     }
@@ -108,7 +110,8 @@ public enum Analyzer {
     if exportingDefinitions {
       for (name, _) in unit.functions.mainFileFunctions where name != "main" {
         guard let definition = context.definition(named: name), !definition.isStatic else { continue }
-        result.exports.append(TaskFigures.task(
+        result.exports.append(
+          TaskFigures.task(
             definition, summary: context.summary(of: definition), measure: context.recursionMeasure(of: definition)))
       }
     }

@@ -1,5 +1,6 @@
 import DoscManifest
 import DoscPolicy
+import DoscRewrite
 import Foundation
 
 /// One site explained: the runtime's load-time decision (`dosc_decide`, the same C code),
@@ -29,9 +30,15 @@ public struct SiteExplanation: Codable, Sendable {
     public var depthCutoff: Int?
     public var remoteWork: Int64?
     public var remoteBytesPerOp: Double?
+    /// A recursive task with a measure: its parameter, and the least value at which a spawn
+    /// of it pays (`dosc_recursive_spawn_pays`); nil when every value does.
+    public var measure: String?
+    public var measureThreshold: Int64?
     enum CodingKeys: String, CodingKey {
       case localWork = "local_work"
       case depthCutoff = "depth_cutoff"
+      case measure
+      case measureThreshold = "measure_threshold"
       case remoteWork = "remote_work"
       case remoteBytesPerOp = "remote_bytes_per_op"
     }
@@ -65,6 +72,9 @@ public struct SiteExplanation: Codable, Sendable {
     public var replicated: [String]
     public var replicatedBytes: Double?
     public var siblings: Double?
+    /// A recursive task with a measure: the most operations its calls can run at these values
+    /// (`dosc_recursive_subtree_ops`).
+    public var subtreeWorkBound: Double?
     /// What the spawn-time check picks at these values.
     public var bindingAtSpawn: String?
     public var inlineNs: Double?
@@ -81,6 +91,7 @@ public struct SiteExplanation: Codable, Sendable {
       case replicated
       case replicatedBytes = "replicated_bytes"
       case siblings
+      case subtreeWorkBound = "subtree_work_bound"
       case bindingAtSpawn = "binding_at_spawn"
       case inlineNs = "inline_ns"
       case localNs = "local_ns"
@@ -164,6 +175,9 @@ public struct SiteExplainer {
       facts.fixed = 1
     }
     if case .number(let siblings) = site.siblings { facts.siblings = Int64(siblings) }
+    if facts.recursive != 0, let recurrence = task.flatMap(RecursionRecurrence.init) {
+      facts.recurrence = recurrence.policyValue
+    }
     return (facts, requested, origin)
   }
 
@@ -191,6 +205,11 @@ public struct SiteExplainer {
     if decision.binding != Int32(DOSC_POLICY_INLINE) {
       if facts.recursive != 0 && facts.work_known == 0 {
         thresholds.depthCutoff = Int(decision.depth_cutoff)
+        // Above Int64.min (DOSC_POLICY_ANY_MEASURE): a threshold some measures miss.
+        if facts.recurrence.calls > 0, decision.measure_threshold > Int64.min {
+          thresholds.measure = task.flatMap(RecursionRecurrence.init)?.measure.parameter
+          thresholds.measureThreshold = decision.measure_threshold
+        }
       } else if decision.work_threshold < DOSC_POLICY_NEVER {
         thresholds.localWork = decision.work_threshold
       }
@@ -207,8 +226,11 @@ public struct SiteExplainer {
       replicated: traffic?.replicaCandidates.map { "\($0.name): \($0.bytes)" } ?? [],
       siblings: site.siblings.description, recursive: task?.recursive ?? false, remotable: task?.remotable ?? false)
 
-    let atValues = evaluate(site: site, task: task, traffic: traffic, decision: decision, values: values)
+    var atValues = evaluate(site: site, task: task, traffic: traffic, decision: decision, values: values)
     var breakEven: [SiteExplanation.BreakEven] = []
+    if let task, let recurrence = RecursionRecurrence(task: task), facts.recurrence.calls > 0 {
+      breakEven += recursiveSpawn(recurrence, decision: decision, facts: facts, atValues: &atValues)
+    }
     if let task, let traffic, task.work != .unknown, decision.binding != Int32(DOSC_POLICY_INLINE) {
       // Sizes the work grows with: a break-even "from v >= X" means something only for those.
       let names = task.work.variables.filter { name in

@@ -305,10 +305,10 @@ struct UnitRewriter {
     }
     entry.defaultBinding = .auto
     var spawnPays = "dosc_spawn_pays(dosc_s, \(work))"
-    let recurrence = task.flatMap { work == "-1" ? RecursionRecurrence(siteID: id, task: $0) : nil }
+    let recurrence = task.flatMap { work == "-1" ? RecursionRecurrence(task: $0.manifestTask) : nil }
     if let recurrence {
       spawnPays = recurrence.check
-      entry.recurrence = recurrence.name
+      entry.recurrence = RecursionRecurrence.name(siteID: id)
     }
 
     let serial = clones.hasClone(site.callee, from: unitIndex) ? ClonePlan.serialName(site.callee) : site.callee
@@ -352,7 +352,8 @@ struct UnitRewriter {
     let call = "\(site.callee)(\((0..<values.count).map { "dosc_a->a\($0)" }.joined(separator: ", ")))"
     let store = resultText == nil ? "" : "*dosc_a->dosc_r = "
     return GeneratedSite(
-      declarations: workDeclaration + (recurrence?.declaration ?? "") + "struct \(structName) { \(body) };\nstatic void \(thunkName)(void *);\n"
+      declarations: workDeclaration + (recurrence?.declaration(siteID: id) ?? "")
+        + "struct \(structName) { \(body) };\nstatic void \(thunkName)(void *);\n"
         + (remote?.declaration ?? ""),
       thunk: "static void \(thunkName)(void *dosc_p) { struct \(structName) *dosc_a = (struct \(structName) *)dosc_p;"
         + "\(values.isEmpty && resultText == nil ? " (void)dosc_a;" : "") \(store)\(call); }\n"

@@ -1,0 +1,45 @@
+import DoscManifest
+import DoscPolicy
+import DoscRewrite
+
+extension SiteExplainer {
+  /// A recursive site with a measure: where its spawns start to pay in the user's terms
+  /// ("spawns while n >= 21"), and at the `--set` value of the measure the bound on the calls'
+  /// work and what the spawn-time check picks there (at depth 0, where the cut-off passes).
+  func recursiveSpawn(
+    _ recurrence: RecursionRecurrence, decision: dosc_decision, facts: dosc_site_facts,
+    atValues: inout SiteExplanation.AtValues
+  ) -> [SiteExplanation.BreakEven] {
+    let parameter = recurrence.measure.parameter
+    var policyRecurrence = facts.recurrence
+    var machine = profile
+    let grain = dosc_recursive_grain_ops(&machine)
+    if let value = values[parameter] {
+      let measure = dosc_saturate_ll(value, 0)
+      let bound = dosc_recursive_subtree_ops(&policyRecurrence, measure)
+      atValues.subtreeWorkBound = bound.isFinite ? bound : nil
+      let spawns =
+        decision.binding != Int32(DOSC_POLICY_INLINE) && measure >= decision.measure_threshold
+        && decision.depth_cutoff > 0
+      // A recursive task never goes remote by the remote test: it spawns on this node.
+      atValues.bindingAtSpawn = spawns ? "local" : "inline"
+    }
+    guard decision.binding != Int32(DOSC_POLICY_INLINE) else { return [] }
+    let depth = "depth < \(decision.depth_cutoff)"
+    // Int64.min is DOSC_POLICY_ANY_MEASURE (a macro Swift does not import): every measure passes.
+    if decision.measure_threshold == Int64.min {
+      return [
+        SiteExplanation.BreakEven(
+          variable: parameter, binding: "local", from: nil,
+          text: "spawns at any \(parameter) while \(depth) (one call's work pays for a spawn and a steal)")
+      ]
+    }
+    let threshold = decision.measure_threshold
+    return [
+      SiteExplanation.BreakEven(
+        variable: parameter, binding: "local", from: Double(threshold),
+        text: "spawns while \(parameter) >= \(threshold) and \(depth): from there its calls' work bound "
+          + "reaches \(format(grain)) ops, what a spawn and a steal need; a plain call below")
+    ]
+  }
+}
