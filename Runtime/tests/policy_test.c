@@ -293,7 +293,8 @@ static dosc_recurrence recurrence(int calls, long long base, const long long *de
   memset(&r, 0, sizeof r);
   r.calls = calls;
   r.base = base;
-  for (int i = 0; i < calls; i++) r.decrement[i] = decrements[i];
+  for (int i = 0; i < calls; i++)
+    r.decrement[i] = decrements[i];
   r.work_per_call = work_per_call;
   return r;
 }
