@@ -79,6 +79,7 @@ HASH=0123456789abcdef-sites
 GOOD="$TMP/good.dosc.json"
 sidecar "$GOOD" "$HASH" auto auto auto
 simple_sidecar "$TMP/fib.dosc.json" fib-test-0001 2
+simple_sidecar "$TMP/measure.dosc.json" measure-test-0001 2
 simple_sidecar "$TMP/blocks.dosc.json" blocks-test-0001 3
 simple_sidecar "$TMP/nested.dosc.json" nested-test-0001 2
 simple_sidecar "$TMP/steal.dosc.json" steal-test-0001 1
@@ -109,6 +110,18 @@ expect "fib 1 thread: auto binds inline, the serial clone runs"
 run $M DOSC_THREADS=2 DOSC_BIND=inline -- "$BIN/fib_test" 30
 clean_ok && out_has 'binding=0 .*spawns=0 '
 expect "fib DOSC_BIND=inline: no spawns"
+# fib with a measure (measure_test): the built-in profile's threshold is n >= 19
+M2="DOSC_MANIFEST=$TMP/measure.dosc.json"
+run $M2 DOSC_THREADS=2 -- "$BIN/measure_test" 18
+clean_ok && out_has 'binding=1 cutoff=13 threshold=19 spawns=0 max_depth=0$'
+expect "measured fib 18, 2 threads: below the threshold, no task at all"
+run $M2 DOSC_THREADS=2 -- "$BIN/measure_test" 34
+clean_ok && out_has 'binding=1 cutoff=13 threshold=19 spawns=[0-9]* max_depth=13$' &&
+  ! out_has 'spawns=0 '
+expect "measured fib 34, 2 threads: spawns while n >= 19, down to the depth cut-off"
+run $M2 DOSC_THREADS=2 DOSC_BIND=inline -- "$BIN/measure_test" 34
+clean_ok && out_has 'binding=0 .*spawns=0 '
+expect "measured fib DOSC_BIND=inline: no spawns"
 for t in 1 2 4; do
   run $M DOSC_THREADS=$t DOSC_BIND=local DOSC_PROFILE="$ALL" -- "$BIN/fib_test" 27
   clean_ok && out_has 'binding=1 cutoff=2[0-9] spawns=[0-9]\{6,\} '
