@@ -113,6 +113,41 @@ import Testing
     }
   }
 
+  /// fib's measure (n, base 2, decrements 1 and 2): explain states the threshold in the
+  /// user's terms and the runtime holds to it. Below it no task runs at all (the trace's time
+  /// outside tasks is the whole run); above it the top-level task is spawned.
+  @Test func recursiveSiteSpawnsFromItsMeasureThreshold() throws {
+    let built = try Self.build("fib")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    let small = try Self.explain(built, threads: 2, values: ["n": 18])
+    let site = try #require(small.sites.first { $0.function == "main" })
+    #expect(site.thresholds.measure == "n" && site.thresholds.measureThreshold == 19, "\(site.thresholds)")
+    #expect(site.thresholds.depthCutoff == 13)
+    let even = try #require(site.breakEven.first)
+    #expect(even.variable == "n" && even.from == 19)
+    #expect(even.text.hasPrefix("spawns while n >= 19 and depth < 13"), "\(even.text)")
+    #expect(site.atValues.bindingAtSpawn == "inline")
+    // fib(18) makes 2 fib(19) - 1 = 8361 calls of 10 operations each
+    #expect(site.atValues.subtreeWorkBound == 83610)
+    #expect(small.text().contains("spawns while n >= 19 and depth < 13"))
+    #expect(try small.json().contains(#""measure_threshold" : 19"#))
+    #expect(try Self.explain(built, threads: 2, values: ["n": 19]).sites[0].atValues.bindingAtSpawn == "local")
+
+    func timeOutsideTasks(_ n: Int) throws -> (outside: Double, total: Double) {
+      let run = try Harness.run(
+        [built.program, "\(n)"],
+        environment: built.environment.merging(["DOSC_THREADS": "2", "DOSC_TRACE": "1"]) { $1 })
+      #expect(run.status == 0, "\(run.stderr)")
+      let pattern = /time outside tasks ([0-9.]+) s of ([0-9.]+) s/
+      let match = try #require(run.stderr.firstMatch(of: pattern), "\(run.stderr)")
+      return (Double(match.1)!, Double(match.2)!)
+    }
+    let unsplit = try timeOutsideTasks(18)
+    #expect(unsplit.outside == unsplit.total, "fib 18 ran a task: \(unsplit)")
+    let split = try timeOutsideTasks(27)
+    #expect(split.outside < split.total, "fib 27 ran no task: \(split)")
+  }
+
   @Test func setMovesTheBreakEvenWhereTheThresholdsAre() throws {
     let built = try Self.build("matmul")
     defer { try? FileManager.default.removeItem(atPath: built.directory) }
