@@ -385,6 +385,11 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
     if (facts->work_known)
       snprintf(text, text_size, "spawns when work >= %lld ops, else serial clone",
                decision->work_threshold);
+    else if (facts->recurrence.calls > 0 && decision->measure_threshold == DOSC_POLICY_ANY_MEASURE)
+      snprintf(text, text_size,
+               "recursive: spawns while depth < %d (one call's work pays for a spawn and a "
+               "steal), serial clone below",
+               decision->depth_cutoff);
     else if (facts->recurrence.calls > 0)
       snprintf(text, text_size,
                "recursive: spawns while depth < %d and the measure >= %lld (its calls' work "

@@ -363,6 +363,10 @@ static void recursive_measure(void) {
   dosc_recurrence heavy = recurrence(2, 2, fib_steps, 1e6);
   EXPECT(dosc_recursive_measure_threshold(&two, &heavy) == DOSC_POLICY_ANY_MEASURE,
          "heavy calls: every spawn passes");
+  facts.recurrence = heavy;
+  dosc_decide(&two, &facts, reason, sizeof reason);
+  EXPECT(strstr(reason, "spawns while depth < 13 (one call's work pays") != NULL,
+         "heavy calls: the depth alone, said so: %s", reason);
   /* a chain (one call, step 1): N(m) = m - base + 2, threshold base + grain / work - 2 */
   static const long long one_step[] = {1};
   dosc_recurrence chain = recurrence(1, 1, one_step, 100.0);

@@ -175,7 +175,9 @@ public struct SiteExplainer {
       facts.fixed = 1
     }
     if case .number(let siblings) = site.siblings { facts.siblings = Int64(siblings) }
-    if facts.recursive != 0, let recurrence = task.flatMap(RecursionRecurrence.init) {
+    // The rewrite compiles a recurrence into sites whose task body it sees, not into those
+    // whose work arrives at the link (`work_at_link`).
+    if facts.recursive != 0, site.workAtLink == nil, let recurrence = task.flatMap(RecursionRecurrence.init) {
       facts.recurrence = recurrence.policyValue
     }
     return (facts, requested, origin)
