@@ -26,6 +26,9 @@ enum RecursionMeasureAnalysis {
       ])
     }
     let calls = recursiveCalls(in: function)
+    if namesOfItself(in: function) > calls.count {
+      return .unknown(["the address of '\(function.name)' is taken in it: it may call itself indirectly"])
+    }
     if calls.isEmpty { return .unknown(["'\(function.name)' makes no direct recursive call"]) }
     if let looped = calls.first(where: \.inLoop) {
       return .unknown([
@@ -90,6 +93,16 @@ enum RecursionMeasureAnalysis {
     }
     visit(function.body, inLoop: false)
     return found
+  }
+
+  /// How often the function's own name appears in its body: once per direct call, more when
+  /// its address is taken (a call through a pointer is not seen as recursive).
+  private static func namesOfItself(in function: FunctionDefinition) -> Int {
+    var count = 0
+    SyntaxWalk.forEachExpression(in: function.body) { expression in
+      if case .name(function.name, _) = expression.kind { count += 1 }
+    }
+    return count
   }
 
   /// The statement with its sub-statements removed, so that a walk sees only its own

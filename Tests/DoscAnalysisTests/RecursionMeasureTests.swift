@@ -216,6 +216,25 @@ import Testing
     #expect(t.measureUnknown == ["'n' is unsigned and may wrap below 0 at a recursive call"])
   }
 
+  /// A call through a pointer to itself is a recursive call the bound would not count.
+  @Test func addressOfItselfTaken() throws {
+    let t = try task(
+      spawned(
+        """
+        long twice(int n) {
+          if (n < 1) return 1;
+          long (*again)(int) = twice;
+          long a;
+        #pragma dosc task
+          a = twice(n - 1);
+        #pragma dosc taskwait
+          return a + again(n - 1);
+        }
+        """, "twice(3)"), "twice")
+    #expect(t.measure == nil)
+    #expect(t.measureUnknown == ["the address of 'twice' is taken in it: it may call itself indirectly"])
+  }
+
   @Test func nonRecursiveTaskHasNoMeasureField() throws {
     let t = try task(spawned("long sq(int n) { return (long)n * n; }", "sq(3)"), "sq")
     #expect(t.measure == nil && t.measureUnknown == nil)
