@@ -158,6 +158,7 @@ struct AccessSummary {
       // The widened ends are touched at the loop's first and last values, if it runs at all.
       repeated.sure =
         mayLeave ? SureAccesses() : access.sure.mapping(loop.widen, when: access.sure.when + [loop.tripCount])
+      repeated.dense = mayLeave ? DenseStores() : access.dense.repeated(over: loop)
       if access.ranges != nil && repeated.ranges == nil {
         repeated.noteUnbounded(
           "an index is not affine in the variable '\(loop.variable)' of the loop at \(loop.location.withBaseName)")

@@ -54,6 +54,9 @@ public struct ParameterFigures: Sendable {
   public var footprint: Span
   /// Of a written pointer parameter, the part of the footprint it may store to.
   public var written: Span?
+  /// Of a written pointer parameter: the task stores every element of `written` on every path
+  /// (`DenseStores`), so a remote run ships it back whole and never ships an `out` one in.
+  public var writeDense = false
   /// The part of the footprint whose first and last elements the task surely touches whenever
   /// `touchedWhen` is positive (`SureAccesses`): it lies in the task's array. Nil: none known.
   /// The footprint itself where it is exact.
@@ -78,6 +81,7 @@ public struct ParameterFigures: Sendable {
       bytes: ManifestExpression(bytesUnknown ? nil : footprint.count.map { $0 * (elementSize ?? 1) }),
       writeFirst: written.map { ManifestExpression($0.first) },
       writeCount: written.map { ManifestExpression($0.count) },
+      writeDense: written.map { _ in writeDense },
       touchedFirst: touched.map { ManifestExpression($0.first) },
       touchedCount: touched.map { ManifestExpression($0.count) },
       touchedWhen: touchedWhen.map { ManifestExpression($0) },

@@ -120,6 +120,8 @@ extension FunctionAnalyzer {
             guard let offset, let low = translate(range.low), let high = translate(range.high) else { return nil }
             return IndexRange(low: low + offset, high: high + offset)
           }, when: access.sure.when.map(translate))
+        // What the callee stores densely is not carried over: its stores count as any others.
+        mapped.dense = DenseStores()
         if let offset {
           (mapped.ranges, mapped.writeRanges) = access.mappingRanges { range in
             guard let low = translate(range.low), let high = translate(range.high) else { return nil }

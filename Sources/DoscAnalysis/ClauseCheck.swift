@@ -43,6 +43,7 @@ enum ClauseCheck {
               + mismatches.joined(separator: "; "), at: clause.location, category: "clause-mismatch")
         }
       }
+      let inferred = (access: parameter.access, written: parameter.written)
       parameter.access = declared
       if let section { parameter.footprint = section }
       // The counts the clause implies: what it declares is accessed is, at least once.
@@ -52,6 +53,8 @@ enum ClauseCheck {
       if parameter.reads == nil || parameter.reads == .zero || declared == .write { parameter.reads = reads }
       if parameter.writes == nil || parameter.writes == .zero || declared == .read { parameter.writes = writes }
       parameter.written = declared == .read ? nil : (section ?? parameter.written ?? parameter.footprint)
+      // Dense is a fact about the analysis' own written footprint and access, not the clause's.
+      if parameter.access != inferred.access || parameter.written != inferred.written { parameter.writeDense = false }
       if parameter.isBounded {
         // The clause bounds what the analysis could not.
         parameter.unbounded = nil

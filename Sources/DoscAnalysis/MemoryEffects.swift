@@ -87,13 +87,14 @@ extension FunctionAnalyzer {
     expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
   }
 
-  /// A load or store of one element through `target`.
-  func access(_ target: PointerTarget, write: Bool, _ expression: Expr) {
+  /// A load or store of one element through `target`; `wholeElement`: a store that covers
+  /// every byte of the element (`storesWholeElement`).
+  func access(_ target: PointerTarget, write: Bool, _ expression: Expr, wholeElement: Bool = false) {
     summary.addWork(1)
     switch target {
     case .parameter(let index, let offset):
       summary.parameters[index, default: ParameterAccess()].record(
-        write: write, count: .one, range: offset.map { IndexRange(low: $0, high: $0) },
+        write: write, count: .one, range: offset.map { IndexRange(low: $0, high: $0) }, wholeElement: wholeElement,
         unboundedBecause:
           "the index of '\(expression.text)' at \(expression.location.withBaseName) has no symbolic form"
       )
@@ -136,11 +137,21 @@ extension FunctionAnalyzer {
     case .subscripted, .unary("*", _), .member:
       let stored = element(of: target)
       if compound { access(stored, write: false, target) }
-      access(stored, write: true, target)
+      access(stored, write: true, target, wholeElement: storesWholeElement(target, in: stored))
       storedPointer(value, into: target)
     default:
       evaluate(target)
     }
+  }
+
+  /// Whether storing to the lvalue `target`, which lies in `stored`, sets every byte of a
+  /// parameter's element (`DenseStores`): an integer or floating lvalue (no padding inside it:
+  /// `long double`, wider than 8 bytes, has some) as large as the element, so it is the element
+  /// or a field spanning all of it.
+  private func storesWholeElement(_ target: Expr, in stored: PointerTarget) -> Bool {
+    guard case .parameter(let index, _) = stored, target.type.isArithmetic, let size = target.type.size, size <= 8
+    else { return false }
+    return function.parameters[index].type.elementSize == size
   }
 
   /// Storing a pointer to a parameter's data in memory lets it outlive the task.

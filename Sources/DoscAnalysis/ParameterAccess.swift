@@ -29,9 +29,14 @@ struct ParameterAccess: Hashable {
   var unboundedBecause: [String] = []
   /// The accesses that surely happen (`SureAccesses`).
   var sure = SureAccesses()
+  /// The ranges every element of which is surely stored (`DenseStores`).
+  var dense = DenseStores()
 
   /// Some of these accesses may not happen: none of them is sure any more.
-  mutating func mayNotHappen() { sure = SureAccesses() }
+  mutating func mayNotHappen() {
+    sure = SureAccesses()
+    dense = DenseStores()
+  }
 
   /// Records why the figures cannot be bounded (once per reason).
   mutating func noteUnbounded(_ why: String) {
@@ -52,12 +57,15 @@ struct ParameterAccess: Hashable {
 
   /// Records `count` loads or stores touching `range`; a nil range cannot be bounded, for the
   /// reason `why`. `touchedIf`: the range is touched whole only when this is positive (a
-  /// `memcpy`'s extent); nil: always.
+  /// `memcpy`'s extent); nil: always. `wholeElement`: a store of one whole element (`DenseStores`).
   mutating func record(
-    write: Bool, count: Count, range: IndexRange?, touchedIf extent: Polynomial? = nil,
+    write: Bool, count: Count, range: IndexRange?, touchedIf extent: Polynomial? = nil, wholeElement: Bool = false,
     unboundedBecause why: @autoclosure () -> String
   ) {
     if let range { sure.add(SureAccesses(ranges: [range], when: extent.map { [$0] } ?? [])) }
+    if let range, write, wholeElement, extent == nil, range.low == range.high {
+      dense.add(DenseStores(ranges: [range]))
+    }
     if write {
       isWritten = true
       writes = add(writes, count)
@@ -75,6 +83,7 @@ struct ParameterAccess: Hashable {
     reads = add(reads, other.reads)
     writes = add(writes, other.writes)
     sure.add(other.sure)
+    dense.add(other.dense)
     mergeWhereAndWhy(other)
   }
 
@@ -83,6 +92,7 @@ struct ParameterAccess: Hashable {
     reads = maximumCount(reads, other.reads)
     writes = maximumCount(writes, other.writes)
     sure = sure.common(with: other.sure)
+    dense = dense.common(with: other.dense)
     mergeWhereAndWhy(other)
   }
 

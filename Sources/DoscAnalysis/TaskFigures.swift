@@ -42,6 +42,9 @@ enum TaskFigures {
           ? .readwrite : access.isWritten ? .write : access.isRead ? .read : .none,
         reads: figure(access.reads), writes: figure(access.writes), footprint: span(access.footprint),
         written: access.isWritten ? span(access.writtenFootprint) : nil, elementSize: parameter.type.elementSize)
+      if let written = access.writtenFootprint, figures.written?.first != nil, figures.written?.count != nil {
+        figures.writeDense = access.dense.covers(written)
+      }
       if figures.access != .none, let sure = access.sureFootprint {
         let touched = span(sure)
         if touched.first != nil, touched.count != nil, let when = figure(condition(access.sure.when)) {

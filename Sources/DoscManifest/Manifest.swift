@@ -98,6 +98,10 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// for parameters that are not written; null when the analysis cannot bound it.
     public var writeFirst: ManifestExpression?
     public var writeCount: ManifestExpression?
+    /// Of a written pointer parameter: true when the task stores every element of its written
+    /// footprint on every path, so a remote run ships it back whole, with no compare, and an
+    /// `out`-only one is not shipped in. False when that is not proven; absent when not written.
+    public var writeDense: Bool?
     /// Of a pointer parameter: the part of the footprint whose first and last elements the
     /// task surely touches whenever `touchedWhen` is positive (every loop around those accesses
     /// runs), which therefore lies inside the task's array; the footprint itself where it is
@@ -115,7 +119,7 @@ public struct Manifest: Codable, Hashable, Sendable {
       name: String, type: String, access: Access, reads: ManifestExpression, writes: ManifestExpression,
       first: ManifestExpression,
       count: ManifestExpression, bytes: ManifestExpression, writeFirst: ManifestExpression? = nil,
-      writeCount: ManifestExpression? = nil, touchedFirst: ManifestExpression? = nil,
+      writeCount: ManifestExpression? = nil, writeDense: Bool? = nil, touchedFirst: ManifestExpression? = nil,
       touchedCount: ManifestExpression? = nil, touchedWhen: ManifestExpression? = nil, elementSize: Int?,
       unbounded: [String]? = nil
     ) {
@@ -129,6 +133,7 @@ public struct Manifest: Codable, Hashable, Sendable {
       self.bytes = bytes
       self.writeFirst = writeFirst
       self.writeCount = writeCount
+      self.writeDense = writeDense
       self.touchedFirst = touchedFirst
       self.touchedCount = touchedCount
       self.touchedWhen = touchedWhen
@@ -140,6 +145,7 @@ public struct Manifest: Codable, Hashable, Sendable {
       case name, type, access, reads, writes, first, count, bytes
       case writeFirst = "write_first"
       case writeCount = "write_count"
+      case writeDense = "write_dense"
       case touchedFirst = "touched_first"
       case touchedCount = "touched_count"
       case touchedWhen = "touched_when"
@@ -163,6 +169,7 @@ public struct Manifest: Codable, Hashable, Sendable {
         count: try container.decode(ManifestExpression.self, forKey: .count),
         bytes: try container.decode(ManifestExpression.self, forKey: .bytes), writeFirst: try written(.writeFirst),
         writeCount: try written(.writeCount),
+        writeDense: try container.decodeIfPresent(Bool.self, forKey: .writeDense),
         touchedFirst: try container.decodeIfPresent(ManifestExpression.self, forKey: .touchedFirst),
         touchedCount: try container.decodeIfPresent(ManifestExpression.self, forKey: .touchedCount),
         touchedWhen: try container.decodeIfPresent(ManifestExpression.self, forKey: .touchedWhen),
