@@ -238,6 +238,11 @@ typedef struct dosc_remote_param {
    * back (src/write_back.h): DOSC_GRANULE(*aK), the element's size when it
    * is one arithmetic object, else 1 byte; 0 (left out) means 1. */
   size_t granule;
+  /* Non-zero: the task stores every element of the written footprint on
+   * every path (the manifest's write_dense). The serving rank then ships it
+   * back whole with no twin and no compare, and an `out` one (DOSC_ACCESS_WRITE)
+   * is not shipped in: it is allocated there. 0 (left out): not proven. */
+  int write_dense;
 } dosc_remote_param;
 
 /* The granule of an element lvalue (not evaluated): sizeof it for an integer,
@@ -266,8 +271,8 @@ typedef struct dosc_region {
  *
  *   static const dosc_remote_param dosc_remote_params_3[] = {
  *     { offsetof(struct dosc_args_3, a0), sizeof *((struct dosc_args_3 *)0)->a0,
- *       DOSC_ACCESS_READ, 1, DOSC_GRANULE(*((struct dosc_args_3 *)0)->a0) }, ... };
- *       // same_region: `first` constant
+ *       DOSC_ACCESS_READ, 1, DOSC_GRANULE(*((struct dosc_args_3 *)0)->a0), 0 }, ... };
+ *       // same_region: `first` constant; write_dense last
  *   static int dosc_footprint_3(const void *dosc_p, dosc_region *dosc_f) {
  *     const struct dosc_args_3 *dosc_a = dosc_p;
  *     dosc_f[0].first = LO - 1; dosc_f[0].count = ...; ...   // manifest figures
@@ -317,7 +322,8 @@ DOSC_API void dosc_register_remote_sites(const dosc_program_info *unit,
  * its own shipped bytes at the spawn's arguments, from the generated
  *   static long long dosc_spawn_bytes_3(const void *args);
  * (the footprints that are not replicated, dosc_replicated, going in, a
- * written one as the twin of its write-back, plus the written footprints
+ * written one as the twin of its write-back unless it is a dense `out`
+ * one (write_dense), plus the written footprints
  * coming back, in bytes; saturating). O(1), no shared writes. */
 static inline int dosc_remote_spawn_pays(const dosc_site_state *site, long long work,
                                          long long bytes) {

@@ -468,10 +468,12 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
     long long bytes = dosc_region_bytes(region->count, param->element_size);
     if (bytes < 0) return "a negative footprint";
     if (bytes > 0 && field_pointer(args, param->offset) == NULL) return "a null pointer";
-    const char *unsafe = bytes > 0 ? dosc_footprint_unshippable(site, args, i) : NULL;
+    const char *unsafe =
+        bytes > 0 && dosc_shipped_in(param) ? dosc_footprint_unshippable(site, args, i) : NULL;
     if (unsafe != NULL) return unsafe;
-    /* Written footprints go in too: the serving rank compares against them. */
-    *bytes_in += bytes;
+    /* Written footprints go in too (the serving rank compares against them),
+     * but a dense `out` one, which the task stores whole. */
+    if (dosc_shipped_in(param)) *bytes_in += bytes;
     if (param->access & DOSC_ACCESS_WRITE) {
       long long written = dosc_region_bytes(region->write_count, param->element_size);
       if (written < 0 || region->write_first < region->first ||
@@ -673,7 +675,7 @@ static void send_task(int rank, remote_task *task) {
     if ((pass == 0) != inline_data) continue;
     for (int i = 0; i < site->param_count; i++) {
       const dosc_remote_param *param = &site->params[i];
-      if (param->access == DOSC_ACCESS_NONE || marks[i] < 0) continue;
+      if (!dosc_shipped_in(param) || marks[i] < 0) continue;
       const char *base = field_pointer(task->args, param->offset);
       const dosc_region *region = &task->regions[i];
       dosc_send_footprint(&out, site, task->args, i,

@@ -104,6 +104,14 @@ DOSC_INTERNAL long long dosc_remote_now_ns(void);
  * hosts); "?" when gethostname fails. Always terminated. */
 DOSC_INTERNAL void dosc_remote_host_name(char *host, size_t size);
 
+/* Whether rank 0 ships a parameter's footprint in with its task: every one
+ * it accesses but a dense `out` one, which the task stores whole before any
+ * use (write_dense), so the serving rank only allocates it. */
+static inline int dosc_shipped_in(const dosc_remote_param *param) {
+  return param->access != DOSC_ACCESS_NONE &&
+         !(param->access == DOSC_ACCESS_WRITE && param->write_dense);
+}
+
 /* Footprint bytes of region r of `site`: count * element_size, or -1 on
  * overflow or a negative count. */
 DOSC_INTERNAL long long dosc_region_bytes(long long count, size_t element_size);

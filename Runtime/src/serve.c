@@ -190,7 +190,7 @@ static received_task *receive_task(const dosc_message_header *header,
       task->buffers[i] = r->buffer;
       task->replicated[i] = 1;
     } else {
-      read_bytes += bytes;
+      if (dosc_shipped_in(param)) read_bytes += bytes;
       task->replicated[i] = mark > 0 ? 2 : 0; /* 2: to keep once received */
     }
   }
@@ -217,11 +217,12 @@ static received_task *receive_task(const dosc_message_header *header,
       if (buffer == NULL)
         dosc_remote_fail(0, "a footprint of %zu bytes this rank has no memory for", bytes);
       task->buffers[i] = buffer;
-      size_t arriving = dosc_receive_data(&in, buffer, bytes);
+      /* A dense `out` footprint is not sent: the task stores all of it. */
+      size_t arriving = dosc_shipped_in(param) ? dosc_receive_data(&in, buffer, bytes) : bytes;
       if (arriving != bytes)
         dosc_remote_fail(0, "%zu bytes for '%s' parameter %d where %zu were due", arriving,
                          site->task, i + 1, bytes);
-      serve.bytes_received += (long long)bytes;
+      if (dosc_shipped_in(param)) serve.bytes_received += (long long)bytes;
       if (task->replicated[i] == 2) {
         kept_replica *r = malloc(sizeof *r);
         if (r == NULL) dosc_remote_fail(0, "a replica this rank has no memory for");
@@ -435,6 +436,7 @@ static void execute(received_task *task) {
     twins[i] = NULL;
     allocated[i] = 0;
     if (!(site->params[i].access & DOSC_ACCESS_WRITE)) continue; /* no buffer to look at */
+    if (site->params[i].write_dense) continue; /* all of it changes: no twin (below) */
     size_t bytes;
     const unsigned char *written = written_part(task, i, &bytes);
     if (bytes == 0) continue;
@@ -453,6 +455,13 @@ static void execute(received_task *task) {
   if (serve.clock_busy)
     atomic_fetch_add_explicit(&serve.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
   for (int i = 0; i < site->param_count; i++) {
+    if ((site->params[i].access & DOSC_ACCESS_WRITE) && site->params[i].write_dense) {
+      /* The task stored every element (write_dense): all of it goes back, with no compare. */
+      size_t bytes;
+      written_part(task, i, &bytes);
+      task->backs[i] = (dosc_write_back){bytes > 0 ? DOSC_BACK_WHOLE : DOSC_BACK_NONE, 0, bytes};
+      continue;
+    }
     if (twins[i] == NULL) continue;
     size_t bytes;
     const unsigned char *written = written_part(task, i, &bytes);

@@ -62,7 +62,7 @@ static void touched(const void *args, dosc_region *t) {
   (void)args;
   t[0] = sure;
 }
-static const dosc_remote_param one_param[] = {{0, sizeof(double), DOSC_ACCESS_READ, 0, 8}};
+static const dosc_remote_param one_param[] = {{0, sizeof(double), DOSC_ACCESS_READ, 0, 8, 0}};
 
 /* Sends the footprint [first, first + count) (doubles from the region's start) as a task's
  * inline data, with `sure_first`/`sure_count` surely touched (count 0: none known), and checks

@@ -3,7 +3,8 @@
  * usage: mpirun -np N remote_test [ROUNDS]
  * Three remotable sites and one that is not:
  *   site 0 smooth(in, out, lo, hi): reads in[lo-1 .. hi], writes out[lo, hi)
- *          (a stencil: its halo must arrive; out is only written: never shipped in)
+ *          (a stencil: its halo must arrive; out is only written, every cell of
+ *          it (write_dense): never shipped in, shipped back whole)
  *   site 1 x = sum(v, lo, hi): a value-returning task reading v[lo, hi)
  *   site 2 relax(u, lo, hi, color): reads u[lo-1 .. hi], updates the cells of
  *          one colour in [lo, hi) in place (red-black: neighbours' tasks write
@@ -114,9 +115,9 @@ static void thunk3(void *p) {
 
 static const dosc_remote_param params0[] = {
     {offsetof(struct args0, a0), sizeof(double), DOSC_ACCESS_READ, 0,
-     DOSC_GRANULE(*((struct args0 *)0)->a0)},
+     DOSC_GRANULE(*((struct args0 *)0)->a0), 0},
     {offsetof(struct args0, a1), sizeof(double), DOSC_ACCESS_WRITE, 0,
-     DOSC_GRANULE(*((struct args0 *)0)->a1)}};
+     DOSC_GRANULE(*((struct args0 *)0)->a1), 1}}; /* write_dense: every out[i] is stored */
 static int footprint0(const void *p, dosc_region *f) {
   const struct args0 *a = p;
   f[0] = (dosc_region){a->a2 - 1, a->a3 - a->a2 + 2, 0, 0};
@@ -128,7 +129,7 @@ static dosc_remote_site remote0 = {thunk0,  sizeof(struct args0), -1,       0,  
 
 static const dosc_remote_param params1[] = {{offsetof(struct args1, a0), sizeof(int),
                                              DOSC_ACCESS_READ, 0,
-                                             DOSC_GRANULE(*((struct args1 *)0)->a0)}};
+                                             DOSC_GRANULE(*((struct args1 *)0)->a0), 0}};
 static int footprint1(const void *p, dosc_region *f) {
   const struct args1 *a = p;
   f[0] = (dosc_region){a->a1, a->a2 - a->a1, 0, 0};
@@ -155,7 +156,7 @@ static dosc_remote_site remote1 = {thunk1,
 
 static const dosc_remote_param params2[] = {{offsetof(struct args2, a0), sizeof(double),
                                              DOSC_ACCESS_READWRITE, 0,
-                                             DOSC_GRANULE(*((struct args2 *)0)->a0)}};
+                                             DOSC_GRANULE(*((struct args2 *)0)->a0), 0}};
 static int footprint2(const void *p, dosc_region *f) {
   const struct args2 *a = p;
   f[0] = (dosc_region){a->a1 - 1, a->a2 - a->a1 + 2, a->a1, a->a2 - a->a1};
@@ -166,9 +167,9 @@ static dosc_remote_site remote2 = {thunk2,  sizeof(struct args2), -1,      0,  1
 
 static const dosc_remote_param params4[] = {
     {offsetof(struct args4, a0), sizeof(double), DOSC_ACCESS_WRITE, 0,
-     DOSC_GRANULE(*((struct args4 *)0)->a0)},
+     DOSC_GRANULE(*((struct args4 *)0)->a0), 0},
     {offsetof(struct args4, a1), sizeof(double), DOSC_ACCESS_READ, 0,
-     DOSC_GRANULE(*((struct args4 *)0)->a1)}};
+     DOSC_GRANULE(*((struct args4 *)0)->a1), 0}};
 static int footprint4(const void *p, dosc_region *f) {
   const struct args4 *a = p;
   f[0] = (dosc_region){a->a2, a->a3 - a->a2, a->a2, a->a3 - a->a2};
@@ -180,7 +181,7 @@ static dosc_remote_site remote4 = {thunk4,  sizeof(struct args4), -1,      0,  2
 
 static const dosc_remote_param params5[] = {{offsetof(struct args5, a0), sizeof(int),
                                              DOSC_ACCESS_WRITE, 0,
-                                             DOSC_GRANULE(*((struct args5 *)0)->a0)}};
+                                             DOSC_GRANULE(*((struct args5 *)0)->a0), 0}};
 static int footprint5(const void *p, dosc_region *f) {
   const struct args5 *a = p;
   f[0] = (dosc_region){a->a1, a->a2 - a->a1, a->a1, a->a2 - a->a1};

@@ -466,10 +466,11 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
   }
   M="DOSC_MANIFEST=$TMP/remote.dosc.json"
   # Footprint bytes, forced remote (every remotable task leaves rank 0):
-  # in: stencil 4094+2*16 doubles (halo) and out's 4094 (a written footprint
-  # goes in as the twin the serving rank compares with, src/write_back.h),
-  # sums 4096 ints, 4 red-black passes of 4094+2*16 doubles, mark_evens' 4096
-  # ints = 230560; back, only what changed: out's 4094 doubles whole (32752),
+  # in: stencil 4094+2*16 doubles (halo; not out's 4094: a dense `out`
+  # footprint, write_dense, is not shipped in), sums 4096 ints, 4 red-black
+  # passes of 4094+2*16 doubles (a written footprint goes in as the twin the
+  # serving rank compares with, src/write_back.h), mark_evens' 4096 ints
+  # = 197808; back, only what changed: out's 4094 doubles whole (32752),
   # mark_evens 16 masks of 256/8 bytes + 128 ints (8704), red-black 64 masks
   # of 32 bytes + the 2832 cells whose value changed (24704) = 66160 (the
   # whole written footprints were 32752 + 16384 + 4 x 32752 = 180144).
@@ -477,7 +478,7 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
     for ranks in 2 3; do
       mpi $ranks $transport -- $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- "$R"
       rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
-        err_has "^dosc: rank 0: host $HOST, 112 tasks sent, 0 run here, 1 kept here, 230560 bytes sent, 66160 bytes received, busy " && err_has "^dosc: rank 0: kept here: 1 with overlapping written footprints, 0 with figures that did not evaluate, 0 above" &&
+        err_has "^dosc: rank 0: host $HOST, 112 tasks sent, 0 run here, 1 kept here, 197808 bytes sent, 66160 bytes received, busy " && err_has "^dosc: rank 0: kept here: 1 with overlapping written footprints, 0 with figures that did not evaluate, 0 above" &&
         err_has '^dosc: site 3 log_sum .*: local - remote forced by DOSC_BIND, but the task is not remotable' &&
         err_has "^dosc: $ranks ranks" && ! grep -qi 'mpi_abort\|error' "$TMP/err"
       expect "mpirun -np $ranks ${transport:-(shared memory)}: forced remote, halo in, only changed cells back, red-black and a concurrently written other half right, overlapping footprints kept here"
@@ -519,7 +520,7 @@ if command -v mpiexec.mpich >/dev/null 2>&1 && [ -f "$BIN/../libdosc_mpi_mpich.s
     run $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- mpiexec.mpich -n $ranks "$R"
     rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
       err_has "^dosc: $ranks ranks (MPICH " &&
-      err_has "^dosc: rank 0: host $HOST, 112 tasks sent, 0 run here, 1 kept here, 230560 bytes sent, 66160 bytes received, busy " &&
+      err_has "^dosc: rank 0: host $HOST, 112 tasks sent, 0 run here, 1 kept here, 197808 bytes sent, 66160 bytes received, busy " &&
       ! grep -qi 'abort\|error' "$TMP/err"
     expect "mpiexec.mpich -n $ranks: forced remote, the MPICH plugin, the same bytes as under Open MPI"
   done

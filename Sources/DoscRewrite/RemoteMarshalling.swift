@@ -72,9 +72,11 @@ struct RemoteMarshalling {
       // The same region for every sibling: a replica candidate (dosc_replicated).
       let sameRegion = parameter.footprint.first?.integerValue != nil ? 1 : 0
       // The granule is C's to say (dosc_abi.h): whether the element is one arithmetic object.
+      // A dense write goes back whole, with no compare; a dense `out` one is not shipped in.
+      let dense = parameter.written != nil && parameter.writeDense
       params.append(
         "{ offsetof(struct \(structName), a\(index)), \(elementSize), \(access), \(sameRegion), "
-          + "DOSC_GRANULE(*((struct \(structName) *)0)->a\(index)) }")
+          + "DOSC_GRANULE(*((struct \(structName) *)0)->a\(index)), \(dense ? 1 : 0) }")
       if parameter.access == .none {
         regions.append(
           "dosc_f[\(k)].first = 0; dosc_f[\(k)].count = 0; dosc_f[\(k)].write_first = 0; dosc_f[\(k)].write_count = 0;")
@@ -109,8 +111,9 @@ struct RemoteMarshalling {
       {
         touched.append("if (\(when) > 0) { dosc_t[\(k)].first = \(first); dosc_t[\(k)].count = \(count); }")
       }
-      // Every footprint goes in: a written one as the twin its write-back is compared against.
-      do {
+      // Every footprint goes in, a written one as the twin its write-back is compared against,
+      // but a dense `out` one (dosc_shipped_in).
+      if !(dense && parameter.access == .write) {
         let read = "dosc__mul(dosc__nonneg(\(count)), \(elementSize)LL)"
         ownBytes.append(
           "dosc_n = \(read); if (!dosc_replicated(\(parameter.access == .read ? 1 : 0), \(sameRegion), (double)dosc_n)) "
