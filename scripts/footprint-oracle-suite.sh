@@ -5,7 +5,8 @@
 # each shape of issue 7 (Tests/Oracle), and on a Csmith sample (scripts/csmith-fuzz.sh with
 # FUZZ_ORACLE=1); and shows the oracle is not blind: manifests made wrong by hand (a footprint
 # one element short, a count one short, a read parameter marked `access: none`, a written
-# footprint that misses a store, a task writing a global marked remotable) must each be caught.
+# footprint that misses a store, a task writing a global marked remotable, a write with holes
+# marked `write_dense`) must each be caught.
 # Each is one test; the closing line is `N passed, N failed` (what scripts/test.sh adds up).
 # Zero violations is the bar: a violation fails its test, unless the program is listed in
 # EXPECTED_VIOLATIONS below.
@@ -47,10 +48,12 @@ REMOTE_CI=(
   Tests/Oracle/task-hull-overshoot.c         # if (hi < n) a[hi]: a hull past a guard page, rank 0 crashed
   Tests/Oracle/task-quadrants.c              # a strided written block: holes came back stale
   Tests/Oracle/task-strided-writes.c         # every other element written: holes came back stale
+  Tests/Oracle/task-dense-writes.c           # write_dense: sent back whole, an out one not sent in; non-dense ones beside
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(
   Tests/Oracle/task-hull-overshoot.c
+  Tests/Oracle/task-dense-writes.c
 )
 # Remote runs whose wrong answers are known, with whose work fixes them, one per line. Empty:
 # task-quadrants.c and task-strided-writes.c (a written footprint with holes) pass since the
@@ -218,6 +221,7 @@ canary "written footprint misses a store" 'P["y"].update(write_first="lo+1", wri
 canary "global written by a remotable task" 'task["remotable"] = True; task["reasons"] = []' \
   Examples/histogram/histogram.c
 canary "recursive task marked non-recursive" 'task["recursive"] = False' Examples/nqueens/nqueens.c -- 5
+canary "a write with holes marked dense" 'P["out"]["write_dense"] = True' Tests/Oracle/task-strided-writes.c
 
 # A Csmith sample: every call statement a task site.
 if [ "${ORACLE_CSMITH:-5}" -gt 0 ]; then

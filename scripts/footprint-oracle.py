@@ -39,7 +39,9 @@ For each invocation, at its actual arguments (C integer arithmetic, division tru
   must lie inside its footprint [first, first+count) elements from the argument; each store
   inside [write_first, write_first+write_count) when the manifest has those fields; the bytes
   read (written) inside the footprint, divided by the element size, at most `reads`
-  (`writes`); an `access: none` parameter's footprint is empty, so any touch is a violation.
+  (`writes`); an `access: none` parameter's footprint is empty, so any touch is a violation;
+  with `write_dense: true`, every byte of [write_first, write_first+write_count) must have been
+  stored by the time the invocation ends (a remote run ships it back whole, uncompared);
   Parameters that alias (footprints overlapping) are checked as a group: an access inside
   several footprints counts against the sum of their figures;
 - a task with `recursive: false` never runs inside an invocation of itself;
@@ -411,7 +413,7 @@ def reach(task):
 class Checked:
     """One pointer parameter of one invocation, its figures evaluated at the arguments."""
 
-    __slots__ = ("name", "base", "size", "access", "low", "high", "write_low", "write_high", "reads", "writes", "expressions", "object")
+    __slots__ = ("name", "base", "size", "access", "low", "high", "write_low", "write_high", "reads", "writes", "expressions", "object", "stored")
 
 
 class Invocation:
@@ -474,6 +476,10 @@ class Invocation:
             entry.write_low, entry.write_high = write_low, write_high
             entry.reads, entry.writes = reads, writes
             entry.expressions = dict(figures, write_first=parameter.get("write_first"))
+            # write_dense: which bytes of the written footprint were stored (all, at the end).
+            entry.stored = None
+            if parameter.get("write_dense") is True and write_low is not None and write_high > write_low:
+                entry.stored = bytearray(write_high - write_low)
             entry.object = identity
             self.checked.append(entry)
         self.checked = [c for c in self.checked if not self.is_ambiguous(c.object)]
@@ -544,10 +550,22 @@ class Invocation:
                     f"element {(address - c.base) // c.size} stored; write footprint [{(c.write_low - c.base) // c.size}, "
                     f"{(c.write_high - c.base) // c.size}) (write_first={c.expressions['write_first']})")
             self.write_bytes[holders] = self.write_bytes.get(holders, 0) + size
+            for c in holders:
+                if c.stored is not None:
+                    low, high = max(address, c.write_low), min(end, c.write_high)
+                    if low < high:
+                        c.stored[low - c.write_low:high - c.write_low] = b"\x01" * (high - low)
         if kind != "S":
             self.read_bytes[holders] = self.read_bytes.get(holders, 0) + size
 
     def finish(self):
+        for c in self.checked:
+            if c.stored is not None and 0 in c.stored:
+                missed = c.stored.index(0)
+                self.oracle.violation(
+                    self, c.name, "write_dense, but not every element stored",
+                    f"element {(c.write_low + missed - c.base) // c.size} never stored; write footprint "
+                    f"[{(c.write_low - c.base) // c.size}, {(c.write_high - c.base) // c.size})")
         for holders_bytes, key, label in ((self.read_bytes, "reads", "reads"), (self.write_bytes, "writes", "writes")):
             for holders, observed in holders_bytes.items():
                 allowed = sum(max(0, getattr(c, key)) * c.size for c in holders)
