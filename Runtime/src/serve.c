@@ -8,7 +8,8 @@
  * against what the site's manifest figures predict for the arguments it
  * carries, receives the footprints into fresh buffers, and ships the result
  * and what the task changed in its written footprints back when it has run
- * (write_back.h: a twin of each written footprint is kept and compared). A message
+ * (write_back.h: a twin of each written footprint is kept and compared,
+ * but of a dense one, which goes back whole). A message
  * that fails a check ends the job with a clear error (dosc_remote_fail),
  * never a crash. When rank 0 says STOP, it finishes what it holds, reports
  * its counters, finalises MPI, and the rank exits with status 0.

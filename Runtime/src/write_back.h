@@ -9,9 +9,13 @@
  * twin/diff DSMs do (TreadMarks, Munin), the serving rank keeps a copy (the
  * twin) of what it received for a written footprint before the task runs,
  * compares afterwards, and ships back only what differs; rank 0 stores only
- * that. A written footprint is therefore always shipped in (an `out`
- * parameter too: without the original bytes a changed byte cannot be told
- * from an unwritten one, and the manifest does not prove a write dense).
+ * that. A written footprint is therefore shipped in (an `out` parameter
+ * too: without the original bytes a changed byte cannot be told from an
+ * unwritten one). Except where the analyzer proves the write dense (the
+ * manifest's write_dense, dosc_remote_param.write_dense: every element of
+ * the written footprint is stored on every path): then no twin is kept, the
+ * footprint goes back WHOLE with no compare, and an `out` one is not shipped
+ * in at all (remote_internal.h, dosc_shipped_in).
  *
  * The unit of comparison is the granule (dosc_remote_param.granule): the
  * element's size for an arithmetic element type (one C object: if any of its
