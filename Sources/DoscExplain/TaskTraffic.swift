@@ -3,8 +3,8 @@ import DoscPolicy
 import SymbolicAlgebra
 
 /// What one task moves when it runs on another node, from its manifest figures (SPEC section
-/// 4): its footprint in (a written one too, as the twin the write-back is compared against),
-/// at most its written footprint back, and the read-only data shipped once
+/// 4): its footprint in (a written one too, as the twin the write-back is compared against,
+/// but a dense `out` one: `write_dense`), at most its written footprint back, and the read-only data shipped once
 /// per node instead (DESIGN section 5). Which data is replicated is the runtime's own rule,
 /// `dosc_replicated` (dosc_policy.h), applied to the figures at the given values.
 struct TaskTraffic {
@@ -16,6 +16,8 @@ struct TaskTraffic {
     /// Bytes written back (the written footprint), when it is written.
     var written: ManifestExpression?
     var readOnly: Bool
+    /// Shipped in with the task: all but a dense `out` footprint (the runtime's dosc_shipped_in).
+    var shippedIn = true
     /// The manifest's `first` is a constant: the same region for every sibling.
     var sameRegion: Bool
   }
@@ -40,7 +42,7 @@ struct TaskTraffic {
       parts.append(
         Part(
           name: parameter.name, bytes: parameter.bytes, written: written, readOnly: parameter.access == .read,
-          sameRegion: sameRegion))
+          shippedIn: !(parameter.access == .write && parameter.writeDense == true), sameRegion: sameRegion))
     }
   }
 
@@ -56,7 +58,7 @@ struct TaskTraffic {
       if dosc_replicated(part.readOnly ? 1 : 0, part.sameRegion ? 1 : 0, bytes) != 0 {
         result.replicated += bytes
         result.replicatedNames.append(part.name)
-      } else {
+      } else if part.shippedIn {
         result.bytesIn += bytes
       }
       if let written = part.written {
