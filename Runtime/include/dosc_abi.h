@@ -99,18 +99,22 @@ typedef struct dosc_site_info {
 /* The load-time decision for one site, written once by dosc_start() before
  * main's body runs and only read afterwards. Read on every spawn by every
  * thread: since nobody writes it after start-up, sharing cache lines between
- * sites costs nothing; the 32-byte alignment keeps one state inside one cache
+ * sites costs nothing; the 64-byte alignment keeps one state inside one cache
  * line, so a spawn-site check touches exactly one line. The remote fields are
  * dosc_decision's (dosc_policy.h): a REMOTE-bound site ships a task when
  * dosc_remote_pays(s->remote_work_threshold, s->remote_bytes_per_op, work,
- * bytes), else it follows the local rule. */
+ * bytes), else it spawns it locally when work >= s->kept_work_threshold. */
 typedef struct dosc_site_state {
-  _Alignas(32) int binding;        /* DOSC_BIND_INLINE / LOCAL / REMOTE; never AUTO */
+  _Alignas(64) int binding;        /* DOSC_BIND_INLINE / LOCAL / REMOTE; never AUTO */
   int depth_cutoff;                /* spawn a task of unknown work only while depth < this */
   long long work_threshold;        /* spawn a task of known work only if work >= this */
   long long remote_work_threshold; /* remote: least work that pays for the round trip */
   double remote_bytes_per_op;      /* remote: bytes each op above it pays for */
+  /* issue 10, the batch and the tasks kept here (dosc_decision): */
+  long long kept_work_threshold; /* remote: a task the remote test keeps spawns from this work */
+  long long least_siblings;      /* a batch smaller than this is the plain call */
 } dosc_site_state;
+_Static_assert(sizeof(dosc_site_state) <= 64, "a site's state fits one cache line");
 
 typedef struct dosc_program_info {
   const char *source_hash; /* must equal the sidecar's "source_hash" */
@@ -171,6 +175,17 @@ extern DOSC_API DOSC_TLS_MODEL _Thread_local int dosc_current_depth;
 static inline int dosc_spawn_pays(const dosc_site_state *site, long long work) {
   if (work >= 0) return work >= site->work_threshold;
   return dosc_current_depth < site->depth_cutoff;
+}
+
+/* The batch test, generated after dosc_spawn_pays where the manifest's
+ * siblings is an expression over the spawning function's variables (a loop's
+ * trip count), evaluated at the spawn:
+ *     if (s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(s, WORK)
+ *         || !dosc_spawn_batch_pays(s, SIBLINGS)) <serial call>
+ * A batch of one task that its spawner waits for gains nothing from a spawn
+ * (dosc_batch_pays, dosc_policy.h). O(1). */
+static inline int dosc_spawn_batch_pays(const dosc_site_state *site, long long siblings) {
+  return dosc_batch_pays(site->least_siblings, siblings);
 }
 
 /* Generated in the `else` branch of a site:
@@ -307,10 +322,19 @@ static inline int dosc_remote_spawn_pays(const dosc_site_state *site, long long 
   return dosc_remote_pays(site->remote_work_threshold, site->remote_bytes_per_op, work, bytes);
 }
 
+/* A task of a REMOTE-bound site that dosc_remote_spawn_pays keeps here:
+ * spawned locally only from the load-time kept threshold (with 1 thread
+ * never: the plain call). O(1). */
+static inline int dosc_kept_spawn_pays(const dosc_site_state *site, long long work) {
+  return work < 0 || work >= site->kept_work_threshold;
+}
+
 /* Generated in a remotable site's `else` branch instead of dosc_spawn:
  *     if (dosc_s->binding == DOSC_BIND_REMOTE &&
  *         dosc_remote_spawn_pays(dosc_s, WORK, dosc_spawn_bytes_3(&dosc_args)))
  *       dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args);
+ *     else if (dosc_s->binding == DOSC_BIND_REMOTE && !dosc_kept_spawn_pays(dosc_s, WORK))
+ *       <serial call>
  *     else dosc_spawn(&dosc_fr, dosc_thunk_3, &dosc_args, sizeof dosc_args);
  * Evaluates the footprint, copies `args` and queues the task for an idle
  * rank; it completes before dosc_taskwait(frame) returns, its written

@@ -321,13 +321,13 @@ expect "default sidecar path missing: one warning naming it"
 
 echo '{"schema": "dosc-profile/1", "spawn_ns": 500, "tasks_per_thread": 4}' >"$TMP/profile.json"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/profile.json" -- "$S"
-clean_ok && out_has '^site 1 local threshold=50000 ' && out_has '^site 0 local .*cutoff=5$'
+clean_ok && out_has '^site 1 local threshold=250000 ' && out_has '^site 0 local .*cutoff=5$'
 expect "DOSC_PROFILE: its spawn cost sets the threshold, its tasks per thread the cut-off"
 
 mkdir -p "$TMP/xdg/dosc"
 cp "$TMP/profile.json" "$TMP/xdg/dosc/profile.json"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE= XDG_CONFIG_HOME="$TMP/xdg" -- "$S"
-clean_ok && out_has '^site 1 local threshold=50000 '
+clean_ok && out_has '^site 1 local threshold=250000 '
 expect "default profile path under XDG_CONFIG_HOME"
 
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 XDG_CONFIG_HOME="$TMP/empty-config" -- "$S"
@@ -363,7 +363,7 @@ done
 
 echo '{"schema": "dosc-profile/1", "spawn_ns": "fast"}' >"$TMP/badprofile.json"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/badprofile.json" -- "$S"
-rc_is 0 && err_lines 1 && err_has 'badprofile.json: "spawn_ns" is not a number: using the default 50' &&
+rc_is 0 && err_lines 1 && err_has 'badprofile.json: "spawn_ns" is not a number: using the default 10' &&
   out_has '^site 1 local threshold=5000 '
 expect "profile value of the wrong type: one warning naming the field, its default"
 
