@@ -360,8 +360,8 @@ int dosc_compile_time_binding(long long constant_work) {
 
 dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *facts, char *reason,
                           size_t reason_size) {
-  dosc_decision decision = {DOSC_POLICY_INLINE, 0, 0, DOSC_POLICY_NEVER, 0.0,
-                            /* kept_work_threshold, least_siblings: */ DOSC_POLICY_NEVER, 0};
+  /* kept_work_threshold, least_siblings: never spawn, no batch test */
+  dosc_decision decision = {DOSC_POLICY_INLINE, 0, 0, DOSC_POLICY_NEVER, 0.0, DOSC_POLICY_NEVER, 0};
   dosc_break_even even = dosc_break_even_sizes(profile, 0.0);
   char grain[192] = "";
   char why[160] = "";

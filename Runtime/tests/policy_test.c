@@ -176,8 +176,8 @@ static void data_heavy_task_takes_the_local_decision(void) {
     const char *kept = threads == 1 ? "inline" : "local";
     EXPECT(strcmp(at_spawn(&d, work, heavy), kept) == 0, "%d threads, heavy: %s", threads,
            at_spawn(&d, work, heavy));
-    EXPECT(strcmp(at_spawn(&two_way, work, heavy), kept) == 0, "%d threads, one node: %s",
-           threads, at_spawn(&two_way, work, heavy));
+    EXPECT(strcmp(at_spawn(&two_way, work, heavy), kept) == 0, "%d threads, one node: %s", threads,
+           at_spawn(&two_way, work, heavy));
     EXPECT(strcmp(at_spawn(&d, work, heavy - 4), "remote") == 0, "%d threads, light: remote",
            threads);
     /* below the remote threshold: exactly the two-way (one node) decision */
@@ -291,8 +291,8 @@ static void lone_task_is_a_plain_call(void) {
   dosc_profile profile = machine(2, 3);
   dosc_task_size lone = {1e9, 8.0, 1};
   dosc_prices p = dosc_price_task(&profile, &lone);
-  EXPECT(p.inline_ns < p.local_ns && p.inline_ns < p.remote_ns, "lone: inline %g, local %g, remote %g",
-         p.inline_ns, p.local_ns, p.remote_ns);
+  EXPECT(p.inline_ns < p.local_ns && p.inline_ns < p.remote_ns,
+         "lone: inline %g, local %g, remote %g", p.inline_ns, p.local_ns, p.remote_ns);
 }
 
 /* A requested remote ships what a requested local would spawn: the local
