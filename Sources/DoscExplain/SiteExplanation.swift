@@ -239,12 +239,9 @@ public struct SiteExplainer {
       thresholds: thresholds, figures: figures, atValues: atValues, breakEven: breakEven, notRemotable: notRemotable)
   }
 
-  /// Whether the generated code tests the batch at the spawn: the manifest's siblings is a
-  /// formula (a loop's trip count over the spawning function's variables).
-  static func batchKnownAtSpawn(_ site: Manifest.Site) -> Bool {
-    if case .formula = site.siblings { return true }
-    return false
-  }
+  /// Whether the generated code tests the batch at the spawn, as the rewrite recorded it in
+  /// the sidecar (`batch_test`): the siblings formula is evaluated there.
+  static func batchKnownAtSpawn(_ site: Manifest.Site) -> Bool { site.batchTest == true }
 
   /// The spawn-time choice (the generated code's check) at `values`; `bytes` the task's own
   /// (`spawnBytes`); `siblings` the batch where the code tests it (`batchKnownAtSpawn`).

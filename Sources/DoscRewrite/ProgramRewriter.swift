@@ -26,6 +26,8 @@ public struct SiteEntry: Hashable, Sendable {
   /// The `dosc_remote_site` the rewrite generated for the site, when its task can run on
   /// another rank (RemoteMarshalling).
   public var remoteSite: String?
+  /// The dispatch tests the batch at the spawn (`dosc_spawn_batch_pays`).
+  public var batchTest = false
 }
 
 /// A site's binding as compiled in, before the sidecar or the environment say otherwise.

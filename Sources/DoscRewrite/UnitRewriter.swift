@@ -332,10 +332,11 @@ struct UnitRewriter {
           + "else if (dosc_s->binding == DOSC_BIND_REMOTE && !dosc_kept_spawn_pays(dosc_s, \(work))) \(plainCall) "
           + "else \(spawn)"
       } ?? spawn
+    let batch = batchTest(site, manifestSite)
+    entry.batchTest = !batch.isEmpty
     let dispatch =
       "{ \(locals)const dosc_site_state *dosc_s = &dosc_unit_states[\(id)]; "
-      + "if (dosc_s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(dosc_s, \(work))"
-      + "\(batchTest(site, manifestSite))) \(plainCall) "
+      + "if (dosc_s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(dosc_s, \(work))\(batch)) \(plainCall) "
       + "else { struct \(structName) dosc_args = { \(initializers.isEmpty ? "0" : initializers.joined(separator: ", ")) }; "
       + "\(spawnOrShip) } }"
     guard let end = statementEnd(site.statement.range) else {
@@ -357,13 +358,19 @@ struct UnitRewriter {
   }
 
   /// ` || !dosc_spawn_batch_pays(dosc_s, SIBLINGS)` where the manifest's siblings is a
-  /// formula over integer variables the site sees (a loop's trip count, evaluated at the
-  /// spawn: the batch this task is in); "" where it is a number (the load-time decision
-  /// has it) or cannot be evaluated here.
+  /// formula over integer variables the site sees (the innermost loop's trip count, evaluated
+  /// at the spawn) and it is the whole batch: every loop around that one has a taskwait in it,
+  /// so no outer loop's iterations add to the batch (`for i { for j { spawn } }` with the
+  /// taskwait after both loops spawns i x j tasks together). "" where it is a number (the
+  /// load-time decision has it), is not the whole batch or cannot be evaluated here.
   private func batchTest(_ site: SpawnSite, _ manifestSite: Manifest.Site?) -> String {
     guard case .formula? = manifestSite?.siblings, let siblings = manifestSite?.siblings.polynomial else { return "" }
-    let visible = SiteScope.integerVariables(visibleAt: site.statement.range.lowerBound, in: site.function)
-    let arguments = visible.sorted().map { WorkExpression.Argument(name: $0, value: $0, isArithmetic: true) }
+    let scope = SiteScope(at: site.statement.range.lowerBound, in: site.function)
+    let waits = analysis.taskwaits.filter { $0.function.name == site.function.name }.map(\.pragma.range.lowerBound)
+    guard scope.loops.dropLast().allSatisfy({ loop in waits.contains { loop.contains($0) } }) else { return "" }
+    let arguments = scope.integerVariables.sorted().map {
+      WorkExpression.Argument(name: $0, value: $0, isArithmetic: true)
+    }
     guard let value = WorkExpression.value(siblings, arguments: arguments) else { return "" }
     return " || !dosc_spawn_batch_pays(dosc_s, \(value))"
   }
