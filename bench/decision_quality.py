@@ -25,8 +25,9 @@ Every run's output is checked against the plain C build's. Built-in machine prof
 --profile FILE uses one.
 
 usage: bench/decision_quality.py [--reps N] [--min-time S] [--max-reps N] [--quick]
-                                 [--only NAME,...] [--configs 1x1,1x2,2,3] [--profile FILE]
-  --quick: 1 round, smallest two sizes.  Prints a Markdown table and a summary line.
+                                 [--only NAME,...] [--sizes 0,1,2] [--configs 1x1,1x2,2,3]
+                                 [--profile FILE]
+  --quick: 1 round, smallest two sizes. --sizes: which of each example's sizes (0 the tiny one).  Prints a Markdown table and a summary line.
 Needs a built dosc (swift build; DOSC=path overrides) and, for the rank cases, an MPI.
 """
 import argparse
@@ -129,6 +130,7 @@ def main():
     parser.add_argument("--max-reps", type=int, default=21, help="most rounds per case")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", default="")
+    parser.add_argument("--sizes", default="", help="indices of each example's sizes, e.g. 0,1")
     parser.add_argument("--configs", default="1x1,1x2,2,3")
     parser.add_argument("--profile", default="")
     options = parser.parse_args()
@@ -159,6 +161,8 @@ def main():
             plain = program + ".plain"
             subprocess.run([DOSC, "compile", source, "-O2", "-o", program, "-lm"], check=True)
             subprocess.run(["cc", "-O2", "-Wno-unknown-pragmas", source, "-o", plain, "-lm"], check=True)
+            chosen = [int(i) for i in options.sizes.split(",")] if options.sizes else range(len(sizes))
+            sizes = [sizes[i] for i in chosen if i < len(sizes)]
             for args in (sizes[:2] if options.quick else sizes):
                 expected = subprocess.run([plain] + args, stdout=subprocess.PIPE, check=True).stdout
                 for label, ranks, threads in configs:

@@ -103,11 +103,11 @@ typedef struct dosc_site_info {
 /* The load-time decision for one site, written once by dosc_start() before
  * main's body runs and only read afterwards. Read on every spawn by every
  * thread: since nobody writes it after start-up, sharing cache lines between
- * sites costs nothing; the 64-byte alignment keeps one state (40 bytes) inside one cache
+ * sites costs nothing; the 64-byte alignment keeps one state inside one cache
  * line, so a spawn-site check touches exactly one line. The remote fields are
  * dosc_decision's (dosc_policy.h): a REMOTE-bound site ships a task when
  * dosc_remote_pays(s->remote_work_threshold, s->remote_bytes_per_op, work,
- * bytes), else it follows the local rule. */
+ * bytes), else it spawns it locally when work >= s->kept_work_threshold. */
 typedef struct dosc_site_state {
   _Alignas(64) int binding;        /* DOSC_BIND_INLINE / LOCAL / REMOTE; never AUTO */
   int depth_cutoff;                /* spawn a task of unknown work only while depth < this */
@@ -116,7 +116,11 @@ typedef struct dosc_site_state {
   double remote_bytes_per_op;      /* remote: bytes each op above it pays for */
   /* Recursive tasks with a measure (dosc_recursive_spawn_pays). */
   long long measure_threshold; /* spawn only while the task's measure >= this */
+  /* The batch and the remote-bound tasks kept here (dosc_decision): */
+  long long kept_work_threshold; /* remote: a task the remote test keeps spawns from this work */
+  long long least_siblings;      /* a batch smaller than this is the plain call */
 } dosc_site_state;
+_Static_assert(sizeof(dosc_site_state) <= 64, "a site's state fits one cache line");
 
 typedef struct dosc_program_info {
   const char *source_hash; /* must equal the sidecar's "source_hash" */
@@ -188,6 +192,17 @@ static inline int dosc_spawn_pays(const dosc_site_state *site, long long work) {
  * without a measure). Two comparisons, no shared writes. */
 static inline int dosc_recursive_spawn_pays(const dosc_site_state *site, long long measure) {
   return measure >= site->measure_threshold && dosc_current_depth < site->depth_cutoff;
+}
+
+/* The batch test, generated after dosc_spawn_pays where the manifest's
+ * siblings is an expression over the spawning function's variables (a loop's
+ * trip count), evaluated at the spawn:
+ *     if (s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(s, WORK)
+ *         || !dosc_spawn_batch_pays(s, SIBLINGS)) <serial call>
+ * A batch of one task that its spawner waits for gains nothing from a spawn
+ * (dosc_batch_pays, dosc_policy.h). O(1). */
+static inline int dosc_spawn_batch_pays(const dosc_site_state *site, long long siblings) {
+  return dosc_batch_pays(site->least_siblings, siblings);
 }
 
 /* Generated in the `else` branch of a site:
@@ -330,10 +345,19 @@ static inline int dosc_remote_spawn_pays(const dosc_site_state *site, long long 
   return dosc_remote_pays(site->remote_work_threshold, site->remote_bytes_per_op, work, bytes);
 }
 
+/* A task of a REMOTE-bound site that dosc_remote_spawn_pays keeps here:
+ * spawned locally only from the load-time kept threshold (with 1 thread
+ * never: the plain call). O(1). */
+static inline int dosc_kept_spawn_pays(const dosc_site_state *site, long long work) {
+  return work < 0 || work >= site->kept_work_threshold;
+}
+
 /* Generated in a remotable site's `else` branch instead of dosc_spawn:
  *     if (dosc_s->binding == DOSC_BIND_REMOTE &&
  *         dosc_remote_spawn_pays(dosc_s, WORK, dosc_spawn_bytes_3(&dosc_args)))
  *       dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args);
+ *     else if (dosc_s->binding == DOSC_BIND_REMOTE && !dosc_kept_spawn_pays(dosc_s, WORK))
+ *       <serial call>
  *     else dosc_spawn(&dosc_fr, dosc_thunk_3, &dosc_args, sizeof dosc_args);
  * Evaluates the footprint, copies `args` and queues the task for an idle
  * rank; it completes before dosc_taskwait(frame) returns, its written

@@ -85,19 +85,29 @@ typedef struct dosc_site_facts {
  *                                      work, bytes)
  *                   (work >= remote_work_threshold, and bytes within what the
  *                   work above that threshold pays for: a task with much data
- *                   and little work stays here); otherwise the LOCAL rule with
- *                   work_threshold, which under `auto` is the two-way model's:
- *                   the local grain with 2 or more threads (a task too small or
- *                   too data-heavy to ship still spawns locally when a spawn
- *                   pays), and with 1 thread the remote threshold (below it the
- *                   plain call, as on one node). A requested remote (sidecar,
- *                   DOSC_BIND) ships every task whose work pays for a message's
- *                   latency at all; below that, the plain call.
+ *                   and little work stays here); below work_threshold (the
+ *                   least work at which shipping or a local spawn can pay) the
+ *                   plain call; a task the remote test keeps here spawns
+ *                   locally when work >= kept_work_threshold, the two-way
+ *                   model's grain (the local grain with 2 or more threads;
+ *                   with 1 thread never: a spawn there only defers the work,
+ *                   local_ns = spawn + work > inline_ns), else the plain call.
+ *                   A requested remote (sidecar, DOSC_BIND) ships every task
+ *                   that passes the local grain; below it, the plain call, as
+ *                   under a requested local.
+ *   every binding but INLINE, where the generated code knows the batch (the
+ *                   manifest's siblings is an expression, evaluated at the
+ *                   spawn): a batch of fewer than least_siblings tasks is the
+ *                   plain call (dosc_batch_pays): one task that its spawner
+ *                   waits for runs on one worker whether spawned or called.
  * The dispatch generated for a remotable site (UnitRewriter), with BYTES the
- * task's own shipped bytes at its arguments (dosc_spawn_bytes):
- *     if (s->binding == INLINE || !dosc_spawn_pays(s, WORK)) <plain call>
+ * task's own shipped bytes at its arguments (dosc_spawn_bytes) and SIBLINGS
+ * the batch at the spawn (left out where the manifest's siblings is a number):
+ *     if (s->binding == INLINE || !dosc_spawn_pays(s, WORK)
+ *         || !dosc_batch_pays(s->least_siblings, SIBLINGS)) <plain call>
  *     else if (s->binding == REMOTE && dosc_remote_pays(s->remote_work_threshold,
  *                                      s->remote_bytes_per_op, WORK, BYTES)) <ship>
+ *     else if (s->binding == REMOTE && WORK < s->kept_work_threshold) <plain call>
  *     else <local spawn> */
 typedef struct dosc_decision {
   int binding;                     /* DOSC_POLICY_INLINE / LOCAL / REMOTE */
@@ -108,6 +118,9 @@ typedef struct dosc_decision {
   long long measure_threshold;     /* recursive with a measure: spawn only while the spawned
                                       task's measure >= this (and depth < depth_cutoff);
                                       DOSC_POLICY_ANY_MEASURE without one */
+  /* The batch and the remote-bound tasks kept here (see above): */
+  long long kept_work_threshold; /* remote: a task kept here spawns from this work */
+  long long least_siblings;      /* a batch smaller than this is the plain call */
 } dosc_decision;
 
 /* A threshold no work reaches (the largest long long). */
@@ -127,6 +140,13 @@ static inline int dosc_remote_pays(long long remote_work_threshold, double remot
   if (remote_bytes_per_op >= DOSC_POLICY_ANY_BYTES) return 1;
   if (work < 0 || work < remote_work_threshold) return 0;
   return (double)bytes <= (double)(work - remote_work_threshold) * remote_bytes_per_op;
+}
+
+/* The batch test of a site at spawn time, where the generated code knows the
+ * batch: `siblings` tasks spawned together by the spawning invocation (< 0:
+ * unknown, as good as a wide batch). O(1). */
+static inline int dosc_batch_pays(long long least_siblings, long long siblings) {
+  return siblings < 0 || siblings >= least_siblings;
 }
 
 /* Replication (issue 9 item 4, the paper's replication vs remote

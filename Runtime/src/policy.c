@@ -16,14 +16,19 @@
 
 /* Built-in machine profile: a current x86-64 core at ~3 GHz, one socket.
  * - spawn_ns: push + pop of a task on the owner's Chase-Lev deque plus the
- *   frame bookkeeping, two uncontended atomic RMWs and a fence: tens of ns
- *   (Cilk-5 reports a spawn at 2-6 function calls, Frigo et al. PLDI'98);
- *   bench/fib_bench.c measures this runtime's figure.
+ *   frame bookkeeping, two uncontended atomic RMWs and a fence: ~10 ns
+ *   (Cilk-5 reports a spawn at 2-6 function calls, Frigo et al. PLDI'98;
+ *   `dosc calibrate` measured 11.9 ns on the 2-core development VM).
  * - steal_ns: a steal moves the deque's top, the task record and the
  *   arguments between cores (~100 ns per cache-line transfer) and may wake a
  *   parked worker (a futex wake, ~1 us).
  * - ns_per_op: the manifest counts simple operations (loads, stores,
- *   arithmetic); at ~3 GHz and IPC ~0.7 for such code, ~0.5 ns each.
+ *   arithmetic) and compilers at -O2 overlap and vectorise them: `dosc
+ *   calibrate` measured 0.058 ns per counted operation on the development
+ *   VM; 0.1 keeps a margin for slower cores. The local grain (spawn_ns /
+ *   (ns_per_op x overhead_target) = 5000 ops) is what it was with 50 ns and
+ *   0.5 ns/op; the remote thresholds, latency / ns_per_op, grow 5x to what a
+ *   measured machine gives.
  * - remote: MPI over TCP on 10 Gb Ethernet, ~20 us latency and ~1 GB/s
  *   (InfiniBand would be ~1.5 us and ~10 GB/s; `dosc calibrate` measures).
  * - overhead_target: spawns may cost at most 2% of the work they move.
@@ -34,9 +39,9 @@
  *   2048 -> 0.57x, 32768 -> 0.68x. With few tasks a worker that waits for a
  *   stolen child soon finds nothing left to steal and idles (0.3-0.9 ms per
  *   run at 32); each extra spawn costs ~20 ns. */
-#define DOSC_DEFAULT_SPAWN_NS            50.0
+#define DOSC_DEFAULT_SPAWN_NS            10.0
 #define DOSC_DEFAULT_STEAL_NS            1000.0
-#define DOSC_DEFAULT_NS_PER_OP           0.5
+#define DOSC_DEFAULT_NS_PER_OP           0.1
 #define DOSC_DEFAULT_REMOTE_LATENCY_NS   20000.0
 #define DOSC_DEFAULT_REMOTE_BYTES_PER_NS 1.0
 #define DOSC_DEFAULT_OVERHEAD_TARGET     0.02
@@ -370,6 +375,12 @@ static const char *origin_text(dosc_origin origin) {
   }
 }
 
+/* The least batch a spawn can pay in (dosc_batch_pays): a lone task its
+ * spawner waits for runs on one worker either way (local width 1:
+ * local_ns = spawn + work > inline_ns; remote width 1: no gain to pay the
+ * round trip with), so it is the plain call. */
+#define DOSC_POLICY_LEAST_BATCH 2
+
 /* Fills the grain of a local (or remote) decision and describes it. */
 static void choose_grain(const dosc_profile *profile, const dosc_site_facts *facts,
                          double threshold_ops, dosc_decision *decision, char *text,
@@ -377,6 +388,8 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
   decision->work_threshold = dosc_saturate_ll(threshold_ops, 1);
   if (decision->work_threshold < 0) decision->work_threshold = 0;
   decision->measure_threshold = DOSC_POLICY_ANY_MEASURE;
+  decision->kept_work_threshold = decision->work_threshold;
+  decision->least_siblings = DOSC_POLICY_LEAST_BATCH;
   if (facts->recursive) {
     long long fan_out = fan_out_of(facts->siblings);
     decision->depth_cutoff = dosc_recursive_depth_cutoff(profile, facts->siblings);
@@ -431,8 +444,12 @@ int dosc_compile_time_binding(long long constant_work) {
 
 dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *facts, char *reason,
                           size_t reason_size) {
-  dosc_decision decision = {DOSC_POLICY_INLINE, 0,   0,
-                            DOSC_POLICY_NEVER,  0.0, DOSC_POLICY_ANY_MEASURE};
+  /* No spawn, no recursion measure test, no batch test until decided below. */
+  dosc_decision decision = {.binding = DOSC_POLICY_INLINE,
+                            .remote_work_threshold = DOSC_POLICY_NEVER,
+                            .measure_threshold = DOSC_POLICY_ANY_MEASURE,
+                            .kept_work_threshold = DOSC_POLICY_NEVER,
+                            .least_siblings = 0};
   dosc_break_even even = dosc_break_even_sizes(profile, 0.0);
   char grain[192] = "";
   char why[160] = "";
@@ -498,26 +515,31 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   if (decision.binding == DOSC_POLICY_LOCAL) {
     choose_grain(profile, facts, even.local_ops, &decision, grain, sizeof grain);
   } else if (decision.binding == DOSC_POLICY_REMOTE && requested == DOSC_POLICY_REMOTE) {
-    /* Every spawn that pays goes remote: the grain is the least work that can
-     * pay for a message at all (the latency), the local one if larger. */
-    double floor_ops = even.remote_ops > even.local_ops ? even.remote_ops : even.local_ops;
-    choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
+    /* A requested remote is the remote binding with the local binding's
+     * grain: every task a requested local would spawn is shipped instead
+     * (SPEC section 5: DOSC_BIND forces every site), whatever the network
+     * costs; smaller ones are the plain call, as under a requested local. */
+    choose_grain(profile, facts, even.local_ops, &decision, grain, sizeof grain);
   } else if (decision.binding == DOSC_POLICY_REMOTE) {
     /* A task that does not go remote (its work or its bytes below what a
-     * round trip needs) takes the two-way decision: with 2 or more threads a
-     * local spawn when it pays; with 1 thread the plain call below the remote
-     * threshold (a spawn there gains nothing), so that is the grain. Above
-     * it, a task whose bytes keep it here is spawned even on 1 thread: the
-     * spawner goes on shipping its siblings and runs it at the taskwait. */
+     * round trip needs) takes the two-way decision, the kept threshold: with
+     * 2 or more threads a local spawn when it pays; with 1 thread never (a
+     * spawn only defers the work: local_ns = spawn + work > inline_ns), the
+     * plain call. The first check's grain is the least work at which either
+     * can pay: with 1 thread the remote threshold. */
     double floor_ops = even.local_ops;
     int plain_below_remote = threads == 1 && (double)decision.remote_work_threshold > floor_ops;
     if (plain_below_remote) floor_ops = (double)decision.remote_work_threshold;
     choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
+    if (threads == 1) decision.kept_work_threshold = DOSC_POLICY_NEVER;
     if (plain_below_remote)
       snprintf(grain, sizeof grain,
-               "1 thread: below %lld ops the serial clone, above it a local spawn when the bytes "
-               "keep the task here",
+               "1 thread: below %lld ops the serial clone, and above it too when the bytes keep "
+               "the task here",
                decision.work_threshold);
+    else if (threads == 1)
+      snprintf(grain + strlen(grain), sizeof grain - strlen(grain),
+               "; 1 thread: a task the bytes keep here is the serial clone");
   }
 
   if (reason != NULL && reason_size > 0) {

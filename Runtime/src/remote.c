@@ -1102,7 +1102,8 @@ void dosc_remote_publish(const dosc_program_info *const *units, int count) {
   for (int u = 0; u < count; u++)
     for (int id = 0; id < units[u]->site_count; id++, k++)
       states[k] = (dosc_wire_state){units[u]->states[id].binding, units[u]->states[id].depth_cutoff,
-                                    units[u]->states[id].work_threshold};
+                                    units[u]->states[id].work_threshold,
+                                    units[u]->states[id].least_siblings};
   /* Handed to the communication thread, the only thread that calls MPI. */
   pthread_mutex_lock(&queue.lock);
   queue.decision_total = total;

@@ -60,6 +60,7 @@ typedef struct dosc_wire_state {
   int32_t binding;
   int32_t depth_cutoff;
   int64_t work_threshold;
+  int64_t least_siblings; /* the batch test holds for tasks spawned inside remote tasks too */
 } dosc_wire_state;
 
 typedef struct dosc_wire_counters {

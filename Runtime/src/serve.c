@@ -98,6 +98,7 @@ static void apply_decisions(const dosc_message_header *header, const unsigned ch
       target->binding = state.binding == DOSC_BIND_REMOTE ? DOSC_BIND_LOCAL : state.binding;
       target->depth_cutoff = state.depth_cutoff;
       target->work_threshold = state.work_threshold;
+      target->least_siblings = state.least_siblings;
     }
   }
 }

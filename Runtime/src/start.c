@@ -254,6 +254,8 @@ static void decide_program(const dosc_program_info *program) {
     state->remote_work_threshold = decision.remote_work_threshold;
     state->remote_bytes_per_op = decision.remote_bytes_per_op;
     state->measure_threshold = decision.measure_threshold;
+    state->kept_work_threshold = decision.kept_work_threshold;
+    state->least_siblings = decision.least_siblings;
     if (runtime.trace)
       fprintf(stderr, "dosc: site %lld %s (%s:%d:%d): %s - %s%s\n", first_site + id,
               info->task != NULL ? info->task : "?", info->file != NULL ? info->file : "?",

@@ -29,13 +29,22 @@ static dosc_site_facts task(int remotable, int recursive, int work_known, long l
   return facts;
 }
 
-/* What the generated code does at spawn time with a decision. */
-static const char *at_spawn(const dosc_decision *d, long long work, long long bytes) {
-  if (d->binding == DOSC_POLICY_INLINE) return "inline";
+/* What the generated code does at spawn time with a decision (UnitRewriter's
+ * dispatch), in a batch of `siblings` tasks (-1: the code has no batch test). */
+static const char *in_batch(const dosc_decision *d, long long work, long long bytes,
+                            long long siblings) {
+  if (d->binding == DOSC_POLICY_INLINE || work < d->work_threshold ||
+      !dosc_batch_pays(d->least_siblings, siblings))
+    return "inline";
   if (d->binding == DOSC_POLICY_REMOTE &&
       dosc_remote_pays(d->remote_work_threshold, d->remote_bytes_per_op, work, bytes))
     return "remote";
-  return work >= d->work_threshold ? "local" : "inline";
+  if (d->binding == DOSC_POLICY_REMOTE && work < d->kept_work_threshold) return "inline";
+  return "local";
+}
+
+static const char *at_spawn(const dosc_decision *d, long long work, long long bytes) {
+  return in_batch(d, work, bytes, -1);
 }
 
 static void one_thread_one_node(void) {
@@ -68,9 +77,9 @@ static void tiny_tasks_stay_inline(void) {
   dosc_site_facts one_node = facts;
   dosc_profile single = machine(2, 1);
   EXPECT(dosc_decide(&single, &one_node, NULL, 0).work_threshold == 5000,
-         "local threshold 50 ns / (0.5 ns x 2%%)");
-  /* remote: 3 of 4 nodes' share, gain 0.5 x (1/2 - 1/8) ns/op; 2 x 20 us round trip */
-  EXPECT(d.remote_work_threshold == 213334, "remote threshold %lld", d.remote_work_threshold);
+         "local threshold 10 ns / (0.1 ns x 2%%)");
+  /* remote: 3 of 4 nodes' share, gain 0.1 x (1/2 - 1/8) ns/op; 2 x 20 us round trip */
+  EXPECT(d.remote_work_threshold == 1066667, "remote threshold %lld", d.remote_work_threshold);
   /* below the remote threshold the two-way decision, as on one node: local from the grain */
   EXPECT(d.work_threshold == 5000, "2 threads: the local grain, got %lld", d.work_threshold);
   EXPECT(strcmp(at_spawn(&d, 4999, 8), "inline") == 0, "4999 ops: inline");
@@ -145,8 +154,9 @@ static void one_thread_many_nodes(void) {
   EXPECT(d.work_threshold == d.remote_work_threshold, "below the remote threshold: the plain call");
   EXPECT(strcmp(at_spawn(&d, 1000, 8), "inline") == 0, "small: inline");
   EXPECT(strcmp(at_spawn(&d, 100000000, 8), "remote") == 0, "large: remote");
-  EXPECT(strcmp(at_spawn(&d, 100000000, 1LL << 40), "local") == 0,
-         "large work, 1 TB of data: stays here (the owner runs it)");
+  EXPECT(strcmp(at_spawn(&d, 100000000, 1LL << 40), "inline") == 0,
+         "large work, 1 TB of data: stays here, the plain call on 1 thread");
+  EXPECT(d.kept_work_threshold == DOSC_POLICY_NEVER, "1 thread: a kept task never spawns");
 }
 
 /* Much data, little work, with 1 and 2 threads: the bytes test keeps it here,
@@ -161,10 +171,13 @@ static void data_heavy_task_takes_the_local_decision(void) {
     long long work = d.remote_work_threshold * 4;
     long long heavy =
         (long long)((double)(work - d.remote_work_threshold) * d.remote_bytes_per_op) + 2;
-    /* with 1 thread too a spawn, not the plain call: the spawner goes on
-     * shipping its siblings and runs this one at the taskwait */
-    EXPECT(strcmp(at_spawn(&d, work, heavy), "local") == 0, "%d threads, heavy: %s", threads,
+    /* kept here: the two-way decision, with 1 thread the plain call (a spawn
+     * only defers the work), with 2 a local spawn */
+    const char *kept = threads == 1 ? "inline" : "local";
+    EXPECT(strcmp(at_spawn(&d, work, heavy), kept) == 0, "%d threads, heavy: %s", threads,
            at_spawn(&d, work, heavy));
+    EXPECT(strcmp(at_spawn(&two_way, work, heavy), kept) == 0, "%d threads, one node: %s", threads,
+           at_spawn(&two_way, work, heavy));
     EXPECT(strcmp(at_spawn(&d, work, heavy - 4), "remote") == 0, "%d threads, light: remote",
            threads);
     /* below the remote threshold: exactly the two-way (one node) decision */
@@ -207,9 +220,9 @@ static void paper_overheads(void) {
   dosc_profile profile = machine(2, 2);
   dosc_task_size size = {1000.0, 0.0, 0};
   dosc_prices p = dosc_price_task(&profile, &size);
-  /* l = (500 ns + 50 ns) / 500 ns; y = (500 + 40000) / 500 */
+  /* l = (100 ns + 10 ns) / 100 ns; y = (100 + 40000) / 100 */
   EXPECT(fabs(p.l - 1.1) < 1e-9, "l = %g", p.l);
-  EXPECT(fabs(p.y - 81.0) < 1e-9, "y = %g", p.y);
+  EXPECT(fabs(p.y - 401.0) < 1e-9, "y = %g", p.y);
   EXPECT(fabs(dosc_shipped_bytes(100, 50, 800, 8, 3) - 350.0) < 1e-9,
          "replicated bytes spread over 4 tasks per other node");
   EXPECT(fabs(dosc_shipped_bytes(100, 50, 800, 0, 3) - 950.0) < 1e-9,
@@ -227,14 +240,88 @@ static void forced_remote_sends_everything(void) {
          "forced: even unknown work and 1 GB go remote");
 }
 
+/* The kept threshold (issue 10): a task the remote test keeps here is priced
+ * by the same model as the two-way decision. */
+static void kept_threshold_is_the_two_way_grain(void) {
+  for (int threads = 1; threads <= 4; threads *= 2) {
+    dosc_profile profile = machine(threads, 3);
+    dosc_site_facts facts = task(1, 0, 1, 0);
+    dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+    EXPECT(d.binding == DOSC_POLICY_REMOTE, "%d threads, 3 nodes: remote", threads);
+    if (threads == 1) {
+      EXPECT(d.kept_work_threshold == DOSC_POLICY_NEVER, "1 thread: never");
+      /* the model's own prices: on 1 thread a spawn costs more than the call at any size */
+      dosc_task_size size = {1e12, 1e15, 0};
+      dosc_prices p = dosc_price_task(&profile, &size);
+      EXPECT(p.inline_ns < p.local_ns, "1 thread: inline %g < local %g", p.inline_ns, p.local_ns);
+    } else {
+      dosc_profile one_node = machine(threads, 1);
+      long long grain = dosc_decide(&one_node, &facts, NULL, 0).work_threshold;
+      EXPECT(d.kept_work_threshold == grain, "%d threads: kept %lld = the local grain %lld",
+             threads, d.kept_work_threshold, grain);
+      /* the edge: one op below the grain the plain call, at it a spawn */
+      long long heavy = 1LL << 50;
+      EXPECT(strcmp(at_spawn(&d, grain - 1, heavy), "inline") == 0, "below the kept grain");
+      EXPECT(strcmp(at_spawn(&d, grain, heavy), "local") == 0, "at the kept grain");
+    }
+  }
+}
+
+/* The batch test (issue 10): where the code knows the batch, a lone task is
+ * the plain call under every binding but a forced inline's (always plain). */
+static void lone_task_is_a_plain_call(void) {
+  EXPECT(dosc_batch_pays(2, -1), "unknown batch: pays");
+  EXPECT(!dosc_batch_pays(2, 1) && !dosc_batch_pays(2, 0), "0 or 1 task: plain call");
+  EXPECT(dosc_batch_pays(2, 2), "2 tasks: pays");
+  for (int nodes = 1; nodes <= 3; nodes += 2) {
+    for (int requested = DOSC_POLICY_LOCAL; requested <= DOSC_POLICY_AUTO; requested++) {
+      dosc_profile profile = machine(2, nodes);
+      dosc_site_facts facts = task(1, 0, 1, 0);
+      facts.requested = requested;
+      dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
+      EXPECT(d.least_siblings == 2, "%d nodes, %s: least batch 2, got %lld", nodes,
+             dosc_binding_name(requested), d.least_siblings);
+      EXPECT(strcmp(in_batch(&d, 1LL << 40, 8, 1), "inline") == 0, "%d nodes, %s: lone: %s", nodes,
+             dosc_binding_name(requested), in_batch(&d, 1LL << 40, 8, 1));
+      EXPECT(strcmp(in_batch(&d, 1LL << 40, 8, 2), "inline") != 0, "%d nodes, %s: 2 tasks spawn",
+             nodes, dosc_binding_name(requested));
+    }
+  }
+  /* the prices say so: a batch of 1 runs on 1 worker, a spawn adds to the call */
+  dosc_profile profile = machine(2, 3);
+  dosc_task_size lone = {1e9, 8.0, 1};
+  dosc_prices p = dosc_price_task(&profile, &lone);
+  EXPECT(p.inline_ns < p.local_ns && p.inline_ns < p.remote_ns,
+         "lone: inline %g, local %g, remote %g", p.inline_ns, p.local_ns, p.remote_ns);
+}
+
+/* A requested remote ships what a requested local would spawn: the local
+ * grain, whatever the network costs (SPEC section 5: DOSC_BIND forces). */
+static void requested_remote_has_the_local_grain(void) {
+  dosc_profile profile = machine(1, 2);
+  profile.remote_latency_ns = 1e9; /* a network no task of this size pays for */
+  dosc_site_facts facts = task(1, 0, 1, 0);
+  facts.requested = DOSC_POLICY_LOCAL;
+  facts.origin = DOSC_ORIGIN_ENV;
+  long long local_grain = dosc_decide(&profile, &facts, NULL, 0).work_threshold;
+  facts.requested = DOSC_POLICY_REMOTE;
+  char reason[384];
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE && d.work_threshold == local_grain,
+         "forced remote grain %lld = forced local's %lld (%s)", d.work_threshold, local_grain,
+         reason);
+  EXPECT(strcmp(at_spawn(&d, local_grain, 1LL << 40), "remote") == 0, "at the grain: remote");
+  EXPECT(strcmp(at_spawn(&d, local_grain - 1, 8), "inline") == 0, "below: the plain call");
+}
+
 static void profile_validation(void) {
   dosc_profile profile = machine(2, 1);
   char warning[256];
   EXPECT(dosc_profile_set(&profile, "spawn_ns", 1e308, warning, sizeof warning) == -1 &&
-             profile.spawn_ns == 50.0 && strstr(warning, "\"spawn_ns\"") != NULL,
+             profile.spawn_ns == 10.0 && strstr(warning, "\"spawn_ns\"") != NULL,
          "spawn_ns 1e308: default, warning naming it (%s)", warning);
   EXPECT(dosc_profile_set(&profile, "ns_per_op", 1e-320, warning, sizeof warning) == -1 &&
-             profile.ns_per_op == 0.5 && strstr(warning, "\"ns_per_op\"") != NULL,
+             profile.ns_per_op == 0.1 && strstr(warning, "\"ns_per_op\"") != NULL,
          "ns_per_op 1e-320 (denormal): default");
   EXPECT(dosc_profile_set(&profile, "steal_ns", -1.0, warning, sizeof warning) == -1 &&
              profile.steal_ns == 1000.0,
@@ -320,10 +407,12 @@ static void recursive_measure(void) {
 
   dosc_profile two = machine(2, 1);
   double grain = dosc_recursive_grain_ops(&two);
-  EXPECT(fabs(grain - (50.0 + 1000.0) / (0.5 * 0.02)) < 1e-6, "grain: spawn + steal: %g", grain);
+  EXPECT(fabs(grain - (two.spawn_ns + two.steal_ns) / (two.ns_per_op * 0.02)) < 1e-6,
+         "grain: spawn + steal within 2%% of the work: %g", grain);
   long long threshold = dosc_recursive_measure_threshold(&two, &fib);
-  /* the least n whose bound reaches the grain: 10 x 13529 (n = 19) >= 105000 > 10 x 8361 */
-  EXPECT(threshold == 19, "fib's threshold on the defaults: %lld", threshold);
+  /* the least n whose bound reaches the grain (built-in defaults: spawn 10 + steal 1000 ns
+   * over 0.1 ns/op x 2% = 505000 ops): 10 x 57313 (n = 22) >= 505000 > 10 x 35421 */
+  EXPECT(threshold == 22, "fib's threshold on the defaults: %lld", threshold);
   EXPECT(dosc_recursive_subtree_ops(&fib, threshold) >= grain &&
              dosc_recursive_subtree_ops(&fib, threshold - 1) < grain,
          "the threshold is the least such measure");
@@ -337,11 +426,11 @@ static void recursive_measure(void) {
   dosc_decision sized = dosc_decide(&two, &facts, reason, sizeof reason);
   EXPECT(sized.binding == DOSC_POLICY_LOCAL && sized.depth_cutoff == blind.depth_cutoff,
          "a large problem splits as deep as before: %d (%s)", sized.depth_cutoff, reason);
-  EXPECT(sized.measure_threshold == 19 && strstr(reason, "measure >= 19") != NULL,
+  EXPECT(sized.measure_threshold == 22 && strstr(reason, "measure >= 22") != NULL,
          "threshold in the decision and its reason: %s", reason);
   /* forced local keeps the grain; one thread, one node: inline */
   facts.requested = DOSC_POLICY_LOCAL;
-  EXPECT(dosc_decide(&two, &facts, NULL, 0).measure_threshold == 19, "forced local: same grain");
+  EXPECT(dosc_decide(&two, &facts, NULL, 0).measure_threshold == 22, "forced local: same grain");
   facts.requested = DOSC_POLICY_AUTO;
   dosc_profile one = machine(1, 1);
   EXPECT(dosc_decide(&one, &facts, NULL, 0).binding == DOSC_POLICY_INLINE, "1 thread: inline");
@@ -370,8 +459,8 @@ static void recursive_measure(void) {
   /* a chain (one call, step 1): N(m) = m - base + 2, threshold base + grain / work - 2 */
   static const long long one_step[] = {1};
   dosc_recurrence chain = recurrence(1, 1, one_step, 100.0);
-  EXPECT(dosc_recursive_measure_threshold(&two, &chain) == 1 + 1050 - 2, "chain: %lld",
-         dosc_recursive_measure_threshold(&two, &chain));
+  EXPECT(dosc_recursive_measure_threshold(&two, &chain) == 1 + (long long)(grain / 100.0) - 2,
+         "chain: %lld", dosc_recursive_measure_threshold(&two, &chain));
   /* a decrement past the window counts as a smaller one: the bound only grows */
   static const long long far[] = {1000, 1000};
   dosc_recurrence wide = recurrence(2, 0, far, 10.0);
@@ -403,6 +492,9 @@ int main(void) {
   gap_of_ten_to_the_fifth();
   paper_overheads();
   forced_remote_sends_everything();
+  kept_threshold_is_the_two_way_grain();
+  lone_task_is_a_plain_call();
+  requested_remote_has_the_local_grain();
   profile_validation();
   saturation();
   recursive_measure();

@@ -110,15 +110,15 @@ expect "fib 1 thread: auto binds inline, the serial clone runs"
 run $M DOSC_THREADS=2 DOSC_BIND=inline -- "$BIN/fib_test" 30
 clean_ok && out_has 'binding=0 .*spawns=0 '
 expect "fib DOSC_BIND=inline: no spawns"
-# fib with a measure (measure_test): the built-in profile's threshold is n >= 19
+# fib with a measure (measure_test): the built-in profile's threshold is n >= 22 (spawn 10 + steal 1000 ns over 0.1 ns/op x 2%)
 M2="DOSC_MANIFEST=$TMP/measure.dosc.json"
-run $M2 DOSC_THREADS=2 -- "$BIN/measure_test" 18
-clean_ok && out_has 'binding=1 cutoff=13 threshold=19 spawns=0 max_depth=0$'
-expect "measured fib 18, 2 threads: below the threshold, no task at all"
-run $M2 DOSC_THREADS=2 -- "$BIN/measure_test" 34
-clean_ok && out_has 'binding=1 cutoff=13 threshold=19 spawns=[0-9]* max_depth=13$' &&
+run $M2 DOSC_THREADS=2 -- "$BIN/measure_test" 21
+clean_ok && out_has 'binding=1 cutoff=13 threshold=22 spawns=0 max_depth=0$'
+expect "measured fib 21, 2 threads: below the threshold, no task at all"
+run $M2 DOSC_THREADS=2 -- "$BIN/measure_test" 35
+clean_ok && out_has 'binding=1 cutoff=13 threshold=22 spawns=[0-9]* max_depth=13$' &&
   ! out_has 'spawns=0 '
-expect "measured fib 34, 2 threads: spawns while n >= 19, down to the depth cut-off"
+expect "measured fib 35, 2 threads: spawns while n >= 22, down to the depth cut-off"
 run $M2 DOSC_THREADS=2 DOSC_BIND=inline -- "$BIN/measure_test" 34
 clean_ok && out_has 'binding=0 .*spawns=0 '
 expect "measured fib DOSC_BIND=inline: no spawns"
@@ -334,13 +334,13 @@ expect "default sidecar path missing: one warning naming it"
 
 echo '{"schema": "dosc-profile/1", "spawn_ns": 500, "tasks_per_thread": 4}' >"$TMP/profile.json"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/profile.json" -- "$S"
-clean_ok && out_has '^site 1 local threshold=50000 ' && out_has '^site 0 local .*cutoff=5$'
+clean_ok && out_has '^site 1 local threshold=250000 ' && out_has '^site 0 local .*cutoff=5$'
 expect "DOSC_PROFILE: its spawn cost sets the threshold, its tasks per thread the cut-off"
 
 mkdir -p "$TMP/xdg/dosc"
 cp "$TMP/profile.json" "$TMP/xdg/dosc/profile.json"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE= XDG_CONFIG_HOME="$TMP/xdg" -- "$S"
-clean_ok && out_has '^site 1 local threshold=50000 '
+clean_ok && out_has '^site 1 local threshold=250000 '
 expect "default profile path under XDG_CONFIG_HOME"
 
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 XDG_CONFIG_HOME="$TMP/empty-config" -- "$S"
@@ -376,7 +376,7 @@ done
 
 echo '{"schema": "dosc-profile/1", "spawn_ns": "fast"}' >"$TMP/badprofile.json"
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=2 DOSC_PROFILE="$TMP/badprofile.json" -- "$S"
-rc_is 0 && err_lines 1 && err_has 'badprofile.json: "spawn_ns" is not a number: using the default 50' &&
+rc_is 0 && err_lines 1 && err_has 'badprofile.json: "spawn_ns" is not a number: using the default 10' &&
   out_has '^site 1 local threshold=5000 '
 expect "profile value of the wrong type: one warning naming the field, its default"
 

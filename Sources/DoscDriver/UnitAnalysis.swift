@@ -94,6 +94,7 @@ enum UnitAnalysis {
     for site in sites {
       if site.defaultBinding == .inline { fragment.sites[firstSite + site.id].binding = .inline }
       fragment.sites[firstSite + site.id].workAtLink = site.workAtLink
+      fragment.sites[firstSite + site.id].batchTest = site.batchTest ? true : nil
     }
   }
 }

@@ -31,6 +31,9 @@ extension Explanation {
       lines.append("site \(site.id) \(site.task) (\(site.location)), spawned in \(site.function)():")
       lines.append("  \(site.binding) - \(site.reason)")
       lines.append("  work \(site.figures.work); siblings \(site.figures.siblings)")
+      if let least = site.thresholds.leastSiblings {
+        lines.append("  a batch of fewer than \(least) tasks (siblings at the spawn) is the plain call")
+      }
       if !site.figures.bytesIn.isEmpty || !site.figures.bytesOut.isEmpty || !site.figures.replicated.isEmpty {
         let into = site.figures.bytesIn.isEmpty ? "nothing" : site.figures.bytesIn.joined(separator: " + ")
         let back = site.figures.bytesOut.isEmpty ? "nothing" : site.figures.bytesOut.joined(separator: " + ")

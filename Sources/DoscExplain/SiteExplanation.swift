@@ -34,6 +34,10 @@ public struct SiteExplanation: Codable, Sendable {
     /// of it pays (`dosc_recursive_spawn_pays`); nil when every value does.
     public var measure: String?
     public var measureThreshold: Int64?
+    /// Remote: a task the remote test keeps here spawns locally from this work; nil: never.
+    public var keptWork: Int64?
+    /// Where the batch is known at the spawn (siblings a formula): fewer tasks are a plain call.
+    public var leastSiblings: Int64?
     enum CodingKeys: String, CodingKey {
       case localWork = "local_work"
       case depthCutoff = "depth_cutoff"
@@ -41,6 +45,8 @@ public struct SiteExplanation: Codable, Sendable {
       case measureThreshold = "measure_threshold"
       case remoteWork = "remote_work"
       case remoteBytesPerOp = "remote_bytes_per_op"
+      case keptWork = "kept_work"
+      case leastSiblings = "least_siblings"
     }
   }
 
@@ -219,7 +225,11 @@ public struct SiteExplainer {
         thresholds.remoteWork = decision.remote_work_threshold
         thresholds.remoteBytesPerOp =
           decision.remote_bytes_per_op >= DOSC_POLICY_ANY_BYTES ? nil : decision.remote_bytes_per_op
+        if decision.remote_bytes_per_op < DOSC_POLICY_ANY_BYTES, decision.kept_work_threshold < DOSC_POLICY_NEVER {
+          thresholds.keptWork = decision.kept_work_threshold
+        }
       }
+      if Self.batchKnownAtSpawn(site) { thresholds.leastSiblings = decision.least_siblings }
     }
     let figures = SiteExplanation.Figures(
       work: task?.work.description ?? "null",
@@ -253,18 +263,27 @@ public struct SiteExplainer {
       thresholds: thresholds, figures: figures, atValues: atValues, breakEven: breakEven, notRemotable: notRemotable)
   }
 
+  /// Whether the generated code tests the batch at the spawn, as the rewrite recorded it in
+  /// the sidecar (`batch_test`): the siblings formula is evaluated there.
+  static func batchKnownAtSpawn(_ site: Manifest.Site) -> Bool { site.batchTest == true }
+
   /// The spawn-time choice (the generated code's check) at `values`; `bytes` the task's own
-  /// (`spawnBytes`).
-  func spawnBinding(decision: dosc_decision, work: Double, bytes ownBytes: Double) -> Int32 {
+  /// (`spawnBytes`); `siblings` the batch where the code tests it (`batchKnownAtSpawn`).
+  func spawnBinding(decision: dosc_decision, work: Double, bytes ownBytes: Double, siblings: Double?) -> Int32 {
     if decision.binding == Int32(DOSC_POLICY_INLINE) { return Int32(DOSC_POLICY_INLINE) }
     let workOps = dosc_saturate_ll(work, 0)
     let bytes = dosc_saturate_ll(ownBytes, 1)
-    if decision.binding == Int32(DOSC_POLICY_REMOTE),
-      dosc_remote_pays(decision.remote_work_threshold, decision.remote_bytes_per_op, workOps, bytes) != 0
-    {
-      return Int32(DOSC_POLICY_REMOTE)
+    let batch = siblings.map { dosc_saturate_ll($0, 0) } ?? -1
+    if workOps < decision.work_threshold || dosc_batch_pays(decision.least_siblings, batch) == 0 {
+      return Int32(DOSC_POLICY_INLINE)
     }
-    return workOps >= decision.work_threshold ? Int32(DOSC_POLICY_LOCAL) : Int32(DOSC_POLICY_INLINE)
+    if decision.binding == Int32(DOSC_POLICY_REMOTE) {
+      if dosc_remote_pays(decision.remote_work_threshold, decision.remote_bytes_per_op, workOps, bytes) != 0 {
+        return Int32(DOSC_POLICY_REMOTE)
+      }
+      if workOps < decision.kept_work_threshold { return Int32(DOSC_POLICY_INLINE) }
+    }
+    return Int32(DOSC_POLICY_LOCAL)
   }
 
   func sizes(site: Manifest.Site, task: Manifest.Task?, traffic: TaskTraffic?, values: [String: Double]) -> (
@@ -309,7 +328,10 @@ public struct SiteExplainer {
     result.remoteNs = remotable ? finite(prices.remote_ns) : nil
     result.l = finite(prices.l)
     result.y = remotable ? finite(prices.y) : nil
-    result.bindingAtSpawn = Self.name(spawnBinding(decision: decision, work: work, bytes: own ?? .infinity))
+    result.bindingAtSpawn = Self.name(
+      spawnBinding(
+        decision: decision, work: work, bytes: own ?? .infinity,
+        siblings: Self.batchKnownAtSpawn(site) ? siblings : nil))
     return result
   }
 
@@ -321,9 +343,11 @@ public struct SiteExplainer {
     func chosen(_ x: Double) -> Int32 {
       var at = values
       at[variable] = x
-      let (work, _, own, _) = sizes(site: site, task: task, traffic: traffic, values: at)
+      let (work, _, own, siblings) = sizes(site: site, task: task, traffic: traffic, values: at)
       guard let work else { return Int32(DOSC_POLICY_INLINE) }
-      return spawnBinding(decision: decision, work: work, bytes: own ?? .infinity)
+      return spawnBinding(
+        decision: decision, work: work, bytes: own ?? .infinity,
+        siblings: Self.batchKnownAtSpawn(site) ? siblings : nil)
     }
     func least(_ wanted: (Int32) -> Bool) -> Double? {
       var high = 1.0

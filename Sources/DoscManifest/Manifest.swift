@@ -273,6 +273,10 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// In a fragment: the site's task has its body in another unit, so its work at spawn time
     /// comes from a function the link defines from the task's figures.
     public var workAtLink: WorkAtLink?
+    /// In a built program's sidecar: the generated code tests the batch at each spawn (the
+    /// `siblings` formula, evaluated there, is the whole batch); a batch of fewer tasks than
+    /// the policy's least is the plain call. Absent where it does not.
+    public var batchTest: Bool?
     /// The site's `in/out/inout` clauses, as written. Clauses belong to the site (as in
     /// OpenMP): with them, `params`, `remotable` and `reasons` are the task's as this site's
     /// clauses state them, and they, not the task's, hold for this site.
@@ -295,6 +299,7 @@ public struct Manifest: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
       case id, task, location, function, binding, result, loop, siblings
       case workAtLink = "work_at_link"
+      case batchTest = "batch_test"
       case clauses, params, remotable, reasons
     }
 

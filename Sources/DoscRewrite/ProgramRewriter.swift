@@ -28,6 +28,8 @@ public struct SiteEntry: Hashable, Sendable {
   public var remoteSite: String?
   /// The `dosc_recurrence` of a recursive site with a measure (`RecursionRecurrence`).
   public var recurrence: String?
+  /// The dispatch tests the batch at the spawn (`dosc_spawn_batch_pays`).
+  public var batchTest = false
 }
 
 /// A site's binding as compiled in, before the sidecar or the environment say otherwise.

@@ -328,17 +328,22 @@ struct UnitRewriter {
     }
     let spawn =
       "dosc_spawn(&dosc_fr, \(thunkName), &dosc_args, sizeof dosc_args);"
+    let plainCall = "\(assign)\(serial)(\(arguments));"
     // A remote-bound site ships the task only when its work and its own bytes pay for the
-    // trip (the load-time thresholds); else the local decision: the spawn (the grain passed).
+    // trip (the load-time thresholds); a task that stays spawns locally only where the
+    // two-way model's grain says a spawn pays (the kept threshold), else it is the plain call.
     let spawnOrShip =
       remote.map {
         "if (dosc_s->binding == DOSC_BIND_REMOTE && dosc_remote_spawn_pays(dosc_s, \(work), "
-          + "\($0.spawnBytesName)(&dosc_args))) dosc_spawn_remote(&dosc_fr, &\($0.siteName), &dosc_args); else \(spawn)"
+          + "\($0.spawnBytesName)(&dosc_args))) dosc_spawn_remote(&dosc_fr, &\($0.siteName), &dosc_args); "
+          + "else if (dosc_s->binding == DOSC_BIND_REMOTE && !dosc_kept_spawn_pays(dosc_s, \(work))) \(plainCall) "
+          + "else \(spawn)"
       } ?? spawn
+    let batch = batchTest(site, manifestSite)
+    entry.batchTest = !batch.isEmpty
     let dispatch =
       "{ \(locals)const dosc_site_state *dosc_s = &dosc_unit_states[\(id)]; "
-      + "if (dosc_s->binding == DOSC_BIND_INLINE || !\(spawnPays)) "
-      + "\(assign)\(serial)(\(arguments)); "
+      + "if (dosc_s->binding == DOSC_BIND_INLINE || !\(spawnPays)\(batch)) \(plainCall) "
       + "else { struct \(structName) dosc_args = { \(initializers.isEmpty ? "0" : initializers.joined(separator: ", ")) }; "
       + "\(spawnOrShip) } }"
     guard let end = statementEnd(site.statement.range) else {
@@ -358,6 +363,24 @@ struct UnitRewriter {
       thunk: "static void \(thunkName)(void *dosc_p) { struct \(structName) *dosc_a = (struct \(structName) *)dosc_p;"
         + "\(values.isEmpty && resultText == nil ? " (void)dosc_a;" : "") \(store)\(call); }\n"
         + (remote?.definition ?? ""))
+  }
+
+  /// ` || !dosc_spawn_batch_pays(dosc_s, SIBLINGS)` where the manifest's siblings is a
+  /// formula over integer variables the site sees (the innermost loop's trip count, evaluated
+  /// at the spawn) and it is the whole batch: every loop around that one has a taskwait in it,
+  /// so no outer loop's iterations add to the batch (`for i { for j { spawn } }` with the
+  /// taskwait after both loops spawns i x j tasks together). "" where it is a number (the
+  /// load-time decision has it), is not the whole batch or cannot be evaluated here.
+  private func batchTest(_ site: SpawnSite, _ manifestSite: Manifest.Site?) -> String {
+    guard case .formula? = manifestSite?.siblings, let siblings = manifestSite?.siblings.polynomial else { return "" }
+    let scope = SiteScope(at: site.statement.range.lowerBound, in: site.function)
+    let waits = analysis.taskwaits.filter { $0.function.name == site.function.name }.map(\.pragma.range.lowerBound)
+    guard scope.loops.dropLast().allSatisfy({ loop in waits.contains { loop.contains($0) } }) else { return "" }
+    let arguments = scope.integerVariables.sorted().map {
+      WorkExpression.Argument(name: $0, value: $0, isArithmetic: true)
+    }
+    guard let value = WorkExpression.value(siblings, arguments: arguments) else { return "" }
+    return " || !dosc_spawn_batch_pays(dosc_s, \(value))"
   }
 
   /// Why editing the site would be unsafe (a macro expansion), or nil.

@@ -46,4 +46,15 @@ enum Harness {
   }
 
   static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+  /// Whether any task ran on rank 0's pool, from DOSC_TRACE's exit line `dosc: time outside
+  /// tasks X s of Y s`: X is Y exactly when no task ran there (every site's spawns were plain
+  /// calls or shipped away); nil without the line.
+  static func tasksRanHere(_ stderr: String) -> Bool? {
+    guard let line = stderr.split(separator: "\n").first(where: { $0.hasPrefix("dosc: time outside tasks ") })
+    else { return nil }
+    let words = line.split(separator: " ")
+    guard let of = words.firstIndex(of: "of"), of >= 2 else { return nil }
+    return words[of - 2] != words[of + 1]
+  }
 }

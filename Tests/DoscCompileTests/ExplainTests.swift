@@ -189,8 +189,9 @@ import Testing
   }
 
   /// A site bound remote whose task does not go (too little work, or too much data for its
-  /// work) is spawned locally when a spawn pays, else it is the plain call: with 2 threads
-  /// exactly one node's decision; with 1 thread the plain call below the remote work threshold.
+  /// work) takes the two-way decision: with 2 threads exactly one node's (a local spawn from
+  /// the grain); with 1 thread the plain call, below the remote threshold and above it too
+  /// when its bytes keep it here (the kept threshold: a spawn on 1 thread only defers the work).
   @Test func remoteSiteBelowItsThresholdsTakesTheOneNodeDecision() throws {
     let built = try Self.build("matmul")
     defer { try? FileManager.default.removeItem(atPath: built.directory) }
@@ -203,21 +204,55 @@ import Testing
       #expect(wide.binding == "remote", "\(wide.reason)")
       let local = try #require(wide.breakEven.first { $0.variable == "n" && $0.binding == "local" }?.from)
       let remote = try #require(wide.breakEven.first { $0.variable == "n" && $0.binding == "remote" }?.from)
-      #expect(local < remote, "\(threads) threads: a spawn pays from n >= \(local), remote from n >= \(remote)")
       // Below where a spawn pays: the plain call, as on one node.
       #expect(try site(threads: threads, nodes: 3, n: local - 1).atValues.bindingAtSpawn == "inline")
       #expect(try site(threads: threads, nodes: 1, n: local - 1).atValues.bindingAtSpawn == "inline")
-      // From there to where remote pays: a local spawn. With 2 threads that is one node's
-      // decision; with 1 thread the task's work already pays for the trip and only its bytes
-      // keep it here, and it is spawned (so that the spawner goes on shipping its siblings).
-      for n in [local, ((local + remote) / 2).rounded(.down), remote - 1] {
-        let three = try site(threads: threads, nodes: 3, n: n).atValues.bindingAtSpawn
-        #expect(three == "local", "\(threads) threads, n = \(n): \(three ?? "-")")
-        if threads == 2 {
+      if threads == 1 {
+        // Nothing but the plain call until remote pays.
+        #expect(local == remote, "1 thread: a spawn pays from n >= \(local), remote from n >= \(remote)")
+        #expect(wide.thresholds.keptWork == nil, "1 thread: a kept task is never spawned")
+      } else {
+        // From there to where remote pays: a local spawn, one node's decision.
+        #expect(local < remote, "a spawn pays from n >= \(local), remote from n >= \(remote)")
+        #expect(wide.thresholds.keptWork == wide.thresholds.localWork, "\(wide.thresholds)")
+        for n in [local, ((local + remote) / 2).rounded(.down), remote - 1] {
+          let three = try site(threads: threads, nodes: 3, n: n).atValues.bindingAtSpawn
+          #expect(three == "local", "n = \(n): \(three ?? "-")")
           #expect(try site(threads: threads, nodes: 1, n: n).atValues.bindingAtSpawn == three)
         }
       }
       #expect(try site(threads: threads, nodes: 3, n: remote).atValues.bindingAtSpawn == "remote")
+    }
+  }
+
+  /// A batch of one task (vector's one block at n <= 65536: its siblings, the loop's trip count,
+  /// evaluated at the spawn) is the plain call: explain says so, its prices agree (a spawn only
+  /// adds to the call), and the program runs no task (the trace's time outside tasks is all of
+  /// it); at four blocks the same site spawns.
+  @Test func loneTaskIsAPlainCallInExplainAndInTheRun() throws {
+    let built = try Self.build("vector")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    for (n, expected) in [(20000, "inline"), (65536, "inline"), (65537, "local"), (200_000, "local")] {
+      let explanation = try Self.explain(
+        built, threads: 2, values: ["n": Double(n), "lo": 0, "hi": Double(min(n, 65536))])
+      let site = try #require(explanation.sites.first)
+      #expect(site.binding == "local" && site.thresholds.leastSiblings == 2, "\(site.thresholds)")
+      #expect(site.atValues.bindingAtSpawn == expected, "n = \(n): \(site.atValues.bindingAtSpawn ?? "-")")
+      if expected == "inline" {
+        #expect(try #require(site.atValues.inlineNs) < (try #require(site.atValues.localNs)), "n = \(n)")
+      }
+      let run = try Harness.run(
+        [built.program, String(n)],
+        environment: built.environment.merging(["DOSC_THREADS": "2", "DOSC_TRACE": "1"]) { $1 })
+      #expect(run.status == 0)
+      #expect(Harness.tasksRanHere(run.stderr) == (expected == "local"), "n = \(n): \(run.stderr)")
+      // Forced local keeps the grain, the batch test with it: a lone task is a plain call there too.
+      let forced = try Harness.run(
+        [built.program, String(n)],
+        environment: built.environment.merging(["DOSC_THREADS": "2", "DOSC_TRACE": "1", "DOSC_BIND": "local"]) {
+          $1
+        })
+      #expect(Harness.tasksRanHere(forced.stderr) == (expected == "local"), "forced local, n = \(n)")
     }
   }
 
@@ -227,7 +262,7 @@ import Testing
     let built = try Self.build("finegrain")
     defer { try? FileManager.default.removeItem(atPath: built.directory) }
     let explanation = try Self.explain(
-      built, threads: 2, nodes: 3, values: ["n": 100_000_000, "lo": 0, "hi": 10_000_000])
+      built, threads: 2, nodes: 3, values: ["n": 1_000_000_000, "lo": 0, "hi": 100_000_000])
     let site = try #require(explanation.sites.first)
     #expect(site.binding == "remote")
     let threshold = try #require(site.thresholds.remoteWork)
@@ -235,7 +270,7 @@ import Testing
     #expect(work > Double(threshold) * 100, "work \(work), remote threshold \(threshold)")
     #expect(site.atValues.bindingAtSpawn == "local")
     let own = try #require(site.atValues.spawnBytes)
-    #expect(abs(own - 16 * 10_000_000) < 1, "own bytes \(own)")
+    #expect(abs(own - 16 * 100_000_000) < 1, "own bytes \(own)")
     #expect(site.breakEven.contains { $0.binding == "remote" && $0.from == nil })
   }
 
@@ -372,11 +407,11 @@ import Testing
     for field in ["spawn_ns", "ns_per_op", "steal_ns", "tasks_per_thread"] {
       #expect(warnings.first?.contains("\"\(field)\"") == true, "\(field): \(run.stderr)")
     }
-    // The default threshold (50 ns / (0.5 ns x 2%)), not one inverted by 1e308.
+    // The default threshold (10 ns / (0.1 ns x 2%)), not one inverted by 1e308.
     #expect(run.stderr.contains("work >= 5000 ops"), "\(run.stderr)")
     // explain reads the profile the same way.
     let explanation = try Self.explain(built, threads: 2, environment: ["DOSC_PROFILE": profile])
     #expect(explanation.profileWarnings.count == 4)
-    #expect(explanation.machine["spawn_ns"] == 50 && explanation.machine["ns_per_op"] == 0.5)
+    #expect(explanation.machine["spawn_ns"] == 10 && explanation.machine["ns_per_op"] == 0.1)
   }
 }

@@ -199,25 +199,33 @@ import Testing
     let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/sweeps.c"
     let built = try Self.build([source], name: "sweeps", arguments: ["100000", "1"])
     defer { try? FileManager.default.removeItem(atPath: built.scratch) }
-    let auto = Configuration(ranks: 3, tcp: false, binding: "auto", threads: 1)
-    for (sweeps, expected) in [(1, "local"), (50, "remote")] {
+    // A task kept here takes the two-way decision (issue 10, the kept threshold): with 1
+    // thread the plain call (a spawn would only defer it), with 2 a local spawn.
+    for (threads, sweeps, expected) in [(1, 1, "inline"), (2, 3, "local"), (1, 50, "remote")] {
+      let auto = Configuration(ranks: 3, tcp: false, binding: "auto", threads: threads)
       let explanation = try Explanation.make(
         .init(
-          program: built.program, threads: 1, nodes: 3, values: ["lo": 0, "hi": 100_000, "sweeps": Double(sweeps)],
+          program: built.program, threads: threads, nodes: 3,
+          values: ["lo": 0, "hi": 100_000, "sweeps": Double(sweeps)],
           environment: ["DOSC_PROFILE": "/nonexistent/profile.json"]))
       let site = try #require(explanation.sites.first)
       #expect(site.binding == "remote", "\(site.reason)")
       let work = try #require(site.atValues.work)
       #expect(work >= Double(try #require(site.thresholds.remoteWork)), "the work alone pays: \(work)")
-      #expect(site.atValues.bindingAtSpawn == expected, "\(sweeps) sweeps")
+      #expect(site.atValues.bindingAtSpawn == expected, "\(threads) threads, \(sweeps) sweeps")
+      #expect((site.thresholds.keptWork == nil) == (threads == 1), "kept threshold \(site.thresholds)")
       let got = try Self.run([built.program, "100000", String(sweeps)], auto)
       #expect(got.status == 0, "\(got.stderr)")
       let plain = try Harness.run([built.scratch + "/plain", "100000", String(sweeps)])
       #expect(got.stdout == plain.stdout)
       let sent = try #require(Self.counter(got.stderr, rank: 0, "tasks sent"), "\(got.stderr)")
-      if expected == "local" {
-        #expect(sent == 0, "\(sweeps) sweep(s): \(got.stderr)")
-      } else {
+      let ranHere = Harness.tasksRanHere(got.stderr)
+      switch expected {
+      case "inline":
+        #expect(sent == 0 && ranHere == false, "\(sweeps) sweep(s), 1 thread: plain calls: \(got.stderr)")
+      case "local":
+        #expect(sent == 0 && ranHere == true, "\(sweeps) sweeps, 2 threads: local spawns: \(got.stderr)")
+      default:
         #expect(sent > 0, "\(sweeps) sweeps: \(got.stderr)")
       }
     }
