@@ -171,8 +171,11 @@ extension FunctionAnalyzer {
       summary.addWork(cost)
       return .unknownScalar
     case .allocation?:
+      // `realloc(p, n)` also releases `p`, and copies its data.
+      if callee.hasSuffix("realloc"), let first = values.first { release(first, arguments[0], by: callee) }
       return .pointer(.privateMemory)
     case .deallocation?:
+      if let first = values.first { release(first, arguments[0], by: callee) }
       return .unknownScalar
     case .effect?:
       summary.addReason(Reason(.callsEffect, callee, at: expression.location))
@@ -185,6 +188,19 @@ extension FunctionAnalyzer {
       return valueStored(at: expression)
     }
     return valueStored(at: expression)
+  }
+
+  /// `free`/`realloc` of memory the task was given: on another rank it would release the
+  /// buffer the data arrived in, and `realloc` reads all of it.
+  private func release(_ value: Value, _ argument: Expr, by callee: String) {
+    guard case .pointer(let target) = value else { return }
+    for index in target.parameterIndices {
+      summary.addReason(
+        Reason(.freesParameterMemory(callee: callee), function.parameters[index].name, at: argument.location))
+      summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+        reading: true, writing: !function.parameters[index].type.pointsToConst,
+        because: "it is passed to '\(callee)' at \(argument.location.withBaseName)")
+    }
   }
 
   /// Every pointer into a parameter handed to `callee`, which dosc cannot see into.

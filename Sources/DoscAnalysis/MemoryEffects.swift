@@ -137,18 +137,27 @@ extension FunctionAnalyzer {
       let stored = element(of: target)
       if compound { access(stored, write: false, target) }
       access(stored, write: true, target)
-      storedPointer(value, into: target)
+      storedPointer(value, into: target, storedIn: stored)
     default:
       evaluate(target)
     }
   }
 
-  /// Storing a pointer to a parameter's data in memory lets it outlive the task.
-  private func storedPointer(_ value: Value, into target: Expr) {
+  /// Storing a pointer to a parameter's data in memory lets it outlive the task. Storing an
+  /// address of this process's own (allocated, local, a literal's, a global's) into a
+  /// parameter's data sends it back to a rank where it means nothing.
+  private func storedPointer(_ value: Value, into target: Expr, storedIn stored: PointerTarget) {
     guard case .pointer(let pointee) = value else { return }
     for index in pointee.parameterIndices {
       summary.addReason(
         Reason(.storesParameterPointer(into: target.text), function.parameters[index].name, at: target.location))
+    }
+    guard !stored.parameterIndices.isEmpty else { return }
+    switch pointee {
+    case .privateMemory, .constantData, .global:
+      summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location))
+    default:
+      break
     }
   }
 

@@ -134,4 +134,59 @@ import Testing
     #expect(try t.param("out").first == .formula("lo-4"))
     #expect(try t.param("out").count == .formula("hi-lo+4"))
   }
+
+  /// A task that frees or reallocates what it is given would release, on another rank, the
+  /// buffer its data arrived in (Tests/Oracle/task-frees-parameter.c: a double free there).
+  @Test func freeingAParameterIsNotRemotable() throws {
+    let source = """
+      #include <stdlib.h>
+      long consume(int *p, int n) { long s = 0; for (int i = 0; i < n; i++) s += p[i]; free(p); return s; }
+      int *grow(int *p, int n) { return realloc(p, sizeof(int) * 2 * n); }
+      void scratch(int *p, int n) { int *t = malloc(sizeof(int) * n); for (int i = 0; i < n; i++) t[i] = p[i]; free(t); }
+      int main(void) { int *p = malloc(64); long r; int *q;
+      #pragma dosc task
+        r = consume(p, 4);
+      #pragma dosc task
+        q = grow(p, 4);
+      #pragma dosc task
+        scratch(p, 4);
+        return 0; }
+      """
+    for (name, callee) in [("consume", "free"), ("grow", "realloc")] {
+      let t = try task(source, name)
+      #expect(!t.remotable)
+      #expect(t.reasons.contains { $0.contains("passes 'p', which it was given, to '\(callee)'") }, "\(t.reasons)")
+      #expect(try t.param("p").count == .unknown)
+    }
+    // Freeing its own memory is no obstacle.
+    #expect(try task(source, "scratch").remotable)
+  }
+
+  /// An address of the task's own process (what it allocated, a string literal) stored into
+  /// the data it writes comes back to rank 0 meaning nothing there
+  /// (Tests/Oracle/task-stores-addresses.c: rank 0 crashed reading it).
+  @Test func storingAnOwnAddressIntoAParameterIsNotRemotable() throws {
+    let source = """
+      #include <stdlib.h>
+      struct slot { int *buf; const char *label; };
+      void alloc_slots(struct slot *s, int n) { for (int i = 0; i < n; i++) s[i].buf = calloc(4, sizeof(int)); }
+      void label(struct slot *s, int n) { for (int i = 0; i < n; i++) s[i].label = "x"; }
+      void local_view(int *out, int n) { int t[4] = {1, 2, 3, 4}; int *rows[1]; rows[0] = t; for (int i = 0; i < n; i++) out[i] = t[i % 4]; }
+      int main(void) { struct slot s[2]; int o[8];
+      #pragma dosc task
+        alloc_slots(s, 2);
+      #pragma dosc task
+        label(s, 2);
+      #pragma dosc task
+        local_view(o, 8);
+        return 0; }
+      """
+    for (name, target) in [("alloc_slots", "s[i].buf"), ("label", "s[i].label")] {
+      let t = try task(source, name)
+      #expect(!t.remotable)
+      #expect(t.reasons.contains { $0.contains("stores an address of its own process in '\(target)'") }, "\(t.reasons)")
+    }
+    // An address stored in the task's own memory stays there.
+    #expect(try task(source, "local_view").remotable)
+  }
 }
