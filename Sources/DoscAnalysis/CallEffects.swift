@@ -110,7 +110,14 @@ extension FunctionAnalyzer {
 
     for (position, access) in calleeSummary.parameters.sorted(by: { $0.key < $1.key }) {
       guard position < values.count else { continue }
+      let calleeElement = position < callee.parameters.count ? callee.parameters[position].type.elementSize : nil
       switch values[position] {
+      case .pointer(.parameter(let index, _)) where isWider(calleeElement, thanAnElementOf: index):
+        // The callee counts in wider elements (`void *p` passed on as `double *`).
+        summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+          reading: access.isRead, writing: access.isWritten,
+          because:
+            "'\(callee.name)' (called at \(arguments[position].location.withBaseName)) accesses it in wider elements")
       case .pointer(.parameter(let index, let offset)):
         var mapped = access
         mapped.reads = translate(access.reads)

@@ -91,6 +91,13 @@ extension FunctionAnalyzer {
   func access(_ target: PointerTarget, write: Bool, _ expression: Expr) {
     summary.addWork(1)
     switch target {
+    case .parameter(let index, _) where accessesMoreThanAnElement(of: index, expression):
+      // Through a pointer to a wider type (`double *d = voidp`, `(long long *)ints`): the
+      // offset and the count are in the wider elements, not the parameter's.
+      summary.parameters[index, default: ParameterAccess()].record(
+        write: write, count: nil, range: nil,
+        unboundedBecause:
+          "'\(expression.text)' at \(expression.location.withBaseName) accesses more than one element of it")
     case .parameter(let index, let offset):
       summary.parameters[index, default: ParameterAccess()].record(
         write: write, count: .one, range: offset.map { IndexRange(low: $0, high: $0) },
@@ -122,6 +129,23 @@ extension FunctionAnalyzer {
         )
       }
     }
+  }
+
+  /// Whether an access of `expression`'s type spans more bytes than one element of pointer
+  /// parameter `index`.
+  private func accessesMoreThanAnElement(of index: Int, _ expression: Expr) -> Bool {
+    isWider(expression.type.size, thanAnElementOf: index)
+  }
+
+  /// Whether `size` bytes are more than one element of pointer parameter `index` (whose
+  /// element is `void` or known in size): figures counted in `size`-byte units would be too
+  /// small in the parameter's.
+  func isWider(_ size: Int?, thanAnElementOf index: Int) -> Bool {
+    let parameter = function.parameters[index].type
+    guard let size else { return false }
+    if parameter.elementSpelling.map({ $0 == "void" || $0.hasSuffix(" void") }) ?? false { return true }
+    guard let elementSize = parameter.elementSize, elementSize > 0 else { return false }
+    return size > elementSize
   }
 
   /// An assignment to `target`; `compound` for `+=`, `++` and friends, which also read it.

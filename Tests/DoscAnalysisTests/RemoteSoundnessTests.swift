@@ -189,4 +189,36 @@ import Testing
     // An address stored in the task's own memory stays there.
     #expect(try task(source, "local_view").remotable)
   }
+
+  /// Accesses through a pointer to a wider type than the parameter's elements (a `void *`
+  /// used as doubles, ints cleared as long longs, a `void *` handed on as `double *`) count in
+  /// the wider elements: the figures are null, not `count: n` for 8n bytes
+  /// (Tests/Oracle/task-wider-accesses.c).
+  @Test func accessesWiderThanAnElementHaveNullFigures() throws {
+    let source = """
+      static void bump(double *d, int n) { for (int i = 0; i < n; i++) d[i] += 1; }
+      void add_half(void *p, int n) { double *d = p; for (int i = 0; i < n; i++) d[i] += 1.5; }
+      void fill_wide(int *a, int n) { long long *w = (long long *)a; for (int i = 0; i < n; i++) w[i] = i; }
+      void handed_on(void *p, int n) { bump(p, n); }
+      void narrower(double *a, int n) { unsigned char *b = (unsigned char *)a; for (int i = 0; i < 8 * n; i++) b[i] = 0; }
+      int main(void) { double a[8]; int b[16];
+      #pragma dosc task
+        add_half(a, 8);
+      #pragma dosc task
+        fill_wide(b, 8);
+      #pragma dosc task
+        handed_on(a, 8);
+      #pragma dosc task
+        narrower(a, 1);
+        return 0; }
+      """
+    for (name, parameter) in [("add_half", "p"), ("fill_wide", "a"), ("handed_on", "p")] {
+      let t = try task(source, name)
+      let p = try t.param(parameter)
+      #expect(p.count == .unknown && p.bytes == .unknown && p.writes == .unknown, "\(name): \(p)")
+      #expect(!t.remotable)
+    }
+    // Narrower accesses (bytes of a double) stay bounded: they over-count, never under.
+    #expect(try task(source, "narrower").param("a").writes != .unknown)
+  }
 }
