@@ -193,7 +193,12 @@ extension FunctionAnalyzer {
       return
     }
     let elementSize = function.parameters[index].type.elementSize ?? 1
-    let elements = bytes.map { $0 / Polynomial(elementSize) }
+    // Every element the bytes reach, the last one perhaps in part (10 bytes of ints: 3).
+    let elements = bytes.map { bytes -> Polynomial in
+      let size = Polynomial(elementSize)
+      let whole = bytes / size
+      return whole * size == bytes ? whole : (bytes + size - 1) / size
+    }
     summary.addWork(1)
     let range = offset.flatMap { offset in elements.map { IndexRange(low: offset, high: offset + $0 - 1) } }
     summary.parameters[index, default: ParameterAccess()].record(

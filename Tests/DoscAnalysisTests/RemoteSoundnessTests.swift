@@ -221,4 +221,25 @@ import Testing
     // Narrower accesses (bytes of a double) stay bounded: they over-count, never under.
     #expect(try task(source, "narrower").param("a").writes != .unknown)
   }
+
+  /// A byte count that ends inside an element still touches that element: the footprint
+  /// rounds up (10 bytes of ints are 3 elements, not 2; Tests/Oracle/task-partial-elements.c),
+  /// and a whole number of elements stays exact.
+  @Test func byteCountsRoundUpToWholeElements() throws {
+    let source = """
+      #include <string.h>
+      void copy_bytes(int *dst, const int *src, int nbytes) { memcpy(dst, src, nbytes); }
+      void copy_ints(int *dst, const int *src, int n) { memcpy(dst, src, n * sizeof(int)); }
+      int main(void) { int a[8], b[8];
+      #pragma dosc task
+        copy_bytes(b, a, 10);
+      #pragma dosc task
+        copy_ints(b, a, 2);
+        return 0; }
+      """
+    let partial = try task(source, "copy_bytes")
+    #expect(try partial.param("dst").count == .formula("(nbytes+3)/4"))
+    #expect(try partial.param("src").reads == .formula("(nbytes+3)/4"))
+    #expect(try task(source, "copy_ints").param("dst").count == .formula("n"))
+  }
 }
