@@ -159,7 +159,8 @@ extension FunctionAnalyzer {
       assign(inner, value: value, compound: compound)
     case .subscripted, .unary("*", _), .member:
       let stored = element(of: target)
-      if compound { access(stored, write: false, target) }
+      // A bit-field store reads the storage unit it shares with the other fields.
+      if compound || target.type.isBitField { access(stored, write: false, target) }
       access(stored, write: true, target)
       storedPointer(value, into: target, storedIn: stored)
     default:

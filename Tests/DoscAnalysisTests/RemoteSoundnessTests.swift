@@ -242,4 +242,24 @@ import Testing
     #expect(try partial.param("src").reads == .formula("(nbytes+3)/4"))
     #expect(try task(source, "copy_ints").param("dst").count == .formula("n"))
   }
+
+  /// A bit-field store loads the storage unit it shares with the other fields: the task
+  /// reads the element too (`access: readwrite`), so its footprint goes in whatever the
+  /// write-back does with out-only data (Tests/Oracle/task-bitfields.c).
+  @Test func bitFieldStoresAlsoRead() throws {
+    let source = """
+      struct packed { unsigned a : 3, b : 5; int tag; };
+      void pack(struct packed *p, int n) { for (int i = 0; i < n; i++) p[i].a = i & 7; }
+      void tags(struct packed *p, int n) { for (int i = 0; i < n; i++) p[i].tag = i; }
+      int main(void) { struct packed p[4];
+      #pragma dosc task
+        pack(p, 4);
+      #pragma dosc task
+        tags(p, 4);
+        return 0; }
+      """
+    let p = try task(source, "pack").param("p")
+    #expect(p.access == .readwrite && p.reads == .formula("n") && p.writes == .formula("n"))
+    #expect(try task(source, "tags").param("p").access == .write)
+  }
 }
