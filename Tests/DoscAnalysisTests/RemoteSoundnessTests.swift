@@ -262,4 +262,22 @@ import Testing
     #expect(p.access == .readwrite && p.reads == .formula("n") && p.writes == .formula("n"))
     #expect(try task(source, "tags").param("p").access == .write)
   }
+
+  /// `_Complex` and vector elements have a size, though libclang files them under no
+  /// arithmetic kind: bytes are 16 per element, not 1 (Tests/Oracle/task-complex-elements.c).
+  @Test func complexAndVectorElementsHaveTheirSize() throws {
+    let source = """
+      typedef int v4si __attribute__((vector_size(16)));
+      void rotate(double _Complex *z, int n) { for (int i = 0; i < n; i++) z[i] = z[i] * 2; }
+      void lanes(v4si *a, int n) { for (int i = 0; i < n; i++) a[i] += a[i]; }
+      int main(void) { double _Complex z[4]; v4si a[4];
+      #pragma dosc task
+        rotate(z, 4);
+      #pragma dosc task
+        lanes(a, 4);
+        return 0; }
+      """
+    #expect(try task(source, "rotate").param("z").bytes == .formula("16*n"))
+    #expect(try task(source, "lanes").param("a").bytes == .formula("16*n"))
+  }
 }
