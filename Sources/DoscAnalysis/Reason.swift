@@ -26,6 +26,8 @@ public struct Reason: Hashable, Sendable {
     /// A parameter's figures are unbounded; `why` says what stopped the analysis.
     case unboundedParameter(why: String)
     case variadic
+    /// Returns something that is not a number (an address, a structure): the culprit, its type.
+    case returnsNonNumber
     /// The task's body is not in the translation unit.
     case invisibleTask
   }
@@ -57,6 +59,7 @@ public struct Reason: Hashable, Sendable {
     case .freesParameterMemory(let callee): "passes '\(culprit)', which it was given, to '\(callee)'"
     case .unboundedParameter(let why): "cannot bound the accesses to '\(culprit)': \(why)"
     case .variadic: "'\(culprit)' takes a variable number of arguments"
+    case .returnsNonNumber: "returns '\(culprit)': only a number comes back from another rank"
     case .invisibleTask: "the body of '\(culprit)' is not visible in this translation unit"
     }
   }

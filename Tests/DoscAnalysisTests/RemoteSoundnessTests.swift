@@ -280,4 +280,29 @@ import Testing
     #expect(try task(source, "rotate").param("z").bytes == .formula("16*n"))
     #expect(try task(source, "lanes").param("a").bytes == .formula("16*n"))
   }
+
+  /// A task returning an address (what it allocated) or a structure is not remotable in the
+  /// manifest either: it said `remotable: true` while only the rewriter kept it here.
+  @Test func returningANonNumberIsNotRemotable() throws {
+    let source = """
+      #include <stdlib.h>
+      struct pair { int a, b; };
+      double *copy(const double *a, int n) { double *b = malloc(sizeof(double) * n); for (int i = 0; i < n; i++) b[i] = a[i]; return b; }
+      struct pair both(int x) { struct pair p = {x, x}; return p; }
+      long count(int x) { return x + 1L; }
+      int main(void) { double a[4]; double *b; struct pair p; long c;
+      #pragma dosc task
+        b = copy(a, 4);
+      #pragma dosc task
+        p = both(3);
+      #pragma dosc task
+        c = count(3);
+        return 0; }
+      """
+    let copy = try task(source, "copy")
+    #expect(!copy.remotable)
+    #expect(copy.reasons.contains { $0.contains("returns 'double *': only a number comes back") }, "\(copy.reasons)")
+    #expect(try !task(source, "both").remotable)
+    #expect(try task(source, "count").remotable)
+  }
 }
