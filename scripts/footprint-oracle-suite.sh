@@ -47,6 +47,10 @@ REMOTE_CI=(
   Tests/Oracle/task-hull-overshoot.c         # if (hi < n) a[hi]: a hull past a guard page, rank 0 crashed
   Tests/Oracle/task-quadrants.c              # a strided written block: holes came back stale
   Tests/Oracle/task-strided-writes.c         # every other element written: holes came back stale
+  Tests/Oracle/task-frees-parameter.c        # free/realloc of a parameter: rank 1 freed its receive buffer
+  Tests/Oracle/task-stores-addresses.c       # a task's own addresses stored in its data: rank 0 crashed
+  Tests/Oracle/task-negative-arguments.c     # a negative lag / stride: figures assume >= 0, rank 1 aborted
+  Tests/Oracle/task-partial-elements.c       # memcpy of 10 bytes of ints: the last element stayed behind
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(
