@@ -411,7 +411,8 @@ def reach(task):
 class Checked:
     """One pointer parameter of one invocation, its figures evaluated at the arguments."""
 
-    __slots__ = ("name", "base", "size", "access", "low", "high", "write_low", "write_high", "reads", "writes", "expressions", "object")
+    __slots__ = ("name", "base", "size", "access", "low", "high", "write_low", "write_high", "reads", "writes", "expressions", "object",
+                 "touched_low", "touched_high")
 
 
 class Invocation:
@@ -453,6 +454,7 @@ class Invocation:
             figures = {key: parameter.get(key) for key in ("first", "count", "reads", "writes")}
             if any(value is None for value in figures.values()):
                 self.ambiguous.add(identity)
+                oracle.null_footprints += 1
                 continue
             footprint = (figures["first"], figures["count"], parameter.get("write_first"), parameter.get("write_count"))
             if negative & set().union(*(variables_of(figure) for figure in footprint)):
@@ -486,6 +488,7 @@ class Invocation:
             entry.reads, entry.writes = reads, writes
             entry.expressions = dict(figures, write_first=parameter.get("write_first"))
             entry.object = identity
+            entry.touched_low = entry.touched_high = None
             self.checked.append(entry)
         self.checked = [c for c in self.checked if not self.is_ambiguous(c.object)]
         # Bytes read / written inside footprints, per group of parameters holding the access.
@@ -546,6 +549,9 @@ class Invocation:
     def inside(self, kind, address, end, size, holders):
         """An access inside the footprints of `holders`: counted, and a store checked against
         their written footprints."""
+        for c in holders:
+            c.touched_low = address if c.touched_low is None else min(c.touched_low, address)
+            c.touched_high = end if c.touched_high is None else max(c.touched_high, end)
         if kind != "L":
             bad = [c for c in holders if c.write_low is not None and not (c.write_low <= address and end <= c.write_high)]
             if len(bad) == len(holders):
@@ -584,6 +590,7 @@ class Oracle:
         self.checked_tasks = set()
         self.checked_parameters = 0
         self.outside_domain = 0
+        self.exact_footprints = self.wider_footprints = self.null_footprints = 0
         self.event = 0
 
     def violation(self, invocation, parameter, kind, detail):
@@ -694,6 +701,14 @@ class Oracle:
         self.invocations += 1
         self.accesses += invocation.accesses
         self.checked_parameters += len(invocation.checked)
+        for c in invocation.checked:
+            # Exact: the footprint is the span of elements the invocation touched in it.
+            touched = (None if c.touched_low is None else
+                       (c.base + (c.touched_low - c.base) // c.size * c.size,
+                        c.base + -(-(c.touched_high - c.base) // c.size) * c.size))
+            exact = touched == (c.low, c.high) or (touched is None and c.low == c.high)
+            self.exact_footprints += exact
+            self.wider_footprints += not exact
         self.checked_tasks.add(invocation.task["name"])
 
 
@@ -782,6 +797,8 @@ def check(options, work, label):
     if oracle.outside_domain:
         print(f"oracle: {label}: note: {oracle.outside_domain} pointer parameter checks skipped: a signed integer "
               "parameter their figures mention was negative (outside the figures' domain; such a spawn stays on rank 0)")
+    print(f"oracle: {label}: footprints of pointer parameters per invocation: {oracle.exact_footprints} exact "
+          f"(the span touched), {oracle.wider_footprints} wider, {oracle.null_footprints} null")
     print(f"oracle-counts: {len(oracle.checked_tasks)} {oracle.invocations} {oracle.accesses} {violations} "
           f"{oracle.checked_parameters}")
     print(f"oracle: {label}: {len(oracle.checked_tasks)} tasks checked ({oracle.invocations} invocations, "
