@@ -91,7 +91,7 @@ extension FunctionAnalyzer {
   func access(_ target: PointerTarget, write: Bool, _ expression: Expr) {
     summary.addWork(1)
     switch target {
-    case .parameter(let index, _) where accessesMoreThanAnElement(of: index, expression):
+    case .parameter(let index, _) where isWider(expression.type.size, thanAnElementOf: index):
       // Through a pointer to a wider type (`double *d = voidp`, `(long long *)ints`): the
       // offset and the count are in the wider elements, not the parameter's.
       summary.parameters[index, default: ParameterAccess()].record(
@@ -131,12 +131,6 @@ extension FunctionAnalyzer {
     }
   }
 
-  /// Whether an access of `expression`'s type spans more bytes than one element of pointer
-  /// parameter `index`.
-  private func accessesMoreThanAnElement(of index: Int, _ expression: Expr) -> Bool {
-    isWider(expression.type.size, thanAnElementOf: index)
-  }
-
   /// Whether `size` bytes are more than one element of pointer parameter `index` (whose
   /// element is `void` or known in size): figures counted in `size`-byte units would be too
   /// small in the parameter's.
@@ -171,19 +165,21 @@ extension FunctionAnalyzer {
   /// Storing a pointer to a parameter's data in memory lets it outlive the task. Storing an
   /// address of this process's own (allocated, local, a literal's, a global's) into a
   /// parameter's data sends it back to a rank where it means nothing.
+  /// A function's address (`j->fn = handler`) is one too: code moves with each process (PIE).
   private func storedPointer(_ value: Value, into target: Expr, storedIn stored: PointerTarget) {
-    guard case .pointer(let pointee) = value else { return }
-    for index in pointee.parameterIndices {
-      summary.addReason(
-        Reason(.storesParameterPointer(into: target.text), function.parameters[index].name, at: target.location))
+    if case .pointer(let pointee) = value {
+      for index in pointee.parameterIndices {
+        summary.addReason(
+          Reason(.storesParameterPointer(into: target.text), function.parameters[index].name, at: target.location))
+      }
     }
     guard !stored.parameterIndices.isEmpty else { return }
-    switch pointee {
-    case .privateMemory, .constantData, .global:
-      summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location))
-    default:
-      break
+    let ownAddress: Bool
+    switch value {
+    case .pointer(.privateMemory), .pointer(.constantData), .pointer(.global): ownAddress = true
+    default: ownAddress = target.type.isFunctionPointer && value.polynomial?.isZero != true
     }
+    if ownAddress { summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location)) }
   }
 
   /// `memcpy`/`memset` on a pointer: `bytes / sizeof(element)` elements from the pointer on.
@@ -219,6 +215,11 @@ extension FunctionAnalyzer {
         because: "it is passed to '\(callee)' at \(argument.location.withBaseName)")
     }
   }
+}
+
+extension CType {
+  /// A pointer to a function (its pointee's spelling is a function type, `int (int)`).
+  var isFunctionPointer: Bool { kind == .pointer && (elementSpelling?.contains("(") ?? false) }
 }
 
 extension Expr {

@@ -172,22 +172,31 @@ import Testing
       void alloc_slots(struct slot *s, int n) { for (int i = 0; i < n; i++) s[i].buf = calloc(4, sizeof(int)); }
       void label(struct slot *s, int n) { for (int i = 0; i < n; i++) s[i].label = "x"; }
       void local_view(int *out, int n) { int t[4] = {1, 2, 3, 4}; int *rows[1]; rows[0] = t; for (int i = 0; i < n; i++) out[i] = t[i % 4]; }
-      int main(void) { struct slot s[2]; int o[8];
+      static int inc(int x) { return x + 1; }
+      struct job { int (*fn)(int); };
+      void handlers(struct job *j, int n) { for (int i = 0; i < n; i++) j[i].fn = inc; }
+      void clear(struct job *j, int n) { for (int i = 0; i < n; i++) j[i].fn = 0; }
+      int main(void) { struct slot s[2]; int o[8]; struct job j[2];
       #pragma dosc task
         alloc_slots(s, 2);
       #pragma dosc task
         label(s, 2);
       #pragma dosc task
         local_view(o, 8);
+      #pragma dosc task
+        handlers(j, 2);
+      #pragma dosc task
+        clear(j, 2);
         return 0; }
       """
-    for (name, target) in [("alloc_slots", "s[i].buf"), ("label", "s[i].label")] {
+    for (name, target) in [("alloc_slots", "s[i].buf"), ("label", "s[i].label"), ("handlers", "j[i].fn")] {
       let t = try task(source, name)
       #expect(!t.remotable)
       #expect(t.reasons.contains { $0.contains("stores an address of its own process in '\(target)'") }, "\(t.reasons)")
     }
-    // An address stored in the task's own memory stays there.
+    // An address stored in the task's own memory stays there; a null pointer is no address.
     #expect(try task(source, "local_view").remotable)
+    #expect(try task(source, "clear").remotable)
   }
 
   /// Accesses through a pointer to a wider type than the parameter's elements (a `void *`
