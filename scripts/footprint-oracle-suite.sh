@@ -49,6 +49,11 @@ REMOTE_CI=(
   Tests/Oracle/task-quadrants.c              # a strided written block: holes came back stale
   Tests/Oracle/task-strided-writes.c         # every other element written: holes came back stale
   Tests/Oracle/task-dense-writes.c           # write_dense: sent back whole, an out one not sent in; non-dense ones beside
+  Tests/Oracle/task-frees-parameter.c        # free/realloc of a parameter: rank 1 freed its receive buffer
+  Tests/Oracle/task-stores-addresses.c       # a task's own addresses stored in its data: rank 0 crashed
+  Tests/Oracle/task-stores-function-addresses.c # handler addresses stored in a job table: rank 0 crashed
+  Tests/Oracle/task-negative-arguments.c     # a negative lag / stride: figures assume >= 0, rank 1 aborted
+  Tests/Oracle/task-partial-elements.c       # memcpy of 10 bytes of ints: the last element stayed behind
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(

@@ -413,7 +413,8 @@ def reach(task):
 class Checked:
     """One pointer parameter of one invocation, its figures evaluated at the arguments."""
 
-    __slots__ = ("name", "base", "size", "access", "low", "high", "write_low", "write_high", "reads", "writes", "expressions", "object", "stored")
+    __slots__ = ("name", "base", "size", "access", "low", "high", "write_low", "write_high", "reads", "writes", "expressions", "object",
+                 "stored", "touched_low", "touched_high")
 
 
 class Invocation:
@@ -427,6 +428,7 @@ class Invocation:
         self.values = {}
         arguments = fields[1:]
         pointers = []
+        negative = set()  # signed integer parameters below zero at this invocation
         for parameter, argument in zip(self.task["params"], arguments):
             if argument.startswith("p"):
                 pointers.append((parameter, int(argument[1:])))
@@ -435,6 +437,8 @@ class Invocation:
                 if argument[0] == "s" and bits >= 1 << 63:
                     bits -= 1 << 64
                 self.values[parameter["name"]] = bits
+                if bits < 0:
+                    negative.add(parameter["name"])
         self.checked = []  # Checked, for parameters with bounded figures
         # Objects the task may reach other than through a checked parameter: an address there
         # cannot be told apart, so it is neither counted for nor blamed on a parameter. They are
@@ -452,6 +456,15 @@ class Invocation:
             figures = {key: parameter.get(key) for key in ("first", "count", "reads", "writes")}
             if any(value is None for value in figures.values()):
                 self.ambiguous.add(identity)
+                oracle.null_footprints += 1
+                continue
+            footprint = (figures["first"], figures["count"], parameter.get("write_first"), parameter.get("write_count"))
+            if negative & set().union(*(variables_of(figure) for figure in footprint)):
+                # Outside the figures' domain: they assume the integer parameters they mention
+                # are not negative, and such a spawn stays on rank 0 (the generated footprint
+                # check). Counted and reported, not checked.
+                self.ambiguous.add(identity)
+                oracle.outside_domain += 1
                 continue
             size = parameter.get("element_size") or variable_element_size(parameter, self.values) or 1
             try:
@@ -481,6 +494,7 @@ class Invocation:
             if parameter.get("write_dense") is True and write_low is not None and write_high > write_low:
                 entry.stored = bytearray(write_high - write_low)
             entry.object = identity
+            entry.touched_low = entry.touched_high = None
             self.checked.append(entry)
         self.checked = [c for c in self.checked if not self.is_ambiguous(c.object)]
         # Bytes read / written inside footprints, per group of parameters holding the access.
@@ -541,6 +555,9 @@ class Invocation:
     def inside(self, kind, address, end, size, holders):
         """An access inside the footprints of `holders`: counted, and a store checked against
         their written footprints."""
+        for c in holders:
+            c.touched_low = address if c.touched_low is None else min(c.touched_low, address)
+            c.touched_high = end if c.touched_high is None else max(c.touched_high, end)
         if kind != "L":
             bad = [c for c in holders if c.write_low is not None and not (c.write_low <= address and end <= c.write_high)]
             if len(bad) == len(holders):
@@ -590,6 +607,8 @@ class Oracle:
         self.accesses = 0
         self.checked_tasks = set()
         self.checked_parameters = 0
+        self.outside_domain = 0
+        self.exact_footprints = self.wider_footprints = self.null_footprints = 0
         self.event = 0
 
     def violation(self, invocation, parameter, kind, detail):
@@ -700,6 +719,14 @@ class Oracle:
         self.invocations += 1
         self.accesses += invocation.accesses
         self.checked_parameters += len(invocation.checked)
+        for c in invocation.checked:
+            # Exact: the footprint is the span of elements the invocation touched in it.
+            touched = (None if c.touched_low is None else
+                       (c.base + (c.touched_low - c.base) // c.size * c.size,
+                        c.base + -(-(c.touched_high - c.base) // c.size) * c.size))
+            exact = touched == (c.low, c.high) or (touched is None and c.low == c.high)
+            self.exact_footprints += exact
+            self.wider_footprints += not exact
         self.checked_tasks.add(invocation.task["name"])
 
 
@@ -785,6 +812,11 @@ def check(options, work, label):
         print(f"oracle: {label}: skipped: the run took longer than {options.timeout:g} s")
         print("oracle-counts: 0 0 0 0 0")
         return 3
+    if oracle.outside_domain:
+        print(f"oracle: {label}: note: {oracle.outside_domain} pointer parameter checks skipped: a signed integer "
+              "parameter their figures mention was negative (outside the figures' domain; such a spawn stays on rank 0)")
+    print(f"oracle: {label}: footprints of pointer parameters per invocation: {oracle.exact_footprints} exact "
+          f"(the span touched), {oracle.wider_footprints} wider, {oracle.null_footprints} null")
     print(f"oracle-counts: {len(oracle.checked_tasks)} {oracle.invocations} {oracle.accesses} {violations} "
           f"{oracle.checked_parameters}")
     print(f"oracle: {label}: {len(oracle.checked_tasks)} tasks checked ({oracle.invocations} invocations, "

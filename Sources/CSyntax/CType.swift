@@ -17,6 +17,9 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
   public var isConst: Bool
   /// An unsigned integer type (`unsigned`, `size_t`, `uint32_t`): its arithmetic wraps.
   public var isUnsigned = false
+  /// Of a member expression: the member is a bit-field, so a store to it also loads the
+  /// storage unit it shares with other fields.
+  public var isBitField = false
 
   public init(
     spelling: String, kind: Kind, size: Int? = nil, elementSpelling: String? = nil, elementSize: Int? = nil,

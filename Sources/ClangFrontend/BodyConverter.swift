@@ -159,8 +159,10 @@ final class BodyConverter {
     case CXCursor_MemberRefExpr:
       guard let base = parts.first(where: isExpression) else { return make(.unsupported("member", [])) }
       let baseExpr = expression(base)
-      return make(
+      var member = make(
         .member(baseExpr, field: consume(clang_getCursorSpelling(cursor)), arrow: baseExpr.type.isPointerLike))
+      member.type.isBitField = clang_Cursor_isBitField(clang_getCursorReferenced(cursor)) != 0
+      return member
     case CXCursor_ConditionalOperator where parts.count == 3:
       return make(.conditional(expression(parts[0]), expression(parts[1]), expression(parts[2])))
     case CXCursor_UnaryExpr:

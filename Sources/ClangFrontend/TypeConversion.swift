@@ -8,7 +8,7 @@ func convertType(_ type: CXType) -> CType {
   let typeKind = kind(of: canonical)
   // Only data types have a size; asking libclang for the size of a builtin function's type
   // crashes it.
-  let size = [.integer, .floating, .pointer, .array, .record].contains(typeKind) ? clang_Type_getSizeOf(type) : -1
+  let size = hasDataSize(canonical, typeKind) ? clang_Type_getSizeOf(type) : -1
   var result = CType(
     spelling: spelling, kind: typeKind, size: size > 0 ? Int(size) : nil,
     isConst: clang_isConstQualifiedType(type) != 0)
@@ -25,13 +25,20 @@ func convertType(_ type: CXType) -> CType {
   }
   if let element {
     result.elementSpelling = consume(clang_getTypeSpelling(element))
-    let elementKind_ = kind(of: clang_getCanonicalType(element))
+    let canonicalElement = clang_getCanonicalType(element)
     let elementSize =
-      [.integer, .floating, .pointer, .array, .record].contains(elementKind_) ? clang_Type_getSizeOf(element) : -1
+      hasDataSize(canonicalElement, kind(of: canonicalElement)) ? clang_Type_getSizeOf(element) : -1
     result.elementSize = elementSize > 0 ? Int(elementSize) : nil
     result.pointsToConst = clang_isConstQualifiedType(element) != 0
   }
   return result
+}
+
+/// Whether a type is data with a size: not void or a function. `_Complex`, vector and
+/// `_Atomic` types are `.other` to the analysis but have one (a `double _Complex` is 16 bytes).
+private func hasDataSize(_ canonical: CXType, _ kind: CType.Kind) -> Bool {
+  [.integer, .floating, .pointer, .array, .record].contains(kind)
+    || [CXType_Complex, CXType_Vector, CXType_ExtVector, CXType_Atomic].contains(canonical.kind)
 }
 
 private func kind(of canonical: CXType) -> CType.Kind {

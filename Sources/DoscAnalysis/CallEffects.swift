@@ -110,7 +110,14 @@ extension FunctionAnalyzer {
 
     for (position, access) in calleeSummary.parameters.sorted(by: { $0.key < $1.key }) {
       guard position < values.count else { continue }
+      let calleeElement = position < callee.parameters.count ? callee.parameters[position].type.elementSize : nil
       switch values[position] {
+      case .pointer(.parameter(let index, _)) where isWider(calleeElement, thanAnElementOf: index):
+        // The callee counts in wider elements (`void *p` passed on as `double *`).
+        summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+          reading: access.isRead, writing: access.isWritten,
+          because:
+            "'\(callee.name)' (called at \(arguments[position].location.withBaseName)) accesses it in wider elements")
       case .pointer(.parameter(let index, let offset)):
         var mapped = access
         mapped.reads = translate(access.reads)
@@ -173,8 +180,11 @@ extension FunctionAnalyzer {
       summary.addWork(cost)
       return .unknownScalar
     case .allocation?:
+      // `realloc(p, n)` also releases `p`, and copies its data.
+      if callee.hasSuffix("realloc"), let first = values.first { release(first, arguments[0], by: callee) }
       return .pointer(.privateMemory)
     case .deallocation?:
+      if let first = values.first { release(first, arguments[0], by: callee) }
       return .unknownScalar
     case .effect?:
       summary.addReason(Reason(.callsEffect, callee, at: expression.location))
@@ -187,6 +197,19 @@ extension FunctionAnalyzer {
       return valueStored(at: expression)
     }
     return valueStored(at: expression)
+  }
+
+  /// `free`/`realloc` of memory the task was given: on another rank it would release the
+  /// buffer the data arrived in, and `realloc` reads all of it.
+  private func release(_ value: Value, _ argument: Expr, by callee: String) {
+    guard case .pointer(let target) = value else { return }
+    for index in target.parameterIndices {
+      summary.addReason(
+        Reason(.freesParameterMemory(callee: callee), function.parameters[index].name, at: argument.location))
+      summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+        reading: true, writing: !function.parameters[index].type.pointsToConst,
+        because: "it is passed to '\(callee)' at \(argument.location.withBaseName)")
+    }
   }
 
   /// Every pointer into a parameter handed to `callee`, which dosc cannot see into.

@@ -92,6 +92,13 @@ extension FunctionAnalyzer {
   func access(_ target: PointerTarget, write: Bool, _ expression: Expr, wholeElement: Bool = false) {
     summary.addWork(1)
     switch target {
+    case .parameter(let index, _) where isWider(expression.type.size, thanAnElementOf: index):
+      // Through a pointer to a wider type (`double *d = voidp`, `(long long *)ints`): the
+      // offset and the count are in the wider elements, not the parameter's.
+      summary.parameters[index, default: ParameterAccess()].record(
+        write: write, count: nil, range: nil,
+        unboundedBecause:
+          "'\(expression.text)' at \(expression.location.withBaseName) accesses more than one element of it")
     case .parameter(let index, let offset):
       summary.parameters[index, default: ParameterAccess()].record(
         write: write, count: .one, range: offset.map { IndexRange(low: $0, high: $0) }, wholeElement: wholeElement,
@@ -125,6 +132,17 @@ extension FunctionAnalyzer {
     }
   }
 
+  /// Whether `size` bytes are more than one element of pointer parameter `index` (whose
+  /// element is `void` or known in size): figures counted in `size`-byte units would be too
+  /// small in the parameter's.
+  func isWider(_ size: Int?, thanAnElementOf index: Int) -> Bool {
+    let parameter = function.parameters[index].type
+    guard let size else { return false }
+    if parameter.elementSpelling.map({ $0 == "void" || $0.hasSuffix(" void") }) ?? false { return true }
+    guard let elementSize = parameter.elementSize, elementSize > 0 else { return false }
+    return size > elementSize
+  }
+
   /// An assignment to `target`; `compound` for `+=`, `++` and friends, which also read it.
   func assign(_ target: Expr, value: Value, compound: Bool) {
     switch target.kind {
@@ -136,9 +154,10 @@ extension FunctionAnalyzer {
       assign(inner, value: value, compound: compound)
     case .subscripted, .unary("*", _), .member:
       let stored = element(of: target)
-      if compound { access(stored, write: false, target) }
+      // A bit-field store reads the storage unit it shares with the other fields.
+      if compound || target.type.isBitField { access(stored, write: false, target) }
       access(stored, write: true, target, wholeElement: storesWholeElement(target, in: stored))
-      storedPointer(value, into: target)
+      storedPointer(value, into: target, storedIn: stored)
     default:
       evaluate(target)
     }
@@ -149,18 +168,30 @@ extension FunctionAnalyzer {
   /// `long double`, wider than 8 bytes, has some) as large as the element, so it is the element
   /// or a field spanning all of it.
   private func storesWholeElement(_ target: Expr, in stored: PointerTarget) -> Bool {
-    guard case .parameter(let index, _) = stored, target.type.isArithmetic, let size = target.type.size, size <= 8
+    guard case .parameter(let index, _) = stored, target.type.isArithmetic, !target.type.isBitField,
+      let size = target.type.size, size <= 8
     else { return false }
     return function.parameters[index].type.elementSize == size
   }
 
-  /// Storing a pointer to a parameter's data in memory lets it outlive the task.
-  private func storedPointer(_ value: Value, into target: Expr) {
-    guard case .pointer(let pointee) = value else { return }
-    for index in pointee.parameterIndices {
-      summary.addReason(
-        Reason(.storesParameterPointer(into: target.text), function.parameters[index].name, at: target.location))
+  /// Storing a pointer to a parameter's data in memory lets it outlive the task. Storing an
+  /// address of this process's own (allocated, local, a literal's, a global's) into a
+  /// parameter's data sends it back to a rank where it means nothing.
+  /// A function's address (`j->fn = handler`) is one too: code moves with each process (PIE).
+  private func storedPointer(_ value: Value, into target: Expr, storedIn stored: PointerTarget) {
+    if case .pointer(let pointee) = value {
+      for index in pointee.parameterIndices {
+        summary.addReason(
+          Reason(.storesParameterPointer(into: target.text), function.parameters[index].name, at: target.location))
+      }
     }
+    guard !stored.parameterIndices.isEmpty else { return }
+    let ownAddress: Bool
+    switch value {
+    case .pointer(.privateMemory), .pointer(.constantData), .pointer(.global): ownAddress = true
+    default: ownAddress = target.type.isFunctionPointer && value.polynomial?.isZero != true
+    }
+    if ownAddress { summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location)) }
   }
 
   /// `memcpy`/`memset` on a pointer: `bytes / sizeof(element)` elements from the pointer on.
@@ -171,7 +202,12 @@ extension FunctionAnalyzer {
       return
     }
     let elementSize = function.parameters[index].type.elementSize ?? 1
-    let elements = bytes.map { $0 / Polynomial(elementSize) }
+    // Every element the bytes reach, the last one perhaps in part (10 bytes of ints: 3).
+    let elements = bytes.map { bytes -> Polynomial in
+      let size = Polynomial(elementSize)
+      let whole = bytes / size
+      return whole * size == bytes ? whole : (bytes + size - 1) / size
+    }
     summary.addWork(1)
     let range = offset.flatMap { offset in elements.map { IndexRange(low: offset, high: offset + $0 - 1) } }
     summary.parameters[index, default: ParameterAccess()].record(
@@ -191,6 +227,11 @@ extension FunctionAnalyzer {
         because: "it is passed to '\(callee)' at \(argument.location.withBaseName)")
     }
   }
+}
+
+extension CType {
+  /// A pointer to a function (its pointee's spelling is a function type, `int (int)`).
+  var isFunctionPointer: Bool { kind == .pointer && (elementSpelling?.contains("(") ?? false) }
 }
 
 extension Expr {

@@ -18,9 +18,16 @@ public struct Reason: Hashable, Sendable {
     case passesForeignPointer(callee: String)
     /// Stores a pointer to a parameter's data in memory (the parameter's name).
     case storesParameterPointer(into: String)
+    /// Stores an address that only this process has (what the task allocated, a local, a
+    /// string literal, a global) into a parameter's data (the culprit: where).
+    case storesOwnAddress
+    /// Frees or reallocates memory it was given: on another rank that is the receive buffer.
+    case freesParameterMemory(callee: String)
     /// A parameter's figures are unbounded; `why` says what stopped the analysis.
     case unboundedParameter(why: String)
     case variadic
+    /// Returns something that is not a number (an address, a structure): the culprit, its type.
+    case returnsNonNumber
     /// The task's body is not in the translation unit.
     case invisibleTask
   }
@@ -48,8 +55,11 @@ public struct Reason: Hashable, Sendable {
     case .passesForeignPointer(let callee):
       "passes '\(culprit)', which does not derive from a parameter, to '\(callee)'"
     case .storesParameterPointer(let target): "stores a pointer to '\(culprit)' in '\(target)'"
+    case .storesOwnAddress: "stores an address of its own process in '\(culprit)', which it was given"
+    case .freesParameterMemory(let callee): "passes '\(culprit)', which it was given, to '\(callee)'"
     case .unboundedParameter(let why): "cannot bound the accesses to '\(culprit)': \(why)"
     case .variadic: "'\(culprit)' takes a variable number of arguments"
+    case .returnsNonNumber: "returns '\(culprit)': only a number comes back from another rank"
     case .invisibleTask: "the body of '\(culprit)' is not visible in this translation unit"
     }
   }

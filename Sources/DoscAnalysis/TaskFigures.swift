@@ -74,6 +74,10 @@ enum TaskFigures {
       parameters.append(figures)
     }
     if function.isVariadic { reasons.append(Reason(.variadic, function.name, at: function.location)) }
+    if function.returnType.kind != .void, !function.returnType.isArithmetic {
+      // An address returned from another rank would mean nothing here.
+      reasons.append(Reason(.returnsNonNumber, function.returnType.spelling, at: function.location))
+    }
     let work = figure(summary.work)
     var workUnbounded = summary.unboundedWorkBecause
     if summary.isRecursive {

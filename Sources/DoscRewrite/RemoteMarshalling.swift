@@ -48,6 +48,7 @@ struct RemoteMarshalling {
     var regions: [String] = []
     var ownBytes: [String] = []
     var touched: [String] = []
+    var mentioned: Set<String> = []
     for (index, argument) in arguments.enumerated() {
       let type = argument.type
       if type.isArithmetic { continue }
@@ -100,6 +101,11 @@ struct RemoteMarshalling {
         }
         (writeFirst, writeCount) = (first, count)
       }
+      for figure in [
+        parameter.footprint.first, parameter.footprint.count, parameter.written?.first, parameter.written?.count,
+      ] {
+        mentioned.formUnion(figure?.variables ?? [])
+      }
       regions.append(
         "dosc_f[\(k)].first = \(first); dosc_f[\(k)].count = \(count); "
           + "dosc_f[\(k)].write_first = \(writeFirst); dosc_f[\(k)].write_count = \(writeCount);")
@@ -123,6 +129,14 @@ struct RemoteMarshalling {
         ownBytes.append("dosc_b = dosc__add(dosc_b, dosc__mul(dosc__nonneg(\(writeCount)), \(elementSize)LL));")
       }
     }
+    // The figures were simplified assuming the integer parameters they mention are not
+    // negative (sizes, bounds, strides: SPEC section 4): a spawn where one is stays here.
+    let assumptions = arguments.enumerated().compactMap { index, argument -> String? in
+      guard let parameter = argument.parameter, mentioned.contains(parameter.name), argument.type.kind == .integer,
+        !argument.type.isUnsigned
+      else { return nil }
+      return "if (dosc_a->a\(index) < 0) return 1;"
+    }
     let siteName = "dosc_remote_\(siteID)"
     let spawnBytesName = "dosc_spawn_bytes_\(siteID)"
     let paramsName = params.isEmpty ? "(const dosc_remote_param *)0" : "dosc_remote_params_\(siteID)"
@@ -134,7 +148,7 @@ struct RemoteMarshalling {
     definition +=
       "static int dosc_footprint_\(siteID)(const void *dosc_p, dosc_region *dosc_f) { "
       + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; (void)dosc_f; "
-      + regions.joined(separator: " ") + " return 0; }\n"
+      + (assumptions + regions).joined(separator: " ") + " return 0; }\n"
     // What the spawn-time test weighs: footprints in (not replicated), written footprints back.
     definition +=
       "static long long \(spawnBytesName)(const void *dosc_p) { "

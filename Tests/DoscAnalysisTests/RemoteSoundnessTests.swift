@@ -134,4 +134,184 @@ import Testing
     #expect(try t.param("out").first == .formula("lo-4"))
     #expect(try t.param("out").count == .formula("hi-lo+4"))
   }
+
+  /// A task that frees or reallocates what it is given would release, on another rank, the
+  /// buffer its data arrived in (Tests/Oracle/task-frees-parameter.c: a double free there).
+  @Test func freeingAParameterIsNotRemotable() throws {
+    let source = """
+      #include <stdlib.h>
+      long consume(int *p, int n) { long s = 0; for (int i = 0; i < n; i++) s += p[i]; free(p); return s; }
+      int *grow(int *p, int n) { return realloc(p, sizeof(int) * 2 * n); }
+      void scratch(int *p, int n) { int *t = malloc(sizeof(int) * n); for (int i = 0; i < n; i++) t[i] = p[i]; free(t); }
+      int main(void) { int *p = malloc(64); long r; int *q;
+      #pragma dosc task
+        r = consume(p, 4);
+      #pragma dosc task
+        q = grow(p, 4);
+      #pragma dosc task
+        scratch(p, 4);
+        return 0; }
+      """
+    for (name, callee) in [("consume", "free"), ("grow", "realloc")] {
+      let t = try task(source, name)
+      #expect(!t.remotable)
+      #expect(t.reasons.contains { $0.contains("passes 'p', which it was given, to '\(callee)'") }, "\(t.reasons)")
+      #expect(try t.param("p").count == .unknown)
+    }
+    // Freeing its own memory is no obstacle.
+    #expect(try task(source, "scratch").remotable)
+  }
+
+  /// An address of the task's own process (what it allocated, a string literal) stored into
+  /// the data it writes comes back to rank 0 meaning nothing there
+  /// (Tests/Oracle/task-stores-addresses.c: rank 0 crashed reading it).
+  @Test func storingAnOwnAddressIntoAParameterIsNotRemotable() throws {
+    let source = """
+      #include <stdlib.h>
+      struct slot { int *buf; const char *label; };
+      void alloc_slots(struct slot *s, int n) { for (int i = 0; i < n; i++) s[i].buf = calloc(4, sizeof(int)); }
+      void label(struct slot *s, int n) { for (int i = 0; i < n; i++) s[i].label = "x"; }
+      void local_view(int *out, int n) { int t[4] = {1, 2, 3, 4}; int *rows[1]; rows[0] = t; for (int i = 0; i < n; i++) out[i] = t[i % 4]; }
+      static int inc(int x) { return x + 1; }
+      struct job { int (*fn)(int); };
+      void handlers(struct job *j, int n) { for (int i = 0; i < n; i++) j[i].fn = inc; }
+      void clear(struct job *j, int n) { for (int i = 0; i < n; i++) j[i].fn = 0; }
+      int main(void) { struct slot s[2]; int o[8]; struct job j[2];
+      #pragma dosc task
+        alloc_slots(s, 2);
+      #pragma dosc task
+        label(s, 2);
+      #pragma dosc task
+        local_view(o, 8);
+      #pragma dosc task
+        handlers(j, 2);
+      #pragma dosc task
+        clear(j, 2);
+        return 0; }
+      """
+    for (name, target) in [("alloc_slots", "s[i].buf"), ("label", "s[i].label"), ("handlers", "j[i].fn")] {
+      let t = try task(source, name)
+      #expect(!t.remotable)
+      #expect(t.reasons.contains { $0.contains("stores an address of its own process in '\(target)'") }, "\(t.reasons)")
+    }
+    // An address stored in the task's own memory stays there; a null pointer is no address.
+    #expect(try task(source, "local_view").remotable)
+    #expect(try task(source, "clear").remotable)
+  }
+
+  /// Accesses through a pointer to a wider type than the parameter's elements (a `void *`
+  /// used as doubles, ints cleared as long longs, a `void *` handed on as `double *`) count in
+  /// the wider elements: the figures are null, not `count: n` for 8n bytes
+  /// (Tests/Oracle/task-wider-accesses.c).
+  @Test func accessesWiderThanAnElementHaveNullFigures() throws {
+    let source = """
+      static void bump(double *d, int n) { for (int i = 0; i < n; i++) d[i] += 1; }
+      void add_half(void *p, int n) { double *d = p; for (int i = 0; i < n; i++) d[i] += 1.5; }
+      void fill_wide(int *a, int n) { long long *w = (long long *)a; for (int i = 0; i < n; i++) w[i] = i; }
+      void handed_on(void *p, int n) { bump(p, n); }
+      void narrower(double *a, int n) { unsigned char *b = (unsigned char *)a; for (int i = 0; i < 8 * n; i++) b[i] = 0; }
+      int main(void) { double a[8]; int b[16];
+      #pragma dosc task
+        add_half(a, 8);
+      #pragma dosc task
+        fill_wide(b, 8);
+      #pragma dosc task
+        handed_on(a, 8);
+      #pragma dosc task
+        narrower(a, 1);
+        return 0; }
+      """
+    for (name, parameter) in [("add_half", "p"), ("fill_wide", "a"), ("handed_on", "p")] {
+      let t = try task(source, name)
+      let p = try t.param(parameter)
+      #expect(p.count == .unknown && p.bytes == .unknown && p.writes == .unknown, "\(name): \(p)")
+      #expect(!t.remotable)
+    }
+    // Narrower accesses (bytes of a double) stay bounded: they over-count, never under.
+    #expect(try task(source, "narrower").param("a").writes != .unknown)
+  }
+
+  /// A byte count that ends inside an element still touches that element: the footprint
+  /// rounds up (10 bytes of ints are 3 elements, not 2; Tests/Oracle/task-partial-elements.c),
+  /// and a whole number of elements stays exact.
+  @Test func byteCountsRoundUpToWholeElements() throws {
+    let source = """
+      #include <string.h>
+      void copy_bytes(int *dst, const int *src, int nbytes) { memcpy(dst, src, nbytes); }
+      void copy_ints(int *dst, const int *src, int n) { memcpy(dst, src, n * sizeof(int)); }
+      int main(void) { int a[8], b[8];
+      #pragma dosc task
+        copy_bytes(b, a, 10);
+      #pragma dosc task
+        copy_ints(b, a, 2);
+        return 0; }
+      """
+    let partial = try task(source, "copy_bytes")
+    #expect(try partial.param("dst").count == .formula("(nbytes+3)/4"))
+    #expect(try partial.param("src").reads == .formula("(nbytes+3)/4"))
+    #expect(try task(source, "copy_ints").param("dst").count == .formula("n"))
+  }
+
+  /// A bit-field store loads the storage unit it shares with the other fields: the task
+  /// reads the element too (`access: readwrite`), so its footprint goes in whatever the
+  /// write-back does with out-only data (Tests/Oracle/task-bitfields.c).
+  @Test func bitFieldStoresAlsoRead() throws {
+    let source = """
+      struct packed { unsigned a : 3, b : 5; int tag; };
+      void pack(struct packed *p, int n) { for (int i = 0; i < n; i++) p[i].a = i & 7; }
+      void tags(struct packed *p, int n) { for (int i = 0; i < n; i++) p[i].tag = i; }
+      int main(void) { struct packed p[4];
+      #pragma dosc task
+        pack(p, 4);
+      #pragma dosc task
+        tags(p, 4);
+        return 0; }
+      """
+    let p = try task(source, "pack").param("p")
+    #expect(p.access == .readwrite && p.reads == .formula("n") && p.writes == .formula("n"))
+    #expect(try task(source, "tags").param("p").access == .write)
+  }
+
+  /// `_Complex` and vector elements have a size, though libclang files them under no
+  /// arithmetic kind: bytes are 16 per element, not 1 (Tests/Oracle/task-complex-elements.c).
+  @Test func complexAndVectorElementsHaveTheirSize() throws {
+    let source = """
+      typedef int v4si __attribute__((vector_size(16)));
+      void rotate(double _Complex *z, int n) { for (int i = 0; i < n; i++) z[i] = z[i] * 2; }
+      void lanes(v4si *a, int n) { for (int i = 0; i < n; i++) a[i] += a[i]; }
+      int main(void) { double _Complex z[4]; v4si a[4];
+      #pragma dosc task
+        rotate(z, 4);
+      #pragma dosc task
+        lanes(a, 4);
+        return 0; }
+      """
+    #expect(try task(source, "rotate").param("z").bytes == .formula("16*n"))
+    #expect(try task(source, "lanes").param("a").bytes == .formula("16*n"))
+  }
+
+  /// A task returning an address (what it allocated) or a structure is not remotable in the
+  /// manifest either: it said `remotable: true` while only the rewriter kept it here.
+  @Test func returningANonNumberIsNotRemotable() throws {
+    let source = """
+      #include <stdlib.h>
+      struct pair { int a, b; };
+      double *copy(const double *a, int n) { double *b = malloc(sizeof(double) * n); for (int i = 0; i < n; i++) b[i] = a[i]; return b; }
+      struct pair both(int x) { struct pair p = {x, x}; return p; }
+      long count(int x) { return x + 1L; }
+      int main(void) { double a[4]; double *b; struct pair p; long c;
+      #pragma dosc task
+        b = copy(a, 4);
+      #pragma dosc task
+        p = both(3);
+      #pragma dosc task
+        c = count(3);
+        return 0; }
+      """
+    let copy = try task(source, "copy")
+    #expect(!copy.remotable)
+    #expect(copy.reasons.contains { $0.contains("returns 'double *': only a number comes back") }, "\(copy.reasons)")
+    #expect(try !task(source, "both").remotable)
+    #expect(try task(source, "count").remotable)
+  }
 }

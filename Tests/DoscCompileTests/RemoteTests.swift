@@ -191,6 +191,26 @@ import Testing
     #expect(Self.counter(unreplicated.stderr, rank: 0, "bytes sent") == 4 * matrix + 32 * matrix)
   }
 
+  /// Figures are simplified assuming the integer parameters they mention are not negative: a
+  /// spawn with a negative lag or stride stays on rank 0 (it went, read past its footprint
+  /// and aborted rank 1), the same site's other spawns still go.
+  @Test(.enabled(if: mpiInstalled))
+  func spawnsWithNegativeFigureArgumentsStayOnRankZero() throws {
+    let source = Harness.repository.path + "/Tests/Oracle/task-negative-arguments.c"
+    let built = try Self.build([source], name: "negative")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    // Spawns and messages that cost nothing: every spawn of a remotable site pays for leaving.
+    let profile = built.scratch + "/free-network.json"
+    try #"{ "schema": "dosc-profile/1", "spawn_ns": 0, "remote_latency_ns": 0, "remote_bytes_per_ns": 10000 }"#
+      .write(toFile: profile, atomically: true, encoding: .utf8)
+    let got = try Self.run(
+      [built.program], Configuration(ranks: 3, tcp: false, binding: "remote", threads: 1),
+      extra: ["DOSC_PROFILE": profile])
+    #expect(got.status == 0 && got.stdout == built.expected.stdout, "\(got.stderr)")
+    #expect(Self.counter(got.stderr, rank: 0, "tasks sent") == 2, "\(got.stderr)")
+    #expect(got.stderr.contains("2 with figures that did not evaluate"), "\(got.stderr)")
+  }
+
   /// The spawn-time bytes test under auto: the same site's tasks, each 800 KB, stay on rank 0
   /// when one sweep's work does not pay for their bytes and go to the other ranks when fifty
   /// sweeps do; `dosc explain` predicts both at the same arguments.
