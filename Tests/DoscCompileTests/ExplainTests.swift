@@ -121,17 +121,18 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: built.directory) }
     let small = try Self.explain(built, threads: 2, values: ["n": 18])
     let site = try #require(small.sites.first { $0.function == "main" })
-    #expect(site.thresholds.measure == "n" && site.thresholds.measureThreshold == 19, "\(site.thresholds)")
+    #expect(site.thresholds.measure == "n" && site.thresholds.measureThreshold == 22, "\(site.thresholds)")
     #expect(site.thresholds.depthCutoff == 13)
     let even = try #require(site.breakEven.first)
-    #expect(even.variable == "n" && even.from == 19)
-    #expect(even.text.hasPrefix("spawns while n >= 19 and depth < 13"), "\(even.text)")
+    #expect(even.variable == "n" && even.from == 22)
+    #expect(even.text.hasPrefix("spawns while n >= 22 and depth < 13"), "\(even.text)")
     #expect(site.atValues.bindingAtSpawn == "inline")
     // fib(18) makes 2 fib(19) - 1 = 8361 calls of 10 operations each
     #expect(site.atValues.subtreeWorkBound == 83610)
-    #expect(small.text().contains("spawns while n >= 19 and depth < 13"))
-    #expect(try small.json().contains(#""measure_threshold" : 19"#))
-    #expect(try Self.explain(built, threads: 2, values: ["n": 19]).sites[0].atValues.bindingAtSpawn == "local")
+    #expect(small.text().contains("spawns while n >= 22 and depth < 13"))
+    #expect(try small.json().contains(#""measure_threshold" : 22"#))
+    #expect(try Self.explain(built, threads: 2, values: ["n": 21]).sites[0].atValues.bindingAtSpawn == "inline")
+    #expect(try Self.explain(built, threads: 2, values: ["n": 22]).sites[0].atValues.bindingAtSpawn == "local")
 
     func timeOutsideTasks(_ n: Int) throws -> (outside: Double, total: Double) {
       let run = try Harness.run(
