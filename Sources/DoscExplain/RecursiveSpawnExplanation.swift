@@ -3,6 +3,10 @@ import DoscPolicy
 import DoscRewrite
 
 extension SiteExplainer {
+  /// `DOSC_POLICY_ANY_MEASURE` (`-DOSC_POLICY_NEVER - 1`, a macro Swift does not import): the
+  /// measure threshold of a site whose every measure passes, or that has none.
+  static let anyMeasure = Int64.min
+
   /// A recursive site with a measure: where its spawns start to pay in the user's terms
   /// ("spawns while n >= 21"), and at the `--set` value of the measure the bound on the calls'
   /// work and what the spawn-time check picks there (at depth 0, where the cut-off passes).
@@ -26,8 +30,7 @@ extension SiteExplainer {
     }
     guard decision.binding != Int32(DOSC_POLICY_INLINE) else { return [] }
     let depth = "depth < \(decision.depth_cutoff)"
-    // Int64.min is DOSC_POLICY_ANY_MEASURE (a macro Swift does not import): every measure passes.
-    if decision.measure_threshold == Int64.min {
+    if decision.measure_threshold == Self.anyMeasure {
       return [
         SiteExplanation.BreakEven(
           variable: parameter, binding: "local", from: nil,

@@ -213,8 +213,8 @@ public struct SiteExplainer {
     if decision.binding != Int32(DOSC_POLICY_INLINE) {
       if facts.recursive != 0 && facts.work_known == 0 {
         thresholds.depthCutoff = Int(decision.depth_cutoff)
-        // Above Int64.min (DOSC_POLICY_ANY_MEASURE): a threshold some measures miss.
-        if facts.recurrence.calls > 0, decision.measure_threshold > Int64.min {
+        // Above anyMeasure: a threshold some measures miss.
+        if facts.recurrence.calls > 0, decision.measure_threshold > Self.anyMeasure {
           thresholds.measure = task.flatMap(RecursionRecurrence.init)?.measure.parameter
           thresholds.measureThreshold = decision.measure_threshold
         }
