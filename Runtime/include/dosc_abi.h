@@ -24,12 +24,12 @@
  *   ...
  *   { long dosc_a0 = n - 1;
  *     const dosc_site_state *s = &dosc_site_states[0];
- *     if (s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(s, WORK_OR_NEG1))
- *       x = fib__dosc_serial(dosc_a0);              // serial clone: no checks
- *     else {
- *       struct fib_args0 a = { &x, dosc_a0 };
- *       dosc_spawn(&dosc_fr, fib_thunk0, &a, sizeof a);
- *     } }
+ *     struct fib_args0 a = { &x, dosc_a0 };
+ *     int b = dosc_site_choice(s, WORK_OR_NEG1, MEASURE, SIBLINGS, BYTES_FN, &a);
+ *     if (b == DOSC_BIND_REMOTE) dosc_spawn_remote(&dosc_fr, &fib_remote0, &a);
+ *     else if (b == DOSC_BIND_LOCAL) dosc_spawn(&dosc_fr, fib_thunk0, &a, sizeof a);
+ *     else x = fib__dosc_serial(dosc_a0);         // serial clone: no checks
+ *   }
  *   ...
  *   dosc_taskwait(&dosc_fr);    // at `#pragma dosc taskwait` and before every return
  *
@@ -100,27 +100,19 @@ typedef struct dosc_site_info {
   const dosc_recurrence *recurrence;
 } dosc_site_info;
 
-/* The load-time decision for one site, written once by dosc_start() before
- * main's body runs and only read afterwards. Read on every spawn by every
- * thread: since nobody writes it after start-up, sharing cache lines between
- * sites costs nothing; the 64-byte alignment keeps one state inside one cache
- * line, so a spawn-site check touches exactly one line. The remote fields are
- * dosc_decision's (dosc_policy.h): a REMOTE-bound site ships a task when
- * dosc_remote_pays(s->remote_work_threshold, s->remote_bytes_per_op, work,
- * bytes), else it spawns it locally when work >= s->kept_work_threshold. */
-typedef struct dosc_site_state {
-  _Alignas(64) int binding;        /* DOSC_BIND_INLINE / LOCAL / REMOTE; never AUTO */
-  int depth_cutoff;                /* spawn a task of unknown work only while depth < this */
-  long long work_threshold;        /* spawn a task of known work only if work >= this */
-  long long remote_work_threshold; /* remote: least work that pays for the round trip */
-  double remote_bytes_per_op;      /* remote: bytes each op above it pays for */
-  /* Recursive tasks with a measure (dosc_recursive_spawn_pays). */
-  long long measure_threshold; /* spawn only while the task's measure >= this */
-  /* The batch and the remote-bound tasks kept here (dosc_decision): */
-  long long kept_work_threshold; /* remote: a task the remote test keeps spawns from this work */
-  long long least_siblings;      /* a batch smaller than this is the plain call */
-} dosc_site_state;
-_Static_assert(sizeof(dosc_site_state) <= 64, "a site's state fits one cache line");
+/* The load-time decision for one site (dosc_decision, dosc_policy.h), written
+ * once by dosc_start() before main's body runs and only read afterwards. Read
+ * on every spawn by every thread: since nobody writes it after start-up,
+ * sharing cache lines between sites costs nothing; the 64-byte alignment
+ * keeps one state inside one cache line, so a spawn-site check touches
+ * exactly one line. The spawn-time choice over it is dosc_spawn_choice
+ * (dosc_policy.h), called through dosc_site_choice below. */
+#if defined(__GNUC__)
+typedef dosc_decision dosc_site_state __attribute__((aligned(64)));
+#else
+typedef dosc_decision dosc_site_state;
+#endif
+_Static_assert(sizeof(dosc_site_state) == 64, "a site's state is one cache line");
 
 typedef struct dosc_program_info {
   const char *source_hash; /* must equal the sidecar's "source_hash" */
@@ -171,38 +163,30 @@ static inline void dosc_frame_init(dosc_frame *frame) {
  * on whichever worker the task runs). Read by dosc_spawn_pays. */
 extern DOSC_API DOSC_TLS_MODEL _Thread_local int dosc_current_depth;
 
-/* The spawn-time check, generated as
+/* The dispatch generated for every site (UnitRewriter), with WORK the
+ * manifest's work at the arguments (-1: unknown), MEASURE a recursive task's
+ * measure parameter (DOSC_POLICY_NO_MEASURE: none), SIBLINGS the batch where
+ * the manifest's siblings is a formula (-1: not tested) and BYTES_FN the
+ * site's dosc_spawn_bytes_N (0: the site cannot ship):
+ *     struct dosc_args_3 dosc_args = { ... };
+ *     int dosc_b = dosc_site_choice(dosc_s, WORK, MEASURE, SIBLINGS, BYTES_FN, &dosc_args);
+ *     if (dosc_b == DOSC_BIND_REMOTE) dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args);
+ *     else if (dosc_b == DOSC_BIND_LOCAL)
+ *       dosc_spawn(&dosc_fr, dosc_thunk_3, &dosc_args, sizeof dosc_args);
+ *     else <serial call>
+ * dosc_spawn_choice (dosc_policy.h: the one rule, also what `dosc explain`
+ * shows) at the running task's depth. O(1), no shared writes, no clock. */
+static inline int dosc_site_choice(const dosc_site_state *site, long long work, long long measure,
+                                   long long siblings, dosc_bytes_fn bytes_of, const void *args) {
+  return dosc_spawn_choice(site, work, measure, dosc_current_depth, siblings, bytes_of, args);
+}
+
+/* The grain test alone, for hand-lowered code (the runtime's tests):
  *     if (s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(s, WORK)) <serial call>
- * where WORK is the manifest's work estimate over the arguments, or -1 when
- * unknown (recursive tasks). O(1), no shared writes, no clock: a task of known
- * work pays if it reaches the load-time threshold; otherwise (recursive) the
- * spawn pays while the depth is below the load-time cut-off, and below it
- * whole subtrees run the serial clone. */
+ *     else dosc_spawn(...);
+ * dosc_site_choice with no measure, no batch and no remote test. */
 static inline int dosc_spawn_pays(const dosc_site_state *site, long long work) {
-  if (work >= 0) return work >= site->work_threshold;
-  return dosc_current_depth < site->depth_cutoff;
-}
-
-/* The spawn-time check of a recursive task with a measure (the site's
- * dosc_site_info.recurrence), generated instead of dosc_spawn_pays as
- *     if (s->binding == DOSC_BIND_INLINE || !dosc_recursive_spawn_pays(s, (long long)dosc_a0))
- * with the measure parameter's value at this spawn: the spawned subtree's
- * work bound reaches the load-time grain (a small problem is not split at
- * all), and the depth is below the cut-off (a large one is split as deep as
- * without a measure). Two comparisons, no shared writes. */
-static inline int dosc_recursive_spawn_pays(const dosc_site_state *site, long long measure) {
-  return measure >= site->measure_threshold && dosc_current_depth < site->depth_cutoff;
-}
-
-/* The batch test, generated after dosc_spawn_pays where the manifest's
- * siblings is an expression over the spawning function's variables (a loop's
- * trip count), evaluated at the spawn:
- *     if (s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(s, WORK)
- *         || !dosc_spawn_batch_pays(s, SIBLINGS)) <serial call>
- * A batch of one task that its spawner waits for gains nothing from a spawn
- * (dosc_batch_pays, dosc_policy.h). O(1). */
-static inline int dosc_spawn_batch_pays(const dosc_site_state *site, long long siblings) {
-  return dosc_batch_pays(site->least_siblings, siblings);
+  return dosc_site_choice(site, work, DOSC_POLICY_NO_MEASURE, -1, 0, 0) != DOSC_BIND_INLINE;
 }
 
 /* Generated in the `else` branch of a site:
@@ -332,33 +316,16 @@ typedef struct dosc_remote_site {
 DOSC_API void dosc_register_remote_sites(const dosc_program_info *unit,
                                          dosc_remote_site *const *sites);
 
-/* The remote test at spawn time of a site bound remote: dosc_remote_pays
- * (dosc_policy.h) against the load-time thresholds, with the task's work and
- * its own shipped bytes at the spawn's arguments, from the generated
+/* The task's own shipped bytes at a spawn's arguments, generated per
+ * remotable site for the remote test of dosc_spawn_choice (its bytes_of):
  *   static long long dosc_spawn_bytes_3(const void *args);
  * (the footprints that are not replicated, dosc_replicated, going in, a
  * written one as the twin of its write-back unless it is a dense `out`
- * one (write_dense), plus the written footprints
- * coming back, in bytes; saturating). O(1), no shared writes. */
-static inline int dosc_remote_spawn_pays(const dosc_site_state *site, long long work,
-                                         long long bytes) {
-  return dosc_remote_pays(site->remote_work_threshold, site->remote_bytes_per_op, work, bytes);
-}
+ * one (write_dense), plus the written footprints coming back, in bytes;
+ * saturating). */
 
-/* A task of a REMOTE-bound site that dosc_remote_spawn_pays keeps here:
- * spawned locally only from the load-time kept threshold (with 1 thread
- * never: the plain call). O(1). */
-static inline int dosc_kept_spawn_pays(const dosc_site_state *site, long long work) {
-  return work < 0 || work >= site->kept_work_threshold;
-}
-
-/* Generated in a remotable site's `else` branch instead of dosc_spawn:
- *     if (dosc_s->binding == DOSC_BIND_REMOTE &&
- *         dosc_remote_spawn_pays(dosc_s, WORK, dosc_spawn_bytes_3(&dosc_args)))
- *       dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args);
- *     else if (dosc_s->binding == DOSC_BIND_REMOTE && !dosc_kept_spawn_pays(dosc_s, WORK))
- *       <serial call>
- *     else dosc_spawn(&dosc_fr, dosc_thunk_3, &dosc_args, sizeof dosc_args);
+/* Generated where dosc_site_choice says REMOTE (see above):
+ *     dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args);
  * Evaluates the footprint, copies `args` and queues the task for an idle
  * rank; it completes before dosc_taskwait(frame) returns, its written
  * footprints and result stored into the caller's memory. Runs the task on

@@ -75,40 +75,9 @@ typedef struct dosc_site_facts {
 } dosc_site_facts;
 
 /* The load-time decision of one site. The argument-dependent part is left to
- * spawn time as at most two comparisons against the numbers fixed here:
- *
- *   binding INLINE: always the plain call (serial clone).
- *   binding LOCAL:  spawn on the pool when work >= work_threshold (known work)
- *                   or depth < depth_cutoff (recursive, work unknown); else inline.
- *   binding REMOTE: ship the task to another node when
- *                     dosc_remote_pays(remote_work_threshold, remote_bytes_per_op,
- *                                      work, bytes)
- *                   (work >= remote_work_threshold, and bytes within what the
- *                   work above that threshold pays for: a task with much data
- *                   and little work stays here); below work_threshold (the
- *                   least work at which shipping or a local spawn can pay) the
- *                   plain call; a task the remote test keeps here spawns
- *                   locally when work >= kept_work_threshold, the two-way
- *                   model's grain (the local grain with 2 or more threads;
- *                   with 1 thread never: a spawn there only defers the work,
- *                   local_ns = spawn + work > inline_ns), else the plain call.
- *                   A requested remote (sidecar, DOSC_BIND) ships every task
- *                   that passes the local grain; below it, the plain call, as
- *                   under a requested local.
- *   every binding but INLINE, where the generated code knows the batch (the
- *                   manifest's siblings is an expression, evaluated at the
- *                   spawn): a batch of fewer than least_siblings tasks is the
- *                   plain call (dosc_batch_pays): one task that its spawner
- *                   waits for runs on one worker whether spawned or called.
- * The dispatch generated for a remotable site (UnitRewriter), with BYTES the
- * task's own shipped bytes at its arguments (dosc_spawn_bytes) and SIBLINGS
- * the batch at the spawn (left out where the manifest's siblings is a number):
- *     if (s->binding == INLINE || !dosc_spawn_pays(s, WORK)
- *         || !dosc_batch_pays(s->least_siblings, SIBLINGS)) <plain call>
- *     else if (s->binding == REMOTE && dosc_remote_pays(s->remote_work_threshold,
- *                                      s->remote_bytes_per_op, WORK, BYTES)) <ship>
- *     else if (s->binding == REMOTE && WORK < s->kept_work_threshold) <plain call>
- *     else <local spawn> */
+ * spawn time, to dosc_spawn_choice below: at most a few comparisons against
+ * the numbers fixed here. The runtime keeps it as the site's dosc_site_state
+ * (dosc_abi.h: the same struct, on a cache line of its own). */
 typedef struct dosc_decision {
   int binding;                     /* DOSC_POLICY_INLINE / LOCAL / REMOTE */
   long long work_threshold;        /* local: known work below this runs inline */
@@ -147,6 +116,55 @@ static inline int dosc_remote_pays(long long remote_work_threshold, double remot
  * unknown, as good as a wide batch). O(1). */
 static inline int dosc_batch_pays(long long least_siblings, long long siblings) {
   return siblings < 0 || siblings >= least_siblings;
+}
+
+/* What a site without a measure passes to dosc_spawn_choice as its measure:
+ * above every measure threshold. */
+#define DOSC_POLICY_NO_MEASURE DOSC_POLICY_NEVER
+
+/* A remotable site's own shipped bytes at one spawn's arguments (the
+ * generated dosc_spawn_bytes_N, see dosc_abi.h), asked for only when the
+ * remote test needs them. */
+typedef long long (*dosc_bytes_fn)(const void *args);
+
+/* The spawn-time choice of one site: the one rule, called by the dispatch
+ * generated for every site (UnitRewriter, through dosc_site_choice in
+ * dosc_abi.h) and by `dosc explain` (its binding at the user's values and the
+ * break-even sizes). Given the load-time decision and the spawn's figures at
+ * its arguments:
+ *   work      the task's work in operations; < 0: unknown (recursive)
+ *   measure   a recursive task's measure parameter (decision->measure_threshold
+ *             is set); DOSC_POLICY_NO_MEASURE without one
+ *   depth     the spawn depth of the spawning task (0 in main)
+ *   siblings  the batch, where the code knows it at the spawn (the manifest's
+ *             siblings is a formula); < 0: not tested
+ *   bytes_of  the task's own shipped bytes, called with `args` only for a
+ *             REMOTE-bound task that passes the work test; NULL: the site
+ *             cannot ship (no marshalling): it spawns locally
+ * it returns DOSC_POLICY_INLINE (the plain call), LOCAL (a task on this
+ * node's pool) or REMOTE (shipped to another node):
+ *   INLINE binding, or the grain fails (known work: work < work_threshold;
+ *     unknown: measure < measure_threshold or depth >= depth_cutoff), or the
+ *     batch is smaller than least_siblings (dosc_batch_pays): INLINE.
+ *   REMOTE binding and dosc_remote_pays(remote_work_threshold,
+ *     remote_bytes_per_op, work, bytes): REMOTE; a task that test keeps here
+ *     spawns locally from kept_work_threshold (unknown work: always), below
+ *     it the plain call.
+ *   else LOCAL.
+ * O(1), no shared writes, no clock; inline: on a hot path (fib with a spawn
+ * per call) it folds into the dispatch. */
+static inline int dosc_spawn_choice(const dosc_decision *site, long long work, long long measure,
+                                    int depth, long long siblings, dosc_bytes_fn bytes_of,
+                                    const void *args) {
+  if (site->binding == DOSC_POLICY_INLINE) return DOSC_POLICY_INLINE;
+  int grain = work >= 0 ? work >= site->work_threshold
+                        : measure >= site->measure_threshold && depth < site->depth_cutoff;
+  if (!grain || !dosc_batch_pays(site->least_siblings, siblings)) return DOSC_POLICY_INLINE;
+  if (site->binding != DOSC_POLICY_REMOTE || bytes_of == 0) return DOSC_POLICY_LOCAL;
+  if (dosc_remote_pays(site->remote_work_threshold, site->remote_bytes_per_op, work,
+                       bytes_of(args)))
+    return DOSC_POLICY_REMOTE;
+  return work < 0 || work >= site->kept_work_threshold ? DOSC_POLICY_LOCAL : DOSC_POLICY_INLINE;
 }
 
 /* Replication (issue 9 item 4, the paper's replication vs remote

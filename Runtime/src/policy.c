@@ -155,18 +155,35 @@ static double positive_or(double value, double fallback) {
   return value > 0.0 ? value : fallback;
 }
 
+/* The profile as the model computes with it: a rate or a target that must be
+ * positive (ns_per_op, overhead_target, remote_bytes_per_ns) gets its default
+ * when it is not; a cost (spawn, steal, latency) is at least 0; threads,
+ * nodes and tasks_per_thread at least 1. NaN counts as not positive. Every
+ * function of the model starts from it. */
+static dosc_profile usable_profile(const dosc_profile *profile) {
+  dosc_profile usable = *profile;
+  usable.ns_per_op = positive_or(profile->ns_per_op, DOSC_DEFAULT_NS_PER_OP);
+  usable.overhead_target = positive_or(profile->overhead_target, DOSC_DEFAULT_OVERHEAD_TARGET);
+  usable.remote_bytes_per_ns =
+      positive_or(profile->remote_bytes_per_ns, DOSC_DEFAULT_REMOTE_BYTES_PER_NS);
+  usable.spawn_ns = positive_or(profile->spawn_ns, 0.0);
+  usable.steal_ns = positive_or(profile->steal_ns, 0.0);
+  usable.remote_latency_ns = positive_or(profile->remote_latency_ns, 0.0);
+  usable.threads = profile->threads > 1 ? profile->threads : 1;
+  usable.nodes = profile->nodes > 1 ? profile->nodes : 1;
+  usable.tasks_per_thread = profile->tasks_per_thread > 1 ? profile->tasks_per_thread : 1;
+  return usable;
+}
+
 dosc_break_even dosc_break_even_sizes(const dosc_profile *profile, double bytes) {
-  double ns_per_op = positive_or(profile->ns_per_op, DOSC_DEFAULT_NS_PER_OP);
-  double target = positive_or(profile->overhead_target, DOSC_DEFAULT_OVERHEAD_TARGET);
-  double bandwidth = positive_or(profile->remote_bytes_per_ns, DOSC_DEFAULT_REMOTE_BYTES_PER_NS);
-  double spawn_ns = profile->spawn_ns > 0.0 ? profile->spawn_ns : 0.0;
-  double latency_ns = profile->remote_latency_ns > 0.0 ? profile->remote_latency_ns : 0.0;
+  dosc_profile p = usable_profile(profile);
   dosc_break_even result;
   /* Only the spawn counts per task: steals happen O(threads x critical path)
    * times in a work-stealing schedule, not once per task (work-first
    * principle, Frigo et al. PLDI'98), so they do not set the grain. */
-  result.local_ops = spawn_ns / (ns_per_op * target);
-  result.remote_ops = (latency_ns + (bytes > 0.0 ? bytes : 0.0) / bandwidth) / ns_per_op;
+  result.local_ops = p.spawn_ns / (p.ns_per_op * p.overhead_target);
+  result.remote_ops =
+      (p.remote_latency_ns + positive_or(bytes, 0.0) / p.remote_bytes_per_ns) / p.ns_per_op;
   return result;
 }
 
@@ -197,9 +214,8 @@ static long long fan_out_of(long long siblings) {
 
 int dosc_recursive_depth_cutoff(const dosc_profile *profile, long long siblings) {
   long long fan_out = fan_out_of(siblings);
-  long long threads = profile->threads > 1 ? profile->threads : 1;
-  long long per_thread = profile->tasks_per_thread > 1 ? profile->tasks_per_thread : 1;
-  double wanted = (double)threads * (double)per_thread;
+  dosc_profile p = usable_profile(profile);
+  double wanted = (double)p.threads * (double)p.tasks_per_thread;
   double shrink = (double)fan_out * DOSC_UNEVEN_SPLIT; /* > 1.6: the loop ends */
   double parts = 1.0;
   int depth = 0;
@@ -264,11 +280,8 @@ double dosc_recursive_subtree_ops(const dosc_recurrence *recurrence, long long m
 }
 
 double dosc_recursive_grain_ops(const dosc_profile *profile) {
-  double ns_per_op = positive_or(profile->ns_per_op, DOSC_DEFAULT_NS_PER_OP);
-  double target = positive_or(profile->overhead_target, DOSC_DEFAULT_OVERHEAD_TARGET);
-  double spawn_ns = profile->spawn_ns > 0.0 ? profile->spawn_ns : 0.0;
-  double steal_ns = profile->steal_ns > 0.0 ? profile->steal_ns : 0.0;
-  return (spawn_ns + steal_ns) / (ns_per_op * target);
+  dosc_profile p = usable_profile(profile);
+  return (p.spawn_ns + p.steal_ns) / (p.ns_per_op * p.overhead_target);
 }
 
 long long dosc_recursive_measure_threshold(const dosc_profile *profile,
@@ -307,36 +320,27 @@ static double batch_width(long long siblings, double workers) {
 /* What remote saves per operation of a task over running it on the local
  * pool: its share of the batch's time shrinks from 1/local width to
  * 1/remote width. 0 when the batch does not fill more than the local pool. */
-static double remote_gain_ns_per_op(const dosc_profile *profile, double ns_per_op,
-                                    long long siblings) {
-  double threads = profile->threads > 1 ? profile->threads : 1;
-  double nodes = profile->nodes > 1 ? profile->nodes : 1;
+static double remote_gain_ns_per_op(const dosc_profile *usable, long long siblings) {
+  double threads = usable->threads;
   double local_width = batch_width(siblings, threads);
-  double remote_width = batch_width(siblings, threads * nodes);
-  double gain = ns_per_op * (1.0 / local_width - 1.0 / remote_width);
+  double remote_width = batch_width(siblings, threads * usable->nodes);
+  double gain = usable->ns_per_op * (1.0 / local_width - 1.0 / remote_width);
   return gain > 0.0 ? gain : 0.0;
-}
-
-static double remote_round_trip_ns(const dosc_profile *profile) {
-  return 2.0 * (profile->remote_latency_ns > 0.0 ? profile->remote_latency_ns : 0.0);
 }
 
 dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *size) {
   dosc_prices prices = {-1.0, -1.0, -1.0, -1.0, -1.0, -1.0};
   if (!(size->work >= 0.0) || !isfinite(size->work)) return prices;
-  double ns_per_op = positive_or(profile->ns_per_op, DOSC_DEFAULT_NS_PER_OP);
-  double bandwidth = positive_or(profile->remote_bytes_per_ns, DOSC_DEFAULT_REMOTE_BYTES_PER_NS);
-  double spawn_ns = profile->spawn_ns > 0.0 ? profile->spawn_ns : 0.0;
-  double threads = profile->threads > 1 ? profile->threads : 1;
-  double nodes = profile->nodes > 1 ? profile->nodes : 1;
-  double work_ns = size->work * ns_per_op;
-  double bytes = size->bytes > 0.0 ? size->bytes : 0.0;
+  dosc_profile p = usable_profile(profile);
+  double spawn_ns = p.spawn_ns;
+  double work_ns = size->work * p.ns_per_op;
   prices.inline_ns = work_ns;
-  prices.local_ns = spawn_ns + work_ns / batch_width(size->siblings, threads);
-  prices.remote_overhead_ns = remote_round_trip_ns(profile) + bytes / bandwidth;
-  if (nodes > 1)
+  prices.local_ns = spawn_ns + work_ns / batch_width(size->siblings, p.threads);
+  prices.remote_overhead_ns =
+      2.0 * p.remote_latency_ns + positive_or(size->bytes, 0.0) / p.remote_bytes_per_ns;
+  if (p.nodes > 1)
     prices.remote_ns = spawn_ns + prices.remote_overhead_ns +
-                       work_ns / batch_width(size->siblings, threads * nodes);
+                       work_ns / batch_width(size->siblings, (double)p.threads * p.nodes);
   if (work_ns > 0.0) {
     prices.l = (work_ns + spawn_ns) / work_ns;
     prices.y = (work_ns + prices.remote_overhead_ns) / work_ns;
@@ -352,14 +356,13 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  * when no size can pay (the batch is too narrow to gain from more nodes). */
 static int remote_thresholds(const dosc_profile *profile, const dosc_site_facts *facts,
                              dosc_decision *decision) {
-  double ns_per_op = positive_or(profile->ns_per_op, DOSC_DEFAULT_NS_PER_OP);
-  double bandwidth = positive_or(profile->remote_bytes_per_ns, DOSC_DEFAULT_REMOTE_BYTES_PER_NS);
-  double gain = remote_gain_ns_per_op(profile, ns_per_op, facts->siblings);
+  dosc_profile p = usable_profile(profile);
+  double gain = remote_gain_ns_per_op(&p, facts->siblings);
   decision->remote_work_threshold = DOSC_POLICY_NEVER;
   decision->remote_bytes_per_op = 0.0;
   if (!(gain > 0.0)) return 0;
-  decision->remote_work_threshold = dosc_saturate_ll(remote_round_trip_ns(profile) / gain, 1);
-  decision->remote_bytes_per_op = gain * bandwidth;
+  decision->remote_work_threshold = dosc_saturate_ll(2.0 * p.remote_latency_ns / gain, 1);
+  decision->remote_bytes_per_op = gain * p.remote_bytes_per_ns;
   return decision->remote_work_threshold < DOSC_POLICY_NEVER;
 }
 
@@ -413,8 +416,8 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
       snprintf(text, text_size,
                "recursive: spawns while depth < %d (%lld-way splits, uneven like fib's: "
                "heaviest leaf <= 1/(%d threads x %d tasks)), serial clone below",
-               decision->depth_cutoff, fan_out, profile->threads > 1 ? profile->threads : 1,
-               profile->tasks_per_thread > 1 ? profile->tasks_per_thread : 1);
+               decision->depth_cutoff, fan_out, usable_profile(profile).threads,
+               usable_profile(profile).tasks_per_thread);
   } else {
     decision->depth_cutoff = DOSC_UNBOUNDED_DEPTH;
     if (facts->work_known)
@@ -454,8 +457,9 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   char grain[192] = "";
   char why[160] = "";
   char remote[256] = "";
-  int threads = profile->threads > 1 ? profile->threads : 1;
-  int nodes = profile->nodes > 1 ? profile->nodes : 1;
+  dosc_profile usable = usable_profile(profile);
+  int threads = usable.threads;
+  int nodes = usable.nodes;
   int requested = facts->requested;
   dosc_decision remote_choice = decision;
   int remote_can_pay = 0;

@@ -248,14 +248,7 @@ static void decide_program(const dosc_program_info *program) {
     if (facts.requested == DOSC_BIND_REMOTE && (info->flags & DOSC_SITE_REMOTABLE) && !marshalled)
       note = "; its written footprint is not bounded, so no marshalling was generated";
     dosc_site_state *state = &program->states[id];
-    state->binding = decision.binding;
-    state->work_threshold = decision.work_threshold;
-    state->depth_cutoff = decision.depth_cutoff;
-    state->remote_work_threshold = decision.remote_work_threshold;
-    state->remote_bytes_per_op = decision.remote_bytes_per_op;
-    state->measure_threshold = decision.measure_threshold;
-    state->kept_work_threshold = decision.kept_work_threshold;
-    state->least_siblings = decision.least_siblings;
+    *state = decision; /* dosc_site_state is dosc_decision, cache-line aligned */
     if (runtime.trace)
       fprintf(stderr, "dosc: site %lld %s (%s:%d:%d): %s - %s%s\n", first_site + id,
               info->task != NULL ? info->task : "?", info->file != NULL ? info->file : "?",

@@ -1,6 +1,6 @@
 /* measure_test - fib with both recursive calls spawned, hand-lowered like the
  * rewrite's output for a recursive task with a measure (dosc_recurrence,
- * dosc_recursive_spawn_pays in dosc_abi.h): n decreases by 1 and 2 per call,
+ * dosc_spawn_choice in dosc_policy.h): n decreases by 1 and 2 per call,
  * no call below 2, 10 operations per invocation.
  *
  * usage: measure_test N
@@ -55,7 +55,7 @@ static void fib_thunk0(void *p) {
 /* One site: the spawn-time check on the measure, and the test's counters. */
 static void site(int id, dosc_frame *frame, long *result, long dosc_a0) {
   const dosc_site_state *s = &dosc_site_states[id];
-  if (s->binding == DOSC_BIND_INLINE || !dosc_recursive_spawn_pays(s, (long long)(dosc_a0))) {
+  if (dosc_site_choice(s, -1, (long long)(dosc_a0), -1, 0, 0) == DOSC_BIND_INLINE) {
     *result = fib__dosc_serial(dosc_a0);
     return;
   }

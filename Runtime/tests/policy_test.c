@@ -30,17 +30,16 @@ static dosc_site_facts task(int remotable, int recursive, int work_known, long l
 }
 
 /* What the generated code does at spawn time with a decision (UnitRewriter's
- * dispatch), in a batch of `siblings` tasks (-1: the code has no batch test). */
+ * dispatch: dosc_spawn_choice), in a batch of `siblings` tasks (-1: the code
+ * has no batch test), for a task of `bytes` own shipped bytes. */
+static long long bytes_at(const void *args) {
+  return *(const long long *)args;
+}
+
 static const char *in_batch(const dosc_decision *d, long long work, long long bytes,
                             long long siblings) {
-  if (d->binding == DOSC_POLICY_INLINE || work < d->work_threshold ||
-      !dosc_batch_pays(d->least_siblings, siblings))
-    return "inline";
-  if (d->binding == DOSC_POLICY_REMOTE &&
-      dosc_remote_pays(d->remote_work_threshold, d->remote_bytes_per_op, work, bytes))
-    return "remote";
-  if (d->binding == DOSC_POLICY_REMOTE && work < d->kept_work_threshold) return "inline";
-  return "local";
+  return dosc_binding_name(
+      dosc_spawn_choice(d, work, DOSC_POLICY_NO_MEASURE, 0, siblings, bytes_at, &bytes));
 }
 
 static const char *at_spawn(const dosc_decision *d, long long work, long long bytes) {

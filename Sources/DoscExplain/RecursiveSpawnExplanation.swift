@@ -11,7 +11,7 @@ extension SiteExplainer {
   /// ("spawns while n >= 21"), and at the `--set` value of the measure the bound on the calls'
   /// work and what the spawn-time check picks there (at depth 0, where the cut-off passes).
   func recursiveSpawn(
-    _ recurrence: RecursionRecurrence, decision: dosc_decision, facts: dosc_site_facts,
+    _ recurrence: RecursionRecurrence, site: Manifest.Site, decision: dosc_decision, facts: dosc_site_facts,
     atValues: inout SiteExplanation.AtValues
   ) -> [SiteExplanation.BreakEven] {
     let parameter = recurrence.measure.parameter
@@ -22,11 +22,11 @@ extension SiteExplainer {
       let measure = dosc_saturate_ll(value, 0)
       let bound = dosc_recursive_subtree_ops(&policyRecurrence, measure)
       atValues.subtreeWorkBound = bound.isFinite ? bound : nil
-      let spawns =
-        decision.binding != Int32(DOSC_POLICY_INLINE) && measure >= decision.measure_threshold
-        && decision.depth_cutoff > 0
-      // A recursive task never goes remote by the remote test: it spawns on this node.
-      atValues.bindingAtSpawn = spawns ? "local" : "inline"
+      // The batch and the bytes as the generated dispatch passes them (at depth 0).
+      let batch = Self.batchKnownAtSpawn(site) ? site.siblings.value(at: values) : nil
+      atValues.bindingAtSpawn = Self.name(
+        Self.spawnBinding(
+          decision: decision, work: nil, measure: value, bytes: atValues.spawnBytes ?? .infinity, siblings: batch))
     }
     guard decision.binding != Int32(DOSC_POLICY_INLINE) else { return [] }
     let depth = "depth < \(decision.depth_cutoff)"

@@ -31,7 +31,7 @@ public struct SiteExplanation: Codable, Sendable {
     public var remoteWork: Int64?
     public var remoteBytesPerOp: Double?
     /// A recursive task with a measure: its parameter, and the least value at which a spawn
-    /// of it pays (`dosc_recursive_spawn_pays`); nil when every value does.
+    /// of it pays (`dosc_spawn_choice`); nil when every value does.
     public var measure: String?
     public var measureThreshold: Int64?
     /// Remote: a task the remote test keeps here spawns locally from this work; nil: never.
@@ -241,7 +241,7 @@ public struct SiteExplainer {
     var atValues = evaluate(site: site, task: task, traffic: traffic, decision: decision, values: values)
     var breakEven: [SiteExplanation.BreakEven] = []
     if let task, let recurrence = RecursionRecurrence(task: task), facts.recurrence.calls > 0 {
-      breakEven += recursiveSpawn(recurrence, decision: decision, facts: facts, atValues: &atValues)
+      breakEven += recursiveSpawn(recurrence, site: site, decision: decision, facts: facts, atValues: &atValues)
     }
     if let task, let traffic, task.work != .unknown, decision.binding != Int32(DOSC_POLICY_INLINE) {
       // Sizes the work grows with: a break-even "from v >= X" means something only for those.
@@ -267,24 +267,26 @@ public struct SiteExplainer {
   /// the sidecar (`batch_test`): the siblings formula is evaluated there.
   static func batchKnownAtSpawn(_ site: Manifest.Site) -> Bool { site.batchTest == true }
 
-  /// The spawn-time choice (the generated code's check) at `values`; `bytes` the task's own
-  /// (`spawnBytes`); `siblings` the batch where the code tests it (`batchKnownAtSpawn`).
-  func spawnBinding(decision: dosc_decision, work: Double, bytes ownBytes: Double, siblings: Double?) -> Int32 {
-    if decision.binding == Int32(DOSC_POLICY_INLINE) { return Int32(DOSC_POLICY_INLINE) }
-    let workOps = dosc_saturate_ll(work, 0)
-    let bytes = dosc_saturate_ll(ownBytes, 1)
-    let batch = siblings.map { dosc_saturate_ll($0, 0) } ?? -1
-    if workOps < decision.work_threshold || dosc_batch_pays(decision.least_siblings, batch) == 0 {
-      return Int32(DOSC_POLICY_INLINE)
-    }
-    if decision.binding == Int32(DOSC_POLICY_REMOTE) {
-      if dosc_remote_pays(decision.remote_work_threshold, decision.remote_bytes_per_op, workOps, bytes) != 0 {
-        return Int32(DOSC_POLICY_REMOTE)
-      }
-      if workOps < decision.kept_work_threshold { return Int32(DOSC_POLICY_INLINE) }
-    }
-    return Int32(DOSC_POLICY_LOCAL)
+  /// The spawn-time choice at `values`: `dosc_spawn_choice`, the function the generated dispatch
+  /// calls, at depth 0 (main's spawn, where the depth cut-off passes). `work` nil: unknown (a
+  /// recursive task), tested by `measure` (nil: the site has none); `bytes` the task's own
+  /// (`spawnBytes`; nil: the site cannot ship); `siblings` the batch where the code tests it
+  /// (`batchKnownAtSpawn`).
+  static func spawnBinding(
+    decision: dosc_decision, work: Double?, measure: Double? = nil, bytes ownBytes: Double?, siblings: Double?
+  ) -> Int32 {
+    var site = decision
+    var bytes = dosc_saturate_ll(ownBytes ?? 0, 1)
+    let shipped: dosc_bytes_fn? = ownBytes == nil ? nil : { $0!.load(as: Int64.self) }
+    return dosc_spawn_choice(
+      &site, work.map { dosc_saturate_ll($0, 0) } ?? -1,
+      measure.map { dosc_saturate_ll($0, 0) } ?? Self.noMeasure, 0,
+      siblings.map { dosc_saturate_ll($0, 0) } ?? -1, shipped, &bytes)
   }
+
+  /// `DOSC_POLICY_NO_MEASURE` (a macro Swift does not import): what a site without a measure
+  /// passes to `dosc_spawn_choice`.
+  static let noMeasure = Int64.max
 
   func sizes(site: Manifest.Site, task: Manifest.Task?, traffic: TaskTraffic?, values: [String: Double]) -> (
     work: Double?, shipped: Double?, own: Double?, siblings: Double?
@@ -329,7 +331,7 @@ public struct SiteExplainer {
     result.l = finite(prices.l)
     result.y = remotable ? finite(prices.y) : nil
     result.bindingAtSpawn = Self.name(
-      spawnBinding(
+      Self.spawnBinding(
         decision: decision, work: work, bytes: own ?? .infinity,
         siblings: Self.batchKnownAtSpawn(site) ? siblings : nil))
     return result
@@ -345,7 +347,7 @@ public struct SiteExplainer {
       at[variable] = x
       let (work, _, own, siblings) = sizes(site: site, task: task, traffic: traffic, values: at)
       guard let work else { return Int32(DOSC_POLICY_INLINE) }
-      return spawnBinding(
+      return Self.spawnBinding(
         decision: decision, work: work, bytes: own ?? .infinity,
         siblings: Self.batchKnownAtSpawn(site) ? siblings : nil)
     }

@@ -28,7 +28,7 @@ public struct SiteEntry: Hashable, Sendable {
   public var remoteSite: String?
   /// The `dosc_recurrence` of a recursive site with a measure (`RecursionRecurrence`).
   public var recurrence: String?
-  /// The dispatch tests the batch at the spawn (`dosc_spawn_batch_pays`).
+  /// The dispatch tests the batch at the spawn (the `siblings` of `dosc_site_choice`).
   public var batchTest = false
 }
 

@@ -3,8 +3,8 @@ import DoscPolicy
 
 /// What a recursive site with a measure (`Manifest.RecursionMeasure`) gives the runtime: the
 /// `dosc_recurrence` its subtrees are priced by at load time (policy.c,
-/// `dosc_recursive_measure_threshold`), and the spawn-time check on the measure parameter's
-/// value at the spawn (`dosc_recursive_spawn_pays`). `dosc explain` builds the same value
+/// `dosc_recursive_measure_threshold`), and the measure parameter's value at the spawn, which
+/// the spawn-time choice compares with it (`dosc_spawn_choice`). `dosc explain` builds the same value
 /// from the sidecar, so both decide alike.
 public struct RecursionRecurrence {
   public var measure: Manifest.RecursionMeasure
@@ -49,6 +49,7 @@ public struct RecursionRecurrence {
       + "\(measure.base)LL, { \(decrements) }, \(workPerCall).0 };\n"
   }
 
-  /// The spawn-time check, over the site's argument locals (`dosc_aK`).
-  var check: String { "dosc_recursive_spawn_pays(dosc_s, (long long)(dosc_a\(parameterIndex)))" }
+  /// The measure at the spawn, over the site's argument locals (`dosc_aK`): the `measure`
+  /// argument of the dispatch's `dosc_site_choice`.
+  var measureArgument: String { "(long long)(dosc_a\(parameterIndex))" }
 }

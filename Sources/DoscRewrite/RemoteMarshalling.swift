@@ -15,7 +15,7 @@ struct RemoteMarshalling {
   /// The C name of the `dosc_remote_site`.
   let siteName: String
   /// The C name of `static long long NAME(const void *args)`: the task's own shipped bytes at
-  /// the spawn's arguments, for the spawn-time remote test (`dosc_remote_spawn_pays`).
+  /// the spawn's arguments, for the spawn-time remote test (`dosc_spawn_choice`).
   let spawnBytesName: String
 
   /// One argument of the site, as the rewrite declared it in `struct dosc_args_N` (field `aK`).

@@ -304,10 +304,10 @@ struct UnitRewriter {
       entry.flags.append("DOSC_SITE_WORK_AT_LINK")
     }
     entry.defaultBinding = .auto
-    var spawnPays = "dosc_spawn_pays(dosc_s, \(work))"
+    var measure = "DOSC_POLICY_NO_MEASURE"
     let recurrence = task.flatMap { work == "-1" ? RecursionRecurrence(task: $0.manifestTask) : nil }
     if let recurrence {
-      spawnPays = recurrence.check
+      measure = recurrence.measureArgument
       entry.recurrence = RecursionRecurrence.name(siteID: id)
     }
 
@@ -326,26 +326,23 @@ struct UnitRewriter {
       remote = marshalling
       entry.remoteSite = marshalling.siteName
     }
-    let spawn =
-      "dosc_spawn(&dosc_fr, \(thunkName), &dosc_args, sizeof dosc_args);"
-    let plainCall = "\(assign)\(serial)(\(arguments));"
-    // A remote-bound site ships the task only when its work and its own bytes pay for the
-    // trip (the load-time thresholds); a task that stays spawns locally only where the
-    // two-way model's grain says a spawn pays (the kept threshold), else it is the plain call.
-    let spawnOrShip =
-      remote.map {
-        "if (dosc_s->binding == DOSC_BIND_REMOTE && dosc_remote_spawn_pays(dosc_s, \(work), "
-          + "\($0.spawnBytesName)(&dosc_args))) dosc_spawn_remote(&dosc_fr, &\($0.siteName), &dosc_args); "
-          + "else if (dosc_s->binding == DOSC_BIND_REMOTE && !dosc_kept_spawn_pays(dosc_s, \(work))) \(plainCall) "
-          + "else \(spawn)"
-      } ?? spawn
     let batch = batchTest(site, manifestSite)
-    entry.batchTest = !batch.isEmpty
+    entry.batchTest = batch != nil
+    // The choice is dosc_spawn_choice (dosc_policy.h), the rule `dosc explain` shows too; the
+    // site's own bytes are computed inside it, only for a task bound remote that passes the
+    // work test.
+    let choice =
+      "dosc_site_choice(dosc_s, \(work), \(measure), \(batch ?? "-1"), "
+      + "\(remote.map(\.spawnBytesName) ?? "(dosc_bytes_fn)0"), &dosc_args)"
+    let ship =
+      remote.map { "if (dosc_b == DOSC_BIND_REMOTE) dosc_spawn_remote(&dosc_fr, &\($0.siteName), &dosc_args); else " }
+      ?? ""
     let dispatch =
       "{ \(locals)const dosc_site_state *dosc_s = &dosc_unit_states[\(id)]; "
-      + "if (dosc_s->binding == DOSC_BIND_INLINE || !\(spawnPays)\(batch)) \(plainCall) "
-      + "else { struct \(structName) dosc_args = { \(initializers.isEmpty ? "0" : initializers.joined(separator: ", ")) }; "
-      + "\(spawnOrShip) } }"
+      + "struct \(structName) dosc_args = { \(initializers.isEmpty ? "0" : initializers.joined(separator: ", ")) }; "
+      + "int dosc_b = \(choice); "
+      + "\(ship)if (dosc_b == DOSC_BIND_LOCAL) dosc_spawn(&dosc_fr, \(thunkName), &dosc_args, sizeof dosc_args); "
+      + "else \(assign)\(serial)(\(arguments)); }"
     guard let end = statementEnd(site.statement.range) else {
       try leavePlain(site, because: "cannot find the end of the statement")
       return nil
@@ -365,22 +362,21 @@ struct UnitRewriter {
         + (remote?.definition ?? ""))
   }
 
-  /// ` || !dosc_spawn_batch_pays(dosc_s, SIBLINGS)` where the manifest's siblings is a
+  /// The batch at the spawn (`SIBLINGS` of `dosc_site_choice`) where the manifest's siblings is a
   /// formula over integer variables the site sees (the innermost loop's trip count, evaluated
   /// at the spawn) and it is the whole batch: every loop around that one has a taskwait in it,
   /// so no outer loop's iterations add to the batch (`for i { for j { spawn } }` with the
   /// taskwait after both loops spawns i x j tasks together). "" where it is a number (the
-  /// load-time decision has it), is not the whole batch or cannot be evaluated here.
-  private func batchTest(_ site: SpawnSite, _ manifestSite: Manifest.Site?) -> String {
-    guard case .formula? = manifestSite?.siblings, let siblings = manifestSite?.siblings.polynomial else { return "" }
+  /// load-time decision has it), is not the whole batch or cannot be evaluated here: nil.
+  private func batchTest(_ site: SpawnSite, _ manifestSite: Manifest.Site?) -> String? {
+    guard case .formula? = manifestSite?.siblings, let siblings = manifestSite?.siblings.polynomial else { return nil }
     let scope = SiteScope(at: site.statement.range.lowerBound, in: site.function)
     let waits = analysis.taskwaits.filter { $0.function.name == site.function.name }.map(\.pragma.range.lowerBound)
-    guard scope.loops.dropLast().allSatisfy({ loop in waits.contains { loop.contains($0) } }) else { return "" }
+    guard scope.loops.dropLast().allSatisfy({ loop in waits.contains { loop.contains($0) } }) else { return nil }
     let arguments = scope.integerVariables.sorted().map {
       WorkExpression.Argument(name: $0, value: $0, isArithmetic: true)
     }
-    guard let value = WorkExpression.value(siblings, arguments: arguments) else { return "" }
-    return " || !dosc_spawn_batch_pays(dosc_s, \(value))"
+    return WorkExpression.value(siblings, arguments: arguments)
   }
 
   /// Why editing the site would be unsafe (a macro expansion), or nil.

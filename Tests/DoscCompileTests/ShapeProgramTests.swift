@@ -43,7 +43,7 @@ import Testing
     let table = generated.split(separator: "\n").filter { $0.hasPrefix("  { ") && $0.contains("\"recursion.c\"") }
     #expect(table.count == 6)
     for entry in table { #expect(entry.contains("DOSC_SITE_RECURSIVE"), "\(entry)") }
-    #expect(!generated.contains("dosc_spawn_pays(dosc_s, dosc__"))
+    #expect(!generated.contains("dosc_site_choice(dosc_s, dosc__"))
     let trace = try Harness.run([program, "12"], environment: ["DOSC_TRACE": "1", "DOSC_THREADS": "2"])
     let sites = trace.stderr.split(separator: "\n").filter { $0.contains(": site ") }
     #expect(sites.count == 6)

@@ -1,7 +1,7 @@
 /* One site whose tasks move 800 KB each: with one sweep over the data a task's
  * work would pay for a round trip, but not for its bytes, so under auto it
  * stays on rank 0; with many sweeps the same bytes are worth shipping. The
- * spawn-time bytes test (dosc_remote_spawn_pays) makes the difference.
+ * spawn-time bytes test (dosc_spawn_choice) makes the difference.
  *   usage: sweeps CHUNK SWEEPS */
 #include <stdio.h>
 #include <stdlib.h>
