@@ -477,6 +477,47 @@ static void recursive_measure(void) {
          "calls 0: no measure");
 }
 
+/* dosc_spawn_choice on a recursive site: the measure and the depth decide the
+ * spawn, a forced remote ships it, and a site that cannot ship spawns locally. */
+static void recursive_spawn_choice(void) {
+  static const long long fib_steps[] = {1, 2};
+  dosc_profile two = machine(2, 1);
+  dosc_site_facts facts = task(1, 1, 0, 2);
+  facts.recurrence = recurrence(2, 2, fib_steps, 10.0);
+  dosc_decision d = dosc_decide(&two, &facts, NULL, 0);
+  long long none = 0;
+  EXPECT(dosc_spawn_choice(&d, -1, 21, 0, -1, bytes_at, &none) == DOSC_POLICY_INLINE,
+         "below the measure threshold: the plain call");
+  EXPECT(dosc_spawn_choice(&d, -1, 22, 0, -1, bytes_at, &none) == DOSC_POLICY_LOCAL,
+         "at the threshold, depth 0: local");
+  EXPECT(dosc_spawn_choice(&d, -1, 40, d.depth_cutoff, -1, bytes_at, &none) == DOSC_POLICY_INLINE,
+         "at the depth cut-off: the plain call");
+  EXPECT(dosc_spawn_choice(&d, -1, 40, 0, 1, bytes_at, &none) == DOSC_POLICY_INLINE,
+         "a batch of one: the plain call");
+  dosc_site_facts blind = task(1, 1, 0, 2);
+  dosc_decision b = dosc_decide(&two, &blind, NULL, 0);
+  EXPECT(dosc_spawn_choice(&b, -1, DOSC_POLICY_NO_MEASURE, 0, -1, NULL, NULL) == DOSC_POLICY_LOCAL,
+         "no measure: the depth alone");
+  dosc_profile three = machine(1, 3);
+  facts.requested = DOSC_POLICY_REMOTE;
+  dosc_decision r = dosc_decide(&three, &facts, NULL, 0);
+  EXPECT(dosc_spawn_choice(&r, -1, 30, 0, -1, bytes_at, &none) == DOSC_POLICY_REMOTE,
+         "forced remote ships a recursive task that passes the grain");
+  EXPECT(dosc_spawn_choice(&r, -1, 30, 0, -1, NULL, NULL) == DOSC_POLICY_LOCAL,
+         "no marshalling: spawned locally");
+  EXPECT(dosc_spawn_choice(&r, -1, 21, 0, -1, bytes_at, &none) == DOSC_POLICY_INLINE,
+         "forced remote keeps the grain");
+}
+
+/* Rank 0 takes queued remote tasks only when this host has a core for it. */
+static void rank0_shares_a_core_of_its_own(void) {
+  EXPECT(dosc_rank0_shares(2, 1, 2), "2 ranks of 1 thread on 2 cores: shares");
+  EXPECT(!dosc_rank0_shares(3, 1, 2), "3 ranks of 1 thread on 2 cores: ranks 1.. only");
+  EXPECT(!dosc_rank0_shares(2, 2, 3), "2 ranks of 2 threads on 3 cores: ranks 1.. only");
+  EXPECT(dosc_rank0_shares(1, 8, 8), "one rank per host (a cluster): shares");
+  EXPECT(dosc_rank0_shares(0, 1, 2) && dosc_rank0_shares(3, 1, 0), "unknown: shares");
+}
+
 int main(void) {
   one_thread_one_node();
   one_node_never_remote();
@@ -497,6 +538,8 @@ int main(void) {
   profile_validation();
   saturation();
   recursive_measure();
+  recursive_spawn_choice();
+  rank0_shares_a_core_of_its_own();
   printf("policy: %d checks, %d failed\n", test_checks, test_failures);
   return test_failures == 0 ? 0 : 1;
 }
