@@ -242,6 +242,14 @@ public struct SiteExplainer {
     var breakEven: [SiteExplanation.BreakEven] = []
     if let task, let recurrence = RecursionRecurrence(task: task), facts.recurrence.calls > 0 {
       breakEven += recursiveSpawn(recurrence, site: site, decision: decision, facts: facts, atValues: &atValues)
+    } else if task?.recursive == true, task?.work == .unknown,
+      !Self.batchKnownAtSpawn(site) || atValues.siblings != nil
+    {
+      // No measure: the depth alone decides (a spawn at depth 0 passes it), with the batch.
+      atValues.bindingAtSpawn = Self.name(
+        Self.spawnBinding(
+          decision: decision, work: nil, bytes: atValues.spawnBytes ?? .infinity,
+          siblings: Self.batchKnownAtSpawn(site) ? atValues.siblings : nil))
     }
     if let task, let traffic, task.work != .unknown, decision.binding != Int32(DOSC_POLICY_INLINE) {
       // Sizes the work grows with: a break-even "from v >= X" means something only for those.

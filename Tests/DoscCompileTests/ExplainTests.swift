@@ -113,6 +113,28 @@ import Testing
     }
   }
 
+  /// Explain's binding at a spawn is the generated dispatch's choice (`dosc_spawn_choice`, one C
+  /// function): a forced remote ships a recursive task that passes the grain (explain once said
+  /// "local" there, while the program shipped it), and a recursive site without a measure
+  /// (nqueens) is decided at depth 0 with its batch, n tasks.
+  @Test func bindingAtSpawnIsTheDispatchsChoice() throws {
+    let fib = try Self.build("fib")
+    defer { try? FileManager.default.removeItem(atPath: fib.directory) }
+    let forced = try Self.explain(fib, threads: 1, nodes: 3, values: ["n": 30], environment: ["DOSC_BIND": "remote"])
+    for site in forced.sites { #expect(site.atValues.bindingAtSpawn == "remote", "\(site.id): \(site.atValues)") }
+    let small = try Self.explain(fib, threads: 1, nodes: 3, values: ["n": 12], environment: ["DOSC_BIND": "remote"])
+    for site in small.sites { #expect(site.atValues.bindingAtSpawn == "inline", "forced remote keeps the grain") }
+
+    let queens = try Self.build("nqueens")
+    defer { try? FileManager.default.removeItem(atPath: queens.directory) }
+    let wide = try #require(try Self.explain(queens, threads: 2, values: ["n": 8, "j": 0]).sites.first)
+    #expect(wide.atValues.bindingAtSpawn == "local", "\(wide.atValues)")
+    let lone = try #require(try Self.explain(queens, threads: 2, values: ["n": 1, "j": 0]).sites.first)
+    #expect(lone.atValues.bindingAtSpawn == "inline", "a batch of one task is the plain call")
+    let unknown = try #require(try Self.explain(queens, threads: 2, values: ["j": 0]).sites.first)
+    #expect(unknown.atValues.bindingAtSpawn == nil, "the batch is not known without n")
+  }
+
   /// fib's measure (n, base 2, decrements 1 and 2): explain states the threshold in the
   /// user's terms and the runtime holds to it. Below it no task runs at all (the trace's time
   /// outside tasks is the whole run); above it the top-level task is spawned.
