@@ -445,6 +445,18 @@ int dosc_compile_time_binding(long long constant_work) {
   return (double)constant_work < never_pays_below ? DOSC_POLICY_INLINE : DOSC_POLICY_AUTO;
 }
 
+/* Why an auto-bound task with 2 or more nodes is not priced remote, for the
+ * reason text. A recursive task is not: the manifest gives no work per spawn
+ * (its measure bounds the calls from above, far above for a pruned search),
+ * and a remote spawn costs a round trip where a wrong local one costs a few
+ * ns (issue 10: nqueens 6 on 3 ranks ran 3.4x slower forced remote). */
+static const char *why_not_remote(const dosc_site_facts *facts) {
+  if (!facts->remotable) return "not remotable";
+  if (facts->recursive) return "recursive: no work per spawn to price a round trip with";
+  if (!facts->work_known) return "its work is unknown";
+  return "its batch gains nothing from more nodes";
+}
+
 dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *facts, char *reason,
                           size_t reason_size) {
   /* No spawn, no recursion measure test, no batch test until decided below. */
@@ -505,7 +517,8 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
              profile->remote_bytes_per_ns);
   } else if (threads == 1) {
     /* Several nodes, but this task cannot use them: one local thread. */
-    snprintf(why, sizeof why, "1 thread and the task cannot go remote, serial clone");
+    snprintf(why, sizeof why, "1 thread and the task cannot go remote (%s), serial clone",
+             why_not_remote(facts));
   } else {
     decision.binding = DOSC_POLICY_LOCAL;
     if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive)
