@@ -203,17 +203,25 @@ DOSC_API void dosc_spawn(dosc_frame *frame, void (*fn)(void *), const void *args
 /* Out-of-line part of dosc_taskwait; not called by generated code directly. */
 DOSC_API void dosc_taskwait_slow(dosc_frame *frame);
 
+/* Read-only footprints rank 0 keeps on other ranks (remote.c, replicas);
+ * each lives until its spawning frame's taskwait, which ends its epoch. */
+extern DOSC_API atomic_int dosc_replicas_live;
+
 /* Generated at `#pragma dosc taskwait` and before every return of a function
  * that spawns:
  *     dosc_taskwait(&dosc_fr);
  * Returns when every task spawned with this frame has completed; their
  * writes are visible afterwards. While waiting, the thread runs other tasks
  * (its own children first, then stolen ones) instead of blocking. With no
- * child outstanding it is one load and one predictable branch. */
+ * child outstanding and no replica live it is two loads and one predictable
+ * branch. */
 static inline void dosc_taskwait(dosc_frame *frame) {
   /* acquire: pairs with the release decrement of the last child to finish, so
-   * the children's results are visible after this returns. */
-  if (atomic_load_explicit(&frame->pending, memory_order_acquire) != 0) dosc_taskwait_slow(frame);
+   * the children's results are visible after this returns. relaxed: this
+   * thread made its frame's replicas, so it sees its own count. */
+  if ((atomic_load_explicit(&frame->pending, memory_order_acquire) |
+       atomic_load_explicit(&dosc_replicas_live, memory_order_relaxed)) != 0)
+    dosc_taskwait_slow(frame);
 }
 
 /* ---- Remote tasks (MPI) ---------------------------------------------------- */

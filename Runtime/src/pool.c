@@ -298,6 +298,9 @@ void dosc_taskwait_slow(dosc_frame *frame) {
       sched_yield(); /* children run elsewhere; give their thread the CPU if shared */
     }
   }
+  /* The frame's replicas, if it has any, end their epoch here. */
+  if (atomic_load_explicit(&dosc_replicas_live, memory_order_relaxed) != 0)
+    dosc_remote_epoch_end(frame);
 }
 
 int dosc_pool_help_once(void) {

@@ -48,13 +48,18 @@ DOSC_INTERNAL dosc_remote_state dosc_remote = {.rank = 0, .size = 1, .threads = 
  *
  * A read-only footprint that several sibling tasks read whole - matrix B of a
  * row-block multiply - goes to each rank once per epoch, not once per task.
- * A replica is keyed by (spawning frame, address, bytes); it lives while any
- * task of that frame that reads it is queued or running, so it never
- * survives the frame's taskwait: a caller that changes B and spawns again
- * gets a new replica, never a stale copy. Which parameters qualify is the
- * cost model's one rule, dosc_replicated (dosc_policy.h), which `dosc explain`
- * applies too: read only, the same region for every sibling, and large
- * enough to be worth looking up. */
+ * A replica is keyed by (spawning frame, address, bytes); it lives until the
+ * frame's taskwait (dosc_remote_epoch_end), so a caller that changes B and
+ * spawns again gets a new replica, never a stale copy. It outlives a moment
+ * when none of its readers is queued or running: a caller slower to spawn
+ * than the ranks are to run (a loaded machine) would otherwise ship B again
+ * within one epoch. Between the first spawn and the taskwait the caller may
+ * not change B (SPEC: arguments stay valid and unchanged until the taskwait
+ * that covers the task), and every function that spawns waits before it
+ * returns, so the frame's address is not reused while its replicas live.
+ * Which parameters qualify is the cost model's one rule, dosc_replicated
+ * (dosc_policy.h), which `dosc explain` applies too: read only, the same
+ * region for every sibling, and large enough to be worth looking up. */
 
 typedef struct replica {
   struct replica *next;
@@ -144,19 +149,37 @@ static void task_release(remote_task *task) {
   if (atomic_fetch_sub_explicit(&task->refs, 1, memory_order_acq_rel) == 1) task_free(task);
 }
 
-/* Drops the task's uses of its replicas. Any thread. */
+/* Drops the task's uses of its replicas; the frame's taskwait frees them
+ * (dosc_remote_epoch_end). Any thread. */
 static void release_replicas(remote_task *task) {
   if (task->replicated == 0) return;
   pthread_mutex_lock(&queue.lock);
-  for (int i = 0; i < task->site->param_count; i++) {
-    replica *r = task->replicas[i];
-    if (r == NULL || --r->users > 0) continue;
-    replica **link = &queue.replicas;
-    while (*link != r)
-      link = &(*link)->next;
+  for (int i = 0; i < task->site->param_count; i++)
+    if (task->replicas[i] != NULL) task->replicas[i]->users--;
+  pthread_mutex_unlock(&queue.lock);
+}
+
+/* Live replicas, for dosc_taskwait's fast path: while none lives, a
+ * taskwait with no child outstanding has no epoch to end. */
+DOSC_API atomic_int dosc_replicas_live;
+
+void dosc_remote_epoch_end(dosc_frame *frame) {
+  pthread_mutex_lock(&queue.lock);
+  replica **link = &queue.replicas;
+  while (*link != NULL) {
+    replica *r = *link;
+    /* users > 0 cannot happen after the frame's taskwait (every task
+     * releases its replicas before it counts as complete); kept if it did. */
+    if (r->frame != frame || r->users > 0) {
+      link = &r->next;
+      continue;
+    }
     *link = r->next;
     r->next = queue.released;
     queue.released = r;
+    /* relaxed: read by this thread's next taskwait, or late by another's,
+     * which only costs that taskwait one call here. */
+    atomic_fetch_sub_explicit(&dosc_replicas_live, 1, memory_order_relaxed);
     atomic_store_explicit(&queue.any_released, 1, memory_order_relaxed);
   }
   pthread_mutex_unlock(&queue.lock);
@@ -541,6 +564,8 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
         (r->sent_to = calloc((size_t)dosc_remote.size, 1)) != NULL) {
       *r = (replica){queue.replicas, frame, address, bytes, ++queue.next_replica, 0, r->sent_to};
       queue.replicas = r;
+      /* relaxed: the taskwait that ends r's epoch runs on this thread. */
+      atomic_fetch_add_explicit(&dosc_replicas_live, 1, memory_order_relaxed);
     } else if (r != NULL && r->sent_to == NULL) {
       free(r);
       r = NULL; /* out of memory: shipped with the task */

@@ -37,6 +37,10 @@ DOSC_INTERNAL void dosc_remote_publish(const dosc_program_info *const *units, in
  * polling rather than yield). Returns 0 at once without MPI. */
 DOSC_INTERNAL int dosc_remote_help(void);
 
+/* Ends the epoch of `frame`'s replicas: at its taskwait, after every task
+ * it spawned has completed. Any thread. */
+DOSC_INTERNAL void dosc_remote_epoch_end(dosc_frame *frame);
+
 DOSC_INTERNAL int dosc_remote_rank(void);
 DOSC_INTERNAL int dosc_remote_size(void);
 

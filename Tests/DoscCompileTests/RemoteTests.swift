@@ -176,16 +176,21 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: built.scratch) }
     let matrix = 128 * 128 * 8  // bytes of A, of B
     let forced = Configuration(ranks: 3, tcp: false, binding: "remote", threads: 1)
-    let got = try Self.run([built.program], forced)
-    // The second round's output shows the changed B arrived, not the first round's replica.
-    #expect(got.stdout == built.expected.stdout, "\(got.stderr)")
-    #expect(Self.counter(got.stderr, rank: 0, "tasks sent") == 32, "\(got.stderr)")
-    // A's rows once per task (2 rounds x A), C's rows too (written: they go in as the twin the
-    // serving rank compares with); B once per rank that ran a task, per round.
-    let sent = try #require(Self.counter(got.stderr, rank: 0, "bytes sent"))
-    let copiesOfB = (sent - 4 * matrix) / matrix
-    #expect((sent - 4 * matrix) % matrix == 0 && (2...4).contains(copiesOfB), "sent \(sent)")
-    #expect(Self.counter(got.stderr, rank: 0, "bytes not sent again") == (32 - copiesOfB) * matrix)
+    // Without a pause the caller spawns faster than the ranks run; with 2 ms after each spawn
+    // every task has finished before the next one is spawned: B's replica still lives until
+    // the round's taskwait, not only while one of its readers is queued or running.
+    for pause in ["0", "2000"] {
+      let got = try Self.run([built.program, "128", pause], forced)
+      // The second round's output shows the changed B arrived, not the first round's replica.
+      #expect(got.stdout == built.expected.stdout, "\(got.stderr)")
+      #expect(Self.counter(got.stderr, rank: 0, "tasks sent") == 32, "\(got.stderr)")
+      // A's rows once per task (2 rounds x A), C's rows too (written: they go in as the twin
+      // the serving rank compares with); B once per rank that ran a task, per round.
+      let sent = try #require(Self.counter(got.stderr, rank: 0, "bytes sent"))
+      let copiesOfB = (sent - 4 * matrix) / matrix
+      #expect((sent - 4 * matrix) % matrix == 0 && (2...4).contains(copiesOfB), "pause \(pause): sent \(sent)")
+      #expect(Self.counter(got.stderr, rank: 0, "bytes not sent again") == (32 - copiesOfB) * matrix)
+    }
     let unreplicated = try Self.run([built.program], forced, extra: ["DOSC_REPLICATE": "0"])
     #expect(unreplicated.stdout == built.expected.stdout)
     #expect(Self.counter(unreplicated.stderr, rank: 0, "bytes sent") == 4 * matrix + 32 * matrix)
