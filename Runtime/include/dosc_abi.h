@@ -203,9 +203,11 @@ DOSC_API void dosc_spawn(dosc_frame *frame, void (*fn)(void *), const void *args
 /* Out-of-line part of dosc_taskwait; not called by generated code directly. */
 DOSC_API void dosc_taskwait_slow(dosc_frame *frame);
 
-/* Read-only footprints rank 0 keeps on other ranks (remote.c, replicas);
- * each lives until its spawning frame's taskwait, which ends its epoch. */
-extern DOSC_API atomic_int dosc_replicas_live;
+/* Read-only footprints rank 0 keeps on other ranks for frames of this
+ * thread (remote.c, replicas); each lives until its spawning frame's
+ * taskwait, which ends its epoch. Per thread, so other threads' taskwaits
+ * never look for them. */
+extern DOSC_API DOSC_TLS_MODEL _Thread_local int dosc_replicas_here;
 
 /* Generated at `#pragma dosc taskwait` and before every return of a function
  * that spawns:
@@ -217,10 +219,8 @@ extern DOSC_API atomic_int dosc_replicas_live;
  * branch. */
 static inline void dosc_taskwait(dosc_frame *frame) {
   /* acquire: pairs with the release decrement of the last child to finish, so
-   * the children's results are visible after this returns. relaxed: this
-   * thread made its frame's replicas, so it sees its own count. */
-  if ((atomic_load_explicit(&frame->pending, memory_order_acquire) |
-       atomic_load_explicit(&dosc_replicas_live, memory_order_relaxed)) != 0)
+   * the children's results are visible after this returns. */
+  if ((atomic_load_explicit(&frame->pending, memory_order_acquire) | dosc_replicas_here) != 0)
     dosc_taskwait_slow(frame);
 }
 

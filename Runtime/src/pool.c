@@ -299,8 +299,7 @@ void dosc_taskwait_slow(dosc_frame *frame) {
     }
   }
   /* The frame's replicas, if it has any, end their epoch here. */
-  if (atomic_load_explicit(&dosc_replicas_live, memory_order_relaxed) != 0)
-    dosc_remote_epoch_end(frame);
+  if (dosc_replicas_here != 0) dosc_remote_epoch_end(frame);
 }
 
 int dosc_pool_help_once(void) {

@@ -159,9 +159,10 @@ static void release_replicas(remote_task *task) {
   pthread_mutex_unlock(&queue.lock);
 }
 
-/* Live replicas, for dosc_taskwait's fast path: while none lives, a
- * taskwait with no child outstanding has no epoch to end. */
-DOSC_API atomic_int dosc_replicas_live;
+/* Live replicas made on this thread, for dosc_taskwait's fast path: while
+ * none lives, a taskwait with no child outstanding has no epoch to end. A
+ * frame's spawns and its taskwait run on one thread (a task never moves). */
+DOSC_API DOSC_TLS_MODEL _Thread_local int dosc_replicas_here;
 
 void dosc_remote_epoch_end(dosc_frame *frame) {
   pthread_mutex_lock(&queue.lock);
@@ -177,9 +178,7 @@ void dosc_remote_epoch_end(dosc_frame *frame) {
     *link = r->next;
     r->next = queue.released;
     queue.released = r;
-    /* relaxed: read by this thread's next taskwait, or late by another's,
-     * which only costs that taskwait one call here. */
-    atomic_fetch_sub_explicit(&dosc_replicas_live, 1, memory_order_relaxed);
+    dosc_replicas_here--;
     atomic_store_explicit(&queue.any_released, 1, memory_order_relaxed);
   }
   pthread_mutex_unlock(&queue.lock);
@@ -564,8 +563,7 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
         (r->sent_to = calloc((size_t)dosc_remote.size, 1)) != NULL) {
       *r = (replica){queue.replicas, frame, address, bytes, ++queue.next_replica, 0, r->sent_to};
       queue.replicas = r;
-      /* relaxed: the taskwait that ends r's epoch runs on this thread. */
-      atomic_fetch_add_explicit(&dosc_replicas_live, 1, memory_order_relaxed);
+      dosc_replicas_here++; /* the taskwait that ends r's epoch runs on this thread */
     } else if (r != NULL && r->sent_to == NULL) {
       free(r);
       r = NULL; /* out of memory: shipped with the task */

@@ -38,7 +38,7 @@ DOSC_INTERNAL void dosc_remote_publish(const dosc_program_info *const *units, in
 DOSC_INTERNAL int dosc_remote_help(void);
 
 /* Ends the epoch of `frame`'s replicas: at its taskwait, after every task
- * it spawned has completed. Any thread. */
+ * it spawned has completed; on the thread that spawned them. */
 DOSC_INTERNAL void dosc_remote_epoch_end(dosc_frame *frame);
 
 DOSC_INTERNAL int dosc_remote_rank(void);
