@@ -7,81 +7,158 @@ import SymbolicAlgebra
 /// (`Runtime/src/write_back.h`), and an `out`-only footprint need not be shipped in at all.
 ///
 /// Strictly a lower bound of what is stored (the written footprint is an upper bound), built
-/// from the simplest evidence only: a store of a whole arithmetic element at one index
-/// (`v[i] = ...`, `v[i] += ...`), repeated by a counted loop of step 1 that surely runs every
-/// iteration to its end, where the iterations' ranges tile with no gap. Anything that may not
-/// run (a branch, an early `return`, a `break`, a loop that may stop sooner) keeps only what
-/// every way through it stores (`ParameterAccess.mayNotHappen` drops the rest).
+/// from the simplest evidence only: a store of a whole arithmetic scalar at one index
+/// (`v[i] = ...`, `v[i] += ...`, `m[i][j] = ...` in a row of an array parameter), repeated by
+/// a counted loop that surely runs every iteration to its end, where the iterations' ranges
+/// tile with no gap (`repeated(over:)`). Anything that may not run (a branch, an early
+/// `return`, a `break`, a loop that may stop sooner) keeps only what every way through it
+/// stores (`ParameterAccess.mayNotHappen` drops the rest).
 struct DenseStores: Hashable {
-  /// Each range `[low, high]` is stored element by element; empty when `low > high`.
-  var ranges: [IndexRange] = []
+  /// A whole scalar stored inside an element of the parameter: the element is `parts` scalars
+  /// (1 for `double *v`, N for a row of `double (*m)[N]`), and this one is number `within`.
+  struct Scalar: Hashable {
+    var within: Polynomial
+    var parts: Int
+  }
+
+  /// Scalars `[low, high]` each stored whole, counted in `parts`-ths of the parameter's element
+  /// (scalar `k` lies in element `k / parts`); none when `low > high`.
+  struct Run: Hashable {
+    var range: IndexRange
+    var parts: Int
+  }
+
+  var runs: [Run] = []
+  /// Row widths the runs take to be non-negative (`repeated(over:)`): a symbolic width such as
+  /// `n` in `v[i*n + j]`, j in `[0, n)`. True wherever their variables are not negative, so the
+  /// claim is only made where those variables are integer parameters the figures mention,
+  /// which a remote spawn checks (`covers`).
+  var assumedNonNegative: [Polynomial] = []
+
+  init() {}
+
+  /// One store of `scalar` in the parameter's element `element`.
+  init(storing scalar: Scalar, inElement element: Polynomial) {
+    let index = element * scalar.parts + scalar.within
+    runs = [Run(range: IndexRange(low: index, high: index), parts: scalar.parts)]
+  }
+
+  private init(runs: [Run], assumedNonNegative: [Polynomial]) {
+    self.runs = runs
+    self.assumedNonNegative = assumedNonNegative
+  }
 
   /// These, and `other` too (code that runs after this code).
   mutating func add(_ other: DenseStores) {
-    for range in other.ranges where !ranges.contains(range) { ranges.append(range) }
+    for run in other.runs where !runs.contains(run) { runs.append(run) }
+    assume(other.assumedNonNegative)
   }
 
   /// What both this and `other` store (either runs).
   func common(with other: DenseStores) -> DenseStores {
-    DenseStores(ranges: ranges.filter(other.ranges.contains))
+    var result = DenseStores(runs: runs.filter(other.runs.contains), assumedNonNegative: assumedNonNegative)
+    result.assume(other.assumedNonNegative)
+    return result
   }
 
-  /// The ranges with every pair that abuts (`a.high + 1 == b.low`) joined into one. The union
-  /// of `[a, b]` and `[b + 1, c]` is `[min(a, b + 1), max(b, c)]` whichever of them is empty;
-  /// a symbolic `min`/`max` decided by an assumption picks one of its two arguments, so the
-  /// range it gives lies inside the union: never more than is stored.
+  private mutating func assume(_ widths: [Polynomial]) {
+    for width in widths where !assumedNonNegative.contains(width) { assumedNonNegative.append(width) }
+  }
+
+  /// The runs with every pair that abuts (`a.high + 1 == b.low`, in the same parts) joined into
+  /// one. The union of `[a, b]` and `[b + 1, c]` is `[min(a, b + 1), max(b, c)]` whichever of
+  /// them is empty; a symbolic `min`/`max` decided by an assumption picks one of its two
+  /// arguments, so the range it gives lies inside the union: never more than is stored.
   var joined: DenseStores {
-    var result = ranges
+    var result = runs
     var changed = true
     while changed {
       changed = false
       search: for a in result.indices {
-        for b in result.indices where a != b && result[a].high + 1 == result[b].low {
-          let union = IndexRange(
-            low: .minimum(result[a].low, result[b].low), high: .maximum(result[a].high, result[b].high))
+        for b in result.indices
+        where a != b && result[a].parts == result[b].parts && result[a].range.high + 1 == result[b].range.low {
+          let (x, y) = (result[a].range, result[b].range)
+          let union = IndexRange(low: .minimum(x.low, y.low), high: .maximum(x.high, y.high))
           let (first, second) = (min(a, b), max(a, b))
           result.remove(at: second)
-          result[first] = union
+          result[first].range = union
           changed = true
           break search
         }
       }
     }
-    return DenseStores(ranges: result)
+    return DenseStores(runs: result, assumedNonNegative: assumedNonNegative)
   }
 
   /// What running this code once per iteration of `loop` stores densely, when every iteration
-  /// runs whole (the caller drops the result otherwise). Only a loop of step 1 counts: it takes
-  /// exactly the values `first ... last` (none when `first > last`). A range that does not move
-  /// with the loop's variable is dropped (the loop may run zero times); one that moves is kept
-  /// when the iterations' ranges tile: each `[a(i), b(i)]` with `a` and `b` affine in the variable
-  /// with the same constant slope `s`, and `b - a + 1 == |s|` a positive constant `w`. The union
-  /// over the iterations is then `[a(first), b(last)]` (`[a(last), b(first)]` for a negative
-  /// slope), empty exactly when no iteration runs or each range is empty.
+  /// runs whole (the caller drops the result otherwise). The loop takes exactly the values
+  /// `first, first + step, ..., last` (none when `first > last`: `CountedLoop`). A run that
+  /// does not move with the loop's variable is dropped (the loop may run zero times); one that
+  /// moves is kept when the iterations' runs tile: each `[a(i), b(i)]` with `a` and `b` affine
+  /// in the variable with the same slope `s` (`n` in `v[i*n + j]`), and the run's width
+  /// `w = b - a + 1` equal to the distance `s * step` one iteration moves it, or to minus that.
+  /// The union over the iterations is then `[a(first), b(last)]` (`[a(last), b(first)]` when it
+  /// moves down), empty exactly when no iteration runs or each run is empty.
+  ///
+  /// That holds for any width `w >= 0`: with `t` iterations the union's size is `w * t`, never
+  /// positive for `t <= 0`, so a loop that does not run claims nothing, and neither does a zero
+  /// width. A negative width would break it (a loop that does not run would claim elements),
+  /// so a width is either a positive constant, or a sum of products of variables with positive
+  /// coefficients (`n`, `2*n`, `n*m + 1`), recorded in `assumedNonNegative`. A width that
+  /// mentions the variable of a loop around it (a triangular row) is then no longer known to
+  /// be non-negative: that loop keeps nothing.
   func repeated(over loop: CountedLoop) -> DenseStores {
-    guard loop.step == 1 else { return DenseStores() }
     let variable = loop.variable
-    var result: [IndexRange] = []
-    for range in joined.ranges where range.low.mentions(variable) || range.high.mentions(variable) {
-      guard range.low.degree(in: variable) == 1, range.high.degree(in: variable) == 1,
-        let slope = range.low.coefficients(of: variable)[1]?.integerValue,
-        range.high.coefficients(of: variable)[1]?.integerValue == slope,
-        let width = (range.high - range.low + 1).integerValue, width >= 1, abs(slope) == width
+    guard !assumedNonNegative.contains(where: { $0.mentions(variable) }) else { return DenseStores() }
+    var result = DenseStores(runs: [], assumedNonNegative: assumedNonNegative)
+    for run in joined.runs where run.range.low.mentions(variable) || run.range.high.mentions(variable) {
+      let (low, high) = (run.range.low, run.range.high)
+      guard low.degree(in: variable) == 1, high.degree(in: variable) == 1,
+        let slope = low.coefficients(of: variable)[1], high.coefficients(of: variable)[1] == slope
       else { continue }
-      result.append(
-        slope > 0
-          ? IndexRange(
-            low: range.low.substituting(variable, with: loop.first),
-            high: range.high.substituting(variable, with: loop.last))
-          : IndexRange(
-            low: range.low.substituting(variable, with: loop.last),
-            high: range.high.substituting(variable, with: loop.first)))
+      let width = high - low + 1
+      let advance = slope * loop.step
+      guard advance == width || advance == -width else { continue }
+      if let constant = width.integerValue {
+        guard constant >= 1 else { continue }
+      } else {
+        guard width.isNonNegativeWhereVariablesAre else { continue }
+        result.assume([width])
+      }
+      result.runs.append(
+        Run(
+          range: advance == width
+            ? IndexRange(
+              low: low.substituting(variable, with: loop.first), high: high.substituting(variable, with: loop.last))
+            : IndexRange(
+              low: low.substituting(variable, with: loop.last), high: high.substituting(variable, with: loop.first)),
+          parts: run.parts))
     }
-    return DenseStores(ranges: result)
+    return result
   }
 
-  /// Whether every element of `range` (a written footprint) is stored: one joined range is it.
-  func covers(_ range: IndexRange) -> Bool {
-    joined.ranges.contains(range)
+  /// Whether every element of `range` (a written footprint) is stored: one joined run is it,
+  /// counted in scalars, and every width taken to be non-negative is in the integer
+  /// parameters `nonNegative` that `range` mentions (a remote spawn checks that the ones its
+  /// figures mention are not negative: SPEC-additions, section 4).
+  func covers(_ range: IndexRange, nonNegative parameters: Set<String>) -> Bool {
+    let mentioned = range.low.variables.union(range.high.variables).intersection(parameters)
+    guard assumedNonNegative.allSatisfy({ $0.variables.isSubset(of: mentioned) }) else { return false }
+    return joined.runs.contains { run in
+      run.range == IndexRange(low: range.low * run.parts, high: range.high * run.parts + (run.parts - 1))
+    }
+  }
+}
+
+extension Polynomial {
+  /// Whether the value is never negative when no variable is: a sum of products of variables
+  /// with non-negative integer coefficients. Stricter than `signAssumingNonNegativeVariables`,
+  /// which takes a `min`, `max` or quotient for a non-negative variable too.
+  fileprivate var isNonNegativeWhereVariablesAre: Bool {
+    !isOverflow
+      && terms.allSatisfy { monomial, coefficient in
+        coefficient.isInteger && coefficient >= .zero
+          && monomial.factors.allSatisfy { if case .variable = $0.atom { true } else { false } }
+      }
   }
 }

@@ -57,14 +57,15 @@ struct ParameterAccess: Hashable {
 
   /// Records `count` loads or stores touching `range`; a nil range cannot be bounded, for the
   /// reason `why`. `touchedIf`: the range is touched whole only when this is positive (a
-  /// `memcpy`'s extent); nil: always. `wholeElement`: a store of one whole element (`DenseStores`).
+  /// `memcpy`'s extent); nil: always. `wholeScalar`: a store of one whole scalar of the element
+  /// (`DenseStores`).
   mutating func record(
-    write: Bool, count: Count, range: IndexRange?, touchedIf extent: Polynomial? = nil, wholeElement: Bool = false,
-    unboundedBecause why: @autoclosure () -> String
+    write: Bool, count: Count, range: IndexRange?, touchedIf extent: Polynomial? = nil,
+    wholeScalar: DenseStores.Scalar? = nil, unboundedBecause why: @autoclosure () -> String
   ) {
     if let range { sure.add(SureAccesses(ranges: [range], when: extent.map { [$0] } ?? [])) }
-    if let range, write, wholeElement, extent == nil, range.low == range.high {
-      dense.add(DenseStores(ranges: [range]))
+    if let range, write, let wholeScalar, extent == nil, range.low == range.high {
+      dense.add(DenseStores(storing: wholeScalar, inElement: range.low))
     }
     if write {
       isWritten = true
