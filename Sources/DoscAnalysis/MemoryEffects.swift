@@ -19,8 +19,9 @@ extension FunctionAnalyzer {
   func element(of lvalue: Expr) -> PointerTarget { located(lvalue).element }
 
   /// `element(of:)`, and where in that element the lvalue lies, counted in objects of the
-  /// lvalue's own type: 0 for the element itself, `c` for `m[i][c]` in a row `double[N]`,
-  /// `r*M + c` for `m[i][r][c]` in a `double[N][M]`; nil where it is not counted so (a field).
+  /// lvalue's own type: 0 for the element itself (or a field spanning it), `c` for `m[i][c]` in
+  /// a row `double[N]`, `r*M + c` for `m[i][r][c]` in a `double[N][M]`; nil where it is not
+  /// counted so (a field beside others).
   func located(_ lvalue: Expr) -> (element: PointerTarget, within: Polynomial?) {
     switch lvalue.kind {
     case .subscripted(let base, let index) where base.isArrayObject:
@@ -35,8 +36,13 @@ extension FunctionAnalyzer {
       return (address(base: base, index: index), .zero)
     case .unary("*", let inner):
       return (pointerTarget(evaluate(inner), inner), .zero)
-    case .member(let base, _, let arrow):
-      return (arrow ? pointerTarget(evaluate(base), base) : element(of: base), nil)
+    case .member(let base, _, true):
+      // A field as large as the structure spans all of it: where the structure is.
+      let spans = lvalue.type.size != nil && lvalue.type.size == base.type.elementSize
+      return (pointerTarget(evaluate(base), base), spans ? .zero : nil)
+    case .member(let base, _, false):
+      let (element, at) = located(base)
+      return (element, lvalue.type.size != nil && lvalue.type.size == base.type.size ? at : nil)
     case .name(let name, .global):
       return (.global(name), nil)
     case .name(_, .local), .name(_, .parameter):

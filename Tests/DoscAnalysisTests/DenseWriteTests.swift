@@ -132,12 +132,24 @@ import Testing
       try dense(
         "for (int i = lo; i < hi; i++) for (int j = 0; j < 2; j++) for (int k = 0; k < 2; k++) v[i][j][k] = 0;",
         parameters: "double (*v)[2][2], int lo, int hi, int n", call: "f((double (*)[2][2])a, 1, 9, 4)") == true)
-    // A field's array is not a row of scalars.
+    // A structure whose one field is its row is the row; a row beside another field is not.
+    let row = "struct row *v, int lo, int hi, int n"
     #expect(
       try dense(
-        "for (int i = lo; i < hi; i++) for (int j = 0; j < 4; j++) v[i].x[j] = 0;",
-        parameters: "struct row *v, int lo, int hi, int n",
-        before: "struct row { double x[4]; };", call: "f((struct row *)a, 1, 9, 4)") == false)
+        "for (int i = lo; i < hi; i++) for (int j = 0; j < 4; j++) v[i].x[j] = 0;", parameters: row,
+        before: "struct row { double x[4]; };", call: "f((struct row *)a, 1, 9, 4)") == true)
+    #expect(
+      try dense(
+        "for (int i = lo; i < hi; i++) { struct row *r = v + i; for (int j = 0; j < 4; j++) r->x[j] = 0; }",
+        parameters: row, before: "struct row { double x[4]; };", call: "f((struct row *)a, 1, 9, 4)") == true)
+    #expect(
+      try dense(
+        "for (int i = lo; i < hi; i++) for (int j = 0; j < 4; j++) v[i].x[j] = 0;", parameters: row,
+        before: "struct row { double x[4]; int tag; };", call: "f((struct row *)a, 1, 9, 4)") == false)
+    #expect(
+      try dense(
+        "for (int i = lo; i < hi; i++) v[i].x = 0;", parameters: row, before: "struct row { double x; };",
+        call: "f((struct row *)a, 1, 9, 4)") == true)
   }
 
   /// Loops of a larger step whose iterations' stores tile (two interleaved stores, tiles).
