@@ -22,10 +22,32 @@ struct DenseStores: Hashable {
   }
 
   /// Scalars `[low, high]` each stored whole, counted in `parts`-ths of the parameter's element
-  /// (scalar `k` lies in element `k / parts`); none when `low > high`.
+  /// (scalar `k` lies in element `k / parts`); none when `low > high`. With `rows`, a block:
+  /// that range and its copies moved by `stride`, `2*stride`, ... (`count` ranges in all, none
+  /// when `count <= 0`), as a loop over the rows of a matrix inside one over its columns stores.
   struct Run: Hashable {
     var range: IndexRange
     var parts: Int
+    var rows: Rows? = nil
+
+    /// A block that is one range: its rows abut (the range's width is the stride, which
+    /// `repeated(over:)` made sure is not negative), so with `count` rows it is
+    /// `[low, low + stride * count)`, empty where `count <= 0`.
+    var contiguous: Run {
+      guard let rows, range.high - range.low + 1 == rows.stride else { return self }
+      return Run(range: IndexRange(low: range.low, high: range.low + rows.stride * rows.count - 1), parts: parts)
+    }
+
+    func mentions(_ variable: String) -> Bool {
+      range.low.mentions(variable) || range.high.mentions(variable) || rows?.stride.mentions(variable) == true
+        || rows?.count.mentions(variable) == true
+    }
+  }
+
+  /// The rows of a block (`Run.rows`).
+  struct Rows: Hashable {
+    var stride: Polynomial
+    var count: Polynomial
   }
 
   var runs: [Run] = []
@@ -65,8 +87,8 @@ struct DenseStores: Hashable {
     for width in widths where !assumedNonNegative.contains(width) { assumedNonNegative.append(width) }
   }
 
-  /// The runs with every pair that abuts (`a.high + 1 == b.low`, in the same parts) joined into
-  /// one. The union of `[a, b]` and `[b + 1, c]` is `[min(a, b + 1), max(b, c)]` whichever of
+  /// The runs with every pair that abuts (`a.high + 1 == b.low`, in the same parts and rows)
+  /// joined into one. The union of `[a, b]` and `[b + 1, c]` is `[min(a, b + 1), max(b, c)]` whichever of
   /// them is empty; a symbolic `min`/`max` decided by an assumption picks one of its two
   /// arguments, so the range it gives lies inside the union: never more than is stored.
   var joined: DenseStores {
@@ -76,7 +98,9 @@ struct DenseStores: Hashable {
       changed = false
       search: for a in result.indices {
         for b in result.indices
-        where a != b && result[a].parts == result[b].parts && result[a].range.high + 1 == result[b].range.low {
+        where a != b && result[a].parts == result[b].parts && result[a].rows == result[b].rows
+          && result[a].range.high + 1 == result[b].range.low
+        {
           let (x, y) = (result[a].range, result[b].range)
           let union = IndexRange(low: .minimum(x.low, y.low), high: .maximum(x.high, y.high))
           let (first, second) = (min(a, b), max(a, b))
@@ -93,48 +117,64 @@ struct DenseStores: Hashable {
   /// What running this code once per iteration of `loop` stores densely, when every iteration
   /// runs whole (the caller drops the result otherwise). The loop takes exactly the values
   /// `first, first + step, ..., last` (none when `first > last`: `CountedLoop`). A run that
-  /// does not move with the loop's variable is dropped (the loop may run zero times); one that
-  /// moves is kept when the iterations' runs tile: each `[a(i), b(i)]` with `a` and `b` affine
-  /// in the variable with the same slope `s` (`n` in `v[i*n + j]`), and the run's width
-  /// `w = b - a + 1` equal to the distance `s * step` one iteration moves it, or to minus that.
-  /// The union over the iterations is then `[a(first), b(last)]` (`[a(last), b(first)]` when it
-  /// moves down), empty exactly when no iteration runs or each run is empty.
+  /// does not move with the loop's variable is dropped (the loop may run zero times). One that
+  /// moves, `[a(i), b(i)]` with `a` and `b` affine in the variable with the same slope `s`
+  /// (`n` in `v[i*n + j]`), moves by `d = s * step` from one iteration to the next:
+  /// - where its width `w = b - a + 1` is `d` or `-d`, the iterations' runs tile, and their
+  ///   union is `[a(first), b(last)]` (`[a(last), b(first)]` when it moves down), empty exactly
+  ///   when no iteration runs or each run is empty (a block's rows stay as they are);
+  /// - otherwise a single range becomes a block of `trip count` rows `d` apart starting at
+  ///   `[a(first), b(first)]` (the loop over a matrix's rows inside one over its columns), which
+  ///   the loop over the columns then widens until its rows abut (`Run.contiguous`).
   ///
-  /// That holds for any width `w >= 0`: with `t` iterations the union's size is `w * t`, never
-  /// positive for `t <= 0`, so a loop that does not run claims nothing, and neither does a zero
-  /// width. A negative width would break it (a loop that does not run would claim elements),
-  /// so a width is either a positive constant, or a sum of products of variables with positive
-  /// coefficients (`n`, `2*n`, `n*m + 1`), recorded in `assumedNonNegative`. A width that
-  /// mentions the variable of a loop around it (a triangular row) is then no longer known to
-  /// be non-negative: that loop keeps nothing.
+  /// The tiling holds for any width `w >= 0`: with `t` iterations the union's size is `w * t`,
+  /// never positive for `t <= 0`, so a loop that does not run claims nothing, and neither does
+  /// a zero width; a block's stride likewise. A negative one would break it (a loop that does
+  /// not run would claim elements), so each is either a positive constant, or a sum of products
+  /// of variables with positive coefficients (`n`, `2*n`, `n*m + 1`), recorded in
+  /// `assumedNonNegative`. One that mentions the variable of a loop around it (a triangular
+  /// row) is then no longer known to be non-negative: that loop keeps nothing.
   func repeated(over loop: CountedLoop) -> DenseStores {
     let variable = loop.variable
     guard !assumedNonNegative.contains(where: { $0.mentions(variable) }) else { return DenseStores() }
     var result = DenseStores(runs: [], assumedNonNegative: assumedNonNegative)
-    for run in joined.runs where run.range.low.mentions(variable) || run.range.high.mentions(variable) {
+    for run in joined.runs where run.mentions(variable) {
       let (low, high) = (run.range.low, run.range.high)
-      guard low.degree(in: variable) == 1, high.degree(in: variable) == 1,
+      guard !(run.rows?.stride.mentions(variable) ?? false), !(run.rows?.count.mentions(variable) ?? false),
+        low.degree(in: variable) == 1, high.degree(in: variable) == 1,
         let slope = low.coefficients(of: variable)[1], high.coefficients(of: variable)[1] == slope
       else { continue }
       let width = high - low + 1
       let advance = slope * loop.step
-      guard advance == width || advance == -width else { continue }
-      if let constant = width.integerValue {
-        guard constant >= 1 else { continue }
+      var widened = run
+      if advance == width || advance == -width {
+        guard result.assumeNonNegative(width) else { continue }
+        widened.range =
+          advance == width
+          ? IndexRange(
+            low: low.substituting(variable, with: loop.first), high: high.substituting(variable, with: loop.last))
+          : IndexRange(
+            low: low.substituting(variable, with: loop.last), high: high.substituting(variable, with: loop.first))
+      } else if run.rows == nil {
+        guard result.assumeNonNegative(advance) else { continue }
+        widened.range = IndexRange(
+          low: low.substituting(variable, with: loop.first), high: high.substituting(variable, with: loop.first))
+        widened.rows = Rows(stride: advance, count: loop.tripCount)
       } else {
-        guard width.isNonNegativeWhereVariablesAre else { continue }
-        result.assume([width])
+        continue
       }
-      result.runs.append(
-        Run(
-          range: advance == width
-            ? IndexRange(
-              low: low.substituting(variable, with: loop.first), high: high.substituting(variable, with: loop.last))
-            : IndexRange(
-              low: low.substituting(variable, with: loop.last), high: high.substituting(variable, with: loop.first)),
-          parts: run.parts))
+      result.runs.append(widened.contiguous)
     }
     return result
+  }
+
+  /// Whether `value` is never negative: a positive constant, or a width or stride taken to be
+  /// non-negative (`assumedNonNegative`) where that can be checked.
+  private mutating func assumeNonNegative(_ value: Polynomial) -> Bool {
+    if let constant = value.integerValue { return constant >= 1 }
+    guard value.isNonNegativeWhereVariablesAre else { return false }
+    assume([value])
+    return true
   }
 
   /// Whether every element of `range` (a written footprint) is stored: one joined run is it,
@@ -145,7 +185,8 @@ struct DenseStores: Hashable {
     let mentioned = range.low.variables.union(range.high.variables).intersection(parameters)
     guard assumedNonNegative.allSatisfy({ $0.variables.isSubset(of: mentioned) }) else { return false }
     return joined.runs.contains { run in
-      run.range == IndexRange(low: range.low * run.parts, high: range.high * run.parts + (run.parts - 1))
+      run.rows == nil
+        && run.range == IndexRange(low: range.low * run.parts, high: range.high * run.parts + (run.parts - 1))
     }
   }
 }

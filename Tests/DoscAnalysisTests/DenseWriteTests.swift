@@ -63,6 +63,10 @@ import Testing
     #expect(try dense("for (int i = hi - 1; i >= lo; i--) for (int j = n - 1; j >= 0; j--) v[i * n + j] = 0;") == true)
     #expect(try dense("for (int i = lo; i < hi; i++) for (int j = 0; j < 2 * n; j++) v[2 * i * n + j] = 0;") == true)
     #expect(try dense("for (int i = lo; i < hi; i++) for (int j = 0; j <= n; j++) v[i * (n + 1) + j] = 0;") == true)
+    // Columns first: a block of rows n apart, one column wide, widened column by column until
+    // its rows abut; the rows counted down too.
+    #expect(try dense("for (int j = 0; j < n; j++) for (int i = lo; i < hi; i++) v[i * n + j] = 0;") == true)
+    #expect(try dense("for (int j = 0; j < n; j++) for (int i = hi - 1; i >= lo; i--) v[i * n + j] += 1;") == true)
     // Tiles of n elements that abut: tile b is [b*n, b*n + n).
     #expect(try dense("for (int b = lo; b < hi; b++) for (int i = b * n; i < b * n + n; i++) v[i] = 0;") == true)
   }
@@ -104,8 +108,17 @@ import Testing
       try dense(
         "for (int i = lo; i < hi; i++) for (int j = 0; j < n; j++) { v[i * n + j] = 0; if (v[0] < 0) return; }")
         == false)
-    // Columns first: row i's elements are stored n apart (dense, but not proven by runs).
-    #expect(try dense("for (int j = 0; j < n; j++) for (int i = lo; i < hi; i++) v[i * n + j] = 0;") == false)
+    // Columns first, with a gap: rows n + 1 apart, or the last column left out.
+    #expect(
+      try dense("for (int j = 0; j < n; j++) for (int i = lo; i < hi; i++) v[i * (n + 1) + j] = 0;") == false)
+    #expect(try dense("for (int j = 0; j < n - 1; j++) for (int i = lo; i < hi; i++) v[i * n + j] = 0;") == false)
+    // A transpose's columns [lo, hi) of every row: not the rows [lo, hi).
+    #expect(try dense("for (int j = 0; j < n; j++) for (int i = lo; i < hi; i++) v[j * n + i] = 0;") == false)
+    // Tiles of columns whose last one may reach past the row (n not a multiple of 4).
+    #expect(
+      try dense(
+        "for (int jj = 0; jj < n; jj += 4) for (int i = lo; i < hi; i++) for (int j = jj; j < jj + 4; j++) v[i * n + j] = 0;"
+      ) == false)
   }
 
   /// A row of an array parameter (`double (*m)[4]`, `double m[][4]`) is stored whole when each
@@ -127,6 +140,13 @@ import Testing
       try dense("for (int i = lo; i < hi; i++) for (int j = 1; j < 4; j++) v[i][j] = 0;", parameters: rows, call: call)
         == false)
     #expect(try dense("for (int i = lo; i < hi; i++) v[i][0] = 0;", parameters: rows, call: call) == false)
+    #expect(
+      try dense("for (int j = 0; j < 4; j++) for (int i = lo; i < hi; i++) v[i][j] = 0;", parameters: rows, call: call)
+        == true)
+    #expect(
+      try dense(
+        "for (int j = 0; j < 4; j += 2) for (int i = lo; i < hi; i++) { v[i][j] = 0; v[i][j + 1] = 1; }",
+        parameters: rows, call: call) == true)
     // Three dimensions: element i is a `double[2][2]`.
     #expect(
       try dense(

@@ -3,10 +3,12 @@
    cell the task did not store would come back as whatever the serving rank's fresh buffer held.
    Every `out` block here is filled by the caller first with values a fresh buffer never holds.
    Dense (and must still be right): row blocks with a symbolic width (matmul's C[i*n + j], a
-   block indexed from its first row, a pointer walked row by row), rows of a `double (*)[W]`,
+   block indexed from its first row, a pointer walked row by row, columns first), rows of a
+   `double (*)[W]`,
    tiles of 4 cells, pairs of cells per iteration; spawns whose rows are empty (n = 0) or whose
    row range is empty (hi < lo). NOT dense (a false claim would corrupt them): a row stride
-   larger than the row, a row narrower than its stride, a triangular row, a width that is a
+   larger than the row, a row narrower than its stride, a triangular row, columns first but the
+   last, a width that is a
    `double`, and rows stored after a loop that may return first. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +62,20 @@ void pairs(float *out, int lo, int hi) {
     out[i] = (float)i;
     out[i + 1] = (float)-i;
   }
+}
+
+/* dense, out-only: columns first, each column of rows [lo, hi), rows counted down */
+void columns(double *out, int n, int lo, int hi) {
+  for (int j = 0; j < n; j++)
+    for (int i = hi - 1; i >= lo; i--)
+      out[i * n + j] = 10.0 * i - j;
+}
+
+/* NOT dense: columns first, the last column left out */
+void columns_but_last(double *out, int n, int lo, int hi) {
+  for (int j = 0; j < n - 1; j++)
+    for (int i = lo; i < hi; i++)
+      out[i * n + j] = -6.0 * i - j;
 }
 
 /* NOT dense: the row stride is one more than the row (a gap after each row) */
@@ -128,6 +144,8 @@ int main(int argc, char **argv) {
   double *tri = malloc(sizeof(double) * (size_t)cells);
   double *wide = malloc(sizeof(double) * (size_t)(cells + 2 * pad));
   double *guard = malloc(sizeof(double) * (size_t)cells);
+  double *cols = malloc(sizeof(double) * (size_t)(n * n));
+  double *cols_gap = malloc(sizeof(double) * (size_t)(n * n));
   double *limit = malloc(sizeof(double) * (size_t)n);
   for (int i = 0; i < n * n; i++) {
     A[i] = (double)(i % 7) - 3.0;
@@ -147,6 +165,8 @@ int main(int argc, char **argv) {
   fill(tri, cells, 8e6);
   fill(wide, cells + 2 * pad, 9e6);
   fill(guard, cells, 1e7);
+  fill(cols, n * n, 1.1e7);
+  fill(cols_gap, n * n, 1.2e7);
   for (int k = 0; k < n; k++)
     limit[k] = k == n / 2 ? -1.0 : 1.0;
 
@@ -166,6 +186,10 @@ int main(int argc, char **argv) {
     narrow_rows(narrow, n, n / 2, lo, hi);
 #pragma dosc task
     triangle(tri, n, lo, hi);
+#pragma dosc task
+    columns(cols, n, lo, hi);
+#pragma dosc task
+    columns_but_last(cols_gap, n, lo, hi);
   }
   for (int lo = 0; lo < n; lo += 8) {
 #pragma dosc task
@@ -193,7 +217,8 @@ int main(int argc, char **argv) {
 
   double s = checksum(C, n * n) + checksum(D, n * n) + checksum(&M[0][0], n * W) +
              checksum(gap, cells) + checksum(narrow, cells) + checksum(tri, cells) +
-             checksum(wide, cells + 2 * pad) + checksum(guard, cells);
+             checksum(wide, cells + 2 * pad) + checksum(guard, cells) + checksum(cols, n * n) +
+             checksum(cols_gap, n * n);
   long l = 0, t = 0;
   double p = 0;
   for (int i = 0; i < n * n; i++)
@@ -220,6 +245,8 @@ int main(int argc, char **argv) {
   free(tri);
   free(wide);
   free(guard);
+  free(cols);
+  free(cols_gap);
   free(limit);
   return 0;
 }
