@@ -67,6 +67,15 @@ import Testing
     // its rows abut; the rows counted down too.
     #expect(try dense("for (int j = 0; j < n; j++) for (int i = lo; i < hi; i++) v[i * n + j] = 0;") == true)
     #expect(try dense("for (int j = 0; j < n; j++) for (int i = hi - 1; i >= lo; i--) v[i * n + j] += 1;") == true)
+    // Tiles of 4 rows, each row inside or outside the tile's columns.
+    #expect(
+      try dense(
+        "for (int t = lo; t < hi; t += 4) for (int i = t; i < t + 4; i++) for (int j = 0; j < n; j++) v[i * n + j] = 0;"
+      ) == true)
+    #expect(
+      try dense(
+        "for (int t = lo; t < hi; t += 4) for (int j = 0; j < n; j++) for (int i = t; i < t + 4; i++) v[i * n + j] = 0;"
+      ) == true)
     // Tiles of n elements that abut: tile b is [b*n, b*n + n).
     #expect(try dense("for (int b = lo; b < hi; b++) for (int i = b * n; i < b * n + n; i++) v[i] = 0;") == true)
   }
