@@ -65,6 +65,11 @@ struct DenseStores: Hashable {
     runs = [Run(range: IndexRange(low: index, high: index), parts: scalar.parts)]
   }
 
+  /// Every element of `range` stored whole (a `memset`'s or `memcpy`'s destination).
+  init(storingEvery range: IndexRange) {
+    runs = [Run(range: range, parts: 1)]
+  }
+
   private init(runs: [Run], assumedNonNegative: [Polynomial]) {
     self.runs = runs
     self.assumedNonNegative = assumedNonNegative

@@ -219,15 +219,19 @@ extension FunctionAnalyzer {
     }
     let elementSize = function.parameters[index].type.elementSize ?? 1
     // Every element the bytes reach, the last one perhaps in part (10 bytes of ints: 3).
+    var wholeElements = false
     let elements = bytes.map { bytes -> Polynomial in
       let size = Polynomial(elementSize)
       let whole = bytes / size
-      return whole * size == bytes ? whole : (bytes + size - 1) / size
+      wholeElements = whole * size == bytes
+      return wholeElements ? whole : (bytes + size - 1) / size
     }
     summary.addWork(1)
     let range = offset.flatMap { offset in elements.map { IndexRange(low: offset, high: offset + $0 - 1) } }
+    // A destination of whole elements of a known size is stored whole (`DenseStores`).
+    let storedWhole = write && wholeElements && function.parameters[index].type.elementSize != nil
     summary.parameters[index, default: ParameterAccess()].record(
-      write: write, count: elements, range: range, touchedIf: elements,
+      write: write, count: elements, range: range, touchedIf: elements, storedWhole: storedWhole,
       unboundedBecause:
         "the extent of '\(argument.text)' in the call at \(argument.location.withBaseName) has no symbolic form")
     summary.work = add(summary.work, elements)

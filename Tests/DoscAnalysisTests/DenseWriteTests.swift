@@ -190,6 +190,23 @@ import Testing
     #expect(try dense("for (int b = lo; b < hi; b += 4) for (int i = b; i < b + 3; i++) v[i] = 0;") == false)
   }
 
+  /// `memset` and `memcpy` store every byte of their destination: whole elements of it are
+  /// stored densely, a part of the last one is not.
+  @Test func bulkStoresOfWholeElementsAreDense() throws {
+    let string = "#include <string.h>"
+    #expect(try dense("memset(v + lo, 0, (hi - lo) * sizeof(double));", before: string) == true)
+    #expect(
+      try dense(
+        "for (int i = lo; i < hi; i++) memcpy(v + i * n, w, n * sizeof(double));",
+        parameters: "double *v, const double *w, int lo, int hi, int n", before: string,
+        call: "f(a, a + 32, 1, 3, 4)") == true)
+    #expect(try dense("memset(v + lo, 0, (hi - lo) * 4);", before: string) == false)
+    #expect(try dense("if (n > 2) memset(v + lo, 0, (hi - lo) * sizeof(double));", before: string) == false)
+    #expect(
+      try dense("memset(v + lo, 0, (hi - lo) * sizeof(double)); memset(v + hi + 1, 0, sizeof(double));", before: string)
+        == false)
+  }
+
   /// A loop whose iteration may return ends the task early: the stores after it may not run.
   @Test func storesAfterALoopThatMayReturnAreNotDense() throws {
     #expect(

@@ -3,15 +3,16 @@
    cell the task did not store would come back as whatever the serving rank's fresh buffer held.
    Every `out` block here is filled by the caller first with values a fresh buffer never holds.
    Dense (and must still be right): row blocks with a symbolic width (matmul's C[i*n + j], a
-   block indexed from its first row, a pointer walked row by row, columns first), rows of a
-   `double (*)[W]`,
+   block indexed from its first row, a pointer walked row by row, columns first, rows copied
+   by memcpy), rows of a `double (*)[W]`,
    tiles of 4 cells, pairs of cells per iteration; spawns whose rows are empty (n = 0) or whose
    row range is empty (hi < lo). NOT dense (a false claim would corrupt them): a row stride
    larger than the row, a row narrower than its stride, a triangular row, columns first but the
-   last, a width that is a
+   last, a memset of half of each int, a width that is a
    `double`, and rows stored after a loop that may return first. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define W 5
 
@@ -69,6 +70,18 @@ void columns(double *out, int n, int lo, int hi) {
   for (int j = 0; j < n; j++)
     for (int i = hi - 1; i >= lo; i--)
       out[i * n + j] = 10.0 * i - j;
+}
+
+/* dense, out-only: rows copied whole by memcpy */
+void copied_rows(double *out, const double *row, int n, int lo, int hi) {
+  for (int i = lo; i < hi; i++)
+    memcpy(out + i * n, row, sizeof(double) * (size_t)n);
+}
+
+/* NOT dense: a memset of half of each int (the upper halves keep the caller's bytes) */
+void half_set(int *out, int lo, int hi) {
+  for (int i = lo; i < hi; i++)
+    memset(out + i, 0x11, 2);
 }
 
 /* NOT dense: columns first, the last column left out */
@@ -146,6 +159,8 @@ int main(int argc, char **argv) {
   double *guard = malloc(sizeof(double) * (size_t)cells);
   double *cols = malloc(sizeof(double) * (size_t)(n * n));
   double *cols_gap = malloc(sizeof(double) * (size_t)(n * n));
+  double *copies = malloc(sizeof(double) * (size_t)(n * n));
+  int *halves = malloc(sizeof(int) * (size_t)n);
   double *limit = malloc(sizeof(double) * (size_t)n);
   for (int i = 0; i < n * n; i++) {
     A[i] = (double)(i % 7) - 3.0;
@@ -167,6 +182,9 @@ int main(int argc, char **argv) {
   fill(guard, cells, 1e7);
   fill(cols, n * n, 1.1e7);
   fill(cols_gap, n * n, 1.2e7);
+  fill(copies, n * n, 1.3e7);
+  for (int i = 0; i < n; i++)
+    halves[i] = 0x7e7e7e7e - i;
   for (int k = 0; k < n; k++)
     limit[k] = k == n / 2 ? -1.0 : 1.0;
 
@@ -190,6 +208,10 @@ int main(int argc, char **argv) {
     columns(cols, n, lo, hi);
 #pragma dosc task
     columns_but_last(cols_gap, n, lo, hi);
+#pragma dosc task
+    copied_rows(copies, A + lo * n, n, lo, hi);
+#pragma dosc task
+    half_set(halves, lo, hi);
   }
   for (int lo = 0; lo < n; lo += 8) {
 #pragma dosc task
@@ -218,7 +240,7 @@ int main(int argc, char **argv) {
   double s = checksum(C, n * n) + checksum(D, n * n) + checksum(&M[0][0], n * W) +
              checksum(gap, cells) + checksum(narrow, cells) + checksum(tri, cells) +
              checksum(wide, cells + 2 * pad) + checksum(guard, cells) + checksum(cols, n * n) +
-             checksum(cols_gap, n * n);
+             checksum(cols_gap, n * n) + checksum(copies, n * n);
   long l = 0, t = 0;
   double p = 0;
   for (int i = 0; i < n * n; i++)
@@ -227,6 +249,8 @@ int main(int argc, char **argv) {
     t += (long)T[i] * (i + 1);
   for (int i = 0; i < n + 2; i++)
     p += (double)P[i] * (i + 1);
+  for (int i = 0; i < n; i++)
+    t += (long)halves[i] * (i + 3);
   printf("rows %.2f %ld %ld %.1f\n", s, l, t, p);
   printf("C %.1f %.1f D %.1f %.1f L %ld %ld M %.2f gap %.1f %.1f narrow %.1f tri %.1f guard %.1f "
          "%.1f\n",
@@ -247,6 +271,8 @@ int main(int argc, char **argv) {
   free(guard);
   free(cols);
   free(cols_gap);
+  free(copies);
+  free(halves);
   free(limit);
   return 0;
 }
