@@ -8,11 +8,13 @@ import SymbolicAlgebra
 ///
 /// Strictly a lower bound of what is stored (the written footprint is an upper bound), built
 /// from the simplest evidence only: a store of a whole arithmetic scalar at one index
-/// (`v[i] = ...`, `v[i] += ...`, `m[i][j] = ...` in a row of an array parameter), repeated by
-/// a counted loop that surely runs every iteration to its end, where the iterations' ranges
-/// tile with no gap (`repeated(over:)`). Anything that may not run (a branch, an early
-/// `return`, a `break`, a loop that may stop sooner) keeps only what every way through it
-/// stores (`ParameterAccess.mayNotHappen` drops the rest).
+/// (`v[i] = ...`, `v[i] += ...`, `m[i][j] = ...` in a row of an array parameter) or the whole
+/// elements a `memcpy` or `memset` stores, repeated by counted loops that surely run every
+/// iteration to its end, where the iterations' ranges tile with no gap, directly or as the
+/// rows of a block that a loop over the columns widens until they abut (`repeated(over:)`).
+/// Anything that may not run (a branch, an early `return`, a `break`, a loop that may stop
+/// sooner, code after a loop that may return) keeps only what every way through it stores
+/// (`ParameterAccess.mayNotHappen` drops the rest).
 struct DenseStores: Hashable {
   /// A whole scalar stored inside an element of the parameter: the element is `parts` scalars
   /// (1 for `double *v`, N for a row of `double (*m)[N]`), and this one is number `within`.
@@ -51,8 +53,8 @@ struct DenseStores: Hashable {
   }
 
   var runs: [Run] = []
-  /// Row widths the runs take to be non-negative (`repeated(over:)`): a symbolic width such as
-  /// `n` in `v[i*n + j]`, j in `[0, n)`. True wherever their variables are not negative, so the
+  /// Row widths and block strides the runs take to be non-negative (`repeated(over:)`): a
+  /// symbolic width such as `n` in `v[i*n + j]`, j in `[0, n)`. True wherever their variables are not negative, so the
   /// claim is only made where those variables are integer parameters the figures mention,
   /// which a remote spawn checks (`covers`).
   var assumedNonNegative: [Polynomial] = []
