@@ -49,6 +49,7 @@ REMOTE_CI=(
   Tests/Oracle/task-quadrants.c              # a strided written block: holes came back stale
   Tests/Oracle/task-strided-writes.c         # every other element written: holes came back stale
   Tests/Oracle/task-dense-writes.c           # write_dense: sent back whole, an out one not sent in; non-dense ones beside
+  Tests/Oracle/task-dense-rows.c             # write_dense of 2-D row blocks (C[i*n+j]); gaps, triangles, early returns beside
   Tests/Oracle/task-frees-parameter.c        # free/realloc of a parameter: rank 1 freed its receive buffer
   Tests/Oracle/task-stores-addresses.c       # a task's own addresses stored in its data: rank 0 crashed
   Tests/Oracle/task-stores-function-addresses.c # handler addresses stored in a job table: rank 0 crashed
@@ -59,6 +60,7 @@ REMOTE_CI=(
 REMOTE_EVERY_TRANSPORT=(
   Tests/Oracle/task-hull-overshoot.c
   Tests/Oracle/task-dense-writes.c
+  Tests/Oracle/task-dense-rows.c
 )
 # Remote runs whose wrong answers are known, with whose work fixes them, one per line. Empty:
 # task-quadrants.c and task-strided-writes.c (a written footprint with holes) pass since the

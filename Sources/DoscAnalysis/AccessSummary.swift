@@ -14,6 +14,10 @@ struct AccessSummary {
   var fallsThrough = true
   /// An upper bound of the paths that returned inside this code, each counted from its start.
   private var returned: PathFigures?
+  /// Whether a path may have returned inside this code although its figures were joined into
+  /// the falling-through ones (an iteration of a loop may return): code after this code may
+  /// then not run, and what it touches is not sure.
+  private var mayHaveReturned = false
 
   var reasons: [Reason] = []
   var isRecursive = false
@@ -123,6 +127,9 @@ struct AccessSummary {
   mutating func merge(sequential other: AccessSummary) {
     mergeFacts(other)
     guard let before = fallingThrough else { return }
+    var other = other
+    if mayHaveReturned { other.mayNotHappen() }
+    mayHaveReturned = mayHaveReturned || other.mayHaveReturned
     if let otherReturned = other.returned { returned = before.followed(by: otherReturned).joined(returned) }
     setFallingThrough(other.fallingThrough.map { before.followed(by: $0) })
   }
@@ -130,6 +137,7 @@ struct AccessSummary {
   /// Either this code or `other` runs (the two arms of an `if`).
   mutating func merge(alternative other: AccessSummary) {
     mergeFacts(other)
+    mayHaveReturned = mayHaveReturned || other.mayHaveReturned
     if let otherReturned = other.returned { returned = otherReturned.joined(returned) }
     switch (fallingThrough, other.fallingThrough) {
     case (let mine?, let theirs): setFallingThrough(mine.joined(theirs))
@@ -142,9 +150,11 @@ struct AccessSummary {
   /// that returns costs at most its largest path, so the paths are joined first.
   func repeated(over loop: CountedLoop) -> AccessSummary {
     var result = self
-    // An iteration that may return ends the loop early: its last values may never come.
-    let mayLeave = returned != nil
+    // An iteration that may return ends the loop early: its last values may never come, nor
+    // what follows the loop.
+    let mayLeave = returned != nil || mayHaveReturned
     result.joinPaths()
+    result.mayHaveReturned = mayLeave
     let once = result.work
     result.work = once.flatMap { loop.sum($0) }
     if once != nil && result.work == nil {
@@ -171,6 +181,7 @@ struct AccessSummary {
   /// The summary of code run an unknown number of times (a `while` loop, say).
   func repeatedUnboundedly(because why: String) -> AccessSummary {
     var result = self
+    result.mayHaveReturned = mayHaveReturned || returned != nil
     result.joinPaths()
     if let work = result.work, !work.isZero { result.noteUnboundedWork(why) }
     for (index, access) in result.parameters {

@@ -16,28 +16,43 @@ extension FunctionAnalyzer {
 
   /// The element of memory an lvalue lies in, at its offset in that memory's elements: `a[i]`
   /// and `p->f` with `p = a + i` are both in element `i` of `a`.
-  func element(of lvalue: Expr) -> PointerTarget {
+  func element(of lvalue: Expr) -> PointerTarget { located(lvalue).element }
+
+  /// `element(of:)`, and where in that element the lvalue lies, counted in objects of the
+  /// lvalue's own type: 0 for the element itself (or a field spanning it), `c` for `m[i][c]` in
+  /// a row `double[N]`, `r*M + c` for `m[i][r][c]` in a `double[N][M]`; nil where it is not
+  /// counted so (a field beside others).
+  func located(_ lvalue: Expr) -> (element: PointerTarget, within: Polynomial?) {
     switch lvalue.kind {
     case .subscripted(let base, let index) where base.isArrayObject:
       // `m[r][c]`, `p->buf[i]`: inside the row or the structure the array is part of.
-      evaluate(index)
-      return element(of: base)
+      let position = evaluate(index).polynomial
+      let (element, row) = located(base)
+      guard let row, let position, let rowSize = base.type.size, let size = lvalue.type.size, size > 0,
+        rowSize % size == 0
+      else { return (element, nil) }
+      return (element, row * (rowSize / size) + position)
     case .subscripted(let base, let index):
-      return address(base: base, index: index)
+      return (address(base: base, index: index), .zero)
     case .unary("*", let inner):
-      return pointerTarget(evaluate(inner), inner)
-    case .member(let base, _, let arrow):
-      return arrow ? pointerTarget(evaluate(base), base) : element(of: base)
+      return (pointerTarget(evaluate(inner), inner), .zero)
+    case .member(let base, _, true):
+      // A field as large as the structure spans all of it: where the structure is.
+      let spans = lvalue.type.size != nil && lvalue.type.size == base.type.elementSize
+      return (pointerTarget(evaluate(base), base), spans ? .zero : nil)
+    case .member(let base, _, false):
+      let (element, at) = located(base)
+      return (element, lvalue.type.size != nil && lvalue.type.size == base.type.size ? at : nil)
     case .name(let name, .global):
-      return .global(name)
+      return (.global(name), nil)
     case .name(_, .local), .name(_, .parameter):
       // The task's own variable (a by-value parameter is a copy): its stack memory.
-      return .privateMemory
+      return (.privateMemory, nil)
     case .cast(let inner):
-      return element(of: inner)
+      return (element(of: inner), nil)
     default:
       evaluate(lvalue)
-      return .unknown(lvalue.text)
+      return (.unknown(lvalue.text), nil)
     }
   }
 
@@ -87,9 +102,9 @@ extension FunctionAnalyzer {
     expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
   }
 
-  /// A load or store of one element through `target`; `wholeElement`: a store that covers
-  /// every byte of the element (`storesWholeElement`).
-  func access(_ target: PointerTarget, write: Bool, _ expression: Expr, wholeElement: Bool = false) {
+  /// A load or store of one element through `target`; `wholeScalar`: a store that covers every
+  /// byte of one scalar of the element (`wholeScalar(_:in:within:)`).
+  func access(_ target: PointerTarget, write: Bool, _ expression: Expr, wholeScalar: DenseStores.Scalar? = nil) {
     summary.addWork(1)
     switch target {
     case .parameter(let index, _) where isWider(expression.type.size, thanAnElementOf: index):
@@ -101,7 +116,7 @@ extension FunctionAnalyzer {
           "'\(expression.text)' at \(expression.location.withBaseName) accesses more than one element of it")
     case .parameter(let index, let offset):
       summary.parameters[index, default: ParameterAccess()].record(
-        write: write, count: .one, range: offset.map { IndexRange(low: $0, high: $0) }, wholeElement: wholeElement,
+        write: write, count: .one, range: offset.map { IndexRange(low: $0, high: $0) }, wholeScalar: wholeScalar,
         unboundedBecause:
           "the index of '\(expression.text)' at \(expression.location.withBaseName) has no symbolic form"
       )
@@ -153,25 +168,26 @@ extension FunctionAnalyzer {
     case .cast(let inner):
       assign(inner, value: value, compound: compound)
     case .subscripted, .unary("*", _), .member:
-      let stored = element(of: target)
+      let (stored, within) = located(target)
       // A bit-field store reads the storage unit it shares with the other fields.
       if compound || target.type.isBitField { access(stored, write: false, target) }
-      access(stored, write: true, target, wholeElement: storesWholeElement(target, in: stored))
+      access(stored, write: true, target, wholeScalar: wholeScalar(target, in: stored, within: within))
       storedPointer(value, into: target, storedIn: stored)
     default:
       evaluate(target)
     }
   }
 
-  /// Whether storing to the lvalue `target`, which lies in `stored`, sets every byte of a
+  /// What storing to the lvalue `target`, which lies in `stored` at `within`, sets whole in a
   /// parameter's element (`DenseStores`): an integer or floating lvalue (no padding inside it:
-  /// `long double`, wider than 8 bytes, has some) as large as the element, so it is the element
-  /// or a field spanning all of it.
-  private func storesWholeElement(_ target: Expr, in stored: PointerTarget) -> Bool {
-    guard case .parameter(let index, _) = stored, target.type.isArithmetic, !target.type.isBitField,
-      let size = target.type.size, size <= 8
-    else { return false }
-    return function.parameters[index].type.elementSize == size
+  /// `long double`, wider than 8 bytes, has some) that is the element, or one of the scalars of
+  /// an element that is an array of them (a row `m[i][j]`: `located` counts `within` in them).
+  private func wholeScalar(_ target: Expr, in stored: PointerTarget, within: Polynomial?) -> DenseStores.Scalar? {
+    guard case .parameter(let index, _) = stored, let within, target.type.isArithmetic, !target.type.isBitField,
+      let size = target.type.size, size > 0, size <= 8, let elementSize = function.parameters[index].type.elementSize,
+      elementSize % size == 0
+    else { return nil }
+    return DenseStores.Scalar(within: within, parts: elementSize / size)
   }
 
   /// Storing a pointer to a parameter's data in memory lets it outlive the task. Storing an
@@ -203,15 +219,19 @@ extension FunctionAnalyzer {
     }
     let elementSize = function.parameters[index].type.elementSize ?? 1
     // Every element the bytes reach, the last one perhaps in part (10 bytes of ints: 3).
+    var wholeElements = false
     let elements = bytes.map { bytes -> Polynomial in
       let size = Polynomial(elementSize)
       let whole = bytes / size
-      return whole * size == bytes ? whole : (bytes + size - 1) / size
+      wholeElements = whole * size == bytes
+      return wholeElements ? whole : (bytes + size - 1) / size
     }
     summary.addWork(1)
     let range = offset.flatMap { offset in elements.map { IndexRange(low: offset, high: offset + $0 - 1) } }
+    // A destination of whole elements of a known size is stored whole (`DenseStores`).
+    let storedWhole = write && wholeElements && function.parameters[index].type.elementSize != nil
     summary.parameters[index, default: ParameterAccess()].record(
-      write: write, count: elements, range: range, touchedIf: elements,
+      write: write, count: elements, range: range, touchedIf: elements, storedWhole: storedWhole,
       unboundedBecause:
         "the extent of '\(argument.text)' in the call at \(argument.location.withBaseName) has no symbolic form")
     summary.work = add(summary.work, elements)

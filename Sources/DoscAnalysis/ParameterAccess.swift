@@ -57,15 +57,19 @@ struct ParameterAccess: Hashable {
 
   /// Records `count` loads or stores touching `range`; a nil range cannot be bounded, for the
   /// reason `why`. `touchedIf`: the range is touched whole only when this is positive (a
-  /// `memcpy`'s extent); nil: always. `wholeElement`: a store of one whole element (`DenseStores`).
+  /// `memcpy`'s extent); nil: always. `wholeScalar`: a store of one whole scalar of the element;
+  /// `storedWhole`: every element of `range` is stored whole, as `memset` and `memcpy` store
+  /// their destination, none where the range is empty (`DenseStores`).
   mutating func record(
-    write: Bool, count: Count, range: IndexRange?, touchedIf extent: Polynomial? = nil, wholeElement: Bool = false,
+    write: Bool, count: Count, range: IndexRange?, touchedIf extent: Polynomial? = nil,
+    wholeScalar: DenseStores.Scalar? = nil, storedWhole: Bool = false,
     unboundedBecause why: @autoclosure () -> String
   ) {
     if let range { sure.add(SureAccesses(ranges: [range], when: extent.map { [$0] } ?? [])) }
-    if let range, write, wholeElement, extent == nil, range.low == range.high {
-      dense.add(DenseStores(ranges: [range]))
+    if let range, write, let wholeScalar, extent == nil, range.low == range.high {
+      dense.add(DenseStores(storing: wholeScalar, inElement: range.low))
     }
+    if let range, write, storedWhole { dense.add(DenseStores(storingEvery: range)) }
     if write {
       isWritten = true
       writes = add(writes, count)

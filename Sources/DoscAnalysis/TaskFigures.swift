@@ -24,6 +24,9 @@ enum TaskFigures {
 
     var reasons = summary.reasons
     var parameters: [ParameterFigures] = []
+    // The parameters a remote spawn checks are not negative where the figures mention them.
+    let integerParameters = Set(function.parameters.filter { $0.type.kind == .integer }.map(\.name))
+      .intersection(summary.unchangedScalarParameters)
     for (index, parameter) in function.parameters.enumerated() {
       guard parameter.type.isPointerLike else {
         parameters.append(scalarParameter(parameter))
@@ -43,7 +46,7 @@ enum TaskFigures {
         reads: figure(access.reads), writes: figure(access.writes), footprint: span(access.footprint),
         written: access.isWritten ? span(access.writtenFootprint) : nil, elementSize: parameter.type.elementSize)
       if let written = access.writtenFootprint, figures.written?.first != nil, figures.written?.count != nil {
-        figures.writeDense = access.dense.covers(written)
+        figures.writeDense = access.dense.covers(written, nonNegative: integerParameters)
       }
       if figures.access != .none, let sure = access.sureFootprint {
         let touched = span(sure)

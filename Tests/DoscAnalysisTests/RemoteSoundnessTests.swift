@@ -314,4 +314,31 @@ import Testing
     #expect(try !task(source, "both").remotable)
     #expect(try task(source, "count").remotable)
   }
+
+  /// A floating parameter is no integer figure: the index `(int)x` is not `x` (with x = 2.9 and
+  /// lo = 3 the task stores out[6..7], a footprint `lo*x` of count `x` said out[8..9]), and a
+  /// loop `i < x` runs ceil(x) times, not x. Both were stated in `x`; now they are unknown.
+  @Test func aFloatingParameterIsNoFigure() throws {
+    let t = try task(
+      """
+      void f(double *out, int lo, int hi, double x) {
+        for (int i = lo; i < hi; i++) for (int j = 0; j < (int)x; j++) out[i * (int)x + j] = 1;
+      }
+      int main(void) { double a[64];
+      #pragma dosc task
+        f(a, 3, 4, 2.9);
+        return 0; }
+      """, "f")
+    #expect(try t.param("out").count == .unknown)
+    let g = try Fixtures.analyze(
+      source: """
+        long g(double x) { long s = 0; for (int i = 0; i < x; i++) s += i; return s; }
+        int main(void) {
+        #pragma dosc task
+          g(2.5);
+          return 0; }
+        """
+    ).0.task("g")
+    #expect(g.work == .unknown, "\(g.work)")
+  }
 }

@@ -132,20 +132,36 @@ import Testing
         == sent)
   }
 
+  /// Mandelbrot's rows `counts[y*width + x]`, x in [0, width), are write_dense (a symbolic row
+  /// width): nothing goes in for them, and every pixel comes back whole.
   @Test(.enabled(if: mpiInstalled))
-  func outOnlyParameterGoesInAsTheTwinAndComesBackChanged() throws {
+  func denseOutOnlyRowsAreNotShippedInAndComeBackWhole() throws {
     let built = try Self.build(try Self.exampleSources("mandelbrot"), name: "mandelbrot", arguments: ["160", "120"])
     defer { try? FileManager.default.removeItem(atPath: built.scratch) }
     let got = try Self.run(
       [built.program, "160", "120"], Configuration(ranks: 3, tcp: true, binding: "remote", threads: 1))
     #expect(got.stdout == built.expected.stdout)
-    #expect(Self.counter(got.stderr, rank: 0, "tasks sent") ?? 0 > 0, "\(got.stderr)")
-    // Without the bytes the rows held, a serving rank could not tell a pixel the task wrote
-    // from one it did not: they go in, and what changed comes back (at most as much, plus the
-    // runs' or bit mask's own bytes: at most an eighth more, write_back.h).
+    #expect(Self.counter(got.stderr, rank: 0, "tasks sent") == 15, "\(got.stderr)")
+    #expect(Self.counter(got.stderr, rank: 0, "bytes sent") == 0, "\(got.stderr)")
+    #expect(Self.counter(got.stderr, rank: 0, "bytes received") == 160 * 120 * 4, "\(got.stderr)")
+  }
+
+  /// An out-only footprint with holes (not write_dense): it goes in as the twin, and only what
+  /// changed comes back (at most as much, plus the runs' or bit mask's own bytes: at most an
+  /// eighth more, write_back.h), so the caller's cells between the stores keep their values.
+  @Test(.enabled(if: mpiInstalled))
+  func outOnlyParameterWithHolesGoesInAsTheTwinAndComesBackChanged() throws {
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/diagonal.c"
+    let built = try Self.build([source], name: "diagonal")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let got = try Self.run([built.program], Configuration(ranks: 3, tcp: true, binding: "remote", threads: 1))
+    #expect(got.stdout == built.expected.stdout)
+    #expect(Self.counter(got.stderr, rank: 0, "tasks sent") == 10, "\(got.stderr)")
     let sent = Self.counter(got.stderr, rank: 0, "bytes sent") ?? 0
     let received = Self.counter(got.stderr, rank: 0, "bytes received") ?? 0
-    #expect(sent > 0 && received > 0 && received <= sent + sent / 8, "\(got.stderr)")
+    // Each task's twin: rows lo..hi-1 from the diagonal cell of the first to that of the last.
+    #expect(sent == 10 * (19 * 201 + 1) * 8, "\(got.stderr)")
+    #expect(received > 0 && received <= sent / 8, "\(got.stderr)")
   }
 
   @Test(.enabled(if: mpiInstalled))
@@ -184,16 +200,16 @@ import Testing
       // The second round's output shows the changed B arrived, not the first round's replica.
       #expect(got.stdout == built.expected.stdout, "\(got.stderr)")
       #expect(Self.counter(got.stderr, rank: 0, "tasks sent") == 32, "\(got.stderr)")
-      // A's rows once per task (2 rounds x A), C's rows too (written: they go in as the twin
-      // the serving rank compares with); B once per rank that ran a task, per round.
+      // A's rows once per task (2 rounds x A), not C's (write_dense and out-only: the task
+      // stores every cell of its rows), B once per rank that ran a task, per round.
       let sent = try #require(Self.counter(got.stderr, rank: 0, "bytes sent"))
-      let copiesOfB = (sent - 4 * matrix) / matrix
-      #expect((sent - 4 * matrix) % matrix == 0 && (2...4).contains(copiesOfB), "pause \(pause): sent \(sent)")
+      let copiesOfB = (sent - 2 * matrix) / matrix
+      #expect((sent - 2 * matrix) % matrix == 0 && (2...4).contains(copiesOfB), "pause \(pause): sent \(sent)")
       #expect(Self.counter(got.stderr, rank: 0, "bytes not sent again") == (32 - copiesOfB) * matrix)
     }
     let unreplicated = try Self.run([built.program], forced, extra: ["DOSC_REPLICATE": "0"])
     #expect(unreplicated.stdout == built.expected.stdout)
-    #expect(Self.counter(unreplicated.stderr, rank: 0, "bytes sent") == 4 * matrix + 32 * matrix)
+    #expect(Self.counter(unreplicated.stderr, rank: 0, "bytes sent") == 2 * matrix + 32 * matrix)
   }
 
   /// Figures are simplified assuming the integer parameters they mention are not negative: a
@@ -276,9 +292,9 @@ import Testing
     #expect(got.stdout == built.expected.stdout, "\(got.stderr)")
     let tasks = try #require(Self.counter(got.stderr, rank: 0, "tasks sent"))
     #expect(tasks == 16, "\(got.stderr)")
-    // In: every task's own bytes but what comes back (A's rows, the weights, and C's rows: a
-    // written footprint goes in too, as the twin the serving rank compares with), B once per
-    // rank that ran one. The spawn bytes are those plus C's 8 rows back.
+    // In: every task's own bytes but what comes back (A's rows and the weights; not C's rows,
+    // which are write_dense and out-only), B once per rank that ran one. The spawn bytes are
+    // those plus C's 8 rows back.
     let ownIn = own - 8 * 128 * 8
     let sent = try #require(Self.counter(got.stderr, rank: 0, "bytes sent"))
     let copies = (sent - tasks * ownIn) / replicated
