@@ -16,18 +16,38 @@ extension FunctionAnalyzer {
       for (argument, value) in zip(arguments, values) {
         escape(value, argument, into: calleeExpr.text, calleeTakesConst: false)
       }
-      return valueStored(at: expression)
+      return result(of: expression, given: values)
     }
     if context.isRecursiveCall(from: function.name, to: callee) {
       recursiveCall(callee, values, arguments, expression)
-      return valueStored(at: expression)
+      return result(of: expression, given: values)
     }
-    if case .loopsOnly = mode { return valueStored(at: expression) }
+    if case .loopsOnly = mode { return result(of: expression, given: values) }
     if let definition = context.definition(named: callee) {
       instantiate(context.summary(of: definition), of: definition, with: values, arguments: arguments)
-      return valueStored(at: expression)
+      return result(of: expression, given: values)
     }
     return libraryCall(callee, values, arguments, expression)
+  }
+
+  /// The value a call returns. A pointer may point into the memory of any pointer argument
+  /// (`at(a, ld, i, j)` returns `a + i*ld + j`, `strchr(s, c)` a pointer into `s`): accesses
+  /// through it are that parameter's, at an offset the analysis does not follow (an unknown
+  /// pointer would leave the parameter's figures without them: `access: none` for a task
+  /// that writes it).
+  private func result(of expression: Expr, given arguments: [Value]) -> Value {
+    guard expression.type.isPointerLike else { return valueStored(at: expression) }
+    let indices = Set(
+      arguments.flatMap { value -> [Int] in
+        if case .pointer(let target) = value { return target.parameterIndices }
+        return []
+      }
+    ).sorted()
+    switch indices.count {
+    case 0: return valueStored(at: expression)
+    case 1: return .pointer(.parameter(index: indices[0], offset: nil))
+    default: return .pointer(.parameters(indices))
+    }
   }
 
   /// A call that may come back here: its work is the recursion's, which has no closed form,
@@ -189,12 +209,12 @@ extension FunctionAnalyzer {
     case .effect?:
       summary.addReason(Reason(.callsEffect, callee, at: expression.location))
       escapeAll(values, arguments, into: callee)
-      return valueStored(at: expression)
+      return result(of: expression, given: values)
     case nil:
       summary.addReason(Reason(.callsInvisible, callee, at: expression.location))
       summary.noteUnboundedWork("'\(callee)' has no visible body")
       escapeAll(values, arguments, into: callee)
-      return valueStored(at: expression)
+      return result(of: expression, given: values)
     }
     return valueStored(at: expression)
   }

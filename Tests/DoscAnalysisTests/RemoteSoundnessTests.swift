@@ -341,4 +341,29 @@ import Testing
     ).0.task("g")
     #expect(g.work == .unknown, "\(g.work)")
   }
+
+  /// A pointer a called function returns may point into its pointer arguments' memory
+  /// (`at(a, ld, i, j)` returning `a + i*ld + j`, `strchr(s, c)`): accesses through it are the
+  /// parameter's. They were nobody's: `access: none, count: 0` for a task writing `a`.
+  @Test func pointersReturnedIntoAParameterCountForIt() throws {
+    let source = """
+      #include <string.h>
+      static double *at(double *a, int ld, int i, int j) { return a + i * ld + j; }
+      void twice(double *a, int ld, int lo, int hi) {
+        for (int i = lo; i < hi; i++) for (int j = 0; j < ld; j++) *at(a, ld, i, j) *= 2;
+      }
+      void cut(char *s) { char *c = strchr(s, ','); if (c) *c = 0; }
+      int main(void) { double a[8]; char s[8] = "a,b";
+      #pragma dosc task
+        twice(a, 2, 0, 4);
+      #pragma dosc task
+        cut(s);
+        return 0; }
+      """
+    let a = try task(source, "twice").param("a")
+    #expect(a.access == .readwrite)
+    #expect(a.count == .unknown && a.writes == .formula("(hi-lo)*ld"), "\(a)")
+    #expect(try !task(source, "twice").remotable)
+    #expect(try task(source, "cut").param("s").access == .readwrite)
+  }
 }
