@@ -55,7 +55,12 @@ extension FunctionAnalyzer {
         guards: [guards.then, guards.otherwise])
       return Value.either(results[0], results[1], type: expression.type, text: expression.text)
     case .initializerList(let items):
-      items.forEach { evaluate($0) }
+      for item in items {
+        // `struct view v = {a, n}`, `double *rows[] = {a, a + ld}`: a pointer kept in memory.
+        if case .pointer(let target) = evaluate(item) {
+          pointerEscapes(target.parameterIndices, item.text, at: item.location, "is kept in '\(expression.text)'")
+        }
+      }
       return .unknownScalar
     case .unsupported(let kind, let items):
       items.forEach { evaluate($0) }

@@ -148,11 +148,15 @@ final class FunctionAnalyzer {
     guard let initializer = variable.initializer else { return }
     let value = evaluate(initializer)
     summary.addWork(1)
-    bind(variable.name, to: value, type: variable.type)
+    bind(variable.name, to: value, type: variable.type, at: variable.location)
   }
 
   /// Records the value a single-assignment variable (or a walked pointer) holds from here on.
-  func bind(_ name: String, to value: Value, type: CType) {
+  func bind(_ name: String, to value: Value, type: CType, at location: SourceLocation) {
+    if case .pointer(let target) = value, !type.isPointerLike {
+      // `uintptr_t u = (uintptr_t)a`: an address kept as a number.
+      pointerEscapes(target.parameterIndices, name, at: location, "holds its address as a number")
+    }
     if isWalkedPointer(name, type: type) {
       walkedPointerNames.insert(name)
       if case .pointer(let target) = value { pointers[name] = target } else { pointers[name] = nil }

@@ -1,4 +1,5 @@
 import CSyntax
+import DoscSupport
 import SymbolicAlgebra
 
 /// Loads and stores: which memory an lvalue lies in, and what an access to it counts for.
@@ -71,7 +72,12 @@ extension FunctionAnalyzer {
       return .global(name)
     case .name(let name, .local) where lvalue.type.kind == .array:
       return pointers[name] ?? .privateMemory
-    case .name(_, .local), .name(_, .parameter):
+    case .name(let name, .local), .name(let name, .parameter):
+      // `&p` of a pointer: whatever `*&p` later holds or reaches is not followed.
+      if lvalue.type.isPointerLike {
+        pointerEscapes(
+          parametersPossiblyHeld(by: name), lvalue.text, at: lvalue.location, "is reached through '&\(name)'")
+      }
       return .privateMemory
     case .cast(let inner):
       return address(of: inner)
@@ -163,8 +169,11 @@ extension FunctionAnalyzer {
     switch target.kind {
     case .name(let name, .global):
       summary.addReason(Reason(.writesGlobal, name, at: target.location))
+      if case .pointer(let pointee) = value {
+        pointerEscapes(pointee.parameterIndices, target.text, at: target.location, "keeps a pointer to it")
+      }
     case .name(let name, _):
-      if !compound { bind(name, to: value, type: target.type) }
+      if !compound { bind(name, to: value, type: target.type, at: target.location) }
     case .cast(let inner):
       assign(inner, value: value, compound: compound)
     case .subscripted, .unary("*", _), .member:
@@ -200,6 +209,7 @@ extension FunctionAnalyzer {
         summary.addReason(
           Reason(.storesParameterPointer(into: target.text), function.parameters[index].name, at: target.location))
       }
+      pointerEscapes(pointee.parameterIndices, target.text, at: target.location, "keeps a pointer to it")
     }
     guard !stored.parameterIndices.isEmpty else { return }
     let ownAddress: Bool
@@ -239,6 +249,17 @@ extension FunctionAnalyzer {
 
   /// A pointer handed to code dosc cannot see: anything may happen to what it points to,
   /// writes too unless the callee takes it as a pointer to const.
+  /// A pointer into parameters' memory kept where the analysis does not follow it (in memory,
+  /// a global or an integer; behind a pointer to the pointer): what later goes through it is
+  /// not seen, so those parameters' figures are unbounded (they were `access: none`).
+  func pointerEscapes(_ indices: [Int], _ text: String, at location: SourceLocation, _ how: String) {
+    for index in indices {
+      summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+        reading: true, writing: !function.parameters[index].type.pointsToConst,
+        because: "'\(text)' at \(location.withBaseName) \(how), where dosc does not follow it")
+    }
+  }
+
   func escape(_ value: Value, _ argument: Expr, into callee: String, calleeTakesConst: Bool) {
     guard case .pointer(let target) = value else { return }
     for index in target.parameterIndices {

@@ -74,7 +74,15 @@ enum Value {
   static func either(_ a: Value, _ b: Value, type: CType, text: String) -> Value {
     switch (a, b) {
     case (.pointer(let x), .pointer(let y)):
-      return .pointer(PointerTarget.either([x, y]) ?? .unknown(text))
+      if let target = PointerTarget.either([x, y]) { return .pointer(target) }
+      // A parameter's memory or memory of nobody's (`flag ? a : g_buf`): accesses through it
+      // are the parameter's too, at an unknown place.
+      let indices = Set(x.parameterIndices + y.parameterIndices).sorted()
+      switch indices.count {
+      case 0: return .pointer(.unknown(text))
+      case 1: return .pointer(.parameter(index: indices[0], offset: nil))
+      default: return .pointer(.parameters(indices))
+      }
     case (.scalar(let x?), .scalar(let y?)) where x == y: return a
     default: return type.isPointerLike ? .pointer(.unknown(text)) : .unknownScalar
     }

@@ -366,4 +366,42 @@ import Testing
     #expect(try !task(source, "twice").remotable)
     #expect(try task(source, "cut").param("s").access == .readwrite)
   }
+
+  /// A pointer into a parameter kept where the analysis does not follow it (a struct, an
+  /// array of rows, an integer, a global, behind `&p`, picked with a global's) and used from
+  /// there: the parameter's figures are null, not `access: none, count: 0`.
+  @Test func pointersKeptOutOfSightUnboundTheirParameter() throws {
+    let source = """
+      #include <stdint.h>
+      struct view { double *p; int n; };
+      double *g_cursor; double g_scratch[4];
+      void in_struct(double *a, int n) { struct view v = {a, n}; for (int i = 0; i < v.n; i++) v.p[i] += 1; }
+      void in_rows(double *a, int ld) { double *rows[2]; rows[0] = a; rows[1] = a + ld; rows[1][0] = rows[0][0]; }
+      void in_integer(double *a) { uintptr_t u = (uintptr_t)a; ((double *)u)[1] = 2; }
+      void in_global(double *a) { g_cursor = a; g_cursor[0] = 3; }
+      void behind_address(double *a) { double *p = a; double **pp = &p; (*pp)[0] = 4; }
+      void picked(double *a, int flag) { double *p = flag ? a : g_scratch; p[0] = 5; }
+      int main(void) { double a[4];
+      #pragma dosc task
+        in_struct(a, 4);
+      #pragma dosc task
+        in_rows(a, 2);
+      #pragma dosc task
+        in_integer(a);
+      #pragma dosc task
+        in_global(a);
+      #pragma dosc task
+        behind_address(a);
+      #pragma dosc task
+        picked(a, 1);
+        return 0; }
+      """
+    for name in ["in_struct", "in_rows", "in_integer", "in_global", "behind_address", "picked"] {
+      let t = try task(source, name)
+      let a = try t.param("a")
+      #expect(a.access == .readwrite || a.access == .write, "\(name): \(a)")
+      #expect(a.count == .unknown && a.writes == .unknown || name == "picked" && a.count == .unknown, "\(name): \(a)")
+      #expect(!t.remotable, "\(name)")
+    }
+  }
 }
