@@ -149,9 +149,23 @@ final class BodyConverter {
       return make(.name(consume(clang_getCursorSpelling(cursor)), reference(cursor)))
     case CXCursor_BinaryOperator,
       CXCursor_CompoundAssignOperator where parts.count == 2:
-      return make(.binary(binaryOperator(cursor, parts[0], parts[1]), expression(parts[0]), expression(parts[1])))
+      var op = binaryOperator(cursor, parts[0], parts[1])
+      // An operator hidden in a macro's body: "?=" where it may assign (`MacroStores`).
+      if op == "?"
+        && (cursor.kind == CXCursor_CompoundAssignOperator
+          || sources.macroMayStore(file: location.file, at: range.lowerBound))
+      {
+        op = "?="
+      }
+      return make(.binary(op, expression(parts[0]), expression(parts[1])))
     case CXCursor_UnaryOperator where parts.count == 1:
-      return make(.unary(unaryOperator(cursor, parts[0]), expression(parts[0])))
+      var op = unaryOperator(cursor, parts[0])
+      if op == "?" {
+        op = hiddenUnaryOperator(cursor, parts[0])
+        // A sign, not a step, where the macro holds no `++`/`--` or assignment.
+        if op == "?++" && !sources.macroMayStore(file: location.file, at: range.lowerBound) { op = "?" }
+      }
+      return make(.unary(op, expression(parts[0])))
     case CXCursor_ArraySubscriptExpr where parts.count == 2:
       return make(.subscripted(expression(parts[0]), index: expression(parts[1])))
     case CXCursor_CallExpr:
@@ -285,6 +299,21 @@ final class BodyConverter {
         return "post" + op
       }
     }
+    return "?"
+  }
+
+  /// A unary operator spelled in a macro's body, told by its types: `*p` has the type `p`
+  /// points to, `&x` a pointer to `x`'s type; one of the type of its operand may be `++`/`--`
+  /// (or `-`, `~`, `+`, taken for a step to be safe): "?++"; anything else ("?") neither
+  /// loads, stores nor takes an address (`!x`, `-c` promoted).
+  private func hiddenUnaryOperator(_ cursor: CXCursor, _ operand: CXCursor) -> String {
+    let result = clang_getCanonicalType(clang_getCursorType(cursor))
+    let operandType = clang_getCanonicalType(clang_getCursorType(operand))
+    let pointee = clang_getCanonicalType(clang_getPointeeType(operandType))
+    if pointee.kind != CXType_Invalid, clang_equalTypes(result, pointee) != 0 { return "*" }
+    let resultPointee = clang_getCanonicalType(clang_getPointeeType(result))
+    if resultPointee.kind != CXType_Invalid, clang_equalTypes(resultPointee, operandType) != 0 { return "&" }
+    if clang_equalTypes(result, operandType) != 0 { return "?++" }
     return "?"
   }
 

@@ -4,6 +4,8 @@ import Foundation
 /// where the front end needs the text as written (operators, `for` headers, messages).
 final class SourceCache {
   private var files: [String: [UInt8]] = [:]
+  /// Per file, its macros' bodies (`MacroStores`).
+  var macroBodies: [String: [String: [UInt8]]] = [:]
 
   func bytes(_ file: String) -> [UInt8] {
     if let cached = files[file] { return cached }

@@ -190,6 +190,13 @@ extension FunctionAnalyzer {
       summary.addWork(1)
       assign(lhs, value: value, compound: false)
       return value
+    case "?=":
+      // An operator hidden in a macro that may assign (`MacroStores`): taken for a compound
+      // assignment, which reads and writes its target; a pointer it may store still counts.
+      let value = evaluate(rhs)
+      summary.addWork(1)
+      assign(lhs, value: value, compound: true, maybe: true)
+      return .unknownScalar
     case "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=":
       if op == "+=" || op == "-=", let name = lhs.assignedName, isWalkedPointer(name, type: lhs.type) {
         let amount = evaluate(rhs).polynomial
@@ -273,6 +280,18 @@ extension FunctionAnalyzer {
       // `*p++` loads through the pointer's value: where it points before (or after) the step.
       let value = operand.type.isPointerLike ? evaluateQuietly(operand) : .unknownScalar
       assign(operand, value: .unknownScalar, compound: true)
+      if case .pointer(let target) = value { return .pointer(target.withoutOffset) }
+      return .unknownScalar
+    case "?++":
+      // A step (or a sign) spelled in a macro (`BodyConverter.hiddenUnaryOperator`): the
+      // operand may change, by an amount not known.
+      summary.addWork(1)
+      let value = operand.type.isPointerLike ? evaluateQuietly(operand) : .unknownScalar
+      if let name = operand.assignedName, isWalkedPointer(name, type: operand.type) {
+        step(name, by: nil)
+      } else {
+        assign(operand, value: .unknownScalar, compound: true, maybe: true)
+      }
       if case .pointer(let target) = value { return .pointer(target.withoutOffset) }
       return .unknownScalar
     case "-":

@@ -164,8 +164,9 @@ extension FunctionAnalyzer {
     return size > elementSize
   }
 
-  /// An assignment to `target`; `compound` for `+=`, `++` and friends, which also read it.
-  func assign(_ target: Expr, value: Value, compound: Bool) {
+  /// An assignment to `target`; `compound` for `+=`, `++` and friends, which also read it;
+  /// `maybe` for an operator hidden in a macro, which may not store at all (never dense).
+  func assign(_ target: Expr, value: Value, compound: Bool, maybe: Bool = false) {
     switch target.kind {
     case .name(let name, .global):
       summary.addReason(Reason(.writesGlobal, name, at: target.location))
@@ -175,12 +176,13 @@ extension FunctionAnalyzer {
     case .name(let name, _):
       if !compound { bind(name, to: value, type: target.type, at: target.location) }
     case .cast(let inner):
-      assign(inner, value: value, compound: compound)
+      assign(inner, value: value, compound: compound, maybe: maybe)
     case .subscripted, .unary("*", _), .member:
       let (stored, within) = located(target)
       // A bit-field store reads the storage unit it shares with the other fields.
       if compound || target.type.isBitField { access(stored, write: false, target) }
-      access(stored, write: true, target, wholeScalar: wholeScalar(target, in: stored, within: within))
+      access(
+        stored, write: true, target, wholeScalar: maybe ? nil : wholeScalar(target, in: stored, within: within))
       storedPointer(value, into: target, storedIn: stored)
     default:
       evaluate(target)

@@ -81,7 +81,8 @@ struct MutationFacts {
         assignments[name, default: 0] += 1
         modified.insert(name)
         // `p += k` keeps the memory `p` points into (C has no other compound operator on pointers).
-        if op == "=" { assignedValues[name, default: []].append(value) }
+        // "?=" (an operator hidden in a macro) may be a plain `=`.
+        if op == "=" || op == "?=" { assignedValues[name, default: []].append(value) }
       }
     case .unary(let op, let target) where op.contains("++") || op.contains("--"):
       if let name = target.assignedName {

@@ -404,4 +404,37 @@ import Testing
       #expect(!t.remotable, "\(name)")
     }
   }
+
+  /// Operators spelled in a macro's body, which libclang 14 does not name: a hidden `=`,
+  /// `++` and `*` store, step and load (they were taken for reads, or nothing: `access: read,
+  /// writes: 0`, and the task crashed under remote); an index macro still only reads.
+  @Test func operatorsInMacroBodiesStoreAndLoad() throws {
+    let source = """
+      #define STORE(a, i, v) ((a)[i] = (v))
+      #define INC(x) ++(x)
+      #define GET(p) (*(p))
+      #define IDX(i, j, ld) ((i) * (ld) + (j))
+      void fill(int *out, int n) { for (int i = 0; i < n; i++) STORE(out, i, i); }
+      void bump(int *a, int n) { for (int i = 0; i < n; i++) INC(a[i]); }
+      int sum(const int *a, int n) { int s = 0; for (int i = 0; i < n; i++) s += GET(a + i); return s; }
+      int at(const int *a, int ld, int n) { int s = 0; for (int i = 0; i < n; i++) s += a[IDX(i, 0, ld)]; return s; }
+      int main(void) { int a[4]; int s, t;
+      #pragma dosc task
+        fill(a, 4);
+      #pragma dosc task
+        bump(a, 4);
+      #pragma dosc task
+        s = sum(a, 4);
+      #pragma dosc task
+        t = at(a, 1, 4);
+        return s + t; }
+      """
+    let out = try task(source, "fill").param("out")
+    #expect(out.access == .readwrite && out.writes == .formula("n") && out.count == .formula("n"), "\(out)")
+    #expect(try task(source, "bump").param("a").writes == .formula("n"))
+    let read = try task(source, "sum").param("a")
+    #expect(read.access == .read && read.reads == .formula("n") && read.count == .formula("n"), "\(read)")
+    let indexed = try task(source, "at").param("a")
+    #expect(indexed.access == .read && indexed.writes == .number(0), "\(indexed)")
+  }
 }
