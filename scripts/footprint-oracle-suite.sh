@@ -55,6 +55,8 @@ REMOTE_CI=(
   Tests/Oracle/task-stores-function-addresses.c # handler addresses stored in a job table: rank 0 crashed
   Tests/Oracle/task-negative-arguments.c     # a negative lag / stride: figures assume >= 0, rank 1 aborted
   Tests/Oracle/task-partial-elements.c       # memcpy of 10 bytes of ints: the last element stayed behind
+  Tests/Oracle/task-macro-operators.c        # `=`/`++`/`*` in macro bodies taken for reads: rank 0 crashed
+  Tests/Oracle/task-rodinia-kernels.c        # lud/nw/pathfinder/kmeans/backprop index forms, 13 tasks sent
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(
