@@ -379,6 +379,19 @@ import Testing
       Issue.record("rank 1 never started")
       return (false, -1, "")
     }
+    // Under MPICH, `dosc run` names a dead rank from the file each rank leaves as its runtime
+    // starts (RankWatcher); a rank killed before that, on a loaded machine more than 0.5 s after
+    // it appears, is one dosc run cannot name, and Hydra's notice names another. So wait for it.
+    if let ranks = Self.environment(of: pid)["DOSC_RUN_RANKS"] {
+      let started = Date()
+      while Date().timeIntervalSince(started) < 10,
+        !((try? FileManager.default.contentsOfDirectory(atPath: ranks)) ?? []).contains(where: {
+          $0.hasPrefix("\(pid)@")
+        })
+      {
+        Thread.sleep(forTimeInterval: 0.05)
+      }
+    }
     Thread.sleep(forTimeInterval: 0.5)
     kill(pid, SIGKILL)
     let killed = Date()
@@ -390,6 +403,18 @@ import Testing
     return (ended, process.terminationStatus, text)
   }
 
+  /// The environment process `pid` started with.
+  static func environment(of pid: Int32) -> [String: String] {
+    let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ") ?? Data()
+    var variables: [String: String] = [:]
+    for entry in environ.split(separator: 0) {
+      let text = String(decoding: entry, as: UTF8.self)
+      guard let equals = text.firstIndex(of: "=") else { continue }
+      variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+    }
+    return variables
+  }
+
   /// The pid of the process running `program` whose MPI rank is `rank`, by the variable its
   /// launcher gives it (`OMPI_COMM_WORLD_RANK`; MPICH's: `PMI_RANK`).
   static func process(ofRank rank: Int, running program: String, variable: String = "OMPI_COMM_WORLD_RANK") -> Int32? {
@@ -397,14 +422,9 @@ import Testing
     for entry in entries {
       guard let pid = Int32(entry),
         let command = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
-        String(decoding: command, as: UTF8.self).hasPrefix(program + "\0"),
-        let environ = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
+        String(decoding: command, as: UTF8.self).hasPrefix(program + "\0")
       else { continue }
-      if environ.split(separator: 0).contains(where: {
-        String(decoding: $0, as: UTF8.self) == "\(variable)=\(rank)"
-      }) {
-        return pid
-      }
+      if Self.environment(of: pid)[variable] == String(rank) { return pid }
     }
     return nil
   }
