@@ -84,7 +84,7 @@ public enum RunPipeline {
 
   /// Which launcher: Open MPI's mpirun takes `-x NAME` to pass a variable on and needs its
   /// opt-ins to run as root; MPICH's Hydra passes the environment on by itself and takes
-  /// `-genvlist` to name variables that must reach every host; another we start plainly.
+  /// `-genv NAME VALUE` for variables that must reach every host; another we start plainly.
   public enum Flavor: Equatable { case openMPI, mpich, other }
 
   /// The mpirun command line and the environment to start it with.
@@ -105,8 +105,14 @@ public enum RunPipeline {
         environment["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1"
       }
     case .mpich:
-      // Hydra binds nothing and allows more ranks than cores unless told otherwise.
-      if !passed.isEmpty { command += ["-genvlist", passed.joined(separator: ",")] }
+      // Hydra binds nothing and allows more ranks than cores unless told otherwise. Each
+      // variable by name and value, not `-genvlist NAMES`: Hydra (4.0.2, and its source since)
+      // looks a listed name up in a loop that stops before the last variable of mpiexec's
+      // environment, so on another host the rank never got that one (DOSC_THREADS now and then:
+      // our environment's order changes from run to run); and a list passes only what it names,
+      // so the user's own variables (MPIR_CVAR_*) stayed behind. `-genv` keeps Hydra's default,
+      // the whole environment, and sets these on top.
+      for name in passed { command += ["-genv", name, environment[name] ?? ""] }
     case .other: break
     }
     if !options.mca.isEmpty && flavor == .mpich {
