@@ -140,6 +140,23 @@ public enum RunPipeline {
     return nil
   }
 
+  /// Why PROG cannot be started on this host, or nil: a path that is not an executable regular
+  /// file, or a bare name that neither a PATH directory nor the working directory (Open MPI looks
+  /// there too) has. Only without a hostfile: then every rank runs here; with one, PROG need not
+  /// exist on this host.
+  static func unrunnable(_ program: String, environment: [String: String]) -> String? {
+    let files = FileManager.default
+    if !program.contains("/") {
+      let path = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") + ":."
+      let found = path.split(separator: ":").contains { files.isExecutableFile(atPath: "\($0)/\(program)") }
+      return found ? nil : "no such program on the PATH or in the working directory"
+    }
+    var isDirectory: ObjCBool = false
+    guard files.fileExists(atPath: program, isDirectory: &isDirectory) else { return "no such file" }
+    if isDirectory.boolValue { return "a directory, not a program" }
+    return files.isExecutableFile(atPath: program) ? nil : "not executable"
+  }
+
   static func flavor(of mpirun: String) -> Flavor {
     guard let finished = try? ChildProcess.run([mpirun, "--version"]) else { return .other }
     let text = finished.stdout
@@ -154,6 +171,10 @@ public enum RunPipeline {
   ) -> Int32 {
     diagnostics.exitStatus {
       let options = try Options.parse(arguments)
+      if options.hostfile == nil, let problem = unrunnable(options.program, environment: environment) {
+        // Said here, once: the launcher says it per rank in its own words and exits 131 or 132.
+        throw DiagnosedFailure(Diagnostic(.error, at: nil, "'\(options.program)': \(problem)", category: "run"))
+      }
       guard let mpirun = findMPIRun(options.mpi, environment: environment) else {
         let missing =
           options.mpi.map {

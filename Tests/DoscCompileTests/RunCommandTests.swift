@@ -39,4 +39,20 @@ import Testing
       #expect(at.map { command[$0 - 1] == "-x" } == true, "\(name): \(command)")
     }
   }
+
+  @Test func aProgramThatCannotStartIsOneErrorNotTheLaunchersExitCode() throws {
+    // Open MPI's mpirun said "2 total processes failed to start" and exited 132 (131 for a
+    // directory), which dosc run passed on as if a signal had ended PROG.
+    let scratch = try Harness.scratch("run-missing")
+    for (program, why) in [
+      ("\(scratch)/no-such-program", "no such file"), (scratch, "a directory, not a program"),
+      ("no-such-program-anywhere", "no such program on the PATH"),
+    ] {
+      let got = try Harness.run([try BuildIntegrationTests.dosc(), "run", "-n", "2", program])
+      #expect(got.status == 1, "\(program): \(got)")
+      #expect(
+        got.stderr == "dosc: error: '\(program)': \(why)"
+          + (why.hasSuffix("PATH") ? " or in the working directory" : "") + " [dosc-run]\n", "\(got.stderr)")
+    }
+  }
 }
