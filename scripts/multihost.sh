@@ -35,6 +35,8 @@
 #     counters name its host and the DOSC_THREADS it was given, and no rank warns (the remote
 #     ranks read neither the sidecar nor the profile); stencil, matmul and montecarlo also under
 #     MPICH (`dosc run --mpi mpich`) and with 4 ranks, two of them on host 0;
+#   - every DOSC_* variable reaches every rank on every host, under Open MPI and MPICH (an
+#     environment of mostly DOSC_* variables, three runs: Hydra's -genvlist lost the last one);
 #   - a rank killed on host 2 ends the job within 10 s with a notice naming it (Open MPI: rank 2
 #     on dosc-host2; MPICH: its pid on dosc-host2, README says why).
 #   - `dosc run` ended by SIGTERM (as `timeout` ends it) leaves no rank running on any host;
@@ -368,7 +370,7 @@ run_example() {
       grep -q "^dosc: rank 0: host ${hosts[0]}, " "$err" || problem="rank 0's counters do not name host ${hosts[0]}"
     else
       grep -q "^dosc: rank $rank: host ${hosts[rank]}, 1 thread, " "$err" ||
-        problem="rank $rank's counters do not say host ${hosts[rank]}, 1 thread"
+        problem="rank $rank's counters do not say host ${hosts[rank]}, 1 thread: $(grep -m1 "^dosc: rank $rank: host" "$err" | cut -d, -f1-2)"
     fi
   done
   if [ -z "$problem" ] && [ "$binding" = remote ] && [ "$ships" = ships ] &&
@@ -435,6 +437,36 @@ for entry in "${examples[@]}"; do
       ;;
   esac
 done
+
+# 3b. Every DOSC_* variable reaches every rank on every host, under both launchers. An
+# environment of little else but DOSC_* variables, so that one of them is usually the last in
+# the launcher's environment (its order changes from run to run), three times: Hydra's
+# -genvlist never delivered the last one to another host (dosc run now passes -genv NAME VALUE;
+# it showed as "2 threads" in rank 1's counters, 1 run in 40).
+environment_reaches_every_rank() {
+  local label=$1 try k line lines problem="" names=()
+  shift
+  for k in $(seq 12); do names+=("DOSC_CHECK_$k=value $k"); done
+  for try in 1 2 3; do
+    lines=$(env -i PATH="$PATH" HOME="$HOME" DOSC_RUNTIME_DIR="$DOSC_RUNTIME_DIR" \
+      OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
+      OMPI_MCA_plm_rsh_agent="$STATE/ssh" HYDRA_LAUNCHER_EXEC="$STATE/ssh" "${names[@]}" \
+      timeout -k 5 $TIMEOUT "$DOSC" run -n "$HOSTS" "$@" /bin/sh -c \
+      'echo "$(hostname) $(env | grep -c "^DOSC_CHECK_[0-9]*=value [0-9]*$")"' 2>"$work/env-$label.err" | sort)
+    for ((k = 0; k < HOSTS; k++)); do
+      line="$(echo "$one_rank_per_host" | tr ' ' '\n' | sort | sed -n "$((k + 1))p") ${#names[@]}"
+      echo "$lines" | grep -qx "$line" || problem="run $try: expected '$line' among: $(echo $lines)"
+    done
+    [ -n "$problem" ] && break
+  done
+  if [ -z "$problem" ]; then
+    pass "$label: ${#names[@]} DOSC_* variables reach every rank on every host (3 runs)"
+  else
+    fail "$label: DOSC_* variables lost on the way to a rank: $problem" "$work/env-$label.err"
+  fi
+}
+environment_reaches_every_rank open-mpi "${openmpi[@]}"
+environment_reaches_every_rank mpich "${mpich[@]}"
 
 # 4. A rank killed on the last host ends the job within 10 s, with a notice naming it: Open
 # MPI's names the rank and the host; MPICH's the pid and the host (README: dosc run learns the

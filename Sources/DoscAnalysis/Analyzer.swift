@@ -57,6 +57,7 @@ public enum Analyzer {
         errors += failure.diagnostics
       }
     }
+    var statementIndexes: [Int: StatementIndex] = [:]  // by the function body's start
     for pragma in unit.pragmas {
       do {
         let directive = try DirectiveParser.parse(pragma)
@@ -69,9 +70,13 @@ public enum Analyzer {
         case .taskwait:
           taskwaits.append(TaskwaitPoint(pragma: pragma, function: function))
         case .task(let clauses):
+          let statements =
+            statementIndexes[function.body.range.lowerBound] ?? StatementIndex(function.body)
+          statementIndexes[function.body.range.lowerBound] = statements
           spawnSites.append(
             try SiteFinder.site(
-              for: pragma, clauses: clauses, id: spawnSites.count, in: function, source: source))
+              for: pragma, clauses: clauses, id: spawnSites.count, in: function, statements: statements,
+              source: source))
         }
       } catch let failure as DiagnosedFailure {
         errors += failure.diagnostics

@@ -84,7 +84,7 @@ public enum RunPipeline {
 
   /// Which launcher: Open MPI's mpirun takes `-x NAME` to pass a variable on and needs its
   /// opt-ins to run as root; MPICH's Hydra passes the environment on by itself and takes
-  /// `-genvlist` to name variables that must reach every host; another we start plainly.
+  /// `-genv NAME VALUE` for variables that must reach every host; another we start plainly.
   public enum Flavor: Equatable { case openMPI, mpich, other }
 
   /// The mpirun command line and the environment to start it with.
@@ -105,8 +105,14 @@ public enum RunPipeline {
         environment["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1"
       }
     case .mpich:
-      // Hydra binds nothing and allows more ranks than cores unless told otherwise.
-      if !passed.isEmpty { command += ["-genvlist", passed.joined(separator: ",")] }
+      // Hydra binds nothing and allows more ranks than cores unless told otherwise. Each
+      // variable by name and value, not `-genvlist NAMES`: Hydra (4.0.2, and its source since)
+      // looks a listed name up in a loop that stops before the last variable of mpiexec's
+      // environment, so on another host the rank never got that one (DOSC_THREADS now and then:
+      // our environment's order changes from run to run); and a list passes only what it names,
+      // so the user's own variables (MPIR_CVAR_*) stayed behind. `-genv` keeps Hydra's default,
+      // the whole environment, and sets these on top.
+      for name in passed { command += ["-genv", name, environment[name] ?? ""] }
     case .other: break
     }
     if !options.mca.isEmpty && flavor == .mpich {
@@ -134,6 +140,23 @@ public enum RunPipeline {
     return nil
   }
 
+  /// Why PROG cannot be started on this host, or nil: a path that is not an executable regular
+  /// file, or a bare name that neither a PATH directory nor the working directory (Open MPI looks
+  /// there too) has. Only without a hostfile: then every rank runs here; with one, PROG need not
+  /// exist on this host.
+  static func unrunnable(_ program: String, environment: [String: String]) -> String? {
+    let files = FileManager.default
+    if !program.contains("/") {
+      let path = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") + ":."
+      let found = path.split(separator: ":").contains { files.isExecutableFile(atPath: "\($0)/\(program)") }
+      return found ? nil : "no such program on the PATH or in the working directory"
+    }
+    var isDirectory: ObjCBool = false
+    guard files.fileExists(atPath: program, isDirectory: &isDirectory) else { return "no such file" }
+    if isDirectory.boolValue { return "a directory, not a program" }
+    return files.isExecutableFile(atPath: program) ? nil : "not executable"
+  }
+
   static func flavor(of mpirun: String) -> Flavor {
     guard let finished = try? ChildProcess.run([mpirun, "--version"]) else { return .other }
     let text = finished.stdout
@@ -148,6 +171,10 @@ public enum RunPipeline {
   ) -> Int32 {
     diagnostics.exitStatus {
       let options = try Options.parse(arguments)
+      if options.hostfile == nil, let problem = unrunnable(options.program, environment: environment) {
+        // Said here, once: the launcher says it per rank in its own words and exits 131 or 132.
+        throw DiagnosedFailure(Diagnostic(.error, at: nil, "'\(options.program)': \(problem)", category: "run"))
+      }
       guard let mpirun = findMPIRun(options.mpi, environment: environment) else {
         let missing =
           options.mpi.map {
