@@ -44,9 +44,9 @@ import Testing
     let network = try #require(first["network"] as? String)
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/mpirun") {
       #expect(measured.contains("remote_latency_ns") && measured.contains("remote_bytes_per_ns"))
-      // Measured through a dosc remote task, which costs at least MPI's own message.
+      // Measured through a dosc remote task, which costs at least MPI's own message at its best.
       #expect(network.contains("a dosc remote task"), "\(network)")
-      let raw = network.components(separatedBy: "ping-pong gives remote_latency_ns ").last?
+      let raw = network.components(separatedBy: "ping-pong gives at best remote_latency_ns ").last?
         .split(separator: ",").first.flatMap { Double($0) }
       let latency = try #require(profiles[0]["remote_latency_ns"] as? Double)
       #expect(raw.map { latency >= $0 } == true, "dosc's \(latency) ns against MPI's: \(network)")
