@@ -87,6 +87,21 @@ import Testing
     // the error limit.
     let split = try #require(LaunchStatistics(Array(repeating: 261.0, count: 22) + Array(repeating: 950.0, count: 23)))
     #expect(split.noise > Calibration.noiseLimit)
+    // The launches of issue 10's remote latency on a machine with a load of 9 on its 2 CPUs:
+    // a narrow interval after 48 launches, but one launch strays 55%: a figure of the load, an
+    // error. The VM's own two modes (240 and 320 ns, 60/40) stray 31%: a profile.
+    func measurement(_ launches: [Double]) throws -> Calibration.Measurement {
+      let statistics = try #require(LaunchStatistics(launches))
+      return Calibration.Measurement(
+        name: "remote_latency_ns", value: statistics.value, median: statistics.median, noise: statistics.noise,
+        launchSpread: statistics.launchSpread, launches: statistics.launches)
+    }
+    let loaded = try measurement(
+      Array(repeating: 240.0, count: 14) + Array(repeating: 330.0, count: 10) + Array(repeating: 500.0, count: 24))
+    #expect(loaded.noise <= Calibration.noiseLimit && loaded.launchSpread > Calibration.launchSpreadLimit)
+    #expect(!Calibration.isStable(loaded))
+    let twoPlacements = try measurement(Array(repeating: 240.0, count: 11) + Array(repeating: 320.0, count: 7))
+    #expect(Calibration.isStable(twoPlacements), "\(twoPlacements)")
     // One or two launches show no spread: the range, and never stable (Calibration.isStable).
     #expect(LaunchStatistics([5])?.interval == 5...5 && LaunchStatistics([4, 6])?.interval == 4...6)
 
