@@ -62,7 +62,16 @@ def main():
                     runs.append((name, before, profile, seconds, error))
                 print(f"\n### pair {pair} ({options.busy} CPU-bound processes beside it)\n")
                 for name, before, profile, seconds, error in runs:
-                    state = "profile" if profile else f"error: {error}"
+                    state = (
+                        "profile: "
+                        + ", ".join(
+                            f"{figure} {profile[figure]:.4g} (noise {profile['calibration']['noise'][figure] * 100:.0f}%)"
+                            for figure in FIGURES
+                            if figure in profile["calibration"]["measured"]
+                        )
+                        if profile
+                        else f"error: {error}"
+                    )
                     print(f"- {name}: load {before:.1f} before, {seconds:.1f} s, {state}")
                 errors += sum(1 for run in runs if run[2] is None)
                 if not all(run[2] for run in runs):
