@@ -51,7 +51,7 @@ def main():
     spinners = [
         subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(options.busy)
     ]
-    both = agreed = errors = 0
+    both = agreed = errors = moved = 0
     try:
         with tempfile.TemporaryDirectory() as scratch:
             for pair in range(1, options.pairs + 1):
@@ -96,13 +96,20 @@ def main():
                         f"| {launches} | {'yes' if agree else 'NO'} |"
                     )
                 agreed += all_agree
+                steal = [run[2].get("steal_ns") for run in runs]
+                if not all_agree and None not in steal:
+                    noise = a["calibration"]["noise"]["steal_ns"] + b["calibration"]["noise"]["steal_ns"]
+                    if abs(steal[0] - steal[1]) > max(noise, 0.05) * max(steal):
+                        moved += 1
+                        print("\nThe steal moved too: the VM placed its two CPUs differently between A and B.")
     finally:
         for spinner in spinners:
             spinner.kill()
             spinner.wait()
     print(
         f"\n{options.pairs} pairs with {options.busy} CPU-bound processes beside them: {both} wrote two "
-        f"profiles, {agreed} agreed on every figure within their noises; {errors} of "
+        f"profiles, {agreed} agreed on every figure within their noises ({moved} disagreed with the "
+        f"VM's CPUs placed differently, as the steal showed); {errors} of "
         f"{2 * options.pairs} calibrations ended in an error"
     )
 

@@ -55,16 +55,27 @@ import Testing
     }
     let noiseA = try #require(first["noise"] as? [String: Double])
     let noiseB = try #require(second["noise"] as? [String: Double])
-    for field in measured {
+    // Each figure is a trimmed mean whose noise is its interval's width over it; two runs agree
+    // when they differ by no more than the two noises together (or 5%, a floor for figures
+    // whose noise rounds to 0).
+    func agrees(_ field: String) throws -> Bool {
       let a = try #require(profiles[0][field] as? Double)
       let b = try #require(profiles[1][field] as? Double)
-      // Each run's figure is a median whose reported noise is a relative spread; two runs
-      // agree when they differ by no more than the two spreads together (or 5%, a floor for
-      // figures whose spread rounds to 0).
       let allowed = Swift.max((noiseA[field] ?? 0) + (noiseB[field] ?? 0), 0.05)
-      #expect(abs(a - b) <= allowed * Swift.max(a, b), "\(field): \(a) vs \(b), noise \(allowed)")
       print("calibrate twice: \(field) \(a) vs \(b), noise \(noiseA[field] ?? 0) + \(noiseB[field] ?? 0)")
+      return abs(a - b) <= allowed * Swift.max(a, b)
     }
+    // Unless the VM moved its two CPUs between the runs: under load a placement holds for
+    // 30-90 s (BENCHMARKS.md, calibration twice in a row: steal 270 ns and remote latency 234
+    // ns in one run, 957 and 498 in the next, each with a noise of 1-3%), and the steal, timed
+    // between the same two CPUs, shows the move. Then the figures that cross between CPUs
+    // describe two different machines; the ones on one CPU must still agree.
+    let crossing: Set = ["steal_ns", "remote_latency_ns", "remote_bytes_per_ns"]
+    let moved = measured.contains("steal_ns") ? try !agrees("steal_ns") : false
+    for field in measured where !(moved && crossing.contains(field)) {
+      #expect(try agrees(field), "\(field): \(profiles[0][field] ?? "-") vs \(profiles[1][field] ?? "-")")
+    }
+    if moved { print("calibrate twice: the steal moved: the VM placed its CPUs differently between the runs") }
   }
 
   /// How calibrate combines a figure's launches: the 20% trimmed mean and Yuen's interval.
