@@ -29,14 +29,14 @@ extension Calibration.Result {
       "host": ProcessInfo.processInfo.hostName,
       "noise": noise,
       "noise_means":
-        "each figure is the median over its launches (each a fresh process, spread over the calibration); its noise is the width of that median's distribution-free 95% confidence interval over the median: two calibrations of an unchanged machine differ by at most their two noises together",
+        "each figure is the 20% trimmed mean over its launches (each a fresh process, spread over the calibration): the cost averaged over the states a VM's CPUs are in, without the launches another process held up; its noise is the width of that figure's 95% confidence interval (Yuen's) over the figure: two calibrations of an unchanged machine differ by at most their two noises together",
       "launches": launches,
       "launch_spread": launchSpread,
       "launch_spread_means": "the launches' interquartile range over their median: how far a single launch strays",
       "measured": measured.keys.sorted(),
       "ns_per_op_kernels": kernels,
       "ns_per_op_means":
-        "median over Runtime/calibrate/calibrate_kernels.c's kernels of (time per call with every site inline) / (the manifest's work at the call's arguments), the median over the launches; the work counts the source's operations (loads, stores, arithmetic, loop tests) before the compiler folds or vectorizes them, so a figure well below a clock cycle is usual at -O2",
+        "median over Runtime/calibrate/calibrate_kernels.c's kernels of (time per call with every site inline) / (the manifest's work at the call's arguments), the trimmed mean over the launches; the work counts the source's operations (loads, stores, arithmetic, loop tests) before the compiler folds or vectorizes them, so a figure well below a clock cycle is usual at -O2",
       "network": network,
       "seconds": (seconds * 10).rounded() / 10,
     ]
