@@ -232,18 +232,6 @@ typedef struct dosc_prices {
 
 dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *size);
 
-/* Whether rank 0's workers run queued remote tasks themselves when the
- * model bound a site remote (under `auto`; a forced remote ships every task).
- * The model prices remote over threads x nodes workers, rank 0's among them:
- * true when each rank's threads have cores of their own. When the ranks on
- * rank 0's host (`ranks_here`, `threads` each) need more than its `cores`,
- * a task rank 0 runs competes for a core with the ranks it could have gone
- * to (matmul 256 on 3 ranks of 1 thread on 2 cores: rank 0 ran 10 of 16
- * tasks while ranks 1 and 2 idled, 1.25x a forced remote's time): the
- * queued tasks then go to ranks 1.. only, as under a forced remote.
- * ranks_here or cores <= 0 (unknown): shares. */
-int dosc_rank0_shares(int ranks_here, int threads, int cores);
-
 /* Built-in profile for a modern x86-64 machine, used when no profile file
  * exists. threads = 1, nodes = 1: the caller sets the real ones. */
 void dosc_profile_defaults(dosc_profile *profile);

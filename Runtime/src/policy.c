@@ -570,11 +570,6 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   return decision;
 }
 
-int dosc_rank0_shares(int ranks_here, int threads, int cores) {
-  if (ranks_here <= 0 || cores <= 0) return 1;
-  return (long long)ranks_here * (threads > 1 ? threads : 1) <= (long long)cores;
-}
-
 const char *dosc_binding_name(int binding) {
   switch (binding) {
   case DOSC_POLICY_INLINE:

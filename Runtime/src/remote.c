@@ -1069,24 +1069,6 @@ static void *communicate(void *unused) {
   return NULL;
 }
 
-/* The ranks the launcher started on this host (Open MPI, MPICH's hydra); 0:
- * unknown. For dosc_rank0_shares. */
-static int ranks_on_this_host(void) {
-  const char *names[] = {"OMPI_COMM_WORLD_LOCAL_SIZE", "MPI_LOCALNRANKS"};
-  for (int i = 0; i < 2; i++) {
-    const char *text = getenv(names[i]);
-    if (text != NULL && atoi(text) > 0) return atoi(text);
-  }
-  return 0;
-}
-
-/* The host's cores (not this process's affinity: a launcher may bind each
- * rank to one). */
-static int cores_online(void) {
-  long online = sysconf(_SC_NPROCESSORS_ONLN);
-  return online > 0 && online < INT_MAX ? (int)online : 0;
-}
-
 int dosc_remote_init(int threads, int trace) {
   dosc_remote.threads = threads;
   dosc_remote.trace = trace;
@@ -1097,8 +1079,7 @@ int dosc_remote_init(int threads, int trace) {
   const char *limit = getenv("DOSC_REMOTE_MAX_BYTES");
   dosc_remote.max_bytes = limit != NULL && atoll(limit) > 0 ? atoll(limit) : DOSC_REMOTE_MAX_BYTES;
   const char *bind = getenv("DOSC_BIND");
-  queue.shared = (bind == NULL || strcmp(bind, "remote") != 0) &&
-                 dosc_rank0_shares(ranks_on_this_host(), threads, cores_online());
+  queue.shared = bind == NULL || strcmp(bind, "remote") != 0;
   const char *replicate = getenv("DOSC_REPLICATE");
   queue.replicate = replicate == NULL || strcmp(replicate, "0") != 0;
   if (pthread_create(&dosc_remote.comm_thread, NULL, communicate, NULL) != 0) {
@@ -1122,9 +1103,7 @@ int dosc_remote_init(int threads, int trace) {
       fprintf(stderr, "dosc: %d ranks (%s), %d thread%s per rank; rank 0 runs main%s\n",
               dosc_remote.size, mpi->library_version(), threads, threads == 1 ? "" : "s",
               queue.shared ? " and takes queued remote tasks too"
-              : bind != NULL && strcmp(bind, "remote") == 0
-                  ? ", remote tasks go to ranks 1.."
-                  : ", remote tasks go to ranks 1.. (this host's ranks fill its cores)");
+                           : ", remote tasks go to ranks 1..");
   }
   return dosc_remote.size;
 }

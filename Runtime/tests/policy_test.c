@@ -509,15 +509,6 @@ static void recursive_spawn_choice(void) {
          "forced remote keeps the grain");
 }
 
-/* Rank 0 takes queued remote tasks only when this host has a core for it. */
-static void rank0_shares_a_core_of_its_own(void) {
-  EXPECT(dosc_rank0_shares(2, 1, 2), "2 ranks of 1 thread on 2 cores: shares");
-  EXPECT(!dosc_rank0_shares(3, 1, 2), "3 ranks of 1 thread on 2 cores: ranks 1.. only");
-  EXPECT(!dosc_rank0_shares(2, 2, 3), "2 ranks of 2 threads on 3 cores: ranks 1.. only");
-  EXPECT(dosc_rank0_shares(1, 8, 8), "one rank per host (a cluster): shares");
-  EXPECT(dosc_rank0_shares(0, 1, 2) && dosc_rank0_shares(3, 1, 0), "unknown: shares");
-}
-
 int main(void) {
   one_thread_one_node();
   one_node_never_remote();
@@ -539,7 +530,6 @@ int main(void) {
   saturation();
   recursive_measure();
   recursive_spawn_choice();
-  rank0_shares_a_core_of_its_own();
   printf("policy: %d checks, %d failed\n", test_checks, test_failures);
   return test_failures == 0 ? 0 : 1;
 }
