@@ -160,7 +160,7 @@ static inline void dosc_frame_init(dosc_frame *frame) {
 
 /* Spawn depth of the task running on this thread: 0 in main, a task's
  * parent depth + 1 inside a task (carried in the task record, so it is right
- * on whichever worker the task runs). Read by dosc_spawn_pays. */
+ * on whichever worker the task runs). Read by dosc_site_choice. */
 extern DOSC_API DOSC_TLS_MODEL _Thread_local int dosc_current_depth;
 
 /* The dispatch generated for every site (UnitRewriter), with WORK the

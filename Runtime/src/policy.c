@@ -328,6 +328,11 @@ static double remote_gain_ns_per_op(const dosc_profile *usable, long long siblin
   return gain > 0.0 ? gain : 0.0;
 }
 
+/* A remote task's round trip without its bytes: the paper's y less the data. */
+static double round_trip_ns(const dosc_profile *usable) {
+  return 2.0 * usable->remote_latency_ns;
+}
+
 dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *size) {
   dosc_prices prices = {-1.0, -1.0, -1.0, -1.0, -1.0, -1.0};
   if (!(size->work >= 0.0) || !isfinite(size->work)) return prices;
@@ -337,7 +342,7 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
   prices.inline_ns = work_ns;
   prices.local_ns = spawn_ns + work_ns / batch_width(size->siblings, p.threads);
   prices.remote_overhead_ns =
-      2.0 * p.remote_latency_ns + positive_or(size->bytes, 0.0) / p.remote_bytes_per_ns;
+      round_trip_ns(&p) + positive_or(size->bytes, 0.0) / p.remote_bytes_per_ns;
   if (p.nodes > 1)
     prices.remote_ns = spawn_ns + prices.remote_overhead_ns +
                        work_ns / batch_width(size->siblings, (double)p.threads * p.nodes);
@@ -361,7 +366,7 @@ static int remote_thresholds(const dosc_profile *profile, const dosc_site_facts 
   decision->remote_work_threshold = DOSC_POLICY_NEVER;
   decision->remote_bytes_per_op = 0.0;
   if (!(gain > 0.0)) return 0;
-  decision->remote_work_threshold = dosc_saturate_ll(2.0 * p.remote_latency_ns / gain, 1);
+  decision->remote_work_threshold = dosc_saturate_ll(round_trip_ns(&p) / gain, 1);
   decision->remote_bytes_per_op = gain * p.remote_bytes_per_ns;
   return decision->remote_work_threshold < DOSC_POLICY_NEVER;
 }
@@ -395,6 +400,7 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
   decision->least_siblings = DOSC_POLICY_LEAST_BATCH;
   if (facts->recursive) {
     long long fan_out = fan_out_of(facts->siblings);
+    dosc_profile usable = usable_profile(profile);
     decision->depth_cutoff = dosc_recursive_depth_cutoff(profile, facts->siblings);
     if (!facts->work_known)
       decision->measure_threshold = dosc_recursive_measure_threshold(profile, &facts->recurrence);
@@ -416,8 +422,7 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
       snprintf(text, text_size,
                "recursive: spawns while depth < %d (%lld-way splits, uneven like fib's: "
                "heaviest leaf <= 1/(%d threads x %d tasks)), serial clone below",
-               decision->depth_cutoff, fan_out, usable_profile(profile).threads,
-               usable_profile(profile).tasks_per_thread);
+               decision->depth_cutoff, fan_out, usable.threads, usable.tasks_per_thread);
   } else {
     decision->depth_cutoff = DOSC_UNBOUNDED_DEPTH;
     if (facts->work_known)

@@ -366,8 +366,8 @@ struct UnitRewriter {
   /// formula over integer variables the site sees (the innermost loop's trip count, evaluated
   /// at the spawn) and it is the whole batch: every loop around that one has a taskwait in it,
   /// so no outer loop's iterations add to the batch (`for i { for j { spawn } }` with the
-  /// taskwait after both loops spawns i x j tasks together). "" where it is a number (the
-  /// load-time decision has it), is not the whole batch or cannot be evaluated here: nil.
+  /// taskwait after both loops spawns i x j tasks together). nil where it is a number (the
+  /// load-time decision has it), is not the whole batch or cannot be evaluated here.
   private func batchTest(_ site: SpawnSite, _ manifestSite: Manifest.Site?) -> String? {
     guard case .formula? = manifestSite?.siblings, let siblings = manifestSite?.siblings.polynomial else { return nil }
     let scope = SiteScope(at: site.statement.range.lowerBound, in: site.function)
