@@ -25,7 +25,9 @@
  * usage: dosc run -n 2 calibrate_remote ROUNDS
  * Prints "remote_latency_ns MEDIAN SPREAD" and "remote_bytes_per_ns MEDIAN
  * SPREAD" (medians over ROUNDS rounds, spread = interquartile range /
- * median), or "ranks N" and status 2 when it is not on two ranks. */
+ * median), or "ranks N" and status 2 when it is not on two ranks, or
+ * status 3 (and why, on stderr) when a task it spawns does not go to rank 1
+ * (then it timed something other than a remote task). */
 #include <dosc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +43,16 @@
 void touch(unsigned char *v, int n) {
   for (int i = 0; i < n; i++)
     v[i] = (unsigned char)(v[i] + 1);
+}
+
+/* The rank a task runs on: the probe checks that its trips were remote ones.
+ * Its loop gives it work that varies (a task of constant work is bound
+ * inline when compiled, whatever DOSC_BIND says). */
+int where_run(const unsigned char *v, int n) {
+  int zero = 0;
+  for (int i = 0; i < n; i++)
+    zero += v[i] > 255;
+  return dosc_node_rank() + zero;
 }
 
 /* The lower quartile of the times of `trips` remote tasks on `bytes` bytes,
@@ -82,6 +94,14 @@ int main(int argc, char **argv) {
     double large = trip_ns(buffer, LARGE_BYTES, LARGE_TRIPS);
     latency[r] = small / 2.0;
     bandwidth[r] = 2.0 * LARGE_BYTES / (large > small ? large - small : large);
+  }
+  int rank;
+#pragma dosc task
+  rank = where_run(buffer, 64);
+#pragma dosc taskwait
+  if (rank != 1) {
+    fprintf(stderr, "a task spawned under DOSC_BIND=remote ran on rank %d, not 1\n", rank);
+    return 3;
   }
   summarize("remote_latency_ns", latency, rounds);
   summarize("remote_bytes_per_ns", bandwidth, rounds);

@@ -19,6 +19,9 @@ enum LibraryFunction {
     case "malloc", "calloc", "realloc", "alloca", "aligned_alloc": return .allocation
     case "free": return .deallocation
     case "abort", "__assert_fail", "__assert", "expect": return .pure(cost: 1)
+    // dosc's own queries (dosc.h): where the task runs, no memory touched; on another rank they
+    // answer for that rank, which is what a task that asks wants to know.
+    case "dosc_node_rank", "dosc_node_count", "dosc_thread_count": return .pure(cost: 1)
     default: break
     }
     if effects.contains(base) { return .effect }

@@ -196,6 +196,32 @@ import Testing
     #expect(try t.param("v").reads.value(["n": 4]) == 4)
   }
 
+  /// dosc.h's queries touch no memory: a task that asks where it runs stays remotable (the
+  /// calibrate probe checks so that its trips were remote). They are not the C library's, so
+  /// a task calling another function without a body still is not.
+  @Test func doscQueriesAreAllowed() throws {
+    let t = try task(
+      """
+      int dosc_node_rank(void); int dosc_node_count(void); int dosc_thread_count(void);
+      int where(int x) { return dosc_node_rank() * dosc_node_count() + dosc_thread_count() + x; }
+      int main(void) { int r;
+      #pragma dosc task
+        r = where(1);
+        return r; }
+      """, "where")
+    #expect(t.remotable, "\(t.reasons)")
+    let other = try task(
+      """
+      int other(void);
+      int elsewhere(int x) { return other() + x; }
+      int main(void) { int s;
+      #pragma dosc task
+        s = elsewhere(1);
+        return s; }
+      """, "elsewhere")
+    #expect(!other.remotable && other.reasons.contains { $0.contains("'other'") }, "\(other.reasons)")
+  }
+
   @Test func unboundedAccessIsNullWithAReason() throws {
     let t = try task(
       """
