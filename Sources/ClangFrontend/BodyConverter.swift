@@ -150,6 +150,11 @@ final class BodyConverter {
     case CXCursor_BinaryOperator,
       CXCursor_CompoundAssignOperator where parts.count == 2:
       var op = binaryOperator(cursor, parts[0], parts[1])
+      // An operator not seen in a macro's body between constants (`(VAR_MOMENTUM + NDIM)`,
+      // `(1 << MK)`): clang's own value of the constant expression.
+      if op == "?", cursor.kind == CXCursor_BinaryOperator, let value = evaluateInteger(cursor) {
+        return make(.constant(value))
+      }
       // An operator hidden in a macro's body: "?=" where it may assign (`MacroStores`).
       if op == "?"
         && (cursor.kind == CXCursor_CompoundAssignOperator
@@ -255,17 +260,16 @@ final class BodyConverter {
       if Self.binaryOperators.contains(between) { return between }
     }
     // Where a macro supplies one operand (`i * N`) the text between the operands still shows
-    // the operator; where the operator itself comes from a macro body, look next to the
-    // operands' spelling locations.
+    // the operator; where the operator itself comes from a macro body, look between the
+    // operands' spelling locations. Only between them: libclang 14 spells a token of a macro's
+    // body at the macro's use, so the text next to one operand alone is the use's neighbour
+    // (`i + VAR_DENSITY_ENERGY * n`, its `(VAR_MOMENTUM + NDIM)` once read as `1 * 3`).
     if let end = spelling(clang_getRangeEnd(clang_getCursorExtent(lhs))),
-      let op = operatorToken(in: end.file, from: end.offset, forward: true, among: Self.binaryOperators)
+      let start = spelling(clang_getRangeStart(clang_getCursorExtent(rhs))),
+      end.file == start.file, end.offset <= start.offset
     {
-      return op
-    }
-    if let start = spelling(clang_getRangeStart(clang_getCursorExtent(rhs))),
-      let op = operatorToken(in: start.file, from: start.offset, forward: false, among: Self.binaryOperators)
-    {
-      return op
+      let between = sources.code(file: end.file, range: end.offset..<start.offset)
+      if Self.binaryOperators.contains(between) { return between }
     }
     // libclang 14 gives neither the kind of an operator nor the spelling location inside a
     // macro's body (it maps every location to the expansion); the analysis treats "?" as an

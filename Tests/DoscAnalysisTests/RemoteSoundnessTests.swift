@@ -437,4 +437,38 @@ import Testing
     let indexed = try task(source, "at").param("a")
     #expect(indexed.access == .read && indexed.writes == .number(0), "\(indexed)")
   }
+
+  /// An operator in a macro's body between other macros' values (Rodinia cfd's
+  /// `#define VAR_DENSITY_ENERGY (VAR_MOMENTUM + NDIM)`): libclang 14 spells both operands at
+  /// the macro's use, and the operator next to that use was taken (`i + VAR_DENSITY_ENERGY * n`
+  /// gave first `i+3*n`, `n - VAR_DENSITY_ENERGY` gave `n+2`, `SUB(n, i) * 2` the comma between
+  /// the arguments: `2*i`); now clang's value of a constant, or no symbolic form.
+  @Test func operatorsBetweenMacroValuesAreTheirs() throws {
+    let source = """
+      #define NDIM 3
+      #define VAR_MOMENTUM 1
+      #define VAR_DENSITY_ENERGY (VAR_MOMENTUM + NDIM)
+      #define NK (1 << 4)
+      #define SUB(a, b) a - b
+      void after(float *v, int n, int i) { v[i + VAR_DENSITY_ENERGY * n] = 1; }
+      void below(float *v, int n) { v[n - VAR_DENSITY_ENERGY] = 1; }
+      void shifted(float *v) { for (int i = 0; i < NK; i++) v[i] = 1; }
+      void difference(float *v, int n, int i) { v[SUB(n, i) * 2] = 1; }
+      int main(void) { float v[64];
+      #pragma dosc task
+        after(v, 10, 2);
+      #pragma dosc task
+        below(v, 10);
+      #pragma dosc task
+        shifted(v);
+      #pragma dosc task
+        difference(v, 20, 4);
+        return 0; }
+      """
+    #expect(try task(source, "after").param("v").first == .formula("i+4*n"))
+    #expect(try task(source, "below").param("v").first == .formula("n-4"))
+    #expect(try task(source, "shifted").param("v").count == .number(16))
+    let difference = try task(source, "difference")
+    #expect(try difference.param("v").first == .unknown && !difference.remotable)
+  }
 }
