@@ -57,6 +57,8 @@ REMOTE_CI=(
   Tests/Oracle/task-partial-elements.c       # memcpy of 10 bytes of ints: the last element stayed behind
   Tests/Oracle/task-macro-operators.c        # `=`/`++`/`*` in macro bodies taken for reads: rank 0 crashed
   Tests/Oracle/task-rodinia-kernels.c        # lud/nw/pathfinder/kmeans/backprop index forms, 13 tasks sent
+  Tests/Oracle/task-macro-constants.c        # (VAR_MOMENTUM + NDIM) in a macro read as 1 * 3: a remote run hung
+  Tests/Oracle/task-rodinia-more.c           # cfd's strided variables[i + VAR_DENSITY_ENERGY * nelr]: wrong answer
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(
