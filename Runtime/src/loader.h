@@ -22,6 +22,9 @@ typedef struct dosc_sidecar_task {
   int recursive;  /* "recursive": true */
   int remotable;  /* "remotable": true */
   int work_known; /* "work" is not null */
+  /* The site's own "remotable": false (its clauses, or arguments the rewrite could not
+   * ship): the last of its "reasons", for the trace; empty otherwise. */
+  char site_refusal[256];
 } dosc_sidecar_task;
 
 /* Reads the sidecar at `path` for `program`. On success returns 0, sets

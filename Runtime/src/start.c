@@ -245,14 +245,19 @@ static void decide_program(const dosc_program_info *program) {
     char reason[384];
     dosc_decision decision = dosc_decide(&runtime.profile, &facts, reason, sizeof reason);
     const char *note = "";
-    if (facts.requested == DOSC_BIND_REMOTE && (info->flags & DOSC_SITE_REMOTABLE) && !marshalled)
-      note = "; its written footprint is not bounded, so no marshalling was generated";
+    const char *refusal = sidecar_ok ? figures[id].site_refusal : "";
+    if (facts.requested == DOSC_BIND_REMOTE && refusal[0] != '\0')
+      note = refusal; /* the site's own reason, from its sidecar entry */
+    else if (facts.requested == DOSC_BIND_REMOTE && (info->flags & DOSC_SITE_REMOTABLE) &&
+             !marshalled)
+      note = "no marshalling was generated for this site (a build without MPI support?)";
     dosc_site_state *state = &program->states[id];
     *state = decision; /* dosc_site_state is dosc_decision, cache-line aligned */
     if (runtime.trace)
-      fprintf(stderr, "dosc: site %lld %s (%s:%d:%d): %s - %s%s\n", first_site + id,
+      fprintf(stderr, "dosc: site %lld %s (%s:%d:%d): %s - %s%s%s\n", first_site + id,
               info->task != NULL ? info->task : "?", info->file != NULL ? info->file : "?",
-              info->line, info->column, dosc_binding_name(state->binding), reason, note);
+              info->line, info->column, dosc_binding_name(state->binding), reason,
+              note[0] != '\0' ? "; " : "", note);
   }
   free(bindings);
   free(figures);

@@ -89,12 +89,17 @@ enum UnitAnalysis {
 
   /// What the rewrite decided, in the manifest: a site it left as a plain call is bound
   /// `inline` (so that what the sidecar says is what the program does), and a site whose task
-  /// is in another unit names the work function the link must define.
+  /// is in another unit names the work function the link must define, and a site whose
+  /// arguments cannot be shipped is not remotable, with the reason.
   static func recordRewrite(_ sites: [SiteEntry], in fragment: inout Manifest, firstSite: Int = 0) {
     for site in sites {
       if site.defaultBinding == .inline { fragment.sites[firstSite + site.id].binding = .inline }
       fragment.sites[firstSite + site.id].workAtLink = site.workAtLink
       fragment.sites[firstSite + site.id].batchTest = site.batchTest ? true : nil
+      if let refusal = site.remoteRefusal {
+        fragment.sites[firstSite + site.id].remotable = false
+        fragment.sites[firstSite + site.id].reasons = (fragment.sites[firstSite + site.id].reasons ?? []) + [refusal]
+      }
     }
   }
 }

@@ -30,6 +30,10 @@ public struct SiteEntry: Hashable, Sendable {
   public var recurrence: String?
   /// The dispatch tests the batch at the spawn (the `siblings` of `dosc_site_choice`).
   public var batchTest = false
+  /// Why the rewrite could not generate the marshalling of a site whose task is remotable
+  /// (`file:line:col: ...`, at the site): the site then never leaves its rank, and its sidecar
+  /// entry says so (`remotable: false` and this reason).
+  public var remoteRefusal: String?
 }
 
 /// A site's binding as compiled in, before the sidecar or the environment say otherwise.

@@ -318,13 +318,20 @@ struct UnitRewriter {
     let structName = "dosc_args_\(id)"
     let thunkName = "dosc_thunk_\(id)"
     var remote: RemoteMarshalling?
-    if let task, task.isRemotable,
-      case .marshalled(let marshalling) = RemoteMarshalling.generate(
+    if let task, task.isRemotable {
+      switch RemoteMarshalling.generate(
         siteID: id, task: task, arguments: remoteArguments, result: site.result?.type, structName: structName,
         thunkName: thunkName)
-    {
-      remote = marshalling
-      entry.remoteSite = marshalling.siteName
+      {
+      case .marshalled(let marshalling):
+        remote = marshalling
+        entry.remoteSite = marshalling.siteName
+      case .local(let reason):
+        // Said where the user looks (the sidecar, explain, the trace), not only by its absence.
+        entry.flags.removeAll { $0 == "DOSC_SITE_REMOTABLE" }
+        entry.remoteRefusal =
+          "\(location.file):\(location.line):\(location.column): the site's arguments cannot be shipped: \(reason)"
+      }
     }
     let batch = batchTest(site, manifestSite)
     entry.batchTest = batch != nil

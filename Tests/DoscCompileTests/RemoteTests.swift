@@ -134,6 +134,38 @@ import Testing
 
   /// Mandelbrot's rows `counts[y*width + x]`, x in [0, width), are write_dense (a symbolic row
   /// width): nothing goes in for them, and every pixel comes back whole.
+  /// The task is remotable, but its sites pass a struct by value, which the rewrite does not
+  /// ship: each site's sidecar entry says `remotable: false` with the reason at the site, and
+  /// under forced remote the trace gives that reason and nothing leaves rank 0.
+  @Test(.enabled(if: mpiInstalled))
+  func siteWhoseArgumentsCannotBeShippedSaysWhyAndStaysHome() throws {
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/struct-by-value.c"
+    let built = try Self.build([source], name: "struct-by-value")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let sidecar =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: built.program + ".dosc.json"))) as? [String: Any]
+    let tasks = try #require(sidecar?["tasks"] as? [[String: Any]])
+    #expect(tasks.first?["remotable"] as? Bool == true)
+    let sites = try #require(sidecar?["sites"] as? [[String: Any]])
+    #expect(sites.count == 2)
+    for site in sites {
+      let line = try #require((site["location"] as? [String: Any])?["line"] as? Int)
+      #expect(site["remotable"] as? Bool == false)
+      #expect(
+        (site["reasons"] as? [String]) == [
+          "struct-by-value.c:\(line):5: the site's arguments cannot be shipped: parameter 1 ('struct pt') is "
+            + "neither a number nor a pointer"
+        ], "\(site)")
+    }
+    let got = try Self.run([built.program], Configuration(ranks: 2, tcp: false, binding: "remote", threads: 1))
+    #expect(got.stdout == built.expected.stdout)
+    #expect(Self.counter(got.stderr, rank: 0, "tasks sent") == 0, "\(got.stderr)")
+    #expect(
+      got.stderr.contains("but the task is not remotable")
+        && got.stderr.contains("struct-by-value.c:15:5: the site's arguments cannot be shipped"), "\(got.stderr)")
+  }
+
   @Test(.enabled(if: mpiInstalled))
   func denseOutOnlyRowsAreNotShippedInAndComeBackWhole() throws {
     let built = try Self.build(try Self.exampleSources("mandelbrot"), name: "mandelbrot", arguments: ["160", "120"])
