@@ -167,9 +167,11 @@ static void sure_pages(const dosc_remote_site *site, const void *args, int param
   uintptr_t first = (uintptr_t)base + (uintptr_t)offset, end = first + (uintptr_t)length;
   /* Inside the footprint, as a cover of some of its accesses always is. */
   if (first < from || end > from + bytes || end < first) return;
-  size_t page = page_size();
-  *lo = first - first % page;
-  *hi = end % page == 0 ? end : end - end % page + page;
+  /* A page is a power of two: masks, not divisions (this runs at every
+   * spawn of a remote task, and a 64-bit division costs some 30 cycles). */
+  uintptr_t mask = (uintptr_t)page_size() - 1;
+  *lo = first & ~mask;
+  *hi = (end + mask) & ~mask;
   if (*lo < from) *lo = from;
   if (*hi > from + bytes) *hi = from + bytes;
 }

@@ -391,7 +391,7 @@ static struct {
   int started;           /* 0: to be started at the next call */
 } control;
 
-const unsigned char *dosc_next_control(int *source, size_t *bytes) {
+const unsigned char *dosc_next_control(int *source, size_t *bytes, int polls) {
   if (control.request == NULL) {
     if (control.buffer == NULL && (control.buffer = malloc(DOSC_MAX_CONTROL_BYTES)) == NULL)
       dosc_remote_fail(dosc_remote.rank, "no memory for control messages");
@@ -404,7 +404,11 @@ const unsigned char *dosc_next_control(int *source, size_t *bytes) {
       dosc_remote_fail(dosc_remote.rank, "a receive that could not be posted");
     control.started = 1;
   }
-  if (!dosc_remote.mpi->arrived(control.request, source, bytes)) return NULL;
+  /* Several tests in a row, as a blocking receive polls: what else a poller
+   * does between two tests (locks, the clock, its other queues) doubles the
+   * time a message waits to be noticed. */
+  while (!dosc_remote.mpi->arrived(control.request, source, bytes))
+    if (--polls <= 0) return NULL;
   control.started = 0; /* started again at the next call: the buffer is the caller's until then */
   return control.buffer;
 }
@@ -816,18 +820,21 @@ static void handle_control(int source, const unsigned char *message, size_t byte
  * hand-off to the communication thread in between. */
 static pthread_mutex_t mpi_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* One round of rank 0's communication; caller holds mpi_lock. Returns 1 if
- * anything happened, 0 if not, -1 once every rank has stopped. */
-static int coordinate_once(void) {
+/* One round of rank 0's communication; caller holds mpi_lock. Tests for a
+ * control message up to `polls` times while no send is in flight and no
+ * task queued (else once). Returns 1 if anything happened, 0 if not, -1
+ * once every rank has stopped. */
+static int coordinate_once(int polls) {
   if (queue.finished) return -1;
   int active = dosc_remote_progress_sends();
+  if (dosc_remote.sends != NULL || !dosc_fifo_empty(&queue.waiting)) polls = 1;
   int source;
   size_t bytes;
   const unsigned char *message;
   /* One message a round: the receive for the next is posted at the next
    * round, so a thread waiting at a taskwait whose result this was leaves
    * at once, not after posting it (~0.1 us of an empty task's round trip). */
-  if ((message = dosc_next_control(&source, &bytes)) != NULL) {
+  if ((message = dosc_next_control(&source, &bytes, polls)) != NULL) {
     handle_control(source, message, bytes);
     active = 1;
   }
@@ -946,7 +953,7 @@ static void coordinate(void) {
   dosc_idle idle = {0};
   for (;;) {
     pthread_mutex_lock(&mpi_lock);
-    int status = coordinate_once();
+    int status = coordinate_once(1);
     pthread_mutex_unlock(&mpi_lock);
     if (status < 0) return;
     if (status > 0) {
@@ -978,7 +985,7 @@ int dosc_remote_help(void) {
     return 0;
   int status = 0;
   if (pthread_mutex_trylock(&mpi_lock) == 0) {
-    status = coordinate_once();
+    status = coordinate_once(DOSC_QUICK_POLLS); /* it waits for a result */
     pthread_mutex_unlock(&mpi_lock);
   }
   if (status > 0) {

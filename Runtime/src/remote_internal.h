@@ -62,9 +62,17 @@ DOSC_INTERNAL void dosc_remote_send_control(int destination, uint32_t type, uint
                                             int32_t site, const void *payload,
                                             uint32_t payload_bytes, uint64_t data_bytes);
 DOSC_INTERNAL int dosc_remote_progress_sends(void); /* 1 if any completed */
-/* The next control message that has arrived (its bytes in *bytes), or NULL:
- * received into a buffer posted in advance, valid until the next call. */
-DOSC_INTERNAL const unsigned char *dosc_next_control(int *source, size_t *bytes);
+/* The next control message that has arrived (its bytes in *bytes), or NULL
+ * when none did within `polls` tests (at least one): received into a buffer
+ * posted in advance, valid until the next call. */
+DOSC_INTERNAL const unsigned char *dosc_next_control(int *source, size_t *bytes, int polls);
+
+/* Tests of the control receive a poller with nothing else to do makes in a
+ * row (dosc_next_control): the rest of its round then costs once per this
+ * many tests, not once per test. */
+#ifndef DOSC_QUICK_POLLS
+#define DOSC_QUICK_POLLS 8
+#endif
 DOSC_INTERNAL void dosc_cancel_control(void); /* before MPI_Finalize */
 DOSC_INTERNAL void dosc_remote_flush_sends(void);
 

@@ -317,7 +317,12 @@ void dosc_serve_communicate(void) {
     int source;
     size_t bytes;
     const unsigned char *message;
-    while ((message = dosc_next_control(&source, &bytes)) != NULL) {
+    /* With one worker (this thread) and nothing in flight, it only waits
+     * for the next message. */
+    int polls = dosc_remote.threads == 1 && dosc_remote.sends == NULL && in_flight == 0
+                    ? DOSC_QUICK_POLLS
+                    : 1;
+    while ((message = dosc_next_control(&source, &bytes, polls)) != NULL) {
       active = 1;
       dosc_message_header header;
       check_control(source, message, bytes, &header);
