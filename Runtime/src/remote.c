@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "fifo.h"
+#include "footprint_buffer.h"
 #include "footprint_read.h"
 #include "mpi_launcher.h"
 #include "remote_internal.h"
@@ -297,12 +298,12 @@ static struct {
 } scratch;
 
 /* What a completed send owned: the scratch message is free again, anything
- * else is freed. */
+ * else is freed (a serving rank's footprint buffer among them). */
 static void release_owned(void *owned) {
   if (owned == scratch.bytes)
     scratch.busy = 0;
   else
-    free(owned);
+    dosc_footprint_buffer_free(owned);
 }
 
 void dosc_remote_send(int destination, int tag, const void *buffer, size_t bytes, void *owned) {

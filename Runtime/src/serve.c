@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "fifo.h"
+#include "footprint_buffer.h"
 #include "pool.h"
 #include "remote.h"
 #include "remote_internal.h"
@@ -215,7 +216,7 @@ static received_task *receive_task(const dosc_message_header *header,
       rebased = task->buffers[i] - region->first * (long long)param->element_size;
     } else if (param->access != DOSC_ACCESS_NONE) {
       size_t bytes = (size_t)region->count * param->element_size;
-      char *buffer = malloc(bytes > 0 ? bytes : 1);
+      char *buffer = dosc_footprint_buffer(bytes); /* large: on huge pages */
       if (buffer == NULL)
         dosc_remote_fail(0, "a footprint of %zu bytes this rank has no memory for", bytes);
       task->buffers[i] = buffer;
@@ -290,7 +291,7 @@ static void send_result(received_task *task) {
     }
   }
   for (int i = 0; i < site->param_count; i++) {
-    if (!task->replicated[i]) free(task->buffers[i]);
+    if (!task->replicated[i]) dosc_footprint_buffer_free(task->buffers[i]);
     free(task->encodings[i]);
   }
   serve.bytes_sent += shipped;
@@ -359,7 +360,7 @@ void dosc_serve_communicate(void) {
                            (unsigned long long)header.task);
         kept_replica *r = *link;
         *link = r->next;
-        free(r->buffer);
+        dosc_footprint_buffer_free(r->buffer);
         free(r);
       } else if (header.type == DOSC_MSG_STOP) {
         stopping = 1;

@@ -98,6 +98,9 @@ expect "remote write-back alone: only changed elements stored, malformed encodin
 run -- "$BIN/footprint_read_test"
 clean_ok && out_has '^footprint_read: [0-9]* checks, 0 failed$'
 expect "a footprint past its array read without faults: guard and unmapped pages as zeros (footprint_read_test)"
+run -- "$BIN/footprint_buffer_test"
+clean_ok && out_has '^footprint_buffer: [0-9]* checks, 0 failed$'
+expect "a serving rank's large footprint buffers: 2 MiB-aligned mappings advised as huge pages, kept and reused (footprint_buffer_test)"
 
 # ---- fib: value-returning recursive spawns -------------------------------
 M="DOSC_MANIFEST=$TMP/fib.dosc.json"
