@@ -4,10 +4,17 @@
  * With WORK 1, rank 1 does remote_roundtrip.c's task on the bytes (v[i] += 1.0
  * over them as doubles) between receiving and sending back: the same work as
  * the dosc task, so the two differ by what dosc adds around it.
- *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS [WORK] */
+ * With HUGE 1, rank 1's buffer is 2 MiB-aligned and advised as huge pages
+ * (MADV_HUGEPAGE), as a dosc serving rank's buffer for a footprint of 2 MiB
+ * or more is (Runtime/src/footprint_buffer.h): the raw transfer with the
+ * same pages on both ends as dosc's.
+ *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS [WORK [HUGE]] */
+#define _GNU_SOURCE
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
 
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);
@@ -16,7 +23,16 @@ int main(int argc, char **argv) {
   long bytes = argc > 1 ? atol(argv[1]) : 8;
   int rounds = argc > 2 ? atoi(argv[2]) : 1000;
   int work = argc > 3 ? atoi(argv[3]) : 0;
-  double *buffer = calloc((size_t)bytes / sizeof(double) + 1, sizeof(double));
+  int huge = argc > 4 ? atoi(argv[4]) : 0;
+  size_t size = ((size_t)bytes / sizeof(double) + 1) * sizeof(double);
+  double *buffer = NULL;
+  if (huge && rank == 1) {
+    if (posix_memalign((void **)&buffer, 2u << 20, size) == 0) madvise(buffer, size, MADV_HUGEPAGE);
+  } else {
+    buffer = malloc(size);
+  }
+  if (buffer == NULL) MPI_Abort(MPI_COMM_WORLD, 1);
+  memset(buffer, 0, size);
   double start = 0;
   for (int r = -rounds / 10; r < rounds; r++) {
     if (r == 0) start = MPI_Wtime();

@@ -3,11 +3,13 @@
 # one run on this machine (Open MPI, ranks on this host: shared memory, or TCP over loopback
 # with --mca btl tcp,self):
 #   start-up of hello world: plain vs dosc --no-mpi vs dosc with MPI support (no mpirun);
-#   round trip of an empty remote task (8 bytes in, 8 back) vs a raw MPI ping-pong of 8 bytes,
-#   with the ranks unbound (as `dosc run` starts them), bound to two cores (mpirun
+#   round trip of an empty remote task (8 bytes in, 8 back) vs a raw MPI ping-pong of 8 bytes
+#   and one of the task's messages' own size (56 bytes each way: a 32-byte header, the
+#   16-byte argument struct or write-back form, the 8 bytes inline), with the ranks unbound (as `dosc run` starts them), bound to two cores (mpirun
 #   --bind-to core, the same variables passed as `dosc run` does), and both on one core
 #   (taskset: what a loaded machine often does to them);
-#   an 8 MiB inout task vs a raw MPI send + receive of 8 MiB each way;
+#   an 8 MiB inout task vs a raw MPI send + receive of 8 MiB each way (also with the task's
+#   work on rank 1, and with rank 1's buffer on huge pages as a dosc serving rank's is);
 #   row-block matmul n = 1024 on 3 ranks, B replicated vs not, beside one process;
 #   mandelbrot on 3 ranks of 1 thread: each rank's busy time, beside 3 local threads.
 # The raw MPI and the dosc runs of each latency and bandwidth row alternate, 7 times each (best
@@ -63,9 +65,11 @@ summary() { sort -g | python3 -c 'import sys, statistics as s; v = [float(x) for
 for transport in "shared memory" "tcp"; do
   mca=""
   [ "$transport" = tcp ] && mca="--mca btl tcp,self"
-  : >raw_rt; : >ours_rt; : >raw_pin; : >ours_pin; : >raw_bw; : >ours_bw; : >raw_bw_work
+  : >raw_rt; : >raw_rt56; : >ours_rt; : >raw_pin; : >ours_pin; : >raw_bw; : >ours_bw; : >raw_bw_work
+  : >raw_bw_huge
   for i in $(seq $runs); do
     mpirun -np 2 --bind-to none $mca ./pingpong 8 $rounds | field round_trip_us >>raw_rt
+    mpirun -np 2 --bind-to none $mca ./pingpong 56 $rounds | field round_trip_us >>raw_rt56
     DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
       "$dosc" run -n 2 $mca ./roundtrip 1 $rounds | field round_trip_us >>ours_rt
     mpirun -np 2 --bind-to core $mca ./pingpong 8 $rounds | field round_trip_us >>raw_pin
@@ -73,12 +77,16 @@ for transport in "shared memory" "tcp"; do
       -x DOSC_PROFILE -x DOSC_BIND -x DOSC_THREADS ./roundtrip 1 $rounds | field round_trip_us >>ours_pin
     mpirun -np 2 --bind-to none $mca ./pingpong 8388608 $big_rounds | field mb_per_s >>raw_bw
     mpirun -np 2 --bind-to none $mca ./pingpong 8388608 $big_rounds 1 | field mb_per_s >>raw_bw_work
+    mpirun -np 2 --bind-to none $mca ./pingpong 8388608 $big_rounds 0 1 | field mb_per_s >>raw_bw_huge
     DOSC_PROFILE=zero.json DOSC_BIND=remote DOSC_THREADS=1 \
       "$dosc" run -n 2 $mca ./roundtrip 1048576 $big_rounds | field mb_per_s >>ours_bw
   done
   set -- $(summary low <raw_rt) $(summary low <ours_rt)
   echo "| empty task round trip (8 B each way) | $transport | raw MPI ping-pong | $1 us (median $2) | 1.0x | |"
-  echo "| empty task round trip (8 B each way) | $transport | dosc remote task | $3 us (median $4) | $(python3 -c "print(f'{$3 / $1:.1f}x (median {$4 / $2:.1f}x)')") | <= 1.5x |"
+  echo "| empty task round trip (8 B each way) | $transport | dosc remote task | $3 us (median $4) | $(python3 -c "print(f'{$3 / $1:.2f}x (median {$4 / $2:.2f}x)')") | <= 1.5x |"
+  set -- $(summary low <raw_rt56) $(summary low <ours_rt)
+  echo "| empty task round trip, raw at the task's message size | $transport | raw MPI ping-pong of 56 B | $1 us (median $2) | 1.0x | |"
+  echo "| empty task round trip, raw at the task's message size | $transport | dosc remote task (56 B messages) | $3 us (median $4) | $(python3 -c "print(f'{$3 / $1:.2f}x (median {$4 / $2:.2f}x)')") | <= 1.5x |"
   set -- $(summary low <raw_pin) $(summary low <ours_pin)
   echo "| empty task round trip, ranks bound to two cores | $transport | raw MPI ping-pong | $1 us (median $2) | 1.0x | |"
   echo "| empty task round trip, ranks bound to two cores | $transport | dosc remote task | $3 us (median $4) | $(python3 -c "print(f'{$3 / $1:.2f}x (median {$4 / $2:.2f}x)')") | <= 1.5x |"
@@ -88,6 +96,9 @@ for transport in "shared memory" "tcp"; do
   # The same, against raw MPI doing the task's own work on rank 1: what dosc adds around it.
   set -- $(summary high <raw_bw_work) $(summary high <ours_bw)
   echo "| 8 MiB inout task | $transport | raw MPI send + the task's work on rank 1 + receive | $1 MB/s (median $2) | 100% | |"
+  echo "| 8 MiB inout task | $transport | dosc remote task, against that | $3 MB/s (median $4) | $(python3 -c "print(f'{100 * $3 / $1:.0f}% (median {100 * $4 / $2:.0f}%)')") | |"
+  set -- $(summary high <raw_bw_huge) $(summary high <ours_bw)
+  echo "| 8 MiB inout task | $transport | raw MPI send + receive, rank 1's buffer on huge pages (as dosc's) | $1 MB/s (median $2) | 100% | |"
   echo "| 8 MiB inout task | $transport | dosc remote task, against that | $3 MB/s (median $4) | $(python3 -c "print(f'{100 * $3 / $1:.0f}% (median {100 * $4 / $2:.0f}%)')") | |"
 done
 # Both ranks on one core: each message waits until the sender's thread leaves the CPU to the
