@@ -1,6 +1,6 @@
 /* remote_test - remote tasks over MPI, written as the rewrite emits them.
  *
- * usage: mpirun -np N remote_test [ROUNDS]
+ * usage: mpirun -np N remote_test [ROUNDS [big]]
  * Three remotable sites and one that is not:
  *   site 0 smooth(in, out, lo, hi): reads in[lo-1 .. hi], writes out[lo, hi)
  *          (a stencil: its halo must arrive; out is only written, every cell of
@@ -12,6 +12,8 @@
  *   site 3 log_sum(...): not remotable (no marshalling)
  *   site 4 shift(dst, src, lo, hi): dst[i] = src[i + 1], called with dst == src:
  *          footprints that overlap, one written: kept on rank 0
+ *   with `big`, sites 0 and 2 again on 3 MiB arrays: footprints of 2 MiB and
+ *          more, which a serving rank receives into huge pages (footprint_buffer.h)
  *   site 5 mark_evens(v, lo, hi): writes the even cells of v[lo, hi) only (out),
  *          while the spawning thread writes the odd ones before the taskwait:
  *          only what the task changed may come back (write_back.h)
@@ -273,6 +275,32 @@ int main(int argc, char **argv) {
     }
   }
   CHECK(memcmp(u, serial_u, sizeof u) == 0, "red-black differs from the serial one");
+
+  /* Footprints of 2 MiB and more (not a multiple of it): a serving rank
+   * receives them into mappings on huge pages (footprint_buffer.h), ships a
+   * dense written one back whole from there, compares the other with its
+   * twin, and reuses the mappings for the next round's tasks. */
+  enum { BIG = (3 << 20) / sizeof(double) + 5 };
+  static double big_in[BIG], big_out[BIG], big_u[BIG], serial_big_out[BIG], serial_big_u[BIG];
+  for (int i = 0; i < BIG; i++) {
+    big_in[i] = (double)(i % 101);
+    big_u[i] = serial_big_u[i] = (double)(i % 29);
+  }
+  int big_rounds = argc > 2 && strcmp(argv[2], "big") == 0 ? 3 : 0;
+  for (int round = 0; round < big_rounds; round++) {
+    big_in[round + 7] += 1.0; /* each round's input differs */
+    struct args0 a = {big_in, big_out, 1, BIG - 1};
+    DISPATCH(0, a, smooth(big_in, big_out, 1, BIG - 1));
+    struct args2 b = {big_u, 1, BIG - 1, round & 1};
+    DISPATCH(2, b, relax(big_u, 1, BIG - 1, round & 1));
+    dosc_taskwait(&fr);
+    smooth(big_in, serial_big_out, 1, BIG - 1);
+    relax(serial_big_u, 1, BIG - 1, round & 1);
+    CHECK(memcmp(big_out + 1, serial_big_out + 1, sizeof(double) * (BIG - 2)) == 0,
+          "round %d: a 3 MiB stencil differs from the serial one", round);
+    CHECK(memcmp(big_u, serial_big_u, sizeof big_u) == 0,
+          "round %d: a 3 MiB in-place update differs from the serial one", round);
+  }
 
   /* not remotable: stays on rank 0 (it writes a global of rank 0) */
   for (int k = 1; k <= 10; k++) {

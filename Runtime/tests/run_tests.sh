@@ -487,6 +487,17 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
       expect "mpirun -np $ranks ${transport:-(shared memory)}: forced remote, halo in, only changed cells back, red-black and a concurrently written other half right, overlapping footprints kept here"
     done
   done
+  # Footprints of 2 MiB and more (3 MiB arrays, three rounds): a serving rank receives them
+  # into mappings on huge pages and reuses them (src/footprint_buffer.h); one or two threads.
+  for run in "1 " "1 --mca btl tcp,self" "2 "; do
+    threads=${run%% *}
+    mpi 2 ${run#* } -- $M DOSC_THREADS=$threads DOSC_BIND=remote DOSC_TRACE=1 -- "$R" 2 big
+    rc_is 0 && out_has '^result=ok$' &&
+      err_has "^dosc: rank 0: host $HOST, 118 tasks sent, 0 run here, 1 kept here, " &&
+      ! grep -qi 'mpi_abort\|error' "$TMP/err"
+    transport=${run#* }
+    expect "mpirun -np 2 ${transport:-(shared memory)}, $threads thread(s): 3 MiB footprints through huge-page buffers, right results"
+  done
   # Under auto rank 0's workers run red-black tasks beside the ranks: only the
   # cells a remote task changed are written back, never stale copies of the
   # other colour that rank 0's tasks read and write meanwhile (also under
