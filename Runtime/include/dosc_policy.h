@@ -39,10 +39,20 @@ typedef struct dosc_profile {
   double ns_per_op;           /* time of one operation of the work estimate */
   double remote_latency_ns;   /* one-way message latency between nodes */
   double remote_bytes_per_ns; /* bandwidth between nodes (1 byte/ns = 1 GB/s) */
+  double remote_first_ns;     /* what a program's first remote tasks to a node cost beyond
+                                 warm round trips: connection set-up, first-touched pages
+                                 and code (calibrate_remote.c), once per node */
   double overhead_target;     /* acceptable spawn overhead as a fraction of work */
   int tasks_per_thread;       /* recursive tasks: heaviest leaf <= 1/(threads * this) */
   int threads;                /* local workers */
   int nodes;                  /* MPI ranks */
+  /* The hosts, as the runtime finds them at start-up (0: unknown, no cap):
+   * a host's logical CPUs, and the ranks the launcher started on one host.
+   * Workers beyond a host's cores add no parallelism: 3 ranks of 1 thread on
+   * a 2-core host run a batch about 2x faster than 1, not 3x (issue 10:
+   * montecarlo and matmul 512 on 3 ranks, 1.8x). */
+  int cores;
+  int ranks_per_host;
 } dosc_profile;
 
 /* What bounds a recursive task's recursion: the manifest's `measure` (SPEC
@@ -80,10 +90,13 @@ typedef struct dosc_site_facts {
  * (dosc_abi.h: the same struct, on a cache line of its own). */
 typedef struct dosc_decision {
   int binding;                     /* DOSC_POLICY_INLINE / LOCAL / REMOTE */
-  long long work_threshold;        /* local: known work below this runs inline */
   int depth_cutoff;                /* unknown work: spawn only while depth < this */
+  long long work_threshold;        /* local: known work below this runs inline */
   long long remote_work_threshold; /* remote: least work that can pay for a round trip */
   double remote_bytes_per_op;      /* remote: bytes each op above that threshold pays for */
+  double remote_first_bytes;       /* remote: the batch's share of first reaching the other
+                                      nodes (remote_first_ns), in bytes at the bandwidth: each
+                                      task of a batch of s pays this / s (dosc_remote_pays) */
   long long measure_threshold;     /* recursive with a measure: spawn only while the spawned
                                       task's measure >= this (and depth < depth_cutoff);
                                       DOSC_POLICY_ANY_MEASURE without one */
@@ -102,13 +115,18 @@ typedef struct dosc_decision {
 #define DOSC_POLICY_ANY_BYTES 1e300
 
 /* The remote test of a REMOTE-bound site at spawn time, with the task's work
- * (operations) and shipped bytes at its arguments: work >= the threshold and
- * bytes <= (work - threshold) x bytes per op. O(1), no shared state. */
-static inline int dosc_remote_pays(long long remote_work_threshold, double remote_bytes_per_op,
-                                   long long work, long long bytes) {
-  if (remote_bytes_per_op >= DOSC_POLICY_ANY_BYTES) return 1;
-  if (work < 0 || work < remote_work_threshold) return 0;
-  return (double)bytes <= (double)(work - remote_work_threshold) * remote_bytes_per_op;
+ * (operations), shipped bytes and batch (siblings, < 0: not known at the
+ * spawn) at its arguments: work >= the threshold and
+ *   bytes + remote_first_bytes / batch <= (work - threshold) x bytes per op,
+ * the batch's first contact with the other nodes shared by its tasks (a
+ * batch not known here pays it all: one task). O(1), no shared state. */
+static inline int dosc_remote_pays(const dosc_decision *site, long long work, long long bytes,
+                                   long long siblings) {
+  if (site->remote_bytes_per_op >= DOSC_POLICY_ANY_BYTES) return 1;
+  if (work < 0 || work < site->remote_work_threshold) return 0;
+  double first = site->remote_first_bytes / (siblings > 1 ? (double)siblings : 1.0);
+  return (double)bytes + first <=
+         (double)(work - site->remote_work_threshold) * site->remote_bytes_per_op;
 }
 
 /* The batch test of a site at spawn time, where the generated code knows the
@@ -146,8 +164,7 @@ typedef long long (*dosc_bytes_fn)(const void *args);
  *   INLINE binding, or the grain fails (known work: work < work_threshold;
  *     unknown: measure < measure_threshold or depth >= depth_cutoff), or the
  *     batch is smaller than least_siblings (dosc_batch_pays): INLINE.
- *   REMOTE binding and dosc_remote_pays(remote_work_threshold,
- *     remote_bytes_per_op, work, bytes): REMOTE; a task that test keeps here
+ *   REMOTE binding and dosc_remote_pays(site, work, bytes, siblings): REMOTE; a task that test keeps here
  *     spawns locally from kept_work_threshold (unknown work: always), below
  *     it the plain call.
  *   else LOCAL.
@@ -161,8 +178,7 @@ static inline int dosc_spawn_choice(const dosc_decision *site, long long work, l
                         : measure >= site->measure_threshold && depth < site->depth_cutoff;
   if (!grain || !dosc_batch_pays(site->least_siblings, siblings)) return DOSC_POLICY_INLINE;
   if (site->binding != DOSC_POLICY_REMOTE || bytes_of == 0) return DOSC_POLICY_LOCAL;
-  if (dosc_remote_pays(site->remote_work_threshold, site->remote_bytes_per_op, work,
-                       bytes_of(args)))
+  if (dosc_remote_pays(site, work, bytes_of(args), siblings))
     return DOSC_POLICY_REMOTE;
   return work < 0 || work >= site->kept_work_threshold ? DOSC_POLICY_LOCAL : DOSC_POLICY_INLINE;
 }

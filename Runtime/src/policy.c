@@ -31,6 +31,9 @@
  *   measured machine gives.
  * - remote: MPI over TCP on 10 Gb Ethernet, ~20 us latency and ~1 GB/s
  *   (InfiniBand would be ~1.5 us and ~10 GB/s; `dosc calibrate` measures).
+ * - remote_first_ns: `dosc calibrate` measured 0.2-0.4 ms (median 0.26) for
+ *   the first tasks to a rank over shared memory on the development VM; a
+ *   TCP connection's set-up adds its own round trips: 0.3 ms.
  * - overhead_target: spawns may cost at most 2% of the work they move.
  * - tasks_per_thread: a recursive computation is split until its heaviest
  *   leaf task is at most 1 / (threads x 256) of the work (see
@@ -44,6 +47,7 @@
 #define DOSC_DEFAULT_NS_PER_OP           0.1
 #define DOSC_DEFAULT_REMOTE_LATENCY_NS   20000.0
 #define DOSC_DEFAULT_REMOTE_BYTES_PER_NS 1.0
+#define DOSC_DEFAULT_REMOTE_FIRST_NS     300000.0
 #define DOSC_DEFAULT_OVERHEAD_TARGET     0.02
 #define DOSC_DEFAULT_TASKS_PER_THREAD    256
 
@@ -56,10 +60,13 @@ void dosc_profile_defaults(dosc_profile *profile) {
   profile->ns_per_op = DOSC_DEFAULT_NS_PER_OP;
   profile->remote_latency_ns = DOSC_DEFAULT_REMOTE_LATENCY_NS;
   profile->remote_bytes_per_ns = DOSC_DEFAULT_REMOTE_BYTES_PER_NS;
+  profile->remote_first_ns = DOSC_DEFAULT_REMOTE_FIRST_NS;
   profile->overhead_target = DOSC_DEFAULT_OVERHEAD_TARGET;
   profile->tasks_per_thread = DOSC_DEFAULT_TASKS_PER_THREAD;
   profile->threads = 1;
   profile->nodes = 1;
+  profile->cores = 0;
+  profile->ranks_per_host = 0;
 }
 
 /* The ranges span every machine dosc may meet, with margin: a spawn or a
@@ -76,6 +83,8 @@ static const dosc_profile_field profile_fields[] = {
     {"remote_bytes_per_ns", 1e-6, 1e4, 0, "bandwidth between two ranks, bytes/ns (= GB/s)"},
     {"overhead_target", 1e-4, 1.0, 0, "acceptable spawn overhead, fraction of the work"},
     {"tasks_per_thread", 1.0, 1e6, 1, "recursive tasks: leaves per thread to aim for"},
+    {"remote_first_ns", 0.0, 1e11, 0,
+     "extra time of a program's first remote tasks to a rank over warm ones, ns"},
 };
 #define PROFILE_FIELD_COUNT ((int)(sizeof profile_fields / sizeof profile_fields[0]))
 
@@ -98,6 +107,8 @@ static double *field_slot(dosc_profile *profile, int index) {
     return &profile->remote_bytes_per_ns;
   case 5:
     return &profile->overhead_target;
+  case 7:
+    return &profile->remote_first_ns;
   default:
     return NULL; /* tasks_per_thread: an int */
   }
@@ -169,9 +180,12 @@ static dosc_profile usable_profile(const dosc_profile *profile) {
   usable.spawn_ns = positive_or(profile->spawn_ns, 0.0);
   usable.steal_ns = positive_or(profile->steal_ns, 0.0);
   usable.remote_latency_ns = positive_or(profile->remote_latency_ns, 0.0);
+  usable.remote_first_ns = positive_or(profile->remote_first_ns, 0.0);
   usable.threads = profile->threads > 1 ? profile->threads : 1;
   usable.nodes = profile->nodes > 1 ? profile->nodes : 1;
   usable.tasks_per_thread = profile->tasks_per_thread > 1 ? profile->tasks_per_thread : 1;
+  usable.cores = profile->cores > 0 ? profile->cores : 0;
+  usable.ranks_per_host = profile->ranks_per_host > 0 ? profile->ranks_per_host : 0;
   return usable;
 }
 
@@ -317,13 +331,31 @@ static double batch_width(long long siblings, double workers) {
   return (double)siblings;
 }
 
+/* The workers that run at once on this node's pool: its threads, at most its
+ * host's cores (when known). */
+static double local_workers(const dosc_profile *usable) {
+  double threads = usable->threads;
+  return usable->cores > 0 && usable->cores < threads ? usable->cores : threads;
+}
+
+/* The workers that run at once over all nodes: threads x nodes, at most the
+ * cores of the hosts the ranks fill (ranks_per_host ranks a host, when
+ * known). 3 ranks of 1 thread on one 2-core host: 2. */
+static double all_workers(const dosc_profile *usable) {
+  double workers = (double)usable->threads * usable->nodes;
+  if (usable->cores <= 0 || usable->ranks_per_host <= 0) return workers;
+  long long hosts = ((long long)usable->nodes + usable->ranks_per_host - 1) / usable->ranks_per_host;
+  double cores = (double)hosts * usable->cores;
+  double local = local_workers(usable);
+  return cores < workers ? (cores > local ? cores : local) : workers;
+}
+
 /* What remote saves per operation of a task over running it on the local
  * pool: its share of the batch's time shrinks from 1/local width to
  * 1/remote width. 0 when the batch does not fill more than the local pool. */
 static double remote_gain_ns_per_op(const dosc_profile *usable, long long siblings) {
-  double threads = usable->threads;
-  double local_width = batch_width(siblings, threads);
-  double remote_width = batch_width(siblings, threads * usable->nodes);
+  double local_width = batch_width(siblings, local_workers(usable));
+  double remote_width = batch_width(siblings, all_workers(usable));
   double gain = usable->ns_per_op * (1.0 / local_width - 1.0 / remote_width);
   return gain > 0.0 ? gain : 0.0;
 }
@@ -333,6 +365,24 @@ static double round_trip_ns(const dosc_profile *usable) {
   return 2.0 * usable->remote_latency_ns;
 }
 
+/* What a batch of remote tasks pays once for first reaching the other nodes
+ * (remote_first_ns each, one after another from rank 0's dispatch). Rank 0
+ * runs queued tasks itself meanwhile (remote.c), so the contact holds up only
+ * the part of the batch the other nodes' workers would have run: the share
+ * 1 - local width / remote width of it (1 node: nothing). Priced per batch,
+ * not per program: the model does not know how many batches follow (a loop
+ * of small batches pays it once, and is priced as if each were the first).
+ * Measured (issue 10): matmul 64 on 3 ranks, 4 tasks of 40 us, forced remote
+ * 0.88 ms against 0.39 inline, where warm trips priced it at 0.16. */
+static double first_contact_ns(const dosc_profile *usable) {
+  if (usable->nodes < 2) return 0.0;
+  double local_width = local_workers(usable);
+  double remote_width = all_workers(usable);
+  double held_up = remote_width > local_width ? 1.0 - local_width / remote_width : 0.0;
+  double total = usable->remote_first_ns * (double)(usable->nodes - 1) * held_up;
+  return isfinite(total) ? total : HUGE_VAL;
+}
+
 dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *size) {
   dosc_prices prices = {-1.0, -1.0, -1.0, -1.0, -1.0, -1.0};
   if (!(size->work >= 0.0) || !isfinite(size->work)) return prices;
@@ -340,12 +390,14 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
   double spawn_ns = p.spawn_ns;
   double work_ns = size->work * p.ns_per_op;
   prices.inline_ns = work_ns;
-  prices.local_ns = spawn_ns + work_ns / batch_width(size->siblings, p.threads);
-  prices.remote_overhead_ns =
-      round_trip_ns(&p) + positive_or(size->bytes, 0.0) / p.remote_bytes_per_ns;
+  prices.local_ns = spawn_ns + work_ns / batch_width(size->siblings, local_workers(&p));
+  double batch = size->siblings > 1 ? (double)size->siblings : 1.0;
+  prices.remote_overhead_ns = round_trip_ns(&p) +
+                              positive_or(size->bytes, 0.0) / p.remote_bytes_per_ns +
+                              first_contact_ns(&p) / batch;
   if (p.nodes > 1)
-    prices.remote_ns = spawn_ns + prices.remote_overhead_ns +
-                       work_ns / batch_width(size->siblings, (double)p.threads * p.nodes);
+    prices.remote_ns =
+        spawn_ns + prices.remote_overhead_ns + work_ns / batch_width(size->siblings, all_workers(&p));
   if (work_ns > 0.0) {
     prices.l = (work_ns + spawn_ns) / work_ns;
     prices.y = (work_ns + prices.remote_overhead_ns) / work_ns;
@@ -365,9 +417,16 @@ static int remote_thresholds(const dosc_profile *profile, const dosc_site_facts 
   double gain = remote_gain_ns_per_op(&p, facts->siblings);
   decision->remote_work_threshold = DOSC_POLICY_NEVER;
   decision->remote_bytes_per_op = 0.0;
+  decision->remote_first_bytes = 0.0;
   if (!(gain > 0.0)) return 0;
   decision->remote_work_threshold = dosc_saturate_ll(round_trip_ns(&p) / gain, 1);
   decision->remote_bytes_per_op = gain * p.remote_bytes_per_ns;
+  /* The first contact in bytes at the bandwidth, shared by the batch: at the
+   * spawn (dosc_remote_pays) where the code knows the batch (a formula);
+   * here where it is a constant, which the spawn does not pass. */
+  double first_bytes = first_contact_ns(&p) * p.remote_bytes_per_ns;
+  if (facts->siblings > 1) first_bytes /= (double)facts->siblings;
+  decision->remote_first_bytes = isfinite(first_bytes) ? first_bytes : HUGE_VAL;
   return decision->remote_work_threshold < DOSC_POLICY_NEVER;
 }
 
@@ -473,7 +532,7 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   dosc_break_even even = dosc_break_even_sizes(profile, 0.0);
   char grain[192] = "";
   char why[160] = "";
-  char remote[256] = "";
+  char remote[320] = "";
   dosc_profile usable = usable_profile(profile);
   int threads = usable.threads;
   int nodes = usable.nodes;
@@ -513,23 +572,32 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
     decision.binding = DOSC_POLICY_REMOTE;
     decision.remote_work_threshold = remote_choice.remote_work_threshold;
     decision.remote_bytes_per_op = remote_choice.remote_bytes_per_op;
+    decision.remote_first_bytes = remote_choice.remote_first_bytes;
     snprintf(why, sizeof why, "%d nodes, remotable task of known work", nodes);
     snprintf(remote, sizeof remote,
-             "remote when work >= %lld ops and bytes <= (work - %lld) x %.3g (y: 2 x %.0f ns "
-             "latency + bytes at %.3g B/ns)",
-             decision.remote_work_threshold, decision.remote_work_threshold,
-             decision.remote_bytes_per_op, profile->remote_latency_ns,
-             profile->remote_bytes_per_ns);
+             "remote when work >= %lld ops and bytes + %.0f / batch <= (work - %lld) x %.3g (y: "
+             "2 x %.0f ns latency + bytes at %.3g B/ns + the batch's share of first reaching %d "
+             "nodes, %.0f ns each)",
+             decision.remote_work_threshold, decision.remote_first_bytes,
+             decision.remote_work_threshold, decision.remote_bytes_per_op,
+             usable.remote_latency_ns, usable.remote_bytes_per_ns, nodes - 1,
+             usable.remote_first_ns);
   } else if (threads == 1) {
     /* Several nodes, but this task cannot use them: one local thread. */
     snprintf(why, sizeof why, "1 thread and the task cannot go remote (%s), serial clone",
              why_not_remote(facts));
   } else {
     decision.binding = DOSC_POLICY_LOCAL;
-    if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive)
+    if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive &&
+        facts->siblings > 0 && facts->siblings <= threads)
       snprintf(why, sizeof why,
                "%d threads; %d nodes, but its %lld siblings fit this node's threads", threads,
                nodes, facts->siblings);
+    else if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive)
+      snprintf(why, sizeof why,
+               "%d threads; %d nodes, but their hosts' cores run %.0f workers at once, no more "
+               "than this node's",
+               threads, nodes, all_workers(&usable));
     else
       snprintf(why, sizeof why, "%d threads", threads);
   }

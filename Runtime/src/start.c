@@ -206,9 +206,10 @@ static void decide_program(const dosc_program_info *program) {
     fprintf(stderr, "dosc: warning: %s: %s: using compiled-in defaults\n", where, error);
   }
   if (runtime.trace && runtime.program_count <= 1)
-    fprintf(stderr, "dosc: %d thread%s, %d node%s; %s %s (%s); %s\n", runtime.profile.threads,
-            runtime.profile.threads == 1 ? "" : "s", runtime.profile.nodes,
-            runtime.profile.nodes == 1 ? "" : "s",
+    fprintf(stderr, "dosc: %d thread%s, %d node%s (%d ranks a host of %d cores); %s %s (%s); %s\n",
+            runtime.profile.threads, runtime.profile.threads == 1 ? "" : "s",
+            runtime.profile.nodes, runtime.profile.nodes == 1 ? "" : "s",
+            runtime.profile.ranks_per_host, runtime.profile.cores,
             where == runtime.manifest_section ? "manifest in" : "sidecar", where,
             sidecar_ok ? "read" : "not used", runtime.profile_note);
 
@@ -242,7 +243,7 @@ static void decide_program(const dosc_program_info *program) {
     facts.siblings = info->siblings;
     if (info->recurrence != NULL && facts.recursive) facts.recurrence = *info->recurrence;
 
-    char reason[384];
+    char reason[512];
     dosc_decision decision = dosc_decide(&runtime.profile, &facts, reason, sizeof reason);
     const char *note = "";
     const char *refusal = sidecar_ok ? figures[id].site_refusal : "";
@@ -293,6 +294,24 @@ static void shutdown_at_exit(void) {
   pthread_mutex_unlock(&runtime.lock);
 }
 
+/* The ranks the launcher started on this host (Open MPI, MPICH's hydra); 0:
+ * unknown. The model takes every host to hold as many (dosc_profile). */
+static int ranks_on_this_host(void) {
+  const char *names[] = {"OMPI_COMM_WORLD_LOCAL_SIZE", "MPI_LOCALNRANKS"};
+  for (int i = 0; i < 2; i++) {
+    const char *text = getenv(names[i]);
+    if (text != NULL && atoi(text) > 0) return atoi(text);
+  }
+  return 0;
+}
+
+/* The host's logical CPUs (not this process's affinity: a launcher may bind
+ * each rank to one); 0: unknown. */
+static int cores_online(void) {
+  long online = sysconf(_SC_NPROCESSORS_ONLN);
+  return online > 0 && online < INT_MAX ? (int)online : 0;
+}
+
 void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
   (void)argc; /* reserved: MPI_Init will take them */
   (void)argv;
@@ -314,6 +333,8 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
     runtime.started_at = (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
     if (!dosc_remote_serving()) load_profile(threads);
     runtime.profile.nodes = nodes;
+    runtime.profile.cores = cores_online();
+    runtime.profile.ranks_per_host = nodes > 1 ? ranks_on_this_host() : 1;
     dosc_pool_time_tasks(runtime.trace);
     runtime.profile.threads = dosc_pool_start(threads);
     atexit(shutdown_at_exit);

@@ -21,6 +21,12 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: "Local worker threads to model (default: DOSC_THREADS, else the cores available).")
   var threads: Int?
 
+  @Option(help: "Logical CPUs of a host (default: this host's).")
+  var cores: Int?
+
+  @Option(help: "Ranks started on one host (default: --nodes, all on one host, as 'dosc run -n N' starts them).")
+  var ranksPerHost: Int?
+
   @Option(name: .customLong("set"), help: "A parameter's value, NAME=VALUE (repeatable).")
   var assignments: [String] = []
 
@@ -44,6 +50,10 @@ struct ExplainCommand: ParsableCommand {
   func validate() throws {
     guard nodes >= 1, nodes <= 1 << 20 else { throw ValidationError("--nodes must be 1 or more") }
     if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads must be between 1 and 1024") }
+    if let cores, cores < 1 || cores > 1 << 20 { throw ValidationError("--cores must be 1 or more") }
+    if let ranksPerHost, ranksPerHost < 1 || ranksPerHost > nodes {
+      throw ValidationError("--ranks-per-host must be between 1 and --nodes")
+    }
     for assignment in assignments where Self.parse(assignment) == nil {
       throw ValidationError("--set wants NAME=NUMBER, got '\(assignment)'")
     }
@@ -77,7 +87,9 @@ struct ExplainCommand: ParsableCommand {
     let explanation: Explanation
     do {
       explanation = try Explanation.make(
-        .init(program: program, threads: threadCount, nodes: nodes, values: values, environment: environment))
+        .init(
+          program: program, threads: threadCount, nodes: nodes, cores: cores, ranksPerHost: ranksPerHost,
+          values: values, environment: environment))
     } catch {
       FileHandle.standardError.write(Data("dosc: error: \(error)\n".utf8))
       throw ExitCode(1)

@@ -150,7 +150,9 @@ public struct Calibration {
         // one whose launches fall in two modes (LaunchStatistics): twice a pass, 18 launches in
         // nine passes, for an interval within the limit on a quiet machine without more passes.
         probes.append(
-          Probe(names: ["remote_latency_ns", "remote_bytes_per_ns"], launchesPerPass: 2, launch: remote.measure))
+          Probe(
+            names: ["remote_latency_ns", "remote_bytes_per_ns", "remote_first_ns"], launchesPerPass: 2,
+            launch: remote.measure))
         rawNetwork = rawProbe
         network = "2 MPI ranks started by mpirun"
       }
@@ -420,7 +422,7 @@ final class RemoteTaskProbe {
   func measure() throws -> [(String, Double, Double)] {
     let output = try Calibration.execute(["mpirun", "-n", "2", program, "\(rounds)"], environment: environment)
     let figures = try Calibration.figures(output)
-    guard figures.count == 2 else {
+    guard figures.count == 3 else {
       throw Calibration.Failure(description: "calibrate_remote did not run on 2 ranks: \(output)")
     }
     return figures

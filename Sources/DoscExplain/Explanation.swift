@@ -15,6 +15,10 @@ public struct Explanation: Codable, Sendable {
   public var profileWarnings: [String]
   public var threads: Int
   public var nodes: Int
+  /// The hosts modelled: a host's logical CPUs and the ranks on one host (the runtime reads
+  /// both at start-up; workers beyond the cores add no parallelism).
+  public var cores: Int
+  public var ranksPerHost: Int
   public var values: [String: Double]
   /// The machine's numbers the model used (profile fields, after validation).
   public var machine: [String: Double]
@@ -23,19 +27,30 @@ public struct Explanation: Codable, Sendable {
   enum CodingKeys: String, CodingKey {
     case schema, program, sidecar, stale, profile
     case profileWarnings = "profile_warnings"
-    case threads, nodes, values, machine, sites
+    case threads, nodes, cores
+    case ranksPerHost = "ranks_per_host"
+    case values, machine, sites
   }
 
   public struct Request {
     public var program: String
     public var threads: Int
     public var nodes: Int
+    /// nil: this host's logical CPUs.
+    public var cores: Int?
+    /// nil: every rank on one host, as `dosc run -n N` starts them here.
+    public var ranksPerHost: Int?
     public var values: [String: Double]
     public var environment: [String: String]
-    public init(program: String, threads: Int, nodes: Int, values: [String: Double], environment: [String: String]) {
+    public init(
+      program: String, threads: Int, nodes: Int, cores: Int? = nil, ranksPerHost: Int? = nil,
+      values: [String: Double], environment: [String: String]
+    ) {
       self.program = program
       self.threads = threads
       self.nodes = nodes
+      self.cores = cores
+      self.ranksPerHost = ranksPerHost
       self.values = values
       self.environment = environment
     }
@@ -50,6 +65,10 @@ public struct Explanation: Codable, Sendable {
       named: !(request.environment["DOSC_PROFILE"] ?? "").isEmpty)
     profile.values.threads = Int32(request.threads)
     profile.values.nodes = Int32(request.nodes)
+    let cores = request.cores ?? ProcessInfo.processInfo.processorCount
+    let ranksPerHost = request.ranksPerHost ?? request.nodes
+    profile.values.cores = Int32(clamping: cores)
+    profile.values.ranks_per_host = Int32(clamping: ranksPerHost)
     let forced = request.environment["DOSC_BIND"].flatMap { Manifest.Site.Binding(rawValue: $0) }
     let explainer = SiteExplainer(
       manifest: files.manifest, profile: profile.values, values: request.values,
@@ -59,7 +78,7 @@ public struct Explanation: Codable, Sendable {
     return Explanation(
       schema: schema, program: request.program, sidecar: files.sidecarPath, stale: files.staleReason,
       profile: profile.source, profileWarnings: profile.warnings, threads: request.threads, nodes: request.nodes,
-      values: request.values, machine: machine, sites: files.manifest.sites.map(explainer.explain))
+      cores: cores, ranksPerHost: ranksPerHost, values: request.values, machine: machine, sites: files.manifest.sites.map(explainer.explain))
   }
 
   public func json() throws -> String {

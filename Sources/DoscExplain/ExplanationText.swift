@@ -8,9 +8,12 @@ extension Explanation {
     lines.append("program  \(program)")
     lines.append("sidecar  \(sidecar)" + (stale.map { "  (\($0))" } ?? ""))
     lines.append(
-      "machine  \(profile); \(threads) thread\(threads == 1 ? "" : "s"), \(nodes) node\(nodes == 1 ? "" : "s")")
+      "machine  \(profile); \(threads) thread\(threads == 1 ? "" : "s"), \(nodes) node\(nodes == 1 ? "" : "s")"
+        + "; \(ranksPerHost) rank\(ranksPerHost == 1 ? "" : "s") a host of \(cores) core\(cores == 1 ? "" : "s")")
     for warning in profileWarnings { lines.append("         warning: \(warning)") }
-    let machineText = ["spawn_ns", "steal_ns", "ns_per_op", "remote_latency_ns", "remote_bytes_per_ns"]
+    let machineText = [
+      "spawn_ns", "steal_ns", "ns_per_op", "remote_latency_ns", "remote_bytes_per_ns", "remote_first_ns",
+    ]
       .map { "\($0) \(format(machine[$0] ?? .nan))" }.joined(separator: ", ")
     lines.append("         \(machineText)")
     if !values.isEmpty {

@@ -23,10 +23,11 @@ extension SiteExplainer {
       let bound = dosc_recursive_subtree_ops(&policyRecurrence, measure)
       atValues.subtreeWorkBound = bound.isFinite ? bound : nil
       // The batch and the bytes as the generated dispatch passes them (at depth 0).
-      let batch = Self.batchKnownAtSpawn(site) ? site.siblings.value(at: values) : nil
       atValues.bindingAtSpawn = Self.name(
         Self.spawnBinding(
-          decision: decision, work: nil, measure: value, bytes: atValues.spawnBytes ?? .infinity, siblings: batch))
+          decision: decision, work: nil, measure: value,
+          bytes: Self.bytesAtSpawn(site, task: task(of: site), own: atValues.spawnBytes),
+          siblings: Self.batchAtSpawn(site, atValues.siblings)))
     }
     guard decision.binding != Int32(DOSC_POLICY_INLINE) else { return [] }
     let depth = "depth < \(decision.depth_cutoff)"

@@ -30,6 +30,9 @@ public struct SiteExplanation: Codable, Sendable {
     public var depthCutoff: Int?
     public var remoteWork: Int64?
     public var remoteBytesPerOp: Double?
+    /// Remote: the batch's share of first reaching the other nodes, in bytes at the bandwidth;
+    /// each task of a batch of s pays this / s (`dosc_remote_pays`).
+    public var remoteFirstBytes: Double?
     /// A recursive task with a measure: its parameter, and the least value at which a spawn
     /// of it pays (`dosc_spawn_choice`); nil when every value does.
     public var measure: String?
@@ -45,6 +48,7 @@ public struct SiteExplanation: Codable, Sendable {
       case measureThreshold = "measure_threshold"
       case remoteWork = "remote_work"
       case remoteBytesPerOp = "remote_bytes_per_op"
+      case remoteFirstBytes = "remote_first_bytes"
       case keptWork = "kept_work"
       case leastSiblings = "least_siblings"
     }
@@ -173,7 +177,9 @@ public struct SiteExplainer {
       origin = "DOSC_BIND"
     }
     facts.recursive = task?.recursive == true ? 1 : 0
-    facts.remotable = task?.remotable == true ? 1 : 0
+    // As the compiled flag: the site's own remotability where the sidecar gives one (its
+    // clauses, or the rewrite that could not ship its arguments), else its task's.
+    facts.remotable = Self.remotable(site, task: task) ? 1 : 0
     if let task, task.work != .unknown { facts.work_known = 1 }
     if case .number(let constant)? = task?.work,
       Int(dosc_compile_time_binding(Int64(constant))) == Int(DOSC_POLICY_INLINE)
@@ -225,6 +231,8 @@ public struct SiteExplainer {
         thresholds.remoteWork = decision.remote_work_threshold
         thresholds.remoteBytesPerOp =
           decision.remote_bytes_per_op >= DOSC_POLICY_ANY_BYTES ? nil : decision.remote_bytes_per_op
+        thresholds.remoteFirstBytes =
+          decision.remote_bytes_per_op >= DOSC_POLICY_ANY_BYTES ? nil : decision.remote_first_bytes
         if decision.remote_bytes_per_op < DOSC_POLICY_ANY_BYTES, decision.kept_work_threshold < DOSC_POLICY_NEVER {
           thresholds.keptWork = decision.kept_work_threshold
         }
@@ -236,7 +244,8 @@ public struct SiteExplainer {
       bytesIn: traffic?.parts.filter { !($0.readOnly && $0.sameRegion) }.map(\.bytes.description) ?? [],
       bytesOut: traffic?.parts.compactMap { $0.written?.description } ?? [],
       replicated: traffic?.replicaCandidates.map { "\($0.name): \($0.bytes)" } ?? [],
-      siblings: site.siblings.description, recursive: task?.recursive ?? false, remotable: task?.remotable ?? false)
+      siblings: site.siblings.description, recursive: task?.recursive ?? false,
+      remotable: Self.remotable(site, task: task))
 
     var atValues = evaluate(site: site, task: task, traffic: traffic, decision: decision, values: values)
     var breakEven: [SiteExplanation.BreakEven] = []
@@ -248,8 +257,8 @@ public struct SiteExplainer {
       // No measure: the depth alone decides (a spawn at depth 0 passes it), with the batch.
       atValues.bindingAtSpawn = Self.name(
         Self.spawnBinding(
-          decision: decision, work: nil, bytes: atValues.spawnBytes ?? .infinity,
-          siblings: Self.batchKnownAtSpawn(site) ? atValues.siblings : nil))
+          decision: decision, work: nil, bytes: Self.bytesAtSpawn(site, task: task, own: atValues.spawnBytes),
+          siblings: Self.batchAtSpawn(site, atValues.siblings)))
     }
     if let task, let traffic, task.work != .unknown, decision.binding != Int32(DOSC_POLICY_INLINE) {
       // Sizes the work grows with: a break-even "from v >= X" means something only for those.
@@ -264,7 +273,13 @@ public struct SiteExplainer {
       }
     }
     let notRemotable =
-      task.map { $0.remotable ? [] : ($0.reasons.isEmpty ? ["no figures (opaque task)"] : $0.reasons) } ?? []
+      task.map { task in
+        Self.remotable(site, task: task)
+          ? []
+          : site.remotable == false
+            ? site.reasons ?? []
+            : task.reasons.isEmpty ? ["no figures (opaque task)"] : task.reasons
+      } ?? []
     return SiteExplanation(
       id: site.id, task: site.task, location: location, function: site.function, requested: requested,
       origin: origin, binding: Self.name(decision.binding), reason: text(of: reasonBuffer),
@@ -274,6 +289,29 @@ public struct SiteExplainer {
   /// Whether the generated code tests the batch at the spawn, as the rewrite recorded it in
   /// the sidecar (`batch_test`): the siblings formula is evaluated there.
   static func batchKnownAtSpawn(_ site: Manifest.Site) -> Bool { site.batchTest == true }
+
+  /// The batch the generated dispatch passes at the spawn: the siblings at the values where it
+  /// tests them (`batchKnownAtSpawn`), else nil (not tested). The one place explain decides it.
+  static func batchAtSpawn(_ site: Manifest.Site, _ siblings: Double?) -> Double? {
+    batchKnownAtSpawn(site) ? siblings : nil
+  }
+
+  /// The bytes the generated dispatch can weigh at the spawn: nil where the site has no
+  /// marshalling (its task is not remotable, or the rewrite generated none: the dispatch passes
+  /// no bytes function and such a site spawns locally, even under a forced remote); else the
+  /// task's own bytes at the values, or, where they do not evaluate there, more than any work
+  /// pays for.
+  static func bytesAtSpawn(_ site: Manifest.Site, task: Manifest.Task?, own: Double?) -> Double? {
+    guard remotable(site, task: task) else { return nil }
+    return own ?? .infinity
+  }
+
+  /// Whether the site may ship its task: the site's own `remotable` where the sidecar gives one
+  /// (its clauses; false where the rewrite could not ship its arguments), else its task's.
+  static func remotable(_ site: Manifest.Site, task: Manifest.Task?) -> Bool {
+    guard let task else { return false }
+    return site.remotable ?? task.remotable
+  }
 
   /// The spawn-time choice at `values`: `dosc_spawn_choice`, the function the generated dispatch
   /// calls, at depth 0 (main's spawn, where the depth cut-off passes). `work` nil: unknown (a
@@ -334,14 +372,14 @@ public struct SiteExplainer {
     result.inlineNs = finite(prices.inline_ns)
     result.localNs = finite(prices.local_ns)
     // A task that cannot go to another node has no remote price.
-    let remotable = task?.remotable == true && shipped != nil
+    let remotable = Self.remotable(site, task: task) && shipped != nil
     result.remoteNs = remotable ? finite(prices.remote_ns) : nil
     result.l = finite(prices.l)
     result.y = remotable ? finite(prices.y) : nil
     result.bindingAtSpawn = Self.name(
       Self.spawnBinding(
-        decision: decision, work: work, bytes: own ?? .infinity,
-        siblings: Self.batchKnownAtSpawn(site) ? siblings : nil))
+        decision: decision, work: work, bytes: Self.bytesAtSpawn(site, task: task, own: own),
+        siblings: Self.batchAtSpawn(site, siblings)))
     return result
   }
 
@@ -356,8 +394,8 @@ public struct SiteExplainer {
       let (work, _, own, siblings) = sizes(site: site, task: task, traffic: traffic, values: at)
       guard let work else { return Int32(DOSC_POLICY_INLINE) }
       return Self.spawnBinding(
-        decision: decision, work: work, bytes: own ?? .infinity,
-        siblings: Self.batchKnownAtSpawn(site) ? siblings : nil)
+        decision: decision, work: work, bytes: Self.bytesAtSpawn(site, task: task, own: own),
+        siblings: Self.batchAtSpawn(site, siblings))
     }
     func least(_ wanted: (Int32) -> Bool) -> Double? {
       var high = 1.0

@@ -38,14 +38,16 @@ import Testing
       environment: ["DOSC_PROFILE": directory + "/no-profile.json", "HOME": directory])
   }
 
+  /// Hosts of 64 cores, one rank each unless told: the workers are the threads, whatever the
+  /// cores of the machine the tests run on.
   static func explain(
-    _ built: Built, threads: Int = 2, nodes: Int = 1, values: [String: Double] = [:],
-    environment: [String: String] = [:]
+    _ built: Built, threads: Int = 2, nodes: Int = 1, cores: Int = 64, ranksPerHost: Int = 1,
+    values: [String: Double] = [:], environment: [String: String] = [:]
   ) throws -> Explanation {
     try Explanation.make(
       .init(
-        program: built.program, threads: threads, nodes: nodes, values: values,
-        environment: built.environment.merging(environment) { $1 }))
+        program: built.program, threads: threads, nodes: nodes, cores: cores, ranksPerHost: ranksPerHost,
+        values: values, environment: built.environment.merging(environment) { $1 }))
   }
 
   @Test(arguments: SerialElisionTests.examples.map(\.name))
@@ -185,21 +187,24 @@ import Testing
     }
     let (narrow, site) = try remoteFrom(["n": 768, "lo": 0, "hi": 16])
     // Just below the break-even the spawn-time check keeps the task here; at it, it ships it.
-    let threshold = try #require(site.thresholds.remoteWork)
-    let perOp = try #require(site.thresholds.remoteBytesPerOp)
-    func shipped(_ n: Double) -> (Int64, Int64) {
+    var decision = dosc_decision()
+    decision.remote_work_threshold = try #require(site.thresholds.remoteWork)
+    decision.remote_bytes_per_op = try #require(site.thresholds.remoteBytesPerOp)
+    decision.remote_first_bytes = try #require(site.thresholds.remoteFirstBytes)
+    func shipped(_ n: Double) -> (Int64, Int64, Int64) {
       let rows = 16.0
       let work = rows * 2 * (5 * n * n + 3 * n + 3) + 1
       // The spawn-time test weighs the task's own bytes: A's rows in and C's rows back (C is
       // write_dense and out-only: it does not go in); B is replicated (read only, from 0, at
       // least 4 KiB), paid once per node.
       let bytes = 8 * rows * n + 8 * rows * n
-      return (Int64(work), Int64(bytes))
+      // The batch, (n + 15) / 16 blocks, shares the first contact with the other nodes.
+      return (Int64(work), Int64(bytes), Int64((n + 15) / 16))
     }
     let below = shipped(narrow - 1)
     let at = shipped(narrow)
-    #expect(dosc_remote_pays(threshold, perOp, below.0, below.1) == 0, "n = \(narrow - 1) stays local")
-    #expect(dosc_remote_pays(threshold, perOp, at.0, at.1) != 0, "n = \(narrow) goes remote")
+    #expect(dosc_remote_pays(&decision, below.0, below.1, below.2) == 0, "n = \(narrow - 1) stays local")
+    #expect(dosc_remote_pays(&decision, at.0, at.1, at.2) != 0, "n = \(narrow) goes remote")
     // Twice the rows per task: the round trip is paid for at a smaller n.
     let (wide, _) = try remoteFrom(["n": 768, "lo": 0, "hi": 32])
     #expect(wide < narrow, "hi=32: \(wide), hi=16: \(narrow)")
@@ -295,6 +300,62 @@ import Testing
     let own = try #require(site.atValues.spawnBytes)
     #expect(abs(own - 16 * 100_000_000) < 1, "own bytes \(own)")
     #expect(site.breakEven.contains { $0.binding == "remote" && $0.from == nil })
+  }
+
+  /// Ranks that fill their host's cores add no parallelism beyond them (3 ranks of 1 thread on 2
+  /// cores: 2 workers), and a program's first remote tasks pay the contact with the other ranks
+  /// (`remote_first_ns`) over their batch: matmul 64's 4 row blocks stay here (forced remote
+  /// ran them in 0.88 ms, inline in 0.39), matmul 256's 16 go. With 2 threads a rank, the hosts'
+  /// 2 cores run no more workers than rank 0's pool: local.
+  @Test func ranksThatFillTheirHostAndTheFirstContactArePriced() throws {
+    let built = try Self.build("matmul")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    func site(_ n: Double, threads: Int = 1, cores: Int = 2, ranksPerHost: Int = 3) throws -> SiteExplanation {
+      try #require(
+        try Self.explain(
+          built, threads: threads, nodes: 3, cores: cores, ranksPerHost: ranksPerHost,
+          values: ["n": n, "lo": 0, "hi": 16]
+        ).sites.first)
+    }
+    let small = try site(64)
+    #expect(small.binding == "remote" && small.atValues.bindingAtSpawn == "inline", "\(small.atValues)")
+    #expect(try #require(small.atValues.remoteNs) > (try #require(small.atValues.inlineNs)))
+    #expect(try site(256).atValues.bindingAtSpawn == "remote")
+    // The same 3 ranks on 3 hosts: 3 workers, a cheaper remote price.
+    let spread = try #require(try site(256, ranksPerHost: 1).atValues.remoteNs)
+    #expect(spread < (try #require(try site(256).atValues.remoteNs)))
+    let filled = try site(256, threads: 2)
+    #expect(filled.binding == "local" && filled.reason.contains("2 workers at once"), "\(filled.reason)")
+    let explanation = try Self.explain(built, threads: 1, nodes: 3, cores: 2, ranksPerHost: 3)
+    #expect(explanation.text().contains("3 nodes; 3 ranks a host of 2 cores"))
+    #expect(try explanation.json().contains(#""ranks_per_host" : 3"#))
+  }
+
+  /// A site whose task is remotable but whose arguments the rewrite could not ship (its sidecar
+  /// entry: `remotable: false` and the reason, as the rewrite writes it) is kept here by the
+  /// runtime even under a forced remote: explain says the same, with the reason, gives it no
+  /// remote price, and passes no bytes at a spawn (the dispatch has no bytes function there).
+  @Test func siteWhoseArgumentsCannotBeShippedStaysHereInExplain() throws {
+    let built = try Self.build("matmul")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    let sidecar = built.program + ".dosc.json"
+    var manifest = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sidecar))) as? [String: Any])
+    var sites = try #require(manifest["sites"] as? [[String: Any]])
+    #expect(sites[0]["remotable"] == nil, "matmul's site ships its arguments")
+    let reason = "matmul.c:30:5: the site's arguments cannot be shipped: parameter 1 is neither a number nor a pointer"
+    sites[0]["remotable"] = false
+    sites[0]["reasons"] = [reason]
+    manifest["sites"] = sites
+    try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: sidecar))
+    let values: [String: Double] = ["n": 256, "lo": 0, "hi": 16]
+    let forced = try #require(
+      try Self.explain(built, threads: 1, nodes: 3, values: values, environment: ["DOSC_BIND": "remote"]).sites.first)
+    #expect(forced.binding == "local" && forced.atValues.bindingAtSpawn == "local", "\(forced.reason)")
+    #expect(forced.atValues.remoteNs == nil && !forced.figures.remotable)
+    #expect(forced.notRemotable == [reason], "\(forced.notRemotable)")
+    let auto = try #require(try Self.explain(built, threads: 2, nodes: 3, values: values).sites.first)
+    #expect(auto.binding == "local" && auto.atValues.bindingAtSpawn == "local", "\(auto.reason)")
   }
 
   @Test func staleSidecarIsReported() throws {
