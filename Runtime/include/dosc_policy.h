@@ -164,12 +164,10 @@ typedef long long (*dosc_bytes_fn)(const void *args);
  *   INLINE binding, or the grain fails (known work: work < work_threshold;
  *     unknown: measure < measure_threshold or depth >= depth_cutoff), or the
  *     batch is smaller than least_siblings (dosc_batch_pays): INLINE.
- *   REMOTE binding and dosc_remote_pays(site, work, bytes, siblings): REMOTE; a task that test keeps here
- *     spawns locally from kept_work_threshold (unknown work: always), below
- *     it the plain call.
- *   else LOCAL.
- * O(1), no shared writes, no clock; inline: on a hot path (fib with a spawn
- * per call) it folds into the dispatch. */
+ *   REMOTE binding and dosc_remote_pays(site, work, bytes, siblings): REMOTE; a task that test
+ * keeps here spawns locally from kept_work_threshold (unknown work: always), below it the plain
+ * call. else LOCAL. O(1), no shared writes, no clock; inline: on a hot path (fib with a spawn per
+ * call) it folds into the dispatch. */
 static inline int dosc_spawn_choice(const dosc_decision *site, long long work, long long measure,
                                     int depth, long long siblings, dosc_bytes_fn bytes_of,
                                     const void *args) {
@@ -178,8 +176,7 @@ static inline int dosc_spawn_choice(const dosc_decision *site, long long work, l
                         : measure >= site->measure_threshold && depth < site->depth_cutoff;
   if (!grain || !dosc_batch_pays(site->least_siblings, siblings)) return DOSC_POLICY_INLINE;
   if (site->binding != DOSC_POLICY_REMOTE || bytes_of == 0) return DOSC_POLICY_LOCAL;
-  if (dosc_remote_pays(site, work, bytes_of(args), siblings))
-    return DOSC_POLICY_REMOTE;
+  if (dosc_remote_pays(site, work, bytes_of(args), siblings)) return DOSC_POLICY_REMOTE;
   return work < 0 || work >= site->kept_work_threshold ? DOSC_POLICY_LOCAL : DOSC_POLICY_INLINE;
 }
 

@@ -344,7 +344,8 @@ static double local_workers(const dosc_profile *usable) {
 static double all_workers(const dosc_profile *usable) {
   double workers = (double)usable->threads * usable->nodes;
   if (usable->cores <= 0 || usable->ranks_per_host <= 0) return workers;
-  long long hosts = ((long long)usable->nodes + usable->ranks_per_host - 1) / usable->ranks_per_host;
+  long long hosts =
+      ((long long)usable->nodes + usable->ranks_per_host - 1) / usable->ranks_per_host;
   double cores = (double)hosts * usable->cores;
   double local = local_workers(usable);
   return cores < workers ? (cores > local ? cores : local) : workers;
@@ -396,8 +397,8 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
                               positive_or(size->bytes, 0.0) / p.remote_bytes_per_ns +
                               first_contact_ns(&p) / batch;
   if (p.nodes > 1)
-    prices.remote_ns =
-        spawn_ns + prices.remote_overhead_ns + work_ns / batch_width(size->siblings, all_workers(&p));
+    prices.remote_ns = spawn_ns + prices.remote_overhead_ns +
+                       work_ns / batch_width(size->siblings, all_workers(&p));
   if (work_ns > 0.0) {
     prices.l = (work_ns + spawn_ns) / work_ns;
     prices.y = (work_ns + prices.remote_overhead_ns) / work_ns;
@@ -579,9 +580,8 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
              "2 x %.0f ns latency + bytes at %.3g B/ns + the batch's share of first reaching %d "
              "nodes, %.0f ns each)",
              decision.remote_work_threshold, decision.remote_first_bytes,
-             decision.remote_work_threshold, decision.remote_bytes_per_op,
-             usable.remote_latency_ns, usable.remote_bytes_per_ns, nodes - 1,
-             usable.remote_first_ns);
+             decision.remote_work_threshold, decision.remote_bytes_per_op, usable.remote_latency_ns,
+             usable.remote_bytes_per_ns, nodes - 1, usable.remote_first_ns);
   } else if (threads == 1) {
     /* Several nodes, but this task cannot use them: one local thread. */
     snprintf(why, sizeof why, "1 thread and the task cannot go remote (%s), serial clone",

@@ -100,10 +100,8 @@ static void huge_data_little_work_stays_local(void) {
   EXPECT(d.remote_first_bytes > 0.0, "a first contact to pay: %g bytes", d.remote_first_bytes);
   long long bytes = (long long)((double)(work - d.remote_work_threshold) * d.remote_bytes_per_op -
                                 d.remote_first_bytes);
-  EXPECT(dosc_remote_pays(&d, work, bytes, -1),
-         "at the byte boundary");
-  EXPECT(!dosc_remote_pays(&d, work, bytes + 2, -1),
-         "past the byte boundary");
+  EXPECT(dosc_remote_pays(&d, work, bytes, -1), "at the byte boundary");
+  EXPECT(!dosc_remote_pays(&d, work, bytes + 2, -1), "past the byte boundary");
   /* the prices agree with the thresholds: remote cheaper exactly past them */
   dosc_task_size at = {(double)work, (double)bytes * 0.99, 1000};
   dosc_prices p = dosc_price_task(&profile, &at);
@@ -244,8 +242,7 @@ static void forced_remote_sends_everything(void) {
   facts.origin = DOSC_ORIGIN_ENV;
   dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
   EXPECT(d.binding == DOSC_POLICY_REMOTE, "forced remote, 2 nodes");
-  EXPECT(dosc_remote_pays(&d, -1, 1 << 30, -1),
-         "forced: even unknown work and 1 GB go remote");
+  EXPECT(dosc_remote_pays(&d, -1, 1 << 30, -1), "forced: even unknown work and 1 GB go remote");
 }
 
 /* The kept threshold (issue 10): a task the remote test keeps here is priced

@@ -78,7 +78,8 @@ public struct Explanation: Codable, Sendable {
     return Explanation(
       schema: schema, program: request.program, sidecar: files.sidecarPath, stale: files.staleReason,
       profile: profile.source, profileWarnings: profile.warnings, threads: request.threads, nodes: request.nodes,
-      cores: cores, ranksPerHost: ranksPerHost, values: request.values, machine: machine, sites: files.manifest.sites.map(explainer.explain))
+      cores: cores, ranksPerHost: ranksPerHost, values: request.values, machine: machine,
+      sites: files.manifest.sites.map(explainer.explain))
   }
 
   public func json() throws -> String {

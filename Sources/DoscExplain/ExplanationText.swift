@@ -14,7 +14,7 @@ extension Explanation {
     let machineText = [
       "spawn_ns", "steal_ns", "ns_per_op", "remote_latency_ns", "remote_bytes_per_ns", "remote_first_ns",
     ]
-      .map { "\($0) \(format(machine[$0] ?? .nan))" }.joined(separator: ", ")
+    .map { "\($0) \(format(machine[$0] ?? .nan))" }.joined(separator: ", ")
     lines.append("         \(machineText)")
     if !values.isEmpty {
       lines.append("values   " + values.keys.sorted().map { "\($0)=\(format(values[$0]!))" }.joined(separator: " "))
