@@ -265,8 +265,9 @@ import Testing
   }
 
   /// The spawn-time bytes test under auto: the same site's tasks, each 800 KB, stay on rank 0
-  /// when one sweep's work does not pay for their bytes and go to the other ranks when fifty
-  /// sweeps do; `dosc explain` predicts both at the same arguments.
+  /// when two sweeps' work (enough for a round trip, on 2 workers or 3) does not pay for their
+  /// bytes and go to the other ranks when fifty sweeps do; `dosc explain` predicts both at the
+  /// same arguments.
   @Test(.enabled(if: mpiInstalled))
   func dataHeavyTasksStayUnlessTheirWorkPaysForTheirBytes() throws {
     let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/sweeps.c"
@@ -274,7 +275,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: built.scratch) }
     // A task kept here takes the two-way decision (issue 10, the kept threshold): with 1
     // thread the plain call (a spawn would only defer it), with 2 a local spawn.
-    for (threads, sweeps, expected) in [(1, 1, "inline"), (2, 3, "local"), (1, 50, "remote")] {
+    for (threads, sweeps, expected) in [(1, 2, "inline"), (2, 3, "local"), (1, 50, "remote")] {
       let auto = Configuration(ranks: 3, tcp: false, binding: "auto", threads: threads)
       let explanation = try Explanation.make(
         .init(
