@@ -248,9 +248,10 @@ probed=$?
 [ $probed = 0 ] || skip "cannot create a network namespace, a veth pair and a bridge here (ip netns add, ip link add)"
 [ -x "$DOSC" ] || { echo "multihost: no dosc at $DOSC (swift build)" >&2; exit 1; }
 
-# One check at a time on a machine: the namespaces' names are fixed.
+# One check at a time on a machine: the namespaces' names are fixed. Another checkout's suite may
+# hold it for its whole check (some 5-10 minutes on a loaded machine): wait for it.
 exec 9>/run/dosc-multihost.lock
-flock -w 300 9 || { echo "multihost: another check holds /run/dosc-multihost.lock" >&2; exit 1; }
+flock -w 1800 9 || { echo "multihost: another check held /run/dosc-multihost.lock for 30 minutes" >&2; exit 1; }
 work=$(mktemp -d /tmp/dosc-multihost.XXXXXX)
 trap 'down; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
