@@ -21,11 +21,12 @@ Areas (all by default):
   signals  SIGINT, SIGTERM and SIGHUP while `dosc compile`, `dosc cc -c` and `dosc analyze`
            work (at fractions of an undisturbed run, and while the compiler links): no output,
            partial or whole, nor a temporary is left, once every process dosc started has ended.
-           Not in --quick (some 3 minutes).
+           Some 3 minutes; --quick: dosc compile alone, SIGTERM and SIGINT, halfway and while
+           it links.
 
 Each case prints nothing when it holds; a broken one prints `FAIL area/case: why`. Closes with
 `fuzz-inputs: N passed, N failed`. Deterministic: --seed picks the random mutations (default
-1); --quick runs a short fixed slice (what scripts/test.sh runs via FuzzInputsTests).
+1); --quick runs a short fixed slice (scripts/test.sh runs it, but for the compile area).
 Environment: DOSC (default .build/debug/dosc).
 """
 import argparse
@@ -551,7 +552,7 @@ def linking(pid):
     return False
 
 
-def fuzz_signals(work):
+def fuzz_signals(work, quick):
     """SIGINT/SIGTERM/SIGHUP while dosc compile, dosc cc -c and dosc analyze work, at several
     moments and while the compiler links: no output file, partial or whole, is left (nor a
     temporary), once every process dosc started has ended too."""
@@ -562,6 +563,8 @@ def fuzz_signals(work):
     commands = [("compile", ["compile", "s.c", "-o", "prog"], ["prog", "prog.dosc.json"]),
                 ("cc", ["cc", "-c", "s.c", "-o", "s.o"], ["s.o"]),
                 ("analyze", ["analyze", "s.c", "-o", "s.json"], ["s.json"])]
+    if quick:
+        commands = commands[:1]
     for command_name, command, outputs in commands:
         # How long it takes undisturbed: the moments are fractions of it.
         started = time.monotonic()
@@ -573,7 +576,9 @@ def fuzz_signals(work):
         for output in outputs:
             os.remove(os.path.join(directory, output))
         moments = [0.1, 0.4, 0.7, 0.9, "link"] if command_name == "compile" else [0.2, 0.6, 0.9]
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        if quick:
+            moments = [0.5, "link"]
+        for sig in (signal.SIGTERM, signal.SIGINT) if quick else (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             for moment in moments:
                 process = subprocess.Popen([DOSC, *command], cwd=directory, env=clean_environment(),
                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -649,8 +654,8 @@ def main():
             fuzz_explain(work, programs)
         if "compile" in areas:
             fuzz_compile(work, options.quick)
-        if "signals" in areas and not options.quick:
-            fuzz_signals(work)
+        if "signals" in areas:
+            fuzz_signals(work, options.quick)
     finally:
         if options.keep:
             print(f"fuzz-inputs: kept {work}")
