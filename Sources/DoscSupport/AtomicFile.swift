@@ -31,10 +31,9 @@ public enum AtomicFile {
     try write(Data(text.utf8), to: path)
   }
 
-  /// Moves a finished `temporary` (written beside `path`) into place: renamed over a regular
-  /// file, written through into anything else, and removed either way.
-  /// `temporary` may be on another file system (a temporary directory): then it is copied beside
-  /// `path` first, with its permissions, and renamed from there.
+  /// Moves a finished `temporary` into place: renamed over a regular file, written through into
+  /// anything else, and removed either way. On another file system than `path` (a temporary
+  /// directory), it is copied beside `path` first, with its permissions, and renamed from there.
   public static func install(_ temporary: String, at path: String) throws {
     defer { unlink(temporary) }
     if existsAndIsNotRegular(path) {
