@@ -60,7 +60,9 @@ let package = Package(
     .target(name: "DoscCC", dependencies: ["DoscELF"]),
     .executableTarget(name: "DoscCCLauncher", dependencies: ["DoscCC"]),
     .target(name: "CSyntax", dependencies: ["DoscSupport"]),
-    .target(name: "DoscSupport"),
+    .target(name: "DoscSupport", dependencies: ["DoscInterrupt"]),
+    // The temporaries a signal must not leave behind: a handler in C (Swift cannot write one safely).
+    .target(name: "DoscInterrupt"),
     // libclang is imported here and nowhere else.
     .systemLibrary(name: "CClang"),
     .target(

@@ -248,9 +248,10 @@ probed=$?
 [ $probed = 0 ] || skip "cannot create a network namespace, a veth pair and a bridge here (ip netns add, ip link add)"
 [ -x "$DOSC" ] || { echo "multihost: no dosc at $DOSC (swift build)" >&2; exit 1; }
 
-# One check at a time on a machine: the namespaces' names are fixed.
+# One check at a time on a machine: the namespaces' names are fixed. Another checkout's suite may
+# hold it for its whole check (some 5-10 minutes on a loaded machine): wait for it.
 exec 9>/run/dosc-multihost.lock
-flock -w 300 9 || { echo "multihost: another check holds /run/dosc-multihost.lock" >&2; exit 1; }
+flock -w 1800 9 || { echo "multihost: another check held /run/dosc-multihost.lock for 30 minutes" >&2; exit 1; }
 work=$(mktemp -d /tmp/dosc-multihost.XXXXXX)
 trap 'down; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
@@ -468,6 +469,16 @@ environment_reaches_every_rank() {
 environment_reaches_every_rank open-mpi "${openmpi[@]}"
 environment_reaches_every_rank mpich "${mpich[@]}"
 
+# Waits timed by the clock, not by a count of polls: on a loaded machine 100 polls of 0.1 s took
+# far longer than the 10 s they stood for. `now`: the time; `since START`: seconds passed since
+# START (one decimal); `before START SECONDS`: whether fewer than SECONDS have passed.
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+before() { awk -v a="$1" -v b="$(date +%s.%N)" -v s="$2" 'BEGIN { exit !(b - a < s) }'; }
+# How long the launcher may take to start the ranks on the hosts (through ssh): a precondition of
+# the checks below, not what they check, so generous.
+STARTING=120
+
 # 4. A rank killed on the last host ends the job within 10 s, with a notice naming it: Open
 # MPI's names the rank and the host; MPICH's the pid and the host (README: dosc run learns the
 # rank only from ranks that see its temporary directory, and this host's /tmp is its own).
@@ -480,13 +491,14 @@ kill_rank() {
   DOSC_BIND=remote DOSC_THREADS=1 timeout -k 5 $TIMEOUT "$DOSC" run -n "$HOSTS" "$@" \
     "$program" 3000 3000 20000 >/dev/null 2>"$work/kill-$label.err" &
   job=$!
-  for _ in $(seq 100); do
+  local start
+  start=$(now)
+  while [ -z "$victim" ] && before "$start" $STARTING; do
     sleep 0.1
     for pid in $(ip netns pids "$(netns $victim_rank)" 2>/dev/null); do
       [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$program" ] || continue
       tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "$variable=$victim_rank" && victim=$pid
     done
-    [ -n "$victim" ] && break
   done
   if [ -z "$victim" ]; then
     kill "$job" 2>/dev/null
@@ -497,12 +509,12 @@ kill_rank() {
   sleep 0.5 # it is serving tasks by now
   kill -KILL "$victim"
   local killed ended=0 after code notice
-  killed=$(date +%s.%N)
-  for _ in $(seq 100); do
+  killed=$(now)
+  while before "$killed" 10; do
     kill -0 "$job" 2>/dev/null || { ended=1; break; }
     sleep 0.1
   done
-  after=$(awk -v a="$killed" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  after=$(since "$killed")
   if [ $ended = 0 ]; then
     kill "$job" 2>/dev/null
     wait "$job"
@@ -543,12 +555,15 @@ terminate_run() {
   DOSC_BIND=remote DOSC_THREADS=1 "$DOSC" run -n "$HOSTS" "$@" "$program" 3000 3000 20000 \
     >/dev/null 2>"$work/term-$label.err" &
   job=$!
-  for _ in $(seq 100); do
+  local start signalled
+  start=$(now)
+  while before "$start" $STARTING; do
     sleep 0.1
     [ "$(ranks_left "$program" | wc -l)" = "$HOSTS" ] && { started=1; break; }
   done
   kill -TERM "$job"
-  for _ in $(seq 100); do
+  signalled=$(now)
+  while before "$signalled" 10; do
     left=$(ranks_left "$program")
     kill -0 "$job" 2>/dev/null || [ -n "$left" ] || break
     sleep 0.1

@@ -104,10 +104,17 @@ public enum CCPipeline {
         if annotated.contains(source) {
           // An object from an earlier build must not outlive a failed one.
           AtomicFile.removeRegularFile(object)
+          // Compiled in a directory of dosc's own and moved into place with its fragment: a
+          // signal that ends dosc does not end the compiler, which then left an object without
+          // its fragment where the build looks (scripts/fuzz-inputs.py's signals area).
+          let scratch = try TemporaryDirectory.make(prefix: "dosc-cc")
+          defer { try? FileManager.default.removeItem(atPath: scratch) }
+          let compiled = scratch + "/" + baseName(object)
           let fragment = try compileUnit(
-            source, to: object, options, compiler: compiler, at: scans[source]?.firstDoscPragma,
-            dependencies: true, diagnostics: diagnostics)
-          try writeFragment(fragment, into: object)
+            source, to: object, compiledInto: compiled, options, compiler: compiler,
+            at: scans[source]?.firstDoscPragma, dependencies: true, diagnostics: diagnostics)
+          try writeFragment(fragment, into: compiled)
+          try AtomicFile.install(compiled, at: object)
         } else {
           let status = try ProcessRunner.run(
             compiler
@@ -167,10 +174,12 @@ public enum CCPipeline {
     return try ProcessRunner.run(compiler + dependencies + ["-fsyntax-only"])
   }
 
-  /// Analyzes, rewrites and compiles one annotated file to `object`; returns its fragment.
-  /// `dependencies`: also write the dependency file a `-c` compile with `-MD`/`-MMD` writes.
+  /// Analyzes, rewrites and compiles one annotated file to `object` (written at `compiledInto`
+  /// when given); returns its fragment. `dependencies`: also write the dependency file a `-c`
+  /// compile with `-MD`/`-MMD` writes (its target is `object`).
   static func compileUnit(
-    _ source: String, to object: String, _ options: CompilePipeline.Options, compiler: [String],
+    _ source: String, to object: String, compiledInto: String? = nil, _ options: CompilePipeline.Options,
+    compiler: [String],
     at pragma: SourceLocation?, dependencies: Bool, diagnostics: DiagnosticEngine
   ) throws -> Manifest {
     let invocation = options.invocation
@@ -197,7 +206,7 @@ public enum CCPipeline {
     let status = try ProcessRunner.run(
       compiler
         + invocation.compileCommand(
-          generated, object: object,
+          generated, object: compiledInto ?? object,
           extraFlags: runtime.headerFlags + ["-iquote", sourceDirectory]))
     guard status == 0 else {
       throw DiagnosedFailure(

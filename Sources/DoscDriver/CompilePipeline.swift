@@ -128,12 +128,12 @@ public enum CompilePipeline {
       generatedFiles[invocation.sources[index]] = path
     }
 
-    // Compile and link into a temporary beside PROG, then move both outputs into place.
+    // Compile and link into the generated files' directory, then move both outputs into place
+    // (AtomicFile: renamed, or copied beside PROG and renamed from there). Not beside PROG: a
+    // signal that ends dosc does not end the compiler it started, which then left its partial
+    // program in the user's directory (scripts/fuzz-inputs.py's signals area).
     let outputURL = URL(fileURLWithPath: output)
-    // Beside PROG, so the rename is atomic; a device's directory (`/dev`) is not for scratch files.
-    let temporaryDirectory =
-      AtomicFile.existsAndIsNotRegular(output) ? generated : outputURL.deletingLastPathComponent().path
-    let temporaryOutput = temporaryDirectory + "/.\(outputURL.lastPathComponent).dosc-tmp.\(getpid())"
+    let temporaryOutput = generated + "/.\(outputURL.lastPathComponent).dosc-tmp.\(getpid())"
     defer { unlink(temporaryOutput) }
     var quoteDirectories: [String] = []
     for source in invocation.sources {

@@ -1,3 +1,4 @@
+import DoscInterrupt
 import Foundation
 
 /// Writes an output file. A regular file (or a new one) is replaced atomically, so readers (and
@@ -12,10 +13,10 @@ public enum AtomicFile {
       return
     }
     let target = resolvedLink(path)
-    let url = URL(fileURLWithPath: target)
-    let directory = url.deletingLastPathComponent().path
-    let temporary =
-      "\(directory)/.\(url.lastPathComponent).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+    let temporary = temporaryName(beside: target)
+    // A signal before the rename removes it: no partial file is left beside the output.
+    let slot = dosc_interrupt_remove_on_signal(temporary)
+    defer { dosc_interrupt_forget(slot) }
     guard FileManager.default.createFile(atPath: temporary, contents: data) else {
       throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write '\(path)'"))
     }
@@ -30,8 +31,9 @@ public enum AtomicFile {
     try write(Data(text.utf8), to: path)
   }
 
-  /// Moves a finished `temporary` (written beside `path`) into place: renamed over a regular
-  /// file, written through into anything else, and removed either way.
+  /// Moves a finished `temporary` into place: renamed over a regular file, written through into
+  /// anything else, and removed either way. On another file system than `path` (a temporary
+  /// directory), it is copied beside `path` first, with its permissions, and renamed from there.
   public static func install(_ temporary: String, at path: String) throws {
     defer { unlink(temporary) }
     if existsAndIsNotRegular(path) {
@@ -40,7 +42,37 @@ public enum AtomicFile {
       }
       try writeThrough(data, to: path)
     } else if rename(temporary, resolvedLink(path)) != 0 {
+      if errno == EXDEV {
+        try copyThenRename(temporary, to: resolvedLink(path), naming: path)
+        return
+      }
       throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write '\(path)': \(String(cString: strerror(errno)))"))
+    }
+  }
+
+  /// A unique name beside `target` for a temporary that is renamed over it.
+  static func temporaryName(beside target: String) -> String {
+    let url = URL(fileURLWithPath: target)
+    return
+      "\(url.deletingLastPathComponent().path)/.\(url.lastPathComponent).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+  }
+
+  /// `source` copied into a temporary beside `target`, then renamed over it (`path`: as the
+  /// user named it, for the error).
+  private static func copyThenRename(_ source: String, to target: String, naming path: String) throws {
+    let temporary = temporaryName(beside: target)
+    let slot = dosc_interrupt_remove_on_signal(temporary)
+    defer { dosc_interrupt_forget(slot) }
+    do {
+      try FileManager.default.copyItem(atPath: source, toPath: temporary)
+    } catch {
+      unlink(temporary)
+      throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write '\(path)': \(error.localizedDescription)"))
+    }
+    if rename(temporary, target) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot write '\(path)': \(reason)"))
     }
   }
 

@@ -36,8 +36,12 @@ enum Fixtures {
     return (outcome.manifest, diagnostics)
   }
 
+  /// Analyzes `source` written to a fresh directory, removed afterwards (each run of the suite
+  /// left some 500 of them in /tmp).
   static func analyze(source: String, flags: [String] = []) throws -> (Manifest, DiagnosticEngine) {
-    try analyze(try write(source), flags: flags)
+    let path = try write(source)
+    defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+    return try analyze(path, flags: flags)
   }
 
   /// The dosc executable `swift build` made, for tests that need the command as a process.

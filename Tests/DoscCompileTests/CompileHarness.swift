@@ -47,6 +47,24 @@ enum Harness {
 
   static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
+  /// How long a launcher may take to start its ranks before a test gives up: a precondition of
+  /// what the test checks, not the property itself, so generous (mpirun starting 3 ranks on 2
+  /// cores busy with the parallel tests' builds and runs).
+  static let startingSeconds = 120.0
+
+  /// Polls `condition` until it holds or `seconds` have passed on the clock, and says whether it
+  /// held. Timed by the clock, not by a count of polls: on a loaded machine a poll takes longer
+  /// than its pause, and a count of 100 polls of 0.1 s allowed far more than the 10 s it claimed.
+  @discardableResult
+  static func poll(upTo seconds: Double, every pause: Double = 0.05, until condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while !condition() {
+      if Date() >= deadline { return false }
+      Thread.sleep(forTimeInterval: pause)
+    }
+    return true
+  }
+
   /// Whether any task ran on rank 0's pool, from DOSC_TRACE's exit line `dosc: time outside
   /// tasks X s of Y s`: X is Y exactly when no task ran there (every site's spawns were plain
   /// calls or shipped away); nil without the line.

@@ -56,7 +56,9 @@ extension RemoteTests {
     // Rank 1, not the rank MPICH's notice names (the lowest it found ended by a signal); on a
     // loaded machine the launcher's clean-up may end the others before the watcher looks, and
     // the line names them together, rank 1 among them, saying it could not tell them apart.
-    let line = killed.stderr.split(separator: "\n").first { $0.hasPrefix("dosc: rank ") } ?? ""
+    // dosc run's line (`dosc: rank R (pid ...`), wherever the ranks' own lines (`dosc: rank R:`)
+    // fall beside it: their order is the scheduler's.
+    let line = killed.stderr.split(separator: "\n").first { $0.hasPrefix("dosc: rank ") && $0.contains(" (pid ") } ?? ""
     #expect(line.contains("rank 1 (pid ") && line.contains(": Killed (signal 9)"), "\(killed.stderr)")
     #expect(line.contains("ended first: ") || line.contains("ended first, too close together"), "\(killed.stderr)")
   }

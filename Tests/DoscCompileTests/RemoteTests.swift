@@ -408,9 +408,9 @@ import Testing
     try process.run()
     // Rank 1, found by the variable its launcher gives it, once it runs.
     var victim: Int32?
-    for _ in 0..<100 where victim == nil {
-      Thread.sleep(forTimeInterval: 0.1)
+    Harness.poll(upTo: Harness.startingSeconds, every: 0.1) {
       victim = Self.process(ofRank: 1, running: built.program, variable: variable)
+      return victim != nil
     }
     guard let pid = victim else {
       process.terminate()
@@ -422,20 +422,17 @@ import Testing
     // starts (RankWatcher); a rank killed before that, on a loaded machine more than 0.5 s after
     // it appears, is one dosc run cannot name, and Hydra's notice names another. So wait for it.
     if let ranks = Self.environment(of: pid)["DOSC_RUN_RANKS"] {
-      let started = Date()
-      while Date().timeIntervalSince(started) < 10,
-        !((try? FileManager.default.contentsOfDirectory(atPath: ranks)) ?? []).contains(where: {
-          $0.hasPrefix("\(pid)@")
-        })
-      {
-        Thread.sleep(forTimeInterval: 0.05)
+      Harness.poll(upTo: Harness.startingSeconds) {
+        ((try? FileManager.default.contentsOfDirectory(atPath: ranks)) ?? []).contains { $0.hasPrefix("\(pid)@") }
       }
     }
     Thread.sleep(forTimeInterval: 0.5)
     kill(pid, SIGKILL)
+    // The issue's 10 s, on the clock from the kill to the job's end as this process sees it.
     let killed = Date()
-    while process.isRunning && Date().timeIntervalSince(killed) < 10 { Thread.sleep(forTimeInterval: 0.05) }
-    let ended = !process.isRunning
+    let ended = Harness.poll(upTo: 10) { !process.isRunning }
+    let after = String(format: "%.1f", Date().timeIntervalSince(killed))
+    print("killed rank 1 (\(mpi ?? "open-mpi")): \(ended ? "the job ended \(after) s later" : "the job still ran")")
     if !ended { process.terminate() }
     process.waitUntilExit()
     let text = String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self)

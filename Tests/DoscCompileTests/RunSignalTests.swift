@@ -25,9 +25,9 @@ extension RemoteTests {
     try process.run()
     let variable = mpi == "mpich" ? "PMI_RANK" : "OMPI_COMM_WORLD_RANK"
     var ranks: [Int32] = []
-    for _ in 0..<100 where ranks.count < 3 {
-      Thread.sleep(forTimeInterval: 0.1)
+    Harness.poll(upTo: Harness.startingSeconds, every: 0.1) {
       ranks = (0..<3).compactMap { Self.process(ofRank: $0, running: built.program, variable: variable) }
+      return ranks.count == 3
     }
     guard ranks.count == 3 else {
       process.terminate()
@@ -36,16 +36,16 @@ extension RemoteTests {
       return
     }
     kill(process.processIdentifier, SIGTERM)
+    // 10 s on the clock for dosc run, 15 s for every rank, from the signal.
     let signalled = Date()
-    while process.isRunning && Date().timeIntervalSince(signalled) < 10 { Thread.sleep(forTimeInterval: 0.05) }
-    #expect(!process.isRunning, "dosc run still ran 10 s after SIGTERM")
+    #expect(Harness.poll(upTo: 10) { !process.isRunning }, "dosc run still ran 10 s after SIGTERM")
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     // Every rank ended with it (a zombie waiting for its reaper has ended).
     var left = ranks
-    while !left.isEmpty && Date().timeIntervalSince(signalled) < 15 {
+    Harness.poll(upTo: 15 - Date().timeIntervalSince(signalled)) {
       left = left.filter { Self.isRunning($0, program: built.program) }
-      Thread.sleep(forTimeInterval: 0.05)
+      return left.isEmpty
     }
     #expect(left.isEmpty, "ranks \(left) still ran after dosc run ended")
     for pid in left { kill(pid, SIGKILL) }

@@ -1,0 +1,81 @@
+/* interrupt_cleanup.c - removes the registered temporaries when a signal ends dosc
+ * (see dosc_interrupt.h). */
+#define _POSIX_C_SOURCE 200809L /* sigaction, PATH_MAX under -std=c11 */
+#include "dosc_interrupt.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Outputs written at once by one process: a compile writes two; the tests, which run the
+ * pipelines in process and in parallel, a few more. */
+enum { SLOTS = 64 };
+
+static const int handled[] = {SIGINT, SIGTERM, SIGHUP};
+enum { HANDLED = sizeof handled / sizeof handled[0] };
+
+static char paths[SLOTS][PATH_MAX];
+/* 1 while paths[i] names a temporary the handler removes; set after the path is copied, cleared
+ * before the slot is given up. */
+static atomic_int armed[SLOTS];
+/* Slots in use, and whether the handler is installed: under lock. */
+static int taken[SLOTS];
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int installed;
+static struct sigaction previous[HANDLED];
+
+static void on_signal(int number) {
+  for (int i = 0; i < SLOTS; i++)
+    if (atomic_load(&armed[i])) unlink(paths[i]);
+  /* What the signal did before: the default ends the process once this handler returns (the
+   * signal is blocked until then); a handler of the program's own, or SIG_IGN, takes it. */
+  for (int k = 0; k < HANDLED; k++)
+    sigaction(handled[k], &previous[k], NULL);
+  atomic_store(&installed, 0);
+  raise(number);
+}
+
+/* Caller holds lock. */
+static void install(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_signal;
+  action.sa_flags = SA_RESTART;
+  sigemptyset(&action.sa_mask);
+  for (int k = 0; k < HANDLED; k++)
+    sigaddset(&action.sa_mask, handled[k]);
+  for (int k = 0; k < HANDLED; k++) {
+    sigaction(handled[k], NULL, &previous[k]);
+    /* An ignored signal (nohup, a background job) stays ignored: it ends nothing. */
+    if (previous[k].sa_handler != SIG_IGN) sigaction(handled[k], &action, NULL);
+  }
+  atomic_store(&installed, 1);
+}
+
+int dosc_interrupt_remove_on_signal(const char *path) {
+  size_t length = strlen(path);
+  if (length >= PATH_MAX) return -1;
+  pthread_mutex_lock(&lock);
+  if (!atomic_load(&installed)) install();
+  int slot = -1;
+  for (int i = 0; i < SLOTS && slot < 0; i++)
+    if (!taken[i]) slot = i;
+  if (slot >= 0) {
+    taken[slot] = 1;
+    memcpy(paths[slot], path, length + 1);
+    atomic_store(&armed[slot], 1);
+  }
+  pthread_mutex_unlock(&lock);
+  return slot;
+}
+
+void dosc_interrupt_forget(int slot) {
+  if (slot < 0 || slot >= SLOTS) return;
+  atomic_store(&armed[slot], 0);
+  pthread_mutex_lock(&lock);
+  taken[slot] = 0;
+  pthread_mutex_unlock(&lock);
+}
