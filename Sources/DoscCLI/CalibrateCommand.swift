@@ -34,6 +34,14 @@ struct CalibrateCommand: ParsableCommand {
             + " one launch strays "
             + "\(String(format: "%.1f", measurement.launchSpread * 100))%)"
         )
+        if measurement.modes.count > 1 {
+          lines.append(
+            "    in \(measurement.modes.count) placements of the VM's CPUs, the noise spanning them: "
+              + measurement.modes.map {
+                "\(String(format: "%.4g", $0.value)) (\($0.launches) launches"
+                  + ($0.cpus.isEmpty ? "" : ", cpus \($0.cpus.joined(separator: ", "))") + ")"
+              }.joined(separator: ", "))
+        }
       }
       lines.append("  network: \(result.network)")
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))

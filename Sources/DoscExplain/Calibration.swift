@@ -24,15 +24,35 @@ import Foundation
 public struct Calibration {
   public struct Measurement: Sendable {
     public var name: String
-    /// The 20% trimmed mean over the launches (LaunchStatistics): the profile's figure.
+    /// The 20% trimmed mean over the launches (LaunchStatistics): the profile's figure; for a
+    /// figure whose launches fell in several placements of the VM's CPUs, the modes' trimmed
+    /// means weighed by their launches (PlacedFigure).
     public var value: Double
     /// The median over the launches, for the report.
     public var median: Double
-    /// The width of the figure's 95% confidence interval over the figure (LaunchStatistics).
+    /// The width of the figure's 95% confidence interval over the figure (LaunchStatistics);
+    /// with several modes, the span of their intervals over the figure (PlacedFigure).
     public var noise: Double
     /// How far one launch strays: the launches' interquartile range over their median.
     public var launchSpread: Double
     public var launches: Int
+    /// The placements of the VM's CPUs this figure's launches fell in, lowest first, when more
+    /// than one (PlacedFigure); empty when they did not split.
+    public var modes: [Mode] = []
+  }
+
+  /// One placement's launches of a figure measured between two CPUs.
+  public struct Mode: Sendable {
+    /// Their trimmed mean, its noise and how far one launch strays (LaunchStatistics).
+    public var value: Double
+    public var noise: Double
+    public var launchSpread: Double
+    public var launches: Int
+    /// Its lowest and highest launch.
+    public var range: ClosedRange<Double>
+    /// The steal's CPUs in these launches ("owner=0 thief=1"): the same two CPUs in every mode
+    /// say that the hypervisor moved them, not the guest's scheduler.
+    public var cpus: [String] = []
   }
 
   public struct Failure: Error, CustomStringConvertible {
@@ -40,6 +60,9 @@ public struct Calibration {
   }
 
   public static let noiseLimit = 0.30
+  /// The figures measured by one thread on one CPU; every other one runs between two CPUs (a
+  /// steal, two MPI ranks) and meets the VM's placement of them (PlacedFigure).
+  static let oneCPU: Set = ["call_ns", "spawn_ns", "ns_per_op"]
   /// How far one launch may stray (the launches' interquartile range over their median): the
   /// VM's own CPU placements move a figure's launches by up to a third (the remote latency's
   /// 240 and 320 ns modes: an interquartile range of 31% of the figure); launches that stray
@@ -114,14 +137,14 @@ public struct Calibration {
           Self.execute(
             [runtimeProgram, "owner", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "1"]) { $1 }))
       })
-    let stealCPUs = LinesSeen()
+    let stealCPUs = StealLaunches()
     if ProcessInfo.processInfo.activeProcessorCount >= 2 {
       // A launch takes ~20 ms; its figure is the one that moves most with the launch.
       probes.append(
         Probe(names: ["steal_ns"], launchesPerPass: 5) {
           let output = try Self.execute(
             [runtimeProgram, "steal", "\(rounds)"], environment: quiet.merging(["DOSC_THREADS": "2"]) { $1 })
-          stealCPUs.record(output, prefix: "cpus ")
+          stealCPUs.record(output)
           return try Self.figures(output)
         })
     }
@@ -158,7 +181,12 @@ public struct Calibration {
       }
     }
 
-    let measurements = try stable(probes)
+    var measurements = try stable(probes)
+    if let steal = measurements.firstIndex(where: { $0.name == "steal_ns" }) {
+      for mode in measurements[steal].modes.indices {
+        measurements[steal].modes[mode].cpus = stealCPUs.cpus(within: measurements[steal].modes[mode].range)
+      }
+    }
     if network.hasPrefix("2 MPI") {
       var what = "; a raw ping-pong of 1 byte (latency) and 1 MiB (bandwidth)"
       if let rawNetwork {
@@ -182,7 +210,7 @@ public struct Calibration {
     progress("[3/3] writing the profile")
     return Result(
       measurements: measurements, kernels: kernels.medianPerKernel(), network: network,
-      stealCPUs: stealCPUs.lines.sorted(), seconds: Date().timeIntervalSince(started))
+      stealCPUs: stealCPUs.cpus(within: -Double.infinity...Double.infinity), seconds: Date().timeIntervalSince(started))
   }
 
   /// Whether the MPI ranks ran on different hosts.
@@ -190,13 +218,25 @@ public struct Calibration {
     var different = false
   }
 
-  /// The distinct lines with a prefix that the launches of a program printed (without it).
-  final class LinesSeen {
-    var lines: Set<String> = []
-    func record(_ output: String, prefix: String) {
-      for line in output.split(separator: "\n") where line.hasPrefix(prefix) {
-        lines.insert(String(line.dropFirst(prefix.count)))
-      }
+  /// The steal's launches: each one's figure and its CPUs ("cpus owner=A thief=B").
+  final class StealLaunches {
+    var launches: [(figure: Double, cpus: String)] = []
+    func record(_ output: String) {
+      let lines = output.split(separator: "\n")
+      guard let cpus = lines.first(where: { $0.hasPrefix("cpus ") }) else { return }
+      let figure = lines.compactMap { line -> Double? in
+        let words = line.split(separator: " ")
+        return words.count == 3 && words[0] == "steal_ns" ? Double(words[1]) : nil
+      }.first
+      launches.append((figure ?? .nan, String(cpus.dropFirst("cpus ".count))))
+    }
+    /// The distinct CPUs of the launches whose figure lies in `range` (all of them for an
+    /// unbounded one, a launch without a figure included).
+    func cpus(within range: ClosedRange<Double>) -> [String] {
+      Set(
+        launches.filter { range.contains($0.figure) || (range.lowerBound == -.infinity && $0.figure.isNaN) }.map(\.cpus)
+      )
+      .sorted()
     }
   }
 
@@ -238,13 +278,7 @@ public struct Calibration {
           }
         }
       }
-      measurements = probes.flatMap(\.names).compactMap { name in
-        LaunchStatistics(launched[name] ?? []).map {
-          Measurement(
-            name: name, value: $0.value, median: $0.median, noise: $0.noise, launchSpread: $0.launchSpread,
-            launches: $0.launches)
-        }
-      }
+      measurements = probes.flatMap(\.names).compactMap { Self.measurement($0, launched[$0] ?? []) }
       if pass >= Self.passes {
         pending = probes.filter { probe in
           measurements.contains { probe.names.contains($0.name) && !Self.isStable($0) }
@@ -260,10 +294,38 @@ public struct Calibration {
         + "busy: run 'dosc calibrate' again when it is quieter")
   }
 
-  /// "a spread of 34%, one launch straying 55%": a figure's noise and launch spread.
+  /// A figure from its launches: their trimmed mean (LaunchStatistics) or, for a figure
+  /// measured between two CPUs whose launches fell in several placements, PlacedFigure's.
+  static func measurement(_ name: String, _ launches: [Double]) -> Measurement? {
+    guard let all = LaunchStatistics(launches) else { return nil }
+    var measurement = Measurement(
+      name: name, value: all.value, median: all.median, noise: all.noise, launchSpread: all.launchSpread,
+      launches: all.launches)
+    if !oneCPU.contains(name), let placed = PlacedFigure(launches), placed.modes.count > 1 {
+      measurement.value = placed.value
+      measurement.noise = placed.noise
+      measurement.modes = placed.modes.map {
+        Mode(
+          value: $0.value, noise: $0.noise, launchSpread: $0.launchSpread, launches: $0.launches, range: $0.range)
+      }
+    }
+    return measurement
+  }
+
+  /// "a spread of 34%, one launch straying 55%": a figure's noise and launch spread; per
+  /// placement for one whose launches fell in several.
   static func spreads(_ measurement: Measurement) -> String {
-    "a spread of \(Int((measurement.noise * 100).rounded()))%, "
-      + "one launch straying \(Int((measurement.launchSpread * 100).rounded()))%"
+    guard measurement.modes.count > 1 else {
+      return spreads(noise: measurement.noise, launchSpread: measurement.launchSpread)
+    }
+    return "\(measurement.modes.count) placements of its CPUs: "
+      + measurement.modes.map {
+        "\(format($0.value)) (\($0.launches) launches, \(spreads(noise: $0.noise, launchSpread: $0.launchSpread)))"
+      }.joined(separator: ", ")
+  }
+
+  static func spreads(noise: Double, launchSpread: Double) -> String {
+    "a spread of \(Int((noise * 100).rounded()))%, one launch straying \(Int((launchSpread * 100).rounded()))%"
   }
 
   static let limits =
@@ -271,8 +333,16 @@ public struct Calibration {
 
   /// Within both limits, over enough launches for the interval to mean something (1 or 2
   /// launches, when a busy machine let no more start before the deadline, show no spread).
+  /// A figure whose launches fell in several placements: each placement so (PlacedFigure).
   static func isStable(_ measurement: Measurement) -> Bool {
-    measurement.noise <= noiseLimit && measurement.launchSpread <= launchSpreadLimit && measurement.launches >= 3
+    guard measurement.modes.count > 1 else {
+      return withinLimits(measurement.noise, measurement.launchSpread, measurement.launches)
+    }
+    return measurement.modes.allSatisfy { withinLimits($0.noise, $0.launchSpread, $0.launches) }
+  }
+
+  static func withinLimits(_ noise: Double, _ launchSpread: Double, _ launches: Int) -> Bool {
+    noise <= noiseLimit && launchSpread <= launchSpreadLimit && launches >= 3
   }
 
   /// Launches of the raw MPI ping-pong after the passes, for the network note (its best).

@@ -37,6 +37,8 @@ struct LaunchStatistics: Equatable {
   /// The launches' interquartile range over their median: how far one launch strays.
   var launchSpread: Double
   var launches: Int
+  /// The lowest and highest launch.
+  var range: ClosedRange<Double>
 
   static let confidence = 0.95
   /// The share of launches trimmed from each end: Wilcox's usual 20%, which keeps the trimmed
@@ -55,6 +57,7 @@ struct LaunchStatistics: Equatable {
     median = Calibration.median(sorted)
     launchSpread = median > 0 ? (sorted[(3 * count) / 4] - sorted[count / 4]) / median : 0
     launches = count
+    range = sorted[0]...sorted[count - 1]
     let cut = Int((Self.trimmed * Double(count)).rounded(.down))
     let kept = count - 2 * cut
     value = sorted[cut..<(count - cut)].reduce(0, +) / Double(kept)

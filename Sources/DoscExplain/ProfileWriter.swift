@@ -42,6 +42,24 @@ extension Calibration.Result {
     ]
     if let call = measurements.first(where: { $0.name == "call_ns" }) { calibration["call_ns"] = call.value }
     if !stealCPUs.isEmpty { calibration["steal_cpus"] = stealCPUs }
+    let split = measurements.filter { $0.modes.count > 1 }
+    if !split.isEmpty {
+      calibration["modes"] = Dictionary(
+        uniqueKeysWithValues: split.map { measurement in
+          (
+            measurement.name,
+            measurement.modes.map { mode -> [String: Any] in
+              var entry: [String: Any] = [
+                "value": mode.value, "noise": mode.noise, "launch_spread": mode.launchSpread, "launches": mode.launches,
+              ]
+              if !mode.cpus.isEmpty { entry["cpus"] = mode.cpus }
+              return entry
+            }
+          )
+        })
+      calibration["modes_means"] =
+        "the figure's launches fell in these modes, lowest first, each at least 1.5 times the one below: the VM placed the two CPUs it is measured between in more than one way during the calibration (a steal's cpus name the same CPUs in each); the figure is the modes' trimmed means weighed by their launches, its noise spans every mode's interval, so a calibration in any of these placements agrees with this one within the two noises; without this entry the launches did not split"
+    }
     root["calibration"] = calibration
     let data = try JSONSerialization.data(
       withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
