@@ -8,16 +8,55 @@ import Testing
 ///
 /// It measures time, so it runs alone: `scripts/test.sh` runs it after the parallel run, with
 /// `DOSC_CALIBRATE_ALONE=1` (other tests beside it made its figures disagree by 70%).
+/// A pair in which the VM moved its CPUs between the two runs is said and run again (at most
+/// three pairs, under 3 minutes on a quiet machine).
 @Suite(.serialized) struct CalibrateTests {
   @Test(.enabled(if: ProcessInfo.processInfo.environment["DOSC_CALIBRATE_ALONE"] == "1"))
   func calibrateTwiceAgreesWithinItsNoise() throws {
     let directory = try Harness.scratch("calibrate")
     defer { try? FileManager.default.removeItem(atPath: directory) }
+    // A pair whose steal moved, each calibration in one placement of the VM's CPUs (under load
+    // one holds for 30-90 s: BENCHMARKS.md, calibration twice in a row), compared two machines;
+    // it is said in the log and the pair runs again. A figure that disagrees while the steal did
+    // not move gets one more pair too (a placement the steal does not show), but two such pairs
+    // and no pair agreeing is a failure: a figure computed wrongly, or a noise too narrow.
+    var unexplained = 0
+    for attempt in 1...Self.pairAttempts {
+      guard let profiles = try calibratePair(directory) else { return }
+      let verdict = try compare(profiles)
+      #expect(verdict.oneCPU.isEmpty, "figures on one CPU disagree: \(verdict.oneCPU)")
+      if verdict.crossing.isEmpty { return }
+      let what = verdict.crossing.joined(separator: ", ")
+      if verdict.stealMoved {
+        print(
+          "calibrate twice, pair \(attempt) of \(Self.pairAttempts): the VM placed its two CPUs differently in "
+            + "the two runs, each in one placement (the steal moved): \(what) not compared; pairing again")
+      } else {
+        unexplained += 1
+        print("calibrate twice, pair \(attempt) of \(Self.pairAttempts): \(what) disagreed, the steal unmoved")
+        if unexplained == 2 { break }
+      }
+    }
+    guard unexplained < 2 else {
+      Issue.record("figures between two CPUs disagreed beyond their noise in two pairs, the steal unmoved")
+      return
+    }
+    print(
+      "calibrate twice: no pair without a placement move in \(Self.pairAttempts): the crossing figures not compared")
+  }
+
+  /// Pairs `calibrateTwiceAgreesWithinItsNoise` runs at most.
+  static let pairAttempts = 3
+
+  /// Two calibrations in a row, each profile checked on its own; nil when one ended in the
+  /// error a machine too busy for a stable figure gets (then no profile).
+  func calibratePair(_ directory: String) throws -> [[String: Any]]? {
     let environment = ["DOSC_RUNTIME_DIR": Harness.repository.appendingPathComponent("Runtime").path]
     var steps: [String] = []
     var profiles: [[String: Any]] = []
     for run in 1...2 {
       let path = directory + "/profile\(run).json"
+      try? FileManager.default.removeItem(atPath: path)
       let calibration = Calibration(environment: environment) { steps.append($0) }
       do {
         let result = try calibration.calibrate(into: path)
@@ -27,21 +66,26 @@ import Testing
         #expect(failure.description.contains("unstable measurement") && failure.description.contains("spread"))
         #expect(!Harness.exists(path), "an unstable calibration writes nothing")
         print("calibrate run \(run): \(failure)")  // in scripts/test.sh's log: how often it ends so
-        return
+        return nil
       }
       // The runtime's own reader takes it without a warning.
       let profile = try MachineProfile.load(path: path)
       #expect(profile.warnings.isEmpty, "\(profile.warnings)")
       let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
       profiles.append(try #require(json))
+      try checkAlone(profiles[run - 1])
     }
     #expect(steps.filter { $0.hasPrefix("[1/3]") }.count == 2 && steps.filter { $0.hasPrefix("[2/3]") }.count >= 6)
-    let first = try #require(profiles.first?["calibration"] as? [String: Any])
-    let second = try #require(profiles.last?["calibration"] as? [String: Any])
-    let measured = try #require(first["measured"] as? [String])
+    return profiles
+  }
+
+  /// What one profile must say whatever the other says.
+  func checkAlone(_ profile: [String: Any]) throws {
+    let calibration = try #require(profile["calibration"] as? [String: Any])
+    let measured = try #require(calibration["measured"] as? [String])
     #expect(measured.contains("spawn_ns") && measured.contains("ns_per_op"))
     if ProcessInfo.processInfo.activeProcessorCount >= 2 { #expect(measured.contains("steal_ns")) }
-    let network = try #require(first["network"] as? String)
+    let network = try #require(calibration["network"] as? String)
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/mpirun") {
       #expect(measured.contains("remote_latency_ns") && measured.contains("remote_bytes_per_ns"))
       // Measured through a dosc remote task (the probe fails when its task did not run on rank
@@ -53,29 +97,44 @@ import Testing
     } else {
       #expect(network.contains("not measured"))
     }
-    let noiseA = try #require(first["noise"] as? [String: Double])
-    let noiseB = try #require(second["noise"] as? [String: Double])
-    // Each figure is a trimmed mean whose noise is its interval's width over it; two runs agree
-    // when they differ by no more than the two noises together (or 5%, a floor for figures
-    // whose noise rounds to 0).
+    // A noise is an interval's width: launches that differ give one wider than 0.
+    let noise = try #require(calibration["noise"] as? [String: Double])
+    let spread = try #require(calibration["launch_spread"] as? [String: Double])
+    for field in measured where (spread[field] ?? 0) > 0 {
+      #expect((noise[field] ?? 0) > 0, "\(field): launches spread \(spread[field] ?? 0), noise \(noise[field] ?? 0)")
+    }
+    // Launches in several placements of the VM's CPUs: the figure lies among the placements' and
+    // its noise spans them all.
+    for (field, modes) in calibration["modes"] as? [String: [[String: Any]]] ?? [:] {
+      let values = modes.compactMap { $0["value"] as? Double }
+      let value = try #require(profile[field] as? Double)
+      let (low, high) = (try #require(values.min()), try #require(values.max()))
+      #expect(values.count >= 2 && !Calibration.oneCPU.contains(field), "\(field): \(modes)")
+      #expect(low <= value && value <= high && (noise[field] ?? 0) * value >= high - low, "\(field): \(modes)")
+      print("calibrate: \(field) \(value) in \(values.count) placements of the VM's CPUs: \(values)")
+    }
+  }
+
+  /// The figures of two profiles that disagree beyond their two noises together (or 5%, a
+  /// floor for figures whose noise rounds to 0), on one CPU and between two; and whether the
+  /// steal moved with each run in one placement (no `modes` for it).
+  func compare(_ profiles: [[String: Any]]) throws -> (oneCPU: [String], crossing: [String], stealMoved: Bool) {
+    let calibrations = try profiles.map { try #require($0["calibration"] as? [String: Any]) }
+    let noises = try calibrations.map { try #require($0["noise"] as? [String: Double]) }
+    let measured = try #require(calibrations[0]["measured"] as? [String])
     func agrees(_ field: String) throws -> Bool {
       let a = try #require(profiles[0][field] as? Double)
       let b = try #require(profiles[1][field] as? Double)
-      let allowed = Swift.max((noiseA[field] ?? 0) + (noiseB[field] ?? 0), 0.05)
-      print("calibrate twice: \(field) \(a) vs \(b), noise \(noiseA[field] ?? 0) + \(noiseB[field] ?? 0)")
+      let allowed = Swift.max((noises[0][field] ?? 0) + (noises[1][field] ?? 0), 0.05)
+      print("calibrate twice: \(field) \(a) vs \(b), noise \(noises[0][field] ?? 0) + \(noises[1][field] ?? 0)")
       return abs(a - b) <= allowed * Swift.max(a, b)
     }
-    // Unless the VM moved its two CPUs between the runs: under load a placement holds for
-    // 30-90 s (BENCHMARKS.md, calibration twice in a row: steal 270 ns and remote latency 234
-    // ns in one run, 957 and 498 in the next, each with a noise of 1-3%), and the steal, timed
-    // between the same two CPUs, shows the move. Then the figures that cross between CPUs
-    // describe two different machines; the ones on one CPU must still agree.
-    let crossing: Set = ["steal_ns", "remote_latency_ns", "remote_bytes_per_ns"]
-    let moved = measured.contains("steal_ns") ? try !agrees("steal_ns") : false
-    for field in measured where !(moved && crossing.contains(field)) {
-      #expect(try agrees(field), "\(field): \(profiles[0][field] ?? "-") vs \(profiles[1][field] ?? "-")")
-    }
-    if moved { print("calibrate twice: the steal moved: the VM placed its CPUs differently between the runs") }
+    let disagreeing = try measured.filter { try !agrees($0) }
+    let onePlacement = calibrations.allSatisfy { ($0["modes"] as? [String: Any])?["steal_ns"] == nil }
+    return (
+      disagreeing.filter { Calibration.oneCPU.contains($0) }, disagreeing.filter { !Calibration.oneCPU.contains($0) },
+      disagreeing.contains("steal_ns") && onePlacement
+    )
   }
 
   /// How calibrate combines a figure's launches: the 20% trimmed mean and Yuen's interval.
@@ -157,5 +216,68 @@ import Testing
       // A machine like issue 10's gets a profile: within the limit nearly always.
       #expect(withinLimit >= 1900, "\(name): \(withinLimit) of 2000 within the limit")
     }
+  }
+
+  /// A figure between two CPUs whose launches fall in two placements (PlacedFigure).
+  @Test func placedFigureSpansThePlacements() throws {
+    // The steal of issue 10's VM: 20 launches near 265 ns, then the hypervisor moved the CPUs:
+    // 25 near 950. Two modes; the figure is their launch-weighted mean and the noise spans both.
+    let near = (0..<20).map { 260.0 + Double($0 % 3) * 5 }
+    let far = (0..<25).map { 940.0 + Double($0 % 5) * 5 }
+    let split = try #require(Calibration.measurement("steal_ns", near + far))
+    #expect(split.modes.map(\.launches) == [20, 25])
+    let weighted = (split.modes[0].value * 20 + split.modes[1].value * 25) / 45
+    #expect(abs(split.value - weighted) < 1e-9 && split.value > 600 && split.value < 700)
+    #expect(split.noise * split.value >= split.modes[1].value - split.modes[0].value)
+    // Each placement is within the limits, so it is a profile; pooled, one launch strays 250%.
+    #expect(Calibration.isStable(split) && split.launchSpread > Calibration.launchSpreadLimit)
+    // A later calibration in either placement agrees with it within the two noises.
+    for placement in [near, far] {
+      let one = try #require(Calibration.measurement("steal_ns", placement + placement))
+      #expect(one.modes.isEmpty)
+      #expect(abs(one.value - split.value) <= (one.noise + split.noise) * max(one.value, split.value))
+    }
+    // On one CPU two modes are load, not a placement: no split, and an error (the pooled spread).
+    let oneCPU = try #require(Calibration.measurement("spawn_ns", near.map { $0 / 20 } + far.map { $0 / 20 }))
+    #expect(oneCPU.modes.isEmpty && !Calibration.isStable(oneCPU))
+    // Two strays far off stay with their mode (the trimmed mean drops them); the quiet VM's
+    // remote latency modes, 240 and 320 ns (1.33x), are one: the trimmed mean weighs them.
+    #expect(PlacedFigure.split(near + [950, 960]).count == 1)
+    #expect(PlacedFigure.split(Array(repeating: 240.0, count: 11) + Array(repeating: 320.0, count: 7)).count == 1)
+    // Three placements (a steal 120, 260 or 950 ns): three modes.
+    #expect(PlacedFigure.split([118, 120, 122, 259, 261, 263, 948, 950, 955]).map(\.count) == [3, 3, 3])
+
+    // Many calibrations of 45 launches on a VM whose placement holds for 60 launches on average
+    // (a switch inside a calibration about half the time): every pair of consecutive ones agrees
+    // within the two noises, unless each saw one placement, not the same one (which no
+    // calibration can see; calibrateTwiceAgreesWithinItsNoise runs that pair again).
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func uniform() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(1 << 53)
+    }
+    var farPlacement = false
+    var previous: (Calibration.Measurement, Set<Bool>)?
+    var comparable = 0
+    var agreed = 0
+    for _ in 0..<2000 {
+      var counts: [Bool: Int] = [:]
+      let launches = (0..<45).map { _ -> Double in
+        if uniform() < 1.0 / 60 { farPlacement.toggle() }
+        counts[farPlacement, default: 0] += 1
+        return farPlacement ? 950 + 20 * (uniform() - 0.5) : 265 + 10 * (uniform() - 0.5)
+      }
+      // A placement met by one or two launches is not seen (PlacedFigure.leastLaunches).
+      let seen = Set(counts.filter { $0.value >= PlacedFigure.leastLaunches }.keys)
+      let measurement = try #require(Calibration.measurement("steal_ns", launches))
+      #expect(measurement.modes.count == (seen.count == 2 ? 2 : 0))
+      if let (before, seenBefore) = previous, seenBefore.count == 2 || seen.count == 2 || seenBefore == seen {
+        comparable += 1
+        let allowed = (before.noise + measurement.noise) * max(before.value, measurement.value)
+        if abs(before.value - measurement.value) <= allowed { agreed += 1 }
+      }
+      previous = (measurement, seen)
+    }
+    #expect(comparable > 1000 && Double(agreed) >= 0.99 * Double(comparable), "\(agreed) of \(comparable)")
   }
 }
