@@ -20,7 +20,9 @@
  * one core complex, or not) changes from launch to launch, steal_ns with it
  * (120, 260 or 950 ns on the 2-CPU VM this was written on; while that VM was
  * busy, near 260 or near 950 for 30-90 s at a time), which is why `dosc
- * calibrate` takes the median over many launches. */
+ * calibrate` combines many launches, split by placement when they fall in
+ * modes (PlacedFigure.swift), and keeps each launch's CPUs beside its figure
+ * (the same two CPUs in every mode: the hypervisor moved them). */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <sched.h>

@@ -20,7 +20,9 @@ import Foundation
 /// Each program is launched many times, the launches spread over nine passes and more where a
 /// figure needs them; every figure is the trimmed mean over its launches, its noise the width of
 /// that figure's confidence interval (see `stable` and LaunchStatistics); a noise still above
-/// `noiseLimit` at the deadline is an error, not a profile.
+/// `noiseLimit` at the deadline is an error, not a profile. A figure measured between two CPUs
+/// whose launches fell in several placements of a VM's CPUs is their weighted mean, its noise
+/// spanning them, each placement held to the limits (PlacedFigure).
 public struct Calibration {
   public struct Measurement: Sendable {
     public var name: String
