@@ -82,6 +82,7 @@ took "test-install"
 # Calibration measures time: alone, after the parallel run (CalibrateTests says why).
 if DOSC_CALIBRATE_ALONE=1 swift test "${SWIFT_FLAGS[@]}" --filter calibrateTwiceAgreesWithinItsNoise \
   >"$log/calibrate.log" 2>&1 && grep -qE '^. Test run with 1 test.* passed' "$log/calibrate.log"; then
+  grep -E '^calibrate (run|twice, pair|twice: no pair)|placements of the VM' "$log/calibrate.log"  # moves, errors
   passed=$((passed + 1))
 else
   grep -E '✘|recorded an issue' "$log/calibrate.log"
