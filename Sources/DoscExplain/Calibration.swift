@@ -41,6 +41,11 @@ public struct Calibration {
     /// The placements of the VM's CPUs this figure's launches fell in, lowest first, when more
     /// than one (PlacedFigure); empty when they did not split.
     public var modes: [Mode] = []
+    /// For a figure between two CPUs whose launches did not split while the steal's did: the
+    /// placements changed within its launches (a remote one takes 0.5-1 s, a steal 20 ms), which
+    /// then fill the gap between them. Its noise spans its kept launches (the middle 60%), and it
+    /// is not held to the limits (`isStable`); this is its interval's own noise, for the report.
+    public var mixedIntervalNoise: Double?
   }
 
   /// One placement's launches of a figure measured between two CPUs.
@@ -280,7 +285,10 @@ public struct Calibration {
           }
         }
       }
-      measurements = probes.flatMap(\.names).compactMap { Self.measurement($0, launched[$0] ?? []) }
+      let placementsMoved = (launched["steal_ns"].flatMap(PlacedFigure.init)?.modes.count ?? 0) > 1
+      measurements = probes.flatMap(\.names).compactMap {
+        Self.measurement($0, launched[$0] ?? [], placementsMoved: placementsMoved)
+      }
       if pass >= Self.passes {
         pending = probes.filter { probe in
           measurements.contains { probe.names.contains($0.name) && !Self.isStable($0) }
@@ -297,8 +305,9 @@ public struct Calibration {
   }
 
   /// A figure from its launches: their trimmed mean (LaunchStatistics) or, for a figure
-  /// measured between two CPUs whose launches fell in several placements, PlacedFigure's.
-  static func measurement(_ name: String, _ launches: [Double]) -> Measurement? {
+  /// measured between two CPUs whose launches fell in several placements, PlacedFigure's; one
+  /// whose launches did not split while the steal's did (`placementsMoved`) is mixed.
+  static func measurement(_ name: String, _ launches: [Double], placementsMoved: Bool = false) -> Measurement? {
     guard let all = LaunchStatistics(launches) else { return nil }
     var measurement = Measurement(
       name: name, value: all.value, median: all.median, noise: all.noise, launchSpread: all.launchSpread,
@@ -310,6 +319,11 @@ public struct Calibration {
         Mode(
           value: $0.value, noise: $0.noise, launchSpread: $0.launchSpread, launches: $0.launches, range: $0.range)
       }
+    } else if !oneCPU.contains(name), placementsMoved, all.value > 0 {
+      let sorted = launches.sorted()
+      let cut = Int((LaunchStatistics.trimmed * Double(sorted.count)).rounded(.down))
+      measurement.mixedIntervalNoise = all.noise
+      measurement.noise = max(all.noise, (sorted[sorted.count - 1 - cut] - sorted[cut]) / all.value)
     }
     return measurement
   }
@@ -335,8 +349,12 @@ public struct Calibration {
 
   /// Within both limits, over enough launches for the interval to mean something (1 or 2
   /// launches, when a busy machine let no more start before the deadline, show no spread).
-  /// A figure whose launches fell in several placements: each placement so (PlacedFigure).
+  /// A figure whose launches fell in several placements: each placement so (PlacedFigure); a
+  /// mixed one (`mixedIntervalNoise`) not by the limits: its spread is the placements' that the
+  /// steal's modes (each within the limits, so not another process's doing) show, and its noise
+  /// spans it.
   static func isStable(_ measurement: Measurement) -> Bool {
+    if measurement.mixedIntervalNoise != nil { return measurement.launches >= 3 }
     guard measurement.modes.count > 1 else {
       return withinLimits(measurement.noise, measurement.launchSpread, measurement.launches)
     }

@@ -42,6 +42,12 @@ extension Calibration.Result {
     ]
     if let call = measurements.first(where: { $0.name == "call_ns" }) { calibration["call_ns"] = call.value }
     if !stealCPUs.isEmpty { calibration["steal_cpus"] = stealCPUs }
+    let mixed = measurements.filter { $0.mixedIntervalNoise != nil }.map(\.name)
+    if !mixed.isEmpty {
+      calibration["placements_mixed"] = mixed
+      calibration["placements_mixed_means"] =
+        "the steal's launches fell in several placements of the VM's CPUs while these figures' launches (0.5-1 s each) did not split: the placements changed within them; each figure is its trimmed mean, its noise spans its kept launches (the middle 60%)"
+    }
     let split = measurements.filter { $0.modes.count > 1 }
     if !split.isEmpty {
       calibration["modes"] = Dictionary(

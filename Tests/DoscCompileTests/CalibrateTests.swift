@@ -244,6 +244,20 @@ import Testing
     // remote latency modes, 240 and 320 ns (1.33x), are one: the trimmed mean weighs them.
     #expect(PlacedFigure.split(near + [950, 960]).count == 1)
     #expect(PlacedFigure.split(Array(repeating: 240.0, count: 11) + Array(repeating: 320.0, count: 7)).count == 1)
+    // A remote latency whose launches (0.5-1 s each) met both placements, the VM switching
+    // within them: 230 and 490 ns, two launches between, so no gap and no split. While the steal's launches split
+    // it is mixed: its noise spans its middle launches and it is not held to the limits (without
+    // the steal's moves, it is: a figure of load).
+    let straddled = Array(repeating: 230.0, count: 8) + [300, 400] + Array(repeating: 490.0, count: 8)
+    let mixed = try #require(Calibration.measurement("remote_latency_ns", straddled, placementsMoved: true))
+    #expect(mixed.modes.isEmpty && mixed.mixedIntervalNoise != nil && Calibration.isStable(mixed))
+    #expect(mixed.noise * mixed.value >= straddled[14] - straddled[3] - 1e-9)
+    let onlyLoad = try #require(Calibration.measurement("remote_latency_ns", straddled))
+    #expect(onlyLoad.mixedIntervalNoise == nil && !Calibration.isStable(onlyLoad))
+    for placement in [230.0, 490] {
+      let one = try #require(Calibration.measurement("remote_latency_ns", Array(repeating: placement, count: 18)))
+      #expect(abs(one.value - mixed.value) <= (one.noise + mixed.noise) * max(one.value, mixed.value))
+    }
     // Three placements (a steal 120, 260 or 950 ns): three modes.
     #expect(PlacedFigure.split([118, 120, 122, 259, 261, 263, 948, 950, 955]).map(\.count) == [3, 3, 3])
 
