@@ -46,7 +46,7 @@ extension Calibration.Result {
     if !mixed.isEmpty {
       calibration["placements_mixed"] = mixed
       calibration["placements_mixed_means"] =
-        "the steal's launches fell in several placements of the VM's CPUs while these figures' launches (0.5-1 s each) did not split: the placements changed within them; each figure is its trimmed mean, its noise spans its kept launches (the middle 60%)"
+        "the steal's launches fell in several placements of the VM's CPUs while these figures' launches (0.5-1 s each) did not split: the placements changed within them; each figure is its trimmed mean, its noise spans its kept launches (the middle 60%), and its launches' spread is not held to the limit"
     }
     let split = measurements.filter { $0.modes.count > 1 }
     if !split.isEmpty {
