@@ -12,6 +12,14 @@ final class BodyConverter {
   private let sources: SourceCache
   private let extents: CursorExtents
   private var parameterIndex: [String: Int] = [:]
+  /// How many statements and expressions enclose the one being converted.
+  private var depth = 0
+
+  /// The deepest syntax converted: below it, one `nestedTooDeeply` node. Each level costs a
+  /// few stack frames here and in the analysis (up to ~14 KiB in a debug build); the command's
+  /// stack (`LargeStack`, 4 GiB) takes this with room to spare, where a deeper tree would
+  /// overflow it. No C a person writes comes near: a 150,000-term sum on one line does.
+  static let depthLimit = 150_000
 
   init(mapper: LocationMapper, sources: SourceCache) {
     self.mapper = mapper
@@ -44,8 +52,11 @@ final class BodyConverter {
   func statement(_ cursor: CXCursor) -> Stmt {
     let location = firstLocation(of: cursor)
     let range = offsets(of: cursor)
-    let parts = children(of: cursor)
     func make(_ kind: StmtKind) -> Stmt { Stmt(kind, location: location, range: range) }
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Self.depthLimit { return make(.unsupported(nestedTooDeeply)) }
+    let parts = children(of: cursor)
 
     if isExpression(cursor) { return make(.expression(expression(cursor))) }
     switch cursor.kind {
@@ -123,13 +134,16 @@ final class BodyConverter {
   // MARK: Expressions
 
   func expression(_ cursor: CXCursor) -> Expr {
-    let parts = children(of: cursor)
     let range = offsets(of: cursor)
     let location = firstLocation(of: cursor)
     let type = convertType(clang_getCursorType(cursor))
     func make(_ kind: ExprKind) -> Expr {
       Expr(kind, type: type, location: location, text: sources.excerpt(file: location.file, range: range), range: range)
     }
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Self.depthLimit { return make(.unsupported(nestedTooDeeply, [])) }
+    let parts = children(of: cursor)
 
     switch cursor.kind {
     case CXCursor_UnexposedExpr, CXCursor_ParenExpr:
