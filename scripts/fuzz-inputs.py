@@ -401,6 +401,12 @@ MAIN_HEAD = "#include <stdio.h>\n" + TASK + "int main(void) {\n  int a[64] = {0}
 MAIN_TAIL = "  printf(\"%d\\n\", a[63]);\n  return 0;\n}\n"
 
 
+def deep_task(statement):
+    """A program whose task holds `statement` (it must leave a[63] as the plain task does)."""
+    task = "void work(int *a, int n) {\n  for (int i = 0; i < n; i++) a[i] += i;\n" + statement + "\n}\n"
+    return "#include <stdio.h>\n" + task + "int main(void) {\n  int a[64] = {0};\n#pragma dosc task\n  work(a, 64);\n#pragma dosc taskwait\n" + MAIN_TAIL
+
+
 def source_cases(quick):
     """(name, {file: text}, expect): expect 'ok' (builds and prints the plain output) or 'error'
     (a located error and no output)."""
@@ -408,6 +414,8 @@ def source_cases(quick):
     wait = "#pragma dosc taskwait\n"
     sites = 1000 if quick else 100000
     deep = 2000 if quick else 20000
+    terms = 2000 if quick else 200000
+    chain = 500 if quick else 2000
     return [
         ("plain", {"s.c": MAIN_HEAD + call + MAIN_TAIL}, "ok"),
         ("no-trailing-newline", {"s.c": (MAIN_HEAD + call + MAIN_TAIL).rstrip("\n")}, "ok"),
@@ -430,6 +438,17 @@ def source_cases(quick):
         ("long-line", {"s.c": MAIN_HEAD + "  a[1] = 0" + " + 0" * 200000 + ";\n" + call + MAIN_TAIL}, "ok"),
         ("deep-expression", {"s.c": MAIN_HEAD + "  a[1] = " + "(" * deep + "1" + ")" * deep + ";\n" + call + MAIN_TAIL}, "either"),
         ("many-sites", {"s.c": MAIN_HEAD + (call + wait) * sites + MAIN_TAIL}, "ok"),
+        # Deep syntax in the task itself, which dosc converts and analyzes (libclang's extent of
+        # each node of a chain walked the chain: n^2; 200,000 terms took minutes).
+        ("long-line-in-task", {"s.c": deep_task("  a[1] = a[1]" + " + 0" * terms + ";")}, "ok"),
+        ("long-index-in-task", {"s.c": deep_task("  a[0" + " + 0" * terms + "] += 0;")}, "ok"),
+        ("assignment-chain-in-task", {"s.c": deep_task("  int " + ", ".join(f"v{i}" for i in range(chain)) + ";\n  "
+                                                       + " = ".join(f"v{i}" for i in range(chain)) + " = 0;\n  a[2] += v0;")}, "ok"),
+        ("and-chain-in-task", {"s.c": deep_task("  a[2] += a[0]" + " && a[0]" * chain + ";")}, "ok"),
+        ("conditional-chain-in-task", {"s.c": deep_task("  a[2] += " + "".join(f"a[0] == {i} ? {i} : " for i in range(chain)) + "0;")}, "ok"),
+        ("else-if-chain-in-task", {"s.c": deep_task("  " + " else ".join(f"if (a[0] == {i + 1}) a[2] = {i};" for i in range(chain)))}, "ok"),
+        ("nested-parentheses-in-task", {"s.c": deep_task("  a[1] = " + "(" * terms + "1" + ")" * terms + ";")}, "either"),
+        ("nested-subscripts-in-task", {"s.c": deep_task("  a[1] = " + "a[" * (chain // 2) + "0" + "]" * (chain // 2) + ";")}, "either"),
         ("syntax-error", {"s.c": MAIN_HEAD + call + "  int = ;\n" + MAIN_TAIL}, "error"),
         ("nul-byte", {"s.c": MAIN_HEAD + call + "\0" + MAIN_TAIL}, "either"),
         ("invalid-utf8", {"s.c": MAIN_HEAD + call + "  /* \udcff\udcfe */\n" + MAIN_TAIL}, "ok"),

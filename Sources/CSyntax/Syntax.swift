@@ -39,6 +39,11 @@ public indirect enum ExprKind: Hashable, Sendable {
   case unsupported(String, [Expr])
 }
 
+/// The kind of `.unsupported` expression or statement a converter leaves where the syntax goes
+/// deeper than it follows (`BodyConverter.depthLimit`): what is below is unknown, so the
+/// analysis takes it to do anything.
+public let nestedTooDeeply = "nested too deeply"
+
 public struct Expr: Hashable, Sendable {
   public var kind: ExprKind
   public var type: CType

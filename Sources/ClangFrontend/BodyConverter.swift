@@ -10,11 +10,21 @@ import Foundation
 final class BodyConverter {
   private let mapper: LocationMapper
   private let sources: SourceCache
+  private let extents: CursorExtents
   private var parameterIndex: [String: Int] = [:]
+  /// How many statements and expressions enclose the one being converted.
+  private var depth = 0
+
+  /// The deepest syntax converted: below it, one `nestedTooDeeply` node. Each level costs a
+  /// few stack frames here and in the analysis (up to ~14 KiB in a debug build); the command's
+  /// stack (`LargeStack`, 4 GiB) takes this with room to spare, where a deeper tree would
+  /// overflow it. No C a person writes comes near: a 150,000-term sum on one line does.
+  static let depthLimit = 150_000
 
   init(mapper: LocationMapper, sources: SourceCache) {
     self.mapper = mapper
     self.sources = sources
+    self.extents = CursorExtents(mapper: mapper)
   }
 
   func function(_ cursor: CXCursor) -> FunctionDefinition? {
@@ -40,10 +50,13 @@ final class BodyConverter {
   // MARK: Statements
 
   func statement(_ cursor: CXCursor) -> Stmt {
-    let location = mapper.start(of: cursor)
-    let range = mapper.range(of: cursor)
-    let parts = children(of: cursor)
+    let location = firstLocation(of: cursor)
+    let range = offsets(of: cursor)
     func make(_ kind: StmtKind) -> Stmt { Stmt(kind, location: location, range: range) }
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Self.depthLimit { return make(.unsupported(nestedTooDeeply)) }
+    let parts = children(of: cursor)
 
     if isExpression(cursor) { return make(.expression(expression(cursor))) }
     switch cursor.kind {
@@ -81,8 +94,8 @@ final class BodyConverter {
   /// libclang leaves out the missing parts of `for (;;)`, so children are matched to the
   /// header's parts by where they start relative to the two semicolons.
   private func forLoop(_ cursor: CXCursor, parts: [CXCursor], make: (StmtKind) -> Stmt) -> Stmt {
-    let range = mapper.range(of: cursor)
-    let file = mapper.start(of: cursor).file
+    let range = offsets(of: cursor)
+    let file = firstLocation(of: cursor).file
     guard let header = sources.forHeader(file: file, range: range) else {
       guard parts.count == 4 else { return make(.unsupported("ForStmt")) }
       return make(
@@ -95,7 +108,7 @@ final class BodyConverter {
     var increment: Expr?
     var body: Stmt?
     for part in parts {
-      let start = mapper.range(of: part).lowerBound
+      let start = offsets(of: part).lowerBound
       if start < header.firstSemicolon {
         initializer = statement(part)
       } else if start < header.secondSemicolon {
@@ -121,13 +134,16 @@ final class BodyConverter {
   // MARK: Expressions
 
   func expression(_ cursor: CXCursor) -> Expr {
-    let parts = children(of: cursor)
-    let range = mapper.range(of: cursor)
-    let location = mapper.start(of: cursor)
+    let range = offsets(of: cursor)
+    let location = firstLocation(of: cursor)
     let type = convertType(clang_getCursorType(cursor))
     func make(_ kind: ExprKind) -> Expr {
       Expr(kind, type: type, location: location, text: sources.excerpt(file: location.file, range: range), range: range)
     }
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Self.depthLimit { return make(.unsupported(nestedTooDeeply, [])) }
+    let parts = children(of: cursor)
 
     switch cursor.kind {
     case CXCursor_UnexposedExpr, CXCursor_ParenExpr:
@@ -206,8 +222,8 @@ final class BodyConverter {
     let calleeExpr =
       callee == nil
       ? (parts.first.map(expression)
-        ?? Expr(.unsupported("callee", []), type: .unknown, location: mapper.start(of: cursor)))
-      : Expr(.name(callee!, .function), type: .unknown, location: mapper.start(of: cursor), text: callee!)
+        ?? Expr(.unsupported("callee", []), type: .unknown, location: firstLocation(of: cursor)))
+      : Expr(.name(callee!, .function), type: .unknown, location: firstLocation(of: cursor), text: callee!)
     return make(.call(callee: callee, calleeExpr: calleeExpr, arguments: arguments))
   }
 
@@ -252,9 +268,9 @@ final class BodyConverter {
   private static let unaryOperators: Set<String> = ["-", "+", "!", "~", "*", "&", "++", "--"]
 
   private func binaryOperator(_ cursor: CXCursor, _ lhs: CXCursor, _ rhs: CXCursor) -> String {
-    let file = mapper.start(of: cursor).file
-    let left = mapper.range(of: lhs)
-    let right = mapper.range(of: rhs)
+    let file = firstLocation(of: cursor).file
+    let left = offsets(of: lhs)
+    let right = offsets(of: rhs)
     if left.upperBound <= right.lowerBound {
       let between = sources.code(file: file, range: left.upperBound..<right.lowerBound)
       if Self.binaryOperators.contains(between) { return between }
@@ -264,8 +280,8 @@ final class BodyConverter {
     // operands' spelling locations. Only between them: libclang 14 spells a token of a macro's
     // body at the macro's use, so the text next to one operand alone is the use's neighbour
     // (`i + VAR_DENSITY_ENERGY * n`, its `(VAR_MOMENTUM + NDIM)` once read as `1 * 3`).
-    if let end = spelling(clang_getRangeEnd(clang_getCursorExtent(lhs))),
-      let start = spelling(clang_getRangeStart(clang_getCursorExtent(rhs))),
+    if let end = spelling(clang_getRangeEnd(extents.extent(of: lhs))),
+      let start = spelling(clang_getRangeStart(extents.extent(of: rhs))),
       end.file == start.file, end.offset <= start.offset
     {
       let between = sources.code(file: end.file, range: end.offset..<start.offset)
@@ -278,9 +294,9 @@ final class BodyConverter {
   }
 
   private func unaryOperator(_ cursor: CXCursor, _ operand: CXCursor) -> String {
-    let file = mapper.start(of: cursor).file
-    let whole = mapper.range(of: cursor)
-    let inner = mapper.range(of: operand)
+    let file = firstLocation(of: cursor).file
+    let whole = offsets(of: cursor)
+    let inner = offsets(of: operand)
     if whole.lowerBound < inner.lowerBound {
       let before = sources.code(file: file, range: whole.lowerBound..<inner.lowerBound)
       if Self.unaryOperators.contains(before) { return before }
@@ -290,14 +306,14 @@ final class BodyConverter {
       if after == "++" || after == "--" { return "post" + after }
     }
     // In a macro: compare where the operator and the operand are spelled.
-    if let operatorStart = spelling(clang_getRangeStart(clang_getCursorExtent(cursor))),
-      let operandStart = spelling(clang_getRangeStart(clang_getCursorExtent(operand)))
+    if let operatorStart = spelling(clang_getRangeStart(extents.extent(of: cursor))),
+      let operandStart = spelling(clang_getRangeStart(extents.extent(of: operand)))
     {
       if operatorStart.file == operandStart.file && operatorStart.offset < operandStart.offset {
         let before = sources.code(file: operatorStart.file, range: operatorStart.offset..<operandStart.offset)
         if Self.unaryOperators.contains(before) { return before }
       }
-      if let end = spelling(clang_getRangeEnd(clang_getCursorExtent(operand))),
+      if let end = spelling(clang_getRangeEnd(extents.extent(of: operand))),
         let op = operatorToken(in: end.file, from: end.offset, forward: true, among: ["++", "--"])
       {
         return "post" + op
@@ -320,6 +336,9 @@ final class BodyConverter {
     if clang_equalTypes(result, operandType) != 0 { return "?++" }
     return "?"
   }
+
+  private func offsets(of cursor: CXCursor) -> Range<Int> { mapper.range(extents.extent(of: cursor)) }
+  private func firstLocation(of cursor: CXCursor) -> SourceLocation { mapper.start(extents.extent(of: cursor)) }
 
   private func spelling(_ location: CXSourceLocation) -> (file: String, offset: Int)? {
     var file: CXFile?

@@ -50,16 +50,16 @@ final class LocationMapper {
   func location(of cursor: CXCursor) -> SourceLocation { location(clang_getCursorLocation(cursor)) }
 
   /// The cursor's extent as byte offsets (expansion locations).
-  func range(of cursor: CXCursor) -> Range<Int> {
-    let extent = clang_getCursorExtent(cursor)
+  func range(of cursor: CXCursor) -> Range<Int> { range(clang_getCursorExtent(cursor)) }
+
+  /// An extent as byte offsets (expansion locations).
+  func range(_ extent: CXSourceRange) -> Range<Int> {
     let start = location(clang_getRangeStart(extent)).offset
     let end = location(clang_getRangeEnd(extent)).offset
     return start..<max(start, end)
   }
 
-  /// Where the cursor's extent starts; for statements this is the first token, whereas
-  /// `clang_getCursorLocation` points at the operator of a binary expression.
-  func start(of cursor: CXCursor) -> SourceLocation {
-    location(clang_getRangeStart(clang_getCursorExtent(cursor)))
-  }
+  /// Where an extent starts: for a cursor, its first token, whereas `clang_getCursorLocation`
+  /// points at the operator of some expressions.
+  func start(_ extent: CXSourceRange) -> SourceLocation { location(clang_getRangeStart(extent)) }
 }

@@ -62,6 +62,9 @@ extension FunctionAnalyzer {
         }
       }
       return .unknownScalar
+    case .unsupported(nestedTooDeeply, _):
+      anythingMayHappen(at: expression.location)
+      return expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
     case .unsupported(let kind, let items):
       items.forEach { evaluate($0) }
       summary.noteUnboundedWork("unsupported expression '\(kind)' at \(expression.location.withBaseName)")

@@ -136,8 +136,22 @@ final class FunctionAnalyzer {
       break
     case .gotoStatement:
       if firstGoto == nil { firstGoto = statement.location }
+    case .unsupported(nestedTooDeeply):
+      anythingMayHappen(at: statement.location)
     case .unsupported(let kind):
       summary.noteUnboundedWork("unsupported statement '\(kind)' at \(statement.location.withBaseName)")
+    }
+  }
+
+  /// Syntax the converter did not follow (`nestedTooDeeply`) may load, store, call and loop:
+  /// every figure of the function is unknown, and it runs only here.
+  func anythingMayHappen(at location: SourceLocation) {
+    let why = "the syntax at \(location.withBaseName) is nested too deeply to analyze"
+    summary.addReason(Reason(.nestedTooDeeply, function.name, at: location))
+    summary.noteUnboundedWork(why)
+    for (index, parameter) in function.parameters.enumerated() where parameter.type.isPointerLike {
+      summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+        reading: true, writing: !parameter.type.pointsToConst, because: why)
     }
   }
 

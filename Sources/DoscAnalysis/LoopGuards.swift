@@ -18,14 +18,19 @@ extension FunctionAnalyzer {
   /// What `condition` says about counted loop variables when it holds (`then`) and when it
   /// does not (`otherwise`). Only comparisons of a loop variable with a value the loop does
   /// not change, and `&&` of them (which bounds only the arm where all hold).
-  func loopGuards(_ condition: Expr) -> (then: [LoopGuard], otherwise: [LoopGuard]) {
+  ///
+  /// Only the first `depth` levels of `&&`, `||` and `!` are looked into: each operand of a
+  /// chain `c1 && c2 && ... && cn` asks for the guards of the chain to its left, so looking
+  /// into all of it costs n^2. Fewer guards only leave an arm's ranges wider.
+  func loopGuards(_ condition: Expr, depth: Int = 32) -> (then: [LoopGuard], otherwise: [LoopGuard]) {
+    guard depth > 0 else { return ([], []) }
     switch condition.kind {
     case .binary("&&", let a, let b):
-      return (loopGuards(a).then + loopGuards(b).then, [])
+      return (loopGuards(a, depth: depth - 1).then + loopGuards(b, depth: depth - 1).then, [])
     case .binary("||", let a, let b):
-      return ([], loopGuards(a).otherwise + loopGuards(b).otherwise)
+      return ([], loopGuards(a, depth: depth - 1).otherwise + loopGuards(b, depth: depth - 1).otherwise)
     case .unary("!", let inner):
-      let inverse = loopGuards(inner)
+      let inverse = loopGuards(inner, depth: depth - 1)
       return (inverse.otherwise, inverse.then)
     case .binary(let op, let a, let b) where ["<", "<=", ">", ">=", "==", "!="].contains(op):
       // `a op b` as `d op 0` with d = a - b; d = v + rest (or -v + rest) for a loop variable v.

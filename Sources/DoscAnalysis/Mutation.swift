@@ -41,17 +41,17 @@ struct MutationFacts {
           assignments[variable.name, default: 0] += 1
           assignedValues[variable.name, default: []].append(initializer)
           modified.insert(variable.name)
-          modified.formUnion(visit(initializer))
+          visit(initializer, into: &modified)
         }
       }
     case .expression(let expression), .returnStatement(let expression?):
-      modified.formUnion(visit(expression))
+      visit(expression, into: &modified)
     case .ifStatement(let condition, _, _), .switchStatement(let condition, _), .whileLoop(let condition, _),
       .doWhile(_, let condition):
-      modified.formUnion(visit(condition))
+      visit(condition, into: &modified)
     case .forLoop(_, let condition, let increment, _):
-      if let condition { modified.formUnion(visit(condition)) }
-      if let increment { modified.formUnion(visit(increment)) }
+      if let condition { visit(condition, into: &modified) }
+      if let increment { visit(increment, into: &modified) }
     default:
       break
     }
@@ -73,8 +73,9 @@ struct MutationFacts {
     return modified
   }
 
-  private mutating func visit(_ expression: Expr) -> Set<String> {
-    var modified: Set<String> = []
+  /// Adds the names modified within `expression` to `modified`: one set for a whole tree, as
+  /// a set per node, merged upwards, costs n^2 in a chain n deep (`v0 = v1 = ... = 0`).
+  private mutating func visit(_ expression: Expr, into modified: inout Set<String>) {
     switch expression.kind {
     case .binary(let op, let target, let value) where op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op):
       if let name = target.assignedName {
@@ -97,8 +98,7 @@ struct MutationFacts {
     default:
       break
     }
-    for child in expression.children { modified.formUnion(visit(child)) }
-    return modified
+    for child in expression.children { visit(child, into: &modified) }
   }
 }
 

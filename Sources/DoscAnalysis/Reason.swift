@@ -30,6 +30,8 @@ public struct Reason: Hashable, Sendable {
     case returnsNonNumber
     /// The task's body is not in the translation unit.
     case invisibleTask
+    /// Holds syntax nested deeper than dosc follows (the culprit: the function).
+    case nestedTooDeeply
   }
 
   public var kind: Kind
@@ -61,6 +63,7 @@ public struct Reason: Hashable, Sendable {
     case .variadic: "'\(culprit)' takes a variable number of arguments"
     case .returnsNonNumber: "returns '\(culprit)': only a number comes back from another rank"
     case .invisibleTask: "the body of '\(culprit)' is not visible in this translation unit"
+    case .nestedTooDeeply: "'\(culprit)' holds syntax nested too deeply to analyze"
     }
   }
 

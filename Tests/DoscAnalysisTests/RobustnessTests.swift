@@ -64,6 +64,53 @@ import Testing
     if shape == "spawning" { #expect(manifest.sites.count == 1) }
   }
 
+  /// A task holding `a[1] = a[1] + 0 + 0 + ...` (`terms` terms), spawned once by `main`.
+  static func longSumTask(terms: Int) -> String {
+    "void work(int *a) { a[1] = a[1]" + String(repeating: " + 0", count: terms) + "; }\n"
+      + "int main(void) { int a[2] = {0, 0};\n#pragma dosc task\nwork(a);\nreturn a[1]; }\n"
+  }
+
+  /// The CPU seconds (user + system) of `dosc analyze` on `source`, and its manifest.
+  static func timedAnalysis(of source: String) throws -> (seconds: Double, manifest: Manifest) {
+    let path = try Fixtures.write(source)
+    let output = path + ".json"
+    // bash's `times` prints the children's CPU time on its second line: "0m1.234s 0m0.056s".
+    let (status, stdout, stderr) = try Fixtures.shell(
+      "/bin/bash",
+      [
+        "-c", "\"$0\" analyze \"$1\" -o \"$2\" >/dev/null || exit 1; times", try Fixtures.doscExecutable(), path,
+        output,
+      ])
+    #expect(status == 0, "\(stderr)")
+    let children = stdout.split(separator: "\n").last.map { $0.split(separator: " ") } ?? []
+    let seconds = children.map { field -> Double in
+      let parts = field.dropLast().split(separator: "m")
+      return (Double(parts.first ?? "0") ?? 0) * 60 + (Double(parts.last ?? "0") ?? 0)
+    }.reduce(0, +)
+    return (seconds, try Manifest.decode(try Data(contentsOf: URL(fileURLWithPath: output))))
+  }
+
+  /// libclang walks a chain to its first operand for each node's extent, which made a long
+  /// expression in a task quadratic: 200,000 terms took minutes where cc takes 0.4 s. Five
+  /// times the terms must cost about five times the CPU (the old code: over twenty), and
+  /// syntax deeper than the converter follows is null with a reason, never a stack overflow.
+  /// One test, not two: each run touches a deep stack (~1.4 GiB in a debug build at 100,000).
+  @Test func longExpressionsTakeLinearTimeAndDeeperOnesAreNull() throws {
+    let small = try Self.timedAnalysis(of: Self.longSumTask(terms: 20_000))
+    let large = try Self.timedAnalysis(of: Self.longSumTask(terms: 100_000))
+    #expect(large.seconds < 60, "100,000 terms: \(large.seconds) s of CPU")
+    #expect(
+      large.seconds < 10 * max(small.seconds, 0.1), "20,000 terms: \(small.seconds) s, 100,000: \(large.seconds) s")
+    let figures = try large.manifest.task("work").param("a")
+    #expect(figures.writes == .number(1) && figures.first == .number(1) && figures.count == .number(1))
+    let deeper = try Self.timedAnalysis(of: Self.longSumTask(terms: 160_000)).manifest.task("work")
+    #expect(!deeper.remotable && deeper.work == .unknown)
+    let a = try deeper.param("a")
+    #expect(a.reads == .unknown && a.writes == .unknown && a.count == .unknown && a.access == .readwrite)
+    #expect(
+      deeper.reasons.contains { $0.contains("'work' holds syntax nested too deeply to analyze") }, "\(deeper.reasons)")
+  }
+
   @Test func pragmaOperatorsAreCheckedAndReported() throws {
     let path = try Fixtures.write(
       """
