@@ -17,8 +17,10 @@ public enum AnalyzePipeline {
   public static func analyze(
     source: String, flags: [String], diagnostics: DiagnosticEngine, exportingDefinitions: Bool = false
   ) throws -> Outcome {
+    // `dosc analyze` has no --runtime-dir: DOSC_RUNTIME_DIR, as the build that follows takes it.
     let analyzed = try UnitAnalysis.analyze(
-      source, flags: flags, diagnostics: diagnostics, exportingDefinitions: exportingDefinitions)
+      source, flags: flags, runtimeDirectory: RuntimeLocation.environmentDirectory, diagnostics: diagnostics,
+      exportingDefinitions: exportingDefinitions)
     return Outcome(manifest: analyzed.fragment, analysis: analyzed.unit.analysis)
   }
 

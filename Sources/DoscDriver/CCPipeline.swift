@@ -184,7 +184,8 @@ public enum CCPipeline {
   ) throws -> Manifest {
     let invocation = options.invocation
     var analyzed = try UnitAnalysis.analyzeLeavingOutForeignFlags(
-      source, flags: invocation.analysisFlags, at: pragma, diagnostics: diagnostics)
+      source, flags: invocation.analysisFlags, runtimeDirectory: options.runtimeDirectory, at: pragma,
+      diagnostics: diagnostics)
     let rewrite = try ProgramRewriter.rewrite(
       [analyzed.unit], unitHashes: [analyzed.fragment.sourceHash],
       diagnostics: diagnostics)

@@ -98,7 +98,8 @@ public enum CompilePipeline {
 
     // The sidecar links the units' fragments: program-wide site ids, and a task whose body is
     // in another unit gets the figures analyzed there (which its sites compile in, too).
-    let analyzed = try UnitAnalysis.analyze(invocation.sources, flags: flags, diagnostics: diagnostics)
+    let analyzed = try UnitAnalysis.analyze(
+      invocation.sources, flags: flags, runtimeDirectory: options.runtimeDirectory, diagnostics: diagnostics)
     let units = analyzed.map(\.unit)
     var manifest = Manifest.link(analyzed.map(\.fragment))
     let rewrite = try ProgramRewriter.rewrite(

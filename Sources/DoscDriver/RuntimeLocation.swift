@@ -30,9 +30,18 @@ public struct RuntimeLocation: Equatable, Sendable {
   /// What a unit is compiled with, so it sees `<dosc.h>` and `__DOSC__`; the analysis parses
   /// with the same, or it would not see the program the compiler sees.
   public var headerFlags: [String] { ["-D__DOSC__=1", "-I", includeDirectory] }
-  /// `headerFlags` of the runtime found without `--runtime-dir`, for the analysis; none when no
-  /// runtime is found (`<dosc.h>` is then not found, as with plain `cc`).
-  static let analysisHeaderFlags: [String] = (try? locate(nil))?.headerFlags ?? []
+  /// `headerFlags` of the runtime the build uses (`--runtime-dir` or `DOSC_RUNTIME_DIR`, else
+  /// the one beside dosc), for the analysis; none when no runtime is found (`<dosc.h>` is then
+  /// not found, as with plain `cc`). The analysis must see the build's `dosc.h`: a dosc copied
+  /// away from its runtime, given one by `DOSC_RUNTIME_DIR`, found none for the analysis.
+  static func analysisHeaderFlags(_ explicit: String?) -> [String] {
+    explicit == nil ? besideDosc : (try? find(explicit))?.headerFlags ?? []
+  }
+  private static let besideDosc: [String] = (try? locate(nil))?.headerFlags ?? []
+  /// `DOSC_RUNTIME_DIR` of this process, for commands without `--runtime-dir`.
+  static var environmentDirectory: String? {
+    ProcessInfo.processInfo.environment["DOSC_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+  }
 
   /// The sources of `dosc calibrate`'s measuring programs: a checkout's `Runtime/calibrate`, or
   /// an installed prefix's `share/dosc/calibrate`.

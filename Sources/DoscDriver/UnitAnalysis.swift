@@ -15,12 +15,15 @@ enum UnitAnalysis {
   }
 
   /// Analyzes every file, reporting the errors of all of them before stopping.
-  static func analyze(_ sources: [String], flags: [String], diagnostics: DiagnosticEngine) throws -> [Analyzed] {
+  static func analyze(
+    _ sources: [String], flags: [String], runtimeDirectory: String?, diagnostics: DiagnosticEngine
+  ) throws -> [Analyzed] {
     var analyzed: [Analyzed] = []
     var errors: [Diagnostic] = []
     for source in sources {
       do {
-        analyzed.append(try analyze(source, flags: flags, diagnostics: diagnostics))
+        analyzed.append(
+          try analyze(source, flags: flags, runtimeDirectory: runtimeDirectory, diagnostics: diagnostics))
       } catch let failure as DiagnosedFailure {
         errors += failure.diagnostics
       }
@@ -33,10 +36,12 @@ enum UnitAnalysis {
   /// also carries the figures of its definitions for other units' sites) and what its rewrite
   /// needs.
   static func analyze(
-    _ source: String, flags: [String], diagnostics: DiagnosticEngine, exportingDefinitions: Bool = true
+    _ source: String, flags: [String], runtimeDirectory: String?, diagnostics: DiagnosticEngine,
+    exportingDefinitions: Bool = true
   ) throws -> Analyzed {
     // The runtime's header flags are not the user's: they stay out of the source hash.
-    let unit = try ClangParser.parse(path: source, arguments: RuntimeLocation.analysisHeaderFlags + flags)
+    let unit = try ClangParser.parse(
+      path: source, arguments: RuntimeLocation.analysisHeaderFlags(runtimeDirectory) + flags)
     let analysis = try Analyzer.analyze(unit, diagnostics: diagnostics, exportingDefinitions: exportingDefinitions)
     let name = baseName(source)
     let fragment = Manifest(
@@ -50,7 +55,8 @@ enum UnitAnalysis {
   /// (gcc's `-fanalyzer`, `-fconserve-stack`, or an option clang 14 keeps behind a switch) is left
   /// out of the analysis, and named in one warning at `location` (the file's first pragma).
   static func analyzeLeavingOutForeignFlags(
-    _ source: String, flags: [String], at location: SourceLocation?, diagnostics: DiagnosticEngine
+    _ source: String, flags: [String], runtimeDirectory: String?, at location: SourceLocation?,
+    diagnostics: DiagnosticEngine
   ) throws -> Analyzed {
     var (kept, leftOut) = splitForeignFlags(flags)
     defer {
@@ -61,14 +67,16 @@ enum UnitAnalysis {
       }
     }
     do {
-      return try analyze(source, flags: kept.flatMap { $0 }, diagnostics: diagnostics)
+      return try analyze(
+        source, flags: kept.flatMap { $0 }, runtimeDirectory: runtimeDirectory, diagnostics: diagnostics)
     } catch let failure as DiagnosedFailure where failure.diagnostics.allSatisfy({ $0.location == nil }) {
       // libclang's driver refused some flags it knows the spelling of: name them and retry once.
       let refused = kept.filter { words in failure.diagnostics.contains { $0.message.contains("'\(words[0])") } }
       guard !refused.isEmpty else { throw failure }
       leftOut += refused.flatMap { $0 }
       kept.removeAll { refused.contains($0) }
-      return try analyze(source, flags: kept.flatMap { $0 }, diagnostics: diagnostics)
+      return try analyze(
+        source, flags: kept.flatMap { $0 }, runtimeDirectory: runtimeDirectory, diagnostics: diagnostics)
     }
   }
 

@@ -94,6 +94,33 @@ import Testing
     }
   }
 
+  /// A lone copy given its runtime by `DOSC_RUNTIME_DIR` builds a program that includes
+  /// `<dosc.h>`: the analysis sees that runtime's header too (it looked only beside dosc, and
+  /// `dosc calibrate` from such a copy failed: 'dosc.h' file not found).
+  @Test func loneCopyWithARuntimeDirectoryAnalyzesItsHeader() throws {
+    let lone = try Harness.scratch("lone-with-runtime")
+    defer { try? FileManager.default.removeItem(atPath: lone) }
+    try FileManager.default.copyItem(atPath: try BuildIntegrationTests.dosc(), toPath: lone + "/dosc")
+    let source = lone + "/where.c"
+    try Data(
+      """
+      #include <dosc.h>
+      #include <stdio.h>
+      int where(const int *v, int n) { int s = 0; for (int i = 0; i < n; i++) s += v[i]; return s + dosc_node_rank(); }
+      int main(void) { int v[64] = {1}, r;
+      #pragma dosc task
+        r = where(v, 64);
+      #pragma dosc taskwait
+        printf("%d\\n", r); return 0; }
+      """.utf8
+    ).write(to: URL(fileURLWithPath: source))
+    let runtime = Harness.repository.appendingPathComponent("Runtime").path
+    let built = try Harness.run(
+      [lone + "/dosc", "compile", source, "-o", lone + "/where"], environment: ["DOSC_RUNTIME_DIR": runtime])
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(try Harness.run([lone + "/where"]).stdout == "1\n")
+  }
+
   @Test func versionReportNamesTheToolsAndTheRuntime() throws {
     let prefix = try Self.installedPrefix()
     defer { try? FileManager.default.removeItem(atPath: prefix) }
