@@ -94,9 +94,12 @@ final class RankWatcher: @unchecked Sendable {
       var polled = watched.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
       let ready = poll(&polled, nfds_t(polled.count), endedUnseen.isEmpty ? 50 : 0)
       guard ready > 0 || !endedUnseen.isEmpty else { continue }
-      // Those found gone ended first; a watched one ending in the same instant may tie with them.
+      // Those found gone ended at some time before this look, a watched one that is ready
+      // since the last: neither is known to be first, so all of them are named together (a
+      // rank killed while the watcher read another's file was once reported as ended after
+      // the one MPICH's clean-up ended).
       let endedWatched = zip(watched, polled).filter { $0.1.revents != 0 }.map { (rank: $0.0.rank, pid: $0.0.pid) }
-      let ended = endedUnseen.isEmpty ? endedWatched : endedUnseen
+      let ended = endedUnseen + endedWatched
       lock.lock()
       if first.isEmpty { first = ended.sorted { $0.rank < $1.rank } }
       lock.unlock()
