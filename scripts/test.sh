@@ -64,7 +64,7 @@ swift_status=${PIPESTATUS[0]}
 # Swift Testing closes with "Test run with N tests in M suites passed|failed ... with K issues".
 summary=$(grep -E '^. Test run with [0-9]+ tests?' "$log/swift.log" | tail -1)
 total=$(echo "$summary" | sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/')
-failing=$(grep -cE '^✘ Test [^r].* failed' "$log/swift.log")
+failing=$(grep -cE '^✘ Test [^ ]+\(.*\).* failed after' "$log/swift.log")  # one line per failed test (not its issues' lines)
 if [ -z "$total" ]; then failed=$((failed + 1)); else passed=$((passed + total - failing)); failed=$((failed + failing)); fi
 [ "$swift_status" = 0 ] || [ "$failing" -gt 0 ] || failed=$((failed + 1))
 took "swift test"
