@@ -105,7 +105,7 @@ static int schema_is(json_t *root, const char *schema) {
  * site_count - 1, and the others belong to other units. 0 or -1 with error. */
 /* The figures of the task named `name` in the sidecar's "tasks". */
 static dosc_sidecar_task task_figures(json_t *tasks, const char *name) {
-  dosc_sidecar_task figures = {0, 0, 0, 0, ""};
+  dosc_sidecar_task figures = {0, 0, 0, 0, NULL};
   size_t position;
   json_t *task;
   if (name == NULL) return figures;
@@ -147,11 +147,12 @@ static int read_site(json_t *site, size_t position, const dosc_program_info *pro
              (long long)id, task, compiled_task);
     return -1;
   }
+  free(figures[id].site_refusal); /* a site listed twice: its last entry holds */
   figures[id] = task_figures(tasks, compiled_task);
   json_t *reasons = json_object_get(site, "reasons");
   const char *refusal = json_string_value(json_array_get(reasons, json_array_size(reasons) - 1));
   if (json_is_false(json_object_get(site, "remotable")) && refusal != NULL)
-    snprintf(figures[id].site_refusal, sizeof figures[id].site_refusal, "%s", refusal);
+    figures[id].site_refusal = strdup(refusal); /* NULL without memory: no reason, no harm */
   json_t *binding_json = json_object_get(site, "binding");
   if (binding_json == NULL) return 0; /* no binding given: the site keeps its compiled-in one */
   int binding = dosc_binding_parse(json_string_value(binding_json));
@@ -207,6 +208,13 @@ static long long unit_base(json_t *units, const dosc_program_info *program, long
   return -1;
 }
 
+void dosc_sidecar_tasks_free(dosc_sidecar_task *figures, int count) {
+  for (int i = 0; figures != NULL && i < count; i++) {
+    free(figures[i].site_refusal);
+    figures[i].site_refusal = NULL;
+  }
+}
+
 int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *bindings,
                       dosc_sidecar_task *figures, long long *first_site, char *error,
                       size_t error_size) {
@@ -214,7 +222,6 @@ int dosc_sidecar_read(const char *path, const dosc_program_info *program, int *b
   for (int i = 0; i < program->site_count; i++) {
     bindings[i] = -1;
     figures[i].present = 0;
-    figures[i].site_refusal[0] = '\0';
   }
   int missing;
   json_t *root = load_json(path, DOSC_SIDECAR_MAX_BYTES, &missing, error, error_size);
@@ -234,7 +241,6 @@ int dosc_manifest_read(json_t *root, const dosc_program_info *program, int *bind
   for (int i = 0; i < program->site_count; i++) {
     bindings[i] = -1;
     figures[i].present = 0;
-    figures[i].site_refusal[0] = '\0';
   }
   int status = -1;
   json_t *sites = json_object_get(root, "sites");
@@ -284,7 +290,8 @@ int dosc_manifest_read(json_t *root, const dosc_program_info *program, int *bind
     for (int i = 0; i < program->site_count; i++) {
       bindings[i] = -1;
       figures[i].present = 0;
-      figures[i].site_refusal[0] = '\0';
+      free(figures[i].site_refusal);
+      figures[i].site_refusal = NULL;
     }
   else
     *first_site = base;

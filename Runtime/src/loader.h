@@ -23,9 +23,13 @@ typedef struct dosc_sidecar_task {
   int remotable;  /* "remotable": true */
   int work_known; /* "work" is not null */
   /* The site's own "remotable": false (its clauses, or arguments the rewrite could not
-   * ship): the last of its "reasons", for the trace; empty otherwise. */
-  char site_refusal[256];
+   * ship): a copy of the last of its "reasons", for the trace; NULL otherwise (the few sites
+   * that have one pay for it, not every site of a large program). dosc_sidecar_tasks_free. */
+  char *site_refusal;
 } dosc_sidecar_task;
+
+/* Frees what the readers below copied into `count` entries (calloc'd, or filled by them). */
+DOSC_INTERNAL void dosc_sidecar_tasks_free(dosc_sidecar_task *figures, int count);
 
 /* Reads the sidecar at `path` for `program`. On success returns 0, sets
  * bindings[id] (site_count entries) to the DOSC_BIND_* value the sidecar

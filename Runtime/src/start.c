@@ -245,8 +245,8 @@ static void decide_program(const dosc_program_info *program) {
     char reason[512];
     dosc_decision decision = dosc_decide(&runtime.profile, &facts, reason, sizeof reason);
     const char *note = "";
-    const char *refusal = sidecar_ok ? figures[id].site_refusal : "";
-    if (facts.requested == DOSC_BIND_REMOTE && refusal[0] != '\0')
+    const char *refusal = sidecar_ok ? figures[id].site_refusal : NULL;
+    if (facts.requested == DOSC_BIND_REMOTE && refusal != NULL)
       note = refusal; /* the site's own reason, from its sidecar entry */
     else if (facts.requested == DOSC_BIND_REMOTE && (info->flags & DOSC_SITE_REMOTABLE) &&
              !marshalled)
@@ -260,6 +260,7 @@ static void decide_program(const dosc_program_info *program) {
               note[0] != '\0' ? "; " : "", note);
   }
   free(bindings);
+  dosc_sidecar_tasks_free(figures, count);
   free(figures);
 }
 
