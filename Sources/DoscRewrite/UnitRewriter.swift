@@ -20,6 +20,10 @@ struct UnitRewriter {
   private let bytes: [UInt8]
   private let lines: LineTable
   private var edits = EditSet()
+  /// The manifest's entry of each site, and each function's taskwait offsets, looked up once
+  /// per site: a search of every site per site was n^2 (a unit of 100,000 sites took minutes).
+  private let manifestSites: [Int: Manifest.Site]
+  private let taskwaitOffsets: [String: [Int]]
   private(set) var siteEntries: [SiteEntry] = []
 
   init(
@@ -35,6 +39,9 @@ struct UnitRewriter {
     self.diagnostics = diagnostics
     self.bytes = Array(unit.unit.source.utf8)
     self.lines = LineTable(bytes)
+    self.manifestSites = Dictionary(unit.analysis.sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    self.taskwaitOffsets = Dictionary(grouping: unit.analysis.taskwaits, by: \.function.name)
+      .mapValues { $0.map(\.pragma.range.lowerBound).sorted() }
   }
 
   /// A failure of the rewrite itself (not of the user's input), with where it happened.
@@ -217,7 +224,7 @@ struct UnitRewriter {
   /// Replaces the site's statement with its dispatch; nil when the site stays a plain call.
   private mutating func rewriteSite(_ site: SpawnSite) throws -> GeneratedSite? {
     let id = site.id
-    let manifestSite = analysis.sites.first { $0.id == site.id }
+    let manifestSite = manifestSites[site.id]
     let local = analysis.siteTasks[site.id] ?? analysis.tasks.first { $0.name == site.callee }
     let task =
       local?.isOpaque == false ? local : programTasks.first { $0.name == site.callee && !$0.isOpaque } ?? local
@@ -378,12 +385,23 @@ struct UnitRewriter {
   private func batchTest(_ site: SpawnSite, _ manifestSite: Manifest.Site?) -> String? {
     guard case .formula? = manifestSite?.siblings, let siblings = manifestSite?.siblings.polynomial else { return nil }
     let scope = SiteScope(at: site.statement.range.lowerBound, in: site.function)
-    let waits = analysis.taskwaits.filter { $0.function.name == site.function.name }.map(\.pragma.range.lowerBound)
-    guard scope.loops.dropLast().allSatisfy({ loop in waits.contains { loop.contains($0) } }) else { return nil }
+    let waits = taskwaitOffsets[site.function.name] ?? []
+    guard scope.loops.dropLast().allSatisfy({ loop in Self.anyOffset(of: waits, in: loop) }) else { return nil }
     let arguments = scope.integerVariables.sorted().map {
       WorkExpression.Argument(name: $0, value: $0, isArithmetic: true)
     }
     return WorkExpression.value(siblings, arguments: arguments)
+  }
+
+  /// Whether one of `sorted` (ascending offsets) lies in `range`: a binary search.
+  private static func anyOffset(of sorted: [Int], in range: Range<Int>) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && range.contains(sorted[low])
   }
 
   /// Why editing the site would be unsafe (a macro expansion), or nil.

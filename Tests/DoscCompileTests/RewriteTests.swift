@@ -27,6 +27,33 @@ import Testing
     try edits.insert("edge", at: 6)
     try edits.replace(6..<7, with: "adjacent")
   }
+
+  /// The set checks a new edit against its sorted neighbours only: on random edits in random
+  /// order it accepts and rejects exactly what a check against every edit would.
+  @Test func neighbourCheckAgreesWithCheckingEveryEdit() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<200 {
+      var edits = EditSet()
+      var accepted: [Edit] = []
+      for _ in 0..<40 {
+        let offset = Int.random(in: 0..<60, using: &generator)
+        let length = Bool.random(using: &generator) ? 0 : Int.random(in: 1..<8, using: &generator)
+        let edit = Edit(offset: offset, length: length, text: "t")
+        let clashes = accepted.contains { existing in
+          switch (existing.length, edit.length) {
+          case (0, 0): false
+          case (0, _): edit.offset < existing.offset && existing.offset < edit.offset + edit.length
+          case (_, 0): existing.offset < edit.offset && edit.offset < existing.offset + existing.length
+          default: existing.range.overlaps(edit.range)
+          }
+        }
+        let added = (try? edits.add(edit)) != nil
+        #expect(added == !clashes, "\(edit) against \(accepted)")
+        if added { accepted.append(edit) }
+      }
+      #expect(edits.edits == accepted)
+    }
+  }
 }
 
 @Suite struct RewriteEdgeCaseTests {
