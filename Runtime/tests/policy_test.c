@@ -284,7 +284,7 @@ static void lone_task_is_a_plain_call(void) {
       dosc_site_facts facts = task(1, 0, 1, 0);
       facts.requested = requested;
       dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
-      EXPECT(d.least_siblings == 2, "%d nodes, %s: least batch 2, got %lld", nodes,
+      EXPECT(d.least_siblings == 2, "%d nodes, %s: least batch 2, got %d", nodes,
              dosc_binding_name(requested), d.least_siblings);
       EXPECT(strcmp(in_batch(&d, 1LL << 40, 8, 1), "inline") == 0, "%d nodes, %s: lone: %s", nodes,
              dosc_binding_name(requested), in_batch(&d, 1LL << 40, 8, 1));
