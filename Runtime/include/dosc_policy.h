@@ -348,12 +348,12 @@ enum {
   DOSC_RECURSIVE_REMOTE_ESTIMATE = 2     /* upper bound only: the geometric-mean estimate */
 };
 typedef struct dosc_recursive_remote_price {
-  int rule;                   /* DOSC_RECURSIVE_REMOTE_* */
-  int depth_cutoff;           /* ships only while the spawn depth < this */
-  double needed_ops;          /* the estimate must reach this: (round trip + first contact
-                                 share) / gain per op */
+  int rule;                    /* DOSC_RECURSIVE_REMOTE_* */
+  int depth_cutoff;            /* ships only while the spawn depth < this */
+  double needed_ops;           /* the estimate must reach this: (round trip + first contact
+                                  share) / gain per op */
   long long measure_threshold; /* least measure whose estimate reaches needed_ops */
-  double max_bytes;           /* a subtree shipping more stays here */
+  double max_bytes;            /* a subtree shipping more stays here */
 } dosc_recursive_remote_price;
 
 dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,

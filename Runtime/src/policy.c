@@ -713,18 +713,21 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
                     : "sqrt(one call x its calls' bound), the estimate of least worst-case "
                       "error,",
                recursive_remote.needed_ops, 2.0 * usable.remote_latency_ns, nodes - 1,
-               usable.remote_first_ns, sure ? "" : "; only near the root: a wrong guess "
-                                                 "costs one first contact",
+               usable.remote_first_ns,
+               sure ? ""
+                    : "; only near the root: a wrong guess "
+                      "costs one first contact",
                decision.remote_first_bytes);
     } else {
-    snprintf(why, sizeof why, "%d nodes, remotable task of known work", nodes);
-    snprintf(remote, sizeof remote,
-             "remote when work >= %lld ops and bytes + %.0f / batch <= (work - %lld) x %.3g (y: "
-             "2 x %.0f ns latency + bytes at %.3g B/ns + the batch's share of first reaching %d "
-             "nodes, %.0f ns each)",
-             decision.remote_work_threshold, decision.remote_first_bytes,
-             decision.remote_work_threshold, decision.remote_bytes_per_op, usable.remote_latency_ns,
-             usable.remote_bytes_per_ns, nodes - 1, usable.remote_first_ns);
+      snprintf(why, sizeof why, "%d nodes, remotable task of known work", nodes);
+      snprintf(remote, sizeof remote,
+               "remote when work >= %lld ops and bytes + %.0f / batch <= (work - %lld) x %.3g (y: "
+               "2 x %.0f ns latency + bytes at %.3g B/ns + the batch's share of first reaching %d "
+               "nodes, %.0f ns each)",
+               decision.remote_work_threshold, decision.remote_first_bytes,
+               decision.remote_work_threshold, decision.remote_bytes_per_op,
+               usable.remote_latency_ns, usable.remote_bytes_per_ns, nodes - 1,
+               usable.remote_first_ns);
     }
   } else if (threads == 1 && lone_tree_ships) {
     decision.binding = DOSC_POLICY_LOCAL;
@@ -773,8 +776,8 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
      * plain call. The first check's grain is the least work at which either
      * can pay: with 1 thread the remote threshold. */
     double floor_ops = even.local_ops;
-    int plain_below_remote = threads == 1 && !facts->recursive &&
-                             (double)decision.remote_work_threshold > floor_ops;
+    int plain_below_remote =
+        threads == 1 && !facts->recursive && (double)decision.remote_work_threshold > floor_ops;
     if (plain_below_remote) floor_ops = (double)decision.remote_work_threshold;
     choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
     if (threads == 1) decision.kept_work_threshold = DOSC_POLICY_NEVER;
