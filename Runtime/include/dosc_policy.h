@@ -374,7 +374,10 @@ long long dosc_recursive_measure_threshold(const dosc_profile *profile,
  * chosen for a remotable, non-recursive task of known work when remote can
  * pay at some size: the remote thresholds are where dosc_price_task's
  * remote_ns falls below local_ns (remote saves work x ns_per_op x (1/local
- * width - 1/remote width) and costs 2 x latency + bytes / bandwidth). A
+ * width - 1/remote width) and costs 2 x latency + bytes / bandwidth); and for
+ * a remotable recursive task with a measure when some subtree pays
+ * (dosc_recursive_remote: its sure work, or the geometric-mean estimate,
+ * near the root only; never without a measure). A
  * remote binding that was requested (sidecar, DOSC_BIND) gets
  * remote_work_threshold 0 and remote_bytes_per_op DOSC_POLICY_ANY_BYTES:
  * every spawn goes remote.

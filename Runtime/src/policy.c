@@ -618,10 +618,8 @@ int dosc_compile_time_binding(long long constant_work) {
 }
 
 /* Why an auto-bound task with 2 or more nodes is not priced remote, for the
- * reason text. A recursive task is not: the manifest gives no work per spawn
- * (its measure bounds the calls from above, far above for a pruned search),
- * and a remote spawn costs a round trip where a wrong local one costs a few
- * ns (issue 10: nqueens 6 on 3 ranks ran 3.4x slower forced remote). */
+ * reason text. A recursive task without a measure never is, one with a
+ * measure when no subtree pays (see "Recursive tasks remote"). */
 static const char *why_not_remote(const dosc_site_facts *facts) {
   if (!facts->remotable) return "not remotable";
   if (facts->recursive && facts->recurrence.calls < 1)
