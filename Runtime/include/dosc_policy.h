@@ -62,13 +62,20 @@ typedef struct dosc_profile {
  * So a task started at measure m makes at most N(m) calls, N(m) = 1 below
  * base, else 1 + sum over i of N(m - decrement[i]), and its whole subtree
  * costs at most work_per_call x N(m) operations (dosc_recursive_subtree_ops).
- * calls == 0: no measure known. */
+ * calls == 0: no measure known.
+ * least_work_per_call > 0 (the manifest's measure "lower_bound"): besides,
+ * every invocation at or above base makes all `calls` calls, the i-th with
+ * exactly decrement[i], and runs at least least_work_per_call operations:
+ * then N(m) is also the least number of calls, and least_work_per_call x
+ * N(m) a sound lower bound of the subtree's work
+ * (dosc_recursive_subtree_least_ops), what it is priced remote by. */
 #define DOSC_POLICY_MAX_RECURSIVE_CALLS 8
 typedef struct dosc_recurrence {
   int calls;                                            /* entries of decrement; 0: no measure */
   long long base;                                       /* below it, no recursive call */
   long long decrement[DOSC_POLICY_MAX_RECURSIVE_CALLS]; /* each >= 1 */
-  double work_per_call; /* operations of one invocation without its calls */
+  double work_per_call;       /* operations of one invocation without its calls */
+  double least_work_per_call; /* > 0: a lower bound holds (see above); 0: none */
 } dosc_recurrence;
 
 /* What the compiler and the sidecar say about one site. */
@@ -92,17 +99,23 @@ typedef struct dosc_decision {
   int binding;                     /* DOSC_POLICY_INLINE / LOCAL / REMOTE */
   int depth_cutoff;                /* unknown work: spawn only while depth < this */
   long long work_threshold;        /* local: known work below this runs inline */
-  long long remote_work_threshold; /* remote: least work that can pay for a round trip */
+  long long remote_work_threshold; /* remote: least work that can pay for a round trip; a
+                                      recursive site (work unknown): the least measure whose
+                                      subtree pays (dosc_recursive_remote) */
   double remote_bytes_per_op;      /* remote: bytes each op above that threshold pays for */
   double remote_first_bytes;       /* remote: the batch's share of first reaching the other
                                       nodes (remote_first_ns), in bytes at the bandwidth: each
-                                      task of a batch of s pays this / s (dosc_remote_pays) */
+                                      task of a batch of s pays this / s (dosc_remote_pays); a
+                                      recursive site: the most bytes a subtree may ship */
   long long measure_threshold;     /* recursive with a measure: spawn only while the spawned
                                       task's measure >= this (and depth < depth_cutoff);
                                       DOSC_POLICY_ANY_MEASURE without one */
   /* The batch and the remote-bound tasks kept here (see above): */
-  long long kept_work_threshold; /* remote: a task kept here spawns from this work */
-  long long least_siblings;      /* a batch smaller than this is the plain call */
+  long long kept_work_threshold; /* remote: a task kept here spawns from this work (a
+                                    recursive one: spawns unless this is DOSC_POLICY_NEVER) */
+  int least_siblings;            /* a batch smaller than this is the plain call */
+  int remote_depth_cutoff;       /* remote, recursive site: ships only while depth < this
+                                    (the top of the tree, dosc_recursive_remote); else 0 */
 } dosc_decision;
 
 /* A threshold no work reaches (the largest long long). */
@@ -164,6 +177,9 @@ typedef long long (*dosc_bytes_fn)(const void *args);
  *   INLINE binding, or the grain fails (known work: work < work_threshold;
  *     unknown: measure < measure_threshold or depth >= depth_cutoff), or the
  *     batch is smaller than least_siblings (dosc_batch_pays): INLINE.
+ *   REMOTE binding, recursive (work < 0): REMOTE while depth < remote_depth_cutoff, the
+ *     measure >= remote_work_threshold and bytes <= remote_first_bytes (dosc_recursive_remote);
+ *     else LOCAL, or INLINE when kept_work_threshold is DOSC_POLICY_NEVER (1 thread).
  *   REMOTE binding and dosc_remote_pays(site, work, bytes, siblings): REMOTE; a task that test
  * keeps here spawns locally from kept_work_threshold (unknown work: always), below it the plain
  * call. else LOCAL. O(1), no shared writes, no clock; inline: on a hot path (fib with a spawn per
@@ -176,6 +192,13 @@ static inline int dosc_spawn_choice(const dosc_decision *site, long long work, l
                         : measure >= site->measure_threshold && depth < site->depth_cutoff;
   if (!grain || !dosc_batch_pays(site->least_siblings, siblings)) return DOSC_POLICY_INLINE;
   if (site->binding != DOSC_POLICY_REMOTE || bytes_of == 0) return DOSC_POLICY_LOCAL;
+  if (work < 0 && site->remote_bytes_per_op < DOSC_POLICY_ANY_BYTES) {
+    /* A recursive task priced remote by its measure (dosc_recursive_remote). */
+    if (depth < site->remote_depth_cutoff && measure >= site->remote_work_threshold &&
+        (double)bytes_of(args) <= site->remote_first_bytes)
+      return DOSC_POLICY_REMOTE;
+    return site->kept_work_threshold < DOSC_POLICY_NEVER ? DOSC_POLICY_LOCAL : DOSC_POLICY_INLINE;
+  }
   if (dosc_remote_pays(site, work, bytes_of(args), siblings)) return DOSC_POLICY_REMOTE;
   return work < 0 || work >= site->kept_work_threshold ? DOSC_POLICY_LOCAL : DOSC_POLICY_INLINE;
 }
@@ -309,6 +332,33 @@ double dosc_recursive_subtree_ops(const dosc_recurrence *recurrence, long long m
  * target even when it is stolen. */
 double dosc_recursive_grain_ops(const dosc_profile *profile);
 
+/* The least operations a recursive task started at `measure` surely runs:
+ * least_work_per_call x N(measure) (see dosc_recurrence). Saturates at
+ * HUGE_VAL; -1 when the recurrence gives no lower bound. */
+double dosc_recursive_subtree_least_ops(const dosc_recurrence *recurrence, long long measure);
+
+/* How a recursive site is priced remote (policy.c, "Recursive tasks remote"):
+ * which estimate of a subtree's work, the operations it must reach to pay for
+ * a round trip and its share of the first contact, the least measure where it
+ * does (DOSC_POLICY_NEVER: none within the measure's walk), and the spawn
+ * depths that may ship. rule: DOSC_RECURSIVE_REMOTE_*. */
+enum {
+  DOSC_RECURSIVE_REMOTE_NONE = 0,        /* not priced remote (no measure, 1 node, no gain) */
+  DOSC_RECURSIVE_REMOTE_LOWER_BOUND = 1, /* the sound lower bound pays */
+  DOSC_RECURSIVE_REMOTE_ESTIMATE = 2     /* upper bound only: the geometric-mean estimate */
+};
+typedef struct dosc_recursive_remote_price {
+  int rule;                    /* DOSC_RECURSIVE_REMOTE_* */
+  int depth_cutoff;            /* ships only while the spawn depth < this */
+  double needed_ops;           /* the estimate must reach this: (round trip + first contact
+                                  share) / gain per op */
+  long long measure_threshold; /* least measure whose estimate reaches needed_ops */
+  double max_bytes;            /* a subtree shipping more stays here */
+} dosc_recursive_remote_price;
+
+dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
+                                                  const dosc_site_facts *facts);
+
 /* The least measure at which the subtree bound reaches dosc_recursive_grain_ops:
  * a spawn whose task's measure is below it is a plain call, so a small
  * problem is not split at all; DOSC_POLICY_ANY_MEASURE when one invocation
@@ -324,7 +374,10 @@ long long dosc_recursive_measure_threshold(const dosc_profile *profile,
  * chosen for a remotable, non-recursive task of known work when remote can
  * pay at some size: the remote thresholds are where dosc_price_task's
  * remote_ns falls below local_ns (remote saves work x ns_per_op x (1/local
- * width - 1/remote width) and costs 2 x latency + bytes / bandwidth). A
+ * width - 1/remote width) and costs 2 x latency + bytes / bandwidth); and for
+ * a remotable recursive task with a measure when some subtree pays
+ * (dosc_recursive_remote: its sure work, or the geometric-mean estimate,
+ * near the root only; never without a measure). A
  * remote binding that was requested (sidecar, DOSC_BIND) gets
  * remote_work_threshold 0 and remote_bytes_per_op DOSC_POLICY_ANY_BYTES:
  * every spawn goes remote.

@@ -409,6 +409,113 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
   return prices;
 }
 
+/* ---- Recursive tasks remote (issue 10) ----
+ * A recursive task's work is not known at its spawn; its measure is, when the
+ * analyzer found one, and bounds the subtree. Shipping a subtree saves its
+ * work x gain per op (its share of the batch runs on all nodes' workers, not
+ * only this node's) and costs a round trip plus its share of first reaching
+ * the other nodes (remote_first_ns: ~0.2 ms on shared memory, more than many
+ * a whole small run). Three cases, by what the manifest proves:
+ * - A lower bound (the measure's "lower_bound": every invocation at or above
+ *   the base makes all its recursive calls, fib's and mergesort's shape):
+ *   the subtree surely runs least_work_per_call x N(m) operations. It goes
+ *   remote when that sure work pays for the round trip and its share of the
+ *   first contact. Sound: a shipped subtree never has less work than pays.
+ * - Only an upper bound (a measure whose calls are conditional): the work
+ *   lies between one call and work_per_call x N(m), a range of N(m). Priced
+ *   at the geometric mean of the two, the estimate whose worst-case factor of
+ *   error over the range is least (sqrt(N(m)) either way). A wrong guess
+ *   costs a bounded amount: only the root's children may go remote (the
+ *   spawns one level below the tree's root, whether the root is a call or
+ *   a task), so a tree that is tiny after all loses one first contact and
+ *   a batch or two of round trips, once per run.
+ * - No measure (a recursive call in a loop, n-queens): nothing tells a tiny
+ *   tree from a big one. Not priced remote: shipping may cost a first contact
+ *   on a run shorter than it (n-queens 6 on 3 ranks: 0.48 ms forced remote
+ *   against 0.20 inline), an unbounded factor as runs get smaller, while
+ *   staying on this node loses at most the other nodes' share of the work
+ *   (local width over remote width, a bounded factor): the choice of least
+ *   worst-case ratio.
+ * Shipping is confined to the top of the tree (a bounded number of remote
+ * spawns, like the local depth cut-off): the least depth at which the
+ * recursion's fan-out gives every worker of all nodes a subtree (1 for the
+ * estimate). Below it, and for subtrees too small, the local rules hold. A
+ * subtree whose shipped bytes would take more than one more round trip's
+ * time stays here (the threshold is priced for two round trips). */
+
+/* The walk treats a decrement past its window as a smaller one (an upper
+ * bound): such a recurrence states no lower bound. */
+static int lower_bound_holds(const dosc_recurrence *recurrence) {
+  if (!(recurrence->least_work_per_call > 0.0)) return 0;
+  for (int i = 0; i < recurrence->calls && i < DOSC_POLICY_MAX_RECURSIVE_CALLS; i++)
+    if (recurrence->decrement[i] < 1 || recurrence->decrement[i] > DOSC_MEASURE_WINDOW - 1)
+      return 0;
+  return 1;
+}
+
+/* Calls per invocation the remote depth counts with. */
+static double recursive_fan_out(const dosc_site_facts *facts) {
+  if (facts->recurrence.calls >= 2) return (double)facts->recurrence.calls;
+  return (double)fan_out_of(facts->siblings);
+}
+
+double dosc_recursive_subtree_least_ops(const dosc_recurrence *recurrence, long long measure) {
+  if (recurrence == NULL || recurrence->calls < 1 || !lower_bound_holds(recurrence)) return -1.0;
+  double upper = dosc_recursive_subtree_ops(recurrence, measure);
+  if (!isfinite(upper)) return HUGE_VAL;
+  /* Same walk, same N(m): only the work per call differs. */
+  return upper / work_per_call_of(recurrence) * recurrence->least_work_per_call;
+}
+
+dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
+                                                  const dosc_site_facts *facts) {
+  dosc_recursive_remote_price price = {DOSC_RECURSIVE_REMOTE_NONE, 0, HUGE_VAL, DOSC_POLICY_NEVER,
+                                       0.0};
+  dosc_profile p = usable_profile(profile);
+  const dosc_recurrence *recurrence = &facts->recurrence;
+  if (p.nodes < 2 || !facts->remotable || !facts->recursive || facts->work_known ||
+      recurrence->calls < 1)
+    return price;
+  /* The subtree runs on its node's whole pool whatever the batch: the gain
+   * is that of work spread over all nodes' workers rather than this one's. */
+  double gain = remote_gain_ns_per_op(&p, 0);
+  if (!(gain > 0.0)) return price;
+  double fan_out = recursive_fan_out(facts);
+  double trip = 2.0 * round_trip_ns(&p) + first_contact_ns(&p) / fan_out;
+  price.needed_ops = trip / gain;
+  price.max_bytes = round_trip_ns(&p) * p.remote_bytes_per_ns;
+  double per_call = work_per_call_of(recurrence);
+  double target; /* in the walk's unit: work_per_call x N(m) */
+  if (lower_bound_holds(recurrence)) {
+    price.rule = DOSC_RECURSIVE_REMOTE_LOWER_BOUND;
+    /* least x N(m) >= needed  <=>  per_call x N(m) >= needed x per_call / least */
+    target = price.needed_ops * per_call / recurrence->least_work_per_call;
+    double workers = all_workers(&p);
+    double spread = 1.0;
+    while (spread * (1.0 + 1e-9) < workers && price.depth_cutoff < 64) {
+      spread *= fan_out;
+      price.depth_cutoff++;
+    }
+  } else {
+    price.rule = DOSC_RECURSIVE_REMOTE_ESTIMATE;
+    /* sqrt(per_call x per_call x N(m)) >= needed  <=>  per_call x N(m) >= needed^2 / per_call */
+    target = price.needed_ops * price.needed_ops / per_call;
+    price.depth_cutoff = 1;
+  }
+  /* The tree's root is a call at the spawning depth or a task one deeper
+   * (main's lone fib(n), see dosc_decide): its children's levels start
+   * there. */
+  price.depth_cutoff += 1;
+  if (!isfinite(target)) return price;
+  long long base = recurrence->base;
+  long long last =
+      base > DOSC_POLICY_NEVER - DOSC_MEASURE_STEPS ? DOSC_POLICY_NEVER : base + DOSC_MEASURE_STEPS;
+  double ops;
+  long long m = walk_subtree_bound(recurrence, target, last, &ops);
+  price.measure_threshold = ops >= target ? m : DOSC_POLICY_NEVER;
+  return price;
+}
+
 /* The remote thresholds of an auto-bound site (see dosc_decision): remote
  * beats local when work x gain >= round trip + bytes / bandwidth. Returns 0
  * when no size can pay (the batch is too narrow to gain from more nodes). */
@@ -511,13 +618,14 @@ int dosc_compile_time_binding(long long constant_work) {
 }
 
 /* Why an auto-bound task with 2 or more nodes is not priced remote, for the
- * reason text. A recursive task is not: the manifest gives no work per spawn
- * (its measure bounds the calls from above, far above for a pruned search),
- * and a remote spawn costs a round trip where a wrong local one costs a few
- * ns (issue 10: nqueens 6 on 3 ranks ran 3.4x slower forced remote). */
+ * reason text. A recursive task without a measure never is, one with a
+ * measure when no subtree pays (see "Recursive tasks remote"). */
 static const char *why_not_remote(const dosc_site_facts *facts) {
   if (!facts->remotable) return "not remotable";
-  if (facts->recursive) return "recursive: no work per spawn to price a round trip with";
+  if (facts->recursive && facts->recurrence.calls < 1)
+    return "recursive without a measure: no size tells a tiny tree, which a first contact "
+           "outlasts, from a big one";
+  if (facts->recursive) return "recursive: no subtree within its measure's range pays a round trip";
   if (!facts->work_known) return "its work is unknown";
   return "its batch gains nothing from more nodes";
 }
@@ -532,8 +640,8 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
                             .least_siblings = 0};
   dosc_break_even even = dosc_break_even_sizes(profile, 0.0);
   char grain[192] = "";
-  char why[160] = "";
-  char remote[320] = "";
+  char why[224] = "";
+  char remote[400] = "";
   dosc_profile usable = usable_profile(profile);
   int threads = usable.threads;
   int nodes = usable.nodes;
@@ -544,6 +652,22 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   if (requested < DOSC_POLICY_INLINE || requested > DOSC_POLICY_AUTO) requested = DOSC_POLICY_AUTO;
   if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive)
     remote_can_pay = remote_thresholds(profile, facts, &remote_choice);
+  dosc_recursive_remote_price recursive_remote = dosc_recursive_remote(profile, facts);
+  /* A lone task its spawner waits for (main's fib(n)) gains nothing from
+   * another node: it is not shipped; but when its tree's top ships, it is
+   * spawned (see below), not the serial clone, so that its tree's spawns run. */
+  int lone_tree_ships = 0;
+  if (recursive_remote.rule != DOSC_RECURSIVE_REMOTE_NONE &&
+      recursive_remote.measure_threshold < DOSC_POLICY_NEVER && facts->siblings == 1) {
+    lone_tree_ships = 1;
+  } else if (recursive_remote.rule != DOSC_RECURSIVE_REMOTE_NONE &&
+             recursive_remote.measure_threshold < DOSC_POLICY_NEVER) {
+    remote_can_pay = 1;
+    remote_choice.remote_work_threshold = recursive_remote.measure_threshold;
+    remote_choice.remote_bytes_per_op = 0.0;
+    remote_choice.remote_first_bytes = recursive_remote.max_bytes;
+    remote_choice.remote_depth_cutoff = recursive_remote.depth_cutoff;
+  }
 
   if (facts->fixed) {
     /* The site is a plain call in the program: nothing at load time changes it. */
@@ -574,14 +698,40 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
     decision.remote_work_threshold = remote_choice.remote_work_threshold;
     decision.remote_bytes_per_op = remote_choice.remote_bytes_per_op;
     decision.remote_first_bytes = remote_choice.remote_first_bytes;
-    snprintf(why, sizeof why, "%d nodes, remotable task of known work", nodes);
-    snprintf(remote, sizeof remote,
-             "remote when work >= %lld ops and bytes + %.0f / batch <= (work - %lld) x %.3g (y: "
-             "2 x %.0f ns latency + bytes at %.3g B/ns + the batch's share of first reaching %d "
-             "nodes, %.0f ns each)",
-             decision.remote_work_threshold, decision.remote_first_bytes,
-             decision.remote_work_threshold, decision.remote_bytes_per_op, usable.remote_latency_ns,
-             usable.remote_bytes_per_ns, nodes - 1, usable.remote_first_ns);
+    decision.remote_depth_cutoff = remote_choice.remote_depth_cutoff;
+    if (facts->recursive) {
+      int sure = recursive_remote.rule == DOSC_RECURSIVE_REMOTE_LOWER_BOUND;
+      snprintf(why, sizeof why, "%d nodes, remotable recursive task with a measure", nodes);
+      snprintf(remote, sizeof remote,
+               "remote while depth < %d and the measure >= %lld (%s >= %.0f ops pays 2 x %.0f "
+               "ns round trips and its share of first reaching %d nodes, %.0f ns each%s) and "
+               "bytes <= %.0f",
+               decision.remote_depth_cutoff, decision.remote_work_threshold,
+               sure ? "the subtree's sure work (its lower bound)"
+                    : "sqrt(one call x its calls' bound), the estimate of least worst-case "
+                      "error,",
+               recursive_remote.needed_ops, 2.0 * usable.remote_latency_ns, nodes - 1,
+               usable.remote_first_ns,
+               sure ? ""
+                    : "; only near the root: a wrong guess "
+                      "costs one first contact",
+               decision.remote_first_bytes);
+    } else {
+      snprintf(why, sizeof why, "%d nodes, remotable task of known work", nodes);
+      snprintf(remote, sizeof remote,
+               "remote when work >= %lld ops and bytes + %.0f / batch <= (work - %lld) x %.3g (y: "
+               "2 x %.0f ns latency + bytes at %.3g B/ns + the batch's share of first reaching %d "
+               "nodes, %.0f ns each)",
+               decision.remote_work_threshold, decision.remote_first_bytes,
+               decision.remote_work_threshold, decision.remote_bytes_per_op,
+               usable.remote_latency_ns, usable.remote_bytes_per_ns, nodes - 1,
+               usable.remote_first_ns);
+    }
+  } else if (threads == 1 && lone_tree_ships) {
+    decision.binding = DOSC_POLICY_LOCAL;
+    snprintf(why, sizeof why,
+             "1 thread; a lone task, but the top of its tree goes to other nodes: spawned, not "
+             "the serial clone, from the measure its children ship at");
   } else if (threads == 1) {
     /* Several nodes, but this task cannot use them: one local thread. */
     snprintf(why, sizeof why, "1 thread and the task cannot go remote (%s), serial clone",
@@ -604,6 +754,12 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
 
   if (decision.binding == DOSC_POLICY_LOCAL) {
     choose_grain(profile, facts, even.local_ops, &decision, grain, sizeof grain);
+    if (threads == 1 && lone_tree_ships && requested == DOSC_POLICY_AUTO &&
+        decision.measure_threshold < recursive_remote.measure_threshold) {
+      decision.measure_threshold = recursive_remote.measure_threshold;
+      snprintf(grain + strlen(grain), sizeof grain - strlen(grain), "; lone: from measure %lld",
+               decision.measure_threshold);
+    }
   } else if (decision.binding == DOSC_POLICY_REMOTE && requested == DOSC_POLICY_REMOTE) {
     /* A requested remote is the remote binding with the local binding's
      * grain: every task a requested local would spawn is shipped instead
@@ -618,7 +774,8 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
      * plain call. The first check's grain is the least work at which either
      * can pay: with 1 thread the remote threshold. */
     double floor_ops = even.local_ops;
-    int plain_below_remote = threads == 1 && (double)decision.remote_work_threshold > floor_ops;
+    int plain_below_remote =
+        threads == 1 && !facts->recursive && (double)decision.remote_work_threshold > floor_ops;
     if (plain_below_remote) floor_ops = (double)decision.remote_work_threshold;
     choose_grain(profile, facts, floor_ops, &decision, grain, sizeof grain);
     if (threads == 1) decision.kept_work_threshold = DOSC_POLICY_NEVER;
@@ -627,6 +784,9 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
                "1 thread: below %lld ops the serial clone, and above it too when the bytes keep "
                "the task here",
                decision.work_threshold);
+    else if (threads == 1 && facts->recursive)
+      snprintf(grain + strlen(grain), sizeof grain - strlen(grain),
+               "; 1 thread: a subtree kept here is the serial clone");
     else if (threads == 1)
       snprintf(grain + strlen(grain), sizeof grain - strlen(grain),
                "; 1 thread: a task the bytes keep here is the serial clone");

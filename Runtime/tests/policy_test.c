@@ -284,7 +284,7 @@ static void lone_task_is_a_plain_call(void) {
       dosc_site_facts facts = task(1, 0, 1, 0);
       facts.requested = requested;
       dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
-      EXPECT(d.least_siblings == 2, "%d nodes, %s: least batch 2, got %lld", nodes,
+      EXPECT(d.least_siblings == 2, "%d nodes, %s: least batch 2, got %d", nodes,
              dosc_binding_name(requested), d.least_siblings);
       EXPECT(strcmp(in_batch(&d, 1LL << 40, 8, 1), "inline") == 0, "%d nodes, %s: lone: %s", nodes,
              dosc_binding_name(requested), in_batch(&d, 1LL << 40, 8, 1));
@@ -609,6 +609,163 @@ static void first_contact_priced_per_batch(void) {
          in_batch(&d, 661601, 16384, 4));
 }
 
+/* ---- recursive tasks priced remote (issue 10) ---- */
+
+/* fib's facts: measure n, base 2, decrements 1 and 2, 10 ops per call; with
+ * `lower` its calls are all made above the base (3 ops surely per call). */
+static dosc_site_facts fib_like(int lower, long long siblings) {
+  dosc_site_facts facts = task(1, 1, 0, siblings);
+  facts.recurrence.calls = 2;
+  facts.recurrence.base = 2;
+  facts.recurrence.decrement[0] = 1;
+  facts.recurrence.decrement[1] = 2;
+  facts.recurrence.work_per_call = 10.0;
+  facts.recurrence.least_work_per_call = lower ? 3.0 : 0.0;
+  return facts;
+}
+
+/* The profile of the quiet decision-quality run: 3 ranks of 1 thread on one
+ * 2-core host. */
+static dosc_profile three_ranks_two_cores(void) {
+  dosc_profile profile = machine(1, 3);
+  profile.ns_per_op = 0.0581;
+  profile.remote_latency_ns = 225.0;
+  profile.remote_first_ns = 231714.0;
+  profile.remote_bytes_per_ns = 3.75;
+  profile.cores = 2;
+  profile.ranks_per_host = 3;
+  return profile;
+}
+
+static const char *recursive_at(const dosc_decision *d, long long measure, int depth,
+                                long long bytes) {
+  return dosc_binding_name(dosc_spawn_choice(d, -1, measure, depth, -1, bytes_at, &bytes));
+}
+
+static void recursive_lower_bound_ships_the_top(void) {
+  dosc_profile profile = three_ranks_two_cores();
+  dosc_site_facts facts = fib_like(1, 2);
+  char reason[512];
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  dosc_recursive_remote_price price = dosc_recursive_remote(&profile, &facts);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE, "fib with a lower bound, 3 ranks: remote (%s)", reason);
+  EXPECT(price.rule == DOSC_RECURSIVE_REMOTE_LOWER_BOUND, "the lower-bound rule");
+  EXPECT(strstr(reason, "sure work") != NULL, "reason says the sure work: %s", reason);
+  /* gain per op: 1 worker here, 2 over the host's cores: 0.0581 x (1 - 1/2);
+   * cost: 2 round trips of 2 x 225 ns + half of first reaching 2 nodes
+   * (231714 x 2 x (1 - 1/2)) */
+  double needed = (2.0 * 450.0 + 231714.0 / 2.0) / (0.0581 * 0.5);
+  EXPECT(fabs(price.needed_ops - needed) < 1.0, "needed %.0f, expected %.0f", price.needed_ops,
+         needed);
+  long long m = d.remote_work_threshold;
+  EXPECT(m == price.measure_threshold, "the site's remote measure is the price's: %lld", m);
+  /* sound and least: the lower bound at m pays, at m - 1 it does not */
+  EXPECT(dosc_recursive_subtree_least_ops(&facts.recurrence, m) >= needed &&
+             dosc_recursive_subtree_least_ops(&facts.recurrence, m - 1) < needed,
+         "measure %lld: least ops %.0f / %.0f at m - 1, needed %.0f", m,
+         dosc_recursive_subtree_least_ops(&facts.recurrence, m),
+         dosc_recursive_subtree_least_ops(&facts.recurrence, m - 1), needed);
+  /* fib(m) makes 2 fib(m + 1) - 1 calls: the lower bound is 3 ops each */
+  EXPECT(dosc_recursive_subtree_least_ops(&facts.recurrence, 10) == 3.0 * (2.0 * 89.0 - 1.0),
+         "fib(10): 177 calls, %.0f", dosc_recursive_subtree_least_ops(&facts.recurrence, 10));
+  EXPECT(m == 29, "fib ships from n = 29 on this machine: %lld", m);
+  /* 2 workers, 2-way splits: one level, counted from one spawn below main */
+  EXPECT(d.remote_depth_cutoff == 2, "remote depth cut-off %d", d.remote_depth_cutoff);
+  EXPECT(strcmp(recursive_at(&d, m, 0, 0), "remote") == 0, "at the threshold: remote");
+  EXPECT(strcmp(recursive_at(&d, m + 3, 1, 0), "remote") == 0, "depth 1: remote");
+  EXPECT(strcmp(recursive_at(&d, m + 3, 2, 0), "inline") == 0,
+         "depth 2: kept here, the serial clone on 1 thread");
+  EXPECT(strcmp(recursive_at(&d, m - 1, 0, 0), "inline") == 0, "below it: kept here");
+  EXPECT(strcmp(recursive_at(&d, m, 0, (long long)d.remote_first_bytes + 1), "inline") == 0,
+         "more bytes than a round trip carries: kept here");
+  /* 2 threads a rank, no cores cap: the kept subtrees spawn locally */
+  profile = machine(2, 3);
+  d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE, "2 threads, 3 nodes: remote (%s)", reason);
+  EXPECT(strcmp(recursive_at(&d, 1000, 0, 0), "remote") == 0, "fib(1000) ships");
+  EXPECT(strcmp(recursive_at(&d, 1000, d.remote_depth_cutoff, 0), "local") == 0,
+         "below the remote levels: local");
+  EXPECT(d.remote_depth_cutoff == 4, "6 workers, 2-way: 3 levels + 1, %d", d.remote_depth_cutoff);
+}
+
+static void recursive_estimate_only_near_the_root(void) {
+  dosc_profile profile = three_ranks_two_cores();
+  dosc_site_facts facts = fib_like(0, 2); /* conditional calls: an upper bound only */
+  char reason[512];
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  dosc_recursive_remote_price price = dosc_recursive_remote(&profile, &facts);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE && price.rule == DOSC_RECURSIVE_REMOTE_ESTIMATE,
+         "upper bound only: the estimate (%s)", reason);
+  EXPECT(strstr(reason, "sqrt(one call x its calls' bound)") != NULL, "reason: %s", reason);
+  EXPECT(d.remote_depth_cutoff == 2, "only the root's children: %d", d.remote_depth_cutoff);
+  EXPECT(dosc_recursive_subtree_least_ops(&facts.recurrence, 40) < 0, "no lower bound stated");
+  /* the estimate at m reaches what pays, at m - 1 it does not */
+  long long m = d.remote_work_threshold;
+  /* sqrt(one call x the bound) >= needed, squared (no libm) */
+  double at = 10.0 * dosc_recursive_subtree_ops(&facts.recurrence, m);
+  double below = 10.0 * dosc_recursive_subtree_ops(&facts.recurrence, m - 1);
+  double needed = price.needed_ops * price.needed_ops;
+  EXPECT(at >= needed && below < needed, "estimate^2 %.3g / %.3g, needed^2 %.3g", at, below,
+         needed);
+  dosc_site_facts bounded = fib_like(1, 2);
+  dosc_decision sure = dosc_decide(&profile, &bounded, NULL, 0);
+  EXPECT(m > sure.remote_work_threshold, "the estimate asks more than the sure work: %lld > %lld",
+         m, sure.remote_work_threshold);
+}
+
+static void recursive_without_measure_stays_here(void) {
+  dosc_profile profile = three_ranks_two_cores();
+  dosc_site_facts facts = task(1, 1, 0, 0); /* n-queens: no measure */
+  char reason[512];
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_INLINE, "no measure, 1 thread: the serial clone (%s)", reason);
+  EXPECT(strstr(reason, "without a measure") != NULL, "reason: %s", reason);
+  EXPECT(dosc_recursive_remote(&profile, &facts).rule == DOSC_RECURSIVE_REMOTE_NONE, "no rule");
+  profile.threads = 2;
+  d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL, "no measure, 2 threads: local (%s)", reason);
+}
+
+static void recursive_remote_edges(void) {
+  char reason[512];
+  /* one node: nothing to ship, the two-way decision as before */
+  dosc_profile one = machine(2, 1);
+  dosc_site_facts facts = fib_like(1, 2);
+  dosc_decision d = dosc_decide(&one, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL && d.remote_depth_cutoff == 0, "1 node: local (%s)",
+         reason);
+  /* a list walk (one call, decrement 1): no measure within the walk's 65536
+   * values makes a first contact of a second pay: not remote, said so */
+  dosc_profile slow = three_ranks_two_cores();
+  slow.remote_first_ns = 1e9;
+  dosc_site_facts walk = fib_like(1, 2);
+  walk.recurrence.calls = 1;
+  d = dosc_decide(&slow, &walk, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_INLINE, "nothing pays: the serial clone (%s)", reason);
+  EXPECT(strstr(reason, "no subtree within its measure's range pays") != NULL, "reason: %s",
+         reason);
+  /* not remotable: never */
+  dosc_profile profile = three_ranks_two_cores();
+  dosc_site_facts pinned = fib_like(1, 2);
+  pinned.remotable = 0;
+  EXPECT(dosc_decide(&profile, &pinned, NULL, 0).binding == DOSC_POLICY_INLINE,
+         "not remotable: inline on 1 thread");
+  /* main's lone fib(n): not shipped, but spawned from the measure its children ship at, so
+   * that its tree runs the spawning code, not the serial clone */
+  dosc_site_facts lone = fib_like(1, 1);
+  d = dosc_decide(&profile, &lone, reason, sizeof reason);
+  long long ships = dosc_decide(&profile, &facts, NULL, 0).remote_work_threshold;
+  EXPECT(d.binding == DOSC_POLICY_LOCAL && d.measure_threshold == ships,
+         "lone: local from measure %lld, got %s from %lld (%s)", ships,
+         dosc_binding_name(d.binding), d.measure_threshold, reason);
+  EXPECT(strcmp(recursive_at(&d, ships - 1, 0, 0), "inline") == 0, "a small lone tree: inline");
+  /* forced remote ships every spawn that passes the grain, as before */
+  facts.requested = DOSC_POLICY_REMOTE;
+  facts.origin = DOSC_ORIGIN_ENV;
+  d = dosc_decide(&profile, &facts, NULL, 0);
+  EXPECT(strcmp(recursive_at(&d, 25, 5, 1 << 20), "remote") == 0, "forced: remote");
+}
+
 int main(void) {
   one_thread_one_node();
   one_node_never_remote();
@@ -632,6 +789,10 @@ int main(void) {
   recursive_spawn_choice();
   hosts_cores_cap_the_width();
   first_contact_priced_per_batch();
+  recursive_lower_bound_ships_the_top();
+  recursive_estimate_only_near_the_root();
+  recursive_without_measure_stays_here();
+  recursive_remote_edges();
   printf("policy: %d checks, %d failed\n", test_checks, test_failures);
   return test_failures == 0 ? 0 : 1;
 }

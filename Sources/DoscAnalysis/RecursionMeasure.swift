@@ -5,7 +5,8 @@ import DoscManifest
 /// parameter that no statement changes, that every direct recursive call passes decreased by a
 /// constant, and below which a base case returns before any recursive call. From it the runtime
 /// bounds the calls under a spawn at the spawn's argument (the subtree's work) and leaves a
-/// small problem unsplit (policy.c, `dosc_recursive_measure_threshold`).
+/// small problem unsplit (policy.c, `dosc_recursive_measure_threshold`). Where every call is
+/// surely made, the same count bounds the calls from below too (`RecursionLowerBoundAnalysis`).
 ///
 /// The bound must never be smaller than the truth, so everything it rests on is checked, and
 /// anything else is "unknown" with a reason: recursion through another function, a recursive
@@ -64,7 +65,9 @@ enum RecursionMeasureAnalysis {
         reasons.append("'\(parameter.name)' is unsigned and may wrap below 0 at a recursive call")
         continue
       }
-      return .found(Manifest.RecursionMeasure(parameter: parameter.name, base: base, decrements: decrements))
+      var found = Manifest.RecursionMeasure(parameter: parameter.name, base: base, decrements: decrements)
+      found.lowerBound = RecursionLowerBoundAnalysis.lowerBound(of: function, measure: found, parameterIndex: index)
+      return .found(found)
     }
     if reasons.isEmpty { reasons.append("'\(function.name)' has no integer parameter") }
     return .unknown(reasons)

@@ -31,19 +31,45 @@ extension SiteExplainer {
     }
     guard decision.binding != Int32(DOSC_POLICY_INLINE) else { return [] }
     let depth = "depth < \(decision.depth_cutoff)"
+    let remote = remoteBreakEven(parameter: parameter, decision: decision, facts: facts)
     if decision.measure_threshold == Self.anyMeasure {
-      return [
+      return remote + [
         SiteExplanation.BreakEven(
           variable: parameter, binding: "local", from: nil,
           text: "spawns at any \(parameter) while \(depth) (one call's work pays for a spawn and a steal)")
       ]
     }
     let threshold = decision.measure_threshold
-    return [
+    return remote + [
       SiteExplanation.BreakEven(
         variable: parameter, binding: "local", from: Double(threshold),
         text: "spawns while \(parameter) >= \(threshold) and \(depth): from there its calls' work bound "
           + "reaches \(format(grain)) ops, what a spawn and a steal need; a plain call below")
+    ]
+  }
+
+  /// Where an auto-bound recursive site ships its subtrees (`dosc_recursive_remote`, the same
+  /// price the runtime's decision came from), in the measure's own terms.
+  private func remoteBreakEven(parameter: String, decision: dosc_decision, facts: dosc_site_facts)
+    -> [SiteExplanation.BreakEven]
+  {
+    guard decision.binding == Int32(DOSC_POLICY_REMOTE), decision.remote_bytes_per_op < DOSC_POLICY_ANY_BYTES
+    else { return [] }
+    var machine = profile
+    var siteFacts = facts
+    let price = dosc_recursive_remote(&machine, &siteFacts)
+    guard price.rule != Int32(DOSC_RECURSIVE_REMOTE_NONE) else { return [] }
+    let threshold = decision.remote_work_threshold
+    let estimate =
+      price.rule == Int32(DOSC_RECURSIVE_REMOTE_LOWER_BOUND)
+      ? "the subtree's sure work (its lower bound)"
+      : "sqrt(one call x its calls' bound), the estimate of least worst-case error,"
+    return [
+      SiteExplanation.BreakEven(
+        variable: parameter, binding: "remote", from: Double(threshold),
+        text: "remote while \(parameter) >= \(threshold) and depth < \(decision.remote_depth_cutoff): from there "
+          + "\(estimate) reaches \(format(price.needed_ops)) ops, what 2 round trips and its share of the first "
+          + "contact need at the other nodes' gain; kept here below")
     ]
   }
 }

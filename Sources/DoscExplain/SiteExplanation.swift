@@ -37,6 +37,11 @@ public struct SiteExplanation: Codable, Sendable {
     /// of it pays (`dosc_spawn_choice`); nil when every value does.
     public var measure: String?
     public var measureThreshold: Int64?
+    /// Remote, recursive: a spawn ships its subtree while its measure >= `remoteMeasure` and the
+    /// depth < `remoteDepthCutoff`, with at most `remoteMaxBytes` (`dosc_recursive_remote`).
+    public var remoteMeasure: Int64?
+    public var remoteDepthCutoff: Int?
+    public var remoteMaxBytes: Double?
     /// Remote: a task the remote test keeps here spawns locally from this work; nil: never.
     public var keptWork: Int64?
     /// Where the batch is known at the spawn (siblings a formula): fewer tasks are a plain call.
@@ -49,6 +54,9 @@ public struct SiteExplanation: Codable, Sendable {
       case remoteWork = "remote_work"
       case remoteBytesPerOp = "remote_bytes_per_op"
       case remoteFirstBytes = "remote_first_bytes"
+      case remoteMeasure = "remote_measure"
+      case remoteDepthCutoff = "remote_depth_cutoff"
+      case remoteMaxBytes = "remote_max_bytes"
       case keptWork = "kept_work"
       case leastSiblings = "least_siblings"
     }
@@ -227,7 +235,13 @@ public struct SiteExplainer {
       } else if decision.work_threshold < DOSC_POLICY_NEVER {
         thresholds.localWork = decision.work_threshold
       }
-      if decision.binding == Int32(DOSC_POLICY_REMOTE) {
+      let recursiveRemote =
+        facts.recursive != 0 && facts.work_known == 0 && decision.remote_bytes_per_op < DOSC_POLICY_ANY_BYTES
+      if decision.binding == Int32(DOSC_POLICY_REMOTE) && recursiveRemote {
+        thresholds.remoteMeasure = decision.remote_work_threshold
+        thresholds.remoteDepthCutoff = Int(decision.remote_depth_cutoff)
+        thresholds.remoteMaxBytes = decision.remote_first_bytes
+      } else if decision.binding == Int32(DOSC_POLICY_REMOTE) {
         thresholds.remoteWork = decision.remote_work_threshold
         thresholds.remoteBytesPerOp =
           decision.remote_bytes_per_op >= DOSC_POLICY_ANY_BYTES ? nil : decision.remote_bytes_per_op
@@ -237,7 +251,7 @@ public struct SiteExplainer {
           thresholds.keptWork = decision.kept_work_threshold
         }
       }
-      if Self.batchKnownAtSpawn(site) { thresholds.leastSiblings = decision.least_siblings }
+      if Self.batchKnownAtSpawn(site) { thresholds.leastSiblings = Int64(decision.least_siblings) }
     }
     let figures = SiteExplanation.Figures(
       work: task?.work.description ?? "null",

@@ -238,10 +238,29 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var parameter: String
     public var base: Int
     public var decrements: [Int]
-    public init(parameter: String, base: Int, decrements: [Int]) {
+    /// Present when the bound is also a lower bound (`RecursionLowerBound`).
+    public var lowerBound: RecursionLowerBound?
+    public init(parameter: String, base: Int, decrements: [Int], lowerBound: RecursionLowerBound? = nil) {
       self.parameter = parameter
       self.base = base
       self.decrements = decrements
+      self.lowerBound = lowerBound
+    }
+    enum CodingKeys: String, CodingKey {
+      case parameter, base, decrements
+      case lowerBound = "lower_bound"
+    }
+  }
+
+  /// A recursion whose every invocation at or above the measure's base makes each of its
+  /// recursive calls, each passing exactly the parameter minus its decrement, and runs at least
+  /// `workPerCall` operations: its calls' count N(m) is then also the least a task started at
+  /// `m` makes, and `workPerCall x N(m)` a sound lower bound of its work (SPEC-additions).
+  public struct RecursionLowerBound: Codable, Hashable, Sendable {
+    public var workPerCall: Int
+    public init(workPerCall: Int) { self.workPerCall = workPerCall }
+    enum CodingKeys: String, CodingKey {
+      case workPerCall = "work_per_call"
     }
   }
 

@@ -37,6 +37,7 @@ public struct RecursionRecurrence {
       }
     }
     value.work_per_call = Double(workPerCall)
+    value.least_work_per_call = Double(measure.lowerBound?.workPerCall ?? 0)
     return value
   }
 
@@ -46,7 +47,7 @@ public struct RecursionRecurrence {
   func declaration(siteID: Int) -> String {
     let decrements = measure.decrements.map { "\($0)LL" }.joined(separator: ", ")
     return "static const dosc_recurrence \(Self.name(siteID: siteID)) = { \(measure.decrements.count), "
-      + "\(measure.base)LL, { \(decrements) }, \(workPerCall).0 };\n"
+      + "\(measure.base)LL, { \(decrements) }, \(workPerCall).0, \(measure.lowerBound?.workPerCall ?? 0).0 };\n"
   }
 
   /// The measure at the spawn, over the site's argument locals (`dosc_aK`): the `measure`

@@ -38,9 +38,33 @@ import Testing
           return x + y;
         }
         """, "fib(20)"), "fib")
-    #expect(fib.measure == Manifest.RecursionMeasure(parameter: "n", base: 2, decrements: [1, 2]))
+    #expect(
+      fib.measure
+        == Manifest.RecursionMeasure(
+          parameter: "n", base: 2, decrements: [1, 2], lowerBound: Manifest.RecursionLowerBound(workPerCall: 3)))
     #expect(fib.measureUnknown == nil)
     #expect(fib.workPerInvocation == .number(10))
+  }
+
+  /// The lower bound (`RecursionLowerBoundAnalysis`) holds only where every invocation above the
+  /// base surely makes every call: a call under an `if`, in a branch of `?:` or on the right of
+  /// `&&`, or an early return after the base test, each leaves the measure (an upper bound) and
+  /// drops the lower bound, which must never be larger than the truth.
+  @Test(arguments: [
+    ("if (n < 2) return n;\n  long x = f(n - 1), y = 0;\n  if (n % 3) y = f(n - 2);\n  return x + y;", false),
+    ("if (n < 2) return n;\n  return n > 9 ? f(n - 1) : f(n - 2);", false),
+    ("if (n < 2) return n;\n  long x = f(n - 1);\n  return x > 5 && f(n - 2) > 1;", false),
+    ("if (n < 2) return n;\n  if (n == 7) return 13;\n  return f(n - 1) + f(n - 2);", false),
+    ("if (n < 2) return n;\n  if (n < 9) return 13;\n  return f(n - 1) + f(n - 2);", false),
+    ("if (n < 2 || n <= 1) return n;\n  long x = f(n - 1);\n  long y = f(n - 2);\n  return x + y;", true),
+    ("if (n < 2) { return n; }\n  return f(n - 1) + f(n - 2);", true),
+  ])
+  func lowerBoundOnlyWhereEveryCallIsMade(_ body: String, _ bounded: Bool) throws {
+    let t = try task(spawned("long f(int n) {\n  \(body)\n}", "f(20)"), "f")
+    let measure = try #require(t.measure, "\(t.measureUnknown ?? [])")
+    #expect(measure.decrements == [1, 2])
+    #expect((measure.lowerBound != nil) == bounded, "\(body): \(String(describing: measure.lowerBound))")
+    if bounded { #expect(measure.lowerBound?.workPerCall == 3) }
   }
 
   /// `<=`, a constant on the left, a base case among `||`, a second parameter that is not the

@@ -307,6 +307,38 @@ import Testing
   /// (`remote_first_ns`) over their batch: matmul 64's 4 row blocks stay here (forced remote
   /// ran them in 0.88 ms, inline in 0.39), matmul 256's 16 go. With 2 threads a rank, the hosts'
   /// 2 cores run no more workers than rank 0's pool: local.
+  /// fib's calls are all made above its base (the manifest's `lower_bound`): on 3 ranks of a
+  /// 2-core host its subtrees are priced remote from the work they surely have, near the root
+  /// only. explain states from which n, its pick at the values follows it, and with one node,
+  /// or for n-queens (no measure), it says why nothing ships.
+  @Test func recursiveSiteShipsFromItsSureWork() throws {
+    let fib = try Self.build("fib")
+    defer { try? FileManager.default.removeItem(atPath: fib.directory) }
+    func site(_ n: Double, nodes: Int = 3, threads: Int = 1) throws -> SiteExplanation {
+      try #require(
+        try Self.explain(fib, threads: threads, nodes: nodes, cores: 2, ranksPerHost: 3, values: ["n": n]).sites
+          .first)
+    }
+    let large = try site(34)
+    #expect(large.binding == "remote" && large.reason.contains("the subtree's sure work"), "\(large.reason)")
+    let from = try #require(large.thresholds.remoteMeasure)
+    #expect(large.thresholds.remoteDepthCutoff == 2)
+    #expect(large.atValues.bindingAtSpawn == "remote")
+    let line = try #require(large.breakEven.first { $0.binding == "remote" })
+    #expect(line.from == Double(from) && line.text.hasPrefix("remote while n >= \(from) and depth < 2"), "\(line)")
+    #expect(try site(Double(from - 1)).atValues.bindingAtSpawn == "inline", "below the threshold: kept, 1 thread")
+    let text = try Self.explain(fib, threads: 1, nodes: 3, cores: 2, ranksPerHost: 3, values: ["n": 34]).text()
+    #expect(text.contains("remote while n >= \(from) and depth < 2: from there the subtree's sure work"))
+    let one = try site(34, nodes: 1, threads: 2)
+    #expect(one.binding == "local" && one.thresholds.remoteMeasure == nil, "\(one.reason)")
+    let nqueens = try Self.build("nqueens")
+    defer { try? FileManager.default.removeItem(atPath: nqueens.directory) }
+    let board = try #require(
+      try Self.explain(nqueens, threads: 1, nodes: 3, cores: 2, ranksPerHost: 3, values: ["n": 10, "j": 0]).sites
+        .first)
+    #expect(board.binding == "inline" && board.reason.contains("recursive without a measure"), "\(board.reason)")
+  }
+
   @Test func ranksThatFillTheirHostAndTheFirstContactArePriced() throws {
     let built = try Self.build("matmul")
     defer { try? FileManager.default.removeItem(atPath: built.directory) }
