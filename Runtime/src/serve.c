@@ -479,7 +479,12 @@ static void execute(received_task *task) {
     if (no_memory) worker_out_of_memory(bytes);
     if (allocated[i]) free(twins[i]);
   }
-  atomic_fetch_add_explicit(&serve.tasks_run, 1, memory_order_relaxed);
+  if (dosc_remote.threads == 1) /* only this thread counts: no locked instruction */
+    atomic_store_explicit(&serve.tasks_run,
+                          atomic_load_explicit(&serve.tasks_run, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
+  else
+    atomic_fetch_add_explicit(&serve.tasks_run, 1, memory_order_relaxed);
 }
 
 /* A task on this rank's pool: runs it and hands it to the communication
