@@ -711,8 +711,7 @@ static void send_task(int rank, remote_task *task) {
   size_t marks_size = task->replicated > 0 ? sizeof(int64_t) * (size_t)site->param_count : 0;
   size_t payload = site->args_size + marks_size;
   long long data_bytes = task->bytes_in;
-  memset(marks, 0, sizeof marks);
-  if (task->replicated > 0) {
+  if (task->replicated > 0) { /* else marks are neither read nor sent */
     pthread_mutex_lock(&queue.lock);
     for (int i = 0; i < site->param_count; i++) {
       replica *r = task->replicas[i];
@@ -735,7 +734,7 @@ static void send_task(int rank, remote_task *task) {
   for (int i = 0; i < site->param_count; i++)
     memset(buffer + site->params[i].offset, 0, sizeof(void *));
   if (site->result_offset >= 0) memset(buffer + site->result_offset, 0, sizeof(void *));
-  memcpy(buffer + site->args_size, marks, marks_size);
+  if (marks_size > 0) memcpy(buffer + site->args_size, marks, marks_size);
   /* Inline data goes into the buffer before it is sent; data messages after it. */
   dosc_data_stream out = {rank, inline_data ? buffer + payload : NULL, 0};
   for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
@@ -746,7 +745,7 @@ static void send_task(int rank, remote_task *task) {
     if ((pass == 0) != inline_data) continue;
     for (int i = 0; i < site->param_count; i++) {
       const dosc_remote_param *param = &site->params[i];
-      if (!dosc_shipped_in(param) || marks[i] < 0) continue;
+      if (!dosc_shipped_in(param) || (marks_size > 0 && marks[i] < 0)) continue;
       const char *base = field_pointer(task->args, param->offset);
       const dosc_region *region = &task->regions[i];
       dosc_send_footprint(&out, site, task->args, i,
@@ -831,7 +830,8 @@ static void receive_result(int source, const dosc_message_header *header,
   task_complete(task);
 }
 
-static void handle_control(int source, const unsigned char *message, size_t bytes) {
+/* Returns the message's type. */
+static uint32_t handle_control(int source, const unsigned char *message, size_t bytes) {
   if (bytes < sizeof(dosc_message_header))
     dosc_remote_fail(source, "a control message of %zu bytes", bytes);
   dosc_message_header header;
@@ -855,6 +855,7 @@ static void handle_control(int source, const unsigned char *message, size_t byte
   default:
     dosc_remote_fail(source, "a message of type %u, which rank 0 never receives", header.type);
   }
+  return header.type;
 }
 
 /* Every MPI call on rank 0 happens under this lock (MPI_THREAD_SERIALIZED):
@@ -901,7 +902,13 @@ static int coordinate_once(int polls) {
    * round, so a thread waiting at a taskwait whose result this was leaves
    * at once, not after posting it (~0.1 us of an empty task's round trip). */
   if ((message = dosc_next_control(&source, &bytes, polls)) != NULL) {
-    handle_control(source, message, bytes);
+    /* A result with nothing queued for the slot it frees and nothing else
+     * to do: the round ends here, so that a thread waiting for it at a
+     * taskwait returns at once (the next round looks at the rest). */
+    if (handle_control(source, message, bytes) == DOSC_MSG_RESULT && queue.decisions_sent &&
+        dosc_fifo_empty(&queue.waiting) &&
+        !atomic_load_explicit(&queue.any_released, memory_order_relaxed))
+      return 1;
     active = 1;
   }
   if (!queue.decisions_sent) {
