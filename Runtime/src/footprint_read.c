@@ -154,7 +154,9 @@ static void sure_pages(const dosc_remote_site *site, const void *args, int param
   *lo = *hi = from;
   if (site->touched == NULL || param >= site->param_count) return;
   dosc_region touched[site->param_count];
-  memset(touched, 0, sizeof touched);
+  /* Only this parameter's entry is read: the function stores the entries
+   * it knows and leaves the others (this runs at every remote spawn). */
+  touched[param].first = touched[param].count = 0;
   site->touched(args, touched);
   const dosc_region *t = &touched[param];
   const dosc_remote_param *p = &site->params[param];

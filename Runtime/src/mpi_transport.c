@@ -64,6 +64,13 @@ static int isend(const void *buffer, size_t bytes, int destination, int tag, voi
   return 0;
 }
 
+static int send(const void *buffer, size_t bytes, int destination, int tag) {
+  if (bytes > (size_t)INT_MAX) return -1;
+  return MPI_Send(buffer, (int)bytes, MPI_BYTE, destination, tag, MPI_COMM_WORLD) == MPI_SUCCESS
+             ? 0
+             : -1;
+}
+
 static int test(void *request) {
   MPI_Request handle = handle_of(request);
   int done = 0;
@@ -138,7 +145,7 @@ static const char *library_version(void) {
 
 __attribute__((visibility("default"))) const dosc_transport *dosc_mpi_transport(void) {
   static const dosc_transport transport = {
-      DOSC_TRANSPORT_VERSION, init,   finalize, abort_job, isend, test, probe, recv,
+      DOSC_TRANSPORT_VERSION, init,   finalize, abort_job, isend, send, test, probe, recv,
       library_version,        listen, post,     arrived,   cancel};
   return &transport;
 }

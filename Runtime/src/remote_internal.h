@@ -75,6 +75,7 @@ DOSC_INTERNAL const unsigned char *dosc_next_control(int *source, size_t *bytes,
 #endif
 DOSC_INTERNAL void dosc_cancel_control(void); /* before MPI_Finalize */
 DOSC_INTERNAL void dosc_remote_flush_sends(void);
+DOSC_INTERNAL void dosc_remote_free_send_records(void); /* after the last send */
 
 /* The site a wire id names, or NULL. */
 DOSC_INTERNAL dosc_remote_site *dosc_remote_site_by_wire(int32_t wire);

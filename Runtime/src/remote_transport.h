@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#define DOSC_TRANSPORT_VERSION 3
+#define DOSC_TRANSPORT_VERSION 4
 
 typedef struct dosc_transport {
   int version; /* DOSC_TRANSPORT_VERSION */
@@ -27,6 +27,11 @@ typedef struct dosc_transport {
   /* MPI_Isend of `bytes` bytes (< 2 GiB); *request is opaque (MPI's handle
    * itself, never NULL, nothing allocated), completed by test. */
   int (*isend)(const void *buffer, size_t bytes, int destination, int tag, void **request);
+  /* MPI_Send of `bytes` bytes, for small messages only (remote.c,
+   * DOSC_BLOCKING_SEND_BYTES): far below every MPI's eager limit, so it
+   * returns once the bytes are copied out, never waiting for the receiver.
+   * 0 on success. */
+  int (*send)(const void *buffer, size_t bytes, int destination, int tag);
   /* 1 when the send has completed (the request is then freed), else 0. */
   int (*test)(void *request);
   /* MPI_Probe: *bytes of the next message from `source` with `tag`. */

@@ -41,7 +41,26 @@ typedef struct received_task {
   unsigned char result[64] __attribute__((aligned(16)));
   void *big_result;  /* when the result is larger than `result` */
   size_t block_size; /* bytes of the one allocation holding the record (receive_task) */
+  /* DOSC_RECORD_FOOTPRINT_BYTES in the record itself: a small task's
+   * footprints, with no malloc before it runs nor free after. */
+  unsigned char *small;
 } received_task;
+
+/* Footprints of a task that add up to at most this many bytes (each rounded
+ * up to 16) live in its record: its written data then goes back inline,
+ * never from a data message that would own the buffer. */
+#ifndef DOSC_RECORD_FOOTPRINT_BYTES
+#define DOSC_RECORD_FOOTPRINT_BYTES 256
+#endif
+_Static_assert(DOSC_RECORD_FOOTPRINT_BYTES % 16 == 0 &&
+                   4 * DOSC_RECORD_FOOTPRINT_BYTES <= DOSC_INLINE_BYTES,
+               "DOSC_RECORD_FOOTPRINT_BYTES must be a multiple of 16, well below the inline size");
+
+/* Whether `buffer` is in the record's own room for small footprints. */
+static int in_record(const received_task *task, const char *buffer) {
+  return (const unsigned char *)buffer >= task->small &&
+         (const unsigned char *)buffer < task->small + DOSC_RECORD_FOOTPRINT_BYTES;
+}
 
 /* A read-only footprint rank 0 asked this rank to keep (remote.c, replicas):
  * later tasks of the same epoch use it without its bytes being sent again.
@@ -126,14 +145,15 @@ static received_task *receive_task(const dosc_message_header *header,
   if (header->payload_bytes < fixed)
     dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments take %zu", site->task,
                      header->payload_bytes, fixed);
-  /* One allocation per task: the record, its argument struct (16-aligned)
-   * and its per-parameter arrays. */
+  /* One allocation per task: the record, its argument struct (16-aligned),
+   * its per-parameter arrays and room for small footprints. */
   size_t params = (size_t)(site->param_count > 0 ? site->param_count : 1);
   size_t args_at = (sizeof(received_task) + 15) & ~(size_t)15;
   size_t arrays_at = args_at + ((site->args_size + 15) & ~(size_t)15);
   size_t per_param =
       sizeof(char *) + sizeof(dosc_region) + sizeof(dosc_write_back) + sizeof(void *) + 1;
-  size_t block_size = (arrays_at + params * per_param + 15) & ~(size_t)15;
+  size_t small_at = (arrays_at + params * per_param + 15) & ~(size_t)15;
+  size_t block_size = small_at + DOSC_RECORD_FOOTPRINT_BYTES;
   unsigned char *block = NULL;
   if (serve.spare != NULL && serve.spare->block_size >= block_size) {
     block = (unsigned char *)serve.spare;
@@ -151,6 +171,7 @@ static received_task *receive_task(const dosc_message_header *header,
   task->encodings = (void **)(task->buffers + params);
   task->replicated = (unsigned char *)(task->encodings + params);
   task->block_size = block_size;
+  task->small = block + small_at;
   task->site = site;
   task->number = header->task;
   memcpy(task->args, payload, site->args_size);
@@ -160,7 +181,7 @@ static received_task *receive_task(const dosc_message_header *header,
    * write_back.h). */
   if (site->footprint(task->args, task->regions) != 0)
     dosc_remote_fail(0, "arguments of '%s' whose footprint does not evaluate", site->task);
-  long long read_bytes = 0, total_bytes = 0;
+  long long read_bytes = 0, total_bytes = 0, own_bytes = 0;
   for (int i = 0; i < site->param_count; i++) {
     const dosc_region *due = &task->regions[i];
     const dosc_remote_param *param = &site->params[i];
@@ -195,6 +216,7 @@ static received_task *receive_task(const dosc_message_header *header,
     } else {
       if (dosc_shipped_in(param)) read_bytes += bytes;
       task->replicated[i] = mark > 0 ? 2 : 0; /* 2: to keep once received */
+      if (mark == 0) own_bytes += (bytes + 15) & ~15ll;
     }
   }
   if ((uint64_t)read_bytes != header->data_bytes)
@@ -208,6 +230,7 @@ static received_task *receive_task(const dosc_message_header *header,
   dosc_data_stream in = {
       0, header->data_bytes <= DOSC_INLINE_BYTES ? (unsigned char *)payload + fixed : NULL,
       inline_bytes};
+  size_t small_used = 0;
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     const dosc_region *region = &task->regions[i];
@@ -216,7 +239,13 @@ static received_task *receive_task(const dosc_message_header *header,
       rebased = task->buffers[i] - region->first * (long long)param->element_size;
     } else if (param->access != DOSC_ACCESS_NONE) {
       size_t bytes = (size_t)region->count * param->element_size;
-      char *buffer = dosc_footprint_buffer(bytes); /* large: on huge pages */
+      char *buffer;
+      if (task->replicated[i] == 0 && own_bytes <= DOSC_RECORD_FOOTPRINT_BYTES) {
+        buffer = (char *)task->small + small_used;
+        small_used += (bytes + 15) & ~(size_t)15;
+      } else {
+        buffer = dosc_footprint_buffer(bytes); /* large: on huge pages */
+      }
       if (buffer == NULL)
         dosc_remote_fail(0, "a footprint of %zu bytes this rank has no memory for", bytes);
       task->buffers[i] = buffer;
@@ -291,7 +320,8 @@ static void send_result(received_task *task) {
     }
   }
   for (int i = 0; i < site->param_count; i++) {
-    if (!task->replicated[i]) dosc_footprint_buffer_free(task->buffers[i]);
+    if (!task->replicated[i] && !in_record(task, task->buffers[i]))
+      dosc_footprint_buffer_free(task->buffers[i]);
     free(task->encodings[i]);
   }
   serve.bytes_sent += shipped;
@@ -479,7 +509,12 @@ static void execute(received_task *task) {
     if (no_memory) worker_out_of_memory(bytes);
     if (allocated[i]) free(twins[i]);
   }
-  atomic_fetch_add_explicit(&serve.tasks_run, 1, memory_order_relaxed);
+  if (dosc_remote.threads == 1) /* only this thread counts: no locked instruction */
+    atomic_store_explicit(&serve.tasks_run,
+                          atomic_load_explicit(&serve.tasks_run, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
+  else
+    atomic_fetch_add_explicit(&serve.tasks_run, 1, memory_order_relaxed);
 }
 
 /* A task on this rank's pool: runs it and hands it to the communication

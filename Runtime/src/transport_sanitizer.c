@@ -44,6 +44,11 @@ static int isend(const void *buffer, size_t bytes, int destination, int tag, voi
   UNCHECKED_READS(status = real->isend(buffer, bytes, destination, tag, request));
   return status;
 }
+static int send(const void *buffer, size_t bytes, int destination, int tag) {
+  int status;
+  UNCHECKED_READS(status = real->send(buffer, bytes, destination, tag));
+  return status;
+}
 static int test(void *request) {
   int done;
   UNCHECKED_READS(done = real->test(request));
@@ -85,6 +90,7 @@ const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi) {
   real = mpi;
   wrapped = *mpi;
   wrapped.isend = isend;
+  wrapped.send = send;
   wrapped.test = test;
   wrapped.listen = listen;
   wrapped.post = post;
