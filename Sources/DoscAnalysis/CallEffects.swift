@@ -144,15 +144,20 @@ extension FunctionAnalyzer {
         mapped.writes = translate(access.writes)
         mapped.sure = access.sure.mapping(
           { range in
-            guard let offset, let low = translate(range.low), let high = translate(range.high) else { return nil }
-            return IndexRange(low: low + offset, high: high + offset)
+            guard let offset, let low = translate(range.low), let high = translate(range.high),
+              let start = indexRange(of: low + offset), let end = indexRange(of: high + offset), start.exact, end.exact
+            else { return nil }
+            return IndexRange(low: start.range.low, high: end.range.high)
           }, when: access.sure.when.map(translate))
         // What the callee stores densely is not carried over: its stores count as any others.
         mapped.dense = DenseStores()
         if let offset {
+          // An offset or an argument that is a bounded value (`BoundedValues`): every place it may be.
           (mapped.ranges, mapped.writeRanges) = access.mappingRanges { range in
-            guard let low = translate(range.low), let high = translate(range.high) else { return nil }
-            return IndexRange(low: low + offset, high: high + offset)
+            guard let low = translate(range.low), let high = translate(range.high),
+              let start = indexRange(of: low + offset), let end = indexRange(of: high + offset)
+            else { return nil }
+            return IndexRange(low: start.range.low, high: end.range.high)
           }
         } else {
           mapped.ranges = nil

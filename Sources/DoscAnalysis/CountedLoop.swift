@@ -42,7 +42,12 @@ struct CountedLoop {
 
   private func extreme(_ value: Polynomial, smallest: Bool) -> Polynomial? {
     guard value.mentions(variable) else { return value }
-    guard value.degree(in: variable) == 1 else { return nil }
+    guard value.degree(in: variable) == 1 else {
+      // Moving one way with the variable (`i / 2`, `min(i, n)`): its ends are at the loop's.
+      guard let direction = value.direction(in: variable) else { return nil }
+      let ends = (value.substituting(variable, with: first), value.substituting(variable, with: last))
+      return (direction >= 0) == smallest ? ends.0 : ends.1
+    }
     let slope = value.coefficients(of: variable)[1] ?? .zero
     let atFirst = value.substituting(variable, with: first)
     let atLast = value.substituting(variable, with: last)

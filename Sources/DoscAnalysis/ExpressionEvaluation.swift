@@ -53,7 +53,15 @@ extension FunctionAnalyzer {
       alternatives(
         [{ results.append(self.evaluate(then)) }, { results.append(self.evaluate(otherwise)) }],
         guards: [guards.then, guards.otherwise])
-      return Value.either(results[0], results[1], type: expression.type, text: expression.text)
+      switch (results[0], results[1]) {
+      case (.scalar(let x?), .scalar(let y?)) where x != y && expression.type.kind == .integer:
+        // A neighbour's index (`y == 0 ? c : c - nx`): one of the two.
+        return eitherValue(x, y)
+      case (.pointer(.parameter(let i, let x?)), .pointer(.parameter(let j, let y?))) where i == j && x != y:
+        return .pointer(.parameter(index: i, offset: eitherValue(x, y).polynomial))
+      default:
+        return Value.either(results[0], results[1], type: expression.type, text: expression.text)
+      }
     case .initializerList(let items):
       for item in items {
         // `struct view v = {a, n}`, `double *rows[] = {a, a + ld}`: a pointer kept in memory.
@@ -234,8 +242,16 @@ extension FunctionAnalyzer {
       return .pointer(target.offset(by: amount.map { -$0 }))
     case ("-", .pointer, .pointer):
       return .unknownScalar
+    case ("%", .scalar(let x), .scalar(let y)):
+      guard let divisor = y?.integerValue else { return .unknownScalar }
+      return remainder(x, by: divisor, unsigned: expression.type.isUnsigned)
     case (_, .scalar(let x), .scalar(let y)):
       guard let x, let y else { return .unknownScalar }
+      if op == ">>", expression.type.kind == .integer, !expression.type.isUnsigned, let shift = y.integerValue,
+        (0..<32).contains(shift)
+      {
+        return shiftedRight(x, by: shift)
+      }
       if expression.type.wrapsBelow64Bits {
         // `unsigned` arithmetic is modulo 2^32: exact only for a constant that fits.
         guard let value = exactArithmetic(op, x, y)?.integerValue, (0..<(1 << 32)).contains(value) else {

@@ -19,6 +19,8 @@ final class FunctionAnalyzer {
 
   var scalars: [String: Polynomial] = [:]
   var pointers: [String: PointerTarget] = [:]
+  /// The bounds of the values known only to lie in a range (`BoundedValues`), by symbol.
+  var boundedValues: [String: IndexRange] = [:]
   /// The pointer variables assigned more than once that `pointers` follows (`PointerWalks`).
   var walkedPointerNames: Set<String> = []
   /// Variables of the counted loops currently open.

@@ -3,7 +3,7 @@ enum LibraryFunction {
   /// `memcpy`-like: which argument is written, which read, which is the byte count.
   case memoryCopy(destination: Int, source: Int, bytes: Int)
   case memorySet(destination: Int, bytes: Int)
-  /// Pure functions from `<math.h>` (and `abs`): no memory effects, a few operations.
+  /// Pure functions from `<math.h>`, `<complex.h>` (and `abs`): no memory effects, a few operations.
   case pure(cost: Int)
   /// Allocation: the result is memory private to the task.
   case allocation
@@ -36,11 +36,17 @@ enum LibraryFunction {
     "sqrt", "cbrt", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "exp", "exp2",
     "expm1", "log", "log2", "log10", "log1p", "pow", "fabs", "floor", "ceil", "round", "trunc", "fmod", "fmin",
     "fmax", "hypot", "abs", "labs", "llabs", "fma", "copysign", "nearbyint", "rint", "lround", "isnan", "isinf",
-    "isfinite", "signbit", "erf", "erfc", "tgamma", "lgamma",
+    "isfinite", "signbit", "erf", "erfc", "tgamma", "lgamma", "ldexp", "scalbn", "fdim", "remainder", "logb",
+    "ilogb", "lrint", "llrint", "llround",
+    // <complex.h>: values in, a value out (a `double _Complex` argument is passed by value).
+    "creal", "cimag", "cabs", "carg", "conj", "cproj", "cexp", "clog", "csqrt", "cpow", "csin", "ccos", "ctan",
+    "casin", "cacos", "catan", "csinh", "ccosh", "ctanh", "casinh", "cacosh", "catanh",
   ]
   private static let expensiveMath: Set<String> = [
     "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "exp", "exp2", "expm1", "log",
-    "log2", "log10", "log1p", "pow", "erf", "erfc", "tgamma", "lgamma", "cbrt", "hypot",
+    "log2", "log10", "log1p", "pow", "erf", "erfc", "tgamma", "lgamma", "cbrt", "hypot", "cabs", "carg", "cexp",
+    "clog", "csqrt", "cpow", "csin", "ccos", "ctan", "casin", "cacos", "catan", "csinh", "ccosh", "ctanh", "casinh",
+    "cacosh", "catanh",
   ]
   private static let effects: Set<String> = [
     "printf", "fprintf", "sprintf", "snprintf", "vprintf", "vfprintf", "puts", "fputs", "putchar", "fputc", "putc",

@@ -121,8 +121,9 @@ extension FunctionAnalyzer {
         unboundedBecause:
           "'\(expression.text)' at \(expression.location.withBaseName) accesses more than one element of it")
     case .parameter(let index, let offset):
+      let elements = offset.flatMap(indexRange(of:))
       summary.parameters[index, default: ParameterAccess()].record(
-        write: write, count: .one, range: offset.map { IndexRange(low: $0, high: $0) }, wholeScalar: wholeScalar,
+        write: write, count: .one, range: elements?.range, covering: elements?.exact == false, wholeScalar: wholeScalar,
         unboundedBecause:
           "the index of '\(expression.text)' at \(expression.location.withBaseName) has no symbolic form"
       )
@@ -239,11 +240,15 @@ extension FunctionAnalyzer {
       return wholeElements ? whole : (bytes + size - 1) / size
     }
     summary.addWork(1)
-    let range = offset.flatMap { offset in elements.map { IndexRange(low: offset, high: offset + $0 - 1) } }
+    let start = offset.flatMap(indexRange(of:))
+    let range = start.flatMap { start in
+      elements.map { IndexRange(low: start.range.low, high: start.range.high + $0 - 1) }
+    }
     // A destination of whole elements of a known size is stored whole (`DenseStores`).
     let storedWhole = write && wholeElements && function.parameters[index].type.elementSize != nil
     summary.parameters[index, default: ParameterAccess()].record(
-      write: write, count: elements, range: range, touchedIf: elements, storedWhole: storedWhole,
+      write: write, count: elements, range: range, covering: start?.exact == false, touchedIf: elements,
+      storedWhole: storedWhole,
       unboundedBecause:
         "the extent of '\(argument.text)' in the call at \(argument.location.withBaseName) has no symbolic form")
     summary.work = add(summary.work, elements)

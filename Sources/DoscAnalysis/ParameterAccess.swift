@@ -59,17 +59,19 @@ struct ParameterAccess: Hashable {
   /// reason `why`. `touchedIf`: the range is touched whole only when this is positive (a
   /// `memcpy`'s extent); nil: always. `wholeScalar`: a store of one whole scalar of the element;
   /// `storedWhole`: every element of `range` is stored whole, as `memset` and `memcpy` store
-  /// their destination, none where the range is empty (`DenseStores`).
+  /// their destination, none where the range is empty (`DenseStores`). `covering`: the range
+  /// only covers the elements touched (an index that is a bounded value, `BoundedValues`), so
+  /// none of it is sure, nor stored densely.
   mutating func record(
-    write: Bool, count: Count, range: IndexRange?, touchedIf extent: Polynomial? = nil,
+    write: Bool, count: Count, range: IndexRange?, covering: Bool = false, touchedIf extent: Polynomial? = nil,
     wholeScalar: DenseStores.Scalar? = nil, storedWhole: Bool = false,
     unboundedBecause why: @autoclosure () -> String
   ) {
-    if let range { sure.add(SureAccesses(ranges: [range], when: extent.map { [$0] } ?? [])) }
-    if let range, write, let wholeScalar, extent == nil, range.low == range.high {
+    if let range, !covering { sure.add(SureAccesses(ranges: [range], when: extent.map { [$0] } ?? [])) }
+    if let range, !covering, write, let wholeScalar, extent == nil, range.low == range.high {
       dense.add(DenseStores(storing: wholeScalar, inElement: range.low))
     }
-    if let range, write, storedWhole { dense.add(DenseStores(storingEvery: range)) }
+    if let range, !covering, write, storedWhole { dense.add(DenseStores(storingEvery: range)) }
     if write {
       isWritten = true
       writes = add(writes, count)
