@@ -55,6 +55,7 @@ extension FunctionAnalyzer {
         guards: [guards.then, guards.otherwise])
       switch (results[0], results[1]) {
       case (.scalar(let x?), .scalar(let y?)) where x != y && expression.type.kind == .integer:
+        if let extreme = minimumOrMaximum(condition, x, y, expression) { return .scalar(extreme) }
         // A neighbour's index (`y == 0 ? c : c - nx`): one of the two.
         return eitherValue(x, y)
       case (.pointer(.parameter(let i, let x?)), .pointer(.parameter(let j, let y?))) where i == j && x != y:
@@ -78,6 +79,23 @@ extension FunctionAnalyzer {
       summary.noteUnboundedWork("unsupported expression '\(kind)' at \(expression.location.withBaseName)")
       return expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
     }
+  }
+
+  /// `a < b ? a : b` and the other spellings of a `min` or `max` of two signed values of one
+  /// type (`hi < n ? hi : n`), whose comparison is the polynomials' own; nil otherwise.
+  private func minimumOrMaximum(_ condition: Expr, _ then: Polynomial, _ otherwise: Polynomial, _ expression: Expr)
+    -> Polynomial?
+  {
+    guard case .binary(let op, let lhs, let rhs) = condition.kind, ["<", "<=", ">", ">="].contains(op),
+      [lhs.type, rhs.type, expression.type].allSatisfy({ $0.kind == .integer && !$0.isUnsigned }),
+      lhs.type.size == rhs.type.size, lhs.type.size == expression.type.size,
+      let a = evaluateQuietly(lhs).polynomial, let b = evaluateQuietly(rhs).polynomial,
+      !a.variables.union(b.variables).contains(where: { boundedValues[$0] != nil })
+    else { return nil }
+    let smaller = op.hasPrefix("<")
+    if (then, otherwise) == (a, b) { return smaller ? .minimum(a, b) : .maximum(a, b) }
+    if (then, otherwise) == (b, a) { return smaller ? .maximum(a, b) : .minimum(a, b) }
+    return nil
   }
 
   private func nameValue(_ name: String, _ reference: Reference, _ expression: Expr) -> Value {
