@@ -166,9 +166,13 @@ final class BodyConverter {
     case CXCursor_BinaryOperator,
       CXCursor_CompoundAssignOperator where parts.count == 2:
       var op = binaryOperator(cursor, parts[0], parts[1])
+      let operands = [expression(parts[0]), expression(parts[1])]
       // An operator not seen in a macro's body between constants (`(VAR_MOMENTUM + NDIM)`,
-      // `(1 << MK)`): clang's own value of the constant expression.
-      if op == "?", cursor.kind == CXCursor_BinaryOperator, let value = evaluateInteger(cursor) {
+      // `(1 << MK)`): clang's own value of the constant expression, where evaluating it
+      // skips no effect (clang's evaluation ignores the left side of `(g = 1, 5)`).
+      if op == "?", cursor.kind == CXCursor_BinaryOperator, operands.allSatisfy(\.hasNoEffects),
+        let value = evaluateInteger(cursor)
+      {
         return make(.constant(value))
       }
       // An operator hidden in a macro's body: "?=" where it may assign (`MacroStores`).
@@ -178,15 +182,18 @@ final class BodyConverter {
       {
         op = "?="
       }
-      return make(.binary(op, expression(parts[0]), expression(parts[1])))
+      return make(.binary(op, operands[0], operands[1]))
     case CXCursor_UnaryOperator where parts.count == 1:
       var op = unaryOperator(cursor, parts[0])
+      let operand = expression(parts[0])
+      // A sign spelled in a macro's body on a constant (`#define NEG1 (-1)`): clang's value.
+      if op == "?", operand.hasNoEffects, let value = evaluateInteger(cursor) { return make(.constant(value)) }
       if op == "?" {
         op = hiddenUnaryOperator(cursor, parts[0])
         // A sign, not a step, where the macro holds no `++`/`--` or assignment.
         if op == "?++" && !sources.macroMayStore(file: location.file, at: range.lowerBound) { op = "?" }
       }
-      return make(.unary(op, expression(parts[0])))
+      return make(.unary(op, operand))
     case CXCursor_ArraySubscriptExpr where parts.count == 2:
       return make(.subscripted(expression(parts[0]), index: expression(parts[1])))
     case CXCursor_CallExpr:
@@ -379,4 +386,23 @@ final class BodyConverter {
     return nil
   }
 
+}
+
+extension Expr {
+  /// Whether evaluating the expression changes nothing and calls nothing: no assignment, step,
+  /// call, nor operator or syntax the conversion could not read.
+  fileprivate var hasNoEffects: Bool {
+    switch kind {
+    case .integerLiteral, .floatingLiteral, .stringLiteral, .name, .constant: return true
+    case .binary(let op, let a, let b):
+      let assigns = op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op)
+      return !assigns && op != "?" && a.hasNoEffects && b.hasNoEffects
+    case .unary(let op, let a):
+      return !["++", "--", "post++", "post--", "?++", "?"].contains(op) && a.hasNoEffects
+    case .cast(let a), .member(let a, _, _): return a.hasNoEffects
+    case .subscripted(let a, let i): return a.hasNoEffects && i.hasNoEffects
+    case .conditional(let a, let b, let c): return a.hasNoEffects && b.hasNoEffects && c.hasNoEffects
+    case .call, .initializerList, .unsupported: return false
+    }
+  }
 }
