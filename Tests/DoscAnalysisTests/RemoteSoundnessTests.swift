@@ -471,4 +471,25 @@ import Testing
     let difference = try task(source, "difference")
     #expect(try difference.param("v").first == .unknown && !difference.remotable)
   }
+
+  /// A sign in a macro's body on a constant is clang's value (`NEG1`); but clang's value of
+  /// `((p)[0] = 1, x)` skips the store on its left, which main at e0baf1a lost (footprint v[3],
+  /// a remotable task that wrote v[0]).
+  @Test func constantsInMacroBodiesKeepTheirEffects() throws {
+    let source = """
+      #define NEG1 (-1)
+      #define SET(p, x) ((p)[0] = 1, x)
+      void sign(float *v, int n) { v[n + NEG1] = 1; }
+      void stores(float *v) { v[SET(v, 3)] += 2; }
+      int main(void) { float v[64];
+      #pragma dosc task
+        sign(v, 10);
+      #pragma dosc task
+        stores(v);
+        return 0; }
+      """
+    #expect(try task(source, "sign").param("v").first == .formula("n-1"))
+    let stores = try task(source, "stores")
+    #expect(try stores.param("v").first == .unknown && !stores.remotable)
+  }
 }

@@ -1,0 +1,112 @@
+import DoscManifest
+import Testing
+
+/// Index shapes that are no polynomial of the loop variable: `%`, `/` and `>>` by constants, a
+/// neighbour's index chosen by a condition, a `min` spelled as a conditional (`BoundedValues`).
+/// Each footprint is checked against every index C touches, computed here with C's own
+/// arithmetic (Swift's `/` and `%` truncate like C's, `>>` shifts arithmetically), for bounds
+/// of either sign (the figures hold for non-negative values of the parameters they mention:
+/// SPEC-additions, section 1), and is stated where it used to be null.
+@Suite struct BoundedIndexTests {
+  private struct Shape {
+    var body: String
+    /// The indices one invocation touches, in C's arithmetic.
+    var touched: (_ lo: Int, _ hi: Int, _ n: Int) -> [Int]
+  }
+
+  private func footprint(_ body: String) throws -> Manifest.Parameter {
+    let source = """
+      void task(float *a, int lo, int hi, int n) {
+        \(body)
+      }
+      int main(void) { float v[64] = {0};
+      #pragma dosc task
+        task(v + 32, 0, 8, 4);
+        return 0; }
+      """
+    return try Fixtures.analyze(source: source).0.task("task").param("a")
+  }
+
+  /// The footprint is stated, and covers every index touched wherever the parameters it
+  /// mentions are not negative.
+  private func expectCovers(_ shape: Shape) throws {
+    let a = try footprint(shape.body)
+    let mentioned = [a.first, a.count].flatMap { $0.polynomial?.variables ?? [] }
+    #expect(a.first != .unknown && a.count != .unknown, "\(shape.body): null")
+    for lo in -9...9 {
+      for hi in -9...12 {
+        for n in -3...5 {
+          let values = ["lo": lo, "hi": hi, "n": n]
+          guard !mentioned.contains(where: { values[$0]! < 0 }) else { continue }
+          let touched = shape.touched(lo, hi, n)
+          guard let low = touched.min(), let high = touched.max() else { continue }
+          let first = try a.first.value(values)
+          let count = try a.count.value(values)
+          #expect(
+            first <= low && high < first + count,
+            "\(shape.body) at lo=\(lo) hi=\(hi) n=\(n): touches [\(low), \(high)], footprint [\(first), +\(count))")
+        }
+      }
+    }
+  }
+
+  private func indices(_ lo: Int, _ hi: Int, _ index: (Int) -> Int) -> [Int] {
+    lo < hi ? (lo..<hi).map(index) : []
+  }
+
+  @Test func remaindersQuotientsAndShiftsByConstantsCoverEveryIndex() throws {
+    let shapes = [
+      Shape(body: "for (int i = lo; i < hi; i++) a[i % 4] = 1;") { lo, hi, _ in indices(lo, hi) { $0 % 4 } },
+      Shape(body: "for (int i = lo; i < hi; i++) a[i % -3 + 5] = 1;") { lo, hi, _ in
+        indices(lo, hi) { $0 % -3 + 5 }
+      },
+      Shape(body: "for (int i = lo; i < hi; i++) a[n % 3 + i] = 1;") { lo, hi, n in indices(lo, hi) { n % 3 + $0 } },
+      Shape(body: "for (int i = lo; i < hi; i++) a[i / 2] = 1;") { lo, hi, _ in indices(lo, hi) { $0 / 2 } },
+      Shape(body: "for (int i = lo; i < hi; i++) a[n - i / 3] = 1;") { lo, hi, n in indices(lo, hi) { n - $0 / 3 } },
+      Shape(body: "for (int i = lo; i < hi; i++) a[i / -2] = 1;") { lo, hi, _ in indices(lo, hi) { $0 / -2 } },
+      Shape(body: "for (int i = lo; i < hi; i++) a[i >> 1] = 1;") { lo, hi, _ in indices(lo, hi) { $0 >> 1 } },
+      // Negative however lo is: `>>` rounds down where `/` truncates (-5 >> 1 is -3).
+      Shape(body: "for (int i = lo; i < hi; i++) a[(i - 5) >> 1] = 1;") { lo, hi, _ in
+        indices(lo, hi) { ($0 - 5) >> 1 }
+      },
+      Shape(body: "for (int i = lo; i < hi; i++) for (int j = 0; j < 6; j++) a[i * 2 + j % 2] = 1;") { lo, hi, _ in
+        lo < hi ? (lo..<hi).flatMap { i in (0..<6).map { i * 2 + $0 % 2 } } : []
+      },
+    ]
+    for shape in shapes { try expectCovers(shape) }
+  }
+
+  @Test func aRemainderOfALoopFromZeroIsExact() throws {
+    let a = try footprint("for (int i = 0; i < hi; i++) a[i % 4] = 1;")
+    #expect(a.first == .number(0) && a.count == .number(4))
+    // Unsigned: never negative, whatever the operand.
+    let u = try footprint("for (int i = lo; i < hi; i++) a[(unsigned)i % 8u] = 1;")
+    #expect(u.first == .number(0) && u.count == .number(8))
+    // A parameter no loop changes: exactly its remainder.
+    #expect(try footprint("a[n % 4] = 1;").first == .formula("n-4*(n/4)"))
+  }
+
+  @Test func neighboursChosenByAConditionCoverBothArms() throws {
+    try expectCovers(
+      Shape(body: "for (int i = lo; i < hi; i++) a[i == lo ? i : i - n] = 1;") { lo, hi, n in
+        indices(lo, hi) { $0 == lo ? $0 : $0 - n }
+      })
+    try expectCovers(
+      Shape(body: "for (int i = lo; i < hi; i++) { float *p = i > 0 ? a + i : a + i + n; p[0] = 1; }") {
+        lo, hi, n in indices(lo, hi) { $0 > 0 ? $0 : $0 + n }
+      })
+    // hotspot's `N = (r == 0) ? c : c - cols`: the rows around the block, no more.
+    let rows = try footprint(
+      "for (int r = lo; r < hi; r++) for (int c = 0; c < n; c++) { int k = r * n + c; a[r == 0 ? k : k - n] += 1; }")
+    #expect(rows.first == .formula("n*(lo-1)") && rows.count == .formula("n*(hi-lo+1)"))
+  }
+
+  @Test func aMinimumSpelledAsAConditionalBoundsALoop() throws {
+    let a = try footprint("for (int i = lo; i < (hi < n ? hi : n); i++) a[i] += 1;")
+    #expect(a.first == .formula("lo") && a.count == .formula("-1*(lo-min(hi,n))"))
+    try expectCovers(
+      Shape(body: "for (int i = lo; i < (hi < n ? hi : n); i++) a[i] += 1;") { lo, hi, n in
+        indices(lo, min(hi, n)) { $0 }
+      })
+  }
+}
