@@ -59,6 +59,7 @@ REMOTE_CI=(
   Tests/Oracle/task-rodinia-kernels.c        # lud/nw/pathfinder/kmeans/backprop index forms, 13 tasks sent
   Tests/Oracle/task-macro-constants.c        # (VAR_MOMENTUM + NDIM) in a macro read as 1 * 3: a remote run hung
   Tests/Oracle/task-rodinia-more.c           # cfd's strided variables[i + VAR_DENSITY_ENERGY * nelr]: wrong answer
+  Tests/Oracle/task-bounded-indices.c        # i % 4, (i - 5) >> 1, c - cols by a condition: values in a range
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(
