@@ -6,7 +6,8 @@ import Foundation
 /// Converts one function definition's cursor tree into `CSyntax` values.
 ///
 /// libclang 14 has no API for an operator's kind, so operators are read from the source text
-/// between the operands, and, where macros make that text useless, from clang's pretty printer.
+/// between the operands, and, where macros make that text useless, where the operand after a
+/// binary operator or a prefix operator itself is spelled (`operatorSpelledBefore`).
 final class BodyConverter {
   private let mapper: LocationMapper
   private let sources: SourceCache
@@ -291,13 +292,57 @@ final class BodyConverter {
       let start = spelling(clang_getRangeStart(extents.extent(of: rhs))),
       end.file == start.file, end.offset <= start.offset
     {
+      // Not a comma: between two arguments of one macro (`SUB(n, i)` for `n - i`), the use's.
       let between = sources.code(file: end.file, range: end.offset..<start.offset)
-      if Self.binaryOperators.contains(between) { return between }
+      if between != ",", Self.binaryOperators.contains(between) { return between }
     }
+    // An operator in a macro's body (`((i)+(nx)*((j)+(ny)*(k)))`): the token right before the
+    // right operand's first token, where that token is really spelled.
+    if let op = operatorSpelledBefore(rhs) { return op }
     // libclang 14 gives neither the kind of an operator nor the spelling location inside a
     // macro's body (it maps every location to the expansion); the analysis treats "?" as an
     // unknown value, which keeps its figures conservative.
     return "?"
+  }
+
+  /// The binary operator right before `operand`'s first token where that token is spelled,
+  /// found by the one libclang 14 call that follows a location into a macro's body:
+  /// `clang_tokenize` lexes from a range's true spelling location (the other location calls
+  /// give the macro's use). In the tokens clang parses, a binary operator is the token right
+  /// before its right operand's first token; in the text where that token is spelled, the
+  /// token before it is the same one when it is an operator: in a macro's body the tokens
+  /// are expanded in their order, and a parameter, a macro or a `##` there would be a name or
+  /// `##`, not an operator; in a macro's argument, the argument's own tokens come in their
+  /// order too, and its first one follows `(` or `,` (neither taken). So only a run of
+  /// operator characters that is exactly one operator, whitespace around it, counts; a
+  /// comma, a comment, a directive or a line continuation between them gives nil.
+  private func operatorSpelledBefore(_ operand: CXCursor) -> String? {
+    guard let first = trueSpelling(of: clang_getRangeStart(extents.extent(of: operand)), in: operand) else {
+      return nil
+    }
+    let bytes = sources.bytes(first.file)
+    guard first.offset <= bytes.count else { return nil }
+    let whitespace: Set<UInt8> = [0x20, 0x09, 0x0a, 0x0d]
+    let operatorCharacters = Set("+-*/%<>=!&|^,~".utf8)
+    var index = first.offset - 1
+    while index >= 0, whitespace.contains(bytes[index]) { index -= 1 }
+    let end = index + 1
+    while index >= 0, operatorCharacters.contains(bytes[index]) { index -= 1 }
+    let run = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+    return run != "," && Self.binaryOperators.contains(run) ? run : nil
+  }
+
+  /// Where the token at `location` is spelled, in a macro's body too (`clang_tokenize` lexes
+  /// from the spelling location); nil for a token made by `##` (scratch space, no file).
+  private func trueSpelling(of location: CXSourceLocation, in cursor: CXCursor) -> (file: String, offset: Int)? {
+    let unit = clang_Cursor_getTranslationUnit(cursor)
+    var tokens: UnsafeMutablePointer<CXToken>?
+    var count: UInt32 = 0
+    clang_tokenize(unit, clang_getRange(location, location), &tokens, &count)
+    guard let tokens else { return nil }
+    defer { clang_disposeTokens(unit, tokens, count) }
+    guard count >= 1 else { return nil }
+    return spelling(clang_getTokenLocation(unit, tokens[0]))
   }
 
   private func unaryOperator(_ cursor: CXCursor, _ operand: CXCursor) -> String {
@@ -311,6 +356,15 @@ final class BodyConverter {
     if inner.upperBound < whole.upperBound {
       let after = sources.code(file: file, range: inner.upperBound..<whole.upperBound)
       if after == "++" || after == "--" { return "post" + after }
+    }
+    // A prefix operator in a macro's body (`#define OFF -2`) begins its expression, before its
+    // operand begins: the token there, where it is spelled, is the operator.
+    if clang_equalLocations(
+      clang_getRangeStart(extents.extent(of: cursor)), clang_getRangeStart(extents.extent(of: operand))) == 0,
+      let start = trueSpelling(of: clang_getRangeStart(extents.extent(of: cursor)), in: cursor),
+      let op = operatorToken(in: start.file, from: start.offset, forward: true, among: Self.unaryOperators)
+    {
+      return op
     }
     // In a macro: compare where the operator and the operand are spelled.
     if let operatorStart = spelling(clang_getRangeStart(extents.extent(of: cursor))),

@@ -430,7 +430,8 @@ import Testing
         return s + t; }
       """
     let out = try task(source, "fill").param("out")
-    #expect(out.access == .readwrite && out.writes == .formula("n") && out.count == .formula("n"), "\(out)")
+    // The `=` is read where it is spelled (`operatorSpelledBefore`): a store, no read.
+    #expect(out.access == .write && out.writes == .formula("n") && out.count == .formula("n"), "\(out)")
     #expect(try task(source, "bump").param("a").writes == .formula("n"))
     let read = try task(source, "sum").param("a")
     #expect(read.access == .read && read.reads == .formula("n") && read.count == .formula("n"), "\(read)")
