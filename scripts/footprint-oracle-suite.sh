@@ -60,6 +60,7 @@ REMOTE_CI=(
   Tests/Oracle/task-macro-constants.c        # (VAR_MOMENTUM + NDIM) in a macro read as 1 * 3: a remote run hung
   Tests/Oracle/task-rodinia-more.c           # cfd's strided variables[i + VAR_DENSITY_ENERGY * nelr]: wrong answer
   Tests/Oracle/task-bounded-indices.c        # i % 4, (i - 5) >> 1, c - cols by a condition: values in a range
+  Tests/Oracle/task-macro-body-operators.c   # Index3D's operators read in its body; SUB(n, i) was read as i
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(

@@ -473,6 +473,40 @@ import Testing
     #expect(try difference.param("v").first == .unknown && !difference.remotable)
   }
 
+  /// Operators in function-like macro bodies, read where the right operand's first token is
+  /// spelled (Parboil's `Index3D` with its arguments parenthesized); a comma between two
+  /// arguments is the use's, not the body's operator: main at e0baf1a read `v[SUB(n, i)]`
+  /// (`v[n - i]`) as `v[i]` on a remotable task. An argument first in the right operand
+  /// (`_nx * ...`) leaves the operator unknown.
+  @Test func operatorsInsideMacroBodiesAreTheBodys() throws {
+    let source = """
+      #define Index3D(nx, ny, i, j, k) ((i)+(nx)*((j)+(ny)*(k)))
+      #define Bare3D(_nx, _ny, _i, _j, _k) ((_i) + _nx * ((_j) + _ny * (_k)))
+      #define SUB(a, b) a - b
+      #define NEXT(p) (p) + 1
+      void cell(float *v, int nx, int ny, int i, int j, int k) { v[Index3D(nx, ny, i, j, k + 1)] = 1; }
+      void bare(float *v, int nx, int ny, int i, int j, int k) { v[Bare3D(nx, ny, i, j, k)] = 1; }
+      void difference(float *v, int n, int i) { v[SUB(n, i)] = 1; }
+      void next(float *v, int i) { v[NEXT(i) * 2] = 1; }
+      int main(void) { float v[512];
+      #pragma dosc task
+        cell(v, 5, 6, 1, 2, 3);
+      #pragma dosc task
+        bare(v, 5, 6, 1, 2, 3);
+      #pragma dosc task
+        difference(v, 20, 4);
+      #pragma dosc task
+        next(v, 7);
+        return 0; }
+      """
+    let cell = try task(source, "cell").param("v").first
+    #expect(try cell.value(["nx": 5, "ny": 6, "i": 1, "j": 2, "k": 3]) == 1 + 5 * (2 + 6 * 4))
+    #expect(try task(source, "bare").param("v").first == .unknown)
+    let difference = try task(source, "difference")
+    #expect(try difference.param("v").first == .unknown && !difference.remotable)
+    #expect(try task(source, "next").param("v").first == .formula("i+2"))
+  }
+
   /// A sign in a macro's body on a constant is clang's value (`NEG1`); but clang's value of
   /// `((p)[0] = 1, x)` skips the store on its left, which main at e0baf1a lost (footprint v[3],
   /// a remotable task that wrote v[0]).
@@ -481,15 +515,20 @@ import Testing
       #define NEG1 (-1)
       #define SET(p, x) ((p)[0] = 1, x)
       void sign(float *v, int n) { v[n + NEG1] = 1; }
+      #define OFF -2
       void stores(float *v) { v[SET(v, 3)] += 2; }
+      void offset(float *v, int i) { v[i OFF] = 1; }
       int main(void) { float v[64];
       #pragma dosc task
         sign(v, 10);
       #pragma dosc task
         stores(v);
+      #pragma dosc task
+        offset(v, 9);
         return 0; }
       """
     #expect(try task(source, "sign").param("v").first == .formula("n-1"))
+    #expect(try task(source, "offset").param("v").first == .formula("i-2"))
     let stores = try task(source, "stores")
     #expect(try stores.param("v").first == .unknown && !stores.remotable)
   }
