@@ -329,7 +329,17 @@ final class BodyConverter {
     let end = index + 1
     while index >= 0, operatorCharacters.contains(bytes[index]) { index -= 1 }
     let run = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
-    return run != "," && Self.binaryOperators.contains(run) ? run : nil
+    guard run != ",", Self.binaryOperators.contains(run) else { return nil }
+    // Not in a `//` comment, nor at the end of a directive the operand does not continue
+    // (`x -` / `#define PLUS +` / `y` is `x - y`).
+    var lineStart = index + 1
+    while lineStart > 0, bytes[lineStart - 1] != 0x0a { lineStart -= 1 }
+    let before = String(decoding: bytes[lineStart..<(index + 1)], as: UTF8.self)
+    let sameLine = !bytes[end..<first.offset].contains(0x0a)
+    guard !before.contains("//"), sameLine || !before.trimmingCharacters(in: .whitespaces).hasPrefix("#") else {
+      return nil
+    }
+    return run
   }
 
   /// Where the token at `location` is spelled, in a macro's body too (`clang_tokenize` lexes

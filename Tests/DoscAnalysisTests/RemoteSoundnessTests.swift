@@ -488,6 +488,11 @@ import Testing
       void bare(float *v, int nx, int ny, int i, int j, int k) { v[Bare3D(nx, ny, i, j, k)] = 1; }
       void difference(float *v, int n, int i) { v[SUB(n, i)] = 1; }
       void next(float *v, int i) { v[NEXT(i) * 2] = 1; }
+      void commented(float *v, int x, int y) { v[x - // +
+        y] = 1; }
+      void directive(float *v, int x, int y) { v[x -
+      #define PLUS2 +
+        y] = 1; }
       int main(void) { float v[512];
       #pragma dosc task
         cell(v, 5, 6, 1, 2, 3);
@@ -497,6 +502,10 @@ import Testing
         difference(v, 20, 4);
       #pragma dosc task
         next(v, 7);
+      #pragma dosc task
+        commented(v, 9, 2);
+      #pragma dosc task
+        directive(v, 9, 2);
         return 0; }
       """
     let cell = try task(source, "cell").param("v").first
@@ -505,6 +514,9 @@ import Testing
     let difference = try task(source, "difference")
     #expect(try difference.param("v").first == .unknown && !difference.remotable)
     #expect(try task(source, "next").param("v").first == .formula("i+2"))
+    // The text before `y` ends in an operator that is a comment's, or a directive's.
+    #expect(try task(source, "commented").param("v").first == .unknown)
+    #expect(try task(source, "directive").param("v").first == .unknown)
   }
 
   /// A sign in a macro's body on a constant is clang's value (`NEG1`); but clang's value of
