@@ -21,6 +21,16 @@ struct CountedLoop {
   var tripCount: Polynomial
   var location: SourceLocation
 
+  /// The loop whose first iteration runs before its first test (`do ... while`), with the
+  /// step last in the body: as this loop, and once with the variable at its start when this
+  /// loop would not run at all (then `last` < `first`, `tripCount` <= 0).
+  var runningAtLeastOnce: CountedLoop {
+    var loop = self
+    loop.tripCount = .maximum(tripCount, .one)
+    if ascending { loop.last = .maximum(last, first) } else { loop.first = .minimum(first, last) }
+    return loop
+  }
+
   /// `sum(body)` over the values the variable takes; nil without a closed form.
   func sum(_ body: Polynomial) -> Polynomial? {
     guard body.mentions(variable) else { return body * tripCount }

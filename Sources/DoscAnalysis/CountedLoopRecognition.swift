@@ -9,27 +9,37 @@ extension FunctionAnalyzer {
   /// last statement, not a `for`'s increment (`FunctionAnalyzer.boundedWhile` has checked that
   /// nothing else in the body assigns the variable).
   func countedLoop(
-    _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, stepIsLastInBody: Bool = false
+    _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, stepIsLastInBody: Bool = false,
+    runsAtLeastOnce: Bool = false
   ) -> CountedLoop? {
     guard let condition else { return nil }
-    for comparison in condition.conjuncts {
-      if let counted = countedLoop(
-        loop, initializer: initializer, comparison: comparison, increment: increment,
-        stepIsLastInBody: stepIsLastInBody)
-      {
-        return counted
+    let conjuncts = condition.conjuncts
+    for (position, comparison) in conjuncts.enumerated() {
+      for test in LoopTest.readings(of: comparison) {
+        // A step made by the test (`i-- > 0`) runs at every test only in the first conjunct, and
+        // is the variable's only step: a do-while's body runs before its first test.
+        if test.step != nil {
+          guard position == 0, !runsAtLeastOnce, increment?.assigns(test.variable) != true,
+            !conjuncts.dropFirst().contains(where: { $0.assigns(test.variable) })
+          else { continue }
+        }
+        if let counted = countedLoop(
+          loop, initializer: initializer, test: test, increment: increment, stepIsLastInBody: stepIsLastInBody)
+        {
+          return runsAtLeastOnce ? counted.runningAtLeastOnce : counted
+        }
       }
     }
     return nil
   }
 
   private func countedLoop(
-    _ loop: Stmt, initializer: Stmt?, comparison condition: Expr, increment: Expr?, stepIsLastInBody: Bool
+    _ loop: Stmt, initializer: Stmt?, test: LoopTest, increment: Expr?, stepIsLastInBody: Bool
   ) -> CountedLoop? {
-    // The loop variable is the one the condition compares.
-    guard let increment, case .binary(var op, let lhs, let rhs) = condition.kind,
-      let variable = lhs.assignedName ?? rhs.assignedName
-    else { return nil }
+    var op = test.op
+    let variable = test.variable
+    // Its address taken, the variable may change through a pointer anywhere.
+    guard !mutations.addressTaken.contains(variable) || test.step == nil else { return nil }
     var start: Polynomial?
     switch initializer?.kind {
     case .declaration(let variables)?:
@@ -44,27 +54,39 @@ extension FunctionAnalyzer {
       }
     default: break
     }
-    // `++j, p += m`: one part steps the variable, the others leave it alone.
-    let parts = increment.commaSeparated
-    let steps = parts.compactMap { step(of: $0, changing: variable) }
-    guard let start, steps.count == 1, let step = steps.first,
-      parts.filter({ $0.assigns(variable) }).count == 1
-    else { return nil }
+    let step: Int
+    if let testStep = test.step {
+      step = testStep.amount
+    } else {
+      // `++j, p += m`: one part steps the variable, the others leave it alone.
+      guard let increment else { return nil }
+      let parts = increment.commaSeparated
+      let steps = parts.compactMap { self.step(of: $0, changing: variable) }
+      guard steps.count == 1, let only = steps.first, parts.filter({ $0.assigns(variable) }).count == 1 else {
+        return nil
+      }
+      step = only
+    }
+    guard var start else { return nil }
     guard stepIsLastInBody || !(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? []).contains(variable)
     else { return nil }
 
-    var boundExpr = rhs
-    if lhs.assignedName != variable {
-      guard rhs.assignedName == variable else { return nil }
-      boundExpr = lhs
-      op = ["<": ">", ">": "<", "<=": ">=", ">=": "<=", "!=": "!="][op] ?? "?"
-    }
     // The bound must not change while the loop runs.
     let modified = mutations.modifiedInLoop[loop.range.lowerBound] ?? []
-    guard boundExpr.names.isDisjoint(with: modified.subtracting([variable])),
-      !boundExpr.names.contains(variable),
-      let bound = evaluateQuietly(boundExpr).polynomial
-    else { return nil }
+    var bound = Polynomial.zero
+    if let boundExpr = test.bound {
+      guard boundExpr.names.isDisjoint(with: modified.subtracting([variable])),
+        !boundExpr.names.contains(variable),
+        let value = evaluateQuietly(boundExpr).polynomial
+      else { return nil }
+      bound = value
+    }
+    if let testStep = test.step {
+      // The body sees the stepped value; a test after the step (`i-- > b`) compared the value
+      // before it: `v op b` then holds of the body's value v as `v op b + step`.
+      start = start + step
+      if testStep.afterTest { bound = bound + step }
+    }
 
     let magnitude = abs(step)
     let first: Polynomial
@@ -112,6 +134,52 @@ extension FunctionAnalyzer {
       return op == "+=" ? value : -value
     default:
       return nil
+    }
+  }
+}
+
+/// A loop's test read as `variable op bound`: `i < n`, `n > i` (mirrored), and tests that step
+/// the variable themselves, `i-- > 0`, `--i >= lo`, `i--` (as `i-- != 0`).
+struct LoopTest {
+  var op: String
+  var variable: String
+  /// Nil: 0 (a test of the variable's truth).
+  var bound: Expr?
+  /// The test's own step of the variable, before (`--i`) or after (`i--`) its comparison.
+  var step: (amount: Int, afterTest: Bool)?
+
+  /// Each way `comparison` reads as a test of a variable (either side of a comparison).
+  static func readings(of comparison: Expr) -> [LoopTest] {
+    switch comparison.kind {
+    case .binary(let op, let lhs, let rhs) where mirrored[op] != nil:
+      var readings: [LoopTest] = []
+      if let (variable, step) = steppedName(lhs) {
+        readings.append(LoopTest(op: op, variable: variable, bound: rhs, step: step))
+      }
+      if let (variable, step) = steppedName(rhs) {
+        readings.append(LoopTest(op: mirrored[op]!, variable: variable, bound: lhs, step: step))
+      }
+      return readings
+    case .unary:
+      guard let (variable, step) = steppedName(comparison), step != nil else { return [] }
+      return [LoopTest(op: "!=", variable: variable, bound: nil, step: step)]
+    default:
+      return []
+    }
+  }
+
+  private static let mirrored = ["<": ">", ">": "<", "<=": ">=", ">=": "<=", "!=": "!="]
+
+  /// `v`, `v++`, `v--`, `++v`, `--v`: the variable and the step.
+  private static func steppedName(_ expression: Expr) -> (String, (amount: Int, afterTest: Bool)?)? {
+    if let name = expression.assignedName { return (name, nil) }
+    guard case .unary(let op, let target) = expression.kind, let name = target.assignedName else { return nil }
+    switch op {
+    case "++": return (name, (1, false))
+    case "--": return (name, (-1, false))
+    case "post++": return (name, (1, true))
+    case "post--": return (name, (-1, true))
+    default: return nil
     }
   }
 }

@@ -95,7 +95,7 @@ final class FunctionAnalyzer {
         if index + 1 < items.count, let loop = boundedWhile(items[index + 1], after: items[index]) {
           forLoop(
             items[index + 1], initializer: items[index], condition: loop.condition, increment: loop.step,
-            body: loop.body, stepIsLastInBody: true)
+            body: loop.body, stepIsLastInBody: loop.step != nil, runsAtLeastOnce: loop.runsAtLeastOnce)
           index += 2
         } else {
           self.statement(items[index])
@@ -206,11 +206,13 @@ final class FunctionAnalyzer {
   }
 
   private func forLoop(
-    _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, body: Stmt, stepIsLastInBody: Bool = false
+    _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, body: Stmt, stepIsLastInBody: Bool = false,
+    runsAtLeastOnce: Bool = false
   ) {
     if let initializer { statement(initializer) }
     let counted = countedLoop(
-      loop, initializer: initializer, condition: condition, increment: increment, stepIsLastInBody: stepIsLastInBody)
+      loop, initializer: initializer, condition: condition, increment: increment, stepIsLastInBody: stepIsLastInBody,
+      runsAtLeastOnce: runsAtLeastOnce)
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
     defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
     guard let counted else {
@@ -248,13 +250,33 @@ final class FunctionAnalyzer {
   /// assigns it anywhere in the function (the declaration and the step are its only
   /// assignments, its address is never taken), no `continue` can skip the step and no label
   /// can jump past it. Then the body without its last statement runs with the variable at the
-  /// values a `for` would give it. Nil for any other pair of statements.
-  func boundedWhile(_ loop: Stmt, after declaration: Stmt) -> (condition: Expr, step: Expr, body: Stmt)? {
-    guard case .whileLoop(let condition, let body) = loop.kind, case .declaration(let variables) = declaration.kind,
-      case .compound(let items) = body.kind, let last = items.last, case .expression(let step) = last.kind,
+  /// values a `for` would give it. The same with `do ... while`, whose body runs once before
+  /// the first test (`runsAtLeastOnce`), and a `while` whose test is the step (`while (i-- > 0)`,
+  /// `step` nil). Nil for any other pair of statements.
+  func boundedWhile(_ loop: Stmt, after declaration: Stmt) -> (
+    condition: Expr, step: Expr?, body: Stmt, runsAtLeastOnce: Bool
+  )? {
+    guard case .declaration(let variables) = declaration.kind else { return nil }
+    let declared = Set(variables.filter { $0.initializer != nil }.map(\.name))
+    let condition: Expr
+    let body: Stmt
+    switch loop.kind {
+    case .whileLoop(let test, let whole):
+      if let first = test.conjuncts.first,
+        LoopTest.readings(of: first).contains(where: { reading in
+          reading.step != nil && declared.contains(reading.variable)
+            && mutations.isAssigned(reading.variable, exactly: 1 + 2)
+        }), !whole.containsLabel
+      {
+        return (test, nil, whole, false)
+      }
+      (condition, body) = (test, whole)
+    case .doWhile(let whole, let test): (condition, body) = (test, whole)
+    default: return nil
+    }
+    guard case .compound(let items) = body.kind, let last = items.last, case .expression(let step) = last.kind,
       !body.containsLabel, !body.containsContinue
     else { return nil }
-    let declared = Set(variables.filter { $0.initializer != nil }.map(\.name))
     guard
       declared.contains(where: { name in
         // The declaration's initializer, and the step (MutationFacts counts `++`/`--` twice).
@@ -264,7 +286,9 @@ final class FunctionAnalyzer {
           && condition.conjuncts.contains { $0.names.contains(name) }
       })
     else { return nil }
-    return (condition, step, Stmt(.compound(Array(items.dropLast())), location: body.location, range: body.range))
+    let shortened = Stmt(.compound(Array(items.dropLast())), location: body.location, range: body.range)
+    if case .doWhile = loop.kind { return (condition, step, shortened, true) }
+    return (condition, step, shortened, false)
   }
 
   private func unboundedLoop(_ loop: Stmt, body: () -> Void) {
