@@ -20,6 +20,9 @@ struct CountedLoop {
   var direction: Polynomial { ascending ? .one : -.one }
   var tripCount: Polynomial
   var location: SourceLocation
+  /// A value the last one is surely at or past when the loop runs (`bound - step` for
+  /// `i < bound`); nil when not known.
+  var lastAtLeast: Polynomial? = nil
 
   /// The loop whose first iteration runs before its first test (`do ... while`), with the
   /// step last in the body: as this loop, and once with the variable at its start when this
@@ -33,12 +36,51 @@ struct CountedLoop {
 
   /// `sum(body)` over the values the variable takes; nil without a closed form.
   func sum(_ body: Polynomial) -> Polynomial? {
+    if let exact = exactSum(body) { return exact }
+    // An inner tile's trip count `min(ii + B, hi) - ii` has no closed sum over `ii`; at most B.
+    let bounded = upperBoundWithoutExtrema(body)
+    return bounded == body ? nil : exactSum(bounded)
+  }
+
+  private func exactSum(_ body: Polynomial) -> Polynomial? {
     guard body.mentions(variable) else { return body * tripCount }
     if step == 1 { return Summation.sum(body, over: variable, from: first, to: last + 1) }
     // i = first + step*t for t in [0, trips)
     let counter = "\(variable)#t"
     let shifted = body.substituting(variable, with: first + Polynomial.variable(counter) * step)
     return Summation.sum(shifted, over: counter, from: .zero, to: tripCount)
+  }
+
+  /// `body` with each `min` of the variable that counts positively replaced by an operand (no
+  /// smaller), and each `max` that counts negatively likewise: an upper bound, the same where
+  /// there is none. The operand kept is one that mentions the variable, whose sum cancels with
+  /// the rest (`min(ii + B, hi) - ii` is at most `B`).
+  private func upperBoundWithoutExtrema(_ body: Polynomial) -> Polynomial {
+    var result = Polynomial.zero
+    for (monomial, coefficient) in body.terms {
+      let term = Polynomial(terms: [monomial: coefficient])
+      let mentioning = monomial.factors.filter { $0.atom.variables.contains(variable) }
+      guard mentioning.count == 1, let factor = mentioning.first, factor.exponent == 1,
+        let rest = monomial.dividing(by: Monomial(factor.atom)),
+        let sign = Polynomial(terms: [rest: coefficient]).signAssumingNonNegativeVariables
+      else {
+        result += term
+        continue
+      }
+      let operands: (Polynomial, Polynomial)?
+      switch factor.atom {
+      case .minimum(let a, let b) where sign > 0: operands = (a, b)
+      case .maximum(let a, let b) where sign < 0: operands = (a, b)
+      default: operands = nil
+      }
+      guard let (a, b) = operands else {
+        result += term
+        continue
+      }
+      let kept = a.mentions(variable) && a.degree(in: variable) >= 0 ? a : b
+      result += Polynomial(terms: [rest: coefficient]) * kept
+    }
+    return result
   }
 
   /// The range an index range covers over all iterations; nil when an index is not affine in
@@ -52,7 +94,12 @@ struct CountedLoop {
 
   private func extreme(_ value: Polynomial, smallest: Bool) -> Polynomial? {
     guard value.mentions(variable) else { return value }
-    guard value.degree(in: variable) == 1 else { return nil }
+    guard value.degree(in: variable) == 1 else {
+      // `min(ii + B, hi)`, `n * max(0, i - 1)`: a value that only grows (or only shrinks) with
+      // the variable is smallest and largest at the loop's ends.
+      guard let direction = direction(of: value) else { return nil }
+      return (direction >= 0) == smallest ? value.substituting(variable, with: first) : valueAtLast(value)
+    }
     let slope = value.coefficients(of: variable)[1] ?? .zero
     let atFirst = value.substituting(variable, with: first)
     let atLast = value.substituting(variable, with: last)
@@ -61,5 +108,62 @@ struct CountedLoop {
     case .some: return smallest ? atLast : atFirst
     case nil: return smallest ? .minimum(atFirst, atLast) : .maximum(atFirst, atLast)
     }
+  }
+
+  /// 1 when `value` never decreases as the variable grows, -1 when it never increases, 0 when
+  /// it does not depend on it; nil when it may do both or the analysis cannot tell. Signs of
+  /// the other factors are taken for variables that are not negative, the figures' domain.
+  func direction(of value: Polynomial) -> Int? {
+    var result = 0
+    for (monomial, coefficient) in value.terms {
+      let mentioning = monomial.factors.filter { $0.atom.variables.contains(variable) }
+      guard let factor = mentioning.first else { continue }
+      guard mentioning.count == 1, factor.exponent == 1, let inner = direction(of: factor.atom) else { return nil }
+      if inner == 0 { continue }
+      guard let rest = monomial.dividing(by: Monomial(factor.atom)),
+        let sign = Polynomial(terms: [rest: coefficient]).signAssumingNonNegativeVariables
+      else { return nil }
+      let term = inner * sign
+      if term == 0 { continue }
+      if result != 0 && result != term { return nil }
+      result = term
+    }
+    return result
+  }
+
+  private func direction(of atom: Atom) -> Int? {
+    switch atom {
+    case .variable(let name): return name == variable ? 1 : 0
+    case .minimum(let a, let b), .maximum(let a, let b):
+      guard let x = direction(of: a), let y = direction(of: b), x * y >= 0 else { return nil }
+      return x != 0 ? x : y
+    case .quotient(let a, let b):
+      // C's division by a positive constant rounds toward zero, which keeps the order.
+      guard let divisor = b.integerValue, divisor > 0 else { return nil }
+      return direction(of: a)
+    }
+  }
+
+  /// `value` at the variable's last value. In a tiled loop (`for (ii = lo; ii < hi; ii += B)`)
+  /// the last tile's end `min(ii + B, hi)` is `hi`: the loop's last value is at least
+  /// `lastAtLeast` (hi - B) when it runs, where `ii + B` is already at least `hi`.
+  private func valueAtLast(_ value: Polynomial) -> Polynomial {
+    guard let lastAtLeast else { return value.substituting(variable, with: last) }
+    var result = Polynomial.zero
+    for (monomial, coefficient) in value.terms {
+      var product = Polynomial(coefficient)
+      for factor in monomial.factors {
+        var atLast = Polynomial(atom: factor.atom).substituting(variable, with: last)
+        if case .minimum(let a, let b) = factor.atom {
+          for (growing, fixed) in [(a, b), (b, a)] where !fixed.mentions(variable) && direction(of: growing) == 1 {
+            let margin = growing.substituting(variable, with: lastAtLeast) - fixed
+            if let constant = margin.constantValue, constant >= .zero { atLast = fixed }
+          }
+        }
+        product = product * atLast.power(factor.exponent)
+      }
+      result += product
+    }
+    return result
   }
 }

@@ -114,9 +114,16 @@ extension FunctionAnalyzer {
     default:
       return nil
     }
+    // `i < bound`: the last value is within one step below the bound.
+    let lastAtLeast: Polynomial? =
+      switch op {
+      case "<" where step > 0: bound - magnitude
+      case "<=" where step > 0: bound - magnitude + 1
+      default: nil
+      }
     return CountedLoop(
       variable: variable, first: first, last: last, step: magnitude, ascending: step > 0, tripCount: trips,
-      location: loop.location)
+      location: loop.location, lastAtLeast: lastAtLeast)
   }
 
   /// The constant amount `increment` adds to `variable` (`i++`, `--i`, `i += 2`); nil when it

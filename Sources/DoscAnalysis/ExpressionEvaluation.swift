@@ -53,6 +53,7 @@ extension FunctionAnalyzer {
       alternatives(
         [{ results.append(self.evaluate(then)) }, { results.append(self.evaluate(otherwise)) }],
         guards: [guards.then, guards.otherwise])
+      if let extremum = extremum(condition, results[0], results[1]) { return .scalar(extremum) }
       return Value.either(results[0], results[1], type: expression.type, text: expression.text)
     case .initializerList(let items):
       for item in items {
