@@ -208,6 +208,7 @@ extension FunctionAnalyzer {
         step(name, by: op == "+=" ? amount : amount.map { -$0 })
         return .unknownScalar
       }
+      if let value = stepWalkedScalar(op, lhs, by: rhs) { return value }
       evaluate(rhs)
       summary.addWork(1)
       assign(lhs, value: .unknownScalar, compound: true)
@@ -275,6 +276,7 @@ extension FunctionAnalyzer {
       return .pointer(address(of: operand))
     case "++", "--", "post++", "post--":
       summary.addWork(1)
+      if let value = stepWalkedScalar(op, operand) { return value }
       if let name = operand.assignedName, isWalkedPointer(name, type: operand.type) {
         let before = pointers[name]
         step(name, by: op.hasSuffix("++") ? .one : -.one)

@@ -21,6 +21,9 @@ final class FunctionAnalyzer {
   var pointers: [String: PointerTarget] = [:]
   /// The pointer variables assigned more than once that `pointers` follows (`PointerWalks`).
   var walkedPointerNames: Set<String> = []
+  /// The integer variables assigned more than once whose values `scalars` follows (`ScalarWalks`).
+  var walkedScalarNames: Set<String> = []
+  lazy var declarationCounts = FunctionAnalyzer.declarationCounts(in: function)
   /// Variables of the counted loops currently open.
   var inductionVariables: Set<String> = []
   /// Per open loop: the names its body changes.
@@ -125,8 +128,9 @@ final class FunctionAnalyzer {
       evaluate(condition)
       self.statement(body)
       // Control enters at one label: nothing in the body surely runs (conservatively, what
-      // ran before it loses its sure ends too).
+      // ran before it loses its sure ends too), and leaves from any `break`.
       summary.mayNotHappen()
+      forgetWalkedPointers(walkedPointerNames.union(walkedScalarNames).filter { body.assigns($0) })
     case .caseLabel(let inner), .labeled(let inner):
       if let inner { self.statement(inner) }
     case .returnStatement(let value):
@@ -176,6 +180,11 @@ final class FunctionAnalyzer {
       if case .pointer(let target) = value { pointers[name] = target } else { pointers[name] = nil }
       return
     }
+    if isWalkedScalar(name, type: type) {
+      walkedScalarNames.insert(name)
+      scalars[name] = value.polynomial
+      return
+    }
     guard mutations.isSingleAssignment(name) else { return }
     switch value {
     case .pointer(let target) where type.isPointerLike: pointers[name] = target
@@ -198,6 +207,7 @@ final class FunctionAnalyzer {
       if position < guards.count { bound(&summary, by: guards[position]) }
       if merged == nil { merged = summary } else { merged!.merge(alternative: summary) }
       changed.formUnion(Set(pointers.keys).union(savedPointers.keys).filter { pointers[$0] != savedPointers[$0] })
+      changed.formUnion(Set(scalars.keys).union(savedScalars.keys).filter { scalars[$0] != savedScalars[$0] })
       (scalars, pointers) = (savedScalars, savedPointers)
     }
     forgetWalkedPointers(changed)

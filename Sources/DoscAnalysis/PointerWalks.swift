@@ -31,13 +31,15 @@ extension FunctionAnalyzer {
 
   /// After code in which the variables `names` may have changed in ways not followed: what
   /// they point into is then what every value they are ever given points into.
+  /// The same for the integer variables `ScalarWalks` follows.
   func forgetWalkedPointers(_ names: Set<String>) {
     for name in names.intersection(walkedPointerNames) { pointers[name] = nil }
+    for name in names.intersection(walkedScalarNames) { scalars[name] = nil }
   }
 
   /// At a label, control may come from anywhere.
   func forgetAllWalkedPointers() {
-    forgetWalkedPointers(walkedPointerNames)
+    forgetWalkedPointers(walkedPointerNames.union(walkedScalarNames))
   }
 
   /// At the top of each iteration of `loop`: each walked pointer it changes is an affine
@@ -55,6 +57,18 @@ extension FunctionAnalyzer {
       // The iteration's number, from 0, times the step.
       let iteration = (Polynomial.variable(counted.variable) - counted.start) * counted.direction
       pointers[name] = .parameter(index: index, offset: offset + iteration * perIteration / Polynomial(counted.step))
+    }
+    // A second induction variable (`ix += incx` beside `i++`): affine in the loop's variable.
+    for name in modified.intersection(walkedScalarNames).sorted() {
+      guard let counted, let value = scalars[name],
+        let perIteration = stepPerIteration(
+          of: name, modified: modified, condition: condition, increment: increment, body: body)
+      else {
+        scalars[name] = nil
+        continue
+      }
+      let iteration = (Polynomial.variable(counted.variable) - counted.start) * counted.direction
+      scalars[name] = value + iteration * perIteration / Polynomial(counted.step)
     }
   }
 

@@ -1,0 +1,55 @@
+import CSyntax
+import SymbolicAlgebra
+
+/// Integer variables assigned more than once (`ix = 0; ... ix += incx;`, `b[k++] = x`): their
+/// values are followed through straight-line code, and through a counted loop that steps them
+/// by a loop-invariant amount exactly once per iteration, where they are affine in the loop's
+/// variable (a second induction variable, BLAS's strided `ix`). Wherever control flow joins,
+/// or they change in a way not followed, their value is unknown again, as it always was.
+///
+/// Only a signed `int` or wider (narrower ones wrap on assignment), declared once in the
+/// function (a name declared twice may be two variables), never a parameter, its address
+/// never taken.
+extension FunctionAnalyzer {
+  func isWalkedScalar(_ name: String, type: CType) -> Bool {
+    type.kind == .integer && !type.isUnsigned && (type.size ?? 0) >= 4 && !mutations.addressTaken.contains(name)
+      && !mutations.isSingleAssignment(name) && !function.parameters.contains(where: { $0.name == name })
+      && declarationCounts[name] == 1
+  }
+
+  /// `k += amount`, `k -= amount` of a walked scalar; nil for any other compound assignment.
+  func stepWalkedScalar(_ op: String, _ target: Expr, by amount: Expr) -> Value? {
+    guard op == "+=" || op == "-=", let name = target.assignedName, isWalkedScalar(name, type: target.type) else {
+      return nil
+    }
+    let value = evaluate(amount).polynomial
+    summary.addWork(1)
+    walkedScalarNames.insert(name)
+    guard let before = scalars[name], let value else {
+      scalars[name] = nil
+      return .unknownScalar
+    }
+    scalars[name] = op == "+=" ? before + value : before - value
+    return .scalar(scalars[name])
+  }
+
+  /// `k++`, `--k` of a walked scalar: its value before (after) the step; nil for anything else.
+  func stepWalkedScalar(_ op: String, _ operand: Expr) -> Value? {
+    guard let name = operand.assignedName, isWalkedScalar(name, type: operand.type) else { return nil }
+    walkedScalarNames.insert(name)
+    guard let before = scalars[name] else { return .unknownScalar }
+    scalars[name] = before + (op.hasSuffix("++") ? .one : -.one)
+    return .scalar(op.hasPrefix("post") ? before : scalars[name])
+  }
+
+  /// The names declared in the function, each with how many declarations it has.
+  static func declarationCounts(in function: FunctionDefinition) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    SyntaxWalk.forEachStatement(in: function.body) { statement in
+      if case .declaration(let variables) = statement.kind {
+        for variable in variables { counts[variable.name, default: 0] += 1 }
+      }
+    }
+    return counts
+  }
+}
