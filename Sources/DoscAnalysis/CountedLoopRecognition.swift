@@ -74,12 +74,23 @@ extension FunctionAnalyzer {
     // The bound must not change while the loop runs.
     let modified = mutations.modifiedInLoop[loop.range.lowerBound] ?? []
     var bound = Polynomial.zero
+    // How much the bound moves per iteration: `j` in `for (i = lo, j = hi; i < j; i++, j--)`.
+    var drift = 0
     if let boundExpr = test.bound {
-      guard boundExpr.names.isDisjoint(with: modified.subtracting([variable])),
-        !boundExpr.names.contains(variable),
-        let value = evaluateQuietly(boundExpr).polynomial
-      else { return nil }
-      bound = value
+      let moving = boundExpr.names.intersection(modified).subtracting([variable])
+      guard !boundExpr.names.contains(variable) else { return nil }
+      if moving.isEmpty {
+        guard let value = evaluateQuietly(boundExpr).polynomial else { return nil }
+        bound = value
+      } else {
+        guard test.step == nil, let (value, perIteration) = movingBound(boundExpr, moving, loop, increment: increment)
+        else { return nil }
+        (bound, drift) = (value, perIteration)
+      }
+    }
+    if drift != 0 {
+      return convergingLoop(
+        loop, variable: variable, start: start, step: step, op: op, bound: bound, drift: drift)
     }
     if let testStep = test.step {
       // The body sees the stepped value; a test after the step (`i-- > b`) compared the value
@@ -124,6 +135,64 @@ extension FunctionAnalyzer {
     return CountedLoop(
       variable: variable, first: first, last: last, step: magnitude, ascending: step > 0, tripCount: trips,
       location: loop.location, lastAtLeast: lastAtLeast)
+  }
+
+  /// A bound that second induction variables move (`i < j` with `j--` once per iteration): its
+  /// value at the loop's entry and the constant amount it moves per iteration; nil when it is
+  /// not affine in them, or they move otherwise.
+  private func movingBound(_ bound: Expr, _ moving: Set<String>, _ loop: Stmt, increment: Expr?) -> (
+    Polynomial, Int
+  )? {
+    guard case .forLoop(_, let condition, _, let body) = loop.kind else { return nil }
+    let modified = mutations.modifiedInLoop[loop.range.lowerBound] ?? []
+    let saved = scalars
+    defer { scalars = saved }
+    var drift = Polynomial.zero
+    for name in moving.sorted() {
+      guard walkedScalarNames.contains(name), scalars[name] != nil,
+        let perIteration = stepPerIteration(
+          of: name, modified: modified, condition: condition, increment: increment, body: body)
+      else { return nil }
+      // Stated in a probe for the name, to read the bound's slope in it.
+      scalars[name] = .variable(name + "#probe")
+      drift += Polynomial.variable(name + "#probe") * perIteration
+    }
+    guard let probed = evaluateQuietly(bound).polynomial else { return nil }
+    var atEntry = probed
+    var moved = probed
+    for name in moving {
+      guard probed.degree(in: name + "#probe") <= 1 else { return nil }
+      atEntry = atEntry.substituting(name + "#probe", with: saved[name]!)
+    }
+    // The bound one iteration later, less the bound now: constant when it moves evenly.
+    for name in moving {
+      let perIteration = drift.coefficients(of: name + "#probe")[1] ?? .zero
+      moved = moved.substituting(name + "#probe", with: .variable(name + "#probe") + perIteration)
+    }
+    guard let perIteration = (moved - probed).integerValue else { return nil }
+    return (atEntry, perIteration)
+  }
+
+  /// `for (i = lo, j = hi; i < j; i++, j--)`: the variable and its bound close in on each other
+  /// by `step - drift` per iteration, so the loop runs ceil((bound - start) / (step - drift))
+  /// times (C's division rounds a negative quotient up: more trips, none of them run). Nil when
+  /// they do not close in.
+  private func convergingLoop(
+    _ loop: Stmt, variable: String, start: Polynomial, step: Int, op: String, bound: Polynomial, drift: Int
+  ) -> CountedLoop? {
+    // `v < b` as `closing * t < gap` (`<=`: `closing * t <= gap`), t the iteration from 0.
+    let (closing, gap, inclusive): (Int, Polynomial, Bool)
+    switch op {
+    case "<", "<=": (closing, gap, inclusive) = (step - drift, bound - start, op == "<=")
+    case ">", ">=": (closing, gap, inclusive) = (drift - step, start - bound, op == ">=")
+    default: return nil
+    }
+    guard closing > 0 else { return nil }
+    let trips = (gap + (inclusive ? closing : closing - 1)) / Polynomial(closing)
+    let farthest = start + (trips - 1) * step
+    return CountedLoop(
+      variable: variable, first: step > 0 ? start : farthest, last: step > 0 ? farthest : start, step: abs(step),
+      ascending: step > 0, tripCount: trips, location: loop.location)
   }
 
   /// The constant amount `increment` adds to `variable` (`i++`, `--i`, `i += 2`); nil when it

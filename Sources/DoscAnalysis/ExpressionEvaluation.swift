@@ -2,10 +2,11 @@ import CSyntax
 import SymbolicAlgebra
 
 extension FunctionAnalyzer {
-  /// Evaluates an expression whose effects were already counted (loop headers).
+  /// Evaluates an expression whose effects were already counted (loop headers), and made: the
+  /// values followed (`k++` in `for (i = k++; ...)`) are left as they are.
   func evaluateQuietly(_ expression: Expr) -> Value {
-    let saved = summary
-    defer { summary = saved }
+    let saved = (summary, scalars, pointers)
+    defer { (summary, scalars, pointers) = saved }
     return evaluate(expression)
   }
 

@@ -75,7 +75,7 @@ extension FunctionAnalyzer {
   /// The loop-invariant amount the loop adds to `name` per iteration, when it does so only by
   /// steps that run once per iteration: in the increment, or as statements of the body itself
   /// (not inside a branch or an inner loop), with no `continue` to skip them.
-  private func stepPerIteration(
+  func stepPerIteration(
     of name: String, modified: Set<String>, condition: Expr?, increment: Expr?, body: Stmt
   ) -> Polynomial? {
     if condition?.assigns(name) == true { return nil }

@@ -38,7 +38,30 @@ void strided_down(double *y, int n, int inc) {
     iy -= inc;
   }
 }
+/* Two-ended loops: the bound is the other variable, which closes in. */
+void reverse_in_place(double *a, int lo, int hi) {
+  int i, j;
+  for (i = lo, j = hi - 1; i < j; i++, j--) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+}
+void meet_inclusive(double *a, int n) {
+  for (int i = 0, j = n; i <= j; i++, j -= 2) a[i] += a[j];
+}
+void meet_down(double *a, int lo, int hi) {
+  int j = lo;
+  for (int i = hi; i > j; i--, j++) a[i] -= a[j];
+}
 /* Must not be counted as affine. */
+void meet_branch(double *a, int n) {
+  int i, j;
+  for (i = 0, j = n; i < j; i++) {
+    a[i] += 1;
+    if (a[i] > 2) j--;
+  }
+}
 void compact(double *b, const double *a, int n) {
   int k = 0;
   for (int i = 0; i < n; i++)
@@ -116,6 +139,24 @@ int main(void) {
   broken(c, 10, 2.0);
 #pragma dosc task
   branch_start(b + 10, 6, 1);
+#pragma dosc taskwait
+#pragma dosc task
+  reverse_in_place(a, 2, 13);
+#pragma dosc task
+  reverse_in_place(b + 30, 6, 3); /* zero trips */
+#pragma dosc taskwait
+#pragma dosc task
+  reverse_in_place(c, 4, 9);
+#pragma dosc task
+  meet_inclusive(b, 11);
+#pragma dosc taskwait
+#pragma dosc task
+  meet_down(a, 3, 20);
+#pragma dosc task
+  meet_down(b, 5, 6);
+#pragma dosc taskwait
+#pragma dosc task
+  meet_branch(c + 20, 15);
 #pragma dosc taskwait
   double s = im[0] + 10 * im[1] + 100 * im[2];
   for (int i = 0; i < 40; i++) s += b[i] * (i + 1) + c[i] * (i + 3);
