@@ -54,6 +54,8 @@ extension FunctionAnalyzer {
       }
     default: break
     }
+    // No start in the loop's header: the value `ScalarWalks` follows to it, if any.
+    if start == nil, walkedScalarNames.contains(variable) { start = scalars[variable] }
     let step: Int
     if let testStep = test.step {
       step = testStep.amount

@@ -62,8 +62,11 @@ final class FunctionAnalyzer {
     if let firstGoto {
       summary = summary.repeatedUnboundedly(because: "the 'goto' at \(firstGoto.withBaseName) may repeat code")
     }
+    // A changed parameter followed from its start (`ScalarWalks`) is named only for that start.
     summary.unchangedScalarParameters = Set(
-      function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))
+      function.parameters.filter {
+        !$0.type.isPointerLike && (!mutations.isModified($0.name) || isWalkedScalar($0.name, type: $0.type))
+      }.map(\.name))
     for (caller, callee, location) in recursivePassThrough {
       let own = summary.parameters[callee] ?? ParameterAccess()
       summary.parameters[caller, default: ParameterAccess()].becomeUnbounded(
@@ -118,6 +121,12 @@ final class FunctionAnalyzer {
     case .forLoop(let initializer, let condition, let increment, let body):
       forLoop(statement, initializer: initializer, condition: condition, increment: increment, body: body)
     case .whileLoop(let condition, let body), .doWhile(let body, let condition):
+      if let loop = boundedWhile(statement, after: nil) {
+        forLoop(
+          statement, initializer: nil, condition: loop.condition, increment: loop.step, body: loop.body,
+          stepIsLastInBody: loop.step != nil, runsAtLeastOnce: loop.runsAtLeastOnce)
+        return
+      }
       enterLoop(statement, counted: nil, condition: condition, increment: nil, body: body)
       defer { forgetWalkedPointers(mutations.modifiedInLoop[statement.range.lowerBound] ?? []) }
       unboundedLoop(statement) {
@@ -255,27 +264,38 @@ final class FunctionAnalyzer {
     summary.merge(sequential: repeated)
   }
 
-  /// A `while` loop that is a counted `for` in disguise: `declaration` (just before it) gives
-  /// its variable a start, its body's last statement steps that variable, and nothing else
-  /// assigns it anywhere in the function (the declaration and the step are its only
-  /// assignments, its address is never taken), no `continue` can skip the step and no label
-  /// can jump past it. Then the body without its last statement runs with the variable at the
-  /// values a `for` would give it. The same with `do ... while`, whose body runs once before
-  /// the first test (`runsAtLeastOnce`), and a `while` whose test is the step (`while (i-- > 0)`,
-  /// `step` nil). Nil for any other pair of statements.
-  func boundedWhile(_ loop: Stmt, after declaration: Stmt) -> (
+  /// A `while` loop that is a counted `for` in disguise: its variable has a known start, its
+  /// body's last statement steps that variable, no `continue` can skip the step and no label
+  /// can jump past it. The start is the initializer of `declaration` (just before the loop),
+  /// and then nothing else assigns the variable anywhere in the function (the declaration and
+  /// the step are its only assignments, its address is never taken); or, with no declaration,
+  /// the value `ScalarWalks` follows (`k = lo; while (k < hi) { ...; k++; }`, a parameter
+  /// `while (n-- > 0)`), and then nothing else in the loop assigns it. Then the body without its
+  /// last statement runs with the variable at the values a `for` would give it. The same with
+  /// `do ... while`, whose body runs once before the first test (`runsAtLeastOnce`), and a
+  /// `while` whose test is the step (`while (i-- > 0)`, `step` nil). Nil for any other loop.
+  func boundedWhile(_ loop: Stmt, after declaration: Stmt?) -> (
     condition: Expr, step: Expr?, body: Stmt, runsAtLeastOnce: Bool
   )? {
-    guard case .declaration(let variables) = declaration.kind else { return nil }
-    let declared = Set(variables.filter { $0.initializer != nil }.map(\.name))
+    var declared: Set<String> = []
+    if let declaration {
+      guard case .declaration(let variables) = declaration.kind else { return nil }
+      declared = Set(variables.filter { $0.initializer != nil }.map(\.name))
+    }
+    /// Whether `name` enters the loop at a known value and only its step, which assigns it
+    /// `stepAssignments` times (MutationFacts counts `++`/`--` twice), changes it in the loop.
+    func startsKnown(_ name: String, stepAssignments: Int, elsewhere: [Stmt], _ test: Expr?) -> Bool {
+      if declared.contains(name) { return mutations.isAssigned(name, exactly: 1 + stepAssignments) }
+      guard declaration == nil, walkedScalarNames.contains(name), scalars[name] != nil else { return false }
+      return !elsewhere.contains { $0.assigns(name) } && test?.assigns(name) != true
+    }
     let condition: Expr
     let body: Stmt
     switch loop.kind {
     case .whileLoop(let test, let whole):
       if let first = test.conjuncts.first,
         LoopTest.readings(of: first).contains(where: { reading in
-          reading.step != nil && declared.contains(reading.variable)
-            && mutations.isAssigned(reading.variable, exactly: 1 + 2)
+          reading.step != nil && startsKnown(reading.variable, stepAssignments: 2, elsewhere: [whole], nil)
         }), !whole.containsLabel
       {
         return (test, nil, whole, false)
@@ -287,16 +307,16 @@ final class FunctionAnalyzer {
     guard case .compound(let items) = body.kind, let last = items.last, case .expression(let step) = last.kind,
       !body.containsLabel, !body.containsContinue
     else { return nil }
+    let rest = Array(items.dropLast())
     guard
-      declared.contains(where: { name in
-        // The declaration's initializer, and the step (MutationFacts counts `++`/`--` twice).
+      declared.union(walkedScalarNames).contains(where: { name in
         guard let stepPart = step.commaSeparated.first(where: { $0.assigns(name) }) else { return false }
         let stepAssignments = if case .unary = stepPart.kind { 2 } else { 1 }
-        return mutations.isAssigned(name, exactly: 1 + stepAssignments)
+        return startsKnown(name, stepAssignments: stepAssignments, elsewhere: rest, condition)
           && condition.conjuncts.contains { $0.names.contains(name) }
       })
     else { return nil }
-    let shortened = Stmt(.compound(Array(items.dropLast())), location: body.location, range: body.range)
+    let shortened = Stmt(.compound(rest), location: body.location, range: body.range)
     if case .doWhile = loop.kind { return (condition, step, shortened, true) }
     return (condition, step, shortened, false)
   }

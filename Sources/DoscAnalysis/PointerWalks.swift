@@ -15,12 +15,17 @@ extension FunctionAnalyzer {
     return !mutations.isSingleAssignment(name)
   }
 
-  /// Where a pointer parameter that the function moves points at its start.
+  /// Where a pointer parameter that the function moves points at its start; an integer one
+  /// that it changes is its value at the call (`ScalarWalks`).
   func seedWalkedParameters() {
-    for (index, parameter) in function.parameters.enumerated()
-    where isWalkedPointer(parameter.name, type: parameter.type) {
-      pointers[parameter.name] = .parameter(index: index, offset: .zero)
-      walkedPointerNames.insert(parameter.name)
+    for (index, parameter) in function.parameters.enumerated() {
+      if isWalkedPointer(parameter.name, type: parameter.type) {
+        pointers[parameter.name] = .parameter(index: index, offset: .zero)
+        walkedPointerNames.insert(parameter.name)
+      } else if isWalkedScalar(parameter.name, type: parameter.type) {
+        scalars[parameter.name] = .variable(parameter.name)
+        walkedScalarNames.insert(parameter.name)
+      }
     }
   }
 

@@ -7,14 +7,22 @@ import SymbolicAlgebra
 /// variable (a second induction variable, BLAS's strided `ix`). Wherever control flow joins,
 /// or they change in a way not followed, their value is unknown again, as it always was.
 ///
-/// Only a signed `int` or wider (narrower ones wrap on assignment), declared once in the
-/// function (a name declared twice may be two variables), never a parameter, its address
-/// never taken.
+/// Only a signed `int` or wider (narrower ones wrap on assignment), its address never taken:
+/// a local declared once in the function (a name declared twice may be two variables), or a
+/// parameter that the function changes outside loops (`n -= 1;`) and no local hides, which
+/// starts at its value at the call, the value its name stands for in a figure
+/// (`seedWalkedParameters`).
 extension FunctionAnalyzer {
   func isWalkedScalar(_ name: String, type: CType) -> Bool {
-    type.kind == .integer && !type.isUnsigned && (type.size ?? 0) >= 4 && !mutations.addressTaken.contains(name)
-      && !mutations.isSingleAssignment(name) && !function.parameters.contains(where: { $0.name == name })
-      && declarationCounts[name] == 1
+    guard type.kind == .integer, !type.isUnsigned, (type.size ?? 0) >= 4, !mutations.addressTaken.contains(name)
+    else { return false }
+    if function.parameters.contains(where: { $0.name == name }) {
+      // One assigned once is named for its current value where not followed (`invariantValue`);
+      // one changed in a loop may be its variable, whose name there is the symbol of its values.
+      return mutations.isModified(name) && !mutations.isSingleAssignment(name) && declarationCounts[name] == nil
+        && !mutations.isModifiedInSomeLoop(name)
+    }
+    return !mutations.isSingleAssignment(name) && declarationCounts[name] == 1
   }
 
   /// `k += amount`, `k -= amount` of a walked scalar; nil for any other compound assignment.

@@ -76,6 +76,19 @@ import Testing
     #expect(try figures("int k = 0; switch (n) { case 1: k = 5; break; default: k = 7; } a[k] = 0;")[1] == "null")
   }
 
+  /// A loop whose variable gets its start from an assignment before it, or whose bound is a
+  /// parameter changed before it (`n--`), counts from the value followed there.
+  @Test func startsFollowedFromBeforeTheLoop() throws {
+    #expect(try figures("int i; i = lo; while (i < hi) { a[i] = 0; i++; }") == ["lo", "hi-lo", "0"])
+    #expect(try figures("int k = lo; for (; k < hi; k++) a[k] = 0;")[0...1] == ["lo", "hi-lo"])
+    #expect(try figures("n--; n--; for (int i = 0; i < n; i++) a[i + n] = 0;")[0...1] == ["n-2", "n-2"])
+    // A start chosen by a branch, a parameter counted down in the loop (its name is both the
+    // loop's variable and its value at the call), one assigned once: null.
+    #expect(try figures("int i; i = lo; if (b[0] > 0) i = hi; while (i < n) { a[i] = 0; i++; }")[1] == "null")
+    #expect(try figures("while (n-- > 0) a[n] = 0;")[1] == "null")
+    #expect(try figures("n -= 2; for (int i = 0; i < n; i++) a[i] = 0;")[1] == "null")
+  }
+
   @Test func twoEndedLoopsMeetInTheMiddle() throws {
     let reverse = "int i, j; for (i = lo, j = hi - 1; i < j; i++, j--) { double t = a[i]; a[i] = a[j]; a[j] = t; }"
     let figures = try figures(reverse)

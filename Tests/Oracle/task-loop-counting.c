@@ -14,7 +14,14 @@ void while_down(int *a, int n) { int i = n; while (i-- > 0) a[i] += 2; }
 void while_pre(int *a, int lo, int n) { int i = n; while (--i >= lo) a[i] += 3; }
 void while_up(int *a, int n) { int i = 0; while (i++ < n) a[i] += 4; }
 void right_side(int *a, int n) { for (int i = 1; n > i; i++) a[i] += a[i - 1]; }
-/* Not counted (a second step in the body; the bound changes in the body): null or the truth. */
+/* The start followed from an assignment before the loop; parameters changed before a loop. */
+void walked_start(int *a, int lo, int hi) { int i; i = lo; while (i < hi) { a[i] += 8; i++; } }
+void walked_do(int *a, int lo, int hi) { int i; i = lo + 1; do { a[i] -= 1; i += 1; } while (i < hi); }
+void trimmed(int *a, int n) { n--; n--; for (int i = 0; i < n; i++) a[i + 2] += a[i]; }
+/* Not counted (a second step in the body; the bound changes in the body; a parameter counted
+   down in the loop; a start chosen by a branch): null or the truth. */
+void param_countdown(int *a, int n) { while (n-- > 0) a[n] += 9; }
+void branch_start(int *a, int lo, int hi) { int i; i = lo; if (a[lo] > 3) i = lo + 2; while (i < hi) { a[i] += 1; i++; } }
 void two_steps(int *a, int n) { int i = n; while (i-- > 0) { a[i] += 5; i--; } }
 void moving_bound(int *a, int n, int lo) { int i = n; while (i-- > lo) { a[i] += 6; lo++; } }
 int main(void) {
@@ -59,6 +66,19 @@ int main(void) {
   two_steps(a, 16);
 #pragma dosc task
   moving_bound(a + 20, 18, 2);
+#pragma dosc taskwait
+#pragma dosc task
+  walked_start(a, 5, 17);
+#pragma dosc task
+  walked_do(a + 30, 9, 2); /* runs once */
+#pragma dosc taskwait
+#pragma dosc task
+  trimmed(a, 12);
+#pragma dosc task
+  param_countdown(a + 30, 8);
+#pragma dosc taskwait
+#pragma dosc task
+  branch_start(a, 1, 11);
 #pragma dosc taskwait
   long s = 0;
   for (int i = 0; i < 64; i++) s = s * 3 + a[i];
