@@ -101,6 +101,8 @@ extension FunctionAnalyzer {
       if testStep.afterTest { bound = bound + step }
     }
 
+    // Counting an unsigned variable down to `>= b` never ends where b can be 0: it wraps.
+    if test.isUnsigned && step < 0 && op == ">=" { return nil }
     let magnitude = abs(step)
     let first: Polynomial
     let last: Polynomial
@@ -225,6 +227,8 @@ struct LoopTest {
   var bound: Expr?
   /// The test's own step of the variable, before (`--i`) or after (`i--`) its comparison.
   var step: (amount: Int, afterTest: Bool)?
+  /// An unsigned variable wraps from 0 to its largest value: `i >= 0` always holds.
+  var isUnsigned = false
 
   /// Each way `comparison` reads as a test of a variable (either side of a comparison).
   static func readings(of comparison: Expr) -> [LoopTest] {
@@ -232,15 +236,17 @@ struct LoopTest {
     case .binary(let op, let lhs, let rhs) where mirrored[op] != nil:
       var readings: [LoopTest] = []
       if let (variable, step) = steppedName(lhs) {
-        readings.append(LoopTest(op: op, variable: variable, bound: rhs, step: step))
+        readings.append(
+          LoopTest(op: op, variable: variable, bound: rhs, step: step, isUnsigned: lhs.type.isUnsigned))
       }
       if let (variable, step) = steppedName(rhs) {
-        readings.append(LoopTest(op: mirrored[op]!, variable: variable, bound: lhs, step: step))
+        readings.append(
+          LoopTest(op: mirrored[op]!, variable: variable, bound: lhs, step: step, isUnsigned: rhs.type.isUnsigned))
       }
       return readings
     case .unary:
       guard let (variable, step) = steppedName(comparison), step != nil else { return [] }
-      return [LoopTest(op: "!=", variable: variable, bound: nil, step: step)]
+      return [LoopTest(op: "!=", variable: variable, bound: nil, step: step, isUnsigned: comparison.type.isUnsigned)]
     default:
       return []
     }

@@ -38,6 +38,10 @@ import Testing
     #expect(try figures("int i = hi; while (--i >= lo) a[i] += 1;") == ["lo", "hi-lo", "hi-lo"])
     #expect(try figures("int i = 0; while (i++ < n) a[i] += 1;") == ["1", "n", "n"])
     #expect(try figures("for (int i = 0; n > i; i++) a[i] += 1;") == ["0", "n", "n"])
+    // Unsigned: `i-- > 0` stops at 0; `--i >= 0` always holds (it wraps): not counted.
+    #expect(try figures("for (unsigned i = n; i-- > 0;) a[i] += 1;")[0...1] == ["0", "n"])
+    #expect(try figures("for (unsigned i = n; --i >= 0;) { if (i >= n) break; a[i] += 1; }")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i >= 1; i--) a[i] += 1;")[1] == "null")
     // A second step in the body, or one in a later conjunct: not counted.
     #expect(try figures("int i = n; while (i-- > 0) { a[i] += 1; i--; }")[1] == "null")
     #expect(try figures("int i = n; while (b[0] > 0 && i-- > 0) a[i] += 1;")[1] == "null")

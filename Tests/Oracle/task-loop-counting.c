@@ -21,6 +21,8 @@ void trimmed(int *a, int n) { n--; n--; for (int i = 0; i < n; i++) a[i + 2] += 
 /* Not counted (a second step in the body; the bound changes in the body; a parameter counted
    down in the loop; a start chosen by a branch): null or the truth. */
 void param_countdown(int *a, int n) { while (n-- > 0) a[n] += 9; }
+void unsigned_down(int *a, unsigned n) { for (unsigned i = n; i-- > 0;) a[i] += 1; }
+void unsigned_wrap(int *a, unsigned n) { for (unsigned i = n; --i >= 0;) { if (i >= n) break; a[i] += 2; } }
 void branch_start(int *a, int lo, int hi) { int i; i = lo; if (a[lo] > 3) i = lo + 2; while (i < hi) { a[i] += 1; i++; } }
 void two_steps(int *a, int n) { int i = n; while (i-- > 0) { a[i] += 5; i--; } }
 void moving_bound(int *a, int n, int lo) { int i = n; while (i-- > lo) { a[i] += 6; lo++; } }
@@ -79,6 +81,11 @@ int main(void) {
 #pragma dosc taskwait
 #pragma dosc task
   branch_start(a, 1, 11);
+#pragma dosc task
+  unsigned_down(a + 40, 9);
+#pragma dosc taskwait
+#pragma dosc task
+  unsigned_wrap(a + 20, 7);
 #pragma dosc taskwait
   long s = 0;
   for (int i = 0; i < 64; i++) s = s * 3 + a[i];
