@@ -94,6 +94,7 @@ extension FunctionAnalyzer {
       return convergingLoop(
         loop, variable: variable, start: start, step: step, op: op, bound: bound, drift: drift)
     }
+    let testedBound = bound
     if let testStep = test.step {
       // The body sees the stepped value; a test after the step (`i-- > b`) compared the value
       // before it: `v op b` then holds of the body's value v as `v op b + step`.
@@ -102,7 +103,9 @@ extension FunctionAnalyzer {
     }
 
     // Counting an unsigned variable down to `>= b` never ends where b can be 0: it wraps.
-    if test.isUnsigned && step < 0 && op == ">=" { return nil }
+    if test.isUnsigned && step < 0 && op == ">=" && !(testedBound.integerValue.map { $0 >= 1 } ?? false) {
+      return nil
+    }
     let magnitude = abs(step)
     let first: Polynomial
     let last: Polynomial

@@ -41,7 +41,8 @@ import Testing
     // Unsigned: `i-- > 0` stops at 0; `--i >= 0` always holds (it wraps): not counted.
     #expect(try figures("for (unsigned i = n; i-- > 0;) a[i] += 1;")[0...1] == ["0", "n"])
     #expect(try figures("for (unsigned i = n; --i >= 0;) { if (i >= n) break; a[i] += 1; }")[1] == "null")
-    #expect(try figures("for (unsigned i = n; i >= 1; i--) a[i] += 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = hi; i >= lo; i--) a[i] += 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i >= 1; i--) a[i] += 1;")[0...1] == ["1", "n"])
     // A second step in the body, or one in a later conjunct: not counted.
     #expect(try figures("int i = n; while (i-- > 0) { a[i] += 1; i--; }")[1] == "null")
     #expect(try figures("int i = n; while (b[0] > 0 && i-- > 0) a[i] += 1;")[1] == "null")
