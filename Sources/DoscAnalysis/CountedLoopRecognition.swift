@@ -7,15 +7,15 @@ extension FunctionAnalyzer {
   /// loop may stop sooner, so the trip count and the range of `i` are upper bounds, which the
   /// figures may be (never smaller than the truth). `stepIsLastInBody`: the step is the body's
   /// last statement, not a `for`'s increment (`FunctionAnalyzer.boundedWhile` has checked that
-  /// nothing else in the body assigns the variable).
+  /// nothing else in the body assigns the variables `countingOnly`, the only ones it may count).
   func countedLoop(
     _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, stepIsLastInBody: Bool = false,
-    runsAtLeastOnce: Bool = false
+    runsAtLeastOnce: Bool = false, countingOnly: Set<String>? = nil
   ) -> CountedLoop? {
     guard let condition else { return nil }
     let conjuncts = condition.conjuncts
     for (position, comparison) in conjuncts.enumerated() {
-      for test in LoopTest.readings(of: comparison) {
+      for test in LoopTest.readings(of: comparison) where countingOnly?.contains(test.variable) ?? true {
         // A step made by the test (`i-- > 0`) runs at every test only in the first conjunct, and
         // is the variable's only step: a do-while's body runs before its first test.
         if test.step != nil {
@@ -41,21 +41,27 @@ extension FunctionAnalyzer {
     // Its address taken, the variable may change through a pointer anywhere.
     guard !mutations.addressTaken.contains(variable) || test.step == nil else { return nil }
     var start: Polynomial?
-    switch initializer?.kind {
-    case .declaration(let variables)?:
-      start = variables.last(where: { $0.name == variable })?.initializer.flatMap { evaluateQuietly($0).polynomial }
-    case .expression(let expression)?:
-      // `for (j = 0, p = in; ...)`: the last assignment to the variable gives its start.
-      for part in expression.commaSeparated.reversed() {
-        if case .binary("=", let target, let value) = part.kind, target.assignedName == variable {
-          start = evaluateQuietly(value).polynomial
-          break
+    if walkedScalarNames.contains(variable) {
+      // The header's assignments have run (`for (i = i + 1; ...)` must not add 1 twice): the
+      // value `ScalarWalks` followed to here is the start, or there is none.
+      start = scalars[variable]
+    } else {
+      switch initializer?.kind {
+      case .declaration(let variables)?:
+        start = variables.last(where: { $0.name == variable })?.initializer.flatMap {
+          evaluateQuietly($0).polynomial
         }
+      case .expression(let expression)?:
+        // `for (j = 0, p = in; ...)`: the last assignment to the variable gives its start.
+        for part in expression.commaSeparated.reversed() {
+          if case .binary("=", let target, let value) = part.kind, target.assignedName == variable {
+            start = evaluateQuietly(value).polynomial
+            break
+          }
+        }
+      default: break
       }
-    default: break
     }
-    // No start in the loop's header: the value `ScalarWalks` follows to it, if any.
-    if start == nil, walkedScalarNames.contains(variable) { start = scalars[variable] }
     let step: Int
     if let testStep = test.step {
       step = testStep.amount

@@ -101,7 +101,8 @@ final class FunctionAnalyzer {
         if index + 1 < items.count, let loop = boundedWhile(items[index + 1], after: items[index]) {
           forLoop(
             items[index + 1], initializer: items[index], condition: loop.condition, increment: loop.step,
-            body: loop.body, stepIsLastInBody: loop.step != nil, runsAtLeastOnce: loop.runsAtLeastOnce)
+            body: loop.body, stepIsLastInBody: loop.step != nil, runsAtLeastOnce: loop.runsAtLeastOnce,
+            countingOnly: loop.variables)
           index += 2
         } else {
           self.statement(items[index])
@@ -124,7 +125,7 @@ final class FunctionAnalyzer {
       if let loop = boundedWhile(statement, after: nil) {
         forLoop(
           statement, initializer: nil, condition: loop.condition, increment: loop.step, body: loop.body,
-          stepIsLastInBody: loop.step != nil, runsAtLeastOnce: loop.runsAtLeastOnce)
+          stepIsLastInBody: loop.step != nil, runsAtLeastOnce: loop.runsAtLeastOnce, countingOnly: loop.variables)
         return
       }
       enterLoop(statement, counted: nil, condition: condition, increment: nil, body: body)
@@ -226,12 +227,12 @@ final class FunctionAnalyzer {
 
   private func forLoop(
     _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, body: Stmt, stepIsLastInBody: Bool = false,
-    runsAtLeastOnce: Bool = false
+    runsAtLeastOnce: Bool = false, countingOnly: Set<String>? = nil
   ) {
     if let initializer { statement(initializer) }
     let counted = countedLoop(
       loop, initializer: initializer, condition: condition, increment: increment, stepIsLastInBody: stepIsLastInBody,
-      runsAtLeastOnce: runsAtLeastOnce)
+      runsAtLeastOnce: runsAtLeastOnce, countingOnly: countingOnly)
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
     defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
     guard let counted else {
@@ -275,7 +276,7 @@ final class FunctionAnalyzer {
   /// `do ... while`, whose body runs once before the first test (`runsAtLeastOnce`), and a
   /// `while` whose test is the step (`while (i-- > 0)`, `step` nil). Nil for any other loop.
   func boundedWhile(_ loop: Stmt, after declaration: Stmt?) -> (
-    condition: Expr, step: Expr?, body: Stmt, runsAtLeastOnce: Bool
+    condition: Expr, step: Expr?, body: Stmt, runsAtLeastOnce: Bool, variables: Set<String>
   )? {
     var declared: Set<String> = []
     if let declaration {
@@ -293,13 +294,13 @@ final class FunctionAnalyzer {
     let body: Stmt
     switch loop.kind {
     case .whileLoop(let test, let whole):
-      if let first = test.conjuncts.first,
-        LoopTest.readings(of: first).contains(where: { reading in
-          reading.step != nil && startsKnown(reading.variable, stepAssignments: 2, elsewhere: [whole], nil)
-        }), !whole.containsLabel
-      {
-        return (test, nil, whole, false)
+      let counting = test.conjuncts.first.map { first in
+        Set(
+          LoopTest.readings(of: first).filter { reading in
+            reading.step != nil && startsKnown(reading.variable, stepAssignments: 2, elsewhere: [whole], nil)
+          }.map(\.variable))
       }
+      if let counting, !counting.isEmpty, !whole.containsLabel { return (test, nil, whole, false, counting) }
       (condition, body) = (test, whole)
     case .doWhile(let whole, let test): (condition, body) = (test, whole)
     default: return nil
@@ -308,17 +309,16 @@ final class FunctionAnalyzer {
       !body.containsLabel, !body.containsContinue
     else { return nil }
     let rest = Array(items.dropLast())
-    guard
-      declared.union(walkedScalarNames).contains(where: { name in
-        guard let stepPart = step.commaSeparated.first(where: { $0.assigns(name) }) else { return false }
-        let stepAssignments = if case .unary = stepPart.kind { 2 } else { 1 }
-        return startsKnown(name, stepAssignments: stepAssignments, elsewhere: rest, condition)
-          && condition.conjuncts.contains { $0.names.contains(name) }
-      })
-    else { return nil }
+    let counting = declared.union(walkedScalarNames).filter { name in
+      guard let stepPart = step.commaSeparated.first(where: { $0.assigns(name) }) else { return false }
+      let stepAssignments = if case .unary = stepPart.kind { 2 } else { 1 }
+      return startsKnown(name, stepAssignments: stepAssignments, elsewhere: rest, condition)
+        && condition.conjuncts.contains { $0.names.contains(name) }
+    }
+    guard !counting.isEmpty else { return nil }
     let shortened = Stmt(.compound(rest), location: body.location, range: body.range)
-    if case .doWhile = loop.kind { return (condition, step, shortened, true) }
-    return (condition, step, shortened, false)
+    if case .doWhile = loop.kind { return (condition, step, shortened, true, counting) }
+    return (condition, step, shortened, false, counting)
   }
 
   private func unboundedLoop(_ loop: Stmt, body: () -> Void) {

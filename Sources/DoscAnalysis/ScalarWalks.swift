@@ -50,12 +50,13 @@ extension FunctionAnalyzer {
     return .scalar(op.hasPrefix("post") ? before : scalars[name])
   }
 
-  /// The names declared in the function, each with how many declarations it has.
+  /// The names declared in the function, each with how many declarations it has; a `static`
+  /// one counts twice (its initializer runs once per program, not at each call).
   static func declarationCounts(in function: FunctionDefinition) -> [String: Int] {
     var counts: [String: Int] = [:]
     SyntaxWalk.forEachStatement(in: function.body) { statement in
       if case .declaration(let variables) = statement.kind {
-        for variable in variables { counts[variable.name, default: 0] += 1 }
+        for variable in variables { counts[variable.name, default: 0] += variable.isStatic ? 2 : 1 }
       }
     }
     return counts

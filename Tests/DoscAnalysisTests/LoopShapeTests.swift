@@ -87,6 +87,15 @@ import Testing
     #expect(try figures("int i; i = lo; while (i < hi) { a[i] = 0; i++; }") == ["lo", "hi-lo", "0"])
     #expect(try figures("int k = lo; for (; k < hi; k++) a[k] = 0;")[0...1] == ["lo", "hi-lo"])
     #expect(try figures("n--; n--; for (int i = 0; i < n; i++) a[i + n] = 0;")[0...1] == ["n-2", "n-2"])
+    // The header's own assignment is counted once; a static's value at the call is unknown.
+    #expect(try figures("int i; i = lo; for (i = i + 1; i < hi; i++) a[i] = 0;")[0...1] == ["lo+1", "hi-lo-1"])
+    #expect(try figures("static int k = 0; k++; a[k] = 0;")[1] == "null")
+    // The step last in the body counts only a variable nothing else in the loop assigns: here
+    // `k`, with `i` following it 6 apart (`i += 5` and `i++`), not `i` by its own `i++`.
+    #expect(
+      try figures("int i, k; i = 0; k = 0; while (i < n && k < hi) { i += 5; a[i] = 0; i++, k++; }")[0...1] == [
+        "5", "6*hi-5",
+      ])
     // A start chosen by a branch, a parameter counted down in the loop (its name is both the
     // loop's variable and its value at the call), one assigned once: null.
     #expect(try figures("int i; i = lo; if (b[0] > 0) i = hi; while (i < n) { a[i] = 0; i++; }")[1] == "null")
