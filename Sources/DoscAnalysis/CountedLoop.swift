@@ -155,7 +155,13 @@ struct CountedLoop {
       for factor in monomial.factors {
         var atLast = Polynomial(atom: factor.atom).substituting(variable, with: last)
         if case .minimum(let a, let b) = factor.atom {
-          for (growing, fixed) in [(a, b), (b, a)] where !fixed.mentions(variable) && direction(of: growing) == 1 {
+          // Only where `growing` rises with the variable by a constant: a slope like `n` is
+          // taken to be positive, and `fixed` alone would drop `n` from the figure, and with it
+          // the check that keeps a spawn with a negative `n` at home.
+          for (growing, fixed) in [(a, b), (b, a)]
+          where !fixed.mentions(variable) && growing.degree(in: variable) == 1
+            && (growing.coefficients(of: variable)[1]?.integerValue ?? 0) > 0
+          {
             let margin = growing.substituting(variable, with: lastAtLeast) - fixed
             if let constant = margin.constantValue, constant >= .zero { atLast = fixed }
           }
