@@ -20,15 +20,67 @@ struct CountedLoop {
   var direction: Polynomial { ascending ? .one : -.one }
   var tripCount: Polynomial
   var location: SourceLocation
+  /// A value the last one is surely at or past when the loop runs (`bound - step` for
+  /// `i < bound`); nil when not known.
+  var lastAtLeast: Polynomial? = nil
+
+  /// The loop whose first iteration runs before its first test (`do ... while`), with the
+  /// step last in the body: as this loop, and once with the variable at its start when this
+  /// loop would not run at all (then `last` < `first`, `tripCount` <= 0).
+  var runningAtLeastOnce: CountedLoop {
+    var loop = self
+    loop.tripCount = .maximum(tripCount, .one)
+    if ascending { loop.last = .maximum(last, first) } else { loop.first = .minimum(first, last) }
+    return loop
+  }
 
   /// `sum(body)` over the values the variable takes; nil without a closed form.
   func sum(_ body: Polynomial) -> Polynomial? {
+    if let exact = exactSum(body) { return exact }
+    // An inner tile's trip count `min(ii + B, hi) - ii` has no closed sum over `ii`; at most B.
+    let bounded = upperBoundWithoutExtrema(body)
+    return bounded == body ? nil : exactSum(bounded)
+  }
+
+  private func exactSum(_ body: Polynomial) -> Polynomial? {
     guard body.mentions(variable) else { return body * tripCount }
     if step == 1 { return Summation.sum(body, over: variable, from: first, to: last + 1) }
     // i = first + step*t for t in [0, trips)
     let counter = "\(variable)#t"
     let shifted = body.substituting(variable, with: first + Polynomial.variable(counter) * step)
     return Summation.sum(shifted, over: counter, from: .zero, to: tripCount)
+  }
+
+  /// `body` with each `min` of the variable that counts positively replaced by an operand (no
+  /// smaller), and each `max` that counts negatively likewise: an upper bound, the same where
+  /// there is none. The operand kept is one that mentions the variable, whose sum cancels with
+  /// the rest (`min(ii + B, hi) - ii` is at most `B`).
+  private func upperBoundWithoutExtrema(_ body: Polynomial) -> Polynomial {
+    var result = Polynomial.zero
+    for (monomial, coefficient) in body.terms {
+      let term = Polynomial(terms: [monomial: coefficient])
+      let mentioning = monomial.factors.filter { $0.atom.variables.contains(variable) }
+      guard mentioning.count == 1, let factor = mentioning.first, factor.exponent == 1,
+        let rest = monomial.dividing(by: Monomial(factor.atom)),
+        let sign = Polynomial(terms: [rest: coefficient]).signAssumingNonNegativeVariables
+      else {
+        result += term
+        continue
+      }
+      let operands: (Polynomial, Polynomial)?
+      switch factor.atom {
+      case .minimum(let a, let b) where sign > 0: operands = (a, b)
+      case .maximum(let a, let b) where sign < 0: operands = (a, b)
+      default: operands = nil
+      }
+      guard let (a, b) = operands else {
+        result += term
+        continue
+      }
+      let kept = a.mentions(variable) && a.degree(in: variable) >= 0 ? a : b
+      result += Polynomial(terms: [rest: coefficient]) * kept
+    }
+    return result
   }
 
   /// The range an index range covers over all iterations; nil when an index is not affine in
@@ -43,10 +95,10 @@ struct CountedLoop {
   private func extreme(_ value: Polynomial, smallest: Bool) -> Polynomial? {
     guard value.mentions(variable) else { return value }
     guard value.degree(in: variable) == 1 else {
-      // Moving one way with the variable (`i / 2`, `min(i, n)`): its ends are at the loop's.
+      // `i / 2`, `min(ii + B, hi)`, `n * max(0, i - 1)`: a value that only grows (or only
+      // shrinks) with the variable is smallest and largest at the loop's ends.
       guard let direction = value.direction(in: variable) else { return nil }
-      let ends = (value.substituting(variable, with: first), value.substituting(variable, with: last))
-      return (direction >= 0) == smallest ? ends.0 : ends.1
+      return (direction >= 0) == smallest ? value.substituting(variable, with: first) : valueAtLast(value)
     }
     let slope = value.coefficients(of: variable)[1] ?? .zero
     let atFirst = value.substituting(variable, with: first)
@@ -56,5 +108,34 @@ struct CountedLoop {
     case .some: return smallest ? atLast : atFirst
     case nil: return smallest ? .minimum(atFirst, atLast) : .maximum(atFirst, atLast)
     }
+  }
+
+  /// `value` at the variable's last value. In a tiled loop (`for (ii = lo; ii < hi; ii += B)`)
+  /// the last tile's end `min(ii + B, hi)` is `hi`: the loop's last value is at least
+  /// `lastAtLeast` (hi - B) when it runs, where `ii + B` is already at least `hi`.
+  private func valueAtLast(_ value: Polynomial) -> Polynomial {
+    guard let lastAtLeast else { return value.substituting(variable, with: last) }
+    var result = Polynomial.zero
+    for (monomial, coefficient) in value.terms {
+      var product = Polynomial(coefficient)
+      for factor in monomial.factors {
+        var atLast = Polynomial(atom: factor.atom).substituting(variable, with: last)
+        if case .minimum(let a, let b) = factor.atom {
+          // Only where `growing` rises with the variable by a constant: a slope like `n` is
+          // taken to be positive, and `fixed` alone would drop `n` from the figure, and with it
+          // the check that keeps a spawn with a negative `n` at home.
+          for (growing, fixed) in [(a, b), (b, a)]
+          where !fixed.mentions(variable) && growing.degree(in: variable) == 1
+            && (growing.coefficients(of: variable)[1]?.integerValue ?? 0) > 0
+          {
+            let margin = growing.substituting(variable, with: lastAtLeast) - fixed
+            if let constant = margin.constantValue, constant >= .zero { atLast = fixed }
+          }
+        }
+        product = product * atLast.power(factor.exponent)
+      }
+      result += product
+    }
+    return result
   }
 }

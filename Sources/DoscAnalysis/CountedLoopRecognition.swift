@@ -7,65 +7,111 @@ extension FunctionAnalyzer {
   /// loop may stop sooner, so the trip count and the range of `i` are upper bounds, which the
   /// figures may be (never smaller than the truth). `stepIsLastInBody`: the step is the body's
   /// last statement, not a `for`'s increment (`FunctionAnalyzer.boundedWhile` has checked that
-  /// nothing else in the body assigns the variable).
+  /// nothing else in the body assigns the variables `countingOnly`, the only ones it may count).
   func countedLoop(
-    _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, stepIsLastInBody: Bool = false
+    _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, stepIsLastInBody: Bool = false,
+    runsAtLeastOnce: Bool = false, countingOnly: Set<String>? = nil
   ) -> CountedLoop? {
     guard let condition else { return nil }
-    for comparison in condition.conjuncts {
-      if let counted = countedLoop(
-        loop, initializer: initializer, comparison: comparison, increment: increment,
-        stepIsLastInBody: stepIsLastInBody)
-      {
-        return counted
+    let conjuncts = condition.conjuncts
+    for (position, comparison) in conjuncts.enumerated() {
+      for test in LoopTest.readings(of: comparison) where countingOnly?.contains(test.variable) ?? true {
+        // A step made by the test (`i-- > 0`) runs at every test only in the first conjunct, and
+        // is the variable's only step: a do-while's body runs before its first test.
+        if test.step != nil {
+          guard position == 0, !runsAtLeastOnce, increment?.assigns(test.variable) != true,
+            !conjuncts.dropFirst().contains(where: { $0.assigns(test.variable) })
+          else { continue }
+        }
+        if let counted = countedLoop(
+          loop, initializer: initializer, test: test, increment: increment, stepIsLastInBody: stepIsLastInBody)
+        {
+          return runsAtLeastOnce ? counted.runningAtLeastOnce : counted
+        }
       }
     }
     return nil
   }
 
   private func countedLoop(
-    _ loop: Stmt, initializer: Stmt?, comparison condition: Expr, increment: Expr?, stepIsLastInBody: Bool
+    _ loop: Stmt, initializer: Stmt?, test: LoopTest, increment: Expr?, stepIsLastInBody: Bool
   ) -> CountedLoop? {
-    // The loop variable is the one the condition compares.
-    guard let increment, case .binary(var op, let lhs, let rhs) = condition.kind,
-      let variable = lhs.assignedName ?? rhs.assignedName
-    else { return nil }
+    var op = test.op
+    let variable = test.variable
+    // Its address taken, the variable may change through a pointer anywhere.
+    guard !mutations.addressTaken.contains(variable) || test.step == nil else { return nil }
     var start: Polynomial?
-    switch initializer?.kind {
-    case .declaration(let variables)?:
-      start = variables.last(where: { $0.name == variable })?.initializer.flatMap { evaluateQuietly($0).polynomial }
-    case .expression(let expression)?:
-      // `for (j = 0, p = in; ...)`: the last assignment to the variable gives its start.
-      for part in expression.commaSeparated.reversed() {
-        if case .binary("=", let target, let value) = part.kind, target.assignedName == variable {
-          start = evaluateQuietly(value).polynomial
-          break
+    if walkedScalarNames.contains(variable) {
+      // The header's assignments have run (`for (i = i + 1; ...)` must not add 1 twice): the
+      // value `ScalarWalks` followed to here is the start, or there is none.
+      start = scalars[variable]
+    } else {
+      switch initializer?.kind {
+      case .declaration(let variables)?:
+        start = variables.last(where: { $0.name == variable })?.initializer.flatMap {
+          evaluateQuietly($0).polynomial
         }
+      case .expression(let expression)?:
+        // `for (j = 0, p = in; ...)`: the last assignment to the variable gives its start.
+        for part in expression.commaSeparated.reversed() {
+          if case .binary("=", let target, let value) = part.kind, target.assignedName == variable {
+            start = evaluateQuietly(value).polynomial
+            break
+          }
+        }
+      default: break
       }
-    default: break
     }
-    // `++j, p += m`: one part steps the variable, the others leave it alone.
-    let parts = increment.commaSeparated
-    let steps = parts.compactMap { step(of: $0, changing: variable) }
-    guard let start, steps.count == 1, let step = steps.first,
-      parts.filter({ $0.assigns(variable) }).count == 1
-    else { return nil }
+    let step: Int
+    if let testStep = test.step {
+      step = testStep.amount
+    } else {
+      // `++j, p += m`: one part steps the variable, the others leave it alone.
+      guard let increment else { return nil }
+      let parts = increment.commaSeparated
+      let steps = parts.compactMap { self.step(of: $0, changing: variable) }
+      guard steps.count == 1, let only = steps.first, parts.filter({ $0.assigns(variable) }).count == 1 else {
+        return nil
+      }
+      step = only
+    }
+    guard var start else { return nil }
     guard stepIsLastInBody || !(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? []).contains(variable)
     else { return nil }
 
-    var boundExpr = rhs
-    if lhs.assignedName != variable {
-      guard rhs.assignedName == variable else { return nil }
-      boundExpr = lhs
-      op = ["<": ">", ">": "<", "<=": ">=", ">=": "<=", "!=": "!="][op] ?? "?"
-    }
     // The bound must not change while the loop runs.
     let modified = mutations.modifiedInLoop[loop.range.lowerBound] ?? []
-    guard boundExpr.names.isDisjoint(with: modified.subtracting([variable])),
-      !boundExpr.names.contains(variable),
-      let bound = evaluateQuietly(boundExpr).polynomial
-    else { return nil }
+    var bound = Polynomial.zero
+    // How much the bound moves per iteration: `j` in `for (i = lo, j = hi; i < j; i++, j--)`.
+    var drift = 0
+    if let boundExpr = test.bound {
+      let moving = boundExpr.names.intersection(modified).subtracting([variable])
+      guard !boundExpr.names.contains(variable) else { return nil }
+      if moving.isEmpty {
+        guard let value = evaluateQuietly(boundExpr).polynomial else { return nil }
+        bound = value
+      } else {
+        guard test.step == nil, let (value, perIteration) = movingBound(boundExpr, moving, loop, increment: increment)
+        else { return nil }
+        (bound, drift) = (value, perIteration)
+      }
+    }
+    if drift != 0 {
+      return convergingLoop(
+        loop, variable: variable, start: start, step: step, op: op, bound: bound, drift: drift)
+    }
+    let testedBound = bound
+    if let testStep = test.step {
+      // The body sees the stepped value; a test after the step (`i-- > b`) compared the value
+      // before it: `v op b` then holds of the body's value v as `v op b + step`.
+      start = start + step
+      if testStep.afterTest { bound = bound + step }
+    }
 
+    // Counting an unsigned variable down to `>= b` never ends where b can be 0: it wraps.
+    if test.isUnsigned && step < 0 && op == ">=" && !(testedBound.integerValue.map { $0 >= 1 } ?? false) {
+      return nil
+    }
     let magnitude = abs(step)
     let first: Polynomial
     let last: Polynomial
@@ -92,9 +138,74 @@ extension FunctionAnalyzer {
     default:
       return nil
     }
+    // `i < bound`: the last value is within one step below the bound.
+    let lastAtLeast: Polynomial? =
+      switch op {
+      case "<" where step > 0: bound - magnitude
+      case "<=" where step > 0: bound - magnitude + 1
+      default: nil
+      }
     return CountedLoop(
       variable: variable, first: first, last: last, step: magnitude, ascending: step > 0, tripCount: trips,
-      location: loop.location)
+      location: loop.location, lastAtLeast: lastAtLeast)
+  }
+
+  /// A bound that second induction variables move (`i < j` with `j--` once per iteration): its
+  /// value at the loop's entry and the constant amount it moves per iteration; nil when it is
+  /// not affine in them, or they move otherwise.
+  private func movingBound(_ bound: Expr, _ moving: Set<String>, _ loop: Stmt, increment: Expr?) -> (
+    Polynomial, Int
+  )? {
+    guard case .forLoop(_, let condition, _, let body) = loop.kind else { return nil }
+    let modified = mutations.modifiedInLoop[loop.range.lowerBound] ?? []
+    let saved = scalars
+    defer { scalars = saved }
+    var drift = Polynomial.zero
+    for name in moving.sorted() {
+      guard walkedScalarNames.contains(name), scalars[name] != nil,
+        let perIteration = stepPerIteration(
+          of: name, modified: modified, condition: condition, increment: increment, body: body)
+      else { return nil }
+      // Stated in a probe for the name, to read the bound's slope in it.
+      scalars[name] = .variable(name + "#probe")
+      drift += Polynomial.variable(name + "#probe") * perIteration
+    }
+    guard let probed = evaluateQuietly(bound).polynomial else { return nil }
+    var atEntry = probed
+    var moved = probed
+    for name in moving {
+      guard probed.degree(in: name + "#probe") <= 1 else { return nil }
+      atEntry = atEntry.substituting(name + "#probe", with: saved[name]!)
+    }
+    // The bound one iteration later, less the bound now: constant when it moves evenly.
+    for name in moving {
+      let perIteration = drift.coefficients(of: name + "#probe")[1] ?? .zero
+      moved = moved.substituting(name + "#probe", with: .variable(name + "#probe") + perIteration)
+    }
+    guard let perIteration = (moved - probed).integerValue else { return nil }
+    return (atEntry, perIteration)
+  }
+
+  /// `for (i = lo, j = hi; i < j; i++, j--)`: the variable and its bound close in on each other
+  /// by `step - drift` per iteration, so the loop runs ceil((bound - start) / (step - drift))
+  /// times (C's division rounds a negative quotient up: more trips, none of them run). Nil when
+  /// they do not close in.
+  private func convergingLoop(
+    _ loop: Stmt, variable: String, start: Polynomial, step: Int, op: String, bound: Polynomial, drift: Int
+  ) -> CountedLoop? {
+    // `v < b` as `closing * t < gap` (`<=`: `closing * t <= gap`), t the iteration from 0.
+    let (closing, gap, inclusive): (Int, Polynomial, Bool)
+    switch op {
+    case "<", "<=": (closing, gap, inclusive) = (step - drift, bound - start, op == "<=")
+    case ">", ">=": (closing, gap, inclusive) = (drift - step, start - bound, op == ">=")
+    default: return nil
+    }
+    guard closing > 0 else { return nil }
+    let trips = (gap + (inclusive ? closing : closing - 1)) / Polynomial(closing)
+    let farthest = start + (trips - 1) * step
+    return CountedLoop(
+      variable: variable, first: step > 0 ? start : farthest, last: step > 0 ? farthest : start, step: abs(step),
+      ascending: step > 0, tripCount: trips, location: loop.location)
   }
 
   /// The constant amount `increment` adds to `variable` (`i++`, `--i`, `i += 2`); nil when it
@@ -112,6 +223,56 @@ extension FunctionAnalyzer {
       return op == "+=" ? value : -value
     default:
       return nil
+    }
+  }
+}
+
+/// A loop's test read as `variable op bound`: `i < n`, `n > i` (mirrored), and tests that step
+/// the variable themselves, `i-- > 0`, `--i >= lo`, `i--` (as `i-- != 0`).
+struct LoopTest {
+  var op: String
+  var variable: String
+  /// Nil: 0 (a test of the variable's truth).
+  var bound: Expr?
+  /// The test's own step of the variable, before (`--i`) or after (`i--`) its comparison.
+  var step: (amount: Int, afterTest: Bool)?
+  /// An unsigned variable wraps from 0 to its largest value: `i >= 0` always holds.
+  var isUnsigned = false
+
+  /// Each way `comparison` reads as a test of a variable (either side of a comparison).
+  static func readings(of comparison: Expr) -> [LoopTest] {
+    switch comparison.kind {
+    case .binary(let op, let lhs, let rhs) where mirrored[op] != nil:
+      var readings: [LoopTest] = []
+      if let (variable, step) = steppedName(lhs) {
+        readings.append(
+          LoopTest(op: op, variable: variable, bound: rhs, step: step, isUnsigned: lhs.type.isUnsigned))
+      }
+      if let (variable, step) = steppedName(rhs) {
+        readings.append(
+          LoopTest(op: mirrored[op]!, variable: variable, bound: lhs, step: step, isUnsigned: rhs.type.isUnsigned))
+      }
+      return readings
+    case .unary:
+      guard let (variable, step) = steppedName(comparison), step != nil else { return [] }
+      return [LoopTest(op: "!=", variable: variable, bound: nil, step: step, isUnsigned: comparison.type.isUnsigned)]
+    default:
+      return []
+    }
+  }
+
+  private static let mirrored = ["<": ">", ">": "<", "<=": ">=", ">=": "<=", "!=": "!="]
+
+  /// `v`, `v++`, `v--`, `++v`, `--v`: the variable and the step.
+  private static func steppedName(_ expression: Expr) -> (String, (amount: Int, afterTest: Bool)?)? {
+    if let name = expression.assignedName { return (name, nil) }
+    guard case .unary(let op, let target) = expression.kind, let name = target.assignedName else { return nil }
+    switch op {
+    case "++": return (name, (1, false))
+    case "--": return (name, (-1, false))
+    case "post++": return (name, (1, true))
+    case "post--": return (name, (-1, true))
+    default: return nil
     }
   }
 }

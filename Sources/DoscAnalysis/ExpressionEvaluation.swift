@@ -2,10 +2,11 @@ import CSyntax
 import SymbolicAlgebra
 
 extension FunctionAnalyzer {
-  /// Evaluates an expression whose effects were already counted (loop headers).
+  /// Evaluates an expression whose effects were already counted (loop headers), and made: the
+  /// values followed (`k++` in `for (i = k++; ...)`) are left as they are.
   func evaluateQuietly(_ expression: Expr) -> Value {
-    let saved = summary
-    defer { summary = saved }
+    let saved = (summary, scalars, pointers)
+    defer { (summary, scalars, pointers) = saved }
     return evaluate(expression)
   }
 
@@ -55,7 +56,7 @@ extension FunctionAnalyzer {
         guards: [guards.then, guards.otherwise])
       switch (results[0], results[1]) {
       case (.scalar(let x?), .scalar(let y?)) where x != y && expression.type.kind == .integer:
-        if let extreme = minimumOrMaximum(condition, x, y, expression) { return .scalar(extreme) }
+        if let extreme = extremum(condition, x, y, expression) { return .scalar(extreme) }
         // A neighbour's index (`y == 0 ? c : c - nx`): one of the two.
         return eitherValue(x, y)
       case (.pointer(.parameter(let i, let x?)), .pointer(.parameter(let j, let y?))) where i == j && x != y:
@@ -79,23 +80,6 @@ extension FunctionAnalyzer {
       summary.noteUnboundedWork("unsupported expression '\(kind)' at \(expression.location.withBaseName)")
       return expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
     }
-  }
-
-  /// `a < b ? a : b` and the other spellings of a `min` or `max` of two signed values of one
-  /// type (`hi < n ? hi : n`), whose comparison is the polynomials' own; nil otherwise.
-  private func minimumOrMaximum(_ condition: Expr, _ then: Polynomial, _ otherwise: Polynomial, _ expression: Expr)
-    -> Polynomial?
-  {
-    guard case .binary(let op, let lhs, let rhs) = condition.kind, ["<", "<=", ">", ">="].contains(op),
-      [lhs.type, rhs.type, expression.type].allSatisfy({ $0.kind == .integer && !$0.isUnsigned }),
-      lhs.type.size == rhs.type.size, lhs.type.size == expression.type.size,
-      let a = evaluateQuietly(lhs).polynomial, let b = evaluateQuietly(rhs).polynomial,
-      !a.variables.union(b.variables).contains(where: { boundedValues[$0] != nil })
-    else { return nil }
-    let smaller = op.hasPrefix("<")
-    if (then, otherwise) == (a, b) { return smaller ? .minimum(a, b) : .maximum(a, b) }
-    if (then, otherwise) == (b, a) { return smaller ? .maximum(a, b) : .minimum(a, b) }
-    return nil
   }
 
   private func nameValue(_ name: String, _ reference: Reference, _ expression: Expr) -> Value {
@@ -233,6 +217,7 @@ extension FunctionAnalyzer {
         step(name, by: op == "+=" ? amount : amount.map { -$0 })
         return .unknownScalar
       }
+      if let value = stepWalkedScalar(op, lhs, by: rhs) { return value }
       evaluate(rhs)
       summary.addWork(1)
       assign(lhs, value: .unknownScalar, compound: true)
@@ -308,6 +293,7 @@ extension FunctionAnalyzer {
       return .pointer(address(of: operand))
     case "++", "--", "post++", "post--":
       summary.addWork(1)
+      if let value = stepWalkedScalar(op, operand) { return value }
       if let name = operand.assignedName, isWalkedPointer(name, type: operand.type) {
         let before = pointers[name]
         step(name, by: op.hasSuffix("++") ? .one : -.one)

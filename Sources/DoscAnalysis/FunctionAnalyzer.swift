@@ -23,6 +23,9 @@ final class FunctionAnalyzer {
   var boundedValues: [String: IndexRange] = [:]
   /// The pointer variables assigned more than once that `pointers` follows (`PointerWalks`).
   var walkedPointerNames: Set<String> = []
+  /// The integer variables assigned more than once whose values `scalars` follows (`ScalarWalks`).
+  var walkedScalarNames: Set<String> = []
+  lazy var declarationCounts = FunctionAnalyzer.declarationCounts(in: function)
   /// Variables of the counted loops currently open.
   var inductionVariables: Set<String> = []
   /// Per open loop: the names its body changes.
@@ -61,8 +64,11 @@ final class FunctionAnalyzer {
     if let firstGoto {
       summary = summary.repeatedUnboundedly(because: "the 'goto' at \(firstGoto.withBaseName) may repeat code")
     }
+    // A changed parameter followed from its start (`ScalarWalks`) is named only for that start.
     summary.unchangedScalarParameters = Set(
-      function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))
+      function.parameters.filter {
+        !$0.type.isPointerLike && (!mutations.isModified($0.name) || isWalkedScalar($0.name, type: $0.type))
+      }.map(\.name))
     for (caller, callee, location) in recursivePassThrough {
       let own = summary.parameters[callee] ?? ParameterAccess()
       summary.parameters[caller, default: ParameterAccess()].becomeUnbounded(
@@ -97,7 +103,8 @@ final class FunctionAnalyzer {
         if index + 1 < items.count, let loop = boundedWhile(items[index + 1], after: items[index]) {
           forLoop(
             items[index + 1], initializer: items[index], condition: loop.condition, increment: loop.step,
-            body: loop.body, stepIsLastInBody: true)
+            body: loop.body, stepIsLastInBody: loop.step != nil, runsAtLeastOnce: loop.runsAtLeastOnce,
+            countingOnly: loop.variables)
           index += 2
         } else {
           self.statement(items[index])
@@ -117,6 +124,12 @@ final class FunctionAnalyzer {
     case .forLoop(let initializer, let condition, let increment, let body):
       forLoop(statement, initializer: initializer, condition: condition, increment: increment, body: body)
     case .whileLoop(let condition, let body), .doWhile(let body, let condition):
+      if let loop = boundedWhile(statement, after: nil) {
+        forLoop(
+          statement, initializer: nil, condition: loop.condition, increment: loop.step, body: loop.body,
+          stepIsLastInBody: loop.step != nil, runsAtLeastOnce: loop.runsAtLeastOnce, countingOnly: loop.variables)
+        return
+      }
       enterLoop(statement, counted: nil, condition: condition, increment: nil, body: body)
       defer { forgetWalkedPointers(mutations.modifiedInLoop[statement.range.lowerBound] ?? []) }
       unboundedLoop(statement) {
@@ -127,8 +140,9 @@ final class FunctionAnalyzer {
       evaluate(condition)
       self.statement(body)
       // Control enters at one label: nothing in the body surely runs (conservatively, what
-      // ran before it loses its sure ends too).
+      // ran before it loses its sure ends too), and leaves from any `break`.
       summary.mayNotHappen()
+      forgetWalkedPointers(walkedPointerNames.union(walkedScalarNames).filter { body.assigns($0) })
     case .caseLabel(let inner), .labeled(let inner):
       if let inner { self.statement(inner) }
     case .returnStatement(let value):
@@ -178,6 +192,11 @@ final class FunctionAnalyzer {
       if case .pointer(let target) = value { pointers[name] = target } else { pointers[name] = nil }
       return
     }
+    if isWalkedScalar(name, type: type) {
+      walkedScalarNames.insert(name)
+      scalars[name] = value.polynomial
+      return
+    }
     guard mutations.isSingleAssignment(name) else { return }
     switch value {
     case .pointer(let target) where type.isPointerLike: pointers[name] = target
@@ -200,6 +219,7 @@ final class FunctionAnalyzer {
       if position < guards.count { bound(&summary, by: guards[position]) }
       if merged == nil { merged = summary } else { merged!.merge(alternative: summary) }
       changed.formUnion(Set(pointers.keys).union(savedPointers.keys).filter { pointers[$0] != savedPointers[$0] })
+      changed.formUnion(Set(scalars.keys).union(savedScalars.keys).filter { scalars[$0] != savedScalars[$0] })
       (scalars, pointers) = (savedScalars, savedPointers)
     }
     forgetWalkedPointers(changed)
@@ -208,11 +228,13 @@ final class FunctionAnalyzer {
   }
 
   private func forLoop(
-    _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, body: Stmt, stepIsLastInBody: Bool = false
+    _ loop: Stmt, initializer: Stmt?, condition: Expr?, increment: Expr?, body: Stmt, stepIsLastInBody: Bool = false,
+    runsAtLeastOnce: Bool = false, countingOnly: Set<String>? = nil
   ) {
     if let initializer { statement(initializer) }
     let counted = countedLoop(
-      loop, initializer: initializer, condition: condition, increment: increment, stepIsLastInBody: stepIsLastInBody)
+      loop, initializer: initializer, condition: condition, increment: increment, stepIsLastInBody: stepIsLastInBody,
+      runsAtLeastOnce: runsAtLeastOnce, countingOnly: countingOnly)
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
     defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
     guard let counted else {
@@ -245,28 +267,60 @@ final class FunctionAnalyzer {
     summary.merge(sequential: repeated)
   }
 
-  /// A `while` loop that is a counted `for` in disguise: `declaration` (just before it) gives
-  /// its variable a start, its body's last statement steps that variable, and nothing else
-  /// assigns it anywhere in the function (the declaration and the step are its only
-  /// assignments, its address is never taken), no `continue` can skip the step and no label
-  /// can jump past it. Then the body without its last statement runs with the variable at the
-  /// values a `for` would give it. Nil for any other pair of statements.
-  func boundedWhile(_ loop: Stmt, after declaration: Stmt) -> (condition: Expr, step: Expr, body: Stmt)? {
-    guard case .whileLoop(let condition, let body) = loop.kind, case .declaration(let variables) = declaration.kind,
-      case .compound(let items) = body.kind, let last = items.last, case .expression(let step) = last.kind,
+  /// A `while` loop that is a counted `for` in disguise: its variable has a known start, its
+  /// body's last statement steps that variable, no `continue` can skip the step and no label
+  /// can jump past it. The start is the initializer of `declaration` (just before the loop),
+  /// and then nothing else assigns the variable anywhere in the function (the declaration and
+  /// the step are its only assignments, its address is never taken); or, with no declaration,
+  /// the value `ScalarWalks` follows (`k = lo; while (k < hi) { ...; k++; }`, a parameter
+  /// `while (n-- > 0)`), and then nothing else in the loop assigns it. Then the body without its
+  /// last statement runs with the variable at the values a `for` would give it. The same with
+  /// `do ... while`, whose body runs once before the first test (`runsAtLeastOnce`), and a
+  /// `while` whose test is the step (`while (i-- > 0)`, `step` nil). Nil for any other loop.
+  func boundedWhile(_ loop: Stmt, after declaration: Stmt?) -> (
+    condition: Expr, step: Expr?, body: Stmt, runsAtLeastOnce: Bool, variables: Set<String>
+  )? {
+    var declared: Set<String> = []
+    if let declaration {
+      guard case .declaration(let variables) = declaration.kind else { return nil }
+      declared = Set(variables.filter { $0.initializer != nil }.map(\.name))
+    }
+    /// Whether `name` enters the loop at a known value and only its step, which assigns it
+    /// `stepAssignments` times (MutationFacts counts `++`/`--` twice), changes it in the loop.
+    func startsKnown(_ name: String, stepAssignments: Int, elsewhere: [Stmt], _ test: Expr?) -> Bool {
+      if declared.contains(name) { return mutations.isAssigned(name, exactly: 1 + stepAssignments) }
+      guard declaration == nil, walkedScalarNames.contains(name), scalars[name] != nil else { return false }
+      return !elsewhere.contains { $0.assigns(name) } && test?.assigns(name) != true
+    }
+    let condition: Expr
+    let body: Stmt
+    switch loop.kind {
+    case .whileLoop(let test, let whole):
+      let counting = test.conjuncts.first.map { first in
+        Set(
+          LoopTest.readings(of: first).filter { reading in
+            reading.step != nil && startsKnown(reading.variable, stepAssignments: 2, elsewhere: [whole], nil)
+          }.map(\.variable))
+      }
+      if let counting, !counting.isEmpty, !whole.containsLabel { return (test, nil, whole, false, counting) }
+      (condition, body) = (test, whole)
+    case .doWhile(let whole, let test): (condition, body) = (test, whole)
+    default: return nil
+    }
+    guard case .compound(let items) = body.kind, let last = items.last, case .expression(let step) = last.kind,
       !body.containsLabel, !body.containsContinue
     else { return nil }
-    let declared = Set(variables.filter { $0.initializer != nil }.map(\.name))
-    guard
-      declared.contains(where: { name in
-        // The declaration's initializer, and the step (MutationFacts counts `++`/`--` twice).
-        guard let stepPart = step.commaSeparated.first(where: { $0.assigns(name) }) else { return false }
-        let stepAssignments = if case .unary = stepPart.kind { 2 } else { 1 }
-        return mutations.isAssigned(name, exactly: 1 + stepAssignments)
-          && condition.conjuncts.contains { $0.names.contains(name) }
-      })
-    else { return nil }
-    return (condition, step, Stmt(.compound(Array(items.dropLast())), location: body.location, range: body.range))
+    let rest = Array(items.dropLast())
+    let counting = declared.union(walkedScalarNames).filter { name in
+      guard let stepPart = step.commaSeparated.first(where: { $0.assigns(name) }) else { return false }
+      let stepAssignments = if case .unary = stepPart.kind { 2 } else { 1 }
+      return startsKnown(name, stepAssignments: stepAssignments, elsewhere: rest, condition)
+        && condition.conjuncts.contains { $0.names.contains(name) }
+    }
+    guard !counting.isEmpty else { return nil }
+    let shortened = Stmt(.compound(rest), location: body.location, range: body.range)
+    if case .doWhile = loop.kind { return (condition, step, shortened, true, counting) }
+    return (condition, step, shortened, false, counting)
   }
 
   private func unboundedLoop(_ loop: Stmt, body: () -> Void) {

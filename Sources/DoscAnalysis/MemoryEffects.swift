@@ -176,6 +176,8 @@ extension FunctionAnalyzer {
       }
     case .name(let name, _):
       if !compound { bind(name, to: value, type: target.type, at: target.location) }
+      // `k *= 2`, a macro's hidden operator: a followed integer's value is not known any more.
+      if compound, walkedScalarNames.contains(name) { scalars[name] = nil }
     case .cast(let inner):
       assign(inner, value: value, compound: compound, maybe: maybe)
     case .subscripted, .unary("*", _), .member:

@@ -31,6 +31,9 @@ struct MutationFacts {
 
   func isModified(_ name: String) -> Bool { (assignments[name] ?? 0) > 0 || addressTaken.contains(name) }
 
+  /// Whether some loop changes `name`, in its header or its body.
+  func isModifiedInSomeLoop(_ name: String) -> Bool { modifiedInLoop.values.contains { $0.contains(name) } }
+
   /// Returns the names modified within `statement`.
   private mutating func visit(_ statement: Stmt) -> Set<String> {
     var modified: Set<String> = []

@@ -15,12 +15,17 @@ extension FunctionAnalyzer {
     return !mutations.isSingleAssignment(name)
   }
 
-  /// Where a pointer parameter that the function moves points at its start.
+  /// Where a pointer parameter that the function moves points at its start; an integer one
+  /// that it changes is its value at the call (`ScalarWalks`).
   func seedWalkedParameters() {
-    for (index, parameter) in function.parameters.enumerated()
-    where isWalkedPointer(parameter.name, type: parameter.type) {
-      pointers[parameter.name] = .parameter(index: index, offset: .zero)
-      walkedPointerNames.insert(parameter.name)
+    for (index, parameter) in function.parameters.enumerated() {
+      if isWalkedPointer(parameter.name, type: parameter.type) {
+        pointers[parameter.name] = .parameter(index: index, offset: .zero)
+        walkedPointerNames.insert(parameter.name)
+      } else if isWalkedScalar(parameter.name, type: parameter.type) {
+        scalars[parameter.name] = .variable(parameter.name)
+        walkedScalarNames.insert(parameter.name)
+      }
     }
   }
 
@@ -31,13 +36,15 @@ extension FunctionAnalyzer {
 
   /// After code in which the variables `names` may have changed in ways not followed: what
   /// they point into is then what every value they are ever given points into.
+  /// The same for the integer variables `ScalarWalks` follows.
   func forgetWalkedPointers(_ names: Set<String>) {
     for name in names.intersection(walkedPointerNames) { pointers[name] = nil }
+    for name in names.intersection(walkedScalarNames) { scalars[name] = nil }
   }
 
   /// At a label, control may come from anywhere.
   func forgetAllWalkedPointers() {
-    forgetWalkedPointers(walkedPointerNames)
+    forgetWalkedPointers(walkedPointerNames.union(walkedScalarNames))
   }
 
   /// At the top of each iteration of `loop`: each walked pointer it changes is an affine
@@ -56,12 +63,24 @@ extension FunctionAnalyzer {
       let iteration = (Polynomial.variable(counted.variable) - counted.start) * counted.direction
       pointers[name] = .parameter(index: index, offset: offset + iteration * perIteration / Polynomial(counted.step))
     }
+    // A second induction variable (`ix += incx` beside `i++`): affine in the loop's variable.
+    for name in modified.intersection(walkedScalarNames).sorted() {
+      guard let counted, let value = scalars[name],
+        let perIteration = stepPerIteration(
+          of: name, modified: modified, condition: condition, increment: increment, body: body)
+      else {
+        scalars[name] = nil
+        continue
+      }
+      let iteration = (Polynomial.variable(counted.variable) - counted.start) * counted.direction
+      scalars[name] = value + iteration * perIteration / Polynomial(counted.step)
+    }
   }
 
   /// The loop-invariant amount the loop adds to `name` per iteration, when it does so only by
   /// steps that run once per iteration: in the increment, or as statements of the body itself
   /// (not inside a branch or an inner loop), with no `continue` to skip them.
-  private func stepPerIteration(
+  func stepPerIteration(
     of name: String, modified: Set<String>, condition: Expr?, increment: Expr?, body: Stmt
   ) -> Polynomial? {
     if condition?.assigns(name) == true { return nil }

@@ -252,7 +252,11 @@ import Testing
   @Test func unboundedLoopsAreNotDense() throws {
     #expect(try dense("int i = lo; while (v[i] != 0 && i < hi) { v[i] = 0; i++; }") == false)
     #expect(try dense("while (hi > lo) { v[hi] = 0; hi--; }") != true)
-    #expect(try dense("int i = lo; do { v[i] = 0; i++; } while (i < hi);") != true)
+    #expect(try dense("int i = lo; do { v[i] = 0; i += v[i] > 0 ? 1 : 2; } while (i < hi);") != true)
+    // A do-while with its step last is counted: its body runs at lo even when hi <= lo, and
+    // then up to hi - 1, every element stored.
+    #expect(try dense("int i = lo; do { v[i] = 0; i++; } while (i < hi);") == true)
+    #expect(try dense("int i = lo; do { v[i] = 0; i += 2; } while (i < hi);") != true)
   }
 
   /// A store that covers part of the element (a byte of an int, a field) is not the element.

@@ -1,0 +1,64 @@
+import CSyntax
+import SymbolicAlgebra
+
+/// Integer variables assigned more than once (`ix = 0; ... ix += incx;`, `b[k++] = x`): their
+/// values are followed through straight-line code, and through a counted loop that steps them
+/// by a loop-invariant amount exactly once per iteration, where they are affine in the loop's
+/// variable (a second induction variable, BLAS's strided `ix`). Wherever control flow joins,
+/// or they change in a way not followed, their value is unknown again, as it always was.
+///
+/// Only a signed `int` or wider (narrower ones wrap on assignment), its address never taken:
+/// a local declared once in the function (a name declared twice may be two variables), or a
+/// parameter that the function changes outside loops (`n -= 1;`) and no local hides, which
+/// starts at its value at the call, the value its name stands for in a figure
+/// (`seedWalkedParameters`).
+extension FunctionAnalyzer {
+  func isWalkedScalar(_ name: String, type: CType) -> Bool {
+    guard type.kind == .integer, !type.isUnsigned, (type.size ?? 0) >= 4, !mutations.addressTaken.contains(name)
+    else { return false }
+    if function.parameters.contains(where: { $0.name == name }) {
+      // One assigned once is named for its current value where not followed (`invariantValue`);
+      // one changed in a loop may be its variable, whose name there is the symbol of its values.
+      return mutations.isModified(name) && !mutations.isSingleAssignment(name) && declarationCounts[name] == nil
+        && !mutations.isModifiedInSomeLoop(name)
+    }
+    return !mutations.isSingleAssignment(name) && declarationCounts[name] == 1
+  }
+
+  /// `k += amount`, `k -= amount` of a walked scalar; nil for any other compound assignment.
+  func stepWalkedScalar(_ op: String, _ target: Expr, by amount: Expr) -> Value? {
+    guard op == "+=" || op == "-=", let name = target.assignedName, isWalkedScalar(name, type: target.type) else {
+      return nil
+    }
+    let value = evaluate(amount).polynomial
+    summary.addWork(1)
+    walkedScalarNames.insert(name)
+    guard let before = scalars[name], let value else {
+      scalars[name] = nil
+      return .unknownScalar
+    }
+    scalars[name] = op == "+=" ? before + value : before - value
+    return .scalar(scalars[name])
+  }
+
+  /// `k++`, `--k` of a walked scalar: its value before (after) the step; nil for anything else.
+  func stepWalkedScalar(_ op: String, _ operand: Expr) -> Value? {
+    guard let name = operand.assignedName, isWalkedScalar(name, type: operand.type) else { return nil }
+    walkedScalarNames.insert(name)
+    guard let before = scalars[name] else { return .unknownScalar }
+    scalars[name] = before + (op.hasSuffix("++") ? .one : -.one)
+    return .scalar(op.hasPrefix("post") ? before : scalars[name])
+  }
+
+  /// The names declared in the function, each with how many declarations it has; a `static`
+  /// one counts twice (its initializer runs once per program, not at each call).
+  static func declarationCounts(in function: FunctionDefinition) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    SyntaxWalk.forEachStatement(in: function.body) { statement in
+      if case .declaration(let variables) = statement.kind {
+        for variable in variables { counts[variable.name, default: 0] += variable.isStatic ? 2 : 1 }
+      }
+    }
+    return counts
+  }
+}

@@ -1,0 +1,114 @@
+import DoscManifest
+import Testing
+
+/// Loop shapes of public suites that the analysis counts (Tests/Oracle/task-loop-counting.c,
+/// task-tiled-bounds.c, task-second-induction.c run them under the footprint oracle): each was
+/// null before; each has a look-alike that must stay null, or be the truth.
+@Suite struct LoopShapeTests {
+  /// (first, count, reads) of parameter `a` of a task with `body`.
+  private func figures(_ body: String, _ parameter: String = "a") throws -> [String] {
+    let source = """
+      void task(double *a, const double *b, int lo, int hi, int n) {
+        \(body)
+      }
+      int main(void) { double x[64] = {0}, y[64] = {0};
+      #pragma dosc task
+        task(x, y, 0, 8, 8);
+        return 0; }
+      """
+    let p = try Fixtures.analyze(source: source).0.task("task").param(parameter)
+    return [p.first, p.count, p.reads].map { $0?.description ?? "absent" }
+  }
+
+  @Test func doWhileWithItsStepLastRunsAtLeastOnce() throws {
+    #expect(
+      try figures("int i = lo; do { a[i] = 0; i++; } while (i < hi);") == [
+        "lo", "-1*(lo-max(hi-1,lo)-1)", "0",
+      ])
+    #expect(try figures("int i = n; do { a[i] += 1; i -= 1; } while (i >= 0);")[0...1] == ["min(0,n)", "n-min(0,n)+1"])
+    // The step not last, or under a condition: not counted.
+    #expect(try figures("int i = lo; do { i++; a[i] = 0; } while (i < hi);")[1] == "null")
+    #expect(try figures("int i = lo; do { a[i] = 0; if (b[i] > 0) i++; } while (i < hi);")[1] == "null")
+  }
+
+  @Test func testsThatStepTheirVariable() throws {
+    #expect(try figures("for (int i = n; i-- > 0;) a[i] += 1;") == ["0", "n", "n"])
+    #expect(try figures("for (int i = n; i--;) a[i] += 1;") == ["0", "n", "n"])
+    #expect(try figures("int i = n; while (i-- > 0) a[i] += 1;") == ["0", "n", "n"])
+    #expect(try figures("int i = hi; while (--i >= lo) a[i] += 1;") == ["lo", "hi-lo", "hi-lo"])
+    #expect(try figures("int i = 0; while (i++ < n) a[i] += 1;") == ["1", "n", "n"])
+    #expect(try figures("for (int i = 0; n > i; i++) a[i] += 1;") == ["0", "n", "n"])
+    // Unsigned: `i-- > 0` stops at 0; `--i >= 0` always holds (it wraps): not counted.
+    #expect(try figures("for (unsigned i = n; i-- > 0;) a[i] += 1;")[0...1] == ["0", "n"])
+    #expect(try figures("for (unsigned i = n; --i >= 0;) { if (i >= n) break; a[i] += 1; }")[1] == "null")
+    #expect(try figures("for (unsigned i = hi; i >= lo; i--) a[i] += 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i >= 1; i--) a[i] += 1;")[0...1] == ["1", "n"])
+    // A second step in the body, or one in a later conjunct: not counted.
+    #expect(try figures("int i = n; while (i-- > 0) { a[i] += 1; i--; }")[1] == "null")
+    #expect(try figures("int i = n; while (b[0] > 0 && i-- > 0) a[i] += 1;")[1] == "null")
+  }
+
+  @Test func tiledLoopsCoverTheirRange() throws {
+    let tiled = "for (int ii = lo; ii < hi; ii += 4) for (int i = ii; i < (ii + 4 < hi ? ii + 4 : hi); i++) "
+    #expect(try figures(tiled + "a[i] += 1;") == ["lo", "hi-lo", "4*((hi-lo+3)/4)"])
+    #expect(try figures(tiled + "for (int j = 0; j < n; j++) a[i * n + j] = 0;")[0...1] == ["lo*n", "(hi-lo)*n"])
+    #expect(
+      try figures("int e = hi < n ? hi : n; for (int i = lo; i < e; i++) a[i] = 0;")[0...1] == [
+        "lo", "-1*(lo-min(hi,n))",
+      ])
+    // Not monotone in the loop's variable: null.
+    #expect(try figures("for (int i = 0; i < n; i++) a[i < n - i ? i : n - i] = 0;")[1] == "null")
+    // An unsigned comparison is made modulo 2^32: no min.
+    #expect(
+      try figures("for (int i = lo; i < ((unsigned)hi < (unsigned)n ? hi : n); i++) a[i] = 0;")[1] == "null")
+  }
+
+  @Test func secondInductionVariables() throws {
+    #expect(try figures("int k = 0; for (int i = lo; i < hi; i++) a[k++] = b[i];") == ["0", "hi-lo", "0"])
+    #expect(try figures("int k = lo; for (int i = 0; i < n; i++) { a[k] = 1; k += 2; }")[0...1] == ["lo", "2*n-1"])
+    #expect(
+      try figures("int i, ix; for (i = 1, ix = lo; i < n; i++, ix += hi) a[ix] = 0;")[0...1] == [
+        "lo", "hi*n-2*hi+1",
+      ])
+    // Stepped under a condition, reset, stepped in an inner loop, or after a `continue`: null.
+    #expect(try figures("int k = 0; for (int i = 0; i < n; i++) if (b[i] > 0) a[k++] = b[i];")[1] == "null")
+    #expect(try figures("int k = 0; for (int i = 0; i < n; i++) { a[k] = 0; k++; if (k == 3) k = 0; }")[1] == "null")
+    #expect(try figures("int k = 0; for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) a[k++] = 0;")[1] == "null")
+    #expect(
+      try figures("int k = 0; for (int i = 0; i < n; i++) { if (b[i] > 0) continue; a[k] = 0; k++; }")[1] == "null")
+    // Assigned in either arm of a branch or in a switch: not known after it.
+    #expect(try figures("int k = 0; if (b[0] > 0) k = 5; a[k] = 0;")[1] == "null")
+    #expect(try figures("int k = 0; switch (n) { case 1: k = 5; break; default: k = 7; } a[k] = 0;")[1] == "null")
+  }
+
+  /// A loop whose variable gets its start from an assignment before it, or whose bound is a
+  /// parameter changed before it (`n--`), counts from the value followed there.
+  @Test func startsFollowedFromBeforeTheLoop() throws {
+    #expect(try figures("int i; i = lo; while (i < hi) { a[i] = 0; i++; }") == ["lo", "hi-lo", "0"])
+    #expect(try figures("int k = lo; for (; k < hi; k++) a[k] = 0;")[0...1] == ["lo", "hi-lo"])
+    #expect(try figures("n--; n--; for (int i = 0; i < n; i++) a[i + n] = 0;")[0...1] == ["n-2", "n-2"])
+    // The header's own assignment is counted once; a static's value at the call is unknown.
+    #expect(try figures("int i; i = lo; for (i = i + 1; i < hi; i++) a[i] = 0;")[0...1] == ["lo+1", "hi-lo-1"])
+    #expect(try figures("static int k = 0; k++; a[k] = 0;")[1] == "null")
+    // The step last in the body counts only a variable nothing else in the loop assigns: here
+    // `k`, with `i` following it 6 apart (`i += 5` and `i++`), not `i` by its own `i++`.
+    #expect(
+      try figures("int i, k; i = 0; k = 0; while (i < n && k < hi) { i += 5; a[i] = 0; i++, k++; }")[0...1] == [
+        "5", "6*hi-5",
+      ])
+    // A start chosen by a branch, a parameter counted down in the loop (its name is both the
+    // loop's variable and its value at the call), one assigned once: null.
+    #expect(try figures("int i; i = lo; if (b[0] > 0) i = hi; while (i < n) { a[i] = 0; i++; }")[1] == "null")
+    #expect(try figures("while (n-- > 0) a[n] = 0;")[1] == "null")
+    #expect(try figures("n -= 2; for (int i = 0; i < n; i++) a[i] = 0;")[1] == "null")
+  }
+
+  @Test func twoEndedLoopsMeetInTheMiddle() throws {
+    let reverse = "int i, j; for (i = lo, j = hi - 1; i < j; i++, j--) { double t = a[i]; a[i] = a[j]; a[j] = t; }"
+    let figures = try figures(reverse)
+    #expect(figures[2] == "2*((hi-lo)/2)")
+    #expect(figures[0] == "min(hi-(hi-lo)/2,lo)")
+    // `j` moved only sometimes: not counted.
+    #expect(try self.figures("int i, j; for (i = 0, j = n; i < j; i++) { a[i] = 0; if (b[i] > 0) j--; }")[1] == "null")
+  }
+}
