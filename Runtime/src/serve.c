@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crash_report.h"
 #include "fifo.h"
 #include "footprint_buffer.h"
 #include "pool.h"
@@ -459,7 +460,9 @@ static void execute(received_task *task) {
     memcpy(twins[i], written, bytes);
   }
   long long started = serve.clock_busy ? dosc_remote_now_ns() : 0;
+  dosc_crash_report_running(site->task);
   site->thunk(task->args);
+  dosc_crash_report_running(NULL);
   if (serve.clock_busy)
     atomic_fetch_add_explicit(&serve.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
   for (int i = 0; i < site->param_count; i++) {

@@ -377,6 +377,49 @@ import Testing
     #expect(!got.stderr.contains("Segmentation") && !got.stderr.contains("signal 11"), "\(got.stderr)")
   }
 
+  /// A task whose shipped footprints are smaller than what it touches (made so by hand: a
+  /// compiler wrapper shrinks every generated footprint to one element) writes past a serving
+  /// rank's buffer. The job must end within seconds, the rank naming itself and the task. Before,
+  /// Open MPI's crash handler printed a backtrace, which calls malloc on the broken heap (or with
+  /// malloc's lock held by the aborting thread): the ranks never ended and mpirun waited.
+  @Test(.enabled(if: mpiInstalled))
+  func taskOutsideItsFootprintsEndsTheJobNamingTheRank() throws {
+    let tools = try Harness.scratch("remote-overrun-cc")
+    defer { try? FileManager.default.removeItem(atPath: tools) }
+    let wrapper = tools + "/shrink-footprints-cc"
+    let script = #"""
+      #!/bin/sh
+      # cc, after making every generated footprint (and written footprint) one element long
+      for a in "$@"; do
+        case $a in
+          *.c) if grep -q 'dosc_f\[[0-9]*\]\.count = ' "$a" 2>/dev/null; then
+                 sed -i 's/\(dosc_f\[[0-9]*\]\.\(write_\)\{0,1\}count\) = /\1 = 1 + 0 * /g' "$a"
+               fi ;;
+        esac
+      done
+      exec cc "$@"
+      """#
+    try script.write(toFile: wrapper, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/overrun.c"
+    let built = try Self.build([source], name: "overrun", arguments: ["100000"], flags: ["--cc", wrapper])
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let started = Date()
+    let got = try Harness.run(
+      ["timeout", "60"] + BuildIntegrationTests.withDefaultSignalMask + [
+        try BuildIntegrationTests.dosc(), "run", "-n", "3", built.program, "100000",
+      ], environment: ["DOSC_BIND": "remote", "DOSC_THREADS": "1", "DOSC_PROFILE": "/nonexistent/profile.json"])
+    let seconds = Date().timeIntervalSince(started)
+    let after = String(format: "%.1f", seconds)
+    print("a task outside its footprints: the job ended after \(after) s, status \(got.status)")
+    #expect(got.status != 0 && got.status != 124, "status \(got.status): \(got.stderr)")
+    #expect(seconds < 20)
+    #expect(
+      got.stderr.contains("error: Segmentation fault (signal 11) while running task 'scale' from rank 0"),
+      "\(got.stderr)")
+    #expect(got.stderr.contains("dosc: rank 1: error: ") || got.stderr.contains("dosc: rank 2: error: "))
+  }
+
   @Test(.enabled(if: mpiInstalled))
   func killedRankEndsTheJobNamingIt() throws {
     let built = try Self.build(try Self.exampleSources("mandelbrot"), name: "mandelbrot-kill", arguments: ["16", "16"])
