@@ -8,6 +8,7 @@
 #include "crash_report.h"
 
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -94,4 +95,11 @@ void dosc_crash_report_install(int rank) {
 
 void dosc_crash_report_running(const char *task) {
   running_task = task;
+}
+
+void dosc_crash_report_fatal(const char *line) {
+  ssize_t written = write(STDERR_FILENO, line, strlen(line));
+  (void)written;
+  signal(SIGABRT, SIG_DFL);
+  abort();
 }

@@ -30,4 +30,8 @@ DOSC_INTERNAL void dosc_crash_report_install(int rank);
  * static storage), NULL when it runs none: named if the thread crashes. */
 DOSC_INTERNAL void dosc_crash_report_running(const char *task);
 
+/* Writes `line` to stderr and ends this rank with SIGABRT (its default
+ * action, whatever handler is installed), so the launcher ends the job. */
+DOSC_INTERNAL _Noreturn void dosc_crash_report_fatal(const char *line);
+
 #endif /* DOSC_CRASH_REPORT_H */
