@@ -232,7 +232,8 @@ extension FunctionAnalyzer {
       return .pointer(target.offset(by: amount))
     case ("-", .pointer(let target), .scalar(let amount)):
       return .pointer(target.offset(by: amount.map { -$0 }))
-    case ("-", .pointer, .pointer):
+    case (_, .pointer(let x), .pointer(let y)) where Self.addressRelations.contains(op):
+      noteAddressRelation(x, y, expression)
       return .unknownScalar
     case (_, .scalar(let x), .scalar(let y)):
       guard let x, let y else { return .unknownScalar }
@@ -247,6 +248,19 @@ extension FunctionAnalyzer {
     default:
       return .unknownScalar
     }
+  }
+
+  /// Operators whose result depends on where two pointers are, not only on what they point to.
+  private static let addressRelations: Set<String> = ["-", "<", "<=", ">", ">=", "==", "!="]
+
+  /// Another rank receives each pointer parameter's footprint in a buffer of its own: a
+  /// difference or comparison of two addresses holds there only within one parameter's memory
+  /// (`p + i < p + n`), not between two parameters (`p < q`, `p - base` with both given, even
+  /// into one array) nor between a parameter and any other address.
+  private func noteAddressRelation(_ x: PointerTarget, _ y: PointerTarget, _ expression: Expr) {
+    if case .parameter(let i, _) = x, case .parameter(let j, _) = y, i == j { return }
+    guard !x.parameterIndices.isEmpty || !y.parameterIndices.isEmpty else { return }
+    summary.addReason(Reason(.relatesAddresses, expression.text, at: expression.location))
   }
 
   /// `x op y` in exact integers; nil for what has no polynomial.

@@ -471,4 +471,61 @@ import Testing
     let difference = try task(source, "difference")
     #expect(try difference.param("v").first == .unknown && !difference.remotable)
   }
+
+  /// Another rank holds each pointer parameter's data in a buffer of its own, so `p < q`,
+  /// `p == q` and `p - base` between two parameters (even into one array: `a + 5`, `a`) gave
+  /// other answers there (Tests/Oracle/task-unseen-address-relations.c: a wrong answer under
+  /// remote); the tasks touch no memory through them (`access: none`), so no footprint showed
+  /// it. Within one parameter's memory (`p + i < p + n`) the relation holds.
+  @Test func relationsBetweenParameterAddressesAreNotRemotable() throws {
+    let source = """
+      #include <stddef.h>
+      long ordered(const int *p, const int *q, int reps) {
+        long s = 0;
+        for (int r = 0; r < reps; r++) s += (p < q) ? r : -r;
+        return s;
+      }
+      long same(const int *p, const int *q, int reps) {
+        long s = 0;
+        for (int r = 0; r < reps; r++) s += (p == q) ? r : 2 * r;
+        return s;
+      }
+      static ptrdiff_t apart(const double *x, const double *y) { return x - y; }
+      long distance(const double *x, const double *y, int reps) {
+        long s = 0;
+        for (int r = 0; r < reps; r++) s += apart(x, y);
+        return s;
+      }
+      long local(const int *p, int reps) {
+        int mine[4] = {0};
+        long s = 0;
+        for (int r = 0; r < reps; r++) s += p == mine;
+        return s;
+      }
+      long within(int *a, int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) s += (a + i < a + n) ? a[i] : 0;
+        return s + (a + n - a);
+      }
+      int main(void) { int a[8] = {0}; double d[8] = {0}; long r[5];
+      #pragma dosc task
+        r[0] = ordered(a, a + 5, 100);
+      #pragma dosc task
+        r[1] = same(a, a + 5, 100);
+      #pragma dosc task
+        r[2] = distance(d + 3, d, 100);
+      #pragma dosc task
+        r[3] = local(a, 100);
+      #pragma dosc task
+        r[4] = within(a, 8);
+        return (int)r[0]; }
+      """
+    for name in ["ordered", "same", "distance", "local"] {
+      let t = try task(source, name)
+      #expect(!t.remotable, "\(name)")
+      #expect(t.reasons.contains { $0.contains("relates two addresses in ") }, "\(name): \(t.reasons)")
+    }
+    let within = try task(source, "within")
+    #expect(within.remotable, "\(within.reasons)")
+  }
 }
