@@ -38,6 +38,10 @@ extension FunctionAnalyzer {
         return .pointer(.parameter(index: index, offset: nil))
       }
       let target = expression.type
+      if case .pointer(let address) = value, target.kind == .integer, !address.parameterIndices.isEmpty {
+        // `(uintptr_t)p % 64`, an address hashed: another rank holds the data elsewhere.
+        summary.addReason(Reason(.usesAddressAsNumber, expression.text, at: expression.location))
+      }
       if case .scalar(let x?) = value, target.kind == .integer, target.isUnsigned, let size = target.size, size < 8,
         !(inner.type.isUnsigned && (inner.type.size ?? 8) <= size)
       {

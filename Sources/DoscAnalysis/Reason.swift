@@ -24,6 +24,8 @@ public struct Reason: Hashable, Sendable {
     /// Compares or subtracts (the culprit) an address in a parameter's memory and one in another
     /// parameter's or elsewhere: on another rank each parameter's data is a buffer of its own.
     case relatesAddresses
+    /// Turns an address in a parameter's memory into an integer (the culprit: the cast).
+    case usesAddressAsNumber
     /// Frees or reallocates memory it was given: on another rank that is the receive buffer.
     case freesParameterMemory(callee: String)
     /// A parameter's figures are unbounded; `why` says what stopped the analysis.
@@ -63,6 +65,8 @@ public struct Reason: Hashable, Sendable {
     case .storesOwnAddress: "stores an address of its own process in '\(culprit)', which it was given"
     case .relatesAddresses:
       "relates two addresses in '\(culprit)': another rank holds each parameter's data in a buffer of its own"
+    case .usesAddressAsNumber:
+      "uses an address as a number in '\(culprit)': another rank holds the parameter's data elsewhere"
     case .freesParameterMemory(let callee): "passes '\(culprit)', which it was given, to '\(callee)'"
     case .unboundedParameter(let why): "cannot bound the accesses to '\(culprit)': \(why)"
     case .variadic: "'\(culprit)' takes a variable number of arguments"

@@ -476,7 +476,8 @@ import Testing
   /// `p == q` and `p - base` between two parameters (even into one array: `a + 5`, `a`) gave
   /// other answers there (Tests/Oracle/task-unseen-address-relations.c: a wrong answer under
   /// remote); the tasks touch no memory through them (`access: none`), so no footprint showed
-  /// it. Within one parameter's memory (`p + i < p + n`) the relation holds.
+  /// it. Within one parameter's memory (`p + i < p + n`) the relation holds. An address made a
+  /// number (`(uintptr_t)p % 64`, a hash) differs there too.
   @Test func relationsBetweenParameterAddressesAreNotRemotable() throws {
     let source = """
       #include <stddef.h>
@@ -507,7 +508,13 @@ import Testing
         for (int i = 0; i < n; i++) s += (a + i < a + n) ? a[i] : 0;
         return s + (a + n - a);
       }
-      int main(void) { int a[8] = {0}; double d[8] = {0}; long r[5];
+      #include <stdint.h>
+      long aligned(const double *x, int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) s += ((uintptr_t)(x + i) % 64 == 0) + (long)x[i];
+        return s;
+      }
+      int main(void) { int a[8] = {0}; double d[8] = {0}; long r[6];
       #pragma dosc task
         r[0] = ordered(a, a + 5, 100);
       #pragma dosc task
@@ -518,6 +525,8 @@ import Testing
         r[3] = local(a, 100);
       #pragma dosc task
         r[4] = within(a, 8);
+      #pragma dosc task
+        r[5] = aligned(d, 8);
         return (int)r[0]; }
       """
     for name in ["ordered", "same", "distance", "local"] {
@@ -525,6 +534,11 @@ import Testing
       #expect(!t.remotable, "\(name)")
       #expect(t.reasons.contains { $0.contains("relates two addresses in ") }, "\(name): \(t.reasons)")
     }
+    let aligned = try task(source, "aligned")
+    #expect(!aligned.remotable)
+    #expect(
+      aligned.reasons.contains { $0.contains("uses an address as a number in '(uintptr_t)(x + i)'") },
+      "\(aligned.reasons)")
     let within = try task(source, "within")
     #expect(within.remotable, "\(within.reasons)")
   }

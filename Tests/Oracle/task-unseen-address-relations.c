@@ -3,9 +3,11 @@
    pointer parameter's data in a buffer of its own, so a comparison or difference of two
    parameters' addresses (even into one array) gave another answer there. These tasks touch
    nothing through the compared pointers (`access: none`), so no footprint showed it: a wrong
-   answer under remote before the analyzer said why they stay on rank 0. Beside them, relations
-   within one parameter's memory, which hold on any rank. */
+   answer under remote before the analyzer said why they stay on rank 0; so did an address
+   made a number (`(uintptr_t)p % 4096`). Beside them, relations within one parameter's
+   memory, which hold on any rank. */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 long offset_of(const int *p, const int *base, int reps) {
@@ -33,6 +35,12 @@ long through_helper(const double *x, const double *y, int reps) {
 long longer_first(const int *low1, const int *high1, const int *low2, const int *high2) {
   return (high2 - low2 > high1 - low1) ? 2 : 1;
 }
+/* An address made a number: whether the data starts a page (a peeled loop's test). */
+long on_page_start(const double *x, int n) {
+  long s = 0;
+  for (int i = 0; i < n; i++) s += ((uintptr_t)x % 4096 == 0) * 1000 + (long)x[i];
+  return s;
+}
 long within(const int *a, int n) {
   long s = 0;
   for (int i = 0; i < n; i++) s += (a + i < a + n / 2) ? a[i] : -a[i];
@@ -42,8 +50,10 @@ long within(const int *a, int n) {
 int main(void) {
   int a[64];
   double d[16] = {0};
+  static double page[1024] __attribute__((aligned(4096)));
+  for (int i = 0; i < 1024; i++) page[i] = i % 7;
   for (int i = 0; i < 64; i++) a[i] = i;
-  long r[12];
+  long r[14];
   for (int k = 0; k < 2; k++) {
 #pragma dosc task
     r[k] = offset_of(a + 5 + k, a, 1000);
@@ -57,8 +67,10 @@ int main(void) {
     r[8 + k] = longer_first(a, a + 10 * k, a + 20, a + 25);
 #pragma dosc task
     r[10 + k] = within(a + 8 * k, 40);
+#pragma dosc task
+    r[12 + k] = on_page_start(page + 512 * k, 512);
   }
 #pragma dosc taskwait
-  for (int k = 0; k < 12; k++) printf("%ld\n", r[k]);
+  for (int k = 0; k < 14; k++) printf("%ld\n", r[k]);
   return 0;
 }
