@@ -70,7 +70,9 @@ extension FunctionAnalyzer {
       anythingMayHappen(at: expression.location)
       return expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
     case .unsupported(let kind, let items):
-      items.forEach { evaluate($0) }
+      // An expression the analysis does not model may load or store through a pointer operand
+      // (clang's AtomicExpr: `__atomic_fetch_add(p, 1, ...)`, `atomic_fetch_add(p, 1)`).
+      for item in items { unmodeledOperand(evaluate(item), item, of: kind) }
       summary.noteUnboundedWork("unsupported expression '\(kind)' at \(expression.location.withBaseName)")
       return expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
     }
@@ -251,6 +253,19 @@ extension FunctionAnalyzer {
       return .scalar(exactArithmetic(op, x, y))
     default:
       return .unknownScalar
+    }
+  }
+
+  /// A pointer operand of an expression the analysis does not model: what it points to may be
+  /// read and written (a parameter's figures are unbounded), and a global's or unknown memory
+  /// keeps the task home.
+  private func unmodeledOperand(_ value: Value, _ item: Expr, of kind: String) {
+    guard case .pointer(let target) = value else { return }
+    pointerEscapes(target.parameterIndices, item.text, at: item.location, "is an operand of '\(kind)'")
+    switch target {
+    case .global(let name): summary.addReason(Reason(.writesGlobal, name, at: item.location))
+    case .unknown: summary.addReason(Reason(.writesForeignMemory, item.text, at: item.location))
+    default: break
     }
   }
 

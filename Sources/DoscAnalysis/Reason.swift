@@ -26,6 +26,8 @@ public struct Reason: Hashable, Sendable {
     case relatesAddresses
     /// Turns an address in a parameter's memory into an integer (the culprit: the cast).
     case usesAddressAsNumber
+    /// Stores to an `_Atomic` object in a parameter's memory (the culprit: the lvalue).
+    case updatesAtomically
     /// Frees or reallocates memory it was given: on another rank that is the receive buffer.
     case freesParameterMemory(callee: String)
     /// A parameter's figures are unbounded; `why` says what stopped the analysis.
@@ -67,6 +69,8 @@ public struct Reason: Hashable, Sendable {
       "relates two addresses in '\(culprit)': another rank holds each parameter's data in a buffer of its own"
     case .usesAddressAsNumber:
       "uses an address as a number in '\(culprit)': another rank holds the parameter's data elsewhere"
+    case .updatesAtomically:
+      "updates the atomic '\(culprit)': tasks on other ranks would each update a copy of it"
     case .freesParameterMemory(let callee): "passes '\(culprit)', which it was given, to '\(callee)'"
     case .unboundedParameter(let why): "cannot bound the accesses to '\(culprit)': \(why)"
     case .variadic: "'\(culprit)' takes a variable number of arguments"

@@ -542,4 +542,49 @@ import Testing
     let within = try task(source, "within")
     #expect(within.remotable, "\(within.reasons)")
   }
+
+  /// Atomic updates (what `#pragma omp atomic` becomes): `__atomic_fetch_add(counter, ...)` is
+  /// clang's AtomicExpr, which the analysis does not model, and `counter` was `access: none`
+  /// (rank 1 crashed under remote: Tests/Oracle/task-unseen-atomics.c); `*total += s` on an
+  /// `_Atomic long` had its footprint, but tasks on several ranks each updated a copy and the
+  /// last write-back won (a wrong sum). Both now keep the task home, saying why.
+  @Test func atomicUpdatesOfParameterMemoryAreNotRemotable() throws {
+    let source = """
+      #include <stdatomic.h>
+      int g_total;
+      void count_evens(const int *a, int lo, int hi, int *counter) {
+        for (int i = lo; i < hi; i++)
+          if (a[i] % 2 == 0) __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED);
+      }
+      void sum_into(const int *a, int lo, int hi, _Atomic long *total) {
+        long s = 0;
+        for (int i = lo; i < hi; i++) s += a[i];
+        *total += s;
+      }
+      void store_max(atomic_int *best, int v) { atomic_store(best, v); }
+      void to_global(int v) { __atomic_fetch_add(&g_total, v, __ATOMIC_RELAXED); }
+      int main(void) { int a[8] = {0}, c = 0; _Atomic long t = 0; atomic_int b = 0;
+      #pragma dosc task
+        count_evens(a, 0, 8, &c);
+      #pragma dosc task
+        sum_into(a, 0, 8, &t);
+      #pragma dosc task
+        store_max(&b, 3);
+      #pragma dosc task
+        to_global(3);
+        return 0; }
+      """
+    let counting = try task(source, "count_evens")
+    #expect(!counting.remotable)
+    #expect(try counting.param("counter").count == .unknown, "\(counting.params)")
+    let summing = try task(source, "sum_into")
+    #expect(!summing.remotable)
+    #expect(summing.reasons.contains { $0.contains("updates the atomic '*total'") }, "\(summing.reasons)")
+    let storing = try task(source, "store_max")
+    #expect(!storing.remotable)
+    #expect(try storing.param("best").count == .unknown)
+    let global = try task(source, "to_global")
+    #expect(!global.remotable)
+    #expect(global.reasons.contains { $0.contains("writes global 'g_total'") }, "\(global.reasons)")
+  }
 }
