@@ -61,6 +61,8 @@ REMOTE_CI=(
   Tests/Oracle/task-rodinia-more.c           # cfd's strided variables[i + VAR_DENSITY_ENERGY * nelr]: wrong answer
   Tests/Oracle/task-bounded-indices.c        # i % 4, (i - 5) >> 1, c - cols by a condition: values in a range
   Tests/Oracle/task-macro-body-operators.c   # Index3D's operators read in its body; SUB(n, i) was read as i
+  Tests/Oracle/task-unseen-address-relations.c # p < q, p - base between parameters: wrong answer
+  Tests/Oracle/task-unseen-atomics.c         # __atomic_fetch_add operand access: none, rank 1 crashed; _Atomic sums lost
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(

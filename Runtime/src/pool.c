@@ -1,6 +1,7 @@
 /* pool.c - workers, spawn, taskwait, parking (see pool.h and dosc_abi.h). */
 #define _GNU_SOURCE
 #include "pool.h"
+#include "crash_report.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -205,6 +206,7 @@ static inline void wake_one_if_parked(void) {
 static void *worker_main(void *arg) {
   dosc_worker *worker = arg;
   tls_worker = worker;
+  dosc_crash_report_thread(); /* a rank under mpirun: its crash line (crash_report.h) */
   /* acquire: pairs with the release store in dosc_pool_start, after which
    * pool.threads and every started worker's deque are fixed. Until then the
    * starter is still creating threads (a few microseconds each). */

@@ -36,6 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "crash_report.h"
 #include "fifo.h"
 #include "footprint_buffer.h"
 #include "footprint_read.h"
@@ -1128,6 +1129,8 @@ static void *communicate(void *unused) {
   }
   dosc_remote.rank = rank;
   dosc_remote.size = size;
+  /* After MPI's initialisation, which installs its own handlers (crash_report.h). */
+  dosc_crash_report_install(rank);
   queue.started_ns = dosc_remote_now_ns();
   if (rank == 0) {
     queue.wants = calloc((size_t)size, sizeof *queue.wants);

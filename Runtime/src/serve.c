@@ -20,12 +20,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crash_report.h"
 #include "fifo.h"
 #include "footprint_buffer.h"
 #include "pool.h"
 #include "remote.h"
 #include "remote_internal.h"
 #include "write_back.h"
+
+/* Bytes after each footprint buffer a task is given, set to DOSC_GUARD_BYTE
+ * when it arrives and checked when the task has run (check_guards). */
+#ifndef DOSC_GUARD_BYTES
+#define DOSC_GUARD_BYTES 64
+#endif
+#define DOSC_GUARD_BYTE 0xA5
 
 /* A task received from rank 0. */
 typedef struct received_task {
@@ -216,7 +224,7 @@ static received_task *receive_task(const dosc_message_header *header,
     } else {
       if (dosc_shipped_in(param)) read_bytes += bytes;
       task->replicated[i] = mark > 0 ? 2 : 0; /* 2: to keep once received */
-      if (mark == 0) own_bytes += (bytes + 15) & ~15ll;
+      if (mark == 0) own_bytes += (bytes + DOSC_GUARD_BYTES + 15) & ~15ll;
     }
   }
   if ((uint64_t)read_bytes != header->data_bytes)
@@ -239,15 +247,18 @@ static received_task *receive_task(const dosc_message_header *header,
       rebased = task->buffers[i] - region->first * (long long)param->element_size;
     } else if (param->access != DOSC_ACCESS_NONE) {
       size_t bytes = (size_t)region->count * param->element_size;
+      /* Each buffer has a guard after it (check_guards). */
+      size_t guarded = bytes + DOSC_GUARD_BYTES;
       char *buffer;
       if (task->replicated[i] == 0 && own_bytes <= DOSC_RECORD_FOOTPRINT_BYTES) {
         buffer = (char *)task->small + small_used;
-        small_used += (bytes + 15) & ~(size_t)15;
+        small_used += (guarded + 15) & ~(size_t)15;
       } else {
-        buffer = dosc_footprint_buffer(bytes); /* large: on huge pages */
+        buffer = dosc_footprint_buffer(guarded); /* large: on huge pages */
       }
       if (buffer == NULL)
         dosc_remote_fail(0, "a footprint of %zu bytes this rank has no memory for", bytes);
+      memset(buffer + bytes, DOSC_GUARD_BYTE, DOSC_GUARD_BYTES);
       task->buffers[i] = buffer;
       /* A dense `out` footprint is not sent: the task stores all of it. */
       size_t arriving = dosc_shipped_in(param) ? dosc_receive_data(&in, buffer, bytes) : bytes;
@@ -444,6 +455,30 @@ static unsigned char *written_part(const received_task *task, int i, size_t *byt
          (region->write_first - region->first) * (long long)param->element_size;
 }
 
+/* A task that stored past the end of a footprint buffer (a figure smaller
+ * than what it touches) changed the guard after it: this rank says so and
+ * ends, instead of shipping a wrong answer or crashing later on a broken
+ * heap. (A store further on, or below the buffer, is not seen here; it may
+ * fault, which crash_report.h turns into the same kind of end.) */
+static void check_guards(const received_task *task) {
+  const dosc_remote_site *site = task->site;
+  for (int i = 0; i < site->param_count; i++) {
+    if (task->buffers[i] == NULL || site->params[i].access == DOSC_ACCESS_NONE) continue;
+    size_t bytes = (size_t)task->regions[i].count * site->params[i].element_size;
+    const unsigned char *guard = (const unsigned char *)task->buffers[i] + bytes;
+    for (size_t k = 0; k < DOSC_GUARD_BYTES; k++)
+      if (guard[k] != DOSC_GUARD_BYTE) {
+        char line[512];
+        snprintf(line, sizeof line,
+                 "dosc: rank %d: error: task '%s' stored past the %zu bytes of its parameter %d "
+                 "shipped from rank 0: its footprints are smaller than what it touches; ending "
+                 "the job\n",
+                 dosc_remote.rank, site->task, bytes, i + 1);
+        dosc_crash_report_fatal(line);
+      }
+  }
+}
+
 /* A worker cannot call MPI (remote_transport.h): this rank ends, and mpirun
  * ends the job with it. */
 static _Noreturn void worker_out_of_memory(size_t bytes) {
@@ -489,7 +524,10 @@ static void execute(received_task *task) {
     memcpy(twins[i], written, bytes);
   }
   long long started = serve.clock_busy ? dosc_remote_now_ns() : 0;
+  dosc_crash_report_running(site->task);
   site->thunk(task->args);
+  dosc_crash_report_running(NULL);
+  check_guards(task);
   if (serve.clock_busy)
     atomic_fetch_add_explicit(&serve.busy_ns, dosc_remote_now_ns() - started, memory_order_relaxed);
   for (int i = 0; i < site->param_count; i++) {

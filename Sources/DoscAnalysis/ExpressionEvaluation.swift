@@ -39,6 +39,10 @@ extension FunctionAnalyzer {
         return .pointer(.parameter(index: index, offset: nil))
       }
       let target = expression.type
+      if case .pointer(let address) = value, target.kind == .integer, !address.parameterIndices.isEmpty {
+        // `(uintptr_t)p % 64`, an address hashed: another rank holds the data elsewhere.
+        summary.addReason(Reason(.usesAddressAsNumber, expression.text, at: expression.location))
+      }
       if case .scalar(let x?) = value, target.kind == .integer, target.isUnsigned, let size = target.size, size < 8,
         !(inner.type.isUnsigned && (inner.type.size ?? 8) <= size)
       {
@@ -76,7 +80,9 @@ extension FunctionAnalyzer {
       anythingMayHappen(at: expression.location)
       return expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
     case .unsupported(let kind, let items):
-      items.forEach { evaluate($0) }
+      // An expression the analysis does not model may load or store through a pointer operand
+      // (clang's AtomicExpr: `__atomic_fetch_add(p, 1, ...)`, `atomic_fetch_add(p, 1)`).
+      for item in items { unmodeledOperand(evaluate(item), item, of: kind) }
       summary.noteUnboundedWork("unsupported expression '\(kind)' at \(expression.location.withBaseName)")
       return expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
     }
@@ -243,7 +249,8 @@ extension FunctionAnalyzer {
       return .pointer(target.offset(by: amount))
     case ("-", .pointer(let target), .scalar(let amount)):
       return .pointer(target.offset(by: amount.map { -$0 }))
-    case ("-", .pointer, .pointer):
+    case (_, .pointer(let x), .pointer(let y)) where Self.addressRelations.contains(op):
+      noteAddressRelation(x, y, expression)
       return .unknownScalar
     case ("%", .scalar(let x), .scalar(let y)):
       guard let divisor = y?.integerValue else { return .unknownScalar }
@@ -266,6 +273,32 @@ extension FunctionAnalyzer {
     default:
       return .unknownScalar
     }
+  }
+
+  /// A pointer operand of an expression the analysis does not model: what it points to may be
+  /// read and written (a parameter's figures are unbounded), and a global's or unknown memory
+  /// keeps the task home.
+  private func unmodeledOperand(_ value: Value, _ item: Expr, of kind: String) {
+    guard case .pointer(let target) = value else { return }
+    pointerEscapes(target.parameterIndices, item.text, at: item.location, "is an operand of '\(kind)'")
+    switch target {
+    case .global(let name): summary.addReason(Reason(.writesGlobal, name, at: item.location))
+    case .unknown: summary.addReason(Reason(.writesForeignMemory, item.text, at: item.location))
+    default: break
+    }
+  }
+
+  /// Operators whose result depends on where two pointers are, not only on what they point to.
+  private static let addressRelations: Set<String> = ["-", "<", "<=", ">", ">=", "==", "!="]
+
+  /// Another rank receives each pointer parameter's footprint in a buffer of its own: a
+  /// difference or comparison of two addresses holds there only within one parameter's memory
+  /// (`p + i < p + n`), not between two parameters (`p < q`, `p - base` with both given, even
+  /// into one array) nor between a parameter and any other address.
+  private func noteAddressRelation(_ x: PointerTarget, _ y: PointerTarget, _ expression: Expr) {
+    if case .parameter(let i, _) = x, case .parameter(let j, _) = y, i == j { return }
+    guard !x.parameterIndices.isEmpty || !y.parameterIndices.isEmpty else { return }
+    summary.addReason(Reason(.relatesAddresses, expression.text, at: expression.location))
   }
 
   /// `x op y` in exact integers; nil for what has no polynomial.

@@ -182,6 +182,12 @@ extension FunctionAnalyzer {
       assign(inner, value: value, compound: compound, maybe: maybe)
     case .subscripted, .unary("*", _), .member:
       let (stored, within) = located(target)
+      if target.type.isAtomic, !stored.parameterIndices.isEmpty {
+        // Tasks running at once may update it together; on other ranks each updates a copy.
+        // A compound update is a compare-and-swap loop: its loads are not counted either.
+        summary.addReason(Reason(.updatesAtomically, target.text, at: target.location))
+        pointerEscapes(stored.parameterIndices, target.text, at: target.location, "is updated atomically")
+      }
       // A bit-field store reads the storage unit it shares with the other fields.
       if compound || target.type.isBitField { access(stored, write: false, target) }
       access(
@@ -280,6 +286,9 @@ extension FunctionAnalyzer {
 }
 
 extension CType {
+  /// An `_Atomic` object (`_Atomic long`, `atomic_int`).
+  var isAtomic: Bool { spelling.contains("_Atomic") || spelling.hasPrefix("atomic_") }
+
   /// A pointer to a function (its pointee's spelling is a function type, `int (int)`).
   var isFunctionPointer: Bool { kind == .pointer && (elementSpelling?.contains("(") ?? false) }
 }

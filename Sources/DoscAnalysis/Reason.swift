@@ -21,6 +21,13 @@ public struct Reason: Hashable, Sendable {
     /// Stores an address that only this process has (what the task allocated, a local, a
     /// string literal, a global) into a parameter's data (the culprit: where).
     case storesOwnAddress
+    /// Compares or subtracts (the culprit) an address in a parameter's memory and one in another
+    /// parameter's or elsewhere: on another rank each parameter's data is a buffer of its own.
+    case relatesAddresses
+    /// Turns an address in a parameter's memory into an integer (the culprit: the cast).
+    case usesAddressAsNumber
+    /// Stores to an `_Atomic` object in a parameter's memory (the culprit: the lvalue).
+    case updatesAtomically
     /// Frees or reallocates memory it was given: on another rank that is the receive buffer.
     case freesParameterMemory(callee: String)
     /// A parameter's figures are unbounded; `why` says what stopped the analysis.
@@ -58,6 +65,12 @@ public struct Reason: Hashable, Sendable {
       "passes '\(culprit)', which does not derive from a parameter, to '\(callee)'"
     case .storesParameterPointer(let target): "stores a pointer to '\(culprit)' in '\(target)'"
     case .storesOwnAddress: "stores an address of its own process in '\(culprit)', which it was given"
+    case .relatesAddresses:
+      "relates two addresses in '\(culprit)': another rank holds each parameter's data in a buffer of its own"
+    case .usesAddressAsNumber:
+      "uses an address as a number in '\(culprit)': another rank holds the parameter's data elsewhere"
+    case .updatesAtomically:
+      "updates the atomic '\(culprit)': tasks on other ranks would each update a copy of it"
     case .freesParameterMemory(let callee): "passes '\(culprit)', which it was given, to '\(callee)'"
     case .unboundedParameter(let why): "cannot bound the accesses to '\(culprit)': \(why)"
     case .variadic: "'\(culprit)' takes a variable number of arguments"

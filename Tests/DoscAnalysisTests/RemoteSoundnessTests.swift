@@ -544,4 +544,120 @@ import Testing
     let stores = try task(source, "stores")
     #expect(try stores.param("v").first == .unknown && !stores.remotable)
   }
+
+  /// Another rank holds each pointer parameter's data in a buffer of its own, so `p < q`,
+  /// `p == q` and `p - base` between two parameters (even into one array: `a + 5`, `a`) gave
+  /// other answers there (Tests/Oracle/task-unseen-address-relations.c: a wrong answer under
+  /// remote); the tasks touch no memory through them (`access: none`), so no footprint showed
+  /// it. Within one parameter's memory (`p + i < p + n`) the relation holds. An address made a
+  /// number (`(uintptr_t)p % 64`, a hash) differs there too.
+  @Test func relationsBetweenParameterAddressesAreNotRemotable() throws {
+    let source = """
+      #include <stddef.h>
+      long ordered(const int *p, const int *q, int reps) {
+        long s = 0;
+        for (int r = 0; r < reps; r++) s += (p < q) ? r : -r;
+        return s;
+      }
+      long same(const int *p, const int *q, int reps) {
+        long s = 0;
+        for (int r = 0; r < reps; r++) s += (p == q) ? r : 2 * r;
+        return s;
+      }
+      static ptrdiff_t apart(const double *x, const double *y) { return x - y; }
+      long distance(const double *x, const double *y, int reps) {
+        long s = 0;
+        for (int r = 0; r < reps; r++) s += apart(x, y);
+        return s;
+      }
+      long local(const int *p, int reps) {
+        int mine[4] = {0};
+        long s = 0;
+        for (int r = 0; r < reps; r++) s += p == mine;
+        return s;
+      }
+      long within(int *a, int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) s += (a + i < a + n) ? a[i] : 0;
+        return s + (a + n - a);
+      }
+      #include <stdint.h>
+      long aligned(const double *x, int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) s += ((uintptr_t)(x + i) % 64 == 0) + (long)x[i];
+        return s;
+      }
+      int main(void) { int a[8] = {0}; double d[8] = {0}; long r[6];
+      #pragma dosc task
+        r[0] = ordered(a, a + 5, 100);
+      #pragma dosc task
+        r[1] = same(a, a + 5, 100);
+      #pragma dosc task
+        r[2] = distance(d + 3, d, 100);
+      #pragma dosc task
+        r[3] = local(a, 100);
+      #pragma dosc task
+        r[4] = within(a, 8);
+      #pragma dosc task
+        r[5] = aligned(d, 8);
+        return (int)r[0]; }
+      """
+    for name in ["ordered", "same", "distance", "local"] {
+      let t = try task(source, name)
+      #expect(!t.remotable, "\(name)")
+      #expect(t.reasons.contains { $0.contains("relates two addresses in ") }, "\(name): \(t.reasons)")
+    }
+    let aligned = try task(source, "aligned")
+    #expect(!aligned.remotable)
+    #expect(
+      aligned.reasons.contains { $0.contains("uses an address as a number in '(uintptr_t)(x + i)'") },
+      "\(aligned.reasons)")
+    let within = try task(source, "within")
+    #expect(within.remotable, "\(within.reasons)")
+  }
+
+  /// Atomic updates (what `#pragma omp atomic` becomes): `__atomic_fetch_add(counter, ...)` is
+  /// clang's AtomicExpr, which the analysis does not model, and `counter` was `access: none`
+  /// (rank 1 crashed under remote: Tests/Oracle/task-unseen-atomics.c); `*total += s` on an
+  /// `_Atomic long` had its footprint, but tasks on several ranks each updated a copy and the
+  /// last write-back won (a wrong sum). Both now keep the task home, saying why.
+  @Test func atomicUpdatesOfParameterMemoryAreNotRemotable() throws {
+    let source = """
+      #include <stdatomic.h>
+      int g_total;
+      void count_evens(const int *a, int lo, int hi, int *counter) {
+        for (int i = lo; i < hi; i++)
+          if (a[i] % 2 == 0) __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED);
+      }
+      void sum_into(const int *a, int lo, int hi, _Atomic long *total) {
+        long s = 0;
+        for (int i = lo; i < hi; i++) s += a[i];
+        *total += s;
+      }
+      void store_max(atomic_int *best, int v) { atomic_store(best, v); }
+      void to_global(int v) { __atomic_fetch_add(&g_total, v, __ATOMIC_RELAXED); }
+      int main(void) { int a[8] = {0}, c = 0; _Atomic long t = 0; atomic_int b = 0;
+      #pragma dosc task
+        count_evens(a, 0, 8, &c);
+      #pragma dosc task
+        sum_into(a, 0, 8, &t);
+      #pragma dosc task
+        store_max(&b, 3);
+      #pragma dosc task
+        to_global(3);
+        return 0; }
+      """
+    let counting = try task(source, "count_evens")
+    #expect(!counting.remotable)
+    #expect(try counting.param("counter").count == .unknown, "\(counting.params)")
+    let summing = try task(source, "sum_into")
+    #expect(!summing.remotable)
+    #expect(summing.reasons.contains { $0.contains("updates the atomic '*total'") }, "\(summing.reasons)")
+    let storing = try task(source, "store_max")
+    #expect(!storing.remotable)
+    #expect(try storing.param("best").count == .unknown)
+    let global = try task(source, "to_global")
+    #expect(!global.remotable)
+    #expect(global.reasons.contains { $0.contains("writes global 'g_total'") }, "\(global.reasons)")
+  }
 }

@@ -377,6 +377,60 @@ import Testing
     #expect(!got.stderr.contains("Segmentation") && !got.stderr.contains("signal 11"), "\(got.stderr)")
   }
 
+  /// A task whose shipped footprints are smaller than what it touches (made so by hand: a
+  /// compiler wrapper shrinks every generated footprint to one element) stores past a serving
+  /// rank's buffer: far past it (n = 20,000,000: 40 MB past a buffer, a fault) or just past it (n = 40, into the guard
+  /// after the buffer). The job must end within seconds, the rank naming itself and the task,
+  /// and rank 0 must print no (wrong) result. Before, a fault ran Open MPI's crash handler,
+  /// whose backtrace calls malloc on the broken heap (or with malloc's lock held by the aborting
+  /// thread): the ranks never ended and mpirun waited; a store just past the buffer came back
+  /// as a wrong answer, printed before glibc found the heap broken.
+  @Test(
+    .enabled(if: mpiInstalled),
+    arguments: [
+      ("20000000", "Segmentation fault (signal 11) while running"),
+      ("40", "stored past the 8 bytes of its parameter 1"),
+    ])
+  func taskOutsideItsFootprintsEndsTheJobNamingTheRank(_ size: String, _ says: String) throws {
+    let tools = try Harness.scratch("remote-overrun-cc")
+    defer { try? FileManager.default.removeItem(atPath: tools) }
+    let wrapper = tools + "/shrink-footprints-cc"
+    let script = #"""
+      #!/bin/sh
+      # cc, after making every generated footprint (and written footprint) one element long
+      for a in "$@"; do
+        case $a in
+          *.c) if grep -q 'dosc_f\[[0-9]*\]\.count = ' "$a" 2>/dev/null; then
+                 sed -i 's/\(dosc_f\[[0-9]*\]\.\(write_\)\{0,1\}count\) = /\1 = 1 + 0 * /g' "$a"
+               fi ;;
+        esac
+      done
+      exec cc "$@"
+      """#
+    try script.write(toFile: wrapper, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
+    // A network and a spawn that cost nothing: even the small tasks leave rank 0.
+    let profile = tools + "/free-network.json"
+    try #"{ "schema": "dosc-profile/1", "spawn_ns": 0, "remote_latency_ns": 0, "remote_bytes_per_ns": 10000 }"#
+      .write(toFile: profile, atomically: true, encoding: .utf8)
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/overrun.c"
+    let built = try Self.build([source], name: "overrun", arguments: [size], flags: ["--cc", wrapper])
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let started = Date()
+    let got = try Harness.run(
+      ["timeout", "60"] + BuildIntegrationTests.withDefaultSignalMask + [
+        try BuildIntegrationTests.dosc(), "run", "-n", "3", built.program, size,
+      ], environment: ["DOSC_BIND": "remote", "DOSC_THREADS": "1", "DOSC_PROFILE": profile])
+    let seconds = Date().timeIntervalSince(started)
+    let after = String(format: "%.1f", seconds)
+    print("a task outside its footprints (n = \(size)): the job ended after \(after) s, status \(got.status)")
+    #expect(got.status != 0 && got.status != 124, "status \(got.status): \(got.stderr)")
+    #expect(seconds < 20)
+    #expect(got.stdout.isEmpty, "a result printed: \(got.stdout)")
+    #expect(got.stderr.contains(says) && got.stderr.contains("task 'scale'"), "\(got.stderr)")
+    #expect(got.stderr.contains("dosc: rank 1: error: ") || got.stderr.contains("dosc: rank 2: error: "))
+  }
+
   @Test(.enabled(if: mpiInstalled))
   func killedRankEndsTheJobNamingIt() throws {
     let built = try Self.build(try Self.exampleSources("mandelbrot"), name: "mandelbrot-kill", arguments: ["16", "16"])
