@@ -71,6 +71,15 @@ public struct Calibration {
   /// The figures measured by one thread on one CPU; every other one runs between two CPUs (a
   /// steal, two MPI ranks) and meets the VM's placement of them (PlacedFigure).
   static let oneCPU: Set = ["call_ns", "spawn_ns", "ns_per_op"]
+  /// The figures each launch gives as a difference of two times it took within a millisecond
+  /// of each other, between the same two CPUs: `remote_first_ns`, a cold sequence of remote
+  /// tasks less the warm ones right after it (calibrate_remote.c). A placement of the VM's CPUs
+  /// holds for seconds, so both times are in one and it cancels: the difference is the first
+  /// contact's own cost (which a placement moves by a fifth, 140 against 170 us, not 2-3.6x).
+  /// Its launches are one pool whatever the placements: their trimmed mean and its interval
+  /// (LaunchStatistics), neither split into modes nor mixed (PlacedFigure); a difference near 0
+  /// would split at any gap. Held to both limits, like a figure on one CPU.
+  static let pairedInLaunch: Set = ["remote_first_ns"]
   /// How far one launch may stray (the launches' interquartile range over their median): the
   /// VM's own CPU placements move a figure's launches by up to a third (the remote latency's
   /// 240 and 320 ns modes: an interquartile range of 31% of the figure); launches that stray
@@ -307,20 +316,22 @@ public struct Calibration {
 
   /// A figure from its launches: their trimmed mean (LaunchStatistics) or, for a figure
   /// measured between two CPUs whose launches fell in several placements, PlacedFigure's; one
-  /// whose launches did not split while the steal's did (`placementsMoved`) is mixed.
+  /// whose launches did not split while the steal's did (`placementsMoved`) is mixed. A figure
+  /// on one CPU or paired within its launches (`pairedInLaunch`) is one pool.
   static func measurement(_ name: String, _ launches: [Double], placementsMoved: Bool = false) -> Measurement? {
     guard let all = LaunchStatistics(launches) else { return nil }
     var measurement = Measurement(
       name: name, value: all.value, median: all.median, noise: all.noise, launchSpread: all.launchSpread,
       launches: all.launches)
-    if !oneCPU.contains(name), let placed = PlacedFigure(launches), placed.modes.count > 1 {
+    let placementsApply = !oneCPU.contains(name) && !pairedInLaunch.contains(name)
+    if placementsApply, let placed = PlacedFigure(launches), placed.modes.count > 1 {
       measurement.value = placed.value
       measurement.noise = placed.noise
       measurement.modes = placed.modes.map {
         Mode(
           value: $0.value, noise: $0.noise, launchSpread: $0.launchSpread, launches: $0.launches, range: $0.range)
       }
-    } else if !oneCPU.contains(name), placementsMoved, all.value > 0 {
+    } else if placementsApply, placementsMoved, all.value > 0 {
       let sorted = launches.sorted()
       let cut = Int((LaunchStatistics.trimmed * Double(sorted.count)).rounded(.down))
       measurement.mixedIntervalNoise = all.noise
