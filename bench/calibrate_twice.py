@@ -19,6 +19,7 @@ usage: bench/calibrate_twice.py [--pairs N] [--busy K] [--dosc PATH]
 Prints a Markdown table per pair and a summary line.
 """
 import argparse
+import collections
 import json
 import os
 import subprocess
@@ -27,7 +28,15 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIGURES = ["call_ns", "spawn_ns", "steal_ns", "ns_per_op", "remote_latency_ns", "remote_bytes_per_ns"]
+FIGURES = [
+    "call_ns",
+    "spawn_ns",
+    "steal_ns",
+    "ns_per_op",
+    "remote_latency_ns",
+    "remote_bytes_per_ns",
+    "remote_first_ns",
+]
 
 
 def load():
@@ -64,6 +73,7 @@ def main():
         subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(options.busy)
     ]
     both = agreed = errors = moved = 0
+    refused_by = collections.Counter()  # figure -> calibrations it refused
     try:
         with tempfile.TemporaryDirectory() as scratch:
             for pair in range(1, options.pairs + 1):
@@ -88,6 +98,10 @@ def main():
                     )
                     print(f"- {name}: load {before:.1f} before, {seconds:.1f} s, {state}")
                 errors += sum(1 for run in runs if run[2] is None)
+                for run in runs:
+                    if run[2] is None and "unstable measurement: " in run[4]:
+                        named = run[4].split("unstable measurement: ", 1)[1].split(" (the limits")[0]
+                        refused_by.update(part.split()[0] for part in named.split("; "))
                 if not all(run[2] for run in runs):
                     continue
                 both += 1
@@ -129,6 +143,11 @@ def main():
         f"profiles, {agreed} agreed on every figure within their noises ({moved} disagreed with the "
         f"VM's CPUs placed differently between A and B, each in one placement, as the steal showed); {errors} of "
         f"{2 * options.pairs} calibrations ended in an error"
+        + (
+            " (refused by " + ", ".join(f"{name} {count}" for name, count in refused_by.most_common()) + ")"
+            if refused_by
+            else ""
+        )
     )
 
 
