@@ -22,7 +22,8 @@ import Foundation
 /// that figure's confidence interval (see `stable` and LaunchStatistics); a noise still above
 /// `noiseLimit` at the deadline is an error, not a profile. A figure measured between two CPUs
 /// whose launches fell in several placements of a VM's CPUs is their weighted mean, its noise
-/// spanning them, each placement held to the limits (PlacedFigure).
+/// spanning them, each placement held to the limits (PlacedFigure); but `remote_first_ns`, a
+/// difference taken within one placement, is one pool (`pairedInLaunch`).
 public struct Calibration {
   public struct Measurement: Sendable {
     public var name: String
