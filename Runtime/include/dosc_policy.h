@@ -66,9 +66,11 @@ typedef struct dosc_profile {
  * least_work_per_call > 0 (the manifest's measure "lower_bound"): besides,
  * every invocation at or above base makes all `calls` calls, the i-th with
  * exactly decrement[i], and runs at least least_work_per_call operations:
- * then N(m) is also the least number of calls, and least_work_per_call x
- * N(m) a sound lower bound of the subtree's work
- * (dosc_recursive_subtree_least_ops), what it is priced remote by. */
+ * then I(m), the invocations at or above base (I = 0 below base, else
+ * 1 + sum of I(m - decrement[i])), surely run, and least_work_per_call x
+ * I(m) is a sound lower bound of the subtree's work (the leaves below base
+ * counted as nothing; dosc_recursive_subtree_least_ops), what it is priced
+ * remote by. */
 #define DOSC_POLICY_MAX_RECURSIVE_CALLS 8
 typedef struct dosc_recurrence {
   int calls;                                            /* entries of decrement; 0: no measure */
@@ -333,8 +335,9 @@ double dosc_recursive_subtree_ops(const dosc_recurrence *recurrence, long long m
 double dosc_recursive_grain_ops(const dosc_profile *profile);
 
 /* The least operations a recursive task started at `measure` surely runs:
- * least_work_per_call x N(measure) (see dosc_recurrence). Saturates at
- * HUGE_VAL; -1 when the recurrence gives no lower bound. */
+ * least_work_per_call x I(measure) (see dosc_recurrence), 0 below base;
+ * past the values the walk takes, the count reached there. -1 when the
+ * recurrence gives no lower bound. */
 double dosc_recursive_subtree_least_ops(const dosc_recurrence *recurrence, long long measure);
 
 /* How a recursive site is priced remote (policy.c, "Recursive tasks remote"):

@@ -256,17 +256,18 @@ static double work_per_call_of(const dosc_recurrence *recurrence) {
   return recurrence->work_per_call >= 1.0 ? recurrence->work_per_call : 1.0;
 }
 
-/* Walks N(m) = 1 + sum N(m - d_i) upward from the base (N = 1 below it) until
- * work_per_call x N(m) reaches `target_ops` or m passes `last`; returns that m
- * and leaves the bound there in *ops. */
-static long long walk_subtree_bound(const dosc_recurrence *recurrence, double target_ops,
-                                    long long last, double *ops) {
+/* Walks N(m) = 1 + sum N(m - d_i) upward from the base (N = `below_base`
+ * below it: 1 counts every invocation, 0 only those at or above the base,
+ * which make all their calls) until work_per_call x N(m) reaches `target_ops`
+ * or m passes `last`; returns that m and leaves the bound there in *ops. */
+static long long walk_calls(const dosc_recurrence *recurrence, double below_base, double target_ops,
+                            long long last, double *ops) {
   double window[DOSC_MEASURE_WINDOW]; /* N(m - 1 - k) at window[(m - 1 - k) % size] */
   double per_call = work_per_call_of(recurrence);
   long long m = recurrence->base - 1;
   for (int k = 0; k < DOSC_MEASURE_WINDOW; k++)
-    window[k] = 1.0;
-  *ops = per_call;
+    window[k] = below_base;
+  *ops = per_call * below_base; /* at base - 1 */
   for (long long step = 0; step < DOSC_MEASURE_STEPS && m < last && *ops < target_ops; step++) {
     m++;
     double calls = 1.0;
@@ -275,14 +276,20 @@ static long long walk_subtree_bound(const dosc_recurrence *recurrence, double ta
       if (d < 1) d = 1;
       if (d > DOSC_MEASURE_WINDOW - 1) d = DOSC_MEASURE_WINDOW - 1;
       long long below = m - d;
-      calls +=
-          below < recurrence->base ? 1.0 : window[(unsigned long long)below % DOSC_MEASURE_WINDOW];
+      calls += below < recurrence->base ? below_base
+                                        : window[(unsigned long long)below % DOSC_MEASURE_WINDOW];
     }
     if (!isfinite(calls)) calls = HUGE_VAL;
     window[(unsigned long long)m % DOSC_MEASURE_WINDOW] = calls;
     *ops = per_call * calls;
   }
   return m;
+}
+
+/* Every invocation of the subtree, leaves included: the upper bound. */
+static long long walk_subtree_bound(const dosc_recurrence *recurrence, double target_ops,
+                                    long long last, double *ops) {
+  return walk_calls(recurrence, 1.0, target_ops, last, ops);
 }
 
 double dosc_recursive_subtree_ops(const dosc_recurrence *recurrence, long long measure) {
@@ -418,9 +425,9 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  * a whole small run). Three cases, by what the manifest proves:
  * - A lower bound (the measure's "lower_bound": every invocation at or above
  *   the base makes all its recursive calls, fib's and mergesort's shape):
- *   the subtree surely runs least_work_per_call x N(m) operations. It goes
- *   remote when that sure work pays for the round trip and its share of the
- *   first contact. Sound: a shipped subtree never has less work than pays.
+ *   the subtree surely runs least_work_per_call x I(m) operations (I: its invocations at or above
+ * the base). It goes remote when that sure work pays for the round trip and its share of the first
+ * contact. Sound: a shipped subtree never has less work than pays.
  * - Only an upper bound (a measure whose calls are conditional): the work
  *   lies between one call and work_per_call x N(m), a range of N(m). Priced
  *   at the geometric mean of the two, the estimate whose worst-case factor of
@@ -461,10 +468,14 @@ static double recursive_fan_out(const dosc_site_facts *facts) {
 
 double dosc_recursive_subtree_least_ops(const dosc_recurrence *recurrence, long long measure) {
   if (recurrence == NULL || recurrence->calls < 1 || !lower_bound_holds(recurrence)) return -1.0;
-  double upper = dosc_recursive_subtree_ops(recurrence, measure);
-  if (!isfinite(upper)) return HUGE_VAL;
-  /* Same walk, same N(m): only the work per call differs. */
-  return upper / work_per_call_of(recurrence) * recurrence->least_work_per_call;
+  /* Only invocations at or above the base surely make their calls and do
+   * least_work_per_call each; those below it (the leaves, about half of a
+   * binary tree's) are counted as nothing. Past the values walked, the count
+   * reached there. */
+  if (measure < recurrence->base) return 0.0;
+  double ops;
+  walk_calls(recurrence, 0.0, HUGE_VAL, measure, &ops);
+  return ops / work_per_call_of(recurrence) * recurrence->least_work_per_call;
 }
 
 dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
@@ -488,7 +499,7 @@ dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
   double target; /* in the walk's unit: work_per_call x N(m) */
   if (lower_bound_holds(recurrence)) {
     price.rule = DOSC_RECURSIVE_REMOTE_LOWER_BOUND;
-    /* least x N(m) >= needed  <=>  per_call x N(m) >= needed x per_call / least */
+    /* least x I(m) >= needed  <=>  per_call x I(m) >= needed x per_call / least */
     target = price.needed_ops * per_call / recurrence->least_work_per_call;
     double workers = all_workers(&p);
     double spread = 1.0;
@@ -511,7 +522,10 @@ dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
   long long last =
       base > DOSC_POLICY_NEVER - DOSC_MEASURE_STEPS ? DOSC_POLICY_NEVER : base + DOSC_MEASURE_STEPS;
   double ops;
-  long long m = walk_subtree_bound(recurrence, target, last, &ops);
+  /* The sure work counts the invocations at or above the base only (see
+   * dosc_recursive_subtree_least_ops); the estimate every invocation. */
+  double below_base = price.rule == DOSC_RECURSIVE_REMOTE_LOWER_BOUND ? 0.0 : 1.0;
+  long long m = walk_calls(recurrence, below_base, target, last, &ops);
   price.measure_threshold = ops >= target ? m : DOSC_POLICY_NEVER;
   return price;
 }

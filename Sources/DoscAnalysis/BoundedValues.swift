@@ -83,8 +83,10 @@ extension FunctionAnalyzer {
 
   /// `c ? a : b` of two different integer values: one of them.
   func eitherValue(_ a: Polynomial, _ b: Polynomial) -> Value {
-    guard let x = valueRange(a), let y = valueRange(b) else { return .unknownScalar }
-    return boundedValue(low: .minimum(x.low, y.low), high: .maximum(x.high, y.high))
+    guard let x = valueRange(a), let y = valueRange(b),
+      let low = soundExtreme(minimum: true, x.low, y.low), let high = soundExtreme(minimum: false, x.high, y.high)
+    else { return .unknownScalar }
+    return boundedValue(low: low, high: high)
   }
 
   /// The least value `value` takes, as a constant, with no assumption about any sign: each

@@ -27,14 +27,25 @@ extension FunctionAnalyzer {
     } else {
       return nil
     }
-    let value: Polynomial = isMinimum ? .minimum(a, b) : .maximum(a, b)
-    // The algebra decides min and max assuming variables are not negative. Its choice of one
-    // operand is kept only where the other adds no variable: one that vanished from the figure
-    // would escape the check that keeps a spawn whose arguments are negative on its own node.
-    if (a - b).constantValue == nil, value == a || value == b {
-      let dropped = (value == a ? b : a).variables.subtracting(value.variables)
-      if !dropped.isEmpty { return nil }
-    }
+    return soundExtreme(minimum: isMinimum, a, b)
+  }
+
+  /// `min(a, b)` or `max(a, b)`, or nil where the algebra's choice may be wrong. The algebra
+  /// decides them assuming variables are not negative (`min(i, 2*i)` is `i`). Its choice of
+  /// one operand is kept only where every variable of the difference is an unchanged parameter
+  /// of the task that stays in the figure: the spawn checks such a parameter is not negative
+  /// (a negative one keeps the spawn on its own node). A loop variable or a local is checked
+  /// nowhere (`for (i = -10; ...)`: `min(i, 2*i)` is `2*i`).
+  func soundExtreme(minimum: Bool, _ a: Polynomial, _ b: Polynomial) -> Polynomial? {
+    let value: Polynomial = minimum ? .minimum(a, b) : .maximum(a, b)
+    guard (a - b).constantValue == nil, value == a || value == b else { return value }
+    let kept = value.variables
+    let checked = Set(
+      function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))
+    let difference = (a - b).variables
+    guard difference.isSubset(of: checked), difference.isSubset(of: kept),
+      (value == a ? b : a).variables.isSubset(of: kept)
+    else { return nil }
     return value
   }
 }

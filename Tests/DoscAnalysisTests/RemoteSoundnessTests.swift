@@ -660,4 +660,37 @@ import Testing
     #expect(!global.remotable)
     #expect(global.reasons.contains { $0.contains("writes global 'g_total'") }, "\(global.reasons)")
   }
+
+  /// The algebra decides `min` and `max` assuming variables are not negative; a loop variable
+  /// is not checked anywhere, so its choice must not stand for one (review of this session's
+  /// merge: `i < 2*i ? i : 2*i` from i = -10 was `[-10, 9]`, truly `[-20, 9]`; `i < 0 ? -i : i`
+  /// was `[-9, 9]`, truly `[0, 10]`). Figures may be null, never smaller. And an `_Atomic`
+  /// behind a typedef is atomic too.
+  @Test func extremesOfNegativeLoopVariablesAndHiddenAtomics() throws {
+    let source = """
+      typedef _Atomic long counter;
+      void smaller(int *p) { for (int i = -10; i < 10; i++) { int j = i < 2 * i ? i : 2 * i; p[j + 20] = 1; } }
+      void absolute(int *p) { for (int i = -10; i < 10; i++) p[i < 0 ? -i : i] += 1; }
+      void add(counter *t, long s) { *t += s; }
+      int main(void) { int a[64] = {0}; counter c = 0;
+      #pragma dosc task
+        smaller(a);
+      #pragma dosc task
+        absolute(a);
+      #pragma dosc task
+        add(&c, 3);
+        return 0; }
+      """
+    // Touched: smaller p[0..29] (j from -20 to 9), absolute p[0..10].
+    for (name, lowest, highest) in [("smaller", 0, 29), ("absolute", 0, 10)] {
+      let p = try task(source, name).param("p")
+      if case .number(let first) = p.first, case .number(let count) = p.count {
+        #expect(first <= lowest && first + count - 1 >= highest, "\(name): [\(first), +\(count))")
+      } else {
+        #expect(p.first == .unknown || p.count == .unknown, "\(name): \(p.first) \(p.count)")
+      }
+    }
+    let adding = try task(source, "add")
+    #expect(!adding.remotable, "\(adding.reasons)")
+  }
 }

@@ -14,7 +14,15 @@ import Testing
   func fibShipsTheTopOfItsTreeFromItsSureWork() throws {
     let built = try RemoteTests.build(try RemoteTests.exampleSources("fib"), name: "fib-recursive", arguments: ["35"])
     defer { try? FileManager.default.removeItem(atPath: built.scratch) }
-    let got = try RemoteTests.run([built.program, "35"], Self.auto)
+    // A shipped task is one a serving rank takes before rank 0's own thread runs it (its ticket,
+    // remote.c): on a loaded machine whose communication thread gets no CPU while rank 0 runs
+    // the top of the tree, none is sent. The run is tried again (at most 3 times, said in the
+    // log) before 0 sent counts as a failure; what is sent is always the top levels only.
+    var got = try RemoteTests.run([built.program, "35"], Self.auto)
+    for attempt in 2...3 where (RemoteTests.counter(got.stderr, rank: 0, "tasks sent") ?? 0) == 0 {
+      print("fib 35 on 3 ranks sent no task (a loaded machine?): run \(attempt) of 3")
+      got = try RemoteTests.run([built.program, "35"], Self.auto)
+    }
     #expect(got.status == 0, "\(got.stderr)")
     #expect(got.stdout == built.expected.stdout)
     let site = try #require(
