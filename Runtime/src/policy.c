@@ -31,9 +31,10 @@
  *   measured machine gives.
  * - remote: MPI over TCP on 10 Gb Ethernet, ~20 us latency and ~1 GB/s
  *   (InfiniBand would be ~1.5 us and ~10 GB/s; `dosc calibrate` measures).
- * - remote_first_ns: `dosc calibrate` measured 0.2-0.4 ms (median 0.26) for
- *   the first tasks to a rank over shared memory on the development VM; a
- *   TCP connection's set-up adds its own round trips: 0.3 ms.
+ * - remote_first_ns: `dosc calibrate` measures 0.14-0.18 ms for the first
+ *   tasks to a rank over shared memory on the development VM (cold against
+ *   warm runs of the same launch; 0.2-0.4 ms with the older, unpaired probe);
+ *   a TCP connection's set-up adds its own round trips: 0.3 ms.
  * - overhead_target: spawns may cost at most 2% of the work they move.
  * - tasks_per_thread: a recursive computation is split until its heaviest
  *   leaf task is at most 1 / (threads x 256) of the work (see
