@@ -205,12 +205,8 @@ public struct LineTable: Sendable {
   }
 
   public func lineAndColumn(_ offset: Int) -> (line: Int, column: Int) {
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-    }
-    return (low + 1, offset - lineStarts[low] + 1)
+    // The last line starting at or before `offset` (line 1 starts at 0, before any offset).
+    let line = max(lineStarts.partitioningIndex { $0 > offset } - 1, 0)
+    return (line + 1, offset - lineStarts[line] + 1)
   }
 }

@@ -119,12 +119,7 @@ struct StatementIndex {
 
   /// The statement in statement position that starts first at or after `offset`.
   func first(atOrAfter offset: Int) -> Stmt? {
-    var low = 0
-    var high = statements.count
-    while low < high {
-      let middle = (low + high) / 2
-      if statements[middle].range.lowerBound < offset { low = middle + 1 } else { high = middle }
-    }
-    return low < statements.count ? statements[low] : nil
+    let first = statements.partitioningIndex { $0.range.lowerBound >= offset }
+    return first < statements.endIndex ? statements[first] : nil
   }
 }

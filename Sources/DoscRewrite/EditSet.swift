@@ -1,3 +1,5 @@
+import DoscSupport
+
 /// One source edit: replace `length` bytes at `offset` with `text` (clang's `Replacement`).
 /// A zero length is an insertion.
 public struct Edit: Hashable, Sendable {
@@ -40,23 +42,23 @@ public struct EditSet: Sendable {
     if edit.length == 0 {
       // An insertion conflicts only with a replacement strictly around it: the last
       // replacement starting before it is the only candidate.
-      let after = firstIndex(in: replacementsByOffset) { self.edits[$0].offset >= edit.offset }
+      let after = replacementsByOffset.partitioningIndex { self.edits[$0].offset >= edit.offset }
       if after > 0, case let existing = edits[replacementsByOffset[after - 1]],
         Self.conflict(existing, edit)
       {
         throw Overlap(existing: existing, new: edit)
       }
-      let position = firstIndex(in: insertionsByOffset) { self.edits[$0].offset > edit.offset }
+      let position = insertionsByOffset.partitioningIndex { self.edits[$0].offset > edit.offset }
       insertionsByOffset.insert(edits.count, at: position)
     } else {
       // Replacements never overlap, so those sorted by offset are sorted by end too: only the
       // neighbours on either side can overlap the new one.
-      let position = firstIndex(in: replacementsByOffset) { self.edits[$0].offset >= edit.offset }
+      let position = replacementsByOffset.partitioningIndex { self.edits[$0].offset >= edit.offset }
       for neighbour in [position - 1, position] where replacementsByOffset.indices.contains(neighbour) {
         let existing = edits[replacementsByOffset[neighbour]]
         if Self.conflict(existing, edit) { throw Overlap(existing: existing, new: edit) }
       }
-      let inside = firstIndex(in: insertionsByOffset) { self.edits[$0].offset > edit.offset }
+      let inside = insertionsByOffset.partitioningIndex { self.edits[$0].offset > edit.offset }
       if insertionsByOffset.indices.contains(inside), case let existing = edits[insertionsByOffset[inside]],
         Self.conflict(existing, edit)
       {
@@ -65,18 +67,6 @@ public struct EditSet: Sendable {
       replacementsByOffset.insert(edits.count, at: position)
     }
     edits.append(edit)
-  }
-
-  /// The first position in `sorted` whose edit satisfies `isAtOrPast` (a predicate monotone
-  /// along `sorted`), or `sorted.count`.
-  private func firstIndex(in sorted: [Int], where isAtOrPast: (Int) -> Bool) -> Int {
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if isAtOrPast(sorted[middle]) { high = middle } else { low = middle + 1 }
-    }
-    return low
   }
 
   public mutating func insert(_ text: String, at offset: Int) throws {

@@ -4,6 +4,7 @@ import DoscAnalysis
 import DoscManifest
 import DoscPolicy
 import DoscSupport
+import DoscSupport
 
 /// Rewrites one translation unit. Every edit keeps the line count of what it replaces, and
 /// every block of inserted declarations ends with a `#line`, so diagnostics, `__LINE__` and
@@ -386,22 +387,17 @@ struct UnitRewriter {
     guard case .formula? = manifestSite?.siblings, let siblings = manifestSite?.siblings.polynomial else { return nil }
     let scope = SiteScope(at: site.statement.range.lowerBound, in: site.function)
     let waits = taskwaitOffsets[site.function.name] ?? []
-    guard scope.loops.dropLast().allSatisfy({ loop in Self.anyOffset(of: waits, in: loop) }) else { return nil }
+    guard
+      scope.loops.dropLast().allSatisfy({ loop in
+        // The first taskwait at or after the loop's start: inside the loop or none is.
+        let first = waits.partitioningIndex { $0 >= loop.lowerBound }
+        return first < waits.endIndex && loop.contains(waits[first])
+      })
+    else { return nil }
     let arguments = scope.integerVariables.sorted().map {
       WorkExpression.Argument(name: $0, value: $0, isArithmetic: true)
     }
     return WorkExpression.value(siblings, arguments: arguments)
-  }
-
-  /// Whether one of `sorted` (ascending offsets) lies in `range`: a binary search.
-  private static func anyOffset(of sorted: [Int], in range: Range<Int>) -> Bool {
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if sorted[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
-    }
-    return low < sorted.count && range.contains(sorted[low])
   }
 
   /// Why editing the site would be unsafe (a macro expansion), or nil.
