@@ -426,9 +426,10 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  * a whole small run). Three cases, by what the manifest proves:
  * - A lower bound (the measure's "lower_bound": every invocation at or above
  *   the base makes all its recursive calls, fib's and mergesort's shape):
- *   the subtree surely runs least_work_per_call x I(m) operations (I: its invocations at or above
- * the base). It goes remote when that sure work pays for the round trip and its share of the first
- * contact. Sound: a shipped subtree never has less work than pays.
+ *   the subtree surely runs least_work_per_call x I(m) operations (I: its
+ *   invocations at or above the base). It goes remote when that sure work
+ *   pays for the round trip and its share of the first contact. Sound: a
+ *   shipped subtree never has less work than pays.
  * - Only an upper bound (a measure whose calls are conditional): the work
  *   lies between one call and work_per_call x N(m), a range of N(m). Priced
  *   at the geometric mean of the two, the estimate whose worst-case factor of
@@ -471,9 +472,8 @@ double dosc_recursive_subtree_least_ops(const dosc_recurrence *recurrence, long 
   if (recurrence == NULL || recurrence->calls < 1 || !lower_bound_holds(recurrence)) return -1.0;
   /* Only invocations at or above the base surely make their calls and do
    * least_work_per_call each; those below it (the leaves, about half of a
-   * binary tree's) are counted as nothing. Past the values walked, the count
-   * reached there. */
-  if (measure < recurrence->base) return 0.0;
+   * binary tree's) are counted as nothing: 0 below the base. Past the values
+   * walked, the count reached there. */
   double ops;
   walk_calls(recurrence, 0.0, HUGE_VAL, measure, &ops);
   return ops / work_per_call_of(recurrence) * recurrence->least_work_per_call;
@@ -671,12 +671,10 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   /* A lone task its spawner waits for (main's fib(n)) gains nothing from
    * another node: it is not shipped; but when its tree's top ships, it is
    * spawned (see below), not the serial clone, so that its tree's spawns run. */
-  int lone_tree_ships = 0;
-  if (recursive_remote.rule != DOSC_RECURSIVE_REMOTE_NONE &&
-      recursive_remote.measure_threshold < DOSC_POLICY_NEVER && facts->siblings == 1) {
-    lone_tree_ships = 1;
-  } else if (recursive_remote.rule != DOSC_RECURSIVE_REMOTE_NONE &&
-             recursive_remote.measure_threshold < DOSC_POLICY_NEVER) {
+  int tree_ships = recursive_remote.rule != DOSC_RECURSIVE_REMOTE_NONE &&
+                   recursive_remote.measure_threshold < DOSC_POLICY_NEVER;
+  int lone_tree_ships = tree_ships && facts->siblings == 1;
+  if (tree_ships && !lone_tree_ships) {
     remote_can_pay = 1;
     remote_choice.remote_work_threshold = recursive_remote.measure_threshold;
     remote_choice.remote_bytes_per_op = 0.0;
