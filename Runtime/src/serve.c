@@ -466,16 +466,18 @@ static void check_guards(const received_task *task) {
     if (task->buffers[i] == NULL || site->params[i].access == DOSC_ACCESS_NONE) continue;
     size_t bytes = (size_t)task->regions[i].count * site->params[i].element_size;
     const unsigned char *guard = (const unsigned char *)task->buffers[i] + bytes;
-    for (size_t k = 0; k < DOSC_GUARD_BYTES; k++)
-      if (guard[k] != DOSC_GUARD_BYTE) {
-        char line[512];
-        snprintf(line, sizeof line,
-                 "dosc: rank %d: error: task '%s' stored past the %zu bytes of its parameter %d "
-                 "shipped from rank 0: its footprints are smaller than what it touches; ending "
-                 "the job\n",
-                 dosc_remote.rank, site->task, bytes, i + 1);
-        dosc_crash_report_fatal(line);
-      }
+    /* Every byte the guard byte: the first is, and each equals the next (one
+     * memcmp, not a loop of byte compares on every task's way back). */
+    if (DOSC_GUARD_BYTES > 0 &&
+        (guard[0] != DOSC_GUARD_BYTE || memcmp(guard, guard + 1, DOSC_GUARD_BYTES - 1) != 0)) {
+      char line[512];
+      snprintf(line, sizeof line,
+               "dosc: rank %d: error: task '%s' stored past the %zu bytes of its parameter %d "
+               "shipped from rank 0: its footprints are smaller than what it touches; ending "
+               "the job\n",
+               dosc_remote.rank, site->task, bytes, i + 1);
+      dosc_crash_report_fatal(line);
+    }
   }
 }
 
