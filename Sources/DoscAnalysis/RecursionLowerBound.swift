@@ -108,32 +108,34 @@ enum RecursionLowerBoundAnalysis {
 
   /// Whether the statement may end the invocation, or skip what follows it, anywhere inside.
   private static func mayLeave(_ statement: Stmt) -> Bool {
-    switch statement.kind {
-    case .returnStatement, .gotoStatement, .breakStatement, .continueStatement, .unsupported: return true
-    default: break
-    }
     var leaves = false
-    SyntaxWalk.forEachExpression(in: statement) { expression in
-      if leavingCall(expression) { leaves = true }
-    }
-    return leaves || statement.children.contains(where: mayLeave)
-  }
-
-  /// A call that may not return to the invocation (a call through a pointer may be one of
-  /// those), or an expression not modelled. A call of another function of the program is taken
-  /// to return: one that ends the process ends the whole run, the priced subtree with it.
-  private static func leavingCall(_ expression: Expr) -> Bool {
-    var leaves = false
-    func visit(_ expression: Expr) {
-      switch expression.kind {
-      case .call(let callee?, _, _) where leavingFunctions.contains(callee): leaves = true
-      case .call(nil, _, _), .unsupported: leaves = true
+    SyntaxWalk.forEachStatement(in: statement) { node in
+      switch node.kind {
+      case .returnStatement, .gotoStatement, .breakStatement, .continueStatement, .unsupported: leaves = true
       default: break
       }
-      expression.children.forEach(visit)
     }
-    visit(expression)
+    SyntaxWalk.forEachExpression(in: statement) { if mayNotReturn($0) { leaves = true } }
     return leaves
+  }
+
+  /// Whether evaluating `expression` may not return to the invocation (see `mayNotReturn`).
+  private static func leavingCall(_ expression: Expr) -> Bool {
+    var leaves = false
+    SyntaxWalk.forEachExpression(in: expression) { if mayNotReturn($0) { leaves = true } }
+    return leaves
+  }
+
+  /// This node (not its operands) is a call that may not return to the invocation (a call
+  /// through a pointer may be one of those), or an expression not modelled. A call of another
+  /// function of the program is taken to return: one that ends the process ends the whole run,
+  /// the priced subtree with it.
+  private static func mayNotReturn(_ expression: Expr) -> Bool {
+    switch expression.kind {
+    case .call(let callee?, _, _): leavingFunctions.contains(callee)
+    case .call(nil, _, _), .unsupported: true
+    default: false
+    }
   }
 
   /// The expressions a top-level statement evaluates every time it runs; nil for a statement
