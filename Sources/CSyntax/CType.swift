@@ -20,8 +20,9 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
   /// Of a member expression: the member is a bit-field, so a store to it also loads the
   /// storage unit it shares with other fields.
   public var isBitField = false
-  /// An `_Atomic` type, however it is spelled (`typedef _Atomic long counter`).
-  public var isAtomicQualified = false
+  /// An `_Atomic` object (`_Atomic long`, `atomic_int`, `typedef _Atomic long counter`): the
+  /// canonical type's kind, however it is spelled.
+  public var isAtomic = false
 
   public init(
     spelling: String, kind: Kind, size: Int? = nil, elementSpelling: String? = nil, elementSize: Int? = nil,

@@ -286,9 +286,6 @@ extension FunctionAnalyzer {
 }
 
 extension CType {
-  /// An `_Atomic` object (`_Atomic long`, `atomic_int`, an `_Atomic` behind a typedef).
-  var isAtomic: Bool { isAtomicQualified || spelling.contains("_Atomic") || spelling.hasPrefix("atomic_") }
-
   /// A pointer to a function (its pointee's spelling is a function type, `int (int)`).
   var isFunctionPointer: Bool { kind == .pointer && (elementSpelling?.contains("(") ?? false) }
 }
