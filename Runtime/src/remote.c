@@ -124,11 +124,21 @@ static struct {
 
 /* The record of the last task completed, kept for the next spawn: no
  * malloc at a spawn nor free at its result (an empty task's round trip pays
- * both on its way). Any thread; exchanged whole, so never used twice. */
+ * both on its way). Two places: one under mpi_lock, where a spawner that
+ * sends its task at once and the poller that takes its result both hold
+ * that lock anyway, so keeping and taking it costs no locked instruction
+ * (an exchange and a compare-exchange were on every round trip); and one
+ * for any thread without the lock, exchanged whole, so never used twice. */
+static remote_task *spare_locked; /* under mpi_lock */
 static _Atomic(remote_task *) spare_task;
 
-/* A record of at least `bytes` bytes, or NULL. */
-static remote_task *task_new(size_t bytes) {
+/* A record of at least `bytes` bytes, or NULL. `locked`: the caller holds mpi_lock. */
+static remote_task *task_new(size_t bytes, int locked) {
+  if (locked && spare_locked != NULL && spare_locked->block_size >= bytes) {
+    remote_task *task = spare_locked;
+    spare_locked = NULL;
+    return task;
+  }
   /* acquire: pairs with the release in task_free; the record's last
    * writes come before its reuse. */
   remote_task *task = atomic_exchange_explicit(&spare_task, NULL, memory_order_acquire);
@@ -138,7 +148,11 @@ static remote_task *task_new(size_t bytes) {
   return task;
 }
 
-static void task_free(remote_task *task) {
+static void task_free(remote_task *task, int locked) {
+  if (locked && spare_locked == NULL) {
+    spare_locked = task;
+    return;
+  }
   remote_task *none = NULL;
   /* release: pairs with the acquire in task_new. */
   if (!atomic_compare_exchange_strong_explicit(&spare_task, &none, task, memory_order_release,
@@ -146,14 +160,14 @@ static void task_free(remote_task *task) {
     free(task);
 }
 
-static void task_release(remote_task *task) {
+static void task_release(remote_task *task, int locked) {
   /* One holder left, this one: nobody else changes refs, so no locked
    * instruction (a task sent at once has one holder from the start).
    * acquire / acq_rel: the last holder frees; it must see the other
    * holder's writes. */
   if (atomic_load_explicit(&task->refs, memory_order_acquire) == 1 ||
       atomic_fetch_sub_explicit(&task->refs, 1, memory_order_acq_rel) == 1)
-    task_free(task);
+    task_free(task, locked);
 }
 
 /* Drops the task's uses of its replicas; the frame's taskwait frees them
@@ -191,10 +205,10 @@ void dosc_remote_epoch_end(dosc_frame *frame) {
   pthread_mutex_unlock(&queue.lock);
 }
 
-static void task_complete(remote_task *task) {
+static void task_complete(remote_task *task, int locked) {
   release_replicas(task);
   dosc_frame *frame = task->frame;
-  task_release(task);
+  task_release(task, locked);
   /* release: pairs with the acquire load in dosc_taskwait; the task's
    * results (written into the caller's memory) are visible after it. */
   atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_release);
@@ -258,13 +272,6 @@ void dosc_remote_idle(dosc_idle *idle) {
   }
 }
 
-long long dosc_region_bytes(long long count, size_t element_size) {
-  if (count < 0) return -1;
-  long long bytes;
-  if (__builtin_mul_overflow(count, (long long)element_size, &bytes)) return -1;
-  return bytes;
-}
-
 void dosc_remote_fail(int source, const char *format, ...) {
   char text[512];
   va_list args;
@@ -276,16 +283,6 @@ void dosc_remote_fail(int source, const char *format, ...) {
   fflush(stderr);
   dosc_remote.mpi->abort(70);
   abort(); /* MPI_Abort does not return; this keeps _Noreturn honest */
-}
-
-dosc_remote_site *dosc_remote_site_by_wire(int32_t wire) {
-  if (wire < 0) return NULL;
-  int unit = wire >> DOSC_WIRE_SITE_BITS;
-  int id = wire & ((1 << DOSC_WIRE_SITE_BITS) - 1);
-  if (unit >= dosc_remote.unit_count) return NULL;
-  const dosc_remote_unit *entry = &dosc_remote.units[unit];
-  if (id >= entry->unit->site_count) return NULL;
-  return entry->sites[id];
 }
 
 /* Small control messages are built here while it is free (the last one
@@ -638,12 +635,14 @@ static void run_ticket(void *pointer) {
       atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started,
                                 memory_order_relaxed);
     atomic_fetch_add_explicit(&queue.run_here, 1, memory_order_relaxed);
-    task_complete(task);
+    task_complete(task, 0);
   } else {
-    task_release(task);
+    task_release(task, 0);
   }
 }
 
+static int mpi_trylock(void);
+static void mpi_unlock(void);
 static int send_at_once(remote_task *task);
 
 void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
@@ -652,10 +651,14 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
     dosc_spawn(frame, site->thunk, args, site->args_size);
     return;
   }
+  /* Taken first when free: the task is then sent at once (send_at_once)
+   * and its record comes from the spare kept under the lock. */
+  int locked = mpi_trylock();
   size_t regions_size = (sizeof(dosc_region) + sizeof(replica *)) *
                         (size_t)(site->param_count > 0 ? site->param_count : 1);
-  remote_task *task = task_new(sizeof *task + regions_size + site->args_size + 16);
+  remote_task *task = task_new(sizeof *task + regions_size + site->args_size + 16, locked);
   if (task == NULL) {
+    if (locked) mpi_unlock();
     dosc_spawn(frame, site->thunk, args, site->args_size);
     return;
   }
@@ -664,9 +667,11 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   task->args = (void *)(((uintptr_t)((char *)task->regions + regions_size) + 15) & ~(uintptr_t)15);
   memcpy(task->args, args, site->args_size);
   atomic_llong *counter;
-  if (check_task(site, task->args, task->regions, &task->bytes_in, &task->bytes_out, &counter) !=
-      NULL) {
-    task_free(task);
+  const char *why_not =
+      check_task(site, task->args, task->regions, &task->bytes_in, &task->bytes_out, &counter);
+  if (why_not != NULL) {
+    task_free(task, locked);
+    if (locked) mpi_unlock();
     atomic_fetch_add_explicit(counter, 1, memory_order_relaxed);
     atomic_fetch_add_explicit(&queue.kept, 1, memory_order_relaxed);
     dosc_spawn(frame, site->thunk, args, site->args_size);
@@ -681,7 +686,11 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   atomic_fetch_add_explicit(&frame->pending, 1, memory_order_relaxed);
   atomic_init(&task->claimed, 1);
   atomic_init(&task->refs, 1);
-  if (send_at_once(task)) return;
+  if (locked) {
+    int sent = send_at_once(task);
+    mpi_unlock();
+    if (sent) return;
+  }
   atomic_store_explicit(&task->claimed, 0, memory_order_relaxed);
   atomic_store_explicit(&task->refs, queue.shared ? 2 : 1, memory_order_relaxed);
   dosc_fifo_push(&queue.waiting, task);
@@ -699,7 +708,7 @@ static remote_task *claim_oldest(void) {
     if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
                                                 memory_order_relaxed))
       return task;
-    task_release(task); /* a ticket ran it here */
+    task_release(task, 1); /* a ticket ran it here; under mpi_lock */
   }
 }
 
@@ -827,8 +836,8 @@ static void receive_result(int source, const dosc_message_header *header,
     free(data);
   }
   queue.bytes_received += (long long)due;
-  queue.wants[source]++; /* its slot is free again: a RESULT is also a WANT */
-  task_complete(task);
+  queue.wants[source]++;  /* its slot is free again: a RESULT is also a WANT */
+  task_complete(task, 1); /* under mpi_lock */
 }
 
 /* Returns the message's type. */
@@ -881,11 +890,48 @@ static void mpi_unlock(void) {
   atomic_store_explicit(&mpi_lock, 0, memory_order_release);
 }
 
-/* The communication thread only: another holder keeps it for one round
- * (or one task's send), so it yields until it is free. */
+/* The longest the communication thread sleeps between looks while a thread
+ * waiting at a taskwait keeps polling: its sleeps double from
+ * DOSC_HELPER_ACTIVE_NS / 2 up to this. Each wake-up costs the polling
+ * thread's core two context switches when they share it (at 100 us, a third
+ * of an empty task's mean round trip went to such stalls); a thread that
+ * stops polling (back from its taskwait, tasks still out) is relieved
+ * within this. */
+#ifndef DOSC_HELPER_SLEEP_MAX_NS
+#define DOSC_HELPER_SLEEP_MAX_NS 1000000
+#endif
+_Static_assert(DOSC_HELPER_SLEEP_MAX_NS < 1000000000, "DOSC_HELPER_SLEEP_MAX_NS must be < 1 s");
+
+/* How long the communication thread yields while another thread holds
+ * mpi_lock before it sleeps between looks instead (DOSC_LOCK_SLEEP_NS,
+ * doubling up to DOSC_HELPER_SLEEP_MAX_NS). A spawner holds the lock for one
+ * task's send and a waiting thread for one round, well within it; a waiting
+ * thread that receives a large footprint holds it for milliseconds (MPI's
+ * blocking receive), and yielding all that time made this thread a third
+ * busy thread on two cores: as much CPU as the receiver itself in the 8 MiB
+ * TCP benchmark (its system time: sched_yield), taken from the ranks that
+ * move the bytes. */
+#ifndef DOSC_LOCK_YIELD_NS
+#define DOSC_LOCK_YIELD_NS 20000
+#endif
+#ifndef DOSC_LOCK_SLEEP_NS
+#define DOSC_LOCK_SLEEP_NS 20000
+#endif
+
+/* The communication thread only: waits until mpi_lock is free and takes it. */
 static void mpi_lock_wait(void) {
-  while (!mpi_trylock())
-    sched_yield();
+  long long since = 0, sleep_ns = DOSC_LOCK_SLEEP_NS;
+  while (!mpi_trylock()) {
+    long long now = dosc_remote_now_ns();
+    if (since == 0) since = now;
+    if (now - since < DOSC_LOCK_YIELD_NS) {
+      sched_yield();
+      continue;
+    }
+    struct timespec pause = {0, sleep_ns};
+    nanosleep(&pause, NULL);
+    if (sleep_ns * 2 <= DOSC_HELPER_SLEEP_MAX_NS) sleep_ns *= 2;
+  }
 }
 
 /* One round of rank 0's communication; caller holds mpi_lock. Tests for a
@@ -975,12 +1021,12 @@ static int coordinate_once(int polls) {
 /* A thread's quiet time as it waits at a taskwait (dosc_remote_help). */
 static _Thread_local dosc_idle waiting_idle;
 
-/* A spawner that finds MPI free, no task queued before its own and a rank
- * with a free slot sends its task itself, at once: no queue, no hand-off to
- * the thread that polls next, and the task is on its way before the
- * spawner reaches its taskwait. 1 if sent (claimed, as one holder). */
+/* A spawner that finds MPI free (it holds mpi_lock), no task queued before
+ * its own and a rank with a free slot sends its task itself, at once: no
+ * queue, no hand-off to the thread that polls next, and the task is on its
+ * way before the spawner reaches its taskwait. 1 if sent (claimed, as one
+ * holder). */
 static int send_at_once(remote_task *task) {
-  if (!mpi_trylock()) return 0;
   int sent = 0;
   if (queue.decisions_sent && !queue.stopping && !queue.finished &&
       dosc_fifo_empty(&queue.waiting)) {
@@ -992,7 +1038,6 @@ static int send_at_once(remote_task *task) {
     }
   }
   if (sent) dosc_remote_active(&waiting_idle); /* at its taskwait, it polls for the answer */
-  mpi_unlock();
   return sent;
 }
 
@@ -1004,18 +1049,6 @@ static int send_at_once(remote_task *task) {
 #ifndef DOSC_HELPER_ACTIVE_NS
 #define DOSC_HELPER_ACTIVE_NS 200000
 #endif
-
-/* The longest the communication thread sleeps between looks while a thread
- * waiting at a taskwait keeps polling: its sleeps double from
- * DOSC_HELPER_ACTIVE_NS / 2 up to this. Each wake-up costs the polling
- * thread's core two context switches when they share it (at 100 us, a third
- * of an empty task's mean round trip went to such stalls); a thread that
- * stops polling (back from its taskwait, tasks still out) is relieved
- * within this. */
-#ifndef DOSC_HELPER_SLEEP_MAX_NS
-#define DOSC_HELPER_SLEEP_MAX_NS 1000000
-#endif
-_Static_assert(DOSC_HELPER_SLEEP_MAX_NS < 1000000000, "DOSC_HELPER_SLEEP_MAX_NS must be < 1 s");
 
 /* 1 while a thread waiting at a taskwait has polled MPI recently. */
 static int helper_polling(void) {

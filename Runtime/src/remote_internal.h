@@ -77,8 +77,17 @@ DOSC_INTERNAL void dosc_cancel_control(void); /* before MPI_Finalize */
 DOSC_INTERNAL void dosc_remote_flush_sends(void);
 DOSC_INTERNAL void dosc_remote_free_send_records(void); /* after the last send */
 
-/* The site a wire id names, or NULL. */
-DOSC_INTERNAL dosc_remote_site *dosc_remote_site_by_wire(int32_t wire);
+/* The site a wire id names, or NULL. Inline, as the other small helpers
+ * here: each is on every task's way (a call costs more than its body). */
+static inline dosc_remote_site *dosc_remote_site_by_wire(int32_t wire) {
+  if (wire < 0) return NULL;
+  int unit = wire >> DOSC_WIRE_SITE_BITS;
+  int id = wire & ((1 << DOSC_WIRE_SITE_BITS) - 1);
+  if (unit >= dosc_remote.unit_count) return NULL;
+  const dosc_remote_unit *entry = &dosc_remote.units[unit];
+  if (id >= entry->unit->site_count) return NULL;
+  return entry->sites[id];
+}
 
 /* A bad message: prints `dosc: rank R: error: ...` and aborts the job. */
 DOSC_INTERNAL _Noreturn void dosc_remote_fail(int source, const char *format, ...)
@@ -123,7 +132,12 @@ static inline int dosc_shipped_in(const dosc_remote_param *param) {
 
 /* Footprint bytes of region r of `site`: count * element_size, or -1 on
  * overflow or a negative count. */
-DOSC_INTERNAL long long dosc_region_bytes(long long count, size_t element_size);
+static inline long long dosc_region_bytes(long long count, size_t element_size) {
+  if (count < 0) return -1;
+  long long bytes;
+  if (__builtin_mul_overflow(count, (long long)element_size, &bytes)) return -1;
+  return bytes;
+}
 
 /* transport_sanitizer.c: `mpi`, or under ThreadSanitizer a table whose calls
  * do not check the reads MPI makes of the program's memory. */

@@ -28,12 +28,40 @@
 #include "remote_internal.h"
 #include "write_back.h"
 
-/* Bytes after each footprint buffer a task is given, set to DOSC_GUARD_BYTE
- * when it arrives and checked when the task has run (check_guards). */
+/* Bytes after each footprint buffer a task is given; after a footprint the
+ * task writes, set to DOSC_GUARD_WORD when it arrives and checked when the
+ * task has run (check_guards), a word at a time. */
 #ifndef DOSC_GUARD_BYTES
 #define DOSC_GUARD_BYTES 64
 #endif
-#define DOSC_GUARD_BYTE 0xA5
+_Static_assert(DOSC_GUARD_BYTES % 8 == 0, "DOSC_GUARD_BYTES must be a multiple of 8");
+#define DOSC_GUARD_WORD 0xA5A5A5A5A5A5A5A5ull
+
+/* Whether a task's footprint of `param` has its guard set and checked: only
+ * one the task writes. A store past a footprint it only reads (an access the
+ * analyzer got wrong) would be lost with the buffer anyway, guard or not:
+ * nothing of a read footprint goes back. Its guard's room stays. */
+static int has_guard(const dosc_remote_param *param) {
+  return DOSC_GUARD_BYTES > 0 && (param->access & DOSC_ACCESS_WRITE) != 0;
+}
+
+static void set_guard(unsigned char *guard) {
+  for (int w = 0; w < DOSC_GUARD_BYTES / 8; w++) {
+    uint64_t word = DOSC_GUARD_WORD;
+    memcpy(guard + 8 * w, &word, sizeof word);
+  }
+}
+
+/* 1 if every word of the guard is still DOSC_GUARD_WORD. */
+static int guard_intact(const unsigned char *guard) {
+  uint64_t changed = 0;
+  for (int w = 0; w < DOSC_GUARD_BYTES / 8; w++) {
+    uint64_t word;
+    memcpy(&word, guard + 8 * w, sizeof word);
+    changed |= word ^ DOSC_GUARD_WORD;
+  }
+  return changed == 0;
+}
 
 /* A task received from rank 0. */
 typedef struct received_task {
@@ -170,8 +198,12 @@ static received_task *receive_task(const dosc_message_header *header,
   } else if ((block = aligned_alloc(16, block_size)) == NULL) {
     dosc_remote_fail(0, "a task this rank has no memory for");
   }
-  memset(block, 0, arrays_at + params * per_param);
+  /* Zeroed: the per-parameter arrays (send_result frees and sums all of
+   * them); the record's other fields are all set below. */
+  memset(block + arrays_at, 0, params * per_param);
   received_task *task = (received_task *)block;
+  task->next = NULL;
+  task->big_result = NULL;
   task->args = block + args_at;
   task->regions = (dosc_region *)(block + arrays_at);
   task->backs = (dosc_write_back *)(task->regions + params);
@@ -258,7 +290,7 @@ static received_task *receive_task(const dosc_message_header *header,
       }
       if (buffer == NULL)
         dosc_remote_fail(0, "a footprint of %zu bytes this rank has no memory for", bytes);
-      memset(buffer + bytes, DOSC_GUARD_BYTE, DOSC_GUARD_BYTES);
+      if (has_guard(param)) set_guard((unsigned char *)buffer + bytes);
       task->buffers[i] = buffer;
       /* A dense `out` footprint is not sent: the task stores all of it. */
       size_t arriving = dosc_shipped_in(param) ? dosc_receive_data(&in, buffer, bytes) : bytes;
@@ -304,7 +336,7 @@ static void send_result(received_task *task) {
   unsigned char *message = dosc_control_message(size);
   unsigned char *payload = message + sizeof(dosc_message_header);
   const void *result = task->big_result != NULL ? task->big_result : (const void *)task->result;
-  memcpy(payload, result, result_bytes);
+  if (result_bytes > 0) memcpy(payload, result, result_bytes);
   memcpy(payload + result_bytes, task->backs, backs_bytes);
   /* Inline data goes into the payload before it is sent; data messages after it. */
   dosc_data_stream out = {0, inline_data ? payload + result_bytes + backs_bytes : NULL, 0};
@@ -463,13 +495,9 @@ static unsigned char *written_part(const received_task *task, int i, size_t *byt
 static void check_guards(const received_task *task) {
   const dosc_remote_site *site = task->site;
   for (int i = 0; i < site->param_count; i++) {
-    if (task->buffers[i] == NULL || site->params[i].access == DOSC_ACCESS_NONE) continue;
+    if (task->buffers[i] == NULL || !has_guard(&site->params[i])) continue; /* a replica is not */
     size_t bytes = (size_t)task->regions[i].count * site->params[i].element_size;
-    const unsigned char *guard = (const unsigned char *)task->buffers[i] + bytes;
-    /* Every byte the guard byte: the first is, and each equals the next (one
-     * memcmp, not a loop of byte compares on every task's way back). */
-    if (DOSC_GUARD_BYTES > 0 &&
-        (guard[0] != DOSC_GUARD_BYTE || memcmp(guard, guard + 1, DOSC_GUARD_BYTES - 1) != 0)) {
+    if (!guard_intact((const unsigned char *)task->buffers[i] + bytes)) {
       char line[512];
       snprintf(line, sizeof line,
                "dosc: rank %d: error: task '%s' stored past the %zu bytes of its parameter %d "

@@ -4,10 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-long long dosc_write_back_bound(long long bytes) {
-  return bytes + bytes / 8 + 1;
-}
-
 /* 1 if the granules at a and b hold the same bytes. */
 static inline int same(const unsigned char *a, const unsigned char *b, size_t granule) {
   switch (granule) {

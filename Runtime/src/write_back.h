@@ -49,7 +49,9 @@ typedef struct dosc_write_back {
 } dosc_write_back;
 
 /* The largest data message a footprint of `bytes` can need (MASK's bound). */
-DOSC_INTERNAL long long dosc_write_back_bound(long long bytes);
+static inline long long dosc_write_back_bound(long long bytes) {
+  return bytes + bytes / 8 + 1;
+}
 
 /* Serving rank: compares the task's footprint `now` with its `twin` (`bytes`
  * bytes, a multiple of `granule`) and fills *back. Returns the encoding to
