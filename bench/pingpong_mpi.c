@@ -8,13 +8,30 @@
  * (MADV_HUGEPAGE), as a dosc serving rank's buffer for a footprint of 2 MiB
  * or more is (Runtime/src/footprint_buffer.h): the raw transfer with the
  * same pages on both ends as dosc's.
- *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS [WORK [HUGE]] */
+ * With POLLED 1, each rank receives as a dosc rank does (Runtime/src/remote.c,
+ * dosc_next_control): a persistent receive from any rank (MPI_Recv_init with
+ * MPI_ANY_SOURCE) restarted for each message and tested with MPI_Test until
+ * it completes, instead of a blocking MPI_Recv from the known rank: the
+ * limit of dosc's way of receiving, without any of dosc's own steps.
+ *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS [WORK [HUGE [POLLED]]] */
 #define _GNU_SOURCE
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+
+/* A blocking receive from `source`, or with `listen` (POLLED) dosc's way. */
+static void receive(double *buffer, long bytes, int source, MPI_Request listen) {
+  if (listen == MPI_REQUEST_NULL) {
+    MPI_Recv(buffer, (int)bytes, MPI_BYTE, source, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    return;
+  }
+  MPI_Start(&listen);
+  int done = 0;
+  while (!done)
+    MPI_Test(&listen, &done, MPI_STATUS_IGNORE);
+}
 
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);
@@ -24,6 +41,7 @@ int main(int argc, char **argv) {
   int rounds = argc > 2 ? atoi(argv[2]) : 1000;
   int work = argc > 3 ? atoi(argv[3]) : 0;
   int huge = argc > 4 ? atoi(argv[4]) : 0;
+  int polled = argc > 5 ? atoi(argv[5]) : 0;
   size_t size = ((size_t)bytes / sizeof(double) + 1) * sizeof(double);
   double *buffer = NULL;
   if (huge && rank == 1) {
@@ -33,14 +51,17 @@ int main(int argc, char **argv) {
   }
   if (buffer == NULL) MPI_Abort(MPI_COMM_WORLD, 1);
   memset(buffer, 0, size);
+  MPI_Request listen = MPI_REQUEST_NULL;
+  if (polled)
+    MPI_Recv_init(buffer, (int)bytes, MPI_BYTE, MPI_ANY_SOURCE, 0, MPI_COMM_WORLD, &listen);
   double start = 0;
   for (int r = -rounds / 10; r < rounds; r++) {
     if (r == 0) start = MPI_Wtime();
     if (rank == 0) {
       MPI_Send(buffer, (int)bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD);
-      MPI_Recv(buffer, (int)bytes, MPI_BYTE, 1, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      receive(buffer, bytes, 1, listen);
     } else if (rank == 1) {
-      MPI_Recv(buffer, (int)bytes, MPI_BYTE, 0, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+      receive(buffer, bytes, 0, listen);
       if (work)
         for (long i = 0; i < bytes / (long)sizeof(double); i++) buffer[i] += 1.0;
       MPI_Send(buffer, (int)bytes, MPI_BYTE, 0, 0, MPI_COMM_WORLD);
@@ -50,6 +71,7 @@ int main(int argc, char **argv) {
   if (rank == 0)
     printf("bytes %ld round_trip_us %.2f mb_per_s %.1f\n", bytes, elapsed / rounds * 1e6,
            2.0 * bytes * rounds / elapsed / 1e6);
+  if (polled) MPI_Request_free(&listen);
   free(buffer);
   MPI_Finalize();
   return 0;
