@@ -341,6 +341,36 @@ DOSC_API void dosc_register_remote_sites(const dosc_program_info *unit,
  * overlap and are written, a figure that does not evaluate). */
 DOSC_API void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args);
 
+/* The out-of-line part of every site's dispatch (UnitRewriter). The site
+ * tests its binding itself and passes its arguments by value to its shape's
+ * dispatch (one per task and argument types in a unit, never inlined), which
+ * builds the task's struct in its own frame and calls this:
+ *     if (dosc_unit_states[3].binding == DOSC_BIND_INLINE ||
+ *         !dosc_site_0(&dosc_fr, &dosc_unit_states[3], WORK, MEASURE, SIBLINGS, &x, dosc_a0))
+ *       x = fib(dosc_a0);
+ *     static int dosc_site_0(dosc_frame *dosc_frp, const dosc_site_state *dosc_s, long long dosc_work,
+ *                            long long dosc_measure, long long dosc_batch, long *dosc_r, int dosc_a0) {
+ *       struct dosc_args_0 dosc_args = { dosc_r, dosc_a0 };
+ *       return dosc_site_spawn(dosc_frp, dosc_s, dosc_work, dosc_measure, dosc_batch,
+ *                              BYTES_FN, &dosc_remote_0 or NULL, dosc_thunk_0, &dosc_args, sizeof dosc_args); }
+ * Spawns the task where dosc_site_choice says LOCAL or REMOTE and returns 1,
+ * else returns 0 (the site makes the plain call). Out of line: a function of
+ * 1,000 sites with the choice, both spawns and a struct inline at each took gcc
+ * tens of seconds and hundreds of megabytes. */
+static __attribute__((noinline, unused)) int
+dosc_site_spawn(dosc_frame *frame, const dosc_site_state *site, long long work, long long measure,
+                long long siblings, dosc_bytes_fn bytes_of, dosc_remote_site *remote,
+                void (*thunk)(void *), void *args, size_t size) {
+  int binding = dosc_site_choice(site, work, measure, siblings, bytes_of, args);
+  if (binding == DOSC_BIND_REMOTE)
+    dosc_spawn_remote(frame, remote, args);
+  else if (binding == DOSC_BIND_LOCAL)
+    dosc_spawn(frame, thunk, args, size);
+  else
+    return 0;
+  return 1;
+}
+
 #ifdef __cplusplus
 }
 #endif

@@ -31,7 +31,7 @@ struct RemoteMarshalling {
   }
 
   static func generate(
-    siteID: Int, task: AnalyzedTask, arguments: [Argument], result: CType?, structName: String,
+    suffix: String, task: AnalyzedTask, arguments: [Argument], result: CType?, structName: String,
     thunkName: String
   ) -> Outcome {
     guard task.isRemotable, !task.isOpaque else { return .local(reason: "the task is not remotable") }
@@ -137,16 +137,16 @@ struct RemoteMarshalling {
       else { return nil }
       return "if (dosc_a->a\(index) < 0) return 1;"
     }
-    let siteName = "dosc_remote_\(siteID)"
-    let spawnBytesName = "dosc_spawn_bytes_\(siteID)"
-    let paramsName = params.isEmpty ? "(const dosc_remote_param *)0" : "dosc_remote_params_\(siteID)"
+    let siteName = "dosc_remote_\(suffix)"
+    let spawnBytesName = "dosc_spawn_bytes_\(suffix)"
+    let paramsName = params.isEmpty ? "(const dosc_remote_param *)0" : "dosc_remote_params_\(suffix)"
     var definition = ""
     if !params.isEmpty {
       definition +=
-        "static const dosc_remote_param dosc_remote_params_\(siteID)[] = { \(params.joined(separator: ", ")) };\n"
+        "static const dosc_remote_param dosc_remote_params_\(suffix)[] = { \(params.joined(separator: ", ")) };\n"
     }
     definition +=
-      "static int dosc_footprint_\(siteID)(const void *dosc_p, dosc_region *dosc_f) { "
+      "static int dosc_footprint_\(suffix)(const void *dosc_p, dosc_region *dosc_f) { "
       + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; (void)dosc_f; "
       + (assumptions + regions).joined(separator: " ") + " return 0; }\n"
     // What the spawn-time test weighs: footprints in (not replicated), written footprints back.
@@ -155,15 +155,15 @@ struct RemoteMarshalling {
       + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; "
       + "long long dosc_b = 0, dosc_n = 0; (void)dosc_n; " + ownBytes.joined(separator: " ") + " return dosc_b; }\n"
     definition +=
-      "static void dosc_touched_\(siteID)(const void *dosc_p, dosc_region *dosc_t) { "
+      "static void dosc_touched_\(suffix)(const void *dosc_p, dosc_region *dosc_t) { "
       + "const struct \(structName) *dosc_a = (const struct \(structName) *)dosc_p; (void)dosc_a; (void)dosc_t; "
       + touched.joined(separator: " ") + " }\n"
     let resultOffset = result == nil ? "-1" : "(long long)offsetof(struct \(structName), dosc_r)"
     let resultSize = result == nil ? "0" : "sizeof *((struct \(structName) *)0)->dosc_r"
     definition +=
       "static dosc_remote_site \(siteName) = { \(thunkName), sizeof(struct \(structName)), \(resultOffset), "
-      + "\(resultSize), \(params.count), \(paramsName), dosc_footprint_\(siteID), \"\(task.name)\", -1, "
-      + "dosc_touched_\(siteID) };\n"
+      + "\(resultSize), \(params.count), \(paramsName), dosc_footprint_\(suffix), \"\(task.name)\", -1, "
+      + "dosc_touched_\(suffix) };\n"
     return .marshalled(
       RemoteMarshalling(
         declaration: "static dosc_remote_site \(siteName);\nstatic long long \(spawnBytesName)(const void *);\n",

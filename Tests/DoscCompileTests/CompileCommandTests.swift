@@ -97,7 +97,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     let generated = try String(contentsOfFile: scratch + "/fib.dosc-gen/fib.c", encoding: .utf8)
     #expect(generated.contains("long fib__dosc_serial(int n) {"))
-    #expect(generated.contains("dosc_spawn(&dosc_fr, dosc_thunk_0"))
+    #expect(generated.contains("!dosc_site_0(&dosc_fr, &dosc_unit_states[0], "))
     #expect(generated.contains("dosc_start((const dosc_program_info *)0, &argc, &argv);"))
     // Errors and debug information point at the user's file, by its full path.
     #expect(generated.contains("#line 5 \"\(Self.fib)\""), "\(generated.prefix(2000))")
