@@ -79,7 +79,7 @@ public struct Explanation: Codable, Sendable {
       schema: schema, program: request.program, sidecar: files.sidecarPath, stale: files.staleReason,
       profile: profile.source, profileWarnings: profile.warnings, threads: request.threads, nodes: request.nodes,
       cores: cores, ranksPerHost: ranksPerHost, values: request.values, machine: machine,
-      sites: files.manifest.sites.map(explainer.explain))
+      sites: explainer.explainAll(files.manifest.sites))
   }
 
   public func json() throws -> String {
