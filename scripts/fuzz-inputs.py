@@ -184,7 +184,7 @@ def replace_everywhere(value, key, new):
 
 
 HOSTILE_VALUES = [None, True, -1, 0, 2**31, 2**63, -(2**63) - 1, 10**400, 1.5, -0.0, 1e308, "", "x" * 1000, "-1",
-                  [], [[]], {}, {"a": {"b": []}}, [None, -1, "x"]]
+                  [], [[]], {}, {"a": {"b": []}}, [None, -1, "x"], float("nan"), float("-inf"), -(2**62)]
 
 
 def sidecar_documents(program, rng, count):
@@ -225,6 +225,20 @@ def sidecar_documents(program, rng, count):
     duplicate = json.loads(json.dumps(document))
     duplicate["sites"].append(duplicate["sites"][0])
     cases.append(("duplicate-site", duplicate))
+    # Sites that do not match the binary: renamed tasks, moved and permuted sites, too few.
+    mismatched = json.loads(json.dumps(document))
+    for site in mismatched["sites"]:
+        site["task"] = "no_such_task"
+        site["location"] = {"file": "elsewhere.c", "line": 2**31, "column": -1}
+    cases.append(("sites-renamed-and-moved", mismatched))
+    permuted = json.loads(json.dumps(document))
+    ids = [site["id"] for site in permuted["sites"]]
+    for site, new_id in zip(permuted["sites"], ids[1:] + ids[:1]):
+        site["id"] = new_id
+    cases.append(("sites-permuted", permuted))
+    fewer = json.loads(json.dumps(document))
+    fewer["sites"] = fewer["sites"][:1]
+    cases.append(("sites-fewer", fewer))
     many = json.loads(json.dumps(document))
     many["sites"] = many["sites"] * 20000
     cases.append(("sixty-thousand-sites", many))
@@ -416,6 +430,7 @@ def source_cases(quick):
     deep = 2000 if quick else 20000
     terms = 2000 if quick else 200000
     chain = 500 if quick else 2000
+    nest = 2000 if quick else 100000
     return [
         ("plain", {"s.c": MAIN_HEAD + call + MAIN_TAIL}, "ok"),
         ("no-trailing-newline", {"s.c": (MAIN_HEAD + call + MAIN_TAIL).rstrip("\n")}, "ok"),
@@ -453,6 +468,22 @@ def source_cases(quick):
         ("nul-byte", {"s.c": MAIN_HEAD + call + "\0" + MAIN_TAIL}, "either"),
         ("invalid-utf8", {"s.c": MAIN_HEAD + call + "  /* \udcff\udcfe */\n" + MAIN_TAIL}, "ok"),
         ("empty", {"s.c": ""}, "either"),
+        ("bom", {"s.c": "\ufeff" + MAIN_HEAD + call + MAIN_TAIL}, "ok"),
+        ("crlf-pragma-continued", {"s.c": (MAIN_HEAD + "#pragma dosc \\\n task\n  work(a, 64);\n" + MAIN_TAIL).replace("\n", "\r\n")}, "ok"),
+        ("pragma-operator", {"s.c": MAIN_HEAD + "  _Pragma(\"dosc task\") work(a, 64);\n" + MAIN_TAIL}, "either"),
+        ("pragma-after-line-in-header", {"h.h": "#line 1 \"other.h\"\nstatic inline int one(void) { return 1; }\n",
+                                         "s.c": "#include \"h.h\"\n" + MAIN_HEAD + call + MAIN_TAIL}, "ok"),
+        ("nul-in-comment", {"s.c": MAIN_HEAD + "  /* \0 */\n" + call + MAIN_TAIL}, "either"),
+        ("very-long-line-in-call", {"s.c": MAIN_HEAD + "#pragma dosc task\n  work(a, 64" + " + 0" * terms + ");\n" + MAIN_TAIL}, "either"),
+        # Nesting 100,000 deep (full run) that clang accepts in dosc's large stack, and where its
+        # bracket limit refuses it: a result or a located error, never a crash of dosc. (Nested
+        # `if`s and unary operators are quadratic in clang itself: 20,000 `!` take it 11 s.)
+        ("deep-casts", {"s.c": MAIN_HEAD + "  a[1] = " + "(int)" * nest + "1;\n" + call + MAIN_TAIL}, "ok"),
+        ("deep-commas", {"s.c": MAIN_HEAD + "  a[1] = (" + "a[0], " * nest + "1);\n" + call + MAIN_TAIL}, "ok"),
+        ("deep-labels", {"s.c": MAIN_HEAD + "".join(f"  l{k}:\n" for k in range(nest)) + "  a[1] = 1;\n" + call + MAIN_TAIL}, "ok"),
+        ("deep-macros", {"s.c": "".join(f"#define M{k} M{k - 1}\n" for k in range(1, nest)) + "#define M0 1\n" + MAIN_HEAD
+                         + f"  a[1] = M{nest - 1};\n" + call + MAIN_TAIL}, "ok"),
+        ("deep-blocks", {"s.c": MAIN_HEAD + "  " + "{" * nest + "a[1] = 1;" + "}" * nest + "\n" + call + MAIN_TAIL}, "either"),
     ]
 
 
@@ -539,6 +570,19 @@ def fuzz_compile(work, quick):
         if not problem and before != now:
             problem = f"changed files: {sorted(set(now.items()) ^ set(before.items()))[:4]}"
         check(f"compile/{label}", problem)
+    # A source whose name is not UTF-8: built, and its sidecar and diagnostics name it.
+    raw = os.path.join(os.fsencode(directory), b"\xff\xfe.c")
+    with open(raw, "wb") as f:
+        f.write((MAIN_HEAD + "#pragma dosc task\n  work(a, 64);\n" + MAIN_TAIL).encode())
+    status, out, err = run([DOSC, "compile", os.fsdecode(raw), "-o", "raw-prog"], cwd=directory)
+    problem = crashed(status) or (None if status in (0, 1) else f"exit {status}: {err.strip()[:200]!r}")
+    if not problem and status == 1 and ": error: " not in err:
+        problem = f"refused without an error: {err.strip()[:200]!r}"
+    if not problem and status == 0:
+        got = run([os.path.join(directory, "raw-prog")])
+        if got[1] != "63\n":
+            problem = f"the program prints {got[1]!r}"
+    check("compile/non-utf8-path", problem)
     # A read-only directory: as root, permissions do not stop a write; a read-only mount would.
     os.chmod(readonly, 0o755)
 
