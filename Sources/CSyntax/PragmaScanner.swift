@@ -131,11 +131,15 @@ public enum PragmaScanner {
     return min(index + 1, bytes.count)
   }
 
-  /// A directive runs to the first newline that is not spliced by a backslash.
+  /// A directive runs to the first newline that is not spliced by a backslash (before a CRLF
+  /// too: a CRLF file's continued `#pragma dosc \` was cut at its first line).
   private static func endOfDirective(_ bytes: [UInt8], from start: Int) -> Int {
     var index = start
     while index < bytes.count {
-      if bytes[index] == UInt8(ascii: "\n") && !(index > 0 && bytes[index - 1] == UInt8(ascii: "\\")) { break }
+      if bytes[index] == UInt8(ascii: "\n") {
+        let before = index > 0 && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
+        if !(before > 0 && bytes[before - 1] == UInt8(ascii: "\\")) { break }
+      }
       index += 1
     }
     return index

@@ -69,6 +69,8 @@ struct UnitRewriter {
       note(main)
     }
     do {
+      // A byte-order mark is only allowed first in a file: after the prologue, cc refuses it.
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { try edits.replace(0..<3, with: "") }
       for name in order { try rewriteFunction(functions[name]!) }
     } catch let overlap as EditSet.Overlap {
       throw DiagnosedFailure(
