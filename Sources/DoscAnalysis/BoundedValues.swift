@@ -92,15 +92,20 @@ extension FunctionAnalyzer {
   /// The least value `value` takes, as a constant, with no assumption about any sign: each
   /// variable of an open counted loop at its first or last value by its constant coefficient,
   /// a constant start; nil where another variable remains.
-  func provableLowerBound(of value: Polynomial) -> Int? {
-    var low = value
+  func provableLowerBound(of value: Polynomial) -> Int? { provableBound(of: value, lowest: true) }
+
+  /// The greatest value `value` takes, as a constant, likewise.
+  func provableUpperBound(of value: Polynomial) -> Int? { provableBound(of: value, lowest: false) }
+
+  private func provableBound(of value: Polynomial, lowest: Bool) -> Int? {
+    var bound = value
     for frame in loopStack.reversed() {
-      guard let loop = frame.counted, low.mentions(loop.variable) else { continue }
-      guard low.degree(in: loop.variable) == 1, let slope = low.coefficients(of: loop.variable)[1]?.integerValue
+      guard let loop = frame.counted, bound.mentions(loop.variable) else { continue }
+      guard bound.degree(in: loop.variable) == 1, let slope = bound.coefficients(of: loop.variable)[1]?.integerValue
       else { return nil }
-      low = low.substituting(loop.variable, with: slope >= 0 ? loop.first : loop.last)
+      bound = bound.substituting(loop.variable, with: (slope >= 0) == lowest ? loop.first : loop.last)
     }
-    return low.integerValue
+    return bound.integerValue
   }
 }
 

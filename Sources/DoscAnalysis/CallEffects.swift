@@ -18,6 +18,12 @@ extension FunctionAnalyzer {
       }
       return result(of: expression, given: values)
     }
+    // `setjmp` returns again at each `longjmp` to it: what follows it may run any number of
+    // times, with the values variables have then (as after a label).
+    if ["setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "__builtin_setjmp"].contains(callee) {
+      if firstJumpBack == nil { firstJumpBack = (expression.location, callee) }
+      forgetAllWalkedPointers()
+    }
     if context.isRecursiveCall(from: function.name, to: callee) {
       recursiveCall(callee, values, arguments, expression)
       return result(of: expression, given: values)
@@ -39,7 +45,7 @@ extension FunctionAnalyzer {
     guard expression.type.isPointerLike else { return valueStored(at: expression) }
     let indices = Set(
       arguments.flatMap { value -> [Int] in
-        if case .pointer(let target) = value { return target.parameterIndices }
+        if case .pointer(let target) = value { return parametersPossiblyAt(target) }
         return []
       }
     ).sorted()
@@ -72,7 +78,7 @@ extension FunctionAnalyzer {
       // Memory that is not the task's, handed around the cycle (`g(t->left)`): the cycle may
       // touch it, and it would not travel with the task.
       foreignAccess(target, reading: true, writing: !takesConst, passedTo: callee, at: arguments[position].location)
-      for index in target.parameterIndices {
+      for index in parametersPossiblyAt(target) {
         summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
           reading: true, writing: !(takesConst || function.parameters[index].type.pointsToConst),
           because: "it is passed on to '\(callee)' at \(arguments[position].location.withBaseName), which may call back"
@@ -184,6 +190,13 @@ extension FunctionAnalyzer {
       case .pointer(.unknown(let description)):
         summary.addReason(
           Reason(.passesForeignPointer(callee: callee.name), description, at: arguments[position].location))
+        for index in parametersPossiblyHeld(by: description) where access.isRead || access.isWritten {
+          summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
+            reading: access.isRead, writing: access.isWritten,
+            because:
+              "'\(description)' passed to '\(callee.name)' at \(arguments[position].location.withBaseName) may point into it"
+          )
+        }
       default:
         break
       }

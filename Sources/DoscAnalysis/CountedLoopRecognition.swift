@@ -38,8 +38,9 @@ extension FunctionAnalyzer {
   ) -> CountedLoop? {
     var op = test.op
     let variable = test.variable
-    // Its address taken, the variable may change through a pointer anywhere.
-    guard !mutations.addressTaken.contains(variable) || test.step == nil else { return nil }
+    // Its address taken, the variable may change through a pointer anywhere (`int *ip = &i;`
+    // before the loop, `(*ip)--` in it): no trip count.
+    guard !mutations.addressTaken.contains(variable) else { return nil }
     var start: Polynomial?
     if walkedScalarNames.contains(variable) {
       // The header's assignments have run (`for (i = i + 1; ...)` must not add 1 twice): the

@@ -38,8 +38,9 @@ final class FunctionAnalyzer {
   /// Pointer arguments of a recursive call of this function: (where the argument points, callee
   /// parameter, location). One that derives from no parameter is memory the task does not own.
   var recursiveForeignArguments: [(PointerTarget, Int, SourceLocation)] = []
-  /// The first `goto`: a jump backwards is a loop with no trip count.
-  private var firstGoto: SourceLocation?
+  /// The first `goto` or `setjmp`: a jump backwards (or a `longjmp` back to the `setjmp`) is
+  /// a loop with no trip count.
+  var firstJumpBack: (location: SourceLocation, what: String)?
 
   /// What the walk is for.
   enum Mode {
@@ -61,8 +62,9 @@ final class FunctionAnalyzer {
     seedWalkedParameters()
     statement(function.body)
     summary.joinPaths()
-    if let firstGoto {
-      summary = summary.repeatedUnboundedly(because: "the 'goto' at \(firstGoto.withBaseName) may repeat code")
+    if let firstJumpBack {
+      summary = summary.repeatedUnboundedly(
+        because: "the '\(firstJumpBack.what)' at \(firstJumpBack.location.withBaseName) may repeat code")
     }
     // A changed parameter followed from its start (`ScalarWalks`) is named only for that start.
     summary.unchangedScalarParameters = Set(
@@ -151,7 +153,7 @@ final class FunctionAnalyzer {
     case .breakStatement, .continueStatement, .empty:
       break
     case .gotoStatement:
-      if firstGoto == nil { firstGoto = statement.location }
+      if firstJumpBack == nil { firstJumpBack = (statement.location, "goto") }
     case .unsupported(nestedTooDeeply):
       anythingMayHappen(at: statement.location)
     case .unsupported(let kind):

@@ -26,9 +26,11 @@ extension FunctionAnalyzer {
   func located(_ lvalue: Expr) -> (element: PointerTarget, within: Polynomial?) {
     switch lvalue.kind {
     case .subscripted(let base, let index) where base.isArrayObject:
-      // `m[r][c]`, `p->buf[i]`: inside the row or the structure the array is part of.
+      // `m[r][c]`, `p->buf[i]`: inside the row or the structure the array is part of, if the
+      // index stays inside the array (`elementsPast` says where else it may reach).
       let position = evaluate(index).polynomial
       let (element, row) = located(base)
+      if let moved = elementsPast(element, array: base.type, at: position) { return (moved, nil) }
       guard let row, let position, let rowSize = base.type.size, let size = lvalue.type.size, size > 0,
         rowSize % size == 0
       else { return (element, nil) }
@@ -55,6 +57,29 @@ extension FunctionAnalyzer {
       evaluate(lvalue)
       return (.unknown(lvalue.text), nil)
     }
+  }
+
+  /// The element `array[position]` lies in, for an array inside the element `element`, when
+  /// not `element` itself; nil while the index provably stays in the array (a constant
+  /// extent, the index's constant bounds over the open loops inside it). C programs
+  /// also index past an inner extent (`m[0][i]` over a whole matrix, the "struct hack"
+  /// `h->d[i]` with `double d[1]`, a flexible array member `f->d[i]`): the flat offset moves
+  /// the element by `floor(offset / element size)`, which lies between 0 and the index
+  /// itself when the array is no wider than the element around it (an extent of at least 1),
+  /// so the element is further on by a value in that range; an incomplete or empty array
+  /// (`d[]`, `d[0]`) or an index with no symbolic form leaves the element's offset unknown.
+  func elementsPast(_ element: PointerTarget, array: CType, at position: Polynomial?) -> PointerTarget? {
+    guard case .parameter = element else { return nil }
+    let extent = array.size.flatMap { size in array.elementSize.flatMap { $0 > 0 ? size / $0 : nil } }
+    if array.size == nil && !array.spelling.hasSuffix("[]") { return nil }  // a variable-length row: as before
+    guard let extent, extent >= 1, let position else { return element.withoutOffset }
+    if let low = provableLowerBound(of: position), low >= 0, let high = provableUpperBound(of: position),
+      high < extent
+    {
+      return nil
+    }
+    let shift = boundedValue(low: .minimum(.zero, position), high: .maximum(.zero, position))
+    return element.offset(by: shift.polynomial)
   }
 
   /// `&lvalue`, or what an array lvalue decays to. A pointer to a field or a row counts in
@@ -262,6 +287,14 @@ extension FunctionAnalyzer {
     summary.work = add(summary.work, elements)
   }
 
+  /// The pointer parameters whose memory `target` may be in: a variable the analysis lost
+  /// track of (`p = text; ...; p = end` with `end` set by `strtol(p, &end, 10)`) may still
+  /// hold what it was given from a parameter (`parametersPossiblyHeld`).
+  func parametersPossiblyAt(_ target: PointerTarget) -> [Int] {
+    if case .unknown(let description) = target { return parametersPossiblyHeld(by: description) }
+    return target.parameterIndices
+  }
+
   /// A pointer handed to code dosc cannot see: anything may happen to what it points to,
   /// writes too unless the callee takes it as a pointer to const.
   /// A pointer into parameters' memory kept where the analysis does not follow it (in memory,
@@ -277,7 +310,7 @@ extension FunctionAnalyzer {
 
   func escape(_ value: Value, _ argument: Expr, into callee: String, calleeTakesConst: Bool) {
     guard case .pointer(let target) = value else { return }
-    for index in target.parameterIndices {
+    for index in parametersPossiblyAt(target) {
       summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
         reading: true, writing: !(calleeTakesConst || function.parameters[index].type.pointsToConst),
         because: "it is passed to '\(callee)' at \(argument.location.withBaseName)")

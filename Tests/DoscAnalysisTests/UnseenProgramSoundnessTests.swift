@@ -1,0 +1,119 @@
+import DoscManifest
+import Foundation
+import Testing
+
+/// Figures found smaller than what a run touches on programs from suites not seen before
+/// (branch unseen5: Tests/Oracle/task-unseen5-*.c, the footprint and remote oracles): each
+/// test is the shape that was wrong, and fails on the analyzer before its fix.
+@Suite struct UnseenProgramSoundnessTests {
+  private func task(_ source: String, _ name: String) throws -> Manifest.Task {
+    try Fixtures.analyze(source: source).0.task(name)
+  }
+
+  /// An index past an inner array's extent moves into the next element: `m[0][i]` over a
+  /// whole matrix, the "struct hack" `h->d[i]` with `double d[1]`, a flexible array member
+  /// `f->d[i]`. They were counted in element 0 (`count: 1`): rank 1 stored past the 32 bytes
+  /// shipped (flat_rows), the footprint oracle saw loads from element 1.
+  @Test func indicesPastAnInnerExtentReachFurtherElements() throws {
+    let source = """
+      void flat_rows(double (*m)[4], int rows) { for (int i = 0; i < 4 * rows; i++) m[0][i] += 1; }
+      void in_rows(double (*m)[4], int rows) {
+        for (int r = 0; r < rows; r++) for (int c = 0; c < 4; c++) m[r][c] += 1;
+      }
+      struct hack { int n; double d[1]; };
+      void struct_hack(struct hack *h, int n) { for (int i = 0; i < n; i++) h->d[i] = i; }
+      struct flex { int n; double d[]; };
+      void flexible(struct flex *f, int k) { for (int i = 0; i < k; i++) f->d[i] += i; }
+      int main(void) { double m[3][4]; struct hack h; struct flex f;
+      #pragma dosc task
+        flat_rows(m, 3);
+      #pragma dosc task
+        in_rows(m, 3);
+      #pragma dosc task
+        struct_hack(&h, 1);
+      #pragma dosc task
+        flexible(&f, 0);
+        return 0; }
+      """
+    // Rows 0 .. 4*rows - 1 at most (floor(i / 4) is at most i): wider, never short.
+    let flat = try task(source, "flat_rows").param("m")
+    #expect(flat.first == .number(0) && flat.count == .formula("max(0,4*rows-1)+1"), "\(flat)")
+    // Inside the row, as before: exact.
+    #expect(try task(source, "in_rows").param("m").count == .formula("rows"))
+    let hack = try task(source, "struct_hack").param("h")
+    #expect(hack.count != .number(1) && hack.count != .unknown, "\(hack)")
+    let flexible = try task(source, "flexible")
+    #expect(try flexible.param("f").count == .unknown)
+    #expect(!flexible.remotable)
+  }
+
+  /// `setjmp` returns again at each `longjmp` to it: the code after it is a loop. It was
+  /// counted once (`count: 1` for a task touching 10 elements).
+  @Test func codeAfterSetjmpMayRepeat() throws {
+    let t = try task(
+      """
+      #include <setjmp.h>
+      static jmp_buf env;
+      void jump_loop(int *a, int n) {
+        volatile int i = 0;
+        setjmp(env);
+        if (i < n) { a[i] *= 2; i++; longjmp(env, 1); }
+      }
+      int main(void) { int a[10];
+      #pragma dosc task
+        jump_loop(a, 10);
+        return 0; }
+      """, "jump_loop")
+    let a = try t.param("a")
+    #expect(a.count == .unknown && a.reads == .unknown, "\(a)")
+  }
+
+  /// A loop variable whose address is taken may change through the pointer (`(*ip)--`
+  /// retries an element): the loop has no trip count. It was counted n times (2n reads; the
+  /// run made 44 for n = 10).
+  @Test func aLoopVariableChangedThroughItsAddressIsNotCounted() throws {
+    let t = try task(
+      """
+      void retry_alias(int *a, int n) {
+        int i;
+        int *ip = &i;
+        for (i = 0; i < n; i++) { a[i] += 1; if (a[i] < 4) (*ip)--; }
+      }
+      int main(void) { int a[10];
+      #pragma dosc task
+        retry_alias(a, 10);
+        return 0; }
+      """, "retry_alias")
+    let a = try t.param("a")
+    #expect(a.reads == .unknown && a.writes == .unknown, "\(a)")
+    #expect(!t.remotable)
+  }
+
+  /// A walked pointer whose later values the analysis cannot place (`p = end` after
+  /// `strtol(p, &end, 10)`) still holds the parameter it started from when it is handed to
+  /// a function: the parameter was `access: none` for a task that reads it.
+  @Test func aPointerLostTrackOfStillCarriesItsParameter() throws {
+    let source = """
+      #include <stdlib.h>
+      void parse(const char *text, int *out, int n) {
+        const char *p = text;
+        for (int i = 0; i < n; i++) { char *end; out[i] = (int)strtol(p, &end, 10); p = end; }
+      }
+      static int digit(const char *s) { return s[0] - '0'; }
+      void digits(const char *text, int *out, int n) {
+        const char *p = text;
+        for (int i = 0; i < n; i++) { char *end; out[i] = digit(p); strtol(p, &end, 10); p = end; }
+      }
+      int main(void) { int o[2];
+      #pragma dosc task
+        parse("1 2", o, 2);
+      #pragma dosc task
+        digits("1 2", o, 2);
+        return 0; }
+      """
+    for name in ["parse", "digits"] {
+      let text = try task(source, name).param("text")
+      #expect(text.access == .read && text.reads == .unknown, "\(name): \(text)")
+    }
+  }
+}
