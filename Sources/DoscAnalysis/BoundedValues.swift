@@ -92,12 +92,12 @@ extension FunctionAnalyzer {
   /// The least value `value` takes, as a constant, with no assumption about any sign: each
   /// variable of an open counted loop at its first or last value by its constant coefficient,
   /// a constant start; nil where another variable remains.
-  func provableLowerBound(of value: Polynomial) -> Int? { provableBound(of: value, lowest: true) }
+  func provableLowerBound(of value: Polynomial) -> Int? { extremeOverOpenLoops(of: value, lowest: true)?.integerValue }
 
-  /// The greatest value `value` takes, as a constant, likewise.
-  func provableUpperBound(of value: Polynomial) -> Int? { provableBound(of: value, lowest: false) }
-
-  private func provableBound(of value: Polynomial, lowest: Bool) -> Int? {
+  /// The least (greatest) value `value` takes as the variables of the open counted loops
+  /// around it run, each at its first or last value by its constant coefficient: a
+  /// polynomial in the other variables; nil where a loop variable enters otherwise.
+  func extremeOverOpenLoops(of value: Polynomial, lowest: Bool) -> Polynomial? {
     var bound = value
     for frame in loopStack.reversed() {
       guard let loop = frame.counted, bound.mentions(loop.variable) else { continue }
@@ -105,7 +105,7 @@ extension FunctionAnalyzer {
       else { return nil }
       bound = bound.substituting(loop.variable, with: (slope >= 0) == lowest ? loop.first : loop.last)
     }
-    return bound.integerValue
+    return bound
   }
 }
 

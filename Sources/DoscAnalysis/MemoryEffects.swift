@@ -70,16 +70,34 @@ extension FunctionAnalyzer {
   /// (`d[]`, `d[0]`) or an index with no symbolic form leaves the element's offset unknown.
   func elementsPast(_ element: PointerTarget, array: CType, at position: Polynomial?) -> PointerTarget? {
     guard case .parameter = element else { return nil }
-    let extent = array.size.flatMap { size in array.elementSize.flatMap { $0 > 0 ? size / $0 : nil } }
-    if array.size == nil && !array.spelling.hasSuffix("[]") { return nil }  // a variable-length row: as before
-    guard let extent, extent >= 1, let position else { return element.withoutOffset }
-    if let low = provableLowerBound(of: position), low >= 0, let high = provableUpperBound(of: position),
-      high < extent
-    {
+    guard let extent = arrayExtent(array), let position else { return element.withoutOffset }
+    // The index's least and greatest values: its bounded values (`j % 3`) at their bounds, the
+    // open loops' variables at theirs (all at once: a range needs no correlation).
+    let range = indexRange(of: position)?.range ?? IndexRange(low: position, high: position)
+    let low = extremeOverOpenLoops(of: range.low, lowest: true) ?? range.low
+    let high = extremeOverOpenLoops(of: range.high, lowest: false) ?? range.high
+    if let least = low.integerValue, least >= 0, let room = (extent - .one - high).integerValue, room >= 0 {
       return nil
     }
-    let shift = boundedValue(low: .minimum(.zero, position), high: .maximum(.zero, position))
+    let shift = boundedValue(low: .minimum(.zero, low), high: .maximum(.zero, high))
     return element.offset(by: shift.polynomial)
+  }
+
+  /// The number of elements of an array type, at least 1: a constant, or the unchanged
+  /// integer parameter a variable-length row is declared with (`double m[rows][cols]`);
+  /// nil for an incomplete or empty array (`d[]`, `d[0]`) or another variable length.
+  private func arrayExtent(_ array: CType) -> Polynomial? {
+    if let size = array.size, let elementSize = array.elementSize, elementSize > 0 {
+      return size / elementSize >= 1 ? Polynomial(size / elementSize) : nil
+    }
+    guard let open = array.spelling.lastIndex(of: "["), array.spelling.hasSuffix("]") else { return nil }
+    let bound = array.spelling[array.spelling.index(after: open)..<array.spelling.index(before: array.spelling.endIndex)]
+      .trimmingCharacters(in: .whitespaces)
+    guard
+      let parameter = function.parameters.first(where: { $0.name == bound }), parameter.type.kind == .integer,
+      !mutations.isModified(bound)
+    else { return nil }
+    return .variable(bound)
   }
 
   /// `&lvalue`, or what an array lvalue decays to. A pointer to a field or a row counts in
