@@ -87,6 +87,10 @@ final class BodyConverter {
     case CXCursor_ContinueStmt: return make(.continueStatement)
     case CXCursor_GotoStmt, CXCursor_IndirectGotoStmt: return make(.gotoStatement)
     case CXCursor_NullStmt: return make(.empty)
+    case CXCursor_UnexposedStmt where parts.contains(where: isStatementOrExpression):
+      // An attributed statement (`#pragma clang loop unroll(enable)` or `#pragma unroll` before
+      // a loop, `__attribute__((fallthrough));`): the statement, its attributes left out.
+      return make(.compound(parts.filter(isStatementOrExpression).map(statement)))
     default:
       return make(.unsupported(consume(clang_getCursorKindSpelling(cursor.kind))))
     }

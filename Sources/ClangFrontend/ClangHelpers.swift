@@ -24,6 +24,9 @@ func children(of cursor: CXCursor) -> [CXCursor] {
 }
 
 func isExpression(_ cursor: CXCursor) -> Bool { clang_isExpression(cursor.kind) != 0 }
+func isStatementOrExpression(_ cursor: CXCursor) -> Bool {
+  clang_isStatement(cursor.kind) != 0 || clang_isExpression(cursor.kind) != 0
+}
 func isNull(_ cursor: CXCursor) -> Bool { clang_Cursor_isNull(cursor) != 0 }
 
 /// Maps clang locations to dosc's, through macro expansions to where the user wrote the code.

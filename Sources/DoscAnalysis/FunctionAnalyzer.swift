@@ -157,15 +157,21 @@ final class FunctionAnalyzer {
     case .unsupported(nestedTooDeeply):
       anythingMayHappen(at: statement.location)
     case .unsupported(let kind):
-      summary.noteUnboundedWork("unsupported statement '\(kind)' at \(statement.location.withBaseName)")
+      // Inline `asm` (it may store through its operands) or other syntax not converted.
+      anythingMayHappen(at: statement.location, statementKind: kind)
     }
   }
 
-  /// Syntax the converter did not follow (`nestedTooDeeply`) may load, store, call and loop:
-  /// every figure of the function is unknown, and it runs only here.
-  func anythingMayHappen(at location: SourceLocation) {
-    let why = "the syntax at \(location.withBaseName) is nested too deeply to analyze"
-    summary.addReason(Reason(.nestedTooDeeply, function.name, at: location))
+  /// Syntax the converter did not follow (`nestedTooDeeply`, or a statement of `statementKind`)
+  /// may load, store, call and loop: every figure of the function is unknown, and it runs only
+  /// here.
+  func anythingMayHappen(at location: SourceLocation, statementKind: String? = nil) {
+    let why =
+      statementKind.map { "the '\($0)' statement at \(location.withBaseName) is not analyzed" }
+      ?? "the syntax at \(location.withBaseName) is nested too deeply to analyze"
+    summary.addReason(
+      statementKind.map { Reason(.unanalyzedStatement, $0, at: location) }
+        ?? Reason(.nestedTooDeeply, function.name, at: location))
     summary.noteUnboundedWork(why)
     for (index, parameter) in function.parameters.enumerated() where parameter.type.isPointerLike {
       summary.parameters[index, default: ParameterAccess()].becomeUnbounded(

@@ -91,8 +91,10 @@ extension FunctionAnalyzer {
       return size / elementSize >= 1 ? Polynomial(size / elementSize) : nil
     }
     guard let open = array.spelling.lastIndex(of: "["), array.spelling.hasSuffix("]") else { return nil }
-    let bound = array.spelling[array.spelling.index(after: open)..<array.spelling.index(before: array.spelling.endIndex)]
-      .trimmingCharacters(in: .whitespaces)
+    let bound = array.spelling[
+      array.spelling.index(after: open)..<array.spelling.index(before: array.spelling.endIndex)
+    ]
+    .trimmingCharacters(in: .whitespaces)
     guard
       let parameter = function.parameters.first(where: { $0.name == bound }), parameter.type.kind == .integer,
       !mutations.isModified(bound)

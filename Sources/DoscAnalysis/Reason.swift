@@ -39,6 +39,8 @@ public struct Reason: Hashable, Sendable {
     case invisibleTask
     /// Holds syntax nested deeper than dosc follows (the culprit: the function).
     case nestedTooDeeply
+    /// Holds a statement the converter does not follow (inline `asm`; the culprit: its kind).
+    case unanalyzedStatement
   }
 
   public var kind: Kind
@@ -77,6 +79,7 @@ public struct Reason: Hashable, Sendable {
     case .returnsNonNumber: "returns '\(culprit)': only a number comes back from another rank"
     case .invisibleTask: "the body of '\(culprit)' is not visible in this translation unit"
     case .nestedTooDeeply: "'\(culprit)' holds syntax nested too deeply to analyze"
+    case .unanalyzedStatement: "holds a '\(culprit)' statement, which dosc does not analyze"
     }
   }
 

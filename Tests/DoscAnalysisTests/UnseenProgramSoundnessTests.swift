@@ -116,4 +116,48 @@ import Testing
       #expect(text.access == .read && text.reads == .unknown, "\(name): \(text)")
     }
   }
+
+  /// A loop under `#pragma clang loop ...` or `#pragma unroll` is an attributed statement,
+  /// which the converter dropped: `access: none`, remotable, for a task that updates `a`.
+  @Test func loopsUnderLoopPragmasAreAnalyzed() throws {
+    let source = """
+      void unrolled(int *a, int n) {
+      #pragma clang loop unroll(enable)
+        for (int i = 0; i < n; i++) a[i] += 3;
+      }
+      void unroll_count(int *a, int n) {
+      #pragma unroll 4
+        for (int i = 0; i < n; i++) a[i] -= 1;
+      }
+      int main(void) { int a[8];
+      #pragma dosc task
+        unrolled(a, 8);
+      #pragma dosc task
+        unroll_count(a, 8);
+        return 0; }
+      """
+    for name in ["unrolled", "unroll_count"] {
+      let a = try task(source, name).param("a")
+      #expect(a.access == .readwrite && a.count == .formula("n") && a.writes == .formula("n"), "\(name): \(a)")
+    }
+  }
+
+  /// Inline `asm` may store through its operands: it was skipped (`access: none`, remotable;
+  /// rank 2 crashed running it).
+  @Test func inlineAsmMayTouchAnything() throws {
+    let t = try task(
+      """
+      void asm_store(int *a, int n) {
+        for (int i = 0; i < n; i++) __asm__ volatile("movl %1, %0" : "=m"(a[i]) : "r"(i * 3));
+      }
+      int main(void) { int a[8];
+      #pragma dosc task
+        asm_store(a, 8);
+        return 0; }
+      """, "asm_store")
+    #expect(!t.remotable)
+    let a = try t.param("a")
+    #expect(a.access == .readwrite && a.count == .unknown, "\(a)")
+    #expect(t.reasons.contains { $0.contains("holds a 'GCCAsmStmt' statement") }, "\(t.reasons)")
+  }
 }
