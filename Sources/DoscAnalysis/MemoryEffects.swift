@@ -61,13 +61,13 @@ extension FunctionAnalyzer {
 
   /// The element `array[position]` lies in, for an array inside the element `element`, when
   /// not `element` itself; nil while the index provably stays in the array (a constant
-  /// extent, the index's constant bounds over the open loops inside it). C programs
-  /// also index past an inner extent (`m[0][i]` over a whole matrix, the "struct hack"
-  /// `h->d[i]` with `double d[1]`, a flexible array member `f->d[i]`): the flat offset moves
-  /// the element by `floor(offset / element size)`, which lies between 0 and the index
-  /// itself when the array is no wider than the element around it (an extent of at least 1),
-  /// so the element is further on by a value in that range; an incomplete or empty array
-  /// (`d[]`, `d[0]`) or an index with no symbolic form leaves the element's offset unknown.
+  /// extent, the index's constant bounds over the open loops inside it). C programs also index
+  /// past an inner extent (`m[0][i]` over a whole matrix, the "struct hack" `h->d[i]` with
+  /// `double d[1]`, a flexible array member `f->d[i]`): the element moves by
+  /// floor(index / extent) for a constant extent (a row of the element, or an array at an
+  /// offset inside it; a bound summed over nested arrays too), and by a value between 0 and
+  /// the index for a variable-length row. An incomplete or empty array (`d[]`, `d[0]`) or an
+  /// index with no symbolic form leaves the element's offset unknown.
   func elementsPast(_ element: PointerTarget, array: CType, at position: Polynomial?) -> PointerTarget? {
     guard case .parameter = element else { return nil }
     guard let extent = arrayExtent(array), let position else { return element.withoutOffset }
@@ -79,7 +79,14 @@ extension FunctionAnalyzer {
     if let least = low.integerValue, least >= 0, let room = (extent - .one - high).integerValue, room >= 0 {
       return nil
     }
-    let shift = boundedValue(low: .minimum(.zero, low), high: .maximum(.zero, high))
+    guard let size = extent.integerValue else {
+      return element.offset(by: boundedValue(low: .minimum(.zero, low), high: .maximum(.zero, high)).polynomial)
+    }
+    // A constant extent E: floor(low / E) (a truncating `(low - (E - 1)) / E`) .. floor(high / E)
+    // (truncation is never below the floor), 0 included for the element itself.
+    let shift = boundedValue(
+      low: .minimum(.zero, (low - Polynomial(size - 1)) / Polynomial(size)),
+      high: .maximum(.zero, high / Polynomial(size)))
     return element.offset(by: shift.polynomial)
   }
 
