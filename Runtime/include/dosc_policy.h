@@ -39,9 +39,10 @@ typedef struct dosc_profile {
   double ns_per_op;           /* time of one operation of the work estimate */
   double remote_latency_ns;   /* one-way message latency between nodes */
   double remote_bytes_per_ns; /* bandwidth between nodes (1 byte/ns = 1 GB/s) */
-  double remote_first_ns;     /* what a program's first remote tasks to a node cost beyond
-                                 warm round trips: connection set-up, first-touched pages
-                                 and code (calibrate_remote.c), once per node */
+  double remote_first_ns;     /* what a program's first remote tasks cost beyond warm
+                                 round trips: connection set-up, first-touched pages and
+                                 code (calibrate_remote.c); once a batch, whatever the
+                                 nodes: rank 0 reaches them all at once */
   double overhead_target;     /* acceptable spawn overhead as a fraction of work */
   int tasks_per_thread;       /* recursive tasks: heaviest leaf <= 1/(threads * this) */
   int threads;                /* local workers */
@@ -269,6 +270,13 @@ typedef struct dosc_prices {
 } dosc_prices;
 
 dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *size);
+
+/* Whether rank 0's workers take queued remote tasks too (remote.c's tickets),
+ * besides dispatching them: only when they add to the workers that run at
+ * once, the serving ranks' threads not already filling the hosts' cores. 2
+ * ranks of 1 thread on a 2-core host: 1 (rank 0 is the second worker); 3: 0
+ * (a third busy thread on 2 cores only slows the dispatch and the others). */
+int dosc_rank_zero_shares(const dosc_profile *profile);
 
 /* Built-in profile for a modern x86-64 machine, used when no profile file
  * exists. threads = 1, nodes = 1: the caller sets the real ones. */

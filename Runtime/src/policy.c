@@ -359,6 +359,24 @@ static double all_workers(const dosc_profile *usable) {
   return cores < workers ? (cores > local ? cores : local) : workers;
 }
 
+/* The workers of the serving ranks (1 .. nodes - 1) that run at once: their
+ * threads, at most the cores of the hosts the ranks fill, counted as
+ * all_workers counts them. 3 ranks of 1 thread on one 2-core host: 2. */
+static double serving_workers(const dosc_profile *usable) {
+  double workers = (double)usable->threads * (usable->nodes - 1);
+  if (usable->cores <= 0 || usable->ranks_per_host <= 0) return workers;
+  long long hosts =
+      ((long long)usable->nodes + usable->ranks_per_host - 1) / usable->ranks_per_host;
+  double cores = (double)hosts * usable->cores;
+  return cores < workers ? cores : workers;
+}
+
+int dosc_rank_zero_shares(const dosc_profile *profile) {
+  dosc_profile p = usable_profile(profile);
+  if (p.nodes < 2) return 1;
+  return all_workers(&p) > serving_workers(&p);
+}
+
 /* What remote saves per operation of a task over running it on the local
  * pool: its share of the batch's time shrinks from 1/local width to
  * 1/remote width. 0 when the batch does not fill more than the local pool. */
@@ -374,21 +392,34 @@ static double round_trip_ns(const dosc_profile *usable) {
   return 2.0 * usable->remote_latency_ns;
 }
 
-/* What a batch of remote tasks pays once for first reaching the other nodes
- * (remote_first_ns each, one after another from rank 0's dispatch). Rank 0
- * runs queued tasks itself meanwhile (remote.c), so the contact holds up only
- * the part of the batch the other nodes' workers would have run: the share
- * 1 - local width / remote width of it (1 node: nothing). Priced per batch,
- * not per program: the model does not know how many batches follow (a loop
- * of small batches pays it once, and is priced as if each were the first).
- * Measured (issue 10): matmul 64 on 3 ranks, 4 tasks of 40 us, forced remote
- * 0.88 ms against 0.39 inline, where warm trips priced it at 0.16. */
+/* What a batch of remote tasks pays once for first reaching the other nodes.
+ * Rank 0 sends a batch's first tasks to every serving rank before any
+ * answers, so the contacts overlap: the first costs remote_first_ns (what
+ * calibrate measures, rank 1 reached from a cold rank 0) and each further
+ * rank a quarter of it (measured, bench/first_contact.c: a cold batch of 8
+ * tasks less the warm ones right after it, medians of 25 launches at load
+ * 11-16: 263 us on 2 ranks, 314 us on 3, 418 us on 4 over 15; the model
+ * charged remote_first_ns per rank, 2x on 3 ranks). Where rank 0 runs queued
+ * tasks itself meanwhile (remote.c; only when its workers add to all nodes',
+ * dosc_rank_zero_shares) the contact holds up only the part of the batch the
+ * other nodes' workers would have run: the share 1 - local width / remote
+ * width of it; where it only dispatches, all of it (1 node: nothing). Priced
+ * per batch, not per program: the model does not know how many batches
+ * follow (a loop of small batches pays it once, and is priced as if each
+ * were the first). Measured (issue 10): matmul 64 on 3 ranks, 4 tasks of 40
+ * us, forced remote 0.88 ms against 0.39 inline, where warm trips priced it
+ * at 0.16. */
+#define DOSC_LATER_CONTACT_SHARE 0.25
+
 static double first_contact_ns(const dosc_profile *usable) {
   if (usable->nodes < 2) return 0.0;
   double local_width = local_workers(usable);
   double remote_width = all_workers(usable);
-  double held_up = remote_width > local_width ? 1.0 - local_width / remote_width : 0.0;
-  double total = usable->remote_first_ns * (double)(usable->nodes - 1) * held_up;
+  double held_up = 1.0;
+  if (dosc_rank_zero_shares(usable))
+    held_up = remote_width > local_width ? 1.0 - local_width / remote_width : 0.0;
+  double contacts = 1.0 + DOSC_LATER_CONTACT_SHARE * (double)(usable->nodes - 2);
+  double total = usable->remote_first_ns * contacts * held_up;
   return isfinite(total) ? total : HUGE_VAL;
 }
 
@@ -717,7 +748,7 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
       snprintf(why, sizeof why, "%d nodes, remotable recursive task with a measure", nodes);
       snprintf(remote, sizeof remote,
                "remote while depth < %d and the measure >= %lld (%s >= %.0f ops pays 2 x %.0f "
-               "ns round trips and its share of first reaching %d nodes, %.0f ns each%s) and "
+               "ns round trips and its share of first reaching %d nodes, %.0f ns the first%s) and "
                "bytes <= %.0f",
                decision.remote_depth_cutoff, decision.remote_work_threshold,
                sure ? "the subtree's sure work (its lower bound)"
@@ -729,16 +760,22 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
                     : "; only near the root: a wrong guess "
                       "costs one first contact",
                decision.remote_first_bytes);
+      if (!dosc_rank_zero_shares(&usable))
+        snprintf(remote + strlen(remote), sizeof remote - strlen(remote),
+                 "; rank 0 only dispatches, the other ranks fill the cores");
     } else {
       snprintf(why, sizeof why, "%d nodes, remotable task of known work", nodes);
       snprintf(remote, sizeof remote,
                "remote when work >= %lld ops and bytes + %.0f / batch <= (work - %lld) x %.3g (y: "
                "2 x %.0f ns latency + bytes at %.3g B/ns + the batch's share of first reaching %d "
-               "nodes, %.0f ns each)",
+               "nodes, %.0f ns the first)",
                decision.remote_work_threshold, decision.remote_first_bytes,
                decision.remote_work_threshold, decision.remote_bytes_per_op,
                usable.remote_latency_ns, usable.remote_bytes_per_ns, nodes - 1,
                usable.remote_first_ns);
+      if (!dosc_rank_zero_shares(&usable))
+        snprintf(remote + strlen(remote), sizeof remote - strlen(remote),
+                 "; rank 0 only dispatches, the other ranks fill the cores");
     }
   } else if (threads == 1 && lone_tree_ships) {
     decision.binding = DOSC_POLICY_LOCAL;

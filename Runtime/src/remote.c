@@ -1214,15 +1214,21 @@ int dosc_remote_init(int threads, int trace) {
     dosc_remote.mpi = NULL;
     return 1;
   }
-  if (dosc_remote.rank == 0) {
-    atexit(stop_at_exit);
-    if (trace)
-      fprintf(stderr, "dosc: %d ranks (%s), %d thread%s per rank; rank 0 runs main%s\n",
-              dosc_remote.size, mpi->library_version(), threads, threads == 1 ? "" : "s",
-              queue.shared ? " and takes queued remote tasks too"
-                           : ", remote tasks go to ranks 1..");
-  }
+  if (dosc_remote.rank == 0) atexit(stop_at_exit);
   return dosc_remote.size;
+}
+
+void dosc_remote_rank_zero_works(int shares) {
+  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0) return;
+  int forced = !queue.shared; /* DOSC_BIND=remote */
+  queue.shared = queue.shared && shares;
+  if (dosc_remote.trace)
+    fprintf(stderr, "dosc: %d ranks (%s), %d thread%s per rank; rank 0 runs main%s\n",
+            dosc_remote.size, dosc_remote.mpi->library_version(), dosc_remote.threads,
+            dosc_remote.threads == 1 ? "" : "s",
+            queue.shared ? " and takes queued remote tasks too"
+            : forced     ? ", remote tasks go to ranks 1.."
+                         : ", remote tasks go to ranks 1.. (their workers fill the cores)");
 }
 
 void dosc_remote_publish(const dosc_program_info *const *units, int count) {

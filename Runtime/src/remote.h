@@ -3,6 +3,7 @@
  * start.c calls these, in this order, from dosc_start:
  *   nodes = dosc_remote_init(threads);       before the pool and decisions
  *   ... if (dosc_remote_serving()) skip the sidecar, profile and decisions
+ *   dosc_remote_rank_zero_works(shares)      rank 0, once the profile is known
  *   dosc_remote_site_available(unit, id)     per site, when deciding
  *   dosc_remote_publish(units, count)        after every registered unit is
  *                                            decided: rank 0 sends the states;
@@ -23,6 +24,11 @@ DOSC_INTERNAL int dosc_remote_init(int threads, int trace);
 
 /* Non-zero on ranks other than 0 of a job with MPI running. */
 DOSC_INTERNAL int dosc_remote_serving(void);
+
+/* Rank 0: whether its workers take queued remote tasks too (the model's
+ * dosc_rank_zero_shares; never under DOSC_BIND=remote, which sends every task
+ * away). Prints the trace's line on the ranks. */
+DOSC_INTERNAL void dosc_remote_rank_zero_works(int shares);
 
 /* Non-zero if site `id` of `unit` has marshalling (dosc_register_remote_sites). */
 DOSC_INTERNAL int dosc_remote_site_available(const dosc_program_info *unit, int id);
