@@ -399,11 +399,12 @@ static double round_trip_ns(const dosc_profile *usable) {
  * rank a quarter of it (measured, bench/first_contact.c: a cold batch of 8
  * tasks less the warm ones right after it, medians of 25 launches at load
  * 11-16: 263 us on 2 ranks, 314 us on 3, 418 us on 4 over 15; the model
- * charged remote_first_ns per rank, 2x on 3 ranks). Where rank 0 runs queued
- * tasks itself meanwhile (remote.c; only when its workers add to all nodes',
- * dosc_rank_zero_shares) the contact holds up only the part of the batch the
- * other nodes' workers would have run: the share 1 - local width / remote
- * width of it; where it only dispatches, all of it (1 node: nothing). Priced
+ * charged remote_first_ns per rank, 2x on 3 ranks). Rank 0 runs queued tasks
+ * itself meanwhile (remote.c: until every rank has answered once, and after
+ * that too where its workers add to the others', dosc_rank_zero_shares), so
+ * the contact holds up only the part of the batch the other nodes' workers
+ * would have run: the share 1 - local width / remote width of it (1 node:
+ * nothing). Priced
  * per batch, not per program: the model does not know how many batches
  * follow (a loop of small batches pays it once, and is priced as if each
  * were the first). Measured (issue 10): matmul 64 on 3 ranks, 4 tasks of 40
@@ -415,9 +416,7 @@ static double first_contact_ns(const dosc_profile *usable) {
   if (usable->nodes < 2) return 0.0;
   double local_width = local_workers(usable);
   double remote_width = all_workers(usable);
-  double held_up = 1.0;
-  if (dosc_rank_zero_shares(usable))
-    held_up = remote_width > local_width ? 1.0 - local_width / remote_width : 0.0;
+  double held_up = remote_width > local_width ? 1.0 - local_width / remote_width : 0.0;
   double contacts = 1.0 + DOSC_LATER_CONTACT_SHARE * (double)(usable->nodes - 2);
   double total = usable->remote_first_ns * contacts * held_up;
   return isfinite(total) ? total : HUGE_VAL;
@@ -762,7 +761,8 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
                decision.remote_first_bytes);
       if (!dosc_rank_zero_shares(&usable))
         snprintf(remote + strlen(remote), sizeof remote - strlen(remote),
-                 "; rank 0 only dispatches, the other ranks fill the cores");
+                 "; rank 0 runs queued tasks until every rank has answered once: the others fill "
+                 "the cores");
     } else {
       snprintf(why, sizeof why, "%d nodes, remotable task of known work", nodes);
       snprintf(remote, sizeof remote,
@@ -775,7 +775,8 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
                usable.remote_first_ns);
       if (!dosc_rank_zero_shares(&usable))
         snprintf(remote + strlen(remote), sizeof remote - strlen(remote),
-                 "; rank 0 only dispatches, the other ranks fill the cores");
+                 "; rank 0 runs queued tasks until every rank has answered once: the others fill "
+                 "the cores");
     }
   } else if (threads == 1 && lone_tree_ships) {
     decision.binding = DOSC_POLICY_LOCAL;

@@ -92,11 +92,18 @@ typedef struct remote_task {
 } remote_task;
 
 static struct {
-  pthread_mutex_t lock;         /* replicas, decisions */
-  dosc_fifo waiting;            /* tasks no rank has taken yet, oldest first */
-  remote_task *in_flight;       /* under mpi_lock */
-  uint64_t next_number;         /* under mpi_lock: numbered as sent */
-  int shared;                   /* rank 0's workers may run queued tasks too */
+  pthread_mutex_t lock;   /* replicas, decisions */
+  dosc_fifo waiting;      /* tasks no rank has taken yet, oldest first */
+  remote_task *in_flight; /* under mpi_lock */
+  uint64_t next_number;   /* under mpi_lock: numbered as sent */
+  int shared;             /* rank 0's workers may run queued tasks too */
+  /* Where its workers add none to the others' (dosc_rank_zero_shares), rank
+   * 0 runs queued tasks only until every serving rank has answered once:
+   * during the first contact it is the only worker reached. */
+  int rank_zero_adds;
+  atomic_int all_reached;       /* every serving rank has sent a result */
+  unsigned char *reached;       /* [size]: under mpi_lock */
+  int reached_count;            /* under mpi_lock */
   int *wants;                   /* [size]: free slots each rank announced; under mpi_lock */
   int stopped_ranks;            /* under mpi_lock */
   dosc_wire_counters *counters; /* [size]: what each rank reported at STOPPED */
@@ -622,11 +629,19 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
   pthread_mutex_unlock(&queue.lock);
 }
 
-/* The ticket on rank 0's pool: runs the task here unless a rank took it. */
+/* Whether rank 0's workers take queued tasks now (see queue.rank_zero_adds). */
+static int rank_zero_takes(void) {
+  return queue.shared &&
+         (queue.rank_zero_adds || !atomic_load_explicit(&queue.all_reached, memory_order_relaxed));
+}
+
+/* The ticket on rank 0's pool: runs the task here unless a rank took it (or
+ * rank 0 no longer takes queued tasks: it leaves the task to the ranks). */
 static void run_ticket(void *pointer) {
   remote_task *task = *(remote_task **)pointer;
   int expected = 0;
-  if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
+  if (rank_zero_takes() &&
+      atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
                                               memory_order_relaxed)) {
     /* Clocked for the trace only: two clock reads cost a small task ~0.1 us. */
     long long started = dosc_remote.trace ? dosc_remote_now_ns() : 0;
@@ -691,10 +706,11 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
     mpi_unlock();
     if (sent) return;
   }
+  int ticket = rank_zero_takes();
   atomic_store_explicit(&task->claimed, 0, memory_order_relaxed);
-  atomic_store_explicit(&task->refs, queue.shared ? 2 : 1, memory_order_relaxed);
+  atomic_store_explicit(&task->refs, ticket ? 2 : 1, memory_order_relaxed);
   dosc_fifo_push(&queue.waiting, task);
-  if (queue.shared) dosc_spawn(frame, run_ticket, &task, sizeof task);
+  if (ticket) dosc_spawn(frame, run_ticket, &task, sizeof task);
 }
 
 /* ---- rank 0's communication thread ----------------------------------------------- */
@@ -836,7 +852,13 @@ static void receive_result(int source, const dosc_message_header *header,
     free(data);
   }
   queue.bytes_received += (long long)due;
-  queue.wants[source]++;  /* its slot is free again: a RESULT is also a WANT */
+  queue.wants[source]++; /* its slot is free again: a RESULT is also a WANT */
+  if (!queue.reached[source]) {
+    queue.reached[source] = 1;
+    /* relaxed: a ticket that sees it late runs one more task here, no harm */
+    if (++queue.reached_count == dosc_remote.size - 1)
+      atomic_store_explicit(&queue.all_reached, 1, memory_order_relaxed);
+  }
   task_complete(task, 1); /* under mpi_lock */
 }
 
@@ -1167,8 +1189,9 @@ static void *communicate(void *unused) {
   queue.started_ns = dosc_remote_now_ns();
   if (rank == 0) {
     queue.wants = calloc((size_t)size, sizeof *queue.wants);
+    queue.reached = calloc((size_t)size, 1);
     queue.counters = calloc((size_t)size, sizeof *queue.counters);
-    if (queue.wants == NULL || queue.counters == NULL) {
+    if (queue.wants == NULL || queue.counters == NULL || queue.reached == NULL) {
       fprintf(stderr, "dosc: rank 0: error: out of memory; ending the job\n");
       dosc_remote.mpi->abort(71);
     }
@@ -1220,15 +1243,15 @@ int dosc_remote_init(int threads, int trace) {
 
 void dosc_remote_rank_zero_works(int shares) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0) return;
-  int forced = !queue.shared; /* DOSC_BIND=remote */
-  queue.shared = queue.shared && shares;
+  queue.rank_zero_adds = shares;
   if (dosc_remote.trace)
     fprintf(stderr, "dosc: %d ranks (%s), %d thread%s per rank; rank 0 runs main%s\n",
             dosc_remote.size, dosc_remote.mpi->library_version(), dosc_remote.threads,
             dosc_remote.threads == 1 ? "" : "s",
-            queue.shared ? " and takes queued remote tasks too"
-            : forced     ? ", remote tasks go to ranks 1.."
-                         : ", remote tasks go to ranks 1.. (their workers fill the cores)");
+            !queue.shared ? ", remote tasks go to ranks 1.."
+            : shares      ? " and takes queued remote tasks too"
+                          : " and takes queued remote tasks until every rank has answered once "
+                            "(their workers fill the cores)");
 }
 
 void dosc_remote_publish(const dosc_program_info *const *units, int count) {

@@ -503,11 +503,25 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
   # thread), never stale copies of the other colour that rank 0's tasks read
   # and write meanwhile (also under ThreadSanitizer, which checks those
   # stores). One thread a rank: with 2, 3 ranks would need 6 cores, and on a
-  # host with fewer the model finds nothing to gain remotely.
+  # host with fewer the model finds nothing to gain remotely. Rank 0 takes
+  # queued tasks only where its worker adds to the others' (policy.c,
+  # dosc_rank_zero_shares): on 2 ranks of 1 thread always (2 cores or more),
+  # on 3 only on a host of 3 cores or more; on fewer it only dispatches.
+  mpi 2 -- $M DOSC_THREADS=1 DOSC_TRACE=1 -- "$R" 10
+  rc_is 0 && out_has '^result=ok$' && err_has '^dosc: site 0 smooth .*: remote - 2 nodes' &&
+    err_has '^dosc: 2 ranks .*; rank 0 runs main and takes queued remote tasks too$' &&
+    err_has "^dosc: rank 1: host $HOST, 1 thread, " && ! grep -q 'ThreadSanitizer' "$TMP/err"
+  expect "mpirun -np 2 auto: remote sites shared by rank 0 and the other, right results"
   mpi 3 -- $M DOSC_THREADS=1 DOSC_TRACE=1 -- "$R" 10
+  if [ "$(getconf _NPROCESSORS_ONLN)" -ge 3 ]; then
+    rank_zero='rank 0 runs main and takes queued remote tasks too$'
+  else
+    rank_zero="rank 0 runs main and takes queued remote tasks until every rank has answered once (their workers fill the cores)$"
+  fi
   rc_is 0 && out_has '^result=ok$' && err_has '^dosc: site 0 smooth .*: remote - 3 nodes' &&
+    err_has "^dosc: 3 ranks .*; $rank_zero" &&
     err_has "^dosc: rank 2: host $HOST, 1 thread, " && ! grep -q 'ThreadSanitizer' "$TMP/err"
-  expect "mpirun -np 3 auto: remote sites shared by rank 0 and the others, right results"
+  expect "mpirun -np 3 auto: rank 0 shares the remote sites' tasks only if the cores let it, right results"
   # A rank whose MPI plugin does not load (its host lacks the runtime, while rank 0's has it)
   # ends the job naming itself: were it to end quietly, the others would wait for it in MPI_Init
   # forever. One rank is given a plugin path that does not exist (mpirun's app contexts).
