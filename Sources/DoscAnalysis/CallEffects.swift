@@ -204,6 +204,9 @@ extension FunctionAnalyzer {
     case .pure(let cost)?:
       summary.addWork(cost)
       return .unknownScalar
+    case .absoluteValue?:
+      summary.addWork(1)
+      return arguments.count == 1 ? absoluteValue(values[0].polynomial) : .unknownScalar
     case .allocation?:
       // `realloc(p, n)` also releases `p`, and copies its data.
       if callee.hasSuffix("realloc"), let first = values.first { release(first, arguments[0], by: callee) }
