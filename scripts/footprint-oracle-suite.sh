@@ -63,6 +63,7 @@ REMOTE_CI=(
   Tests/Oracle/task-macro-body-operators.c   # Index3D's operators read in its body; SUB(n, i) was read as i
   Tests/Oracle/task-unseen-address-relations.c # p < q, p - base between parameters: wrong answer
   Tests/Oracle/task-unseen-atomics.c         # __atomic_fetch_add operand access: none, rank 1 crashed; _Atomic sums lost
+  Tests/Oracle/task-bounded-by-type.c        # lut[in[i]], x & 1023, abs(i - c), (start + i) % n: covering figures sent
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(
