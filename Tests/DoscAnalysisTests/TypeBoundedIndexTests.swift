@@ -95,6 +95,19 @@ import Testing
     }
   }
 
+  @Test func argumentsConvertToTheCalleesParameterTypes() throws {
+    let helper = "static void put(float *a, unsigned char c) { a[c] = 1; }\n"
+    let once = try parameter("a", of: helper + "void task(float *a, int n, int m, int d) { put(a, 300); }")
+    expectRange(once, first: .number(44), count: .number(1), "put(a, 300)")
+    // `i` past 255 wraps: the callee's figure in `c` is not the caller's in `i`.
+    let looped = try parameter(
+      "a", of: helper + "void task(float *a, int n, int m, int d) { for (int i = 0; i < n; i++) put(a, i); }")
+    #expect(looped.first == .unknown)
+    let fits = try parameter(
+      "a", of: helper + "void task(float *a, int n, int m, int d) { for (int i = 0; i < 200; i++) put(a, i); }")
+    expectRange(fits, first: .number(0), count: .number(200), "put(a, i) for i < 200")
+  }
+
   @Test func unsignedQuotientsAndRemaindersByNegativeConstantsAreUnknown() throws {
     // `(size_t)-4` is 2^64 - 4: `i % (size_t)-4` is `i` (it was [0, 4)), `i / -4` is 0.
     for body in [
@@ -105,5 +118,23 @@ import Testing
       let a = try parameter("a", of: "void task(float *a, size_t n, int c, int d) { \(body) }")
       #expect(a.first == .unknown, "\(body): \(a.first)")
     }
+  }
+
+  @Test func unsignedProductsAreExactOnlyWhereTheyCannotWrap() throws {
+    // Parboil histo's `memset(h, 0, w * h * sizeof(unsigned))`: `w * h` is modulo 2^32 for
+    // `unsigned` sizes, so no figure; in `size_t`, or of promoted `unsigned short`s, it is exact.
+    let cases: [(String, ManifestExpression)] = [
+      ("unsigned w, unsigned h", .unknown), ("size_t w, size_t h", .formula("h*w")),
+      ("unsigned short w, unsigned short h", .formula("h*w")), ("int w, int h", .formula("h*w")),
+    ]
+    for (parameters, count) in cases {
+      let a = try parameter(
+        "a", of: "void task(unsigned *a, \(parameters), int n) { __builtin_memset(a, 0, w * h * sizeof(unsigned)); }")
+      #expect(a.count == count, "\(parameters): \(a.count)")
+    }
+    let widened = try parameter(
+      "a",
+      of: "void task(unsigned *a, unsigned w, unsigned h, int n) { __builtin_memset(a, 0, (size_t)w * h * 4); }")
+    #expect(widened.count == .formula("h*w"))
   }
 }

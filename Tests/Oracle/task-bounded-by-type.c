@@ -3,11 +3,11 @@
    and `bool` loads, a histogram row `band * 256 + img[i]`, radix digits `c * 16 + (k >> s &
    15)`, a mask `x & 1023` of negative values, `abs(i - c)`, `labs`, `wide ? 2 * i : i`, a ring
    `(start + i) % n` from a negative start, `(i + 2) % n`, a quotient by a parameter `i / d`;
-   and conversions that wrap, each once short of the truth (8 oracle violations on main at
+   and conversions that wrap, each once short of the truth (9 oracle violations on main at
    166957a): `unsigned char c = i + 250` (256 wraps to 0), a `signed char` past 127, `short s
-   = 40000`, `i % (size_t)-4` (a remainder by 2^64 - 4, once taken for [0, 4)), `(i + 8) / -4`
-   of a `size_t` (0, once -2). Pointers point into the middle of their arrays where an index
-   may be negative. */
+   = 40000`, 300 passed as an `unsigned char` (44), `i % (size_t)-4` (a remainder by 2^64 - 4,
+   once taken for [0, 4)), `(i + 8) / -4` of a `size_t` (0, once -2). Pointers point into the
+   middle of their arrays where an index may be negative. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -72,6 +72,10 @@ void wraps_s8(float *a, int n) {
 void wraps_short(float *a) {
   short s = 40000;
   a[s + 32768] = 5;
+}
+static void put_byte(float *a, unsigned char c) { a[c] += 4; }
+void wraps_argument(float *a) {
+  put_byte(a, 300);
 }
 void remainder_huge(float *a, size_t n) {
   for (size_t i = 0; i < n; i++) a[i % (size_t)-4] += 2;
@@ -139,6 +143,8 @@ int main(void) {
   wraps_s8(f + 600, 200);
 #pragma dosc task
   wraps_short(big);
+#pragma dosc task
+  wraps_argument(f + 400);
 #pragma dosc taskwait
 #pragma dosc task
   remainder_huge(f + 900, 9);
