@@ -6,8 +6,9 @@
    and conversions that wrap, each once short of the truth (9 oracle violations on main at
    166957a): `unsigned char c = i + 250` (256 wraps to 0), a `signed char` past 127, `short s
    = 40000`, 300 passed as an `unsigned char` (44), `i % (size_t)-4` (a remainder by 2^64 - 4,
-   once taken for [0, 4)), `(i + 8) / -4` of a `size_t` (0, once -2). Pointers point into the
-   middle of their arrays where an index may be negative. */
+   once taken for [0, 4)), `(i + 8) / -4` of a `size_t` (0, once -2), a loop `for (unsigned char c =
+   250; c != 4; c++)` (10 elements, once none). Pointers point into the middle of their arrays
+   where an index may be negative. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -72,6 +73,9 @@ void wraps_s8(float *a, int n) {
 void wraps_short(float *a) {
   short s = 40000;
   a[s + 32768] = 5;
+}
+void wraps_loop(float *a) {
+  for (unsigned char c = 250; c != 4; c++) a[c] += 3;
 }
 static void put_byte(float *a, unsigned char c) { a[c] += 4; }
 void wraps_argument(float *a) {
@@ -145,6 +149,9 @@ int main(void) {
   wraps_short(big);
 #pragma dosc task
   wraps_argument(f + 400);
+#pragma dosc taskwait
+#pragma dosc task
+  wraps_loop(f + 300);
 #pragma dosc taskwait
 #pragma dosc task
   remainder_huge(f + 900, 9);
