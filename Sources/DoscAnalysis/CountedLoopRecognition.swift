@@ -139,7 +139,7 @@ extension FunctionAnalyzer {
       return nil
     }
     if let range = test.narrowRange,
-      !narrowVariableStaysInRange(range, first: first, last: last, step: step, ordered: test.op != "!=")
+      !narrowVariableStaysInRange(range, first: first, last: last, step: step, ordered: test.op != "!=", loop: loop)
     {
       return nil
     }
@@ -234,11 +234,12 @@ extension FunctionAnalyzer {
 
 extension FunctionAnalyzer {
   /// Whether a variable narrower than `int` takes only the values `[first, last]`: both
-  /// constants in its type's range, in order; or, stepping by one under an ordered test (`<`, `>=`, ...),
-  /// from its type's least value up (its greatest down), where a wrap (the bound past the
-  /// type's values) comes back to the start and so stays in the range.
+  /// constants in its type's range, in order; or, stepping by one under an ordered test (`<`,
+  /// `>=`, ...), where a wrap (the bound past the type's values) never ends the loop: it comes
+  /// back to the start from the type's least value up (its greatest down), and else the loop
+  /// runs forever, as it has no way out but its test (no `break`, `return`, `goto`, call).
   fileprivate func narrowVariableStaysInRange(
-    _ range: ClosedRange<Int>, first: Polynomial, last: Polynomial, step: Int, ordered: Bool
+    _ range: ClosedRange<Int>, first: Polynomial, last: Polynomial, step: Int, ordered: Bool, loop: Stmt
   ) -> Bool {
     if let low = first.integerValue, let high = last.integerValue, low <= high, range.contains(low),
       range.contains(high)
@@ -246,7 +247,21 @@ extension FunctionAnalyzer {
       return true
     }
     guard ordered, abs(step) == 1 else { return false }
-    return step > 0 ? first.integerValue == range.lowerBound : last.integerValue == range.upperBound
+    if step > 0 ? first.integerValue == range.lowerBound : last.integerValue == range.upperBound { return true }
+    var leaves = false
+    SyntaxWalk.forEachStatement(in: loop) { node in
+      switch node.kind {
+      case .returnStatement, .gotoStatement, .breakStatement, .unsupported: leaves = true
+      default: break
+      }
+    }
+    SyntaxWalk.forEachExpression(in: loop) { expression in
+      switch expression.kind {
+      case .call, .unsupported: leaves = true
+      default: break
+      }
+    }
+    return !leaves
   }
 }
 

@@ -100,10 +100,14 @@ import Testing
       // 250, ..., 255, 0, ..., 3: ten elements, not 4 - 250.
       ("for (unsigned char c = 250; c != 4; c++) a[c] = 1;", .number(0), .number(256)),
       ("for (unsigned short c = 65530; c != 3; c++) a[c] = 1;", .number(0), .number(65536)),
-      ("for (signed char c = 5; c < n; c++) a[c + 128] = 1;", .number(0), .number(256)),
+      ("for (signed char c = 5; c < n; c++) { a[c + 128] = 1; if (c == 4) return; }", .number(0), .number(256)),
       // From the type's least value by one: a wrap comes back to the start.
       ("for (unsigned char c = 0; c < n; c++) a[c] = 1;", .number(0), .formula("n")),
       ("for (unsigned char c = 10; c < 20; c++) a[c] = 1;", .number(10), .number(10)),
+      // A wrap never ends a loop with no way out but its test; one with a `break` may stop
+      // after it.
+      ("for (signed char c = 0; c < n; c++) a[c + 128] = 1;", .number(128), .formula("n")),
+      ("for (signed char c = 0; c < n; c++) { if (a[c + 128] > 5) break; a[c + 128] = 1; }", .number(0), .number(256)),
     ]
     for (body, first, count) in shapes {
       let a = try parameter("a", of: "void task(float *a, int n, int m, int d) { \(body) }")

@@ -3,11 +3,11 @@
    and `bool` loads, a histogram row `band * 256 + img[i]`, radix digits `c * 16 + (k >> s &
    15)`, a mask `x & 1023` of negative values, `abs(i - c)`, `labs`, `wide ? 2 * i : i`, a ring
    `(start + i) % n` from a negative start, `(i + 2) % n`, a quotient by a parameter `i / d`;
-   and conversions that wrap, each once short of the truth (9 oracle violations on main at
+   and conversions that wrap, each once short of the truth (11 oracle violations on main at
    166957a): `unsigned char c = i + 250` (256 wraps to 0), a `signed char` past 127, `short s
    = 40000`, 300 passed as an `unsigned char` (44), `i % (size_t)-4` (a remainder by 2^64 - 4,
    once taken for [0, 4)), `(i + 8) / -4` of a `size_t` (0, once -2), a loop `for (unsigned char c =
-   250; c != 4; c++)` (10 elements, once none). Pointers point into the middle of their arrays
+   250; c != 4; c++)` (10 elements, once none) and one from 5 below 300 left by a `return`. Pointers point into the middle of their arrays
    where an index may be negative. */
 #include <stdbool.h>
 #include <stddef.h>
@@ -76,6 +76,15 @@ void wraps_short(float *a) {
 }
 void wraps_loop(float *a) {
   for (unsigned char c = 250; c != 4; c++) a[c] += 3;
+}
+void wraps_loop_until(float *a, int n) {
+  for (unsigned char c = 5; c < n; c++) {
+    a[c] += 1;
+    if (c == 4) return;
+  }
+}
+void narrow_loop(float *a, int n) {
+  for (signed char c = 0; c < n; c++) a[c] += 2;
 }
 static void put_byte(float *a, unsigned char c) { a[c] += 4; }
 void wraps_argument(float *a) {
@@ -152,6 +161,10 @@ int main(void) {
 #pragma dosc taskwait
 #pragma dosc task
   wraps_loop(f + 300);
+#pragma dosc task
+  wraps_loop_until(f + 600, 300);
+#pragma dosc task
+  narrow_loop(f + 900, 100);
 #pragma dosc taskwait
 #pragma dosc task
   remainder_huge(f + 900, 9);
