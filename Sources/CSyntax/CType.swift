@@ -17,6 +17,8 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
   public var isConst: Bool
   /// An unsigned integer type (`unsigned`, `size_t`, `uint32_t`): its arithmetic wraps.
   public var isUnsigned = false
+  /// `_Bool` (`bool`): its values are 0 and 1.
+  public var isBoolean = false
   /// Of a member expression: the member is a bit-field, so a store to it also loads the
   /// storage unit it shares with other fields.
   public var isBitField = false
@@ -45,6 +47,15 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
   /// Types narrower than `int` are promoted before arithmetic, so only `unsigned int` counts.
   public var wrapsBelow64Bits: Bool { kind == .integer && isUnsigned && (size ?? 8) == 4 }
   public var description: String { spelling }
+
+  /// The values an integer type holds, for types of at most 4 bytes (`bool`: 0 and 1; plain
+  /// `char` as this target's, signed or not); nil for wider ones and other kinds.
+  public var integerRange: ClosedRange<Int>? {
+    guard kind == .integer, let size, size <= 4 else { return nil }
+    if isBoolean { return 0...1 }
+    let bits = 8 * size
+    return isUnsigned ? 0...((1 << bits) - 1) : -(1 << (bits - 1))...((1 << (bits - 1)) - 1)
+  }
 
   public static let unknown = CType(spelling: "?", kind: .other)
   public static let int = CType(spelling: "int", kind: .integer, size: 4)

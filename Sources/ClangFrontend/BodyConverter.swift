@@ -303,6 +303,12 @@ final class BodyConverter {
     // An operator in a macro's body (`((i)+(nx)*((j)+(ny)*(k)))`): the token right before the
     // right operand's first token, where that token is really spelled.
     if let op = operatorSpelledBefore(rhs) { return op }
+    // One whose right operand begins with a macro's argument (`(_i)+_nx*(...)`): the body's.
+    if let first = trueSpelling(of: clang_getRangeStart(extents.extent(of: rhs)), in: rhs),
+      let op = sources.operatorBeforeArgument(file: first.file, at: first.offset)
+    {
+      return op
+    }
     // libclang 14 gives neither the kind of an operator nor the spelling location inside a
     // macro's body (it maps every location to the expansion); the analysis treats "?" as an
     // unknown value, which keeps its figures conservative.

@@ -21,7 +21,7 @@ extension SourceCache {
   }
 
   /// `NAME -> body` for every `#define` of the file (continued lines joined).
-  private func macroDefinitions(_ file: String) -> [String: [UInt8]] {
+  func macroDefinitions(_ file: String) -> [String: [UInt8]] {
     if let cached = macroBodies[file] { return cached }
     var definitions: [String: [UInt8]] = [:]
     let text = String(decoding: bytes(file), as: UTF8.self)
@@ -50,14 +50,14 @@ extension SourceCache {
     return definitions
   }
 
-  private func identifier(in bytes: [UInt8], at offset: Int) -> String? {
+  func identifier(in bytes: [UInt8], at offset: Int) -> String? {
     guard offset >= 0, offset < bytes.count, Self.startsIdentifier(bytes[offset]) else { return nil }
     var end = offset
     while end < bytes.count, Self.startsIdentifier(bytes[end]) || (0x30...0x39).contains(bytes[end]) { end += 1 }
     return String(decoding: bytes[offset..<end], as: UTF8.self)
   }
 
-  private static func startsIdentifier(_ byte: UInt8) -> Bool {
+  static func startsIdentifier(_ byte: UInt8) -> Bool {
     (0x41...0x5a).contains(byte) || (0x61...0x7a).contains(byte) || byte == 0x5f
   }
 

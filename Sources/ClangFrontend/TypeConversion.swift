@@ -16,6 +16,7 @@ func convertType(_ type: CXType) -> CType {
     CXType_Bool, CXType_Char_U, CXType_UChar, CXType_Char16, CXType_Char32, CXType_UShort, CXType_UInt, CXType_ULong,
     CXType_ULongLong, CXType_UInt128,
   ].contains(canonical.kind)
+  result.isBoolean = canonical.kind == CXType_Bool
   result.isAtomic = canonical.kind == CXType_Atomic
   var element: CXType?
   switch canonical.kind {

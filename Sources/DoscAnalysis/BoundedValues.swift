@@ -58,8 +58,9 @@ extension FunctionAnalyzer {
   /// and is smaller than `|divisor|` in size (`-7 % 4` is -3). Exact (`x - d*(x/d)`) for a
   /// signed `x` that no open loop changes; otherwise a bounded value, `[0, |d|-1]` where `x`
   /// is provably never negative (an unsigned `%`, a loop from 0), `[-(|d|-1), |d|-1]` else.
+  /// An unsigned `%` by a negative constant (`i % (size_t)-4`) divides by 2^N - 4: unknown.
   func remainder(_ x: Polynomial?, by divisor: Int, unsigned: Bool) -> Value {
-    guard divisor != 0, divisor != -1, divisor != Int.min else { return .unknownScalar }
+    guard divisor != 0, divisor != -1, divisor != Int.min, !(unsigned && divisor < 0) else { return .unknownScalar }
     let size = abs(divisor)
     if size == 1 { return .scalar(.zero) }
     if let x, let constant = x.integerValue, !unsigned { return .scalar(Polynomial(constant % divisor)) }
@@ -81,12 +82,119 @@ extension FunctionAnalyzer {
     return boundedValue(low: (range.low - divisor + 1) / divisor, high: range.high / divisor)
   }
 
-  /// `c ? a : b` of two different integer values: one of them.
+  /// `c ? a : b` of two different integer values: one of them. The lesser (greater) end is
+  /// the one provably so in every iteration of the open loops (`wide ? 2 * i : i` with `i`
+  /// from 0), or as the spawn's check makes it (`soundExtreme`); else the ends over the open
+  /// loops' iterations are compared the same way.
   func eitherValue(_ a: Polynomial, _ b: Polynomial) -> Value {
-    guard let x = valueRange(a), let y = valueRange(b),
-      let low = soundExtreme(minimum: true, x.low, y.low), let high = soundExtreme(minimum: false, x.high, y.high)
+    func ends(_ x: IndexRange, _ y: IndexRange) -> IndexRange? {
+      guard let low = orderedExtreme(minimum: true, x.low, y.low),
+        let high = orderedExtreme(minimum: false, x.high, y.high)
+      else { return nil }
+      return IndexRange(low: low, high: high)
+    }
+    guard let x = valueRange(a), let y = valueRange(b) else { return .unknownScalar }
+    if let range = ends(x, y) { return boundedValue(low: range.low, high: range.high) }
+    guard let x = rangeOverOpenLoops(a), let y = rangeOverOpenLoops(b), let range = ends(x, y) else {
+      return .unknownScalar
+    }
+    return boundedValue(low: range.low, high: range.high)
+  }
+
+  /// `min(a, b)` (`max`): the one the other provably is never below (above) in the open loops,
+  /// or `soundExtreme`'s choice.
+  private func orderedExtreme(minimum: Bool, _ a: Polynomial, _ b: Polynomial) -> Polynomial? {
+    if let gap = provableLowerBound(of: a - b), gap >= 0 { return minimum ? b : a }
+    if let gap = provableLowerBound(of: b - a), gap >= 0 { return minimum ? a : b }
+    return soundExtreme(minimum: minimum, a, b)
+  }
+
+  /// The values `value` takes in any iteration of the open counted loops: its bounded symbols
+  /// at their bounds, then each loop's variable at the loop's ends (innermost first, as the
+  /// loops widen an index); nil where it is not known.
+  func rangeOverOpenLoops(_ value: Polynomial) -> IndexRange? {
+    guard var range = valueRange(value) else { return nil }
+    for frame in loopStack.reversed() {
+      guard let loop = frame.counted else { continue }
+      guard let widened = loop.widen(range) else { return nil }
+      range = widened
+    }
+    let mentioned = range.low.variables.union(range.high.variables)
+    guard !mentioned.contains(where: { inductionVariables.contains($0) || boundedValues[$0] != nil }) else {
+      return nil
+    }
+    return range
+  }
+
+  /// `value` converted to the integer type `type` (an initialization, an assignment, a cast):
+  /// C takes it modulo 2^N into a type of N bits (`unsigned char c = 300` is 44, a `signed
+  /// char` loop counter past 127 is negative), `bool` makes it 0 or 1. A constant converts
+  /// exactly; another value is unchanged where it provably fits, or in a type of 4 bytes or
+  /// more (whose arithmetic the analysis takes as it comes), else it is somewhere in the
+  /// type's range.
+  func converted(_ value: Polynomial?, to type: CType) -> Value {
+    guard let range = type.integerRange else { return .scalar(value) }
+    if let constant = value?.integerValue {
+      if type.isBoolean { return .scalar(Polynomial(constant == 0 ? 0 : 1)) }
+      let modulus = range.upperBound - range.lowerBound + 1
+      let wrapped = ((constant - range.lowerBound) % modulus + modulus) % modulus + range.lowerBound
+      return .scalar(Polynomial(wrapped))
+    }
+    if let value, let size = type.size, size >= 4, !type.isBoolean { return .scalar(value) }
+    if let value, let values = rangeOverOpenLoops(value), let low = values.low.integerValue,
+      let high = values.high.integerValue, range.contains(low), range.contains(high)
+    {
+      return .scalar(value)
+    }
+    return typeBoundedValue(type) ?? .scalar(value)
+  }
+
+  /// A value of an integer type of at most two bytes the analysis does not know (a `char` or a
+  /// `uint16_t` loaded from memory, a `bool`): somewhere in the type's range. Nil for wider
+  /// types, whose ranges are too wide to make a useful footprint.
+  func typeBoundedValue(_ type: CType) -> Value? {
+    guard let range = type.integerRange, let size = type.size, size <= 2 else { return nil }
+    return boundedValue(low: Polynomial(range.lowerBound), high: Polynomial(range.upperBound))
+  }
+
+  /// `x & y`: for two constants their bits in common; where one is a constant `m` that is not
+  /// negative, a value in `[0, m]` whatever the other (its bits are a subset of `m`'s, in
+  /// two's complement and after either operand's promotion).
+  func masked(_ x: Polynomial?, _ y: Polynomial?) -> Value {
+    if let a = x?.integerValue, let b = y?.integerValue { return .scalar(Polynomial(a & b)) }
+    let masks = [x?.integerValue, y?.integerValue].compactMap { $0 }.filter { $0 >= 0 }
+    guard let mask = masks.min() else { return .unknownScalar }
+    return boundedValue(low: .zero, high: Polynomial(mask))
+  }
+
+  /// `abs(x)`, `labs(x)`: in `[0, max(-low, high)]` for `x` in `[low, high]` over the open loops
+  /// (`abs(i - c)`); exact for a constant.
+  func absoluteValue(_ x: Polynomial?) -> Value {
+    guard let x else { return .unknownScalar }
+    if let constant = x.integerValue, constant != Int.min { return .scalar(Polynomial(abs(constant))) }
+    guard let range = rangeOverOpenLoops(x), let high = soundExtreme(minimum: false, -range.low, range.high) else {
+      return .unknownScalar
+    }
+    return boundedValue(low: .zero, high: high)
+  }
+
+  /// `x % divisor` for a divisor that is no constant (`(start + i) % n`): where the divisor is
+  /// a polynomial of parameters the spawn checks are not negative, with no negative
+  /// coefficient, it is positive wherever the `%` runs (by zero it is undefined), and the
+  /// remainder lies in `[0, divisor - 1]` for a dividend that is provably never negative or an
+  /// unsigned `%`, in `[1 - divisor, divisor - 1]` else (C truncates: the sign of the dividend).
+  func remainder(_ x: Polynomial?, byVariable divisor: Polynomial?, unsigned: Bool) -> Value {
+    guard let divisor, divisor.integerValue == nil, divisor.signAssumingNonNegativeVariables == 1,
+      divisor.hasOnlyPositiveCoefficients, divisor.variables.isSubset(of: checkedParameterNames)
     else { return .unknownScalar }
-    return boundedValue(low: low, high: high)
+    let nonNegative = unsigned || (x.flatMap(provableLowerBound) ?? -1) >= 0
+    return boundedValue(low: nonNegative ? .zero : .one - divisor, high: divisor - .one)
+  }
+
+  /// The integer parameters the task never changes, whose values the spawn checks are not
+  /// negative wherever a figure mentions them (SPEC-additions, section 1).
+  var checkedParameterNames: Set<String> {
+    Set(function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))
   }
 
   /// The least value `value` takes, as a constant, with no assumption about any sign: each
@@ -141,9 +249,16 @@ extension Atom {
     switch self {
     case .variable(let name): return name == variable ? 1 : 0
     case .quotient(let dividend, let divisor):
-      guard let constant = divisor.integerValue, constant != 0, let inner = dividend.direction(in: variable) else {
-        return nil
+      guard let inner = dividend.direction(in: variable) else { return nil }
+      guard let constant = divisor.integerValue else {
+        // `i / d`: a divisor the variable leaves as it is, taken positive as slopes are (it is
+        // not zero where the division runs, and the figure keeps it for the spawn's check).
+        let positive =
+          !divisor.mentions(variable) && divisor.hasOnlyPositiveCoefficients
+          && divisor.signAssumingNonNegativeVariables == 1
+        return positive ? inner : nil
       }
+      guard constant != 0 else { return nil }
       return constant > 0 ? inner : -inner
     case .minimum(let a, let b), .maximum(let a, let b):
       guard let x = a.direction(in: variable), let y = b.direction(in: variable) else { return nil }

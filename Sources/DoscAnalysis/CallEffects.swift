@@ -112,7 +112,15 @@ extension FunctionAnalyzer {
   ) {
     var bindings: [String: Polynomial] = [:]
     for (position, parameter) in callee.parameters.enumerated() where !parameter.type.isPointerLike {
-      let value = position < values.count ? values[position].polynomial : nil
+      var value = position < values.count ? values[position].polynomial : nil
+      if parameter.type.kind == .integer {
+        // Passed as the parameter's type (`put(a, 300)` to an `unsigned char` is 44); a value
+        // that becomes a range of them is not followed into the callee's figures.
+        value = converted(value, to: parameter.type).polynomial.flatMap { converted in
+          converted.variables.contains(where: { boundedValues[$0] != nil && !(value?.mentions($0) ?? false) })
+            ? nil : converted
+        }
+      }
       bindings[parameter.name] = value ?? .variable("?" + parameter.name)
     }
     func translate(_ count: Count) -> Count {
@@ -217,6 +225,9 @@ extension FunctionAnalyzer {
     case .pure(let cost)?:
       summary.addWork(cost)
       return .unknownScalar
+    case .absoluteValue?:
+      summary.addWork(1)
+      return arguments.count == 1 ? absoluteValue(values[0].polynomial) : .unknownScalar
     case .allocation?:
       // `realloc(p, n)` also releases `p`, and copies its data.
       if callee.hasSuffix("realloc"), let first = values.first { release(first, arguments[0], by: callee) }

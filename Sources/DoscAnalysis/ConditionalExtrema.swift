@@ -40,10 +40,8 @@ extension FunctionAnalyzer {
     let value: Polynomial = minimum ? .minimum(a, b) : .maximum(a, b)
     guard (a - b).constantValue == nil, value == a || value == b else { return value }
     let kept = value.variables
-    let checked = Set(
-      function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))
     let difference = (a - b).variables
-    guard difference.isSubset(of: checked), difference.isSubset(of: kept),
+    guard difference.isSubset(of: checkedParameterNames), difference.isSubset(of: kept),
       (value == a ? b : a).variables.isSubset(of: kept)
     else { return nil }
     return value

@@ -139,6 +139,11 @@ extension FunctionAnalyzer {
     default:
       return nil
     }
+    if let range = test.narrowRange,
+      !narrowVariableStaysInRange(range, first: first, last: last, step: step, ordered: test.op != "!=", loop: loop)
+    {
+      return nil
+    }
     // `i < bound`: the last value is within one step below the bound.
     let lastAtLeast: Polynomial? =
       switch op {
@@ -228,6 +233,48 @@ extension FunctionAnalyzer {
   }
 }
 
+extension FunctionAnalyzer {
+  /// Whether a variable narrower than `int` takes only the values `[first, last]`: both
+  /// constants in its type's range, in order; or, stepping by one under an ordered test (`<`,
+  /// `>=`, ...), where a wrap (the bound past the type's values) never ends the loop: it comes
+  /// back to the start from the type's least value up (its greatest down), and else the loop
+  /// runs forever, as it has no way out but its test (no `break`, `return`, `goto`, call).
+  fileprivate func narrowVariableStaysInRange(
+    _ range: ClosedRange<Int>, first: Polynomial, last: Polynomial, step: Int, ordered: Bool, loop: Stmt
+  ) -> Bool {
+    if let low = first.integerValue, let high = last.integerValue, low <= high, range.contains(low),
+      range.contains(high)
+    {
+      return true
+    }
+    guard ordered, abs(step) == 1 else { return false }
+    if step > 0 ? first.integerValue == range.lowerBound : last.integerValue == range.upperBound { return true }
+    var leaves = false
+    SyntaxWalk.forEachStatement(in: loop) { node in
+      switch node.kind {
+      case .returnStatement, .gotoStatement, .breakStatement, .unsupported: leaves = true
+      default: break
+      }
+    }
+    SyntaxWalk.forEachExpression(in: loop) { expression in
+      switch expression.kind {
+      case .call, .unsupported: leaves = true
+      default: break
+      }
+    }
+    return !leaves
+  }
+}
+
+extension CType {
+  /// The values of an integer type narrower than `int`, whose arithmetic is `int`'s but whose
+  /// stores wrap; nil for others.
+  fileprivate var narrowRange: ClosedRange<Int>? {
+    guard let size, size < 4 else { return nil }
+    return integerRange
+  }
+}
+
 /// A loop's test read as `variable op bound`: `i < n`, `n > i` (mirrored), and tests that step
 /// the variable themselves, `i-- > 0`, `--i >= lo`, `i--` (as `i-- != 0`).
 struct LoopTest {
@@ -239,6 +286,9 @@ struct LoopTest {
   var step: (amount: Int, afterTest: Bool)?
   /// An unsigned variable wraps from 0 to its largest value: `i >= 0` always holds.
   var isUnsigned = false
+  /// The values of a variable narrower than `int` (`unsigned char c`), which its steps wrap
+  /// around (`for (c = 250; c != 4; c++)` runs 10 times); nil for others.
+  var narrowRange: ClosedRange<Int>? = nil
 
   /// Each way `comparison` reads as a test of a variable (either side of a comparison).
   static func readings(of comparison: Expr) -> [LoopTest] {
@@ -247,16 +297,24 @@ struct LoopTest {
       var readings: [LoopTest] = []
       if let (variable, step) = steppedName(lhs) {
         readings.append(
-          LoopTest(op: op, variable: variable, bound: rhs, step: step, isUnsigned: lhs.type.isUnsigned))
+          LoopTest(
+            op: op, variable: variable, bound: rhs, step: step, isUnsigned: lhs.type.isUnsigned,
+            narrowRange: lhs.type.narrowRange))
       }
       if let (variable, step) = steppedName(rhs) {
         readings.append(
-          LoopTest(op: mirrored[op]!, variable: variable, bound: lhs, step: step, isUnsigned: rhs.type.isUnsigned))
+          LoopTest(
+            op: mirrored[op]!, variable: variable, bound: lhs, step: step, isUnsigned: rhs.type.isUnsigned,
+            narrowRange: rhs.type.narrowRange))
       }
       return readings
     case .unary:
       guard let (variable, step) = steppedName(comparison), step != nil else { return [] }
-      return [LoopTest(op: "!=", variable: variable, bound: nil, step: step, isUnsigned: comparison.type.isUnsigned)]
+      return [
+        LoopTest(
+          op: "!=", variable: variable, bound: nil, step: step, isUnsigned: comparison.type.isUnsigned,
+          narrowRange: comparison.type.narrowRange)
+      ]
     default:
       return []
     }

@@ -43,14 +43,16 @@ extension FunctionAnalyzer {
         // `(uintptr_t)p % 64`, an address hashed: another rank holds the data elsewhere.
         summary.addReason(Reason(.usesAddressAsNumber, expression.text, at: expression.location))
       }
-      if case .scalar(let x?) = value, target.kind == .integer, target.isUnsigned, let size = target.size, size < 8,
-        !(inner.type.isUnsigned && (inner.type.size ?? 8) <= size)
-      {
-        // To a narrower unsigned type (`(unsigned)(i - 1)`): modulo 2^(8 x size), exact only
-        // for a constant that fits.
-        guard let constant = x.integerValue, (0..<(1 << (8 * size))).contains(constant) else { return .unknownScalar }
+      guard case .scalar(let x) = value, target.kind == .integer else { return value }
+      if target.wrapsBelow64Bits, !(inner.type.isUnsigned && (inner.type.size ?? 8) <= 4), x?.integerValue == nil {
+        // To `unsigned` from a signed or wider value (`(unsigned)(i - 1)`): modulo 2^32.
+        return .unknownScalar
       }
-      return value
+      if target.isUnsigned, target.size == 8, let constant = x?.integerValue, constant < 0 {
+        // `(size_t)-4` is 2^64 - 4, which no figure holds.
+        return .unknownScalar
+      }
+      return converted(x, to: target)
     case .conditional(let condition, let then, let otherwise):
       evaluate(condition)
       var results: [Value] = []
@@ -99,12 +101,15 @@ extension FunctionAnalyzer {
         return .pointer(pointers[name] ?? walkedTarget(of: name) ?? .unknown(name))
       }
       if !mutations.isModified(name) { return .scalar(.variable(name)) }
-      return .scalar(scalars[name] ?? invariantValue(of: name, marker: "#cur"))
+      if let value = scalars[name] ?? invariantValue(of: name, marker: "#cur") { return .scalar(value) }
+      return typeBoundedValue(expression.type) ?? .unknownScalar
     case .local:
       if expression.type.kind == .array { return .pointer(pointers[name] ?? .privateMemory) }
       if expression.type.isPointerLike { return .pointer(pointers[name] ?? walkedTarget(of: name) ?? .unknown(name)) }
       if let value = scalars[name] { return .scalar(value) }
-      return .scalar(invariantValue(of: name, marker: ""))
+      if let value = invariantValue(of: name, marker: "") { return .scalar(value) }
+      // A `char` or `bool` the loops around change: one of its type's values.
+      return typeBoundedValue(expression.type) ?? .unknownScalar
     case .global(let isConst):
       if expression.type.kind == .array || expression.type.kind == .function { return .pointer(.global(name)) }
       if !isConst { summary.addReason(Reason(.readsGlobal, name, at: expression.location)) }
@@ -253,21 +258,30 @@ extension FunctionAnalyzer {
       noteAddressRelation(x, y, expression)
       return .unknownScalar
     case ("%", .scalar(let x), .scalar(let y)):
-      guard let divisor = y?.integerValue else { return .unknownScalar }
+      guard let divisor = y?.integerValue else {
+        return remainder(x, byVariable: y, unsigned: expression.type.isUnsigned)
+      }
       return remainder(x, by: divisor, unsigned: expression.type.isUnsigned)
+    case ("&", .scalar(let x), .scalar(let y)):
+      return masked(x, y)
     case (_, .scalar(let x), .scalar(let y)):
       guard let x, let y else { return .unknownScalar }
+      if expression.type.isUnsigned, op == "/" || op == ">>", [x, y].contains(where: { ($0.integerValue ?? 0) < 0 }) {
+        // An unsigned quotient of a negative constant (`i / -4` of a `size_t` divides by 2^64 - 4).
+        return .unknownScalar
+      }
       if op == ">>", expression.type.kind == .integer, !expression.type.isUnsigned, let shift = y.integerValue,
         (0..<32).contains(shift)
       {
         return shiftedRight(x, by: shift)
       }
       if expression.type.wrapsBelow64Bits {
-        // `unsigned` arithmetic is modulo 2^32: exact only for a constant that fits.
-        guard let value = exactArithmetic(op, x, y)?.integerValue, (0..<(1 << 32)).contains(value) else {
-          return .unknownScalar
-        }
-        return .scalar(Polynomial(value))
+        // `unsigned` arithmetic is modulo 2^32: exact only where the value surely fits (a
+        // constant, `c * 16u` of a byte `c`).
+        guard let value = exactArithmetic(op, x, y), let range = rangeOverOpenLoops(value),
+          let low = range.low.integerValue, let high = range.high.integerValue, low >= 0, high < 1 << 32
+        else { return .unknownScalar }
+        return .scalar(value)
       }
       return .scalar(exactArithmetic(op, x, y))
     default:

@@ -190,7 +190,9 @@ final class FunctionAnalyzer {
   }
 
   /// Records the value a single-assignment variable (or a walked pointer) holds from here on.
-  func bind(_ name: String, to value: Value, type: CType, at location: SourceLocation) {
+  func bind(_ name: String, to given: Value, type: CType, at location: SourceLocation) {
+    // The value converted to the variable's type (`unsigned char c = i + 250` wraps).
+    let value = type.kind == .integer && given.polynomial != nil ? converted(given.polynomial, to: type) : given
     if case .pointer(let target) = value, !type.isPointerLike {
       // `uintptr_t u = (uintptr_t)a`: an address kept as a number.
       pointerEscapes(target.parameterIndices, name, at: location, "holds its address as a number")

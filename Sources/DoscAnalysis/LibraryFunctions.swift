@@ -5,6 +5,8 @@ enum LibraryFunction {
   case memorySet(destination: Int, bytes: Int)
   /// Pure functions from `<math.h>`, `<complex.h>` (and `abs`): no memory effects, a few operations.
   case pure(cost: Int)
+  /// `abs`, `labs`, `llabs`: a value of known range (`BoundedValues.absoluteValue`).
+  case absoluteValue
   /// Allocation: the result is memory private to the task.
   case allocation
   case deallocation
@@ -18,6 +20,7 @@ enum LibraryFunction {
     case "memset": return .memorySet(destination: 0, bytes: 2)
     case "malloc", "calloc", "realloc", "alloca", "aligned_alloc": return .allocation
     case "free": return .deallocation
+    case "abs", "labs", "llabs": return .absoluteValue
     case "abort", "__assert_fail", "__assert", "expect": return .pure(cost: 1)
     // dosc's own queries (dosc.h): where the task runs, no memory touched; on another rank they
     // answer for that rank, which is what a task that asks wants to know.

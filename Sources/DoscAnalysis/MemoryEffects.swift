@@ -155,9 +155,11 @@ extension FunctionAnalyzer {
     return .unknown(expression.text)
   }
 
-  /// The value loaded by an access: pointers loaded from memory point to unknown places.
+  /// The value loaded by an access: pointers loaded from memory point to unknown places, a
+  /// byte, a `uint16_t` or a `bool` is one of its type's values (`lut[in[i]]`).
   func valueStored(at expression: Expr) -> Value {
-    expression.type.isPointerLike ? .pointer(.unknown(expression.text)) : .unknownScalar
+    if expression.type.isPointerLike { return .pointer(.unknown(expression.text)) }
+    return typeBoundedValue(expression.type) ?? .unknownScalar
   }
 
   /// A load or store of one element through `target`; `wholeScalar`: a store that covers every

@@ -113,3 +113,39 @@ import Testing
       })
   }
 }
+
+/// `abs`, a conditional between multiples, a remainder and a quotient by a parameter
+/// (`BoundedValues`): stated, and covering every index C touches.
+extension BoundedIndexTests {
+  @Test func absoluteValuesRingsAndQuotientsByParametersCoverEveryIndex() throws {
+    let shapes = [
+      Shape(body: "for (int i = lo; i < hi; i++) a[__builtin_abs(i - n)] = 1;") { lo, hi, n in
+        indices(lo, hi) { abs($0 - n) }
+      },
+      Shape(body: "for (int i = lo; i < hi; i++) a[n > 2 ? 2 * i : i] = 1;") { lo, hi, n in
+        indices(lo, hi) { n > 2 ? 2 * $0 : $0 }
+      },
+      // C's `%` has the dividend's sign; by zero it is undefined (the loop then must not run).
+      Shape(body: "for (int i = 0; i < hi; i++) a[(lo + i) % n] = 1;") { lo, hi, n in
+        n == 0 ? [] : indices(0, hi) { (lo + $0) % n }
+      },
+      Shape(body: "for (int i = lo; i < hi; i++) a[i % n] = 1;") { lo, hi, n in n == 0 ? [] : indices(lo, hi) { $0 % n }
+      },
+      Shape(body: "if (n < 1) return; for (int i = lo; i < hi; i++) a[i / n] = 1;") { lo, hi, n in
+        n < 1 ? [] : indices(lo, hi) { $0 / n }
+      },
+    ]
+    for shape in shapes { try expectCovers(shape) }
+  }
+
+  @Test func absoluteValuesRingsAndQuotientsAreExactWhereTheRunIs() throws {
+    let ring = try footprint("for (int i = 0; i < 3 * n; i++) a[(i + 2) % n] = 1;")
+    #expect(ring.first == .number(0) && ring.count == .formula("n"))
+    let quotient = try footprint("if (n < 1) return; for (int i = 0; i < hi; i++) a[i / n] = 1;")
+    #expect(quotient.first == .number(0) && quotient.count == .formula("(hi-1)/n+1"))
+    let wide = try footprint("for (int i = 0; i < hi; i++) a[n ? 2 * i : i] = 1;")
+    #expect(wide.first == .number(0) && wide.count == .formula("2*hi-1"))
+    let distance = try footprint("for (int i = 0; i < hi; i++) a[__builtin_abs(i - n)] = 1;")
+    #expect(distance.first == .number(0) && distance.count == .formula("max(hi-n-1,n)+1"), "\(distance.count)")
+  }
+}

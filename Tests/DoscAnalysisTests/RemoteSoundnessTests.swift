@@ -469,15 +469,50 @@ import Testing
     #expect(try task(source, "after").param("v").first == .formula("i+4*n"))
     #expect(try task(source, "below").param("v").first == .formula("n-4"))
     #expect(try task(source, "shifted").param("v").count == .number(16))
-    let difference = try task(source, "difference")
-    #expect(try difference.param("v").first == .unknown && !difference.remotable)
+    // `n - i * 2`: the `-` before the argument `b`, read in SUB's body (branch exprs2).
+    let difference = try task(source, "difference").param("v").first
+    #expect(difference == .formula("-1*(2*i-n)"), "\(difference)")
+  }
+
+  /// The operator before a macro's argument is read in the body only where the body tells one:
+  /// a parameter after two different operators, a macro defined twice (under `#if`), a pasted
+  /// or stringized parameter leave it unknown; the precedence is clang's (`SCALE(n, i + 1)` is
+  /// `(n) * i + 1`).
+  @Test func operatorsBeforeMacroArgumentsAreTheBodysOnlyWhereItTellsOne() throws {
+    let source = """
+      #define MIXED(a, b) ((a) * b + b)
+      #if 0
+      #define TWICE(a, b) a * b
+      #else
+      #define TWICE(a, b) a - b
+      #endif
+      #define SCALE(a, b) (a) * b
+      #define PASTE(a, b) (a) + b ## 1
+      void mixed(float *v, int n, int i) { v[MIXED(n, i)] = 1; }
+      void twice(float *v, int n, int i) { v[TWICE(n, i)] = 1; }
+      void scale(float *v, int n, int i) { v[SCALE(n, i + 1)] = 1; }
+      void paste(float *v, int n, int i1) { v[PASTE(n, i)] = 1; }
+      int main(void) { float v[512];
+      #pragma dosc task
+        mixed(v, 5, 2);
+      #pragma dosc task
+        twice(v, 9, 2);
+      #pragma dosc task
+        scale(v, 5, 2);
+      #pragma dosc task
+        paste(v, 5, 2);
+        return 0; }
+      """
+    #expect(try task(source, "mixed").param("v").first == .unknown)
+    #expect(try task(source, "twice").param("v").first == .unknown)
+    #expect(try task(source, "scale").param("v").first == .formula("i*n+1"))
+    #expect(try task(source, "paste").param("v").first == .unknown)
   }
 
   /// Operators in function-like macro bodies, read where the right operand's first token is
   /// spelled (Parboil's `Index3D` with its arguments parenthesized); a comma between two
   /// arguments is the use's, not the body's operator: main at e0baf1a read `v[SUB(n, i)]`
-  /// (`v[n - i]`) as `v[i]` on a remotable task. An argument first in the right operand
-  /// (`_nx * ...`) leaves the operator unknown.
+  /// (`v[n - i]`) as `v[i]` on a remotable task.
   @Test func operatorsInsideMacroBodiesAreTheBodys() throws {
     let source = """
       #define Index3D(nx, ny, i, j, k) ((i)+(nx)*((j)+(ny)*(k)))
@@ -510,9 +545,12 @@ import Testing
       """
     let cell = try task(source, "cell").param("v").first
     #expect(try cell.value(["nx": 5, "ny": 6, "i": 1, "j": 2, "k": 3]) == 1 + 5 * (2 + 6 * 4))
-    #expect(try task(source, "bare").param("v").first == .unknown)
-    let difference = try task(source, "difference")
-    #expect(try difference.param("v").first == .unknown && !difference.remotable)
+    // An argument first in the right operand (`+ _nx * ...`, `a - b`): the operator before
+    // the parameter in the macro's body (branch exprs2; unknown before).
+    let bare = try task(source, "bare").param("v").first
+    #expect(try bare.value(["nx": 5, "ny": 6, "i": 1, "j": 2, "k": 3]) == 1 + 5 * (2 + 6 * 3))
+    let difference = try task(source, "difference").param("v").first
+    #expect(difference == .formula("-1*(i-n)"), "\(difference)")
     #expect(try task(source, "next").param("v").first == .formula("i+2"))
     // The text before `y` ends in an operator that is a comment's, or a directive's.
     #expect(try task(source, "commented").param("v").first == .unknown)

@@ -1,7 +1,7 @@
 /* Shape 9 of issue 7: one reason per culprit and kind, with how many places share it; an
    access written through a macro shows the expression as written. */
 #include <stdio.h>
-#define AT(p, i) (p)[(i) & 3]
+#define AT(p, i) (p)[(i) ^ 3]
 
 int bs = 4;
 
