@@ -66,17 +66,13 @@ enum RecursionMeasureAnalysis {
         continue
       }
       guard let steps = steps(of: calls, parameterIndex: index, sign: 1) else {
-        if let rising = risingMeasure(function, parameterIndex: index, calls: calls, unchanged: unchanged) {
-          switch rising {
-          case .found(var found):
-            found.fanOut = fanOut.map { ManifestExpression($0) }
-            return .found(found)
-          case .unknown(let why): reasons += why
-          }
-        } else {
-          reasons.append(
-            "'\(parameter.name)' is not passed as '\(parameter.name) - K' (K >= 1) to every recursive call")
+        let rising = risingMeasure(function, parameterIndex: index, calls: calls, unchanged: unchanged)
+        if case .found(var found)? = rising {
+          found.fanOut = fanOut.map { ManifestExpression($0) }
+          return .found(found)
         }
+        reasons.append("'\(parameter.name)' is not passed as '\(parameter.name) - K' (K >= 1) to every recursive call")
+        if case .unknown(let why)? = rising { reasons += why }
         continue
       }
       guard let base = baseCase(of: function, parameterIndex: index) else {
