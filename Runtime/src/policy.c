@@ -519,14 +519,15 @@ double dosc_recursive_calls_bound(double fan_out, long long measure, long long b
   if (step < 1) step = 1;
   /* The levels that call: measure, measure - step, ... down to the base (the
    * difference fits an unsigned long long, measure >= base). */
-  unsigned long long levels =
-      ((unsigned long long)measure - (unsigned long long)base) / (unsigned long long)step + 1;
+  double levels =
+      (double)(((unsigned long long)measure - (unsigned long long)base) / (unsigned long long)step) +
+      1.0;
   /* A fan-out of at most 1 makes at most one call per level. */
-  if (fan_out <= 1.0) return (double)levels + 1.0;
+  if (fan_out <= 1.0) return levels + 1.0;
   /* Without libm (libdosc links with -ljansson -pthread alone): a fan-out of 2
    * or more passes HUGE_VAL within ~1100 levels. */
   double calls = 1.0, level = 1.0;
-  for (unsigned long long k = 0; k < levels && calls < HUGE_VAL; k++) {
+  for (double k = 0.0; k < levels && calls < HUGE_VAL; k += 1.0) {
     level *= fan_out;
     calls += level;
   }
