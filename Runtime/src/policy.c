@@ -519,9 +519,9 @@ double dosc_recursive_calls_bound(double fan_out, long long measure, long long b
   if (step < 1) step = 1;
   /* The levels that call: measure, measure - step, ... down to the base (the
    * difference fits an unsigned long long, measure >= base). */
-  double levels =
-      (double)(((unsigned long long)measure - (unsigned long long)base) / (unsigned long long)step) +
-      1.0;
+  double levels = (double)(((unsigned long long)measure - (unsigned long long)base) /
+                           (unsigned long long)step) +
+                  1.0;
   /* A fan-out of at most 1 makes at most one call per level. */
   if (fan_out <= 1.0) return levels + 1.0;
   /* Without libm (libdosc links with -ljansson -pthread alone): a fan-out of 2
@@ -810,7 +810,8 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
                "bytes <= %.0f",
                decision.remote_depth_cutoff,
                facts->recurrence.at_spawn ? "estimate at the spawn's arguments (ops)" : "measure",
-               decision.remote_work_threshold, sure ? "the subtree's sure work (its lower bound)"
+               decision.remote_work_threshold,
+               sure ? "the subtree's sure work (its lower bound)"
                     : "sqrt(one call x its calls' bound), the estimate of least worst-case "
                       "error,",
                recursive_remote.needed_ops, 2.0 * usable.remote_latency_ns, nodes - 1,

@@ -805,7 +805,8 @@ static void recursive_priced_at_spawn(void) {
         EXPECT(dosc_recursive_calls_bound((double)fan_out, m, 1, step) ==
                    tree_calls(fan_out, m, 1, step),
                "fan-out %lld, step %lld, measure %lld: %.0f calls, bound %.0f", fan_out, step, m,
-               tree_calls(fan_out, m, 1, step), dosc_recursive_calls_bound((double)fan_out, m, 1, step));
+               tree_calls(fan_out, m, 1, step),
+               dosc_recursive_calls_bound((double)fan_out, m, 1, step));
   EXPECT(dosc_recursive_calls_bound(2.0, DOSC_POLICY_NEVER, DOSC_POLICY_ANY_MEASURE, 1) == HUGE_VAL,
          "saturates, no overflow");
   EXPECT(dosc_recursive_calls_bound(1.0, DOSC_POLICY_NEVER, 0, 1) > 9e18, "a chain: its length");

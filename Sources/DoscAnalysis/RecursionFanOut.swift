@@ -47,18 +47,12 @@ enum RecursionFanOut {
               + "whose trip count is not known: one invocation may make any number of calls")
         }
         // A trip count may be negative where the loop does not run: count it as none.
-        product = product * .maximum(currentValues(counted.tripCount), .zero)
+        // In the function itself a name's current value (`n#cur`) is the parameter's own for a
+        // parameter no statement changes; the caller keeps only those.
+        product = product * .maximum(SiteLoops.stripCurrentMarkers(counted.tripCount), .zero)
       }
       total += product
     }
     return .bounded(total)
-  }
-
-  /// In the function itself, a name's current value (`n#cur`) is the parameter's own for a
-  /// parameter that no statement changes; the caller keeps only those.
-  private static func currentValues(_ value: Polynomial) -> Polynomial {
-    let renames = value.variables.filter { $0.hasSuffix("#cur") }
-    return value.substituting(
-      Dictionary(uniqueKeysWithValues: renames.map { ($0, Polynomial.variable(String($0.dropLast(4)))) }))
   }
 }

@@ -15,7 +15,8 @@ extension SiteExplainer {
     _ recurrence: RecursionRecurrence, site: Manifest.Site, decision: dosc_decision, facts: dosc_site_facts,
     atValues: inout SiteExplanation.AtValues
   ) -> [SiteExplanation.BreakEven] {
-    let parameter = recurrence.measure.bound.map { "\($0) - \(recurrence.measure.parameter)" }
+    let parameter =
+      recurrence.measure.bound.map { "\($0) - \(recurrence.measure.parameter)" }
       ?? recurrence.measure.parameter
     var policyRecurrence = facts.recurrence
     var machine = profile

@@ -253,7 +253,10 @@ import Testing
   @Test(arguments: [
     ("long t = 0;\n  for (int i = 0; i < 3; i++) t += g(n - 1, k);\n  return t;", "3" as String?),
     ("long t = 0;\n  for (int i = 0; i < k; i++) if (i % 2) t += g(n - 1, k);\n  return t;", "k"),
-    ("long t = 0;\n  for (int i = 0; i < k; i++)\n    for (int m = 0; m < 2; m++) t += g(n - 2, k);\n  return t + g(n - 1, k);", "2*k+1"),
+    (
+      "long t = 0;\n  for (int i = 0; i < k; i++)\n    for (int m = 0; m < 2; m++) t += g(n - 2, k);\n  return t + g(n - 1, k);",
+      "2*k+1"
+    ),
     ("long t = 0;\n  for (int i = 0; i < k; i++) t += g(n - 1, k - 1);\n  return t;", nil),
     ("long t = 0;\n  while (t < 100) t += g(n - 1, k);\n  return t;", nil),
     ("long t = 0;\n  for (int i = 0; i < g(n - 1, k); i++) t++;\n  return t;", nil),

@@ -344,9 +344,12 @@ import Testing
     #expect(ten.binding == "remote" && ten.reason.contains("estimate at the spawn's arguments"), "\(ten.reason)")
     #expect(ten.atValues.bindingAtSpawn == "remote", "\(ten.atValues)")
     #expect(try board(6).atValues.bindingAtSpawn == "inline")
-    let queensText = try Self.explain(nqueens, threads: 1, nodes: 3, cores: 2, ranksPerHost: 3, values: ["n": 10, "j": 1])
-      .text()
-    #expect(queensText.contains("remote while its estimate >= \(ten.thresholds.remoteMeasure ?? -1) ops"), "\(queensText)")
+    let queensText = try Self.explain(
+      nqueens, threads: 1, nodes: 3, cores: 2, ranksPerHost: 3, values: ["n": 10, "j": 1]
+    )
+    .text()
+    #expect(
+      queensText.contains("remote while its estimate >= \(ten.thresholds.remoteMeasure ?? -1) ops"), "\(queensText)")
   }
 
   @Test func ranksThatFillTheirHostAndTheFirstContactArePriced() throws {
