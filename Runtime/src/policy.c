@@ -813,7 +813,7 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
                decision.remote_work_threshold,
                sure ? "the subtree's sure work (its lower bound)"
                     : "sqrt(one call x its calls' bound), the estimate of least worst-case "
-                      "error,",
+                      "ratio,",
                recursive_remote.needed_ops, 2.0 * usable.remote_latency_ns, nodes - 1,
                usable.remote_first_ns,
                sure ? ""

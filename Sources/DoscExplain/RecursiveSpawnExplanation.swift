@@ -108,14 +108,14 @@ extension SiteExplainer {
         SiteExplanation.BreakEven(
           variable: parameter, binding: "remote", from: Double(threshold),
           text: "remote while \(parameter) >= \(threshold) ops and depth < \(decision.remote_depth_cutoff): "
-            + "sqrt(one call x its calls' bound) at the spawn's arguments, the estimate of least worst-case error, "
+            + "sqrt(one call x its calls' bound) at the spawn's arguments, the estimate of least worst-case ratio, "
             + "pays 2 round trips and its share of the first contact from there; kept here below")
       ]
     }
     let estimate =
       price.rule == Int32(DOSC_RECURSIVE_REMOTE_LOWER_BOUND)
       ? "the subtree's sure work (its lower bound)"
-      : "sqrt(one call x its calls' bound), the estimate of least worst-case error,"
+      : "sqrt(one call x its calls' bound), the estimate of least worst-case ratio,"
     return [
       SiteExplanation.BreakEven(
         variable: parameter, binding: "remote", from: Double(threshold),
