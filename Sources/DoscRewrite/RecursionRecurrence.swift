@@ -115,7 +115,7 @@ public struct RecursionRecurrence {
     let work = WorkExpression.compile(atSpawn.workPerCall, arguments: arguments)
     let fanOut = WorkExpression.compile(atSpawn.fanOut, arguments: arguments)
     guard work != "-1", fanOut != "-1" else { return nil }
-    return "(dosc_current_depth < dosc_s->remote_depth_cutoff ? dosc_recursive_spawn_estimate(&"
+    return "(dosc_current_depth < dosc_unit_states[\(siteID)].remote_depth_cutoff ? dosc_recursive_spawn_estimate(&"
       + "\(Self.name(siteID: siteID)), \(work), \(fanOut), \(measureValue)) : 0LL)"
   }
 }
