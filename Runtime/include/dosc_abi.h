@@ -95,7 +95,7 @@ typedef struct dosc_site_info {
   unsigned flags;      /* DOSC_SITE_* */
   long long siblings;  /* spawns per parent invocation (loop trip count), 0 = unknown */
   /* A recursive task's measure (dosc_policy.h), generated beside the table:
-   *   static const dosc_recurrence dosc_recurrence_3 = { 2, 2, { 1, 2 }, 10.0 };
+   *   static const dosc_recurrence dosc_recurrence_3 = { 2, 2, { 1, 2 }, 10.0, 3.0, 0 };
    * NULL (left out): none known; the site's dispatch then passes no measure. */
   const dosc_recurrence *recurrence;
 } dosc_site_info;

@@ -71,7 +71,13 @@ typedef struct dosc_profile {
  * 1 + sum of I(m - decrement[i])), surely run, and least_work_per_call x
  * I(m) is a sound lower bound of the subtree's work (the leaves below base
  * counted as nothing; dosc_recursive_subtree_least_ops), what it is priced
- * remote by. */
+ * remote by.
+ * at_spawn != 0 (a search whose calls sit in a loop of n trips, n-queens, or
+ * whose work per call grows with its depth): the fan-out and the work per
+ * call are figures of the spawn's arguments, not constants. The site's
+ * dispatch then passes, as its measure, the subtree's estimate in operations
+ * (dosc_recursive_spawn_estimate, computed only where it may ship), calls is
+ * 1 and decrement[0] the least step; the local grain is the depth cut-off. */
 #define DOSC_POLICY_MAX_RECURSIVE_CALLS 8
 typedef struct dosc_recurrence {
   int calls;                                            /* entries of decrement; 0: no measure */
@@ -79,6 +85,7 @@ typedef struct dosc_recurrence {
   long long decrement[DOSC_POLICY_MAX_RECURSIVE_CALLS]; /* each >= 1 */
   double work_per_call;       /* operations of one invocation without its calls */
   double least_work_per_call; /* > 0: a lower bound holds (see above); 0: none */
+  int at_spawn;               /* non-zero: priced at the spawn (see above) */
 } dosc_recurrence;
 
 /* What the compiler and the sidecar say about one site. */
@@ -349,6 +356,22 @@ double dosc_recursive_grain_ops(const dosc_profile *profile);
  * past the values the walk takes, the count reached there. -1 when the
  * recurrence gives no lower bound. */
 double dosc_recursive_subtree_least_ops(const dosc_recurrence *recurrence, long long measure);
+
+/* The most calls a subtree started at `measure` makes when each invocation at
+ * or above `base` makes at most `fan_out` calls, each lowering the measure by
+ * at least `step`: 1 + F + F^2 + ... + F^L over its L levels that call.
+ * Saturates at HUGE_VAL. */
+double dosc_recursive_calls_bound(double fan_out, long long measure, long long base,
+                                  long long step);
+
+/* What the dispatch of an at_spawn recurrence (see dosc_recurrence) passes as
+ * its measure: the subtree's work estimate in operations, the geometric mean
+ * of one call and its calls' bound, work_per_call x sqrt(N) (N from
+ * dosc_recursive_calls_bound at the spawn's fan-out), saturated; 0 below the
+ * base. The same estimate the load-time walk prices a constant recurrence by
+ * (dosc_recursive_remote, DOSC_RECURSIVE_REMOTE_ESTIMATE). */
+long long dosc_recursive_spawn_estimate(const dosc_recurrence *recurrence, long long work_per_call,
+                                        long long fan_out, long long measure);
 
 /* How a recursive site is priced remote (policy.c, "Recursive tasks remote"):
  * which estimate of a subtree's work, the operations it must reach to pay for

@@ -294,7 +294,8 @@ static long long walk_subtree_bound(const dosc_recurrence *recurrence, double ta
 }
 
 double dosc_recursive_subtree_ops(const dosc_recurrence *recurrence, long long measure) {
-  if (recurrence == NULL || recurrence->calls < 1) return -1.0;
+  /* An at_spawn recurrence's bound needs the spawn's fan-out, not known here. */
+  if (recurrence == NULL || recurrence->calls < 1 || recurrence->at_spawn) return -1.0;
   double ops;
   if (measure < recurrence->base) return work_per_call_of(recurrence);
   long long reached = walk_subtree_bound(recurrence, HUGE_VAL, measure, &ops);
@@ -308,7 +309,10 @@ double dosc_recursive_grain_ops(const dosc_profile *profile) {
 
 long long dosc_recursive_measure_threshold(const dosc_profile *profile,
                                            const dosc_recurrence *recurrence) {
-  if (recurrence == NULL || recurrence->calls < 1) return DOSC_POLICY_ANY_MEASURE;
+  /* An at_spawn recurrence passes its estimate, not its measure: the local
+   * grain is the depth cut-off alone, as without a measure. */
+  if (recurrence == NULL || recurrence->calls < 1 || recurrence->at_spawn)
+    return DOSC_POLICY_ANY_MEASURE;
   double grain = dosc_recursive_grain_ops(profile);
   if (work_per_call_of(recurrence) >= grain) return DOSC_POLICY_ANY_MEASURE;
   double ops;
@@ -509,6 +513,52 @@ double dosc_recursive_subtree_least_ops(const dosc_recurrence *recurrence, long 
   return ops / work_per_call_of(recurrence) * recurrence->least_work_per_call;
 }
 
+double dosc_recursive_calls_bound(double fan_out, long long measure, long long base,
+                                  long long step) {
+  if (measure < base || !(fan_out > 0.0)) return 1.0;
+  if (step < 1) step = 1;
+  /* The levels that call: measure, measure - step, ... down to the base (the
+   * difference fits an unsigned long long, measure >= base). */
+  double levels = (double)(((unsigned long long)measure - (unsigned long long)base) /
+                           (unsigned long long)step) +
+                  1.0;
+  /* A fan-out of at most 1 makes at most one call per level. */
+  if (fan_out <= 1.0) return levels + 1.0;
+  /* Without libm (libdosc links with -ljansson -pthread alone): a fan-out of 2
+   * or more passes HUGE_VAL within ~1100 levels. */
+  double calls = 1.0, level = 1.0;
+  for (double k = 0.0; k < levels && calls < HUGE_VAL; k += 1.0) {
+    level *= fan_out;
+    calls += level;
+  }
+  return isfinite(calls) ? calls : HUGE_VAL;
+}
+
+/* sqrt without libm: a power of 2 within a factor 2 of the root, then Newton
+ * steps, each doubling the correct digits. */
+static double square_root(double x) {
+  if (!(x > 0.0)) return 0.0;
+  if (!isfinite(x)) return x;
+  double root = 1.0;
+  while (root * root < x)
+    root *= 2.0;
+  while (root * root > 4.0 * x)
+    root *= 0.5;
+  for (int i = 0; i < 8; i++)
+    root = 0.5 * (root + x / root);
+  return root;
+}
+
+long long dosc_recursive_spawn_estimate(const dosc_recurrence *recurrence, long long work_per_call,
+                                        long long fan_out, long long measure) {
+  if (recurrence == NULL) return 0;
+  double per_call = work_per_call >= 1 ? (double)work_per_call : 1.0;
+  double calls = dosc_recursive_calls_bound(fan_out > 0 ? (double)fan_out : 0.0, measure,
+                                            recurrence->base, recurrence->decrement[0]);
+  /* sqrt(one call x per_call x N): the geometric mean of the subtree's range. */
+  return dosc_saturate_ll(per_call * square_root(calls), 0);
+}
+
 dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
                                                   const dosc_site_facts *facts) {
   dosc_recursive_remote_price price = {DOSC_RECURSIVE_REMOTE_NONE, 0, HUGE_VAL, DOSC_POLICY_NEVER,
@@ -548,6 +598,14 @@ dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
    * (main's lone fib(n), see dosc_decide): its children's levels start
    * there. */
   price.depth_cutoff += 1;
+  if (recurrence->at_spawn) {
+    /* The spawn passes the estimate itself (dosc_recursive_spawn_estimate):
+     * the threshold is in operations. */
+    price.rule = DOSC_RECURSIVE_REMOTE_ESTIMATE;
+    price.depth_cutoff = 2;
+    price.measure_threshold = dosc_saturate_ll(price.needed_ops, 1);
+    return price;
+  }
   if (!isfinite(target)) return price;
   long long base = recurrence->base;
   long long last =
@@ -619,12 +677,13 @@ static void choose_grain(const dosc_profile *profile, const dosc_site_facts *fac
     if (facts->work_known)
       snprintf(text, text_size, "spawns when work >= %lld ops, else serial clone",
                decision->work_threshold);
-    else if (facts->recurrence.calls > 0 && decision->measure_threshold == DOSC_POLICY_ANY_MEASURE)
+    else if (facts->recurrence.calls > 0 && !facts->recurrence.at_spawn &&
+             decision->measure_threshold == DOSC_POLICY_ANY_MEASURE)
       snprintf(text, text_size,
                "recursive: spawns while depth < %d (one call's work pays for a spawn and a "
                "steal), serial clone below",
                decision->depth_cutoff);
-    else if (facts->recurrence.calls > 0)
+    else if (facts->recurrence.calls > 0 && !facts->recurrence.at_spawn)
       snprintf(text, text_size,
                "recursive: spawns while depth < %d and the measure >= %lld (its calls' work "
                "bound >= %.0f ops: spawn + steal <= %.0f%%), serial clone below",
@@ -746,13 +805,15 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
       int sure = recursive_remote.rule == DOSC_RECURSIVE_REMOTE_LOWER_BOUND;
       snprintf(why, sizeof why, "%d nodes, remotable recursive task with a measure", nodes);
       snprintf(remote, sizeof remote,
-               "remote while depth < %d and the measure >= %lld (%s >= %.0f ops pays 2 x %.0f "
+               "remote while depth < %d and the %s >= %lld (%s >= %.0f ops pays 2 x %.0f "
                "ns round trips and its share of first reaching %d nodes, %.0f ns the first%s) and "
                "bytes <= %.0f",
-               decision.remote_depth_cutoff, decision.remote_work_threshold,
+               decision.remote_depth_cutoff,
+               facts->recurrence.at_spawn ? "estimate at the spawn's arguments (ops)" : "measure",
+               decision.remote_work_threshold,
                sure ? "the subtree's sure work (its lower bound)"
                     : "sqrt(one call x its calls' bound), the estimate of least worst-case "
-                      "error,",
+                      "ratio,",
                recursive_remote.needed_ops, 2.0 * usable.remote_latency_ns, nodes - 1,
                usable.remote_first_ns,
                sure ? ""

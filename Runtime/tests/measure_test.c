@@ -20,7 +20,7 @@ static long fib_plain(long n) {
 }
 
 /* ---- what the rewrite generates ------------------------------------------ */
-static const dosc_recurrence dosc_recurrence_0 = {2, 2LL, {1LL, 2LL}, 10.0, 3.0};
+static const dosc_recurrence dosc_recurrence_0 = {2, 2LL, {1LL, 2LL}, 10.0, 3.0, 0};
 static const dosc_site_info dosc_site_infos[] = {
     {0, "fib", "measure_test.c", 30, 5, DOSC_BIND_AUTO, DOSC_SITE_RECURSIVE | DOSC_SITE_REMOTABLE,
      2, &dosc_recurrence_0},

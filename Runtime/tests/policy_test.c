@@ -785,6 +785,69 @@ static void recursive_without_measure_stays_here(void) {
   EXPECT(d.binding == DOSC_POLICY_LOCAL, "no measure, 2 threads: local (%s)", reason);
 }
 
+/* Calls of a tree whose every invocation at or above `base` makes exactly
+ * `fan_out` calls, each `step` lower: what dosc_recursive_calls_bound must
+ * never be below. */
+static double tree_calls(long long fan_out, long long measure, long long base, long long step) {
+  if (measure < base) return 1.0;
+  return 1.0 + (double)fan_out * tree_calls(fan_out, measure - step, base, step);
+}
+
+/* n-queens' shape: a loop of n calls under a test, the depth j rising to n,
+ * one call's work growing with j: the fan-out and the work per call are
+ * figures of the arguments, priced at the spawn (at_spawn). */
+static void recursive_priced_at_spawn(void) {
+  EXPECT(dosc_recursive_calls_bound(10.0, 9, 1, 1) == 1111111111.0, "10-way, 9 levels: %.0f",
+         dosc_recursive_calls_bound(10.0, 9, 1, 1));
+  for (long long fan_out = 0; fan_out <= 4; fan_out++)
+    for (long long step = 1; step <= 3; step++)
+      for (long long m = -2; m <= 9; m++)
+        EXPECT(dosc_recursive_calls_bound((double)fan_out, m, 1, step) ==
+                   tree_calls(fan_out, m, 1, step),
+               "fan-out %lld, step %lld, measure %lld: %.0f calls, bound %.0f", fan_out, step, m,
+               tree_calls(fan_out, m, 1, step),
+               dosc_recursive_calls_bound((double)fan_out, m, 1, step));
+  EXPECT(dosc_recursive_calls_bound(2.0, DOSC_POLICY_NEVER, DOSC_POLICY_ANY_MEASURE, 1) == HUGE_VAL,
+         "saturates, no overflow");
+  EXPECT(dosc_recursive_calls_bound(1.0, DOSC_POLICY_NEVER, 0, 1) > 9e18, "a chain: its length");
+
+  dosc_site_facts facts = task(1, 1, 0, 0); /* siblings n: not a constant */
+  facts.recurrence.calls = 1;
+  facts.recurrence.base = 1;
+  facts.recurrence.decrement[0] = 1;
+  facts.recurrence.at_spawn = 1;
+  long long estimate = dosc_recursive_spawn_estimate(&facts.recurrence, 100, 10, 9);
+  EXPECT(llabs(estimate - 3333333) <= 1, "100 x sqrt(1111111111): %lld", estimate);
+  EXPECT(dosc_recursive_spawn_estimate(&facts.recurrence, 100, 10, 0) == 100, "below the base");
+  EXPECT(dosc_recursive_subtree_ops(&facts.recurrence, 9) < 0, "no bound without the fan-out");
+
+  dosc_profile profile = three_ranks_two_cores();
+  char reason[512];
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  dosc_recursive_remote_price price = dosc_recursive_remote(&profile, &facts);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE && price.rule == DOSC_RECURSIVE_REMOTE_ESTIMATE,
+         "priced at the spawn: the estimate rule (%s)", reason);
+  EXPECT(strstr(reason, "estimate at the spawn's arguments") != NULL, "reason: %s", reason);
+  EXPECT(d.remote_work_threshold == dosc_saturate_ll(price.needed_ops, 1),
+         "the threshold is in operations: %lld, needed %.0f", d.remote_work_threshold,
+         price.needed_ops);
+  EXPECT(d.remote_depth_cutoff == 2, "only the root's children: %d", d.remote_depth_cutoff);
+  EXPECT(d.measure_threshold == DOSC_POLICY_ANY_MEASURE, "the local grain: depth alone");
+  /* n-queens 6 and 10 spawned from the root (j = 1): one call's work bound
+   * 16 n^2 + 30 n + 5, measure n - 1, fan-out n */
+  long long six = dosc_recursive_spawn_estimate(&facts.recurrence, 16 * 36 + 180 + 5, 6, 5);
+  long long ten = dosc_recursive_spawn_estimate(&facts.recurrence, 1600 + 300 + 5, 10, 9);
+  EXPECT(strcmp(recursive_at(&d, six, 0, 0), "inline") == 0, "6-queens stays: %lld < %lld", six,
+         d.remote_work_threshold);
+  EXPECT(strcmp(recursive_at(&d, ten, 0, 0), "remote") == 0, "10-queens ships: %lld >= %lld", ten,
+         d.remote_work_threshold);
+  EXPECT(strcmp(recursive_at(&d, ten, 2, 0), "inline") == 0, "below the root's children: kept");
+  profile.threads = 2;
+  d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(strcmp(recursive_at(&d, 0, 3, 0), "local") == 0, "2 threads: kept subtrees spawn (%s)",
+         reason);
+}
+
 static void recursive_remote_edges(void) {
   char reason[512];
   /* one node: nothing to ship, the two-way decision as before */
@@ -852,6 +915,7 @@ int main(void) {
   recursive_lower_bound_ships_the_top();
   recursive_estimate_only_near_the_root();
   recursive_without_measure_stays_here();
+  recursive_priced_at_spawn();
   recursive_remote_edges();
   printf("policy: %d checks, %d failed\n", test_checks, test_failures);
   return test_failures == 0 ? 0 : 1;

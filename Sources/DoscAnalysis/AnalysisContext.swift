@@ -22,7 +22,7 @@ final class AnalysisContext {
   func recursionMeasure(of function: FunctionDefinition) -> RecursionMeasureAnalysis.Outcome? {
     let component = callGraph.component(of: function.name, in: self)
     guard !component.isEmpty else { return nil }
-    return RecursionMeasureAnalysis.measure(of: function, component: component)
+    return RecursionMeasureAnalysis.measure(of: function, component: component, context: self)
   }
 
   /// What a call of `function` does. In a recursive component, each function is walked

@@ -1,5 +1,7 @@
 import CSyntax
+import DoscSupport
 import DoscManifest
+import SymbolicAlgebra
 
 /// Finds what bounds a recursive task's recursion (`Manifest.RecursionMeasure`): an integer
 /// parameter that no statement changes, that every direct recursive call passes decreased by a
@@ -10,8 +12,11 @@ import DoscManifest
 ///
 /// The bound must never be smaller than the truth, so everything it rests on is checked, and
 /// anything else is "unknown" with a reason: recursion through another function, a recursive
-/// call in a loop (any number per invocation), an argument that is not `p - K`, a parameter
-/// that is assigned or whose address is taken, no base case.
+/// call in a loop whose trip count is not known or changes along the recursion, an argument
+/// that is not `p - K`, a parameter that is assigned or whose address is taken, no base case.
+/// A parameter rising towards another that every call passes unchanged (a search's depth `j`
+/// towards `n`) is measured by their difference (`RecursionMeasureAnalysis.risingMeasure`);
+/// calls in counted loops count their trip counts (`RecursionFanOut`).
 enum RecursionMeasureAnalysis {
   enum Outcome: Equatable {
     case found(Manifest.RecursionMeasure)
@@ -19,7 +24,7 @@ enum RecursionMeasureAnalysis {
   }
 
   /// `component`: the functions in a call cycle with `function` (itself included).
-  static func measure(of function: FunctionDefinition, component: Set<String>) -> Outcome {
+  static func measure(of function: FunctionDefinition, component: Set<String>, context: AnalysisContext) -> Outcome {
     let others = component.subtracting([function.name]).sorted()
     if !others.isEmpty {
       return .unknown([
@@ -31,10 +36,22 @@ enum RecursionMeasureAnalysis {
       return .unknown(["the address of '\(function.name)' is taken in it: it may call itself indirectly"])
     }
     if calls.isEmpty { return .unknown(["'\(function.name)' makes no direct recursive call"]) }
-    if let looped = calls.first(where: \.inLoop) {
+    if let jump = firstGoto(in: function.body) {
+      return .unknown(["the 'goto' at \(jump.withBaseName) may repeat a recursive call"])
+    }
+    // Calls in counted loops: at most the loops' trip counts of them per invocation.
+    var fanOut: Polynomial?
+    if calls.contains(where: \.inLoop) {
+      switch RecursionFanOut.fanOut(of: function, calls: calls.map { ($0.call, $0.statement) }, context: context) {
+      case .bounded(let bound): fanOut = bound
+      case .unbounded(let reason): return .unknown([reason])
+      }
+    }
+    let unchanged = passedUnchanged(function)
+    if let fanOut, !fanOut.variables.isSubset(of: unchanged) || fanOut.representableCExpression == nil {
       return .unknown([
-        "the recursive call at \(looped.call.location.withBaseName) is in a loop: "
-          + "one invocation may make any number of them"
+        "the recursive calls' loops run '\(ManifestExpression(fanOut))' times, which is not over parameters "
+          + "every recursive call passes unchanged: the count may change along the recursion"
       ])
     }
     let mutations = MutationFacts(function)
@@ -44,15 +61,18 @@ enum RecursionMeasureAnalysis {
         reasons.append("'\(parameter.name)' is changed in '\(function.name)'")
         continue
       }
-      var decrements: [Int] = []
-      for call in calls {
-        guard case .call(_, _, let arguments) = call.call.kind, arguments.indices.contains(index),
-          let step = decrement(of: arguments[index], parameterIndex: index), step >= 1
-        else { break }
-        decrements.append(step)
+      if unchanged.contains(parameter.name) {
+        reasons.append("'\(parameter.name)' is passed unchanged to every recursive call")
+        continue
       }
-      guard decrements.count == calls.count else {
+      guard let steps = steps(of: calls, parameterIndex: index, sign: 1) else {
+        let rising = risingMeasure(function, parameterIndex: index, calls: calls, unchanged: unchanged)
+        if case .found(var found)? = rising {
+          found.fanOut = fanOut.map { ManifestExpression($0) }
+          return .found(found)
+        }
         reasons.append("'\(parameter.name)' is not passed as '\(parameter.name) - K' (K >= 1) to every recursive call")
+        if case .unknown(let why)? = rising { reasons += why }
         continue
       }
       guard let base = baseCase(of: function, parameterIndex: index) else {
@@ -61,24 +81,67 @@ enum RecursionMeasureAnalysis {
         continue
       }
       // An unsigned parameter below its decrement would wrap around to a huge value.
-      if parameter.type.isUnsigned && base < decrements.max()! {
+      if parameter.type.isUnsigned && base < steps.max()! {
         reasons.append("'\(parameter.name)' is unsigned and may wrap below 0 at a recursive call")
         continue
       }
-      var found = Manifest.RecursionMeasure(parameter: parameter.name, base: base, decrements: decrements)
-      found.lowerBound = RecursionLowerBoundAnalysis.lowerBound(of: function, measure: found, parameterIndex: index)
+      var found = Manifest.RecursionMeasure(parameter: parameter.name, base: base, decrements: steps)
+      if let fanOut {
+        found.fanOut = ManifestExpression(fanOut)
+      } else {
+        found.lowerBound = RecursionLowerBoundAnalysis.lowerBound(of: function, measure: found, parameterIndex: index)
+      }
       return .found(found)
     }
     if reasons.isEmpty { reasons.append("'\(function.name)' has no integer parameter") }
     return .unknown(reasons)
   }
 
-  private struct RecursiveCall {
-    var call: Expr
-    var inLoop: Bool
+  /// The parameters every recursive call passes as they are (`n` of `nqueens(n, j + 1, b)`)
+  /// and no statement changes: constant along the whole recursion.
+  static func passedUnchanged(_ function: FunctionDefinition) -> Set<String> {
+    let mutations = MutationFacts(function)
+    let calls = recursiveCalls(in: function)
+    var names: Set<String> = []
+    for (index, parameter) in function.parameters.enumerated() where !mutations.isModified(parameter.name) {
+      let passed = calls.allSatisfy { call in
+        guard case .call(_, _, let arguments) = call.call.kind, arguments.indices.contains(index) else { return false }
+        return isParameter(arguments[index], index)
+      }
+      if passed { names.insert(parameter.name) }
+    }
+    return names
   }
 
-  private static func recursiveCalls(in function: FunctionDefinition) -> [RecursiveCall] {
+  /// K_i when every call passes the parameter as `p - sign x K_i` with K_i >= 1; nil otherwise.
+  static func steps(of calls: [RecursiveCall], parameterIndex: Int, sign: Int) -> [Int]? {
+    var steps: [Int] = []
+    for call in calls {
+      guard case .call(_, _, let arguments) = call.call.kind, arguments.indices.contains(parameterIndex),
+        let decrement = decrement(of: arguments[parameterIndex], parameterIndex: parameterIndex),
+        sign * decrement >= 1
+      else { return nil }
+      steps.append(sign * decrement)
+    }
+    return steps
+  }
+
+  private static func firstGoto(in body: Stmt) -> SourceLocation? {
+    var found: SourceLocation?
+    SyntaxWalk.forEachStatement(in: body) { statement in
+      if case .gotoStatement = statement.kind, found == nil { found = statement.location }
+    }
+    return found
+  }
+
+  struct RecursiveCall {
+    var call: Expr
+    var inLoop: Bool
+    /// The statement whose own expressions (not a sub-statement's) hold the call.
+    var statement: Stmt
+  }
+
+  static func recursiveCalls(in function: FunctionDefinition) -> [RecursiveCall] {
     var found: [RecursiveCall] = []
     func visit(_ statement: Stmt, inLoop: Bool) {
       var loop = inLoop
@@ -89,7 +152,7 @@ enum RecursionMeasureAnalysis {
       let own = Stmt(ownExpressionsOnly(statement), location: statement.location, range: statement.range)
       SyntaxWalk.forEachExpression(in: own) { expression in
         if case .call(function.name?, _, _) = expression.kind {
-          found.append(RecursiveCall(call: expression, inLoop: loop))
+          found.append(RecursiveCall(call: expression, inLoop: loop, statement: statement))
         }
       }
       for child in statement.children { visit(child, inLoop: loop) }
@@ -126,7 +189,7 @@ enum RecursionMeasureAnalysis {
   }
 
   /// K when `argument` is `p - K` (or `p + -K`) for the parameter at `parameterIndex`.
-  private static func decrement(of argument: Expr, parameterIndex: Int) -> Int? {
+  static func decrement(of argument: Expr, parameterIndex: Int) -> Int? {
     var expression = argument
     while case .cast(let inner) = expression.kind { expression = inner }
     guard case .binary(let op, let left, let right) = expression.kind, op == "-" || op == "+",
@@ -135,14 +198,14 @@ enum RecursionMeasureAnalysis {
     return op == "-" ? constant : -constant
   }
 
-  private static func isParameter(_ expression: Expr, _ index: Int) -> Bool {
+  static func isParameter(_ expression: Expr, _ index: Int) -> Bool {
     var expression = expression
     while case .cast(let inner) = expression.kind { expression = inner }
     if case .name(_, .parameter(index)) = expression.kind { return true }
     return false
   }
 
-  private static func integerConstant(_ expression: Expr) -> Int? {
+  static func integerConstant(_ expression: Expr) -> Int? {
     switch expression.kind {
     case .integerLiteral(let value), .constant(let value), .name(_, .enumerator(let value)): return value
     case .unary("-", let inner): return integerConstant(inner).map { -$0 }
@@ -164,7 +227,7 @@ enum RecursionMeasureAnalysis {
     return nil
   }
 
-  private static func containsRecursiveCall(_ statement: Stmt, _ name: String) -> Bool {
+  static func containsRecursiveCall(_ statement: Stmt, _ name: String) -> Bool {
     var found = false
     SyntaxWalk.forEachExpression(in: statement) { expression in
       if case .call(name?, _, _) = expression.kind { found = true }
@@ -172,7 +235,7 @@ enum RecursionMeasureAnalysis {
     return found
   }
 
-  private static func alwaysReturns(_ statement: Stmt) -> Bool {
+  static func alwaysReturns(_ statement: Stmt) -> Bool {
     switch statement.kind {
     case .returnStatement: return true
     case .compound(let items): return items.last.map(alwaysReturns) ?? false

@@ -45,7 +45,7 @@ enum SiteLoops {
   }
 
   /// In the spawning function, a variable's current value is what the generated code sees.
-  private static func stripCurrentMarkers(_ value: Polynomial) -> Polynomial {
+  static func stripCurrentMarkers(_ value: Polynomial) -> Polynomial {
     let renames = value.variables.filter { $0.hasSuffix("#cur") }
     return value.substituting(
       Dictionary(uniqueKeysWithValues: renames.map { ($0, Polynomial.variable(String($0.dropLast(4)))) }))

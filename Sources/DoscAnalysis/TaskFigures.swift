@@ -96,7 +96,13 @@ enum TaskFigures {
       workUnbounded: workUnbounded, isRecursive: summary.isRecursive, reasons: reasons, isOpaque: false)
     if summary.isRecursive {
       switch measure {
-      case .found(let found)?: task.measure = found
+      case .found(var found)?:
+        // A figure of the arguments where one call's work varies (a constant is the figure).
+        if work?.integerValue == nil {
+          found.workPerCallBound = ManifestExpression(
+            RecursionWorkPerCall.bound(of: work, measure: found, function: function))
+        }
+        task.measure = found
       case .unknown(let why)?: task.measureUnknown = why
       case nil: task.measureUnknown = ["'\(function.name)' recurses only through functions it calls"]
       }

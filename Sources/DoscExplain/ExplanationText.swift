@@ -58,7 +58,8 @@ extension Explanation {
       } else if !at.missing.isEmpty {
         lines.append("  set \(at.missing.map { "--set \($0)=..." }.joined(separator: " ")) for its costs")
       } else if let bound = at.subtreeWorkBound {
-        lines.append("  at these values: its calls' work at most \(format(bound)) ops (recursive)")
+        let estimate = at.subtreeWorkEstimate.map { ", estimated at \(format($0)) ops" } ?? ""
+        lines.append("  at these values: its calls' work at most \(format(bound)) ops\(estimate) (recursive)")
       } else if site.figures.work == "null" {
         lines.append("  work unknown (recursive or unbounded): no cost at given values")
       }

@@ -93,6 +93,9 @@ public struct SiteExplanation: Codable, Sendable {
     /// A recursive task with a measure: the most operations its calls can run at these values
     /// (`dosc_recursive_subtree_ops`).
     public var subtreeWorkBound: Double?
+    /// A recursive task priced at the spawn: its subtree's estimate at these values, what the
+    /// dispatch passes (`dosc_recursive_spawn_estimate`).
+    public var subtreeWorkEstimate: Double?
     /// What the spawn-time check picks at these values.
     public var bindingAtSpawn: String?
     public var inlineNs: Double?
@@ -110,6 +113,7 @@ public struct SiteExplanation: Codable, Sendable {
       case replicatedBytes = "replicated_bytes"
       case siblings
       case subtreeWorkBound = "subtree_work_bound"
+      case subtreeWorkEstimate = "subtree_work_estimate"
       case bindingAtSpawn = "binding_at_spawn"
       case inlineNs = "inline_ns"
       case localNs = "local_ns"

@@ -234,21 +234,45 @@ public struct Manifest: Codable, Hashable, Sendable {
   /// parameter's value minus at least that decrement. So the calls of a task started with
   /// the parameter at m number at most N(m) = 1 + sum over d in decrements of N(m - d)
   /// (N = 1 below base): the subtree bound the runtime prices a spawn by.
+  ///
+  /// A rising measure (`bound` set, a search's depth `j` rising towards `n`): the measure is
+  /// `bound - parameter`, the bound parameter passed unchanged to every call, and `base` and
+  /// `decrements` are in the measure's terms (`j + 1` decreases `n - j` by 1). Where recursive
+  /// calls sit in counted loops (`fanOut` set, one call per free column of n-queens), an
+  /// invocation makes at most `fanOut` calls, each decreasing the measure by at least
+  /// `decrements[0]` (the one entry): N(m) = 1 + fanOut x N(m - decrements[0]).
   public struct RecursionMeasure: Codable, Hashable, Sendable {
     public var parameter: String
     public var base: Int
     public var decrements: [Int]
     /// Present when the bound is also a lower bound (`RecursionLowerBound`).
     public var lowerBound: RecursionLowerBound?
-    public init(parameter: String, base: Int, decrements: [Int], lowerBound: RecursionLowerBound? = nil) {
+    /// A rising measure: the parameter the measure's parameter rises towards.
+    public var bound: String?
+    /// Recursive calls per invocation, at most, over parameters every call passes unchanged:
+    /// present when a call is in a loop (the loops' trip counts).
+    public var fanOut: ManifestExpression?
+    /// The most work of any one invocation of a subtree started at the task's arguments
+    /// (`work_per_invocation` at the extremes of the measure's range), when it is not a
+    /// constant; unknown (null) when no such bound is found.
+    public var workPerCallBound: ManifestExpression?
+    public init(
+      parameter: String, base: Int, decrements: [Int], lowerBound: RecursionLowerBound? = nil, bound: String? = nil,
+      fanOut: ManifestExpression? = nil, workPerCallBound: ManifestExpression? = nil
+    ) {
       self.parameter = parameter
       self.base = base
       self.decrements = decrements
       self.lowerBound = lowerBound
+      self.bound = bound
+      self.fanOut = fanOut
+      self.workPerCallBound = workPerCallBound
     }
     enum CodingKeys: String, CodingKey {
-      case parameter, base, decrements
+      case parameter, base, decrements, bound
       case lowerBound = "lower_bound"
+      case fanOut = "fan_out"
+      case workPerCallBound = "work_per_call_bound"
     }
   }
 

@@ -323,10 +323,12 @@ struct UnitRewriter {
     }
     entry.defaultBinding = .auto
     var measure = "DOSC_POLICY_NO_MEASURE"
-    let recurrence = task.flatMap { work == "-1" ? RecursionRecurrence(task: $0.manifestTask) : nil }
-    if let recurrence {
-      measure = recurrence.measureArgument
+    var recurrence = task.flatMap { work == "-1" ? RecursionRecurrence(task: $0.manifestTask) : nil }
+    if let argument = recurrence?.measureArgument(siteID: id, arguments: workArguments) {
+      measure = argument
       entry.recurrence = RecursionRecurrence.name(siteID: id)
+    } else {
+      recurrence = nil
     }
 
     let serial = clones.hasClone(site.callee, from: unitIndex) ? ClonePlan.serialName(site.callee) : site.callee

@@ -162,6 +162,7 @@ import Testing
         """, "spend(0)"), "spend")
     #expect(t.measure == nil)
     #expect(t.measureUnknown?.first?.contains("'n' is not passed as 'n - K'") == true, "\(t.measureUnknown ?? [])")
+    #expect(t.measureUnknown?.contains { $0.contains("'n' rises, but no integer parameter") } == true)
   }
 
   @Test func changedParameterOrNoBaseCase() throws {
@@ -197,12 +198,112 @@ import Testing
     #expect(unguarded.measureUnknown == ["no 'if (n < C) return' comes before the recursive calls"])
   }
 
-  /// n-queens spawns in a loop: one invocation makes any number of recursive calls.
-  @Test func recursiveCallInALoop() throws {
+  /// n-queens: the depth `j` rises towards `n`, passed unchanged, under `if (j == n) return 1`,
+  /// and the call sits in a loop of `n` trips under a test. The measure is `n - j`; at most `n`
+  /// calls per invocation; one call's work grows with `j`, so its bound over the subtree is
+  /// the figure at the root's `j` or at the deepest, `j = n`.
+  @Test func nqueensHasARisingMeasureAndItsLoopsFanOut() throws {
     let (manifest, _) = try Fixtures.analyze(Fixtures.example("nqueens"))
     let t = try manifest.task("nqueens")
-    #expect(t.measure == nil)
-    #expect(t.measureUnknown?.first?.contains("is in a loop") == true, "\(t.measureUnknown ?? [])")
+    let measure = try #require(t.measure, "\(t.measureUnknown ?? [])")
+    #expect(measure.parameter == "j" && measure.bound == "n" && measure.base == 1 && measure.decrements == [1])
+    #expect(measure.fanOut?.description == "n")
+    #expect(measure.lowerBound == nil, "the calls are under a test: no lower bound")
+    #expect(t.workPerInvocation?.description == "16*j*n+30*n+5")
+    #expect(measure.workPerCallBound?.description == "max(16*j*n+30*n+5,16*n*n+30*n+5)")
+  }
+
+  /// The tests that stop a rising `j` at `n + c`, as a base `if (T) return` or as an `if (G)`
+  /// around the calls: base (in `n - j`) or nil when no measure may be stated (an equality
+  /// base that a step of 2 may jump over, a bound that changes, no test on `j`).
+  @Test(arguments: [
+    ("if (j >= n) return 1;\n  return s(n, j + 1) + s(n, j + 1);", 1 as Int?),
+    ("if (j == n) return 1;\n  return s(n, j + 1);", 1),
+    ("if (n == j) return 1;\n  return s(n, (int)(j + 1));", 1),
+    ("if (!(j < n)) return 1;\n  return s(n, j + 1);", 1),
+    ("if (!(j != n)) return 1;\n  return s(n, j + 1);", 1),
+    ("if (n <= j) { return 1; }\n  return s(n, j + 1);", 1),
+    ("if (j > n - 2) return 1;\n  return s(n, j + 1);", 2),
+    ("if (j >= n + 3) return 1;\n  return s(n, j + 1);", -2),
+    ("if (j < 0 || j >= n) return 1;\n  return s(n, j + 1);", 1),
+    ("long t = 1;\n  if (j < n) t = s(n, j + 1) + 1;\n  return t;", 1),
+    ("long t = 1;\n  if (j != n) t = s(n, j + 1) + 1;\n  return t;", 1),
+    ("long t = 1;\n  if (j >= n) t = 0; else t = s(n, j + 1);\n  return t;", 1),
+    ("if (j >= n) return 1;\n  return s(n, j + 2);", 1),
+    ("if (j == n) return 1;\n  return s(n, j + 2);", nil),
+    ("if (j >= n) return 1;\n  return s(n + 1, j + 1);", nil),
+    ("if (j >= n) return 1;\n  return s(n, j + 1) + s(n - 1, j + 1);", nil),
+    ("if (j > 100) return 1;\n  return s(n, j + 1);", nil),
+    ("if (j == n) return 1;\n  return s(n, j + 1) + s(n, j);", nil),
+  ])
+  func risingMeasureBases(_ body: String, _ base: Int?) throws {
+    let t = try task(spawned("long s(int n, int j) {\n  \(body)\n}", "s(10, 0)"), "s")
+    #expect(t.measure?.base == base, "\(body): \(t.measureUnknown ?? [])")
+    if base != nil {
+      #expect(t.measure?.parameter == "j" && t.measure?.bound == "n")
+    } else {
+      #expect(t.measureUnknown?.isEmpty == false)
+    }
+  }
+
+  /// Recursive calls in counted loops: the fan-out is the sum over the calls of their loops'
+  /// trip counts, a constant or a parameter that every call passes unchanged; a loop with no
+  /// trip count, a call in a loop's header or a count that changes along the recursion has
+  /// no measure.
+  @Test(arguments: [
+    ("long t = 0;\n  for (int i = 0; i < 3; i++) t += g(n - 1, k);\n  return t;", "3" as String?),
+    ("long t = 0;\n  for (int i = 0; i < k; i++) if (i % 2) t += g(n - 1, k);\n  return t;", "k"),
+    (
+      "long t = 0;\n  for (int i = 0; i < k; i++)\n    for (int m = 0; m < 2; m++) t += g(n - 2, k);\n  return t + g(n - 1, k);",
+      "2*k+1"
+    ),
+    ("long t = 0;\n  for (int i = 0; i < k; i++) t += g(n - 1, k - 1);\n  return t;", nil),
+    ("long t = 0;\n  while (t < 100) t += g(n - 1, k);\n  return t;", nil),
+    ("long t = 0;\n  for (int i = 0; i < g(n - 1, k); i++) t++;\n  return t;", nil),
+    ("long t = 0;\n  for (int i = 0; i < n; i++) t += g(n - 1, k);\n  return t;", nil),
+  ])
+  func loopFanOut(_ body: String, _ fanOut: String?) throws {
+    let t = try task(spawned("long g(int n, int k) {\n  if (n < 1) return 1;\n  \(body)\n}", "g(5, 3)"), "g")
+    #expect(t.measure?.fanOut?.description == fanOut, "\(body): \(t.measureUnknown ?? [])")
+    if fanOut != nil {
+      #expect(t.measure?.parameter == "n" && t.measure?.base == 1 && t.measure?.lowerBound == nil)
+    } else {
+      #expect(t.measure == nil && t.measureUnknown?.isEmpty == false)
+    }
+  }
+
+  /// One call's work over the subtree: a constant needs no bound; a figure of degree 1 in the
+  /// measure's parameter is bounded by its larger end; one of degree 2 has no bound stated.
+  @Test func workPerCallBound() throws {
+    let linear = try task(
+      spawned(
+        """
+        long s(int n, int j) {
+          if (j >= n) return 1;
+          long t = 0;
+          for (int i = 0; i < j; i++) t += i;
+          return t + s(n, j + 1);
+        }
+        """, "s(10, 0)"), "s")
+    let bound = try #require(linear.measure?.workPerCallBound?.polynomial, "\(linear.measureUnknown ?? [])")
+    let work = try #require(linear.workPerInvocation?.polynomial)
+    // Never below one call's work anywhere in the subtree of s(10, 0): j = 0 ... 10.
+    for j in 0...10 {
+      let most = try bound.evaluate(["n": 10, "j": 0])
+      let one = try work.evaluate(["n": 10, "j": j])
+      #expect(most.isInteger && one.isInteger && most.numerator >= one.numerator, "j = \(j)")
+    }
+    let quadratic = try task(
+      spawned(
+        """
+        long s(int n, int j) {
+          if (j >= n) return 1;
+          long t = 0;
+          for (int i = 0; i < j * j; i++) t += i;
+          return t + s(n, j + 1);
+        }
+        """, "s(10, 0)"), "s")
+    #expect(quadratic.measure != nil && quadratic.measure?.workPerCallBound == .unknown)
   }
 
   @Test func mutualRecursion() throws {

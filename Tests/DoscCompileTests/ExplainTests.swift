@@ -333,10 +333,23 @@ import Testing
     #expect(one.binding == "local" && one.thresholds.remoteMeasure == nil, "\(one.reason)")
     let nqueens = try Self.build("nqueens")
     defer { try? FileManager.default.removeItem(atPath: nqueens.directory) }
-    let board = try #require(
-      try Self.explain(nqueens, threads: 1, nodes: 3, cores: 2, ranksPerHost: 3, values: ["n": 10, "j": 0]).sites
-        .first)
-    #expect(board.binding == "inline" && board.reason.contains("recursive without a measure"), "\(board.reason)")
+    // n-queens is priced at the spawn (its fan-out n and one call's work are figures of the
+    // arguments): the root's children of 10-queens ship, those of 6-queens stay.
+    func board(_ n: Double) throws -> SiteExplanation {
+      try #require(
+        try Self.explain(nqueens, threads: 1, nodes: 3, cores: 2, ranksPerHost: 3, values: ["n": n, "j": 1]).sites
+          .first)
+    }
+    let ten = try board(10)
+    #expect(ten.binding == "remote" && ten.reason.contains("estimate at the spawn's arguments"), "\(ten.reason)")
+    #expect(ten.atValues.bindingAtSpawn == "remote", "\(ten.atValues)")
+    #expect(try board(6).atValues.bindingAtSpawn == "inline")
+    let queensText = try Self.explain(
+      nqueens, threads: 1, nodes: 3, cores: 2, ranksPerHost: 3, values: ["n": 10, "j": 1]
+    )
+    .text()
+    #expect(
+      queensText.contains("remote while its estimate >= \(ten.thresholds.remoteMeasure ?? -1) ops"), "\(queensText)")
   }
 
   @Test func ranksThatFillTheirHostAndTheFirstContactArePriced() throws {
