@@ -23,6 +23,18 @@ struct CountedLoop {
   /// A value the last one is surely at or past when the loop runs (`bound - step` for
   /// `i < bound`); nil when not known.
   var lastAtLeast: Polynomial? = nil
+  /// Which conjunct of the loop's condition is the counting test: the ones before it are also
+  /// evaluated once more at the exit, past the last value (`a[i] < r && i < n` reads `a[n]`).
+  var testPosition = 0
+
+  /// The values the variable may hold once the loop is left: its start (no iteration), one step
+  /// past its last value (the test failed), or any value in between (another conjunct failed,
+  /// a `break`).
+  var exitRange: IndexRange {
+    ascending
+      ? IndexRange(low: start, high: .maximum(start, last + Polynomial(step)))
+      : IndexRange(low: .minimum(start, first - Polynomial(step)), high: start)
+  }
 
   /// The loop whose first iteration runs before its first test (`do ... while`), with the
   /// step last in the body: as this loop, and once with the variable at its start when this

@@ -23,9 +23,14 @@ extension FunctionAnalyzer {
             !conjuncts.dropFirst().contains(where: { $0.assigns(test.variable) })
           else { continue }
         }
-        if let counted = countedLoop(
+        // Another conjunct that changes the variable steps it in a way the count does not know.
+        guard
+          !conjuncts.enumerated().contains(where: { $0.offset != position && $0.element.assigns(test.variable) })
+        else { continue }
+        if var counted = countedLoop(
           loop, initializer: initializer, test: test, increment: increment, stepIsLastInBody: stepIsLastInBody)
         {
+          counted.testPosition = position
           return runsAtLeastOnce ? counted.runningAtLeastOnce : counted
         }
       }
@@ -108,11 +113,22 @@ extension FunctionAnalyzer {
       if testStep.afterTest { bound = bound + step }
     }
 
-    // Counting an unsigned variable down to `>= b` never ends where b can be 0: it wraps.
-    if test.isUnsigned && step < 0 && op == ">=" && !(testedBound.integerValue.map { $0 >= 1 } ?? false) {
-      return nil
-    }
     let magnitude = abs(step)
+    // An unsigned variable counted down wraps past 0 to its largest value unless the test
+    // stops it at least one step above 0: `i >= b` needs b >= step, `i > b` needs b >= step - 1
+    // (`i >= 1; i -= 2` from an odd start reaches 1, then 2^32 - 1). A test's own step (`i-- > b`)
+    // compared the value before it, and the body's value is never below 0 where b >= 0; one
+    // before it (`--i > 0`) wraps at the start 0.
+    if test.isUnsigned && step < 0 {
+      let least = test.step != nil ? (op == ">=" ? 1 : 0) : (op == ">=" ? magnitude : magnitude - 1)
+      guard let constant = testedBound.integerValue, constant >= least, op == ">=" || op == ">" || op == "!="
+      else { return nil }
+      if let testStep = test.step, !testStep.afterTest,
+        !((start - Polynomial(step)).integerValue.map { $0 >= 1 } ?? false)
+      {
+        return nil
+      }
+    }
     let first: Polynomial
     let last: Polynomial
     let trips: Polynomial

@@ -236,8 +236,8 @@ final class FunctionAnalyzer {
       loop, initializer: initializer, condition: condition, increment: increment, stepIsLastInBody: stepIsLastInBody,
       runsAtLeastOnce: runsAtLeastOnce, countingOnly: countingOnly)
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
-    defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
     guard let counted else {
+      defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
       unboundedLoop(loop) {
         if let condition { self.evaluate(condition) }
         self.statement(body)
@@ -265,6 +265,31 @@ final class FunctionAnalyzer {
     }
     summary = outer
     summary.merge(sequential: repeated)
+    forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? [])
+    leave(counted, condition: condition)
+  }
+
+  /// After a counted loop: the conjuncts before its counting test, which the last test
+  /// evaluated once more with the variable past its last value (`while (cum[s] < r && s < n)`
+  /// reads `cum[n]`), and the variable's value from here on (`out[k] = sym[s]` after a search
+  /// loop), somewhere in its `exitRange`.
+  private func leave(_ counted: CountedLoop, condition: Expr?) {
+    let variable = counted.variable
+    let saved = scalars[variable]
+    let range = counted.exitRange
+    let resolved = !(range.low.variables.union(range.high.variables)).contains { boundedValues[$0] != nil }
+    scalars[variable] = resolved ? boundedValue(low: range.low, high: range.high).polynomial : nil
+    if let condition, counted.testPosition > 0 {
+      let outer = summary
+      summary = AccessSummary()
+      for conjunct in condition.conjuncts.prefix(counted.testPosition) { evaluate(conjunct) }
+      // Not when the loop is left by a `break` or a `return`.
+      summary.mayNotHappen()
+      let exitTest = summary
+      summary = outer
+      summary.merge(sequential: exitTest)
+    }
+    if !walkedScalarNames.contains(variable) { scalars[variable] = saved }
   }
 
   /// A `while` loop that is a counted `for` in disguise: its variable has a known start, its
@@ -307,8 +332,15 @@ final class FunctionAnalyzer {
     case .doWhile(let whole, let test): (condition, body) = (test, whole)
     default: return nil
     }
-    guard case .compound(let items) = body.kind, let last = items.last, case .expression(let step) = last.kind,
-      !body.containsLabel, !body.containsContinue
+    // A body of one statement (`while (s < n - 1 && cum[s] < r) s++;`) is its own step.
+    let items: [Stmt]
+    switch body.kind {
+    case .compound(let statements): items = statements
+    case .expression: items = [body]
+    default: return nil
+    }
+    guard let last = items.last, case .expression(let step) = last.kind, !body.containsLabel,
+      !body.containsContinue
     else { return nil }
     let rest = Array(items.dropLast())
     let counting = declared.union(walkedScalarNames).filter { name in

@@ -111,4 +111,42 @@ import Testing
     // `j` moved only sometimes: not counted.
     #expect(try self.figures("int i, j; for (i = 0, j = n; i < j; i++) { a[i] = 0; if (b[i] > 0) j--; }")[1] == "null")
   }
+
+  /// fasta's pick: a search loop bounded by a parameter, its variable used after it.
+  @Test func searchLoopsBoundedByAParameter() throws {
+    let search = "int s = 0; while (s < n - 1 && b[s] < 0.5) s++; a[s] = 1;"
+    #expect(try figures(search, "b") == ["0", "n-1", "n-1"])
+    // After the loop `s` is anywhere from 0 to n - 1: a range, never a sure store.
+    #expect(try figures(search) == ["0", "max(0,n-1)+1", "0"])
+    #expect(
+      try figures("int s; for (s = lo; s < hi && b[s] > 0; s++) {} a[s] = 1;")[0...1] == ["lo", "-1*(lo-max(hi,lo)-1)"])
+    // Changed after the loop in a way not followed: null again.
+    #expect(try figures("int s = 0; while (s < n && b[s] < 0.5) s++; if (b[0] > 0) s = hi; a[s] = 1;")[1] == "null")
+  }
+
+  /// A conjunct before the counting test is evaluated once more when the test fails: with
+  /// the variable one step past its last value.
+  @Test func conjunctsBeforeTheTestAreEvaluatedAtTheExit() throws {
+    #expect(
+      try figures("int s = 0; while (b[s] < 0.5 && s < n - 1) { s++; }", "b")[0...1] == ["0", "max(max(0,n-1),n-2)+1"])
+    #expect(
+      try figures("for (int i = lo; b[i] > 0 && i < hi; i++) a[i] = 1;", "b")[0...1] == [
+        "lo", "-1*(lo-max(hi-1,max(hi,lo))-1)",
+      ])
+    #expect(try figures("for (int i = lo; b[i] > 0 && i < hi; i++) a[i] = 1;")[0...1] == ["lo", "hi-lo"])
+  }
+
+  /// An unsigned variable counted down by more than one wraps past 0 unless its test stops it
+  /// a step above: `i >= 1; i -= 2` from an odd start reaches 1, then 2^32 - 1.
+  @Test func unsignedCountDownByMoreThanOneMayWrap() throws {
+    #expect(try figures("for (unsigned i = n; i >= 1; i -= 2) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i > 0; i -= 2) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i >= 2; i -= 3) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i > (unsigned)lo; i -= 2) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; --i > 0;) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i > 1; i -= 2) a[i] = 1;")[1] != "null")
+    #expect(try figures("for (unsigned i = n; i >= 3; i -= 3) a[i] = 1;")[1] != "null")
+    #expect(try figures("for (unsigned i = n + 1; --i > 0;) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (int i = n; i > 0; i -= 2) a[i] = 1;")[1] != "null")
+  }
 }
