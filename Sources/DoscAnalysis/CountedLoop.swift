@@ -9,8 +9,9 @@ struct CountedLoop {
   /// The smallest and largest values the variable takes inside the body.
   var first: Polynomial
   var last: Polynomial
-  /// The positive distance between consecutive values.
-  var step: Int
+  /// The positive distance between consecutive values: a constant, or a parameter's value
+  /// (`i += stride`, `FunctionAnalyzer.stepParameter`).
+  var step: Polynomial
   /// True when the variable counts up from `first`, false when it counts down from `last`.
   var ascending: Bool
 
@@ -32,8 +33,8 @@ struct CountedLoop {
   /// a `break`).
   var exitRange: IndexRange {
     ascending
-      ? IndexRange(low: start, high: .maximum(start, last + Polynomial(step)))
-      : IndexRange(low: .minimum(start, first - Polynomial(step)), high: start)
+      ? IndexRange(low: start, high: .maximum(start, last + step))
+      : IndexRange(low: .minimum(start, first - step), high: start)
   }
 
   /// The loop whose first iteration runs before its first test (`do ... while`), with the
@@ -56,7 +57,7 @@ struct CountedLoop {
 
   private func exactSum(_ body: Polynomial) -> Polynomial? {
     guard body.mentions(variable) else { return body * tripCount }
-    if step == 1 { return Summation.sum(body, over: variable, from: first, to: last + 1) }
+    if step == .one { return Summation.sum(body, over: variable, from: first, to: last + 1) }
     // i = first + step*t for t in [0, trips)
     let counter = "\(variable)#t"
     let shifted = body.substituting(variable, with: first + Polynomial.variable(counter) * step)

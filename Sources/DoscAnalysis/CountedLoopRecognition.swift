@@ -67,9 +67,11 @@ extension FunctionAnalyzer {
       default: break
       }
     }
-    let step: Int
+    // The step as its size and direction: a constant, or a parameter's value (`i += stride`).
+    let magnitude: Polynomial
+    let ascending: Bool
     if let testStep = test.step {
-      step = testStep.amount
+      (magnitude, ascending) = (Polynomial(abs(testStep.amount)), testStep.amount > 0)
     } else {
       // `++j, p += m`: one part steps the variable, the others leave it alone.
       guard let increment else { return nil }
@@ -78,8 +80,10 @@ extension FunctionAnalyzer {
       guard steps.count == 1, let only = steps.first, parts.filter({ $0.assigns(variable) }).count == 1 else {
         return nil
       }
-      step = only
+      (magnitude, ascending) = only
     }
+    /// The signed step, what one iteration adds.
+    let step = ascending ? magnitude : -magnitude
     guard var start else { return nil }
     guard stepIsLastInBody || !(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? []).contains(variable)
     else { return nil }
@@ -102,8 +106,9 @@ extension FunctionAnalyzer {
       }
     }
     if drift != 0 {
+      guard let constantStep = step.integerValue else { return nil }
       return convergingLoop(
-        loop, variable: variable, start: start, step: step, op: op, bound: bound, drift: drift)
+        loop, variable: variable, start: start, step: constantStep, op: op, bound: bound, drift: drift)
     }
     let testedBound = bound
     if let testStep = test.step {
@@ -113,56 +118,55 @@ extension FunctionAnalyzer {
       if testStep.afterTest { bound = bound + step }
     }
 
-    let magnitude = abs(step)
     // An unsigned variable counted down wraps past 0 to its largest value unless the test
     // stops it at least one step above 0: `i >= b` needs b >= step, `i > b` needs b >= step - 1
     // (`i >= 1; i -= 2` from an odd start reaches 1, then 2^32 - 1). A test's own step (`i-- > b`)
     // compared the value before it, and the body's value is never below 0 where b >= 0; one
     // before it (`--i > 0`) wraps at the start 0.
-    if test.isUnsigned && step < 0 {
-      let least = test.step != nil ? (op == ">=" ? 1 : 0) : (op == ">=" ? magnitude : magnitude - 1)
+    if test.isUnsigned && !ascending {
+      guard let size = magnitude.integerValue else { return nil }
+      let least = test.step != nil ? (op == ">=" ? 1 : 0) : (op == ">=" ? size : size - 1)
       guard let constant = testedBound.integerValue, constant >= least, op == ">=" || op == ">" || op == "!="
       else { return nil }
-      if let testStep = test.step, !testStep.afterTest,
-        !((start - Polynomial(step)).integerValue.map { $0 >= 1 } ?? false)
-      {
+      if let testStep = test.step, !testStep.afterTest, !((start - step).integerValue.map { $0 >= 1 } ?? false) {
         return nil
       }
     }
     let first: Polynomial
     let last: Polynomial
     let trips: Polynomial
+    let unit = magnitude == .one
     // `i != n` stepping by one stops where `i < n` (or `i > n`) would; a larger step may skip n.
-    if op == "!=" && magnitude == 1 { op = step > 0 ? "<" : ">" }
-    switch (op, step > 0) {
+    if op == "!=" && unit { op = ascending ? "<" : ">" }
+    switch (op, ascending) {
     case ("<", true):
-      trips = magnitude == 1 ? bound - start : (bound - start + (magnitude - 1)) / Polynomial(magnitude)
+      trips = unit ? bound - start : (bound - start + magnitude - 1) / magnitude
       first = start
-      last = magnitude == 1 ? bound - 1 : start + (trips - 1) * magnitude
+      last = unit ? bound - 1 : start + (trips - 1) * magnitude
     case ("<=", true):
-      trips = magnitude == 1 ? bound - start + 1 : (bound - start + magnitude) / Polynomial(magnitude)
+      trips = unit ? bound - start + 1 : (bound - start + magnitude) / magnitude
       first = start
-      last = magnitude == 1 ? bound : start + (trips - 1) * magnitude
+      last = unit ? bound : start + (trips - 1) * magnitude
     case (">", false):
-      trips = magnitude == 1 ? start - bound : (start - bound + (magnitude - 1)) / Polynomial(magnitude)
+      trips = unit ? start - bound : (start - bound + magnitude - 1) / magnitude
       last = start
-      first = magnitude == 1 ? bound + 1 : start - (trips - 1) * magnitude
+      first = unit ? bound + 1 : start - (trips - 1) * magnitude
     case (">=", false):
-      trips = magnitude == 1 ? start - bound + 1 : (start - bound + magnitude) / Polynomial(magnitude)
+      trips = unit ? start - bound + 1 : (start - bound + magnitude) / magnitude
       last = start
-      first = magnitude == 1 ? bound : start - (trips - 1) * magnitude
+      first = unit ? bound : start - (trips - 1) * magnitude
     default:
       return nil
     }
     // `i < bound`: the last value is within one step below the bound.
     let lastAtLeast: Polynomial? =
       switch op {
-      case "<" where step > 0: bound - magnitude
-      case "<=" where step > 0: bound - magnitude + 1
+      case "<" where ascending: bound - magnitude
+      case "<=" where ascending: bound - magnitude + 1
       default: nil
       }
     return CountedLoop(
-      variable: variable, first: first, last: last, step: magnitude, ascending: step > 0, tripCount: trips,
+      variable: variable, first: first, last: last, step: magnitude, ascending: ascending, tripCount: trips,
       location: loop.location, lastAtLeast: lastAtLeast)
   }
 
@@ -220,26 +224,54 @@ extension FunctionAnalyzer {
     let trips = (gap + (inclusive ? closing : closing - 1)) / Polynomial(closing)
     let farthest = start + (trips - 1) * step
     return CountedLoop(
-      variable: variable, first: step > 0 ? start : farthest, last: step > 0 ? farthest : start, step: abs(step),
+      variable: variable, first: step > 0 ? start : farthest, last: step > 0 ? farthest : start,
+      step: Polynomial(abs(step)),
       ascending: step > 0, tripCount: trips, location: loop.location)
   }
 
-  /// The constant amount `increment` adds to `variable` (`i++`, `--i`, `i += 2`); nil when it
-  /// changes anything else, or by an amount that is not a non-zero constant.
-  private func step(of increment: Expr, changing variable: String) -> Int? {
+  /// The amount `increment` adds to `variable` (`i++`, `--i`, `i += 2`, `i -= stride`) as its
+  /// size and whether it counts up; nil when it changes anything else, or by an amount that is
+  /// neither a non-zero constant nor a `stepParameter`.
+  private func step(of increment: Expr, changing variable: String) -> (Polynomial, ascending: Bool)? {
     switch increment.kind {
     case .unary(let op, let target) where target.assignedName == variable:
       switch op {
-      case "++", "post++": return 1
-      case "--", "post--": return -1
+      case "++", "post++": return (.one, true)
+      case "--", "post--": return (.one, false)
       default: return nil
       }
     case .binary(let op, let target, let amount) where target.assignedName == variable && (op == "+=" || op == "-="):
-      guard let value = evaluateQuietly(amount).polynomial?.integerValue, value != 0 else { return nil }
-      return op == "+=" ? value : -value
+      guard let value = evaluateQuietly(amount).polynomial else { return nil }
+      if let constant = value.integerValue {
+        guard constant != 0 else { return nil }
+        return (Polynomial(abs(constant)), (constant > 0) == (op == "+="))
+      }
+      guard stepParameter(value, amount: amount, variable: target) else { return nil }
+      return (value, op == "+=")
     default:
       return nil
     }
+  }
+
+  /// Whether a step that is not a constant is one the figures may count by (`i += stride`,
+  /// `i -= 2 * s`): a sum of products of signed integer parameters the function never changes,
+  /// with positive coefficients, stepping a signed variable of `int` or wider. Figures assume
+  /// those parameters are not negative (a spawn where one is stays on rank 0: SPEC-additions,
+  /// section 1), and they are in the footprint wherever the loop's values are (its last value
+  /// is `start + stride * ((bound - start - 1) / stride)`). A zero step never ends the loop
+  /// and touches its first value only; the figures' quotients by 0 are 0 at a spawn.
+  private func stepParameter(_ value: Polynomial, amount: Expr, variable: Expr) -> Bool {
+    guard amount.type.kind == .integer, !amount.type.isUnsigned, variable.type.kind == .integer,
+      !variable.type.isUnsigned, (variable.type.size ?? 0) >= 4, !value.isOverflow
+    else { return false }
+    let parameters = Set(
+      function.parameters.filter { $0.type.kind == .integer && !$0.type.isUnsigned && !mutations.isModified($0.name) }
+        .map(\.name))
+    return value.variables.isSubset(of: parameters)
+      && value.terms.allSatisfy { monomial, coefficient in
+        coefficient.isInteger && coefficient > .zero
+          && monomial.factors.allSatisfy { if case .variable = $0.atom { true } else { false } }
+      }
   }
 }
 

@@ -149,4 +149,32 @@ import Testing
     #expect(try figures("for (unsigned i = n + 1; --i > 0;) a[i] = 1;")[1] == "null")
     #expect(try figures("for (int i = n; i > 0; i -= 2) a[i] = 1;")[1] != "null")
   }
+
+  /// A step that is a parameter (`i += stride`, a cyclic distribution `i = tid; i < n; i += nt`):
+  /// the last value is `lo + s * ((hi - lo + s - 1) / s - 1)`, which mentions `s`, so a spawn
+  /// with a negative step stays on rank 0; a zero step's loop never ends and touches `a[lo]`.
+  @Test func parameterSteps() throws {
+    #expect(try figures("for (int i = lo; i < hi; i += n) a[i] = b[i];") == ["lo", "n*((hi-lo+n-1)/n)-n+1", "0"])
+    #expect(try figures("for (int i = lo; i < hi; i += n) a[i] = b[i];", "b")[2] == "(hi-lo+n-1)/n")
+    #expect(
+      try figures("for (int i = hi; i >= lo; i -= n) a[i] = 1;")[0...1] == [
+        "-1*(n*((hi-lo+n)/n)-hi-n)", "n*((hi-lo+n)/n)-n+1",
+      ])
+    // Every value is not touched: not dense.
+    #expect(
+      try Fixtures.analyze(
+        source: """
+          void task(double *a, int lo, int hi, int s) { for (int i = lo; i < hi; i += s) a[i] = 0; }
+          int main(void) { double x[8];
+          #pragma dosc task
+            task(x, 0, 8, 2);
+            return 0; }
+          """
+      ).0.task("task").param("a").writeDense != true)
+    // Unsigned (it wraps), a step the loop changes, a negative coefficient, a local: null.
+    #expect(try figures("for (unsigned i = lo; i < hi; i += (unsigned)n) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (int i = lo; i < hi; i += n) { a[i] = 1; n++; }")[1] == "null")
+    #expect(try figures("for (int i = lo; i < hi; i += hi - n) a[i] = 1;")[1] == "null")
+    #expect(try figures("int s = (int)b[0]; for (int i = lo; i < hi; i += s) a[i] = 1;")[1] == "null")
+  }
 }
