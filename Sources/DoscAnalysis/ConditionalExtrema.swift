@@ -9,9 +9,15 @@ extension FunctionAnalyzer {
   /// (a comparison of ranges orders no one value); nil otherwise. An unsigned comparison is
   /// made modulo 2^N, where `n - 1` at n = 0 is no small number.
   func extremum(_ condition: Expr, _ then: Polynomial, _ otherwise: Polynomial, _ conditional: Expr) -> Polynomial? {
+    extremum(condition, then, otherwise, type: conditional.type)
+  }
+
+  /// The same for a value of `type` that is `then` where `condition` holds and `otherwise`
+  /// where it does not: a variable after `if (lo < 2) lo = 2;` (max(lo, 2)) or `if (hi > n) hi = n;`.
+  func extremum(_ condition: Expr, _ then: Polynomial, _ otherwise: Polynomial, type: CType) -> Polynomial? {
     guard case .binary(let op, let left, let right) = condition.kind, ["<", "<=", ">", ">="].contains(op),
-      [left.type, right.type, conditional.type].allSatisfy({ $0.kind == .integer && !$0.isUnsigned }),
-      left.type.size == right.type.size, left.type.size == conditional.type.size,
+      [left.type, right.type, type].allSatisfy({ $0.kind == .integer && !$0.isUnsigned }),
+      left.type.size == right.type.size, left.type.size == type.size,
       let a = evaluateQuietly(left).polynomial, let b = evaluateQuietly(right).polynomial,
       !a.variables.union(b.variables).contains(where: { boundedValues[$0] != nil })
     else { return nil }
@@ -40,12 +46,38 @@ extension FunctionAnalyzer {
     let value: Polynomial = minimum ? .minimum(a, b) : .maximum(a, b)
     guard (a - b).constantValue == nil, value == a || value == b else { return value }
     let kept = value.variables
+    // A followed parameter's name is its value at the call too (`ScalarWalks`).
     let checked = Set(
-      function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))
+      function.parameters.filter {
+        !$0.type.isPointerLike && (!mutations.isModified($0.name) || isWalkedScalar($0.name, type: $0.type))
+      }.map(\.name))
     let difference = (a - b).variables
     guard difference.isSubset(of: checked), difference.isSubset(of: kept),
       (value == a ? b : a).variables.isSubset(of: kept)
     else { return nil }
     return value
+  }
+
+  /// After `if (condition) ...`: a followed integer variable (`ScalarWalks`) whose arms leave it at
+  /// the two values the condition compares is their min or max, not unknown: the clamps before
+  /// a loop (`if (lo < 2) lo = 2;`, `if (hi > n) hi = n; else ...`). `arms` are the variables'
+  /// values at the end of each arm (the `else` arm's are those before the `if` when it has
+  /// none). The value holds wherever control goes on after the `if`, whichever arm ran. The
+  /// variable's type is that of the condition's side that names it.
+  func joinClamps(_ condition: Expr, before: [String: Polynomial], arms: [[String: Polynomial]]) {
+    guard arms.count == 2 else { return }
+    // The condition compared the values from before the `if`.
+    let after = scalars
+    var joined: [String: Polynomial] = [:]
+    scalars = before
+    for name in walkedScalarNames.sorted() where after[name] == nil && !condition.assigns(name) {
+      guard let then = arms[0][name], let otherwise = arms[1][name], then != otherwise,
+        case .binary(_, let left, let right) = condition.kind,
+        let named = [left, right].first(where: { $0.assignedName == name }),
+        let value = extremum(condition, then, otherwise, type: named.type)
+      else { continue }
+      joined[name] = value
+    }
+    scalars = after.merging(joined) { _, clamped in clamped }
   }
 }

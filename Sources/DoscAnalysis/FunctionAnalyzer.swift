@@ -118,9 +118,11 @@ final class FunctionAnalyzer {
     case .ifStatement(let condition, let then, let otherwise):
       evaluate(condition)
       let guards = loopGuards(condition)
-      alternatives(
+      let before = scalars
+      let arms = alternatives(
         [{ self.statement(then) }, { if let otherwise { self.statement(otherwise) } }],
         guards: [guards.then, guards.otherwise])
+      joinClamps(condition, before: before, arms: arms)
     case .forLoop(let initializer, let condition, let increment, let body):
       forLoop(statement, initializer: initializer, condition: condition, increment: increment, body: body)
     case .whileLoop(let condition, let body), .doWhile(let body, let condition):
@@ -207,14 +209,18 @@ final class FunctionAnalyzer {
 
   /// Runs each arm on a fresh summary and environment, then adds an upper bound of the arms.
   /// `guards[k]`: what holds of the loop variables whenever arm k runs (`LoopGuard`).
-  func alternatives(_ arms: [() -> Void], guards: [[LoopGuard]] = []) {
+  /// Returns the followed integer variables' values at the end of each arm.
+  @discardableResult
+  func alternatives(_ arms: [() -> Void], guards: [[LoopGuard]] = []) -> [[String: Polynomial]] {
     let outer = summary
     let (savedScalars, savedPointers) = (scalars, pointers)
     var merged: AccessSummary?
     var changed: Set<String> = []
+    var armScalars: [[String: Polynomial]] = []
     for (position, arm) in arms.enumerated() {
       summary = AccessSummary()
       arm()
+      armScalars.append(scalars)
       summary.mayNotHappen()
       if position < guards.count { bound(&summary, by: guards[position]) }
       if merged == nil { merged = summary } else { merged!.merge(alternative: summary) }
@@ -225,6 +231,7 @@ final class FunctionAnalyzer {
     forgetWalkedPointers(changed)
     summary = outer
     if let merged { summary.merge(sequential: merged) }
+    return armScalars
   }
 
   private func forLoop(

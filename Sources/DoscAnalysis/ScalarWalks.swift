@@ -17,9 +17,14 @@ extension FunctionAnalyzer {
     guard type.kind == .integer, !type.isUnsigned, (type.size ?? 0) >= 4, !mutations.addressTaken.contains(name)
     else { return false }
     if function.parameters.contains(where: { $0.name == name }) {
-      // One assigned once is named for its current value where not followed (`invariantValue`);
-      // one changed in a loop may be its variable, whose name there is the symbol of its values.
-      return mutations.isModified(name) && !mutations.isSingleAssignment(name) && declarationCounts[name] == nil
+      // One assigned once is named for its current value where not followed (`invariantValue`)
+      // in the loop walk of a spawning function, whose figures become C there, where the name
+      // is its current value; in a task's figures the name is its value at the call, so it is
+      // followed (`hi = hi > n ? n : hi;`). One changed in a loop may be its variable, whose
+      // name there is the symbol of its values.
+      let followed: Bool
+      if case .loopsOnly = mode { followed = !mutations.isSingleAssignment(name) } else { followed = true }
+      return mutations.isModified(name) && followed && declarationCounts[name] == nil
         && !mutations.isModifiedInSomeLoop(name)
     }
     return !mutations.isSingleAssignment(name) && declarationCounts[name] == 1

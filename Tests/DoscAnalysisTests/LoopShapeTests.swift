@@ -97,10 +97,10 @@ import Testing
         "5", "6*hi-5",
       ])
     // A start chosen by a branch, a parameter counted down in the loop (its name is both the
-    // loop's variable and its value at the call), one assigned once: null.
+    // loop's variable and its value at the call): null. One assigned once is followed.
     #expect(try figures("int i; i = lo; if (b[0] > 0) i = hi; while (i < n) { a[i] = 0; i++; }")[1] == "null")
     #expect(try figures("while (n-- > 0) a[n] = 0;")[1] == "null")
-    #expect(try figures("n -= 2; for (int i = 0; i < n; i++) a[i] = 0;")[1] == "null")
+    #expect(try figures("n -= 2; for (int i = 0; i < n; i++) a[i] = 0;")[0...1] == ["0", "n-2"])
   }
 
   @Test func twoEndedLoopsMeetInTheMiddle() throws {
@@ -176,5 +176,21 @@ import Testing
     #expect(try figures("for (int i = lo; i < hi; i += n) { a[i] = 1; n++; }")[1] == "null")
     #expect(try figures("for (int i = lo; i < hi; i += hi - n) a[i] = 1;")[1] == "null")
     #expect(try figures("int s = (int)b[0]; for (int i = lo; i < hi; i += s) a[i] = 1;")[1] == "null")
+  }
+
+  /// A range clamped before the loop: the parameter is followed from its value at the call, and
+  /// an `if` that leaves it at one of the two values its condition compares makes a min or max.
+  @Test func rangesClampedBeforeTheLoop() throws {
+    #expect(
+      try figures("if (lo < 2) lo = 2; for (int i = lo; i < n; i++) a[i] = 0;") == ["max(2,lo)", "n-max(2,lo)", "0"])
+    #expect(try figures("hi = hi > n ? n : hi; for (int i = 0; i < hi; i++) a[i] = 0;")[0...1] == ["0", "min(hi,n)"])
+    #expect(
+      try figures("if (hi > n) hi = n; for (int i = lo; i < hi; i++) a[i] = 0;")[0...1] == ["lo", "-1*(lo-min(hi,n))"])
+    #expect(try figures("n = n / 2; for (int i = 0; i < n; i++) a[i] = 0;")[0...1] == ["0", "n/2"])
+    // Not a clamp (another value, another variable compared), or changed in a loop: null.
+    #expect(try figures("if (lo < 2) lo = 3; for (int i = lo; i < n; i++) a[i] = 0;")[1] == "null")
+    #expect(try figures("if (n < 2) lo = 2; for (int i = lo; i < n; i++) a[i] = 0;")[1] == "null")
+    #expect(try figures("if (lo < 2) lo = 2; a[lo] = 0; if (b[0] > 0) lo = hi; a[lo] = 1;")[1] == "null")
+    #expect(try figures("for (int k = 0; k < 2; k++) if (lo < 2) lo = 2; a[lo] = 0;")[1] == "null")
   }
 }
