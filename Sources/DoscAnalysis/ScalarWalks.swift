@@ -30,19 +30,25 @@ extension FunctionAnalyzer {
     return !mutations.isSingleAssignment(name) && declarationCounts[name] == 1
   }
 
-  /// `k += amount`, `k -= amount` of a walked scalar; nil for any other compound assignment.
+  /// `k += amount`, `k -= amount` of a walked scalar, and `n *= c`, `n /= c` by a non-zero
+  /// constant (C's truncating quotient); nil for any other compound assignment.
   func stepWalkedScalar(_ op: String, _ target: Expr, by amount: Expr) -> Value? {
-    guard op == "+=" || op == "-=", let name = target.assignedName, isWalkedScalar(name, type: target.type) else {
-      return nil
-    }
+    guard ["+=", "-=", "*=", "/="].contains(op), let name = target.assignedName,
+      isWalkedScalar(name, type: target.type)
+    else { return nil }
     let value = evaluate(amount).polynomial
     summary.addWork(1)
     walkedScalarNames.insert(name)
-    guard let before = scalars[name], let value else {
+    guard let before = scalars[name], let value, op == "+=" || op == "-=" || (value.integerValue ?? 0) != 0 else {
       scalars[name] = nil
       return .unknownScalar
     }
-    scalars[name] = op == "+=" ? before + value : before - value
+    switch op {
+    case "+=": scalars[name] = before + value
+    case "-=": scalars[name] = before - value
+    case "*=": scalars[name] = before * value
+    default: scalars[name] = before / value
+    }
     return .scalar(scalars[name])
   }
 

@@ -187,6 +187,8 @@ import Testing
     #expect(
       try figures("if (hi > n) hi = n; for (int i = lo; i < hi; i++) a[i] = 0;")[0...1] == ["lo", "-1*(lo-min(hi,n))"])
     #expect(try figures("n = n / 2; for (int i = 0; i < n; i++) a[i] = 0;")[0...1] == ["0", "n/2"])
+    #expect(try figures("n /= 2; lo *= 3; for (int i = lo; i < n; i++) a[i] = 0;")[0...1] == ["3*lo", "-1*(3*lo-n/2)"])
+    #expect(try figures("n /= hi; for (int i = 0; i < n; i++) a[i] = 0;")[1] == "null")
     // Not a clamp (another value, another variable compared), or changed in a loop: null.
     #expect(try figures("if (lo < 2) lo = 3; for (int i = lo; i < n; i++) a[i] = 0;")[1] == "null")
     #expect(try figures("if (n < 2) lo = 2; for (int i = lo; i < n; i++) a[i] = 0;")[1] == "null")
