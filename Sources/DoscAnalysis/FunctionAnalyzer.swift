@@ -221,7 +221,12 @@ final class FunctionAnalyzer {
       summary = AccessSummary()
       arm()
       armScalars.append(scalars)
+      // An arm may not run: nothing it touches is sure. What every arm stores densely is, the
+      // arms being all the ways through (`if` and `else`, or nothing): `merge(alternative:)`
+      // keeps the runs common to them (`if (i & 1) a[i] = 1; else a[i] = 2;`).
+      let stored = summary.parameters.mapValues(\.dense)
       summary.mayNotHappen()
+      for (index, dense) in stored { summary.parameters[index]?.dense = dense }
       if position < guards.count { bound(&summary, by: guards[position]) }
       if merged == nil { merged = summary } else { merged!.merge(alternative: summary) }
       changed.formUnion(Set(pointers.keys).union(savedPointers.keys).filter { pointers[$0] != savedPointers[$0] })
