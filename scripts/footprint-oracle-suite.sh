@@ -63,6 +63,7 @@ REMOTE_CI=(
   Tests/Oracle/task-macro-body-operators.c   # Index3D's operators read in its body; SUB(n, i) was read as i
   Tests/Oracle/task-unseen-address-relations.c # p < q, p - base between parameters: wrong answer
   Tests/Oracle/task-unseen-atomics.c         # __atomic_fetch_add operand access: none, rank 1 crashed; _Atomic sums lost
+  Tests/Oracle/task-dense-arms-helpers.c     # write_dense from both arms of an if and through helpers; look-alikes beside
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(
