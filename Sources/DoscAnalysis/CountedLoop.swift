@@ -24,6 +24,9 @@ struct CountedLoop {
   /// A value the last one is surely at or past when the loop runs (`bound - step` for
   /// `i < bound`); nil when not known.
   var lastAtLeast: Polynomial? = nil
+  /// Set for a pointer variable walked over the memory of pointer parameter number
+  /// `pointerInto`: its values are offsets into it, in elements (`PointerWalks`).
+  var pointerInto: Int? = nil
   /// Which conjunct of the loop's condition is the counting test: the ones before it are also
   /// evaluated once more at the exit, past the last value (`a[i] < r && i < n` reads `a[n]`).
   var testPosition = 0

@@ -46,7 +46,13 @@ extension FunctionAnalyzer {
     // Its address taken, the variable may change through a pointer anywhere.
     guard !mutations.addressTaken.contains(variable) || test.step == nil else { return nil }
     var start: Polynomial?
-    if walkedScalarNames.contains(variable) {
+    // A pointer walked over a parameter's memory (`for (p = a + lo; p < a + hi; p++)`) counts
+    // by its offset into it, in elements; the header's assignments have run.
+    var pointerInto: Int?
+    if walkedPointerNames.contains(variable) {
+      guard case .parameter(let index, let offset?)? = pointers[variable] else { return nil }
+      (start, pointerInto) = (offset, index)
+    } else if walkedScalarNames.contains(variable) {
       // The header's assignments have run (`for (i = i + 1; ...)` must not add 1 twice): the
       // value `ScalarWalks` followed to here is the start, or there is none.
       start = scalars[variable]
@@ -96,7 +102,11 @@ extension FunctionAnalyzer {
     if let boundExpr = test.bound {
       let moving = boundExpr.names.intersection(modified).subtracting([variable])
       guard !boundExpr.names.contains(variable) else { return nil }
-      if moving.isEmpty {
+      if let pointerInto {
+        guard moving.isEmpty, case .pointer(.parameter(pointerInto, let offset?)) = evaluateQuietly(boundExpr)
+        else { return nil }
+        bound = offset
+      } else if moving.isEmpty {
         guard let value = evaluateQuietly(boundExpr).polynomial else { return nil }
         bound = value
       } else {
@@ -106,7 +116,7 @@ extension FunctionAnalyzer {
       }
     }
     if drift != 0 {
-      guard let constantStep = step.integerValue else { return nil }
+      guard let constantStep = step.integerValue, pointerInto == nil else { return nil }
       return convergingLoop(
         loop, variable: variable, start: start, step: constantStep, op: op, bound: bound, drift: drift)
     }
@@ -167,7 +177,7 @@ extension FunctionAnalyzer {
       }
     return CountedLoop(
       variable: variable, first: first, last: last, step: magnitude, ascending: ascending, tripCount: trips,
-      location: loop.location, lastAtLeast: lastAtLeast)
+      location: loop.location, lastAtLeast: lastAtLeast, pointerInto: pointerInto)
   }
 
   /// A bound that second induction variables move (`i < j` with `j--` once per iteration): its

@@ -260,7 +260,8 @@ final class FunctionAnalyzer {
     let outer = summary
     summary = AccessSummary()
     let wasInduction = inductionVariables.contains(counted.variable)
-    inductionVariables.insert(counted.variable)
+    // A pointer's values are its offsets, which `enterLoop` states as the loop's variable.
+    if counted.pointerInto == nil { inductionVariables.insert(counted.variable) }
     openLoops.append(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? [])
     loopStack.append(LoopFrame(location: loop.location, counted: counted))
     if let condition { evaluate(condition) }
@@ -286,22 +287,30 @@ final class FunctionAnalyzer {
   /// reads `cum[n]`), and the variable's value from here on (`out[k] = sym[s]` after a search
   /// loop), somewhere in its `exitRange`.
   private func leave(_ counted: CountedLoop, condition: Expr?) {
+    // A pointer's value after the loop is not followed (`forgetWalkedPointers`).
+    guard counted.pointerInto == nil else {
+      if let condition, counted.testPosition > 0 { exitTest(condition.conjuncts.prefix(counted.testPosition)) }
+      return
+    }
     let variable = counted.variable
     let saved = scalars[variable]
     let range = counted.exitRange
     let resolved = !(range.low.variables.union(range.high.variables)).contains { boundedValues[$0] != nil }
     scalars[variable] = resolved ? boundedValue(low: range.low, high: range.high).polynomial : nil
-    if let condition, counted.testPosition > 0 {
-      let outer = summary
-      summary = AccessSummary()
-      for conjunct in condition.conjuncts.prefix(counted.testPosition) { evaluate(conjunct) }
-      // Not when the loop is left by a `break` or a `return`.
-      summary.mayNotHappen()
-      let exitTest = summary
-      summary = outer
-      summary.merge(sequential: exitTest)
-    }
+    if let condition, counted.testPosition > 0 { exitTest(condition.conjuncts.prefix(counted.testPosition)) }
     if !walkedScalarNames.contains(variable) { scalars[variable] = saved }
+  }
+
+  /// The conjuncts a loop's last test evaluates before its counting test, once.
+  private func exitTest(_ conjuncts: ArraySlice<Expr>) {
+    let outer = summary
+    summary = AccessSummary()
+    for conjunct in conjuncts { evaluate(conjunct) }
+    // Not when the loop is left by a `break` or a `return`.
+    summary.mayNotHappen()
+    let exitTest = summary
+    summary = outer
+    summary.merge(sequential: exitTest)
   }
 
   /// A `while` loop that is a counted `for` in disguise: its variable has a known start, its

@@ -195,4 +195,18 @@ import Testing
     #expect(try figures("if (lo < 2) lo = 2; a[lo] = 0; if (b[0] > 0) lo = hi; a[lo] = 1;")[1] == "null")
     #expect(try figures("for (int k = 0; k < 2; k++) if (lo < 2) lo = 2; a[lo] = 0;")[1] == "null")
   }
+
+  /// A pointer walked over a parameter counts by its offset into it: `p < a + hi`, `p != e`.
+  @Test func pointerBoundedLoops() throws {
+    #expect(try figures("for (double *p = a; p < a + n; p++) *p = 1;") == ["0", "n", "0"])
+    #expect(try figures("for (double *p = a + lo; p < a + hi; p++) *p = 1;")[0...1] == ["lo", "hi-lo"])
+    #expect(
+      try figures("double *e = a + hi; for (double *p = a + lo; p != e; ++p) *p = p[1];")[0...1] == ["lo", "hi-lo+1"])
+    #expect(try figures("for (double *p = a + hi - 1; p >= a + lo; p--) *p = 1;")[0...1] == ["lo", "hi-lo"])
+    #expect(try figures("for (double *p = a + lo; p < a + hi; p += 2) *p = 1;")[1] == "2*((hi-lo+1)/2)-1")
+    // Bounded by another parameter's memory, a pointer the body moves, a step of 2 with `!=`: null.
+    #expect(try figures("for (double *p = a; p < (double *)b + n; p++) *p = 1;")[1] == "null")
+    #expect(try figures("for (double *p = a; p < a + n; p++) { *p = 1; if (b[0] > 0) p++; }")[1] == "null")
+    #expect(try figures("for (double *p = a; p != a + n; p += 2) *p = 1;")[1] == "null")
+  }
 }

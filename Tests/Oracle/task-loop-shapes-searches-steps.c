@@ -2,7 +2,8 @@
    parameter and its variable used after it, a conjunct read before the counting test (its last
    read is one past the loop), a step that is a parameter (a cyclic distribution, a block step,
    counting down), ranges clamped before the loop (if (lo < 2) lo = 2, hi = hi > n ? n : hi,
-   n /= 2), and unsigned count-downs by 2 whose tests stop them before 0 (i > 1, i >= 2). */
+   n /= 2), unsigned count-downs by 2 whose tests stop them before 0 (i > 1, i >= 2), and
+   pointers walked over a parameter bounded by it (p < a + hi, p != end, p >= a + lo). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -55,6 +56,20 @@ void down_by_two(double *a, unsigned n) {
 
 void down_by_two_to_two(double *a, unsigned n) {
   for (unsigned i = n; i >= 2; i -= 2) a[i] -= 1;
+}
+
+void scale_span(double *a, int lo, int hi, double f) {
+  for (double *p = a + lo; p < a + hi; p++) *p *= f;
+}
+
+void prefix_span(double *a, int lo, int hi) {
+  double *end = a + hi;
+  for (double *p = a + lo + 1; p != end; ++p) *p += p[-1];
+}
+
+void reverse_span(const double *a, double *out, int lo, int hi) {
+  double *o = out;
+  for (const double *p = a + hi - 1; p >= a + lo; p--) *o++ = *p;
 }
 
 int main(void) {
@@ -110,6 +125,16 @@ int main(void) {
 #pragma dosc task
   down_by_two_to_two(a, 32);
 #pragma dosc taskwait
+#pragma dosc task
+  scale_span(a, 5, 37, 0.5);
+#pragma dosc taskwait
+#pragma dosc task
+  prefix_span(a, 10, 30);
+#pragma dosc taskwait
+#pragma dosc task
+  reverse_span(a, b, 3, 19);
+#pragma dosc taskwait
+  for (int i = 0; i < N; i++) a[i] += b[i];
   double sum = 0;
   for (int i = 0; i < N; i++) sum += a[i] * (i + 1);
   printf("%.4f\n", sum);
