@@ -5,7 +5,11 @@ import SymbolicAlgebra
 /// A loop whose variable runs over an arithmetic sequence with bounds the analysis can state:
 /// `for (i = lower; i < upper; i += step)` and its `<=`, `!=`, `>`/`>=` (counting down) forms.
 struct CountedLoop {
+  /// The symbol of the variable's values in the loop: its name, or `renamedFrom#loop`.
   var variable: String
+  /// The C name of a variable whose name stands for another value in figures: a parameter
+  /// counted down from its value at the call (`while (n-- > 0)`, `isCountedParameter`).
+  var renamedFrom: String? = nil
   /// The smallest and largest values the variable takes inside the body.
   var first: Polynomial
   var last: Polynomial

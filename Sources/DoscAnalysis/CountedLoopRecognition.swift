@@ -49,6 +49,7 @@ extension FunctionAnalyzer {
     // A pointer walked over a parameter's memory (`for (p = a + lo; p < a + hi; p++)`) counts
     // by its offset into it, in elements; the header's assignments have run.
     var pointerInto: Int?
+    var renamed = false
     if walkedPointerNames.contains(variable) {
       guard case .parameter(let index, let offset?)? = pointers[variable] else { return nil }
       (start, pointerInto) = (offset, index)
@@ -71,6 +72,14 @@ extension FunctionAnalyzer {
           }
         }
       default: break
+      }
+      // `while (n-- > 0)` on a parameter that nothing else changes: from its value at the call.
+      // `n--` counts as two assignments, `n -= 1` as one (`MutationFacts`).
+      let stepPart = increment?.commaSeparated.first { $0.assigns(variable) }
+      var stepAssignments = 1
+      if test.step != nil { stepAssignments = 2 } else if case .unary? = stepPart?.kind { stepAssignments = 2 }
+      if start == nil, initializer == nil, isCountedParameter(variable, stepAssignments: stepAssignments) {
+        (start, renamed) = (.variable(variable), true)
       }
     }
     // The step as its size and direction: a constant, or a parameter's value (`i += stride`).
@@ -176,8 +185,9 @@ extension FunctionAnalyzer {
       default: nil
       }
     return CountedLoop(
-      variable: variable, first: first, last: last, step: magnitude, ascending: ascending, tripCount: trips,
-      location: loop.location, lastAtLeast: lastAtLeast, pointerInto: pointerInto)
+      variable: renamed ? variable + "#loop" : variable, renamedFrom: renamed ? variable : nil, first: first,
+      last: last, step: magnitude, ascending: ascending, tripCount: trips, location: loop.location,
+      lastAtLeast: lastAtLeast, pointerInto: pointerInto)
   }
 
   /// A bound that second induction variables move (`i < j` with `j--` once per iteration): its

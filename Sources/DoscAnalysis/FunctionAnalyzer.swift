@@ -26,6 +26,10 @@ final class FunctionAnalyzer {
   /// The integer variables assigned more than once whose values `scalars` follows (`ScalarWalks`).
   var walkedScalarNames: Set<String> = []
   lazy var declarationCounts = FunctionAnalyzer.declarationCounts(in: function)
+  /// Parameters counted down by a loop from their value at the call (`isCountedParameter`):
+  /// wherever else they are not followed their values are `#cur` symbols, so their names in
+  /// figures are that value.
+  var countedParameterNames: Set<String> = []
   /// Variables of the counted loops currently open.
   var inductionVariables: Set<String> = []
   /// Per open loop: the names its body changes.
@@ -67,7 +71,9 @@ final class FunctionAnalyzer {
     // A changed parameter followed from its start (`ScalarWalks`) is named only for that start.
     summary.unchangedScalarParameters = Set(
       function.parameters.filter {
-        !$0.type.isPointerLike && (!mutations.isModified($0.name) || isWalkedScalar($0.name, type: $0.type))
+        !$0.type.isPointerLike
+          && (!mutations.isModified($0.name) || isWalkedScalar($0.name, type: $0.type)
+            || countedParameterNames.contains($0.name))
       }.map(\.name))
     for (caller, callee, location) in recursivePassThrough {
       let own = summary.parameters[callee] ?? ParameterAccess()
@@ -260,8 +266,14 @@ final class FunctionAnalyzer {
     let outer = summary
     summary = AccessSummary()
     let wasInduction = inductionVariables.contains(counted.variable)
-    // A pointer's values are its offsets, which `enterLoop` states as the loop's variable.
-    if counted.pointerInto == nil { inductionVariables.insert(counted.variable) }
+    // A pointer's values are its offsets, which `enterLoop` states as the loop's variable; a
+    // parameter's name stands for its value at the call, so its values here are another symbol.
+    if let original = counted.renamedFrom {
+      scalars[original] = .variable(counted.variable)
+      countedParameterNames.insert(original)
+    } else if counted.pointerInto == nil {
+      inductionVariables.insert(counted.variable)
+    }
     openLoops.append(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? [])
     loopStack.append(LoopFrame(location: loop.location, counted: counted))
     if let condition { evaluate(condition) }
@@ -270,6 +282,7 @@ final class FunctionAnalyzer {
     loopStack.removeLast()
     openLoops.removeLast()
     if !wasInduction { inductionVariables.remove(counted.variable) }
+    if let original = counted.renamedFrom { scalars[original] = nil }
     var repeated = summary.repeated(over: counted)
     // A loop that may stop sooner than its trip count (`i < n && more`, a `break`), or an
     // iteration cut short (`continue`): its last values' accesses may never happen.
@@ -292,7 +305,7 @@ final class FunctionAnalyzer {
       if let condition, counted.testPosition > 0 { exitTest(condition.conjuncts.prefix(counted.testPosition)) }
       return
     }
-    let variable = counted.variable
+    let variable = counted.renamedFrom ?? counted.variable
     let saved = scalars[variable]
     let range = counted.exitRange
     let resolved = !(range.low.variables.union(range.high.variables)).contains { boundedValues[$0] != nil }
@@ -335,6 +348,7 @@ final class FunctionAnalyzer {
     /// `stepAssignments` times (MutationFacts counts `++`/`--` twice), changes it in the loop.
     func startsKnown(_ name: String, stepAssignments: Int, elsewhere: [Stmt], _ test: Expr?) -> Bool {
       if declared.contains(name) { return mutations.isAssigned(name, exactly: 1 + stepAssignments) }
+      if declaration == nil, isCountedParameter(name, stepAssignments: stepAssignments) { return true }
       guard declaration == nil, walkedScalarNames.contains(name), scalars[name] != nil else { return false }
       return !elsewhere.contains { $0.assigns(name) } && test?.assigns(name) != true
     }

@@ -30,6 +30,20 @@ extension FunctionAnalyzer {
     return !mutations.isSingleAssignment(name) && declarationCounts[name] == 1
   }
 
+  /// Whether `name` is an integer parameter that only the step of the loop being entered
+  /// changes, `stepAssignments` times as `MutationFacts` counts (`while (n-- > 0)`, `while (n--)`,
+  /// `for (; n > 0; n--)`), outside any loop that changes it: it enters that loop at its value
+  /// at the call, which its name stands for in figures, so in the loop its values are another
+  /// symbol (`CountedLoop.renamedFrom`). Not in the loop walk of a spawning function, whose
+  /// figures are C at the spawn, where the name is its value then.
+  func isCountedParameter(_ name: String, stepAssignments: Int) -> Bool {
+    if case .loopsOnly = mode { return false }
+    guard let parameter = function.parameters.first(where: { $0.name == name }), parameter.type.kind == .integer
+    else { return false }
+    return declarationCounts[name] == nil && mutations.isAssigned(name, exactly: stepAssignments)
+      && !openLoops.contains { $0.contains(name) }
+  }
+
   /// `k += amount`, `k -= amount` of a walked scalar, and `n *= c`, `n /= c` by a non-zero
   /// constant (C's truncating quotient); nil for any other compound assignment.
   func stepWalkedScalar(_ op: String, _ target: Expr, by amount: Expr) -> Value? {

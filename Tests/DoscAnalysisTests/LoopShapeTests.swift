@@ -96,10 +96,10 @@ import Testing
       try figures("int i, k; i = 0; k = 0; while (i < n && k < hi) { i += 5; a[i] = 0; i++, k++; }")[0...1] == [
         "5", "6*hi-5",
       ])
-    // A start chosen by a branch, a parameter counted down in the loop (its name is both the
-    // loop's variable and its value at the call): null. One assigned once is followed.
+    // A start chosen by a branch: null. A parameter counted down in the loop and changed
+    // nowhere else counts from its value at the call; one assigned once is followed.
     #expect(try figures("int i; i = lo; if (b[0] > 0) i = hi; while (i < n) { a[i] = 0; i++; }")[1] == "null")
-    #expect(try figures("while (n-- > 0) a[n] = 0;")[1] == "null")
+    #expect(try figures("while (n-- > 0) a[n] = 0;") == ["0", "n", "0"])
     #expect(try figures("n -= 2; for (int i = 0; i < n; i++) a[i] = 0;")[0...1] == ["0", "n-2"])
   }
 
@@ -208,5 +208,19 @@ import Testing
     #expect(try figures("for (double *p = a; p < (double *)b + n; p++) *p = 1;")[1] == "null")
     #expect(try figures("for (double *p = a; p < a + n; p++) { *p = 1; if (b[0] > 0) p++; }")[1] == "null")
     #expect(try figures("for (double *p = a; p != a + n; p += 2) *p = 1;")[1] == "null")
+  }
+
+  /// A parameter counted down by the loop that is its only change: its name in figures is its
+  /// value at the call, its values in the loop another symbol (`while (n--) *d++ = *s++`).
+  @Test func parametersCountedDownByTheirLoop() throws {
+    #expect(try figures("double *d = a; const double *s = b; while (n--) *d++ = *s++;") == ["0", "n", "0"])
+    #expect(try figures("double *d = a; const double *s = b; while (n--) *d++ = *s++;", "b") == ["0", "n", "n"])
+    #expect(try figures("while (n-- > 0) { for (int j = 0; j < n; j++) a[j] += 1; }") == ["0", "n-1", "n*(n-1)/2"])
+    #expect(try figures("for (; n > 0; n--) a[n - 1] = 2;")[0...1] == ["0", "n"])
+    #expect(try figures("while (n--) a[n] = 1;", "a")[0...1] == ["0", "n"])
+    // Changed before the loop, after it (the value there is not followed), or in a loop around it: null.
+    #expect(try figures("n--; while (n-- > 0) a[n] = 1;")[1] == "null")
+    #expect(try figures("while (n-- > 0) a[n] = 1; a[n + 5] = 2;")[1] == "null")
+    #expect(try figures("for (int k = 0; k < hi; k++) while (n-- > 0) a[n] = 1;")[1] == "null")
   }
 }

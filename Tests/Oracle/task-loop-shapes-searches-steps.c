@@ -3,7 +3,8 @@
    read is one past the loop), a step that is a parameter (a cyclic distribution, a block step,
    counting down), ranges clamped before the loop (if (lo < 2) lo = 2, hi = hi > n ? n : hi,
    n /= 2), unsigned count-downs by 2 whose tests stop them before 0 (i > 1, i >= 2), and
-   pointers walked over a parameter bounded by it (p < a + hi, p != end, p >= a + lo). */
+   pointers walked over a parameter bounded by it (p < a + hi, p != end, p >= a + lo), and a
+   parameter counted down by its loop (while (n--) *d++ = *s++, while (n-- > 0) a[n]). */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -72,6 +73,15 @@ void reverse_span(const double *a, double *out, int lo, int hi) {
   for (const double *p = a + hi - 1; p >= a + lo; p--) *o++ = *p;
 }
 
+void copy_n(double *d, const double *s, int n) {
+  while (n--) *d++ = *s++;
+}
+
+void triangle_down(double *a, int n) {
+  while (n-- > 0)
+    for (int j = 0; j < n; j++) a[j] += 0.25;
+}
+
 int main(void) {
   enum { N = 64, W = 48 };
   double cum[4] = {0.3, 0.5, 0.8, 1.0}, rnd[W], a[N], b[N];
@@ -133,6 +143,12 @@ int main(void) {
 #pragma dosc taskwait
 #pragma dosc task
   reverse_span(a, b, 3, 19);
+#pragma dosc taskwait
+#pragma dosc task
+  copy_n(b + 2, a + 7, 40);
+#pragma dosc taskwait
+#pragma dosc task
+  triangle_down(a, 12);
 #pragma dosc taskwait
   for (int i = 0; i < N; i++) a[i] += b[i];
   double sum = 0;
