@@ -66,6 +66,7 @@ REMOTE_CI=(
   Tests/Oracle/task-unseen5-control-layout.c # m[0][i] over a matrix counted as row 0: rank 1 stored past the 32 bytes shipped
   Tests/Oracle/task-unseen5-gnu-statements.c # inline asm and loops under #pragma clang loop dropped: access none, rank 2 crashed
   Tests/Oracle/task-bounded-by-type.c        # lut[in[i]], x & 1023, abs(i - c), (start + i) % n: covering figures sent
+  Tests/Oracle/task-dense-arms-helpers.c     # write_dense from both arms of an if and through helpers; look-alikes beside
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(

@@ -191,10 +191,15 @@ extension FunctionAnalyzer {
     return boundedValue(low: nonNegative ? .zero : .one - divisor, high: divisor - .one)
   }
 
-  /// The integer parameters the task never changes, whose values the spawn checks are not
-  /// negative wherever a figure mentions them (SPEC-additions, section 1).
+  /// The integer parameters whose name in a figure is their value at the call, which the spawn
+  /// checks is not negative wherever a figure mentions them (SPEC-additions, section 1): those
+  /// the task never changes, and those it changes but that are followed (`ScalarWalks`: their
+  /// later values are other symbols).
   var checkedParameterNames: Set<String> {
-    Set(function.parameters.filter { !$0.type.isPointerLike && !mutations.isModified($0.name) }.map(\.name))
+    Set(
+      function.parameters.filter {
+        !$0.type.isPointerLike && (!mutations.isModified($0.name) || isWalkedScalar($0.name, type: $0.type))
+      }.map(\.name))
   }
 
   /// The least value `value` takes, as a constant, with no assumption about any sign: each

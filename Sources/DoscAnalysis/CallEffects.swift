@@ -163,8 +163,19 @@ extension FunctionAnalyzer {
             else { return nil }
             return IndexRange(low: start.range.low, high: end.range.high)
           }, when: access.sure.when.map(translate))
-        // What the callee stores densely is not carried over: its stores count as any others.
+        // What the callee stores densely, where it counts in this parameter's elements and its
+        // values are exact ones of this function (a helper `put(a, i, v)` storing `a[i]`).
         mapped.dense = DenseStores()
+        if let offset, !offset.variables.contains(where: { boundedValues[$0] != nil }), calleeElement != nil,
+          calleeElement == function.parameters[index].type.elementSize
+        {
+          mapped.dense = access.dense.mapping(offset: offset) { value in
+            guard let translated = translate(value),
+              !translated.variables.contains(where: { self.boundedValues[$0] != nil })
+            else { return nil }
+            return translated
+          }
+        }
         if let offset {
           // An offset or an argument that is a bounded value (`BoundedValues`): every place it may be.
           (mapped.ranges, mapped.writeRanges) = access.mappingRanges { range in

@@ -9,9 +9,15 @@ extension FunctionAnalyzer {
   /// (a comparison of ranges orders no one value); nil otherwise. An unsigned comparison is
   /// made modulo 2^N, where `n - 1` at n = 0 is no small number.
   func extremum(_ condition: Expr, _ then: Polynomial, _ otherwise: Polynomial, _ conditional: Expr) -> Polynomial? {
+    extremum(condition, then, otherwise, type: conditional.type)
+  }
+
+  /// The same for a value of `type` that is `then` where `condition` holds and `otherwise`
+  /// where it does not: a variable after `if (lo < 2) lo = 2;` (max(lo, 2)) or `if (hi > n) hi = n;`.
+  func extremum(_ condition: Expr, _ then: Polynomial, _ otherwise: Polynomial, type: CType) -> Polynomial? {
     guard case .binary(let op, let left, let right) = condition.kind, ["<", "<=", ">", ">="].contains(op),
-      [left.type, right.type, conditional.type].allSatisfy({ $0.kind == .integer && !$0.isUnsigned }),
-      left.type.size == right.type.size, left.type.size == conditional.type.size,
+      [left.type, right.type, type].allSatisfy({ $0.kind == .integer && !$0.isUnsigned }),
+      left.type.size == right.type.size, left.type.size == type.size,
       let a = evaluateQuietly(left).polynomial, let b = evaluateQuietly(right).polynomial,
       !a.variables.union(b.variables).contains(where: { boundedValues[$0] != nil })
     else { return nil }
@@ -32,8 +38,9 @@ extension FunctionAnalyzer {
 
   /// `min(a, b)` or `max(a, b)`, or nil where the algebra's choice may be wrong. The algebra
   /// decides them assuming variables are not negative (`min(i, 2*i)` is `i`). Its choice of
-  /// one operand is kept only where every variable of the difference is an unchanged parameter
-  /// of the task that stays in the figure: the spawn checks such a parameter is not negative
+  /// one operand is kept only where every variable of the difference is a parameter of the task
+  /// named by its value at the call (`checkedParameterNames`) that stays in the figure: the
+  /// spawn checks such a parameter is not negative
   /// (a negative one keeps the spawn on its own node). A loop variable or a local is checked
   /// nowhere (`for (i = -10; ...)`: `min(i, 2*i)` is `2*i`).
   func soundExtreme(minimum: Bool, _ a: Polynomial, _ b: Polynomial) -> Polynomial? {
@@ -45,5 +52,28 @@ extension FunctionAnalyzer {
       (value == a ? b : a).variables.isSubset(of: kept)
     else { return nil }
     return value
+  }
+
+  /// After `if (condition) ...`: a followed integer variable (`ScalarWalks`) whose arms leave it at
+  /// the two values the condition compares is their min or max, not unknown: the clamps before
+  /// a loop (`if (lo < 2) lo = 2;`, `if (hi > n) hi = n; else ...`). `arms` are the variables'
+  /// values at the end of each arm (the `else` arm's are those before the `if` when it has
+  /// none). The value holds wherever control goes on after the `if`, whichever arm ran. The
+  /// variable's type is that of the condition's side that names it.
+  func joinClamps(_ condition: Expr, before: [String: Polynomial], arms: [[String: Polynomial]]) {
+    guard arms.count == 2 else { return }
+    // The condition compared the values from before the `if`.
+    let after = scalars
+    var joined: [String: Polynomial] = [:]
+    scalars = before
+    for name in walkedScalarNames.sorted() where after[name] == nil && !condition.assigns(name) {
+      guard let then = arms[0][name], let otherwise = arms[1][name], then != otherwise,
+        case .binary(_, let left, let right) = condition.kind,
+        let named = [left, right].first(where: { $0.assignedName == name }),
+        let value = extremum(condition, then, otherwise, type: named.type)
+      else { continue }
+      joined[name] = value
+    }
+    scalars = after.merging(joined) { _, clamped in clamped }
   }
 }

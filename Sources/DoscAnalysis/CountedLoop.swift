@@ -5,12 +5,17 @@ import SymbolicAlgebra
 /// A loop whose variable runs over an arithmetic sequence with bounds the analysis can state:
 /// `for (i = lower; i < upper; i += step)` and its `<=`, `!=`, `>`/`>=` (counting down) forms.
 struct CountedLoop {
+  /// The symbol of the variable's values in the loop: its name, or `renamedFrom#loop`.
   var variable: String
+  /// The C name of a variable whose name stands for another value in figures: a parameter
+  /// counted down from its value at the call (`while (n-- > 0)`, `isCountedParameter`).
+  var renamedFrom: String? = nil
   /// The smallest and largest values the variable takes inside the body.
   var first: Polynomial
   var last: Polynomial
-  /// The positive distance between consecutive values.
-  var step: Int
+  /// The positive distance between consecutive values: a constant, or a parameter's value
+  /// (`i += stride`, `FunctionAnalyzer.stepParameter`).
+  var step: Polynomial
   /// True when the variable counts up from `first`, false when it counts down from `last`.
   var ascending: Bool
 
@@ -23,6 +28,21 @@ struct CountedLoop {
   /// A value the last one is surely at or past when the loop runs (`bound - step` for
   /// `i < bound`); nil when not known.
   var lastAtLeast: Polynomial? = nil
+  /// Set for a pointer variable walked over the memory of pointer parameter number
+  /// `pointerInto`: its values are offsets into it, in elements (`PointerWalks`).
+  var pointerInto: Int? = nil
+  /// Which conjunct of the loop's condition is the counting test: the ones before it are also
+  /// evaluated once more at the exit, past the last value (`a[i] < r && i < n` reads `a[n]`).
+  var testPosition = 0
+
+  /// The values the variable may hold once the loop is left: its start (no iteration), one step
+  /// past its last value (the test failed), or any value in between (another conjunct failed,
+  /// a `break`).
+  var exitRange: IndexRange {
+    ascending
+      ? IndexRange(low: start, high: .maximum(start, last + step))
+      : IndexRange(low: .minimum(start, first - step), high: start)
+  }
 
   /// The loop whose first iteration runs before its first test (`do ... while`), with the
   /// step last in the body: as this loop, and once with the variable at its start when this
@@ -44,7 +64,7 @@ struct CountedLoop {
 
   private func exactSum(_ body: Polynomial) -> Polynomial? {
     guard body.mentions(variable) else { return body * tripCount }
-    if step == 1 { return Summation.sum(body, over: variable, from: first, to: last + 1) }
+    if step == .one { return Summation.sum(body, over: variable, from: first, to: last + 1) }
     // i = first + step*t for t in [0, trips)
     let counter = "\(variable)#t"
     let shifted = body.substituting(variable, with: first + Polynomial.variable(counter) * step)

@@ -23,9 +23,14 @@ extension FunctionAnalyzer {
             !conjuncts.dropFirst().contains(where: { $0.assigns(test.variable) })
           else { continue }
         }
-        if let counted = countedLoop(
+        // Another conjunct that changes the variable steps it in a way the count does not know.
+        guard
+          !conjuncts.enumerated().contains(where: { $0.offset != position && $0.element.assigns(test.variable) })
+        else { continue }
+        if var counted = countedLoop(
           loop, initializer: initializer, test: test, increment: increment, stepIsLastInBody: stepIsLastInBody)
         {
+          counted.testPosition = position
           return runsAtLeastOnce ? counted.runningAtLeastOnce : counted
         }
       }
@@ -42,7 +47,14 @@ extension FunctionAnalyzer {
     // before the loop, `(*ip)--` in it): no trip count.
     guard !mutations.addressTaken.contains(variable) else { return nil }
     var start: Polynomial?
-    if walkedScalarNames.contains(variable) {
+    // A pointer walked over a parameter's memory (`for (p = a + lo; p < a + hi; p++)`) counts
+    // by its offset into it, in elements; the header's assignments have run.
+    var pointerInto: Int?
+    var renamed = false
+    if walkedPointerNames.contains(variable) {
+      guard case .parameter(let index, let offset?)? = pointers[variable] else { return nil }
+      (start, pointerInto) = (offset, index)
+    } else if walkedScalarNames.contains(variable) {
       // The header's assignments have run (`for (i = i + 1; ...)` must not add 1 twice): the
       // value `ScalarWalks` followed to here is the start, or there is none.
       start = scalars[variable]
@@ -62,10 +74,20 @@ extension FunctionAnalyzer {
         }
       default: break
       }
+      // `while (n-- > 0)` on a parameter that nothing else changes: from its value at the call.
+      // `n--` counts as two assignments, `n -= 1` as one (`MutationFacts`).
+      let stepPart = increment?.commaSeparated.first { $0.assigns(variable) }
+      var stepAssignments = 1
+      if test.step != nil { stepAssignments = 2 } else if case .unary? = stepPart?.kind { stepAssignments = 2 }
+      if start == nil, initializer == nil, isCountedParameter(variable, stepAssignments: stepAssignments) {
+        (start, renamed) = (.variable(variable), true)
+      }
     }
-    let step: Int
+    // The step as its size and direction: a constant, or a parameter's value (`i += stride`).
+    let magnitude: Polynomial
+    let ascending: Bool
     if let testStep = test.step {
-      step = testStep.amount
+      (magnitude, ascending) = (Polynomial(abs(testStep.amount)), testStep.amount > 0)
     } else {
       // `++j, p += m`: one part steps the variable, the others leave it alone.
       guard let increment else { return nil }
@@ -74,8 +96,10 @@ extension FunctionAnalyzer {
       guard steps.count == 1, let only = steps.first, parts.filter({ $0.assigns(variable) }).count == 1 else {
         return nil
       }
-      step = only
+      (magnitude, ascending) = only
     }
+    /// The signed step, what one iteration adds.
+    let step = ascending ? magnitude : -magnitude
     guard var start else { return nil }
     guard stepIsLastInBody || !(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? []).contains(variable)
     else { return nil }
@@ -88,7 +112,11 @@ extension FunctionAnalyzer {
     if let boundExpr = test.bound {
       let moving = boundExpr.names.intersection(modified).subtracting([variable])
       guard !boundExpr.names.contains(variable) else { return nil }
-      if moving.isEmpty {
+      if let pointerInto {
+        guard moving.isEmpty, case .pointer(.parameter(pointerInto, let offset?)) = evaluateQuietly(boundExpr)
+        else { return nil }
+        bound = offset
+      } else if moving.isEmpty {
         guard let value = evaluateQuietly(boundExpr).polynomial else { return nil }
         bound = value
       } else {
@@ -98,8 +126,9 @@ extension FunctionAnalyzer {
       }
     }
     if drift != 0 {
+      guard let constantStep = step.integerValue, pointerInto == nil else { return nil }
       return convergingLoop(
-        loop, variable: variable, start: start, step: step, op: op, bound: bound, drift: drift)
+        loop, variable: variable, start: start, step: constantStep, op: op, bound: bound, drift: drift)
     }
     let testedBound = bound
     if let testStep = test.step {
@@ -109,33 +138,43 @@ extension FunctionAnalyzer {
       if testStep.afterTest { bound = bound + step }
     }
 
-    // Counting an unsigned variable down to `>= b` never ends where b can be 0: it wraps.
-    if test.isUnsigned && step < 0 && op == ">=" && !(testedBound.integerValue.map { $0 >= 1 } ?? false) {
-      return nil
+    // An unsigned variable counted down wraps past 0 to its largest value unless the test
+    // stops it at least one step above 0: `i >= b` needs b >= step, `i > b` needs b >= step - 1
+    // (`i >= 1; i -= 2` from an odd start reaches 1, then 2^32 - 1). A test's own step (`i-- > b`)
+    // compared the value before it, and the body's value is never below 0 where b >= 0; one
+    // before it (`--i > 0`) wraps at the start 0.
+    if test.isUnsigned && !ascending {
+      guard let size = magnitude.integerValue else { return nil }
+      let least = test.step != nil ? (op == ">=" ? 1 : 0) : (op == ">=" ? size : size - 1)
+      guard let constant = testedBound.integerValue, constant >= least, op == ">=" || op == ">" || op == "!="
+      else { return nil }
+      if let testStep = test.step, !testStep.afterTest, !((start - step).integerValue.map { $0 >= 1 } ?? false) {
+        return nil
+      }
     }
-    let magnitude = abs(step)
     let first: Polynomial
     let last: Polynomial
     let trips: Polynomial
+    let unit = magnitude == .one
     // `i != n` stepping by one stops where `i < n` (or `i > n`) would; a larger step may skip n.
-    if op == "!=" && magnitude == 1 { op = step > 0 ? "<" : ">" }
-    switch (op, step > 0) {
+    if op == "!=" && unit { op = ascending ? "<" : ">" }
+    switch (op, ascending) {
     case ("<", true):
-      trips = magnitude == 1 ? bound - start : (bound - start + (magnitude - 1)) / Polynomial(magnitude)
+      trips = unit ? bound - start : (bound - start + magnitude - 1) / magnitude
       first = start
-      last = magnitude == 1 ? bound - 1 : start + (trips - 1) * magnitude
+      last = unit ? bound - 1 : start + (trips - 1) * magnitude
     case ("<=", true):
-      trips = magnitude == 1 ? bound - start + 1 : (bound - start + magnitude) / Polynomial(magnitude)
+      trips = unit ? bound - start + 1 : (bound - start + magnitude) / magnitude
       first = start
-      last = magnitude == 1 ? bound : start + (trips - 1) * magnitude
+      last = unit ? bound : start + (trips - 1) * magnitude
     case (">", false):
-      trips = magnitude == 1 ? start - bound : (start - bound + (magnitude - 1)) / Polynomial(magnitude)
+      trips = unit ? start - bound : (start - bound + magnitude - 1) / magnitude
       last = start
-      first = magnitude == 1 ? bound + 1 : start - (trips - 1) * magnitude
+      first = unit ? bound + 1 : start - (trips - 1) * magnitude
     case (">=", false):
-      trips = magnitude == 1 ? start - bound + 1 : (start - bound + magnitude) / Polynomial(magnitude)
+      trips = unit ? start - bound + 1 : (start - bound + magnitude) / magnitude
       last = start
-      first = magnitude == 1 ? bound : start - (trips - 1) * magnitude
+      first = unit ? bound : start - (trips - 1) * magnitude
     default:
       return nil
     }
@@ -147,13 +186,14 @@ extension FunctionAnalyzer {
     // `i < bound`: the last value is within one step below the bound.
     let lastAtLeast: Polynomial? =
       switch op {
-      case "<" where step > 0: bound - magnitude
-      case "<=" where step > 0: bound - magnitude + 1
+      case "<" where ascending: bound - magnitude
+      case "<=" where ascending: bound - magnitude + 1
       default: nil
       }
     return CountedLoop(
-      variable: variable, first: first, last: last, step: magnitude, ascending: step > 0, tripCount: trips,
-      location: loop.location, lastAtLeast: lastAtLeast)
+      variable: renamed ? variable + "#loop" : variable, renamedFrom: renamed ? variable : nil, first: first,
+      last: last, step: magnitude, ascending: ascending, tripCount: trips, location: loop.location,
+      lastAtLeast: lastAtLeast, pointerInto: pointerInto)
   }
 
   /// A bound that second induction variables move (`i < j` with `j--` once per iteration): its
@@ -210,26 +250,54 @@ extension FunctionAnalyzer {
     let trips = (gap + (inclusive ? closing : closing - 1)) / Polynomial(closing)
     let farthest = start + (trips - 1) * step
     return CountedLoop(
-      variable: variable, first: step > 0 ? start : farthest, last: step > 0 ? farthest : start, step: abs(step),
+      variable: variable, first: step > 0 ? start : farthest, last: step > 0 ? farthest : start,
+      step: Polynomial(abs(step)),
       ascending: step > 0, tripCount: trips, location: loop.location)
   }
 
-  /// The constant amount `increment` adds to `variable` (`i++`, `--i`, `i += 2`); nil when it
-  /// changes anything else, or by an amount that is not a non-zero constant.
-  private func step(of increment: Expr, changing variable: String) -> Int? {
+  /// The amount `increment` adds to `variable` (`i++`, `--i`, `i += 2`, `i -= stride`) as its
+  /// size and whether it counts up; nil when it changes anything else, or by an amount that is
+  /// neither a non-zero constant nor a `stepParameter`.
+  private func step(of increment: Expr, changing variable: String) -> (Polynomial, ascending: Bool)? {
     switch increment.kind {
     case .unary(let op, let target) where target.assignedName == variable:
       switch op {
-      case "++", "post++": return 1
-      case "--", "post--": return -1
+      case "++", "post++": return (.one, true)
+      case "--", "post--": return (.one, false)
       default: return nil
       }
     case .binary(let op, let target, let amount) where target.assignedName == variable && (op == "+=" || op == "-="):
-      guard let value = evaluateQuietly(amount).polynomial?.integerValue, value != 0 else { return nil }
-      return op == "+=" ? value : -value
+      guard let value = evaluateQuietly(amount).polynomial else { return nil }
+      if let constant = value.integerValue {
+        guard constant != 0 else { return nil }
+        return (Polynomial(abs(constant)), (constant > 0) == (op == "+="))
+      }
+      guard stepParameter(value, amount: amount, variable: target) else { return nil }
+      return (value, op == "+=")
     default:
       return nil
     }
+  }
+
+  /// Whether a step that is not a constant is one the figures may count by (`i += stride`,
+  /// `i -= 2 * s`): a sum of products of signed integer parameters the function never changes,
+  /// with positive coefficients, stepping a signed variable of `int` or wider. Figures assume
+  /// those parameters are not negative (a spawn where one is stays on rank 0: SPEC-additions,
+  /// section 1), and they are in the footprint wherever the loop's values are (its last value
+  /// is `start + stride * ((bound - start - 1) / stride)`). A zero step never ends the loop
+  /// and touches its first value only; the figures' quotients by 0 are 0 at a spawn.
+  private func stepParameter(_ value: Polynomial, amount: Expr, variable: Expr) -> Bool {
+    guard amount.type.kind == .integer, !amount.type.isUnsigned, variable.type.kind == .integer,
+      !variable.type.isUnsigned, (variable.type.size ?? 0) >= 4, !value.isOverflow
+    else { return false }
+    let parameters = Set(
+      function.parameters.filter { $0.type.kind == .integer && !$0.type.isUnsigned && !mutations.isModified($0.name) }
+        .map(\.name))
+    return value.variables.isSubset(of: parameters)
+      && value.terms.allSatisfy { monomial, coefficient in
+        coefficient.isInteger && coefficient > .zero
+          && monomial.factors.allSatisfy { if case .variable = $0.atom { true } else { false } }
+      }
   }
 }
 

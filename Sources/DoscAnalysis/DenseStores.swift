@@ -175,6 +175,33 @@ struct DenseStores: Hashable {
     return result
   }
 
+  /// These runs stated otherwise (a callee's, in its caller's values: `transform` gives a value
+  /// in the caller's terms, nil where there is none), each moved by `offset` elements. A run
+  /// that cannot be stated is dropped (fewer runs only claim less); none at all where a width
+  /// or stride taken to be non-negative cannot be, or is not surely so, since the claim rests
+  /// on it.
+  func mapping(offset: Polynomial, _ transform: (Polynomial) -> Polynomial?) -> DenseStores {
+    var assumed: [Polynomial] = []
+    for width in assumedNonNegative {
+      // `m` bound to `n - 5` or to -3 is no longer a value the spawn's check keeps >= 0.
+      guard let mapped = transform(width), mapped.isNonNegativeWhereVariablesAre else { return DenseStores() }
+      if !mapped.variables.isEmpty { assumed.append(mapped) }
+    }
+    var result = DenseStores(runs: [], assumedNonNegative: [])
+    result.assume(assumed)
+    for run in runs {
+      let moved = offset * run.parts
+      guard let low = transform(run.range.low), let high = transform(run.range.high) else { continue }
+      var mapped = Run(range: IndexRange(low: low + moved, high: high + moved), parts: run.parts)
+      if let rows = run.rows {
+        guard let stride = transform(rows.stride), let count = transform(rows.count) else { continue }
+        mapped.rows = Rows(stride: stride, count: count)
+      }
+      result.runs.append(mapped)
+    }
+    return result
+  }
+
   /// Whether `value` is never negative: a positive constant, or a width or stride taken to be
   /// non-negative (`assumedNonNegative`) where that can be checked.
   private mutating func assumeNonNegative(_ value: Polynomial) -> Bool {

@@ -124,7 +124,8 @@ extension FunctionAnalyzer {
   /// A variable's current value as a symbol, valid while no open loop changes it.
   private func invariantValue(of name: String, marker: String) -> Polynomial? {
     if openLoops.contains(where: { $0.contains(name) }) { return nil }
-    if mutations.isSingleAssignment(name) { return .variable(name) }
+    // A followed parameter's name is its value at the call (`ScalarWalks`), not its value now.
+    if mutations.isSingleAssignment(name) && !walkedScalarNames.contains(name) { return .variable(name) }
     return .variable(name + (marker.isEmpty ? "#cur" : marker))
   }
 

@@ -26,6 +26,10 @@ final class FunctionAnalyzer {
   /// The integer variables assigned more than once whose values `scalars` follows (`ScalarWalks`).
   var walkedScalarNames: Set<String> = []
   lazy var declarationCounts = FunctionAnalyzer.declarationCounts(in: function)
+  /// Parameters counted down by a loop from their value at the call (`isCountedParameter`):
+  /// wherever else they are not followed their values are `#cur` symbols, so their names in
+  /// figures are that value.
+  var countedParameterNames: Set<String> = []
   /// Variables of the counted loops currently open.
   var inductionVariables: Set<String> = []
   /// Per open loop: the names its body changes.
@@ -69,7 +73,9 @@ final class FunctionAnalyzer {
     // A changed parameter followed from its start (`ScalarWalks`) is named only for that start.
     summary.unchangedScalarParameters = Set(
       function.parameters.filter {
-        !$0.type.isPointerLike && (!mutations.isModified($0.name) || isWalkedScalar($0.name, type: $0.type))
+        !$0.type.isPointerLike
+          && (!mutations.isModified($0.name) || isWalkedScalar($0.name, type: $0.type)
+            || countedParameterNames.contains($0.name))
       }.map(\.name))
     for (caller, callee, location) in recursivePassThrough {
       let own = summary.parameters[callee] ?? ParameterAccess()
@@ -120,9 +126,11 @@ final class FunctionAnalyzer {
     case .ifStatement(let condition, let then, let otherwise):
       evaluate(condition)
       let guards = loopGuards(condition)
-      alternatives(
+      let before = scalars
+      let arms = alternatives(
         [{ self.statement(then) }, { if let otherwise { self.statement(otherwise) } }],
         guards: [guards.then, guards.otherwise])
+      joinClamps(condition, before: before, arms: arms)
     case .forLoop(let initializer, let condition, let increment, let body):
       forLoop(statement, initializer: initializer, condition: condition, increment: increment, body: body)
     case .whileLoop(let condition, let body), .doWhile(let body, let condition):
@@ -217,15 +225,24 @@ final class FunctionAnalyzer {
 
   /// Runs each arm on a fresh summary and environment, then adds an upper bound of the arms.
   /// `guards[k]`: what holds of the loop variables whenever arm k runs (`LoopGuard`).
-  func alternatives(_ arms: [() -> Void], guards: [[LoopGuard]] = []) {
+  /// Returns the followed integer variables' values at the end of each arm.
+  @discardableResult
+  func alternatives(_ arms: [() -> Void], guards: [[LoopGuard]] = []) -> [[String: Polynomial]] {
     let outer = summary
     let (savedScalars, savedPointers) = (scalars, pointers)
     var merged: AccessSummary?
     var changed: Set<String> = []
+    var armScalars: [[String: Polynomial]] = []
     for (position, arm) in arms.enumerated() {
       summary = AccessSummary()
       arm()
+      armScalars.append(scalars)
+      // An arm may not run: nothing it touches is sure. What every arm stores densely is, the
+      // arms being all the ways through (`if` and `else`, or nothing): `merge(alternative:)`
+      // keeps the runs common to them (`if (i & 1) a[i] = 1; else a[i] = 2;`).
+      let stored = summary.parameters.mapValues(\.dense)
       summary.mayNotHappen()
+      for (index, dense) in stored { summary.parameters[index]?.dense = dense }
       if position < guards.count { bound(&summary, by: guards[position]) }
       if merged == nil { merged = summary } else { merged!.merge(alternative: summary) }
       changed.formUnion(Set(pointers.keys).union(savedPointers.keys).filter { pointers[$0] != savedPointers[$0] })
@@ -235,6 +252,7 @@ final class FunctionAnalyzer {
     forgetWalkedPointers(changed)
     summary = outer
     if let merged { summary.merge(sequential: merged) }
+    return armScalars
   }
 
   private func forLoop(
@@ -246,8 +264,8 @@ final class FunctionAnalyzer {
       loop, initializer: initializer, condition: condition, increment: increment, stepIsLastInBody: stepIsLastInBody,
       runsAtLeastOnce: runsAtLeastOnce, countingOnly: countingOnly)
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
-    defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
     guard let counted else {
+      defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
       unboundedLoop(loop) {
         if let condition { self.evaluate(condition) }
         self.statement(body)
@@ -258,7 +276,14 @@ final class FunctionAnalyzer {
     let outer = summary
     summary = AccessSummary()
     let wasInduction = inductionVariables.contains(counted.variable)
-    inductionVariables.insert(counted.variable)
+    // A pointer's values are its offsets, which `enterLoop` states as the loop's variable; a
+    // parameter's name stands for its value at the call, so its values here are another symbol.
+    if let original = counted.renamedFrom {
+      scalars[original] = .variable(counted.variable)
+      countedParameterNames.insert(original)
+    } else if counted.pointerInto == nil {
+      inductionVariables.insert(counted.variable)
+    }
     openLoops.append(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? [])
     loopStack.append(LoopFrame(location: loop.location, counted: counted))
     if let condition { evaluate(condition) }
@@ -267,6 +292,7 @@ final class FunctionAnalyzer {
     loopStack.removeLast()
     openLoops.removeLast()
     if !wasInduction { inductionVariables.remove(counted.variable) }
+    if let original = counted.renamedFrom { scalars[original] = nil }
     var repeated = summary.repeated(over: counted)
     // A loop that may stop sooner than its trip count (`i < n && more`, a `break`), or an
     // iteration cut short (`continue`): its last values' accesses may never happen.
@@ -275,6 +301,39 @@ final class FunctionAnalyzer {
     }
     summary = outer
     summary.merge(sequential: repeated)
+    forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? [])
+    leave(counted, condition: condition)
+  }
+
+  /// After a counted loop: the conjuncts before its counting test, which the last test
+  /// evaluated once more with the variable past its last value (`while (cum[s] < r && s < n)`
+  /// reads `cum[n]`), and the variable's value from here on (`out[k] = sym[s]` after a search
+  /// loop), somewhere in its `exitRange`.
+  private func leave(_ counted: CountedLoop, condition: Expr?) {
+    // A pointer's value after the loop is not followed (`forgetWalkedPointers`).
+    guard counted.pointerInto == nil else {
+      if let condition, counted.testPosition > 0 { exitTest(condition.conjuncts.prefix(counted.testPosition)) }
+      return
+    }
+    let variable = counted.renamedFrom ?? counted.variable
+    let saved = scalars[variable]
+    let range = counted.exitRange
+    let resolved = !(range.low.variables.union(range.high.variables)).contains { boundedValues[$0] != nil }
+    scalars[variable] = resolved ? boundedValue(low: range.low, high: range.high).polynomial : nil
+    if let condition, counted.testPosition > 0 { exitTest(condition.conjuncts.prefix(counted.testPosition)) }
+    if !walkedScalarNames.contains(variable) { scalars[variable] = saved }
+  }
+
+  /// The conjuncts a loop's last test evaluates before its counting test, once.
+  private func exitTest(_ conjuncts: ArraySlice<Expr>) {
+    let outer = summary
+    summary = AccessSummary()
+    for conjunct in conjuncts { evaluate(conjunct) }
+    // Not when the loop is left by a `break` or a `return`.
+    summary.mayNotHappen()
+    let exitTest = summary
+    summary = outer
+    summary.merge(sequential: exitTest)
   }
 
   /// A `while` loop that is a counted `for` in disguise: its variable has a known start, its
@@ -299,6 +358,7 @@ final class FunctionAnalyzer {
     /// `stepAssignments` times (MutationFacts counts `++`/`--` twice), changes it in the loop.
     func startsKnown(_ name: String, stepAssignments: Int, elsewhere: [Stmt], _ test: Expr?) -> Bool {
       if declared.contains(name) { return mutations.isAssigned(name, exactly: 1 + stepAssignments) }
+      if declaration == nil, isCountedParameter(name, stepAssignments: stepAssignments) { return true }
       guard declaration == nil, walkedScalarNames.contains(name), scalars[name] != nil else { return false }
       return !elsewhere.contains { $0.assigns(name) } && test?.assigns(name) != true
     }
@@ -317,8 +377,15 @@ final class FunctionAnalyzer {
     case .doWhile(let whole, let test): (condition, body) = (test, whole)
     default: return nil
     }
-    guard case .compound(let items) = body.kind, let last = items.last, case .expression(let step) = last.kind,
-      !body.containsLabel, !body.containsContinue
+    // A body of one statement (`while (s < n - 1 && cum[s] < r) s++;`) is its own step.
+    let items: [Stmt]
+    switch body.kind {
+    case .compound(let statements): items = statements
+    case .expression: items = [body]
+    default: return nil
+    }
+    guard let last = items.last, case .expression(let step) = last.kind, !body.containsLabel,
+      !body.containsContinue
     else { return nil }
     let rest = Array(items.dropLast())
     let counting = declared.union(walkedScalarNames).filter { name in

@@ -61,7 +61,7 @@ extension FunctionAnalyzer {
       }
       // The iteration's number, from 0, times the step.
       let iteration = (Polynomial.variable(counted.variable) - counted.start) * counted.direction
-      pointers[name] = .parameter(index: index, offset: offset + iteration * perIteration / Polynomial(counted.step))
+      pointers[name] = .parameter(index: index, offset: offset + iteration * perIteration / counted.step)
     }
     // A second induction variable (`ix += incx` beside `i++`): affine in the loop's variable.
     for name in modified.intersection(walkedScalarNames).sorted() {
@@ -73,7 +73,7 @@ extension FunctionAnalyzer {
         continue
       }
       let iteration = (Polynomial.variable(counted.variable) - counted.start) * counted.direction
-      scalars[name] = value + iteration * perIteration / Polynomial(counted.step)
+      scalars[name] = value + iteration * perIteration / counted.step
     }
   }
 

@@ -17,27 +17,52 @@ extension FunctionAnalyzer {
     guard type.kind == .integer, !type.isUnsigned, (type.size ?? 0) >= 4, !mutations.addressTaken.contains(name)
     else { return false }
     if function.parameters.contains(where: { $0.name == name }) {
-      // One assigned once is named for its current value where not followed (`invariantValue`);
-      // one changed in a loop may be its variable, whose name there is the symbol of its values.
-      return mutations.isModified(name) && !mutations.isSingleAssignment(name) && declarationCounts[name] == nil
+      // One assigned once is named for its current value where not followed (`invariantValue`)
+      // in the loop walk of a spawning function, whose figures become C there, where the name
+      // is its current value; in a task's figures the name is its value at the call, so it is
+      // followed (`hi = hi > n ? n : hi;`). One changed in a loop may be its variable, whose
+      // name there is the symbol of its values.
+      let followed: Bool
+      if case .loopsOnly = mode { followed = !mutations.isSingleAssignment(name) } else { followed = true }
+      return mutations.isModified(name) && followed && declarationCounts[name] == nil
         && !mutations.isModifiedInSomeLoop(name)
     }
     return !mutations.isSingleAssignment(name) && declarationCounts[name] == 1
   }
 
-  /// `k += amount`, `k -= amount` of a walked scalar; nil for any other compound assignment.
+  /// Whether `name` is an integer parameter that only the step of the loop being entered
+  /// changes, `stepAssignments` times as `MutationFacts` counts (`while (n-- > 0)`, `while (n--)`,
+  /// `for (; n > 0; n--)`), outside any loop that changes it: it enters that loop at its value
+  /// at the call, which its name stands for in figures, so in the loop its values are another
+  /// symbol (`CountedLoop.renamedFrom`). Not in the loop walk of a spawning function, whose
+  /// figures are C at the spawn, where the name is its value then.
+  func isCountedParameter(_ name: String, stepAssignments: Int) -> Bool {
+    if case .loopsOnly = mode { return false }
+    guard let parameter = function.parameters.first(where: { $0.name == name }), parameter.type.kind == .integer
+    else { return false }
+    return declarationCounts[name] == nil && mutations.isAssigned(name, exactly: stepAssignments)
+      && !openLoops.contains { $0.contains(name) }
+  }
+
+  /// `k += amount`, `k -= amount` of a walked scalar, and `n *= c`, `n /= c` by a non-zero
+  /// constant (C's truncating quotient); nil for any other compound assignment.
   func stepWalkedScalar(_ op: String, _ target: Expr, by amount: Expr) -> Value? {
-    guard op == "+=" || op == "-=", let name = target.assignedName, isWalkedScalar(name, type: target.type) else {
-      return nil
-    }
+    guard ["+=", "-=", "*=", "/="].contains(op), let name = target.assignedName,
+      isWalkedScalar(name, type: target.type)
+    else { return nil }
     let value = evaluate(amount).polynomial
     summary.addWork(1)
     walkedScalarNames.insert(name)
-    guard let before = scalars[name], let value else {
+    guard let before = scalars[name], let value, op == "+=" || op == "-=" || (value.integerValue ?? 0) != 0 else {
       scalars[name] = nil
       return .unknownScalar
     }
-    scalars[name] = op == "+=" ? before + value : before - value
+    switch op {
+    case "+=": scalars[name] = before + value
+    case "-=": scalars[name] = before - value
+    case "*=": scalars[name] = before * value
+    default: scalars[name] = before / value
+    }
     return .scalar(scalars[name])
   }
 

@@ -217,8 +217,11 @@ import Testing
   }
 
   @Test func conditionalStoreIsNotDense() throws {
-    // Not proven even where both arms store (an arm's stores count as ones that may not happen).
-    #expect(try dense("for (int i = lo; i < hi; i++) { if (i % 2) v[i] = 1; else v[i] = 2; }") == false)
+    // Both arms store v[i]: every iteration does (the runs common to the arms).
+    #expect(try dense("for (int i = lo; i < hi; i++) { if (i % 2) v[i] = 1; else v[i] = 2; }") == true)
+    #expect(try dense("for (int i = lo; i < hi; i++) { if (i % 2) v[i] = 1; else v[hi - 1 - i] = 2; }") == false)
+    #expect(try dense("for (int i = lo; i < hi; i++) { if (i % 2) v[i] = 1; else if (i % 3) v[i] = 2; }") == false)
+    #expect(try dense("if (n > 2) return; else for (int i = lo; i < hi; i++) v[i] = 0;") == false)
     #expect(try dense("for (int i = lo; i < hi; i++) if (v[i] > 0) v[i] = 0;") == false)
     #expect(try dense("for (int i = lo; i < hi; i++) v[i] = v[i] > 0 ? (v[i] = 1) : 2;") == true)
     #expect(try dense("for (int i = lo; i < hi; i++) { double x = v[i]; x > 0 && (v[i] = 0); }") == false)
@@ -275,11 +278,30 @@ import Testing
     #expect(try manifest.task("f").param("v").writeDense == false)
   }
 
-  /// Stores in a callee are not carried over as dense (the callee's stores count as any others).
-  @Test func storesInCalleesAreNotDense() throws {
+  /// What a callee stores densely is carried over, in the caller's values, where it counts in
+  /// the same elements and its widths stay ones the spawn keeps non-negative.
+  @Test func storesInCalleesAreCarriedOver() throws {
     #expect(
       try dense(
-        "for (int i = lo; i < hi; i++) g(v, i);", before: "static void g(double *v, int i) { v[i] = 1; }") == false)
+        "for (int i = lo; i < hi; i++) g(v, i);", before: "static void g(double *v, int i) { v[i] = 1; }") == true)
+    let row = "static void zero(double *r, int m) { for (int j = 0; j < m; j++) r[j] = 0; }"
+    #expect(try dense("for (int i = lo; i < hi; i++) zero(v + i * n, n);", before: row) == true)
+    #expect(try dense("for (int i = lo; i < hi; i++) zero(&v[i * n], n);", before: row) == true)
+    // A helper that stores only sometimes, in other elements, or a row width that is n - 1
+    // where rows are n apart: not dense.
+    #expect(
+      try dense(
+        "for (int i = lo; i < hi; i++) g(v, i, n);",
+        before: "static void g(double *v, int i, int c) { if (c > 2) v[i] = 1; }") == false)
+    #expect(
+      try dense(
+        "for (int i = lo; i < hi; i++) g((float *)v, 2 * i);", before: "static void g(float *v, int i) { v[i] = 1; }")
+        != true)
+    #expect(try dense("for (int i = lo; i < hi; i++) zero(v + i * n, n - 1);", before: row) == false)
+    let block =
+      "static void blk(double *r, int m) { for (int i = 0; i < 2; i++) for (int j = 0; j < m; j++) r[i * m + j] = 0; }"
+    #expect(try dense("blk(v, n - 5);", before: block) == false)
+    #expect(try dense("blk(v, n);", before: block) == true)
   }
 
   /// A clause that changes the written footprint or the access drops the claim.

@@ -96,11 +96,11 @@ import Testing
       try figures("int i, k; i = 0; k = 0; while (i < n && k < hi) { i += 5; a[i] = 0; i++, k++; }")[0...1] == [
         "5", "6*hi-5",
       ])
-    // A start chosen by a branch, a parameter counted down in the loop (its name is both the
-    // loop's variable and its value at the call), one assigned once: null.
+    // A start chosen by a branch: null. A parameter counted down in the loop and changed
+    // nowhere else counts from its value at the call; one assigned once is followed.
     #expect(try figures("int i; i = lo; if (b[0] > 0) i = hi; while (i < n) { a[i] = 0; i++; }")[1] == "null")
-    #expect(try figures("while (n-- > 0) a[n] = 0;")[1] == "null")
-    #expect(try figures("n -= 2; for (int i = 0; i < n; i++) a[i] = 0;")[1] == "null")
+    #expect(try figures("while (n-- > 0) a[n] = 0;") == ["0", "n", "0"])
+    #expect(try figures("n -= 2; for (int i = 0; i < n; i++) a[i] = 0;")[0...1] == ["0", "n-2"])
   }
 
   @Test func twoEndedLoopsMeetInTheMiddle() throws {
@@ -110,5 +110,117 @@ import Testing
     #expect(figures[0] == "min(hi-(hi-lo)/2,lo)")
     // `j` moved only sometimes: not counted.
     #expect(try self.figures("int i, j; for (i = 0, j = n; i < j; i++) { a[i] = 0; if (b[i] > 0) j--; }")[1] == "null")
+  }
+
+  /// fasta's pick: a search loop bounded by a parameter, its variable used after it.
+  @Test func searchLoopsBoundedByAParameter() throws {
+    let search = "int s = 0; while (s < n - 1 && b[s] < 0.5) s++; a[s] = 1;"
+    #expect(try figures(search, "b") == ["0", "n-1", "n-1"])
+    // After the loop `s` is anywhere from 0 to n - 1: a range, never a sure store.
+    #expect(try figures(search) == ["0", "max(0,n-1)+1", "0"])
+    #expect(
+      try figures("int s; for (s = lo; s < hi && b[s] > 0; s++) {} a[s] = 1;")[0...1] == ["lo", "-1*(lo-max(hi,lo)-1)"])
+    // Changed after the loop in a way not followed: null again.
+    #expect(try figures("int s = 0; while (s < n && b[s] < 0.5) s++; if (b[0] > 0) s = hi; a[s] = 1;")[1] == "null")
+  }
+
+  /// A conjunct before the counting test is evaluated once more when the test fails: with
+  /// the variable one step past its last value.
+  @Test func conjunctsBeforeTheTestAreEvaluatedAtTheExit() throws {
+    #expect(
+      try figures("int s = 0; while (b[s] < 0.5 && s < n - 1) { s++; }", "b")[0...1] == ["0", "max(max(0,n-1),n-2)+1"])
+    #expect(
+      try figures("for (int i = lo; b[i] > 0 && i < hi; i++) a[i] = 1;", "b")[0...1] == [
+        "lo", "-1*(lo-max(hi-1,max(hi,lo))-1)",
+      ])
+    #expect(try figures("for (int i = lo; b[i] > 0 && i < hi; i++) a[i] = 1;")[0...1] == ["lo", "hi-lo"])
+  }
+
+  /// An unsigned variable counted down by more than one wraps past 0 unless its test stops it
+  /// a step above: `i >= 1; i -= 2` from an odd start reaches 1, then 2^32 - 1.
+  @Test func unsignedCountDownByMoreThanOneMayWrap() throws {
+    #expect(try figures("for (unsigned i = n; i >= 1; i -= 2) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i > 0; i -= 2) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i >= 2; i -= 3) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i > (unsigned)lo; i -= 2) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; --i > 0;) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned i = n; i > 1; i -= 2) a[i] = 1;")[1] != "null")
+    #expect(try figures("for (unsigned i = n; i >= 3; i -= 3) a[i] = 1;")[1] != "null")
+    #expect(try figures("for (unsigned i = n + 1; --i > 0;) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (int i = n; i > 0; i -= 2) a[i] = 1;")[1] != "null")
+  }
+
+  /// A step that is a parameter (`i += stride`, a cyclic distribution `i = tid; i < n; i += nt`):
+  /// the last value is `lo + s * ((hi - lo + s - 1) / s - 1)`, which mentions `s`, so a spawn
+  /// with a negative step stays on rank 0; a zero step's loop never ends and touches `a[lo]`.
+  @Test func parameterSteps() throws {
+    #expect(try figures("for (int i = lo; i < hi; i += n) a[i] = b[i];") == ["lo", "n*((hi-lo+n-1)/n)-n+1", "0"])
+    #expect(try figures("for (int i = lo; i < hi; i += n) a[i] = b[i];", "b")[2] == "(hi-lo+n-1)/n")
+    #expect(
+      try figures("for (int i = hi; i >= lo; i -= n) a[i] = 1;")[0...1] == [
+        "-1*(n*((hi-lo+n)/n)-hi-n)", "n*((hi-lo+n)/n)-n+1",
+      ])
+    // Every value is not touched: not dense.
+    #expect(
+      try Fixtures.analyze(
+        source: """
+          void task(double *a, int lo, int hi, int s) { for (int i = lo; i < hi; i += s) a[i] = 0; }
+          int main(void) { double x[8];
+          #pragma dosc task
+            task(x, 0, 8, 2);
+            return 0; }
+          """
+      ).0.task("task").param("a").writeDense != true)
+    // Unsigned (it wraps), a step the loop changes, a negative coefficient, a local: null.
+    #expect(try figures("for (unsigned i = lo; i < hi; i += (unsigned)n) a[i] = 1;")[1] == "null")
+    #expect(try figures("for (int i = lo; i < hi; i += n) { a[i] = 1; n++; }")[1] == "null")
+    #expect(try figures("for (int i = lo; i < hi; i += hi - n) a[i] = 1;")[1] == "null")
+    #expect(try figures("int s = (int)b[0]; for (int i = lo; i < hi; i += s) a[i] = 1;")[1] == "null")
+  }
+
+  /// A range clamped before the loop: the parameter is followed from its value at the call, and
+  /// an `if` that leaves it at one of the two values its condition compares makes a min or max.
+  @Test func rangesClampedBeforeTheLoop() throws {
+    #expect(
+      try figures("if (lo < 2) lo = 2; for (int i = lo; i < n; i++) a[i] = 0;") == ["max(2,lo)", "n-max(2,lo)", "0"])
+    #expect(try figures("hi = hi > n ? n : hi; for (int i = 0; i < hi; i++) a[i] = 0;")[0...1] == ["0", "min(hi,n)"])
+    #expect(
+      try figures("if (hi > n) hi = n; for (int i = lo; i < hi; i++) a[i] = 0;")[0...1] == ["lo", "-1*(lo-min(hi,n))"])
+    #expect(try figures("n = n / 2; for (int i = 0; i < n; i++) a[i] = 0;")[0...1] == ["0", "n/2"])
+    #expect(try figures("n /= 2; lo *= 3; for (int i = lo; i < n; i++) a[i] = 0;")[0...1] == ["3*lo", "-1*(3*lo-n/2)"])
+    #expect(try figures("n /= hi; for (int i = 0; i < n; i++) a[i] = 0;")[1] == "null")
+    // Not a clamp (another value, another variable compared), or changed in a loop: null.
+    #expect(try figures("if (lo < 2) lo = 3; for (int i = lo; i < n; i++) a[i] = 0;")[1] == "null")
+    #expect(try figures("if (n < 2) lo = 2; for (int i = lo; i < n; i++) a[i] = 0;")[1] == "null")
+    #expect(try figures("if (lo < 2) lo = 2; a[lo] = 0; if (b[0] > 0) lo = hi; a[lo] = 1;")[1] == "null")
+    #expect(try figures("for (int k = 0; k < 2; k++) if (lo < 2) lo = 2; a[lo] = 0;")[1] == "null")
+  }
+
+  /// A pointer walked over a parameter counts by its offset into it: `p < a + hi`, `p != e`.
+  @Test func pointerBoundedLoops() throws {
+    #expect(try figures("for (double *p = a; p < a + n; p++) *p = 1;") == ["0", "n", "0"])
+    #expect(try figures("for (double *p = a + lo; p < a + hi; p++) *p = 1;")[0...1] == ["lo", "hi-lo"])
+    #expect(
+      try figures("double *e = a + hi; for (double *p = a + lo; p != e; ++p) *p = p[1];")[0...1] == ["lo", "hi-lo+1"])
+    #expect(try figures("for (double *p = a + hi - 1; p >= a + lo; p--) *p = 1;")[0...1] == ["lo", "hi-lo"])
+    #expect(try figures("for (double *p = a + lo; p < a + hi; p += 2) *p = 1;")[1] == "2*((hi-lo+1)/2)-1")
+    // Bounded by another parameter's memory, a pointer the body moves, a step of 2 with `!=`: null.
+    #expect(try figures("for (double *p = a; p < (double *)b + n; p++) *p = 1;")[1] == "null")
+    #expect(try figures("for (double *p = a; p < a + n; p++) { *p = 1; if (b[0] > 0) p++; }")[1] == "null")
+    #expect(try figures("for (double *p = a; p != a + n; p += 2) *p = 1;")[1] == "null")
+  }
+
+  /// A parameter counted down by the loop that is its only change: its name in figures is its
+  /// value at the call, its values in the loop another symbol (`while (n--) *d++ = *s++`).
+  @Test func parametersCountedDownByTheirLoop() throws {
+    #expect(try figures("double *d = a; const double *s = b; while (n--) *d++ = *s++;") == ["0", "n", "0"])
+    #expect(try figures("double *d = a; const double *s = b; while (n--) *d++ = *s++;", "b") == ["0", "n", "n"])
+    #expect(try figures("while (n-- > 0) { for (int j = 0; j < n; j++) a[j] += 1; }") == ["0", "n-1", "n*(n-1)/2"])
+    #expect(try figures("for (; n > 0; n--) a[n - 1] = 2;")[0...1] == ["0", "n"])
+    #expect(try figures("while (n--) a[n] = 1;", "a")[0...1] == ["0", "n"])
+    // Changed before the loop, after it (the value there is not followed), or in a loop around it: null.
+    #expect(try figures("n--; while (n-- > 0) a[n] = 1;")[1] == "null")
+    #expect(try figures("while (n-- > 0) a[n] = 1; a[n + 5] = 2;")[1] == "null")
+    #expect(try figures("for (int k = 0; k < hi; k++) while (n-- > 0) a[n] = 1;")[1] == "null")
   }
 }
