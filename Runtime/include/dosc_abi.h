@@ -348,11 +348,14 @@ DOSC_API void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void 
  *     if (dosc_unit_states[3].binding == DOSC_BIND_INLINE ||
  *         !dosc_site_0(&dosc_fr, &dosc_unit_states[3], WORK, MEASURE, SIBLINGS, &x, dosc_a0))
  *       x = fib(dosc_a0);
- *     static int dosc_site_0(dosc_frame *dosc_frp, const dosc_site_state *dosc_s, long long dosc_work,
- *                            long long dosc_measure, long long dosc_batch, long *dosc_r, int dosc_a0) {
- *       struct dosc_args_0 dosc_args = { dosc_r, dosc_a0 };
+ *     static int dosc_site_0(dosc_frame *dosc_frp, const dosc_site_state *dosc_s,
+ *                            long long dosc_work, long long dosc_measure,
+ *                            long long dosc_batch, long *dosc_r, int dosc_a0) {
+ *       struct dosc_args_0 dosc_args = {dosc_r, dosc_a0};
  *       return dosc_site_spawn(dosc_frp, dosc_s, dosc_work, dosc_measure, dosc_batch,
- *                              BYTES_FN, &dosc_remote_0 or NULL, dosc_thunk_0, &dosc_args, sizeof dosc_args); }
+ *                              BYTES_FN, &dosc_remote_0 or NULL, dosc_thunk_0,
+ *                              &dosc_args, sizeof dosc_args);
+ *     }
  * Spawns the task where dosc_site_choice says LOCAL or REMOTE and returns 1,
  * else returns 0 (the site makes the plain call). Out of line: a function of
  * 1,000 sites with the choice, both spawns and a struct inline at each took gcc

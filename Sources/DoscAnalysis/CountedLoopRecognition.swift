@@ -179,7 +179,8 @@ extension FunctionAnalyzer {
       return nil
     }
     if let range = test.narrowRange,
-      !narrowVariableStaysInRange(range, first: first, last: last, step: step, ordered: test.op != "!=", loop: loop)
+      !narrowVariableStaysInRange(
+        range, first: first, last: last, step: step.integerValue, ordered: test.op != "!=", loop: loop)
     {
       return nil
     }
@@ -308,14 +309,15 @@ extension FunctionAnalyzer {
   /// back to the start from the type's least value up (its greatest down), and else the loop
   /// runs forever, as it has no way out but its test (no `break`, `return`, `goto`, call).
   fileprivate func narrowVariableStaysInRange(
-    _ range: ClosedRange<Int>, first: Polynomial, last: Polynomial, step: Int, ordered: Bool, loop: Stmt
+    _ range: ClosedRange<Int>, first: Polynomial, last: Polynomial, step: Int?, ordered: Bool, loop: Stmt
   ) -> Bool {
     if let low = first.integerValue, let high = last.integerValue, low <= high, range.contains(low),
       range.contains(high)
     {
       return true
     }
-    guard ordered, abs(step) == 1 else { return false }
+    // A step that is a parameter's value (`c += s`) may jump past the type's ends.
+    guard ordered, let step, abs(step) == 1 else { return false }
     if step > 0 ? first.integerValue == range.lowerBound : last.integerValue == range.upperBound { return true }
     var leaves = false
     SyntaxWalk.forEachStatement(in: loop) { node in
