@@ -64,6 +64,17 @@ final class RankWatcher: @unchecked Sendable {
     return stopped
   }
 
+  /// Whether the process `pid` has begun to end: the kernel's PF_EXITING (0x4) in the flags of
+  /// `/proc/PID/stat` (the ninth field, the seventh after the command's closing parenthesis), set
+  /// as it starts to die, before it closes its files; a process already gone counts too.
+  static func isExiting(_ pid: String) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+    guard let close = stat.lastIndex(of: ")") else { return false }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 6, let flags = UInt64(fields[6]) else { return false }
+    return fields[0] == "Z" || fields[0] == "X" || flags & 0x4 != 0
+  }
+
   private func watch() {
     var watched: [(fd: Int32, rank: Int, pid: String)] = []
     var seen: Set<String> = []
@@ -98,7 +109,16 @@ final class RankWatcher: @unchecked Sendable {
       // since the last: neither is known to be first, so all of them are named together (a
       // rank killed while the watcher read another's file was once reported as ended after
       // the one MPICH's clean-up ended).
-      let endedWatched = zip(watched, polled).filter { $0.1.revents != 0 }.map { (rank: $0.0.rank, pid: $0.0.pid) }
+      var endedWatched = zip(watched, polled).filter { $0.1.revents != 0 }.map { (rank: $0.0.rank, pid: $0.0.pid) }
+      // A rank killed while it was still tearing down (its memory, its files) is not ended yet
+      // for its pidfd, but the ranks whose links to it closed may already have ended (a rank 0
+      // that saw rank 1's links close ended 0.5 ms before rank 1's pidfd was ready: rank 0 was
+      // named): a rank already exiting at this look is named with them.
+      if !endedWatched.isEmpty {
+        endedWatched += watched.filter { entry in
+          !endedWatched.contains { $0.pid == entry.pid } && Self.isExiting(entry.pid)
+        }.map { (rank: $0.rank, pid: $0.pid) }
+      }
       let ended = endedUnseen + endedWatched
       lock.lock()
       if first.isEmpty { first = ended.sorted { $0.rank < $1.rank } }

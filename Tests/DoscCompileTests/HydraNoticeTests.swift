@@ -77,6 +77,23 @@ import Testing
     #expect(watcher.firstEnded(within: 60).map(\.rank) == [1, 2])
   }
 
+  /// A rank that has begun to end (here a zombie; in a job, one killed while it tears down its
+  /// memory, whose links closed before its pidfd was ready) is told from one still running.
+  @Test func exitingRanksAreToldFromRunningOnes() throws {
+    var pid: pid_t = 0
+    let arguments: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sleep"), strdup("30"), nil]
+    defer { arguments.forEach { free($0) } }
+    try #require(posix_spawn(&pid, "/bin/sleep", nil, nil, arguments, environ) == 0)
+    var status: Int32 = 0
+    #expect(!RankWatcher.isExiting("\(pid)"))
+    #expect(!RankWatcher.isExiting("\(getpid())"))
+    kill(pid, SIGKILL)
+    Thread.sleep(forTimeInterval: 0.2)  // ended, not reaped
+    #expect(RankWatcher.isExiting("\(pid)"))
+    waitpid(pid, &status, 0)
+    #expect(RankWatcher.isExiting("\(pid)"))  // gone
+  }
+
   /// A rank killed on another host: the ranks here ended by the launcher's clean-up are not named
   /// as the first to end; the line says what the notice says.
   @Test func noticeNamingAnotherHostIsNotBlamedOnARankHere() throws {
