@@ -926,7 +926,7 @@ _Static_assert(DOSC_HELPER_SLEEP_MAX_NS < 1000000000, "DOSC_HELPER_SLEEP_MAX_NS 
 
 /* How long the communication thread yields while another thread holds
  * mpi_lock before it sleeps between looks instead (DOSC_LOCK_SLEEP_NS,
- * doubling up to DOSC_HELPER_SLEEP_MAX_NS). A spawner holds the lock for one
+ * doubling up to DOSC_LOCK_SLEEP_MAX_NS). A spawner holds the lock for one
  * task's send and a waiting thread for one round, well within it; a waiting
  * thread that receives a large footprint holds it for milliseconds (MPI's
  * blocking receive), and yielding all that time made this thread a third
@@ -938,6 +938,13 @@ _Static_assert(DOSC_HELPER_SLEEP_MAX_NS < 1000000000, "DOSC_HELPER_SLEEP_MAX_NS 
 #endif
 #ifndef DOSC_LOCK_SLEEP_NS
 #define DOSC_LOCK_SLEEP_NS 20000
+#endif
+/* The longest of those sleeps: nothing wakes the thread when the lock is
+ * freed, so this is how late it may come back to the results and requests
+ * of the other ranks (a waiting thread that leaves its taskwait after a long
+ * receive does not poll for them). */
+#ifndef DOSC_LOCK_SLEEP_MAX_NS
+#define DOSC_LOCK_SLEEP_MAX_NS 100000
 #endif
 
 /* The communication thread only: waits until mpi_lock is free and takes it. */
@@ -952,7 +959,7 @@ static void mpi_lock_wait(void) {
     }
     struct timespec pause = {0, sleep_ns};
     nanosleep(&pause, NULL);
-    if (sleep_ns * 2 <= DOSC_HELPER_SLEEP_MAX_NS) sleep_ns *= 2;
+    if (sleep_ns * 2 <= DOSC_LOCK_SLEEP_MAX_NS) sleep_ns *= 2;
   }
 }
 
