@@ -350,15 +350,22 @@ static double local_workers(const dosc_profile *usable) {
   return usable->cores > 0 && usable->cores < threads ? usable->cores : threads;
 }
 
+/* The cores of the hosts the ranks fill (nodes / ranks_per_host of them,
+ * rounded up); -1 where the profile does not say. */
+static double hosts_cores(const dosc_profile *usable) {
+  if (usable->cores <= 0 || usable->ranks_per_host <= 0) return -1;
+  long long hosts =
+      ((long long)usable->nodes + usable->ranks_per_host - 1) / usable->ranks_per_host;
+  return (double)hosts * usable->cores;
+}
+
 /* The workers that run at once over all nodes: threads x nodes, at most the
  * cores of the hosts the ranks fill (ranks_per_host ranks a host, when
  * known). 3 ranks of 1 thread on one 2-core host: 2. */
 static double all_workers(const dosc_profile *usable) {
   double workers = (double)usable->threads * usable->nodes;
-  if (usable->cores <= 0 || usable->ranks_per_host <= 0) return workers;
-  long long hosts =
-      ((long long)usable->nodes + usable->ranks_per_host - 1) / usable->ranks_per_host;
-  double cores = (double)hosts * usable->cores;
+  double cores = hosts_cores(usable);
+  if (cores < 0) return workers;
   double local = local_workers(usable);
   return cores < workers ? (cores > local ? cores : local) : workers;
 }
@@ -368,11 +375,8 @@ static double all_workers(const dosc_profile *usable) {
  * all_workers counts them. 3 ranks of 1 thread on one 2-core host: 2. */
 static double serving_workers(const dosc_profile *usable) {
   double workers = (double)usable->threads * (usable->nodes - 1);
-  if (usable->cores <= 0 || usable->ranks_per_host <= 0) return workers;
-  long long hosts =
-      ((long long)usable->nodes + usable->ranks_per_host - 1) / usable->ranks_per_host;
-  double cores = (double)hosts * usable->cores;
-  return cores < workers ? cores : workers;
+  double cores = hosts_cores(usable);
+  return cores >= 0 && cores < workers ? cores : workers;
 }
 
 int dosc_rank_zero_shares(const dosc_profile *profile) {

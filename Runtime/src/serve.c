@@ -37,13 +37,12 @@
 _Static_assert(DOSC_GUARD_BYTES % 8 == 0, "DOSC_GUARD_BYTES must be a multiple of 8");
 #define DOSC_GUARD_WORD 0xA5A5A5A5A5A5A5A5ull
 
-/* Whether a task's footprint of `param` has its guard set and checked: every
+/* Whether a task's footprints have their guards set and checked: every
  * one, the footprints it only reads too. A store past a footprint the
  * analyzer says the task only reads (an access or a figure it got wrong)
  * goes nowhere back: unguarded, it would be lost without a word, a wrong
  * answer printed by rank 0; guarded, this rank ends saying so. */
-static int has_guard(const dosc_remote_param *param) {
-  (void)param;
+static int has_guard(void) {
   return DOSC_GUARD_BYTES > 0;
 }
 
@@ -292,7 +291,7 @@ static received_task *receive_task(const dosc_message_header *header,
       }
       if (buffer == NULL)
         dosc_remote_fail(0, "a footprint of %zu bytes this rank has no memory for", bytes);
-      if (has_guard(param)) set_guard((unsigned char *)buffer + bytes);
+      if (has_guard()) set_guard((unsigned char *)buffer + bytes);
       task->buffers[i] = buffer;
       /* A dense `out` footprint is not sent: the task stores all of it. */
       size_t arriving = dosc_shipped_in(param) ? dosc_receive_data(&in, buffer, bytes) : bytes;
@@ -497,7 +496,7 @@ static unsigned char *written_part(const received_task *task, int i, size_t *byt
 static void check_guards(const received_task *task) {
   const dosc_remote_site *site = task->site;
   for (int i = 0; i < site->param_count; i++) {
-    if (task->buffers[i] == NULL || !has_guard(&site->params[i])) continue; /* a replica is not */
+    if (task->buffers[i] == NULL || !has_guard()) continue; /* a replica is not */
     size_t bytes = (size_t)task->regions[i].count * site->params[i].element_size;
     if (!guard_intact((const unsigned char *)task->buffers[i] + bytes)) {
       char line[512];
