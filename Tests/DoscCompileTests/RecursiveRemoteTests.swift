@@ -10,6 +10,17 @@ import Testing
 @Suite(.serialized) struct RecursiveRemoteTests {
   static let auto = RemoteTests.Configuration(ranks: 3, tcp: false, binding: "auto", threads: 1)
 
+  /// A run on 3 ranks under auto, run again (at most 3 times in all, said in the log) while rank
+  /// 0 sent no task: a loaded machine may let rank 0's own thread run every queued task first.
+  static func runUntilATaskShips(_ command: [String], name: String) throws -> Harness.Run {
+    var got = try RemoteTests.run(command, Self.auto)
+    for attempt in 2...3 where (RemoteTests.counter(got.stderr, rank: 0, "tasks sent") ?? 0) == 0 {
+      print("\(name) on 3 ranks sent no task (a loaded machine?): run \(attempt) of 3")
+      got = try RemoteTests.run(command, Self.auto)
+    }
+    return got
+  }
+
   @Test(.enabled(if: RemoteTests.mpiInstalled))
   func fibShipsTheTopOfItsTreeFromItsSureWork() throws {
     let built = try RemoteTests.build(try RemoteTests.exampleSources("fib"), name: "fib-recursive", arguments: ["35"])
@@ -18,11 +29,7 @@ import Testing
     // remote.c): on a loaded machine whose communication thread gets no CPU while rank 0 runs
     // the top of the tree, none is sent. The run is tried again (at most 3 times, said in the
     // log) before 0 sent counts as a failure; what is sent is always the top levels only.
-    var got = try RemoteTests.run([built.program, "35"], Self.auto)
-    for attempt in 2...3 where (RemoteTests.counter(got.stderr, rank: 0, "tasks sent") ?? 0) == 0 {
-      print("fib 35 on 3 ranks sent no task (a loaded machine?): run \(attempt) of 3")
-      got = try RemoteTests.run([built.program, "35"], Self.auto)
-    }
+    let got = try Self.runUntilATaskShips([built.program, "35"], name: "fib 35")
     #expect(got.status == 0, "\(got.stderr)")
     #expect(got.stdout == built.expected.stdout)
     let site = try #require(
@@ -53,11 +60,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: built.scratch) }
     // As for fib: a loaded machine may let rank 0 run every queued task before a serving rank
     // takes one; tried again (at most 3 times, said in the log) before 0 sent is a failure.
-    var big = try RemoteTests.run([built.program, "10"], Self.auto)
-    for attempt in 2...3 where (RemoteTests.counter(big.stderr, rank: 0, "tasks sent") ?? 0) == 0 {
-      print("10-queens on 3 ranks sent no task (a loaded machine?): run \(attempt) of 3")
-      big = try RemoteTests.run([built.program, "10"], Self.auto)
-    }
+    let big = try Self.runUntilATaskShips([built.program, "10"], name: "10-queens")
     #expect(big.status == 0, "\(big.stderr)")
     #expect(big.stdout == built.expected.stdout)
     let site = try #require(
