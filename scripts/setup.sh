@@ -7,7 +7,9 @@ set -euo pipefail
 packages=(libclang-dev libjansson-dev make gcc pkg-config csmith libcsmith-dev clang-14 libomp-dev hyperfine cmake valgrind python3-jsonschema man-db dpkg-dev zsh libopenmpi-dev openmpi-bin mpich libmpich-dev)
 # libtool-bin: a shared library built through libtool with dosc-cc (BuildIntegrationTests);
 # libclang-rt-14-dev: clang's ThreadSanitizer runtime, for the runtime's TSan stage with clang.
-packages+=(libtool-bin libclang-rt-14-dev)
+# clang-format: Runtime/.clang-format's style, checked by scripts/test.sh (`make -C Runtime
+# format-check`); a new machine has none, and the check then failed with "No such file".
+packages+=(libtool-bin libclang-rt-14-dev clang-format)
 # Several hosts emulated on this machine (scripts/multihost.sh): namespaces and an sshd in each.
 packages+=(iproute2 openssh-server openssh-client)
 missing=()
