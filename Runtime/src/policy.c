@@ -553,14 +553,20 @@ static double square_root(double x) {
   return root;
 }
 
-long long dosc_recursive_spawn_estimate(const dosc_recurrence *recurrence, long long work_per_call,
-                                        long long fan_out, long long measure) {
+long long dosc_recursive_spawn_estimate(const dosc_recurrence *recurrence, long long root_work,
+                                        long long work_per_call, long long fan_out,
+                                        long long measure) {
   if (recurrence == NULL) return 0;
   double per_call = work_per_call >= 1 ? (double)work_per_call : 1.0;
+  /* The low end is the subtree's root alone, its own call's work (at most
+   * the bound over the subtree): a search whose calls one call's test may all
+   * prune (n-queens' ok) surely makes no call below its root. */
+  double root = root_work >= 1 && (double)root_work < per_call ? (double)root_work : per_call;
+  if (measure < recurrence->base) return dosc_saturate_ll(root, 0);
   double calls = dosc_recursive_calls_bound(fan_out > 0 ? (double)fan_out : 0.0, measure,
                                             recurrence->base, recurrence->decrement[0]);
-  /* sqrt(one call x per_call x N): the geometric mean of the subtree's range. */
-  return dosc_saturate_ll(per_call * square_root(calls), 0);
+  /* sqrt(root x per_call x N): the geometric mean of the subtree's range. */
+  return dosc_saturate_ll(square_root(root * per_call * calls), 0);
 }
 
 dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
