@@ -469,7 +469,9 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  *   pays for the round trip and its share of the first contact. Sound: a
  *   shipped subtree never has less work than pays.
  * - Only an upper bound (a measure whose calls are conditional): the work
- *   lies between one call and work_per_call x N(m), a range of N(m). Priced
+ *   lies between one call and work_per_call x N(m), a range of N(m) (at the
+ *   spawn, one call is the subtree's root's own, its work_per_invocation at
+ *   the spawn's arguments: n-queens' at j, not the bound's at j = n). Priced
  *   at the geometric mean of the two, the estimate whose worst-case factor of
  *   error over the range is least (sqrt(N(m)) either way). A wrong guess
  *   costs a bounded amount: only the root's children may go remote (the
