@@ -366,12 +366,16 @@ double dosc_recursive_calls_bound(double fan_out, long long measure, long long b
 
 /* What the dispatch of an at_spawn recurrence (see dosc_recurrence) passes as
  * its measure: the subtree's work estimate in operations, the geometric mean
- * of one call and its calls' bound, work_per_call x sqrt(N) (N from
- * dosc_recursive_calls_bound at the spawn's fan-out), saturated; 0 below the
- * base. The same estimate the load-time walk prices a constant recurrence by
- * (dosc_recursive_remote, DOSC_RECURSIVE_REMOTE_ESTIMATE). */
-long long dosc_recursive_spawn_estimate(const dosc_recurrence *recurrence, long long work_per_call,
-                                        long long fan_out, long long measure);
+ * of its root's own call (root_work, the task's work_per_invocation at the
+ * spawn's arguments, at most work_per_call; < 1: work_per_call) and its calls'
+ * bound, sqrt(root_work x work_per_call x N) (N from
+ * dosc_recursive_calls_bound at the spawn's fan-out), saturated; root_work
+ * below the base. Only an estimate: where a test may prune every call nothing
+ * below the root is sure. The same rule the load-time walk prices a constant
+ * recurrence by (dosc_recursive_remote, DOSC_RECURSIVE_REMOTE_ESTIMATE). */
+long long dosc_recursive_spawn_estimate(const dosc_recurrence *recurrence, long long root_work,
+                                        long long work_per_call, long long fan_out,
+                                        long long measure);
 
 /* How a recursive site is priced remote (policy.c, "Recursive tasks remote"):
  * which estimate of a subtree's work, the operations it must reach to pay for

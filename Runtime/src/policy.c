@@ -469,7 +469,9 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  *   pays for the round trip and its share of the first contact. Sound: a
  *   shipped subtree never has less work than pays.
  * - Only an upper bound (a measure whose calls are conditional): the work
- *   lies between one call and work_per_call x N(m), a range of N(m). Priced
+ *   lies between one call and work_per_call x N(m), a range of N(m) (at the
+ *   spawn, one call is the subtree's root's own, its work_per_invocation at
+ *   the spawn's arguments: n-queens' at j, not the bound's at j = n). Priced
  *   at the geometric mean of the two, the estimate whose worst-case factor of
  *   error over the range is least (sqrt(N(m)) either way). A wrong guess
  *   costs a bounded amount: only the root's children may go remote (the
@@ -553,14 +555,20 @@ static double square_root(double x) {
   return root;
 }
 
-long long dosc_recursive_spawn_estimate(const dosc_recurrence *recurrence, long long work_per_call,
-                                        long long fan_out, long long measure) {
+long long dosc_recursive_spawn_estimate(const dosc_recurrence *recurrence, long long root_work,
+                                        long long work_per_call, long long fan_out,
+                                        long long measure) {
   if (recurrence == NULL) return 0;
   double per_call = work_per_call >= 1 ? (double)work_per_call : 1.0;
+  /* The low end is the subtree's root alone, its own call's work (at most
+   * the bound over the subtree): a search whose calls one call's test may all
+   * prune (n-queens' ok) surely makes no call below its root. */
+  double root = root_work >= 1 && (double)root_work < per_call ? (double)root_work : per_call;
+  if (measure < recurrence->base) return dosc_saturate_ll(root, 0);
   double calls = dosc_recursive_calls_bound(fan_out > 0 ? (double)fan_out : 0.0, measure,
                                             recurrence->base, recurrence->decrement[0]);
-  /* sqrt(one call x per_call x N): the geometric mean of the subtree's range. */
-  return dosc_saturate_ll(per_call * square_root(calls), 0);
+  /* sqrt(root x per_call x N): the geometric mean of the subtree's range. */
+  return dosc_saturate_ll(square_root(root * per_call * calls), 0);
 }
 
 dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,

@@ -816,9 +816,22 @@ static void recursive_priced_at_spawn(void) {
   facts.recurrence.base = 1;
   facts.recurrence.decrement[0] = 1;
   facts.recurrence.at_spawn = 1;
-  long long estimate = dosc_recursive_spawn_estimate(&facts.recurrence, 100, 10, 9);
+  long long estimate = dosc_recursive_spawn_estimate(&facts.recurrence, -1, 100, 10, 9);
   EXPECT(llabs(estimate - 3333333) <= 1, "100 x sqrt(1111111111): %lld", estimate);
-  EXPECT(dosc_recursive_spawn_estimate(&facts.recurrence, 100, 10, 0) == 100, "below the base");
+  EXPECT(dosc_recursive_spawn_estimate(&facts.recurrence, 100, 100, 10, 9) == estimate,
+         "a root of the bound's work: as without one");
+  EXPECT(dosc_recursive_spawn_estimate(&facts.recurrence, 1000, 100, 10, 9) == estimate,
+         "a root above the bound counts as the bound");
+  /* the root's own call as the low end: sqrt(25 x 100 x 1111111111) */
+  long long lighter = dosc_recursive_spawn_estimate(&facts.recurrence, 25, 100, 10, 9);
+  EXPECT(llabs(lighter - 1666666) <= 1, "sqrt(25 x 100 x 1111111111): %lld", lighter);
+  EXPECT(dosc_recursive_spawn_estimate(&facts.recurrence, 25, 100, 10, 0) == 25,
+         "below the base: the root's call alone");
+  EXPECT(dosc_recursive_spawn_estimate(&facts.recurrence, -1, 100, 10, 0) == 100,
+         "below the base, no root figure: the bound");
+  EXPECT(dosc_recursive_spawn_estimate(&facts.recurrence, 1, 1LL << 62, 10, 1LL << 40) ==
+             DOSC_POLICY_NEVER,
+         "saturates");
   EXPECT(dosc_recursive_subtree_ops(&facts.recurrence, 9) < 0, "no bound without the fan-out");
 
   dosc_profile profile = three_ranks_two_cores();
@@ -833,12 +846,26 @@ static void recursive_priced_at_spawn(void) {
          price.needed_ops);
   EXPECT(d.remote_depth_cutoff == 2, "only the root's children: %d", d.remote_depth_cutoff);
   EXPECT(d.measure_threshold == DOSC_POLICY_ANY_MEASURE, "the local grain: depth alone");
-  /* n-queens 6 and 10 spawned from the root (j = 1): one call's work bound
-   * 16 n^2 + 30 n + 5, measure n - 1, fan-out n */
-  long long six = dosc_recursive_spawn_estimate(&facts.recurrence, 16 * 36 + 180 + 5, 6, 5);
-  long long ten = dosc_recursive_spawn_estimate(&facts.recurrence, 1600 + 300 + 5, 10, 9);
+  /* n-queens 6, 8 and 10 spawned from the root (j = 1): the root's own call
+   * 16 j n + 30 n + 5, one call's work bound 16 n^2 + 30 n + 5, measure n - 1,
+   * fan-out n */
+  long long six =
+      dosc_recursive_spawn_estimate(&facts.recurrence, 16 * 6 + 180 + 5, 16 * 36 + 180 + 5, 6, 5);
+  long long eight =
+      dosc_recursive_spawn_estimate(&facts.recurrence, 16 * 8 + 240 + 5, 16 * 64 + 240 + 5, 8, 7);
+  long long ten =
+      dosc_recursive_spawn_estimate(&facts.recurrence, 160 + 300 + 5, 1600 + 300 + 5, 10, 9);
   EXPECT(strcmp(recursive_at(&d, six, 0, 0), "inline") == 0, "6-queens stays: %lld < %lld", six,
          d.remote_work_threshold);
+  /* 8-queens (~0.3 ms in all, its root's children ~30 us each) stays; with
+   * the bound as the low end (sqrt(1269 x 1269 x N) = 1.97e6 ops) it shipped
+   * on this machine, a first contact on a run about as short */
+  long long eight_by_bound =
+      dosc_recursive_spawn_estimate(&facts.recurrence, -1, 16 * 64 + 240 + 5, 8, 7);
+  EXPECT(strcmp(recursive_at(&d, eight, 0, 0), "inline") == 0 &&
+             strcmp(recursive_at(&d, eight_by_bound, 0, 0), "remote") == 0,
+         "8-queens stays: %lld against %lld (by the bound alone %lld)", eight,
+         d.remote_work_threshold, eight_by_bound);
   EXPECT(strcmp(recursive_at(&d, ten, 0, 0), "remote") == 0, "10-queens ships: %lld >= %lld", ten,
          d.remote_work_threshold);
   EXPECT(strcmp(recursive_at(&d, ten, 2, 0), "inline") == 0, "below the root's children: kept");

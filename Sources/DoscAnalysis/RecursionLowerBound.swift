@@ -18,9 +18,15 @@ import DoscManifest
 ///   nested statement, not in a branch of `?:`, not on the right of `&&` or `||`.
 /// The work per call is what every such invocation surely does: its base test and its calls,
 /// one operation each (the manifest's per-invocation figure is an upper bound, not this).
+///
+/// A rising measure (`n - j`, `boundIndex` the position of `n`) reads its base tests in the
+/// measure's terms: `if (j >= n + c) return` is false exactly where the measure is at least
+/// 1 - c, `j > n + c` where it is at least -c, and `j == n + c` wherever it is at least 1 - c
+/// (j is then below n + c). A search whose calls sit under a test (n-queens' `if (ok(...))`)
+/// has none: a test may prune every call, so no count of calls below the root is sure.
 enum RecursionLowerBoundAnalysis {
   static func lowerBound(
-    of function: FunctionDefinition, measure: Manifest.RecursionMeasure, parameterIndex: Int
+    of function: FunctionDefinition, measure: Manifest.RecursionMeasure, parameterIndex: Int, boundIndex: Int? = nil
   ) -> Manifest.RecursionLowerBound? {
     guard case .compound(let statements) = function.body.kind,
       let last = statements.lastIndex(where: { callCount($0, function.name) > 0 })
@@ -28,7 +34,7 @@ enum RecursionLowerBoundAnalysis {
     var unconditional = 0
     for (index, statement) in statements[...last].enumerated() {
       let calls = callCount(statement, function.name)
-      if calls == 0, let test = baseTest(statement, parameterIndex) {
+      if calls == 0, let test = baseTest(statement, parameterIndex, boundIndex) {
         guard test <= measure.base else { return nil }
         continue
       }
@@ -63,10 +69,32 @@ enum RecursionLowerBoundAnalysis {
   }
 
   /// The C of `if (bound tests on the parameter) <always returns>`, where every `||` operand is
-  /// a test `p < C` (or its forms): false whenever the parameter is at least C.
-  private static func baseTest(_ statement: Stmt, _ index: Int) -> Int? {
+  /// a test `p < C` (or its forms): false whenever the parameter is at least C. For a rising
+  /// measure, `j >= n + c` (or its forms): false whenever the measure is at least C.
+  private static func baseTest(_ statement: Stmt, _ index: Int, _ boundIndex: Int?) -> Int? {
     guard case .ifStatement(let condition, let then, nil) = statement.kind, returns(then) else { return nil }
+    if let boundIndex { return risingExactBound(condition, index, boundIndex) }
     return exactBound(condition, index)
+  }
+
+  /// The least measure `n - j` from which `condition` is surely false, where every `||`
+  /// operand is `j >= n + c`, `j > n + c` or `j == n + c` (or mirrored); nil otherwise.
+  private static func risingExactBound(_ condition: Expr, _ index: Int, _ boundIndex: Int) -> Int? {
+    guard case .binary(let op, let left, let right) = condition.kind else { return nil }
+    if op == "||" {
+      guard let a = risingExactBound(left, index, boundIndex), let b = risingExactBound(right, index, boundIndex)
+      else { return nil }
+      return max(a, b)
+    }
+    guard
+      let (comparison, offset) = RecursionMeasureAnalysis.risingComparison(
+        condition, parameterIndex: index, boundIndex: boundIndex)
+    else { return nil }
+    switch comparison {
+    case ">=", "==": return 1 - offset
+    case ">": return -offset
+    default: return nil
+    }
   }
 
   private static func returns(_ statement: Stmt) -> Bool {

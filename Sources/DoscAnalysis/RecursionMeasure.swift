@@ -69,6 +69,7 @@ enum RecursionMeasureAnalysis {
         let rising = risingMeasure(function, parameterIndex: index, calls: calls, unchanged: unchanged)
         if case .found(var found)? = rising {
           found.fanOut = fanOut.map { ManifestExpression($0) }
+          if fanOut != nil { found.lowerBound = nil }
           return .found(found)
         }
         reasons.append("'\(parameter.name)' is not passed as '\(parameter.name) - K' (K >= 1) to every recursive call")

@@ -39,7 +39,10 @@ extension RecursionMeasureAnalysis {
       }
       switch test {
       case .atLeast(let base):
-        return .found(Manifest.RecursionMeasure(parameter: name, base: base, decrements: steps, bound: bound.name))
+        return .found(
+          withLowerBound(
+            Manifest.RecursionMeasure(parameter: name, base: base, decrements: steps, bound: bound.name), function,
+            parameterIndex: parameterIndex, boundIndex: boundIndex))
       case .notEqual(let value):
         guard steps.allSatisfy({ $0 == 1 }) else {
           reasons.append(
@@ -48,13 +51,27 @@ extension RecursionMeasureAnalysis {
           continue
         }
         return .found(
-          Manifest.RecursionMeasure(parameter: name, base: value + 1, decrements: steps, bound: bound.name))
+          withLowerBound(
+            Manifest.RecursionMeasure(parameter: name, base: value + 1, decrements: steps, bound: bound.name),
+            function, parameterIndex: parameterIndex, boundIndex: boundIndex))
       }
     }
     if reasons.isEmpty {
       reasons.append("'\(name)' rises, but no integer parameter that every recursive call passes unchanged bounds it")
     }
     return .unknown(reasons)
+  }
+
+  /// The measure with its lower bound where every call is surely made
+  /// (`RecursionLowerBoundAnalysis`, its base tests read in the measure's terms). A caller that
+  /// finds the calls in loops (a `fan_out`) drops it: it counts straight-line calls only.
+  private static func withLowerBound(
+    _ measure: Manifest.RecursionMeasure, _ function: FunctionDefinition, parameterIndex: Int, boundIndex: Int
+  ) -> Manifest.RecursionMeasure {
+    var measure = measure
+    measure.lowerBound = RecursionLowerBoundAnalysis.lowerBound(
+      of: function, measure: measure, parameterIndex: parameterIndex, boundIndex: boundIndex)
+    return measure
   }
 
   /// The test that stops the calls: from a base `if (T) return` before them (the calls need
@@ -132,7 +149,7 @@ extension RecursionMeasureAnalysis {
   }
 
   /// `j op n + c` with `j` on the left (a mirrored comparison turned round), else nil.
-  private static func risingComparison(_ expression: Expr, parameterIndex: Int, boundIndex: Int) -> (
+  static func risingComparison(_ expression: Expr, parameterIndex: Int, boundIndex: Int) -> (
     op: String, offset: Int
   )? {
     guard case .binary(let op, let left, let right) = expression.kind, ["<", "<=", ">", ">=", "==", "!="].contains(op)

@@ -30,8 +30,9 @@ extension SiteExplainer {
         let calls = dosc_recursive_calls_bound(fanOut, measure, policyRecurrence.base, policyRecurrence.decrement.0)
         let bound = max(work, 1) * calls
         atValues.subtreeWorkBound = bound.isFinite ? bound : nil
+        let root = atSpawn.rootWork.flatMap(evaluated).map { dosc_saturate_ll($0, 1) } ?? -1
         measure = dosc_recursive_spawn_estimate(
-          &policyRecurrence, dosc_saturate_ll(work, 1), dosc_saturate_ll(fanOut, 1), measure)
+          &policyRecurrence, root, dosc_saturate_ll(work, 1), dosc_saturate_ll(fanOut, 1), measure)
         atValues.subtreeWorkEstimate = Double(measure)
         passed = Double(measure)
       } else {

@@ -32,6 +32,9 @@ public struct RecursionRecurrence {
     public var workPerCall: Polynomial
     /// The most recursive calls per invocation (`fan_out`, else the calls' count).
     public var fanOut: Polynomial
+    /// The spawned task's own call's work (`work_per_invocation`), the low end of the
+    /// subtree's range; nil where unknown (the bound above is the low end then).
+    public var rootWork: Polynomial?
   }
 
   /// Nil unless the task recurses with a measure and either a constant work per invocation and
@@ -66,7 +69,8 @@ public struct RecursionRecurrence {
     guard let fanOut, let workPerCall = measure.workPerCallBound?.polynomial ?? constantWork else { return nil }
     self.workPerCall = 0
     self.decrements = [leastStep]
-    self.atSpawn = AtSpawn(workPerCall: workPerCall, fanOut: fanOut)
+    self.atSpawn = AtSpawn(
+      workPerCall: workPerCall, fanOut: fanOut, rootWork: task.workPerInvocation?.polynomial ?? constantWork)
   }
 
   /// The runtime's struct, as the generated site table holds it.
@@ -115,7 +119,9 @@ public struct RecursionRecurrence {
     let work = WorkExpression.compile(atSpawn.workPerCall, arguments: arguments)
     let fanOut = WorkExpression.compile(atSpawn.fanOut, arguments: arguments)
     guard work != "-1", fanOut != "-1" else { return nil }
+    // An unknown root work (-1) leaves the bound as the low end (the estimate's rule).
+    let root = atSpawn.rootWork.map { WorkExpression.compile($0, arguments: arguments) } ?? "-1"
     return "(dosc_current_depth < dosc_unit_states[\(siteID)].remote_depth_cutoff ? dosc_recursive_spawn_estimate(&"
-      + "\(Self.name(siteID: siteID)), \(work), \(fanOut), \(measureValue)) : 0LL)"
+      + "\(Self.name(siteID: siteID)), \(root), \(work), \(fanOut), \(measureValue)) : 0LL)"
   }
 }

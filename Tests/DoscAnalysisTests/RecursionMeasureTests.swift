@@ -208,7 +208,7 @@ import Testing
     let measure = try #require(t.measure, "\(t.measureUnknown ?? [])")
     #expect(measure.parameter == "j" && measure.bound == "n" && measure.base == 1 && measure.decrements == [1])
     #expect(measure.fanOut?.description == "n")
-    #expect(measure.lowerBound == nil, "the calls are under a test: no lower bound")
+    #expect(measure.lowerBound == nil, "the calls are under a test (ok may prune them all): no lower bound")
     #expect(t.workPerInvocation?.description == "16*j*n+30*n+5")
     #expect(measure.workPerCallBound?.description == "max(16*j*n+30*n+5,16*n*n+30*n+5)")
   }
@@ -244,6 +244,31 @@ import Testing
     } else {
       #expect(t.measureUnknown?.isEmpty == false)
     }
+  }
+
+  /// A rising measure's lower bound: where every invocation below the bound makes each of its
+  /// calls (straight-line calls after a base test read in `n - j`), the count bounds the calls
+  /// from below too; a call under a test (n-queens' `if (ok(...))`), in a loop, in a guard
+  /// around the calls, or after an early return has none: a test may prune every call.
+  @Test(arguments: [
+    ("if (j >= n) return 1;\n  return s(n, j + 1) + s(n, j + 1);", 3 as Int?),
+    ("if (j == n) return 1;\n  long x = s(n, j + 1);\n  return x;", 2),
+    ("if (n <= j) { return 1; }\n  return s(n, j + 1) + s(n, j + 2);", 3),
+    ("if (j > n - 2) return 1;\n  return s(n, j + 1);", 2),
+    ("if (j >= n || j == n) return 1;\n  return s(n, j + 1);", 2),
+    ("if (j >= n + 3) return 1;\n  return s(n, j + 1);", 2),
+    ("if (j >= n) return 1;\n  return (j % 2) ? s(n, j + 1) : 1;", nil),
+    ("if (j >= n) return 1;\n  if (j % 3 == 0) return 0;\n  return s(n, j + 1);", nil),
+    ("if (j >= n) return 1;\n  long t = 0;\n  if (j % 2) t = s(n, j + 1);\n  return t;", nil),
+    ("long t = 1;\n  if (j < n) t = s(n, j + 1) + 1;\n  return t;", nil),
+    ("if (j >= n) return 1;\n  long t = 0;\n  for (int i = 0; i < n; i++) t += s(n, j + 1);\n  return t;", nil),
+    ("if (j >= n) return 1;\n  if (j < 0) return 0;\n  return s(n, j + 1);", nil),
+  ])
+  func risingLowerBound(_ body: String, _ workPerCall: Int?) throws {
+    let t = try task(spawned("long s(int n, int j) {\n  \(body)\n}", "s(10, 0)"), "s")
+    let measure = try #require(t.measure, "\(body): \(t.measureUnknown ?? [])")
+    #expect(measure.bound == "n" && measure.parameter == "j", "\(body)")
+    #expect(measure.lowerBound?.workPerCall == workPerCall, "\(body)")
   }
 
   /// Recursive calls in counted loops: the fan-out is the sum over the calls of their loops'

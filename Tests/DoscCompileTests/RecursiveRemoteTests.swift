@@ -51,7 +51,8 @@ import Testing
 
   /// n-queens: its depth `j` rises to `n` and its call sits in a loop of `n` trips under a
   /// test, so its subtree is priced at the spawn (the estimate of least worst-case ratio from
-  /// one call's work bound and `n`-way fan-out, `dosc_recursive_spawn_estimate`): 10-queens
+  /// its root's own call, one call's work bound and `n`-way fan-out; ok may prune every call,
+  /// so no lower bound exists, `dosc_recursive_spawn_estimate`): 10-queens
   /// ships the root's children, 6-queens (a run shorter than a first contact) stays on rank 0.
   @Test(.enabled(if: RemoteTests.mpiInstalled))
   func nqueensShipsItsTopWhenBigAndStaysWhenSmall() throws {
