@@ -33,6 +33,7 @@ final class ClangSession: FunctionSource {
   private var declarationCursors: [String: CXCursor] = [:]
   private var globalCursors: [String: CXCursor] = [:]
   private var definitions: [String: FunctionDefinition?] = [:]
+  private lazy var constancy = ConstancyJudge(unit: unit, mapper: mapper, sources: sources)
   private(set) var mainFileFunctions: [(name: String, range: Range<Int>)] = []
 
   init(path: String, arguments: [String]) throws {
@@ -119,7 +120,9 @@ final class ClangSession: FunctionSource {
 
   func definition(named name: String) -> FunctionDefinition? {
     if let cached = definitions[name] { return cached }
-    let converted = definitionCursors[name].flatMap { BodyConverter(mapper: mapper, sources: sources).function($0) }
+    let converted = definitionCursors[name].flatMap {
+      BodyConverter(mapper: mapper, sources: sources, constancy: constancy).function($0)
+    }
     definitions[name] = converted
     return converted
   }
@@ -139,7 +142,7 @@ final class ClangSession: FunctionSource {
 
   func global(named name: String) -> VariableDeclaration? {
     guard let cursor = globalCursors[name] else { return nil }
-    return BodyConverter(mapper: mapper, sources: sources).variable(cursor)
+    return BodyConverter(mapper: mapper, sources: sources, constancy: constancy).variable(cursor)
   }
 }
 

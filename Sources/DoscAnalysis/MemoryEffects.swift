@@ -192,7 +192,11 @@ extension FunctionAnalyzer {
     case .privateMemory, .constantData:
       break
     case .global(let name):
-      summary.addReason(Reason(write ? .writesGlobal : .readsGlobal, name, at: expression.location))
+      if write {
+        summary.addReason(Reason(.writesGlobal, name, at: expression.location))
+      } else {
+        readGlobal(name, at: expression.location)
+      }
     case .unknown(let description):
       summary.addReason(
         Reason(write ? .writesForeignMemory : .readsForeignMemory, description, at: expression.location))

@@ -6,6 +6,11 @@ public struct Reason: Hashable, Sendable {
   public enum Kind: Hashable, Sendable {
     case readsGlobal
     case writesGlobal
+    /// Reads a `const` global that may not hold the same bytes on every rank: why.
+    case readsVaryingConstant(why: String)
+    /// Reads a global with the same bytes on every rank (`SharedConstants`): no obstacle, a
+    /// note for the manifest's `constant_globals`.
+    case readsSharedConstant
     /// Calls a library function with effects on the process (I/O, `exit`, `rand`).
     case callsEffect
     /// Calls a function whose body dosc cannot see.
@@ -58,6 +63,10 @@ public struct Reason: Hashable, Sendable {
     switch kind {
     case .readsGlobal: "reads global '\(culprit)'"
     case .writesGlobal: "writes global '\(culprit)'"
+    case .readsVaryingConstant(let why): "reads const global '\(culprit)', which \(why)"
+    case .readsSharedConstant:
+      "reads const global '\(culprit)', not shipped: defined here with a constant initializer, holding no"
+        + " address, never cast to writable, it has the same bytes on every rank"
     case .callsEffect: "calls '\(culprit)'"
     case .callsInvisible: "calls '\(culprit)', whose body is not visible"
     case .callsThroughPointer: "calls through the function pointer '\(culprit)'"
