@@ -116,6 +116,7 @@ remote_check() {
   while [ $# -gt 0 ] && [ "$1" != -- ]; do
     case $1 in
       --extra) sources+=("$2"); shift 2 ;;
+      --cflag=*) shift ;; # remote-oracle.sh builds with plain cc and dosc compile's defaults
       *) sources+=("$1"); shift ;;
     esac
   done
@@ -220,6 +221,8 @@ for program in Tests/Oracle/*.c; do
   case $program in *-body.c) continue ;; esac
   extra=()
   [ -f "${program%.c}-body.c" ] && extra=(--extra "${program%.c}-body.c")
+  # Flags a program needs (`/* oracle-cflags: -fopenmp` on its first line), for dosc and cc.
+  for flag in $(sed -n '1s/.*oracle-cflags: *\([^*]*\).*/\1/p' "$program"); do extra+=("--cflag=$flag"); done
   check "$program" "$program" "${extra[@]}"
 done
 # The counted `while` look-alikes of ShapeTests.boundedWhileCountsByItsComparison, where they live.
