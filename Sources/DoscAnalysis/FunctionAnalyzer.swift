@@ -406,6 +406,7 @@ final class FunctionAnalyzer {
   }
 
   private func unboundedLoop(_ loop: Stmt, body: () -> Void) {
+    noteStructFieldBound(of: loop)
     let outer = summary
     summary = AccessSummary()
     openLoops.append(mutations.modifiedInLoop[loop.range.lowerBound] ?? [])

@@ -44,6 +44,9 @@ public struct Reason: Hashable, Sendable {
     case invisibleTask
     /// Holds syntax nested deeper than dosc follows (the culprit: the function).
     case nestedTooDeeply
+    /// Bounds a loop by a field of a structure parameter passed by value (the culprit: the
+    /// field, `r.hi`), which no figure names.
+    case boundedByStructField
     /// Holds a statement the converter does not follow (inline `asm`; the culprit: its kind).
     case unanalyzedStatement
   }
@@ -88,6 +91,10 @@ public struct Reason: Hashable, Sendable {
     case .returnsNonNumber: "returns '\(culprit)': only a number comes back from another rank"
     case .invisibleTask: "the body of '\(culprit)' is not visible in this translation unit"
     case .nestedTooDeeply: "'\(culprit)' holds syntax nested too deeply to analyze"
+    case .boundedByStructField:
+      "bounds a loop by '\(culprit)', a field of a structure passed by value: figures name only the task's"
+        + " scalar parameters (the runtime evaluates them from the spawn's scalar arguments, and does not"
+        + " ship a structure argument)"
     case .unanalyzedStatement: "holds a '\(culprit)' statement, which dosc does not analyze"
     }
   }
