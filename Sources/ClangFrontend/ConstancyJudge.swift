@@ -45,6 +45,10 @@ final class ConstancyJudge {
       return .constButVarying(
         "holds addresses: they differ per rank (each process loads the executable at another base)")
     }
+    if initializedFromAddress(clang_getCursorDefinition(declaration)) {
+      // `const uintptr_t base = (uintptr_t)&g;`: an integer, but the address it was made from.
+      return .constButVarying("is initialized from an address, which differs per rank")
+    }
     if let conversion = constDiscarded {
       return .constButVarying("may be written: \(conversion) takes const away")
     }
@@ -82,6 +86,18 @@ final class ConstancyJudge {
     default:
       return false
     }
+  }
+
+  /// Whether an expression of pointer type (`&g`, a function's name, an array that decays) is
+  /// anywhere in the definition's initializer, outside `sizeof` (`sizeof t / sizeof t[0]`).
+  private func initializedFromAddress(_ definition: CXCursor) -> Bool {
+    var pending = children(of: definition).filter(isExpression)
+    while let cursor = pending.popLast() {
+      if cursor.kind == CXCursor_UnaryExpr { continue }
+      if clang_getCanonicalType(clang_getCursorType(cursor)).kind == CXType_Pointer { return true }
+      pending += children(of: cursor)
+    }
+    return false
   }
 
   private func isArray(_ canonical: CXType) -> Bool {

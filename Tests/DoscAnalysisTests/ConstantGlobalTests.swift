@@ -27,6 +27,10 @@ import Testing
       ("static const unsigned crc[2] = {1u, 2u}; static int g(int k) { return crc[k & 1]; }", "a[i] = g(i);", "crc"),
       ("", "{ static const int t[2] = {5, 6}; a[i] = t[i & 1]; }", "t"),
       ("static const int N = 3;", "a[i] = N;", "N"),
+      (
+        "static const short t[3] = {1, 2, 3}; static const int count = sizeof t / sizeof t[0];", "a[i] = count;",
+        "count"
+      ),
     ]
     for (declarations, body, name) in cases {
       let t = try task(declarations, body)
@@ -62,6 +66,11 @@ import Testing
       (
         "struct e { int k; const char *s; }; static const struct e es[1] = {{1, \"x\"}};", "a[i] = es[0].k;", "",
         "holds addresses"
+      ),
+      // An integer made from an address.
+      (
+        "static int g; static const unsigned long base = (unsigned long)&g;", "a[i] = (int)(base & 1);", "",
+        "is initialized from an address"
       ),
       // Defined elsewhere: its definition may not be const.
       ("extern const int ext[4];", "a[i] = ext[i & 3];", "", "is not defined in this translation unit"),
