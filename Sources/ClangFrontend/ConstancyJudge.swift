@@ -114,15 +114,16 @@ final class ConstancyJudge {
     while let cursor = pending.popLast() {
       // The C library's own inline code (`strchr`'s `(char *)`) writes no table of the program.
       if clang_Location_isInSystemHeader(clang_getCursorLocation(cursor)) != 0 { continue }
+      let parts = children(of: cursor)
       if cursor.kind == CXCursor_CStyleCastExpr || cursor.kind == CXCursor_UnexposedExpr,
-        let operand = children(of: cursor).last(where: isExpression),
+        let operand = parts.last(where: isExpression),
         discardsConst(from: clang_getCursorType(operand), to: clang_getCursorType(cursor))
       {
         let location = mapper.location(of: cursor)
         let text = sources.excerpt(file: location.file, range: mapper.range(of: cursor))
         return "'\(text)' at \(location.withBaseName)"
       }
-      pending += children(of: cursor).reversed()
+      pending += parts.reversed()
     }
     return nil
   }
