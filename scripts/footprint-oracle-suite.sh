@@ -59,6 +59,7 @@ REMOTE_CI=(
   Tests/Oracle/task-rodinia-kernels.c        # lud/nw/pathfinder/kmeans/backprop index forms, 13 tasks sent
   Tests/Oracle/task-macro-constants.c        # (VAR_MOMENTUM + NDIM) in a macro read as 1 * 3: a remote run hung
   Tests/Oracle/task-const-tables.c           # const tables read where they are, on every rank; tables of addresses stay home
+  Tests/Oracle/task-unsigned-products.c      # i < w * h, memset of w * h bytes of two unsigned: [0, w*h), never dense
   Tests/Oracle/task-rodinia-more.c           # cfd's strided variables[i + VAR_DENSITY_ENERGY * nelr]: wrong answer
   Tests/Oracle/task-bounded-indices.c        # i % 4, (i - 5) >> 1, c - cols by a condition: values in a range
   Tests/Oracle/task-macro-body-operators.c   # Index3D's operators read in its body; SUB(n, i) was read as i

@@ -28,6 +28,24 @@ import Testing
     #expect(t.remotable, "\(t.reasons)")
   }
 
+  /// `memset(a, 0, w * h * sizeof(double))`: at most w*h elements, never dense nor surely
+  /// touched (was null).
+  @Test func aMemsetOfAnUnsignedProductIsBoundedFromAbove() throws {
+    let t = try task(
+      """
+      #include <string.h>
+      void clear(double *a, unsigned w, unsigned h) { memset(a, 0, w * h * sizeof(double)); }
+      int main(void) { double a[8];
+      #pragma dosc task
+        clear(a, 2, 4);
+        return 0; }
+      """, "clear")
+    let a = try t.param("a")
+    #expect(a.first == .number(0) && a.count == .formula("h*w") && a.writes == .formula("h*w"), "\(a.count)")
+    #expect(a.writeDense == false && a.touchedCount == nil)
+    #expect(t.remotable, "\(t.reasons)")
+  }
+
   /// A signed factor is converted to `unsigned` first (-1 is 2^32 - 1): no bound from it.
   @Test func aSignedFactorGivesNoBound() throws {
     let t = try task(
