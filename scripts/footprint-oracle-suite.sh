@@ -58,6 +58,8 @@ REMOTE_CI=(
   Tests/Oracle/task-macro-operators.c        # `=`/`++`/`*` in macro bodies taken for reads: rank 0 crashed
   Tests/Oracle/task-rodinia-kernels.c        # lud/nw/pathfinder/kmeans/backprop index forms, 13 tasks sent
   Tests/Oracle/task-macro-constants.c        # (VAR_MOMENTUM + NDIM) in a macro read as 1 * 3: a remote run hung
+  Tests/Oracle/task-const-tables.c           # const tables read where they are, on every rank; tables of addresses stay home
+  Tests/Oracle/task-unsigned-products.c      # i < w * h, memset of w * h bytes of two unsigned: [0, w*h), never dense
   Tests/Oracle/task-rodinia-more.c           # cfd's strided variables[i + VAR_DENSITY_ENERGY * nelr]: wrong answer
   Tests/Oracle/task-bounded-indices.c        # i % 4, (i - 5) >> 1, c - cols by a condition: values in a range
   Tests/Oracle/task-macro-body-operators.c   # Index3D's operators read in its body; SUB(n, i) was read as i
@@ -115,6 +117,7 @@ remote_check() {
   while [ $# -gt 0 ] && [ "$1" != -- ]; do
     case $1 in
       --extra) sources+=("$2"); shift 2 ;;
+      --cflag=*) shift ;; # remote-oracle.sh builds with plain cc and dosc compile's defaults
       *) sources+=("$1"); shift ;;
     esac
   done
@@ -219,6 +222,8 @@ for program in Tests/Oracle/*.c; do
   case $program in *-body.c) continue ;; esac
   extra=()
   [ -f "${program%.c}-body.c" ] && extra=(--extra "${program%.c}-body.c")
+  # Flags a program needs (`/* oracle-cflags: -fopenmp` on its first line), for dosc and cc.
+  for flag in $(sed -n '1s/.*oracle-cflags: *\([^*]*\).*/\1/p' "$program"); do extra+=("--cflag=$flag"); done
   check "$program" "$program" "${extra[@]}"
 done
 # The counted `while` look-alikes of ShapeTests.boundedWhileCountsByItsComparison, where they live.

@@ -46,7 +46,8 @@ For each invocation, at its actual arguments (C integer arithmetic, division tru
   several footprints counts against the sum of their figures;
 - a task with `recursive: false` never runs inside an invocation of itself;
 - a task with `remotable: true` touches nothing else: a global of the program, a heap block it
-  was not given, or its callers' stack memory outside every footprint is a violation.
+  was not given, or its callers' stack memory outside every footprint is a violation; only a
+  load from a global its `constant_globals` names (the same bytes on every rank) is not.
 Counting is in bytes (a struct copy is several machine moves but one element access): observed
 elements = ceil(bytes / element_size), so a scalar-element array is counted exactly.
 
@@ -398,7 +399,7 @@ class Objects:
 # ---------------------------------------------------------------- checking invocations
 
 
-GLOBAL_BY_NAME = re.compile(r"(?:reads|writes) global '([^']+)'")
+GLOBAL_BY_NAME = re.compile(r"(?:reads|writes)(?: const)? global '([^']+)'")
 REACHES_ANYTHING = re.compile(r"does not derive from a parameter|through the function pointer")
 
 
@@ -425,6 +426,10 @@ class Invocation:
         self.stack_top = int(fields[0])
         self.event = event
         self.remotable = bool(self.task.get("remotable"))
+        # Globals read where they are, on every rank (`constant_globals`): a `static` local's
+        # symbol is its name with a suffix (`t.0`).
+        self.shared_constants = {m.group(1) for r in self.task.get("constant_globals") or []
+                                 for m in GLOBAL_BY_NAME.finditer(r)}
         self.values = {}
         arguments = fields[1:]
         pointers = []
@@ -549,6 +554,9 @@ class Invocation:
                     f"[{(c.low - c.base) // c.size}, {(c.high - c.base) // c.size}) "
                     f"(first={c.expressions['first']}, count={c.expressions['count']})")
         if owners or not self.remotable or identity in self.ambiguous:
+            return
+        if kind == "L" and found and found[0] == "global" and any(
+                found[3] == name or found[3].startswith(name + ".") for name in self.shared_constants):
             return
         where = (f"global '{found[3]}'" if found and found[0] == "global" else
                  "a heap block not passed to it" if found else "its caller's stack memory, outside every footprint")

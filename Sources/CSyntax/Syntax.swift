@@ -7,11 +7,23 @@ public enum Reference: Hashable, Sendable {
   /// A local variable (automatic storage) of that function.
   case local
   /// A variable with static storage: file-scope, `static` local or `extern`.
-  case global(isConst: Bool)
+  case global(GlobalConstancy)
   case function
   /// An enumerator, with its value.
   case enumerator(Int)
   case unknown
+}
+
+/// Whether a variable of static storage holds the same bytes in every process that runs the
+/// executable, so that a task reading it on another rank reads what rank 0 would.
+public enum GlobalConstancy: Hashable, Sendable {
+  /// A `const` object (or array of them) defined in this unit with a constant initializer,
+  /// holding no address, whose `const` no conversion in the unit takes away.
+  case sameOnEveryRank
+  /// `const`, but not known to be the same on every rank: why (`holds addresses, ...`).
+  case constButVarying(String)
+  /// Not `const`: the program may change it.
+  case mutable
 }
 
 /// Expressions, converted from clang's AST with what the analyzer needs and nothing more.

@@ -12,6 +12,7 @@ final class BodyConverter {
   private let mapper: LocationMapper
   private let sources: SourceCache
   private let extents: CursorExtents
+  private let constancy: ConstancyJudge
   private var parameterIndex: [String: Int] = [:]
   /// How many statements and expressions enclose the one being converted.
   private var depth = 0
@@ -22,9 +23,10 @@ final class BodyConverter {
   /// overflow it. No C a person writes comes near: a 150,000-term sum on one line does.
   static let depthLimit = 150_000
 
-  init(mapper: LocationMapper, sources: SourceCache) {
+  init(mapper: LocationMapper, sources: SourceCache, constancy: ConstancyJudge) {
     self.mapper = mapper
     self.sources = sources
+    self.constancy = constancy
     self.extents = CursorExtents(mapper: mapper)
   }
 
@@ -249,7 +251,7 @@ final class BodyConverter {
       let storage = clang_Cursor_getStorageClass(referenced)
       let parent = clang_getCursorSemanticParent(referenced)
       if storage == CX_SC_Static || storage == CX_SC_Extern || parent.kind == CXCursor_TranslationUnit {
-        return .global(isConst: clang_isConstQualifiedType(clang_getCursorType(referenced)) != 0)
+        return .global(constancy.constancy(of: referenced))
       }
       return .local
     case CXCursor_FunctionDecl:

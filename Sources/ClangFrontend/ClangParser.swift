@@ -33,10 +33,19 @@ final class ClangSession: FunctionSource {
   private var declarationCursors: [String: CXCursor] = [:]
   private var globalCursors: [String: CXCursor] = [:]
   private var definitions: [String: FunctionDefinition?] = [:]
+  private lazy var constancy = ConstancyJudge(unit: unit, mapper: mapper, sources: sources)
+  private let arguments: [String]
+  /// The same file parsed without OpenMP, for functions whose directives leave their loops'
+  /// footprints as they are (`OpenMPLoops`); nil when the flags have none or it fails to parse.
+  private lazy var serialSession: ClangSession? = {
+    guard arguments.contains(where: OpenMPLoops.isOpenMPFlag) else { return nil }
+    return try? ClangSession(path: path, arguments: OpenMPLoops.serialArguments(arguments))
+  }()
   private(set) var mainFileFunctions: [(name: String, range: Range<Int>)] = []
 
   init(path: String, arguments: [String]) throws {
     self.path = path
+    self.arguments = arguments
     // libclang parses on a helper thread of its own with an 8 MiB stack, which deep C (an
     // expression of 40,000 terms) overflows. Parse on the calling thread instead: dosc runs
     // its commands on a thread with a large stack (`LargeStack`).
@@ -119,9 +128,27 @@ final class ClangSession: FunctionSource {
 
   func definition(named name: String) -> FunctionDefinition? {
     if let cached = definitions[name] { return cached }
-    let converted = definitionCursors[name].flatMap { BodyConverter(mapper: mapper, sources: sources).function($0) }
+    var converted = definitionCursors[name].flatMap {
+      BodyConverter(mapper: mapper, sources: sources, constancy: constancy).function($0)
+    }
+    if let function = converted, holdsOpenMPDirective(function), let cursor = definitionCursors[name] {
+      let location = mapper.location(of: cursor)
+      let code = sources.text(file: location.file, range: mapper.range(of: cursor))
+      if OpenMPLoops.onlyNeutralDirectives(in: code), let serial = serialSession?.definition(named: name) {
+        converted = serial
+      }
+    }
     definitions[name] = converted
     return converted
+  }
+
+  /// Whether `-fopenmp` made a directive of `function` a statement the converter leaves out.
+  private func holdsOpenMPDirective(_ function: FunctionDefinition) -> Bool {
+    var found = false
+    SyntaxWalk.forEachStatement(in: function.body) { statement in
+      if case .unsupported(let kind) = statement.kind, kind.hasPrefix("OMP") { found = true }
+    }
+    return found
   }
 
   func declaration(named name: String) -> FunctionDeclaration? {
@@ -139,7 +166,7 @@ final class ClangSession: FunctionSource {
 
   func global(named name: String) -> VariableDeclaration? {
     guard let cursor = globalCursors[name] else { return nil }
-    return BodyConverter(mapper: mapper, sources: sources).variable(cursor)
+    return BodyConverter(mapper: mapper, sources: sources, constancy: constancy).variable(cursor)
   }
 }
 

@@ -20,6 +20,9 @@ struct AccessSummary {
   private var mayHaveReturned = false
 
   var reasons: [Reason] = []
+  /// Reads of globals with the same bytes on every rank (`SharedConstants`), which keep no
+  /// task home: the manifest names them.
+  var sharedConstants: [Reason] = []
   var isRecursive = false
   var unboundedWorkBecause: [String] = []
   /// Of a whole function (set by `FunctionAnalyzer.run`): the scalar parameters it never
@@ -91,6 +94,10 @@ struct AccessSummary {
     if !reasons.contains(reason) { reasons.append(reason) }
   }
 
+  mutating func noteSharedConstant(_ read: Reason) {
+    if !sharedConstants.contains(read) { sharedConstants.append(read) }
+  }
+
   mutating func noteUnboundedWork(_ why: String) {
     work = nil
     if !unboundedWorkBecause.contains(why) { unboundedWorkBecause.append(why) }
@@ -119,6 +126,7 @@ struct AccessSummary {
 
   private mutating func mergeFacts(_ other: AccessSummary) {
     for reason in other.reasons where !reasons.contains(reason) { reasons.append(reason) }
+    for read in other.sharedConstants { noteSharedConstant(read) }
     isRecursive = isRecursive || other.isRecursive
     unboundedWorkBecause += other.unboundedWorkBecause.filter { !unboundedWorkBecause.contains($0) }
   }

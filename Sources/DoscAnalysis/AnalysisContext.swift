@@ -33,7 +33,9 @@ final class AnalysisContext {
     var summary = ownSummary(of: function)
     for member in callGraph.component(of: function.name, in: self).sorted() where member != function.name {
       guard let definition = definition(named: member) else { continue }
-      for reason in ownSummary(of: definition).reasons { summary.addReason(reason) }
+      let own = ownSummary(of: definition)
+      for reason in own.reasons { summary.addReason(reason) }
+      for read in own.sharedConstants { summary.noteSharedConstant(read) }
     }
     summaries[function.name] = summary
     return summary

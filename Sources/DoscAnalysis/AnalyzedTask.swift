@@ -22,6 +22,9 @@ public struct AnalyzedTask: Sendable {
   public var measure: Manifest.RecursionMeasure?
   public var measureUnknown: [String]?
   public var reasons: [Reason]
+  /// The globals it reads that hold the same bytes on every rank, which are not shipped
+  /// (`SharedConstants`; `Reason.readsSharedConstant`).
+  public var sharedConstants: [Reason] = []
   /// The body is not in the analyzed unit: nothing is known but the signature.
   public var isOpaque: Bool
 
@@ -34,7 +37,8 @@ public struct AnalyzedTask: Sendable {
       work: ManifestExpression(work), workPerInvocation: isRecursive ? ManifestExpression(workPerInvocation) : nil,
       recursive: isRecursive, remotable: isRemotable, reasons: Reason.render(reasons), opaque: isOpaque,
       workUnbounded: work == nil ? workUnbounded : nil, measure: isRecursive ? measure : nil,
-      measureUnknown: isRecursive && measure == nil ? measureUnknown : nil)
+      measureUnknown: isRecursive && measure == nil ? measureUnknown : nil,
+      constantGlobals: sharedConstants.isEmpty ? nil : Reason.render(sharedConstants))
   }
 }
 

@@ -51,6 +51,24 @@ extension FunctionAnalyzer {
     return result
   }
 
+  /// A counted loop whose upper bound is a bounded value (`i < w * h` of two `unsigned`, in
+  /// `[0, w*h]`), counting up from a value that mentions none: the same loop with the bound at
+  /// its highest, which runs at least as long (its accesses may not all happen: the caller
+  /// says so). Nil for other loops.
+  func loopAtItsLongest(_ loop: CountedLoop) -> CountedLoop? {
+    func mentionsBoundedValue(_ value: Polynomial) -> Bool { value.variables.contains { boundedValues[$0] != nil } }
+    guard loop.ascending, loop.pointerInto == nil, loop.renamedFrom == nil,
+      mentionsBoundedValue(loop.last) || mentionsBoundedValue(loop.tripCount),
+      !mentionsBoundedValue(loop.first), !mentionsBoundedValue(loop.step),
+      let last = indexRange(of: loop.last)?.range.high, let trips = indexRange(of: loop.tripCount)?.range.high
+    else { return nil }
+    var longest = loop
+    longest.last = last
+    longest.tripCount = trips
+    longest.lastAtLeast = nil
+    return longest
+  }
+
   /// The range of values a polynomial may take: its bounded symbols at their bounds.
   private func valueRange(_ value: Polynomial) -> IndexRange? { indexRange(of: value)?.range }
 

@@ -99,7 +99,7 @@ extension FunctionAnalyzer {
         summary.addReason(Reason(.passesForeignPointer(callee: callee), description, at: location))
       }
     case .global(let name):
-      if reading { summary.addReason(Reason(.readsGlobal, name, at: location)) }
+      if reading { readGlobal(name, at: location) }
       if writing { summary.addReason(Reason(.writesGlobal, name, at: location)) }
     default:
       break
@@ -141,6 +141,7 @@ extension FunctionAnalyzer {
       !summary.unboundedWorkBecause.contains($0)
     }
     for reason in calleeSummary.reasons { summary.addReason(reason) }
+    for read in calleeSummary.sharedConstants { summary.noteSharedConstant(read) }
 
     for (position, access) in calleeSummary.parameters.sorted(by: { $0.key < $1.key }) {
       guard position < values.count else { continue }
@@ -205,7 +206,7 @@ extension FunctionAnalyzer {
       case .pointer(.global(let name)):
         let location = arguments[position].location
         if access.isWritten { summary.addReason(Reason(.writesGlobal, name, at: location)) }
-        if access.isRead { summary.addReason(Reason(.readsGlobal, name, at: location)) }
+        if access.isRead { readGlobal(name, at: location) }
       case .pointer(.unknown(let description)):
         summary.addReason(
           Reason(.passesForeignPointer(callee: callee.name), description, at: arguments[position].location))

@@ -52,6 +52,13 @@ extension FunctionAnalyzer {
         // `(size_t)-4` is 2^64 - 4, which no figure holds.
         return .unknownScalar
       }
+      if target.isUnsigned, target.size == 8, !inner.type.isUnsigned, let x,
+        let low = rangeOverOpenLoops(x)?.low.integerValue,
+        low < 0
+      {
+        // `(size_t)(i - 1)` at `i = 0` of a loop from 0 is 2^64 - 1 (`/ 2` then 2^63 - 1), not -1.
+        return .unknownScalar
+      }
       return converted(x, to: target)
     case .conditional(let condition, let then, let otherwise):
       evaluate(condition)
@@ -110,9 +117,9 @@ extension FunctionAnalyzer {
       if let value = invariantValue(of: name, marker: "") { return .scalar(value) }
       // A `char` or `bool` the loops around change: one of its type's values.
       return typeBoundedValue(expression.type) ?? .unknownScalar
-    case .global(let isConst):
+    case .global:
       if expression.type.kind == .array || expression.type.kind == .function { return .pointer(.global(name)) }
-      if !isConst { summary.addReason(Reason(.readsGlobal, name, at: expression.location)) }
+      readGlobal(name, at: expression.location)
       return expression.type.isPointerLike ? .pointer(.unknown(name)) : .unknownScalar
     case .enumerator(let value):
       return .scalar(Polynomial(value))
@@ -281,12 +288,33 @@ extension FunctionAnalyzer {
         // constant, `c * 16u` of a byte `c`).
         guard let value = exactArithmetic(op, x, y), let range = rangeOverOpenLoops(value),
           let low = range.low.integerValue, let high = range.high.integerValue, low >= 0, high < 1 << 32
-        else { return .unknownScalar }
+        else {
+          // `w * h` of two `unsigned` parameters: (w*h) mod 2^32 is in [0, w*h], so a loop
+          // `i < w * h` runs at most w*h times (figures over [0, w*h) cover it).
+          if op == "*", isUnsignedParameterProduct(x), isUnsignedParameterProduct(y),
+            let product = exactArithmetic(op, x, y)
+          {
+            return boundedValue(low: .zero, high: product)
+          }
+          return .unknownScalar
+        }
         return .scalar(value)
       }
       return .scalar(exactArithmetic(op, x, y))
     default:
       return .unknownScalar
+    }
+  }
+
+  /// Whether `value` is a product of `unsigned` parameters no statement changes, with a
+  /// positive coefficient (`w`, `2*w*h`): its C value is the polynomial's, never negative.
+  /// A signed parameter (`w * n` of an `int n`) is converted to `unsigned` first: -1 is
+  /// 2^32 - 1, not the symbol's value.
+  private func isUnsignedParameterProduct(_ value: Polynomial) -> Bool {
+    guard value.signAssumingNonNegativeVariables == 1, value.terms.count == 1 else { return false }
+    return value.variables.allSatisfy { name in
+      guard let parameter = function.parameters.first(where: { $0.name == name }) else { return false }
+      return parameter.type.kind == .integer && parameter.type.isUnsigned && !mutations.isModified(name)
     }
   }
 

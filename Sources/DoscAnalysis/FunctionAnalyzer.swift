@@ -26,6 +26,8 @@ final class FunctionAnalyzer {
   /// The integer variables assigned more than once whose values `scalars` follows (`ScalarWalks`).
   var walkedScalarNames: Set<String> = []
   lazy var declarationCounts = FunctionAnalyzer.declarationCounts(in: function)
+  /// Whether each global the function names holds the same bytes on every rank (`SharedConstants`).
+  lazy var globalConstancies = FunctionAnalyzer.globalConstancies(in: function)
   /// Parameters counted down by a loop from their value at the call (`isCountedParameter`):
   /// wherever else they are not followed their values are `#cur` symbols, so their names in
   /// figures are that value.
@@ -260,9 +262,11 @@ final class FunctionAnalyzer {
     runsAtLeastOnce: Bool = false, countingOnly: Set<String>? = nil
   ) {
     if let initializer { statement(initializer) }
-    let counted = countedLoop(
+    var counted = countedLoop(
       loop, initializer: initializer, condition: condition, increment: increment, stepIsLastInBody: stepIsLastInBody,
       runsAtLeastOnce: runsAtLeastOnce, countingOnly: countingOnly)
+    let longest = counted.flatMap(loopAtItsLongest)
+    if let longest { counted = longest }
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
     guard let counted else {
       defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
@@ -296,7 +300,8 @@ final class FunctionAnalyzer {
     var repeated = summary.repeated(over: counted)
     // A loop that may stop sooner than its trip count (`i < n && more`, a `break`), or an
     // iteration cut short (`continue`): its last values' accesses may never happen.
-    if (condition?.conjuncts.count ?? 0) > 1 || body.containsBreak || body.containsContinue {
+    // So may one whose bound was taken at its highest (`loopAtItsLongest`).
+    if (condition?.conjuncts.count ?? 0) > 1 || body.containsBreak || body.containsContinue || longest != nil {
       repeated.mayNotHappen()
     }
     summary = outer
@@ -401,6 +406,7 @@ final class FunctionAnalyzer {
   }
 
   private func unboundedLoop(_ loop: Stmt, body: () -> Void) {
+    noteStructFieldBound(of: loop)
     let outer = summary
     summary = AccessSummary()
     openLoops.append(mutations.modifiedInLoop[loop.range.lowerBound] ?? [])

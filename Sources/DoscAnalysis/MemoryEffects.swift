@@ -192,7 +192,11 @@ extension FunctionAnalyzer {
     case .privateMemory, .constantData:
       break
     case .global(let name):
-      summary.addReason(Reason(write ? .writesGlobal : .readsGlobal, name, at: expression.location))
+      if write {
+        summary.addReason(Reason(.writesGlobal, name, at: expression.location))
+      } else {
+        readGlobal(name, at: expression.location)
+      }
     case .unknown(let description):
       summary.addReason(
         Reason(write ? .writesForeignMemory : .readsForeignMemory, description, at: expression.location))
@@ -293,6 +297,14 @@ extension FunctionAnalyzer {
       return
     }
     let elementSize = function.parameters[index].type.elementSize ?? 1
+    // A byte count in a range (`w * h` of two `unsigned`, `BoundedValues`): at most its highest,
+    // perhaps fewer bytes, so neither surely touched nor stored whole.
+    var bytes = bytes
+    var atMost = false
+    if let count = bytes, count.variables.contains(where: { boundedValues[$0] != nil }) {
+      bytes = indexRange(of: count)?.range.high
+      atMost = true
+    }
     // Every element the bytes reach, the last one perhaps in part (10 bytes of ints: 3).
     var wholeElements = false
     let elements = bytes.map { bytes -> Polynomial in
@@ -307,9 +319,10 @@ extension FunctionAnalyzer {
       elements.map { IndexRange(low: start.range.low, high: start.range.high + $0 - 1) }
     }
     // A destination of whole elements of a known size is stored whole (`DenseStores`).
-    let storedWhole = write && wholeElements && function.parameters[index].type.elementSize != nil
+    let storedWhole = write && wholeElements && function.parameters[index].type.elementSize != nil && !atMost
     summary.parameters[index, default: ParameterAccess()].record(
-      write: write, count: elements, range: range, covering: start?.exact == false, touchedIf: elements,
+      write: write, count: elements, range: range, covering: start?.exact == false || atMost,
+      touchedIf: atMost ? nil : elements,
       storedWhole: storedWhole,
       unboundedBecause:
         "the extent of '\(argument.text)' in the call at \(argument.location.withBaseName) has no symbolic form")

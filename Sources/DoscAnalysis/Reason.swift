@@ -6,6 +6,11 @@ public struct Reason: Hashable, Sendable {
   public enum Kind: Hashable, Sendable {
     case readsGlobal
     case writesGlobal
+    /// Reads a `const` global that may not hold the same bytes on every rank: why.
+    case readsVaryingConstant(why: String)
+    /// Reads a global with the same bytes on every rank (`SharedConstants`): no obstacle, a
+    /// note for the manifest's `constant_globals`.
+    case readsSharedConstant
     /// Calls a library function with effects on the process (I/O, `exit`, `rand`).
     case callsEffect
     /// Calls a function whose body dosc cannot see.
@@ -39,6 +44,9 @@ public struct Reason: Hashable, Sendable {
     case invisibleTask
     /// Holds syntax nested deeper than dosc follows (the culprit: the function).
     case nestedTooDeeply
+    /// Bounds a loop by a field of a structure parameter passed by value (the culprit: the
+    /// field, `r.hi`), which no figure names.
+    case boundedByStructField
     /// Holds a statement the converter does not follow (inline `asm`; the culprit: its kind).
     case unanalyzedStatement
   }
@@ -58,6 +66,10 @@ public struct Reason: Hashable, Sendable {
     switch kind {
     case .readsGlobal: "reads global '\(culprit)'"
     case .writesGlobal: "writes global '\(culprit)'"
+    case .readsVaryingConstant(let why): "reads const global '\(culprit)', which \(why)"
+    case .readsSharedConstant:
+      "reads const global '\(culprit)', not shipped: defined here with a constant initializer, holding no"
+        + " address, never cast to writable, it has the same bytes on every rank"
     case .callsEffect: "calls '\(culprit)'"
     case .callsInvisible: "calls '\(culprit)', whose body is not visible"
     case .callsThroughPointer: "calls through the function pointer '\(culprit)'"
@@ -79,6 +91,10 @@ public struct Reason: Hashable, Sendable {
     case .returnsNonNumber: "returns '\(culprit)': only a number comes back from another rank"
     case .invisibleTask: "the body of '\(culprit)' is not visible in this translation unit"
     case .nestedTooDeeply: "'\(culprit)' holds syntax nested too deeply to analyze"
+    case .boundedByStructField:
+      "bounds a loop by '\(culprit)', a field of a structure passed by value: figures name only the task's"
+        + " scalar parameters (the runtime evaluates them from the spawn's scalar arguments, and does not"
+        + " ship a structure argument)"
     case .unanalyzedStatement: "holds a '\(culprit)' statement, which dosc does not analyze"
     }
   }

@@ -94,6 +94,7 @@ enum TaskFigures {
       name: function.name, location: function.location, returns: function.returnType.spelling, parameters: parameters,
       work: summary.isRecursive ? nil : work, workPerInvocation: summary.isRecursive ? work : nil,
       workUnbounded: workUnbounded, isRecursive: summary.isRecursive, reasons: reasons, isOpaque: false)
+    task.sharedConstants = summary.sharedConstants
     if summary.isRecursive {
       switch measure {
       case .found(var found)?:

@@ -197,12 +197,17 @@ public struct Manifest: Codable, Hashable, Sendable {
     public var reasons: [String]
     /// The body is not in the analyzed file: nothing is known but the signature.
     public var opaque: Bool
+    /// The globals the task reads that hold the same bytes on every rank (`const`, defined
+    /// in the unit, no address in them), located, with why they are not shipped; nil: none.
+    public var constantGlobals: [String]?
 
     public init(
       name: String, location: Location, returns: String, params: [Parameter], work: ManifestExpression,
       workPerInvocation: ManifestExpression?, recursive: Bool, remotable: Bool, reasons: [String], opaque: Bool,
-      workUnbounded: [String]? = nil, measure: RecursionMeasure? = nil, measureUnknown: [String]? = nil
+      workUnbounded: [String]? = nil, measure: RecursionMeasure? = nil, measureUnknown: [String]? = nil,
+      constantGlobals: [String]? = nil
     ) {
+      self.constantGlobals = constantGlobals
       self.workUnbounded = workUnbounded
       self.measure = measure
       self.measureUnknown = measureUnknown
@@ -225,6 +230,7 @@ public struct Manifest: Codable, Hashable, Sendable {
       case measure
       case measureUnknown = "measure_unknown"
       case recursive, remotable, reasons, opaque
+      case constantGlobals = "constant_globals"
     }
   }
 

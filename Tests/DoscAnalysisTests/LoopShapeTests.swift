@@ -58,9 +58,12 @@ import Testing
       ])
     // Not monotone in the loop's variable: null.
     #expect(try figures("for (int i = 0; i < n; i++) a[i < n - i ? i : n - i] = 0;")[1] == "null")
-    // An unsigned comparison is made modulo 2^32: no min.
+    // An unsigned comparison is made modulo 2^32: no min; the bound is one of the two, so the
+    // loop runs at most to the larger (`loopAtItsLongest`), never dense.
     #expect(
-      try figures("for (int i = lo; i < ((unsigned)hi < (unsigned)n ? hi : n); i++) a[i] = 0;")[1] == "null")
+      try figures("for (int i = lo; i < ((unsigned)hi < (unsigned)n ? hi : n); i++) a[i] = 0;")[0...1] == [
+        "lo", "-1*(lo-max(hi,n))",
+      ])
   }
 
   @Test func secondInductionVariables() throws {

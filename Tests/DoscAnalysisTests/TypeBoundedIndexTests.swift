@@ -142,15 +142,17 @@ import Testing
 
   @Test func unsignedProductsAreExactOnlyWhereTheyCannotWrap() throws {
     // Parboil histo's `memset(h, 0, w * h * sizeof(unsigned))`: `w * h` is modulo 2^32 for
-    // `unsigned` sizes, so no figure; in `size_t`, or of promoted `unsigned short`s, it is exact.
+    // `unsigned` sizes, so at most w*h, never dense (`UnsignedWrapBoundTests`); in `size_t`, or
+    // of promoted `unsigned short`s, it is exact.
     let cases: [(String, ManifestExpression)] = [
-      ("unsigned w, unsigned h", .unknown), ("size_t w, size_t h", .formula("h*w")),
+      ("unsigned w, unsigned h", .formula("h*w")), ("size_t w, size_t h", .formula("h*w")),
       ("unsigned short w, unsigned short h", .formula("h*w")), ("int w, int h", .formula("h*w")),
     ]
     for (parameters, count) in cases {
       let a = try parameter(
         "a", of: "void task(unsigned *a, \(parameters), int n) { __builtin_memset(a, 0, w * h * sizeof(unsigned)); }")
       #expect(a.count == count, "\(parameters): \(a.count)")
+      #expect(a.writeDense == !parameters.hasPrefix("unsigned w"), "\(parameters)")
     }
     let widened = try parameter(
       "a",
