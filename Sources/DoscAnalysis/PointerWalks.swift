@@ -52,7 +52,7 @@ extension FunctionAnalyzer {
   func enterLoop(_ loop: Stmt, counted: CountedLoop?, condition: Expr?, increment: Expr?, body: Stmt) {
     let modified = mutations.modifiedInLoop[loop.range.lowerBound] ?? []
     for name in modified.intersection(walkedPointerNames).sorted() where pointers[name] != nil {
-      guard let counted, let start = pointers[name], start.hasKnownOffset,
+      guard let counted, counted.scaling == nil, let start = pointers[name], start.hasKnownOffset,
         let perIteration = stepPerIteration(
           of: name, modified: modified, condition: condition, increment: increment, body: body)
       else {
@@ -65,7 +65,7 @@ extension FunctionAnalyzer {
     }
     // A second induction variable (`ix += incx` beside `i++`): affine in the loop's variable.
     for name in modified.intersection(walkedScalarNames).sorted() {
-      guard let counted, let value = scalars[name],
+      guard let counted, counted.scaling == nil, let value = scalars[name],
         let perIteration = stepPerIteration(
           of: name, modified: modified, condition: condition, increment: increment, body: body)
       else {
