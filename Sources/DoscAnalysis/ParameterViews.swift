@@ -152,8 +152,11 @@ extension FunctionAnalyzer {
     guard let low = indexRange(of: range.low)?.range.low, let high = indexRange(of: range.high)?.range.high else {
       return (nil, count)
     }
-    let last = high + units - .one
-    return (IndexRange(low: floorQuotient(low, by: perElement), high: upperQuotient(last, by: perElement)), count)
+    // Over the open loops first, where their variables enter with constant slopes: floor is
+    // monotone, and the ends are then often exact multiples (`k` from `lo*M`: row `lo`).
+    let least = extremeOverOpenLoops(of: low, lowest: true) ?? low
+    let most = extremeOverOpenLoops(of: high + units - .one, lowest: false) ?? high + units - .one
+    return (IndexRange(low: floorQuotient(least, by: perElement), high: upperQuotient(most, by: perElement)), count)
   }
 
   /// A load or store through a view of `units` units per access.
@@ -235,17 +238,16 @@ extension FunctionAnalyzer {
 
   /// floor(value / divisor) for a divisor that is positive wherever it is used (a constant, or
   /// the extent of a variable-length row, a parameter), or a value no greater: the part of
-  /// `value` that `divisor` divides exactly, plus the rest divided, truncating where the rest is
-  /// provably never negative in the open loops and `(rest - divisor + 1) / divisor` else
-  /// (truncation rounds a negative quotient up).
+  /// `value` that `divisor` divides exactly, plus the rest divided, truncating where the rest's
+  /// least value in the open loops is a constant of at least 0 (`j` from 0), and
+  /// `(rest - divisor + 1) / divisor` else (truncation rounds a negative quotient up). Not on
+  /// the sign figures assume of parameters: a callee's figure instantiated with `lo - 5` holds
+  /// no such assumption.
   private func floorQuotient(_ value: Polynomial, by divisor: Polynomial) -> Polynomial {
     let (whole, rest) = split(value, by: divisor)
     if rest.isZero { return whole }
     if let exact = constantFloor(rest, by: divisor) { return whole + exact }
-    let least = extremeOverOpenLoops(of: rest, lowest: true)
-    let nonNegative =
-      least.map { $0.variables.isSubset(of: checkedParameterNames) && ($0.signAssumingNonNegativeVariables ?? -1) >= 0 }
-      ?? false
+    let nonNegative = (provableLowerBound(of: rest) ?? -1) >= 0
     return whole + (nonNegative ? rest / divisor : (rest - divisor + .one) / divisor)
   }
 
