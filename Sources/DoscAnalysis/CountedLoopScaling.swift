@@ -97,10 +97,12 @@ extension FunctionAnalyzer {
   /// The loop `test` counts with `scaling` from `start` to `bound`: `v < b`, `v <= b` counting
   /// up from a constant start of at least 1, `v > b` (b >= 0), `v >= b` (b >= 1) counting down.
   /// An unsigned variable counting up only to a constant bound that its last value times k
-  /// cannot wrap past. Nil for any other.
+  /// cannot wrap past. Nil for any other, and around spawn sites (`SiteLoops`).
   func scaledLoop(
     _ loop: Stmt, test: LoopTest, start: Polynomial, bound: Polynomial, scaling: LoopScaling, renamed: Bool
   ) -> CountedLoop? {
+    // A spawn site's loops state trip counts the runtime prices batches by, not upper bounds.
+    if case .loopsOnly = mode { return nil }
     let inclusive: Bool
     let first: Polynomial
     let last: Polynomial
