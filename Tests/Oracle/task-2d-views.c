@@ -3,7 +3,8 @@
    row to a helper or copies it with memcpy; a flat `double *` taken as `(double (*)[M])p`; a
    triangle `C[i][j]`, j <= i, of a variable-length row. Beside them what must widen, never
    shrink: a row pointer walked past its row and before it, a view through floats and bytes (an
-   element size that is not the row's), rows of another width over the same memory. */
+   element size that is not the row's), rows of another width over the same memory, a callee's
+   view reached with a negative argument. */
 #include <stdio.h>
 #include <string.h>
 
@@ -80,6 +81,15 @@ void rows_of_three(double *p, int lo, int hi) {
   for (int i = lo; i < hi; i++) R[i][2] += R[i][0];
 }
 
+/* A callee's view instantiated with a negative argument: its figure must not lean on the sign
+   figures assume of the callee's own parameters (floats -3 .. 0 from row 2: row 1 too). */
+static void floats_from(double (*A)[M], int lo) {
+  float *f = (float *)A;
+  for (int k = 3 * lo; k < 3 * lo + 4; k++) f[k] += 1.0f;
+}
+
+void negative_callee(double (*A)[M], int m) { floats_from(A + 2, m - 1); }
+
 int main(void) {
   double A[8][M], F[8 * M], T[6][6];
   for (int i = 0; i < 8; i++)
@@ -118,6 +128,8 @@ int main(void) {
   through_bytes(F, 6);
 #pragma dosc task
   rows_of_three(F, 2, 9);
+#pragma dosc task
+  negative_callee(B, 0);
 #pragma dosc taskwait
   double s = 0;
   for (int i = 0; i < 8; i++)
