@@ -69,6 +69,8 @@ REMOTE_CI=(
   Tests/Oracle/task-unseen5-gnu-statements.c # inline asm and loops under #pragma clang loop dropped: access none, rank 2 crashed
   Tests/Oracle/task-bounded-by-type.c        # lut[in[i]], x & 1023, abs(i - c), (start + i) % n: covering figures sent
   Tests/Oracle/task-dense-arms-helpers.c     # write_dense from both arms of an if and through helpers; look-alikes beside
+  Tests/Oracle/task-2d-views.c               # &A[0][0], (double *)A, rows, (double (*)[M])p: views sent in whole rows
+  Tests/Oracle/task-scaled-loops.c           # s *= 2, m /= 2, tree reductions: trip counts bounded from above, sent
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(

@@ -174,9 +174,11 @@ struct AccessSummary {
       repeated.writes = access.writes.flatMap { loop.sum($0) }
       (repeated.ranges, repeated.writeRanges) = access.mappingRanges { loop.widen($0) }
       // The widened ends are touched at the loop's first and last values, if it runs at all.
+      // A scaled loop's last value is not known (`CountedLoop.scaling`): nothing is sure.
+      let unsure = mayLeave || loop.scaling != nil
       repeated.sure =
-        mayLeave ? SureAccesses() : access.sure.mapping(loop.widen, when: access.sure.when + [loop.tripCount])
-      repeated.dense = mayLeave ? DenseStores() : access.dense.repeated(over: loop)
+        unsure ? SureAccesses() : access.sure.mapping(loop.widen, when: access.sure.when + [loop.tripCount])
+      repeated.dense = unsure ? DenseStores() : access.dense.repeated(over: loop)
       if access.ranges != nil && repeated.ranges == nil {
         repeated.noteUnbounded(
           "an index is not affine in the variable '\(loop.variable)' of the loop at \(loop.location.withBaseName)")

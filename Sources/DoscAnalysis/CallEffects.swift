@@ -195,6 +195,11 @@ extension FunctionAnalyzer {
           )
         }
         summary.parameters[index, default: ParameterAccess()].merge(sequential: mapped)
+      case .pointer(.view(let view)):
+        summary.parameters[view.index, default: ParameterAccess()].merge(
+          sequential: viewedAccess(
+            access, through: view, calleeElement: calleeElement, translate: translate,
+            calledAt: "'\(callee.name)' (called at \(arguments[position].location.withBaseName))"))
       case .pointer(.parameters(let indices)):
         for index in indices where access.isRead || access.isWritten {
           summary.parameters[index, default: ParameterAccess()].becomeUnbounded(

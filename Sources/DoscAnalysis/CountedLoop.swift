@@ -31,6 +31,11 @@ struct CountedLoop {
   /// Set for a pointer variable walked over the memory of pointer parameter number
   /// `pointerInto`: its values are offsets into it, in elements (`PointerWalks`).
   var pointerInto: Int? = nil
+  /// Set for a variable multiplied (divided) by this constant each iteration (`s *= 2`,
+  /// `m /= 2`, `CountedLoopScaling`): its values lie in `[first, last]` but are no arithmetic
+  /// sequence, `tripCount` is an upper bound, and the end it counts toward (`last` counting up,
+  /// `first` counting down) need not be reached: none of its accesses is sure, nor dense.
+  var scaling: LoopScaling? = nil
   /// Which conjunct of the loop's condition is the counting test: the ones before it are also
   /// evaluated once more at the exit, past the last value (`a[i] < r && i < n` reads `a[n]`).
   var testPosition = 0
@@ -39,7 +44,8 @@ struct CountedLoop {
   /// past its last value (the test failed), or any value in between (another conjunct failed,
   /// a `break`).
   var exitRange: IndexRange {
-    ascending
+    if let scaling { return scaling.exitRange(of: self) }
+    return ascending
       ? IndexRange(low: start, high: .maximum(start, last + step))
       : IndexRange(low: .minimum(start, first - step), high: start)
   }
@@ -56,6 +62,7 @@ struct CountedLoop {
 
   /// `sum(body)` over the values the variable takes; nil without a closed form.
   func sum(_ body: Polynomial) -> Polynomial? {
+    if let scaling { return scaling.sum(body, over: self) }
     if let exact = exactSum(body) { return exact }
     // An inner tile's trip count `min(ii + B, hi) - ii` has no closed sum over `ii`; at most B.
     let bounded = upperBoundWithoutExtrema(body)

@@ -86,6 +86,7 @@ extension FunctionAnalyzer {
     // The step as its size and direction: a constant, or a parameter's value (`i += stride`).
     let magnitude: Polynomial
     let ascending: Bool
+    var scaling: LoopScaling?
     if let testStep = test.step {
       (magnitude, ascending) = (Polynomial(abs(testStep.amount)), testStep.amount > 0)
     } else {
@@ -93,10 +94,17 @@ extension FunctionAnalyzer {
       guard let increment else { return nil }
       let parts = increment.commaSeparated
       let steps = parts.compactMap { self.step(of: $0, changing: variable) }
-      guard steps.count == 1, let only = steps.first, parts.filter({ $0.assigns(variable) }).count == 1 else {
+      let scalings = parts.compactMap { LoopScaling(of: $0, changing: variable) }
+      guard steps.count + scalings.count == 1, parts.filter({ $0.assigns(variable) }).count == 1 else {
         return nil
       }
-      (magnitude, ascending) = only
+      if let only = steps.first {
+        (magnitude, ascending) = only
+      } else {
+        // `s *= 2`, `m /= 2`: no arithmetic sequence (`CountedLoopScaling`).
+        scaling = scalings[0]
+        (magnitude, ascending) = (.one, scalings[0].ascending)
+      }
     }
     /// The signed step, what one iteration adds.
     let step = ascending ? magnitude : -magnitude
@@ -124,6 +132,10 @@ extension FunctionAnalyzer {
         else { return nil }
         (bound, drift) = (value, perIteration)
       }
+    }
+    if let scaling {
+      guard drift == 0, pointerInto == nil, test.bound != nil, test.narrowRange == nil else { return nil }
+      return scaledLoop(loop, test: test, start: start, bound: bound, scaling: scaling, renamed: renamed)
     }
     if drift != 0 {
       guard let constantStep = step.integerValue, pointerInto == nil else { return nil }

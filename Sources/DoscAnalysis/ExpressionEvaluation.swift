@@ -32,11 +32,11 @@ extension FunctionAnalyzer {
       return call(callee, calleeExpr, arguments, expression)
     case .cast(let inner):
       let value = evaluate(inner)
-      if case .pointer(.parameter(let index, _)) = value, expression.type.isPointer,
+      if case .pointer(let pointee) = value, expression.type.isPointer,
         expression.type.elementSize != inner.type.elementSize
       {
-        // A cast to another element type: offsets no longer count the parameter's elements.
-        return .pointer(.parameter(index: index, offset: nil))
+        // A cast to another element type: offsets count in other units (`ParameterViews`).
+        return .pointer(viewed(pointee, asPointerTo: expression.type.elementSize))
       }
       let target = expression.type
       if case .pointer(let address) = value, target.kind == .integer, !address.parameterIndices.isEmpty {
@@ -339,7 +339,7 @@ extension FunctionAnalyzer {
   /// (`p + i < p + n`), not between two parameters (`p < q`, `p - base` with both given, even
   /// into one array) nor between a parameter and any other address.
   private func noteAddressRelation(_ x: PointerTarget, _ y: PointerTarget, _ expression: Expr) {
-    if case .parameter(let i, _) = x, case .parameter(let j, _) = y, i == j { return }
+    if let i = x.parameterIndex, i == y.parameterIndex { return }
     guard !x.parameterIndices.isEmpty || !y.parameterIndices.isEmpty else { return }
     summary.addReason(Reason(.relatesAddresses, expression.text, at: expression.location))
   }

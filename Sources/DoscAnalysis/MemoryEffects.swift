@@ -9,7 +9,7 @@ extension FunctionAnalyzer {
   func load(_ expression: Expr) -> Value {
     if expression.type.kind == .array {
       summary.addWork(1)
-      return .pointer(address(of: expression))
+      return .pointer(decayed(expression))
     }
     access(element(of: expression), write: false, expression)
     return valueStored(at: expression)
@@ -30,22 +30,33 @@ extension FunctionAnalyzer {
       // index stays inside the array (`elementsPast` says where else it may reach).
       let position = evaluate(index).polynomial
       let (element, row) = located(base)
-      if let moved = elementsPast(element, array: base.type, at: position) { return (moved, nil) }
+      if case .view(let view) = element { return placed(position, of: lvalue.type, inArrayAt: view) }
+      if let moved = elementsPast(element, array: base.type, at: position) {
+        // A variable-length row the index may leave (`C[i][j]`, `j <= i`): in its units.
+        if base.type.size == nil, case .view(let view)? = decayedView(base, at: (element, row)) {
+          return placed(position, of: lvalue.type, inArrayAt: view)
+        }
+        return (moved, nil)
+      }
       guard let row, let position, let rowSize = base.type.size, let size = lvalue.type.size, size > 0,
         rowSize % size == 0
       else { return (element, nil) }
       return (element, row * (rowSize / size) + position)
     case .subscripted(let base, let index):
-      return (address(base: base, index: index), .zero)
+      return placed(address(base: base, index: index), as: lvalue.type)
     case .unary("*", let inner):
-      return (pointerTarget(evaluate(inner), inner), .zero)
+      return placed(pointerTarget(evaluate(inner), inner), as: lvalue.type)
     case .member(let base, _, true):
       // A field as large as the structure spans all of it: where the structure is.
       let spans = lvalue.type.size != nil && lvalue.type.size == base.type.elementSize
-      return (pointerTarget(evaluate(base), base), spans ? .zero : nil)
+      let structure = pointerTarget(evaluate(base), base)
+      if case .view = structure, !spans { return (structure.withoutOffset, nil) }
+      return (structure, spans ? .zero : nil)
     case .member(let base, _, false):
       let (element, at) = located(base)
-      return (element, lvalue.type.size != nil && lvalue.type.size == base.type.size ? at : nil)
+      let spans = lvalue.type.size != nil && lvalue.type.size == base.type.size
+      if case .view = element, !spans { return (element.withoutOffset, nil) }
+      return (element, spans ? at : nil)
     case .name(let name, .global):
       return (.global(name), nil)
     case .name(_, .local), .name(_, .parameter):
@@ -93,7 +104,7 @@ extension FunctionAnalyzer {
   /// The number of elements of an array type, at least 1: a constant, or the unchanged
   /// integer parameter a variable-length row is declared with (`double m[rows][cols]`);
   /// nil for an incomplete or empty array (`d[]`, `d[0]`) or another variable length.
-  private func arrayExtent(_ array: CType) -> Polynomial? {
+  func arrayExtent(_ array: CType) -> Polynomial? {
     if let size = array.size, let elementSize = array.elementSize, elementSize > 0 {
       return size / elementSize >= 1 ? Polynomial(size / elementSize) : nil
     }
@@ -114,8 +125,9 @@ extension FunctionAnalyzer {
   func address(of lvalue: Expr) -> PointerTarget {
     switch lvalue.kind {
     case .subscripted(let base, let index):
-      let target = address(base: base, index: index)
-      return lvalue.type.kind == .array ? target.withoutOffset : target
+      // A pointer to the lvalue: to a row `&A[i]` as to an element (a row of a row decays to
+      // a view, `decayed`).
+      return address(base: base, index: index)
     case .unary("*", let inner):
       return pointerTarget(evaluate(inner), inner)
     case .member:
@@ -174,6 +186,8 @@ extension FunctionAnalyzer {
         write: write, count: nil, range: nil,
         unboundedBecause:
           "'\(expression.text)' at \(expression.location.withBaseName) accesses more than one element of it")
+    case .view(let view):
+      accessView(view, write: write, expression)
     case .parameter(let index, let offset):
       let elements = offset.flatMap(indexRange(of:))
       summary.parameters[index, default: ParameterAccess()].record(
@@ -292,6 +306,7 @@ extension FunctionAnalyzer {
   /// `memcpy`/`memset` on a pointer: `bytes / sizeof(element)` elements from the pointer on.
   func bulk(_ value: Value, _ argument: Expr, write: Bool, bytes: Polynomial?) {
     let target = pointerTarget(value, argument)
+    if case .view(let view) = target { return bulkView(view, argument, write: write, bytes: bytes) }
     guard case .parameter(let index, let offset) = target else {
       access(target, write: write, argument)
       return

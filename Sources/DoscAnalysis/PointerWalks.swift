@@ -52,20 +52,20 @@ extension FunctionAnalyzer {
   func enterLoop(_ loop: Stmt, counted: CountedLoop?, condition: Expr?, increment: Expr?, body: Stmt) {
     let modified = mutations.modifiedInLoop[loop.range.lowerBound] ?? []
     for name in modified.intersection(walkedPointerNames).sorted() where pointers[name] != nil {
-      guard let counted, case .parameter(let index, let offset?) = pointers[name],
+      guard let counted, counted.scaling == nil, let start = pointers[name], start.hasKnownOffset,
         let perIteration = stepPerIteration(
           of: name, modified: modified, condition: condition, increment: increment, body: body)
       else {
         pointers[name] = nil
         continue
       }
-      // The iteration's number, from 0, times the step.
+      // The iteration's number, from 0, times the step (in what the pointer points to).
       let iteration = (Polynomial.variable(counted.variable) - counted.start) * counted.direction
-      pointers[name] = .parameter(index: index, offset: offset + iteration * perIteration / counted.step)
+      pointers[name] = start.offset(by: iteration * perIteration / counted.step)
     }
     // A second induction variable (`ix += incx` beside `i++`): affine in the loop's variable.
     for name in modified.intersection(walkedScalarNames).sorted() {
-      guard let counted, let value = scalars[name],
+      guard let counted, counted.scaling == nil, let value = scalars[name],
         let perIteration = stepPerIteration(
           of: name, modified: modified, condition: condition, increment: increment, body: body)
       else {

@@ -20,6 +20,28 @@ import Testing
     return [p.first, p.count, p.reads].map { $0?.description ?? "absent" }
   }
 
+  /// Doubling and halving loops (`CountedLoopScaling`): their trip counts are bounded from
+  /// above, the footprints inside widened over every value the variable may take
+  /// (Tests/Oracle/task-scaled-loops.c). Null before.
+  @Test func scaledLoopsAreBoundedFromAbove() throws {
+    #expect(try figures("for (int s = 1; s < n; s *= 2) a[s] += 1;") == ["1", "n-1", "n-1"])
+    #expect(try figures("for (int len = 2; len <= n; len <<= 1) a[len - 1] += 1;") == ["1", "n-1", "n/2"])
+    #expect(try figures("int m = n; while (m > 1) { a[m - 1] *= 0.5; m /= 2; }") == ["1", "n-1", "n-1"])
+    #expect(try figures("for (int m = hi; m >= 1; m >>= 1) a[m] = 0;")[0...1] == ["1", "hi"])
+    // Butterflies `a[j] += a[j + s]`, `j < s`: two loads per pair, the strides adding up to at
+    // most twice the largest.
+    #expect(
+      try figures("for (int s = 1; s < n; s *= 2) for (int j = 0; j < s; j++) a[j] += a[j + s];")[2] == "4*(n-1)")
+    // Never growing from 0, nor shrinking to a bound below 0; an unsigned one that may wrap
+    // past its bound; a doubling whose bound a store may change: not counted.
+    #expect(try figures("for (int s = 0; s < n; s *= 2) { a[s] = 1; if (s == 0) break; }")[1] == "null")
+    #expect(try figures("for (int s = lo; s < n; s *= 2) a[s] = 1;")[1] == "null")
+    #expect(try figures("int m = n; while (m > -1) { a[m] = 1; if (m == 0) break; m /= 2; }")[1] == "null")
+    #expect(try figures("for (unsigned s = 1; s < (unsigned)n; s *= 2) a[s] = 1;")[1] == "null")
+    #expect(try figures("for (unsigned s = 1; s < 64; s *= 2) a[s] = 1;") == ["1", "63", "0"])
+    #expect(try figures("for (int s = 1; s < n; s *= 2) { a[s] = 1; n = n + 1; }")[1] == "null")
+  }
+
   @Test func doWhileWithItsStepLastRunsAtLeastOnce() throws {
     #expect(
       try figures("int i = lo; do { a[i] = 0; i++; } while (i < hi);") == [

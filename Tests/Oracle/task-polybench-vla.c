@@ -1,8 +1,8 @@
 /* PolyBench built with POLYBENCH_USE_C99_PROTO: variable-length array parameters
    (`double C[ni][nj]`), row-block tasks of gemm and syr2k (a triangle j <= i), heat-3d planes
-   (`double A[n][n][n]`) and a transpose by column blocks (At[j][i] = A[i][j]). The figures are
-   null today (a VLA element's size is known only at run time); this guards them when they are
-   not. */
+   (`double A[n][n][n]`) and a transpose by column blocks (At[j][i] = A[i][j]). The rows are
+   counted (syr2k's triangle C[i][j], j <= i, in the row's units since ParameterView: hi - lo
+   rows where hi <= n); `bytes` stays null, a VLA row's size being known only at run time. */
 #include <stdio.h>
 #include <stdlib.h>
 void gemm_rows(int ni, int nj, int nk, double alpha, double beta, double C[ni][nj], double A[ni][nk], double B[nk][nj], int lo, int hi) {
