@@ -106,6 +106,34 @@ extension FunctionAnalyzer {
     }
   }
 
+  /// Whether `value` is never negative where this function's figures hold: a constant, or, with
+  /// the open counted loops' variables at their extremes, a constant or a polynomial with no
+  /// negative part in parameters that are themselves never negative (`checkedParameterNames`:
+  /// a task's are checked at the spawn, a callee's by this same test at its calls).
+  func isNeverNegative(_ value: Polynomial) -> Bool {
+    guard let lowest = extremeOverOpenLoops(of: value, lowest: true).map(withoutQuotients) else { return false }
+    if let constant = lowest.integerValue { return constant >= 0 }
+    return lowest.variables.isSubset(of: checkedParameterNames) && (lowest.signAssumingNonNegativeVariables ?? -1) >= 0
+  }
+
+  /// `value` made no larger by replacing each quotient `x / c` (a positive constant `c`, `x`
+  /// never negative) by its bounds: the fraction `x * (1/c)` where it is subtracted (C's
+  /// quotient is at most that), 0 where it is added (`n - n / 2` is at least `n / 2`).
+  private func withoutQuotients(_ value: Polynomial) -> Polynomial {
+    var result = Polynomial.zero
+    for (monomial, coefficient) in value.terms {
+      guard monomial.factors.count == 1, let factor = monomial.factors.first, factor.exponent == 1,
+        case .quotient(let dividend, let divisor) = factor.atom, let constant = divisor.integerValue, constant > 0,
+        isNeverNegative(dividend)
+      else {
+        result = result + Polynomial(terms: [monomial: coefficient])
+        continue
+      }
+      if coefficient < .zero { result = result + dividend * coefficient * Rational(1, constant) }
+    }
+    return result
+  }
+
   /// Adds a callee's effects, stated in the callee's parameters, in terms of this function's.
   private func instantiate(
     _ calleeSummary: AccessSummary, of callee: FunctionDefinition, with values: [Value], arguments: [Expr]
@@ -121,6 +149,10 @@ extension FunctionAnalyzer {
             ? nil : converted
         }
       }
+      // The callee's figures take its integer parameters as not negative (the spawn checks a
+      // task's own; a callee's hold only through what its caller passes): a value that may be
+      // negative here (`sum(a, n - 1)`, `put(a, lo - 5, k)` with `k % d`) is not followed.
+      if let passed = value, !isNeverNegative(passed) { value = nil }
       bindings[parameter.name] = value ?? .variable("?" + parameter.name)
     }
     func translate(_ count: Count) -> Count {

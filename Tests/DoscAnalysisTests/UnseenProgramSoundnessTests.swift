@@ -160,4 +160,39 @@ import Testing
     #expect(a.access == .readwrite && a.count == .unknown, "\(a)")
     #expect(t.reasons.contains { $0.contains("holds a 'GCCAsmStmt' statement") }, "\(t.reasons)")
   }
+  /// A helper's figures take its integer parameters as non-negative, as a task's, but only the
+  /// task's own are checked at the spawn: `strided(a + 20, lo - 5)` with `a[i * w]` counted
+  /// `[0, 3w]`, short of `a[3w]` at lo = 2; `k % d` by `lo - 5` likewise (the oracle saw 3
+  /// violations in Tests/Oracle/task-helper-negative-arguments.c). Arguments that may be
+  /// negative are not followed into the helper's figures; ones that are never negative are.
+  @Test func argumentsThatMayBeNegativeAreNotFollowedIntoAHelper() throws {
+    let source = """
+      static void strided(double *a, int w) { for (int i = 0; i < 4; i++) a[i * w] += 1.0; }
+      static void put(double *a, int d, int k) { a[k % d] = 1.0; }
+      static double sum(const double *a, int n) { double s = 0; for (int i = 0; i < n; i++) s += a[i]; return s; }
+      void stride_back(double *a, int lo) { strided(a + 20, lo - 5); }
+      void remainder_by_difference(double *a, int lo) { put(a + 20, lo - 5, 7); }
+      void stride_forward(double *a, int lo, int w) { strided(a + lo, w + 1); }
+      void prefix_sums(double *out, const double *a, int n) {
+        for (int i = 1; i <= n; i++) out[i - 1] = sum(a, i - 1) + sum(a, 2);
+      }
+      int main(void) { double a[64], o[8];
+      #pragma dosc task
+        stride_back(a, 2);
+      #pragma dosc task
+        remainder_by_difference(a, 2);
+      #pragma dosc task
+        stride_forward(a, 1, 2);
+      #pragma dosc task
+        prefix_sums(o, a, 8);
+        return 0; }
+      """
+    for name in ["stride_back", "remainder_by_difference"] {
+      let t = try task(source, name)
+      #expect(try t.param("a").count == .unknown && !t.remotable, "\(name): \(t)")
+    }
+    #expect(try task(source, "stride_forward").param("a").count != .unknown)
+    let prefix = try task(source, "prefix_sums")
+    #expect(try prefix.param("a").count != .unknown && prefix.remotable, "\(prefix)")
+  }
 }
