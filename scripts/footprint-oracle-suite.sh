@@ -71,6 +71,7 @@ REMOTE_CI=(
   Tests/Oracle/task-dense-arms-helpers.c     # write_dense from both arms of an if and through helpers; look-alikes beside
   Tests/Oracle/task-2d-views.c               # &A[0][0], (double *)A, rows, (double (*)[M])p: views sent in whole rows
   Tests/Oracle/task-helper-negative-arguments.c  # lo - 5 passed to a strided helper: figure short of a[3w]
+  Tests/Oracle/task-implicit-pointer-conversion.c  # double *p = A without a cast: offsets counted in rows, rows 0-1 missed
   Tests/Oracle/task-scaled-loops.c           # s *= 2, m /= 2, tree reductions: trip counts bounded from above, sent
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).

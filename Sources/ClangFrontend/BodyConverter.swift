@@ -154,8 +154,18 @@ final class BodyConverter {
 
     switch cursor.kind {
     case CXCursor_UnexposedExpr, CXCursor_ParenExpr:
-      // Implicit casts and parentheses: the analysis looks through them.
-      if parts.count == 1 { return expression(parts[0]) }
+      // Implicit casts and parentheses: the analysis looks through them, but for a conversion
+      // between pointers to elements of other sizes (`double *p = A` for a `double (*A)[4]`,
+      // which C only warns of): offsets then count in other units, as after a written cast.
+      if parts.count == 1 {
+        let operand = expression(parts[0])
+        if cursor.kind == CXCursor_UnexposedExpr, type.isPointer, operand.type.isPointer,
+          let size = type.elementSize, let operandSize = operand.type.elementSize, size != operandSize
+        {
+          return make(.cast(operand))
+        }
+        return operand
+      }
       return make(.unsupported("UnexposedExpr", parts.filter(isExpression).map(expression)))
     case CXCursor_CStyleCastExpr:
       guard let operand = parts.last(where: isExpression) else { return make(.unsupported("cast", [])) }

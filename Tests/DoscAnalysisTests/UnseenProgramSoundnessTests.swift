@@ -195,4 +195,33 @@ import Testing
     let prefix = try task(source, "prefix_sums")
     #expect(try prefix.param("a").count != .unknown && prefix.remotable, "\(prefix)")
   }
+  /// A conversion between pointers to elements of other sizes without a cast (`double *p = A`
+  /// for a `double (*A)[4]`, `double (*R)[4] = f`; C only warns) was looked through: offsets kept
+  /// counting in the old units, and `p += 5; p[-3]` was taken as rows 2.. while the task touched
+  /// doubles 2.. (row 0); `R[r][3]` over a flat `f` as element r (the oracle saw both).
+  @Test func implicitPointerConversionsAreViews() throws {
+    let source = """
+      void back_from_view(double (*A)[4], int n) {
+        double *p = A;
+        p += 5;
+        for (int i = -3; i < n; i++) p[i] += 1.0;
+      }
+      void rows_from_flat(double *f, int rows) {
+        double (*R)[4] = f;
+        for (int r = 0; r < rows; r++) R[r][3] += R[r][0];
+      }
+      int main(void) { double A[8][4], F[32];
+      #pragma dosc task
+        back_from_view(A, 3);
+      #pragma dosc task
+        rows_from_flat(F, 3);
+        return 0; }
+      """
+    // Doubles 2 .. n+4 lie in rows 0 .. (n+4)/4.
+    let a = try task(source, "back_from_view").param("A")
+    #expect(try a.first.value(["n": 3]) == 0 && a.count.value(["n": 3]) == 2, "\(a)")
+    // Rows 0 .. rows-1 of 4 doubles: doubles 0 .. 4*rows-1.
+    let f = try task(source, "rows_from_flat").param("f")
+    #expect(try f.first.value(["rows": 3]) == 0 && f.count.value(["rows": 3]) == 12, "\(f)")
+  }
 }
