@@ -629,10 +629,17 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
   pthread_mutex_unlock(&queue.lock);
 }
 
-/* Whether rank 0's workers take queued tasks now (see queue.rank_zero_adds). */
+/* Set on a rank 0 thread while it runs a queued task (run_ticket). */
+static _Thread_local int running_ticket;
+
+/* Whether rank 0's workers take queued tasks now (see queue.rank_zero_adds). Until every rank
+ * has answered, a thread takes one only if it is not already running one: a queued task's own
+ * spawns (n-queens' deeper levels) then go to the ranks instead of to rank 0 alone, which had
+ * run 30-63 of them while 4-11 left (auto 1.14x forced remote's time on 3 ranks). */
 static int rank_zero_takes(void) {
   return queue.shared &&
-         (queue.rank_zero_adds || !atomic_load_explicit(&queue.all_reached, memory_order_relaxed));
+         (queue.rank_zero_adds ||
+          (!running_ticket && !atomic_load_explicit(&queue.all_reached, memory_order_relaxed)));
 }
 
 /* The ticket on rank 0's pool: runs the task here unless a rank took it (or
@@ -645,7 +652,10 @@ static void run_ticket(void *pointer) {
                                               memory_order_relaxed)) {
     /* Clocked for the trace only: two clock reads cost a small task ~0.1 us. */
     long long started = dosc_remote.trace ? dosc_remote_now_ns() : 0;
+    int outer = running_ticket;
+    running_ticket = 1;
     task->site->thunk(task->args);
+    running_ticket = outer;
     if (dosc_remote.trace)
       atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started,
                                 memory_order_relaxed);
