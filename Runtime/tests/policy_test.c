@@ -554,13 +554,8 @@ static void hosts_cores_cap_the_width(void) {
          p.local_ns);
 }
 
-/* The first remote tasks of a program cost a connection's set-up (calibrate's
- * remote_first_ns), paid once per batch over its tasks. matmul 64 on 3 ranks
- * of 1 thread, 2 cores, with this VM's calibrated figures: 4 row blocks of
- * 661601 ops and 16 KiB each, which warm round trips alone would ship (the
- * issue: forced remote ran 0.88 ms, inline 0.39), stay here; matmul 256's 16
- * blocks of 10.5e6 ops and 64 KiB go remote. */
-static void first_contact_priced_per_batch(void) {
+/* 3 ranks of 1 thread on one 2-core host, with a calibration of this VM. */
+static dosc_profile calibrated_three_ranks(void) {
   dosc_profile profile = machine(1, 3);
   profile.spawn_ns = 14.85;
   profile.steal_ns = 952.0;
@@ -570,6 +565,17 @@ static void first_contact_priced_per_batch(void) {
   profile.remote_first_ns = 260000.0;
   profile.cores = 2;
   profile.ranks_per_host = 3;
+  return profile;
+}
+
+/* The first remote tasks of a program cost a connection's set-up (calibrate's
+ * remote_first_ns), paid once per batch over its tasks. matmul 64 on 3 ranks
+ * of 1 thread, 2 cores, with this VM's calibrated figures: 4 row blocks of
+ * 661601 ops and 16 KiB each, which warm round trips alone would ship (the
+ * issue: forced remote ran 0.88 ms, inline 0.39), stay here; matmul 256's 16
+ * blocks of 10.5e6 ops and 64 KiB go remote. */
+static void first_contact_priced_per_batch(void) {
+  dosc_profile profile = calibrated_three_ranks();
   dosc_site_facts facts = task(1, 0, 1, 0);
   dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
   EXPECT(d.binding == DOSC_POLICY_REMOTE, "remote binding");
@@ -670,16 +676,9 @@ static void rank_zero_shares_only_when_it_adds_workers(void) {
  * on 3 ranks of 1 thread on 2 cores: remote at the built-in share, kept here
  * when a later contact costs as much as the first. */
 static void later_contact_share_from_the_profile(void) {
-  dosc_profile profile = machine(1, 3);
+  dosc_profile profile = calibrated_three_ranks();
   EXPECT(profile.remote_later_contact_share == 0.25, "built in: %g",
          profile.remote_later_contact_share);
-  profile.spawn_ns = 14.85;
-  profile.ns_per_op = 0.0583;
-  profile.remote_latency_ns = 490.0;
-  profile.remote_bytes_per_ns = 1.55;
-  profile.remote_first_ns = 260000.0;
-  profile.cores = 2;
-  profile.ranks_per_host = 3;
   dosc_task_size size = {661601.0, 16384.0, 32};
   double warm = 980.0 + 16384.0 / 1.55;
   for (int i = 0; i <= 4; i++) {
