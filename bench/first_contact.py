@@ -6,7 +6,7 @@ Builds bench/first_contact.c with dosc and runs it under `dosc run -n N` with DO
 --ranks, interleaved, --launches times (a process is cold once: one sample per launch). Prints
 per N the median and quartiles of (cold batch - warm batch), and its ratio to the least N's: the
 model (policy.c, first_contact_ns) charges remote_first_ns for the first serving rank and
-DOSC_LATER_CONTACT_SHARE of it for each further one.
+the profile's remote_later_contact_share of it for each further one (0.25 built in).
 
 usage: bench/first_contact.py [--launches 15] [--ranks 2,3,4]
 Needs a built dosc (swift build; DOSC=path overrides) and an MPI.

@@ -41,8 +41,8 @@ typedef struct dosc_profile {
   double remote_bytes_per_ns; /* bandwidth between nodes (1 byte/ns = 1 GB/s) */
   double remote_first_ns;     /* what a program's first remote tasks cost beyond warm
                                  round trips: connection set-up, first-touched pages and
-                                 code (calibrate_remote.c); once a batch, whatever the
-                                 nodes: rank 0 reaches them all at once */
+                                 code (calibrate_remote.c); once a batch, for its first
+                                 serving rank (later ones: remote_later_contact_share) */
   double overhead_target;     /* acceptable spawn overhead as a fraction of work */
   int tasks_per_thread;       /* recursive tasks: heaviest leaf <= 1/(threads * this) */
   int threads;                /* local workers */
@@ -54,6 +54,11 @@ typedef struct dosc_profile {
    * montecarlo and matmul 512 on 3 ranks, 1.8x). */
   int cores;
   int ranks_per_host;
+  /* What each serving rank after the first adds to a batch's first contact,
+   * as a share of remote_first_ns: the contacts overlap, for rank 0 reaches
+   * them all at once (`dosc calibrate` on 2 and 3 ranks, calibrate_contact.c;
+   * 0.25 built in). */
+  double remote_later_contact_share;
 } dosc_profile;
 
 /* What bounds a recursive task's recursion: the manifest's `measure` (SPEC

@@ -35,6 +35,13 @@
  *   tasks to a rank over shared memory on the development VM (cold against
  *   warm runs of the same launch; 0.2-0.4 ms with the older, unpaired probe);
  *   a TCP connection's set-up adds its own round trips: 0.3 ms.
+ * - remote_later_contact_share: the contacts of a batch overlap (rank 0 sends
+ *   its first tasks to every serving rank before any answers), so each rank
+ *   after the first adds a share of remote_first_ns, not a whole one:
+ *   bench/first_contact.py measured 0.19 on 3 ranks and 0.29 per rank on 4
+ *   (a cold batch of 8 tasks less warm ones, medians of 15-25 launches at
+ *   load 11-16: 263 us on 2 ranks, 314 on 3, 418 on 4); `dosc calibrate`
+ *   measures it where it can start 3 ranks (calibrate_contact.c).
  * - overhead_target: spawns may cost at most 2% of the work they move.
  * - tasks_per_thread: a recursive computation is split until its heaviest
  *   leaf task is at most 1 / (threads x 256) of the work (see
@@ -49,6 +56,7 @@
 #define DOSC_DEFAULT_REMOTE_LATENCY_NS   20000.0
 #define DOSC_DEFAULT_REMOTE_BYTES_PER_NS 1.0
 #define DOSC_DEFAULT_REMOTE_FIRST_NS     300000.0
+#define DOSC_DEFAULT_LATER_CONTACT_SHARE 0.25
 #define DOSC_DEFAULT_OVERHEAD_TARGET     0.02
 #define DOSC_DEFAULT_TASKS_PER_THREAD    256
 
@@ -62,6 +70,7 @@ void dosc_profile_defaults(dosc_profile *profile) {
   profile->remote_latency_ns = DOSC_DEFAULT_REMOTE_LATENCY_NS;
   profile->remote_bytes_per_ns = DOSC_DEFAULT_REMOTE_BYTES_PER_NS;
   profile->remote_first_ns = DOSC_DEFAULT_REMOTE_FIRST_NS;
+  profile->remote_later_contact_share = DOSC_DEFAULT_LATER_CONTACT_SHARE;
   profile->overhead_target = DOSC_DEFAULT_OVERHEAD_TARGET;
   profile->tasks_per_thread = DOSC_DEFAULT_TASKS_PER_THREAD;
   profile->threads = 1;
@@ -86,6 +95,8 @@ static const dosc_profile_field profile_fields[] = {
     {"tasks_per_thread", 1.0, 1e6, 1, "recursive tasks: leaves per thread to aim for"},
     {"remote_first_ns", 0.0, 1e11, 0,
      "extra time of a program's first remote tasks to a rank over warm ones, ns"},
+    {"remote_later_contact_share", 0.0, 10.0, 0,
+     "what each further rank adds to a batch's first contact, share of remote_first_ns"},
 };
 #define PROFILE_FIELD_COUNT ((int)(sizeof profile_fields / sizeof profile_fields[0]))
 
@@ -110,6 +121,8 @@ static double *field_slot(dosc_profile *profile, int index) {
     return &profile->overhead_target;
   case 7:
     return &profile->remote_first_ns;
+  case 8:
+    return &profile->remote_later_contact_share;
   default:
     return NULL; /* tasks_per_thread: an int */
   }
@@ -182,6 +195,7 @@ static dosc_profile usable_profile(const dosc_profile *profile) {
   usable.steal_ns = positive_or(profile->steal_ns, 0.0);
   usable.remote_latency_ns = positive_or(profile->remote_latency_ns, 0.0);
   usable.remote_first_ns = positive_or(profile->remote_first_ns, 0.0);
+  usable.remote_later_contact_share = positive_or(profile->remote_later_contact_share, 0.0);
   usable.threads = profile->threads > 1 ? profile->threads : 1;
   usable.nodes = profile->nodes > 1 ? profile->nodes : 1;
   usable.tasks_per_thread = profile->tasks_per_thread > 1 ? profile->tasks_per_thread : 1;
@@ -404,28 +418,25 @@ static double round_trip_ns(const dosc_profile *usable) {
  * Rank 0 sends a batch's first tasks to every serving rank before any
  * answers, so the contacts overlap: the first costs remote_first_ns (what
  * calibrate measures, rank 1 reached from a cold rank 0) and each further
- * rank a quarter of it (measured, bench/first_contact.c: a cold batch of 8
- * tasks less the warm ones right after it, medians of 25 launches at load
- * 11-16: 263 us on 2 ranks, 314 us on 3, 418 us on 4 over 15; the model
- * charged remote_first_ns per rank, 2x on 3 ranks). Rank 0 runs queued tasks
- * itself meanwhile (remote.c: until every rank has answered once, and after
- * that too where its workers add to the others', dosc_rank_zero_shares), so
- * the contact holds up only the part of the batch the other nodes' workers
- * would have run: the share 1 - local width / remote width of it (1 node:
- * nothing). Priced
- * per batch, not per program: the model does not know how many batches
+ * rank remote_later_contact_share of it (calibrate measures it on 2 and 3
+ * ranks, calibrate_contact.c; built in 0.25, bench/first_contact.py: before
+ * it the model charged remote_first_ns per rank, 2x on 3 ranks). Rank 0
+ * runs queued tasks itself meanwhile (remote.c: until every rank has
+ * answered once, and after that too where its workers add to the others',
+ * dosc_rank_zero_shares), so the contact holds up only the part of the batch
+ * the other nodes' workers would have run: the share 1 - local width /
+ * remote width of it (1 node: nothing). Priced per batch, not per program:
+ * the model does not know how many batches
  * follow (a loop of small batches pays it once, and is priced as if each
  * were the first). Measured (issue 10): matmul 64 on 3 ranks, 4 tasks of 40
  * us, forced remote 0.88 ms against 0.39 inline, where warm trips priced it
  * at 0.16. */
-#define DOSC_LATER_CONTACT_SHARE 0.25
-
 static double first_contact_ns(const dosc_profile *usable) {
   if (usable->nodes < 2) return 0.0;
   double local_width = local_workers(usable);
   double remote_width = all_workers(usable);
   double held_up = remote_width > local_width ? 1.0 - local_width / remote_width : 0.0;
-  double contacts = 1.0 + DOSC_LATER_CONTACT_SHARE * (double)(usable->nodes - 2);
+  double contacts = 1.0 + usable->remote_later_contact_share * (double)(usable->nodes - 2);
   double total = usable->remote_first_ns * contacts * held_up;
   return isfinite(total) ? total : HUGE_VAL;
 }
@@ -841,11 +852,11 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
       snprintf(remote, sizeof remote,
                "remote when work >= %lld ops and bytes + %.0f / batch <= (work - %lld) x %.3g (y: "
                "2 x %.0f ns latency + bytes at %.3g B/ns + the batch's share of first reaching %d "
-               "nodes, %.0f ns the first)",
+               "nodes, %.0f ns the first, %.2g of it each later one)",
                decision.remote_work_threshold, decision.remote_first_bytes,
                decision.remote_work_threshold, decision.remote_bytes_per_op,
                usable.remote_latency_ns, usable.remote_bytes_per_ns, nodes - 1,
-               usable.remote_first_ns);
+               usable.remote_first_ns, usable.remote_later_contact_share);
       if (!dosc_rank_zero_shares(&usable))
         snprintf(remote + strlen(remote), sizeof remote - strlen(remote),
                  "; rank 0 runs queued tasks until every rank has answered once: the others fill "

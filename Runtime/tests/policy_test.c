@@ -554,13 +554,8 @@ static void hosts_cores_cap_the_width(void) {
          p.local_ns);
 }
 
-/* The first remote tasks of a program cost a connection's set-up (calibrate's
- * remote_first_ns), paid once per batch over its tasks. matmul 64 on 3 ranks
- * of 1 thread, 2 cores, with this VM's calibrated figures: 4 row blocks of
- * 661601 ops and 16 KiB each, which warm round trips alone would ship (the
- * issue: forced remote ran 0.88 ms, inline 0.39), stay here; matmul 256's 16
- * blocks of 10.5e6 ops and 64 KiB go remote. */
-static void first_contact_priced_per_batch(void) {
+/* 3 ranks of 1 thread on one 2-core host, with a calibration of this VM. */
+static dosc_profile calibrated_three_ranks(void) {
   dosc_profile profile = machine(1, 3);
   profile.spawn_ns = 14.85;
   profile.steal_ns = 952.0;
@@ -570,6 +565,17 @@ static void first_contact_priced_per_batch(void) {
   profile.remote_first_ns = 260000.0;
   profile.cores = 2;
   profile.ranks_per_host = 3;
+  return profile;
+}
+
+/* The first remote tasks of a program cost a connection's set-up (calibrate's
+ * remote_first_ns), paid once per batch over its tasks. matmul 64 on 3 ranks
+ * of 1 thread, 2 cores, with this VM's calibrated figures: 4 row blocks of
+ * 661601 ops and 16 KiB each, which warm round trips alone would ship (the
+ * issue: forced remote ran 0.88 ms, inline 0.39), stay here; matmul 256's 16
+ * blocks of 10.5e6 ops and 64 KiB go remote. */
+static void first_contact_priced_per_batch(void) {
+  dosc_profile profile = calibrated_three_ranks();
   dosc_site_facts facts = task(1, 0, 1, 0);
   dosc_decision d = dosc_decide(&profile, &facts, NULL, 0);
   EXPECT(d.binding == DOSC_POLICY_REMOTE, "remote binding");
@@ -661,6 +667,55 @@ static void rank_zero_shares_only_when_it_adds_workers(void) {
   d = dosc_decide(&profile, &facts, reason, sizeof reason);
   EXPECT(strstr(reason, "until every rank has answered once") == NULL, "2 ranks: rank 0 works, %s",
          reason);
+}
+
+/* Each serving rank after the first adds remote_later_contact_share of the
+ * first contact (a profile field `dosc calibrate` measures on 2 and 3 ranks,
+ * 0.25 built in): the price on 3 ranks and more moves with it, on 2 ranks
+ * not. At the edge, matmul 64's blocks (661601 ops, 16 KiB) in a batch of 32
+ * on 3 ranks of 1 thread on 2 cores: remote at the built-in share, kept here
+ * when a later contact costs as much as the first. */
+static void later_contact_share_from_the_profile(void) {
+  dosc_profile profile = calibrated_three_ranks();
+  EXPECT(profile.remote_later_contact_share == 0.25, "built in: %g",
+         profile.remote_later_contact_share);
+  dosc_task_size size = {661601.0, 16384.0, 32};
+  double warm = 980.0 + 16384.0 / 1.55;
+  for (int i = 0; i <= 4; i++) {
+    profile.remote_later_contact_share = 0.25 * i;
+    double overhead = dosc_price_task(&profile, &size).remote_overhead_ns;
+    EXPECT(fabs(overhead - warm - 260000.0 * (1.0 + 0.25 * i) * 0.5 / 32.0) < 1e-6,
+           "share %g: overhead %g", profile.remote_later_contact_share, overhead);
+  }
+  dosc_site_facts facts = task(1, 0, 1, 0);
+  char reason[512];
+  profile.remote_later_contact_share = 0.25;
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(strcmp(in_batch(&d, 661601, 16384, 32), "remote") == 0, "share 0.25: %s",
+         in_batch(&d, 661601, 16384, 32));
+  EXPECT(strstr(reason, "0.25 of it each later one") != NULL, "the reason names it: %s", reason);
+  profile.remote_later_contact_share = 1.0;
+  d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  EXPECT(strcmp(in_batch(&d, 661601, 16384, 32), "inline") == 0, "share 1: %s",
+         in_batch(&d, 661601, 16384, 32));
+  dosc_prices p = dosc_price_task(&profile, &size);
+  EXPECT(p.remote_ns > p.inline_ns, "share 1: remote %g > inline %g", p.remote_ns, p.inline_ns);
+  /* 2 ranks: one contact, whatever the share */
+  profile.nodes = 2;
+  profile.ranks_per_host = 2;
+  double two = dosc_price_task(&profile, &size).remote_overhead_ns;
+  profile.remote_later_contact_share = 0.0;
+  EXPECT(dosc_price_task(&profile, &size).remote_overhead_ns == two, "2 ranks: %g", two);
+  /* read from a profile like the other fields: in [0, 10], else the default */
+  char warning[256] = "";
+  EXPECT(dosc_profile_set(&profile, "remote_later_contact_share", 0.4, warning, sizeof warning) ==
+                 1 &&
+             dosc_profile_get(&profile, "remote_later_contact_share") == 0.4,
+         "set 0.4");
+  EXPECT(dosc_profile_set(&profile, "remote_later_contact_share", -0.1, warning, sizeof warning) ==
+                 -1 &&
+             profile.remote_later_contact_share == 0.25 && strstr(warning, "0.25") != NULL,
+         "-0.1 rejected: %s", warning);
 }
 
 /* ---- recursive tasks priced remote (issue 10) ---- */
@@ -939,6 +994,7 @@ int main(void) {
   hosts_cores_cap_the_width();
   first_contact_priced_per_batch();
   rank_zero_shares_only_when_it_adds_workers();
+  later_contact_share_from_the_profile();
   recursive_lower_bound_ships_the_top();
   recursive_estimate_only_near_the_root();
   recursive_without_measure_stays_here();

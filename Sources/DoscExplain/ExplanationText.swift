@@ -13,6 +13,7 @@ extension Explanation {
     for warning in profileWarnings { lines.append("         warning: \(warning)") }
     let machineText = [
       "spawn_ns", "steal_ns", "ns_per_op", "remote_latency_ns", "remote_bytes_per_ns", "remote_first_ns",
+      "remote_later_contact_share",
     ]
     .map { "\($0) \(format(machine[$0] ?? .nan))" }.joined(separator: ", ")
     lines.append("         \(machineText)")

@@ -216,6 +216,35 @@ import Testing
     #expect(slower > narrow, "latency x10: \(slower), default: \(narrow)")
   }
 
+  /// The profile's `remote_later_contact_share` (what each serving rank after the first adds to a
+  /// batch's first contact) is a named quantity of explain, and its remote price on 3 ranks
+  /// moves with it (on 2 ranks there is no later rank): matmul 64's 4 row blocks on 3 ranks of
+  /// 1 thread on a 2-core host, each paying a quarter of the contact's held-up half.
+  @Test func laterContactShareMovesTheRemotePrice() throws {
+    let built = try Self.build("matmul")
+    defer { try? FileManager.default.removeItem(atPath: built.directory) }
+    func remoteNs(share: Double, nodes: Int) throws -> (Double, Explanation) {
+      let profile = built.directory + "/share-\(share).json"
+      try #"{"schema": "dosc-profile/1", "remote_later_contact_share": \#(share)}"#.write(
+        toFile: profile, atomically: true, encoding: .utf8)
+      let explanation = try Self.explain(
+        built, threads: 1, nodes: nodes, cores: 2, ranksPerHost: nodes, values: ["n": 64, "lo": 0, "hi": 16],
+        environment: ["DOSC_PROFILE": profile])
+      #expect(explanation.profileWarnings.isEmpty, "\(explanation.profileWarnings)")
+      #expect(explanation.machine["remote_later_contact_share"] == share)
+      return (try #require(explanation.sites.first?.atValues.remoteNs), explanation)
+    }
+    let (none, _) = try remoteNs(share: 0, nodes: 3)
+    let (whole, explanation) = try remoteNs(share: 1, nodes: 3)
+    // 300 us built in x 1 more contact x the held-up half (rank 0 one of 2 workers) over 4 tasks.
+    #expect(abs(whole - none - 300_000 * 0.5 / 4) < 1, "share 1: \(whole), share 0: \(none)")
+    #expect(explanation.text().contains("remote_later_contact_share 1"))
+    #expect(explanation.sites.first?.reason.contains("1 of it each later one") == true)
+    let (two, _) = try remoteNs(share: 0, nodes: 2)
+    let (twoWhole, _) = try remoteNs(share: 1, nodes: 2)
+    #expect(two == twoWhole, "2 ranks: \(two) and \(twoWhole)")
+  }
+
   /// A site bound remote whose task does not go (too little work, or too much data for its
   /// work) takes the two-way decision: with 2 threads exactly one node's (a local spawn from
   /// the grain); with 1 thread the plain call, below the remote threshold and above it too
