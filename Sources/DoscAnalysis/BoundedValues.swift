@@ -43,7 +43,7 @@ extension FunctionAnalyzer {
       default: return nil
       }
       let slope = result.coefficients(of: symbol)[1] ?? .zero
-      guard !slope.variables.contains(where: { boundedValues[$0] != nil }),
+      guard !mentionsBoundedValue(slope),
         let sign = slope.signAssumingNonNegativeVariables
       else { return nil }
       result = result.substituting(symbol, with: (sign >= 0) == smallest ? bounds.low : bounds.high)
@@ -51,12 +51,14 @@ extension FunctionAnalyzer {
     return result
   }
 
+  /// Whether `value` mentions a bounded value's symbol (it is a range, not one value).
+  func mentionsBoundedValue(_ value: Polynomial) -> Bool { value.variables.contains { boundedValues[$0] != nil } }
+
   /// A counted loop whose upper bound is a bounded value (`i < w * h` of two `unsigned`, in
   /// `[0, w*h]`), counting up from a value that mentions none: the same loop with the bound at
   /// its highest, which runs at least as long (its accesses may not all happen: the caller
   /// says so). Nil for other loops.
   func loopAtItsLongest(_ loop: CountedLoop) -> CountedLoop? {
-    func mentionsBoundedValue(_ value: Polynomial) -> Bool { value.variables.contains { boundedValues[$0] != nil } }
     guard loop.ascending, loop.pointerInto == nil, loop.renamedFrom == nil,
       mentionsBoundedValue(loop.last) || mentionsBoundedValue(loop.tripCount),
       !mentionsBoundedValue(loop.first), !mentionsBoundedValue(loop.step),

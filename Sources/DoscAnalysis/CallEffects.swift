@@ -199,12 +199,12 @@ extension FunctionAnalyzer {
         // What the callee stores densely, where it counts in this parameter's elements and its
         // values are exact ones of this function (a helper `put(a, i, v)` storing `a[i]`).
         mapped.dense = DenseStores()
-        if let offset, !offset.variables.contains(where: { boundedValues[$0] != nil }), calleeElement != nil,
+        if let offset, !mentionsBoundedValue(offset), calleeElement != nil,
           calleeElement == function.parameters[index].type.elementSize
         {
           mapped.dense = access.dense.mapping(offset: offset) { value in
             guard let translated = translate(value),
-              !translated.variables.contains(where: { self.boundedValues[$0] != nil })
+              !self.mentionsBoundedValue(translated)
             else { return nil }
             return translated
           }

@@ -19,7 +19,7 @@ extension FunctionAnalyzer {
       [left.type, right.type, type].allSatisfy({ $0.kind == .integer && !$0.isUnsigned }),
       left.type.size == right.type.size, left.type.size == type.size,
       let a = evaluateQuietly(left).polynomial, let b = evaluateQuietly(right).polynomial,
-      !a.variables.union(b.variables).contains(where: { boundedValues[$0] != nil })
+      !mentionsBoundedValue(a), !mentionsBoundedValue(b)
     else { return nil }
     let x = then
     let y = otherwise

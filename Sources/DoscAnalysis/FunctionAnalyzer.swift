@@ -323,7 +323,7 @@ final class FunctionAnalyzer {
     let variable = counted.renamedFrom ?? counted.variable
     let saved = scalars[variable]
     let range = counted.exitRange
-    let resolved = !(range.low.variables.union(range.high.variables)).contains { boundedValues[$0] != nil }
+    let resolved = !mentionsBoundedValue(range.low) && !mentionsBoundedValue(range.high)
     scalars[variable] = resolved ? boundedValue(low: range.low, high: range.high).polynomial : nil
     if let condition, counted.testPosition > 0 { exitTest(condition.conjuncts.prefix(counted.testPosition)) }
     if !walkedScalarNames.contains(variable) { scalars[variable] = saved }

@@ -316,7 +316,7 @@ extension FunctionAnalyzer {
     // perhaps fewer bytes, so neither surely touched nor stored whole.
     var bytes = bytes
     var atMost = false
-    if let count = bytes, count.variables.contains(where: { boundedValues[$0] != nil }) {
+    if let count = bytes, mentionsBoundedValue(count) {
       bytes = indexRange(of: count)?.range.high
       atMost = true
     }
