@@ -56,8 +56,8 @@ typedef struct dosc_profile {
   int ranks_per_host;
   /* What each serving rank after the first adds to a batch's first contact,
    * as a share of remote_first_ns: the contacts overlap, for rank 0 reaches
-   * them all at once (`dosc calibrate` on 2 and 3 ranks, calibrate_contact.c;
-   * 0.25 built in). */
+   * them all at once (0.25 built in, bench/first_contact.py; `dosc calibrate`
+   * does not measure it yet). */
   double remote_later_contact_share;
 } dosc_profile;
 
