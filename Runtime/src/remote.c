@@ -980,7 +980,7 @@ static void mpi_lock_wait(void) {
  * once every rank has stopped. */
 static int coordinate_once(int polls) {
   if (queue.finished) return -1;
-  int active = dosc_remote_progress_sends();
+  int active = dosc_remote_progress_any_sends();
   if (dosc_remote.sends != NULL || !dosc_fifo_empty(&queue.waiting)) polls = 1;
   int source;
   size_t bytes;

@@ -62,6 +62,11 @@ DOSC_INTERNAL void dosc_remote_send_control(int destination, uint32_t type, uint
                                             int32_t site, const void *payload,
                                             uint32_t payload_bytes, uint64_t data_bytes);
 DOSC_INTERNAL int dosc_remote_progress_sends(void); /* 1 if any completed */
+/* The same, with no call while no send is in flight (the common case of a
+ * poll round: an empty task's messages go with MPI_Send, dosc_remote_send). */
+static inline int dosc_remote_progress_any_sends(void) {
+  return dosc_remote.sends != NULL && dosc_remote_progress_sends();
+}
 /* The next control message that has arrived (its bytes in *bytes), or NULL
  * when none did within `polls` tests (at least one): received into a buffer
  * posted in advance, valid until the next call. */

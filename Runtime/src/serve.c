@@ -388,7 +388,7 @@ void dosc_serve_communicate(void) {
   int decided = 0, stopping = 0, in_flight = 0;
   dosc_remote_active(&idle);
   for (;;) {
-    int active = dosc_remote_progress_sends();
+    int active = dosc_remote_progress_any_sends();
     int source;
     size_t bytes;
     const unsigned char *message;
