@@ -18,6 +18,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /* The plugin built for `mpi`, or NULL; defined by dosc_mpi_link.o
@@ -102,6 +103,46 @@ static void tell_dosc_run_the_rank(const dosc_launcher *launcher) {
     unlink(partial);
 }
 
+/* Open MPI 4's shared-memory BTL (vader), tuned for how dosc moves large
+ * footprints, before MPI_Init reads its parameters. Rank 0 sends footprints
+ * from the user's memory (small pages) and a serving rank receives them into
+ * its huge-page buffers (footprint_buffer.c). By default the receiver gets
+ * the data from rank 0's small pages in 4 KiB pieces; without `get` on rank 0
+ * the sender puts instead, and with a 16 MiB pipeline fragment it puts an
+ * 8 MiB footprint in one piece: the inbound copy fell from 0.86-0.95 ms to
+ * 0.69-0.76 ms on the 8 MiB benchmark (BENCHMARKS.md). The flags must differ
+ * between rank 0 and the others, so mpirun options (the same on every rank)
+ * cannot say it; the process's own environment before MPI_Init can, under
+ * `dosc run` and a user's own mpirun alike. Only Open MPI 4 (the names are
+ * checked with ompi_info in v4.1.4; Open MPI 5 renamed the BTL `sm`); a
+ * value the user set (an OMPI_MCA_ variable, or mpirun --mca, which sets one)
+ * wins. Without vader (--mca btl tcp,self, another host) they are unused. */
+static void tune_open_mpi_shared_memory(const dosc_launcher *launcher, void *library, int trace) {
+  typedef int (*library_version_call)(char *, int *);
+  library_version_call library_version =
+      (library_version_call)dlsym(library, "MPI_Get_library_version");
+  char version[8192]; /* MPI_MAX_LIBRARY_VERSION_STRING is at most that */
+  int length = 0;
+  /* MPI_Get_library_version may be called before MPI_Init (MPI 3.0). */
+  if (library_version == NULL || library_version(version, &length) != 0 ||
+      strncmp(version, "Open MPI v4.", strlen("Open MPI v4.")) != 0)
+    return;
+  static const struct {
+    const char *name, *value;
+    int rank_0_only;
+  } settings[] = {
+      {"OMPI_MCA_btl_vader_flags", "send,put,inplace,atomics,fetching-atomics", 1},
+      {"OMPI_MCA_btl_vader_rdma_pipeline_frag_size", "16777216", 0},
+  };
+  for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++) {
+    if (settings[i].rank_0_only && launcher->rank != 0) continue;
+    if (setenv(settings[i].name, settings[i].value, 0) != 0) continue;
+    if (trace)
+      fprintf(stderr, "dosc: Open MPI shared memory on rank %d: %s=%s\n", launcher->rank,
+              settings[i].name, getenv(settings[i].name));
+  }
+}
+
 const dosc_transport *dosc_mpi_transport_load(int trace) {
   dosc_launcher launcher = dosc_launcher_from_env();
   if (launcher.mpi == NULL || launcher.size == 1) return NULL;
@@ -131,5 +172,6 @@ const dosc_transport *dosc_mpi_transport_load(int trace) {
              library == NULL ? dlerror() : "not dosc's MPI transport");
     end_the_job(&launcher, why);
   }
+  if (strcmp(launcher.mpi, "openmpi") == 0) tune_open_mpi_shared_memory(&launcher, library, trace);
   return mpi;
 }

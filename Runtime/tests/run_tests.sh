@@ -498,6 +498,19 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
     transport=${run#* }
     expect "mpirun -np 2 ${transport:-(shared memory)}, $threads thread(s): 3 MiB footprints through huge-page buffers, right results"
   done
+  # Open MPI 4's shared-memory BTL tuned before MPI_Init (src/mpi_launcher.c): rank 0 alone
+  # without `get` (so it puts into the serving rank's huge pages), a 16 MiB pipeline fragment on
+  # every rank; a value the user passes wins.
+  if mpirun --version 2>/dev/null | grep -q 'Open MPI) 4\.'; then
+    mpi 2 -- $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 \
+      OMPI_MCA_btl_vader_rdma_pipeline_frag_size=65536 -- "$R" 2 big
+    rc_is 0 && out_has '^result=ok$' &&
+      err_has '^dosc: Open MPI shared memory on rank 0: OMPI_MCA_btl_vader_flags=send,put,inplace,atomics,fetching-atomics$' &&
+      ! err_has 'on rank 1: OMPI_MCA_btl_vader_flags' &&
+      err_has '^dosc: Open MPI shared memory on rank 1: OMPI_MCA_btl_vader_rdma_pipeline_frag_size=65536$' &&
+      ! grep -qi 'mpi_abort\|error' "$TMP/err"
+    expect "mpirun -np 2 Open MPI 4: rank 0 puts into the serving rank (no get), the user's value wins"
+  fi
   # Under auto rank 0's worker runs red-black tasks beside the ranks: only the
   # cells a remote task changed are written back (by rank 0's communication
   # thread), never stale copies of the other colour that rank 0's tasks read
