@@ -108,7 +108,8 @@ def site_code(stderr, threads):
         sites.append((site, binding, grain))
     shipped = remote_bound if any(b == "remote" for _, b, _ in sites) else 0
     mode = RANK_ZERO_MODE.search(stderr)
-    rank_zero = mode.group(1).strip(", ") if mode and shipped else ""
+    rank_zero = ("rank 0 takes queued tasks" if "takes queued" in mode.group(1) else "ranks 1.. only") \
+        if mode and shipped else ""
     return tuple(sites), shipped, rank_zero
 
 
@@ -167,7 +168,8 @@ def verdict(row):
         return "same binding, noise", f"auto ran the code of {row['best_median_binding']}, the best by medians"
     if row["best_median_binding"] in row["same_tasks"]:
         how = (f"auto bound the same tasks remote as {row['best_median_binding']}, the best by medians; "
-               f"only rank 0's part differs (auto: '{row['rank_zero']['auto'] or 'rank 0 takes none'}')")
+               f"only rank 0's part differs (auto: {row['rank_zero']['auto']}; {row['best_median_binding']}: "
+               f"{row['rank_zero'][row['best_median_binding']]})")
         if beyond:
             return "same binding, rank 0's share slower (beyond noise, by medians)", how
         return "same binding, rank 0's share differs, noise", how
