@@ -30,14 +30,15 @@ rank 0's part), from the DOSC_TRACE lines. A case over 1.10x by either ratio get
 (beyond noise, by medians)" where it ran other code, its median is over 1.10x the best's and it
 was slower in at least 3 of 4 rounds (the paired lower quartile over 1.00x); else "another
 binding, within the noise". The goal is not redefined: every case over 1.10x by the least or by
-the medians is listed, whatever its verdict.
+the medians is listed, whatever its verdict. --self-test checks that classification on trace
+lines as the runtime prints them.
 Every run's output is checked against the plain C build's. Built-in machine profile
 (DOSC_PROFILE points nowhere) so the run does not depend on a calibration left on the machine;
 --profile FILE uses one.
 
 usage: bench/decision_quality.py [--reps N] [--min-time S] [--max-reps N] [--short-ms MS] [--short-reps N] [--quick]
                                  [--only NAME,...] [--sizes 0,1,2] [--configs 1x1,1x2,2,3]
-                                 [--profile FILE]
+                                 [--profile FILE] [--self-test]
   --quick: 1 round, smallest two sizes. --sizes: which of each example's sizes (0 the tiny one).  Prints a Markdown table and a summary line.
 Needs a built dosc (swift build; DOSC=path overrides) and, for the rank cases, an MPI.
 """
@@ -195,6 +196,41 @@ def explain(program, ranks, threads, values, env):
     return at.get("binding_at_spawn", site["binding"]), batch("inline_ns"), batch("local_ns"), batch("remote_ns")
 
 
+def self_test():
+    """The parts that classify a case, on trace lines and times as the runtime prints them."""
+    def trace(binding, reason, mode, counters):
+        return (f"dosc: 3 ranks (Open MPI v4.1.4), 1 thread per rank; rank 0 runs main{mode}\n"
+                f"dosc: site 0 mm_rows (matmul.c:30:5): {binding} - {reason}\n"
+                f"dosc: rank 0: host vm, {counters[0]} tasks sent, {counters[1]} run here, "
+                f"{counters[2]} kept here, 0 bytes sent, 0 bytes received, busy 0 of 9 ms\n")
+    takes = " and takes queued remote tasks until every rank has answered once (their workers fill the cores)"
+    forced = ", remote tasks go to ranks 1.."
+    auto_ships = site_code(trace("remote", "3 nodes; remote when ...; spawns when work >= 9 ops", takes,
+                                 (10, 6, 0)), 1)
+    remote_ships = site_code(trace("remote", "forced by DOSC_BIND; every spawn goes remote; spawns when "
+                                   "work >= 9 ops", forced, (16, 0, 0)), 1)
+    assert auto_ships == ((("0", "remote", ""),), 16, "rank 0 takes queued tasks"), auto_ships
+    assert remote_ships[:2] == auto_ships[:2] and remote_ships[2] == "ranks 1.. only", remote_ships
+    # a remote site that shipped nothing on 1 thread ran the plain calls: inline's code
+    auto_kept = site_code(trace("remote", "3 nodes; remote when ...", takes, (0, 0, 0)), 1)
+    inline = site_code(trace("inline", "forced by DOSC_BIND", takes, (0, 0, 0)), 1)
+    assert auto_kept == inline == ((("0", "inline", ""),), 0, ""), (auto_kept, inline)
+    # with 2 threads a kept task is a local spawn: not inline's code
+    assert site_code(trace("remote", "x; spawns when work >= 9 ops", takes, (0, 0, 0)), 2)[0][0][1] == "remote"
+    assert quantile([4, 1, 3, 2], 0.25) == 1.75 and quantile([5], 0.75) == 5
+    row = dict(best_median_binding="remote", same_code=[], same_tasks=["remote"], pick="remote",
+               rank_zero={"auto": "rank 0 takes queued tasks", "remote": "ranks 1.. only"},
+               median_ratio=1.3, paired_q25=1.04)
+    assert verdict(row)[0] == "same binding, rank 0's share slower (beyond noise, by medians)", verdict(row)
+    row.update(same_tasks=[])
+    assert verdict(row)[0] == "policy chose a slower binding (beyond noise, by medians)", verdict(row)
+    row.update(paired_q25=0.97)
+    assert verdict(row)[0] == "another binding, within the noise", verdict(row)
+    row.update(same_code=["remote"])
+    assert verdict(row)[0] == "same binding, noise", verdict(row)
+    print("decision_quality.py: self-test passed")
+
+
 def main():
     parser = argparse.ArgumentParser(description="auto against the best forced binding, per case")
     parser.add_argument("--reps", type=int, default=5, help="least rounds per case")
@@ -209,7 +245,11 @@ def main():
     parser.add_argument("--sizes", default="", help="indices of each example's sizes, e.g. 0,1")
     parser.add_argument("--configs", default="1x1,1x2,2,3")
     parser.add_argument("--profile", default="")
+    parser.add_argument("--self-test", action="store_true", help="check the classification and exit")
     options = parser.parse_args()
+    if options.self_test:
+        self_test()
+        return
     reps = 1 if options.quick else options.reps
     most = max(reps, 1 if options.quick else options.max_reps)
 
