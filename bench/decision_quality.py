@@ -12,29 +12,38 @@ spawn-time check picks and the model's time per batch of sibling tasks under eac
 The time is the program's own, from dosc_start to exit on rank 0 (the DOSC_TRACE line "time
 outside tasks X s of Y s"): mpirun's launch of the ranks (~0.1-0.5 s, the same under every
 binding) is left out, so the ratios show what the binding changes. A case runs in rounds, one
-run of every binding per round, the order rotated from round to round (so no binding always
-runs first, or always right after the same one); it runs at least --reps rounds, and more until
-the fastest binding has run --min-time seconds in all, up to --max-reps rounds: a 0.3 ms case
-gets 21 rounds, a 100 ms one 3. A case whose fastest run is under --short-ms takes at least
---short-reps rounds whatever --max-reps says: in a 0.3-0.5 ms run another process's time slice
-or a CPU placement moves a binding by 10-30%, as much as the goal, and the least of 5 rounds
-does not cancel it (the 14:03 run's vector 20000 and stencil 10000 on 2 ranks, 1.11x); such
-runs cost a launch each (~0.4 s), not their program time. Each binding's time is the least of its runs (other processes
-only ever add time); beside it the ratio of the medians, and the spread (the best binding's
-median over its least), and which forced bindings run the same code as auto (every site's binding
-and grain alike in the DOSC_TRACE lines): where auto ran the best binding's own code, its excess
-is noise by construction.
+run of every binding per round (auto and each forced one), the order rotated from round to round
+(so no binding always runs first, or always right after the same one); it runs at least --reps
+rounds (5), and more until the fastest binding has run --min-time seconds in all, up to
+--max-reps rounds; a case whose fastest run is under --short-ms takes at least --short-reps
+rounds whatever --max-reps says (in a 0.3-0.5 ms run another process's time slice moves a
+binding by 10-30%, as much as the goal).
+
+On a shared machine one binding's rounds spread by 1.4-2x, so the table gives each binding's
+median with its spread (slowest/fastest round), and auto's ratio to the best forced binding
+three ways: by the least times (other processes only ever add time), by the medians, and paired
+(auto's time over the best-by-medians binding's in the same round: the median and quartiles of
+those ratios, as rounds interleave, a round's load weighs on both). Beside it, which forced
+bindings ran auto's very code (site_code: every site's binding and grain, the tasks bound remote,
+rank 0's part), from the DOSC_TRACE lines. A case over 1.10x by either ratio gets a verdict:
+"same binding, noise" where auto ran the best binding's code; "policy chose a slower binding
+(beyond noise, by medians)" where it ran other code, its median is over 1.10x the best's and it
+was slower in at least 3 of 4 rounds (the paired lower quartile over 1.00x); else "another
+binding, within the noise". The goal is not redefined: every case over 1.10x by the least or by
+the medians is listed, whatever its verdict. --self-test checks that classification on trace
+lines as the runtime prints them.
 Every run's output is checked against the plain C build's. Built-in machine profile
 (DOSC_PROFILE points nowhere) so the run does not depend on a calibration left on the machine;
 --profile FILE uses one.
 
 usage: bench/decision_quality.py [--reps N] [--min-time S] [--max-reps N] [--short-ms MS] [--short-reps N] [--quick]
                                  [--only NAME,...] [--sizes 0,1,2] [--configs 1x1,1x2,2,3]
-                                 [--profile FILE]
+                                 [--profile FILE] [--self-test]
   --quick: 1 round, smallest two sizes. --sizes: which of each example's sizes (0 the tiny one).  Prints a Markdown table and a summary line.
 Needs a built dosc (swift build; DOSC=path overrides) and, for the rank cases, an MPI.
 """
 import argparse
+import collections
 import json
 import math
 import os
@@ -73,13 +82,36 @@ CONFIGS = {"1x1": ("1 proc, 1 thread", 1, 1), "1x2": ("1 proc, 2 threads", 1, 2)
 
 PROGRAM_TIME = re.compile(r"^dosc: time outside tasks [0-9.]+ s of ([0-9.]+) s", re.M)
 SITE_LINE = re.compile(r"^dosc: site (\d+) [^:]*:\d+:\d+\): (\w+) - (.*)$", re.M)
+RANK_ZERO_MODE = re.compile(r"^dosc: \d+ ranks \(.*\), \d+ threads? per rank; rank 0 runs main(.*)$", re.M)
+RANK_ZERO_COUNTERS = re.compile(r"^dosc: rank 0: host .*?, (\d+) tasks sent, (\d+) run here, (\d+) kept here", re.M)
 
 
-def site_code(stderr):
-    """What each site runs, from the trace: its binding and, unless inline, its grain (the reason's
-    last part). Two bindings with the same code run the same program, whatever the reason says."""
-    return tuple((site, binding, "" if binding == "inline" else reason.split("; ")[-1])
-                 for site, binding, reason in SITE_LINE.findall(stderr))
+def site_code(stderr, threads):
+    """What the program ran, from the trace: each site's binding and, for a local site, its grain
+    (the reason's last part); and, on ranks, how many tasks were bound remote at their spawn (rank
+    0's counters: sent, run by rank 0 itself, kept for their footprints). Which remote-bound task
+    went to which rank, or was run by rank 0 while the others were busy, is the scheduler's
+    timing, not the binding: it is left out. A remote site's grain text differs between auto and a
+    forced remote (auto's thresholds); the count of remote-bound tasks says whether they shipped
+    the same tasks. Last, on ranks, whether rank 0 runs queued remote tasks itself (the trace's
+    "rank 0 runs main ..." line): under a forced remote it never does, under auto it does while it
+    has cores to spare or until every rank has answered once (remote.c), so auto and a forced
+    remote that ship the same tasks still run different code. A run where no task was bound remote, on 1 thread, ran every remote site's
+    tasks as plain calls (a task the remote test keeps is the serial clone on 1 thread): the
+    inline code. Two bindings with the same code run the same program, whatever the reason says."""
+    counters = RANK_ZERO_COUNTERS.search(stderr)
+    remote_bound = sum(int(c) for c in counters.groups()) if counters else None
+    sites = []
+    for site, binding, reason in SITE_LINE.findall(stderr):
+        if binding == "remote" and remote_bound == 0 and threads == 1:
+            binding = "inline"
+        grain = "" if binding in ("inline", "remote") else reason.split("; ")[-1]
+        sites.append((site, binding, grain))
+    shipped = remote_bound if any(b == "remote" for _, b, _ in sites) else 0
+    mode = RANK_ZERO_MODE.search(stderr)
+    rank_zero = ("rank 0 takes queued tasks" if "takes queued" in mode.group(1) else "ranks 1.. only") \
+        if mode and shipped else ""
+    return tuple(sites), shipped, rank_zero
 
 
 def run(command, env, expected, what):
@@ -95,21 +127,59 @@ def run(command, env, expected, what):
     return float(found.group(1)), stderr
 
 
-def measure(command, bindings, env, expected, what, rounds_of):
-    """Each binding's program times (s), in rounds with the order rotated each round."""
+def measure(command, bindings, env, expected, what, rounds_of, threads):
+    """Each binding's program times (s), in rounds with the order rotated each round (times[b][r]
+    is round r's, so rounds pair up), and the code each ran in most rounds, with how many rounds
+    ran another (a remote-bound recursive task that rank 0 runs itself spawns its children at rank
+    0, where they count; shipped, they do not: the count follows the scheduling)."""
     times = {b: [] for b in bindings}
-    codes = {}
+    seen = {b: collections.Counter() for b in bindings}
     wanted, done = rounds_of(None), 0
     while done < wanted:
         order = bindings[done % len(bindings):] + bindings[:done % len(bindings)]
         for binding in order:
             elapsed, stderr = run(command, dict(env, DOSC_BIND=binding), expected, f"{what} {binding}")
             times[binding].append(elapsed)
-            codes.setdefault(binding, site_code(stderr))
+            seen[binding][site_code(stderr, threads)] += 1
         done += 1
         if done == 1:  # the first round tells how long a run takes
             wanted = rounds_of(min(t[0] for t in times.values()))
-    return times, codes
+    codes = {b: seen[b].most_common(1)[0][0] for b in bindings}
+    other_rounds = {b: done - seen[b].most_common(1)[0][1] for b in bindings}
+    return times, codes, other_rounds
+
+
+def quantile(values, q):
+    """The q-quantile of values, linear between order statistics."""
+    ordered = sorted(values)
+    at = q * (len(ordered) - 1)
+    low = math.floor(at)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (at - low)
+
+
+def verdict(row):
+    """Why a case missed the goal (auto over 1.10x the best by its least or by its median time).
+    Same code as the best forced binding (by medians): noise, by construction. Another code: the
+    paired ratios (auto's time over the best binding's in the same round, the rounds interleaved)
+    say whether it is slower beyond the noise: by the medians over 1.10x and in at least 3 of 4
+    rounds (the paired ratios' lower quartile over 1.00x)."""
+    beyond = row["median_ratio"] > 1.10 and row["paired_q25"] > 1.0
+    if row["best_median_binding"] in row["same_code"]:
+        return "same binding, noise", f"auto ran the code of {row['best_median_binding']}, the best by medians"
+    if row["best_median_binding"] in row["same_tasks"]:
+        how = (f"auto bound the same tasks remote as {row['best_median_binding']}, the best by medians; "
+               f"only rank 0's part differs (auto: {row['rank_zero']['auto']}; {row['best_median_binding']}: "
+               f"{row['rank_zero'][row['best_median_binding']]})")
+        if beyond:
+            return "same binding, rank 0's share slower (beyond noise, by medians)", how
+        return "same binding, rank 0's share differs, noise", how
+    whose = " and ".join(row["same_code"]) + "'s" if row["same_code"] else "its own"
+    how = (f"auto ran {whose} code (its first site {row['pick']} at these arguments, by explain), "
+           f"{row['best_median_binding']} was best by medians")
+    if beyond:
+        return "policy chose a slower binding (beyond noise, by medians)", how
+    return "another binding, within the noise", how
 
 
 def explain(program, ranks, threads, values, env):
@@ -126,9 +196,44 @@ def explain(program, ranks, threads, values, env):
     return at.get("binding_at_spawn", site["binding"]), batch("inline_ns"), batch("local_ns"), batch("remote_ns")
 
 
+def self_test():
+    """The parts that classify a case, on trace lines and times as the runtime prints them."""
+    def trace(binding, reason, mode, counters):
+        return (f"dosc: 3 ranks (Open MPI v4.1.4), 1 thread per rank; rank 0 runs main{mode}\n"
+                f"dosc: site 0 mm_rows (matmul.c:30:5): {binding} - {reason}\n"
+                f"dosc: rank 0: host vm, {counters[0]} tasks sent, {counters[1]} run here, "
+                f"{counters[2]} kept here, 0 bytes sent, 0 bytes received, busy 0 of 9 ms\n")
+    takes = " and takes queued remote tasks until every rank has answered once (their workers fill the cores)"
+    forced = ", remote tasks go to ranks 1.."
+    auto_ships = site_code(trace("remote", "3 nodes; remote when ...; spawns when work >= 9 ops", takes,
+                                 (10, 6, 0)), 1)
+    remote_ships = site_code(trace("remote", "forced by DOSC_BIND; every spawn goes remote; spawns when "
+                                   "work >= 9 ops", forced, (16, 0, 0)), 1)
+    assert auto_ships == ((("0", "remote", ""),), 16, "rank 0 takes queued tasks"), auto_ships
+    assert remote_ships[:2] == auto_ships[:2] and remote_ships[2] == "ranks 1.. only", remote_ships
+    # a remote site that shipped nothing on 1 thread ran the plain calls: inline's code
+    auto_kept = site_code(trace("remote", "3 nodes; remote when ...", takes, (0, 0, 0)), 1)
+    inline = site_code(trace("inline", "forced by DOSC_BIND", takes, (0, 0, 0)), 1)
+    assert auto_kept == inline == ((("0", "inline", ""),), 0, ""), (auto_kept, inline)
+    # with 2 threads a kept task is a local spawn: not inline's code
+    assert site_code(trace("remote", "x; spawns when work >= 9 ops", takes, (0, 0, 0)), 2)[0][0][1] == "remote"
+    assert quantile([4, 1, 3, 2], 0.25) == 1.75 and quantile([5], 0.75) == 5
+    row = dict(best_median_binding="remote", same_code=[], same_tasks=["remote"], pick="remote",
+               rank_zero={"auto": "rank 0 takes queued tasks", "remote": "ranks 1.. only"},
+               median_ratio=1.3, paired_q25=1.04)
+    assert verdict(row)[0] == "same binding, rank 0's share slower (beyond noise, by medians)", verdict(row)
+    row.update(same_tasks=[])
+    assert verdict(row)[0] == "policy chose a slower binding (beyond noise, by medians)", verdict(row)
+    row.update(paired_q25=0.97)
+    assert verdict(row)[0] == "another binding, within the noise", verdict(row)
+    row.update(same_code=["remote"])
+    assert verdict(row)[0] == "same binding, noise", verdict(row)
+    print("decision_quality.py: self-test passed")
+
+
 def main():
     parser = argparse.ArgumentParser(description="auto against the best forced binding, per case")
-    parser.add_argument("--reps", type=int, default=3, help="least rounds per case")
+    parser.add_argument("--reps", type=int, default=5, help="least rounds per case")
     parser.add_argument("--min-time", type=float, default=0.1,
                         help="more rounds until the fastest binding ran this many seconds in all")
     parser.add_argument("--max-reps", type=int, default=21, help="most rounds per case")
@@ -140,7 +245,11 @@ def main():
     parser.add_argument("--sizes", default="", help="indices of each example's sizes, e.g. 0,1")
     parser.add_argument("--configs", default="1x1,1x2,2,3")
     parser.add_argument("--profile", default="")
+    parser.add_argument("--self-test", action="store_true", help="check the classification and exit")
     options = parser.parse_args()
+    if options.self_test:
+        self_test()
+        return
     reps = 1 if options.quick else options.reps
     most = max(reps, 1 if options.quick else options.max_reps)
 
@@ -158,7 +267,8 @@ def main():
         sys.exit("no mpirun: install an MPI or pass --configs 1x1,1x2")
     names = [n for n in EXAMPLES if not options.only or n in options.only.split(",")]
     work = tempfile.mkdtemp(prefix="dosc-decision-")
-    base = {k: v for k, v in os.environ.items() if not k.startswith("DOSC_")}
+    # DOSC_RUNTIME_DIR (the runtime dosc builds with) stays; every other DOSC_ setting is the run's own.
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DOSC_") or k == "DOSC_RUNTIME_DIR"}
     base["DOSC_PROFILE"] = options.profile or os.path.join(work, "no-profile.json")
     base["DOSC_TRACE"] = "1"
     rows = []
@@ -178,64 +288,97 @@ def main():
                 for label, ranks, threads in configs:
                     bindings = ["inline", "local"] + (["remote"] if ranks > 1 else [])
                     launcher = [DOSC, "run", "-n", str(ranks)] if ranks > 1 else []
-                    times, codes = measure(launcher + [program] + args, bindings + ["auto"],
-                                    dict(base, DOSC_THREADS=str(threads)), expected,
-                                    f"{name} {args} {label}", rounds_of)
+                    times, codes, other_rounds = measure(launcher + [program] + args, bindings + ["auto"],
+                                                         dict(base, DOSC_THREADS=str(threads)), expected,
+                                                         f"{name} {args} {label}", rounds_of, threads)
                     least = {b: min(t) * 1e3 for b, t in times.items()}
                     median = {b: statistics.median(t) * 1e3 for b, t in times.items()}
+                    spread = {b: max(t) / min(t) for b, t in times.items()}
                     best_binding = min(bindings, key=lambda b: least[b])
+                    best_median_binding = min(bindings, key=lambda b: median[b])
                     best = least[best_binding]
                     worst = max(least[b] for b in bindings)
+                    worst_median = max(median[b] for b in bindings)
+                    paired = [a / b for a, b in zip(times["auto"], times[best_median_binding])]
                     pick, *model = explain(program, ranks, threads, values_of(args), base)
                     rows.append(dict(name=name, args=" ".join(args) or "(fixed)", config=label, least=least,
+                                     median=median, spread=spread,
                                      ratio=least["auto"] / best,
-                                     median_ratio=median["auto"] / min(median[b] for b in bindings),
-                                     noise=median[best_binding] / best, rounds=len(times["auto"]),
+                                     median_ratio=median["auto"] / median[best_median_binding],
+                                     paired=statistics.median(paired), paired_q25=quantile(paired, 0.25),
+                                     paired_q75=quantile(paired, 0.75),
+                                     rounds=len(times["auto"]),
                                      same_code=[b for b in bindings if codes[b] == codes["auto"]],
-                                     best_binding=best_binding,
-                                     spread=worst / best,
-                                     auto_worst=worst / best > 2 and least["auto"] >= worst * 0.98,
-                                     pick=pick, model=model))
+                                     same_tasks=[b for b in bindings if codes[b][:2] == codes["auto"][:2]],
+                                     shipped={b: codes[b][1] for b in bindings + ["auto"]},
+                                     rank_zero={b: codes[b][2] for b in bindings + ["auto"]},
+                                     varied=sum(other_rounds.values()),
+                                     best_binding=best_binding, best_median_binding=best_median_binding,
+                                     worst_best=worst / best,
+                                     auto_worst=(worst / best > 2 and least["auto"] >= worst * 0.98)
+                                     or (worst_median / median[best_median_binding] > 2
+                                         and median["auto"] >= worst_median * 0.98),
+                                     pick=pick, model=model, load=os.getloadavg()[0]))
                     r = rows[-1]
-                    loads.append(os.getloadavg()[0])
-                    print(f"{name} {' '.join(args)} {label}: auto/best {r['ratio']:.2f}x (medians "
-                          f"{r['median_ratio']:.2f}x, spread {r['noise']:.2f}x, {r['rounds']} rounds, "
-                          f"load {loads[-1]:.1f})", file=sys.stderr, flush=True)
+                    loads.append(r["load"])
+                    print(f"{name} {' '.join(args)} {label}: auto/best {r['ratio']:.2f}x by the least, "
+                          f"{r['median_ratio']:.2f}x by the medians (paired {r['paired']:.2f}x, quartiles "
+                          f"{r['paired_q25']:.2f}-{r['paired_q75']:.2f}), {r['rounds']} rounds, same code as "
+                          f"{', '.join(r['same_code']) or 'none'}, load {r['load']:.1f}", file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"rounds: at least {reps}, more until the fastest binding ran {options.min_time} s, at most {most} "
-          f"(at least {options.short_reps} where the fastest run is under {options.short_ms} ms); "
-          "times in ms (least of the rounds), program time on rank 0; medians: auto's median over the "
-          "best median; spread: the best binding's median over its least; model: explain's time per "
-          "batch of sibling tasks at these arguments\n")
-    print("| example | args | processes | rounds | inline | local | remote | auto | auto/best | medians | spread "
-          "| worst/best | same code as auto | explain picks | model inline | model local | model remote |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          f"(at least {options.short_reps} where the fastest run is under {options.short_ms} ms), every binding "
+          "once a round, interleaved, the order rotated; times in ms, program time on rank 0, each binding's "
+          "median (its spread: slowest/fastest round); auto/best: by the least times (auto's least over "
+          "the best binding's least) and by the medians (auto's median over the best median); paired: the "
+          "median and quartiles of auto's time over the best-by-medians binding's in the same round; "
+          "shipped: tasks bound remote (rank 0's counters: sent, run by rank 0, kept), auto's and forced "
+          "remote's; same code: the forced bindings whose sites and remote-bound tasks were auto's; "
+          "model: explain's time per batch of sibling tasks at these arguments; load: 1-minute load "
+          "average after the case\n")
+    print("| example | args | processes | rounds | inline | local | remote | auto | auto/best least | "
+          "auto/best medians | paired (quartiles) | worst/best | shipped auto/remote | same code as auto | "
+          "verdict | explain picks | model inline | model local | model remote | load |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- "
+          "| --- | --- | --- |")
+
+    def cell(r, b):
+        if b not in r["median"]:
+            return "-"
+        return f"{r['median'][b]:.2f} ({r['spread'][b]:.2f}x)"
     for r in rows:
-        t = r["least"]
-        remote = f"{t['remote']:.2f}" if "remote" in t else "-"
-        flag = " **" if r["ratio"] > 1.10 or r["auto_worst"] else ""
-        print(f"| {r['name']} | {r['args']} | {r['config']} | {r['rounds']} | {t['inline']:.2f} | {t['local']:.2f} "
-              f"| {remote} | {t['auto']:.2f} | {r['ratio']:.2f}x{flag} | {r['median_ratio']:.2f}x | {r['noise']:.2f}x "
-              f"| {r['spread']:.2f}x | {', '.join(r['same_code']) or 'none'} | {r['pick']} "
-              f"| {' | '.join(r['model'])} |")
+        miss = r["ratio"] > 1.10 or r["median_ratio"] > 1.10
+        flag = lambda x: " **" if x > 1.10 else ""
+        shipped = (f"{r['shipped']['auto']}/{r['shipped']['remote']}" if "remote" in r["shipped"] else "-")
+        if r["varied"]:
+            shipped += f" (varied in {r['varied']} runs)"
+        print(f"| {r['name']} | {r['args']} | {r['config']} | {r['rounds']} | {cell(r, 'inline')} | "
+              f"{cell(r, 'local')} | {cell(r, 'remote')} | {cell(r, 'auto')} | {r['ratio']:.2f}x{flag(r['ratio'])} "
+              f"| {r['median_ratio']:.2f}x{flag(r['median_ratio'])} | {r['paired']:.2f}x "
+              f"({r['paired_q25']:.2f}-{r['paired_q75']:.2f}) | {r['worst_best']:.2f}x | {shipped} "
+              f"| {', '.join(r['same_code']) or 'none'} | {verdict(r)[0] if miss else '-'} | {r['pick']} "
+              f"| {' | '.join(r['model'])} | {r['load']:.1f} |")
     ratios = [r["ratio"] for r in rows]
-    over = [r for r in rows if r["ratio"] > 1.10]
-    print(f"\ncases: {len(rows)}; auto/best: median {statistics.median(ratios):.2f}x, worst {max(ratios):.2f}x; "
-          f"cases over 1.10x: {len(over)} ({sum(1 for r in over if r['median_ratio'] > 1.10)} of them by the "
-          f"medians too); cases where worst/best > 2 and auto was the worst: "
+    medians = [r["median_ratio"] for r in rows]
+    misses = [r for r in rows if r["ratio"] > 1.10 or r["median_ratio"] > 1.10]
+    kinds = collections.Counter(verdict(r)[0] for r in misses)
+    print(f"\ncases: {len(rows)}; auto/best by the least times: median {statistics.median(ratios):.2f}x, worst "
+          f"{max(ratios):.2f}x, {sum(1 for x in ratios if x > 1.10)} over 1.10x; by the medians: median "
+          f"{statistics.median(medians):.2f}x, worst {max(medians):.2f}x, {sum(1 for x in medians if x > 1.10)} "
+          f"over 1.10x; cases where worst/best > 2 and auto was the worst (by the least or the medians): "
           f"{sum(1 for r in rows if r['auto_worst'])}")
+    print(f"cases over 1.10x by either: {len(misses)}: "
+          + "; ".join(f"{n} {kind}" for kind, n in kinds.most_common()))
     print(f"load average (1 min): {loads[0]:.1f} at the start, median {statistics.median(loads):.1f} "
           f"over the cases, highest {max(loads):.1f}")
-    for r in over:
-        if r["best_binding"] in r["same_code"]:
-            verdict = f"noise: auto ran the same code as {r['best_binding']}, the best"
-        else:
-            whose = " and ".join(r["same_code"]) + "'s" if r["same_code"] else "its own"
-            verdict = (f"auto ran {whose} code (its spawns {r['pick']} at these arguments, by explain), "
-                       f"{r['best_binding']} was best")
-        print(f"over 1.10x: {r['name']} {r['args']} {r['config']}: {r['ratio']:.2f}x (medians "
-              f"{r['median_ratio']:.2f}x, spread {r['noise']:.2f}x): {verdict}")
+    for r in misses:
+        kind, how = verdict(r)
+        print(f"over 1.10x: {r['name']} {r['args']} {r['config']}: {r['ratio']:.2f}x by the least, "
+              f"{r['median_ratio']:.2f}x by the medians (paired {r['paired']:.2f}x, quartiles "
+              f"{r['paired_q25']:.2f}-{r['paired_q75']:.2f}; best's spread "
+              f"{r['spread'][r['best_median_binding']]:.2f}x, auto's {r['spread']['auto']:.2f}x): {kind}: {how}")
+
 
 if __name__ == "__main__":
     main()
