@@ -73,6 +73,8 @@ REMOTE_CI=(
   Tests/Oracle/task-helper-negative-arguments.c  # lo - 5 passed to a strided helper: figure short of a[3w]
   Tests/Oracle/task-implicit-pointer-conversion.c  # double *p = A without a cast: offsets counted in rows, rows 0-1 missed
   Tests/Oracle/task-scaled-loops.c           # s *= 2, m /= 2, tree reductions: trip counts bounded from above, sent
+  Tests/Oracle/task-unseen7-dp-sorts.c       # LCS blocks by anti-diagonal, strips, knapsack prev[c - w]: ~110 tasks sent
+  Tests/Oracle/task-unseen7-taclebench.c     # fir2dim's row pointers, lms's downward shift, transposed 8x8 blocks, out-parameters
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(
