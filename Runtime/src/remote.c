@@ -376,7 +376,7 @@ void dosc_remote_free_send_records(void) {
 unsigned char *dosc_control_message(size_t payload_bytes) {
   /* The last message built here may be sent but not yet tested (several
    * messages in one round): a test frees it. */
-  if (scratch.busy && dosc_remote.sends != NULL) dosc_remote_progress_sends();
+  if (scratch.busy) dosc_remote_progress_any_sends();
   if (!scratch.busy && payload_bytes <= sizeof scratch.bytes - sizeof(dosc_message_header)) {
     scratch.busy = 1;
     return scratch.bytes;
