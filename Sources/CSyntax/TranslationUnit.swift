@@ -19,21 +19,29 @@ public final class TranslationUnit {
   public let pragmas: [PragmaLine]
   /// `_Pragma("dosc ...")` operators, which dosc cannot honour.
   public let pragmaOperators: [PragmaOperator]
+  /// `#pragma dosc` directives in the user's included files, which dosc does not rewrite.
+  public let includedPragmas: [IncludedPragma]
   public let functions: FunctionSource
 
   public init(
     path: String, source: String, pragmas: [PragmaLine], pragmaOperators: [PragmaOperator],
-    functions: FunctionSource
+    includedPragmas: [IncludedPragma] = [], functions: FunctionSource
   ) {
     self.path = path
     self.source = source
     self.pragmas = pragmas
     self.pragmaOperators = pragmaOperators
+    self.includedPragmas = includedPragmas
     self.functions = functions
   }
 
   /// The main-file function whose body contains `offset`.
   public func function(enclosing offset: Int) -> FunctionDefinition? {
-    functions.mainFileFunctions.first { $0.range.contains(offset) }.flatMap { functions.definition(named: $0.name) }
+    functionName(enclosing: offset).flatMap { functions.definition(named: $0) }
+  }
+
+  /// The name of the main-file function whose definition contains `offset`.
+  public func functionName(enclosing offset: Int) -> String? {
+    functions.mainFileFunctions.first { $0.range.contains(offset) }?.name
   }
 }

@@ -16,18 +16,29 @@ public enum ClangParser {
     let session = try ClangSession(path: path, arguments: arguments)
     let text = String(decoding: sourceData, as: UTF8.self)
     let scan = PragmaScanner.scan(text, file: path, skippedRanges: session.skippedRanges())
+    // Directives in the user's own headers and `.inc` files are not rewritten, but they are
+    // found, so that the analysis can say what becomes of them (a lost taskwait is an error).
+    var includedPragmas: [IncludedPragma] = []
+    var operators = scan.operators
+    for included in session.userInclusions() {
+      guard let data = FileManager.default.contents(atPath: included.path) else { continue }
+      let found = PragmaScanner.scan(
+        String(decoding: data, as: UTF8.self), file: included.path, skippedRanges: included.skippedRanges)
+      includedPragmas += found.pragmas.map { IncludedPragma(line: $0, inclusions: included.inclusions) }
+      operators += found.operators
+    }
     return TranslationUnit(
-      path: path, source: text, pragmas: scan.pragmas, pragmaOperators: scan.operators,
-      functions: session)
+      path: path, source: text, pragmas: scan.pragmas, pragmaOperators: operators,
+      includedPragmas: includedPragmas, functions: session)
   }
 }
 
 /// Owns the libclang index and translation unit for as long as the analysis needs bodies.
 final class ClangSession: FunctionSource {
   private let index: CXIndex
-  private let unit: CXTranslationUnit
+  let unit: CXTranslationUnit
   private let path: String
-  private let mapper = LocationMapper()
+  let mapper = LocationMapper()
   private let sources = SourceCache()
   private var definitionCursors: [String: CXCursor] = [:]
   private var declarationCursors: [String: CXCursor] = [:]
@@ -115,8 +126,10 @@ final class ClangSession: FunctionSource {
     }
   }
 
-  func skippedRanges() -> [Range<Int>] {
-    let file = clang_getFile(unit, path)
+  func skippedRanges() -> [Range<Int>] { skippedRanges(in: clang_getFile(unit, path)) }
+
+  /// The `#if 0`-style regions the preprocessor skipped in `file`, as byte offsets.
+  func skippedRanges(in file: CXFile?) -> [Range<Int>] {
     guard let list = clang_getSkippedRanges(unit, file) else { return [] }
     defer { clang_disposeSourceRangeList(list) }
     return (0..<Int(list.pointee.count)).map { number in

@@ -57,6 +57,13 @@ public enum Analyzer {
         errors += failure.diagnostics
       }
     }
+    for included in unit.includedPragmas {
+      do {
+        try IncludedPragmaCheck.check(included, in: unit, diagnostics: diagnostics)
+      } catch let failure as DiagnosedFailure {
+        errors += failure.diagnostics
+      }
+    }
     var statementIndexes: [Int: StatementIndex] = [:]  // by the function body's start
     for pragma in unit.pragmas {
       do {
