@@ -33,7 +33,9 @@ public enum PragmaScanner {
       case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0c:
         index += 1
       case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/"):
-        while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        // A backslash at the end of the line splices the next line into the comment, so
+        // `// note \` hides a `#pragma dosc task` on the next line from the compiler.
+        index = endOfLogicalLine(bytes, from: index)
       case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
         index += 2
         while index + 1 < bytes.count && !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) {
@@ -44,7 +46,7 @@ public enum PragmaScanner {
         index = endOfQuoted(bytes, from: index)
         atLineStart = false
       case UInt8(ascii: "#") where atLineStart:
-        let end = endOfDirective(bytes, from: index)
+        let end = endOfLogicalLine(bytes, from: index)
         if !skippedRanges.contains(where: { $0.contains(index) }) {
           if let pragma = directive(bytes, start: index, end: end, location: location) {
             pragmas.append(pragma)
@@ -131,9 +133,10 @@ public enum PragmaScanner {
     return min(index + 1, bytes.count)
   }
 
-  /// A directive runs to the first newline that is not spliced by a backslash (before a CRLF
-  /// too: a CRLF file's continued `#pragma dosc \` was cut at its first line).
-  private static func endOfDirective(_ bytes: [UInt8], from start: Int) -> Int {
+  /// A directive or a `//` comment runs to the first newline that is not spliced by a
+  /// backslash (before a CRLF too: a CRLF file's continued `#pragma dosc \` was cut at its first
+  /// line).
+  private static func endOfLogicalLine(_ bytes: [UInt8], from start: Int) -> Int {
     var index = start
     while index < bytes.count {
       if bytes[index] == UInt8(ascii: "\n") {

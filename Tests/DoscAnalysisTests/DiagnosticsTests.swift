@@ -124,6 +124,10 @@ import Testing
         int main(void) {
           int x[1];
           /* #pragma dosc taskwiat */
+          // a line comment the backslash continues \\
+        #pragma dosc taskwiat
+          // the same before a CRLF \\\r
+        #pragma dosc bogus
         #if 0
         #pragma dosc bogus
         #endif
