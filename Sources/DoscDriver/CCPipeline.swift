@@ -24,6 +24,9 @@ public enum CCPipeline {
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> Int32 {
     diagnostics.exitStatus {
+      // The compiler gets the words of the response files too: dosc decides from them, and
+      // the command it runs must be the one it decided about.
+      let arguments = try ResponseFiles.expand(arguments)
       var (options, rest) = try CompilePipeline.Options.splitDoscOptions(arguments, environment: environment)
       if let compiler = rest.first, isCompilerName(compiler) {
         options.compiler = compiler

@@ -1,4 +1,4 @@
-import DoscDriver
+@testable import DoscDriver
 import DoscManifest
 import Foundation
 import Testing
@@ -85,6 +85,34 @@ import Testing
 
   /// `-x c -o p m.c h.c`: the objects at the link are objects; `-fsyntax-only` links nothing;
   /// `-MMD -o p m.c h.c` writes the dependency files cc writes.
+  /// `@FILE` arguments are read as gcc reads them, so a build that passes its flags in a
+  /// response file (Ninja, CMake) still gets dosc: before, the object had no manifest section
+  /// and every task ran as a plain call without a word.
+  @Test func responseFilesAreReadAsTheCompilerReadsThem() throws {
+    let scratch = try project("response-file")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try FileManager.default.moveItem(atPath: scratch + "/main.c", toPath: scratch + "/main file.c")
+    let files = [
+      "compile.rsp": "-O2 -c 'main file.c'\n-o \"main 1.o\" @flags.rsp\n",
+      "flags.rsp": "-DUNUSED=a\\ b\n",
+      "link.rsp": "\"main 1.o\" lib.o -o prog\n",
+      "self.rsp": "@self.rsp\n",
+    ]
+    for (name, text) in files { try text.write(toFile: scratch + "/" + name, atomically: true, encoding: .utf8) }
+    let built = try shell(
+      "$DOSC cc @compile.rsp && $DOSC cc -O2 -c lib.c -o lib.o && $DOSC cc @link.rsp"
+        + " && objdump -h 'main 1.o' | grep -c dosc.manifest && DOSC_THREADS=2 DOSC_TRACE=1 ./prog",
+      in: scratch)
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(built.stdout == "1\n499.5\n")
+    #expect(built.stderr.contains("dosc: site 0 scale (main file.c:"), "\(built.stderr)")
+    let selfNaming = try shell("$DOSC cc @self.rsp", in: scratch)
+    #expect(selfNaming.status != 0)
+    #expect(selfNaming.stderr.contains("response files expand more than 2000 times"), "\(selfNaming.stderr)")
+    #expect(
+      ResponseFiles.words("a 'b c'\t\"d\\\" e\"\nf\\ g '' h\\") == ["a", "b c", "d\" e", "f g", "", "h"])
+  }
+
   @Test func oneStepCompileAndLinkBehavesAsCC() throws {
     let scratch = try project("one-step")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
