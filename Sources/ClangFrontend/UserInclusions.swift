@@ -6,7 +6,8 @@ struct UserInclusion {
   var path: String
   /// Where the preprocessor skipped text in it (`#if 0`), as byte offsets.
   var skippedRanges: [Range<Int>]
-  /// The main file's `#include` at the bottom of each inclusion chain that reaches the file.
+  /// The main file's `#include` at the bottom of each inclusion chain that reaches the file
+  /// (none for a file only the command line includes).
   var inclusions: [SourceLocation]
 }
 
@@ -32,11 +33,14 @@ extension ClangSession {
       let start = clang_getLocationForOffset(unit, visit.file, 0)
       guard clang_Location_isInSystemHeader(start) == 0 else { continue }
       let path = mapper.name(of: visit.file)
-      let include = mapper.location(visit.mainFileInclude)
       if byPath[path] == nil {
         order.append(path)
         byPath[path] = UserInclusion(path: path, skippedRanges: skippedRanges(in: visit.file), inclusions: [])
       }
+      // A chain that starts outside the main file (`-include pre.h` on the command line starts
+      // in clang's built-in buffer) is at file scope: its offsets are not the main file's.
+      guard clang_Location_isFromMainFile(visit.mainFileInclude) != 0 else { continue }
+      let include = mapper.location(visit.mainFileInclude)
       if !byPath[path]!.inclusions.contains(include) { byPath[path]!.inclusions.append(include) }
     }
     return order.map { byPath[$0]! }

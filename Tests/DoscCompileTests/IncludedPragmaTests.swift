@@ -71,6 +71,7 @@ import Testing
 
         """,
         "skipped.inc": "#if 0\n#pragma dosc taskwait\n#endif\n",
+        "pre.h": "static inline void pre(void) {\n#pragma dosc taskwait\n}\n",
         "main.c": """
         #include <stdio.h>
         #include "pair.h"
@@ -100,6 +101,11 @@ import Testing
     }
     #expect(compiled.diagnostics.contains("pair.h:7:1: warning: '#pragma dosc taskwait' in an included file"))
     #expect(!compiled.diagnostics.contains("skipped.inc"), "\(compiled.diagnostics)")
+    // A header the command line includes (`-include`) is at file scope, wherever its chain's
+    // offsets fall in the main file: a warning, not the error for a taskwait inside `main`.
+    let forced = Harness.doscCompile(["-include", scratch + "/pre.h", scratch + "/main.c", "-o", scratch + "/forced"])
+    #expect(forced.status == 0, "\(forced.diagnostics)")
+    #expect(forced.diagnostics.contains("pre.h:2:1: warning:"), "\(forced.diagnostics)")
     let plain = try Harness.plainCompile([scratch + "/main.c"], output: scratch + "/plain")
     try #require(plain.status == 0, "\(plain.stderr)")
     let expected = try Harness.run([scratch + "/plain"])
