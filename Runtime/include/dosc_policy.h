@@ -284,12 +284,20 @@ typedef struct dosc_prices {
 dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *size);
 
 /* Whether rank 0's workers take queued remote tasks too (remote.c's tickets),
- * besides dispatching them, once every serving rank has answered (before, in
- * the first contact, they always do): only when they add to the workers that
- * run at once, the serving ranks' threads not already filling the hosts'
- * cores. 2 ranks of 1 thread on a 2-core host: 1 (rank 0 is the second
- * worker); 3: 0 (a third busy thread on 2 cores only slows the dispatch and
- * the others: mandelbrot 640x480 ran 1.21x, montecarlo 1.16x forced remote). */
+ * besides dispatching them, for the whole run: only when they add to the
+ * workers that run at once, the serving ranks' threads not already filling
+ * the hosts' cores. 2 ranks of 1 thread on a 2-core host: 1 (rank 0 is the
+ * second worker); 3: 0 (a third busy thread on 2 cores only slows the
+ * dispatch and the others: mandelbrot 640x480 ran 1.21x, montecarlo 1.16x
+ * forced remote). Where 0, under auto rank 0's workers still take queued
+ * tasks until the last serving rank's first RESULT arrives (remote.c,
+ * rank_zero_takes): a rank answers when its first task ends, not when it
+ * arrives, so that window lasts the contact plus a whole task's run there,
+ * and rank 0 runs tasks in it one after another, one at a time per thread
+ * (a thread running one takes no other), as many as it gets to: matmul 256
+ * on 3 ranks ran 6 and 3 of 16 tasks on rank 0. A task a thread began runs
+ * to its end; a ticket that runs after the window leaves its task to the
+ * ranks. Under a forced remote binding rank 0 takes none. */
 int dosc_rank_zero_shares(const dosc_profile *profile);
 
 /* Built-in profile for a modern x86-64 machine, used when no profile file

@@ -17,6 +17,8 @@
  *   site 5 mark_evens(v, lo, hi): writes the even cells of v[lo, hi) only (out),
  *          while the spawning thread writes the odd ones before the taskwait:
  *          only what the task changed may come back (write_back.h)
+ * usage: mpirun -np N remote_test contact
+ *   site 6 hold(ran, k, ms) alone: rank 0's share during the first contact (below)
  * Every result is checked against the serial computation; prints result=ok. */
 #include "test_util.h"
 
@@ -51,13 +53,27 @@ static void mark_evens(int *v, int lo, int hi) {
   for (int i = lo; i < hi; i++)
     if (i % 2 == 0) v[i] = 3 * i + 1;
 }
+/* Records which rank ran task k after `ms` ms of wall time; the last rank's first task holds
+ * HOLD_FIRST_MS more: until it ends that rank has not answered (a rank answers with its
+ * first result). */
+enum { HOLD_FIRST_MS = 400 };
+static void hold(int *ran, int k, int ms) {
+  static int held; /* per process: a serving rank of 1 thread runs one task at a time */
+  int rank = dosc_node_rank();
+  if (rank > 0 && rank == dosc_node_count() - 1 && !held) ms += HOLD_FIRST_MS;
+  held = 1;
+  double end = test_seconds(CLOCK_MONOTONIC) + ms * 1e-3;
+  while (test_seconds(CLOCK_MONOTONIC) < end) {
+  }
+  ran[k] = rank;
+}
 static _Atomic long logged;
 static void log_sum(int k) {
   logged += k; /* a global: the analyzer would call the task not remotable */
 }
 
 /* ---- as generated ---------------------------------------------------------- */
-static dosc_site_state states[6];
+static dosc_site_state states[7];
 struct args0 {
   const double *a0;
   double *a1;
@@ -109,6 +125,10 @@ static void thunk4(void *p) {
 static void thunk5(void *p) {
   struct args5 *a = p;
   mark_evens(a->a0, a->a1, a->a2);
+}
+static void thunk6(void *p) { /* hold's arguments have mark_evens' types */
+  struct args5 *a = p;
+  hold(a->a0, a->a1, a->a2);
 }
 static void thunk3(void *p) {
   struct args3 *a = p;
@@ -192,6 +212,17 @@ static int footprint5(const void *p, dosc_region *f) {
 static dosc_remote_site remote5 = {thunk5,  sizeof(struct args5), -1,           0,  1,
                                    params5, footprint5,           "mark_evens", -1, NULL};
 
+static const dosc_remote_param params6[] = {{offsetof(struct args5, a0), sizeof(int),
+                                             DOSC_ACCESS_WRITE, 0,
+                                             DOSC_GRANULE(*((struct args5 *)0)->a0), 1}};
+static int footprint6(const void *p, dosc_region *f) {
+  const struct args5 *a = p;
+  f[0] = (dosc_region){a->a1, 1, a->a1, 1};
+  return 0;
+}
+static dosc_remote_site remote6 = {thunk6,  sizeof(struct args5), -1,     0,  1,
+                                   params6, footprint6,           "hold", -1, NULL};
+
 static const dosc_site_info infos[] = {
     {0, "smooth", "remote_test.c", 1, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
      16, NULL},
@@ -204,10 +235,12 @@ static const dosc_site_info infos[] = {
      1, NULL},
     {5, "mark_evens", "remote_test.c", 6, 1, DOSC_BIND_AUTO,
      DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN, 16, NULL},
+    {6, "hold", "remote_test.c", 7, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
+     24, NULL},
 };
-static const dosc_program_info unit = {"remote-test-0001", 6, infos, states};
-static dosc_remote_site *const remote_sites[] = {&remote0, &remote1, &remote2,
-                                                 NULL,     &remote4, &remote5};
+static const dosc_program_info unit = {"remote-test-0001", 7, infos, states};
+static dosc_remote_site *const remote_sites[] = {&remote0, &remote1, &remote2, NULL,
+                                                 &remote4, &remote5, &remote6};
 __attribute__((constructor(101))) static void register_unit(void) {
   dosc_register_unit(&unit);
   dosc_register_remote_sites(&unit, remote_sites);
@@ -229,11 +262,49 @@ __attribute__((constructor(101))) static void register_unit(void) {
 static double in[N], out[N], u[N], serial_out[N], serial_u[N];
 static int v[N];
 
+/* Rank 0's share during the first contact (remote.c, rank_zero_takes): under auto, until every
+ * serving rank has answered once, each of rank 0's threads takes queued tasks, one at a time,
+ * for as long as that lasts; after it, only where dosc_rank_zero_shares says its workers add to
+ * the others'. Two batches of HOLD_TASKS tasks: in the first the last rank holds its first task
+ * HOLD_FIRST_MS, so rank 0 runs queued ones all that time (one after another: not only one per
+ * thread); in the second every rank has answered. Prints, per batch, how many tasks each rank
+ * ran; the caller compares rank 0's with the trace's "run here" counter. */
+enum { HOLD_TASKS = 24 };
+static void first_contact(void) {
+  dosc_frame fr;
+  dosc_frame_init(&fr);
+  static int ran[HOLD_TASKS];
+  const int task_ms[2] = {5, 2};
+  for (int batch = 0; batch < 2; batch++) {
+    for (int k = 0; k < HOLD_TASKS; k++)
+      ran[k] = -1;
+    for (int k = 0; k < HOLD_TASKS; k++) {
+      struct args5 a = {ran, k, task_ms[batch]};
+      DISPATCH(6, a, hold(ran, k, task_ms[batch]));
+    }
+    dosc_taskwait(&fr);
+    int per_rank[8] = {0};
+    for (int k = 0; k < HOLD_TASKS; k++) {
+      CHECK(ran[k] >= 0 && ran[k] < 8, "task %d of batch %d did not run (%d)", k, batch, ran[k]);
+      if (ran[k] >= 0 && ran[k] < 8) per_rank[ran[k]]++;
+    }
+    printf("batch %d:", batch + 1);
+    for (int r = 0; r < dosc_node_count() && r < 8; r++)
+      printf(" rank %d ran %d", r, per_rank[r]);
+    printf("\n");
+  }
+}
+
 int main(int argc, char **argv) {
   dosc_start(NULL, &argc, &argv);
   int rounds = argc > 1 ? atoi(argv[1]) : 2;
   dosc_frame fr;
   dosc_frame_init(&fr);
+  if (argc > 1 && strcmp(argv[1], "contact") == 0) {
+    first_contact();
+    printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
+    return test_failures == 0 ? 0 : 1;
+  }
   for (int i = 0; i < N; i++) {
     in[i] = (double)(i % 97) * 0.5;
     u[i] = serial_u[i] = (double)(i % 13);
