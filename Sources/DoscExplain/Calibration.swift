@@ -16,7 +16,9 @@ import Foundation
 ///   bandwidth a remote task meets through dosc (dispatch, pool, twin and write-back included),
 ///   which is what the model's `remote_latency_ns` and `remote_bytes_per_ns` price; else the
 ///   defaults stay. `calibrate_mpi.c`, a raw MPI ping-pong, runs once beside it: which hosts
-///   the ranks are on, and MPI's own figures for the report.
+///   the ranks are on, and MPI's own figures for the report;
+/// - `calibrate_contact.c`, built likewise and run on 2 ranks and at once on 3: a batch's first
+///   contact on each, whose ratio less 1 is `remote_later_contact_share` (ContactProbe).
 /// Each program is launched many times, the launches spread over nine passes and more where a
 /// figure needs them; every figure is the trimmed mean over its launches, its noise the width of
 /// that figure's confidence interval (see `stable` and LaunchStatistics); a noise still above
@@ -80,7 +82,13 @@ public struct Calibration {
   /// Its launches are one pool whatever the placements: their trimmed mean and its interval
   /// (LaunchStatistics), neither split into modes nor mixed (PlacedFigure); a difference near 0
   /// would split at any gap. Held to both limits, like a figure on one CPU.
-  static let pairedInLaunch: Set = ["remote_first_ns"]
+  static let pairedInLaunch: Set = ["remote_first_ns", "remote_later_contact_share"]
+  /// The figures whose launches give 1 + the figure, a ratio of two costs: the profile keeps the
+  /// figure (their trimmed mean less 1, at least 0), its noise and launch spread stay over
+  /// 1 + the figure. `remote_later_contact_share` is the 3-rank contact over the 2-rank one,
+  /// less 1 (ContactProbe): near 0 on a machine whose contacts overlap well, where a noise over
+  /// the share itself would be a ratio of two small numbers and refuse every calibration.
+  public static let onePlus: Set = ["remote_later_contact_share"]
   /// How far one launch may stray (the launches' interquartile range over their median): the
   /// VM's own CPU placements move a figure's launches by up to a third (the remote latency's
   /// 240 and 320 ns modes: an interquartile range of 31% of the figure); launches that stray
@@ -194,6 +202,9 @@ public struct Calibration {
           Probe(
             names: ["remote_latency_ns", "remote_bytes_per_ns", "remote_first_ns"], launchesPerPass: 2,
             launch: remote.measure))
+        let contact = try ContactProbe(
+          sources: sources, scratch: scratch, runtimeDirectory: explicit, environment: remote.environment)
+        probes.append(Probe(names: ["remote_later_contact_share"], launchesPerPass: 1, launch: contact.measure))
         rawNetwork = rawProbe
         network = "2 MPI ranks started by mpirun"
       }
@@ -278,7 +289,8 @@ public struct Calibration {
       if pass > 1 && Date().timeIntervalSince(started) > Self.passDeadline { break }
       if pass <= Self.passes {
         progress(
-          "[2/3] measuring, pass \(pass) of \(Self.passes): call, spawn, steal, ns per operation, network")
+          "[2/3] measuring, pass \(pass) of \(Self.passes): call, spawn, steal, ns per operation, network, "
+            + "first contact on 2 and 3 ranks")
       } else {
         let wide = measurements.filter { !Self.isStable($0) }.map { "\($0.name) (\(Self.spreads($0)))" }
         progress(
@@ -321,6 +333,11 @@ public struct Calibration {
   /// on one CPU or paired within its launches (`pairedInLaunch`) is one pool.
   static func measurement(_ name: String, _ launches: [Double], placementsMoved: Bool = false) -> Measurement? {
     guard let all = LaunchStatistics(launches) else { return nil }
+    if onePlus.contains(name) {
+      return Measurement(
+        name: name, value: max(all.value - 1, 0), median: all.median - 1, noise: all.noise,
+        launchSpread: all.launchSpread, launches: all.launches)
+    }
     var measurement = Measurement(
       name: name, value: all.value, median: all.median, noise: all.noise, launchSpread: all.launchSpread,
       launches: all.launches)
@@ -530,5 +547,60 @@ final class RemoteTaskProbe {
       throw Calibration.Failure(description: "calibrate_remote did not run on 2 ranks: \(output)")
     }
     return figures
+  }
+}
+
+/// `remote_later_contact_share`: what each serving rank after the first adds to a batch's first
+/// contact, as a share of the first's (policy.c, first_contact_ns). calibrate_contact.c built
+/// with `dosc compile` and launched on 2 ranks and right after on 3 (the order alternating from
+/// launch to launch, so a load that grows or fades weighs on both alike), each with every task
+/// shipped; each launch gives its cold batch less its warm ones. A pair of launches gives one
+/// sample of 1 + share, the 3-rank contact over the 2-rank one: the two are taken a second apart,
+/// so the machine's load of that moment is in both (`Calibration.onePlus`).
+final class ContactProbe {
+  let program: String
+  let environment: [String: String]
+  private var threeFirst = false
+
+  init(sources: String, scratch: String, runtimeDirectory: String?, environment: [String: String]) throws {
+    program = scratch + "/calibrate_contact"
+    self.environment = environment
+    try Calibration.compileWithDosc(
+      sources + "/calibrate_contact.c", into: program, runtimeDirectory: runtimeDirectory)
+  }
+
+  /// One batch's first contact on `ranks` ranks, ns: an error when the program ran on other
+  /// ranks, or when no task of its cold batch left rank 0 (then it timed no contact). A cold
+  /// batch that reached only some serving ranks counts: a rank that asked late (descheduled
+  /// on a shared machine) is what a program on that many ranks meets too.
+  func contact(ranks: Int) throws -> Double {
+    // Like `dosc run`: more ranks than the 2 CPUs calibrate needs, none bound to a core.
+    let output = try Calibration.execute(
+      ["mpirun", "-n", "\(ranks)", "--oversubscribe", "--bind-to", "none", program], environment: environment)
+    var values: [String: Double] = [:]
+    for line in output.split(separator: "\n") {
+      let words = line.split(separator: " ")
+      if words.count >= 2, let value = Double(words[1]) { values[String(words[0])] = value }
+    }
+    guard values["ranks"] == Double(ranks), (values["serving_ranks"] ?? 0) >= 1, let contact = values["contact_ns"]
+    else {
+      throw Calibration.Failure(
+        description: "calibrate_contact on \(ranks) ranks did not ship its tasks to a serving rank: \(output)")
+    }
+    return contact
+  }
+
+  func measure() throws -> [(String, Double, Double)] {
+    threeFirst.toggle()
+    let first = try contact(ranks: threeFirst ? 3 : 2)
+    let second = try contact(ranks: threeFirst ? 2 : 3)
+    let (two, three) = threeFirst ? (second, first) : (first, second)
+    guard two > 0 else {
+      throw Calibration.Failure(
+        description: "unstable measurement: remote_later_contact_share: a first contact of \(two) ns on 2 ranks, "
+          + "its cold batch no slower than the warm ones (a spread no ratio survives); the machine is busy: run "
+          + "'dosc calibrate' again when it is quieter")
+    }
+    return [("remote_later_contact_share", three / two, 0)]
   }
 }

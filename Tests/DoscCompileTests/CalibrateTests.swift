@@ -88,6 +88,8 @@ import Testing
     let network = try #require(calibration["network"] as? String)
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/mpirun") {
       #expect(measured.contains("remote_latency_ns") && measured.contains("remote_bytes_per_ns"))
+      #expect(measured.contains("remote_later_contact_share"))
+      #expect(calibration["noise_of_one_plus"] as? [String] == ["remote_later_contact_share"])
       // Measured through a dosc remote task (the probe fails when its task did not run on rank
       // 1), beside a raw MPI ping-pong's best. Not compared with it here: the two are timed at
       // different moments, and a VM that moves its CPUs between them (140 against 400 ns for
@@ -127,7 +129,9 @@ import Testing
       let b = try #require(profiles[1][field] as? Double)
       let allowed = Swift.max((noises[0][field] ?? 0) + (noises[1][field] ?? 0), 0.05)
       print("calibrate twice: \(field) \(a) vs \(b), noise \(noises[0][field] ?? 0) + \(noises[1][field] ?? 0)")
-      return abs(a - b) <= allowed * Swift.max(a, b)
+      // A share's noise is over 1 + the share (Calibration.onePlus).
+      let base = (calibrations[0]["noise_of_one_plus"] as? [String] ?? []).contains(field) ? 1.0 : 0.0
+      return abs(a - b) <= allowed * (base + Swift.max(a, b))
     }
     let disagreeing = try measured.filter { try !agrees($0) }
     let onePlacement = calibrations.allSatisfy { ($0["modes"] as? [String: Any])?["steal_ns"] == nil }
@@ -355,5 +359,59 @@ import Testing
       if let m = Calibration.measurement("remote_first_ns", paired), Calibration.isStable(m) { pairedStable += 1 }
     }
     #expect(unpairedStable < 100 && pairedStable >= 490, "unpaired \(unpairedStable), paired \(pairedStable) of 500")
+  }
+
+  /// `remote_later_contact_share` (Calibration.onePlus): the launches give 1 + share, the 3-rank
+  /// contact over the 2-rank one; the profile keeps their trimmed mean less 1, never below 0, and
+  /// the noise and launch spread stay over 1 + share, so a share near 0 is not refused for a
+  /// ratio of two small numbers.
+  @Test func contactShareIsMeasuredOverOnePlusIt() throws {
+    // bench/first_contact.py's medians at load 11-16: 263 us on 2 ranks, 314 on 3 (1.19).
+    let ratios = [1.19, 1.21, 1.17, 1.22, 1.18, 1.20, 1.16, 1.19, 1.23]
+    let statistics = try #require(LaunchStatistics(ratios))
+    let share = try #require(Calibration.measurement("remote_later_contact_share", ratios, placementsMoved: true))
+    #expect(abs(share.value - (statistics.value - 1)) < 1e-12 && share.value != 0.25)
+    #expect(share.noise == statistics.noise && share.modes.isEmpty && share.mixedIntervalNoise == nil)
+    #expect(Calibration.isStable(share))
+    // Contacts that overlap fully (3 ranks no slower than 2): a share of 0, stable; the same
+    // launches' noise over the share itself would be 0.03 / 0.
+    let overlapped = try #require(
+      Calibration.measurement("remote_later_contact_share", [0.97, 1.02, 0.99, 1.01, 0.98, 1.03, 1.0, 0.99, 1.01]))
+    #expect(overlapped.value == 0 && Calibration.isStable(overlapped))
+    // A load that holds up one rank count's launches and not the other's: an error, no share.
+    let loaded = try #require(
+      Calibration.measurement("remote_later_contact_share", [0.6, 2.9, 1.1, 3.4, 0.8, 1.9, 2.6, 0.7, 1.5]))
+    #expect(!Calibration.isStable(loaded))
+    // The profile writes the measured share, says how its noise reads, and the runtime's own
+    // reader takes it.
+    let result = Calibration.Result(
+      measurements: [share], kernels: [:], network: "2 MPI ranks started by mpirun", stealCPUs: [], seconds: 1)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.profileJSON().utf8)) as? [String: Any])
+    let calibration = try #require(json["calibration"] as? [String: Any])
+    #expect(abs((json["remote_later_contact_share"] as? Double ?? -1) - share.value) < 1e-9)
+    #expect(calibration["measured"] as? [String] == ["remote_later_contact_share"])
+    #expect(calibration["noise_of_one_plus"] as? [String] == ["remote_later_contact_share"])
+  }
+
+  /// The probe itself, where MPI is installed: a 2-rank and a 3-rank launch of
+  /// calibrate_contact.c give one sample of 1 + share, each cold batch having left rank 0
+  /// (ContactProbe throws otherwise).
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/mpirun")))
+  func contactProbeMeasuresTwoAndThreeRanks() throws {
+    let scratch = try Harness.scratch("contact")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let runtime = Harness.repository.appendingPathComponent("Runtime").path
+    let shipEverything = scratch + "/ship.json"
+    try #"{"schema": "dosc-profile/1", "spawn_ns": 0, "remote_latency_ns": 0, "remote_bytes_per_ns": 10000}"#.write(
+      toFile: shipEverything, atomically: true, encoding: .utf8)
+    let probe = try ContactProbe(
+      sources: runtime + "/calibrate", scratch: scratch, runtimeDirectory: runtime,
+      environment: RemoteTaskProbe.mpirunEnvironment.merging(
+        ["DOSC_BIND": "remote", "DOSC_THREADS": "1", "DOSC_PROFILE": shipEverything, "DOSC_RUNTIME_DIR": runtime]
+      ) { $1 })
+    let sample = try probe.measure()
+    #expect(sample.count == 1 && sample[0].0 == "remote_later_contact_share")
+    #expect(sample[0].1.isFinite && sample[0].1 > 0, "\(sample)")
   }
 }
