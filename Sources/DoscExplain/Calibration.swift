@@ -82,11 +82,11 @@ public struct Calibration {
   /// Its launches are one pool whatever the placements: their trimmed mean and its interval
   /// (LaunchStatistics), neither split into modes nor mixed (PlacedFigure); a difference near 0
   /// would split at any gap. Held to both limits, like a figure on one CPU.
-  static let pairedInLaunch: Set = ["remote_first_ns", "remote_later_contact_share"]
-  /// The figures whose launches give 1 + the figure, a ratio of two costs: the profile keeps the
-  /// figure (their trimmed mean less 1, at least 0), its noise and launch spread stay over
+  static let pairedInLaunch: Set = ["remote_first_ns", "contact_2_ns", "contact_3_ns"]
+  /// The figures that are 1 + the figure less 1, a ratio of two costs: the profile keeps the
+  /// figure (the ratio less 1, at least 0), its noise and launch spread stay over
   /// 1 + the figure. `remote_later_contact_share` is the 3-rank contact over the 2-rank one,
-  /// less 1 (ContactProbe): near 0 on a machine whose contacts overlap well, where a noise over
+  /// less 1 (contactShare): near 0 on a machine whose contacts overlap well, where a noise over
   /// the share itself would be a ratio of two small numbers and refuse every calibration.
   public static let onePlus: Set = ["remote_later_contact_share"]
   /// How far one launch may stray (the launches' interquartile range over their median): the
@@ -204,13 +204,25 @@ public struct Calibration {
             launch: remote.measure))
         let contact = try ContactProbe(
           sources: sources, scratch: scratch, runtimeDirectory: explicit, environment: remote.environment)
-        probes.append(Probe(names: ["remote_later_contact_share"], launchesPerPass: 1, launch: contact.measure))
+        probes.append(Probe(names: ["contact_2_ns", "contact_3_ns"], launchesPerPass: 1, launch: contact.measure))
         rawNetwork = rawProbe
         network = "2 MPI ranks started by mpirun"
       }
     }
 
     var measurements = try stable(probes)
+    if let two = measurements.first(where: { $0.name == "contact_2_ns" }),
+      let three = measurements.first(where: { $0.name == "contact_3_ns" })
+    {
+      let share = Self.contactShare(two: two, three: three)
+      guard Self.isStable(share) else {
+        throw Failure(
+          description: "unstable measurement: remote_later_contact_share \(format(share.value)) with "
+            + "\(Self.spreads(share)) of 1 + it over \(share.launches) launches (\(Self.limits)); the machine is "
+            + "busy: run 'dosc calibrate' again when it is quieter")
+      }
+      measurements.append(share)
+    }
     if let steal = measurements.firstIndex(where: { $0.name == "steal_ns" }) {
       for mode in measurements[steal].modes.indices {
         measurements[steal].modes[mode].cpus = stealCPUs.cpus(within: measurements[steal].modes[mode].range)
@@ -333,11 +345,6 @@ public struct Calibration {
   /// on one CPU or paired within its launches (`pairedInLaunch`) is one pool.
   static func measurement(_ name: String, _ launches: [Double], placementsMoved: Bool = false) -> Measurement? {
     guard let all = LaunchStatistics(launches) else { return nil }
-    if onePlus.contains(name) {
-      return Measurement(
-        name: name, value: max(all.value - 1, 0), median: all.median - 1, noise: all.noise,
-        launchSpread: all.launchSpread, launches: all.launches)
-    }
     var measurement = Measurement(
       name: name, value: all.value, median: all.median, noise: all.noise, launchSpread: all.launchSpread,
       launches: all.launches)
@@ -356,6 +363,22 @@ public struct Calibration {
       measurement.noise = max(all.noise, (sorted[sorted.count - 1 - cut] - sorted[cut]) / all.value)
     }
     return measurement
+  }
+
+  /// `remote_later_contact_share` from the batch's first contact on 2 and on 3 ranks (each one
+  /// pool of launches, held to the limits by `stable`): the ratio of their trimmed means less 1,
+  /// at least 0. Its noise is over 1 + share (`onePlus`): the ratio's interval, whose relative
+  /// width is about the root sum of squares of the two figures' (independent launches); its
+  /// launch spread the larger of theirs. A ratio per pair of launches strayed 50-125% at load 3
+  /// on the 2-CPU VM (each cold-less-warm difference moves alone), its mean never within the
+  /// limit; the two pools' trimmed means each drop their held-up launches first.
+  static func contactShare(two: Measurement, three: Measurement) -> Measurement {
+    let ratio = two.value > 0 ? three.value / two.value : .infinity
+    return Measurement(
+      name: "remote_later_contact_share", value: max(ratio - 1, 0),
+      median: two.median > 0 ? three.median / two.median - 1 : .infinity,
+      noise: (two.noise * two.noise + three.noise * three.noise).squareRoot(),
+      launchSpread: max(two.launchSpread, three.launchSpread), launches: min(two.launches, three.launches))
   }
 
   /// "a spread of 34%, one launch straying 55%": a figure's noise and launch spread; per
@@ -554,9 +577,8 @@ final class RemoteTaskProbe {
 /// contact, as a share of the first's (policy.c, first_contact_ns). calibrate_contact.c built
 /// with `dosc compile` and launched on 2 ranks and right after on 3 (the order alternating from
 /// launch to launch, so a load that grows or fades weighs on both alike), each with every task
-/// shipped; each launch gives its cold batch less its warm ones. A pair of launches gives one
-/// sample of 1 + share, the 3-rank contact over the 2-rank one: the two are taken a second apart,
-/// so the machine's load of that moment is in both (`Calibration.onePlus`).
+/// shipped; each launch gives its cold batch less its warm ones, one sample of `contact_2_ns` or
+/// `contact_3_ns`; the share is their trimmed means' ratio less 1 (`Calibration.contactShare`).
 final class ContactProbe {
   let program: String
   let environment: [String: String]
@@ -595,12 +617,6 @@ final class ContactProbe {
     let first = try contact(ranks: threeFirst ? 3 : 2)
     let second = try contact(ranks: threeFirst ? 2 : 3)
     let (two, three) = threeFirst ? (second, first) : (first, second)
-    guard two > 0 else {
-      throw Calibration.Failure(
-        description: "unstable measurement: remote_later_contact_share: a first contact of \(two) ns on 2 ranks, "
-          + "its cold batch no slower than the warm ones (a spread no ratio survives); the machine is busy: run "
-          + "'dosc calibrate' again when it is quieter")
-    }
-    return [("remote_later_contact_share", three / two, 0)]
+    return [("contact_2_ns", two, 0), ("contact_3_ns", three, 0)]
   }
 }

@@ -48,7 +48,7 @@ extension Calibration.Result {
     }
     if onePlus.contains("remote_later_contact_share") {
       calibration["remote_later_contact_share_means"] =
-        "Runtime/calibrate/calibrate_contact.c launched on 2 ranks and at once on 3, every task shipped: a batch of 8 tasks (1 byte and 64 KiB) cold less warm on each; one sample per pair of launches, the 3-rank contact over the 2-rank one; the profile keeps the trimmed mean less 1 (at least 0): what each serving rank after the first adds to a batch's first contact, as a share of remote_first_ns"
+        "Runtime/calibrate/calibrate_contact.c launched on 2 ranks and at once on 3, every task shipped: a batch of 8 tasks (1 byte and 64 KiB) cold less warm on each (contact_2_ns, contact_3_ns); the ratio of their trimmed means (3 ranks over 2) less 1, at least 0: what each serving rank after the first adds to a batch's first contact, as a share of remote_first_ns"
     }
     if let call = measurements.first(where: { $0.name == "call_ns" }) { calibration["call_ns"] = call.value }
     if !stealCPUs.isEmpty { calibration["steal_cpus"] = stealCPUs }

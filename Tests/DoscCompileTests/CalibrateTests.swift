@@ -361,27 +361,27 @@ import Testing
     #expect(unpairedStable < 100 && pairedStable >= 490, "unpaired \(unpairedStable), paired \(pairedStable) of 500")
   }
 
-  /// `remote_later_contact_share` (Calibration.onePlus): the launches give 1 + share, the 3-rank
-  /// contact over the 2-rank one; the profile keeps their trimmed mean less 1, never below 0, and
-  /// the noise and launch spread stay over 1 + share, so a share near 0 is not refused for a
-  /// ratio of two small numbers.
+  /// `remote_later_contact_share` (Calibration.contactShare): the 3-rank contact's trimmed mean
+  /// over the 2-rank one's, less 1, never below 0; the noise stays over 1 + share, so a share
+  /// near 0 is not refused for a ratio of two small numbers.
   @Test func contactShareIsMeasuredOverOnePlusIt() throws {
+    func pool(_ name: String, _ launches: [Double]) throws -> Calibration.Measurement {
+      try #require(Calibration.measurement(name, launches, placementsMoved: true))
+    }
     // bench/first_contact.py's medians at load 11-16: 263 us on 2 ranks, 314 on 3 (1.19).
-    let ratios = [1.19, 1.21, 1.17, 1.22, 1.18, 1.20, 1.16, 1.19, 1.23]
-    let statistics = try #require(LaunchStatistics(ratios))
-    let share = try #require(Calibration.measurement("remote_later_contact_share", ratios, placementsMoved: true))
-    #expect(abs(share.value - (statistics.value - 1)) < 1e-12 && share.value != 0.25)
-    #expect(share.noise == statistics.noise && share.modes.isEmpty && share.mixedIntervalNoise == nil)
+    let two = try pool("contact_2_ns", [263, 250, 270, 258, 266, 261, 255, 268, 900].map { $0 * 1000 })
+    let three = try pool("contact_3_ns", [314, 300, 320, 310, 318, 305, 312, 309, 80].map { $0 * 1000 })
+    #expect(two.modes.isEmpty && two.mixedIntervalNoise == nil && Calibration.isStable(two))
+    let share = Calibration.contactShare(two: two, three: three)
+    #expect(abs(share.value - (three.value / two.value - 1)) < 1e-12 && share.value > 0.1 && share.value < 0.3)
+    #expect(abs(share.noise - (two.noise * two.noise + three.noise * three.noise).squareRoot()) < 1e-12)
     #expect(Calibration.isStable(share))
-    // Contacts that overlap fully (3 ranks no slower than 2): a share of 0, stable; the same
-    // launches' noise over the share itself would be 0.03 / 0.
-    let overlapped = try #require(
-      Calibration.measurement("remote_later_contact_share", [0.97, 1.02, 0.99, 1.01, 0.98, 1.03, 1.0, 0.99, 1.01]))
+    // Contacts that overlap fully (3 ranks no slower than 2): a share of 0, stable.
+    let overlapped = Calibration.contactShare(two: three, three: two)
     #expect(overlapped.value == 0 && Calibration.isStable(overlapped))
-    // A load that holds up one rank count's launches and not the other's: an error, no share.
-    let loaded = try #require(
-      Calibration.measurement("remote_later_contact_share", [0.6, 2.9, 1.1, 3.4, 0.8, 1.9, 2.6, 0.7, 1.5]))
-    #expect(!Calibration.isStable(loaded))
+    // A load that holds up half the launches: an error, no share.
+    let loaded = try pool("contact_3_ns", [300, 900, 310, 1200, 290, 850, 1000, 305, 700].map { $0 * 1000 })
+    #expect(!Calibration.isStable(Calibration.contactShare(two: two, three: loaded)))
     // The profile writes the measured share, says how its noise reads, and the runtime's own
     // reader takes it.
     let result = Calibration.Result(
@@ -395,7 +395,7 @@ import Testing
   }
 
   /// The probe itself, where MPI is installed: a 2-rank and a 3-rank launch of
-  /// calibrate_contact.c give one sample of 1 + share, each cold batch having left rank 0
+  /// calibrate_contact.c give one sample of each contact, each cold batch having left rank 0
   /// (ContactProbe throws otherwise).
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/mpirun")))
   func contactProbeMeasuresTwoAndThreeRanks() throws {
@@ -411,7 +411,7 @@ import Testing
         ["DOSC_BIND": "remote", "DOSC_THREADS": "1", "DOSC_PROFILE": shipEverything, "DOSC_RUNTIME_DIR": runtime]
       ) { $1 })
     let sample = try probe.measure()
-    #expect(sample.count == 1 && sample[0].0 == "remote_later_contact_share")
-    #expect(sample[0].1.isFinite && sample[0].1 > 0, "\(sample)")
+    #expect(sample.map(\.0) == ["contact_2_ns", "contact_3_ns"])
+    #expect(sample.allSatisfy { $0.1.isFinite }, "\(sample)")
   }
 }
