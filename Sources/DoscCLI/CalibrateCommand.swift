@@ -30,6 +30,7 @@ struct CalibrateCommand: ParsableCommand {
         lines.append(
           "  \(measurement.name.padding(toLength: 20, withPad: " ", startingAt: 0)) "
             + "\(String(format: "%12.4g", measurement.value))  noise \(String(format: "%4.1f", measurement.noise * 100))%"
+            + (Calibration.onePlus.contains(measurement.name) ? " of 1 + it" : "")
             + "  (trimmed mean of \(measurement.launches) launches, median \(String(format: "%.4g", measurement.median));"
             + " one launch strays "
             + "\(String(format: "%.1f", measurement.launchSpread * 100))%)"

@@ -16,7 +16,9 @@ import Foundation
 ///   bandwidth a remote task meets through dosc (dispatch, pool, twin and write-back included),
 ///   which is what the model's `remote_latency_ns` and `remote_bytes_per_ns` price; else the
 ///   defaults stay. `calibrate_mpi.c`, a raw MPI ping-pong, runs once beside it: which hosts
-///   the ranks are on, and MPI's own figures for the report.
+///   the ranks are on, and MPI's own figures for the report;
+/// - `calibrate_contact.c`, built likewise and run on 2 ranks and at once on 3: a batch's first
+///   contact on each, whose ratio less 1 is `remote_later_contact_share` (ContactProbe).
 /// Each program is launched many times, the launches spread over nine passes and more where a
 /// figure needs them; every figure is the trimmed mean over its launches, its noise the width of
 /// that figure's confidence interval (see `stable` and LaunchStatistics); a noise still above
@@ -80,7 +82,13 @@ public struct Calibration {
   /// Its launches are one pool whatever the placements: their trimmed mean and its interval
   /// (LaunchStatistics), neither split into modes nor mixed (PlacedFigure); a difference near 0
   /// would split at any gap. Held to both limits, like a figure on one CPU.
-  static let pairedInLaunch: Set = ["remote_first_ns"]
+  static let pairedInLaunch: Set = ["remote_first_ns", "contact_2_ns", "contact_3_ns"]
+  /// The figures that are 1 + the figure less 1, a ratio of two costs: the profile keeps the
+  /// figure (the ratio less 1, at least 0), its noise and launch spread stay over
+  /// 1 + the figure. `remote_later_contact_share` is the 3-rank contact over the 2-rank one,
+  /// less 1 (contactShare): near 0 on a machine whose contacts overlap well, where a noise over
+  /// the share itself would be a ratio of two small numbers and refuse every calibration.
+  public static let onePlus: Set = ["remote_later_contact_share"]
   /// How far one launch may stray (the launches' interquartile range over their median): the
   /// VM's own CPU placements move a figure's launches by up to a third (the remote latency's
   /// 240 and 320 ns modes: an interquartile range of 31% of the figure); launches that stray
@@ -194,12 +202,27 @@ public struct Calibration {
           Probe(
             names: ["remote_latency_ns", "remote_bytes_per_ns", "remote_first_ns"], launchesPerPass: 2,
             launch: remote.measure))
+        let contact = try ContactProbe(
+          sources: sources, scratch: scratch, runtimeDirectory: explicit, environment: remote.environment)
+        probes.append(Probe(names: ["contact_2_ns", "contact_3_ns"], launchesPerPass: 1, launch: contact.measure))
         rawNetwork = rawProbe
         network = "2 MPI ranks started by mpirun"
       }
     }
 
     var measurements = try stable(probes)
+    if let two = measurements.first(where: { $0.name == "contact_2_ns" }),
+      let three = measurements.first(where: { $0.name == "contact_3_ns" })
+    {
+      let share = Self.contactShare(two: two, three: three)
+      guard Self.isStable(share) else {
+        throw Failure(
+          description: "unstable measurement: remote_later_contact_share \(format(share.value)) with "
+            + "\(Self.spreads(share)) of 1 + it over \(share.launches) launches (\(Self.limits)); the machine is "
+            + "busy: run 'dosc calibrate' again when it is quieter")
+      }
+      measurements.append(share)
+    }
     if let steal = measurements.firstIndex(where: { $0.name == "steal_ns" }) {
       for mode in measurements[steal].modes.indices {
         measurements[steal].modes[mode].cpus = stealCPUs.cpus(within: measurements[steal].modes[mode].range)
@@ -278,7 +301,8 @@ public struct Calibration {
       if pass > 1 && Date().timeIntervalSince(started) > Self.passDeadline { break }
       if pass <= Self.passes {
         progress(
-          "[2/3] measuring, pass \(pass) of \(Self.passes): call, spawn, steal, ns per operation, network")
+          "[2/3] measuring, pass \(pass) of \(Self.passes): call, spawn, steal, ns per operation, network, "
+            + "first contact on 2 and 3 ranks")
       } else {
         let wide = measurements.filter { !Self.isStable($0) }.map { "\($0.name) (\(Self.spreads($0)))" }
         progress(
@@ -339,6 +363,22 @@ public struct Calibration {
       measurement.noise = max(all.noise, (sorted[sorted.count - 1 - cut] - sorted[cut]) / all.value)
     }
     return measurement
+  }
+
+  /// `remote_later_contact_share` from the batch's first contact on 2 and on 3 ranks (each one
+  /// pool of launches, held to the limits by `stable`): the ratio of their trimmed means less 1,
+  /// at least 0. Its noise is over 1 + share (`onePlus`): the ratio's interval, whose relative
+  /// width is about the root sum of squares of the two figures' (independent launches); its
+  /// launch spread the larger of theirs. A ratio per pair of launches strayed 50-125% at load 3
+  /// on the 2-CPU VM (each cold-less-warm difference moves alone), its mean never within the
+  /// limit; the two pools' trimmed means each drop their held-up launches first.
+  static func contactShare(two: Measurement, three: Measurement) -> Measurement {
+    let ratio = two.value > 0 ? three.value / two.value : .infinity
+    return Measurement(
+      name: "remote_later_contact_share", value: max(ratio - 1, 0),
+      median: two.median > 0 ? three.median / two.median - 1 : .infinity,
+      noise: (two.noise * two.noise + three.noise * three.noise).squareRoot(),
+      launchSpread: max(two.launchSpread, three.launchSpread), launches: min(two.launches, three.launches))
   }
 
   /// "a spread of 34%, one launch straying 55%": a figure's noise and launch spread; per
@@ -530,5 +570,53 @@ final class RemoteTaskProbe {
       throw Calibration.Failure(description: "calibrate_remote did not run on 2 ranks: \(output)")
     }
     return figures
+  }
+}
+
+/// `remote_later_contact_share`: what each serving rank after the first adds to a batch's first
+/// contact, as a share of the first's (policy.c, first_contact_ns). calibrate_contact.c built
+/// with `dosc compile` and launched on 2 ranks and right after on 3 (the order alternating from
+/// launch to launch, so a load that grows or fades weighs on both alike), each with every task
+/// shipped; each launch gives its cold batch less its warm ones, one sample of `contact_2_ns` or
+/// `contact_3_ns`; the share is their trimmed means' ratio less 1 (`Calibration.contactShare`).
+final class ContactProbe {
+  let program: String
+  let environment: [String: String]
+  private var threeFirst = false
+
+  init(sources: String, scratch: String, runtimeDirectory: String?, environment: [String: String]) throws {
+    program = scratch + "/calibrate_contact"
+    self.environment = environment
+    try Calibration.compileWithDosc(
+      sources + "/calibrate_contact.c", into: program, runtimeDirectory: runtimeDirectory)
+  }
+
+  /// One batch's first contact on `ranks` ranks, ns: an error when the program ran on other
+  /// ranks, or when no task of its cold batch left rank 0 (then it timed no contact). A cold
+  /// batch that reached only some serving ranks counts: a rank that asked late (descheduled
+  /// on a shared machine) is what a program on that many ranks meets too.
+  func contact(ranks: Int) throws -> Double {
+    // Like `dosc run`: more ranks than the 2 CPUs calibrate needs, none bound to a core.
+    let output = try Calibration.execute(
+      ["mpirun", "-n", "\(ranks)", "--oversubscribe", "--bind-to", "none", program], environment: environment)
+    var values: [String: Double] = [:]
+    for line in output.split(separator: "\n") {
+      let words = line.split(separator: " ")
+      if words.count >= 2, let value = Double(words[1]) { values[String(words[0])] = value }
+    }
+    guard values["ranks"] == Double(ranks), (values["serving_ranks"] ?? 0) >= 1, let contact = values["contact_ns"]
+    else {
+      throw Calibration.Failure(
+        description: "calibrate_contact on \(ranks) ranks did not ship its tasks to a serving rank: \(output)")
+    }
+    return contact
+  }
+
+  func measure() throws -> [(String, Double, Double)] {
+    threeFirst.toggle()
+    let first = try contact(ranks: threeFirst ? 3 : 2)
+    let second = try contact(ranks: threeFirst ? 2 : 3)
+    let (two, three) = threeFirst ? (second, first) : (first, second)
+    return [("contact_2_ns", two, 0), ("contact_3_ns", three, 0)]
   }
 }
