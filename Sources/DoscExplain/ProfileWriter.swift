@@ -50,6 +50,9 @@ extension Calibration.Result {
       calibration["remote_later_contact_share_means"] =
         "Runtime/calibrate/calibrate_contact.c launched on 2 ranks and at once on 3, every task shipped: a batch of 8 tasks (1 byte and 64 KiB) cold less warm on each (contact_2_ns, contact_3_ns); the ratio of their trimmed means (3 ranks over 2) less 1, at least 0: what each serving rank after the first adds to a batch's first contact, as a share of remote_first_ns"
     }
+    if !notMeasured.isEmpty {
+      calibration["not_measured"] = notMeasured
+    }
     if let call = measurements.first(where: { $0.name == "call_ns" }) { calibration["call_ns"] = call.value }
     if !stealCPUs.isEmpty { calibration["steal_cpus"] = stealCPUs }
     let mixed = measurements.filter { $0.mixedIntervalNoise != nil }.map(\.name)
