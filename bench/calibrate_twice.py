@@ -111,7 +111,13 @@ def main():
                 print("| --- | --- | --- | --- | --- | --- | --- |")
                 all_agree = True
                 for figure in FIGURES:
-                    if figure not in a["calibration"]["measured"]:
+                    # Compared when both measured it (a share one could not measure steadily has its
+                    # default and calibration.not_measured says why).
+                    if figure not in a["calibration"]["measured"] or figure not in b["calibration"]["measured"]:
+                        for name, profile in (("A", a), ("B", b)):
+                            why = profile["calibration"].get("not_measured", {}).get(figure)
+                            if why:
+                                print(f"- {figure} not measured in {name}: {why}")
                         continue
                     x, y = a[figure], b[figure]
                     noise = a["calibration"]["noise"][figure] + b["calibration"]["noise"][figure]

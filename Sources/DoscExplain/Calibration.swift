@@ -85,9 +85,10 @@ public struct Calibration {
   static let pairedInLaunch: Set = ["remote_first_ns", "contact_2_ns", "contact_3_ns"]
   /// The figures whose noise does not fail the calibration: the first contact on 2 and on 3
   /// ranks, from which `remote_later_contact_share` comes. Each launch gives one sample of each
-  /// (a process is cold once), and on the 2-CPU VM one launch strays 50-86% whatever the load
-  /// (the serving ranks wake from their idle sleep at a random point of it; 3 ranks share 2
-  /// CPUs): an interval within the limit would need some 70 launches of each, two minutes.
+  /// (a process is cold once), and on the 2-CPU VM one launch strays 30-70% even bound to cores
+  /// (3 ranks share 2 CPUs; likely also the serving ranks' idle back-off, which the cold batch
+  /// meets at a random point: not verified): an interval within the limit would need some 70
+  /// launches of each, two minutes.
   /// Such a calibration keeps the share's built-in default and says why (`whyNotSteady`);
   /// a steady one on a quieter or larger machine is measured. Past the nine passes these
   /// figures get more only once every other one is within the limits (`stable`): their
