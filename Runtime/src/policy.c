@@ -41,7 +41,8 @@
  *   bench/first_contact.py measured 0.19 on 3 ranks and 0.29 per rank on 4
  *   (a cold batch of 8 tasks less warm ones, medians of 15-25 launches at
  *   load 11-16: 263 us on 2 ranks, 314 on 3, 418 on 4); `dosc calibrate`
- *   measures it (calibrate_contact.c on 2 and 3 ranks: the ratio less 1).
+ *   measures it when steady (calibrate_contact.c on 2 and 3 ranks: the ratio
+ *   less 1), else keeps 0.25 and the profile says why.
  * - overhead_target: spawns may cost at most 2% of the work they move.
  * - tasks_per_thread: a recursive computation is split until its heaviest
  *   leaf task is at most 1 / (threads x 256) of the work (see
