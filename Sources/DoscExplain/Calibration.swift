@@ -90,7 +90,8 @@ public struct Calibration {
   /// meets at a random point: not verified): an interval within the limit would need some 70
   /// launches of each, two minutes.
   /// Such a calibration keeps the share's built-in default and says why (`whyNotSteady`);
-  /// a steady one on a quieter or larger machine is measured. Past the nine passes these
+  /// a steady one on a quieter or larger machine is measured (on fewer than 3 CPUs the probe
+  /// does not run: ContactProbe.leastCPUs). Past the nine passes these
   /// figures get more only once every other one is within the limits (`stable`): their
   /// launches must not take the time the model's other figures need.
   static let bestEffort: Set = ["contact_2_ns", "contact_3_ns"]
@@ -191,6 +192,7 @@ public struct Calibration {
     }
     let kernels = try KernelProbe(sources: sources, scratch: scratch, runtimeDirectory: explicit, rounds: rounds)
     probes.append(Probe(names: ["ns_per_op"], launchesPerPass: 2, launch: kernels.measure))
+    var notMeasured: [String: String] = [:]
     var network = "not measured: mpicc or mpirun not found (MPI not installed); the built-in defaults stay"
     let hosts = HostsSeen()
     var rawNetwork: (() throws -> [(String, Double, Double)])?
@@ -217,16 +219,20 @@ public struct Calibration {
           Probe(
             names: ["remote_latency_ns", "remote_bytes_per_ns", "remote_first_ns"], launchesPerPass: 2,
             launch: remote.measure))
-        let contact = try ContactProbe(
-          sources: sources, scratch: scratch, runtimeDirectory: explicit, environment: remote.environment)
-        probes.append(Probe(names: ["contact_2_ns", "contact_3_ns"], launchesPerPass: 1, launch: contact.measure))
+        if ProcessInfo.processInfo.activeProcessorCount >= ContactProbe.leastCPUs {
+          let contact = try ContactProbe(
+            sources: sources, scratch: scratch, runtimeDirectory: explicit, environment: remote.environment)
+          probes.append(Probe(names: ["contact_2_ns", "contact_3_ns"], launchesPerPass: 1, launch: contact.measure))
+        } else {
+          notMeasured["remote_later_contact_share"] = ContactProbe.tooFewCPUs
+        }
         rawNetwork = rawProbe
         network = "2 MPI ranks started by mpirun"
       }
     }
 
     var measurements = try stable(probes)
-    let notMeasured = Self.addContactShare(to: &measurements)
+    notMeasured.merge(Self.addContactShare(to: &measurements)) { $1 }
     for (field, why) in notMeasured { progress("[2/3] \(field) not measured: \(why)") }
     if let steal = measurements.firstIndex(where: { $0.name == "steal_ns" }) {
       for mode in measurements[steal].modes.indices {
@@ -623,6 +629,15 @@ final class RemoteTaskProbe {
 /// shipped; each launch gives its cold batch less its warm ones, one sample of `contact_2_ns` or
 /// `contact_3_ns`; the share is their trimmed means' ratio less 1 (`Calibration.contactShare`).
 final class ContactProbe {
+  /// CPUs below which the probe does not run: 3 ranks on 2 CPUs share them, and the 3-rank
+  /// contact came out twice the 2-rank one (a share of 1, the CPUs' sharing, not the contacts'
+  /// overlap), its launches straying 30-70% (BENCHMARKS.md, branch calib2): never within the
+  /// limits, and its launches took a third of the passes' time from the figures the model needs
+  /// (at load 20-28 those got 6-12 launches in 40 s and were refused).
+  static let leastCPUs = 3
+  static let tooFewCPUs =
+    "fewer than \(leastCPUs) CPUs: its 3 ranks would share them, a figure of that sharing (twice the 2-rank contact on "
+    + "2 CPUs), not of the contacts' overlap; the built-in default stays"
   let program: String
   let environment: [String: String]
   private var threeFirst = false
