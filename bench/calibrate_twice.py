@@ -3,8 +3,8 @@
 
 Each pair runs `dosc calibrate -o A.json` and then `-o B.json`, as a user would, and compares
 the two profiles figure by figure: they agree when they differ by at most their two noises
-together (each noise the width of the figure's 95% interval over the figure), the promise the
-profile's `noise_means` makes. A figure whose launches fell in several placements of the VM's CPUs
+together (each noise the width of the figure's 95% interval over the figure; over 1 + the figure for a
+share, `calibration.noise_of_one_plus`), the promise the profile's `noise_means` makes. A figure whose launches fell in several placements of the VM's CPUs
 within one calibration lists them (`calibration.modes`, printed after the figure); a pair that
 disagrees while each of its calibrations saw one placement, a different one (the steal says so),
 is counted apart: the VM moved its CPUs between A and B, which neither calibration could see. A
@@ -36,6 +36,7 @@ FIGURES = [
     "remote_latency_ns",
     "remote_bytes_per_ns",
     "remote_first_ns",
+    "remote_later_contact_share",
 ]
 
 
@@ -110,11 +111,19 @@ def main():
                 print("| --- | --- | --- | --- | --- | --- | --- |")
                 all_agree = True
                 for figure in FIGURES:
-                    if figure not in a["calibration"]["measured"]:
+                    # Compared when both measured it (a share one could not measure steadily has its
+                    # default and calibration.not_measured says why).
+                    if figure not in a["calibration"]["measured"] or figure not in b["calibration"]["measured"]:
+                        for name, profile in (("A", a), ("B", b)):
+                            why = profile["calibration"].get("not_measured", {}).get(figure)
+                            if why:
+                                print(f"- {figure} not measured in {name}: {why}")
                         continue
                     x, y = a[figure], b[figure]
                     noise = a["calibration"]["noise"][figure] + b["calibration"]["noise"][figure]
-                    difference = abs(x - y) / max(x, y)
+                    # A share's noise is over 1 + the share (calibration.noise_of_one_plus).
+                    base = 1.0 if figure in a["calibration"].get("noise_of_one_plus", []) else 0.0
+                    difference = abs(x - y) / (base + max(x, y))
                     # The floor of calibrateTwiceAgreesWithinItsNoise: figures whose noise rounds to 0.
                     agree = difference <= max(noise, 0.05)
                     all_agree &= agree

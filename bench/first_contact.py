@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """bench/first_contact.py - a batch's first contact with the serving ranks, by their number.
 
-Builds bench/first_contact.c with dosc and runs it under `dosc run -n N` with DOSC_BIND=remote
+Builds Runtime/calibrate/calibrate_contact.c (the program `dosc calibrate` runs on 2 and 3 ranks
+for remote_later_contact_share) with dosc and runs it under `dosc run -n N` with DOSC_BIND=remote
 (and a profile in which a message costs nothing, so every task is shipped) for each N of
 --ranks, interleaved, --launches times (a process is cold once: one sample per launch). Prints
 per N the median and quartiles of (cold batch - warm batch), and its ratio to the least N's: the
@@ -30,7 +31,7 @@ def main():
     ranks = [int(n) for n in options.ranks.split(",")]
     with tempfile.TemporaryDirectory(prefix="dosc-contact-") as work:
         program = os.path.join(work, "first_contact")
-        subprocess.run([DOSC, "compile", os.path.join(REPO, "bench", "first_contact.c"), "-O2", "-o", program],
+        subprocess.run([DOSC, "compile", os.path.join(REPO, "Runtime", "calibrate", "calibrate_contact.c"), "-O2", "-o", program],
                        check=True)
         profile = os.path.join(work, "ship.json")
         with open(profile, "w") as f:
@@ -45,10 +46,10 @@ def main():
             for n in ranks:
                 done = subprocess.run([DOSC, "run", "-n", str(n), program], env=env, stdout=subprocess.PIPE,
                                       check=True, timeout=120)
-                got, extra, _warm = done.stdout.split()
-                if int(got) != n:
-                    sys.exit(f"ran on {got} ranks, not {n}")
-                first[n].append(float(extra) / 1e3)
+                printed = {line.split()[0]: float(line.split()[1]) for line in done.stdout.splitlines()}
+                if printed.get("ranks") != n or printed.get("serving_ranks") != n - 1:
+                    sys.exit(f"ran on {printed.get('ranks')} ranks, reaching {printed.get('serving_ranks')}, not {n}")
+                first[n].append(printed["contact_ns"] / 1e3)
             loads.append(os.getloadavg()[0])
     base = statistics.median(first[ranks[0]])
     print(f"launches: {options.launches} per rank count, interleaved; load average (1 min) "

@@ -57,7 +57,8 @@ typedef struct dosc_profile {
   /* What each serving rank after the first adds to a batch's first contact,
    * as a share of remote_first_ns: the contacts overlap, for rank 0 reaches
    * them all at once (0.25 built in, bench/first_contact.py; `dosc calibrate`
-   * does not measure it yet). */
+   * measures it when steady: calibrate_contact.c's contact on 3 ranks over 2,
+   * less 1; else the default stays and the profile says why). */
   double remote_later_contact_share;
 } dosc_profile;
 

@@ -41,7 +41,8 @@
  *   bench/first_contact.py measured 0.19 on 3 ranks and 0.29 per rank on 4
  *   (a cold batch of 8 tasks less warm ones, medians of 15-25 launches at
  *   load 11-16: 263 us on 2 ranks, 314 on 3, 418 on 4); `dosc calibrate`
- *   does not measure it yet: a profile may set it.
+ *   measures it when steady (calibrate_contact.c on 2 and 3 ranks: the ratio
+ *   less 1), else keeps 0.25 and the profile says why.
  * - overhead_target: spawns may cost at most 2% of the work they move.
  * - tasks_per_thread: a recursive computation is split until its heaviest
  *   leaf task is at most 1 / (threads x 256) of the work (see
@@ -419,8 +420,8 @@ static double round_trip_ns(const dosc_profile *usable) {
  * answers, so the contacts overlap: the first costs remote_first_ns (what
  * calibrate measures, rank 1 reached from a cold rank 0) and each further
  * rank remote_later_contact_share of it (0.25 built in, bench/first_contact.py;
- * not yet calibrated: before it the model charged remote_first_ns per rank,
- * 2x on 3 ranks). Rank 0
+ * `dosc calibrate` measures it, calibrate_contact.c: before it the model
+ * charged remote_first_ns per rank, 2x on 3 ranks). Rank 0
  * runs queued tasks itself meanwhile (remote.c: until every rank has
  * answered once, and after that too where its workers add to the others',
  * dosc_rank_zero_shares), so the contact holds up only the part of the batch

@@ -8,7 +8,8 @@ struct CalibrateCommand: ParsableCommand {
     abstract: "Measure this machine (and, with MPI installed, two ranks' network) into a dosc-profile/1 file.",
     discussion: """
       Writes to -o PROFILE, else DOSC_PROFILE, else where the runtime looks: $XDG_CONFIG_HOME/dosc/profile.json \
-      or ~/.config/dosc/profile.json. Takes under a minute; an unstable measurement is an error, not a profile.
+      or ~/.config/dosc/profile.json. Takes under a minute; an unstable measurement is an error, not a profile, but for \
+      remote_later_contact_share, which then keeps its built-in default (the profile says why).
       """)
 
   @Option(name: .short, help: "Where to write the profile.")
@@ -30,6 +31,7 @@ struct CalibrateCommand: ParsableCommand {
         lines.append(
           "  \(measurement.name.padding(toLength: 20, withPad: " ", startingAt: 0)) "
             + "\(String(format: "%12.4g", measurement.value))  noise \(String(format: "%4.1f", measurement.noise * 100))%"
+            + (Calibration.onePlus.contains(measurement.name) ? " of 1 + it" : "")
             + "  (trimmed mean of \(measurement.launches) launches, median \(String(format: "%.4g", measurement.median));"
             + " one launch strays "
             + "\(String(format: "%.1f", measurement.launchSpread * 100))%)"
@@ -42,6 +44,9 @@ struct CalibrateCommand: ParsableCommand {
                   + ($0.cpus.isEmpty ? "" : ", cpus \($0.cpus.joined(separator: ", "))") + ")"
               }.joined(separator: ", "))
         }
+      }
+      for (field, why) in result.notMeasured.sorted(by: { $0.key < $1.key }) {
+        lines.append("  \(field) not measured steadily: \(why)")
       }
       lines.append("  network: \(result.network)")
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))

@@ -40,6 +40,19 @@ extension Calibration.Result {
       "network": network,
       "seconds": (seconds * 10).rounded() / 10,
     ]
+    let onePlus = measurements.filter { Calibration.onePlus.contains($0.name) }.map(\.name)
+    if !onePlus.isEmpty {
+      calibration["noise_of_one_plus"] = onePlus
+      calibration["noise_of_one_plus_means"] =
+        "these figures are shares, a ratio of two costs less 1 (the launches give 1 + the figure); their noise and launch spread are over 1 + the figure, so two calibrations agree when their 1 + figure differ by at most the two noises together"
+    }
+    if onePlus.contains("remote_later_contact_share") {
+      calibration["remote_later_contact_share_means"] =
+        "Runtime/calibrate/calibrate_contact.c launched on 2 ranks and at once on 3, every task shipped: a batch of 8 tasks (1 byte and 64 KiB) cold less warm on each (contact_2_ns, contact_3_ns); the ratio of their trimmed means (3 ranks over 2) less 1, at least 0: what each serving rank after the first adds to a batch's first contact, as a share of remote_first_ns"
+    }
+    if !notMeasured.isEmpty {
+      calibration["not_measured"] = notMeasured
+    }
     if let call = measurements.first(where: { $0.name == "call_ns" }) { calibration["call_ns"] = call.value }
     if !stealCPUs.isEmpty { calibration["steal_cpus"] = stealCPUs }
     let mixed = measurements.filter { $0.mixedIntervalNoise != nil }.map(\.name)

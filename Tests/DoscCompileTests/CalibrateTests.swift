@@ -88,6 +88,18 @@ import Testing
     let network = try #require(calibration["network"] as? String)
     if FileManager.default.isExecutableFile(atPath: "/usr/bin/mpirun") {
       #expect(measured.contains("remote_latency_ns") && measured.contains("remote_bytes_per_ns"))
+      // The share is measured, or keeps its default and the profile says why (on the 2-CPU VM a
+      // launch of its probe strays 30-70%: Calibration.bestEffort).
+      let notMeasured = calibration["not_measured"] as? [String: String] ?? [:]
+      #expect(measured.contains("remote_later_contact_share") != (notMeasured["remote_later_contact_share"] != nil))
+      if measured.contains("remote_later_contact_share") {
+        #expect(calibration["noise_of_one_plus"] as? [String] == ["remote_later_contact_share"])
+      } else {
+        #expect(
+          profile["remote_later_contact_share"] as? Double == MachineProfile.builtIn.value("remote_later_contact_share")
+        )
+        print("calibrate: remote_later_contact_share not measured: \(notMeasured["remote_later_contact_share"] ?? "")")
+      }
       // Measured through a dosc remote task (the probe fails when its task did not run on rank
       // 1), beside a raw MPI ping-pong's best. Not compared with it here: the two are timed at
       // different moments, and a VM that moves its CPUs between them (140 against 400 ns for
@@ -97,6 +109,10 @@ import Testing
     } else {
       #expect(network.contains("not measured"))
     }
+    // The published schema takes it.
+    let errors = try ProfileSchemaTests.errors(
+      String(decoding: try JSONSerialization.data(withJSONObject: profile), as: UTF8.self))
+    #expect(errors.isEmpty, "\(errors)")
     // A noise is an interval's width: launches that differ give one wider than 0.
     let noise = try #require(calibration["noise"] as? [String: Double])
     let spread = try #require(calibration["launch_spread"] as? [String: Double])
@@ -121,13 +137,17 @@ import Testing
   func compare(_ profiles: [[String: Any]]) throws -> (oneCPU: [String], crossing: [String], stealMoved: Bool) {
     let calibrations = try profiles.map { try #require($0["calibration"] as? [String: Any]) }
     let noises = try calibrations.map { try #require($0["noise"] as? [String: Double]) }
-    let measured = try #require(calibrations[0]["measured"] as? [String])
+    // The figures both measured (a share one of them could not measure has its default).
+    let bothMeasured = try calibrations.map { Set(try #require($0["measured"] as? [String])) }
+    let measured = bothMeasured[0].intersection(bothMeasured[1]).sorted()
     func agrees(_ field: String) throws -> Bool {
       let a = try #require(profiles[0][field] as? Double)
       let b = try #require(profiles[1][field] as? Double)
       let allowed = Swift.max((noises[0][field] ?? 0) + (noises[1][field] ?? 0), 0.05)
       print("calibrate twice: \(field) \(a) vs \(b), noise \(noises[0][field] ?? 0) + \(noises[1][field] ?? 0)")
-      return abs(a - b) <= allowed * Swift.max(a, b)
+      // A share's noise is over 1 + the share (Calibration.onePlus).
+      let base = (calibrations[0]["noise_of_one_plus"] as? [String] ?? []).contains(field) ? 1.0 : 0.0
+      return abs(a - b) <= allowed * (base + Swift.max(a, b))
     }
     let disagreeing = try measured.filter { try !agrees($0) }
     let onePlacement = calibrations.allSatisfy { ($0["modes"] as? [String: Any])?["steal_ns"] == nil }
@@ -355,5 +375,116 @@ import Testing
       if let m = Calibration.measurement("remote_first_ns", paired), Calibration.isStable(m) { pairedStable += 1 }
     }
     #expect(unpairedStable < 100 && pairedStable >= 490, "unpaired \(unpairedStable), paired \(pairedStable) of 500")
+  }
+
+  /// `remote_later_contact_share` (Calibration.contactShare): the 3-rank contact's trimmed mean
+  /// over the 2-rank one's, less 1, never below 0; the noise stays over 1 + share, so a share
+  /// near 0 is not refused for a ratio of two small numbers.
+  @Test func contactShareIsMeasuredOverOnePlusIt() throws {
+    func pool(_ name: String, _ launches: [Double]) throws -> Calibration.Measurement {
+      try #require(Calibration.measurement(name, launches, placementsMoved: true))
+    }
+    // bench/first_contact.py's medians at load 11-16: 263 us on 2 ranks, 314 on 3 (1.19).
+    let two = try pool("contact_2_ns", [263, 250, 270, 258, 266, 261, 255, 268, 900].map { $0 * 1000 })
+    let three = try pool("contact_3_ns", [314, 300, 320, 310, 318, 305, 312, 309, 80].map { $0 * 1000 })
+    #expect(two.modes.isEmpty && two.mixedIntervalNoise == nil && Calibration.isStable(two))
+    let share = Calibration.contactShare(two: two, three: three)
+    #expect(abs(share.value - (three.value / two.value - 1)) < 1e-12 && share.value > 0.1 && share.value < 0.3)
+    #expect(abs(share.noise - (two.noise * two.noise + three.noise * three.noise).squareRoot()) < 1e-12)
+    #expect(Calibration.isStable(share))
+    // Contacts that overlap fully (3 ranks no slower than 2): a share of 0, stable.
+    let overlapped = Calibration.contactShare(two: three, three: two)
+    #expect(overlapped.value == 0 && Calibration.isStable(overlapped))
+    // A load that holds up half the launches: no share; the default stays, and why is said.
+    let loaded = try pool("contact_3_ns", [300, 900, 310, 1200, 290, 850, 1000, 305, 700].map { $0 * 1000 })
+    #expect(!Calibration.isStable(Calibration.contactShare(two: two, three: loaded)))
+    var unsteady = [two, loaded]
+    let why = Calibration.addContactShare(to: &unsteady)
+    #expect(unsteady.count == 2 && why["remote_later_contact_share"]?.contains("contact_3_ns") == true, "\(why)")
+    var steady = [two, three]
+    #expect(Calibration.addContactShare(to: &steady).isEmpty && steady.last?.name == "remote_later_contact_share")
+    // The profile writes the measured share, says how its noise reads, and the runtime's own
+    // reader takes it.
+    let result = Calibration.Result(
+      measurements: [share], kernels: [:], network: "2 MPI ranks started by mpirun", stealCPUs: [], seconds: 1)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.profileJSON().utf8)) as? [String: Any])
+    let calibration = try #require(json["calibration"] as? [String: Any])
+    #expect(abs((json["remote_later_contact_share"] as? Double ?? -1) - share.value) < 1e-9)
+    #expect(calibration["measured"] as? [String] == ["remote_later_contact_share"])
+    #expect(calibration["noise_of_one_plus"] as? [String] == ["remote_later_contact_share"])
+  }
+
+  /// A calibration whose first contact strays (the 2-CPU VM at any load) still writes a
+  /// profile: the share keeps its default and the profile says why; the figures the model needs
+  /// are still held to the limits (an error when one is not). Before, calibrate failed every
+  /// time on this machine.
+  @Test func unsteadyFirstContactKeepsTheDefaultShare() throws {
+    var state: UInt64 = 42
+    func uniform() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 11) / Double(1 << 53)
+    }
+    var steps: [String] = []
+    var calibration = Calibration(environment: [:]) { steps.append($0) }
+    // A fifth of a second before the deadline: the passes past the nine stop there.
+    calibration.started = Date() - Calibration.passDeadline + 0.2
+    func pause() { usleep(200) }  // a launch takes time
+    // The contact's launches as the VM gave them (BENCHMARKS.md, branch calib2): 0.2-0.6 ms,
+    // one in six held up to several ms.
+    let contact = Calibration.Probe(names: ["contact_2_ns", "contact_3_ns"], launchesPerPass: 1) {
+      pause()
+      let held = uniform() < 0.17 ? 10.0 : 1.0
+      return [
+        ("contact_2_ns", (200 + 350 * uniform()) * 1000 * held, 0), ("contact_3_ns", (150 + 850 * uniform()) * 1000, 0),
+      ]
+    }
+    let spawn = Calibration.Probe(names: ["spawn_ns"], launchesPerPass: 2) {
+      pause()
+      return [("spawn_ns", 66 + uniform(), 0)]
+    }
+    var measurements = try calibration.stable([spawn, contact])
+    let notMeasured = Calibration.addContactShare(to: &measurements)
+    let why = try #require(notMeasured["remote_later_contact_share"])
+    #expect(why.contains("the built-in default stays"), "\(why)")
+    #expect(steps.contains { $0.contains("again for the first contact") || $0.contains("again for contact_") })
+    let result = Calibration.Result(
+      measurements: measurements, kernels: [:], network: "2 MPI ranks started by mpirun", notMeasured: notMeasured,
+      stealCPUs: [], seconds: 1)
+    let profile = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.profileJSON().utf8)) as? [String: Any])
+    let written = try #require(profile["calibration"] as? [String: Any])
+    #expect(
+      profile["remote_later_contact_share"] as? Double == MachineProfile.builtIn.value("remote_later_contact_share"))
+    #expect(written["measured"] as? [String] == ["spawn_ns"])
+    #expect((written["not_measured"] as? [String: String])?["remote_later_contact_share"] == why)
+    // A figure the model needs that strays is still an error.
+    calibration.started = Date() - Calibration.passDeadline + 0.2
+    let straying = Calibration.Probe(names: ["spawn_ns"], launchesPerPass: 2) {
+      pause()
+      return [("spawn_ns", 66 * (1 + 9 * uniform()), 0)]
+    }
+    #expect(throws: Calibration.Failure.self) { try calibration.stable([straying, contact]) }
+  }
+
+  /// The probe itself, where MPI is installed: a 2-rank and a 3-rank launch of
+  /// calibrate_contact.c give one sample of each contact, each cold batch having left rank 0
+  /// (ContactProbe throws otherwise).
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/mpirun")))
+  func contactProbeMeasuresTwoAndThreeRanks() throws {
+    let scratch = try Harness.scratch("contact")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let runtime = Harness.repository.appendingPathComponent("Runtime").path
+    let shipEverything = scratch + "/ship.json"
+    try #"{"schema": "dosc-profile/1", "spawn_ns": 0, "remote_latency_ns": 0, "remote_bytes_per_ns": 10000}"#.write(
+      toFile: shipEverything, atomically: true, encoding: .utf8)
+    let probe = try ContactProbe(
+      sources: runtime + "/calibrate", scratch: scratch, runtimeDirectory: runtime,
+      environment: RemoteTaskProbe.mpirunEnvironment.merging(
+        ["DOSC_BIND": "remote", "DOSC_THREADS": "1", "DOSC_PROFILE": shipEverything, "DOSC_RUNTIME_DIR": runtime]
+      ) { $1 })
+    let sample = try probe.measure()
+    #expect(sample.map(\.0) == ["contact_2_ns", "contact_3_ns"])
+    #expect(sample.allSatisfy { $0.1.isFinite }, "\(sample)")
   }
 }
