@@ -12,16 +12,29 @@ public enum PragmaScanner {
   }
 
   public static func scan(_ text: String, file: String, skippedRanges: [Range<Int>] = []) -> Result {
-    let bytes = Array(text.utf8)
-    let lines = LineTable(bytes)
+    scan(bytes: Array(text.utf8), file: file, skippedRanges: skippedRanges)
+  }
+
+  /// Scans a file's bytes as they are (a file that is not UTF-8 keeps its offsets, which
+  /// `skippedRanges` and the locations are in). The scan reads the text after line splicing,
+  /// as the compiler does: `#pragma dosc task\⏎wait` is a taskwait.
+  public static func scan(bytes file: [UInt8], file path: String, skippedRanges: [Range<Int>] = []) -> Result {
+    let text = SplicedText(file)
+    let bytes = text.bytes
+    let lines = LineTable(file)
     var pragmas: [PragmaLine] = []
     var operators: [PragmaOperator] = []
     var index = 0
     var atLineStart = true
 
-    func location(_ offset: Int) -> SourceLocation {
+    func location(_ index: Int) -> SourceLocation {
+      let offset = text.fileOffset(index)
       let (line, column) = lines.lineAndColumn(offset)
-      return SourceLocation(file: file, line: line, column: column, offset: offset)
+      return SourceLocation(file: path, line: line, column: column, offset: offset)
+    }
+    func isSkipped(_ index: Int) -> Bool {
+      let offset = text.fileOffset(index)
+      return skippedRanges.contains { $0.contains(offset) }
     }
 
     while index < bytes.count {
@@ -30,38 +43,37 @@ public enum PragmaScanner {
       case UInt8(ascii: "\n"):
         atLineStart = true
         index += 1
-      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0c:
+      case _ where isBlank(byte):
         index += 1
       case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/"):
-        // A backslash at the end of the line splices the next line into the comment, so
-        // `// note \` hides a `#pragma dosc task` on the next line from the compiler.
-        index = endOfLogicalLine(bytes, from: index)
+        index = endOfLine(bytes, from: index)
       case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
-        index += 2
-        while index + 1 < bytes.count && !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) {
-          index += 1
-        }
-        index += 2
+        index = endOfBlockComment(bytes, from: index)
       case UInt8(ascii: "\""), UInt8(ascii: "'"):
         index = endOfQuoted(bytes, from: index)
         atLineStart = false
-      case UInt8(ascii: "#") where atLineStart:
-        let end = endOfLogicalLine(bytes, from: index)
-        if !skippedRanges.contains(where: { $0.contains(index) }) {
-          if let pragma = directive(bytes, start: index, end: end, location: location) {
+      case _ where atLineStart && hashLength(bytes, at: index) > 0:
+        // `#`, or its digraph `%:`, first on a line: a directive, which runs to the end of its
+        // line, comments included (a `/* ... */` after it may span lines and hide directives).
+        let end = endOfDirective(bytes, from: index)
+        let body = index + hashLength(bytes, at: index)
+        if !isSkipped(index) {
+          if let pragma = directive(bytes, start: index, body: body, end: end, location: location) {
             pragmas.append(pragma)
-          } else if let macro = macroName(bytes, start: index, end: end, location: location) {
+          } else if let macro = macroName(bytes, start: body, end: end, location: location) {
             operators += pragmaOperators(bytes, from: index, to: end, macro: macro, location: location)
           }
         }
         index = end
-      case UInt8(ascii: "_") where matches(bytes, at: index, "_Pragma"):
-        if !skippedRanges.contains(where: { $0.contains(index) }),
-          let found = pragmaOperator(bytes, at: index, limit: bytes.count, macro: nil, location: location)
+      case _ where isIdentifier(byte):
+        // A whole identifier, so that `my_Pragma(...)` is not taken for `_Pragma`.
+        let start = index
+        while index < bytes.count && isIdentifier(bytes[index]) { index += 1 }
+        if index - start == 7, matches(bytes, at: start, "_Pragma"), !isSkipped(start),
+          let found = pragmaOperator(bytes, at: start, limit: bytes.count, macro: nil, location: location)
         {
           operators.append(found)
         }
-        index += 7
         atLineStart = false
       default:
         atLineStart = false
@@ -69,6 +81,23 @@ public enum PragmaScanner {
       }
     }
     return Result(pragmas: pragmas, operators: operators)
+  }
+
+  /// Blanks other than the newline; a NUL is one too (the compiler ignores it, with a warning).
+  private static func isBlank(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == 0x0b
+      || byte == 0x0c || byte == 0
+  }
+
+  private static func isIdentifier(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x30 && byte <= 0x39)
+      || byte == 0x5f
+  }
+
+  /// The length of a directive's `#` at `index`: 1, 2 for the digraph `%:`, 0 for neither.
+  private static func hashLength(_ bytes: [UInt8], at index: Int) -> Int {
+    if bytes[index] == UInt8(ascii: "#") { return 1 }
+    return matches(bytes, at: index, "%:") ? 2 : 0
   }
 
   /// `_Pragma ( "dosc ..." )` at `index`, or nil when the string does not start with `dosc`.
@@ -87,7 +116,7 @@ public enum PragmaScanner {
     guard tokens.first?.spelling == "dosc" else { return nil }
     let line = PragmaLine(
       location: location(index), doscLocation: tokens[0].location, tokens: Array(tokens.dropFirst()),
-      range: index..<contentEnd + 1)
+      range: location(index).offset..<location(min(contentEnd + 1, limit)).offset)
     return PragmaOperator(location: location(index), line: line, macro: macro)
   }
 
@@ -95,7 +124,7 @@ public enum PragmaScanner {
   private static func macroName(_ bytes: [UInt8], start: Int, end: Int, location: (Int) -> SourceLocation)
     -> String?
   {
-    let tokens = tokenize(bytes, start: start + 1, end: end, location: location)
+    let tokens = tokenize(bytes, start: start, end: end, location: location)
     guard tokens.count >= 2, tokens[0].spelling == "define", tokens[1].kind == .identifier else { return nil }
     return tokens[1].spelling
   }
@@ -130,33 +159,54 @@ public enum PragmaScanner {
     while index < bytes.count && bytes[index] != quote && bytes[index] != UInt8(ascii: "\n") {
       index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
     }
-    return min(index + 1, bytes.count)
+    // An unterminated literal ends before its newline, which still starts the next line.
+    guard index < bytes.count, bytes[index] == quote else { return min(index, bytes.count) }
+    return index + 1
   }
 
-  /// A directive or a `//` comment runs to the first newline that is not spliced by a
-  /// backslash (before a CRLF too: a CRLF file's continued `#pragma dosc \` was cut at its first
-  /// line).
-  private static func endOfLogicalLine(_ bytes: [UInt8], from start: Int) -> Int {
+  /// The newline ending the line at `start` (splices are gone already), or the end.
+  private static func endOfLine(_ bytes: [UInt8], from start: Int) -> Int {
     var index = start
-    while index < bytes.count {
-      if bytes[index] == UInt8(ascii: "\n") {
-        let before = index > 0 && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
-        if !(before > 0 && bytes[before - 1] == UInt8(ascii: "\\")) { break }
-      }
+    while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+    return index
+  }
+
+  /// Just past the `*/` closing the comment at `start`, or the end of an unterminated one.
+  private static func endOfBlockComment(_ bytes: [UInt8], from start: Int) -> Int {
+    var index = start + 2
+    while index + 1 < bytes.count && !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) {
       index += 1
+    }
+    return min(index + 2, bytes.count)
+  }
+
+  /// The newline ending the directive at `start`: a comment is one blank to the compiler, so
+  /// the newlines inside `/* ... */` do not end it, and no directive hides in the comment.
+  private static func endOfDirective(_ bytes: [UInt8], from start: Int) -> Int {
+    var index = start
+    while index < bytes.count && bytes[index] != UInt8(ascii: "\n") {
+      if matches(bytes, at: index, "/*") {
+        index = endOfBlockComment(bytes, from: index)
+      } else if matches(bytes, at: index, "//") {
+        return endOfLine(bytes, from: index)
+      } else if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+        index = endOfQuoted(bytes, from: index)
+      } else {
+        index += 1
+      }
     }
     return index
   }
 
   /// Tokens of `# pragma dosc ...`, or nil for any other directive.
   private static func directive(
-    _ bytes: [UInt8], start: Int, end: Int, location: (Int) -> SourceLocation
+    _ bytes: [UInt8], start: Int, body: Int, end: Int, location: (Int) -> SourceLocation
   ) -> PragmaLine? {
-    let tokens = tokenize(bytes, start: start + 1, end: end, location: location)
+    let tokens = tokenize(bytes, start: body, end: end, location: location)
     guard tokens.count >= 2, tokens[0].spelling == "pragma", tokens[1].spelling == "dosc" else { return nil }
     return PragmaLine(
       location: location(start), doscLocation: tokens[1].location, tokens: Array(tokens.dropFirst(2)),
-      range: start..<end)
+      range: location(start).offset..<location(end).offset)
   }
 
   /// A small C lexer for one directive line: identifiers, numbers, punctuators (longest
@@ -164,24 +214,16 @@ public enum PragmaScanner {
   static func tokenize(_ bytes: [UInt8], start: Int, end: Int, location: (Int) -> SourceLocation) -> [PragmaToken] {
     var tokens: [PragmaToken] = []
     var index = start
-    func isIdentifier(_ b: UInt8) -> Bool {
-      (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b == 0x5f
-    }
     while index < end {
       let byte = bytes[index]
-      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
-        || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\\")
-      {
+      // A newline is a blank here: the directive's own ended at `end`, the rest were in comments.
+      if isBlank(byte) || byte == UInt8(ascii: "\n") {
         index += 1
         continue
       }
       if byte == UInt8(ascii: "/") && index + 1 < end && bytes[index + 1] == UInt8(ascii: "/") { break }
       if byte == UInt8(ascii: "/") && index + 1 < end && bytes[index + 1] == UInt8(ascii: "*") {
-        index += 2
-        while index + 1 < end && !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) {
-          index += 1
-        }
-        index += 2
+        index = min(endOfBlockComment(bytes, from: index), end)
         continue
       }
       let tokenStart = index

@@ -13,6 +13,7 @@ public enum ClangParser {
     guard let sourceData = FileManager.default.contents(atPath: path) else {
       throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot read '\(path)'"))
     }
+    try SourceEncoding.requireUTF8(Array(sourceData), file: path)
     let session = try ClangSession(path: path, arguments: arguments)
     let text = String(decoding: sourceData, as: UTF8.self)
     let scan = PragmaScanner.scan(text, file: path, skippedRanges: session.skippedRanges())
@@ -22,8 +23,7 @@ public enum ClangParser {
     var operators = scan.operators
     for included in session.userInclusions() {
       guard let data = FileManager.default.contents(atPath: included.path) else { continue }
-      let found = PragmaScanner.scan(
-        String(decoding: data, as: UTF8.self), file: included.path, skippedRanges: included.skippedRanges)
+      let found = PragmaScanner.scan(bytes: Array(data), file: included.path, skippedRanges: included.skippedRanges)
       includedPragmas += found.pragmas.map { IncludedPragma(line: $0, inclusions: included.inclusions) }
       operators += found.operators
     }

@@ -114,4 +114,63 @@ import Testing
       #expect(try Harness.run([scratch + "/main"], environment: ["DOSC_THREADS": threads]).stdout == expected.stdout)
     }
   }
+
+  /// The two tasks of `lostTaskwait`, then `main.c`'s `#include` line for the wait.
+  private static func spawning(thenIncluding include: String, before: String = "") -> String {
+    lostTaskwait.replacingOccurrences(of: "#include \"wait.inc\"", with: include)
+      .replacingOccurrences(of: "#include <stdio.h>\n", with: "#include <stdio.h>\n" + before)
+  }
+
+  /// libclang's skipped ranges of a file are those of its first inclusion: a wait that the
+  /// file-scope inclusion skips and the one inside `main` reads was taken for skipped, and the
+  /// build printed `0 0` with two threads.
+  @Test func aFileIncludedTwiceIsReadAsEveryInclusionReadsIt() throws {
+    let scratch = try Harness.scratch("included-twice")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try write(
+      [
+        "wait.inc": "#ifdef WANT_WAIT\n#pragma dosc taskwait\n#endif\n",
+        "main.c": Self.spawning(
+          thenIncluding: "#define WANT_WAIT\n#include \"wait.inc\"", before: "#include \"wait.inc\"\n"),
+      ], in: scratch)
+    let compiled = Harness.doscCompile([scratch + "/main.c", "-o", scratch + "/main"])
+    #expect(compiled.status == 1)
+    #expect(compiled.diagnostics.contains("wait.inc:2:1: error: '#pragma dosc taskwait' in a file included inside"))
+    #expect(compiled.diagnostics.contains("main.c:15:10: note: included here"), "\(compiled.diagnostics)")
+    #expect(!Harness.exists(scratch + "/main"))
+  }
+
+  /// A header found through `-isystem` is a system header to libclang, and system headers are
+  /// not read, unless the main file includes one inside a function: its text lands there.
+  @Test func aSystemHeaderIncludedInsideAFunctionIsRead() throws {
+    let scratch = try Harness.scratch("included-isystem")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try FileManager.default.createDirectory(atPath: scratch + "/sys", withIntermediateDirectories: true)
+    try write(["sys/wait.inc": "#pragma dosc taskwait\n", "main.c": Self.lostTaskwait], in: scratch)
+    let compiled = Harness.doscCompile([scratch + "/main.c", "-isystem", scratch + "/sys", "-o", scratch + "/main"])
+    #expect(compiled.status == 1)
+    #expect(compiled.diagnostics.contains("wait.inc:1:1: error: '#pragma dosc taskwait' in a file included inside"))
+    #expect(!Harness.exists(scratch + "/main"))
+  }
+
+  /// A header with Latin-1 bytes: decoded as UTF-8 its offsets moved (two bytes for each), so
+  /// the `#if 0` libclang reported no longer covered the wait, and the build failed on a
+  /// taskwait the compiler never sees.
+  @Test func aHeaderThatIsNotUTF8IsReadAtItsOwnOffsets() throws {
+    let scratch = try Harness.scratch("included-latin1")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    try write(
+      [
+        "main.c": Self.lostTaskwait.replacingOccurrences(
+          of: "#include \"wait.inc\"", with: "#include \"wait.inc\"\n#pragma dosc taskwait")
+      ], in: scratch)
+    let latin1: [UInt8] =
+      Array("/* ".utf8) + [UInt8](repeating: 0xE9, count: 40)
+      + Array(" */\n#if 0\n#pragma dosc taskwait\n#endif\n".utf8)
+    try Data(latin1).write(to: URL(fileURLWithPath: scratch + "/wait.inc"))
+    let compiled = Harness.doscCompile([scratch + "/main.c", "-o", scratch + "/main"])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    #expect(!compiled.diagnostics.contains("wait.inc"), "\(compiled.diagnostics)")
+    #expect(try Harness.run([scratch + "/main"], environment: ["DOSC_THREADS": "2"]).stdout == "20 30\n")
+  }
 }
