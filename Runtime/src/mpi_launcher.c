@@ -143,10 +143,28 @@ static void tune_open_mpi_shared_memory(const dosc_launcher *launcher, void *lib
   }
 }
 
+/* The program calls MPI itself: an MPI library is linked into it (mpicc, -lmpi), so MPI_Init
+ * resolves in its global scope before dosc loads a plugin (which dosc opens RTLD_LOCAL, so its
+ * MPI is never found here). Such a program owns MPI and its ranks: each rank runs main and
+ * calls MPI_Init itself. Were dosc to start MPI and keep ranks 1.. serving its tasks, the
+ * program's own MPI_Init would be a second one (Open MPI aborts the job) and its ranks 1..
+ * would never reach main (a collective on rank 0 would wait for them forever). */
+static int program_calls_mpi(void) {
+  return dlsym(RTLD_DEFAULT, "MPI_Init") != NULL || dlsym(RTLD_DEFAULT, "MPI_Init_thread") != NULL;
+}
+
 const dosc_transport *dosc_mpi_transport_load(int trace) {
   dosc_launcher launcher = dosc_launcher_from_env();
   if (launcher.mpi == NULL || launcher.size == 1) return NULL;
   tell_dosc_run_the_rank(&launcher);
+  if (program_calls_mpi()) {
+    if (trace)
+      fprintf(stderr,
+              "dosc: rank %d: the program calls MPI itself: every rank runs main, its tasks stay "
+              "on its own rank\n",
+              launcher.rank);
+    return NULL;
+  }
   const char *path = getenv("DOSC_MPI_PLUGIN");
   if (path == NULL || path[0] == '\0') {
     if (dosc_mpi_plugin == NULL) {

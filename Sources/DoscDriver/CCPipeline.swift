@@ -111,7 +111,7 @@ public enum CCPipeline {
           // signal that ends dosc does not end the compiler, which then left an object without
           // its fragment where the build looks (scripts/fuzz-inputs.py's signals area).
           let scratch = try TemporaryDirectory.make(prefix: "dosc-cc")
-          defer { try? FileManager.default.removeItem(atPath: scratch) }
+          defer { TemporaryDirectory.remove(scratch) }
           let compiled = scratch + "/" + baseName(object)
           let fragment = try compileUnit(
             source, to: object, compiledInto: compiled, options, compiler: compiler,
@@ -143,7 +143,7 @@ public enum CCPipeline {
       return try ProcessRunner.run(compiler + arguments)
     }
     let scratch = try TemporaryDirectory.make(prefix: "dosc-cc")
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    defer { TemporaryDirectory.remove(scratch) }
     var objects: [String: String] = [:]
     for (index, source) in invocation.sources.enumerated() where objects[source] == nil {
       let object = "\(scratch)/\(index)-\(baseName(source)).o"
@@ -200,7 +200,7 @@ public enum CCPipeline {
 
     // Each compilation has a directory of its own: `make -j` runs many at once.
     let directory = options.keepGenerated ? object + ".dosc-gen" : try TemporaryDirectory.make(prefix: "dosc-cc")
-    defer { if !options.keepGenerated { try? FileManager.default.removeItem(atPath: directory) } }
+    defer { if !options.keepGenerated { TemporaryDirectory.remove(directory) } }
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     // Named `.c` whatever the user's file is called (`-x c prog.txt`), so it is compiled as C.
     let generated = directory + "/" + baseName(source) + (source.hasSuffix(".c") ? "" : ".c")
@@ -263,7 +263,7 @@ public enum CCPipeline {
     for index in fragments.indices { fragments[index].manifest = resolved[index] }
     var extra: [String] = []
     var scratch: String?
-    defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+    defer { if let scratch { TemporaryDirectory.remove(scratch) } }
     let runtime = try RuntimeLocation.locate(options.runtimeDirectory)
     // Tasks spawned in one object and defined in another get their work figure here.
     if let work = LinkTimeWork.source(for: Manifest.link(resolved)) {

@@ -118,7 +118,7 @@ public enum CompilePipeline {
     } else {
       generated = try TemporaryDirectory.make()
     }
-    defer { if !options.keepGenerated { try? FileManager.default.removeItem(atPath: generated) } }
+    defer { if !options.keepGenerated { TemporaryDirectory.remove(generated) } }
     var generatedFiles: [String: String] = [:]
     var usedNames: Set<String> = []
     for (index, unit) in units.enumerated() {

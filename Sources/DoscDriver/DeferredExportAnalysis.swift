@@ -58,7 +58,7 @@ enum DeferredExportAnalysis {
       wanted.contains(where: { text.range(of: Data($0.utf8)) != nil }),
       let dosc = doscExecutable(), let scratch = try? TemporaryDirectory.make(prefix: "dosc-exports")
     else { return nil }
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    defer { TemporaryDirectory.remove(scratch) }
     let manifest = scratch + "/exports.dosc.json"
     // The flags libclang can take, as for any file without pragmas (UnitAnalysis).
     let flags = UnitAnalysis.splitForeignFlags(invocation.analysisFlags).kept.flatMap { $0 }

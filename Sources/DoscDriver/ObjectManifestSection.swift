@@ -46,7 +46,7 @@ public enum ObjectManifestSection {
     }
     try? handle.close()
     let scratch = try TemporaryDirectory.make(prefix: "dosc-section")
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    defer { TemporaryDirectory.remove(scratch) }
     let file = scratch + "/manifest"
     try AtomicFile.write(try contents([manifest]), to: file)
     // objcopy applies --remove-section before --add-section: a section already there is replaced.

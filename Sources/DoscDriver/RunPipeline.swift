@@ -187,7 +187,7 @@ public enum RunPipeline {
       let flavor = options.mpi?.flavor ?? flavor(of: mpirun)
       var environment = environment
       // Under MPICH each rank leaves its pid there, for naming a rank that dies (RankWatcher).
-      let ranks = flavor == .mpich ? try TemporaryDirectory.make(prefix: "dosc-run") : nil
+      let ranks = flavor == .mpich ? try TemporaryDirectory.make(prefix: "dosc-run", removedOnSignal: false) : nil
       defer { if let ranks { try? FileManager.default.removeItem(atPath: ranks) } }
       if let ranks { environment["DOSC_RUN_RANKS"] = ranks }
       let planned = try plan(options, mpirun: mpirun, flavor: flavor, environment: environment, isRoot: getuid() == 0)

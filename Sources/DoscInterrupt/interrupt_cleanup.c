@@ -1,23 +1,27 @@
 /* interrupt_cleanup.c - removes the registered temporaries when a signal ends dosc
  * (see dosc_interrupt.h). */
-#define _POSIX_C_SOURCE 200809L /* sigaction, PATH_MAX under -std=c11 */
+#define _GNU_SOURCE /* sigaction, PATH_MAX, O_DIRECTORY, syscall under -std=c11 */
 #include "dosc_interrupt.h"
 
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 /* Outputs written at once by one process: a compile writes two; the tests, which run the
  * pipelines in process and in parallel, a few more. */
-enum { SLOTS = 64 };
+enum { SLOTS = 128 };
 
 static const int handled[] = {SIGINT, SIGTERM, SIGHUP};
 enum { HANDLED = sizeof handled / sizeof handled[0] };
 
 static char paths[SLOTS][PATH_MAX];
+/* 1 when paths[i] is a temporary directory: its files are removed, then it. */
+static int directory[SLOTS];
 /* 1 while paths[i] names a temporary the handler removes; set after the path is copied, cleared
  * before the slot is given up. */
 static atomic_int armed[SLOTS];
@@ -27,9 +31,36 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static atomic_int installed;
 static struct sigaction previous[HANDLED];
 
+/* Removes the files directly in `path`, then `path`: dosc's temporary directories hold files
+ * only (generated C, objects, a link's output). Async-signal-safe: open, the getdents64 system
+ * call, unlinkat, close and rmdir; readdir may allocate, so it is not used. */
+static void remove_flat_directory(const char *path) {
+  int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  char buffer[4096] __attribute__((aligned(8)));
+  long got;
+  while ((got = syscall(SYS_getdents64, fd, buffer, sizeof buffer)) > 0) {
+    for (long at = 0; at < got;) {
+      /* struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name. */
+      unsigned short length;
+      memcpy(&length, buffer + at + 16, sizeof length);
+      const char *name = buffer + at + 19;
+      if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) unlinkat(fd, name, 0);
+      at += length;
+    }
+  }
+  close(fd);
+  rmdir(path);
+}
+
 static void on_signal(int number) {
-  for (int i = 0; i < SLOTS; i++)
-    if (atomic_load(&armed[i])) unlink(paths[i]);
+  for (int i = 0; i < SLOTS; i++) {
+    if (!atomic_load(&armed[i])) continue;
+    if (directory[i])
+      remove_flat_directory(paths[i]);
+    else
+      unlink(paths[i]);
+  }
   /* What the signal did before: the default ends the process once this handler returns (the
    * signal is blocked until then); a handler of the program's own, or SIG_IGN, takes it. */
   for (int k = 0; k < HANDLED; k++)
@@ -55,7 +86,7 @@ static void install(void) {
   atomic_store(&installed, 1);
 }
 
-int dosc_interrupt_remove_on_signal(const char *path) {
+static int register_path(const char *path, int is_directory) {
   size_t length = strlen(path);
   if (length >= PATH_MAX) return -1;
   pthread_mutex_lock(&lock);
@@ -66,10 +97,19 @@ int dosc_interrupt_remove_on_signal(const char *path) {
   if (slot >= 0) {
     taken[slot] = 1;
     memcpy(paths[slot], path, length + 1);
+    directory[slot] = is_directory;
     atomic_store(&armed[slot], 1);
   }
   pthread_mutex_unlock(&lock);
   return slot;
+}
+
+int dosc_interrupt_remove_on_signal(const char *path) {
+  return register_path(path, 0);
+}
+
+int dosc_interrupt_remove_directory_on_signal(const char *path) {
+  return register_path(path, 1);
 }
 
 void dosc_interrupt_forget(int slot) {
@@ -77,5 +117,15 @@ void dosc_interrupt_forget(int slot) {
   atomic_store(&armed[slot], 0);
   pthread_mutex_lock(&lock);
   taken[slot] = 0;
+  pthread_mutex_unlock(&lock);
+}
+
+void dosc_interrupt_forget_path(const char *path) {
+  pthread_mutex_lock(&lock);
+  for (int i = 0; i < SLOTS; i++)
+    if (taken[i] && strcmp(paths[i], path) == 0) {
+      atomic_store(&armed[i], 0);
+      taken[i] = 0;
+    }
   pthread_mutex_unlock(&lock);
 }

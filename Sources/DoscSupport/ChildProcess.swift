@@ -32,7 +32,7 @@ public enum ChildProcess {
     if let environment { process.environment = environment }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let scratch = try TemporaryDirectory.make(prefix: "dosc-child")
-    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    defer { TemporaryDirectory.remove(scratch) }
     let outputPath = scratch + "/stdout"
     let errorPath = scratch + "/stderr"
     _ = FileManager.default.createFile(atPath: outputPath, contents: nil)

@@ -55,4 +55,20 @@ import Testing
           + (why.hasSuffix("PATH") ? " or in the working directory" : "") + " [dosc-run]\n", "\(got.stderr)")
     }
   }
+
+  @Test func aBadRankCountIsAUsageErrorThatFailsTheCommand() throws {
+    for (arguments, message) in [
+      (["-n", "0", "prog"], "'0' is not a number of ranks (1 or more)"),
+      (["-n", "-1", "prog"], "'-1' is not a number of ranks (1 or more)"),
+      (["-n", "abc", "prog"], "'abc' is not a number of ranks (1 or more)"),
+      (["-n", "prog"], "'prog' is not a number of ranks (1 or more)"),
+      (["-n"], "missing argument to '-n'"),
+      (["prog"], "missing -n N; usage: dosc run -n N PROG [ARGS...]"),
+    ] {
+      #expect(throws: CompilerInvocation.UsageError.self, "\(arguments)") { try RunPipeline.Options.parse(arguments) }
+      let got = try Harness.run([try BuildIntegrationTests.dosc(), "run"] + arguments)
+      #expect(got.status != 0 && got.stdout.isEmpty, "\(arguments): \(got)")
+      #expect(got.stderr.contains(message), "\(arguments): \(got.stderr)")
+    }
+  }
 }

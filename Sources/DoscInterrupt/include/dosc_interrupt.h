@@ -16,7 +16,14 @@
  * removed by a signal; nothing else changes). */
 int dosc_interrupt_remove_on_signal(const char *path);
 
+/* The same for a temporary directory of dosc's own: the handler removes the files in it, then
+ * it (a compile killed in the middle left its generated C and objects in $TMPDIR). */
+int dosc_interrupt_remove_directory_on_signal(const char *path);
+
 /* The temporary of `slot` is renamed or removed: a signal no longer removes it. */
 void dosc_interrupt_forget(int slot);
+
+/* The same for every slot registered with `path`. */
+void dosc_interrupt_forget_path(const char *path);
 
 #endif
