@@ -71,7 +71,11 @@ import Testing
       f(m + h, ncols, lo, hi - h);
       """
     #expect(try figures(halves) == ["0", "hi", "0", "hi", "-", "-"])
-    let tree = "if (lo <= 0) { for (int i = 0; i < hi; i++) m[i] += 1; return; } f(m, ncols, lo - 1, hi); f(m, ncols, lo - 1, hi);"
+    let tree = """
+      if (lo <= 0) { for (int i = 0; i < hi; i++) m[i] += 1; return; }
+      f(m, ncols, lo - 1, hi);
+      f(m, ncols, lo - 1, hi);
+      """
     #expect(try figures(tree) == ["0", "hi", "0", "hi", "-", "-"])
     // One row further on, one row fewer: inside the caller's rows.
     let shifted = "\(leaves) if (hi - lo > 2) f(m + ncols, ncols, lo, hi - 1);"
