@@ -252,6 +252,8 @@ canary "global written by a remotable task" 'task["remotable"] = True; task["rea
   Examples/histogram/histogram.c
 canary "recursive task marked non-recursive" 'task["recursive"] = False' Examples/nqueens/nqueens.c -- 5
 canary "a write with holes marked dense" 'P["out"]["write_dense"] = True' Tests/Oracle/task-strided-writes.c
+canary "recursive footprint one short (counts null)" 'P["m"].update(count="(hi-lo)*ncols-1")' \
+  Tests/Oracle/task-recursive-induction.c
 
 # A Csmith sample: every call statement a task site.
 if [ "${ORACLE_CSMITH:-5}" -gt 0 ]; then

@@ -34,8 +34,8 @@ caller's figures, and a task's remotability covers everything it runs).
 For each invocation, at its actual arguments (C integer arithmetic, division truncating):
 - an access is the invocation's own when it lies below its stack top (its frame, its callees'
   frames, alloca) or in a heap block allocated while it was open;
-- a pointer parameter whose `first`, `count`, `reads` and `writes` are all non-null is
-  checked: every access in the parameter's object (the heap block or global it points into)
+- a pointer parameter whose `first` and `count` are non-null is checked (its `reads` and
+  `writes` where they are non-null too): every access in the parameter's object (the heap block or global it points into)
   must lie inside its footprint [first, first+count) elements from the argument; each store
   inside [write_first, write_first+write_count) when the manifest has those fields; the bytes
   read (written) inside the footprint, divided by the element size, at most `reads`
@@ -459,7 +459,7 @@ class Invocation:
         for parameter, base in pointers:
             identity = self.object_of(base)
             figures = {key: parameter.get(key) for key in ("first", "count", "reads", "writes")}
-            if any(value is None for value in figures.values()):
+            if figures["first"] is None or figures["count"] is None:
                 self.ambiguous.add(identity)
                 oracle.null_footprints += 1
                 continue
@@ -475,8 +475,10 @@ class Invocation:
             try:
                 first = evaluate(figures["first"], self.values)
                 count = max(0, evaluate(figures["count"], self.values))
-                reads = evaluate(figures["reads"], self.values)
-                writes = evaluate(figures["writes"], self.values)
+                # Null counts (a recursive task's whose footprint holds by induction) are not
+                # checked; the footprint is.
+                reads = None if figures["reads"] is None else evaluate(figures["reads"], self.values)
+                writes = None if figures["writes"] is None else evaluate(figures["writes"], self.values)
                 write_low = write_high = None
                 if parameter.get("write_first") is not None and parameter.get("write_count") is not None:
                     write_first = evaluate(parameter["write_first"], self.values)
@@ -595,6 +597,8 @@ class Invocation:
                     f"[{(c.write_low - c.base) // c.size}, {(c.write_high - c.base) // c.size})")
         for holders_bytes, key, label in ((self.read_bytes, "reads", "reads"), (self.write_bytes, "writes", "writes")):
             for holders, observed in holders_bytes.items():
+                if any(getattr(c, key) is None for c in holders):
+                    continue
                 allowed = sum(max(0, getattr(c, key)) * c.size for c in holders)
                 if observed > allowed:
                     names = "+".join(c.name for c in holders)

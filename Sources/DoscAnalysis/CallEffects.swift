@@ -62,6 +62,7 @@ extension FunctionAnalyzer {
     summary.isRecursive = true
     if callee == function.name {
       // Its own effects are known once the walk ends (`run`).
+      recordRecursiveCallSite(values, at: expression.location)
       for (position, value) in values.enumerated() {
         guard case .pointer(let target) = value else { continue }
         for index in target.parameterIndices { recursivePassThrough.append((index, position, expression.location)) }

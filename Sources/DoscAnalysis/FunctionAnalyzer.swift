@@ -44,6 +44,11 @@ final class FunctionAnalyzer {
   /// Pointer arguments of a recursive call of this function: (where the argument points, callee
   /// parameter, location). One that derives from no parameter is memory the task does not own.
   var recursiveForeignArguments: [(PointerTarget, Int, SourceLocation)] = []
+  /// The calls of this function by itself, with what holds where each is made
+  /// (`RecursiveFootprintInduction`).
+  var recursiveCallSites: [RecursiveCallSite] = []
+  /// What holds at the statement being walked (`PathFacts`).
+  var knownFacts: [Polynomial] = []
   /// The first `goto` or `setjmp`: a jump backwards (or a `longjmp` back to the `setjmp`) is
   /// a loop with no trip count.
   var firstJumpBack: (location: SourceLocation, what: String)?
@@ -79,7 +84,8 @@ final class FunctionAnalyzer {
           && (!mutations.isModified($0.name) || isWalkedScalar($0.name, type: $0.type)
             || countedParameterNames.contains($0.name))
       }.map(\.name))
-    for (caller, callee, location) in recursivePassThrough {
+    let inducted = footprintsProvedByInduction()
+    for (caller, callee, location) in recursivePassThrough where !inducted.contains(caller) {
       let own = summary.parameters[callee] ?? ParameterAccess()
       summary.parameters[caller, default: ParameterAccess()].becomeUnbounded(
         reading: own.isRead, writing: own.isWritten,
@@ -107,6 +113,8 @@ final class FunctionAnalyzer {
     }
     switch statement.kind {
     case .compound(let items):
+      let factsBefore = knownFacts.count
+      defer { knownFacts.removeSubrange(factsBefore...) }
       var index = 0
       while index < items.count {
         // `int k = 0; while (k < n && ...) { ...; k++; }` is the loop `for (int k = 0; ...; k++)`.
@@ -117,7 +125,9 @@ final class FunctionAnalyzer {
             countingOnly: loop.variables)
           index += 2
         } else {
+          let after = factsAfter(items[index])
           self.statement(items[index])
+          knownFacts += after
           index += 1
         }
       }
@@ -126,11 +136,15 @@ final class FunctionAnalyzer {
     case .declaration(let variables):
       for variable in variables { declare(variable) }
     case .ifStatement(let condition, let then, let otherwise):
+      let facts = pathFacts(of: condition)
       evaluate(condition)
       let guards = loopGuards(condition)
       let before = scalars
       let arms = alternatives(
-        [{ self.statement(then) }, { if let otherwise { self.statement(otherwise) } }],
+        [
+          { self.assuming(facts.then) { self.statement(then) } },
+          { self.assuming(facts.otherwise) { if let otherwise { self.statement(otherwise) } } },
+        ],
         guards: [guards.then, guards.otherwise])
       joinClamps(condition, before: before, arms: arms)
     case .forLoop(let initializer, let condition, let increment, let body):

@@ -88,7 +88,7 @@ extension FunctionAnalyzer {
   /// their own variables; the walk's state (work, accesses, bindings) is left as it was, since
   /// the condition has been evaluated already. Nil for an unsigned side: the comparison is
   /// then made modulo 2^N (`i < n - 1` with an unsigned n = 0 holds for every i).
-  private func sideValue(_ expression: Expr) -> Polynomial? {
+  func sideValue(_ expression: Expr) -> Polynomial? {
     guard expression.type.kind == .integer, !expression.type.isUnsigned else { return nil }
     let saved = (summary, scalars, pointers)
     defer { (summary, scalars, pointers) = saved }
