@@ -13,6 +13,8 @@
  * MPI_ANY_SOURCE) restarted for each message and tested with MPI_Test until
  * it completes, instead of a blocking MPI_Recv from the known rank: the
  * limit of dosc's way of receiving, without any of dosc's own steps.
+ * With POLLED 2, rank 0 alone receives so and rank 1 with a blocking receive
+ * from rank 0: the limit of a serving rank that blocks instead of polling.
  *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS [WORK [HUGE [POLLED]]] */
 #define _GNU_SOURCE
 #include <mpi.h>
@@ -52,7 +54,7 @@ int main(int argc, char **argv) {
   if (buffer == NULL) MPI_Abort(MPI_COMM_WORLD, 1);
   memset(buffer, 0, size);
   MPI_Request listen = MPI_REQUEST_NULL;
-  if (polled)
+  if (polled == 1 || (polled == 2 && rank == 0))
     MPI_Recv_init(buffer, (int)bytes, MPI_BYTE, MPI_ANY_SOURCE, 0, MPI_COMM_WORLD, &listen);
   double start = 0;
   for (int r = -rounds / 10; r < rounds; r++) {
@@ -71,7 +73,7 @@ int main(int argc, char **argv) {
   if (rank == 0)
     printf("bytes %ld round_trip_us %.2f mb_per_s %.1f\n", bytes, elapsed / rounds * 1e6,
            2.0 * bytes * rounds / elapsed / 1e6);
-  if (polled) MPI_Request_free(&listen);
+  if (listen != MPI_REQUEST_NULL) MPI_Request_free(&listen);
   free(buffer);
   MPI_Finalize();
   return 0;
