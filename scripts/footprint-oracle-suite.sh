@@ -54,6 +54,7 @@ REMOTE_CI=(
   Tests/Oracle/task-stores-addresses.c       # a task's own addresses stored in its data: rank 0 crashed
   Tests/Oracle/task-stores-function-addresses.c # handler addresses stored in a job table: rank 0 crashed
   Tests/Oracle/task-negative-arguments.c     # a negative lag / stride: figures assume >= 0, rank 1 aborted
+  Tests/Oracle/task-unmentioned-negative.c   # k < 0 that no figure names (for (i = k; i < 0; i++)): rank 1 aborted
   Tests/Oracle/task-partial-elements.c       # memcpy of 10 bytes of ints: the last element stayed behind
   Tests/Oracle/task-macro-operators.c        # `=`/`++`/`*` in macro bodies taken for reads: rank 0 crashed
   Tests/Oracle/task-rodinia-kernels.c        # lud/nw/pathfinder/kmeans/backprop index forms, 13 tasks sent

@@ -464,10 +464,11 @@ class Invocation:
                 oracle.null_footprints += 1
                 continue
             footprint = (figures["first"], figures["count"], parameter.get("write_first"), parameter.get("write_count"))
-            if negative & set().union(*(variables_of(figure) for figure in footprint)):
-                # Outside the figures' domain: they assume the integer parameters they mention
-                # are not negative, and such a spawn stays on rank 0 (the generated footprint
-                # check). Counted and reported, not checked.
+            if negative:
+                # Outside the figures' domain: they assume the signed integer parameters are not
+                # negative (every one: `for (i = k; i < 0; i++)` is empty for k >= 0 whether or
+                # not a figure names k), and such a spawn stays on rank 0 (the generated
+                # footprint check). Counted and reported, not checked.
                 self.ambiguous.add(identity)
                 oracle.outside_domain += 1
                 continue
@@ -833,8 +834,8 @@ def check(options, work, label):
         print("oracle-counts: 0 0 0 0 0")
         return 3
     if oracle.outside_domain:
-        print(f"oracle: {label}: note: {oracle.outside_domain} pointer parameter checks skipped: a signed integer "
-              "parameter their figures mention was negative (outside the figures' domain; such a spawn stays on rank 0)")
+        print(f"oracle: {label}: note: {oracle.outside_domain} pointer parameter checks skipped: a signed "
+              "integer parameter was negative (outside the figures' domain; such a spawn stays on rank 0)")
     print(f"oracle: {label}: footprints of pointer parameters per invocation: {oracle.exact_footprints} exact "
           f"(the span touched), {oracle.wider_footprints} wider, {oracle.null_footprints} null")
     print(f"oracle-counts: {len(oracle.checked_tasks)} {oracle.invocations} {oracle.accesses} {violations} "

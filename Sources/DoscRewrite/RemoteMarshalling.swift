@@ -48,7 +48,6 @@ struct RemoteMarshalling {
     var regions: [String] = []
     var ownBytes: [String] = []
     var touched: [String] = []
-    var mentioned: Set<String> = []
     for (index, argument) in arguments.enumerated() {
       let type = argument.type
       if type.isArithmetic { continue }
@@ -101,11 +100,6 @@ struct RemoteMarshalling {
         }
         (writeFirst, writeCount) = (first, count)
       }
-      for figure in [
-        parameter.footprint.first, parameter.footprint.count, parameter.written?.first, parameter.written?.count,
-      ] {
-        mentioned.formUnion(figure?.variables ?? [])
-      }
       regions.append(
         "dosc_f[\(k)].first = \(first); dosc_f[\(k)].count = \(count); "
           + "dosc_f[\(k)].write_first = \(writeFirst); dosc_f[\(k)].write_count = \(writeCount);")
@@ -129,12 +123,13 @@ struct RemoteMarshalling {
         ownBytes.append("dosc_b = dosc__add(dosc_b, dosc__mul(dosc__nonneg(\(writeCount)), \(elementSize)LL));")
       }
     }
-    // The figures were simplified assuming the integer parameters they mention are not
-    // negative (sizes, bounds, strides: SPEC section 4): a spawn where one is stays here.
+    // The figures were worked out assuming the signed integer parameters are not negative
+    // (sizes, bounds, strides: SPEC section 4), every one of them, not only those a figure
+    // mentions: `for (i = k; i < 0; i++) a[i + 60]` is [0, 60) because k >= 0 empties the loop,
+    // and shipped with k = -100 it wrote a[-40] on the serving rank. A spawn where one is
+    // negative stays here.
     let assumptions = arguments.enumerated().compactMap { index, argument -> String? in
-      guard let parameter = argument.parameter, mentioned.contains(parameter.name), argument.type.kind == .integer,
-        !argument.type.isUnsigned
-      else { return nil }
+      guard argument.parameter != nil, argument.type.kind == .integer, !argument.type.isUnsigned else { return nil }
       return "if (dosc_a->a\(index) < 0) return 1;"
     }
     let siteName = "dosc_remote_\(suffix)"
