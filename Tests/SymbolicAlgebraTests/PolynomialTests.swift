@@ -49,7 +49,7 @@ private func v(_ name: String) -> Polynomial { .variable(name) }
     let most = Polynomial.maximum(v("lo") - v("hi"), v("k") - v("hi"))
     #expect((most + 4).signAssumingNonNegativeVariables == nil)
     // The hull of a[(hi - lo) / 2 + 1] and a[0] is decided by neither end.
-    #expect(Polynomial.minimum(.zero, half + 1).cExpression == "min(0,(hi-lo)/2+1)")
+    #expect(Polynomial.minimum(.zero, half + 1).cExpression == "min((hi-lo)/2+1,0)")
   }
 
   @Test func triangularSumHasClosedForm() throws {
