@@ -152,8 +152,14 @@ extension FunctionAnalyzer {
       }
       // The callee's figures take its integer parameters as not negative (the spawn checks a
       // task's own; a callee's hold only through what its caller passes): a value that may be
-      // negative here (`sum(a, n - 1)`, `put(a, lo - 5, k)` with `k % d`) is not followed.
-      if let passed = value, !isNeverNegative(passed) { value = nil }
+      // negative here (`put(a, lo - 5, k)` with `k % d`) is not followed, but where the callee
+      // does for a negative value what it does for 0 (`SignBlindParameters`: `sum(a, n - 1)`
+      // over `i < n`), as `max(value, 0)`.
+      if let passed = value, !isNeverNegative(passed) {
+        value =
+          SignBlindParameters(context).contains(callee, position: position)
+          ? Polynomial(atom: .maximum(passed, .zero)) : nil
+      }
       bindings[parameter.name] = value ?? .variable("?" + parameter.name)
     }
     func translate(_ count: Count) -> Count {

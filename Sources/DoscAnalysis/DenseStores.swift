@@ -228,7 +228,7 @@ struct DenseStores: Hashable {
 extension Polynomial {
   /// Whether the value is never negative when no variable is: a sum of products of variables
   /// with non-negative integer coefficients. Stricter than `signAssumingNonNegativeVariables`,
-  /// which takes a `min`, `max` or quotient for a non-negative variable too.
+  /// which also takes a `min`, `max` or quotient whose operands make it never negative.
   fileprivate var isNonNegativeWhereVariablesAre: Bool {
     !isOverflow
       && terms.allSatisfy { monomial, coefficient in

@@ -60,12 +60,14 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
   public var hasOnlyPositiveCoefficients: Bool { !terms.isEmpty && terms.values.allSatisfy { $0 > .zero } }
 
   /// Sign under the assumption that every variable is non-negative: +1, -1, 0, or nil when it
-  /// depends on the values.
+  /// depends on the values. A quotient, `min` or `max` counts only where its operands make it
+  /// never negative (`(hi - lo) / 2` is negative for hi < lo though hi and lo are not).
   public var signAssumingNonNegativeVariables: Int? {
     if isOverflow { return nil }
     if isZero { return 0 }
-    if terms.values.allSatisfy({ $0 >= .zero }) && constantTerm > .zero { return 1 }
-    if terms.values.allSatisfy({ $0 <= .zero }) && constantTerm < .zero { return -1 }
+    let productsNeverNegative = terms.keys.allSatisfy(\.isNeverNegativeForNonNegativeVariables)
+    if productsNeverNegative && terms.values.allSatisfy({ $0 >= .zero }) && constantTerm > .zero { return 1 }
+    if productsNeverNegative && terms.values.allSatisfy({ $0 <= .zero }) && constantTerm < .zero { return -1 }
     if hasOnlyPositiveCoefficients && terms.keys.allSatisfy(\.onlyVariables) { return 1 }
     return nil
   }
@@ -244,6 +246,28 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 extension Monomial {
   var onlyVariables: Bool {
     factors.allSatisfy { if case .variable = $0.atom { true } else { false } }
+  }
+
+  /// Whether the product is never negative when no variable is: each factor is, or is squared.
+  var isNeverNegativeForNonNegativeVariables: Bool {
+    factors.allSatisfy { $0.exponent % 2 == 0 || $0.atom.isNeverNegativeForNonNegativeVariables }
+  }
+}
+
+extension Atom {
+  /// Whether the atom is never negative when no variable is: a variable; a quotient of such a
+  /// dividend by a positive divisor (C truncates toward 0); a `min` of two such operands; a
+  /// `max` with one.
+  var isNeverNegativeForNonNegativeVariables: Bool {
+    switch self {
+    case .variable: true
+    case .quotient(let dividend, let divisor):
+      (dividend.signAssumingNonNegativeVariables ?? -1) >= 0 && divisor.signAssumingNonNegativeVariables == 1
+    case .minimum(let a, let b):
+      (a.signAssumingNonNegativeVariables ?? -1) >= 0 && (b.signAssumingNonNegativeVariables ?? -1) >= 0
+    case .maximum(let a, let b):
+      (a.signAssumingNonNegativeVariables ?? -1) >= 0 || (b.signAssumingNonNegativeVariables ?? -1) >= 0
+    }
   }
 }
 

@@ -36,6 +36,22 @@ private func v(_ name: String) -> Polynomial { .variable(name) }
     #expect(undecided.cExpression == "min(a,b)")
   }
 
+  @Test func atomsCountForTheirSignOnlyWhereTheirOperandsFixIt() {
+    let half = (v("hi") - v("lo")) / Polynomial(2)  // negative for hi < lo
+    #expect((half + 1).signAssumingNonNegativeVariables == nil)
+    #expect((-half - 1).signAssumingNonNegativeVariables == nil)
+    #expect((v("n") / Polynomial(2) + 1).signAssumingNonNegativeVariables == 1)
+    #expect((half * half + 1).signAssumingNonNegativeVariables == 1)
+    let least = Polynomial.minimum(v("lo") - v("hi"), Polynomial(2))
+    #expect((least + 5).signAssumingNonNegativeVariables == nil)
+    #expect((Polynomial.minimum(v("a"), v("b")) + 1).signAssumingNonNegativeVariables == 1)
+    #expect((Polynomial.maximum(v("lo") - v("hi"), v("k")) + 1).signAssumingNonNegativeVariables == 1)
+    let most = Polynomial.maximum(v("lo") - v("hi"), v("k") - v("hi"))
+    #expect((most + 4).signAssumingNonNegativeVariables == nil)
+    // The hull of a[(hi - lo) / 2 + 1] and a[0] is decided by neither end.
+    #expect(Polynomial.minimum(.zero, half + 1).cExpression == "min((hi-lo)/2+1,0)")
+  }
+
   @Test func triangularSumHasClosedForm() throws {
     // sum over i in [0,n) of (n-i) = n*(n+1)/2
     let sum = try #require(Summation.sum(v("n") - v("i"), over: "i", from: .zero, to: v("n")))
