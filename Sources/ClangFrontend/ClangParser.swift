@@ -13,9 +13,8 @@ public enum ClangParser {
     guard let sourceData = FileManager.default.contents(atPath: path) else {
       throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot read '\(path)'"))
     }
-    try SourceEncoding.requireUTF8(Array(sourceData), file: path)
+    let text = try SourceEncoding.text(of: Array(sourceData), file: path)
     let session = try ClangSession(path: path, arguments: arguments)
-    let text = String(decoding: sourceData, as: UTF8.self)
     let scan = PragmaScanner.scan(text, file: path, skippedRanges: session.skippedRanges())
     // Directives in the user's own headers and `.inc` files are not rewritten, but they are
     // found, so that the analysis can say what becomes of them (a lost taskwait is an error).

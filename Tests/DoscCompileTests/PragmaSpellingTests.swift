@@ -70,6 +70,30 @@ import Testing
 
   /// A Latin-1 byte in a string literal came out of the rewrite as U+FFFD (the program printed
   /// 239 for 233), and the offsets after it missed the site: the file is refused, located.
+  /// Latin-1 in comments (an author's name in old code) changes nothing the program does: the
+  /// file compiles, its site after the bytes is found, and it prints what plain C prints.
+  @Test func bytesThatAreNotUTF8InCommentsAreReadAsQuestionMarks() throws {
+    let scratch = try Harness.scratch("latin1-comments")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let source =
+      Array("/* Fran".utf8) + [0xE7] + Array("ois M".utf8) + [0xFC, 0xFC] + Array("ller */\n#include <stdio.h>\n".utf8)
+      + Array("static void f(int *r, int k) { *r = k; } // caf".utf8) + [0xE9] + Array(" \\\n  still ".utf8) + [0xE9]
+      + Array("\nint main(void) {\n  int r[2] = {0, 0};\n  for (int k = 0; k < 2; k++) {\n#pragma dosc task\n".utf8)
+      + Array(
+        "    f(&r[k], k + 5);\n  }\n#pragma dosc taskwait\n  printf(\"%d %d\\n\", r[0], r[1]);\n  return 0;\n}\n".utf8)
+    try Data(source).write(to: URL(fileURLWithPath: scratch + "/main.c"))
+    let compiled = Harness.doscCompile([scratch + "/main.c", "-o", scratch + "/main"])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    let manifest = try String(contentsOfFile: scratch + "/main.dosc.json", encoding: .utf8)
+    let sites = try #require(
+      (try JSONSerialization.jsonObject(with: Data(manifest.utf8)) as? [String: Any])?["sites"] as? [[String: Any]])
+    let line = (sites.first?["location"] as? [String: Any])?["line"] as? Int
+    #expect(sites.count == 1 && line == 9, "the call after the bytes, where it is: \(manifest)")
+    for threads in ["1", "2"] {
+      #expect(try Harness.run([scratch + "/main"], environment: ["DOSC_THREADS": threads]).stdout == "5 6\n")
+    }
+  }
+
   @Test func aFileThatIsNotUTF8IsALocatedError() throws {
     let scratch = try Harness.scratch("pragma-latin1")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
