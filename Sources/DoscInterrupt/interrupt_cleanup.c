@@ -3,13 +3,16 @@
 #define _GNU_SOURCE /* sigaction, PATH_MAX, O_DIRECTORY, syscall under -std=c11 */
 #include "dosc_interrupt.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Outputs written at once by one process: a compile writes two; the tests, which run the
@@ -34,7 +37,7 @@ static struct sigaction previous[HANDLED];
 /* Removes the files directly in `path`, then `path`: dosc's temporary directories hold files
  * only (generated C, objects, a link's output). Async-signal-safe: open, the getdents64 system
  * call, unlinkat, close and rmdir; readdir may allocate, so it is not used. */
-static void remove_flat_directory(const char *path) {
+static void remove_files_in(const char *path) {
   int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
   char buffer[4096] __attribute__((aligned(8)));
@@ -50,7 +53,18 @@ static void remove_flat_directory(const char *path) {
     }
   }
   close(fd);
-  rmdir(path);
+}
+
+/* The compiler dosc started is not signalled with it when only dosc is (`kill PID`), and it
+ * may write a file into the directory after it was emptied (rmdir then fails): empty it again,
+ * a millisecond apart, for up to 200 ms. */
+static void remove_flat_directory(const char *path) {
+  for (int attempt = 0; attempt < 200; attempt++) {
+    remove_files_in(path);
+    if (rmdir(path) == 0 || errno != ENOTEMPTY) return;
+    struct timespec pause = {0, 1000000};
+    nanosleep(&pause, NULL);
+  }
 }
 
 static void on_signal(int number) {
@@ -110,6 +124,20 @@ int dosc_interrupt_remove_on_signal(const char *path) {
 
 int dosc_interrupt_remove_directory_on_signal(const char *path) {
   return register_path(path, 1);
+}
+
+char *dosc_interrupt_make_directory(char *template_path) {
+  /* A signal between mkdtemp and the registration would leave the directory behind: it waits
+   * until the directory is registered, then finds it. */
+  sigset_t blocked, before;
+  sigemptyset(&blocked);
+  for (int k = 0; k < HANDLED; k++)
+    sigaddset(&blocked, handled[k]);
+  pthread_sigmask(SIG_BLOCK, &blocked, &before);
+  char *made = mkdtemp(template_path);
+  if (made != NULL) register_path(made, 1);
+  pthread_sigmask(SIG_SETMASK, &before, NULL);
+  return made;
 }
 
 void dosc_interrupt_forget(int slot) {

@@ -9,10 +9,10 @@ public enum TemporaryDirectory {
   /// generated C and its link's output in `$TMPDIR`. Give it back with `remove`.
   public static func make(prefix: String = "dosc", removedOnSignal: Bool = true) throws -> String {
     var template = Array((NSTemporaryDirectory() + "/\(prefix)-XXXXXX").utf8CString)
-    guard let made = mkdtemp(&template) else {
+    let made = removedOnSignal ? dosc_interrupt_make_directory(&template) : mkdtemp(&template)
+    guard let made else {
       throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot create a temporary directory"))
     }
-    if removedOnSignal { _ = dosc_interrupt_remove_directory_on_signal(made) }
     return String(cString: made)
   }
 

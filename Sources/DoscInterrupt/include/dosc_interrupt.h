@@ -20,6 +20,10 @@ int dosc_interrupt_remove_on_signal(const char *path);
  * it (a compile killed in the middle left its generated C and objects in $TMPDIR). */
 int dosc_interrupt_remove_directory_on_signal(const char *path);
 
+/* mkdtemp(template_path) and its registration as above, with SIGINT, SIGTERM and SIGHUP held
+ * off in between: the directory made, or NULL (errno set) when mkdtemp fails. */
+char *dosc_interrupt_make_directory(char *template_path);
+
 /* The temporary of `slot` is renamed or removed: a signal no longer removes it. */
 void dosc_interrupt_forget(int slot);
 
