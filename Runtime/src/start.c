@@ -206,11 +206,14 @@ static void decide_program(const dosc_program_info *program) {
     fprintf(stderr, "dosc: warning: %s: %s: using compiled-in defaults\n", where, error);
   }
   if (runtime.trace && runtime.program_count <= 1)
-    fprintf(stderr, "dosc: %d thread%s, %d node%s (%d ranks a host of %d cores); %s %s (%s); %s\n",
+    fprintf(stderr,
+            "dosc: %d thread%s, %d node%s (%d rank%s a host of %d core%s); %s %s (%s); %s\n",
             runtime.profile.threads, runtime.profile.threads == 1 ? "" : "s", runtime.profile.nodes,
             runtime.profile.nodes == 1 ? "" : "s", runtime.profile.ranks_per_host,
-            runtime.profile.cores, where == runtime.manifest_section ? "manifest in" : "sidecar",
-            where, sidecar_ok ? "read" : "not used", runtime.profile_note);
+            runtime.profile.ranks_per_host == 1 ? "" : "s", runtime.profile.cores,
+            runtime.profile.cores == 1 ? "" : "s",
+            where == runtime.manifest_section ? "manifest in" : "sidecar", where,
+            sidecar_ok ? "read" : "not used", runtime.profile_note);
 
   for (int id = 0; id < count; id++) {
     const dosc_site_info *info = &program->sites[id];
