@@ -95,7 +95,7 @@ def site_code(stderr, threads):
     forced remote (auto's thresholds); the count of remote-bound tasks says whether they shipped
     the same tasks. Last, on ranks, whether rank 0 runs queued remote tasks itself (the trace's
     "rank 0 runs main ..." line): under a forced remote it never does, under auto it does while it
-    has cores to spare or until every rank has answered once (remote.c), so auto and a forced
+    has cores to spare or until every rank has received its first task (remote.c), so auto and a forced
     remote that ship the same tasks still run different code. A run where no task was bound remote, on 1 thread, ran every remote site's
     tasks as plain calls (a task the remote test keeps is the serial clone on 1 thread): the
     inline code. Two bindings with the same code run the same program, whatever the reason says."""
@@ -203,7 +203,7 @@ def self_test():
                 f"dosc: site 0 mm_rows (matmul.c:30:5): {binding} - {reason}\n"
                 f"dosc: rank 0: host vm, {counters[0]} tasks sent, {counters[1]} run here, "
                 f"{counters[2]} kept here, 0 bytes sent, 0 bytes received, busy 0 of 9 ms\n")
-    takes = " and takes queued remote tasks until every rank has answered once (their workers fill the cores)"
+    takes = " and takes queued remote tasks until every rank has received its first task (their workers fill the cores)"
     forced = ", remote tasks go to ranks 1.."
     auto_ships = site_code(trace("remote", "3 nodes; remote when ...; spawns when work >= 9 ops", takes,
                                  (10, 6, 0)), 1)

@@ -291,14 +291,16 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  * second worker); 3: 0 (a third busy thread on 2 cores only slows the
  * dispatch and the others: mandelbrot 640x480 ran 1.21x, montecarlo 1.16x
  * forced remote). Where 0, under auto rank 0's workers still take queued
- * tasks until the last serving rank's first RESULT arrives (remote.c,
- * rank_zero_takes): a rank answers when its first task ends, not when it
- * arrives, so that window lasts the contact plus a whole task's run there,
- * and rank 0 runs tasks in it one after another, one at a time per thread
- * (a thread running one takes no other), as many as it gets to: matmul 256
- * on 3 ranks ran 6 and 3 of 16 tasks on rank 0. A task a thread began runs
- * to its end; a ticket that runs after the window leaves its task to the
- * ranks. Under a forced remote binding rank 0 takes none. */
+ * tasks during the first contact: until rank 0 has received the last
+ * serving rank's REACHED, the notice each rank sends once per run when its
+ * first task has arrived, before it runs it (remote.c, rank_zero_takes;
+ * serve.c). So the window lasts the contact, not a task's run there: a long
+ * first task on one rank no longer keeps rank 0 running tasks beside the
+ * others (before, the window ended at the last rank's first RESULT). In it
+ * rank 0 runs tasks one after another, one at a time per thread (a thread
+ * running one takes no other), as many as it gets to. A task a thread began
+ * runs to its end; a ticket that runs after the window leaves its task to
+ * the ranks. Under a forced remote binding rank 0 takes none. */
 int dosc_rank_zero_shares(const dosc_profile *profile);
 
 /* Built-in profile for a modern x86-64 machine, used when no profile file

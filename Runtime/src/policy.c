@@ -423,8 +423,8 @@ static double round_trip_ns(const dosc_profile *usable) {
  * `dosc calibrate` measures it, calibrate_contact.c: before it the model
  * charged remote_first_ns per rank, 2x on 3 ranks). Rank 0
  * runs queued tasks itself meanwhile (remote.c: until every rank has
- * answered once, and after that too where its workers add to the others',
- * dosc_rank_zero_shares), so the contact holds up only the part of the batch
+ * received its first task, and after that too where its workers add to the
+ * others', dosc_rank_zero_shares), so the contact holds up only the part of the batch
  * the other nodes' workers would have run: the share 1 - local width /
  * remote width of it (1 node: nothing). Priced per batch, not per program:
  * the model does not know how many batches
@@ -745,6 +745,14 @@ int dosc_compile_time_binding(long long constant_work) {
   return (double)constant_work < never_pays_below ? DOSC_POLICY_INLINE : DOSC_POLICY_AUTO;
 }
 
+/* Explain's word on rank 0's share where its workers add none (dosc_rank_zero_shares). */
+static void append_rank_zero_window(char *remote, size_t size, const dosc_profile *usable) {
+  if (dosc_rank_zero_shares(usable)) return;
+  snprintf(remote + strlen(remote), size - strlen(remote),
+           "; rank 0 runs queued tasks until every rank has received its first task: the others "
+           "fill the cores");
+}
+
 /* Why an auto-bound task with 2 or more nodes is not priced remote, for the
  * reason text. A recursive task without a measure never is, one with a
  * measure when no subtree pays (see "Recursive tasks remote"). */
@@ -769,7 +777,7 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   dosc_break_even even = dosc_break_even_sizes(profile, 0.0);
   char grain[192] = "";
   char why[224] = "";
-  char remote[400] = "";
+  char remote[512] = "";
   dosc_profile usable = usable_profile(profile);
   int threads = usable.threads;
   int nodes = usable.nodes;
@@ -844,10 +852,7 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
                     : "; only near the root: a wrong guess "
                       "costs one first contact",
                decision.remote_first_bytes);
-      if (!dosc_rank_zero_shares(&usable))
-        snprintf(remote + strlen(remote), sizeof remote - strlen(remote),
-                 "; rank 0 runs queued tasks until every rank has answered once: the others fill "
-                 "the cores");
+      append_rank_zero_window(remote, sizeof remote, &usable);
     } else {
       snprintf(why, sizeof why, "%d nodes, remotable task of known work", nodes);
       snprintf(remote, sizeof remote,
@@ -858,10 +863,7 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
                decision.remote_work_threshold, decision.remote_bytes_per_op,
                usable.remote_latency_ns, usable.remote_bytes_per_ns, nodes - 1,
                usable.remote_first_ns, usable.remote_later_contact_share);
-      if (!dosc_rank_zero_shares(&usable))
-        snprintf(remote + strlen(remote), sizeof remote - strlen(remote),
-                 "; rank 0 runs queued tasks until every rank has answered once: the others fill "
-                 "the cores");
+      append_rank_zero_window(remote, sizeof remote, &usable);
     }
   } else if (threads == 1 && lone_tree_ships) {
     decision.binding = DOSC_POLICY_LOCAL;

@@ -98,12 +98,14 @@ static struct {
   uint64_t next_number;   /* under mpi_lock: numbered as sent */
   int shared;             /* rank 0's workers may run queued tasks too */
   /* Where its workers add none to the others' (dosc_rank_zero_shares), rank
-   * 0 runs queued tasks only until every serving rank has answered once:
-   * during the first contact it is the only worker reached. */
+   * 0 runs queued tasks only until every serving rank has received its first
+   * task (its REACHED, serve.c): during the first contact it is the only
+   * worker reached; after it, the others' workers fill the cores. */
   int rank_zero_adds;
-  atomic_int all_reached;       /* every serving rank has sent a result */
+  atomic_int all_reached;       /* every serving rank has sent REACHED */
   unsigned char *reached;       /* [size]: under mpi_lock */
   int reached_count;            /* under mpi_lock */
+  long long all_reached_ns;     /* when all_reached was set, for the trace; under mpi_lock */
   int *wants;                   /* [size]: free slots each rank announced; under mpi_lock */
   int stopped_ranks;            /* under mpi_lock */
   dosc_wire_counters *counters; /* [size]: what each rank reported at STOPPED */
@@ -633,9 +635,12 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
 static _Thread_local int running_ticket;
 
 /* Whether rank 0's workers take queued tasks now (see queue.rank_zero_adds). Until every rank
- * has answered, a thread takes one only if it is not already running one: a queued task's own
- * spawns (n-queens' deeper levels) then go to the ranks instead of to rank 0 alone, which had
- * run 30-63 of them while 4-11 left (auto 1.14x forced remote's time on 3 ranks). */
+ * has received its first task, a thread takes one only if it is not already running one: a
+ * queued task's own spawns (n-queens' deeper levels) then go to the ranks instead of to rank 0
+ * alone, which had run 30-63 of them while 4-11 left (auto 1.14x forced remote's time on 3
+ * ranks). The window ends at the last rank's REACHED, not at its first RESULT: once every rank
+ * holds a task their workers fill the cores, and a long first task there no longer keeps rank 0
+ * running queued tasks (a third busy thread on 2 cores) for its whole length. */
 static int rank_zero_takes(void) {
   return queue.shared &&
          (queue.rank_zero_adds ||
@@ -862,14 +867,20 @@ static void receive_result(int source, const dosc_message_header *header,
     free(data);
   }
   queue.bytes_received += (long long)due;
-  queue.wants[source]++; /* its slot is free again: a RESULT is also a WANT */
-  if (!queue.reached[source]) {
-    queue.reached[source] = 1;
-    /* relaxed: a ticket that sees it late runs one more task here, no harm */
-    if (++queue.reached_count == dosc_remote.size - 1)
-      atomic_store_explicit(&queue.all_reached, 1, memory_order_relaxed);
-  }
+  queue.wants[source]++;  /* its slot is free again: a RESULT is also a WANT */
   task_complete(task, 1); /* under mpi_lock */
+}
+
+/* A serving rank's REACHED: it has received its first task (serve.c). Under mpi_lock. */
+static void rank_reached(int source, const dosc_message_header *header) {
+  if (header->payload_bytes != 0 || queue.reached[source])
+    dosc_remote_fail(source, "a notice of its first task that is not the first or not empty");
+  queue.reached[source] = 1;
+  if (++queue.reached_count == dosc_remote.size - 1) {
+    queue.all_reached_ns = dosc_remote_now_ns();
+    /* relaxed: a ticket that sees it late runs one more task here, no harm */
+    atomic_store_explicit(&queue.all_reached, 1, memory_order_relaxed);
+  }
 }
 
 /* Returns the message's type. */
@@ -887,6 +898,9 @@ static uint32_t handle_control(int source, const unsigned char *message, size_t 
     break;
   case DOSC_MSG_RESULT:
     receive_result(source, &header, message + sizeof header);
+    break;
+  case DOSC_MSG_REACHED:
+    rank_reached(source, &header);
     break;
   case DOSC_MSG_STOPPED:
     if (header.payload_bytes != sizeof(dosc_wire_counters))
@@ -1161,6 +1175,9 @@ static void print_counters(void) {
           host, queue.sent, (long long)atomic_load(&queue.run_here),
           (long long)atomic_load(&queue.kept), queue.bytes_sent, queue.bytes_received,
           (long long)atomic_load(&queue.busy_ns) / 1000000, wall_ms);
+  if (atomic_load(&queue.all_reached))
+    fprintf(stderr, "dosc: rank 0: every rank had received its first task %lld ms after start\n",
+            (queue.all_reached_ns - queue.started_ns) / 1000000);
   if (queue.bytes_saved > 0)
     fprintf(stderr, "dosc: rank 0: replicated read-only footprints: %lld bytes not sent again\n",
             queue.bytes_saved);
@@ -1268,8 +1285,8 @@ void dosc_remote_rank_zero_works(int shares) {
             dosc_remote.threads == 1 ? "" : "s",
             !queue.shared ? ", remote tasks go to ranks 1.."
             : shares      ? " and takes queued remote tasks too"
-                          : " and takes queued remote tasks until every rank has answered once "
-                            "(their workers fill the cores)");
+                          : " and takes queued remote tasks until every rank has received its "
+                            "first task (their workers fill the cores)");
 }
 
 void dosc_remote_publish(const dosc_program_info *const *units, int count) {

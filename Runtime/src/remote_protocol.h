@@ -11,6 +11,7 @@
  *   DECISIONS (every site's state) ----->   (first message, once)
  *                                  <-----   WANT (one per free slot)
  *   TASK (args) + data ----------------->    checks, receives, runs
+ *                                  <-----   REACHED (its first TASK only, before it runs)
  *   RELEASE (replica id) --------------->    frees a replica (remote.c)
  *                                  <-----   RESULT (result, what changed) + data
  *   STOP -------------------------------->  finishes, then
@@ -36,10 +37,13 @@ enum {
   DOSC_MSG_RESULT = 4,    /* payload: the result's bytes, dosc_write_back[param_count]
                              (write_back.h); also a free slot, as WANT */
   DOSC_MSG_STOP = 5,
-  DOSC_MSG_STOPPED = 6,    /* payload: dosc_wire_counters */
-  DOSC_MSG_RELEASE = 7,    /* task: the id of a replica no task uses any more */
-  DOSC_MSG_TASK_MARKED = 8 /* a TASK whose args are followed by int64 replica
-                              mark[param_count] (remote.c, send_task), then the data */
+  DOSC_MSG_STOPPED = 6,     /* payload: dosc_wire_counters */
+  DOSC_MSG_RELEASE = 7,     /* task: the id of a replica no task uses any more */
+  DOSC_MSG_TASK_MARKED = 8, /* a TASK whose args are followed by int64 replica
+                               mark[param_count] (remote.c, send_task), then the data */
+  DOSC_MSG_REACHED = 9      /* once per run: a serving rank has received its first task
+                               and starts it; rank 0's first contact with it is over
+                               (remote.c, rank_zero_takes) */
 };
 
 /* A serving rank told this clocks its tasks (two clock reads a task, ~0.1 us

@@ -386,6 +386,7 @@ void dosc_serve_communicate(void) {
   while (!atomic_load_explicit(&serve.units_ready, memory_order_acquire))
     dosc_remote_idle(&idle);
   int decided = 0, stopping = 0, in_flight = 0;
+  int reached = 0; /* REACHED sent: once per run, at the first task */
   dosc_remote_active(&idle);
   for (;;) {
     int active = dosc_remote_progress_any_sends();
@@ -415,6 +416,13 @@ void dosc_serve_communicate(void) {
       } else if ((header.type == DOSC_MSG_TASK || header.type == DOSC_MSG_TASK_MARKED) &&
                  !stopping) {
         received_task *task = receive_task(&header, payload);
+        if (!reached) {
+          /* Before the first task runs, not after (its RESULT): rank 0 runs queued tasks
+           * itself only until every rank has one (remote.c, rank_zero_takes), and a long
+           * first task would otherwise keep it at that as long. One message a run. */
+          dosc_remote_send_control(0, DOSC_MSG_REACHED, 0, -1, NULL, 0, 0);
+          reached = 1;
+        }
         in_flight++;
         if (dosc_remote.threads == 1) {
           /* One worker: this thread runs the task itself and ships the

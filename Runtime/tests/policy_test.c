@@ -660,7 +660,7 @@ static void rank_zero_shares_only_when_it_adds_workers(void) {
   dosc_site_facts facts = task(1, 0, 1, 0);
   dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
   EXPECT(d.binding == DOSC_POLICY_REMOTE &&
-             strstr(reason, "until every rank has answered once") != NULL,
+             strstr(reason, "until every rank has received its first task") != NULL,
          "the reason says so: %s", reason);
   profile.nodes = 2;
   profile.ranks_per_host = 2;

@@ -18,7 +18,7 @@
  *          while the spawning thread writes the odd ones before the taskwait:
  *          only what the task changed may come back (write_back.h)
  * usage: mpirun -np N remote_test contact
- *   site 6 hold(ran, k, ms) alone: rank 0's share during the first contact (below)
+ *   site 6 hold(seen, k, ms) alone: rank 0's share during the first contact (below)
  * Every result is checked against the serial computation; prints result=ok. */
 #include "test_util.h"
 
@@ -53,19 +53,21 @@ static void mark_evens(int *v, int lo, int hi) {
   for (int i = lo; i < hi; i++)
     if (i % 2 == 0) v[i] = 3 * i + 1;
 }
-/* Records which rank ran task k after `ms` ms of wall time; the last rank's first task holds
- * HOLD_FIRST_MS more: until it ends that rank has not answered (a rank answers with its
- * first result). */
+/* Records in seen[2k] which rank ran task k and in seen[2k + 1] when it began (CLOCK_MONOTONIC
+ * in ns: one clock for every rank on one host), then takes `ms` ms of wall time; the last
+ * rank's first task takes HOLD_FIRST_MS more: its first result comes that much later than its
+ * first task arrived. */
 enum { HOLD_FIRST_MS = 400 };
-static void hold(int *ran, int k, int ms) {
+static void hold(long long *seen, int k, int ms) {
   static int held; /* per process: a serving rank of 1 thread runs one task at a time */
   int rank = dosc_node_rank();
+  double began = test_seconds(CLOCK_MONOTONIC);
   if (rank > 0 && rank == dosc_node_count() - 1 && !held) ms += HOLD_FIRST_MS;
   held = 1;
-  double end = test_seconds(CLOCK_MONOTONIC) + ms * 1e-3;
-  while (test_seconds(CLOCK_MONOTONIC) < end) {
+  while (test_seconds(CLOCK_MONOTONIC) < began + ms * 1e-3) {
   }
-  ran[k] = rank;
+  seen[2 * k] = rank;
+  seen[2 * k + 1] = (long long)(began * 1e9);
 }
 static _Atomic long logged;
 static void log_sum(int k) {
@@ -106,6 +108,11 @@ struct args5 {
   int a1;
   int a2;
 };
+struct args6 {
+  long long *a0;
+  int a1;
+  int a2;
+};
 static void thunk0(void *p) {
   struct args0 *a = p;
   smooth(a->a0, a->a1, a->a2, a->a3);
@@ -126,8 +133,8 @@ static void thunk5(void *p) {
   struct args5 *a = p;
   mark_evens(a->a0, a->a1, a->a2);
 }
-static void thunk6(void *p) { /* hold's arguments have mark_evens' types */
-  struct args5 *a = p;
+static void thunk6(void *p) {
+  struct args6 *a = p;
   hold(a->a0, a->a1, a->a2);
 }
 static void thunk3(void *p) {
@@ -212,15 +219,15 @@ static int footprint5(const void *p, dosc_region *f) {
 static dosc_remote_site remote5 = {thunk5,  sizeof(struct args5), -1,           0,  1,
                                    params5, footprint5,           "mark_evens", -1, NULL};
 
-static const dosc_remote_param params6[] = {{offsetof(struct args5, a0), sizeof(int),
+static const dosc_remote_param params6[] = {{offsetof(struct args6, a0), sizeof(long long),
                                              DOSC_ACCESS_WRITE, 0,
-                                             DOSC_GRANULE(*((struct args5 *)0)->a0), 1}};
+                                             DOSC_GRANULE(*((struct args6 *)0)->a0), 1}};
 static int footprint6(const void *p, dosc_region *f) {
-  const struct args5 *a = p;
-  f[0] = (dosc_region){a->a1, 1, a->a1, 1};
+  const struct args6 *a = p;
+  f[0] = (dosc_region){2 * (long long)a->a1, 2, 2 * (long long)a->a1, 2};
   return 0;
 }
-static dosc_remote_site remote6 = {thunk6,  sizeof(struct args5), -1,     0,  1,
+static dosc_remote_site remote6 = {thunk6,  sizeof(struct args6), -1,     0,  1,
                                    params6, footprint6,           "hold", -1, NULL};
 
 static const dosc_site_info infos[] = {
@@ -263,35 +270,54 @@ static double in[N], out[N], u[N], serial_out[N], serial_u[N];
 static int v[N];
 
 /* Rank 0's share during the first contact (remote.c, rank_zero_takes): under auto, until every
- * serving rank has answered once, each of rank 0's threads takes queued tasks, one at a time,
- * for as long as that lasts; after it, only where dosc_rank_zero_shares says its workers add to
- * the others'. Two batches of HOLD_TASKS tasks: in the first the last rank holds its first task
- * HOLD_FIRST_MS, so rank 0 runs queued ones all that time (one after another: not only one per
- * thread); in the second every rank has answered. Prints, per batch, how many tasks each rank
- * ran; the caller compares rank 0's with the trace's "run here" counter. */
+ * serving rank has received its first task, each of rank 0's threads takes queued tasks, one at a
+ * time; after it, only where dosc_rank_zero_shares says its workers add to the others'. Two
+ * batches of HOLD_TASKS tasks: in the first the last rank's first task takes HOLD_FIRST_MS more
+ * (its first result comes that long after the task arrived); in the second every rank has had
+ * its first task. Prints, per batch, how many tasks each rank ran, and for the first how long
+ * after every serving rank had begun its first task rank 0 began its last one. The caller
+ * compares rank 0's count with the trace's "run here" and that time with HOLD_FIRST_MS: a window
+ * that ended at the last rank's first result would let rank 0 run queued tasks of 30 ms for as
+ * long as the queue lasts (~11 of them, ~300 ms); one that ends when every rank has its first
+ * task, only as long as the last notice takes to come. */
 enum { HOLD_TASKS = 24 };
 static void first_contact(void) {
   dosc_frame fr;
   dosc_frame_init(&fr);
-  static int ran[HOLD_TASKS];
-  const int task_ms[2] = {5, 2};
+  static long long seen[2 * HOLD_TASKS];
+  const int task_ms[2] = {30, 2};
   for (int batch = 0; batch < 2; batch++) {
-    for (int k = 0; k < HOLD_TASKS; k++)
-      ran[k] = -1;
+    for (int k = 0; k < 2 * HOLD_TASKS; k++)
+      seen[k] = -1;
     for (int k = 0; k < HOLD_TASKS; k++) {
-      struct args5 a = {ran, k, task_ms[batch]};
-      DISPATCH(6, a, hold(ran, k, task_ms[batch]));
+      struct args6 a = {seen, k, task_ms[batch]};
+      DISPATCH(6, a, hold(seen, k, task_ms[batch]));
     }
     dosc_taskwait(&fr);
     int per_rank[8] = {0};
+    long long first_began[8], rank_zero_last = -1; /* when they began, ns (-1: none) */
+    for (int r = 0; r < 8; r++)
+      first_began[r] = -1;
     for (int k = 0; k < HOLD_TASKS; k++) {
-      CHECK(ran[k] >= 0 && ran[k] < 8, "task %d of batch %d did not run (%d)", k, batch, ran[k]);
-      if (ran[k] >= 0 && ran[k] < 8) per_rank[ran[k]]++;
+      long long rank = seen[2 * k], began = seen[2 * k + 1];
+      CHECK(rank >= 0 && rank < 8, "task %d of batch %d did not run (%lld)", k, batch, rank);
+      if (rank < 0 || rank >= 8) continue;
+      per_rank[rank]++;
+      if (rank == 0 && began > rank_zero_last) rank_zero_last = began;
+      if (first_began[rank] < 0 || began < first_began[rank]) first_began[rank] = began;
     }
+    /* When the last serving rank began its first task; -1: one ran none. */
+    long long all_began = 0;
+    for (int r = 1; r < dosc_node_count() && r < 8 && all_began >= 0; r++)
+      all_began = first_began[r] < 0 ? -1 : first_began[r] > all_began ? first_began[r] : all_began;
     printf("batch %d:", batch + 1);
     for (int r = 0; r < dosc_node_count() && r < 8; r++)
       printf(" rank %d ran %d", r, per_rank[r]);
     printf("\n");
+    if (batch > 0) continue;
+    if (rank_zero_last >= 0 && all_began > 0)
+      printf("batch 1: rank 0 began its last task %lld ms after every rank had begun its first\n",
+             (rank_zero_last - all_began) / 1000000);
   }
 }
 
