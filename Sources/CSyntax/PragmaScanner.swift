@@ -9,21 +9,31 @@ public enum PragmaScanner {
     /// `_Pragma("dosc ...")` operators, in code and in macro definitions: dosc cannot see
     /// through them, so it says so.
     public var operators: [PragmaOperator]
+    /// Where the comments are, in the file's offsets: `//` to the end of its spliced line,
+    /// `/* */` (unterminated: to the end of the file), outside string and character literals.
+    public var comments: [Range<Int>]
   }
 
-  public static func scan(_ text: String, file: String, skippedRanges: [Range<Int>] = []) -> Result {
-    scan(bytes: Array(text.utf8), file: file, skippedRanges: skippedRanges)
+  public static func scan(
+    _ text: String, file: String, skippedRanges: [Range<Int>] = [], trigraphs: Trigraphs = .ignored
+  ) -> Result {
+    scan(bytes: Array(text.utf8), file: file, skippedRanges: skippedRanges, trigraphs: trigraphs)
   }
 
   /// Scans a file's bytes as they are (a file that is not UTF-8 keeps its offsets, which
-  /// `skippedRanges` and the locations are in). The scan reads the text after line splicing,
-  /// as the compiler does: `#pragma dosc task\⏎wait` is a taskwait.
-  public static func scan(bytes file: [UInt8], file path: String, skippedRanges: [Range<Int>] = []) -> Result {
-    let text = SplicedText(file)
+  /// `skippedRanges` and the locations are in). The scan reads the text after translation
+  /// phases 1 and 2, as the compiler does: `#pragma dosc task\⏎wait` is a taskwait, and so is
+  /// `??=pragma dosc taskwait` when the compiler's flags replace trigraphs.
+  public static func scan(
+    bytes file: [UInt8], file path: String, skippedRanges: [Range<Int>] = [], trigraphs: Trigraphs = .ignored
+  ) -> Result {
+    let text = SplicedText(file, trigraphs: trigraphs)
     let bytes = text.bytes
     let lines = LineTable(file)
     var pragmas: [PragmaLine] = []
     var operators: [PragmaOperator] = []
+    // In the spliced text's indices until the end.
+    var comments: [Range<Int>] = []
     var index = 0
     var atLineStart = true
 
@@ -46,16 +56,20 @@ public enum PragmaScanner {
       case _ where isBlank(byte):
         index += 1
       case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/"):
-        index = endOfLine(bytes, from: index)
+        let end = endOfLine(bytes, from: index)
+        comments.append(index..<end)
+        index = end
       case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
-        index = endOfBlockComment(bytes, from: index)
+        let end = endOfBlockComment(bytes, from: index)
+        comments.append(index..<end)
+        index = end
       case UInt8(ascii: "\""), UInt8(ascii: "'"):
         index = endOfQuoted(bytes, from: index)
         atLineStart = false
       case _ where atLineStart && hashLength(bytes, at: index) > 0:
         // `#`, or its digraph `%:`, first on a line: a directive, which runs to the end of its
         // line, comments included (a `/* ... */` after it may span lines and hide directives).
-        let end = endOfDirective(bytes, from: index)
+        let end = endOfDirective(bytes, from: index, comments: &comments)
         let body = index + hashLength(bytes, at: index)
         if !isSkipped(index) {
           if let pragma = directive(bytes, start: index, body: body, end: end, location: location) {
@@ -80,7 +94,8 @@ public enum PragmaScanner {
         index += 1
       }
     }
-    return Result(pragmas: pragmas, operators: operators)
+    let fileComments = comments.map { text.fileOffset($0.lowerBound)..<text.fileOffset($0.upperBound) }
+    return Result(pragmas: pragmas, operators: operators, comments: fileComments)
   }
 
   /// Blanks other than the newline; a NUL is one too (the compiler ignores it, with a warning).
@@ -180,15 +195,20 @@ public enum PragmaScanner {
     return min(index + 2, bytes.count)
   }
 
-  /// The newline ending the directive at `start`: a comment is one blank to the compiler, so
-  /// the newlines inside `/* ... */` do not end it, and no directive hides in the comment.
-  private static func endOfDirective(_ bytes: [UInt8], from start: Int) -> Int {
+  /// The newline ending the directive at `start`, with the comments on the way: a comment is
+  /// one blank to the compiler, so the newlines inside `/* ... */` do not end it, and no
+  /// directive hides in the comment.
+  private static func endOfDirective(_ bytes: [UInt8], from start: Int, comments: inout [Range<Int>]) -> Int {
     var index = start
     while index < bytes.count && bytes[index] != UInt8(ascii: "\n") {
       if matches(bytes, at: index, "/*") {
-        index = endOfBlockComment(bytes, from: index)
+        let end = endOfBlockComment(bytes, from: index)
+        comments.append(index..<end)
+        index = end
       } else if matches(bytes, at: index, "//") {
-        return endOfLine(bytes, from: index)
+        let end = endOfLine(bytes, from: index)
+        comments.append(index..<end)
+        return end
       } else if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
         index = endOfQuoted(bytes, from: index)
       } else {

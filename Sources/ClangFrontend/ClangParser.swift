@@ -13,16 +13,18 @@ public enum ClangParser {
     guard let sourceData = FileManager.default.contents(atPath: path) else {
       throw DiagnosedFailure(Diagnostic(.error, at: nil, "cannot read '\(path)'"))
     }
-    let text = try SourceEncoding.text(of: Array(sourceData), file: path)
+    let trigraphs = Trigraphs(compilerFlags: arguments)
+    let text = try SourceEncoding.text(of: Array(sourceData), file: path, trigraphs: trigraphs)
     let session = try ClangSession(path: path, arguments: arguments)
-    let scan = PragmaScanner.scan(text, file: path, skippedRanges: session.skippedRanges())
+    let scan = PragmaScanner.scan(text, file: path, skippedRanges: session.skippedRanges(), trigraphs: trigraphs)
     // Directives in the user's own headers and `.inc` files are not rewritten, but they are
     // found, so that the analysis can say what becomes of them (a lost taskwait is an error).
     var includedPragmas: [IncludedPragma] = []
     var operators = scan.operators
     for included in session.userInclusions() {
       guard let data = FileManager.default.contents(atPath: included.path) else { continue }
-      let found = PragmaScanner.scan(bytes: Array(data), file: included.path, skippedRanges: included.skippedRanges)
+      let found = PragmaScanner.scan(
+        bytes: Array(data), file: included.path, skippedRanges: included.skippedRanges, trigraphs: trigraphs)
       includedPragmas += found.pragmas.map { IncludedPragma(line: $0, inclusions: included.inclusions) }
       operators += found.operators
     }

@@ -73,7 +73,7 @@ public enum CCPipeline {
     try FileIdentity.refuseOverwritingInput(outputs: outputs, inputs: invocation.sources + invocation.inputs)
     var scans: [String: SourceScan] = [:]
     for source in invocation.sources {
-      let scan = SourceScan(source)
+      let scan = SourceScan(source, trigraphs: Trigraphs(compilerFlags: invocation.compilerFlags))
       scans[source] = scan
       if let location = scan.firstOpenMPTask {
         diagnostics.emit(

@@ -18,12 +18,13 @@ struct SourceScan {
   var includesDoscHeader: Bool { doscHeaderInclude != nil }
 
   /// An unreadable file scans as plain C: the compiler then says what is wrong with it.
-  init(_ source: String) {
+  /// `trigraphs` as the compile's flags decide (`??=pragma dosc task` is a pragma under `-std=c11`).
+  init(_ source: String, trigraphs: Trigraphs) {
     guard let data = FileManager.default.contents(atPath: source) else { return }
     let text = String(decoding: data, as: UTF8.self)
     // `#pragma dosc` in the text at all is rare in files without pragmas: the full scan only then.
     if text.contains("dosc") {
-      let scan = PragmaScanner.scan(text, file: source)
+      let scan = PragmaScanner.scan(text, file: source, trigraphs: trigraphs)
       firstDoscPragma = scan.pragmas.first?.location ?? scan.operators.first?.location
       doscHeaderInclude = Self.firstDirective(in: text, file: source) { words in
         // `#include <dosc.h>`, `# include"dosc.h"`, a comment after it.

@@ -122,10 +122,6 @@ int dosc_interrupt_remove_on_signal(const char *path) {
   return register_path(path, 0);
 }
 
-int dosc_interrupt_remove_directory_on_signal(const char *path) {
-  return register_path(path, 1);
-}
-
 char *dosc_interrupt_make_directory(char *template_path) {
   /* A signal between mkdtemp and the registration would leave the directory behind: it waits
    * until the directory is registered, then finds it. */

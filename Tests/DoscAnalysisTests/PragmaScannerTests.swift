@@ -5,8 +5,10 @@ import Testing
 /// splicing, with comments as blanks, a `%:` digraph as `#`, NUL bytes ignored, and its
 /// locations and ranges in the file's own offsets.
 @Suite struct PragmaScannerTests {
-  private func directives(_ text: String) -> [String] {
-    PragmaScanner.scan(text, file: "f.c").pragmas.map { $0.tokens.map(\.spelling).joined(separator: " ") }
+  private func directives(_ text: String, trigraphs: Trigraphs = .ignored) -> [String] {
+    PragmaScanner.scan(text, file: "f.c", trigraphs: trigraphs).pragmas.map {
+      $0.tokens.map(\.spelling).joined(separator: " ")
+    }
   }
 
   @Test func aSpliceInsideAWordJoinsIt() {
@@ -63,5 +65,51 @@ import Testing
     #expect(PragmaScanner.scan(bytes: file, file: "h.h", skippedRanges: [skipped]).pragmas.isEmpty)
     let located = PragmaScanner.scan(bytes: file, file: "h.h").pragmas.map(\.location.offset)
     #expect(located == [Array(file).firstIndex(of: UInt8(ascii: "p"))! - 1])
+  }
+
+  @Test func trigraphsAreReadWhereTheCompilerReplacesThem() {
+    // `clang -std=c11 -E`: `??=` is `#`, `??/` before a newline splices, `??(` is `[`.
+    #expect(directives("  ??=pragma dosc taskwait\n", trigraphs: .replaced) == ["taskwait"])
+    #expect(directives("#pragma dosc task??/\nwait\n", trigraphs: .replaced) == ["taskwait"])
+    #expect(directives("// note ??/\n#pragma dosc task\nf();\n", trigraphs: .replaced).isEmpty)
+    #expect(
+      directives("#pragma dosc task depend(in: a??(0??))\n", trigraphs: .replaced) == ["task depend ( in : a [ 0 ] )"])
+    // An escaped quote spelled `??/"` does not end the literal: the `/*` after it opens a comment.
+    let quoted = "x = \"??/\"\" /* \";\n#pragma dosc taskwait\n */\n"
+    #expect(directives(quoted, trigraphs: .replaced).isEmpty)
+    #expect(directives(quoted) == ["taskwait"])
+    let locations = PragmaScanner.scan("x;\n ??=pragma dosc taskwait\n", file: "f.c", trigraphs: .replaced).pragmas
+    #expect(locations.map(\.location.line) == [2] && locations.map(\.location.column) == [2])
+    #expect(locations.map(\.range) == [4..<27])
+    // In the GNU modes (the default) they are three characters, as clang and gcc leave them.
+    #expect(directives("  ??=pragma dosc taskwait\n").isEmpty)
+    #expect(directives("// note ??/\n#pragma dosc task\nf();\n") == ["task"])
+    #expect(directives("#pragma dosc task??/\nwait\n") == ["task ? ? /"])
+  }
+
+  @Test func theFlagsDecideWhetherTrigraphsAreReplaced() {
+    // As `clang -E` and `gcc -E` do (the ISO C modes replace them; C23 only in gcc and the
+    // libclang dosc analyzes with, and dosc follows those).
+    let replaced: [[String]] = [
+      ["-std=c89"], ["-std=c99"], ["-std=c11"], ["-std=c17"], ["-std=iso9899:1990"], ["-std=iso9899:199409"],
+      ["-ansi"], ["--std=c11"], ["--std", "c11"], ["-trigraphs"], ["-std=gnu11", "-ftrigraphs"],
+      ["-std=gnu11", "-std=c11"], ["-std=c2x"],
+    ]
+    let ignored: [[String]] = [
+      [], ["-O2"], ["-std=gnu11"], ["-std=gnu89"], ["-std=c11", "-fno-trigraphs"], ["-std=c11", "-std=gnu17"],
+      ["-trigraphs", "-fno-trigraphs"],
+    ]
+    for flags in replaced { #expect(Trigraphs(compilerFlags: flags) == .replaced, "\(flags)") }
+    for flags in ignored { #expect(Trigraphs(compilerFlags: flags) == .ignored, "\(flags)") }
+  }
+
+  @Test func commentsAreReportedInTheFilesOffsets() {
+    let text = "a = \"/* no */\"; // one \\\n still\n#define X 1 /* two\n */ b\n'//'; /\\\n* three */\n"
+    let comments = PragmaScanner.scan(text, file: "f.c").comments
+    let bytes = Array(text.utf8)
+    #expect(
+      comments.map { String(decoding: bytes[$0], as: UTF8.self) } == [
+        "// one \\\n still", "/* two\n */", "/\\\n* three */",
+      ])
   }
 }

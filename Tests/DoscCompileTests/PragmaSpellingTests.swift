@@ -68,6 +68,53 @@ import Testing
     }
   }
 
+  /// `??=` is `#` to the compiler in the ISO C modes (`-std=c11`): the wait spelled with it
+  /// was lost (the `printf` read `0 0` on two threads). In the GNU modes it is three characters
+  /// to cc (a syntax error there), and to dosc.
+  @Test func aTrigraphDirectiveIsOneWhereTheCompilerReplacesTrigraphs() throws {
+    let scratch = try Harness.scratch("pragma-trigraph")
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    let source = """
+      #include <stdio.h>
+      static void work(int *r, int k) {
+        volatile long s = 0;
+        for (long i = 0; i < 20000000; i++) s += i;
+        *r = k * 10;
+      }
+      int main(void) {
+        int r[2] = {0, 0};
+        for (int k = 0; k < 2; k++) {
+      #pragma dosc task
+          work(&r[k], k + 2);
+        }
+        ??=pragma dosc taskwait
+        printf("%d %d\\n", r[0], r[1]);
+        return 0;
+      }
+
+      """
+    try source.write(toFile: scratch + "/main.c", atomically: true, encoding: .utf8)
+    let plain = try Harness.plainCompile(
+      [scratch + "/main.c"], flags: ["-O2", "-std=c11", "-Wno-trigraphs"], output: scratch + "/plain")
+    try #require(plain.status == 0, "\(plain.stderr)")
+    let expected = try Harness.run([scratch + "/plain"]).stdout
+    #expect(expected == "20 30\n")
+    let compiled = Harness.doscCompile(["-std=c11", scratch + "/main.c", "-o", scratch + "/main"])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    let dosc = try BuildIntegrationTests.dosc()
+    let cc = try Harness.run([dosc, "cc", "-O2", "-std=c11", scratch + "/main.c", "-o", scratch + "/main-cc"])
+    try #require(cc.status == 0, "\(cc.stderr)")
+    for program in ["/main", "/main-cc"] {
+      for threads in ["1", "2"] {
+        #expect(try Harness.run([scratch + program], environment: ["DOSC_THREADS": threads]).stdout == expected)
+      }
+    }
+    let gnuPlain = try Harness.plainCompile([scratch + "/main.c"], flags: ["-std=gnu11"], output: scratch + "/gnu")
+    #expect(gnuPlain.status != 0)
+    let gnu = Harness.doscCompile(["-std=gnu11", scratch + "/main.c", "-o", scratch + "/gnu"])
+    #expect(gnu.status != 0 && !Harness.exists(scratch + "/gnu"), "\(gnu.diagnostics)")
+  }
+
   /// A Latin-1 byte in a string literal came out of the rewrite as U+FFFD (the program printed
   /// 239 for 233), and the offsets after it missed the site: the file is refused, located.
   /// Latin-1 in comments (an author's name in old code) changes nothing the program does: the
