@@ -35,14 +35,17 @@ import Testing
         f(m, ncols, lo, mid);
         f(m, ncols, mid, hi);
         """
-      #expect(try figures(body) == ["lo*ncols", "(hi-lo)*ncols", "lo*ncols", "(hi-lo)*ncols", "0", "max((hi-lo)*ncols,0)"], "\(mid)")
+      #expect(
+        try figures(body) == ["lo*ncols", "(hi-lo)*ncols", "lo*ncols", "(hi-lo)*ncols", "0", "max((hi-lo)*ncols,0)"],
+        "\(mid)")
     }
     // The base case's condition in an `else`, and a guard the other way round.
     let body = """
       if (hi - lo > 2) { int mid = lo + (hi - lo) / 2; f(m, ncols, lo, mid); f(m, ncols, mid, hi); }
       else { \(leaves) }
       """
-    #expect(try figures(body) == ["lo*ncols", "(hi-lo)*ncols", "lo*ncols", "(hi-lo)*ncols", "0", "max((hi-lo)*ncols,0)"])
+    #expect(
+      try figures(body) == ["lo*ncols", "(hi-lo)*ncols", "lo*ncols", "(hi-lo)*ncols", "0", "max((hi-lo)*ncols,0)"])
   }
 
   @Test func aCallThatMayReachOutsideKeepsTheParameterNull() throws {
