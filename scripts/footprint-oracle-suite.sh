@@ -58,6 +58,8 @@ REMOTE_CI=(
   Tests/Oracle/task-partial-elements.c       # memcpy of 10 bytes of ints: the last element stayed behind
   Tests/Oracle/task-macro-operators.c        # `=`/`++`/`*` in macro bodies taken for reads: rank 0 crashed
   Tests/Oracle/task-rodinia-kernels.c        # lud/nw/pathfinder/kmeans/backprop index forms, 13 tasks sent
+  Tests/Oracle/task-recursive-counts.c       # recursive tasks remotable by counts proved by induction; children stay on the serving rank
+  Tests/Oracle/task-recursive-induction.c    # sibling halves(a, n), halves(a + 3, ...) raced once remotable: now a taskwait apart
   Tests/Oracle/task-macro-constants.c        # (VAR_MOMENTUM + NDIM) in a macro read as 1 * 3: a remote run hung
   Tests/Oracle/task-const-tables.c           # const tables read where they are, on every rank; tables of addresses stay home
   Tests/Oracle/task-unsigned-products.c      # i < w * h, memset of w * h bytes of two unsigned: [0, w*h), never dense

@@ -49,6 +49,9 @@ final class FunctionAnalyzer {
   var recursiveCallSites: [RecursiveCallSite] = []
   /// What holds at the statement being walked (`PathFacts`).
   var knownFacts: [Polynomial] = []
+  /// The `if`s whose arm the parameters decide, and in a walk of one class of paths the arm
+  /// each takes (`RecursiveCountInduction`).
+  var decisions = DecisionIfs()
   /// The first `goto` or `setjmp`: a jump backwards (or a `longjmp` back to the `setjmp`) is
   /// a loop with no trip count.
   var firstJumpBack: (location: SourceLocation, what: String)?
@@ -137,13 +140,15 @@ final class FunctionAnalyzer {
       for variable in variables { declare(variable) }
     case .ifStatement(let condition, let then, let otherwise):
       let facts = pathFacts(of: condition)
+      // In a walk of one class of paths (`RecursiveCountInduction`), the arm not taken is none.
+      let taken = armTaken(at: statement, facts: facts)
       evaluate(condition)
       let guards = loopGuards(condition)
       let before = scalars
       let arms = alternatives(
         [
-          { self.assuming(facts.then) { self.statement(then) } },
-          { self.assuming(facts.otherwise) { if let otherwise { self.statement(otherwise) } } },
+          { self.arm(then, assuming: facts.then, skipped: taken == false) },
+          { self.arm(otherwise, assuming: facts.otherwise, skipped: taken == true) },
         ],
         guards: [guards.then, guards.otherwise])
       joinClamps(condition, before: before, arms: arms)

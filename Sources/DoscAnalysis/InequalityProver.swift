@@ -8,10 +8,11 @@ import SymbolicAlgebra
 /// How: a `min`/`max` is one of its operands, so the claim is checked for each (or for either,
 /// where the side it is on allows); a quotient `x / c` of a never-negative `x` by a positive
 /// constant lies in `[(x - c + 1) / c, x / c]` (C truncates toward zero), so it is replaced by
-/// the bound that makes the term smaller; then each fact `v + r >= 0` (or `-v + r >= 0`) whose
-/// variable `v` has coefficient 1 is used to write `v` as `s - r` (`r - s`) with a new variable
-/// `s >= 0`: every point where the facts hold is such a point, so a polynomial whose terms are
-/// all non-negative there is non-negative wherever the facts hold.
+/// the bound that makes the term smaller (for its power `q^k`, `(x / c)^k` or 0); then each
+/// fact `v + r >= 0` (or `-v + r >= 0`) whose variable `v` has coefficient 1 is used to write
+/// `v` as `s - r` (`r - s`) with a new variable `s >= 0`: every point where the facts hold is
+/// such a point, so a polynomial whose terms are all non-negative there is non-negative
+/// wherever the facts hold.
 struct InequalityProver {
   /// Variables that are never negative.
   var nonNegative: Set<String>
@@ -73,16 +74,14 @@ struct InequalityProver {
     var result = Polynomial.zero
     for (monomial, coefficient) in value.terms {
       var rest = Polynomial(coefficient)
-      var quotient: (dividend: Polynomial, divisor: Int)?
+      var quotient: (dividend: Polynomial, divisor: Int, exponent: Int)?
       for factor in monomial.factors {
         switch factor.atom {
         case .variable:
           rest = rest * Polynomial(atom: factor.atom).power(factor.exponent)
         case .quotient(let dividend, let divisor):
-          guard quotient == nil, factor.exponent == 1, let constant = divisor.integerValue, constant > 0 else {
-            return nil
-          }
-          quotient = (dividend, constant)
+          guard quotient == nil, let constant = divisor.integerValue, constant > 0 else { return nil }
+          quotient = (dividend, constant, factor.exponent)
         default:
           return nil
         }
@@ -100,9 +99,16 @@ struct InequalityProver {
         }), provesNonNegative(quotient.dividend, depth: depth - 1)
       else { return nil }
       let divisor = Rational(1, quotient.divisor)
-      let bound =
-        coefficient > .zero
-        ? (quotient.dividend - Polynomial(quotient.divisor - 1)) * divisor : quotient.dividend * divisor
+      let bound: Polynomial
+      if coefficient < .zero {
+        // 0 <= q <= x / c, so q^k <= (x / c)^k.
+        bound = (quotient.dividend * divisor).power(quotient.exponent)
+      } else if quotient.exponent == 1 {
+        bound = (quotient.dividend - Polynomial(quotient.divisor - 1)) * divisor
+      } else {
+        // (x - c + 1) / c may be negative, and its even powers are then no lower bound: 0 is.
+        bound = .zero
+      }
       result = result + rest * bound
     }
     return result

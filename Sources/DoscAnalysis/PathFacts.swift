@@ -13,31 +13,37 @@ import SymbolicAlgebra
 extension FunctionAnalyzer {
   /// What `condition` says as facts where it holds and where it does not. Only comparisons of
   /// signed integers, and `&&`, `||`, `!` of them (a few levels deep).
-  func pathFacts(of condition: Expr, depth: Int = 8) -> (then: [Polynomial], otherwise: [Polynomial]) {
-    guard depth > 0, !function.body.containsLabel else { return ([], []) }
+  func pathFacts(of condition: Expr, depth: Int = 8) -> ConditionFacts {
+    guard depth > 0, !function.body.containsLabel else { return ConditionFacts() }
     switch condition.kind {
     case .binary("&&", let a, let b):
-      return (pathFacts(of: a, depth: depth - 1).then + pathFacts(of: b, depth: depth - 1).then, [])
+      let (first, second) = (pathFacts(of: a, depth: depth - 1), pathFacts(of: b, depth: depth - 1))
+      return ConditionFacts(
+        then: first.then + second.then, otherwise: [], isDecided: first.isDecided && second.isDecided)
     case .binary("||", let a, let b):
-      return ([], pathFacts(of: a, depth: depth - 1).otherwise + pathFacts(of: b, depth: depth - 1).otherwise)
+      let (first, second) = (pathFacts(of: a, depth: depth - 1), pathFacts(of: b, depth: depth - 1))
+      return ConditionFacts(
+        then: [], otherwise: first.otherwise + second.otherwise, isDecided: first.isDecided && second.isDecided)
     case .unary("!", let inner):
       let inverse = pathFacts(of: inner, depth: depth - 1)
-      return (inverse.otherwise, inverse.then)
+      return ConditionFacts(then: inverse.otherwise, otherwise: inverse.then, isDecided: inverse.isDecided)
     case .binary(let op, let a, let b) where ["<", "<=", ">", ">=", "==", "!="].contains(op):
-      guard let left = sideValue(a), let right = sideValue(b) else { return ([], []) }
+      guard let left = sideValue(a), let right = sideValue(b) else { return ConditionFacts() }
       let difference = left - right
-      guard difference.variables.isSubset(of: checkedIntegerParameterNames) else { return ([], []) }
+      guard difference.variables.isSubset(of: checkedIntegerParameterNames) else { return ConditionFacts() }
       // `d op 0` for integers: `d < 0` is `-d - 1 >= 0`, its negation `d >= 0`.
+      let (then, otherwise): ([Polynomial], [Polynomial])
       switch op {
-      case "<": return ([-difference - 1], [difference])
-      case "<=": return ([-difference], [difference - 1])
-      case ">": return ([difference - 1], [-difference])
-      case ">=": return ([difference], [-difference - 1])
-      case "==": return ([difference, -difference], [])
-      default: return ([], [difference, -difference])
+      case "<": (then, otherwise) = ([-difference - 1], [difference])
+      case "<=": (then, otherwise) = ([-difference], [difference - 1])
+      case ">": (then, otherwise) = ([difference - 1], [-difference])
+      case ">=": (then, otherwise) = ([difference], [-difference - 1])
+      case "==": (then, otherwise) = ([difference, -difference], [])
+      default: (then, otherwise) = ([], [difference, -difference])
       }
+      return ConditionFacts(then: then, otherwise: otherwise, isDecided: true)
     default:
-      return ([], [])
+      return ConditionFacts()
     }
   }
 
@@ -63,6 +69,17 @@ extension FunctionAnalyzer {
   var checkedIntegerParameterNames: Set<String> {
     Set(function.parameters.filter { $0.type.kind == .integer }.map(\.name)).intersection(checkedParameterNames)
   }
+}
+
+/// What a condition says: facts `g >= 0` where it holds (`then`) and where it does not
+/// (`otherwise`), and whether its value is decided by the checked integer parameters alone
+/// (every comparison in it is one of theirs): then every evaluation in one invocation gives
+/// the same value, and the facts of the arm it takes hold wherever that arm is
+/// (`RecursiveCountInduction` walks each arm of such an `if` apart).
+struct ConditionFacts: Equatable {
+  var then: [Polynomial] = []
+  var otherwise: [Polynomial] = []
+  var isDecided = false
 }
 
 extension Stmt {

@@ -11,6 +11,8 @@ struct RecursiveCallSite {
   var integerArguments: [String: Polynomial]
   /// What holds where the call is made (`PathFacts`).
   var facts: [Polynomial]
+  /// Whether a loop is around the call: it may then be made more than once.
+  var isInLoop: Bool
   var location: SourceLocation
 }
 
@@ -27,8 +29,8 @@ struct RecursiveCallSite {
 /// inside that invocation's F, and each invocation's F lies inside its caller's, up to the
 /// task. Shown per bound of the covering range, for all accesses and for the stores apart.
 ///
-/// The counts of loads and stores over the whole recursion have no closed form here: they
-/// stay null, so the task does not become remotable by this alone.
+/// The counts of loads and stores over the whole recursion are proved by another induction
+/// (`RecursiveCountInduction`); where none holds they stay null.
 extension FunctionAnalyzer {
   /// Notes a call of this function by itself, with its arguments and what holds there.
   func recordRecursiveCallSite(_ values: [Value], at location: SourceLocation) {
@@ -41,26 +43,31 @@ extension FunctionAnalyzer {
       integerArguments[parameter.name] = value
     }
     recursiveCallSites.append(
-      RecursiveCallSite(values: values, integerArguments: integerArguments, facts: knownFacts, location: location))
+      RecursiveCallSite(
+        values: values, integerArguments: integerArguments, facts: knownFacts, isInLoop: !loopStack.isEmpty,
+        location: location))
   }
 
   /// The pointer parameters passed on to recursive calls whose footprints hold by induction.
-  /// Their counts become unknown (the recursion's loads and stores are not summed) and nothing
-  /// of them is sure any more; the others are left to `run`, which makes them unbounded.
+  /// Their counts become those of the whole recursion where an induction proves one
+  /// (`RecursiveCountInduction`), unknown elsewhere, and nothing of them is sure any more; the
+  /// others are left to `run`, which makes them unbounded.
   func footprintsProvedByInduction() -> Set<Int> {
     let passedOn = Set(recursivePassThrough.map(\.0))
     var proved: Set<Int> = []
     for index in passedOn.sorted() where isProvedByInduction(index) { proved.insert(index) }
+    var classes: [PathClass]?
+    if case .summary = mode, proved.contains(where: { summary.parameters[$0] != nil }) { classes = pathClasses() }
     for index in proved {
       guard var access = summary.parameters[index] else { continue }
       let why = "its loads and stores in the recursive calls are not counted (its footprint holds by induction)"
       if access.reads != .zero {
-        access.reads = nil
-        access.noteUnbounded(why)
+        access.reads = classes.flatMap { wholeRecursionCount(of: index, \.reads, own: access.reads, classes: $0) }
+        if access.reads == nil { access.noteUnbounded(why) }
       }
       if access.writes != .zero {
-        access.writes = nil
-        access.noteUnbounded(why)
+        access.writes = classes.flatMap { wholeRecursionCount(of: index, \.writes, own: access.writes, classes: $0) }
+        if access.writes == nil { access.noteUnbounded(why) }
       }
       access.mayNotHappen()
       summary.parameters[index] = access
@@ -101,7 +108,7 @@ extension FunctionAnalyzer {
   /// Where the call at `site` passes the memory of parameter `index`: `.some(offset)` when
   /// only as the same parameter at a known offset, `.some(nil)` when not at all, nil otherwise
   /// (as another parameter, at an unknown offset, through a view).
-  private func passedOffset(of index: Int, at site: RecursiveCallSite) -> Polynomial?? {
+  func passedOffset(of index: Int, at site: RecursiveCallSite) -> Polynomial?? {
     var found: Polynomial?
     for (position, value) in site.values.enumerated() {
       guard case .pointer(let target) = value, target.parameterIndices.contains(index) else { continue }

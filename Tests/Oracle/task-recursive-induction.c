@@ -216,6 +216,9 @@ int main(int argc, char **argv) {
   int *a = calloc((size_t)n, sizeof(int));
 #pragma dosc task
   halves(a, n);
+  /* Both add to a[3 .. n-8]: siblings that store the same elements race (a remote run ships
+     each its own copy and the later write-back wins), so the second waits for the first. */
+#pragma dosc taskwait
 #pragma dosc task
   halves(a + 3, n - 10);
 #pragma dosc taskwait

@@ -1,0 +1,169 @@
+import CSyntax
+import SymbolicAlgebra
+
+/// The `if`s of a function whose arm its checked integer parameters decide (`ConditionFacts`),
+/// found by the walk of the whole function; in a walk of one class of paths, the arm each of
+/// some of them takes.
+struct DecisionIfs {
+  struct Decision {
+    /// Where the `if` starts: the key of the statement.
+    var offset: Int
+    var facts: ConditionFacts
+  }
+
+  /// In the order the walk met them. An offset met twice is left out: the walk meets each
+  /// `if` once, so two `if`s share it (one macro's expansion).
+  var found: [Decision] = []
+  private var conflicting: Set<Int> = []
+  /// The arm each forced `if` takes (true: its `then`); empty in the walk of every path.
+  var forced: [Int: Bool] = [:]
+  /// Whether a forced `if` was met with other facts than the walk of every path found (its
+  /// class is then not the one its facts describe, and is not used).
+  var forcedDiffers = false
+
+  mutating func note(_ offset: Int, _ facts: ConditionFacts) {
+    guard !conflicting.contains(offset) else { return }
+    if let known = found.firstIndex(where: { $0.offset == offset }) {
+      found.remove(at: known)
+      conflicting.insert(offset)
+    } else if facts.isDecided {
+      found.append(Decision(offset: offset, facts: facts))
+    } else {
+      conflicting.insert(offset)
+    }
+  }
+}
+
+/// One class of paths through a recursive function: those that take, at each of some `if`s
+/// its parameters decide, a given arm. Its facts hold at every argument whose runs are in it,
+/// whether or not a run reaches those `if`s, since they are the conditions' values there.
+struct PathClass {
+  var facts: [Polynomial]
+  /// The function's own figures on these paths, its calls of itself counted as nothing.
+  var summary: AccessSummary
+  /// The calls of itself on these paths.
+  var sites: [RecursiveCallSite]
+
+  /// The class's own loads or stores (`kind`) through parameter `index`; nil: unbounded.
+  func ownCount(of index: Int, _ kind: KeyPath<ParameterAccess, Count>) -> Count {
+    guard let access = summary.parameters[index] else { return .zero }
+    return access[keyPath: kind]
+  }
+}
+
+/// The loads and stores of a pointer parameter over the whole recursion of a function whose
+/// footprint holds by induction (`RecursiveFootprintInduction`), by another induction.
+///
+/// A candidate C(a), in the checked integer parameters, is kept when for every class of paths
+/// (`PathClass`), under its facts and with the parameters not negative:
+/// - at every call of itself on those paths that passes the parameter on (none inside a loop,
+///   so each is made at most once), C at the call's arguments is not negative;
+/// - the class's own count plus C at each such call's arguments is at most C(a).
+///
+/// Then an invocation at a makes at most C(a) of them, by induction on the depth of the calls
+/// below it: its paths are in the class its arguments select, where its own count is at most
+/// the class's; each call it makes has non-negative arguments (the footprint's induction shows
+/// it) and makes at most C at them; a call it does not make adds a C that is not negative. The
+/// figure stated is `max(C, 0)`, which the same argument keeps.
+///
+/// Candidates: the own counts of the classes that pass the parameter to no call (the leaves),
+/// and the function's own count, each times 1, 2 and 4. What they cover: work that is the
+/// leaves' alone or that the split pays for (`a[mid]` of an odd split, C(lo, hi) = hi - lo),
+/// and work at each level that shrinks faster than the calls' sum grows (8 products of
+/// quadrants with n^3 leaves, Strassen's additions under `n > CUT`). Not: trees whose calls
+/// overlap (`tree(a, n, depth - 1)` twice: n * 2^depth), `n log n` sorts, a split whose calls
+/// may pass an empty or reversed range whose count is negative.
+extension FunctionAnalyzer {
+  /// How many `if`s one induction walks apart: 2^this walks of the function.
+  private static let forcedDecisionLimit = 4
+
+  /// Which arm of the `if` `statement` runs in this walk: nil for both. Notes each `if` its
+  /// parameters decide, in the walk of every path.
+  func armTaken(at statement: Stmt, facts: ConditionFacts) -> Bool? {
+    let offset = statement.range.lowerBound
+    guard let taken = decisions.forced[offset] else {
+      if decisions.forced.isEmpty, case .summary = mode { decisions.note(offset, facts) }
+      return nil
+    }
+    if decisions.found.first(where: { $0.offset == offset })?.facts != facts { decisions.forcedDiffers = true }
+    return taken
+  }
+
+  /// An arm of an `if` under its facts, or, where this walk's class does not take it, no path.
+  func arm(_ arm: Stmt?, assuming facts: [Polynomial], skipped: Bool) {
+    if skipped {
+      summary.fallsThrough = false
+      return
+    }
+    assuming(facts) { if let arm { statement(arm) } }
+  }
+
+  /// The classes of paths of this function by the arms of its first decided `if`s, each walked
+  /// apart; nil where a walk cannot stand for its class (a jump back, a forced `if` met with
+  /// other facts).
+  func pathClasses() -> [PathClass]? {
+    let decided = Array(decisions.found.prefix(Self.forcedDecisionLimit))
+    var classes: [PathClass] = []
+    for choice in 0..<(1 << decided.count) {
+      let walk = FunctionAnalyzer(function: function, context: context)
+      walk.decisions.found = decided
+      var facts: [Polynomial] = []
+      for (position, decision) in decided.enumerated() {
+        let takesThen = choice & (1 << position) != 0
+        walk.decisions.forced[decision.offset] = takesThen
+        facts += takesThen ? decision.facts.then : decision.facts.otherwise
+      }
+      walk.seedWalkedParameters()
+      walk.statement(function.body)
+      walk.summary.joinPaths()
+      guard walk.firstJumpBack == nil, !walk.decisions.forcedDiffers else { return nil }
+      classes.append(PathClass(facts: facts, summary: walk.summary, sites: walk.recursiveCallSites))
+    }
+    return classes
+  }
+
+  /// The count (`kind`: reads or writes) of parameter `index` over the whole recursion, whose
+  /// own part (the walk of every path) is `own`; nil where no candidate holds.
+  func wholeRecursionCount(
+    of index: Int, _ kind: KeyPath<ParameterAccess, Count>, own: Count, classes: [PathClass]
+  ) -> Polynomial? {
+    guard let own else { return nil }
+    let names = checkedIntegerParameterNames
+    var bases: [Polynomial] = []
+    for pathClass in classes where pathClass.sites.allSatisfy({ passedOffset(of: index, at: $0) == .some(nil) }) {
+      guard let leaf = pathClass.ownCount(of: index, kind) else { continue }
+      if !bases.contains(leaf) { bases.append(leaf) }
+    }
+    if !bases.contains(own) { bases.append(own) }
+    for scale in [1, 2, 4] {
+      for base in bases where base.variables.isSubset(of: names) {
+        let candidate = base * Polynomial(scale)
+        if holds(candidate, for: index, kind, in: classes) { return .maximum(candidate, .zero) }
+      }
+    }
+    return nil
+  }
+
+  /// Whether `candidate` bounds the count by the induction: in every class, its calls' values
+  /// are not negative and its own count plus them is at most the candidate.
+  private func holds(
+    _ candidate: Polynomial, for index: Int, _ kind: KeyPath<ParameterAccess, Count>, in classes: [PathClass]
+  ) -> Bool {
+    let names = checkedIntegerParameterNames
+    return classes.allSatisfy { pathClass in
+      guard let own = pathClass.ownCount(of: index, kind), own.variables.isSubset(of: names)
+      else { return false }
+      let prover = InequalityProver(nonNegative: names, facts: pathClass.facts)
+      var total = own
+      for site in pathClass.sites {
+        guard let offset = passedOffset(of: index, at: site) else { return false }
+        guard offset != nil else { continue }  // the parameter is not passed on here
+        guard !site.isInLoop, candidate.variables.isSubset(of: Set(site.integerArguments.keys)) else { return false }
+        let there = candidate.substituting(site.integerArguments)
+        guard prover.provesNonNegative(there) else { return false }
+        total = total + there
+      }
+      return prover.provesAtLeast(candidate, total)
+    }
+  }
+}
