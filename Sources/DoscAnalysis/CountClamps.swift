@@ -57,10 +57,26 @@ extension CountedLoop {
   /// counts as no fewer than none, `max(once, 0)`, summed split where it changes sign (`sum`),
   /// with a factor the variable leaves as it is and that is never negative kept out of the
   /// clamp (`m * (i - lo)` is `m * max(i - lo, 0)`). A count the variable leaves as it is has
-  /// one sign over the loop, and its sum is read as none where it is negative.
+  /// one sign over the loop, and its sum is read as none where it is negative. Over constant
+  /// bounds, a count of the variable alone is added up term by term.
   func sum(ofCount once: Polynomial, isNeverNegative: (Polynomial) -> Bool) -> Polynomial? {
-    guard once.mentions(variable), !isNeverNegative(once), let first = once.terms.keys.first else { return sum(once) }
-    let common = once.terms.keys.reduce(first) { Monomial.greatestCommonDivisor($0, $1) }
+    guard once.mentions(variable) else { return sum(once) }
+    // Constant bounds and no other variable (`(i + 1) * (16 - i)` in a block of 16): the sum,
+    // term by term.
+    if once.variables == [variable], step == .one, scaling == nil, let low = first.integerValue,
+      let high = last.integerValue, high - low < 4096
+    {
+      var total = Rational.zero
+      for value in stride(from: low, through: high, by: 1) {
+        guard let term = try? once.evaluate([variable: value]), let next = total.adding(max(term, .zero)) else {
+          return nil
+        }
+        total = next
+      }
+      return Polynomial(total)
+    }
+    guard !isNeverNegative(once), let anyTerm = once.terms.keys.first else { return sum(once) }
+    let common = once.terms.keys.reduce(anyTerm) { Monomial.greatestCommonDivisor($0, $1) }
     let factor = common.factors.filter { !$0.atom.variables.contains(variable) }.reduce(Monomial.one) {
       $0 * Monomial($1.atom, exponent: $1.exponent)
     }

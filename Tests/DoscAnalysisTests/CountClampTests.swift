@@ -38,6 +38,26 @@ import Testing
       return 0; }
     """
 
+  /// A block of constant size (rodinia's lud_diagonal): the inner count `i * (16 - i)` is a
+  /// product of two factors never negative in the loop, which the prover does not show; over
+  /// constant bounds it is added up term by term, exact (it was null with the clamp alone).
+  @Test func aCountOverConstantBoundsIsAddedUpTermByTerm() throws {
+    let block = """
+      void block(double *a) {
+        for (int i = 0; i < 16; i++)
+          for (int j = i; j < 16; j++)
+            for (int k = 0; k < i; k++) a[k] += 1;
+      }
+      int main(void) { double a[16] = {0};
+      #pragma dosc task
+        block(a);
+        return 0; }
+      """
+    let t = try Fixtures.analyze(source: block).0.task("block")
+    #expect(t.remotable, "\(t)")
+    #expect(try t.param("a").writes == .number((0..<16).reduce(0) { $0 + $1 * (16 - $1) }))
+  }
+
   private func task(_ name: String) throws -> Manifest.Task { try Fixtures.analyze(source: source).0.task(name) }
 
   /// The loop runs -k times for k > 0: writes were `1 - k` (-2 at k = 3) and work
