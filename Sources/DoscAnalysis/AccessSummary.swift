@@ -153,25 +153,40 @@ struct AccessSummary {
     }
   }
 
+  /// The counts with each clamp that `isNeverNegative` shows is not needed proved away
+  /// (`CountClamps`). Once the paths are joined (`joinPaths`): the counts are all here.
+  mutating func proveClamps(_ isNeverNegative: (Polynomial) -> Bool) {
+    precondition(returned == nil, "the paths are joined first")
+    work = work?.provingClamps(isNeverNegative)
+    for index in parameters.keys {
+      parameters[index]!.reads = parameters[index]!.reads?.provingClamps(isNeverNegative)
+      parameters[index]!.writes = parameters[index]!.writes?.provingClamps(isNeverNegative)
+    }
+  }
+
   /// The summary of running this code once per iteration of `loop`: counts summed over the
   /// iterations, index ranges widened to every value the loop variable takes. An iteration
   /// that returns costs at most its largest path, so the paths are joined first.
-  func repeated(over loop: CountedLoop) -> AccessSummary {
+  /// `isNeverNegative`: whether a count is never negative in the loop's body
+  /// (`FunctionAnalyzer.countIsNeverNegative`), which proves the body's clamps away first.
+  func repeated(over loop: CountedLoop, isNeverNegative: (Polynomial) -> Bool) -> AccessSummary {
     var result = self
     // An iteration that may return ends the loop early: its last values may never come, nor
     // what follows the loop.
     let mayLeave = returned != nil || mayHaveReturned
     result.joinPaths()
+    result.proveClamps(isNeverNegative)
     result.mayHaveReturned = mayLeave
+    func summed(_ once: Count) -> Count { once.flatMap { loop.sum(ofCount: $0, isNeverNegative: isNeverNegative) } }
     let once = result.work
-    result.work = once.flatMap { loop.sum($0) }
+    result.work = summed(once)
     if once != nil && result.work == nil {
       result.unboundedWorkBecause.append("the work of the loop at \(loop.location.withBaseName) has no closed form")
     }
     for (index, access) in result.parameters {
       var repeated = access
-      repeated.reads = access.reads.flatMap { loop.sum($0) }
-      repeated.writes = access.writes.flatMap { loop.sum($0) }
+      repeated.reads = summed(access.reads)
+      repeated.writes = summed(access.writes)
       (repeated.ranges, repeated.writeRanges) = access.mappingRanges { loop.widen($0) }
       // The widened ends are touched at the loop's first and last values, if it runs at all.
       // A scaled loop's last value is not known (`CountedLoop.scaling`): nothing is sure.

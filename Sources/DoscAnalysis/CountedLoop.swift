@@ -71,17 +71,47 @@ struct CountedLoop {
 
   private func exactSum(_ body: Polynomial) -> Polynomial? {
     guard body.mentions(variable) else { return body * tripCount }
-    if step == .one { return Summation.sum(body, over: variable, from: first, to: last + 1) }
+    if step == .one {
+      // A clamp of the variable that stays (`max(i - 1, 0)` for i from 0, `CountClamps`) is
+      // summed apart, split where its value changes sign.
+      var unclamped = Polynomial.zero
+      var clampSums = Polynomial.zero
+      for (monomial, coefficient) in body.terms {
+        guard let (clamped, rest) = clampOfVariable(in: monomial) else {
+          unclamped += Polynomial(terms: [monomial: coefficient])
+          continue
+        }
+        // `max(c * (i - k), 0)` is `c * max(i - k, 0)` for a constant c > 0.
+        let slope = clamped.coefficients(of: variable)[1]?.integerValue.map(abs) ?? 1
+        let scaled = slope > 1 ? clamped * Rational(1, slope) : clamped
+        guard slope == 1 || scaled.terms.values.allSatisfy(\.isInteger),
+          let sum = Summation.sumOfPositivePart(scaled, over: variable, from: first, to: last + 1)
+        else { return nil }
+        clampSums += Polynomial(terms: [rest: coefficient]) * sum * slope
+      }
+      return Summation.sum(unclamped, over: variable, from: first, to: last + 1).map { $0 + clampSums }
+    }
     // i = first + step*t for t in [0, trips)
     let counter = "\(variable)#t"
     let shifted = body.substituting(variable, with: first + Polynomial.variable(counter) * step)
     return Summation.sum(shifted, over: counter, from: .zero, to: tripCount)
   }
 
+  /// The clamped value and the other factors of a term `rest * max(x, 0)` in which only the
+  /// clamp mentions the variable, once; nil for any other.
+  private func clampOfVariable(in monomial: Monomial) -> (Polynomial, Monomial)? {
+    let mentioning = monomial.factors.filter { $0.atom.variables.contains(variable) }
+    guard mentioning.count == 1, let factor = mentioning.first, factor.exponent == 1,
+      let clamped = factor.atom.clamped, let rest = monomial.dividing(by: Monomial(factor.atom))
+    else { return nil }
+    return (clamped, rest)
+  }
+
   /// `body` with each `min` of the variable that counts positively replaced by an operand (no
-  /// smaller), and each `max` that counts negatively likewise: an upper bound, the same where
-  /// there is none. The operand kept is one that mentions the variable, whose sum cancels with
-  /// the rest (`min(ii + B, hi) - ii` is at most `B`).
+  /// smaller), and each `max` that counts negatively likewise, inside a clamp that counts
+  /// positively too (`CountClamps`): an upper bound, the same where there is none. The operand
+  /// kept is one that mentions the variable, whose sum cancels with the rest (`min(ii + B, hi)
+  /// - ii` is at most `B`).
   private func upperBoundWithoutExtrema(_ body: Polynomial) -> Polynomial {
     var result = Polynomial.zero
     for (monomial, coefficient) in body.terms {
@@ -92,6 +122,11 @@ struct CountedLoop {
         let sign = Polynomial(terms: [rest: coefficient]).signAssumingNonNegativeVariables
       else {
         result += term
+        continue
+      }
+      if sign > 0, let clamped = factor.atom.clamped {
+        // A clamp grows with what it clamps: `max(0, min(ii + B, hi) - ii)` is at most `max(0, B)`.
+        result += Polynomial(terms: [rest: coefficient]) * upperBoundWithoutExtrema(clamped).clampedAtZero
         continue
       }
       let operands: (Polynomial, Polynomial)?

@@ -76,6 +76,7 @@ final class FunctionAnalyzer {
     seedWalkedParameters()
     statement(function.body)
     summary.joinPaths()
+    summary.proveClamps(countIsNeverNegative(inside: nil))
     if let firstJumpBack {
       summary = summary.repeatedUnboundedly(
         because: "the '\(firstJumpBack.what)' at \(firstJumpBack.location.withBaseName) may repeat code")
@@ -316,7 +317,7 @@ final class FunctionAnalyzer {
     openLoops.removeLast()
     if !wasInduction { inductionVariables.remove(counted.variable) }
     if let original = counted.renamedFrom { scalars[original] = nil }
-    var repeated = summary.repeated(over: counted)
+    var repeated = summary.repeated(over: counted, isNeverNegative: countIsNeverNegative(inside: counted))
     // A loop that may stop sooner than its trip count (`i < n && more`, a `break`), or an
     // iteration cut short (`continue`): its last values' accesses may never happen.
     // So may one whose bound was taken at its highest (`loopAtItsLongest`).

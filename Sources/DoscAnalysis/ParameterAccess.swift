@@ -4,9 +4,17 @@ import SymbolicAlgebra
 /// A count that is either a polynomial or beyond what the analysis can bound.
 typealias Count = Polynomial?
 
+/// Counts of code run one after the other. A count alone may be negative where its loop does
+/// not run (`for (i = k; i < 0; i++)` sums to -k trips for k > 0), which its readers take as
+/// none (`CountClamps`); added to another it would take from that one (`1 - k` stores where 1
+/// is made), so a summand that may be negative counts as no fewer than none: `max(x, 0)`,
+/// assuming nothing of the signs of the variables here, which may be a loop's. The loop (or the
+/// function) around proves such clamps away where its facts make `x` never negative.
 func add(_ a: Count, _ b: Count) -> Count {
   guard let a, let b else { return nil }
-  return a + b
+  if a.isZero { return b }
+  if b.isZero { return a }
+  return a.clampedAtZero + b.clampedAtZero
 }
 
 /// The range of element indices `[low, high]` one access (or one group of accesses) touches.

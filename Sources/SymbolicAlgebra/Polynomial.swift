@@ -151,10 +151,35 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
     switch (a - b).signAssumingNonNegativeVariables {
     case .some(0), .some(1): return a
     case .some(-1): return b
-    default:
-      let (x, y) = a.description <= b.description ? (a, b) : (b, a)
-      return Polynomial(atom: .maximum(x, y))
+    default: return maximumAtom(a, b)
     }
+  }
+
+  /// The atom `max(a, b)`, its operands in the canonical order.
+  private static func maximumAtom(_ a: Polynomial, _ b: Polynomial) -> Polynomial {
+    let (x, y) = a.description <= b.description ? (a, b) : (b, a)
+    return Polynomial(atom: .maximum(x, y))
+  }
+
+  /// `max(self, 0)`, assuming nothing of any variable's sign (a loop's variable may be
+  /// negative, where `maximum` takes every variable as not): `self` where it is never negative
+  /// whatever the values (`isNeverNegativeForAnyValues`), 0 for a negative constant, else the
+  /// atom.
+  public var clampedAtZero: Polynomial {
+    if isOverflow { return .overflow }
+    if let constant = constantValue { return constant < .zero ? .zero : self }
+    return isNeverNegativeForAnyValues ? self : Self.maximumAtom(self, .zero)
+  }
+
+  /// Whether the value is never negative whatever the values of its variables: every
+  /// coefficient is not negative and every factor is squared or an atom that is never negative
+  /// (`max(x, 0)`, a clamp).
+  public var isNeverNegativeForAnyValues: Bool {
+    !isOverflow
+      && terms.allSatisfy { monomial, coefficient in
+        coefficient >= .zero
+          && monomial.factors.allSatisfy { $0.exponent % 2 == 0 || $0.atom.isNeverNegativeForAnyValues }
+      }
   }
 
   // MARK: Substitution and evaluation
@@ -267,6 +292,19 @@ extension Atom {
       (a.signAssumingNonNegativeVariables ?? -1) >= 0 && (b.signAssumingNonNegativeVariables ?? -1) >= 0
     case .maximum(let a, let b):
       (a.signAssumingNonNegativeVariables ?? -1) >= 0 || (b.signAssumingNonNegativeVariables ?? -1) >= 0
+    }
+  }
+}
+
+extension Atom {
+  /// Whether the atom is never negative whatever the values of its variables: a `max` with
+  /// such an operand, a `min` of two, a quotient of one by a positive constant.
+  var isNeverNegativeForAnyValues: Bool {
+    switch self {
+    case .variable: false
+    case .maximum(let a, let b): a.isNeverNegativeForAnyValues || b.isNeverNegativeForAnyValues
+    case .minimum(let a, let b): a.isNeverNegativeForAnyValues && b.isNeverNegativeForAnyValues
+    case .quotient(let a, let b): a.isNeverNegativeForAnyValues && (b.integerValue ?? 0) > 0
     }
   }
 }

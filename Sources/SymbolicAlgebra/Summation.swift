@@ -17,6 +17,24 @@ public enum Summation {
     return total
   }
 
+  /// `sum(max(body, 0))` for `variable` from `lower` to `upper - 1`, for a body `variable + r`
+  /// or `r - variable` (`r` free of the variable): exact wherever the range is not empty (for
+  /// an empty one the closed form is anything, as `sum`'s). The body's values run from `u` to
+  /// `v`, one apart, and the positive ones add up to `T(max(v, 0)) - T(max(u - 1, 0))`, with
+  /// `T(m) = m * (m + 1) / 2`. Nil for any other body.
+  public static func sumOfPositivePart(
+    _ body: Polynomial, over variable: String, from lower: Polynomial, to upper: Polynomial
+  ) -> Polynomial? {
+    guard body.degree(in: variable) == 1, let slope = body.coefficients(of: variable)[1]?.integerValue,
+      slope == 1 || slope == -1
+    else { return nil }
+    let rest = body - Polynomial.variable(variable) * slope
+    // Counting up, the values are lower + r .. upper - 1 + r; down, r - upper + 1 .. r - lower.
+    let (least, most) = slope == 1 ? (lower + rest, upper - 1 + rest) : (rest - upper + 1, rest - lower)
+    func triangle(_ m: Polynomial) -> Polynomial { m * (m + 1) * Rational(1, 2) }
+    return triangle(most.clampedAtZero) - triangle((least - 1).clampedAtZero)
+  }
+
   /// Faulhaber: sum of v^k for v in 0..<m.
   static func powerSum(_ k: Int, upTo m: Polynomial) -> Polynomial {
     switch k {

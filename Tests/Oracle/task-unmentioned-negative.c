@@ -36,8 +36,8 @@ int main(void) {
   below(a + 450, -20, 10);
 #pragma dosc taskwait
 #pragma dosc task
-  rise(a + 520, 0); /* not k > 0: its writes figure 1 - k (the loop's trip count -k added to
-                       the store a[0]) is then below the 1 store made, a defect still open */
+  rise(a + 520, 3); /* k > 0: the loop's trip count -k added to the store a[0] made writes
+                       1 - k, below the 1 store made (task-negative-counts.c) */
 #pragma dosc task
   count_up(a + 540, 0);
 #pragma dosc task

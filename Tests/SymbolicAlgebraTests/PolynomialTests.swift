@@ -58,6 +58,44 @@ private func v(_ name: String) -> Polynomial { .variable(name) }
     for n in 0..<20 { #expect(try sum.evaluate(["n": n]) == Rational(n * (n + 1) / 2)) }
   }
 
+  /// A clamp `max(x, 0)` assumes nothing of a variable's sign (`maximum` would take `i + 1`
+  /// as never negative): only what is never negative for any values stays unclamped.
+  @Test func clampsAssumeNoSign() {
+    #expect((v("i") + 1).clampedAtZero.cExpression == "max(0,i+1)")
+    #expect((-v("k")).clampedAtZero.cExpression == "max(-k,0)")
+    #expect(Polynomial(-3).clampedAtZero == .zero)
+    #expect(Polynomial(3).clampedAtZero == Polynomial(3))
+    let clamp = (v("n") - 1).clampedAtZero
+    #expect(clamp * 2 + 1 == (clamp * 2 + 1).clampedAtZero)
+    #expect((v("i") * v("i") + clamp).isNeverNegativeForAnyValues)
+    #expect(!(clamp - 1).isNeverNegativeForAnyValues)
+  }
+
+  /// The sum of `max(+-i + r, 0)` over a range, split where the value changes sign, against
+  /// the sum term by term, for every non-empty range of a window, either slope and several r.
+  @Test func sumsOfClampsSplitWhereTheValueChangesSign() throws {
+    for (slope, r) in [(1, v("r")), (-1, v("r")), (1, v("r") - 3), (-1, v("r") * 2 + 1)] {
+      let body = v("i") * slope + r
+      let sum = try #require(Summation.sumOfPositivePart(body, over: "i", from: v("lo"), to: v("hi") + 1))
+      for rValue in -6...6 {
+        for lo in -5...5 {
+          for hi in (lo - 1)...6 {
+            var expected = 0
+            for i in stride(from: lo, through: hi, by: 1) {
+              let value = try body.evaluate(["i": i, "r": rValue])
+              expected += max(value.numerator, 0)
+            }
+            #expect(
+              try sum.evaluate(["lo": lo, "hi": hi, "r": rValue]) == Rational(expected),
+              "\(body) over [\(lo), \(hi)] at r = \(rValue)")
+          }
+        }
+      }
+    }
+    // Only slopes of 1 and -1.
+    #expect(Summation.sumOfPositivePart(v("i") * 2, over: "i", from: .zero, to: v("n")) == nil)
+  }
+
   @Test func sumOfCubes() throws {
     let sum = try #require(Summation.sum(v("i") * v("i") * v("i"), over: "i", from: v("a"), to: v("b")))
     for (a, b) in [(0, 5), (3, 9), (2, 2)] {

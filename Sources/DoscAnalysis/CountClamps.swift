@@ -1,0 +1,151 @@
+import SymbolicAlgebra
+
+/// Counts (reads, writes, work) that may be negative, and the clamps `max(x, 0)` that keep a
+/// sum of them from being smaller than the truth.
+///
+/// A loop's count is a closed form, the polynomial identity, which is negative for some ranges
+/// that are empty: `for (i = k; i < 0; i++)` runs -k times for k > 0. Alone such a count is
+/// read as none (the generated work test is `dosc__nonneg(...)`; the oracle and the cost model
+/// read a negative count as 0), but a count added to another would take from it: that loop and
+/// then `a[0] = 1` made `1 - k` stores, -2 at k = 3 where 1 is made. So `add(_:_:)` clamps
+/// each summand that is not never negative whatever the values of its variables
+/// (`Polynomial.clampedAtZero`), assuming nothing of their signs, since a loop's variable may
+/// be negative.
+///
+/// Most clamps are not needed where the code runs, and each loop (then the function, at its end)
+/// proves away the ones its facts show are (`provingClamps`): there a loop's variable lies
+/// between its first and last values (`sum(a, i - 1)` for i from 1 is never negative), the
+/// facts of the path hold (`PathFacts`) and the integer parameters are not negative (a task's
+/// are checked at the spawn; a callee's are what its callers pass, `instantiate`). A clamp of
+/// a loop's variable that stays is summed over the loop in closed form, split where its value
+/// changes sign (`CountedLoop.sum`, `Summation.sumOfPositivePart`).
+extension FunctionAnalyzer {
+  /// Whether a count is never negative wherever the code just walked runs: the variables of
+  /// the counted loops open around it, and of `loop` whose body it is, between their first
+  /// and last values, under the path's facts, with the checked integer parameters not negative.
+  /// In a function with a label none of the loops' ranges is used: control may jump into a
+  /// loop's body (`case` labels of a `switch` around it).
+  func countIsNeverNegative(inside loop: CountedLoop?) -> (Polynomial) -> Bool {
+    let parameters = checkedIntegerParameterNames
+    var facts = knownFacts
+    if !function.body.containsLabel {
+      // The innermost loop of a name only: an inner `i` hides an outer one.
+      var named: Set<String> = []
+      for counted in [loop] + loopStack.reversed().map(\.counted) {
+        guard let counted, named.insert(counted.variable).inserted else { continue }
+        let variable = Polynomial.variable(counted.variable)
+        facts += [variable - counted.first, counted.last - variable]
+      }
+    }
+    return { count in
+      if count.variables.isSubset(of: parameters) && (count.signAssumingNonNegativeVariables ?? -1) >= 0 { return true }
+      // A clamp is never negative, whatever it clamps: a variable that is not, for the prover
+      // (`(c + n) * max(0, m - i)`, a product it would not split).
+      var clamps: [Atom: String] = [:]
+      let named = count.mappingClamps { atom in
+        if clamps[atom] == nil { clamps[atom] = "#clamp\(clamps.count)" }
+        return .variable(clamps[atom]!)
+      }
+      return InequalityProver(nonNegative: parameters.union(clamps.values), facts: facts).provesNonNegative(named)
+    }
+  }
+}
+
+extension CountedLoop {
+  /// The sum over the loop of `once`, a count of one iteration. One that may be negative at
+  /// some of the loop's values and not at others would take from the rest in the sum: it
+  /// counts as no fewer than none, `max(once, 0)`, summed split where it changes sign (`sum`),
+  /// with a factor the variable leaves as it is and that is never negative kept out of the
+  /// clamp (`m * (i - lo)` is `m * max(i - lo, 0)`). A count the variable leaves as it is has
+  /// one sign over the loop, and its sum is read as none where it is negative. Over constant
+  /// bounds, a count of the variable alone is added up term by term.
+  func sum(ofCount once: Polynomial, isNeverNegative: (Polynomial) -> Bool) -> Polynomial? {
+    guard once.mentions(variable) else { return sum(once) }
+    // Constant bounds and no other variable (`(i + 1) * (16 - i)` in a block of 16): the sum,
+    // term by term.
+    if once.variables == [variable], step == .one, scaling == nil, let low = first.integerValue,
+      let high = last.integerValue, high - low < 4096
+    {
+      var total = Rational.zero
+      for value in stride(from: low, through: high, by: 1) {
+        guard let term = try? once.evaluate([variable: value]), let next = total.adding(max(term, .zero)) else {
+          return nil
+        }
+        total = next
+      }
+      return Polynomial(total)
+    }
+    guard !isNeverNegative(once), let anyTerm = once.terms.keys.first else { return sum(once) }
+    let common = once.terms.keys.reduce(anyTerm) { Monomial.greatestCommonDivisor($0, $1) }
+    let factor = common.factors.filter { !$0.atom.variables.contains(variable) }.reduce(Monomial.one) {
+      $0 * Monomial($1.atom, exponent: $1.exponent)
+    }
+    let scale = Polynomial(terms: [factor: .one])
+    guard !factor.isOne, isNeverNegative(scale) else { return sum(once.clampedAtZero) }
+    var rest = Polynomial.zero
+    for (monomial, coefficient) in once.terms {
+      rest += Polynomial(terms: [monomial.dividing(by: factor)!: coefficient])
+    }
+    return sum(isNeverNegative(rest) ? once : scale * rest.clampedAtZero)
+  }
+}
+
+extension Polynomial {
+  /// The count with each clamp `max(x, 0)` for which `isNeverNegative(x)` replaced by `x`,
+  /// inner clamps first, inside other atoms too (`max(1, max(0, n) + 1)` is `max(1, n + 1)`).
+  func provingClamps(_ isNeverNegative: (Polynomial) -> Bool) -> Polynomial {
+    guard !isOverflow, hasClamp else { return self }
+    return mappingAtoms { atom in
+      switch atom {
+      case .maximum(let a, let b) where a.isZero || b.isZero:
+        let inner = (a.isZero ? b : a).provingClamps(isNeverNegative)
+        return isNeverNegative(inner) ? inner : inner.clampedAtZero
+      case .maximum(let a, let b): return .maximum(a.provingClamps(isNeverNegative), b.provingClamps(isNeverNegative))
+      case .minimum(let a, let b): return .minimum(a.provingClamps(isNeverNegative), b.provingClamps(isNeverNegative))
+      case .quotient(let a, let b): return a.provingClamps(isNeverNegative) / b.provingClamps(isNeverNegative)
+      case .variable: return Polynomial(atom: atom)
+      }
+    }
+  }
+}
+
+extension Polynomial {
+  /// Whether a clamp `max(x, 0)` is in the polynomial, inside another atom too.
+  var hasClamp: Bool { terms.keys.contains { monomial in monomial.factors.contains { $0.atom.hasClamp } } }
+
+  /// The polynomial with each clamp `max(x, 0)` (outermost) replaced by `replacement(clamp)`.
+  func mappingClamps(_ replacement: (Atom) -> Polynomial) -> Polynomial {
+    mappingAtoms { $0.isClamp ? replacement($0) : Polynomial(atom: $0) }
+  }
+
+  /// The polynomial with each atom replaced by `transform(atom)`.
+  func mappingAtoms(_ transform: (Atom) -> Polynomial) -> Polynomial {
+    var result = Polynomial.zero
+    for (monomial, coefficient) in terms {
+      var product = Polynomial(coefficient)
+      for factor in monomial.factors { product = product * transform(factor.atom).power(factor.exponent) }
+      result += product
+    }
+    return result
+  }
+}
+
+extension Atom {
+  /// `x` of a clamp `max(x, 0)`; nil for any other atom.
+  var clamped: Polynomial? {
+    guard case .maximum(let a, let b) = self, a.isZero || b.isZero else { return nil }
+    return a.isZero ? b : a
+  }
+
+  var isClamp: Bool { clamped != nil }
+
+  /// Whether a clamp is this atom or inside it.
+  var hasClamp: Bool {
+    switch self {
+    case .variable: false
+    case .maximum(let a, let b) where a.isZero || b.isZero: true
+    case .maximum(let a, let b), .minimum(let a, let b), .quotient(let a, let b):
+      a.hasClamp || b.hasClamp
+    }
+  }
+}
