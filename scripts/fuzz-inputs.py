@@ -3,6 +3,9 @@
 
 usage: scripts/fuzz-inputs.py [--quick] [--seed N] [--only AREA[,AREA...]] [--keep]
 
+`--only compile/NAME` runs the compile area's source case NAME alone (`compile/many-sites`),
+with the case's commands, but not the area's output-path cases.
+
 Areas (all by default):
   sidecar  a built program with a broken, hostile or foreign sidecar (DOSC_MANIFEST): the run
            prints the plain output, exits 0, and says at most one line `dosc: warning: ...`;
@@ -498,8 +501,10 @@ def tree_state(directory):
     return state
 
 
-def fuzz_compile(work, quick):
+def fuzz_compile(work, quick, only_cases=None):
     for name, files, expect in source_cases(quick):
+        if only_cases and name not in only_cases:
+            continue
         directory = os.path.join(work, "compile-" + name)
         os.makedirs(directory)
         for file_name, text in files.items():
@@ -543,6 +548,8 @@ def fuzz_compile(work, quick):
                 path = os.path.join(directory, output)
                 if os.path.exists(path):
                     os.remove(path)
+    if only_cases:
+        return
     # Output paths that are the input, and a read-only output directory.
     directory = os.path.join(work, "compile-paths")
     os.makedirs(directory)
@@ -697,7 +704,9 @@ def main():
     parser.add_argument("--keep", action="store_true")
     options = parser.parse_args()
     rng = random.Random(options.seed)
-    areas = options.only.split(",")
+    areas = [area.split("/")[0] for area in options.only.split(",")]
+    # `compile/NAME`: that source case alone.
+    compile_cases = [area.split("/", 1)[1] for area in options.only.split(",") if area.startswith("compile/")]
     work = tempfile.mkdtemp(prefix="dosc-fuzz-")
     try:
         programs = []
@@ -716,7 +725,7 @@ def main():
         if "explain" in areas:
             fuzz_explain(work, programs)
         if "compile" in areas:
-            fuzz_compile(work, options.quick)
+            fuzz_compile(work, options.quick, None if "compile" in options.only.split(",") else compile_cases)
         if "signals" in areas:
             fuzz_signals(work, options.quick)
     finally:

@@ -114,9 +114,15 @@ struct ClonePlan {
   init(_ units: [RewriteUnit]) {
     var candidates: [Key: (unit: Int, function: FunctionDefinition)] = [:]
     for (index, unit) in units.enumerated() {
+      // Judged once per function, not per site: each judgement copied the whole file, which
+      // made a function of many sites quadratic.
+      let bytes = Array(unit.unit.source.utf8)
+      var written: [String: Bool] = [:]
       for site in unit.analysis.spawnSites where site.function.name != "main" {
         let function = site.function
-        guard Self.nameIsWritten(function, in: unit.unit) else { continue }
+        let isWritten = written[function.name] ?? Self.nameIsWritten(function, in: bytes)
+        written[function.name] = isWritten
+        guard isWritten else { continue }
         candidates[Key(name: function.name, unit: function.isStatic ? index : nil)] = (index, function)
       }
     }
@@ -153,8 +159,7 @@ struct ClonePlan {
   static func serialName(_ name: String) -> String { name + "__dosc_serial" }
 
   /// False for a function whose name comes from a macro: its clone cannot be renamed.
-  static func nameIsWritten(_ function: FunctionDefinition, in unit: TranslationUnit) -> Bool {
-    let bytes = Array(unit.source.utf8)
+  static func nameIsWritten(_ function: FunctionDefinition, in bytes: [UInt8]) -> Bool {
     let start = function.location.offset
     let end = start + function.name.utf8.count
     guard start >= 0, end <= bytes.count else { return false }
