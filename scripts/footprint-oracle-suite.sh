@@ -78,6 +78,8 @@ REMOTE_CI=(
   Tests/Oracle/task-scaled-loops.c           # s *= 2, m /= 2, tree reductions: trip counts bounded from above, sent
   Tests/Oracle/task-unseen7-dp-sorts.c       # LCS blocks by anti-diagonal, strips, knapsack prev[c - w]: ~110 tasks sent
   Tests/Oracle/task-unseen7-taclebench.c     # fir2dim's row pointers, lms's downward shift, transposed 8x8 blocks, out-parameters
+  Tests/Oracle/task-unseen8-lapack-banded.c  # column-major submatrices &A(k, k) with lda > m: dtrsm, dgemm tiles, Thomas sent
+  Tests/Oracle/task-unseen8-jpeg-stb-image.c # stb resamplers (i after the loop), out += step writing out[3], clamped box blur
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(

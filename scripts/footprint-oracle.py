@@ -186,12 +186,17 @@ def is_pointer(parameter):
 
 
 def code_mask(text):
-    """True at each offset that is code (not inside a comment, string or character literal)."""
+    """True at each offset that is code (not inside a comment, string or character literal, nor
+    a preprocessor directive: a macro's `;` or `}` ends no declaration)."""
     mask = [True] * len(text)
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        if text.startswith("/*", i):
+        if c == "#" and text[text.rfind("\n", 0, i) + 1 : i].strip() == "" and not continues(text, i):
+            end = directive_end(text, i)
+            mask[i:end] = [False] * (end - i)
+            i = end
+        elif text.startswith("/*", i):
             end = text.find("*/", i + 2)
             end = n if end < 0 else end + 2
             mask[i:end] = [False] * (end - i)
@@ -213,9 +218,31 @@ def code_mask(text):
     return mask
 
 
+def continues(text, offset):
+    """Whether the line holding `offset` continues the line before it (that one ends in `\\`)."""
+    end = text.rfind("\n", 0, offset)
+    if end > 0 and text[end - 1] == "\r":
+        end -= 1
+    return end > 0 and text[end - 1] == "\\"
+
+
+def directive_end(text, offset):
+    """Just past the preprocessor directive at `offset`: the line after its last line, which
+    is the first of its lines not ending in `\\` (a multi-line `#define`)."""
+    end = offset
+    while True:
+        newline = text.find("\n", end)
+        if newline < 0:
+            return len(text)
+        if not text[end:newline].rstrip("\r").endswith("\\"):
+            return newline + 1
+        end = newline + 1
+
+
 def declaration_start(text, mask, offset):
     """Where the top-level declaration containing `offset` begins: after the last `;` or `}`
-    in code before it, or after the last preprocessor line, whichever is later."""
+    in code before it, or after the last preprocessor directive (all its continued lines),
+    whichever is later."""
     start = 0
     for i in range(offset - 1, -1, -1):
         if mask[i] and text[i] in ";}":
@@ -224,8 +251,8 @@ def declaration_start(text, mask, offset):
     line_start = text.rfind("\n", 0, offset) + 1
     while line_start > start:
         previous = text.rfind("\n", 0, line_start - 1) + 1
-        if text[previous:line_start].lstrip().startswith("#"):
-            return line_start
+        if text[previous:line_start].lstrip().startswith("#") and not continues(text, previous):
+            return max(line_start, directive_end(text, previous))
         line_start = previous
     return start
 

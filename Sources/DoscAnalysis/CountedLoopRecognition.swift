@@ -133,6 +133,13 @@ extension FunctionAnalyzer {
         (bound, drift) = (value, perIteration)
       }
     }
+    if let offset = test.offset {
+      // `i + k op b` is `i op b - k`, with k the same at every test.
+      guard pointerInto == nil, !offset.amount.names.contains(variable),
+        offset.amount.names.isDisjoint(with: modified), let amount = evaluateQuietly(offset.amount).polynomial
+      else { return nil }
+      bound = offset.subtracted ? bound + amount : bound - amount
+    }
     if let scaling {
       guard drift == 0, pointerInto == nil, test.bound != nil, test.narrowRange == nil else { return nil }
       return scaledLoop(loop, test: test, start: start, bound: bound, scaling: scaling, renamed: renamed)
@@ -358,12 +365,16 @@ extension CType {
 }
 
 /// A loop's test read as `variable op bound`: `i < n`, `n > i` (mirrored), and tests that step
-/// the variable themselves, `i-- > 0`, `--i >= lo`, `i--` (as `i-- != 0`).
+/// the variable themselves, `i-- > 0`, `--i >= lo`, `i--` (as `i-- != 0`); and unrolled loops'
+/// `i + 4 <= n`, `i - 1 >= lo` (`offset`).
 struct LoopTest {
   var op: String
   var variable: String
   /// Nil: 0 (a test of the variable's truth).
   var bound: Expr?
+  /// The test compares `variable + amount` (`variable - amount` when `subtracted`), not the
+  /// variable: its own bound is `bound - amount` (`i + 4 <= n` is `i <= n - 4`).
+  var offset: (amount: Expr, subtracted: Bool)? = nil
   /// The test's own step of the variable, before (`--i`) or after (`i--`) its comparison.
   var step: (amount: Int, afterTest: Bool)?
   /// An unsigned variable wraps from 0 to its largest value: `i >= 0` always holds.
@@ -389,6 +400,14 @@ struct LoopTest {
             op: mirrored[op]!, variable: variable, bound: lhs, step: step, isUnsigned: rhs.type.isUnsigned,
             narrowRange: rhs.type.narrowRange))
       }
+      for (variable, offset) in offsetNames(lhs) {
+        readings.append(
+          LoopTest(op: op, variable: variable, bound: rhs, offset: offset, isUnsigned: lhs.type.isUnsigned))
+      }
+      for (variable, offset) in offsetNames(rhs) {
+        readings.append(
+          LoopTest(op: mirrored[op]!, variable: variable, bound: lhs, offset: offset, isUnsigned: rhs.type.isUnsigned))
+      }
       return readings
     case .unary:
       guard let (variable, step) = steppedName(comparison), step != nil else { return [] }
@@ -403,6 +422,29 @@ struct LoopTest {
   }
 
   private static let mirrored = ["<": ">", ">": "<", "<=": ">=", ">=": "<=", "!=": "!="]
+
+  /// `v + k`, `k + v`, `v - k`: each variable it may be read as, with its offset (`k + i` is
+  /// `k` offset by `i` and `i` offset by `k`: the loop's step decides), where the sum's
+  /// arithmetic is the variable's own (no narrower type promoted, no signedness changed).
+  /// Unsigned, only `v + k` with a constant k >= 0: `v - 1` at v = 0 wraps to the largest value,
+  /// which no bound minus an amount states.
+  private static func offsetNames(_ expression: Expr) -> [(String, (amount: Expr, subtracted: Bool))] {
+    guard case .binary(let op, let left, let right) = expression.kind, op == "+" || op == "-" else { return [] }
+    let candidates = op == "+" ? [(left, right), (right, left)] : [(left, right)]
+    var names: [(String, (amount: Expr, subtracted: Bool))] = []
+    for (term, amount) in candidates {
+      guard let name = term.assignedName, term.type.kind == .integer, term.type.narrowRange == nil,
+        term.type.size == expression.type.size, term.type.isUnsigned == expression.type.isUnsigned
+      else { continue }
+      if expression.type.isUnsigned {
+        guard op == "+", let constant = RecursionMeasureAnalysis.integerConstant(amount), constant >= 0 else {
+          continue
+        }
+      }
+      names.append((name, (amount, op == "-")))
+    }
+    return names
+  }
 
   /// `v`, `v++`, `v--`, `++v`, `--v`: the variable and the step.
   private static func steppedName(_ expression: Expr) -> (String, (amount: Int, afterTest: Bool)?)? {
