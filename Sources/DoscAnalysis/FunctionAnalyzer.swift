@@ -287,10 +287,22 @@ final class FunctionAnalyzer {
       runsAtLeastOnce: runsAtLeastOnce, countingOnly: countingOnly)
     let longest = counted.flatMap(loopAtItsLongest)
     if let longest { counted = longest }
+    // Every figure's algebra takes each symbol to be >= 0 (`signAssumingNonNegativeVariables`):
+    // parameters are (a spawn with a negative one stays on rank 0), and so is a loop variable
+    // whose smallest value is. One that may be negative (`for (j = -2; ...)`, `i = lo - 1`) would
+    // be taken for >= 0 in a slope's sign, a `max`, a clamp: a footprint or count too small.
+    var negativeVariable: String?
+    if let loop = counted, (loop.first.signAssumingNonNegativeVariables ?? -1) < 0 {
+      negativeVariable = loop.renamedFrom ?? loop.variable
+      counted = nil
+    }
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
     guard let counted else {
       defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
-      unboundedLoop(loop) {
+      let reason = negativeVariable.map {
+        "the variable '\($0)' of the loop at \(loop.location.withBaseName) may be negative"
+      }
+      unboundedLoop(loop, because: reason) {
         if let condition { self.evaluate(condition) }
         self.statement(body)
         if let increment { self.evaluate(increment) }
@@ -425,7 +437,7 @@ final class FunctionAnalyzer {
     return (condition, step, shortened, false, counting)
   }
 
-  private func unboundedLoop(_ loop: Stmt, body: () -> Void) {
+  private func unboundedLoop(_ loop: Stmt, because reason: String? = nil, body: () -> Void) {
     noteStructFieldBound(of: loop)
     let outer = summary
     summary = AccessSummary()
@@ -435,7 +447,7 @@ final class FunctionAnalyzer {
     loopStack.removeLast()
     openLoops.removeLast()
     let repeated = summary.repeatedUnboundedly(
-      because: "the loop at \(loop.location.withBaseName) has no trip count in the task's parameters")
+      because: reason ?? "the loop at \(loop.location.withBaseName) has no trip count in the task's parameters")
     summary = outer
     summary.merge(sequential: repeated)
   }

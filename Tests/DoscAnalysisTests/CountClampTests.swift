@@ -38,6 +38,48 @@ import Testing
       return 0; }
     """
 
+  /// A loop variable that may be negative (its smallest value is not >= 0 for every parameter
+  /// >= 0) is not counted: the algebra takes each symbol for >= 0, and took `j` in the slope of
+  /// `a[i * j + 20]` for one (footprint [20, 21) where a[12..20] is touched), `-i` in a clamp
+  /// (writes 10 where 12 are made). Tests/Oracle/task-negative-loop-variables.c runs them.
+  @Test func aLoopVariableThatMayBeNegativeIsNotCounted() throws {
+    let loops = """
+      void g1(double *a, int n) {
+        for (int j = -2; j <= 0; j++)
+          for (int i = 0; i < n; i++) a[i * j + 20] += 1;
+      }
+      static void cnt(double *a, int n) {
+        for (int i = n; i < 3; i++) a[2] += 1;
+        a[5] = 1;
+      }
+      void negarg(double *a, int n) { for (int i = -5; i <= n; i++) cnt(a, -i); }
+      void counted(double *a, int n) { for (int i = -5; i < n; i++) a[0] += 1; }
+      void from_lo(double *a, int lo, int hi) { for (int i = lo; i < hi; i++) a[i] += 1; }
+      int main(void) { double a[40] = {0};
+      #pragma dosc task
+        g1(a, 5);
+      #pragma dosc task
+        negarg(a, 0);
+      #pragma dosc task
+        counted(a, 3);
+      #pragma dosc task
+        from_lo(a, 3, 30);
+        return 0; }
+      """
+    let manifest = try Fixtures.analyze(source: loops).0
+    for name in ["g1", "negarg", "counted"] {
+      let t = try manifest.task(name)
+      #expect(!t.remotable, "\(t)")
+      #expect(try t.param("a").writes == .unknown, "\(t)")
+    }
+    let counted = try manifest.task("counted")
+    #expect(counted.reasons.contains { $0.contains("the variable 'i' of the loop at") && $0.hasSuffix("may be negative") })
+    #expect(try manifest.task("g1").param("a").first == .unknown)
+    let fromLo = try manifest.task("from_lo")
+    #expect(fromLo.remotable, "\(fromLo)")
+    #expect(try fromLo.param("a").writes == .formula("hi-lo"))
+  }
+
   /// A block of constant size (rodinia's lud_diagonal): the inner count `i * (16 - i)` is a
   /// product of two factors never negative in the loop, which the prover does not show; over
   /// constant bounds it is added up term by term, exact (it was null with the clamp alone).
