@@ -73,7 +73,8 @@ import Testing
       #expect(try t.param("a").writes == .unknown, "\(t)")
     }
     let counted = try manifest.task("counted")
-    #expect(counted.reasons.contains { $0.contains("the variable 'i' of the loop at") && $0.hasSuffix("may be negative") })
+    #expect(
+      counted.reasons.contains { $0.contains("the variable 'i' of the loop at") && $0.hasSuffix("may be negative") })
     #expect(try manifest.task("g1").param("a").first == .unknown)
     let fromLo = try manifest.task("from_lo")
     #expect(fromLo.remotable, "\(fromLo)")
