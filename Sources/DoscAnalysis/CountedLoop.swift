@@ -28,6 +28,14 @@ struct CountedLoop {
   /// A value the last one is surely at or past when the loop runs (`bound - step` for
   /// `i < bound`); nil when not known.
   var lastAtLeast: Polynomial? = nil
+  /// A value no larger than any the variable takes inside the body, where `first` may not
+  /// show it (a loop counting down by 2 to `i >= lo`: its values are at least `lo`); nil: `first`.
+  var valuesAtLeast: Polynomial? = nil
+  /// Whether every value the variable takes inside the body is >= 0 for all parameters >= 0,
+  /// which every figure's algebra takes each of its symbols to be.
+  var valuesAreNeverNegative: Bool {
+    first.isNeverNegativeForNonNegativeVariables || valuesAtLeast?.isNeverNegativeForNonNegativeVariables == true
+  }
   /// Set for a pointer variable walked over the memory of pointer parameter number
   /// `pointerInto`: its values are offsets into it, in elements (`PointerWalks`).
   var pointerInto: Int? = nil
@@ -56,6 +64,8 @@ struct CountedLoop {
   var runningAtLeastOnce: CountedLoop {
     var loop = self
     loop.tripCount = .maximum(tripCount, .one)
+    // The first iteration runs untested, with the variable at its start.
+    loop.valuesAtLeast = valuesAtLeast.map { .minimum($0, start) }
     if ascending { loop.last = .maximum(last, first) } else { loop.first = .minimum(first, last) }
     return loop
   }

@@ -210,10 +210,18 @@ extension FunctionAnalyzer {
       case "<=" where ascending: bound - magnitude + 1
       default: nil
       }
+    // Counting down, every value the body sees passed the test: at least the bound (`i >= b`),
+    // or one more (`i > b`), where `first` (`start - (trips - 1) * step`) may not show it.
+    let valuesAtLeast: Polynomial? =
+      switch op {
+      case ">=" where !ascending: bound
+      case ">" where !ascending: bound + 1
+      default: nil
+      }
     return CountedLoop(
       variable: renamed ? variable + "#loop" : variable, renamedFrom: renamed ? variable : nil, first: first,
       last: last, step: magnitude, ascending: ascending, tripCount: trips, location: loop.location,
-      lastAtLeast: lastAtLeast, pointerInto: pointerInto)
+      lastAtLeast: lastAtLeast, valuesAtLeast: valuesAtLeast, pointerInto: pointerInto)
   }
 
   /// A bound that second induction variables move (`i < j` with `j--` once per iteration): its

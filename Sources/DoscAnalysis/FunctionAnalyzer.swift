@@ -292,16 +292,16 @@ final class FunctionAnalyzer {
     // whose smallest value is. One that may be negative (`for (j = -2; ...)`, `i = lo - 1`) would
     // be taken for >= 0 in a slope's sign, a `max`, a clamp: a footprint or count too small.
     var negativeVariable: String?
-    if let loop = counted, (loop.first.signAssumingNonNegativeVariables ?? -1) < 0 {
-      negativeVariable = loop.renamedFrom ?? loop.variable
+    if let loop = counted, !valuesAreNeverNegative(loop) {
+      negativeVariable =
+        "'\(loop.renamedFrom ?? loop.variable)' of the loop at \(loop.location.withBaseName) may be negative"
+        + " (its least value \(loop.first))"
       counted = nil
     }
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
     guard let counted else {
       defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
-      let reason = negativeVariable.map {
-        "the variable '\($0)' of the loop at \(loop.location.withBaseName) may be negative"
-      }
+      let reason = negativeVariable.map { "the variable \($0)" }
       unboundedLoop(loop, because: reason) {
         if let condition { self.evaluate(condition) }
         self.statement(body)
@@ -435,6 +435,16 @@ final class FunctionAnalyzer {
     let shortened = Stmt(.compound(rest), location: body.location, range: body.range)
     if case .doWhile = loop.kind { return (condition, step, shortened, true, counting) }
     return (condition, step, shortened, false, counting)
+  }
+
+  /// Whether the loop's variable is >= 0 wherever the body sees it (`CountedLoop`), its least
+  /// value's bounded values (`if (lo < 2) lo = 2;`, `MAX(0, t)`) at their least.
+  private func valuesAreNeverNegative(_ loop: CountedLoop) -> Bool {
+    if loop.valuesAreNeverNegative { return true }
+    return [loop.first, loop.valuesAtLeast].compactMap { $0 }.contains { least in
+      guard mentionsBoundedValue(least), let low = indexRange(of: least)?.range.low else { return false }
+      return low.isNeverNegativeForNonNegativeVariables
+    }
   }
 
   private func unboundedLoop(_ loop: Stmt, because reason: String? = nil, body: () -> Void) {

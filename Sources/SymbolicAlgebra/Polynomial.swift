@@ -171,6 +171,15 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
     return isNeverNegativeForAnyValues ? self : Self.maximumAtom(self, .zero)
   }
 
+  /// Whether the value is never negative when no variable is: every coefficient is not
+  /// negative and every product is never negative then (`max(2, lo)`, `lo - 2*(lo/2)` is not).
+  public var isNeverNegativeForNonNegativeVariables: Bool {
+    !isOverflow
+      && terms.allSatisfy { monomial, coefficient in
+        coefficient >= .zero && monomial.isNeverNegativeForNonNegativeVariables
+      }
+  }
+
   /// Whether the value is never negative whatever the values of its variables: every
   /// coefficient is not negative and every factor is squared or an atom that is never negative
   /// (`max(x, 0)`, a clamp).

@@ -203,8 +203,8 @@ import Testing
     let source = """
       void back_from_view(double (*A)[4], int n) {
         double *p = A;
-        p += 5;
-        for (int i = -3; i < n; i++) p[i] += 1.0;
+        p += 2;
+        for (int i = 0; i < n + 3; i++) p[i] += 1.0;
       }
       void rows_from_flat(double *f, int rows) {
         double (*R)[4] = f;
