@@ -31,11 +31,6 @@ struct CountedLoop {
   /// A value no larger than any the variable takes inside the body, where `first` may not
   /// show it (a loop counting down by 2 to `i >= lo`: its values are at least `lo`); nil: `first`.
   var valuesAtLeast: Polynomial? = nil
-  /// Whether every value the variable takes inside the body is >= 0 for all parameters >= 0,
-  /// which every figure's algebra takes each of its symbols to be.
-  var valuesAreNeverNegative: Bool {
-    first.isNeverNegativeForNonNegativeVariables || valuesAtLeast?.isNeverNegativeForNonNegativeVariables == true
-  }
   /// Set for a pointer variable walked over the memory of pointer parameter number
   /// `pointerInto`: its values are offsets into it, in elements (`PointerWalks`).
   var pointerInto: Int? = nil

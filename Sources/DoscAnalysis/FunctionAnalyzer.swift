@@ -291,18 +291,17 @@ final class FunctionAnalyzer {
     // parameters are (a spawn with a negative one stays on rank 0), and so is a loop variable
     // whose smallest value is. One that may be negative (`for (j = -2; ...)`, `i = lo - 1`) would
     // be taken for >= 0 in a slope's sign, a `max`, a clamp: a footprint or count too small.
-    var negativeVariable: String?
+    var negativeReason: String?
     if let loop = counted, !valuesAreNeverNegative(loop) {
-      negativeVariable =
-        "'\(loop.renamedFrom ?? loop.variable)' of the loop at \(loop.location.withBaseName) may be negative"
-        + " (its least value \(loop.first))"
+      negativeReason =
+        "the variable '\(loop.renamedFrom ?? loop.variable)' of the loop at \(loop.location.withBaseName) may be"
+        + " negative (its least value \(loop.first))"
       counted = nil
     }
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
     guard let counted else {
       defer { forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? []) }
-      let reason = negativeVariable.map { "the variable \($0)" }
-      unboundedLoop(loop, because: reason) {
+      unboundedLoop(loop, because: negativeReason) {
         if let condition { self.evaluate(condition) }
         self.statement(body)
         if let increment { self.evaluate(increment) }
@@ -437,13 +436,13 @@ final class FunctionAnalyzer {
     return (condition, step, shortened, false, counting)
   }
 
-  /// Whether the loop's variable is >= 0 wherever the body sees it (`CountedLoop`), its least
-  /// value's bounded values (`if (lo < 2) lo = 2;`, `MAX(0, t)`) at their least.
+  /// Whether every value the loop's variable takes inside the body is >= 0 for all parameters
+  /// >= 0, which every figure's algebra takes each of its symbols to be: its first value, or
+  /// the least a loop counting down passes its test with (`CountedLoop.valuesAtLeast`), with
+  /// bounded values (`if (lo < 2) lo = 2;`, `MAX(0, t)`) at their least.
   private func valuesAreNeverNegative(_ loop: CountedLoop) -> Bool {
-    if loop.valuesAreNeverNegative { return true }
-    return [loop.first, loop.valuesAtLeast].compactMap { $0 }.contains { least in
-      guard mentionsBoundedValue(least), let low = indexRange(of: least)?.range.low else { return false }
-      return low.isNeverNegativeForNonNegativeVariables
+    [loop.first, loop.valuesAtLeast].compactMap { $0 }.contains { least in
+      indexRange(of: least)?.range.low.isNeverNegativeForNonNegativeVariables == true
     }
   }
 
