@@ -43,6 +43,10 @@ enum { DOSC_READ_VM = 1, DOSC_READ_PROC_MEM = 2 };
 DOSC_INTERNAL long long dosc_read_without_faults_by(int how, void *to, const void *from,
                                                     size_t bytes);
 
+/* 1 if this process has a way to read its own memory without faulting (found at the first
+ * call, then remembered), else 0. */
+DOSC_INTERNAL int dosc_reads_without_faults(void);
+
 /* At spawn time (remote.c, check_task): why parameter `param`'s footprint
  * cannot be shipped, or NULL. Only when this process cannot read without
  * faulting and the footprint may reach past the pages of what the task

@@ -544,8 +544,11 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
     long long bytes = dosc_region_bytes(region->count, param->element_size);
     if (bytes < 0) return "a negative footprint";
     if (bytes > 0 && field_pointer(args, param->offset) == NULL) return "a null pointer";
-    const char *unsafe =
-        bytes > 0 && dosc_shipped_in(param) ? dosc_footprint_unshippable(site, args, i) : NULL;
+    /* Only where this process cannot read without faulting (found once, at start-up): a call
+     * per parameter that returns at once was on every spawn's way. */
+    const char *unsafe = !dosc_remote.reads_without_faults && bytes > 0 && dosc_shipped_in(param)
+                             ? dosc_footprint_unshippable(site, args, i)
+                             : NULL;
     if (unsafe != NULL) return unsafe;
     /* Written footprints go in too (the serving rank compares against them),
      * but a dense `out` one, which the task stores whole. */
@@ -565,6 +568,7 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
     return "footprints above the limit";
   /* Two parameters whose footprints overlap, one of them written: shipping
    * them apart would lose one copy's writes. Kept local (never corrupted). */
+  if (site->param_count < 2) return NULL;
   *counter = &queue.kept_overlap;
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *a = &site->params[i];
@@ -778,22 +782,22 @@ static void send_task(int rank, remote_task *task) {
   if (marks_size > 0) memcpy(buffer + site->args_size, marks, marks_size);
   /* Inline data goes into the buffer before it is sent; data messages after it. */
   dosc_data_stream out = {rank, inline_data ? buffer + payload : NULL, 0};
-  for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
-    if (pass == 1)
-      dosc_remote_send_message(rank, marks_size > 0 ? DOSC_MSG_TASK_MARKED : DOSC_MSG_TASK,
-                               task->number, site->wire_id, message, (uint32_t)size,
-                               (uint64_t)data_bytes);
-    if ((pass == 0) != inline_data) continue;
-    for (int i = 0; i < site->param_count; i++) {
-      const dosc_remote_param *param = &site->params[i];
-      if (!dosc_shipped_in(param) || (marks_size > 0 && marks[i] < 0)) continue;
-      const char *base = field_pointer(task->args, param->offset);
-      const dosc_region *region = &task->regions[i];
-      dosc_send_footprint(&out, site, task->args, i,
-                          base + region->first * (long long)param->element_size,
-                          (size_t)region->count * param->element_size);
-    }
+  uint32_t type = marks_size > 0 ? DOSC_MSG_TASK_MARKED : DOSC_MSG_TASK;
+  if (!inline_data)
+    dosc_remote_send_message(rank, type, task->number, site->wire_id, message, (uint32_t)size,
+                             (uint64_t)data_bytes);
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_remote_param *param = &site->params[i];
+    if (!dosc_shipped_in(param) || (marks_size > 0 && marks[i] < 0)) continue;
+    const char *base = field_pointer(task->args, param->offset);
+    const dosc_region *region = &task->regions[i];
+    dosc_send_footprint(&out, site, task->args, i,
+                        base + region->first * (long long)param->element_size,
+                        (size_t)region->count * param->element_size);
   }
+  if (inline_data)
+    dosc_remote_send_message(rank, type, task->number, site->wire_id, message, (uint32_t)size,
+                             (uint64_t)data_bytes);
   task->rank = rank;
   task->next = queue.in_flight;
   queue.in_flight = task;
@@ -819,11 +823,14 @@ static void receive_result(int source, const dosc_message_header *header,
   if (header->payload_bytes != result_bytes + backs_bytes + inline_bytes)
     dosc_remote_fail(source, "a result of %u bytes where %zu were due", header->payload_bytes,
                      result_bytes + backs_bytes + inline_bytes);
-  dosc_write_back backs[site->param_count > 0 ? site->param_count : 1];
-  memcpy(backs, payload + result_bytes, backs_bytes);
+  /* Each form read where it lies in the message (unaligned after a result of odd size): no
+   * copy of them all first. */
+  const unsigned char *forms = payload + result_bytes;
   uint64_t due = 0;
   for (int i = 0; i < site->param_count; i++) {
-    const dosc_write_back *back = &backs[i];
+    dosc_write_back form;
+    memcpy(&form, forms + sizeof form * (size_t)i, sizeof form);
+    const dosc_write_back *back = &form;
     long long written = task->regions[i].write_count * (long long)site->params[i].element_size;
     int writes = (site->params[i].access & DOSC_ACCESS_WRITE) != 0;
     if (back->form > DOSC_BACK_MASK || (back->form != DOSC_BACK_NONE && !writes) ||
@@ -848,7 +855,9 @@ static void receive_result(int source, const dosc_message_header *header,
                          inline_bytes};
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
-    const dosc_write_back *back = &backs[i];
+    dosc_write_back form;
+    memcpy(&form, forms + sizeof form * (size_t)i, sizeof form);
+    const dosc_write_back *back = &form;
     if (back->form == DOSC_BACK_NONE) continue;
     const dosc_region *region = &task->regions[i];
     unsigned char *target = (unsigned char *)field_pointer(task->args, param->offset) +
@@ -1252,6 +1261,7 @@ int dosc_remote_init(int threads, int trace) {
   if (mpi == NULL) return 1;
   dosc_remote.mpi = dosc_transport_for_sanitizer(mpi);
   const char *limit = getenv("DOSC_REMOTE_MAX_BYTES");
+  dosc_remote.reads_without_faults = dosc_reads_without_faults();
   dosc_remote.max_bytes = limit != NULL && atoll(limit) > 0 ? atoll(limit) : DOSC_REMOTE_MAX_BYTES;
   const char *bind = getenv("DOSC_BIND");
   queue.shared = bind == NULL || strcmp(bind, "remote") != 0;

@@ -35,6 +35,9 @@ typedef struct dosc_remote_state {
   const dosc_transport *mpi; /* NULL: MPI not running */
   int rank, size, threads, trace;
   long long max_bytes; /* footprint bytes per task, at most */
+  /* This process reads its own memory without faulting (footprint_read.h), found once at
+   * start-up: check_task then asks no parameter whether it can be shipped. */
+  int reads_without_faults;
   pthread_t comm_thread;
   atomic_int comm_ready; /* 1: MPI initialised (or failed: size stays 1) */
   atomic_int stop;       /* rank 0: the program is ending; others: STOP arrived */

@@ -56,6 +56,12 @@ static void set_guard(unsigned char *guard) {
 /* 1 if every word of the guard is still DOSC_GUARD_WORD. */
 static int guard_intact(const unsigned char *guard) {
   uint64_t changed = 0;
+  /* Unrolled: a loop of 8 words cost every task ~55 instructions, its straight-line form ~20. */
+#if defined(__clang__)
+#pragma unroll
+#elif defined(__GNUC__)
+#pragma GCC unroll 8
+#endif
   for (int w = 0; w < DOSC_GUARD_BYTES / 8; w++) {
     uint64_t word;
     memcpy(&word, guard + 8 * w, sizeof word);
@@ -341,28 +347,28 @@ static void send_result(received_task *task) {
   memcpy(payload + result_bytes, task->backs, backs_bytes);
   /* Inline data goes into the payload before it is sent; data messages after it. */
   dosc_data_stream out = {0, inline_data ? payload + result_bytes + backs_bytes : NULL, 0};
-  for (int pass = inline_data ? 0 : 1; pass < 2; pass++) {
-    if (pass == 1)
-      dosc_remote_send_message(0, DOSC_MSG_RESULT, task->number, site->wire_id, message,
-                               (uint32_t)size, (uint64_t)shipped);
-    if ((pass == 0) != inline_data) continue;
-    for (int i = 0; i < site->param_count; i++) {
-      const dosc_write_back *back = &task->backs[i];
-      /* A data message owns what it sends; inline data is copied into the
-       * message and freed below, once the message is on its way. */
-      if (back->form == DOSC_BACK_WHOLE) {
-        /* Every element changed: straight from the footprint. */
-        size_t bytes;
-        const unsigned char *written = written_part(task, i, &bytes);
-        dosc_send_data(&out, written, back->bytes, inline_data ? NULL : task->buffers[i]);
-        if (!inline_data) task->buffers[i] = NULL; /* goes with the send */
-      } else if (back->form != DOSC_BACK_NONE) {
-        dosc_send_data(&out, task->encodings[i], back->bytes,
-                       inline_data ? NULL : task->encodings[i]);
-        if (!inline_data) task->encodings[i] = NULL;
-      }
+  if (!inline_data)
+    dosc_remote_send_message(0, DOSC_MSG_RESULT, task->number, site->wire_id, message,
+                             (uint32_t)size, (uint64_t)shipped);
+  for (int i = 0; i < site->param_count; i++) {
+    const dosc_write_back *back = &task->backs[i];
+    /* A data message owns what it sends; inline data is copied into the
+     * message and freed below, once the message is on its way. */
+    if (back->form == DOSC_BACK_WHOLE) {
+      /* Every element changed: straight from the footprint. */
+      size_t bytes;
+      const unsigned char *written = written_part(task, i, &bytes);
+      dosc_send_data(&out, written, back->bytes, inline_data ? NULL : task->buffers[i]);
+      if (!inline_data) task->buffers[i] = NULL; /* goes with the send */
+    } else if (back->form != DOSC_BACK_NONE) {
+      dosc_send_data(&out, task->encodings[i], back->bytes,
+                     inline_data ? NULL : task->encodings[i]);
+      if (!inline_data) task->encodings[i] = NULL;
     }
   }
+  if (inline_data)
+    dosc_remote_send_message(0, DOSC_MSG_RESULT, task->number, site->wire_id, message,
+                             (uint32_t)size, (uint64_t)shipped);
   for (int i = 0; i < site->param_count; i++) {
     if (!task->replicated[i] && !in_record(task, task->buffers[i]))
       dosc_footprint_buffer_free(task->buffers[i]);
