@@ -416,14 +416,7 @@ void dosc_send_data(dosc_data_stream *out, const void *buffer, size_t bytes, voi
   release_owned(owned);
 }
 
-size_t dosc_receive_data(dosc_data_stream *in, void *buffer, size_t bytes) {
-  if (in->inline_data != NULL) {
-    if (in->inline_left < bytes) return in->inline_left;
-    memcpy(buffer, in->inline_data, bytes);
-    in->inline_data += bytes;
-    in->inline_left -= bytes;
-    return bytes;
-  }
+size_t dosc_receive_data_message(dosc_data_stream *in, void *buffer, size_t bytes) {
   size_t arriving = 0;
   dosc_remote.mpi->probe(in->rank, DOSC_TAG_DATA, &arriving);
   if (arriving != bytes) return arriving;

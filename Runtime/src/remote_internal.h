@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "config.h"
 #include "dosc_abi.h"
@@ -166,9 +167,20 @@ typedef struct dosc_data_stream {
 /* Sends `bytes` from `buffer` (freeing `owned` once sent). */
 DOSC_INTERNAL void dosc_send_data(dosc_data_stream *out, const void *buffer, size_t bytes,
                                   void *owned);
+/* dosc_receive_data's piece from a data message (remote.c). */
+DOSC_INTERNAL size_t dosc_receive_data_message(dosc_data_stream *in, void *buffer, size_t bytes);
+
 /* Receives the next piece into `buffer` if it has `bytes` bytes; returns the
- * bytes of the piece that came (nothing stored if that is not `bytes`). */
-DOSC_INTERNAL size_t dosc_receive_data(dosc_data_stream *in, void *buffer, size_t bytes);
+ * bytes of the piece that came (nothing stored if that is not `bytes`).
+ * Inline: a small task's pieces are inline, one on each rank's way per trip. */
+static inline size_t dosc_receive_data(dosc_data_stream *in, void *buffer, size_t bytes) {
+  if (in->inline_data == NULL) return dosc_receive_data_message(in, buffer, bytes);
+  if (in->inline_left < bytes) return in->inline_left;
+  memcpy(buffer, in->inline_data, bytes);
+  in->inline_data += bytes;
+  in->inline_left -= bytes;
+  return bytes;
+}
 
 /* serve.c: the loop of a serving rank's communication thread, and of its
  * starting thread (worker 0) that feeds received tasks to its pool. */
