@@ -212,13 +212,8 @@ void dosc_send_footprint(dosc_data_stream *out, const dosc_remote_site *site, co
                          int param, const void *from, size_t bytes) {
   uintptr_t start = (uintptr_t)from, lo, hi;
   sure_pages(site, args, param, start, bytes, &lo, &hi);
-  if (lo == start && hi == start + bytes) { /* all on readable pages (empty too) */
-    if (out->inline_data == NULL) {
-      dosc_send_data(out, from, bytes, NULL);
-    } else { /* dosc_send_data's inline case, without its call (a small task's way) */
-      dosc_copy_shipped(out->inline_data, from, bytes);
-      out->inline_data += bytes;
-    }
+  if (lo == start && hi == start + bytes) {
+    dosc_send_data(out, from, bytes, NULL); /* all on readable pages (empty too) */
     return;
   }
   /* Inline: read straight into the task's message; else into a copy sent on its own. */

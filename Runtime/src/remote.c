@@ -406,7 +406,7 @@ void dosc_remote_send_control(int destination, uint32_t type, uint64_t task, int
   dosc_remote_send_message(destination, type, task, site, message, payload_bytes, data_bytes);
 }
 
-void dosc_send_data(dosc_data_stream *out, const void *buffer, size_t bytes, void *owned) {
+void dosc_send_data_owned(dosc_data_stream *out, const void *buffer, size_t bytes, void *owned) {
   if (out->inline_data == NULL) {
     dosc_remote_send(out->rank, DOSC_TAG_DATA, buffer, bytes, owned);
     return;

@@ -164,9 +164,22 @@ typedef struct dosc_data_stream {
   size_t inline_left;         /* receiving: inline bytes not yet taken */
 } dosc_data_stream;
 
-/* Sends `bytes` from `buffer` (freeing `owned` once sent). */
-DOSC_INTERNAL void dosc_send_data(dosc_data_stream *out, const void *buffer, size_t bytes,
-                                  void *owned);
+/* dosc_send_data's general case (remote.c): a data message, or inline bytes whose buffer it
+ * frees. */
+DOSC_INTERNAL void dosc_send_data_owned(dosc_data_stream *out, const void *buffer, size_t bytes,
+                                        void *owned);
+
+/* Sends `bytes` from `buffer` (freeing `owned` once sent). Inline: a small task's piece,
+ * copied into its message, is on each rank's way per trip. */
+static inline void dosc_send_data(dosc_data_stream *out, const void *buffer, size_t bytes,
+                                  void *owned) {
+  if (out->inline_data == NULL || owned != NULL) {
+    dosc_send_data_owned(out, buffer, bytes, owned);
+    return;
+  }
+  dosc_copy_shipped(out->inline_data, buffer, bytes);
+  out->inline_data += bytes;
+}
 /* dosc_receive_data's piece from a data message (remote.c). */
 DOSC_INTERNAL size_t dosc_receive_data_message(dosc_data_stream *in, void *buffer, size_t bytes);
 
