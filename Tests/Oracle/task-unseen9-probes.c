@@ -1,6 +1,7 @@
 /* Shapes beside the suites' (branch unseen9), each checked against both oracles: inner indices
    past a row's ends (`g[r][c - 1]` at c = 0 and `g[r][c + 1]` at c = W - 1 of `double (*)[W]`,
-   the same in `double (*)[J][I]` and in VLA rows), views made inside the task from an offset
+   the same in `double (*)[J][I]` and in VLA rows: outside the inner array in ISO C, which UBSan
+   reports, the flat address in every compiler, as lazy stencils write it), views made inside the task from an offset
    (`(double (*)[4])(a + 8)` indexed at `r[i - 1]`); records with padding, `long double`,
    bit-fields, a loop skipping one element and two half-loops (none may be claimed dense);
    two and three tasks at once writing interleaved elements of one array (evens and odds;
