@@ -1,16 +1,16 @@
 /* Shapes beside the suites' (branch unseen9), each checked against both oracles: inner indices
-   past a row's ends (`g[r][c - 1]` at c = 0 and `g[r][c + 1]` at c = W - 1 of `double (*)[W]`,
-   the same in `double (*)[J][I]` and in VLA rows: outside the inner array in ISO C, which UBSan
-   reports, the flat address in every compiler, as lazy stencils write it), views made inside the task from an offset
-   (`(double (*)[4])(a + 8)` indexed at `r[i - 1]`); records with padding, `long double`,
-   bit-fields, a loop skipping one element and two half-loops (none may be claimed dense);
-   two and three tasks at once writing interleaved elements of one array (evens and odds;
-   every third from 0, 1, 2); a task swapping its own parameter pointers (Jacobi's double
-   buffer, directly and through `swap_ptr(&src, &dst)`), advancing one (`a += k`, `bump(&a,
-   k)`) or replacing it by another (`if (useb) a = b`); and library shapes: memmove shifts
-   right and left, memcpy into a local from a parameter (`memcpy(&u, a + i, 8)`), 4 bytes into
-   each double, memset of a struct's array field from `lo`, and memcpy of rows from `src + 1`.
-   The program prints one line per part. */
+   past a row's ends (`g[r][c - 1]` at c = 0 and `g[r][c + 1]` at c = W - 1 of `double (*)[W]`, the
+   same in `double (*)[J][I]` and in VLA rows: outside the inner array in ISO C, which UBSan
+   reports, the flat address in every compiler, as lazy stencils write it), views made inside the
+   task from an offset (`(double (*)[4])(a + 8)` indexed at `r[i - 1]`); records with padding,
+   `long double`, bit-fields, a loop skipping one element and two half-loops (none may be claimed
+   dense); two and three tasks at once writing interleaved elements of one array (evens and odds;
+   every third from 0, 1, 2); a task swapping its own parameter pointers (Jacobi's double buffer,
+   directly and through `swap_ptr(&src, &dst)`), advancing one (`a += k`, `bump(&a, k)`) or
+   replacing it by another (`if (useb) a = b`); and library shapes: memmove shifts right and left,
+   memcpy into a local from a parameter (`memcpy(&u, a + i, 8)`), 4 bytes into each double, memset
+   of a struct's array field from `lo`, and memcpy of rows from `src + 1`. The program prints one
+   line per part. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
