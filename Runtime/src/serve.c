@@ -4,7 +4,7 @@
  * which feeds the tasks that arrive to this rank's own work-stealing pool
  * (DOSC_THREADS workers, the starting thread being worker 0) and helps run
  * them. Its communication thread (dosc_serve_communicate) takes rank 0's
- * decisions, asks for a task for every free slot, checks each task message
+ * decisions, asks for a task for each of its threads, checks each task message
  * against what the site's manifest figures predict for the arguments it
  * carries, receives the footprints into fresh buffers, and ships the result
  * and what the task changed in its written footprints back when it has run
@@ -411,7 +411,9 @@ void dosc_serve_communicate(void) {
         /* release: the states written above are read by the pool's workers
          * after the acquire in dosc_serve_run. */
         atomic_store_explicit(&serve.decisions_ready, 1, memory_order_release);
-        for (int slot = 0; slot <= dosc_remote.threads; slot++)
+        /* One per thread; rank 0 sends one task more only behind quick ones (remote.c,
+         * next_rank). */
+        for (int slot = 0; slot < dosc_remote.threads; slot++)
           dosc_remote_send_control(0, DOSC_MSG_WANT, 0, -1, NULL, 0, 0);
       } else if ((header.type == DOSC_MSG_TASK || header.type == DOSC_MSG_TASK_MARKED) &&
                  !stopping) {
@@ -461,7 +463,7 @@ void dosc_serve_communicate(void) {
     while (done != NULL) {
       received_task *next = done->next;
       send_result(done);
-      in_flight--; /* rank 0 counts the RESULT as a WANT for the slot it frees */
+      in_flight--; /* rank 0 counts the RESULT as a WANT for the thread it frees */
       done = next;
       active = 1;
     }
