@@ -19,9 +19,9 @@
  *          only what the task changed may come back (write_back.h)
  * usage: mpirun -np N remote_test contact
  *   site 6 hold(seen, k, ms) alone: rank 0's share during the first contact (below)
- * usage: mpirun -np 3 remote_test uneven
+ * usage: mpirun -np N remote_test uneven
  *   site 7 spin(seen, k, us) alone: one long task, then many short ones; none
- *          waits behind the long one while another rank is idle (below)
+ *          waits behind the long one while a thread of a rank is idle (below)
  * Every result is checked against the serial computation; prints result=ok. */
 #include "test_util.h"
 
@@ -72,15 +72,21 @@ static void hold(long long *seen, int k, int ms) {
   seen[2 * k] = rank;
   seen[2 * k + 1] = (long long)(began * 1e9);
 }
-/* Records in seen[3k] which rank ran task k, in seen[3k + 1] and seen[3k + 2] when it began
- * and ended (CLOCK_MONOTONIC in ns), and takes `us` us of wall time in between. */
+/* Records which thread ran task k (seen[4k]: rank x 64 + the thread's number on its rank, in
+ * the order threads ran their first such task), when it began and when it ended (seen[4k + 1],
+ * seen[4k + 2]: CLOCK_MONOTONIC in ns, one clock for every rank on one host), and takes `us` us
+ * of wall time in between. */
+enum { SPIN_THREADS = 64 };
 static void spin(long long *seen, int k, int us) {
+  static atomic_int numbered; /* per process */
+  static _Thread_local int number = -1;
   double began = test_seconds(CLOCK_MONOTONIC);
   while (test_seconds(CLOCK_MONOTONIC) < began + us * 1e-6) {
   }
-  seen[3 * k] = dosc_node_rank();
-  seen[3 * k + 1] = (long long)(began * 1e9);
-  seen[3 * k + 2] = (long long)(test_seconds(CLOCK_MONOTONIC) * 1e9);
+  if (number < 0) number = atomic_fetch_add(&numbered, 1);
+  seen[4 * k] = (long long)dosc_node_rank() * SPIN_THREADS + number;
+  seen[4 * k + 1] = (long long)(began * 1e9);
+  seen[4 * k + 2] = (long long)(test_seconds(CLOCK_MONOTONIC) * 1e9);
 }
 static _Atomic long logged;
 static void log_sum(int k) {
@@ -257,7 +263,7 @@ static const dosc_remote_param params7[] = {{offsetof(struct args7, a0), sizeof(
                                              DOSC_GRANULE(*((struct args7 *)0)->a0), 1}};
 static int footprint7(const void *p, dosc_region *f) {
   const struct args7 *a = p;
-  f[0] = (dosc_region){3 * (long long)a->a1, 3, 3 * (long long)a->a1, 3};
+  f[0] = (dosc_region){4 * (long long)a->a1, 4, 4 * (long long)a->a1, 4};
   return 0;
 }
 static dosc_remote_site remote7 = {thunk7,  sizeof(struct args7), -1,     0,  1,
@@ -359,53 +365,65 @@ static void first_contact(void) {
   }
 }
 
-/* Uneven tasks (remote.c, next_rank): one long task, spawned first, then UNEVEN_SHORT short
- * ones; the work each passes is what its time takes at the built-in 0.1 ns an operation (the
- * caller runs without a profile). Under forced remote on 3 ranks of 1 thread the long one goes
- * to one rank and the short ones to the other, sent ahead behind each other (they are quick);
- * none may wait behind the long one: that rank holds no second task, so any task it runs after
- * the long one was sent when its thread was free. A task that began on the long task's rank
- * after the long one ended, more than UNEVEN_IDLE_MS after another rank had run its last task,
- * waited there while that rank idled: that fails (with threads + 1 slots a rank held a second
- * task behind its first, and the short one waited ~UNEVEN_LONG_MS). Prints, per rank, the tasks
- * it ran, and how many ran on the long task's rank after it. */
+/* Uneven tasks (remote.c, next_rank; pool.c, dosc_pool_serve): one long task, then, once it
+ * has begun, UNEVEN_SHORT short ones; the work each passes is what its time takes at the
+ * built-in 0.1 ns an operation (the caller runs without a profile). Under forced remote the
+ * long one goes to one thread of a serving rank and the short ones to the others, those of 3
+ * ranks of 1 thread sent ahead behind each other (they are quick), none behind the long one.
+ * A task that began on the long task's rank after the long one ended, while another thread of
+ * a serving rank had been idle for more than UNEVEN_IDLE_MS, waited there behind it: that
+ * fails. It did when a rank asked for threads + 1 tasks (3 ranks of 1 thread: the second waited
+ * behind the first), and when a serving rank's worker 0 alone fed its pool (2 ranks of 2: a
+ * task that came while worker 0 ran the long one waited for it while worker 1 idled). Prints,
+ * per rank, the tasks it ran, and how many ran on the long task's rank after it. */
 enum { UNEVEN_SHORT = 20, UNEVEN_SHORT_US = 200, UNEVEN_LONG_MS = 600, UNEVEN_IDLE_MS = 100 };
 static void uneven(void) {
   dosc_frame fr;
   dosc_frame_init(&fr);
-  static long long seen[3 * (UNEVEN_SHORT + 1)];
-  for (int k = 0; k < 3 * (UNEVEN_SHORT + 1); k++)
+  static long long seen[4 * (UNEVEN_SHORT + 1)];
+  for (int k = 0; k < 4 * (UNEVEN_SHORT + 1); k++)
     seen[k] = -1;
+  long long start = (long long)(test_seconds(CLOCK_MONOTONIC) * 1e9);
   for (int k = 0; k <= UNEVEN_SHORT; k++) {
     int us = k == 0 ? UNEVEN_LONG_MS * 1000 : UNEVEN_SHORT_US;
     long long work = us * 10000LL; /* 0.1 ns an operation */
     struct args7 a = {seen, k, us};
     DISPATCH_WORK(7, a, work, spin(seen, k, us));
+    if (k == 0) { /* the long one arrives alone: its rank's first free worker takes it */
+      struct timespec pause = {0, 50000000};
+      nanosleep(&pause, NULL);
+    }
   }
   dosc_taskwait(&fr);
   int per_rank[8] = {0};
-  long long last_end[8]; /* when each rank ended its last task, ns (-1: none) */
-  for (int r = 0; r < 8; r++)
-    last_end[r] = -1;
   for (int k = 0; k <= UNEVEN_SHORT; k++) {
-    long long rank = seen[3 * k], end = seen[3 * k + 2];
-    CHECK(rank >= 0 && rank < 8, "task %d did not run (%lld)", k, rank);
-    if (rank < 0 || rank >= 8) return;
+    long long rank = seen[4 * k] / SPIN_THREADS;
+    CHECK(seen[4 * k] >= 0 && rank < 8, "task %d did not run (%lld)", k, seen[4 * k]);
+    if (seen[4 * k] < 0 || rank >= 8) return;
     per_rank[rank]++;
-    if (end > last_end[rank]) last_end[rank] = end;
   }
-  int long_rank = (int)seen[0], after = 0;
-  long long long_end = seen[2];
+  long long long_thread = seen[0], long_end = seen[2];
+  int long_rank = (int)(long_thread / SPIN_THREADS), after = 0;
   for (int k = 1; k <= UNEVEN_SHORT; k++) {
-    if (seen[3 * k] != long_rank || seen[3 * k + 1] < long_end) continue;
+    long long began = seen[4 * k + 1];
+    if (seen[4 * k] / SPIN_THREADS != long_rank || began < long_end) continue;
     after++;
+    /* Every thread of every serving rank but the long one's: idle since when, at `began`? */
     for (int r = 1; r < dosc_node_count() && r < 8; r++) {
-      if (r == long_rank) continue;
-      long long waited_ms = (seen[3 * k + 1] - last_end[r]) / 1000000;
-      CHECK(last_end[r] < 0 || waited_ms <= UNEVEN_IDLE_MS,
-            "task %d began on rank %d after its long task, %lld ms after rank %d had run its "
-            "last task: it waited behind the long one while rank %d idled",
-            k, long_rank, waited_ms, r, r);
+      for (int t = 0; t < dosc_thread_count(); t++) {
+        long long thread = (long long)r * SPIN_THREADS + t, idle_since = start;
+        int busy = thread == long_thread;
+        for (int j = 0; j <= UNEVEN_SHORT && !busy; j++) {
+          if (seen[4 * j] != thread || seen[4 * j + 1] >= began) continue;
+          busy = seen[4 * j + 2] > began;
+          if (seen[4 * j + 2] > idle_since) idle_since = seen[4 * j + 2];
+        }
+        long long idle_ms = (began - idle_since) / 1000000;
+        CHECK(busy || idle_ms <= UNEVEN_IDLE_MS,
+              "task %d began on rank %d after its long task, when thread %d of rank %d had been "
+              "idle for %lld ms: it waited behind the long one",
+              k, long_rank, t, r, idle_ms);
+      }
     }
   }
   printf("uneven:");
