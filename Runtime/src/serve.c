@@ -3,14 +3,15 @@
  * Its starting thread never reaches main: dosc_start ends in dosc_serve_run,
  * which hands the tasks that arrive to this rank's own work-stealing pool
  * (DOSC_THREADS workers, the starting thread being worker 0: any free one
- * takes the next, dosc_pool_serve) and helps run them. Its communication thread
- * (dosc_serve_communicate) takes rank 0's decisions, asks for a task for each of its threads,
- * checks each task message against what the site's manifest figures predict for the arguments it
- * carries, receives the footprints into fresh buffers, and ships the result
- * and what the task changed in its written footprints back when it has run
- * (write_back.h: a twin of each written footprint is kept and compared,
- * but of a dense one, which goes back whole). A message
- * that fails a check ends the job with a clear error (dosc_remote_fail),
+ * takes the next, dosc_pool_serve) and helps run them. Its communication
+ * thread (dosc_serve_communicate) takes rank 0's decisions, asks for a task
+ * for each of its threads, checks each task message against what the site's
+ * manifest figures predict for the arguments it carries, receives the
+ * footprints into fresh buffers, and ships the result and what the task
+ * changed in its written footprints back when it has run (write_back.h: a
+ * twin of each written footprint is kept and compared, but of a dense one,
+ * which goes back whole). A message that fails a check ends the job with a
+ * clear error (dosc_remote_fail),
  * never a crash. When rank 0 says STOP, it finishes what it holds, reports
  * its counters, finalises MPI, and the rank exits with status 0.
  */
