@@ -78,6 +78,9 @@ REMOTE_CI=(
   Tests/Oracle/task-scaled-loops.c           # s *= 2, m /= 2, tree reductions: trip counts bounded from above, sent
   Tests/Oracle/task-unseen7-dp-sorts.c       # LCS blocks by anti-diagonal, strips, knapsack prev[c - w]: ~110 tasks sent
   Tests/Oracle/task-unseen7-taclebench.c     # fir2dim's row pointers, lms's downward shift, transposed 8x8 blocks, out-parameters
+  Tests/Oracle/task-unseen9-cloverleaf-bt.c  # NAS BT's double (*)[JS][IS][5] with 5x5 blocks handed to helpers, CloverLeaf bands: 19 tasks sent
+  Tests/Oracle/task-unseen9-casts-layouts.c # (double (*)[4])a views, long double, packed records, unions of arrays: 18 tasks sent
+  Tests/Oracle/task-unseen9-probes.c        # g[r][c - 1] across rows, interleaved writes by concurrent tasks, memmove shifts: 33 sent
   Tests/Oracle/task-unseen8-lapack-banded.c  # column-major submatrices &A(k, k) with lda > m: dtrsm, dgemm tiles, Thomas sent
   Tests/Oracle/task-unseen8-jpeg-stb-image.c # stb resamplers (i after the loop), out += step writing out[3], clamped box blur
 )

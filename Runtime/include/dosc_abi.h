@@ -26,7 +26,7 @@
  *     const dosc_site_state *s = &dosc_site_states[0];
  *     struct fib_args0 a = { &x, dosc_a0 };
  *     int b = dosc_site_choice(s, WORK_OR_NEG1, MEASURE, SIBLINGS, BYTES_FN, &a);
- *     if (b == DOSC_BIND_REMOTE) dosc_spawn_remote(&dosc_fr, &fib_remote0, &a);
+ *     if (b == DOSC_BIND_REMOTE) dosc_spawn_remote(&dosc_fr, &fib_remote0, &a, WORK_OR_NEG1);
  *     else if (b == DOSC_BIND_LOCAL) dosc_spawn(&dosc_fr, fib_thunk0, &a, sizeof a);
  *     else x = fib__dosc_serial(dosc_a0);         // serial clone: no checks
  *   }
@@ -170,7 +170,8 @@ extern DOSC_API DOSC_TLS_MODEL _Thread_local int dosc_current_depth;
  * site's dosc_spawn_bytes_N (0: the site cannot ship):
  *     struct dosc_args_3 dosc_args = { ... };
  *     int dosc_b = dosc_site_choice(dosc_s, WORK, MEASURE, SIBLINGS, BYTES_FN, &dosc_args);
- *     if (dosc_b == DOSC_BIND_REMOTE) dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args);
+ *     if (dosc_b == DOSC_BIND_REMOTE)
+ *       dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args, WORK);
  *     else if (dosc_b == DOSC_BIND_LOCAL)
  *       dosc_spawn(&dosc_fr, dosc_thunk_3, &dosc_args, sizeof dosc_args);
  *     else <serial call>
@@ -333,13 +334,16 @@ DOSC_API void dosc_register_remote_sites(const dosc_program_info *unit,
  * saturating). */
 
 /* Generated where dosc_site_choice says REMOTE (see above):
- *     dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args);
+ *     dosc_spawn_remote(&dosc_fr, &dosc_remote_3, &dosc_args, WORK);
  * Evaluates the footprint, copies `args` and queues the task for an idle
  * rank; it completes before dosc_taskwait(frame) returns, its written
  * footprints and result stored into the caller's memory. Runs the task on
  * the local pool instead when it cannot go (no other rank, footprints that
- * overlap and are written, a figure that does not evaluate). */
-DOSC_API void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args);
+ * overlap and are written, a figure that does not evaluate). WORK, the
+ * manifest's work at the arguments (-1: unknown), says whether another task
+ * may be sent to wait behind it on a busy rank (dosc_send_ahead_work). */
+DOSC_API void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args,
+                                long long work);
 
 /* The out-of-line part of every site's dispatch (UnitRewriter). The site
  * tests its binding itself and passes its arguments by value to its shape's
@@ -366,7 +370,7 @@ dosc_site_spawn(dosc_frame *frame, const dosc_site_state *site, long long work, 
                 void (*thunk)(void *), void *args, size_t size) {
   int binding = dosc_site_choice(site, work, measure, siblings, bytes_of, args);
   if (binding == DOSC_BIND_REMOTE)
-    dosc_spawn_remote(frame, remote, args);
+    dosc_spawn_remote(frame, remote, args, work);
   else if (binding == DOSC_BIND_LOCAL)
     dosc_spawn(frame, thunk, args, size);
   else

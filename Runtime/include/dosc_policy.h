@@ -303,6 +303,24 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  * the ranks. Under a forced remote binding rank 0 takes none. */
 int dosc_rank_zero_shares(const dosc_profile *profile);
 
+/* Sending ahead (remote.c, next_rank): rank 0 sends a task to a rank whose
+ * threads are all busy, to wait there behind the tasks they run, only while
+ * every task that rank holds is predicted (its work at the spawn's arguments,
+ * never below the truth: SPEC section 4) to take at most this many
+ * operations; one waits there at most. A task sent ahead saves its rank the
+ * round trip of asking for it once a thread frees, but where another rank
+ * (or rank 0's pool) becomes idle meanwhile it could have started the task
+ * and cannot: the wait is bounded by what it waits behind. The bound is
+ * DOSC_POLICY_AHEAD_ROUND_TRIPS round trips (2 x remote_latency_ns), and at
+ * least DOSC_POLICY_AHEAD_FLOOR_NS: a task above it that is not sent ahead
+ * loses at most 1/16 of its time to the round trip; one below it makes
+ * another wait at most that long (640 us with the built-in 20 us latency,
+ * 6.4 M operations at 0.1 ns each). A task of unknown work (-1) is never
+ * one another waits behind. */
+#define DOSC_POLICY_AHEAD_ROUND_TRIPS 16.0
+#define DOSC_POLICY_AHEAD_FLOOR_NS    50000.0
+long long dosc_send_ahead_work(const dosc_profile *profile);
+
 /* Built-in profile for a modern x86-64 machine, used when no profile file
  * exists. threads = 1, nodes = 1: the caller sets the real ones. */
 void dosc_profile_defaults(dosc_profile *profile);

@@ -415,6 +415,13 @@ static double round_trip_ns(const dosc_profile *usable) {
   return 2.0 * usable->remote_latency_ns;
 }
 
+long long dosc_send_ahead_work(const dosc_profile *profile) {
+  dosc_profile p = usable_profile(profile);
+  double bound_ns = DOSC_POLICY_AHEAD_ROUND_TRIPS * round_trip_ns(&p);
+  if (bound_ns < DOSC_POLICY_AHEAD_FLOOR_NS) bound_ns = DOSC_POLICY_AHEAD_FLOOR_NS;
+  return dosc_saturate_ll(bound_ns / p.ns_per_op, 0);
+}
+
 /* What a batch of remote tasks pays once for first reaching the other nodes.
  * Rank 0 sends a batch's first tasks to every serving rank before any
  * answers, so the contacts overlap: the first costs remote_first_ns (what

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "deque.h"
+#include "fifo.h"
 #include "remote.h"
 #include "dosc_abi.h"
 #include "task.h"
@@ -130,6 +131,35 @@ static void run_task(dosc_worker *worker, dosc_task *task) {
   atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_release);
 }
 
+/* A serving rank's inbox (dosc_pool_serve); `fifo` NULL everywhere else. */
+static struct {
+  _Atomic(dosc_fifo *) fifo; /* release-stored after the two below */
+  dosc_frame *frame;
+  void (*run)(void *);
+} inbox;
+
+/* The oldest received record of the inbox as a task of the calling worker,
+ * or NULL. */
+static dosc_task *take_received(dosc_worker *worker) {
+  /* acquire: pairs with the release store in dosc_pool_serve (frame, run). */
+  dosc_fifo *fifo = atomic_load_explicit(&inbox.fifo, memory_order_acquire);
+  void *record;
+  if (fifo == NULL || (record = dosc_fifo_pop(fifo)) == NULL) return NULL;
+  dosc_task *task = task_alloc(worker);
+  if (task == NULL) { /* out of memory: dosc_spawn runs it now */
+    dosc_spawn(inbox.frame, inbox.run, &record, sizeof record);
+    return NULL;
+  }
+  task->fn = inbox.run;
+  task->link.frame = inbox.frame;
+  task->depth = 1; /* top-level, whichever worker takes it (at a taskwait too) */
+  task->args = task->inline_args;
+  memcpy(task->args, &record, sizeof record);
+  /* relaxed: the taskwait that reads it runs on worker 0 after the last task ended */
+  atomic_fetch_add_explicit(&inbox.frame->pending, 1, memory_order_relaxed);
+  return task;
+}
+
 static uint64_t next_random(dosc_worker *worker) {
   uint64_t x = worker->random_state;
   x ^= x << 13;
@@ -148,7 +178,7 @@ static dosc_task *find_task(dosc_worker *worker) {
    * remote results polls here between MPI tests). */
   dosc_task *task =
       dosc_deque_looks_nonempty(&worker->deque) ? dosc_deque_pop(&worker->deque) : NULL;
-  if (task != NULL || pool.threads == 1) return task;
+  if (task != NULL || pool.threads == 1) return task != NULL ? task : take_received(worker);
   int others = pool.threads - 1;
   int start = (int)(next_random(worker) % (uint64_t)others);
   for (int i = 0; i < others; i++) {
@@ -161,7 +191,7 @@ static dosc_task *find_task(dosc_worker *worker) {
       dosc_cpu_relax();
     }
   }
-  return NULL;
+  return take_received(worker);
 }
 
 /* ---- parking ------------------------------------------------------------------ */
@@ -169,7 +199,8 @@ static dosc_task *find_task(dosc_worker *worker) {
 static int any_work_visible(void) {
   for (int i = 0; i < pool.threads; i++)
     if (dosc_deque_looks_nonempty(&pool.workers[i].deque)) return 1;
-  return 0;
+  dosc_fifo *fifo = atomic_load_explicit(&inbox.fifo, memory_order_relaxed);
+  return fifo != NULL && !dosc_fifo_empty(fifo);
 }
 
 static long long monotonic_ns(void) {
@@ -302,6 +333,16 @@ void dosc_taskwait_slow(dosc_frame *frame) {
   }
   /* The frame's replicas, if it has any, end their epoch here. */
   if (dosc_replicas_here != 0) dosc_remote_epoch_end(frame);
+}
+
+void dosc_pool_serve(dosc_fifo *fifo, dosc_frame *frame, void (*run)(void *)) {
+  inbox.frame = frame;
+  inbox.run = run;
+  atomic_store_explicit(&inbox.fifo, fifo, memory_order_release);
+}
+
+void dosc_pool_wake(void) {
+  wake_one_if_parked();
 }
 
 int dosc_pool_help_once(void) {

@@ -33,4 +33,18 @@ DOSC_INTERNAL int dosc_pool_threads(void);
  * task of the pool if it finds one (1), else returns 0 at once. */
 DOSC_INTERNAL int dosc_pool_help_once(void);
 
+/* A serving rank of two threads or more (serve.c): its communication thread
+ * pushes the tasks it receives onto `inbox` (a dosc_fifo of records) and calls
+ * dosc_pool_wake; any worker that finds nothing on the deques takes the
+ * oldest record and runs run(&record) as a top-level task of `frame`. So a
+ * received task never waits behind a task that one worker runs while another
+ * is idle. Called once, by worker 0, before any record is pushed. */
+struct dosc_fifo;
+struct dosc_frame;
+DOSC_INTERNAL void dosc_pool_serve(struct dosc_fifo *inbox, struct dosc_frame *frame,
+                                   void (*run)(void *));
+
+/* After a push onto the inbox, from any thread: wakes a parked worker. */
+DOSC_INTERNAL void dosc_pool_wake(void);
+
 #endif /* DOSC_POOL_H */

@@ -9,11 +9,14 @@
  *
  * Rank 0: dosc_spawn_remote evaluates a task's footprints, copies its
  * argument struct into a record and appends it to a FIFO. Serving ranks pull:
- * each sends WANT for every free slot it has (its threads + 1, so the next
- * task is already there when one finishes), and the communication thread
- * (or a thread waiting at a taskwait) hands the oldest queued task to a rank
- * that wants one - idle ranks ask, nobody is pushed a queue, so uneven tasks
- * balance. With nothing queued, a free slot and MPI free, the spawner sends
+ * each sends WANT for each of its threads, a RESULT frees one again, and the
+ * communication thread (or a thread waiting at a taskwait) hands the oldest
+ * queued task to a rank with a free thread - idle ranks ask, so uneven tasks
+ * balance. A rank whose threads are all busy is sent one task more, to wait
+ * there and save it the round trip of asking, only while every task it holds
+ * is predicted quick (next_rank, dosc_send_ahead_work): a task never waits
+ * behind a long one on a rank while another rank, or rank 0's pool, could
+ * start it. With nothing queued, MPI free and such a rank, the spawner sends
  * its task itself (send_at_once). The footprints are
  * sent straight from the caller's memory; of a written footprint only what
  * the task changed comes back (write_back.h), received straight into the
@@ -79,6 +82,7 @@ typedef struct remote_task {
   struct remote_task *next; /* in the queue, then in the in-flight list */
   dosc_frame *frame;
   dosc_remote_site *site;
+  int quick;          /* predicted to take at most queue.quick_work operations */
   atomic_int claimed; /* 0 until the ticket or the communication thread takes it */
   atomic_int refs;    /* holders: the queue, the ticket */
   uint64_t number;
@@ -90,6 +94,12 @@ typedef struct remote_task {
   void *args;           /* the spawn's argument struct, pointers intact */
   size_t block_size;    /* bytes of the one allocation holding all of it (task_new) */
 } remote_task;
+
+/* The tasks a serving rank holds: sent to it, their results not yet back. */
+typedef struct rank_tasks {
+  int tasks;
+  int slow; /* of them, those not predicted quick: none may be sent ahead to wait behind them */
+} rank_tasks;
 
 static struct {
   pthread_mutex_t lock;   /* replicas, decisions */
@@ -106,9 +116,14 @@ static struct {
   unsigned char *reached;       /* [size]: under mpi_lock */
   int reached_count;            /* under mpi_lock */
   long long all_reached_ns;     /* when all_reached was set, for the trace; under mpi_lock */
-  int *wants;                   /* [size]: free slots each rank announced; under mpi_lock */
+  int *wants;                   /* [size]: free threads each rank has (next_rank); under mpi_lock */
   int stopped_ranks;            /* under mpi_lock */
   dosc_wire_counters *counters; /* [size]: what each rank reported at STOPPED */
+  /* Sending ahead (next_rank), under mpi_lock. wants[rank] is the rank's free threads (its
+   * WANTs and RESULTs) less the tasks sent to it: -1 when all are busy and one task waits. */
+  rank_tasks *held;     /* [size]: what each rank holds */
+  long long quick_work; /* a task predicted at most this much work is quick; -1: none is */
+  long long sent_ahead; /* tasks sent to a rank whose threads were all busy */
   /* rank 0's counters; atomics: spawns and tickets run on any worker */
   atomic_llong run_here, kept;
   /* under mpi_lock (read at exit, after the communication thread ended):
@@ -129,7 +144,7 @@ static struct {
   int stopping, finished; /* the STOP round; under mpi_lock */
   long long started_ns;   /* when MPI started, for the busy fractions */
   atomic_llong helped_ns; /* when a thread at a taskwait last polled MPI (dosc_remote_help) */
-} queue = {.lock = PTHREAD_MUTEX_INITIALIZER, .waiting = DOSC_FIFO_INIT};
+} queue = {.lock = PTHREAD_MUTEX_INITIALIZER, .waiting = DOSC_FIFO_INIT, .quick_work = -1};
 
 /* The record of the last task completed, kept for the next spawn: no
  * malloc at a spawn nor free at its result (an empty task's round trip pays
@@ -672,7 +687,7 @@ static int mpi_trylock(void);
 static void mpi_unlock(void);
 static int send_at_once(remote_task *task);
 
-void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
+void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args, long long work) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 || dosc_remote.size < 2 ||
       atomic_load_explicit(&dosc_remote.stop, memory_order_relaxed)) {
     dosc_spawn(frame, site->thunk, args, site->args_size);
@@ -707,6 +722,7 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
   task->next = NULL;
   task->frame = frame;
   task->site = site;
+  task->quick = work >= 0 && work <= queue.quick_work;
   find_replicas(frame, task);
   /* relaxed: the waiting FIFO's mutex (or mpi_lock) publishes the task to
    * the thread that sends it; the decrement when it completes comes after. */
@@ -726,6 +742,38 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args) {
 }
 
 /* ---- rank 0's communication thread ----------------------------------------------- */
+
+/* The rank the next task goes to, or 0 for none now: the one with the most free threads;
+ * with none free, one whose threads all run tasks predicted quick and where none waits yet.
+ * There the task is sent ahead: it waits at most what a quick task takes, and its rank does
+ * not wait a round trip for it when a thread frees. Behind a task not predicted quick a task
+ * is never sent: it stays here, for the first rank with a free thread or for rank 0's own
+ * workers (tickets), rather than wait behind that task while one of them is idle (a serving
+ * rank of 1 thread with threads + 1 slots held a second task behind a 430 ms first one while
+ * the other rank idled). Under mpi_lock. */
+static int next_rank(void) {
+  int best = 0;
+  for (int rank = 1; rank < dosc_remote.size; rank++)
+    if (queue.wants[rank] > 0 && (best == 0 || queue.wants[rank] > queue.wants[best])) best = rank;
+  for (int rank = 1; rank < dosc_remote.size && best == 0; rank++)
+    if (queue.wants[rank] == 0 && queue.held[rank].tasks > 0 && queue.held[rank].slow == 0)
+      best = rank;
+  return best;
+}
+
+/* `rank` was sent `task` (send_task); under mpi_lock. */
+static void rank_takes(int rank, const remote_task *task) {
+  if (queue.wants[rank]-- <= 0) queue.sent_ahead++;
+  queue.held[rank].tasks++;
+  queue.held[rank].slow += !task->quick;
+}
+
+/* `rank` returned `task`'s result; under mpi_lock. */
+static void rank_returns(int rank, const remote_task *task) {
+  queue.wants[rank]++;
+  queue.held[rank].tasks--;
+  queue.held[rank].slow -= !task->quick;
+}
 
 /* The oldest queued task nobody has claimed, now claimed; NULL if none. */
 static remote_task *claim_oldest(void) {
@@ -794,6 +842,7 @@ static void send_task(int rank, remote_task *task) {
   task->rank = rank;
   task->next = queue.in_flight;
   queue.in_flight = task;
+  rank_takes(rank, task);
   queue.sent++;
   queue.bytes_sent += data_bytes;
   queue.bytes_saved += task->bytes_in - data_bytes;
@@ -869,8 +918,8 @@ static void receive_result(int source, const dosc_message_header *header,
     free(data);
   }
   queue.bytes_received += (long long)due;
-  queue.wants[source]++;  /* its slot is free again: a RESULT is also a WANT */
-  task_complete(task, 1); /* under mpi_lock */
+  rank_returns(source, task); /* a thread of it is free again: a RESULT is also a WANT */
+  task_complete(task, 1);     /* under mpi_lock */
 }
 
 /* A serving rank's REACHED: it has received its first task (serve.c). Under mpi_lock. */
@@ -1050,14 +1099,12 @@ static int coordinate_once(int polls) {
     active = 1;
   }
   if (!queue.stopping && queue.decisions_sent) {
-    for (int rank = 1; rank < dosc_remote.size; rank++) {
-      while (queue.wants[rank] > 0) {
-        remote_task *task = claim_oldest();
-        if (task == NULL) break;
-        send_task(rank, task);
-        queue.wants[rank]--;
-        active = 1;
-      }
+    int to;
+    while (!dosc_fifo_empty(&queue.waiting) && (to = next_rank()) > 0) {
+      remote_task *task = claim_oldest();
+      if (task == NULL) break;
+      send_task(to, task);
+      active = 1;
     }
     /* acquire: pairs with the release store at exit; the program's last
      * tasks completed before it. */
@@ -1078,7 +1125,7 @@ static int coordinate_once(int polls) {
 static _Thread_local dosc_idle waiting_idle;
 
 /* A spawner that finds MPI free (it holds mpi_lock), no task queued before
- * its own and a rank with a free slot sends its task itself, at once: no
+ * its own and a rank to send it to (next_rank) sends its task itself, at once: no
  * queue, no hand-off to the thread that polls next, and the task is on its
  * way before the spawner reaches its taskwait. 1 if sent (claimed, as one
  * holder). */
@@ -1086,9 +1133,8 @@ static int send_at_once(remote_task *task) {
   int sent = 0;
   if (queue.decisions_sent && !queue.stopping && !queue.finished &&
       dosc_fifo_empty(&queue.waiting)) {
-    for (int rank = 1; rank < dosc_remote.size && !sent; rank++) {
-      if (queue.wants[rank] == 0) continue;
-      queue.wants[rank]--;
+    int rank = next_rank();
+    if (rank > 0) {
       send_task(rank, task);
       sent = 1;
     }
@@ -1177,6 +1223,10 @@ static void print_counters(void) {
           host, queue.sent, (long long)atomic_load(&queue.run_here),
           (long long)atomic_load(&queue.kept), queue.bytes_sent, queue.bytes_received,
           (long long)atomic_load(&queue.busy_ns) / 1000000, wall_ms);
+  fprintf(stderr,
+          "dosc: rank 0: %lld of them sent ahead to a rank whose threads were all busy, to wait "
+          "there behind tasks predicted at most %lld operations\n",
+          queue.sent_ahead, queue.quick_work);
   if (atomic_load(&queue.all_reached))
     fprintf(stderr, "dosc: rank 0: every rank had received its first task %lld ms after start\n",
             (queue.all_reached_ns - queue.started_ns) / 1000000);
@@ -1226,9 +1276,11 @@ static void *communicate(void *unused) {
   queue.started_ns = dosc_remote_now_ns();
   if (rank == 0) {
     queue.wants = calloc((size_t)size, sizeof *queue.wants);
+    queue.held = calloc((size_t)size, sizeof *queue.held);
     queue.reached = calloc((size_t)size, 1);
     queue.counters = calloc((size_t)size, sizeof *queue.counters);
-    if (queue.wants == NULL || queue.counters == NULL || queue.reached == NULL) {
+    if (queue.wants == NULL || queue.held == NULL || queue.counters == NULL ||
+        queue.reached == NULL) {
       fprintf(stderr, "dosc: rank 0: error: out of memory; ending the job\n");
       dosc_remote.mpi->abort(71);
     }
@@ -1290,6 +1342,10 @@ void dosc_remote_rank_zero_works(int shares) {
             : shares      ? " and takes queued remote tasks too"
                           : " and takes queued remote tasks until every rank has received its "
                             "first task (their workers fill the cores)");
+}
+
+void dosc_remote_send_ahead_below(long long work) {
+  queue.quick_work = work;
 }
 
 void dosc_remote_publish(const dosc_program_info *const *units, int count) {

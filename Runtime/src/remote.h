@@ -4,6 +4,7 @@
  *   nodes = dosc_remote_init(threads);       before the pool and decisions
  *   ... if (dosc_remote_serving()) skip the sidecar, profile and decisions
  *   dosc_remote_rank_zero_works(shares)      rank 0, once the profile is known
+ *   dosc_remote_send_ahead_below(work)       rank 0, likewise
  *   dosc_remote_site_available(unit, id)     per site, when deciding
  *   dosc_remote_publish(units, count)        after every registered unit is
  *                                            decided: rank 0 sends the states;
@@ -29,6 +30,11 @@ DOSC_INTERNAL int dosc_remote_serving(void);
  * dosc_rank_zero_shares; never under DOSC_BIND=remote, which sends every task
  * away). Prints the trace's line on the ranks. */
 DOSC_INTERNAL void dosc_remote_rank_zero_works(int shares);
+
+/* Rank 0: a task whose work at its arguments is at most `work` operations is
+ * quick: a rank whose threads run only such tasks may be sent one more, to wait
+ * there (dosc_send_ahead_work, dosc_policy.h). Before this, no task is. */
+DOSC_INTERNAL void dosc_remote_send_ahead_below(long long work);
 
 /* Non-zero if site `id` of `unit` has marshalling (dosc_register_remote_sites). */
 DOSC_INTERNAL int dosc_remote_site_available(const dosc_program_info *unit, int id);

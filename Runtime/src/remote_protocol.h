@@ -9,7 +9,7 @@
  *
  * rank 0                                  rank r > 0
  *   DECISIONS (every site's state) ----->   (first message, once)
- *                                  <-----   WANT (one per free slot)
+ *                                  <-----   WANT (one per thread)
  *   TASK (args) + data ----------------->    checks, receives, runs
  *                                  <-----   REACHED (its first TASK only, before it runs)
  *   RELEASE (replica id) --------------->    frees a replica (remote.c)
@@ -31,11 +31,11 @@
 enum {
   DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total]; header.task:
                              DOSC_DECISIONS_TRACE if rank 0 traces */
-  DOSC_MSG_WANT = 2,      /* a serving rank has a free slot */
+  DOSC_MSG_WANT = 2,      /* a serving rank has a free thread (sent once per thread) */
   DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), then the data if inline;
                              the serving rank evaluates the footprints itself */
   DOSC_MSG_RESULT = 4,    /* payload: the result's bytes, dosc_write_back[param_count]
-                             (write_back.h); also a free slot, as WANT */
+                             (write_back.h); also a free thread, as WANT */
   DOSC_MSG_STOP = 5,
   DOSC_MSG_STOPPED = 6,     /* payload: dosc_wire_counters */
   DOSC_MSG_RELEASE = 7,     /* task: the id of a replica no task uses any more */

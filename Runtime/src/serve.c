@@ -1,16 +1,17 @@
 /* serve.c - a serving rank (every rank but 0 under mpirun).
  *
  * Its starting thread never reaches main: dosc_start ends in dosc_serve_run,
- * which feeds the tasks that arrive to this rank's own work-stealing pool
- * (DOSC_THREADS workers, the starting thread being worker 0) and helps run
- * them. Its communication thread (dosc_serve_communicate) takes rank 0's
- * decisions, asks for a task for every free slot, checks each task message
- * against what the site's manifest figures predict for the arguments it
- * carries, receives the footprints into fresh buffers, and ships the result
- * and what the task changed in its written footprints back when it has run
- * (write_back.h: a twin of each written footprint is kept and compared,
- * but of a dense one, which goes back whole). A message
- * that fails a check ends the job with a clear error (dosc_remote_fail),
+ * which hands the tasks that arrive to this rank's own work-stealing pool
+ * (DOSC_THREADS workers, the starting thread being worker 0: any free one
+ * takes the next, dosc_pool_serve) and helps run them. Its communication
+ * thread (dosc_serve_communicate) takes rank 0's decisions, asks for a task
+ * for each of its threads, checks each task message against what the site's
+ * manifest figures predict for the arguments it carries, receives the
+ * footprints into fresh buffers, and ships the result and what the task
+ * changed in its written footprints back when it has run (write_back.h: a
+ * twin of each written footprint is kept and compared, but of a dense one,
+ * which goes back whole). A message that fails a check ends the job with a
+ * clear error (dosc_remote_fail),
  * never a crash. When rank 0 says STOP, it finishes what it holds, reports
  * its counters, finalises MPI, and the rank exits with status 0.
  */
@@ -118,7 +119,8 @@ typedef struct kept_replica {
 static struct {
   pthread_mutex_t lock;   /* outbox */
   kept_replica *replicas; /* communication thread only */
-  dosc_fifo inbox;        /* received, for the pool; its own lock */
+  dosc_fifo inbox;        /* received, for the pool's workers (dosc_pool_serve); its own lock */
+  dosc_frame frame;       /* of the received tasks, on the pool */
   received_task *outbox;
   const dosc_program_info *const *units;
   int unit_count;
@@ -417,7 +419,9 @@ void dosc_serve_communicate(void) {
         /* release: the states written above are read by the pool's workers
          * after the acquire in dosc_serve_run. */
         atomic_store_explicit(&serve.decisions_ready, 1, memory_order_release);
-        for (int slot = 0; slot <= dosc_remote.threads; slot++)
+        /* One per thread; rank 0 sends one task more only behind quick ones (remote.c,
+         * next_rank). */
+        for (int slot = 0; slot < dosc_remote.threads; slot++)
           dosc_remote_send_control(0, DOSC_MSG_WANT, 0, -1, NULL, 0, 0);
       } else if ((header.type == DOSC_MSG_TASK || header.type == DOSC_MSG_TASK_MARKED) &&
                  !stopping) {
@@ -438,6 +442,7 @@ void dosc_serve_communicate(void) {
           in_flight--;
         } else {
           dosc_fifo_push(&serve.inbox, task);
+          dosc_pool_wake(); /* the first worker free takes it */
         }
       } else if (header.type == DOSC_MSG_RELEASE) {
         kept_replica **link = &serve.replicas;
@@ -467,7 +472,7 @@ void dosc_serve_communicate(void) {
     while (done != NULL) {
       received_task *next = done->next;
       send_result(done);
-      in_flight--; /* rank 0 counts the RESULT as a WANT for the slot it frees */
+      in_flight--; /* rank 0 counts the RESULT as a WANT for the thread it frees */
       done = next;
       active = 1;
     }
@@ -614,6 +619,11 @@ static void run_received(void *pointer) {
 void dosc_serve_run(const dosc_program_info *const *units, int count) {
   serve.units = units;
   serve.unit_count = count;
+  /* Received tasks go to whichever worker is free first, never to this one alone: fed by
+   * this thread, a task that came while it ran a long one waited for that to end while the
+   * other workers idled. */
+  dosc_frame_init(&serve.frame);
+  if (dosc_remote.threads > 1) dosc_pool_serve(&serve.inbox, &serve.frame, run_received);
   atomic_store_explicit(&serve.units_ready, 1, memory_order_release);
   dosc_idle idle = {0};
   while (!atomic_load_explicit(&serve.decisions_ready, memory_order_acquire) &&
@@ -625,16 +635,9 @@ void dosc_serve_run(const dosc_program_info *const *units, int count) {
     fflush(NULL);
     exit(0);
   }
-  dosc_frame frame;
-  dosc_frame_init(&frame);
   dosc_remote_active(&idle);
   for (;;) {
-    received_task *task = dosc_fifo_pop(&serve.inbox);
-    if (task != NULL) {
-      /* On the pool: this rank's other workers steal it, or we run it below. */
-      dosc_spawn(&frame, run_received, &task, sizeof task);
-      dosc_remote_active(&idle);
-    } else if (dosc_pool_help_once()) {
+    if (dosc_pool_help_once()) { /* a received task (the inbox) or a task of one */
       dosc_remote_active(&idle);
     } else if (atomic_load_explicit(&dosc_remote.comm_done, memory_order_acquire)) {
       break;
@@ -642,7 +645,7 @@ void dosc_serve_run(const dosc_program_info *const *units, int count) {
       dosc_remote_idle(&idle);
     }
   }
-  dosc_taskwait(&frame);
+  dosc_taskwait(&serve.frame);
   pthread_join(dosc_remote.comm_thread, NULL);
   fflush(NULL);
   exit(0);

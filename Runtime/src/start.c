@@ -340,8 +340,10 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
     runtime.profile.ranks_per_host = nodes > 1 ? ranks_on_this_host() : 1;
     dosc_pool_time_tasks(runtime.trace);
     runtime.profile.threads = dosc_pool_start(threads);
-    if (!dosc_remote_serving())
+    if (!dosc_remote_serving()) {
       dosc_remote_rank_zero_works(dosc_rank_zero_shares(&runtime.profile));
+      dosc_remote_send_ahead_below(dosc_send_ahead_work(&runtime.profile));
+    }
     atexit(shutdown_at_exit);
     if (dosc_remote_serving()) {
       pthread_mutex_unlock(&runtime.lock);

@@ -19,6 +19,9 @@
  *          only what the task changed may come back (write_back.h)
  * usage: mpirun -np N remote_test contact
  *   site 6 hold(seen, k, ms) alone: rank 0's share during the first contact (below)
+ * usage: mpirun -np N remote_test uneven
+ *   site 7 spin(seen, k, us) alone: one long task, then many short ones; none
+ *          waits behind the long one while a thread of a rank is idle (below)
  * Every result is checked against the serial computation; prints result=ok. */
 #include "test_util.h"
 
@@ -69,13 +72,29 @@ static void hold(long long *seen, int k, int ms) {
   seen[2 * k] = rank;
   seen[2 * k + 1] = (long long)(began * 1e9);
 }
+/* Records which thread ran task k (seen[4k]: rank x 64 + the thread's number on its rank, in
+ * the order threads ran their first such task), when it began and when it ended (seen[4k + 1],
+ * seen[4k + 2]: CLOCK_MONOTONIC in ns, one clock for every rank on one host), and takes `us` us
+ * of wall time in between. */
+enum { SPIN_THREADS = 64 };
+static void spin(long long *seen, int k, int us) {
+  static atomic_int numbered; /* per process */
+  static _Thread_local int number = -1;
+  double began = test_seconds(CLOCK_MONOTONIC);
+  while (test_seconds(CLOCK_MONOTONIC) < began + us * 1e-6) {
+  }
+  if (number < 0) number = atomic_fetch_add(&numbered, 1);
+  seen[4 * k] = (long long)dosc_node_rank() * SPIN_THREADS + number;
+  seen[4 * k + 1] = (long long)(began * 1e9);
+  seen[4 * k + 2] = (long long)(test_seconds(CLOCK_MONOTONIC) * 1e9);
+}
 static _Atomic long logged;
 static void log_sum(int k) {
   logged += k; /* a global: the analyzer would call the task not remotable */
 }
 
 /* ---- as generated ---------------------------------------------------------- */
-static dosc_site_state states[7];
+static dosc_site_state states[8];
 struct args0 {
   const double *a0;
   double *a1;
@@ -113,6 +132,11 @@ struct args6 {
   int a1;
   int a2;
 };
+struct args7 {
+  long long *a0;
+  int a1;
+  int a2;
+};
 static void thunk0(void *p) {
   struct args0 *a = p;
   smooth(a->a0, a->a1, a->a2, a->a3);
@@ -136,6 +160,10 @@ static void thunk5(void *p) {
 static void thunk6(void *p) {
   struct args6 *a = p;
   hold(a->a0, a->a1, a->a2);
+}
+static void thunk7(void *p) {
+  struct args7 *a = p;
+  spin(a->a0, a->a1, a->a2);
 }
 static void thunk3(void *p) {
   struct args3 *a = p;
@@ -230,6 +258,17 @@ static int footprint6(const void *p, dosc_region *f) {
 static dosc_remote_site remote6 = {thunk6,  sizeof(struct args6), -1,     0,  1,
                                    params6, footprint6,           "hold", -1, NULL};
 
+static const dosc_remote_param params7[] = {{offsetof(struct args7, a0), sizeof(long long),
+                                             DOSC_ACCESS_WRITE, 0,
+                                             DOSC_GRANULE(*((struct args7 *)0)->a0), 1}};
+static int footprint7(const void *p, dosc_region *f) {
+  const struct args7 *a = p;
+  f[0] = (dosc_region){4 * (long long)a->a1, 4, 4 * (long long)a->a1, 4};
+  return 0;
+}
+static dosc_remote_site remote7 = {thunk7,  sizeof(struct args7), -1,     0,  1,
+                                   params7, footprint7,           "spin", -1, NULL};
+
 static const dosc_site_info infos[] = {
     {0, "smooth", "remote_test.c", 1, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
      16, NULL},
@@ -244,27 +283,32 @@ static const dosc_site_info infos[] = {
      DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN, 16, NULL},
     {6, "hold", "remote_test.c", 7, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
      24, NULL},
+    {7, "spin", "remote_test.c", 8, 1, DOSC_BIND_AUTO, DOSC_SITE_REMOTABLE | DOSC_SITE_WORK_KNOWN,
+     0, NULL},
 };
-static const dosc_program_info unit = {"remote-test-0001", 7, infos, states};
+static const dosc_program_info unit = {"remote-test-0001", 8, infos, states};
 static dosc_remote_site *const remote_sites[] = {&remote0, &remote1, &remote2, NULL,
-                                                 &remote4, &remote5, &remote6};
+                                                 &remote4, &remote5, &remote6, &remote7};
 __attribute__((constructor(101))) static void register_unit(void) {
   dosc_register_unit(&unit);
   dosc_register_remote_sites(&unit, remote_sites);
 }
 
-/* A site's dispatch, as generated (work: the block length). */
-#define DISPATCH(id, args, serial)                                                                 \
+/* A site's dispatch, as generated, with the task's work at its arguments. */
+#define DISPATCH_WORK(id, args, work, serial)                                                      \
   do {                                                                                             \
     const dosc_site_state *s = &states[id];                                                        \
-    if (s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(s, 1000000)) {                          \
+    if (s->binding == DOSC_BIND_INLINE || !dosc_spawn_pays(s, work)) {                             \
       serial;                                                                                      \
     } else if (s->binding == DOSC_BIND_REMOTE && remote_sites[id] != NULL) {                       \
-      dosc_spawn_remote(&fr, remote_sites[id], &args);                                             \
+      dosc_spawn_remote(&fr, remote_sites[id], &args, work);                                       \
     } else {                                                                                       \
       dosc_spawn(&fr, thunk##id, &args, sizeof args);                                              \
     }                                                                                              \
   } while (0)
+/* The same where every task's work is 1000000 operations (100 us at the built-in 0.1 ns each:
+ * quick, dosc_send_ahead_work). */
+#define DISPATCH(id, args, serial) DISPATCH_WORK(id, args, 1000000, serial)
 
 static double in[N], out[N], u[N], serial_out[N], serial_u[N];
 static int v[N];
@@ -321,6 +365,73 @@ static void first_contact(void) {
   }
 }
 
+/* Uneven tasks (remote.c, next_rank; pool.c, dosc_pool_serve): one long task, then, once it
+ * has begun, UNEVEN_SHORT short ones; the work each passes is what its time takes at the
+ * built-in 0.1 ns an operation (the caller runs without a profile). Under forced remote the
+ * long one goes to one thread of a serving rank and the short ones to the others, those of 3
+ * ranks of 1 thread sent ahead behind each other (they are quick), none behind the long one.
+ * A task that began on the long task's rank after the long one ended, while another thread of
+ * a serving rank had been idle for more than UNEVEN_IDLE_MS, waited there behind it: that
+ * fails. It did when a rank asked for threads + 1 tasks (3 ranks of 1 thread: the second waited
+ * behind the first), and when a serving rank's worker 0 alone fed its pool (2 ranks of 2: a
+ * task that came while worker 0 ran the long one waited for it while worker 1 idled). Prints,
+ * per rank, the tasks it ran, and how many ran on the long task's rank after it. */
+enum { UNEVEN_SHORT = 20, UNEVEN_SHORT_US = 200, UNEVEN_LONG_MS = 600, UNEVEN_IDLE_MS = 100 };
+static void uneven(void) {
+  dosc_frame fr;
+  dosc_frame_init(&fr);
+  static long long seen[4 * (UNEVEN_SHORT + 1)];
+  for (int k = 0; k < 4 * (UNEVEN_SHORT + 1); k++)
+    seen[k] = -1;
+  long long start = (long long)(test_seconds(CLOCK_MONOTONIC) * 1e9);
+  for (int k = 0; k <= UNEVEN_SHORT; k++) {
+    int us = k == 0 ? UNEVEN_LONG_MS * 1000 : UNEVEN_SHORT_US;
+    long long work = us * 10000LL; /* 0.1 ns an operation */
+    struct args7 a = {seen, k, us};
+    DISPATCH_WORK(7, a, work, spin(seen, k, us));
+    if (k == 0) { /* the long one arrives alone: its rank's first free worker takes it */
+      struct timespec pause = {0, 50000000};
+      nanosleep(&pause, NULL);
+    }
+  }
+  dosc_taskwait(&fr);
+  int per_rank[8] = {0};
+  for (int k = 0; k <= UNEVEN_SHORT; k++) {
+    long long rank = seen[4 * k] / SPIN_THREADS;
+    CHECK(seen[4 * k] >= 0 && rank < 8, "task %d did not run (%lld)", k, seen[4 * k]);
+    if (seen[4 * k] < 0 || rank >= 8) return;
+    per_rank[rank]++;
+  }
+  long long long_thread = seen[0], long_end = seen[2];
+  int long_rank = (int)(long_thread / SPIN_THREADS), after = 0;
+  for (int k = 1; k <= UNEVEN_SHORT; k++) {
+    long long began = seen[4 * k + 1];
+    if (seen[4 * k] / SPIN_THREADS != long_rank || began < long_end) continue;
+    after++;
+    /* Every thread of every serving rank but the long one's: idle since when, at `began`? */
+    for (int r = 1; r < dosc_node_count() && r < 8; r++) {
+      for (int t = 0; t < dosc_thread_count(); t++) {
+        long long thread = (long long)r * SPIN_THREADS + t, idle_since = start;
+        int busy = thread == long_thread;
+        for (int j = 0; j <= UNEVEN_SHORT && !busy; j++) {
+          if (seen[4 * j] != thread || seen[4 * j + 1] >= began) continue;
+          busy = seen[4 * j + 2] > began;
+          if (seen[4 * j + 2] > idle_since) idle_since = seen[4 * j + 2];
+        }
+        long long idle_ms = (began - idle_since) / 1000000;
+        CHECK(busy || idle_ms <= UNEVEN_IDLE_MS,
+              "task %d began on rank %d after its long task, when thread %d of rank %d had been "
+              "idle for %lld ms: it waited behind the long one",
+              k, long_rank, t, r, idle_ms);
+      }
+    }
+  }
+  printf("uneven:");
+  for (int r = 0; r < dosc_node_count() && r < 8; r++)
+    printf(" rank %d ran %d", r, per_rank[r]);
+  printf("; the long task on rank %d, %d after it there\n", long_rank, after);
+}
+
 int main(int argc, char **argv) {
   dosc_start(NULL, &argc, &argv);
   int rounds = argc > 1 ? atoi(argv[1]) : 2;
@@ -328,6 +439,11 @@ int main(int argc, char **argv) {
   dosc_frame_init(&fr);
   if (argc > 1 && strcmp(argv[1], "contact") == 0) {
     first_contact();
+    printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
+    return test_failures == 0 ? 0 : 1;
+  }
+  if (argc > 1 && strcmp(argv[1], "uneven") == 0) {
+    uneven();
     printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
     return test_failures == 0 ? 0 : 1;
   }

@@ -446,7 +446,7 @@ expect "units: a missing sidecar warns once for all units"
 
 # ---- remote tasks over MPI ------------------------------------------------
 R="$BIN/remote_test"
-simple_sidecar "$TMP/remote.dosc.json" remote-test-0001 7
+simple_sidecar "$TMP/remote.dosc.json" remote-test-0001 8
 run DOSC_MANIFEST="$TMP/remote.dosc.json" DOSC_THREADS=2 DOSC_BIND=remote -- "$R"
 clean_ok && out_has '^nodes=1 rank=0$' && out_has '^result=ok$'
 expect "remote test without mpirun: one node, right results, nothing printed"
@@ -555,6 +555,27 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
     err_has "^dosc: rank 0: host $HOST, [0-9]* tasks sent, $((here1 + here2)) run here, 0 kept here, " &&
     err_has '^dosc: rank 0: every rank had received its first task [0-9]* ms after start$'
   expect "mpirun -np 3 auto: rank 0 runs queued tasks until every rank has its first task (batch 1: $here1, the last begun ${after:-(none)} ms after every rank had begun its first), after it ($here2) only if the cores let it"
+  # Uneven tasks (remote.c, next_rank; pool.c, dosc_pool_serve): one task of 600 ms, then 20 of
+  # 0.2 ms, forced remote. A rank whose threads are all busy is sent one task more only behind
+  # tasks predicted quick: on 3 ranks of 1 thread the short ones are sent ahead behind each
+  # other (the trace's count), none behind the long one; on 2 ranks of 2 threads any free
+  # worker of the serving rank takes what arrives. None began on the long task's rank after it
+  # while another serving thread had been idle for over 100 ms (the program checks it from each
+  # task's clock). Before, on 3 x 1 each rank had threads + 1 slots and a short task waited the
+  # long one's 600 ms there; on 2 x 2 the serving rank's worker 0 alone fed its pool, and every
+  # short task that came while it ran the long one waited for it while worker 1 idled.
+  for run in "3 1 " "3 1 --mca btl tcp,self" "2 2 "; do
+    ranks=${run%% *}
+    threads=${run#* }
+    transport=${threads#* }
+    threads=${threads%% *}
+    mpi $ranks $transport -- $M DOSC_THREADS=$threads DOSC_BIND=remote DOSC_TRACE=1 -- "$R" uneven
+    ahead=$(sed -n 's/^dosc: rank 0: \([0-9]*\) of them sent ahead to a rank whose threads were all busy, .*/\1/p' "$TMP/err")
+    rc_is 0 && out_has '^result=ok$' && out_has '^uneven: rank 0 ran 0 rank 1 ran [0-9]*.*; the long task on rank [12], ' &&
+      [ -n "$ahead" ] && { [ "$threads" -gt 1 ] || [ "$ahead" -gt 0 ]; } &&
+      ! grep -qi 'mpi_abort\|error' "$TMP/err"
+    expect "mpirun -np $ranks ${transport:-(shared memory)}, $threads thread(s), forced remote: no task waits behind a long one while a thread idles ($ahead sent ahead; $(sed -n 's/^uneven: //p' "$TMP/out"))"
+  done
   # A rank whose MPI plugin does not load (its host lacks the runtime, while rank 0's has it)
   # ends the job naming itself: were it to end quietly, the others would wait for it in MPI_Init
   # forever. One rank is given a plugin path that does not exist (mpirun's app contexts).
