@@ -117,17 +117,6 @@ extension Polynomial {
   func mappingClamps(_ replacement: (Atom) -> Polynomial) -> Polynomial {
     mappingAtoms { $0.isClamp ? replacement($0) : Polynomial(atom: $0) }
   }
-
-  /// The polynomial with each atom replaced by `transform(atom)`.
-  func mappingAtoms(_ transform: (Atom) -> Polynomial) -> Polynomial {
-    var result = Polynomial.zero
-    for (monomial, coefficient) in terms {
-      var product = Polynomial(coefficient)
-      for factor in monomial.factors { product = product * transform(factor.atom).power(factor.exponent) }
-      result += product
-    }
-    return result
-  }
 }
 
 extension Atom {

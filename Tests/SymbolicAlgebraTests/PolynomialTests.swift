@@ -96,6 +96,13 @@ private func v(_ name: String) -> Polynomial { .variable(name) }
     #expect(Summation.sumOfPositivePart(v("i") * 2, over: "i", from: .zero, to: v("n")) == nil)
   }
 
+  /// Each atom replaced, raised to its exponent, times the term's coefficient.
+  @Test func mappingAtomsRebuildsEachTerm() {
+    let p = v("a") * v("a") * 3 + v("b") - 2
+    #expect(p.mappingAtoms { _ in v("x") + 1 } == (v("x") + 1) * (v("x") + 1) * 3 + v("x") - 1)
+    #expect(p.mappingAtoms { Polynomial(atom: $0) } == p)
+  }
+
   @Test func sumOfCubes() throws {
     let sum = try #require(Summation.sum(v("i") * v("i") * v("i"), over: "i", from: v("a"), to: v("b")))
     for (a, b) in [(0, 5), (3, 9), (2, 2)] {
