@@ -96,6 +96,26 @@ private func v(_ name: String) -> Polynomial { .variable(name) }
     #expect(Summation.sumOfPositivePart(v("i") * 2, over: "i", from: .zero, to: v("n")) == nil)
   }
 
+  /// A factor one variable leaves as it is, found in the expanded form (`hi*i - lo*i + hi - lo`
+  /// is `(hi - lo) * (i + 1)`), and the exact division that checks it.
+  @Test func aFactorFreeOfAVariableIsFoundInTheExpandedForm() throws {
+    let band = (v("hi") - v("lo")) * (v("i") + 1)
+    let (content, rest) = try #require(band.factoringOut(freeOf: "i"))
+    #expect(content * rest == band && !content.mentions("i") && rest.degree(in: "i") == 1 && rest.terms.count == 2)
+    // A shared monomial and a polynomial: (n + 3) * (m - i) * k.
+    let rows = (v("n") + 3) * (v("m") - v("i")) * v("k")
+    let (rowsContent, rowsRest) = try #require(rows.factoringOut(freeOf: "i"))
+    #expect(rowsContent * rowsRest == rows && rowsContent.mentions("k") && rowsContent.mentions("n"))
+    #expect(rowsRest.variables == ["i", "m"] && rowsRest.terms.count == 2)
+    #expect((v("i") * v("i") + v("n")).factoringOut(freeOf: "i") == nil)
+    #expect((v("i") + v("n")).factoringOut(freeOf: "i") == nil)
+    #expect(v("n").factoringOut(freeOf: "i") == nil)
+    #expect(band.dividedExactly(by: v("hi") - v("lo")) == v("i") + 1)
+    #expect((band + 1).dividedExactly(by: v("hi") - v("lo")) == nil)
+    #expect((v("x").power(3) - 1).dividedExactly(by: v("x") - 1) == v("x") * v("x") + v("x") + 1)
+    #expect(band.dividedExactly(by: .zero) == nil)
+  }
+
   /// Each atom replaced, raised to its exponent, times the term's coefficient.
   @Test func mappingAtomsRebuildsEachTerm() {
     let p = v("a") * v("a") * 3 + v("b") - 2
