@@ -38,7 +38,7 @@ extension FunctionAnalyzer {
       }
     }
     return { count in
-      if count.variables.isSubset(of: parameters) && (count.signAssumingNonNegativeVariables ?? -1) >= 0 { return true }
+      if count.variables.isSubset(of: parameters) && count.isNeverNegativeForNonNegativeVariables { return true }
       // A clamp is never negative, whatever it clamps: a variable that is not, for the prover
       // (`(c + n) * max(0, m - i)`, a product it would not split).
       var clamps: [Atom: String] = [:]

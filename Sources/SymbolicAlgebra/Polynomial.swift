@@ -301,11 +301,11 @@ extension Atom {
     switch self {
     case .variable: true
     case .quotient(let dividend, let divisor):
-      (dividend.signAssumingNonNegativeVariables ?? -1) >= 0 && divisor.signAssumingNonNegativeVariables == 1
+      dividend.isNeverNegativeForNonNegativeVariables && divisor.signAssumingNonNegativeVariables == 1
     case .minimum(let a, let b):
-      (a.signAssumingNonNegativeVariables ?? -1) >= 0 && (b.signAssumingNonNegativeVariables ?? -1) >= 0
+      a.isNeverNegativeForNonNegativeVariables && b.isNeverNegativeForNonNegativeVariables
     case .maximum(let a, let b):
-      (a.signAssumingNonNegativeVariables ?? -1) >= 0 || (b.signAssumingNonNegativeVariables ?? -1) >= 0
+      a.isNeverNegativeForNonNegativeVariables || b.isNeverNegativeForNonNegativeVariables
     }
   }
 }

@@ -188,6 +188,33 @@ import Testing
     }
   }
 
+  /// The trip count `n / 3` of a checked parameter is never negative (a quotient of one by a
+  /// positive constant: `isNeverNegativeForNonNegativeVariables`), and the store after the
+  /// loop leaves it unclamped: `n/3 + 1` (it was `max(0, n/3) + 1`, the quotient's sign not
+  /// decided by `signAssumingNonNegativeVariables`). The same count either way.
+  @Test func aQuotientOfACheckedParameterNeedsNoClamp() throws {
+    let triples = """
+      void triples(const double *in, int n, double *out) {
+        int i = 0;
+        for (; i + 2 < n; i += 3) out[i] = in[i] + in[i + 1] + in[i + 2];
+        out[0] = in[0];
+      }
+      int main(void) { double a[30] = {0}, b[30];
+      #pragma dosc task
+        triples(a, 20, b);
+        return 0; }
+      """
+    let t = try Fixtures.analyze(source: triples).0.task("triples")
+    #expect(t.remotable, "\(t)")
+    let (input, output) = (try t.param("in"), try t.param("out"))
+    #expect(!output.writes.description.contains("max") && !input.reads.description.contains("max"), "\(t)")
+    for n in 0...20 {
+      let trips = stride(from: 0, to: max(n - 2, 0), by: 3).reduce(0) { count, _ in count + 1 }
+      #expect(try output.writes.value(["n": n]) == trips + 1, "\(output.writes) at n = \(n)")
+      #expect(try input.reads.value(["n": n]) == 3 * trips + 1, "\(input.reads) at n = \(n)")
+    }
+  }
+
   private func task(_ name: String) throws -> Manifest.Task { try Fixtures.analyze(source: source).0.task(name) }
 
   /// The loop runs -k times for k > 0: writes were `1 - k` (-2 at k = 3) and work

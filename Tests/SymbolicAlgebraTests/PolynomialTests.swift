@@ -123,6 +123,21 @@ private func v(_ name: String) -> Polynomial { .variable(name) }
     #expect(p.mappingAtoms { Polynomial(atom: $0) } == p)
   }
 
+  /// An atom counts as never negative where its operands do, by the same test
+  /// (`max(2, lo - hi)` is, though its sign as a polynomial is not decided): a quotient of it
+  /// by 2 was taken for one that may be negative.
+  @Test func anAtomOfOperandsNeverNegativeIsNeverNegative() {
+    let most = Polynomial.maximum(Polynomial(2), v("lo") - v("hi"))
+    #expect(most.signAssumingNonNegativeVariables == nil)
+    #expect(most.isNeverNegativeForNonNegativeVariables)
+    let half = most / Polynomial(2)
+    #expect(half.isNeverNegativeForNonNegativeVariables)
+    #expect((half + 1).signAssumingNonNegativeVariables == 1)
+    #expect(Polynomial.minimum(most, v("n")).isNeverNegativeForNonNegativeVariables)
+    #expect(!Polynomial.minimum(most, v("n") - 1).isNeverNegativeForNonNegativeVariables)
+    #expect(!((v("lo") - v("hi")) / Polynomial(2)).isNeverNegativeForNonNegativeVariables)
+  }
+
   @Test func sumOfCubes() throws {
     let sum = try #require(Summation.sum(v("i") * v("i") * v("i"), over: "i", from: v("a"), to: v("b")))
     for (a, b) in [(0, 5), (3, 9), (2, 2)] {
