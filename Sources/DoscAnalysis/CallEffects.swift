@@ -114,7 +114,7 @@ extension FunctionAnalyzer {
   func isNeverNegative(_ value: Polynomial) -> Bool {
     guard let lowest = extremeOverOpenLoops(of: value, lowest: true).map(withoutQuotients) else { return false }
     if let constant = lowest.integerValue { return constant >= 0 }
-    return lowest.variables.isSubset(of: checkedParameterNames) && (lowest.signAssumingNonNegativeVariables ?? -1) >= 0
+    return lowest.variables.isSubset(of: checkedParameterNames) && lowest.isNeverNegativeForNonNegativeVariables
   }
 
   /// `value` made no larger by replacing each quotient `x / c` (a positive constant `c`, `x`

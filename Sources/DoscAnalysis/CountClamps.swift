@@ -38,7 +38,7 @@ extension FunctionAnalyzer {
       }
     }
     return { count in
-      if count.variables.isSubset(of: parameters) && (count.signAssumingNonNegativeVariables ?? -1) >= 0 { return true }
+      if count.variables.isSubset(of: parameters) && count.isNeverNegativeForNonNegativeVariables { return true }
       // A clamp is never negative, whatever it clamps: a variable that is not, for the prover
       // (`(c + n) * max(0, m - i)`, a product it would not split).
       var clamps: [Atom: String] = [:]
@@ -55,10 +55,13 @@ extension CountedLoop {
   /// The sum over the loop of `once`, a count of one iteration. One that may be negative at
   /// some of the loop's values and not at others would take from the rest in the sum: it
   /// counts as no fewer than none, `max(once, 0)`, summed split where it changes sign (`sum`),
-  /// with a factor the variable leaves as it is and that is never negative kept out of the
-  /// clamp (`m * (i - lo)` is `m * max(i - lo, 0)`). A count the variable leaves as it is has
-  /// one sign over the loop, and its sum is read as none where it is negative. Over constant
-  /// bounds, a count of the variable alone is added up term by term.
+  /// in the form `positivePart` gives it. One of one sign over the loop is summed as it is, and
+  /// the sum is read as none where it is negative: one the variable leaves as it is, or a
+  /// product of a factor the variable leaves as it is and one never negative (or never
+  /// positive) over the loop (`(hi - lo) * (i + 1)`, a band of columns times a triangle's row,
+  /// is negative at every i where hi < lo, and so is its sum). A clamp of the variable's
+  /// values in `once` (`1 + max((n + 2) * (m - i - 1), 0)`) is written as `positivePart` too.
+  /// Over constant bounds, a count of the variable alone is added up term by term.
   func sum(ofCount once: Polynomial, isNeverNegative: (Polynomial) -> Bool) -> Polynomial? {
     guard once.mentions(variable) else { return sum(once) }
     // Constant bounds and no other variable (`(i + 1) * (16 - i)` in a block of 16): the sum,
@@ -75,18 +78,44 @@ extension CountedLoop {
       }
       return Polynomial(total)
     }
-    guard !isNeverNegative(once), let anyTerm = once.terms.keys.first else { return sum(once) }
-    let common = once.terms.keys.reduce(anyTerm) { Monomial.greatestCommonDivisor($0, $1) }
-    let factor = common.factors.filter { !$0.atom.variables.contains(variable) }.reduce(Monomial.one) {
-      $0 * Monomial($1.atom, exponent: $1.exponent)
+    let once = once.mappingClamps { clamp in
+      guard let clamped = clamp.clamped, clamped.mentions(variable) else { return Polynomial(atom: clamp) }
+      return positivePart(of: clamped, isNeverNegative)
     }
-    let scale = Polynomial(terms: [factor: .one])
-    guard !factor.isOne, isNeverNegative(scale) else { return sum(once.clampedAtZero) }
-    var rest = Polynomial.zero
-    for (monomial, coefficient) in once.terms {
-      rest += Polynomial(terms: [monomial.dividing(by: factor)!: coefficient])
-    }
-    return sum(isNeverNegative(rest) ? once : scale * rest.clampedAtZero)
+    if isNeverNegative(once) { return sum(once) }
+    if let (_, rest) = once.factoringOut(freeOf: variable), hasOneSign(rest, isNeverNegative) { return sum(once) }
+    return sum(positivePart(of: once, isNeverNegative))
+  }
+
+  /// `max(value, 0)` at every value of the variable in the loop, in a form whose clamps, where
+  /// it has some, leave the variable out or hold it alone: `value` as `scale * rest` with
+  /// `scale` free of the variable is `max(scale, 0) * rest` where `rest` is never negative over
+  /// the loop (`max(-scale, 0) * -rest` where never positive), and `scale * max(rest, 0)` where
+  /// `scale` is never negative (`-scale * max(-rest, 0)` where never positive); else the clamp.
+  private func positivePart(of value: Polynomial, _ isNeverNegative: (Polynomial) -> Bool) -> Polynomial {
+    if isNeverNegative(value) { return value }
+    guard let (scale, rest) = value.factoringOut(freeOf: variable) else { return value.clampedAtZero }
+    if isNeverNegativeOverTheLoop(rest, isNeverNegative) { return scale.clampedAtZero * rest }
+    if isNeverNegativeOverTheLoop(-rest, isNeverNegative) { return (-scale).clampedAtZero * -rest }
+    if isNeverNegative(scale) { return scale * rest.clampedAtZero }
+    if isNeverNegative(-scale) { return -scale * (-rest).clampedAtZero }
+    return value.clampedAtZero
+  }
+
+  /// Whether `value` is never negative, or never positive, at every value of the variable in
+  /// the loop.
+  private func hasOneSign(_ value: Polynomial, _ isNeverNegative: (Polynomial) -> Bool) -> Bool {
+    isNeverNegativeOverTheLoop(value, isNeverNegative) || isNeverNegativeOverTheLoop(-value, isNeverNegative)
+  }
+
+  /// Whether `value` is never negative at the variable's values in the loop: where
+  /// `isNeverNegative` (which knows the variable's range) shows it, or, for a value of degree 1
+  /// in the variable, at its first and last values (a value in between lies between those).
+  private func isNeverNegativeOverTheLoop(_ value: Polynomial, _ isNeverNegative: (Polynomial) -> Bool) -> Bool {
+    if isNeverNegative(value) { return true }
+    guard value.degree(in: variable) == 1 else { return false }
+    return isNeverNegative(value.substituting(variable, with: first))
+      && isNeverNegative(value.substituting(variable, with: last))
   }
 }
 
@@ -116,17 +145,6 @@ extension Polynomial {
   /// The polynomial with each clamp `max(x, 0)` (outermost) replaced by `replacement(clamp)`.
   func mappingClamps(_ replacement: (Atom) -> Polynomial) -> Polynomial {
     mappingAtoms { $0.isClamp ? replacement($0) : Polynomial(atom: $0) }
-  }
-
-  /// The polynomial with each atom replaced by `transform(atom)`.
-  func mappingAtoms(_ transform: (Atom) -> Polynomial) -> Polynomial {
-    var result = Polynomial.zero
-    for (monomial, coefficient) in terms {
-      var product = Polynomial(coefficient)
-      for factor in monomial.factors { product = product * transform(factor.atom).power(factor.exponent) }
-      result += product
-    }
-    return result
   }
 }
 

@@ -182,27 +182,21 @@ struct CountedLoop {
   /// `lastAtLeast` (hi - B) when it runs, where `ii + B` is already at least `hi`.
   private func valueAtLast(_ value: Polynomial) -> Polynomial {
     guard let lastAtLeast else { return value.substituting(variable, with: last) }
-    var result = Polynomial.zero
-    for (monomial, coefficient) in value.terms {
-      var product = Polynomial(coefficient)
-      for factor in monomial.factors {
-        var atLast = Polynomial(atom: factor.atom).substituting(variable, with: last)
-        if case .minimum(let a, let b) = factor.atom {
-          // Only where `growing` rises with the variable by a constant: a slope like `n` is
-          // taken to be positive, and `fixed` alone would drop `n` from the figure, and with it
-          // the check that keeps a spawn with a negative `n` at home.
-          for (growing, fixed) in [(a, b), (b, a)]
-          where !fixed.mentions(variable) && growing.degree(in: variable) == 1
-            && (growing.coefficients(of: variable)[1]?.integerValue ?? 0) > 0
-          {
-            let margin = growing.substituting(variable, with: lastAtLeast) - fixed
-            if let constant = margin.constantValue, constant >= .zero { atLast = fixed }
-          }
+    return value.mappingAtoms { atom in
+      var atLast = Polynomial(atom: atom).substituting(variable, with: last)
+      if case .minimum(let a, let b) = atom {
+        // Only where `growing` rises with the variable by a constant: a slope like `n` is
+        // taken to be positive, and `fixed` alone would drop `n` from the figure, and with it
+        // the check that keeps a spawn with a negative `n` at home.
+        for (growing, fixed) in [(a, b), (b, a)]
+        where !fixed.mentions(variable) && growing.degree(in: variable) == 1
+          && (growing.coefficients(of: variable)[1]?.integerValue ?? 0) > 0
+        {
+          let margin = growing.substituting(variable, with: lastAtLeast) - fixed
+          if let constant = margin.constantValue, constant >= .zero { atLast = fixed }
         }
-        product = product * atLast.power(factor.exponent)
       }
-      result += product
+      return atLast
     }
-    return result
   }
 }

@@ -72,7 +72,7 @@ struct LoopScaling: Hashable {
       let parts = body.coefficients(of: variable)
       let slope = parts[1] ?? .zero
       let rest = parts[0] ?? .zero
-      if (slope.signAssumingNonNegativeVariables ?? -1) >= 0, (rest.signAssumingNonNegativeVariables ?? -1) >= 0 {
+      if slope.isNeverNegativeForNonNegativeVariables, rest.isNeverNegativeForNonNegativeVariables {
         return slope * loop.last * 2 + rest * loop.tripCount
       }
     }

@@ -193,18 +193,23 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 
   // MARK: Substitution and evaluation
 
-  /// Replaces variables by polynomials (inside min/max/quotient atoms too) and simplifies.
-  public func substituting(_ bindings: [String: Polynomial]) -> Polynomial {
-    if bindings.isEmpty || isOverflow { return self }
+  /// The polynomial with each atom replaced by `transform(atom)` (each term's coefficient times
+  /// the product of its atoms' replacements, each raised to its exponent), simplified.
+  public func mappingAtoms(_ transform: (Atom) -> Polynomial) -> Polynomial {
+    if isOverflow { return self }
     var result = Polynomial.zero
     for (monomial, coefficient) in terms {
       var product = Polynomial(coefficient)
-      for factor in monomial.factors {
-        product = product * factor.atom.substituting(bindings).power(factor.exponent)
-      }
+      for factor in monomial.factors { product = product * transform(factor.atom).power(factor.exponent) }
       result += product
     }
     return result
+  }
+
+  /// Replaces variables by polynomials (inside min/max/quotient atoms too) and simplifies.
+  public func substituting(_ bindings: [String: Polynomial]) -> Polynomial {
+    if bindings.isEmpty { return self }
+    return mappingAtoms { $0.substituting(bindings) }
   }
 
   public func substituting(_ name: String, with value: Polynomial) -> Polynomial {
@@ -296,11 +301,11 @@ extension Atom {
     switch self {
     case .variable: true
     case .quotient(let dividend, let divisor):
-      (dividend.signAssumingNonNegativeVariables ?? -1) >= 0 && divisor.signAssumingNonNegativeVariables == 1
+      dividend.isNeverNegativeForNonNegativeVariables && divisor.signAssumingNonNegativeVariables == 1
     case .minimum(let a, let b):
-      (a.signAssumingNonNegativeVariables ?? -1) >= 0 && (b.signAssumingNonNegativeVariables ?? -1) >= 0
+      a.isNeverNegativeForNonNegativeVariables && b.isNeverNegativeForNonNegativeVariables
     case .maximum(let a, let b):
-      (a.signAssumingNonNegativeVariables ?? -1) >= 0 || (b.signAssumingNonNegativeVariables ?? -1) >= 0
+      a.isNeverNegativeForNonNegativeVariables || b.isNeverNegativeForNonNegativeVariables
     }
   }
 }

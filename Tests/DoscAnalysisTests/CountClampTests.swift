@@ -103,6 +103,118 @@ import Testing
     #expect(try t.param("a").writes == .number((0..<16).reduce(0) { $0 + $1 * (16 - $1) }))
   }
 
+  /// Polybench's symm, trmm and covariance over a band of columns (rows) `[lo, hi)`: a body
+  /// count `(hi - lo) * (i + 1)`, a factor the loop's variable leaves as it is times one never
+  /// negative over the loop, has one sign over the loop and is summed as it is (read as none
+  /// where hi < lo); `(n + 2) * (m - i)`, whose second factor changes sign, has the first kept
+  /// out of the clamp. All three were null (the clamp of the whole product had no closed sum).
+  /// Each figure against the count a run makes, over a window of sizes.
+  @Test func aProductOfFactorsOfOneSignOverTheLoopIsSummedPerFactor() throws {
+    let bands = """
+      void band_triangle(double *a, int m, int lo, int hi) {
+        for (int i = 0; i < m; i++)
+          for (int j = lo; j < hi; j++) {
+            for (int k = 0; k < i; k++) a[k] += 1;
+            a[i] = 2;
+          }
+      }
+      void band_tail(double *a, int m, int lo, int hi) {
+        for (int i = 0; i < m; i++)
+          for (int j = lo; j < hi; j++) {
+            for (int k = i + 1; k < m; k++) a[k] += 1;
+            a[i] *= 2;
+          }
+      }
+      void rows_to_end(double *a, double *b, int m, int n, int lo, int hi) {
+        for (int i = lo; i < hi; i++)
+          for (int j = i; j < m; j++) {
+            a[j] = 0;
+            for (int k = 0; k < n; k++) b[k] += 1;
+            a[j] += 1;
+          }
+      }
+      int main(void) { double a[16] = {0}, b[16] = {0};
+      #pragma dosc task
+        band_triangle(a, 8, 2, 5);
+      #pragma dosc task
+        band_tail(a, 8, 2, 5);
+      #pragma dosc task
+        rows_to_end(a, b, 8, 4, 2, 5);
+        return 0; }
+      """
+    let manifest = try Fixtures.analyze(source: bands).0
+    for name in ["band_triangle", "band_tail", "rows_to_end"] {
+      let t = try manifest.task(name)
+      #expect(t.remotable, "\(t)")
+    }
+    let triangle = try manifest.task("band_triangle").param("a")
+    let tail = try manifest.task("band_tail").param("a")
+    let rows = try manifest.task("rows_to_end")
+    #expect(rows.work.polynomial != nil, "\(rows)")
+    for m in 0...7 {
+      for lo in 0...6 {
+        for hi in 0...8 {
+          let values = ["m": m, "lo": lo, "hi": hi]
+          let columns = max(hi - lo, 0)
+          // A negative figure is read as none.
+          let triangleWrites = (0..<m).reduce(0) { $0 + columns * ($1 + 1) }
+          #expect(try max(triangle.writes.value(values), 0) == triangleWrites, "\(triangle.writes) at \(values)")
+          let tailWrites = (0..<m).reduce(0) { $0 + columns * (max(m - $1 - 1, 0) + 1) }
+          #expect(try max(tail.writes.value(values), 0) == tailWrites, "\(tail.writes) at \(values)")
+          for n in 0...3 {
+            let values = values.merging(["n": n]) { $1 }
+            let pairs = (lo..<max(hi, lo)).reduce(0) { $0 + max(m - $1, 0) }
+            #expect(try max(rows.param("a").writes.value(values), 0) == 2 * pairs, "at \(values)")
+            #expect(try max(rows.param("b").writes.value(values), 0) == n * pairs, "at \(values)")
+          }
+        }
+      }
+    }
+  }
+
+  /// The polybench tasks of that shape in Tests/Oracle (the footprint oracle runs them):
+  /// remotable again, as before the clamps.
+  @Test func polybenchBandsAreRemotable() throws {
+    let oracle = Fixtures.repository.appendingPathComponent("Tests/Oracle")
+    for (file, names) in [
+      ("task-polybench-linear.c", ["symm_cols", "trmm_cols"]),
+      ("task-polybench-solvers.c", ["covariance_rows", "correlation_rows"]),
+    ] {
+      let manifest = try Fixtures.analyze(oracle.appendingPathComponent(file).path).0
+      for name in names {
+        let t = try manifest.task(name)
+        #expect(t.remotable, "\(t)")
+      }
+    }
+  }
+
+  /// The trip count `n / 3` of a checked parameter is never negative (a quotient of one by a
+  /// positive constant: `isNeverNegativeForNonNegativeVariables`), and the store after the
+  /// loop leaves it unclamped: `n/3 + 1` (it was `max(0, n/3) + 1`, the quotient's sign not
+  /// decided by `signAssumingNonNegativeVariables`). The same count either way.
+  @Test func aQuotientOfACheckedParameterNeedsNoClamp() throws {
+    let triples = """
+      void triples(const double *in, int n, double *out) {
+        int i = 0;
+        for (; i + 2 < n; i += 3) out[i] = in[i] + in[i + 1] + in[i + 2];
+        out[0] = in[0];
+      }
+      int main(void) { double a[30] = {0}, b[30];
+      #pragma dosc task
+        triples(a, 20, b);
+        return 0; }
+      """
+    let t = try Fixtures.analyze(source: triples).0.task("triples")
+    #expect(t.remotable, "\(t)")
+    let (input, output) = (try t.param("in"), try t.param("out"))
+    #expect(!output.writes.description.contains("max") && !input.reads.description.contains("max"), "\(t)")
+    for n in 0...20 {
+      let trips = stride(from: 0, to: max(n - 2, 0), by: 3).reduce(0) { count, _ in count + 1 }
+      #expect(try output.writes.value(["n": n]) == trips + 1, "\(output.writes) at n = \(n)")
+      #expect(try input.reads.value(["n": n]) == 3 * trips + 1, "\(input.reads) at n = \(n)")
+    }
+  }
+
   private func task(_ name: String) throws -> Manifest.Task { try Fixtures.analyze(source: source).0.task(name) }
 
   /// The loop runs -k times for k > 0: writes were `1 - k` (-2 at k = 3) and work

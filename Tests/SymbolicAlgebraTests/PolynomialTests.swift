@@ -96,6 +96,48 @@ private func v(_ name: String) -> Polynomial { .variable(name) }
     #expect(Summation.sumOfPositivePart(v("i") * 2, over: "i", from: .zero, to: v("n")) == nil)
   }
 
+  /// A factor one variable leaves as it is, found in the expanded form (`hi*i - lo*i + hi - lo`
+  /// is `(hi - lo) * (i + 1)`), and the exact division that checks it.
+  @Test func aFactorFreeOfAVariableIsFoundInTheExpandedForm() throws {
+    let band = (v("hi") - v("lo")) * (v("i") + 1)
+    let (content, rest) = try #require(band.factoringOut(freeOf: "i"))
+    #expect(content * rest == band && !content.mentions("i") && rest.degree(in: "i") == 1 && rest.terms.count == 2)
+    // A shared monomial and a polynomial: (n + 3) * (m - i) * k.
+    let rows = (v("n") + 3) * (v("m") - v("i")) * v("k")
+    let (rowsContent, rowsRest) = try #require(rows.factoringOut(freeOf: "i"))
+    #expect(rowsContent * rowsRest == rows && rowsContent.mentions("k") && rowsContent.mentions("n"))
+    #expect(rowsRest.variables == ["i", "m"] && rowsRest.terms.count == 2)
+    #expect((v("i") * v("i") + v("n")).factoringOut(freeOf: "i") == nil)
+    #expect((v("i") + v("n")).factoringOut(freeOf: "i") == nil)
+    #expect(v("n").factoringOut(freeOf: "i") == nil)
+    #expect(band.dividedExactly(by: v("hi") - v("lo")) == v("i") + 1)
+    #expect((band + 1).dividedExactly(by: v("hi") - v("lo")) == nil)
+    #expect((v("x").power(3) - 1).dividedExactly(by: v("x") - 1) == v("x") * v("x") + v("x") + 1)
+    #expect(band.dividedExactly(by: .zero) == nil)
+  }
+
+  /// Each atom replaced, raised to its exponent, times the term's coefficient.
+  @Test func mappingAtomsRebuildsEachTerm() {
+    let p = v("a") * v("a") * 3 + v("b") - 2
+    #expect(p.mappingAtoms { _ in v("x") + 1 } == (v("x") + 1) * (v("x") + 1) * 3 + v("x") - 1)
+    #expect(p.mappingAtoms { Polynomial(atom: $0) } == p)
+  }
+
+  /// An atom counts as never negative where its operands do, by the same test
+  /// (`max(2, lo - hi)` is, though its sign as a polynomial is not decided): a quotient of it
+  /// by 2 was taken for one that may be negative.
+  @Test func anAtomOfOperandsNeverNegativeIsNeverNegative() {
+    let most = Polynomial.maximum(Polynomial(2), v("lo") - v("hi"))
+    #expect(most.signAssumingNonNegativeVariables == nil)
+    #expect(most.isNeverNegativeForNonNegativeVariables)
+    let half = most / Polynomial(2)
+    #expect(half.isNeverNegativeForNonNegativeVariables)
+    #expect((half + 1).signAssumingNonNegativeVariables == 1)
+    #expect(Polynomial.minimum(most, v("n")).isNeverNegativeForNonNegativeVariables)
+    #expect(!Polynomial.minimum(most, v("n") - 1).isNeverNegativeForNonNegativeVariables)
+    #expect(!((v("lo") - v("hi")) / Polynomial(2)).isNeverNegativeForNonNegativeVariables)
+  }
+
   @Test func sumOfCubes() throws {
     let sum = try #require(Summation.sum(v("i") * v("i") * v("i"), over: "i", from: v("a"), to: v("b")))
     for (a, b) in [(0, 5), (3, 9), (2, 2)] {
