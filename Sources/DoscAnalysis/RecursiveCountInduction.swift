@@ -129,6 +129,9 @@ extension FunctionAnalyzer {
   ) -> Polynomial? {
     guard let own else { return nil }
     let names = checkedIntegerParameterNames
+    let target = InductionTarget(
+      own: { $0.ownCount(of: index, kind) },
+      countsCall: { site, _ in self.passedOffset(of: index, at: site).map { $0 != nil } })
     var bases: [Polynomial] = []
     for pathClass in classes where pathClass.sites.allSatisfy({ passedOffset(of: index, at: $0) == .some(nil) }) {
       guard let leaf = pathClass.ownCount(of: index, kind) else { continue }
@@ -138,32 +141,77 @@ extension FunctionAnalyzer {
     for scale in [1, 2, 4] {
       for base in bases where base.variables.isSubset(of: names) {
         let candidate = base * Polynomial(scale)
-        if holds(candidate, for: index, kind, in: classes) { return .maximum(candidate, .zero) }
+        if holds(candidate, floor: .zero, for: target, in: classes) { return .maximum(candidate, .zero) }
       }
     }
     return nil
   }
 
-  /// Whether `candidate` bounds the count by the induction: in every class, its calls' values
-  /// are not negative and its own count plus them is at most the candidate.
-  private func holds(
-    _ candidate: Polynomial, for index: Int, _ kind: KeyPath<ParameterAccess, Count>, in classes: [PathClass]
+  /// Whether `max(candidate, floor)` bounds the figure by the induction: in every class, at
+  /// each call that adds to it, the candidate is at least the floor (so the bound there is the
+  /// candidate), and the class's own figure plus the candidate at those calls is at most
+  /// `max(candidate, floor)`. A class without such calls (the leaves) may so be bounded by the
+  /// floor alone, which keeps a candidate that is negative where the leaves are (`2n - 1`
+  /// nodes of a tree of n leaves, at n = 0) from failing there.
+  func holds(
+    _ candidate: Polynomial, floor: Polynomial, for target: InductionTarget, in classes: [PathClass]
   ) -> Bool {
     let names = checkedIntegerParameterNames
+    let bound = Polynomial.maximum(candidate, floor)
     return classes.allSatisfy { pathClass in
-      guard let own = pathClass.ownCount(of: index, kind), own.variables.isSubset(of: names)
-      else { return false }
+      guard let own = target.own(pathClass), own.variables.isSubset(of: names) else { return false }
       let prover = InequalityProver(nonNegative: names, facts: pathClass.facts)
-      var total = own
+      // A count clamped at 0 that is not negative in this class is itself here: fewer cases
+      // for the prover, whose depth each `max` spends.
+      let unclamped = { (value: Polynomial) in value.provingClamps { prover.provesNonNegative($0) } }
+      var total = unclamped(own)
       for site in pathClass.sites {
-        guard let offset = passedOffset(of: index, at: site) else { return false }
-        guard offset != nil else { continue }  // the parameter is not passed on here
-        guard !site.isInLoop, candidate.variables.isSubset(of: Set(site.integerArguments.keys)) else { return false }
-        let there = candidate.substituting(site.integerArguments)
-        guard prover.provesNonNegative(there) else { return false }
+        guard let adds = target.countsCall(site, pathClass) else { return false }
+        guard adds else { continue }
+        let arguments = Set(site.integerArguments.keys)
+        guard !site.isInLoop, candidate.variables.union(floor.variables).isSubset(of: arguments) else { return false }
+        let there = unclamped(candidate.substituting(site.integerArguments))
+        guard
+          prover.provesAtLeast(there, unclamped(floor.substituting(site.integerArguments)))
+            || atLeastFloor(candidate, floor, at: site, prover: prover)
+        else { return false }
         total = total + there
       }
-      return prover.provesAtLeast(candidate, total)
+      return prover.provesAtLeast(unclamped(candidate), total) || prover.provesAtLeast(bound, total)
     }
   }
+}
+
+extension FunctionAnalyzer {
+  /// The most a call's argument is tried for as a least value (`atLeastFloor`).
+  private static let leastArgumentLimit = 16
+
+  /// Whether `candidate >= floor` at the call's arguments where both are in one parameter p:
+  /// shown for every p >= b, b the largest constant the argument is proved at least. The
+  /// prover bounds a quotient's power from below by 0 (`(n / 2)^3`), too weak for a cubic
+  /// candidate against a cubic floor; a value in p alone needs no such bound.
+  private func atLeastFloor(
+    _ candidate: Polynomial, _ floor: Polynomial, at site: RecursiveCallSite, prover: InequalityProver
+  ) -> Bool {
+    let variables = candidate.variables.union(floor.variables)
+    guard variables.count == 1, let name = variables.first, let argument = site.integerArguments[name] else {
+      return false
+    }
+    guard
+      let least = (0...Self.leastArgumentLimit).reversed().first(where: {
+        prover.provesAtLeast(argument, Polynomial($0))
+      })
+    else { return false }
+    let alone = InequalityProver(nonNegative: [name], facts: [.variable(name) - Polynomial(least)])
+    return alone.provesAtLeast(candidate, floor)
+  }
+}
+
+/// What an induction over the classes of paths bounds (`FunctionAnalyzer.holds`).
+struct InductionTarget {
+  /// The class's own figure, its calls of itself counted as nothing; nil: unbounded.
+  var own: (PathClass) -> Count
+  /// Whether the figure at the call's arguments adds to its caller's; nil where that cannot
+  /// be told (the memory is passed on as another parameter).
+  var countsCall: (RecursiveCallSite, PathClass) -> Bool?
 }
