@@ -635,6 +635,7 @@ class Invocation:
         analyzer's unit: at least the work stated at each direct recursive call's arguments plus
         each call itself (one operation and one per argument), and never negative."""
         if self.work is not None and not self.child_unknown:
+            self.oracle.work_steps += 1
             needed = self.children_work + self.direct_calls * (1 + len(self.task["params"]))
             if self.work < max(needed, 0):
                 self.oracle.violation(
@@ -680,6 +681,7 @@ class Oracle:
         self.open = []
         self.violations = {}  # (task, param, kind) -> [count, first detail, arguments]
         self.invocations = 0
+        self.work_steps = 0  # invocations whose work was checked (Invocation.finish_work)
         self.accesses = 0
         self.checked_tasks = set()
         self.checked_parameters = 0
@@ -901,6 +903,9 @@ def check(options, work, label):
               "integer parameter was negative (outside the figures' domain; such a spawn stays on rank 0)")
     print(f"oracle: {label}: footprints of pointer parameters per invocation: {oracle.exact_footprints} exact "
           f"(the span touched), {oracle.wider_footprints} wider, {oracle.null_footprints} null")
+    if oracle.work_steps:
+        print(f"oracle: {label}: work of recursive tasks: {oracle.work_steps} invocations checked against their "
+              "calls' (the induction's step)")
     print(f"oracle-counts: {len(oracle.checked_tasks)} {oracle.invocations} {oracle.accesses} {violations} "
           f"{oracle.checked_parameters}")
     print(f"oracle: {label}: {len(oracle.checked_tasks)} tasks checked ({oracle.invocations} invocations, "

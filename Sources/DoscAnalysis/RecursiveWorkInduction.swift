@@ -85,11 +85,22 @@ extension FunctionAnalyzer {
     {
       return (stated(candidate.bound, floor: candidate.floor), nil)
     }
-    return (
-      nil,
-      "no bound of its work holds by induction over its calls\(firstCall) (calls on n - 1 and n - 2 grow "
-        + "exponentially, a linear pass over two halves is n log n: neither has a polynomial bound)"
-    )
+    return (nil, "no bound of its work holds by induction over its calls\(firstCall)\(likelyShape(classes, callingOwn))")
+  }
+
+  /// Why no polynomial may bound the work, where the shape says so.
+  private func likelyShape(_ classes: [PathClass], _ callingOwn: Polynomial) -> String {
+    let mostCalls = classes.map(\.sites.count).max() ?? 0
+    guard mostCalls >= 2 else { return "" }
+    if shrinkingSizes(in: classes).contains(where: \.stepIsBounded) {
+      return ": \(mostCalls) calls each taking at most a constant off its size (fib's n - 1 and n - 2) make "
+        + "exponentially many calls, which no polynomial bounds"
+    }
+    if !callingOwn.isConstant {
+      return ": its own work grows with its size at every split (a linear pass over two halves is n log n, "
+        + "and the algebra has no logarithm)"
+    }
+    return ""
   }
 
   /// `max(bound, floor)`, simpler where one side is proved the larger, and never negative.
