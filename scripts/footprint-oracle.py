@@ -640,8 +640,8 @@ class Invocation:
             if self.work < max(needed, 0):
                 self.oracle.violation(
                     self, None, "work below its recursive calls' work",
-                    f"work={self.task['work']!r} = {self.work} < {self.children_work} at its "
-                    f"{self.direct_calls} direct recursive calls + {1 + len(self.task['params'])} per call")
+                    f"work={self.task['work']!r} = {self.work} < {needed}: {self.children_work} at the arguments of "
+                    f"its {self.direct_calls} direct recursive calls + {1 + len(self.task['params'])} per call")
         if self.parent is not None:
             self.parent.direct_calls += 1
             if self.work is None:

@@ -85,7 +85,9 @@ extension FunctionAnalyzer {
     {
       return (stated(candidate.bound, floor: candidate.floor), nil)
     }
-    return (nil, "no bound of its work holds by induction over its calls\(firstCall)\(likelyShape(classes, callingOwn))")
+    return (
+      nil, "no bound of its work holds by induction over its calls\(firstCall)\(likelyShape(classes, callingOwn))"
+    )
   }
 
   /// Why no polynomial may bound the work, where the shape says so.
