@@ -64,7 +64,8 @@ struct PathClass {
 /// below it: its paths are in the class its arguments select, where its own count is at most
 /// the class's; each call it makes has non-negative arguments (the footprint's induction shows
 /// it) and makes at most C at them; a call it does not make adds a C that is not negative. The
-/// figure stated is `max(C, 0)`, which the same argument keeps.
+/// figure stated is `max(C, 0)`, which the same argument keeps (`holds` with the floor 0; the
+/// work's induction, `RecursiveWorkInduction`, uses a floor of its leaves' work).
 ///
 /// Candidates: the own counts of the classes that pass the parameter to no call (the leaves),
 /// and the function's own count, each times 1, 2 and 4. What they cover: work that is the
@@ -102,6 +103,13 @@ extension FunctionAnalyzer {
   /// apart; nil where a walk cannot stand for its class (a jump back, a forced `if` met with
   /// other facts).
   func pathClasses() -> [PathClass]? {
+    if let walked = walkedPathClasses { return walked }
+    let classes = walkPathClasses()
+    walkedPathClasses = .some(classes)
+    return classes
+  }
+
+  private func walkPathClasses() -> [PathClass]? {
     let decided = Array(decisions.found.prefix(Self.forcedDecisionLimit))
     var classes: [PathClass] = []
     for choice in 0..<(1 << decided.count) {
@@ -158,6 +166,7 @@ extension FunctionAnalyzer {
   ) -> Bool {
     let names = checkedIntegerParameterNames
     let bound = Polynomial.maximum(candidate, floor)
+    guard !refuted(candidate, floor: floor, for: target, in: classes) else { return false }
     return classes.allSatisfy { pathClass in
       guard let own = target.own(pathClass), own.variables.isSubset(of: names) else { return false }
       let prover = InequalityProver(nonNegative: names, facts: pathClass.facts)
@@ -183,6 +192,60 @@ extension FunctionAnalyzer {
 }
 
 extension FunctionAnalyzer {
+  /// The values each checked integer parameter takes at the sample points of `refuted`.
+  private static let sampleValues = [0, 1, 2, 3, 5, 8, 13, 40]
+  /// The most sample points tried per class.
+  private static let sampleLimit = 64
+
+  /// Whether the induction's step fails at a sample point of some class (its facts holding
+  /// there): a candidate the prover would spend its time on in vain. Only ever rejects: a
+  /// candidate not refuted is still proved.
+  private func refuted(
+    _ candidate: Polynomial, floor: Polynomial, for target: InductionTarget, in classes: [PathClass]
+  ) -> Bool {
+    let names = checkedIntegerParameterNames.sorted()
+    let bound = Polynomial.maximum(candidate, floor)
+    let values = Self.sampleValues
+    let points = names.reduce(1) { product, _ in product * values.count }
+    for pathClass in classes {
+      guard let own = target.own(pathClass) else { continue }
+      let counted = pathClass.sites.filter { target.countsCall($0, pathClass) == true && !$0.isInLoop }
+      var tried = 0
+      for index in 0..<min(points, Self.sampleLimit * 8) {
+        if tried == Self.sampleLimit { break }
+        // The index's digits in base values.count, scattered by a stride prime to it.
+        var point: [String: Int] = [:]
+        var rest = (index * 37) % points
+        for name in names {
+          point[name] = values[rest % values.count]
+          rest /= values.count
+        }
+        guard pathClass.facts.allSatisfy({ ((try? $0.evaluate(point)) ?? .zero) >= .zero }) else { continue }
+        tried += 1
+        guard var total = try? own.evaluate(point), let stated = try? bound.evaluate(point) else { continue }
+        var known = true
+        for site in counted {
+          let arguments = site.integerArguments.mapValues { try? $0.evaluate(point) }
+          guard arguments.values.allSatisfy({ $0?.isInteger == true }) else {
+            known = false
+            break
+          }
+          let there = arguments.compactMapValues { $0?.numerator }
+          guard let atCall = try? candidate.evaluate(there), let least = try? floor.evaluate(there),
+            let sum = total.adding(atCall)
+          else {
+            known = false
+            break
+          }
+          if atCall < least { return true }
+          total = sum
+        }
+        if known && stated < total { return true }
+      }
+    }
+    return false
+  }
+
   /// The most a call's argument is tried for as a least value (`atLeastFloor`).
   private static let leastArgumentLimit = 16
 

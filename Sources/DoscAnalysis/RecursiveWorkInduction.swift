@@ -175,7 +175,7 @@ extension FunctionAnalyzer {
   }
 
   /// The checked integer parameters, and their differences, that every call of the function by
-  /// itself makes smaller by at least 1.
+  /// itself makes smaller.
   private func shrinkingSizes(in classes: [PathClass]) -> [Size] {
     let names = checkedIntegerParameterNames.sorted()
     var sizes = names.map { Polynomial.variable($0) }
@@ -187,7 +187,9 @@ extension FunctionAnalyzer {
           guard size.variables.isSubset(of: Set(site.integerArguments.keys)) else { return nil }
           let prover = InequalityProver(nonNegative: Set(names), facts: pathClass.facts + site.facts)
           let there = size.substituting(site.integerArguments)
-          guard prover.provesAtLeast(size, there) else { return nil }
+          // Smaller by a half at least, in the prover's rational bounds (`(hi - lo) / 2` is at
+          // least 1/2 where hi - lo >= 2): a parameter no call changes is no size.
+          guard prover.provesAtLeast(size - Polynomial(Rational(1, 2)), there) else { return nil }
           bounded = bounded && prover.provesAtLeast(there, size - Polynomial(Self.chainStepLimit))
         }
       }
