@@ -6,7 +6,7 @@
 # FUZZ_ORACLE=1); and shows the oracle is not blind: manifests made wrong by hand (a footprint
 # one element short, a count one short, a read parameter marked `access: none`, a written
 # footprint that misses a store, a task writing a global marked remotable, a write with holes
-# marked `write_dense`) must each be caught.
+# marked `write_dense`, a recursive task's work below its calls') must each be caught.
 # Each is one test; the closing line is `N passed, N failed` (what scripts/test.sh adds up).
 # Zero violations is the bar: a violation fails its test, unless the program is listed in
 # EXPECTED_VIOLATIONS below.
@@ -262,6 +262,8 @@ canary "recursive task marked non-recursive" 'task["recursive"] = False' Example
 canary "a write with holes marked dense" 'P["out"]["write_dense"] = True' Tests/Oracle/task-strided-writes.c
 canary "recursive footprint one short (counts null)" 'P["m"].update(count="(hi-lo)*ncols-1")' \
   Tests/Oracle/task-recursive-induction.c
+canary "recursive work below its calls' (sum_chain: n for 9*n+1)" 'task["work"] = "n"' \
+  Tests/Oracle/task-recursive-work.c
 
 # A Csmith sample: every call statement a task site.
 if [ "${ORACLE_CSMITH:-5}" -gt 0 ]; then

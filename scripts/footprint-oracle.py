@@ -45,6 +45,10 @@ For each invocation, at its actual arguments (C integer arithmetic, division tru
   Parameters that alias (footprints overlapping) are checked as a group: an access inside
   several footprints counts against the sum of their figures;
 - a task with `recursive: false` never runs inside an invocation of itself;
+- a recursive task's `work`, where it is not null, is at least the sum of its `work` at the
+  arguments of the recursive calls it makes directly plus each call's own operations (1 and 1 per
+  argument): the step of the induction that proves it (the analyzer's operations are not counted
+  here, so this checks the recursion's part of the figure, not the part of each invocation alone);
 - a task with `remotable: true` touches nothing else: a global of the program, a heap block it
   was not given, or its callers' stack memory outside every footprint is a violation; only a
   load from a global its `constant_globals` names (the same bytes on every rank) is not.
@@ -532,6 +536,17 @@ class Invocation:
             entry.touched_low = entry.touched_high = None
             self.checked.append(entry)
         self.checked = [c for c in self.checked if not self.is_ambiguous(c.object)]
+        # A recursive task's `work`: checked at its close against its direct recursive calls'.
+        self.work = None
+        self.parent = None  # the invocation of the same task that called this one directly
+        self.children_work = 0
+        self.direct_calls = 0
+        self.child_unknown = False
+        if self.task.get("recursive") and self.task.get("work") is not None and not negative:
+            try:
+                self.work = evaluate(self.task["work"], self.values)
+            except ValueError as error:
+                oracle.violation(self, None, "manifest work cannot be evaluated", str(error))
         # Bytes read / written inside footprints, per group of parameters holding the access.
         self.read_bytes = {}
         self.write_bytes = {}
@@ -615,7 +630,27 @@ class Invocation:
         if kind != "S":
             self.read_bytes[holders] = self.read_bytes.get(holders, 0) + size
 
+    def finish_work(self):
+        """The induction step of a recursive task's `work` (RecursiveWorkInduction), in the
+        analyzer's unit: at least the work stated at each direct recursive call's arguments plus
+        each call itself (one operation and one per argument), and never negative."""
+        if self.work is not None and not self.child_unknown:
+            self.oracle.work_steps += 1
+            needed = self.children_work + self.direct_calls * (1 + len(self.task["params"]))
+            if self.work < max(needed, 0):
+                self.oracle.violation(
+                    self, None, "work below its recursive calls' work",
+                    f"work={self.task['work']!r} = {self.work} < {needed}: {self.children_work} at the arguments of "
+                    f"its {self.direct_calls} direct recursive calls + {1 + len(self.task['params'])} per call")
+        if self.parent is not None:
+            self.parent.direct_calls += 1
+            if self.work is None:
+                self.parent.child_unknown = True
+            else:
+                self.parent.children_work += self.work
+
     def finish(self):
+        self.finish_work()
         for c in self.checked:
             if c.stored is not None and 0 in c.stored:
                 missed = c.stored.index(0)
@@ -646,6 +681,7 @@ class Oracle:
         self.open = []
         self.violations = {}  # (task, param, kind) -> [count, first detail, arguments]
         self.invocations = 0
+        self.work_steps = 0  # invocations whose work was checked (Invocation.finish_work)
         self.accesses = 0
         self.checked_tasks = set()
         self.checked_parameters = 0
@@ -743,6 +779,8 @@ class Oracle:
             if invocation.task.get("recursive") is False and any(o.task_index == invocation.task_index for o in self.open):
                 self.violation(invocation, None, "recursive: false, but it runs inside an invocation of itself",
                                "the runtime applies no depth cut-off to it")
+            if self.open and self.open[-1].task_index == invocation.task_index:
+                invocation.parent = self.open[-1]
             self.open.append(invocation)
         elif fields[0] == "X":
             task = int(fields[1])
@@ -865,6 +903,9 @@ def check(options, work, label):
               "integer parameter was negative (outside the figures' domain; such a spawn stays on rank 0)")
     print(f"oracle: {label}: footprints of pointer parameters per invocation: {oracle.exact_footprints} exact "
           f"(the span touched), {oracle.wider_footprints} wider, {oracle.null_footprints} null")
+    if oracle.work_steps:
+        print(f"oracle: {label}: work of recursive tasks: {oracle.work_steps} invocations checked against their "
+              "calls' (the induction's step)")
     print(f"oracle-counts: {len(oracle.checked_tasks)} {oracle.invocations} {oracle.accesses} {violations} "
           f"{oracle.checked_parameters}")
     print(f"oracle: {label}: {len(oracle.checked_tasks)} tasks checked ({oracle.invocations} invocations, "

@@ -25,6 +25,10 @@ struct AccessSummary {
   var sharedConstants: [Reason] = []
   var isRecursive = false
   var unboundedWorkBecause: [String] = []
+  /// Of a recursive function (set by `FunctionAnalyzer.run`): the work of its whole recursion
+  /// where an induction bounds it (`RecursiveWorkInduction`), else why not.
+  var recursionWork: Polynomial?
+  var recursionWorkUnboundedBecause: String?
   /// Of a whole function (set by `FunctionAnalyzer.run`): the scalar parameters it never
   /// changes, the only names a task's figures may be stated in.
   var unchangedScalarParameters: Set<String> = []

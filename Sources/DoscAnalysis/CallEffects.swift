@@ -71,7 +71,8 @@ extension FunctionAnalyzer {
       return
     }
     // Another function of the cycle (its reasons join the task's in `AnalysisContext`): what
-    // the cycle does to the memory passed around it is not followed.
+    // the cycle does to the memory passed around it is not followed, nor its work.
+    if recursionThroughAnotherFunction == nil { recursionThroughAnotherFunction = (callee, expression.location) }
     guard let definition = context.definition(named: callee) else { return }
     for (position, value) in values.enumerated() {
       guard case .pointer(let target) = value else { continue }
@@ -172,8 +173,9 @@ extension FunctionAnalyzer {
       summary.unboundedWorkBecause.append("the work of '\(callee.name)' depends on an argument with no symbolic form")
     }
     if calleeSummary.isRecursive {
-      work = nil
-      summary.unboundedWorkBecause.append("'\(callee.name)' is recursive")
+      // The whole recursion's, where an induction bounds it (`RecursiveWorkInduction`).
+      work = calleeSummary.recursionWork.flatMap(translate)
+      if work == nil { summary.unboundedWorkBecause.append("'\(callee.name)' is recursive") }
     }
     summary.work = add(summary.work, work)
     summary.unboundedWorkBecause += calleeSummary.unboundedWorkBecause.filter {

@@ -47,6 +47,11 @@ final class FunctionAnalyzer {
   /// The calls of this function by itself, with what holds where each is made
   /// (`RecursiveFootprintInduction`).
   var recursiveCallSites: [RecursiveCallSite] = []
+  /// The first call of another function through which this one may come back here.
+  var recursionThroughAnotherFunction: (callee: String, location: SourceLocation)?
+  /// The classes of paths once walked (`pathClasses`): the counts' induction and the work's use
+  /// the same.
+  var walkedPathClasses: [PathClass]??
   /// What holds at the statement being walked (`PathFacts`).
   var knownFacts: [Polynomial] = []
   /// The `if`s whose arm the parameters decide, and in a walk of one class of paths the arm
@@ -89,6 +94,9 @@ final class FunctionAnalyzer {
             || countedParameterNames.contains($0.name))
       }.map(\.name))
     let inducted = footprintsProvedByInduction()
+    if summary.isRecursive, case .summary = mode {
+      (summary.recursionWork, summary.recursionWorkUnboundedBecause) = wholeRecursionWork(classes: pathClasses())
+    }
     for (caller, callee, location) in recursivePassThrough where !inducted.contains(caller) {
       let own = summary.parameters[callee] ?? ParameterAccess()
       summary.parameters[caller, default: ParameterAccess()].becomeUnbounded(

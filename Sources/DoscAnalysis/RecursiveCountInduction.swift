@@ -64,7 +64,8 @@ struct PathClass {
 /// below it: its paths are in the class its arguments select, where its own count is at most
 /// the class's; each call it makes has non-negative arguments (the footprint's induction shows
 /// it) and makes at most C at them; a call it does not make adds a C that is not negative. The
-/// figure stated is `max(C, 0)`, which the same argument keeps.
+/// figure stated is `max(C, 0)`, which the same argument keeps (`holds` with the floor 0; the
+/// work's induction, `RecursiveWorkInduction`, uses a floor of its leaves' work).
 ///
 /// Candidates: the own counts of the classes that pass the parameter to no call (the leaves),
 /// and the function's own count, each times 1, 2 and 4. What they cover: work that is the
@@ -102,6 +103,13 @@ extension FunctionAnalyzer {
   /// apart; nil where a walk cannot stand for its class (a jump back, a forced `if` met with
   /// other facts).
   func pathClasses() -> [PathClass]? {
+    if let walked = walkedPathClasses { return walked }
+    let classes = walkPathClasses()
+    walkedPathClasses = .some(classes)
+    return classes
+  }
+
+  private func walkPathClasses() -> [PathClass]? {
     let decided = Array(decisions.found.prefix(Self.forcedDecisionLimit))
     var classes: [PathClass] = []
     for choice in 0..<(1 << decided.count) {
@@ -129,6 +137,9 @@ extension FunctionAnalyzer {
   ) -> Polynomial? {
     guard let own else { return nil }
     let names = checkedIntegerParameterNames
+    let target = InductionTarget(
+      own: { $0.ownCount(of: index, kind) },
+      countsCall: { site, _ in self.passedOffset(of: index, at: site).map { $0 != nil } })
     var bases: [Polynomial] = []
     for pathClass in classes where pathClass.sites.allSatisfy({ passedOffset(of: index, at: $0) == .some(nil) }) {
       guard let leaf = pathClass.ownCount(of: index, kind) else { continue }
@@ -138,32 +149,132 @@ extension FunctionAnalyzer {
     for scale in [1, 2, 4] {
       for base in bases where base.variables.isSubset(of: names) {
         let candidate = base * Polynomial(scale)
-        if holds(candidate, for: index, kind, in: classes) { return .maximum(candidate, .zero) }
+        if holds(candidate, floor: .zero, for: target, in: classes) { return .maximum(candidate, .zero) }
       }
     }
     return nil
   }
 
-  /// Whether `candidate` bounds the count by the induction: in every class, its calls' values
-  /// are not negative and its own count plus them is at most the candidate.
-  private func holds(
-    _ candidate: Polynomial, for index: Int, _ kind: KeyPath<ParameterAccess, Count>, in classes: [PathClass]
+  /// Whether `max(candidate, floor)` bounds the figure by the induction: in every class, at
+  /// each call that adds to it, the candidate is at least the floor (so the bound there is the
+  /// candidate), and the class's own figure plus the candidate at those calls is at most
+  /// `max(candidate, floor)`. A class without such calls (the leaves) may so be bounded by the
+  /// floor alone, which keeps a candidate that is negative where the leaves are (`2n - 1`
+  /// nodes of a tree of n leaves, at n = 0) from failing there.
+  func holds(
+    _ candidate: Polynomial, floor: Polynomial, for target: InductionTarget, in classes: [PathClass]
   ) -> Bool {
     let names = checkedIntegerParameterNames
+    let bound = Polynomial.maximum(candidate, floor)
+    guard !refuted(candidate, floor: floor, for: target, in: classes) else { return false }
     return classes.allSatisfy { pathClass in
-      guard let own = pathClass.ownCount(of: index, kind), own.variables.isSubset(of: names)
-      else { return false }
+      guard let own = target.own(pathClass), own.variables.isSubset(of: names) else { return false }
       let prover = InequalityProver(nonNegative: names, facts: pathClass.facts)
-      var total = own
+      // A count clamped at 0 that is not negative in this class is itself here: fewer cases
+      // for the prover, whose depth each `max` spends.
+      let unclamped = { (value: Polynomial) in value.provingClamps { prover.provesNonNegative($0) } }
+      var total = unclamped(own)
       for site in pathClass.sites {
-        guard let offset = passedOffset(of: index, at: site) else { return false }
-        guard offset != nil else { continue }  // the parameter is not passed on here
-        guard !site.isInLoop, candidate.variables.isSubset(of: Set(site.integerArguments.keys)) else { return false }
-        let there = candidate.substituting(site.integerArguments)
-        guard prover.provesNonNegative(there) else { return false }
+        guard let adds = target.countsCall(site, pathClass) else { return false }
+        guard adds else { continue }
+        let arguments = Set(site.integerArguments.keys)
+        guard !site.isInLoop, candidate.variables.union(floor.variables).isSubset(of: arguments) else { return false }
+        let there = unclamped(candidate.substituting(site.integerArguments))
+        guard
+          prover.provesAtLeast(there, unclamped(floor.substituting(site.integerArguments)))
+            || atLeastFloor(candidate, floor, at: site, prover: prover)
+        else { return false }
         total = total + there
       }
-      return prover.provesAtLeast(candidate, total)
+      return prover.provesAtLeast(unclamped(candidate), total) || prover.provesAtLeast(bound, total)
     }
   }
+}
+
+extension FunctionAnalyzer {
+  /// The values each checked integer parameter takes at the sample points of `refuted`.
+  private static let sampleValues = [0, 1, 2, 3, 5, 8, 13, 40]
+  /// The most sample points tried per class.
+  private static let sampleLimit = 64
+
+  /// Whether the induction's step fails at a sample point of some class (its facts holding
+  /// there): a candidate the prover would spend its time on in vain. Only ever rejects: a
+  /// candidate not refuted is still proved.
+  private func refuted(
+    _ candidate: Polynomial, floor: Polynomial, for target: InductionTarget, in classes: [PathClass]
+  ) -> Bool {
+    let names = checkedIntegerParameterNames.sorted()
+    let bound = Polynomial.maximum(candidate, floor)
+    let values = Self.sampleValues
+    let points = names.reduce(1) { product, _ in product * values.count }
+    for pathClass in classes {
+      guard let own = target.own(pathClass) else { continue }
+      let counted = pathClass.sites.filter { target.countsCall($0, pathClass) == true && !$0.isInLoop }
+      var tried = 0
+      for index in 0..<min(points, Self.sampleLimit * 8) {
+        if tried == Self.sampleLimit { break }
+        // The index's digits in base values.count, scattered by a stride prime to it.
+        var point: [String: Int] = [:]
+        var rest = (index * 37) % points
+        for name in names {
+          point[name] = values[rest % values.count]
+          rest /= values.count
+        }
+        guard pathClass.facts.allSatisfy({ ((try? $0.evaluate(point)) ?? .zero) >= .zero }) else { continue }
+        tried += 1
+        guard var total = try? own.evaluate(point), let stated = try? bound.evaluate(point) else { continue }
+        var known = true
+        for site in counted {
+          let arguments = site.integerArguments.mapValues { try? $0.evaluate(point) }
+          guard arguments.values.allSatisfy({ $0?.isInteger == true }) else {
+            known = false
+            break
+          }
+          let there = arguments.compactMapValues { $0?.numerator }
+          guard let atCall = try? candidate.evaluate(there), let least = try? floor.evaluate(there),
+            let sum = total.adding(atCall)
+          else {
+            known = false
+            break
+          }
+          if atCall < least { return true }
+          total = sum
+        }
+        if known && stated < total { return true }
+      }
+    }
+    return false
+  }
+
+  /// The most a call's argument is tried for as a least value (`atLeastFloor`).
+  private static let leastArgumentLimit = 16
+
+  /// Whether `candidate >= floor` at the call's arguments where both are in one parameter p:
+  /// shown for every p >= b, b the largest constant the argument is proved at least. The
+  /// prover bounds a quotient's power from below by 0 (`(n / 2)^3`), too weak for a cubic
+  /// candidate against a cubic floor; a value in p alone needs no such bound.
+  private func atLeastFloor(
+    _ candidate: Polynomial, _ floor: Polynomial, at site: RecursiveCallSite, prover: InequalityProver
+  ) -> Bool {
+    let variables = candidate.variables.union(floor.variables)
+    guard variables.count == 1, let name = variables.first, let argument = site.integerArguments[name] else {
+      return false
+    }
+    guard
+      let least = (0...Self.leastArgumentLimit).reversed().first(where: {
+        prover.provesAtLeast(argument, Polynomial($0))
+      })
+    else { return false }
+    let alone = InequalityProver(nonNegative: [name], facts: [.variable(name) - Polynomial(least)])
+    return alone.provesAtLeast(candidate, floor)
+  }
+}
+
+/// What an induction over the classes of paths bounds (`FunctionAnalyzer.holds`).
+struct InductionTarget {
+  /// The class's own figure, its calls of itself counted as nothing; nil: unbounded.
+  var own: (PathClass) -> Count
+  /// Whether the figure at the call's arguments adds to its caller's; nil where that cannot
+  /// be told (the memory is passed on as another parameter).
+  var countsCall: (RecursiveCallSite, PathClass) -> Bool?
 }

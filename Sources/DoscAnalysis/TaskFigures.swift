@@ -82,9 +82,17 @@ enum TaskFigures {
       reasons.append(Reason(.returnsNonNumber, function.returnType.spelling, at: function.location))
     }
     let work = figure(summary.work)
+    // A recursive task's `work` is its whole recursion's (`RecursiveWorkInduction`).
+    let recursionWork = figure(summary.recursionWork)
     var workUnbounded = summary.unboundedWorkBecause
-    if summary.isRecursive {
+    if summary.isRecursive && recursionWork == nil {
       workUnbounded.insert("'\(function.name)' is recursive: its work depends on how deep the recursion goes", at: 0)
+      let why =
+        summary.recursionWork == nil
+        ? summary.recursionWorkUnboundedBecause : "its bound is not stated in parameters it never changes"
+      if let why { workUnbounded.insert("\(function.location.withBaseName): \(why)", at: 1) }
+    } else if summary.isRecursive {
+      workUnbounded = []
     } else if work == nil && workUnbounded.isEmpty {
       workUnbounded.append(
         summary.work?.isOverflow == true
@@ -92,7 +100,7 @@ enum TaskFigures {
     }
     var task = AnalyzedTask(
       name: function.name, location: function.location, returns: function.returnType.spelling, parameters: parameters,
-      work: summary.isRecursive ? nil : work, workPerInvocation: summary.isRecursive ? work : nil,
+      work: summary.isRecursive ? recursionWork : work, workPerInvocation: summary.isRecursive ? work : nil,
       workUnbounded: workUnbounded, isRecursive: summary.isRecursive, reasons: reasons, isOpaque: false)
     task.sharedConstants = summary.sharedConstants
     if summary.isRecursive {

@@ -89,7 +89,8 @@ import Testing
     #expect(try manifest.task("walk").workPerInvocation == .number(3))
     #expect(
       try manifest.task("walk").workUnbounded == [
-        "'walk' is recursive: its work depends on how deep the recursion goes"
+        "'walk' is recursive: its work depends on how deep the recursion goes",
+        "recursion.c:19:6: it recurses through 'branch' at recursion.c:21:10, whose calls are not counted",
       ])
     #expect(manifest.sites.map(\.function) == ["branch", "branch", "even_steps", "odd_steps", "main", "main"])
   }
