@@ -15,8 +15,14 @@ enum SiteLoops {
         function: function, context: context,
         mode: .loopsOnly { statement, loops in
           if starts.contains(statement.range.lowerBound), frames[statement.range.lowerBound] == nil,
-            let innermost = loops.last
+            var innermost = loops.last
           {
+            // The trip count is C at the site: an outer variable counted from its least value
+            // is named there (`CountedLoop.inCNames`).
+            if var counted = innermost.counted {
+              for outer in loops.compactMap(\.counted) { counted.tripCount = outer.inCNames(counted.tripCount) }
+              innermost.counted = counted
+            }
             frames[statement.range.lowerBound] = innermost
           }
         })
