@@ -207,6 +207,27 @@ import Testing
     }
   }
 
+  /// A spawn site's trip count is C in the spawning function: an outer variable counted from
+  /// its least value is named there as itself (`CountedLoop.inCNames`: `i#from + 1` is `i + 3`
+  /// for i from -2). It was null (the outer loop not counted).
+  @Test func aSiteTripCountNamesAnOuterVariableCountedFromItsLeastValue() throws {
+    let source = """
+      void f(double *a, int j) { a[j] += 1; }
+      void spawner(double *a, int n) {
+        for (int i = -2; i < n; i++)
+          for (int j = 0; j < i + 3; j++) {
+      #pragma dosc task
+            f(a, j);
+          }
+      #pragma dosc taskwait
+      }
+      int main(void) { double a[40] = {0}; spawner(a, 5); return 0; }
+      """
+    let site = try #require(Fixtures.analyze(source: source).0.sites.first)
+    #expect(site.loop?.tripCount == .formula("i+3"), "\(site)")
+    #expect(site.siblings == .formula("i+3"), "\(site)")
+  }
+
   /// Loops the renaming does not take stay uncounted, with their located reason: a parameter
   /// counted down from its value at the call below 0 (`while (n-- > -3)`), already renamed
   /// (`CountedLoop.renamedFrom`); an unsigned variable from `n - 1`, which is near 2^32 in C at
