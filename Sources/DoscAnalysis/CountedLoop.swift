@@ -211,12 +211,35 @@ struct CountedLoop {
       return (direction >= 0) == smallest ? value.substituting(variable, with: first) : valueAtLast(value)
     }
     let slope = value.coefficients(of: variable)[1] ?? .zero
-    let atFirst = value.substituting(variable, with: first)
-    let atLast = value.substituting(variable, with: last)
+    let atFirst = affine(value, at: first)
+    let atLast = affine(value, at: last)
     switch slope.signAssumingNonNegativeVariables {
     case .some(let sign) where sign >= 0: return smallest ? atFirst : atLast
     case .some: return smallest ? atLast : atFirst
     case nil: return smallest ? .minimum(atFirst, atLast) : .maximum(atFirst, atLast)
+    }
+  }
+
+  /// `value`, affine in the variable, at `end`. An end that is one `max` or `min` (a guarded
+  /// end, `LoopGuards`: `max(0, r - j)` for `j + k >= 0` with k from -r) is taken inside it, for
+  /// a constant slope c: `c * max(a, b) + rest` is `max(c * a + rest, c * b + rest)` for c > 0
+  /// (`min` for c < 0), which moves as its operands do in an outer loop's variable
+  /// (`j - r + max(0, r - j)` is `max(j - r, 0)`, never falling as `j` rises). Only where the
+  /// rest of `value` shares a variable with the end, which may cancel; elsewhere the plain form
+  /// compares better with other ends (`min(hi - 1, n - 2) + 1`).
+  private func affine(_ value: Polynomial, at end: Polynomial) -> Polynomial {
+    let plain = value.substituting(variable, with: end)
+    let rest = value.substituting(variable, with: .zero)
+    guard !rest.variables.isDisjoint(with: end.variables),
+      let slope = value.coefficients(of: variable)[1]?.integerValue, slope != 0, end.terms.count == 1,
+      let (monomial, coefficient) = end.terms.first, coefficient == .one, monomial.factors.count == 1,
+      let factor = monomial.factors.first, factor.exponent == 1
+    else { return plain }
+    let at = { (operand: Polynomial) in value.substituting(self.variable, with: operand) }
+    switch factor.atom {
+    case .maximum(let a, let b): return slope > 0 ? .maximum(at(a), at(b)) : .minimum(at(a), at(b))
+    case .minimum(let a, let b): return slope > 0 ? .minimum(at(a), at(b)) : .maximum(at(a), at(b))
+    default: return plain
     }
   }
 

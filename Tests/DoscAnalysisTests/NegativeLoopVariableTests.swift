@@ -137,6 +137,14 @@ import Testing
     }
   }
 
+  /// The guard keeps box_row's footprint exact, `[0, n)`: the guarded end `max(0, r - j)` of
+  /// `j - r + k#from` is `max(j - r, 0)` (`CountedLoop.affine`), which rises with `j`. Its
+  /// reads count the whole kernel (a guard bounds ranges, not counts).
+  @Test func aGuardedStencilHasAnExactFootprint() throws {
+    let input = try Self.manifest.get().task("box_row").param("in")
+    #expect(input.first == .number(0) && input.count == .formula("n"), "\(input)")
+  }
+
   @Test func countsThatAreNegativeForSomeValues() throws {
     try check("negative_argument", "a", over: ["n": 0...8], exact: false) { v in
       var trace = Trace()
@@ -226,6 +234,29 @@ import Testing
     let site = try #require(Fixtures.analyze(source: source).0.sites.first)
     #expect(site.loop?.tripCount == .formula("i+3"), "\(site)")
     #expect(site.siblings == .formula("i+3"), "\(site)")
+  }
+
+  /// Three deep, the middle loop's least value is the outer variable (`-3 + i#from`): its
+  /// symbol is written in C names before the outer one's, else `i#from` comes back (the trip
+  /// count was `i-i#from+j+6`, which dosc compile read as -1 siblings). No manifest expression
+  /// names a symbol of the analysis's own.
+  @Test func aThreeDeepSiteTripCountIsInCNames() throws {
+    let source = """
+      void f(double *a, int k) { a[k] += 1; }
+      void spawner(double *a, int n) {
+        for (int i = -3; i < n; i++)
+          for (int j = i; j < n; j++)
+            for (int k = 0; k < j + 3; k++) {
+      #pragma dosc task
+              f(a, k);
+            }
+      #pragma dosc taskwait
+      }
+      int main(void) { double a[40] = {0}; spawner(a, 5); return 0; }
+      """
+    let site = try #require(Fixtures.analyze(source: source).0.sites.first)
+    #expect(site.loop?.tripCount == .formula("j+3"), "\(site)")
+    #expect(site.siblings == .formula("j+3"), "\(site)")
   }
 
   /// Loops the renaming does not take stay uncounted, with their located reason: a parameter
