@@ -200,7 +200,7 @@ struct AccessSummary {
       repeated.dense = unsure ? DenseStores() : access.dense.repeated(over: loop)
       if access.ranges != nil && repeated.ranges == nil {
         repeated.noteUnbounded(
-          "an index is not affine in the variable '\(loop.variable)' of the loop at \(loop.location.withBaseName)")
+          "an index is not affine in the variable '\(loop.name)' of the loop at \(loop.location.withBaseName)")
       }
       result.parameters[index] = repeated
     }

@@ -84,7 +84,7 @@ extension FunctionAnalyzer {
     let size = abs(divisor)
     if size == 1 { return .scalar(.zero) }
     if let x, let constant = x.integerValue, !unsigned { return .scalar(Polynomial(constant % divisor)) }
-    if let x, !unsigned, !x.variables.contains(where: { inductionVariables.contains($0) || $0.contains("#") }) {
+    if let x, !unsigned, !x.variables.contains(where: { inductionVariables[$0] != nil || $0.contains("#") }) {
       return .scalar(x - Polynomial(divisor) * (x / Polynomial(divisor)))
     }
     let nonNegative = unsigned || (x.flatMap(provableLowerBound) ?? -1) >= 0
@@ -140,7 +140,7 @@ extension FunctionAnalyzer {
       range = widened
     }
     let mentioned = range.low.variables.union(range.high.variables)
-    guard !mentioned.contains(where: { inductionVariables.contains($0) || boundedValues[$0] != nil }) else {
+    guard !mentioned.contains(where: { inductionVariables[$0] != nil || boundedValues[$0] != nil }) else {
       return nil
     }
     return range

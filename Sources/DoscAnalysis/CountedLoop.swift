@@ -5,11 +5,16 @@ import SymbolicAlgebra
 /// A loop whose variable runs over an arithmetic sequence with bounds the analysis can state:
 /// `for (i = lower; i < upper; i += step)` and its `<=`, `!=`, `>`/`>=` (counting down) forms.
 struct CountedLoop {
-  /// The symbol of the variable's values in the loop: its name, or `renamedFrom#loop`.
+  /// The symbol of the variable's values in the loop: its name, `renamedFrom#loop` or
+  /// `renamedFrom#from`.
   var variable: String
   /// The C name of a variable whose name stands for another value in figures: a parameter
-  /// counted down from its value at the call (`while (n-- > 0)`, `isCountedParameter`).
+  /// counted down from its value at the call (`while (n-- > 0)`, `isCountedParameter`), or one
+  /// whose values are counted from their least (`origin`).
   var renamedFrom: String? = nil
+  /// Set for a variable that may be negative, whose symbol counts the distance of its value
+  /// from its least one, `origin` (`countedFromLeast`): the C name holds `origin + variable`.
+  var origin: Polynomial? = nil
   /// The smallest and largest values the variable takes inside the body.
   var first: Polynomial
   var last: Polynomial
@@ -42,15 +47,53 @@ struct CountedLoop {
   /// Which conjunct of the loop's condition is the counting test: the ones before it are also
   /// evaluated once more at the exit, past the last value (`a[i] < r && i < n` reads `a[n]`).
   var testPosition = 0
+  /// Whether the test compares an unsigned variable: a value below 0 in figures is one near
+  /// 2^N in C, which no distance from a least value names (`countedFromLeast`).
+  var isUnsigned = false
 
-  /// The values the variable may hold once the loop is left: its start (no iteration), one step
+  /// The C name of the variable.
+  var name: String { renamedFrom ?? variable }
+  /// Whether the loop counts down a parameter from its value at the call (`isCountedParameter`):
+  /// its name in figures is that value, its symbol in the loop another.
+  var countsParameter: Bool { renamedFrom != nil && origin == nil }
+  /// The value the C name holds in the body, in the loop's symbol.
+  var valueOfName: Polynomial { (origin ?? .zero) + .variable(variable) }
+
+  /// The values the C name may hold once the loop is left: its start (no iteration), one step
   /// past its last value (the test failed), or any value in between (another conjunct failed,
   /// a `break`).
   var exitRange: IndexRange {
     if let scaling { return scaling.exitRange(of: self) }
+    let origin = origin ?? .zero
     return ascending
-      ? IndexRange(low: start, high: .maximum(start, last + step))
-      : IndexRange(low: .minimum(start, first - step), high: start)
+      ? IndexRange(low: origin + start, high: origin + .maximum(start, last + step))
+      : IndexRange(low: origin + .minimum(start, first - step), high: origin + start)
+  }
+
+  /// This loop with its variable's values counted from the least, `first`: `k` from `-r` is
+  /// `-r + k#from` in the body, its symbol from 0 to `last - first`, never negative, as the
+  /// figures' algebra takes every symbol to be (`for (k = -r; k <= r; k++) a[k + r]` touches
+  /// `a[k#from]`, exact). `first` is the least value whenever the loop runs, and where it does
+  /// not no value is named. Nil where the values are no arithmetic sequence from `first`
+  /// (`scaling`), are a pointer's offsets or unsigned, or are already renamed.
+  var countedFromLeast: CountedLoop? {
+    guard scaling == nil, pointerInto == nil, renamedFrom == nil, !isUnsigned else { return nil }
+    var loop = self
+    loop.variable = variable + "#from"
+    loop.renamedFrom = variable
+    loop.origin = first
+    loop.first = .zero
+    loop.last = last - first
+    loop.lastAtLeast = lastAtLeast.map { $0 - first }
+    loop.valuesAtLeast = nil
+    return loop
+  }
+
+  /// `value` with this loop's symbol written as what it counts, for C code where the variable
+  /// is in scope: `i - origin` for a variable counted from its least; `value` for others.
+  func inCNames(_ value: Polynomial) -> Polynomial {
+    guard let origin, let renamedFrom else { return value }
+    return value.substituting(variable, with: .variable(renamedFrom) - origin)
   }
 
   /// The loop whose first iteration runs before its first test (`do ... while`), with the
@@ -168,12 +211,35 @@ struct CountedLoop {
       return (direction >= 0) == smallest ? value.substituting(variable, with: first) : valueAtLast(value)
     }
     let slope = value.coefficients(of: variable)[1] ?? .zero
-    let atFirst = value.substituting(variable, with: first)
-    let atLast = value.substituting(variable, with: last)
+    let atFirst = affine(value, at: first)
+    let atLast = affine(value, at: last)
     switch slope.signAssumingNonNegativeVariables {
     case .some(let sign) where sign >= 0: return smallest ? atFirst : atLast
     case .some: return smallest ? atLast : atFirst
     case nil: return smallest ? .minimum(atFirst, atLast) : .maximum(atFirst, atLast)
+    }
+  }
+
+  /// `value`, affine in the variable, at `end`. An end that is one `max` or `min` (a guarded
+  /// end, `LoopGuards`: `max(0, r - j)` for `j + k >= 0` with k from -r) is taken inside it, for
+  /// a constant slope c: `c * max(a, b) + rest` is `max(c * a + rest, c * b + rest)` for c > 0
+  /// (`min` for c < 0), which moves as its operands do in an outer loop's variable
+  /// (`j - r + max(0, r - j)` is `max(j - r, 0)`, never falling as `j` rises). Only where the
+  /// rest of `value` shares a variable with the end, which may cancel; elsewhere the plain form
+  /// compares better with other ends (`min(hi - 1, n - 2) + 1`).
+  private func affine(_ value: Polynomial, at end: Polynomial) -> Polynomial {
+    let plain = value.substituting(variable, with: end)
+    let rest = value.substituting(variable, with: .zero)
+    guard !rest.variables.isDisjoint(with: end.variables),
+      let slope = value.coefficients(of: variable)[1]?.integerValue, slope != 0, end.terms.count == 1,
+      let (monomial, coefficient) = end.terms.first, coefficient == .one, monomial.factors.count == 1,
+      let factor = monomial.factors.first, factor.exponent == 1
+    else { return plain }
+    let at = { (operand: Polynomial) in value.substituting(self.variable, with: operand) }
+    switch factor.atom {
+    case .maximum(let a, let b): return slope > 0 ? .maximum(at(a), at(b)) : .minimum(at(a), at(b))
+    case .minimum(let a, let b): return slope > 0 ? .minimum(at(a), at(b)) : .maximum(at(a), at(b))
+    default: return plain
     }
   }
 

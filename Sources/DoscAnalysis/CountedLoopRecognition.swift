@@ -31,6 +31,7 @@ extension FunctionAnalyzer {
           loop, initializer: initializer, test: test, increment: increment, stepIsLastInBody: stepIsLastInBody)
         {
           counted.testPosition = position
+          counted.isUnsigned = test.isUnsigned
           return runsAtLeastOnce ? counted.runningAtLeastOnce : counted
         }
       }

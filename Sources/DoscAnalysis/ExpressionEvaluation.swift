@@ -100,7 +100,7 @@ extension FunctionAnalyzer {
   private func nameValue(_ name: String, _ reference: Reference, _ expression: Expr) -> Value {
     // A floating value is no integer figure: `(int)x` is not `x` (x = 2.5), `i < x` runs ceil(x) times.
     if expression.type.kind == .floating { return .unknownScalar }
-    if inductionVariables.contains(name) { return .scalar(.variable(name)) }
+    if let value = inductionVariables[name] { return .scalar(value) }
     switch reference {
     case .parameter(let index):
       if expression.type.isPointerLike {

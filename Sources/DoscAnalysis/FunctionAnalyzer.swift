@@ -32,8 +32,9 @@ final class FunctionAnalyzer {
   /// wherever else they are not followed their values are `#cur` symbols, so their names in
   /// figures are that value.
   var countedParameterNames: Set<String> = []
-  /// Variables of the counted loops currently open.
-  var inductionVariables: Set<String> = []
+  /// Variables of the counted loops currently open, by C name: the value the name holds, the
+  /// loop's symbol (`CountedLoop.valueOfName`).
+  var inductionVariables: [String: Polynomial] = [:]
   /// Per open loop: the names its body changes.
   var openLoops: [Set<String>] = []
   /// The loops around the statement being walked, innermost last.
@@ -298,13 +299,19 @@ final class FunctionAnalyzer {
     // Every figure's algebra takes each symbol to be >= 0 (`signAssumingNonNegativeVariables`):
     // parameters are (a spawn with a negative one stays on rank 0), and so is a loop variable
     // whose smallest value is. One that may be negative (`for (j = -2; ...)`, `i = lo - 1`) would
-    // be taken for >= 0 in a slope's sign, a `max`, a clamp: a footprint or count too small.
+    // be taken for >= 0 in a slope's sign, a `max`, a clamp: a footprint or count too small. Its
+    // values are named by their distance from the least (`CountedLoop.countedFromLeast`), a
+    // symbol that is >= 0; a least value that is a range (`BoundedValues`) is no one origin.
     var negativeReason: String?
     if let loop = counted, !valuesAreNeverNegative(loop) {
-      negativeReason =
-        "the variable '\(loop.renamedFrom ?? loop.variable)' of the loop at \(loop.location.withBaseName) may be"
-        + " negative (its least value \(loop.first))"
-      counted = nil
+      if let fromLeast = loop.countedFromLeast, !mentionsBoundedValue(loop.first) {
+        counted = fromLeast
+      } else {
+        negativeReason =
+          "the variable '\(loop.name)' of the loop at \(loop.location.withBaseName) may be"
+          + " negative (its least value \(loop.first))"
+        counted = nil
+      }
     }
     enterLoop(loop, counted: counted, condition: condition, increment: increment, body: body)
     guard let counted else {
@@ -318,14 +325,15 @@ final class FunctionAnalyzer {
     }
     let outer = summary
     summary = AccessSummary()
-    let wasInduction = inductionVariables.contains(counted.variable)
+    // An inner loop may count a variable of the same name (another, declared in it).
+    let outerValue = inductionVariables[counted.name]
     // A pointer's values are its offsets, which `enterLoop` states as the loop's variable; a
     // parameter's name stands for its value at the call, so its values here are another symbol.
-    if let original = counted.renamedFrom {
-      scalars[original] = .variable(counted.variable)
-      countedParameterNames.insert(original)
+    if counted.countsParameter {
+      scalars[counted.name] = .variable(counted.variable)
+      countedParameterNames.insert(counted.name)
     } else if counted.pointerInto == nil {
-      inductionVariables.insert(counted.variable)
+      inductionVariables[counted.name] = counted.valueOfName
     }
     openLoops.append(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? [])
     loopStack.append(LoopFrame(location: loop.location, counted: counted))
@@ -334,8 +342,8 @@ final class FunctionAnalyzer {
     if let increment { evaluate(increment) }
     loopStack.removeLast()
     openLoops.removeLast()
-    if !wasInduction { inductionVariables.remove(counted.variable) }
-    if let original = counted.renamedFrom { scalars[original] = nil }
+    inductionVariables[counted.name] = outerValue
+    if counted.countsParameter { scalars[counted.name] = nil }
     var repeated = summary.repeated(over: counted, isNeverNegative: countIsNeverNegative(inside: counted))
     // A loop that may stop sooner than its trip count (`i < n && more`, a `break`), or an
     // iteration cut short (`continue`): its last values' accesses may never happen.
@@ -359,7 +367,7 @@ final class FunctionAnalyzer {
       if let condition, counted.testPosition > 0 { exitTest(condition.conjuncts.prefix(counted.testPosition)) }
       return
     }
-    let variable = counted.renamedFrom ?? counted.variable
+    let variable = counted.name
     let saved = scalars[variable]
     let range = counted.exitRange
     let resolved = !mentionsBoundedValue(range.low) && !mentionsBoundedValue(range.high)

@@ -85,14 +85,18 @@ extension FunctionAnalyzer {
   }
 
   /// One side of a comparison as a polynomial in values the loops do not change, besides
-  /// their own variables; the walk's state (work, accesses, bindings) is left as it was, since
-  /// the condition has been evaluated already. Nil for an unsigned side: the comparison is
-  /// then made modulo 2^N (`i < n - 1` with an unsigned n = 0 holds for every i).
+  /// their own variables (a variable counted from its least value is its symbol `i#from`,
+  /// `CountedLoop.countedFromLeast`); the walk's state (work, accesses, bindings) is left as it
+  /// was, since the condition has been evaluated already. Nil for an unsigned side: the
+  /// comparison is then made modulo 2^N (`i < n - 1` with an unsigned n = 0 holds for every i).
   func sideValue(_ expression: Expr) -> Polynomial? {
     guard expression.type.kind == .integer, !expression.type.isUnsigned else { return nil }
     let saved = (summary, scalars, pointers)
     defer { (summary, scalars, pointers) = saved }
-    guard let value = evaluate(expression).polynomial, !value.variables.contains(where: { $0.contains("#") }) else {
+    let countedFromLeast = Set(loopStack.compactMap { $0.counted?.origin != nil ? $0.counted?.variable : nil })
+    guard let value = evaluate(expression).polynomial,
+      !value.variables.contains(where: { $0.contains("#") && !countedFromLeast.contains($0) })
+    else {
       return nil
     }
     return value

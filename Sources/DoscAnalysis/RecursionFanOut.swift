@@ -49,7 +49,7 @@ enum RecursionFanOut {
         // A trip count may be negative where the loop does not run: count it as none.
         // In the function itself a name's current value (`n#cur`) is the parameter's own for a
         // parameter no statement changes; the caller keeps only those.
-        product = product * .maximum(SiteLoops.stripCurrentMarkers(counted.tripCount), .zero)
+        product = product * .maximum(SiteLoops.stripCurrentMarkers(loops.inCNames(counted.tripCount)), .zero)
       }
       total += product
     }

@@ -15,8 +15,11 @@ enum SiteLoops {
         function: function, context: context,
         mode: .loopsOnly { statement, loops in
           if starts.contains(statement.range.lowerBound), frames[statement.range.lowerBound] == nil,
-            let innermost = loops.last
+            var innermost = loops.last
           {
+            // The trip count is C at the site: an outer variable counted from its least value
+            // is named there (`CountedLoop.inCNames`).
+            if let tripCount = innermost.counted?.tripCount { innermost.counted?.tripCount = loops.inCNames(tripCount) }
             frames[statement.range.lowerBound] = innermost
           }
         })
@@ -56,4 +59,14 @@ enum SiteLoops {
 struct LoopFrame {
   var location: SourceLocation
   var counted: CountedLoop?
+}
+
+extension [LoopFrame] {
+  /// `value`, in the symbols of these loops (outermost first), with each variable counted from
+  /// its least value written as what it counts (`CountedLoop.inCNames`), for C where they are in
+  /// scope. Innermost first: a least value names the symbols of the loops outside it only
+  /// (`j` from `i` is `-3 + i#from + j#from`), which the outer loops then rewrite.
+  func inCNames(_ value: Polynomial) -> Polynomial {
+    reversed().compactMap(\.counted).reduce(value) { $1.inCNames($0) }
+  }
 }

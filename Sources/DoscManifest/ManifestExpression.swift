@@ -8,7 +8,10 @@ public enum ManifestExpression: Codable, Hashable, Sendable, CustomStringConvert
   case unknown
 
   public init(_ polynomial: Polynomial?) {
-    guard let polynomial, let text = polynomial.representableCExpression else {
+    // A name with `#` is one of the analysis's own symbols (`i#from`, `#in0`), never C.
+    guard let polynomial, !polynomial.variables.contains(where: { $0.contains("#") }),
+      let text = polynomial.representableCExpression
+    else {
       self = .unknown
       return
     }
