@@ -196,6 +196,9 @@ int main(void) {
 #pragma dosc taskwait
 #pragma dosc task
   t_global(a + 100, 9, 0);
+  /* Both write the global g: siblings, they would race (the one run last sets what main
+     prints, and a pool runs the later spawn first), so the second waits for the first. */
+#pragma dosc taskwait
 #pragma dosc task
   t_global(a + 400, 0, 0);
 #pragma dosc taskwait
