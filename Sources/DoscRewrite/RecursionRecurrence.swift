@@ -40,9 +40,11 @@ public struct RecursionRecurrence {
   /// Nil unless the task recurses with a measure and either a constant work per invocation and
   /// at most `DOSC_POLICY_MAX_RECURSIVE_CALLS` calls per invocation (the load-time walk), or a
   /// bound of one call's work and a fan-out over its parameters (priced at the spawn): the
-  /// site then keeps the depth cut-off alone.
+  /// site then keeps the depth cut-off alone. Nil too for a task whose work is known: its
+  /// spawns are decided by that work (`work >= threshold`), not by a measure, in the compiled
+  /// site and in explain alike.
   public init?(task: Manifest.Task) {
-    guard task.recursive, let measure = task.measure, let leastStep = measure.decrements.min(),
+    guard task.recursive, task.work == .unknown, let measure = task.measure, let leastStep = measure.decrements.min(),
       let index = task.params.firstIndex(where: { $0.name == measure.parameter })
     else { return nil }
     var boundIndex: Int?

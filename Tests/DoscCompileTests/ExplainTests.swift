@@ -336,6 +336,41 @@ import Testing
   /// (`remote_first_ns`) over their batch: matmul 64's 4 row blocks stay here (forced remote
   /// ran them in 0.88 ms, inline in 0.39), matmul 256's 16 go. With 2 threads a rank, the hosts'
   /// 2 cores run no more workers than rank 0's pool: local.
+  /// A recursive task whose whole work is known (a chain on n - 1: `9*n+1`) spawns by that
+  /// work in the compiled site, and explain says so alone: no depth cut-off of a measure the
+  /// program does not use (explain once printed both).
+  @Test func recursiveSiteOfKnownWorkSpawnsByItsWorkAlone() throws {
+    let directory = try Harness.scratch("explain-known-work")
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let source = directory + "/chain.c"
+    try """
+    #include <stdio.h>
+    long sum_chain(const int *a, int n) {
+      if (n <= 0) return 0;
+      long rest;
+    #pragma dosc task
+      rest = sum_chain(a, n - 1);
+    #pragma dosc taskwait
+      return rest + a[n - 1];
+    }
+    int main(void) {
+      int a[100];
+      for (int i = 0; i < 100; i++) a[i] = i;
+      printf("%ld\\n", sum_chain(a, 100));
+      return 0;
+    }
+    """.write(toFile: source, atomically: true, encoding: .utf8)
+    let compiled = Harness.doscCompile([source, "-O2", "-o", directory + "/chain"])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    let built = Built(
+      directory: directory, program: directory + "/chain",
+      environment: ["DOSC_PROFILE": directory + "/no-profile.json", "HOME": directory])
+    let site = try #require(try Self.explain(built, threads: 2, values: ["n": 100]).sites.first)
+    #expect(site.figures.work != "null" && site.figures.recursive, "\(site.figures)")
+    #expect(site.reason.contains("spawns when work >="), "\(site.reason)")
+    #expect(!site.breakEven.contains { $0.text.contains("depth <") }, "\(site.breakEven)")
+  }
+
   /// fib's calls are all made above its base (the manifest's `lower_bound`): on 3 ranks of a
   /// 2-core host its subtrees are priced remote from the work they surely have, near the root
   /// only. explain states from which n, its pick at the values follows it, and with one node,
