@@ -224,8 +224,10 @@ void dosc_send_footprint(dosc_data_stream *out, const dosc_remote_site *site, co
   long long after =
       dosc_read_without_faults(copy + (hi - start), (const void *)hi, start + bytes - hi);
   if (before < 0 || after < 0) {
-    /* No fault-free read (dosc_footprint_unshippable keeps such tasks here at
-     * spawn time, so this is not reached). */
+    /* No fault-free read now, though there was one at start-up (where
+     * check_task keeps tasks here when there is none): a sandbox the program
+     * set up later (seccomp). A plain copy, right unless the footprint, wider
+     * than the task's accesses, reaches an unreadable page. */
     dosc_copy_shipped(copy, from, bytes);
   } else if (before + after > 0) {
     trace_unreadable(site, param, before + after);

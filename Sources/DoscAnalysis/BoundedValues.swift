@@ -140,7 +140,10 @@ extension FunctionAnalyzer {
       range = widened
     }
     let mentioned = range.low.variables.union(range.high.variables)
-    guard !mentioned.contains(where: { inductionVariables[$0] != nil || boundedValues[$0] != nil }) else {
+    // A loop counted from its least value names its symbol `i#from`, not the C name `i`.
+    guard
+      !mentioned.contains(where: { inductionVariables[$0] != nil || boundedValues[$0] != nil || $0.contains("#") })
+    else {
       return nil
     }
     return range

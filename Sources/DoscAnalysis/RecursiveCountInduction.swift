@@ -157,7 +157,8 @@ extension FunctionAnalyzer {
 
   /// Whether `max(candidate, floor)` bounds the figure by the induction: in every class, at
   /// each call that adds to it, the candidate is at least the floor (so the bound there is the
-  /// candidate), and the class's own figure plus the candidate at those calls is at most
+  /// candidate) and not negative (a call not made adds nothing less than none), and the class's
+  /// own figure plus the candidate at those calls is at most
   /// `max(candidate, floor)`. A class without such calls (the leaves) may so be bounded by the
   /// floor alone, which keeps a candidate that is negative where the leaves are (`2n - 1`
   /// nodes of a tree of n leaves, at n = 0) from failing there.
@@ -183,6 +184,12 @@ extension FunctionAnalyzer {
         guard
           prover.provesAtLeast(there, unclamped(floor.substituting(site.integerArguments)))
             || atLeastFloor(candidate, floor, at: site, prover: prover)
+        else { return false }
+        // A call in the class that an `if` on data may skip adds `there` to the total all the
+        // same: only where it is not negative does a total within the bound keep the own
+        // figure within it (a floor, the leaves' work, may be negative at the call's
+        // arguments; with the floor 0 this is the test above).
+        guard prover.provesNonNegative(there) || atLeastFloor(candidate, .zero, at: site, prover: prover)
         else { return false }
         total = total + there
       }
