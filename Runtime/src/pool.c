@@ -131,6 +131,27 @@ static void run_task(dosc_worker *worker, dosc_task *task) {
   atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_release);
 }
 
+/* Fills a task taken from task_alloc (its function, frame, depth and a copy of
+ * its arguments) and counts it in its frame's pending; 0 when the arguments'
+ * copy cannot be allocated (nothing counted then). */
+static inline int task_set_up(dosc_task *task, dosc_frame *frame, void (*fn)(void *), int depth,
+                              const void *args, size_t size) {
+  task->fn = fn;
+  task->link.frame = frame;
+  task->depth = depth;
+  if (size <= DOSC_TASK_INLINE_ARGS) {
+    task->args = task->inline_args;
+  } else if ((task->args = malloc(size)) == NULL) {
+    return 0;
+  }
+  if (size > 0) memcpy(task->args, args, size);
+  /* relaxed: whoever runs the task decrements after this increment: a spawned
+   * task is published by the deque push's release fence, a received record is
+   * run by the worker that took it here. */
+  atomic_fetch_add_explicit(&frame->pending, 1, memory_order_relaxed);
+  return 1;
+}
+
 /* A serving rank's inbox (dosc_pool_serve); `fifo` NULL everywhere else. */
 static struct {
   _Atomic(dosc_fifo *) fifo; /* release-stored after the two below */
@@ -150,13 +171,9 @@ static dosc_task *take_received(dosc_worker *worker) {
     dosc_spawn(inbox.frame, inbox.run, &record, sizeof record);
     return NULL;
   }
-  task->fn = inbox.run;
-  task->link.frame = inbox.frame;
-  task->depth = 1; /* top-level, whichever worker takes it (at a taskwait too) */
-  task->args = task->inline_args;
-  memcpy(task->args, &record, sizeof record);
-  /* relaxed: the taskwait that reads it runs on worker 0 after the last task ended */
-  atomic_fetch_add_explicit(&inbox.frame->pending, 1, memory_order_relaxed);
+  /* Depth 1: top-level, whichever worker takes it (at a taskwait too). A
+   * record's pointer fits the task's inline arguments: no allocation to fail. */
+  (void)task_set_up(task, inbox.frame, inbox.run, 1, &record, sizeof record);
   return task;
 }
 
@@ -288,21 +305,12 @@ void dosc_spawn(dosc_frame *frame, void (*fn)(void *), const void *args, size_t 
     run_now(fn, args);
     return;
   }
-  task->fn = fn;
-  task->link.frame = frame;
-  task->depth = dosc_current_depth + 1;
-  if (size <= DOSC_TASK_INLINE_ARGS) {
-    task->args = task->inline_args;
-  } else if ((task->args = malloc(size)) == NULL) {
+  DOSC_ASSERT(atomic_load_explicit(&frame->pending, memory_order_relaxed) >= 0);
+  if (!task_set_up(task, frame, fn, dosc_current_depth + 1, args, size)) {
     task_free(worker, task);
     run_now(fn, args);
     return;
   }
-  if (size > 0) memcpy(task->args, args, size);
-  DOSC_ASSERT(atomic_load_explicit(&frame->pending, memory_order_relaxed) >= 0);
-  /* relaxed: the push below publishes the task with a release fence, so any
-   * thread that runs it (and decrements) comes after this increment. */
-  atomic_fetch_add_explicit(&frame->pending, 1, memory_order_relaxed);
   if (!dosc_deque_push(&worker->deque, task)) {
     run_task(worker, task); /* deque at its maximum: run it now */
     return;
