@@ -188,8 +188,9 @@ extension FunctionAnalyzer {
         // A call in the class that an `if` on data may skip adds `there` to the total all the
         // same: only where it is not negative does a total within the bound keep the own
         // figure within it (a floor, the leaves' work, may be negative at the call's
-        // arguments; with the floor 0 this is the test above).
-        guard prover.provesNonNegative(there) || atLeastFloor(candidate, .zero, at: site, prover: prover)
+        // arguments; with the floor 0 the test above has shown it).
+        guard
+          floor.isZero || prover.provesNonNegative(there) || atLeastFloor(candidate, .zero, at: site, prover: prover)
         else { return false }
         total = total + there
       }
