@@ -20,10 +20,11 @@
  * its task itself (send_at_once). The footprints are
  * sent straight from the caller's memory; of a written footprint only what
  * the task changed comes back (write_back.h), received straight into the
- * caller's memory when it all changed, else stored run by run. Unless DOSC_BIND=remote forces
- * every task away, rank 0's own workers take queued tasks too (a ticket on
- * the local pool claims the record first or finds it gone), so rank 0 works
- * as well; the thread waiting at a taskwait runs such tickets.
+ * caller's memory when it all changed, else stored run by run. Under auto, where rank 0's
+ * workers add to those that run at once (dosc_rank_zero_shares), they take queued tasks too (a
+ * ticket on the local pool claims the record first or finds it gone), so rank 0 works as well;
+ * the thread waiting at a taskwait runs such tickets. Where the serving ranks' threads already
+ * fill the hosts' cores, and under DOSC_BIND=remote, rank 0 only dispatches.
  */
 #define _GNU_SOURCE
 #include "remote.h"
@@ -106,13 +107,10 @@ static struct {
   dosc_fifo waiting;      /* tasks no rank has taken yet, oldest first */
   remote_task *in_flight; /* under mpi_lock */
   uint64_t next_number;   /* under mpi_lock: numbered as sent */
-  int shared;             /* rank 0's workers may run queued tasks too */
-  /* Where its workers add none to the others' (dosc_rank_zero_shares), rank
-   * 0 runs queued tasks only until every serving rank has received its first
-   * task (its REACHED, serve.c): during the first contact it is the only
-   * worker reached; after it, the others' workers fill the cores. */
-  int rank_zero_adds;
-  atomic_int all_reached;       /* every serving rank has sent REACHED */
+  /* rank 0's workers run queued tasks too: under auto, where they add to the workers that run
+   * at once (dosc_rank_zero_shares), set once before main runs */
+  int shared;
+  int all_reached;              /* every serving rank has sent REACHED (the trace's contact) */
   unsigned char *reached;       /* [size]: under mpi_lock */
   int reached_count;            /* under mpi_lock */
   long long all_reached_ns;     /* when all_reached was set, for the trace; under mpi_lock */
@@ -643,36 +641,15 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
   pthread_mutex_unlock(&queue.lock);
 }
 
-/* Set on a rank 0 thread while it runs a queued task (run_ticket). */
-static _Thread_local int running_ticket;
-
-/* Whether rank 0's workers take queued tasks now (see queue.rank_zero_adds). Until every rank
- * has received its first task, a thread takes one only if it is not already running one: a
- * queued task's own spawns (n-queens' deeper levels) then go to the ranks instead of to rank 0
- * alone, which had run 30-63 of them while 4-11 left (auto 1.14x forced remote's time on 3
- * ranks). The window ends at the last rank's REACHED, not at its first RESULT: once every rank
- * holds a task their workers fill the cores, and a long first task there no longer keeps rank 0
- * running queued tasks (a third busy thread on 2 cores) for its whole length. */
-static int rank_zero_takes(void) {
-  return queue.shared &&
-         (queue.rank_zero_adds ||
-          (!running_ticket && !atomic_load_explicit(&queue.all_reached, memory_order_relaxed)));
-}
-
-/* The ticket on rank 0's pool: runs the task here unless a rank took it (or
- * rank 0 no longer takes queued tasks: it leaves the task to the ranks). */
+/* The ticket on rank 0's pool: runs the task here unless a rank took it. */
 static void run_ticket(void *pointer) {
   remote_task *task = *(remote_task **)pointer;
   int expected = 0;
-  if (rank_zero_takes() &&
-      atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
+  if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
                                               memory_order_relaxed)) {
     /* Clocked for the trace only: two clock reads cost a small task ~0.1 us. */
     long long started = dosc_remote.trace ? dosc_remote_now_ns() : 0;
-    int outer = running_ticket;
-    running_ticket = 1;
     task->site->thunk(task->args);
-    running_ticket = outer;
     if (dosc_remote.trace)
       atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started,
                                 memory_order_relaxed);
@@ -734,7 +711,7 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args, lo
     mpi_unlock();
     if (sent) return;
   }
-  int ticket = rank_zero_takes();
+  int ticket = queue.shared;
   atomic_store_explicit(&task->claimed, 0, memory_order_relaxed);
   atomic_store_explicit(&task->refs, ticket ? 2 : 1, memory_order_relaxed);
   dosc_fifo_push(&queue.waiting, task);
@@ -929,8 +906,7 @@ static void rank_reached(int source, const dosc_message_header *header) {
   queue.reached[source] = 1;
   if (++queue.reached_count == dosc_remote.size - 1) {
     queue.all_reached_ns = dosc_remote_now_ns();
-    /* relaxed: a ticket that sees it late runs one more task here, no harm */
-    atomic_store_explicit(&queue.all_reached, 1, memory_order_relaxed);
+    queue.all_reached = 1; /* read by the trace at exit, after the communication thread ended */
   }
 }
 
@@ -1227,7 +1203,7 @@ static void print_counters(void) {
           "dosc: rank 0: %lld of them sent ahead to a rank whose threads were all busy, to wait "
           "there behind tasks predicted at most %lld operations\n",
           queue.sent_ahead, queue.quick_work);
-  if (atomic_load(&queue.all_reached))
+  if (queue.all_reached)
     fprintf(stderr, "dosc: rank 0: every rank had received its first task %lld ms after start\n",
             (queue.all_reached_ns - queue.started_ns) / 1000000);
   if (queue.bytes_saved > 0)
@@ -1308,8 +1284,6 @@ int dosc_remote_init(int threads, int trace) {
   const char *limit = getenv("DOSC_REMOTE_MAX_BYTES");
   dosc_remote.reads_without_faults = dosc_reads_without_faults();
   dosc_remote.max_bytes = limit != NULL && atoll(limit) > 0 ? atoll(limit) : DOSC_REMOTE_MAX_BYTES;
-  const char *bind = getenv("DOSC_BIND");
-  queue.shared = bind == NULL || strcmp(bind, "remote") != 0;
   const char *replicate = getenv("DOSC_REPLICATE");
   queue.replicate = replicate == NULL || strcmp(replicate, "0") != 0;
   if (pthread_create(&dosc_remote.comm_thread, NULL, communicate, NULL) != 0) {
@@ -1333,15 +1307,17 @@ int dosc_remote_init(int threads, int trace) {
 
 void dosc_remote_rank_zero_works(int shares) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0) return;
-  queue.rank_zero_adds = shares;
+  const char *bind = getenv("DOSC_BIND");
+  int forced_remote = bind != NULL && strcmp(bind, "remote") == 0;
+  queue.shared = shares && !forced_remote;
   if (dosc_remote.trace)
     fprintf(stderr, "dosc: %d ranks (%s), %d thread%s per rank; rank 0 runs main%s\n",
             dosc_remote.size, dosc_remote.mpi->library_version(), dosc_remote.threads,
             dosc_remote.threads == 1 ? "" : "s",
-            !queue.shared ? ", remote tasks go to ranks 1.."
+            forced_remote ? ", remote tasks go to ranks 1.."
             : shares      ? " and takes queued remote tasks too"
-                          : " and takes queued remote tasks until every rank has received its "
-                            "first task (their workers fill the cores)");
+                          : " and dispatches remote tasks to ranks 1.. (their workers fill the "
+                            "cores)");
 }
 
 void dosc_remote_send_ahead_below(long long work) {

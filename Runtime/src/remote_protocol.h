@@ -42,8 +42,8 @@ enum {
   DOSC_MSG_TASK_MARKED = 8, /* a TASK whose args are followed by int64 replica
                                mark[param_count] (remote.c, send_task), then the data */
   DOSC_MSG_REACHED = 9      /* once per run: a serving rank has received its first task
-                               and starts it; rank 0's first contact with it is over
-                               (remote.c, rank_zero_takes) */
+                               and starts it; rank 0's first contact with it is over (the
+                               trace's "every rank had received its first task", remote.c) */
 };
 
 /* A serving rank told this clocks its tasks (two clock reads a task, ~0.1 us

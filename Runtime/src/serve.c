@@ -427,9 +427,9 @@ void dosc_serve_communicate(void) {
                  !stopping) {
         received_task *task = receive_task(&header, payload);
         if (!reached) {
-          /* Before the first task runs, not after (its RESULT): rank 0 runs queued tasks
-           * itself only until every rank has one (remote.c, rank_zero_takes), and a long
-           * first task would otherwise keep it at that as long. One message a run. */
+          /* Before the first task runs, not after (its RESULT): the trace's first contact
+           * (remote.c, rank_reached) ends when every rank has its first task, however long
+           * that task runs. One message a run. */
           dosc_remote_send_control(0, DOSC_MSG_REACHED, 0, -1, NULL, 0, 0);
           reached = 1;
         }
