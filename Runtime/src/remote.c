@@ -122,6 +122,7 @@ static struct {
   rank_tasks *held;     /* [size]: what each rank holds */
   long long quick_work; /* a task predicted at most this much work is quick; -1: none is */
   long long sent_ahead; /* tasks sent to a rank whose threads were all busy */
+  int *threads;         /* [size]: each serving rank's threads, as its WANTs say */
   /* rank 0's counters; atomics: spawns and tickets run on any worker */
   atomic_llong run_here, kept;
   /* under mpi_lock (read at exit, after the communication thread ended):
@@ -740,7 +741,10 @@ static int next_rank(void) {
 
 /* `rank` was sent `task` (send_task); under mpi_lock. */
 static void rank_takes(int rank, const remote_task *task) {
-  if (queue.wants[rank]-- <= 0) queue.sent_ahead++;
+  /* By its threads, not by wants[rank] <= 0: at start-up a rank's later WANTs may still be on
+   * their way, and a task that its free thread takes was counted as sent ahead. */
+  if (queue.held[rank].tasks >= queue.threads[rank]) queue.sent_ahead++;
+  queue.wants[rank]--;
   queue.held[rank].tasks++;
   queue.held[rank].slow += !task->quick;
 }
@@ -920,7 +924,11 @@ static uint32_t handle_control(int source, const unsigned char *message, size_t 
       header.payload_bytes != bytes - sizeof(dosc_message_header))
     dosc_remote_fail(source, "a message that is not dosc's");
   switch (header.type) {
-  case DOSC_MSG_WANT:
+  case DOSC_MSG_WANT: /* task: the rank's threads */
+    if (header.task < 1 || header.task > INT_MAX)
+      dosc_remote_fail(source, "a request from a rank of %llu threads",
+                       (unsigned long long)header.task);
+    queue.threads[source] = (int)header.task;
     queue.wants[source]++;
     break;
   case DOSC_MSG_RESULT:
@@ -1253,10 +1261,11 @@ static void *communicate(void *unused) {
   if (rank == 0) {
     queue.wants = calloc((size_t)size, sizeof *queue.wants);
     queue.held = calloc((size_t)size, sizeof *queue.held);
+    queue.threads = calloc((size_t)size, sizeof *queue.threads);
     queue.reached = calloc((size_t)size, 1);
     queue.counters = calloc((size_t)size, sizeof *queue.counters);
-    if (queue.wants == NULL || queue.held == NULL || queue.counters == NULL ||
-        queue.reached == NULL) {
+    if (queue.wants == NULL || queue.held == NULL || queue.threads == NULL ||
+        queue.counters == NULL || queue.reached == NULL) {
       fprintf(stderr, "dosc: rank 0: error: out of memory; ending the job\n");
       dosc_remote.mpi->abort(71);
     }

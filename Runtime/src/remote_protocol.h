@@ -31,7 +31,8 @@
 enum {
   DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total]; header.task:
                              DOSC_DECISIONS_TRACE if rank 0 traces */
-  DOSC_MSG_WANT = 2,      /* a serving rank has a free thread (sent once per thread) */
+  DOSC_MSG_WANT = 2,      /* a serving rank has a free thread (sent once per thread);
+                             task: its threads */
   DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), then the data if inline;
                              the serving rank evaluates the footprints itself */
   DOSC_MSG_RESULT = 4,    /* payload: the result's bytes, dosc_write_back[param_count]

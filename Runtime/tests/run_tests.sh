@@ -313,9 +313,11 @@ rc_is 0 && out_has '^site 0 inline' && out_has '^site 1 inline' &&
   out_has '^threads=1 '
 expect "1 thread: every auto site inline, nothing to gain"
 
+# A command substitution in expect's message would set the $? it tests: computed before.
+cores=$(nproc)
 run DOSC_MANIFEST="$GOOD" -- "$S"
-clean_ok && out_has "^threads=$(nproc) "
-expect "DOSC_THREADS unset: the cores available ($(nproc))"
+clean_ok && out_has "^threads=$cores "
+expect "DOSC_THREADS unset: the cores available ($cores)"
 
 run DOSC_MANIFEST="$GOOD" DOSC_THREADS=many -- "$S"
 rc_is 0 && err_has '^dosc: warning: DOSC_THREADS=many' && out_has '^result=ok$'
@@ -561,6 +563,15 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
       err_has '^dosc: rank 0: every rank had received its first task [0-9]* ms after start$'
     expect "mpirun -np $ranks auto: $rule (batch 1: $here1, batch 2: $here2 of 24 on rank 0)"
   done
+  # Sent ahead counted by a rank's threads (remote.c, rank_takes): 2 ranks of 2 threads, forced
+  # remote, 2 quick tasks spawned at start-up, queued before the serving rank's two WANTs are
+  # read (one a round): the second went to the rank whose first WANT alone had been read, and
+  # counted as sent ahead though its second thread was free (1 before, 0 now).
+  mpi 2 -- $M DOSC_THREADS=2 DOSC_BIND=remote DOSC_TRACE=1 -- "$R" per-thread
+  ahead=$(sed -n 's/^dosc: rank 0: \([0-9]*\) of them sent ahead .*/\1/p' "$TMP/err")
+  rc_is 0 && out_has '^result=ok$' && err_has '^dosc: rank 0: host .*, 2 tasks sent, 0 run here, ' &&
+    [ "$ahead" = 0 ]
+  expect "mpirun -np 2, 2 threads, forced remote: one task per thread at start-up, none counted as sent ahead (${ahead:-none})"
   # Uneven tasks (remote.c, next_rank; pool.c, dosc_pool_serve): one task of 600 ms, then 20 of
   # 0.2 ms, forced remote. A rank whose threads are all busy is sent one task more only behind
   # tasks predicted quick: on 3 ranks of 1 thread the short ones are sent ahead behind each
@@ -577,10 +588,11 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
     threads=${threads%% *}
     mpi $ranks $transport -- $M DOSC_THREADS=$threads DOSC_BIND=remote DOSC_TRACE=1 -- "$R" uneven
     ahead=$(sed -n 's/^dosc: rank 0: \([0-9]*\) of them sent ahead to a rank whose threads were all busy, .*/\1/p' "$TMP/err")
+    ran=$(sed -n 's/^uneven: //p' "$TMP/out")
     rc_is 0 && out_has '^result=ok$' && out_has '^uneven: rank 0 ran 0 rank 1 ran [0-9]*.*; the long task on rank [12], ' &&
       [ -n "$ahead" ] && { [ "$threads" -gt 1 ] || [ "$ahead" -gt 0 ]; } &&
       ! grep -qi 'mpi_abort\|error' "$TMP/err"
-    expect "mpirun -np $ranks ${transport:-(shared memory)}, $threads thread(s), forced remote: no task waits behind a long one while a thread idles ($ahead sent ahead; $(sed -n 's/^uneven: //p' "$TMP/out"))"
+    expect "mpirun -np $ranks ${transport:-(shared memory)}, $threads thread(s), forced remote: no task waits behind a long one while a thread idles ($ahead sent ahead; $ran)"
   done
   # A rank whose MPI plugin does not load (its host lacks the runtime, while rank 0's has it)
   # ends the job naming itself: were it to end quietly, the others would wait for it in MPI_Init
