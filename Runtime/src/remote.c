@@ -20,10 +20,11 @@
  * its task itself (send_at_once). The footprints are
  * sent straight from the caller's memory; of a written footprint only what
  * the task changed comes back (write_back.h), received straight into the
- * caller's memory when it all changed, else stored run by run. Unless DOSC_BIND=remote forces
- * every task away, rank 0's own workers take queued tasks too (a ticket on
- * the local pool claims the record first or finds it gone), so rank 0 works
- * as well; the thread waiting at a taskwait runs such tickets.
+ * caller's memory when it all changed, else stored run by run. Under auto, where rank 0's
+ * workers add to those that run at once (dosc_rank_zero_shares), they take queued tasks too (a
+ * ticket on the local pool claims the record first or finds it gone), so rank 0 works as well;
+ * the thread waiting at a taskwait runs such tickets. Where the serving ranks' threads already
+ * fill the hosts' cores, and under DOSC_BIND=remote, rank 0 only dispatches.
  */
 #define _GNU_SOURCE
 #include "remote.h"
@@ -106,13 +107,10 @@ static struct {
   dosc_fifo waiting;      /* tasks no rank has taken yet, oldest first */
   remote_task *in_flight; /* under mpi_lock */
   uint64_t next_number;   /* under mpi_lock: numbered as sent */
-  int shared;             /* rank 0's workers may run queued tasks too */
-  /* Where its workers add none to the others' (dosc_rank_zero_shares), rank
-   * 0 runs queued tasks only until every serving rank has received its first
-   * task (its REACHED, serve.c): during the first contact it is the only
-   * worker reached; after it, the others' workers fill the cores. */
-  int rank_zero_adds;
-  atomic_int all_reached;       /* every serving rank has sent REACHED */
+  /* rank 0's workers run queued tasks too: under auto, where they add to the workers that run
+   * at once (dosc_rank_zero_shares), set once before main runs */
+  int shared;
+  int all_reached;              /* every serving rank has sent REACHED (the trace's contact) */
   unsigned char *reached;       /* [size]: under mpi_lock */
   int reached_count;            /* under mpi_lock */
   long long all_reached_ns;     /* when all_reached was set, for the trace; under mpi_lock */
@@ -124,6 +122,7 @@ static struct {
   rank_tasks *held;     /* [size]: what each rank holds */
   long long quick_work; /* a task predicted at most this much work is quick; -1: none is */
   long long sent_ahead; /* tasks sent to a rank whose threads were all busy */
+  int *threads;         /* [size]: each serving rank's threads, as its WANTs say */
   /* rank 0's counters; atomics: spawns and tickets run on any worker */
   atomic_llong run_here, kept;
   /* under mpi_lock (read at exit, after the communication thread ended):
@@ -643,36 +642,15 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
   pthread_mutex_unlock(&queue.lock);
 }
 
-/* Set on a rank 0 thread while it runs a queued task (run_ticket). */
-static _Thread_local int running_ticket;
-
-/* Whether rank 0's workers take queued tasks now (see queue.rank_zero_adds). Until every rank
- * has received its first task, a thread takes one only if it is not already running one: a
- * queued task's own spawns (n-queens' deeper levels) then go to the ranks instead of to rank 0
- * alone, which had run 30-63 of them while 4-11 left (auto 1.14x forced remote's time on 3
- * ranks). The window ends at the last rank's REACHED, not at its first RESULT: once every rank
- * holds a task their workers fill the cores, and a long first task there no longer keeps rank 0
- * running queued tasks (a third busy thread on 2 cores) for its whole length. */
-static int rank_zero_takes(void) {
-  return queue.shared &&
-         (queue.rank_zero_adds ||
-          (!running_ticket && !atomic_load_explicit(&queue.all_reached, memory_order_relaxed)));
-}
-
-/* The ticket on rank 0's pool: runs the task here unless a rank took it (or
- * rank 0 no longer takes queued tasks: it leaves the task to the ranks). */
+/* The ticket on rank 0's pool: runs the task here unless a rank took it. */
 static void run_ticket(void *pointer) {
   remote_task *task = *(remote_task **)pointer;
   int expected = 0;
-  if (rank_zero_takes() &&
-      atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
+  if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
                                               memory_order_relaxed)) {
     /* Clocked for the trace only: two clock reads cost a small task ~0.1 us. */
     long long started = dosc_remote.trace ? dosc_remote_now_ns() : 0;
-    int outer = running_ticket;
-    running_ticket = 1;
     task->site->thunk(task->args);
-    running_ticket = outer;
     if (dosc_remote.trace)
       atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started,
                                 memory_order_relaxed);
@@ -734,7 +712,7 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args, lo
     mpi_unlock();
     if (sent) return;
   }
-  int ticket = rank_zero_takes();
+  int ticket = queue.shared;
   atomic_store_explicit(&task->claimed, 0, memory_order_relaxed);
   atomic_store_explicit(&task->refs, ticket ? 2 : 1, memory_order_relaxed);
   dosc_fifo_push(&queue.waiting, task);
@@ -763,7 +741,10 @@ static int next_rank(void) {
 
 /* `rank` was sent `task` (send_task); under mpi_lock. */
 static void rank_takes(int rank, const remote_task *task) {
-  if (queue.wants[rank]-- <= 0) queue.sent_ahead++;
+  /* By its threads, not by wants[rank] <= 0: at start-up a rank's later WANTs may still be on
+   * their way, and a task that its free thread takes was counted as sent ahead. */
+  if (queue.held[rank].tasks >= queue.threads[rank]) queue.sent_ahead++;
+  queue.wants[rank]--;
   queue.held[rank].tasks++;
   queue.held[rank].slow += !task->quick;
 }
@@ -929,8 +910,7 @@ static void rank_reached(int source, const dosc_message_header *header) {
   queue.reached[source] = 1;
   if (++queue.reached_count == dosc_remote.size - 1) {
     queue.all_reached_ns = dosc_remote_now_ns();
-    /* relaxed: a ticket that sees it late runs one more task here, no harm */
-    atomic_store_explicit(&queue.all_reached, 1, memory_order_relaxed);
+    queue.all_reached = 1; /* read by the trace at exit, after the communication thread ended */
   }
 }
 
@@ -944,7 +924,11 @@ static uint32_t handle_control(int source, const unsigned char *message, size_t 
       header.payload_bytes != bytes - sizeof(dosc_message_header))
     dosc_remote_fail(source, "a message that is not dosc's");
   switch (header.type) {
-  case DOSC_MSG_WANT:
+  case DOSC_MSG_WANT: /* task: the rank's threads */
+    if (header.task < 1 || header.task > INT_MAX)
+      dosc_remote_fail(source, "a request from a rank of %llu threads",
+                       (unsigned long long)header.task);
+    queue.threads[source] = (int)header.task;
     queue.wants[source]++;
     break;
   case DOSC_MSG_RESULT:
@@ -1227,7 +1211,7 @@ static void print_counters(void) {
           "dosc: rank 0: %lld of them sent ahead to a rank whose threads were all busy, to wait "
           "there behind tasks predicted at most %lld operations\n",
           queue.sent_ahead, queue.quick_work);
-  if (atomic_load(&queue.all_reached))
+  if (queue.all_reached)
     fprintf(stderr, "dosc: rank 0: every rank had received its first task %lld ms after start\n",
             (queue.all_reached_ns - queue.started_ns) / 1000000);
   if (queue.bytes_saved > 0)
@@ -1277,10 +1261,11 @@ static void *communicate(void *unused) {
   if (rank == 0) {
     queue.wants = calloc((size_t)size, sizeof *queue.wants);
     queue.held = calloc((size_t)size, sizeof *queue.held);
+    queue.threads = calloc((size_t)size, sizeof *queue.threads);
     queue.reached = calloc((size_t)size, 1);
     queue.counters = calloc((size_t)size, sizeof *queue.counters);
-    if (queue.wants == NULL || queue.held == NULL || queue.counters == NULL ||
-        queue.reached == NULL) {
+    if (queue.wants == NULL || queue.held == NULL || queue.threads == NULL ||
+        queue.counters == NULL || queue.reached == NULL) {
       fprintf(stderr, "dosc: rank 0: error: out of memory; ending the job\n");
       dosc_remote.mpi->abort(71);
     }
@@ -1308,8 +1293,6 @@ int dosc_remote_init(int threads, int trace) {
   const char *limit = getenv("DOSC_REMOTE_MAX_BYTES");
   dosc_remote.reads_without_faults = dosc_reads_without_faults();
   dosc_remote.max_bytes = limit != NULL && atoll(limit) > 0 ? atoll(limit) : DOSC_REMOTE_MAX_BYTES;
-  const char *bind = getenv("DOSC_BIND");
-  queue.shared = bind == NULL || strcmp(bind, "remote") != 0;
   const char *replicate = getenv("DOSC_REPLICATE");
   queue.replicate = replicate == NULL || strcmp(replicate, "0") != 0;
   if (pthread_create(&dosc_remote.comm_thread, NULL, communicate, NULL) != 0) {
@@ -1333,15 +1316,17 @@ int dosc_remote_init(int threads, int trace) {
 
 void dosc_remote_rank_zero_works(int shares) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0) return;
-  queue.rank_zero_adds = shares;
+  const char *bind = getenv("DOSC_BIND");
+  int forced_remote = bind != NULL && strcmp(bind, "remote") == 0;
+  queue.shared = shares && !forced_remote;
   if (dosc_remote.trace)
     fprintf(stderr, "dosc: %d ranks (%s), %d thread%s per rank; rank 0 runs main%s\n",
             dosc_remote.size, dosc_remote.mpi->library_version(), dosc_remote.threads,
             dosc_remote.threads == 1 ? "" : "s",
-            !queue.shared ? ", remote tasks go to ranks 1.."
+            forced_remote ? ", remote tasks go to ranks 1.."
             : shares      ? " and takes queued remote tasks too"
-                          : " and takes queued remote tasks until every rank has received its "
-                            "first task (their workers fill the cores)");
+                          : " and dispatches remote tasks to ranks 1.. (their workers fill the "
+                            "cores)");
 }
 
 void dosc_remote_send_ahead_below(long long work) {

@@ -31,7 +31,8 @@
 enum {
   DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total]; header.task:
                              DOSC_DECISIONS_TRACE if rank 0 traces */
-  DOSC_MSG_WANT = 2,      /* a serving rank has a free thread (sent once per thread) */
+  DOSC_MSG_WANT = 2,      /* a serving rank has a free thread (sent once per thread);
+                             task: its threads */
   DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), then the data if inline;
                              the serving rank evaluates the footprints itself */
   DOSC_MSG_RESULT = 4,    /* payload: the result's bytes, dosc_write_back[param_count]
@@ -42,8 +43,8 @@ enum {
   DOSC_MSG_TASK_MARKED = 8, /* a TASK whose args are followed by int64 replica
                                mark[param_count] (remote.c, send_task), then the data */
   DOSC_MSG_REACHED = 9      /* once per run: a serving rank has received its first task
-                               and starts it; rank 0's first contact with it is over
-                               (remote.c, rank_zero_takes) */
+                               and starts it; rank 0's first contact with it is over (the
+                               trace's "every rank had received its first task", remote.c) */
 };
 
 /* A serving rank told this clocks its tasks (two clock reads a task, ~0.1 us

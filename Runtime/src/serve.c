@@ -419,17 +419,17 @@ void dosc_serve_communicate(void) {
         /* release: the states written above are read by the pool's workers
          * after the acquire in dosc_serve_run. */
         atomic_store_explicit(&serve.decisions_ready, 1, memory_order_release);
-        /* One per thread; rank 0 sends one task more only behind quick ones (remote.c,
-         * next_rank). */
+        /* One per thread, each naming the threads; rank 0 sends one task more only behind
+         * quick ones (remote.c, next_rank) and counts it by them. */
         for (int slot = 0; slot < dosc_remote.threads; slot++)
-          dosc_remote_send_control(0, DOSC_MSG_WANT, 0, -1, NULL, 0, 0);
+          dosc_remote_send_control(0, DOSC_MSG_WANT, (uint64_t)dosc_remote.threads, -1, NULL, 0, 0);
       } else if ((header.type == DOSC_MSG_TASK || header.type == DOSC_MSG_TASK_MARKED) &&
                  !stopping) {
         received_task *task = receive_task(&header, payload);
         if (!reached) {
-          /* Before the first task runs, not after (its RESULT): rank 0 runs queued tasks
-           * itself only until every rank has one (remote.c, rank_zero_takes), and a long
-           * first task would otherwise keep it at that as long. One message a run. */
+          /* Before the first task runs, not after (its RESULT): the trace's first contact
+           * (remote.c, rank_reached) ends when every rank has its first task, however long
+           * that task runs. One message a run. */
           dosc_remote_send_control(0, DOSC_MSG_REACHED, 0, -1, NULL, 0, 0);
           reached = 1;
         }
