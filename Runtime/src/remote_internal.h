@@ -59,12 +59,12 @@ DOSC_INTERNAL void dosc_remote_send(int destination, int tag, const void *buffer
  * header, sends it and releases it once sent (a small one is built in a
  * buffer reused for the next, remote.c). */
 DOSC_INTERNAL unsigned char *dosc_control_message(size_t payload_bytes);
-DOSC_INTERNAL void dosc_remote_send_message(int destination, uint32_t type, uint64_t task,
+DOSC_INTERNAL void dosc_remote_send_message(int destination, uint16_t type, uint64_t task,
                                             int32_t site, unsigned char *message,
-                                            uint32_t payload_bytes, uint64_t data_bytes);
-DOSC_INTERNAL void dosc_remote_send_control(int destination, uint32_t type, uint64_t task,
+                                            size_t payload_bytes);
+DOSC_INTERNAL void dosc_remote_send_control(int destination, uint16_t type, uint64_t task,
                                             int32_t site, const void *payload,
-                                            uint32_t payload_bytes, uint64_t data_bytes);
+                                            size_t payload_bytes);
 DOSC_INTERNAL int dosc_remote_progress_sends(void); /* 1 if any completed */
 /* The same, with no call while no send is in flight (the common case of a
  * poll round: an empty task's messages go with MPI_Send, dosc_remote_send). */

@@ -26,7 +26,7 @@
 
 #define DOSC_TAG_CONTROL   0x0d05
 #define DOSC_TAG_DATA      0x0d06
-#define DOSC_MESSAGE_MAGIC 0x444f5343u /* "DOSC" */
+#define DOSC_MESSAGE_MAGIC 0xd05cu
 
 enum {
   DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total]; header.task:
@@ -50,15 +50,21 @@ enum {
  * on a VM) for the busy time rank 0's trace prints; not otherwise. */
 #define DOSC_DECISIONS_TRACE 1u
 
-/* Every control message starts with this. */
+/* Every control message starts with this; the payload follows, as many bytes as the message
+ * has after it (MPI's count). 16 bytes (32 before): an empty task's TASK is 40 bytes (this, its
+ * 16-byte argument struct, its 8 data bytes), one 64-byte slot of Open MPI's shared-memory fast
+ * box with that box's own 24 bytes of headers, where 56 took a 96-byte slot and MPI_Send wrote a
+ * third cache line. The sizes the header once carried (payload, data) are the receiver's to work
+ * out and check: the payload is MPI's count less the header, and the data a message brings
+ * (inline, or in data messages after it when more than DOSC_INLINE_BYTES) is what the manifest's
+ * footprints give for the task's arguments, or the RESULT's write-back forms. */
 typedef struct dosc_message_header {
-  uint32_t magic; /* DOSC_MESSAGE_MAGIC */
-  uint32_t type;  /* DOSC_MSG_* */
-  uint64_t task;  /* rank 0's number for the task, echoed in RESULT */
+  uint16_t magic; /* DOSC_MESSAGE_MAGIC */
+  uint16_t type;  /* DOSC_MSG_* */
   int32_t site;   /* wire id (TASK, RESULT) or site total (DECISIONS) */
-  uint32_t payload_bytes;
-  uint64_t data_bytes; /* bytes of the data messages that follow */
+  uint64_t task;  /* rank 0's number for the task, echoed in RESULT */
 } dosc_message_header;
+_Static_assert(sizeof(dosc_message_header) == 16, "the header must stay 16 bytes");
 
 typedef struct dosc_wire_state {
   int32_t binding;
