@@ -117,6 +117,9 @@ static struct {
   int reached_count;            /* under mpi_lock */
   long long all_reached_ns;     /* when all_reached was set, for the trace; under mpi_lock */
   int *wants;                   /* [size]: free threads each rank has (next_rank); under mpi_lock */
+  unsigned char *in_order;      /* [size]: the rank returns results in order (its WANT); under
+                                   mpi_lock */
+  long long short_results;      /* RESULTs that came in the short form; under mpi_lock */
   int stopped_ranks;            /* under mpi_lock */
   dosc_wire_counters *counters; /* [size]: what each rank reported at STOPPED */
   /* Sending ahead (next_rank), under mpi_lock. wants[rank] is the rank's free threads (its
@@ -919,6 +922,44 @@ static void receive_result(int source, const dosc_message_header *header,
   task_complete(task, 1);     /* under mpi_lock */
 }
 
+/* A RESULT in the short form (remote_protocol.h, DOSC_SHORT_RESULT_BYTES): `bytes` bytes, all
+ * the oldest task sent to `source` sends back. Under mpi_lock. */
+static void receive_short_result(int source, const unsigned char *data, size_t bytes) {
+  if (!queue.in_order[source])
+    dosc_remote_fail(source, "a result of %zu bytes from a rank that may return them out of order",
+                     bytes);
+  /* Tasks enter the list at its head: the oldest of `source`'s is its last. */
+  remote_task **link = NULL;
+  for (remote_task **at = &queue.in_flight; *at != NULL; at = &(*at)->next)
+    if ((*at)->rank == source) link = at;
+  if (link == NULL)
+    dosc_remote_fail(source, "a result of %zu bytes, where it holds no task", bytes);
+  remote_task *task = *link;
+  dosc_remote_site *site = task->site;
+  int part = dosc_short_result_part(site);
+  unsigned char *target = NULL;
+  long long due = -1;
+  if (part == DOSC_SHORT_IS_RESULT) {
+    target = field_pointer(task->args, (size_t)site->result_offset);
+    due = (long long)site->result_size;
+  } else if (part >= 0) {
+    const dosc_remote_param *param = &site->params[part];
+    const dosc_region *region = &task->regions[part];
+    target = (unsigned char *)field_pointer(task->args, param->offset) +
+             region->write_first * (long long)param->element_size;
+    due = region->write_count * (long long)param->element_size;
+  }
+  if (due <= 0 || due > DOSC_SHORT_RESULT_BYTES || (size_t)due != bytes)
+    dosc_remote_fail(source, "a result of %zu bytes for '%s', whose short form has %lld", bytes,
+                     site->task, due);
+  *link = task->next;
+  memcpy(target, data, bytes);
+  if (part >= 0) queue.bytes_received += due;
+  queue.short_results++;
+  rank_returns(source, task); /* a thread of it is free again: a RESULT is also a WANT */
+  task_complete(task, 1);     /* under mpi_lock */
+}
+
 /* A serving rank's REACHED: it has received its first task (serve.c). Under mpi_lock. */
 static void rank_reached(int source, size_t payload_bytes) {
   if (payload_bytes != 0 || queue.reached[source])
@@ -933,8 +974,10 @@ static void rank_reached(int source, size_t payload_bytes) {
 
 /* Returns the message's type. */
 static uint32_t handle_control(int source, const unsigned char *message, size_t bytes) {
-  if (bytes < sizeof(dosc_message_header))
-    dosc_remote_fail(source, "a control message of %zu bytes", bytes);
+  if (bytes < sizeof(dosc_message_header)) {
+    receive_short_result(source, message, bytes);
+    return DOSC_MSG_RESULT;
+  }
   dosc_message_header header;
   memcpy(&header, message, sizeof header);
   if (header.magic != DOSC_MESSAGE_MAGIC) dosc_remote_fail(source, "a message that is not dosc's");
@@ -942,6 +985,7 @@ static uint32_t handle_control(int source, const unsigned char *message, size_t 
   switch (header.type) {
   case DOSC_MSG_WANT:
     queue.wants[source]++;
+    queue.in_order[source] = header.task == DOSC_WANT_IN_ORDER;
     break;
   case DOSC_MSG_RESULT:
     receive_result(source, &header, message + sizeof header, payload_bytes);
@@ -1229,6 +1273,11 @@ static void print_counters(void) {
   if (queue.bytes_saved > 0)
     fprintf(stderr, "dosc: rank 0: replicated read-only footprints: %lld bytes not sent again\n",
             queue.bytes_saved);
+  if (queue.short_results > 0)
+    fprintf(stderr,
+            "dosc: rank 0: %lld results came in the short form (at most %d bytes, from a rank of "
+            "1 thread)\n",
+            queue.short_results, DOSC_SHORT_RESULT_BYTES);
   if (atomic_load(&queue.kept) > 0)
     fprintf(stderr,
             "dosc: rank 0: kept here: %lld with overlapping written footprints, %lld with figures "
@@ -1274,9 +1323,10 @@ static void *communicate(void *unused) {
     queue.wants = calloc((size_t)size, sizeof *queue.wants);
     queue.held = calloc((size_t)size, sizeof *queue.held);
     queue.reached = calloc((size_t)size, 1);
+    queue.in_order = calloc((size_t)size, 1);
     queue.counters = calloc((size_t)size, sizeof *queue.counters);
     if (queue.wants == NULL || queue.held == NULL || queue.counters == NULL ||
-        queue.reached == NULL) {
+        queue.reached == NULL || queue.in_order == NULL) {
       fprintf(stderr, "dosc: rank 0: error: out of memory; ending the job\n");
       dosc_remote.mpi->abort(71);
     }

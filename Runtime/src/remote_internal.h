@@ -148,6 +148,25 @@ static inline long long dosc_region_bytes(long long count, size_t element_size) 
   return bytes;
 }
 
+/* Which bytes a short RESULT of `site` carries (remote_protocol.h, DOSC_SHORT_RESULT_BYTES):
+ * DOSC_SHORT_IS_RESULT, the result's, for a site that returns one and writes nothing; the index
+ * of its one written parameter, for a site without a result that writes one; else
+ * DOSC_SHORT_NONE (the site's results always go in the long form). Both ends ask this. */
+enum { DOSC_SHORT_NONE = -2, DOSC_SHORT_IS_RESULT = -1 };
+static inline int dosc_short_result_part(const dosc_remote_site *site) {
+  int written = DOSC_SHORT_NONE;
+  for (int i = 0; i < site->param_count; i++) {
+    if (!(site->params[i].access & DOSC_ACCESS_WRITE)) continue;
+    if (written != DOSC_SHORT_NONE) return DOSC_SHORT_NONE; /* two written parameters */
+    written = i;
+  }
+  if (site->result_offset >= 0)
+    return written == DOSC_SHORT_NONE && site->result_size <= DOSC_SHORT_RESULT_BYTES
+               ? DOSC_SHORT_IS_RESULT
+               : DOSC_SHORT_NONE;
+  return written;
+}
+
 /* transport_sanitizer.c: `mpi`, or under ThreadSanitizer a table whose calls
  * do not check the reads MPI makes of the program's memory. */
 DOSC_INTERNAL const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi);

@@ -31,7 +31,8 @@
 enum {
   DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total]; header.task:
                              DOSC_DECISIONS_TRACE if rank 0 traces */
-  DOSC_MSG_WANT = 2,      /* a serving rank has a free thread (sent once per thread) */
+  DOSC_MSG_WANT = 2,      /* a serving rank has a free thread (sent once per thread);
+                             header.task: DOSC_WANT_IN_ORDER if it returns results in order */
   DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), then the data if inline;
                              the serving rank evaluates the footprints itself */
   DOSC_MSG_RESULT = 4,    /* payload: the result's bytes, dosc_write_back[param_count]
@@ -45,6 +46,23 @@ enum {
                                and starts it; rank 0's first contact with it is over
                                (remote.c, rank_zero_takes) */
 };
+
+/* A serving rank of one thread runs its tasks in the order they came and sends each RESULT as
+ * the task ends, so its results come back in the order rank 0 sent the tasks (MPI keeps one
+ * sender's messages in order): it says so in its WANT, and may send a RESULT in the short form
+ * below. */
+#define DOSC_WANT_IN_ORDER 1u
+
+/* The short form of a RESULT: a control message shorter than a header, whose bytes are all the
+ * task sends back: its result's bytes, for a site that returns one and writes no footprint; else
+ * the written footprint of the one parameter the site writes, when every element of it changed
+ * (DOSC_BACK_WHOLE). It belongs to the oldest task rank 0 has sent to that rank and not yet had
+ * back (it comes only from a rank that returns its results in order), so it carries no number.
+ * Why: Open MPI's shared-memory fast box keeps a message of at most 8 payload bytes in 32 bytes,
+ * one cache line with its own 24 bytes of headers, and a larger one in two lines, which the
+ * receiver pulls from the sender's core one after the other (~0.1 us each on this VM): an empty
+ * task's 8 bytes back then cost what a raw ping-pong's do (BENCHMARKS.md, branch rtt8). */
+#define DOSC_SHORT_RESULT_BYTES 8
 
 /* A serving rank told this clocks its tasks (two clock reads a task, ~0.1 us
  * on a VM) for the busy time rank 0's trace prints; not otherwise. */

@@ -330,13 +330,30 @@ static received_task *receive_task(const dosc_message_header *header, const unsi
   return task;
 }
 
-static void send_result(received_task *task) {
+/* The bytes of the task's RESULT in the short form (remote_protocol.h, DOSC_SHORT_RESULT_BYTES)
+ * and their count, or NULL where it has none. Only with one thread: with more, a later task may
+ * end first and its RESULT overtake this one's, which rank 0 could then not tell apart. */
+static const void *short_result(const received_task *task, size_t *bytes) {
+  if (dosc_remote.threads != 1) return NULL;
+  const dosc_remote_site *site = task->site;
+  int part = dosc_short_result_part(site);
+  const void *data = NULL;
+  *bytes = 0;
+  if (part == DOSC_SHORT_IS_RESULT) {
+    *bytes = site->result_size;
+    data = task->big_result != NULL ? task->big_result : (const void *)task->result;
+  } else if (part >= 0 && task->backs[part].form == DOSC_BACK_WHOLE) {
+    data = written_part(task, part, bytes);
+  }
+  return data != NULL && *bytes > 0 && *bytes <= DOSC_SHORT_RESULT_BYTES ? data : NULL;
+}
+
+/* The RESULT in its long form: the result's bytes, every written parameter's write-back form,
+ * then what changed (inline, or data messages after it). */
+static void send_long_result(received_task *task, long long shipped) {
   dosc_remote_site *site = task->site;
   uint32_t result_bytes = site->result_offset >= 0 ? (uint32_t)site->result_size : 0;
   size_t backs_bytes = sizeof(dosc_write_back) * (size_t)site->param_count;
-  long long shipped = 0;
-  for (int i = 0; i < site->param_count; i++)
-    shipped += (long long)task->backs[i].bytes;
   int inline_data = shipped <= DOSC_INLINE_BYTES;
   size_t size = result_bytes + backs_bytes + (inline_data ? (size_t)shipped : 0);
   /* Built in the message itself, which the send then owns. */
@@ -367,6 +384,19 @@ static void send_result(received_task *task) {
   }
   if (inline_data)
     dosc_remote_send_message(0, DOSC_MSG_RESULT, task->number, site->wire_id, message, size);
+}
+
+static void send_result(received_task *task) {
+  dosc_remote_site *site = task->site;
+  long long shipped = 0;
+  for (int i = 0; i < site->param_count; i++)
+    shipped += (long long)task->backs[i].bytes;
+  size_t short_bytes;
+  const void *short_data = short_result(task, &short_bytes);
+  if (short_data != NULL)
+    dosc_remote_send(0, DOSC_TAG_CONTROL, short_data, short_bytes, NULL);
+  else
+    send_long_result(task, shipped);
   for (int i = 0; i < site->param_count; i++) {
     if (!task->replicated[i] && !in_record(task, task->buffers[i]))
       dosc_footprint_buffer_free(task->buffers[i]);
@@ -419,7 +449,8 @@ void dosc_serve_communicate(void) {
         /* One per thread; rank 0 sends one task more only behind quick ones (remote.c,
          * next_rank). */
         for (int slot = 0; slot < dosc_remote.threads; slot++)
-          dosc_remote_send_control(0, DOSC_MSG_WANT, 0, -1, NULL, 0);
+          dosc_remote_send_control(0, DOSC_MSG_WANT,
+                                   dosc_remote.threads == 1 ? DOSC_WANT_IN_ORDER : 0, -1, NULL, 0);
       } else if ((header.type == DOSC_MSG_TASK || header.type == DOSC_MSG_TASK_MARKED) &&
                  !stopping) {
         received_task *task = receive_task(&header, payload, payload_bytes);
