@@ -377,6 +377,32 @@ import Testing
     #expect(!got.stderr.contains("Segmentation") && !got.stderr.contains("signal 11"), "\(got.stderr)")
   }
 
+  /// Rank 0 checks a RESULT in the short form (8 bytes, no header) as any other message: one from
+  /// a rank that did not say it returns results in order, or of a size the task's short form
+  /// does not have, ends the job with rank 0's error (src/remote.c, receive_short_result).
+  @Test(.enabled(if: mpiInstalled), arguments: ["out-of-order", "wrong-size"])
+  func forgedShortResultGetsTheErrorNotACrash(_ mode: String) throws {
+    let built = try Self.build(try Self.exampleSources("stencil"), name: "stencil-forge-result")
+    defer { try? FileManager.default.removeItem(atPath: built.scratch) }
+    let forge = built.scratch + "/forge_result"
+    let compiled = try Harness.run([
+      "mpicc", "-O2", "-I", Harness.repository.path + "/Runtime/src", "-I",
+      Harness.repository.path + "/Runtime/include",
+      Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/forge_result.c", "-o", forge,
+    ])
+    try #require(compiled.status == 0, "\(compiled.stderr)")
+    let started = Date()
+    let got = try Harness.run(
+      ["timeout", "30"] + BuildIntegrationTests.withDefaultSignalMask + [
+        "mpirun", "--oversubscribe", "-x", "DOSC_BIND=remote", "-x", "DOSC_THREADS=1", "-np", "1",
+        built.program, ":", "-np", "1", forge, mode,
+      ], environment: ["OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"])
+    #expect(got.status != 0 && got.status != 124, "status \(got.status)")
+    #expect(Date().timeIntervalSince(started) < 20)
+    #expect(got.stderr.contains("dosc: rank 0: error: bad message from rank 1: a result of 8 bytes"), "\(got.stderr)")
+    #expect(!got.stderr.contains("Segmentation") && !got.stderr.contains("signal 11"), "\(got.stderr)")
+  }
+
   /// A task whose shipped footprints are smaller than what it touches (made so by hand: a
   /// compiler wrapper shrinks every generated footprint to one element) stores past a serving
   /// rank's buffer: far past it (n = 20,000,000: 40 MB past a buffer, a fault) or just past it (n = 40, into the guard
