@@ -115,6 +115,9 @@ static struct {
   int reached_count;            /* under mpi_lock */
   long long all_reached_ns;     /* when all_reached was set, for the trace; under mpi_lock */
   int *wants;                   /* [size]: free threads each rank has (next_rank); under mpi_lock */
+  unsigned char *in_order;      /* [size]: the rank returns results in order (its WANT); under
+                                   mpi_lock */
+  long long short_results;      /* RESULTs that came in the short form; under mpi_lock */
   int stopped_ranks;            /* under mpi_lock */
   dosc_wire_counters *counters; /* [size]: what each rank reported at STOPPED */
   /* Sending ahead (next_rank), under mpi_lock. wants[rank] is the rank's free threads (its
@@ -406,18 +409,18 @@ unsigned char *dosc_control_message(size_t payload_bytes) {
   return message;
 }
 
-void dosc_remote_send_message(int destination, uint32_t type, uint64_t task, int32_t site,
-                              unsigned char *message, uint32_t payload_bytes, uint64_t data_bytes) {
-  dosc_message_header header = {DOSC_MESSAGE_MAGIC, type, task, site, payload_bytes, data_bytes};
+void dosc_remote_send_message(int destination, uint16_t type, uint64_t task, int32_t site,
+                              unsigned char *message, size_t payload_bytes) {
+  dosc_message_header header = {DOSC_MESSAGE_MAGIC, type, site, task};
   memcpy(message, &header, sizeof header);
   dosc_remote_send(destination, DOSC_TAG_CONTROL, message, sizeof header + payload_bytes, message);
 }
 
-void dosc_remote_send_control(int destination, uint32_t type, uint64_t task, int32_t site,
-                              const void *payload, uint32_t payload_bytes, uint64_t data_bytes) {
+void dosc_remote_send_control(int destination, uint16_t type, uint64_t task, int32_t site,
+                              const void *payload, size_t payload_bytes) {
   unsigned char *message = dosc_control_message(payload_bytes);
   if (payload_bytes > 0) memcpy(message + sizeof(dosc_message_header), payload, payload_bytes);
-  dosc_remote_send_message(destination, type, task, site, message, payload_bytes, data_bytes);
+  dosc_remote_send_message(destination, type, task, site, message, payload_bytes);
 }
 
 void dosc_send_data_owned(dosc_data_stream *out, const void *buffer, size_t bytes, void *owned) {
@@ -804,10 +807,9 @@ static void send_task(int rank, remote_task *task) {
   if (marks_size > 0) memcpy(buffer + site->args_size, marks, marks_size);
   /* Inline data goes into the buffer before it is sent; data messages after it. */
   dosc_data_stream out = {rank, inline_data ? buffer + payload : NULL, 0};
-  uint32_t type = marks_size > 0 ? DOSC_MSG_TASK_MARKED : DOSC_MSG_TASK;
+  uint16_t type = marks_size > 0 ? DOSC_MSG_TASK_MARKED : DOSC_MSG_TASK;
   if (!inline_data)
-    dosc_remote_send_message(rank, type, task->number, site->wire_id, message, (uint32_t)size,
-                             (uint64_t)data_bytes);
+    dosc_remote_send_message(rank, type, task->number, site->wire_id, message, size);
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     if (!dosc_shipped_in(param) || (marks_size > 0 && marks[i] < 0)) continue;
@@ -817,9 +819,7 @@ static void send_task(int rank, remote_task *task) {
                         base + region->first * (long long)param->element_size,
                         (size_t)region->count * param->element_size);
   }
-  if (inline_data)
-    dosc_remote_send_message(rank, type, task->number, site->wire_id, message, (uint32_t)size,
-                             (uint64_t)data_bytes);
+  if (inline_data) dosc_remote_send_message(rank, type, task->number, site->wire_id, message, size);
   task->rank = rank;
   task->next = queue.in_flight;
   queue.in_flight = task;
@@ -830,7 +830,7 @@ static void send_task(int rank, remote_task *task) {
 }
 
 static void receive_result(int source, const dosc_message_header *header,
-                           const unsigned char *payload) {
+                           const unsigned char *payload, size_t payload_bytes) {
   remote_task **link = &queue.in_flight;
   while (*link != NULL && ((*link)->number != header->task || (*link)->rank != source))
     link = &(*link)->next;
@@ -842,10 +842,9 @@ static void receive_result(int source, const dosc_message_header *header,
   dosc_remote_site *site = task->site;
   size_t result_bytes = site->result_offset >= 0 ? site->result_size : 0;
   size_t backs_bytes = sizeof(dosc_write_back) * (size_t)site->param_count;
-  size_t inline_bytes = header->data_bytes <= DOSC_INLINE_BYTES ? header->data_bytes : 0;
-  if (header->payload_bytes != result_bytes + backs_bytes + inline_bytes)
-    dosc_remote_fail(source, "a result of %u bytes where %zu were due", header->payload_bytes,
-                     result_bytes + backs_bytes + inline_bytes);
+  if (payload_bytes < result_bytes + backs_bytes)
+    dosc_remote_fail(source, "a result of %zu bytes where its forms alone take %zu", payload_bytes,
+                     result_bytes + backs_bytes);
   /* Each form read where it lies in the message (unaligned after a result of odd size): no
    * copy of them all first. */
   const unsigned char *forms = payload + result_bytes;
@@ -866,16 +865,17 @@ static void receive_result(int source, const dosc_message_header *header,
                        site->task, i + 1, back->form, (unsigned long long)back->bytes, written);
     due += back->bytes;
   }
-  if (header->data_bytes != due)
-    dosc_remote_fail(source, "a result announcing %llu data bytes where its forms take %llu",
-                     (unsigned long long)header->data_bytes, (unsigned long long)due);
+  /* The forms' data: inline after them when it is small, as the serving rank sends it
+   * (serve.c, send_result), else in data messages after this one. */
+  int inline_data = due <= DOSC_INLINE_BYTES;
+  if (payload_bytes != result_bytes + backs_bytes + (inline_data ? due : 0))
+    dosc_remote_fail(source, "a result of %zu bytes where %llu were due", payload_bytes,
+                     (unsigned long long)(result_bytes + backs_bytes + (inline_data ? due : 0)));
   if (result_bytes > 0)
     memcpy(field_pointer(task->args, (size_t)site->result_offset), payload, result_bytes);
   dosc_data_stream in = {source,
-                         header->data_bytes <= DOSC_INLINE_BYTES
-                             ? (unsigned char *)payload + result_bytes + backs_bytes
-                             : NULL,
-                         inline_bytes};
+                         inline_data ? (unsigned char *)payload + result_bytes + backs_bytes : NULL,
+                         inline_data ? (size_t)due : 0};
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     dosc_write_back form;
@@ -903,9 +903,47 @@ static void receive_result(int source, const dosc_message_header *header,
   task_complete(task, 1);     /* under mpi_lock */
 }
 
+/* A RESULT in the short form (remote_protocol.h, DOSC_SHORT_RESULT_BYTES): `bytes` bytes, all
+ * the oldest task sent to `source` sends back. Under mpi_lock. */
+static void receive_short_result(int source, const unsigned char *data, size_t bytes) {
+  if (!queue.in_order[source])
+    dosc_remote_fail(source, "a result of %zu bytes from a rank that may return them out of order",
+                     bytes);
+  /* Tasks enter the list at its head: the oldest of `source`'s is its last. */
+  remote_task **link = NULL;
+  for (remote_task **at = &queue.in_flight; *at != NULL; at = &(*at)->next)
+    if ((*at)->rank == source) link = at;
+  if (link == NULL)
+    dosc_remote_fail(source, "a result of %zu bytes, where it holds no task", bytes);
+  remote_task *task = *link;
+  dosc_remote_site *site = task->site;
+  int part = dosc_short_result_part(site);
+  unsigned char *target = NULL;
+  long long due = -1;
+  if (part == DOSC_SHORT_IS_RESULT) {
+    target = field_pointer(task->args, (size_t)site->result_offset);
+    due = (long long)site->result_size;
+  } else if (part >= 0) {
+    const dosc_remote_param *param = &site->params[part];
+    const dosc_region *region = &task->regions[part];
+    target = (unsigned char *)field_pointer(task->args, param->offset) +
+             region->write_first * (long long)param->element_size;
+    due = region->write_count * (long long)param->element_size;
+  }
+  if (due <= 0 || due > DOSC_SHORT_RESULT_BYTES || (size_t)due != bytes)
+    dosc_remote_fail(source, "a result of %zu bytes for '%s', whose short form has %lld", bytes,
+                     site->task, due);
+  *link = task->next;
+  memcpy(target, data, bytes);
+  if (part >= 0) queue.bytes_received += due;
+  queue.short_results++;
+  rank_returns(source, task); /* a thread of it is free again: a RESULT is also a WANT */
+  task_complete(task, 1);     /* under mpi_lock */
+}
+
 /* A serving rank's REACHED: it has received its first task (serve.c). Under mpi_lock. */
-static void rank_reached(int source, const dosc_message_header *header) {
-  if (header->payload_bytes != 0 || queue.reached[source])
+static void rank_reached(int source, size_t payload_bytes) {
+  if (payload_bytes != 0 || queue.reached[source])
     dosc_remote_fail(source, "a notice of its first task that is not the first or not empty");
   queue.reached[source] = 1;
   if (++queue.reached_count == dosc_remote.size - 1) {
@@ -916,30 +954,36 @@ static void rank_reached(int source, const dosc_message_header *header) {
 
 /* Returns the message's type. */
 static uint32_t handle_control(int source, const unsigned char *message, size_t bytes) {
-  if (bytes < sizeof(dosc_message_header))
-    dosc_remote_fail(source, "a control message of %zu bytes", bytes);
+  if (bytes < sizeof(dosc_message_header)) {
+    receive_short_result(source, message, bytes);
+    return DOSC_MSG_RESULT;
+  }
   dosc_message_header header;
   memcpy(&header, message, sizeof header);
-  if (header.magic != DOSC_MESSAGE_MAGIC ||
-      header.payload_bytes != bytes - sizeof(dosc_message_header))
-    dosc_remote_fail(source, "a message that is not dosc's");
+  if (header.magic != DOSC_MESSAGE_MAGIC) dosc_remote_fail(source, "a message that is not dosc's");
+  size_t payload_bytes = bytes - sizeof header;
   switch (header.type) {
-  case DOSC_MSG_WANT: /* task: the rank's threads */
-    if (header.task < 1 || header.task > INT_MAX)
+  case DOSC_MSG_WANT: { /* task: the rank's threads, and whether its results come in order */
+    uint64_t threads = header.task & DOSC_WANT_THREADS;
+    if (threads < 1 || threads > DOSC_MAX_THREADS ||
+        (header.task & ~(DOSC_WANT_THREADS | DOSC_WANT_IN_ORDER)) != 0 ||
+        (queue.threads[source] != 0 && (uint64_t)queue.threads[source] != threads))
       dosc_remote_fail(source, "a request from a rank of %llu threads",
-                       (unsigned long long)header.task);
-    queue.threads[source] = (int)header.task;
+                       (unsigned long long)threads);
+    queue.threads[source] = (int)threads;
     queue.wants[source]++;
+    queue.in_order[source] = (header.task & DOSC_WANT_IN_ORDER) != 0;
     break;
+  }
   case DOSC_MSG_RESULT:
-    receive_result(source, &header, message + sizeof header);
+    receive_result(source, &header, message + sizeof header, payload_bytes);
     break;
   case DOSC_MSG_REACHED:
-    rank_reached(source, &header);
+    rank_reached(source, payload_bytes);
     break;
   case DOSC_MSG_STOPPED:
-    if (header.payload_bytes != sizeof(dosc_wire_counters))
-      dosc_remote_fail(source, "counters of %u bytes", header.payload_bytes);
+    if (payload_bytes != sizeof(dosc_wire_counters))
+      dosc_remote_fail(source, "counters of %zu bytes", payload_bytes);
     memcpy(&queue.counters[source], message + sizeof header, sizeof(dosc_wire_counters));
     queue.stopped_ranks++;
     break;
@@ -1056,7 +1100,7 @@ static int coordinate_once(int polls) {
       for (int rank = 1; rank < dosc_remote.size; rank++)
         dosc_remote_send_control(rank, DOSC_MSG_DECISIONS,
                                  dosc_remote.trace ? DOSC_DECISIONS_TRACE : 0, total, states,
-                                 (uint32_t)(sizeof *states * (size_t)total), 0);
+                                 sizeof *states * (size_t)total);
       free(states);
       queue.decisions_sent = 1;
       active = 1;
@@ -1076,7 +1120,7 @@ static int coordinate_once(int polls) {
     replica *next = released->next;
     for (int rank = 1; rank < dosc_remote.size; rank++)
       if (released->sent_to[rank])
-        dosc_remote_send_control(rank, DOSC_MSG_RELEASE, (uint64_t)released->id, -1, NULL, 0, 0);
+        dosc_remote_send_control(rank, DOSC_MSG_RELEASE, (uint64_t)released->id, -1, NULL, 0);
     free(released->sent_to);
     free(released);
     released = next;
@@ -1095,7 +1139,7 @@ static int coordinate_once(int polls) {
     if (atomic_load_explicit(&dosc_remote.stop, memory_order_acquire)) {
       queue.stopping = 1;
       for (int rank = 1; rank < dosc_remote.size; rank++)
-        dosc_remote_send_control(rank, DOSC_MSG_STOP, 0, -1, NULL, 0, 0);
+        dosc_remote_send_control(rank, DOSC_MSG_STOP, 0, -1, NULL, 0);
     }
   } else if (queue.stopping && queue.stopped_ranks == dosc_remote.size - 1) {
     dosc_remote_flush_sends();
@@ -1217,6 +1261,11 @@ static void print_counters(void) {
   if (queue.bytes_saved > 0)
     fprintf(stderr, "dosc: rank 0: replicated read-only footprints: %lld bytes not sent again\n",
             queue.bytes_saved);
+  if (queue.short_results > 0)
+    fprintf(stderr,
+            "dosc: rank 0: %lld results came in the short form (at most %d bytes, from a rank of "
+            "1 thread)\n",
+            queue.short_results, DOSC_SHORT_RESULT_BYTES);
   if (atomic_load(&queue.kept) > 0)
     fprintf(stderr,
             "dosc: rank 0: kept here: %lld with overlapping written footprints, %lld with figures "
@@ -1263,9 +1312,10 @@ static void *communicate(void *unused) {
     queue.held = calloc((size_t)size, sizeof *queue.held);
     queue.threads = calloc((size_t)size, sizeof *queue.threads);
     queue.reached = calloc((size_t)size, 1);
+    queue.in_order = calloc((size_t)size, 1);
     queue.counters = calloc((size_t)size, sizeof *queue.counters);
     if (queue.wants == NULL || queue.held == NULL || queue.threads == NULL ||
-        queue.counters == NULL || queue.reached == NULL) {
+        queue.counters == NULL || queue.reached == NULL || queue.in_order == NULL) {
       fprintf(stderr, "dosc: rank 0: error: out of memory; ending the job\n");
       dosc_remote.mpi->abort(71);
     }
