@@ -1,3 +1,4 @@
+@testable import ClangFrontend
 import DoscManifest
 import Testing
 
@@ -78,6 +79,35 @@ import Testing
     #expect(try a.count.value(["n": 5]) == 5)
     #expect(a.access == .readwrite)
     #expect(through.remotable)
+  }
+
+  /// The text search's last resort, the operator before a macro's argument read in the body
+  /// (`operatorBeforeArgument`, used where clang's print does not parse back the same): an
+  /// occurrence of the parameter as the first argument of a call in the body (`INNER(p)`,
+  /// maybe a macro) tells none. main at 46fc3d8 read the `+` before the second `p` of
+  /// `(p - 1 + INNER(p) * 2 - p)` as the `-` before the third: first `-2*i-1` (-19 at i = 9)
+  /// on a remotable task that wrote v[17]. The print gives `2*i-1`.
+  @Test func anArgumentOfAMacroCallInABodyTellsNoOperator() throws {
+    let outer = "#define INNER(y) y\n#define OUTER(p) (p - 1 + INNER(p) * 2 - p)\n#define SUB(a, b) a - b\n"
+    let use = "int f(int i, int n) { return OUTER(i) + SUB(n, i); }\n"
+    let path = try Fixtures.write(outer + use)
+    let start = outer.utf8.count
+    let search = SourceCache()
+    let inOuter = start + use.utf8.count - "i) + SUB(n, i); }\n".utf8.count
+    #expect(search.operatorBeforeArgument(file: path, at: inOuter) == nil)
+    let inSub = start + use.utf8.count - "i); }\n".utf8.count
+    #expect(search.operatorBeforeArgument(file: path, at: inSub) == "-")
+    let v = try task(
+      outer + """
+        void f(float *v, int i) { v[OUTER(i)] = 1; }
+        int main(void) { float v[64];
+        #pragma dosc task
+          f(v, 9);
+          return 0; }
+        """, "f"
+    ).param("v")
+    #expect(try v.first.value(["i": 9]) == 17)
+    #expect(v.count == .number(1))
   }
 
   /// `va_arg(ap, int)` is the next int, not the list `ap`: a helper storing it stores no
