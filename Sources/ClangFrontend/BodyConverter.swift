@@ -6,13 +6,19 @@ import Foundation
 /// Converts one function definition's cursor tree into `CSyntax` values.
 ///
 /// libclang 14 has no API for an operator's kind, so operators are read from the source text
-/// between the operands, and, where macros make that text useless, where the operand after a
-/// binary operator or a prefix operator itself is spelled (`operatorSpelledBefore`).
+/// between the operands, and, where macros make that text useless, from the file parsed again
+/// as clang prints it, every macro expanded (`ExpandedOperators`); failing that, where the
+/// operand after a binary operator or a prefix operator itself is spelled
+/// (`operatorSpelledBefore`).
 final class BodyConverter {
   private let mapper: LocationMapper
   private let sources: SourceCache
   private let extents: CursorExtents
   private let constancy: ConstancyJudge
+  /// Operators read from the file parsed again as clang prints it (`ExpandedOperators`).
+  private let expandedOperators: ExpandedOperators?
+  /// The function being converted, whose operators `expandedOperators` knows.
+  private var functionName: String?
   private var parameterIndex: [String: Int] = [:]
   /// How many statements and expressions enclose the one being converted.
   private var depth = 0
@@ -23,15 +29,20 @@ final class BodyConverter {
   /// overflow it. No C a person writes comes near: a 150,000-term sum on one line does.
   static let depthLimit = 150_000
 
-  init(mapper: LocationMapper, sources: SourceCache, constancy: ConstancyJudge) {
+  init(
+    mapper: LocationMapper, sources: SourceCache, constancy: ConstancyJudge, expandedOperators: ExpandedOperators? = nil
+  ) {
     self.mapper = mapper
     self.sources = sources
     self.constancy = constancy
+    self.expandedOperators = expandedOperators
     self.extents = CursorExtents(mapper: mapper)
   }
 
   func function(_ cursor: CXCursor) -> FunctionDefinition? {
     let name = consume(clang_getCursorSpelling(cursor))
+    functionName = name
+    defer { functionName = nil }
     let count = max(0, Int(clang_Cursor_getNumArguments(cursor)))
     var parameters: [Parameter] = []
     for index in 0..<count {
@@ -153,6 +164,12 @@ final class BodyConverter {
     let parts = children(of: cursor)
 
     switch cursor.kind {
+    case CXCursor_UnexposedExpr where isVariadicArgument(cursor, parts):
+      // `va_arg(ap, int)`: the next argument, a value of its type, read from the list `ap`
+      // (not `ap` itself, which an implicit conversion around it would be).
+      let name = "__builtin_va_arg"
+      let callee = Expr(.name(name, .function), type: .unknown, location: location, text: name)
+      return make(.call(callee: name, calleeExpr: callee, arguments: parts.filter(isExpression).map(expression)))
     case CXCursor_UnexposedExpr, CXCursor_ParenExpr:
       // Implicit casts and parentheses: the analysis looks through them, but for a conversion
       // between pointers to elements of other sizes (`double *p = A` for a `double (*A)[4]`,
@@ -235,6 +252,17 @@ final class BodyConverter {
     }
   }
 
+  /// Whether an `UnexposedExpr` is clang's `VAArgExpr`, which libclang 14 gives no kind of its
+  /// own: unlike an implicit conversion, it starts before its operand (the list), at its first
+  /// token, where that is spelled (in `<stdarg.h>`'s `va_arg` macro), `__builtin_va_arg`.
+  private func isVariadicArgument(_ cursor: CXCursor, _ parts: [CXCursor]) -> Bool {
+    let operands = parts.filter(isExpression)
+    guard operands.count == 1 else { return false }
+    let start = clang_getRangeStart(extents.extent(of: cursor))
+    guard clang_equalLocations(start, clang_getRangeStart(extents.extent(of: operands[0]))) == 0 else { return false }
+    return firstToken(at: start, in: cursor)?.text == "__builtin_va_arg"
+  }
+
   private func call(_ cursor: CXCursor, parts: [CXCursor], make: (ExprKind) -> Expr) -> Expr {
     let count = max(0, Int(clang_Cursor_getNumArguments(cursor)))
     let arguments = (0..<count).map { expression(clang_Cursor_getArgument(cursor, UInt32($0))) }
@@ -285,11 +313,11 @@ final class BodyConverter {
 
   // MARK: Operators
 
-  private static let binaryOperators: Set<String> = [
+  static let binaryOperators: Set<String> = [
     "+", "-", "*", "/", "%", "<<", ">>", "<", ">", "<=", ">=", "==", "!=", "&", "^", "|", "&&", "||", "=", "+=",
     "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=", ",",
   ]
-  private static let unaryOperators: Set<String> = ["-", "+", "!", "~", "*", "&", "++", "--"]
+  static let unaryOperators: Set<String> = ["-", "+", "!", "~", "*", "&", "++", "--"]
 
   private func binaryOperator(_ cursor: CXCursor, _ lhs: CXCursor, _ rhs: CXCursor) -> String {
     let file = firstLocation(of: cursor).file
@@ -299,7 +327,10 @@ final class BodyConverter {
       let between = sources.code(file: file, range: left.upperBound..<right.lowerBound)
       if Self.binaryOperators.contains(between) { return between }
     }
-    // Where a macro supplies one operand (`i * N`) the text between the operands still shows
+    // In a macro, at any depth: where clang's print of the function spells it.
+    if let op = operatorOfExpansion(cursor) { return op }
+    // Where the second parse does not tell (a print that does not parse back the same), the
+    // text where the operands are spelled. Where a macro supplies one operand (`i * N`) the text between the operands still shows
     // the operator; where the operator itself comes from a macro body, look between the
     // operands' spelling locations. Only between them: libclang 14 spells a token of a macro's
     // body at the macro's use, so the text next to one operand alone is the use's neighbour
@@ -325,6 +356,12 @@ final class BodyConverter {
     // macro's body (it maps every location to the expansion); the analysis treats "?" as an
     // unknown value, which keeps its figures conservative.
     return "?"
+  }
+
+  /// The operator of `cursor` as clang's print of the function being converted spells it.
+  private func operatorOfExpansion(_ cursor: CXCursor) -> String? {
+    guard let functionName else { return nil }
+    return expandedOperators?.operatorOf(cursor, inFunction: functionName)
   }
 
   /// The binary operator right before `operand`'s first token where that token is spelled,
@@ -367,6 +404,14 @@ final class BodyConverter {
   /// Where the token at `location` is spelled, in a macro's body too (`clang_tokenize` lexes
   /// from the spelling location); nil for a token made by `##` (scratch space, no file).
   private func trueSpelling(of location: CXSourceLocation, in cursor: CXCursor) -> (file: String, offset: Int)? {
+    firstToken(at: location, in: cursor).flatMap { spelling($0.location) }
+  }
+
+  /// The token lexed at `location` where it is really spelled (`clang_tokenize` lexes from a
+  /// range's true spelling location), and that location.
+  private func firstToken(at location: CXSourceLocation, in cursor: CXCursor) -> (
+    text: String, location: CXSourceLocation
+  )? {
     let unit = clang_Cursor_getTranslationUnit(cursor)
     var tokens: UnsafeMutablePointer<CXToken>?
     var count: UInt32 = 0
@@ -374,7 +419,7 @@ final class BodyConverter {
     guard let tokens else { return nil }
     defer { clang_disposeTokens(unit, tokens, count) }
     guard count >= 1 else { return nil }
-    return spelling(clang_getTokenLocation(unit, tokens[0]))
+    return (consume(clang_getTokenSpelling(unit, tokens[0])), clang_getTokenLocation(unit, tokens[0]))
   }
 
   private func unaryOperator(_ cursor: CXCursor, _ operand: CXCursor) -> String {
@@ -389,6 +434,7 @@ final class BodyConverter {
       let after = sources.code(file: file, range: inner.upperBound..<whole.upperBound)
       if after == "++" || after == "--" { return "post" + after }
     }
+    if let op = operatorOfExpansion(cursor) { return op }
     // A prefix operator in a macro's body (`#define OFF -2`) begins its expression, before its
     // operand begins: the token there, where it is spelled, is the operator.
     if clang_equalLocations(

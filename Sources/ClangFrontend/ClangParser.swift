@@ -46,6 +46,12 @@ final class ClangSession: FunctionSource {
   private var globalCursors: [String: CXCursor] = [:]
   private var definitions: [String: FunctionDefinition?] = [:]
   private lazy var constancy = ConstancyJudge(unit: unit, mapper: mapper, sources: sources)
+  /// The main file's operators where clang prints its functions, parsed when first asked.
+  private lazy var expandedOperators = ExpandedOperators(
+    path: path, arguments: arguments, text: sources.bytes(path),
+    functions: mainFileFunctions.compactMap { function in
+      definitionCursors[function.name].map { .init(name: function.name, cursor: $0, range: function.range) }
+    })
   private let arguments: [String]
   /// The same file parsed without OpenMP, for functions whose directives leave their loops'
   /// footprints as they are (`OpenMPLoops`); nil when the flags have none or it fails to parse.
@@ -143,7 +149,8 @@ final class ClangSession: FunctionSource {
   func definition(named name: String) -> FunctionDefinition? {
     if let cached = definitions[name] { return cached }
     var converted = definitionCursors[name].flatMap {
-      BodyConverter(mapper: mapper, sources: sources, constancy: constancy).function($0)
+      BodyConverter(mapper: mapper, sources: sources, constancy: constancy, expandedOperators: expandedOperators)
+        .function($0)
     }
     if let function = converted, holdsOpenMPDirective(function), let cursor = definitionCursors[name] {
       let location = mapper.location(of: cursor)
@@ -185,7 +192,7 @@ final class ClangSession: FunctionSource {
 }
 
 /// Calls `body` with a C `argv` array built from `strings`.
-private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
   let duplicated = strings.map { strdup($0) }
   defer { duplicated.forEach { free($0) } }
   let pointers = duplicated.map { UnsafePointer<CChar>($0) }

@@ -4,8 +4,10 @@
 /// `nx` in `Index3D(nx, ny, i, j, k)`. In the expansion the operator is the token right before
 /// its right operand's first token, the argument's first; in the body, the token before that
 /// parameter. Where the parameter appears more than once, every occurrence after an operator
-/// must name the same one (an occurrence after `(` or `,` begins no right operand; one after a
-/// unary `-` names `-`, which must then agree), else nothing is told.
+/// must name the same one (an occurrence after `(` or `,` begins no right operand, unless that
+/// `(` opens a call, maybe of a macro; one after a unary `-` names `-`, which must then agree),
+/// else nothing is told. Used only where clang's print of the function does not tell the
+/// operator (`ExpandedOperators`).
 extension SourceCache {
   /// The operator before the macro argument that begins at `offset` of `file`, or nil where
   /// that is not one argument's start of a `#define`d function-like macro of the file, or the
@@ -21,6 +23,15 @@ extension SourceCache {
     for (index, token) in tokens.enumerated() where token == parameters[use.argument] && index > 0 {
       let before = tokens[index - 1]
       if before == "#" || before == "##" || (index + 1 < tokens.count && tokens[index + 1] == "##") { return nil }
+      // The first argument of a call in the body (`INNER(p)`): where `INNER` is a macro, what
+      // comes before the argument in the expansion is whatever INNER's body puts there
+      // (`(p - 1 + INNER(p) * 2 - p)`, INNER(y) `y`: the `+` before the second `p` was read as
+      // the `-` before the third).
+      if before == "(", index >= 2, let name = tokens[index - 2].unicodeScalars.first,
+        name.properties.isAlphabetic || name == "_"
+      {
+        return nil
+      }
       if Self.operatorTokens.contains(before) { found.insert(before) }
     }
     guard found.count == 1, let op = found.first, op != "," else { return nil }

@@ -293,6 +293,12 @@ extension FunctionAnalyzer {
     case .deallocation?:
       if let first = values.first { release(first, arguments[0], by: callee) }
       return .unknownScalar
+    case .argumentList?:
+      // The list is the task's own where it is a local (`va_list ap`); a list it was given
+      // (a `va_list` parameter) or a global one is memory the analysis does not follow.
+      for (value, argument) in zip(values, arguments) { unmodeledOperand(value, argument, of: callee) }
+      summary.addWork(1)
+      return valueStored(at: expression)
     case .effect?:
       summary.addReason(Reason(.callsEffect, callee, at: expression.location))
       escapeAll(values, arguments, into: callee)

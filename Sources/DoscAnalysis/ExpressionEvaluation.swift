@@ -321,7 +321,7 @@ extension FunctionAnalyzer {
   /// A pointer operand of an expression the analysis does not model: what it points to may be
   /// read and written (a parameter's figures are unbounded), and a global's or unknown memory
   /// keeps the task home.
-  private func unmodeledOperand(_ value: Value, _ item: Expr, of kind: String) {
+  func unmodeledOperand(_ value: Value, _ item: Expr, of kind: String) {
     guard case .pointer(let target) = value else { return }
     pointerEscapes(target.parameterIndices, item.text, at: item.location, "is an operand of '\(kind)'")
     switch target {

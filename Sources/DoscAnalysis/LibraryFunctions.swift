@@ -12,6 +12,9 @@ enum LibraryFunction {
   case deallocation
   /// Input/output or other effects on the process: the task cannot move to another node.
   case effect
+  /// `va_start`, `va_arg`, `va_copy`, `va_end`: they read and step the argument list they are
+  /// given; the result (`va_arg`'s) is a value of its type.
+  case argumentList
 
   static func lookup(_ name: String) -> LibraryFunction? {
     let base = name.hasPrefix("__builtin_") ? String(name.dropFirst("__builtin_".count)) : name
@@ -21,6 +24,7 @@ enum LibraryFunction {
     case "malloc", "calloc", "realloc", "alloca", "aligned_alloc": return .allocation
     case "free": return .deallocation
     case "abs", "labs", "llabs": return .absoluteValue
+    case "va_start", "va_arg", "va_copy", "va_end": return .argumentList
     case "abort", "__assert_fail", "__assert", "expect": return .pure(cost: 1)
     // dosc's own queries (dosc.h): where the task runs, no memory touched; on another rank they
     // answer for that rank, which is what a task that asks wants to know.
