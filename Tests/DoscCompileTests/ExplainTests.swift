@@ -464,7 +464,8 @@ import Testing
     ).text()
     #expect(text.contains(line.text) && text.contains("recursive task of known work"), "\(text)")
     // Fewer rounds, the same elements: the bytes stay, the work shrinks; remote needs more.
-    let lighter = try #require(try site(half, rounds: 10).breakEven.first { $0.binding == "remote" && $0.variable == "hi" })
+    let lighter = try #require(
+      try site(half, rounds: 10).breakEven.first { $0.binding == "remote" && $0.variable == "hi" })
     #expect((lighter.from ?? .infinity) > from, "\(lighter)")
     let one = try site(half, nodes: 1)
     #expect(one.binding != "remote" && one.thresholds.remoteDepthCutoff == nil, "\(one.reason)")

@@ -144,7 +144,8 @@ import Testing
       let tiny = try RemoteTests.run(
         [built.program] + small, RemoteTests.Configuration(ranks: ranks, tcp: false, binding: "auto", threads: 1))
       #expect(tiny.status == 0 && tiny.stdout == plainSmall.stdout, "\(tiny.stderr)")
-      #expect(RemoteTests.counter(tiny.stderr, rank: 0, "tasks sent") == 0, "small tree on \(ranks) ranks: \(tiny.stderr)")
+      #expect(
+        RemoteTests.counter(tiny.stderr, rank: 0, "tasks sent") == 0, "small tree on \(ranks) ranks: \(tiny.stderr)")
     }
   }
 }
