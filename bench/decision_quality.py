@@ -103,9 +103,9 @@ def site_code(stderr, threads):
     timing, not the binding: it is left out. A remote site's grain text differs between auto and a
     forced remote (auto's thresholds); the count of remote-bound tasks says whether they shipped
     the same tasks. Last, on ranks, whether rank 0 runs queued remote tasks itself (the trace's
-    "rank 0 runs main ..." line): under a forced remote it never does, under auto it does while it
-    has cores to spare or until every rank has received its first task (remote.c), so auto and a forced
-    remote that ship the same tasks still run different code. A run where no task was bound remote, on 1 thread, ran every remote site's
+    "rank 0 runs main ..." line): under a forced remote it never does, under auto it does where it
+    has cores to spare (remote.c, dosc_rank_zero_shares), so there auto and a forced remote that
+    ship the same tasks still run different code. A run where no task was bound remote, on 1 thread, ran every remote site's
     tasks as plain calls (a task the remote test keeps is the serial clone on 1 thread): the
     inline code. Two bindings with the same code run the same program, whatever the reason says."""
     counters = RANK_ZERO_COUNTERS.search(stderr)
@@ -212,7 +212,7 @@ def self_test():
                 f"dosc: site 0 mm_rows (matmul.c:30:5): {binding} - {reason}\n"
                 f"dosc: rank 0: host vm, {counters[0]} tasks sent, {counters[1]} run here, "
                 f"{counters[2]} kept here, 0 bytes sent, 0 bytes received, busy 0 of 9 ms\n")
-    takes = " and takes queued remote tasks until every rank has received its first task (their workers fill the cores)"
+    takes = " and takes queued remote tasks too"
     forced = ", remote tasks go to ranks 1.."
     auto_ships = site_code(trace("remote", "3 nodes; remote when ...; spawns when work >= 9 ops", takes,
                                  (10, 6, 0)), 1)
@@ -220,6 +220,9 @@ def self_test():
                                    "work >= 9 ops", forced, (16, 0, 0)), 1)
     assert auto_ships == ((("0", "remote", ""),), 16, "rank 0 takes queued tasks"), auto_ships
     assert remote_ships[:2] == auto_ships[:2] and remote_ships[2] == "ranks 1.. only", remote_ships
+    # where the serving ranks fill the cores auto's rank 0 only dispatches: forced remote's code
+    dispatches = " and dispatches remote tasks to ranks 1.. (their workers fill the cores)"
+    assert site_code(trace("remote", "x", dispatches, (16, 0, 0)), 1)[1:] == (16, "ranks 1.. only")
     # a remote site that shipped nothing on 1 thread ran the plain calls: inline's code
     auto_kept = site_code(trace("remote", "3 nodes; remote when ...", takes, (0, 0, 0)), 1)
     inline = site_code(trace("inline", "forced by DOSC_BIND", takes, (0, 0, 0)), 1)

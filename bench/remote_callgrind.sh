@@ -6,7 +6,8 @@
 # runtime with -g first so that the steps inlined into others are named:
 #   make -C Runtime CFLAGS_EXTRA=-g && bench/remote_callgrind.sh [ROUNDS (2000)]
 # Prints, per trip: rank 0's spawn up to its MPI_Send returning (dosc_site_spawn, inclusive) and
-# that MPI_Send, its result's handling (receive_result's lines), and the serving rank's
+# that MPI_Send, its result's handling (receive_result's lines, or receive_short_result's for a
+# RESULT in the short form, the empty task's on a rank of 1 thread), and the serving rank's
 # receive_task, execute and send_result (with its MPI_Send).
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,5 +40,5 @@ lines() {
       END {printf "%.0f", sum / n}'
 }
 src=$repo/Runtime/src
-echo "rank 0: spawn to MPI_Send returned $(inclusive cg.0 'dosc_site_spawn[^ ]* \[') (of which MPI_Send $(inclusive cg.0 'PMPI_Send \[')); receive_result $(lines cg.0 "$src/remote.c" 'static void receive_result(')"
+echo "rank 0: spawn to MPI_Send returned $(inclusive cg.0 'dosc_site_spawn[^ ]* \[') (of which MPI_Send $(inclusive cg.0 'PMPI_Send \[')); receive_result $(lines cg.0 "$src/remote.c" 'static void receive_result('), receive_short_result $(lines cg.0 "$src/remote.c" 'static void receive_short_result(')"
 echo "rank 1: receive_task $(lines cg.1 "$src/serve.c" 'static received_task *receive_task(' ); execute $(inclusive cg.1 'serve.c:execute \['); send_result $(inclusive cg.1 'serve.c:send_result \[') (of which MPI_Send $(inclusive cg.1 'PMPI_Send \['))"

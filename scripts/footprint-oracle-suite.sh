@@ -81,6 +81,8 @@ REMOTE_CI=(
   Tests/Oracle/task-unseen9-cloverleaf-bt.c  # NAS BT's double (*)[JS][IS][5] with 5x5 blocks handed to helpers, CloverLeaf bands: 19 tasks sent
   Tests/Oracle/task-unseen9-casts-layouts.c # (double (*)[4])a views, long double, packed records, unions of arrays: 18 tasks sent
   Tests/Oracle/task-unseen9-probes.c        # g[r][c - 1] across rows, interleaved writes by concurrent tasks, memmove shifts: 33 sent
+  Tests/Oracle/task-unseen10-dense-image.c  # Cholesky tiles reached through double *A[NT][NT], LU/QR column blocks, image bands: 42 sent
+  Tests/Oracle/task-unseen10-prk.c          # PRK stencil bands, CSR build and product, p2p corner, triad at an offset: 30 sent
   Tests/Oracle/task-unseen8-lapack-banded.c  # column-major submatrices &A(k, k) with lda > m: dtrsm, dgemm tiles, Thomas sent
   Tests/Oracle/task-unseen8-jpeg-stb-image.c # stb resamplers (i after the loop), out += step writing out[3], clamped box blur
 )

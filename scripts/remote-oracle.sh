@@ -69,8 +69,9 @@ done < <(env)
 
 # A network and a spawn that cost nothing, first contact included (its built-in 0.3 ms, shared by
 # a batch, kept the small tasks of these programs on rank 0 under auto): every remotable task may
-# go remote. Under auto rank 0 still runs queued tasks itself until every rank has received its
-# first task, so short programs often run every task there ("run here" in the summary).
+# go remote. Under auto rank 0 runs queued tasks itself where its worker adds to the others' (on
+# 3 ranks only on a host of 3 cores or more), so short programs there often run every task on
+# rank 0 ("run here" in the summary).
 cat >"$work/free-network.json" <<'EOF'
 { "schema": "dosc-profile/1", "spawn_ns": 0, "remote_latency_ns": 0, "remote_bytes_per_ns": 10000,
   "remote_first_ns": 0 }

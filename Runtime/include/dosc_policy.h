@@ -293,17 +293,14 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  * the hosts' cores. 2 ranks of 1 thread on a 2-core host: 1 (rank 0 is the
  * second worker); 3: 0 (a third busy thread on 2 cores only slows the
  * dispatch and the others: mandelbrot 640x480 ran 1.21x, montecarlo 1.16x
- * forced remote). Where 0, under auto rank 0's workers still take queued
- * tasks during the first contact: until rank 0 has received the last
- * serving rank's REACHED, the notice each rank sends once per run when its
- * first task has arrived, before it runs it (remote.c, rank_zero_takes;
- * serve.c). So the window lasts the contact, not a task's run there: a long
- * first task on one rank no longer keeps rank 0 running tasks beside the
- * others (before, the window ended at the last rank's first RESULT). In it
- * rank 0 runs tasks one after another, one at a time per thread (a thread
- * running one takes no other), as many as it gets to. A task a thread began
- * runs to its end; a ticket that runs after the window leaves its task to
- * the ranks. Under a forced remote binding rank 0 takes none. */
+ * forced remote). Where 0, rank 0 takes none at all, not even during the
+ * first contact: a task it began then ran on past the contact, beside the
+ * others' workers (issue 10, 09:16 quiet run: matmul 256 and 512,
+ * montecarlo 24 500000, mandelbrot 320x240 on 3 ranks 1.18-1.61x forced
+ * remote by the medians, auto shipping the same tasks). The contact then
+ * holds the whole batch, though dosc_price_task still charges the share it
+ * held while rank 0 took tasks (policy.c, first_contact_ns). Under a forced
+ * remote binding rank 0 takes none either. */
 int dosc_rank_zero_shares(const dosc_profile *profile);
 
 /* Sending ahead (remote.c, next_rank): rank 0 sends a task to a rank whose

@@ -428,12 +428,14 @@ long long dosc_send_ahead_work(const dosc_profile *profile) {
  * calibrate measures, rank 1 reached from a cold rank 0) and each further
  * rank remote_later_contact_share of it (0.25 built in, bench/first_contact.py;
  * `dosc calibrate` measures it, calibrate_contact.c: before it the model
- * charged remote_first_ns per rank, 2x on 3 ranks). Rank 0
- * runs queued tasks itself meanwhile (remote.c: until every rank has
- * received its first task, and after that too where its workers add to the
- * others', dosc_rank_zero_shares), so the contact holds up only the part of the batch
+ * charged remote_first_ns per rank, 2x on 3 ranks). Where rank 0's
+ * workers add to those that run at once (dosc_rank_zero_shares) they run
+ * queued tasks meanwhile, so the contact holds up only the part of the batch
  * the other nodes' workers would have run: the share 1 - local width /
- * remote width of it (1 node: nothing). Priced per batch, not per program:
+ * remote width of it (1 node: nothing). Where they add none (3 ranks of 1
+ * thread on 2 cores) rank 0 only dispatches and the contact holds the whole
+ * batch, yet it is priced as above (half of it there): the recursive price
+ * builds on this too, and is being changed meanwhile. Priced per batch, not per program:
  * the model does not know how many batches
  * follow (a loop of small batches pays it once, and is priced as if each
  * were the first). Measured (issue 10): matmul 64 on 3 ranks, 4 tasks of 40
@@ -807,8 +809,7 @@ int dosc_compile_time_binding(long long constant_work) {
 static void append_rank_zero_window(char *remote, size_t size, const dosc_profile *usable) {
   if (dosc_rank_zero_shares(usable)) return;
   snprintf(remote + strlen(remote), size - strlen(remote),
-           "; rank 0 runs queued tasks until every rank has received its first task: the others "
-           "fill the cores");
+           "; rank 0 only dispatches: the other ranks fill the cores");
 }
 
 /* Why an auto-bound task with 2 or more nodes is not priced remote, for the

@@ -20,10 +20,11 @@
  * its task itself (send_at_once). The footprints are
  * sent straight from the caller's memory; of a written footprint only what
  * the task changed comes back (write_back.h), received straight into the
- * caller's memory when it all changed, else stored run by run. Unless DOSC_BIND=remote forces
- * every task away, rank 0's own workers take queued tasks too (a ticket on
- * the local pool claims the record first or finds it gone), so rank 0 works
- * as well; the thread waiting at a taskwait runs such tickets.
+ * caller's memory when it all changed, else stored run by run. Under auto, where rank 0's
+ * workers add to those that run at once (dosc_rank_zero_shares), they take queued tasks too (a
+ * ticket on the local pool claims the record first or finds it gone), so rank 0 works as well;
+ * the thread waiting at a taskwait runs such tickets. Where the serving ranks' threads already
+ * fill the hosts' cores, and under DOSC_BIND=remote, rank 0 only dispatches.
  */
 #define _GNU_SOURCE
 #include "remote.h"
@@ -106,17 +107,17 @@ static struct {
   dosc_fifo waiting;      /* tasks no rank has taken yet, oldest first */
   remote_task *in_flight; /* under mpi_lock */
   uint64_t next_number;   /* under mpi_lock: numbered as sent */
-  int shared;             /* rank 0's workers may run queued tasks too */
-  /* Where its workers add none to the others' (dosc_rank_zero_shares), rank
-   * 0 runs queued tasks only until every serving rank has received its first
-   * task (its REACHED, serve.c): during the first contact it is the only
-   * worker reached; after it, the others' workers fill the cores. */
-  int rank_zero_adds;
-  atomic_int all_reached;       /* every serving rank has sent REACHED */
+  /* rank 0's workers run queued tasks too: under auto, where they add to the workers that run
+   * at once (dosc_rank_zero_shares), set once before main runs */
+  int shared;
+  int all_reached;              /* every serving rank has sent REACHED (the trace's contact) */
   unsigned char *reached;       /* [size]: under mpi_lock */
   int reached_count;            /* under mpi_lock */
   long long all_reached_ns;     /* when all_reached was set, for the trace; under mpi_lock */
   int *wants;                   /* [size]: free threads each rank has (next_rank); under mpi_lock */
+  unsigned char *in_order;      /* [size]: the rank returns results in order (its WANT); under
+                                   mpi_lock */
+  long long short_results;      /* RESULTs that came in the short form; under mpi_lock */
   int stopped_ranks;            /* under mpi_lock */
   dosc_wire_counters *counters; /* [size]: what each rank reported at STOPPED */
   /* Sending ahead (next_rank), under mpi_lock. wants[rank] is the rank's free threads (its
@@ -124,6 +125,7 @@ static struct {
   rank_tasks *held;     /* [size]: what each rank holds */
   long long quick_work; /* a task predicted at most this much work is quick; -1: none is */
   long long sent_ahead; /* tasks sent to a rank whose threads were all busy */
+  int *threads;         /* [size]: each serving rank's threads, as its WANTs say */
   /* rank 0's counters; atomics: spawns and tickets run on any worker */
   atomic_llong run_here, kept;
   /* under mpi_lock (read at exit, after the communication thread ended):
@@ -407,18 +409,18 @@ unsigned char *dosc_control_message(size_t payload_bytes) {
   return message;
 }
 
-void dosc_remote_send_message(int destination, uint32_t type, uint64_t task, int32_t site,
-                              unsigned char *message, uint32_t payload_bytes, uint64_t data_bytes) {
-  dosc_message_header header = {DOSC_MESSAGE_MAGIC, type, task, site, payload_bytes, data_bytes};
+void dosc_remote_send_message(int destination, uint16_t type, uint64_t task, int32_t site,
+                              unsigned char *message, size_t payload_bytes) {
+  dosc_message_header header = {DOSC_MESSAGE_MAGIC, type, site, task};
   memcpy(message, &header, sizeof header);
   dosc_remote_send(destination, DOSC_TAG_CONTROL, message, sizeof header + payload_bytes, message);
 }
 
-void dosc_remote_send_control(int destination, uint32_t type, uint64_t task, int32_t site,
-                              const void *payload, uint32_t payload_bytes, uint64_t data_bytes) {
+void dosc_remote_send_control(int destination, uint16_t type, uint64_t task, int32_t site,
+                              const void *payload, size_t payload_bytes) {
   unsigned char *message = dosc_control_message(payload_bytes);
   if (payload_bytes > 0) memcpy(message + sizeof(dosc_message_header), payload, payload_bytes);
-  dosc_remote_send_message(destination, type, task, site, message, payload_bytes, data_bytes);
+  dosc_remote_send_message(destination, type, task, site, message, payload_bytes);
 }
 
 void dosc_send_data_owned(dosc_data_stream *out, const void *buffer, size_t bytes, void *owned) {
@@ -643,36 +645,15 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
   pthread_mutex_unlock(&queue.lock);
 }
 
-/* Set on a rank 0 thread while it runs a queued task (run_ticket). */
-static _Thread_local int running_ticket;
-
-/* Whether rank 0's workers take queued tasks now (see queue.rank_zero_adds). Until every rank
- * has received its first task, a thread takes one only if it is not already running one: a
- * queued task's own spawns (n-queens' deeper levels) then go to the ranks instead of to rank 0
- * alone, which had run 30-63 of them while 4-11 left (auto 1.14x forced remote's time on 3
- * ranks). The window ends at the last rank's REACHED, not at its first RESULT: once every rank
- * holds a task their workers fill the cores, and a long first task there no longer keeps rank 0
- * running queued tasks (a third busy thread on 2 cores) for its whole length. */
-static int rank_zero_takes(void) {
-  return queue.shared &&
-         (queue.rank_zero_adds ||
-          (!running_ticket && !atomic_load_explicit(&queue.all_reached, memory_order_relaxed)));
-}
-
-/* The ticket on rank 0's pool: runs the task here unless a rank took it (or
- * rank 0 no longer takes queued tasks: it leaves the task to the ranks). */
+/* The ticket on rank 0's pool: runs the task here unless a rank took it. */
 static void run_ticket(void *pointer) {
   remote_task *task = *(remote_task **)pointer;
   int expected = 0;
-  if (rank_zero_takes() &&
-      atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
+  if (atomic_compare_exchange_strong_explicit(&task->claimed, &expected, 1, memory_order_acq_rel,
                                               memory_order_relaxed)) {
     /* Clocked for the trace only: two clock reads cost a small task ~0.1 us. */
     long long started = dosc_remote.trace ? dosc_remote_now_ns() : 0;
-    int outer = running_ticket;
-    running_ticket = 1;
     task->site->thunk(task->args);
-    running_ticket = outer;
     if (dosc_remote.trace)
       atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started,
                                 memory_order_relaxed);
@@ -734,7 +715,7 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args, lo
     mpi_unlock();
     if (sent) return;
   }
-  int ticket = rank_zero_takes();
+  int ticket = queue.shared;
   atomic_store_explicit(&task->claimed, 0, memory_order_relaxed);
   atomic_store_explicit(&task->refs, ticket ? 2 : 1, memory_order_relaxed);
   dosc_fifo_push(&queue.waiting, task);
@@ -763,7 +744,10 @@ static int next_rank(void) {
 
 /* `rank` was sent `task` (send_task); under mpi_lock. */
 static void rank_takes(int rank, const remote_task *task) {
-  if (queue.wants[rank]-- <= 0) queue.sent_ahead++;
+  /* By its threads, not by wants[rank] <= 0: at start-up a rank's later WANTs may still be on
+   * their way, and a task that its free thread takes was counted as sent ahead. */
+  if (queue.held[rank].tasks >= queue.threads[rank]) queue.sent_ahead++;
+  queue.wants[rank]--;
   queue.held[rank].tasks++;
   queue.held[rank].slow += !task->quick;
 }
@@ -823,10 +807,9 @@ static void send_task(int rank, remote_task *task) {
   if (marks_size > 0) memcpy(buffer + site->args_size, marks, marks_size);
   /* Inline data goes into the buffer before it is sent; data messages after it. */
   dosc_data_stream out = {rank, inline_data ? buffer + payload : NULL, 0};
-  uint32_t type = marks_size > 0 ? DOSC_MSG_TASK_MARKED : DOSC_MSG_TASK;
+  uint16_t type = marks_size > 0 ? DOSC_MSG_TASK_MARKED : DOSC_MSG_TASK;
   if (!inline_data)
-    dosc_remote_send_message(rank, type, task->number, site->wire_id, message, (uint32_t)size,
-                             (uint64_t)data_bytes);
+    dosc_remote_send_message(rank, type, task->number, site->wire_id, message, size);
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     if (!dosc_shipped_in(param) || (marks_size > 0 && marks[i] < 0)) continue;
@@ -836,9 +819,7 @@ static void send_task(int rank, remote_task *task) {
                         base + region->first * (long long)param->element_size,
                         (size_t)region->count * param->element_size);
   }
-  if (inline_data)
-    dosc_remote_send_message(rank, type, task->number, site->wire_id, message, (uint32_t)size,
-                             (uint64_t)data_bytes);
+  if (inline_data) dosc_remote_send_message(rank, type, task->number, site->wire_id, message, size);
   task->rank = rank;
   task->next = queue.in_flight;
   queue.in_flight = task;
@@ -849,7 +830,7 @@ static void send_task(int rank, remote_task *task) {
 }
 
 static void receive_result(int source, const dosc_message_header *header,
-                           const unsigned char *payload) {
+                           const unsigned char *payload, size_t payload_bytes) {
   remote_task **link = &queue.in_flight;
   while (*link != NULL && ((*link)->number != header->task || (*link)->rank != source))
     link = &(*link)->next;
@@ -861,10 +842,9 @@ static void receive_result(int source, const dosc_message_header *header,
   dosc_remote_site *site = task->site;
   size_t result_bytes = site->result_offset >= 0 ? site->result_size : 0;
   size_t backs_bytes = sizeof(dosc_write_back) * (size_t)site->param_count;
-  size_t inline_bytes = header->data_bytes <= DOSC_INLINE_BYTES ? header->data_bytes : 0;
-  if (header->payload_bytes != result_bytes + backs_bytes + inline_bytes)
-    dosc_remote_fail(source, "a result of %u bytes where %zu were due", header->payload_bytes,
-                     result_bytes + backs_bytes + inline_bytes);
+  if (payload_bytes < result_bytes + backs_bytes)
+    dosc_remote_fail(source, "a result of %zu bytes where its forms alone take %zu", payload_bytes,
+                     result_bytes + backs_bytes);
   /* Each form read where it lies in the message (unaligned after a result of odd size): no
    * copy of them all first. */
   const unsigned char *forms = payload + result_bytes;
@@ -885,16 +865,17 @@ static void receive_result(int source, const dosc_message_header *header,
                        site->task, i + 1, back->form, (unsigned long long)back->bytes, written);
     due += back->bytes;
   }
-  if (header->data_bytes != due)
-    dosc_remote_fail(source, "a result announcing %llu data bytes where its forms take %llu",
-                     (unsigned long long)header->data_bytes, (unsigned long long)due);
+  /* The forms' data: inline after them when it is small, as the serving rank sends it
+   * (serve.c, send_result), else in data messages after this one. */
+  int inline_data = due <= DOSC_INLINE_BYTES;
+  if (payload_bytes != result_bytes + backs_bytes + (inline_data ? due : 0))
+    dosc_remote_fail(source, "a result of %zu bytes where %llu were due", payload_bytes,
+                     (unsigned long long)(result_bytes + backs_bytes + (inline_data ? due : 0)));
   if (result_bytes > 0)
     memcpy(field_pointer(task->args, (size_t)site->result_offset), payload, result_bytes);
   dosc_data_stream in = {source,
-                         header->data_bytes <= DOSC_INLINE_BYTES
-                             ? (unsigned char *)payload + result_bytes + backs_bytes
-                             : NULL,
-                         inline_bytes};
+                         inline_data ? (unsigned char *)payload + result_bytes + backs_bytes : NULL,
+                         inline_data ? (size_t)due : 0};
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
     dosc_write_back form;
@@ -922,40 +903,87 @@ static void receive_result(int source, const dosc_message_header *header,
   task_complete(task, 1);     /* under mpi_lock */
 }
 
+/* A RESULT in the short form (remote_protocol.h, DOSC_SHORT_RESULT_BYTES): `bytes` bytes, all
+ * the oldest task sent to `source` sends back. Under mpi_lock. */
+static void receive_short_result(int source, const unsigned char *data, size_t bytes) {
+  if (!queue.in_order[source])
+    dosc_remote_fail(source, "a result of %zu bytes from a rank that may return them out of order",
+                     bytes);
+  /* Tasks enter the list at its head: the oldest of `source`'s is its last. */
+  remote_task **link = NULL;
+  for (remote_task **at = &queue.in_flight; *at != NULL; at = &(*at)->next)
+    if ((*at)->rank == source) link = at;
+  if (link == NULL)
+    dosc_remote_fail(source, "a result of %zu bytes, where it holds no task", bytes);
+  remote_task *task = *link;
+  dosc_remote_site *site = task->site;
+  int part = dosc_short_result_part(site);
+  unsigned char *target = NULL;
+  long long due = -1;
+  if (part == DOSC_SHORT_IS_RESULT) {
+    target = field_pointer(task->args, (size_t)site->result_offset);
+    due = (long long)site->result_size;
+  } else if (part >= 0) {
+    const dosc_remote_param *param = &site->params[part];
+    const dosc_region *region = &task->regions[part];
+    target = (unsigned char *)field_pointer(task->args, param->offset) +
+             region->write_first * (long long)param->element_size;
+    due = region->write_count * (long long)param->element_size;
+  }
+  if (due <= 0 || due > DOSC_SHORT_RESULT_BYTES || (size_t)due != bytes)
+    dosc_remote_fail(source, "a result of %zu bytes for '%s', whose short form has %lld", bytes,
+                     site->task, due);
+  *link = task->next;
+  memcpy(target, data, bytes);
+  if (part >= 0) queue.bytes_received += due;
+  queue.short_results++;
+  rank_returns(source, task); /* a thread of it is free again: a RESULT is also a WANT */
+  task_complete(task, 1);     /* under mpi_lock */
+}
+
 /* A serving rank's REACHED: it has received its first task (serve.c). Under mpi_lock. */
-static void rank_reached(int source, const dosc_message_header *header) {
-  if (header->payload_bytes != 0 || queue.reached[source])
+static void rank_reached(int source, size_t payload_bytes) {
+  if (payload_bytes != 0 || queue.reached[source])
     dosc_remote_fail(source, "a notice of its first task that is not the first or not empty");
   queue.reached[source] = 1;
   if (++queue.reached_count == dosc_remote.size - 1) {
     queue.all_reached_ns = dosc_remote_now_ns();
-    /* relaxed: a ticket that sees it late runs one more task here, no harm */
-    atomic_store_explicit(&queue.all_reached, 1, memory_order_relaxed);
+    queue.all_reached = 1; /* read by the trace at exit, after the communication thread ended */
   }
 }
 
 /* Returns the message's type. */
 static uint32_t handle_control(int source, const unsigned char *message, size_t bytes) {
-  if (bytes < sizeof(dosc_message_header))
-    dosc_remote_fail(source, "a control message of %zu bytes", bytes);
+  if (bytes < sizeof(dosc_message_header)) {
+    receive_short_result(source, message, bytes);
+    return DOSC_MSG_RESULT;
+  }
   dosc_message_header header;
   memcpy(&header, message, sizeof header);
-  if (header.magic != DOSC_MESSAGE_MAGIC ||
-      header.payload_bytes != bytes - sizeof(dosc_message_header))
-    dosc_remote_fail(source, "a message that is not dosc's");
+  if (header.magic != DOSC_MESSAGE_MAGIC) dosc_remote_fail(source, "a message that is not dosc's");
+  size_t payload_bytes = bytes - sizeof header;
   switch (header.type) {
-  case DOSC_MSG_WANT:
+  case DOSC_MSG_WANT: { /* task: the rank's threads, and whether its results come in order */
+    uint64_t threads = header.task & DOSC_WANT_THREADS;
+    if (threads < 1 || threads > DOSC_MAX_THREADS ||
+        (header.task & ~(DOSC_WANT_THREADS | DOSC_WANT_IN_ORDER)) != 0 ||
+        (queue.threads[source] != 0 && (uint64_t)queue.threads[source] != threads))
+      dosc_remote_fail(source, "a request from a rank of %llu threads",
+                       (unsigned long long)threads);
+    queue.threads[source] = (int)threads;
     queue.wants[source]++;
+    queue.in_order[source] = (header.task & DOSC_WANT_IN_ORDER) != 0;
     break;
+  }
   case DOSC_MSG_RESULT:
-    receive_result(source, &header, message + sizeof header);
+    receive_result(source, &header, message + sizeof header, payload_bytes);
     break;
   case DOSC_MSG_REACHED:
-    rank_reached(source, &header);
+    rank_reached(source, payload_bytes);
     break;
   case DOSC_MSG_STOPPED:
-    if (header.payload_bytes != sizeof(dosc_wire_counters))
-      dosc_remote_fail(source, "counters of %u bytes", header.payload_bytes);
+    if (payload_bytes != sizeof(dosc_wire_counters))
+      dosc_remote_fail(source, "counters of %zu bytes", payload_bytes);
     memcpy(&queue.counters[source], message + sizeof header, sizeof(dosc_wire_counters));
     queue.stopped_ranks++;
     break;
@@ -1072,7 +1100,7 @@ static int coordinate_once(int polls) {
       for (int rank = 1; rank < dosc_remote.size; rank++)
         dosc_remote_send_control(rank, DOSC_MSG_DECISIONS,
                                  dosc_remote.trace ? DOSC_DECISIONS_TRACE : 0, total, states,
-                                 (uint32_t)(sizeof *states * (size_t)total), 0);
+                                 sizeof *states * (size_t)total);
       free(states);
       queue.decisions_sent = 1;
       active = 1;
@@ -1092,7 +1120,7 @@ static int coordinate_once(int polls) {
     replica *next = released->next;
     for (int rank = 1; rank < dosc_remote.size; rank++)
       if (released->sent_to[rank])
-        dosc_remote_send_control(rank, DOSC_MSG_RELEASE, (uint64_t)released->id, -1, NULL, 0, 0);
+        dosc_remote_send_control(rank, DOSC_MSG_RELEASE, (uint64_t)released->id, -1, NULL, 0);
     free(released->sent_to);
     free(released);
     released = next;
@@ -1111,7 +1139,7 @@ static int coordinate_once(int polls) {
     if (atomic_load_explicit(&dosc_remote.stop, memory_order_acquire)) {
       queue.stopping = 1;
       for (int rank = 1; rank < dosc_remote.size; rank++)
-        dosc_remote_send_control(rank, DOSC_MSG_STOP, 0, -1, NULL, 0, 0);
+        dosc_remote_send_control(rank, DOSC_MSG_STOP, 0, -1, NULL, 0);
     }
   } else if (queue.stopping && queue.stopped_ranks == dosc_remote.size - 1) {
     dosc_remote_flush_sends();
@@ -1227,12 +1255,17 @@ static void print_counters(void) {
           "dosc: rank 0: %lld of them sent ahead to a rank whose threads were all busy, to wait "
           "there behind tasks predicted at most %lld operations\n",
           queue.sent_ahead, queue.quick_work);
-  if (atomic_load(&queue.all_reached))
+  if (queue.all_reached)
     fprintf(stderr, "dosc: rank 0: every rank had received its first task %lld ms after start\n",
             (queue.all_reached_ns - queue.started_ns) / 1000000);
   if (queue.bytes_saved > 0)
     fprintf(stderr, "dosc: rank 0: replicated read-only footprints: %lld bytes not sent again\n",
             queue.bytes_saved);
+  if (queue.short_results > 0)
+    fprintf(stderr,
+            "dosc: rank 0: %lld results came in the short form (at most %d bytes, from a rank of "
+            "1 thread)\n",
+            queue.short_results, DOSC_SHORT_RESULT_BYTES);
   if (atomic_load(&queue.kept) > 0)
     fprintf(stderr,
             "dosc: rank 0: kept here: %lld with overlapping written footprints, %lld with figures "
@@ -1277,10 +1310,12 @@ static void *communicate(void *unused) {
   if (rank == 0) {
     queue.wants = calloc((size_t)size, sizeof *queue.wants);
     queue.held = calloc((size_t)size, sizeof *queue.held);
+    queue.threads = calloc((size_t)size, sizeof *queue.threads);
     queue.reached = calloc((size_t)size, 1);
+    queue.in_order = calloc((size_t)size, 1);
     queue.counters = calloc((size_t)size, sizeof *queue.counters);
-    if (queue.wants == NULL || queue.held == NULL || queue.counters == NULL ||
-        queue.reached == NULL) {
+    if (queue.wants == NULL || queue.held == NULL || queue.threads == NULL ||
+        queue.counters == NULL || queue.reached == NULL || queue.in_order == NULL) {
       fprintf(stderr, "dosc: rank 0: error: out of memory; ending the job\n");
       dosc_remote.mpi->abort(71);
     }
@@ -1308,8 +1343,6 @@ int dosc_remote_init(int threads, int trace) {
   const char *limit = getenv("DOSC_REMOTE_MAX_BYTES");
   dosc_remote.reads_without_faults = dosc_reads_without_faults();
   dosc_remote.max_bytes = limit != NULL && atoll(limit) > 0 ? atoll(limit) : DOSC_REMOTE_MAX_BYTES;
-  const char *bind = getenv("DOSC_BIND");
-  queue.shared = bind == NULL || strcmp(bind, "remote") != 0;
   const char *replicate = getenv("DOSC_REPLICATE");
   queue.replicate = replicate == NULL || strcmp(replicate, "0") != 0;
   if (pthread_create(&dosc_remote.comm_thread, NULL, communicate, NULL) != 0) {
@@ -1333,15 +1366,17 @@ int dosc_remote_init(int threads, int trace) {
 
 void dosc_remote_rank_zero_works(int shares) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0) return;
-  queue.rank_zero_adds = shares;
+  const char *bind = getenv("DOSC_BIND");
+  int forced_remote = bind != NULL && strcmp(bind, "remote") == 0;
+  queue.shared = shares && !forced_remote;
   if (dosc_remote.trace)
     fprintf(stderr, "dosc: %d ranks (%s), %d thread%s per rank; rank 0 runs main%s\n",
             dosc_remote.size, dosc_remote.mpi->library_version(), dosc_remote.threads,
             dosc_remote.threads == 1 ? "" : "s",
-            !queue.shared ? ", remote tasks go to ranks 1.."
+            forced_remote ? ", remote tasks go to ranks 1.."
             : shares      ? " and takes queued remote tasks too"
-                          : " and takes queued remote tasks until every rank has received its "
-                            "first task (their workers fill the cores)");
+                          : " and dispatches remote tasks to ranks 1.. (their workers fill the "
+                            "cores)");
 }
 
 void dosc_remote_send_ahead_below(long long work) {

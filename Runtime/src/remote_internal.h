@@ -59,12 +59,12 @@ DOSC_INTERNAL void dosc_remote_send(int destination, int tag, const void *buffer
  * header, sends it and releases it once sent (a small one is built in a
  * buffer reused for the next, remote.c). */
 DOSC_INTERNAL unsigned char *dosc_control_message(size_t payload_bytes);
-DOSC_INTERNAL void dosc_remote_send_message(int destination, uint32_t type, uint64_t task,
+DOSC_INTERNAL void dosc_remote_send_message(int destination, uint16_t type, uint64_t task,
                                             int32_t site, unsigned char *message,
-                                            uint32_t payload_bytes, uint64_t data_bytes);
-DOSC_INTERNAL void dosc_remote_send_control(int destination, uint32_t type, uint64_t task,
+                                            size_t payload_bytes);
+DOSC_INTERNAL void dosc_remote_send_control(int destination, uint16_t type, uint64_t task,
                                             int32_t site, const void *payload,
-                                            uint32_t payload_bytes, uint64_t data_bytes);
+                                            size_t payload_bytes);
 DOSC_INTERNAL int dosc_remote_progress_sends(void); /* 1 if any completed */
 /* The same, with no call while no send is in flight (the common case of a
  * poll round: an empty task's messages go with MPI_Send, dosc_remote_send). */
@@ -146,6 +146,25 @@ static inline long long dosc_region_bytes(long long count, size_t element_size) 
   long long bytes;
   if (__builtin_mul_overflow(count, (long long)element_size, &bytes)) return -1;
   return bytes;
+}
+
+/* Which bytes a short RESULT of `site` carries (remote_protocol.h, DOSC_SHORT_RESULT_BYTES):
+ * DOSC_SHORT_IS_RESULT, the result's, for a site that returns one and writes nothing; the index
+ * of its one written parameter, for a site without a result that writes one; else
+ * DOSC_SHORT_NONE (the site's results always go in the long form). Both ends ask this. */
+enum { DOSC_SHORT_NONE = -2, DOSC_SHORT_IS_RESULT = -1 };
+static inline int dosc_short_result_part(const dosc_remote_site *site) {
+  int written = DOSC_SHORT_NONE;
+  for (int i = 0; i < site->param_count; i++) {
+    if (!(site->params[i].access & DOSC_ACCESS_WRITE)) continue;
+    if (written != DOSC_SHORT_NONE) return DOSC_SHORT_NONE; /* two written parameters */
+    written = i;
+  }
+  if (site->result_offset >= 0)
+    return written == DOSC_SHORT_NONE && site->result_size <= DOSC_SHORT_RESULT_BYTES
+               ? DOSC_SHORT_IS_RESULT
+               : DOSC_SHORT_NONE;
+  return written;
 }
 
 /* transport_sanitizer.c: `mpi`, or under ThreadSanitizer a table whose calls

@@ -26,12 +26,14 @@
 
 #define DOSC_TAG_CONTROL   0x0d05
 #define DOSC_TAG_DATA      0x0d06
-#define DOSC_MESSAGE_MAGIC 0x444f5343u /* "DOSC" */
+#define DOSC_MESSAGE_MAGIC 0xd05cu
 
 enum {
   DOSC_MSG_DECISIONS = 1, /* payload: dosc_wire_state[site_total]; header.task:
                              DOSC_DECISIONS_TRACE if rank 0 traces */
-  DOSC_MSG_WANT = 2,      /* a serving rank has a free thread (sent once per thread) */
+  DOSC_MSG_WANT = 2,      /* a serving rank has a free thread (sent once per thread);
+                             header.task: its threads (DOSC_WANT_THREADS), with
+                             DOSC_WANT_IN_ORDER set if it returns results in order */
   DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), then the data if inline;
                              the serving rank evaluates the footprints itself */
   DOSC_MSG_RESULT = 4,    /* payload: the result's bytes, dosc_write_back[param_count]
@@ -42,23 +44,47 @@ enum {
   DOSC_MSG_TASK_MARKED = 8, /* a TASK whose args are followed by int64 replica
                                mark[param_count] (remote.c, send_task), then the data */
   DOSC_MSG_REACHED = 9      /* once per run: a serving rank has received its first task
-                               and starts it; rank 0's first contact with it is over
-                               (remote.c, rank_zero_takes) */
+                               and starts it; rank 0's first contact with it is over (the
+                               trace's "every rank had received its first task", remote.c) */
 };
+
+/* A serving rank of one thread runs its tasks in the order they came and sends each RESULT as
+ * the task ends, so its results come back in the order rank 0 sent the tasks (MPI keeps one
+ * sender's messages in order): it says so in its WANT, and may send a RESULT in the short form
+ * below. */
+#define DOSC_WANT_IN_ORDER (1ull << 32)
+#define DOSC_WANT_THREADS  0xffffffffull /* the WANT's bits that count the rank's threads */
+
+/* The short form of a RESULT: a control message shorter than a header, whose bytes are all the
+ * task sends back: its result's bytes, for a site that returns one and writes no footprint; else
+ * the written footprint of the one parameter the site writes, when every element of it changed
+ * (DOSC_BACK_WHOLE). It belongs to the oldest task rank 0 has sent to that rank and not yet had
+ * back (it comes only from a rank that returns its results in order), so it carries no number.
+ * Why: Open MPI's shared-memory fast box keeps a message of at most 8 payload bytes in 32 bytes,
+ * one cache line with its own 24 bytes of headers, and a larger one in two lines, which the
+ * receiver pulls from the sender's core one after the other (~0.1 us each on this VM): an empty
+ * task's 8 bytes back then cost what a raw ping-pong's do (BENCHMARKS.md, branch rtt8). */
+#define DOSC_SHORT_RESULT_BYTES 8
 
 /* A serving rank told this clocks its tasks (two clock reads a task, ~0.1 us
  * on a VM) for the busy time rank 0's trace prints; not otherwise. */
 #define DOSC_DECISIONS_TRACE 1u
 
-/* Every control message starts with this. */
+/* Every control message starts with this; the payload follows, as many bytes as the message
+ * has after it (MPI's count). 16 bytes (32 before): an empty task's TASK is 40 bytes (this, its
+ * 16-byte argument struct, its 8 data bytes), one 64-byte slot of Open MPI's shared-memory fast
+ * box with that box's own 24 bytes of headers, where 56 took a 96-byte slot and MPI_Send wrote a
+ * third cache line. The sizes the header once carried (payload, data) are the receiver's to work
+ * out and check: the payload is MPI's count less the header, and the data a message brings
+ * (inline, or in data messages after it when more than DOSC_INLINE_BYTES) is what the manifest's
+ * footprints give for the task's arguments, or the RESULT's write-back forms. */
 typedef struct dosc_message_header {
-  uint32_t magic; /* DOSC_MESSAGE_MAGIC */
-  uint32_t type;  /* DOSC_MSG_* */
-  uint64_t task;  /* rank 0's number for the task, echoed in RESULT */
+  uint16_t magic; /* DOSC_MESSAGE_MAGIC */
+  uint16_t type;  /* DOSC_MSG_* */
   int32_t site;   /* wire id (TASK, RESULT) or site total (DECISIONS) */
-  uint32_t payload_bytes;
-  uint64_t data_bytes; /* bytes of the data messages that follow */
+  uint64_t task;  /* rank 0's number for the task, echoed in RESULT */
 } dosc_message_header;
+_Static_assert(sizeof(dosc_message_header) == 16, "the header must stay 16 bytes");
 
 typedef struct dosc_wire_state {
   int32_t binding;

@@ -142,15 +142,16 @@ static void check_control(int source, const unsigned char *message, size_t bytes
   if (source != 0) dosc_remote_fail(source, "a message from a rank other than 0");
   if (bytes < sizeof *header) dosc_remote_fail(source, "a control message of %zu bytes", bytes);
   memcpy(header, message, sizeof *header);
-  if (header->magic != DOSC_MESSAGE_MAGIC || header->payload_bytes != bytes - sizeof *header)
+  if (header->magic != DOSC_MESSAGE_MAGIC)
     dosc_remote_fail(source, "a message that is not dosc's (%zu bytes)", bytes);
 }
 
-static void apply_decisions(const dosc_message_header *header, const unsigned char *payload) {
+static void apply_decisions(const dosc_message_header *header, const unsigned char *payload,
+                            size_t payload_bytes) {
   int total = 0;
   for (int u = 0; u < serve.unit_count; u++)
     total += serve.units[u]->site_count;
-  if (header->site != total || header->payload_bytes != sizeof(dosc_wire_state) * (size_t)total)
+  if (header->site != total || payload_bytes != sizeof(dosc_wire_state) * (size_t)total)
     dosc_remote_fail(0, "decisions for %d sites, where this program has %d", header->site, total);
   serve.clock_busy = (header->task & DOSC_DECISIONS_TRACE) != 0;
   int k = 0;
@@ -176,8 +177,8 @@ static void *field_address(void *args, size_t offset) {
   return (char *)args + offset;
 }
 
-static received_task *receive_task(const dosc_message_header *header,
-                                   const unsigned char *payload) {
+static received_task *receive_task(const dosc_message_header *header, const unsigned char *payload,
+                                   size_t payload_bytes) {
   dosc_remote_site *site = dosc_remote_site_by_wire(header->site);
   if (site == NULL)
     dosc_remote_fail(0, "a task for site %d, which this program does not have", header->site);
@@ -186,10 +187,9 @@ static received_task *receive_task(const dosc_message_header *header,
       header->type == DOSC_MSG_TASK_MARKED ? payload + site->args_size : NULL;
   size_t marks_size = marks != NULL ? sizeof(int64_t) * (size_t)site->param_count : 0;
   size_t fixed = site->args_size + marks_size;
-  size_t inline_bytes = header->data_bytes <= DOSC_INLINE_BYTES ? header->data_bytes : 0;
-  if (header->payload_bytes < fixed)
-    dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments take %zu", site->task,
-                     header->payload_bytes, fixed);
+  if (payload_bytes < fixed)
+    dosc_remote_fail(0, "a task for '%s' of %zu bytes where its arguments take %zu", site->task,
+                     payload_bytes, fixed);
   /* One allocation per task: the record, its argument struct (16-aligned),
    * its per-parameter arrays and room for small footprints. */
   size_t params = (size_t)(site->param_count > 0 ? site->param_count : 1);
@@ -268,17 +268,15 @@ static received_task *receive_task(const dosc_message_header *header,
       if (mark == 0) own_bytes += (bytes + DOSC_GUARD_BYTES + 15) & ~15ll;
     }
   }
-  if ((uint64_t)read_bytes != header->data_bytes)
-    dosc_remote_fail(0, "a task for '%s' announcing %llu data bytes where its reads take %lld",
-                     site->task, (unsigned long long)header->data_bytes, read_bytes);
-  if (header->payload_bytes != fixed + inline_bytes)
-    dosc_remote_fail(0, "a task for '%s' of %u bytes where its arguments and data take %zu",
-                     site->task, header->payload_bytes, fixed + inline_bytes);
-  /* Inline whenever the sender put it inline, none at all included: a
-   * footprint of no elements has no data message to wait for. */
-  dosc_data_stream in = {
-      0, header->data_bytes <= DOSC_INLINE_BYTES ? (unsigned char *)payload + fixed : NULL,
-      inline_bytes};
+  /* The data its reads take, inline after the arguments when it is small, as rank 0 sends it
+   * (remote.c, send_task), none at all included (a footprint of no elements has no data message
+   * to wait for); else in data messages after this one, each checked as it comes. */
+  int inline_data = read_bytes <= DOSC_INLINE_BYTES;
+  size_t inline_bytes = inline_data ? (size_t)read_bytes : 0;
+  if (payload_bytes != fixed + inline_bytes)
+    dosc_remote_fail(0, "a task for '%s' of %zu bytes where its arguments and data take %zu",
+                     site->task, payload_bytes, fixed + inline_bytes);
+  dosc_data_stream in = {0, inline_data ? (unsigned char *)payload + fixed : NULL, inline_bytes};
   size_t small_used = 0;
   for (int i = 0; i < site->param_count; i++) {
     const dosc_remote_param *param = &site->params[i];
@@ -332,13 +330,30 @@ static received_task *receive_task(const dosc_message_header *header,
   return task;
 }
 
-static void send_result(received_task *task) {
+/* The bytes of the task's RESULT in the short form (remote_protocol.h, DOSC_SHORT_RESULT_BYTES)
+ * and their count, or NULL where it has none. Only with one thread: with more, a later task may
+ * end first and its RESULT overtake this one's, which rank 0 could then not tell apart. */
+static const void *short_result(const received_task *task, size_t *bytes) {
+  if (dosc_remote.threads != 1) return NULL;
+  const dosc_remote_site *site = task->site;
+  int part = dosc_short_result_part(site);
+  const void *data = NULL;
+  *bytes = 0;
+  if (part == DOSC_SHORT_IS_RESULT) {
+    *bytes = site->result_size;
+    data = task->big_result != NULL ? task->big_result : (const void *)task->result;
+  } else if (part >= 0 && task->backs[part].form == DOSC_BACK_WHOLE) {
+    data = written_part(task, part, bytes);
+  }
+  return data != NULL && *bytes > 0 && *bytes <= DOSC_SHORT_RESULT_BYTES ? data : NULL;
+}
+
+/* The RESULT in its long form: the result's bytes, every written parameter's write-back form,
+ * then what changed (inline, or data messages after it). */
+static void send_long_result(received_task *task, long long shipped) {
   dosc_remote_site *site = task->site;
   uint32_t result_bytes = site->result_offset >= 0 ? (uint32_t)site->result_size : 0;
   size_t backs_bytes = sizeof(dosc_write_back) * (size_t)site->param_count;
-  long long shipped = 0;
-  for (int i = 0; i < site->param_count; i++)
-    shipped += (long long)task->backs[i].bytes;
   int inline_data = shipped <= DOSC_INLINE_BYTES;
   size_t size = result_bytes + backs_bytes + (inline_data ? (size_t)shipped : 0);
   /* Built in the message itself, which the send then owns. */
@@ -350,8 +365,7 @@ static void send_result(received_task *task) {
   /* Inline data goes into the payload before it is sent; data messages after it. */
   dosc_data_stream out = {0, inline_data ? payload + result_bytes + backs_bytes : NULL, 0};
   if (!inline_data)
-    dosc_remote_send_message(0, DOSC_MSG_RESULT, task->number, site->wire_id, message,
-                             (uint32_t)size, (uint64_t)shipped);
+    dosc_remote_send_message(0, DOSC_MSG_RESULT, task->number, site->wire_id, message, size);
   for (int i = 0; i < site->param_count; i++) {
     const dosc_write_back *back = &task->backs[i];
     /* A data message owns what it sends; inline data is copied into the
@@ -369,8 +383,20 @@ static void send_result(received_task *task) {
     }
   }
   if (inline_data)
-    dosc_remote_send_message(0, DOSC_MSG_RESULT, task->number, site->wire_id, message,
-                             (uint32_t)size, (uint64_t)shipped);
+    dosc_remote_send_message(0, DOSC_MSG_RESULT, task->number, site->wire_id, message, size);
+}
+
+static void send_result(received_task *task) {
+  dosc_remote_site *site = task->site;
+  long long shipped = 0;
+  for (int i = 0; i < site->param_count; i++)
+    shipped += (long long)task->backs[i].bytes;
+  size_t short_bytes;
+  const void *short_data = short_result(task, &short_bytes);
+  if (short_data != NULL)
+    dosc_remote_send(0, DOSC_TAG_CONTROL, short_data, short_bytes, NULL);
+  else
+    send_long_result(task, shipped);
   for (int i = 0; i < site->param_count; i++) {
     if (!task->replicated[i] && !in_record(task, task->buffers[i]))
       dosc_footprint_buffer_free(task->buffers[i]);
@@ -411,26 +437,30 @@ void dosc_serve_communicate(void) {
       dosc_message_header header;
       check_control(source, message, bytes, &header);
       const unsigned char *payload = message + sizeof header;
+      size_t payload_bytes = bytes - sizeof header;
       if (!decided) {
         if (header.type != DOSC_MSG_DECISIONS)
           dosc_remote_fail(0, "a message of type %u before the decisions", header.type);
-        apply_decisions(&header, payload);
+        apply_decisions(&header, payload, payload_bytes);
         decided = 1;
         /* release: the states written above are read by the pool's workers
          * after the acquire in dosc_serve_run. */
         atomic_store_explicit(&serve.decisions_ready, 1, memory_order_release);
-        /* One per thread; rank 0 sends one task more only behind quick ones (remote.c,
-         * next_rank). */
+        /* One per thread, each naming the threads; rank 0 sends one task more only behind
+         * quick ones (remote.c, next_rank) and counts it by them. */
         for (int slot = 0; slot < dosc_remote.threads; slot++)
-          dosc_remote_send_control(0, DOSC_MSG_WANT, 0, -1, NULL, 0, 0);
+          dosc_remote_send_control(0, DOSC_MSG_WANT,
+                                   (uint64_t)dosc_remote.threads |
+                                       (dosc_remote.threads == 1 ? DOSC_WANT_IN_ORDER : 0),
+                                   -1, NULL, 0);
       } else if ((header.type == DOSC_MSG_TASK || header.type == DOSC_MSG_TASK_MARKED) &&
                  !stopping) {
-        received_task *task = receive_task(&header, payload);
+        received_task *task = receive_task(&header, payload, payload_bytes);
         if (!reached) {
-          /* Before the first task runs, not after (its RESULT): rank 0 runs queued tasks
-           * itself only until every rank has one (remote.c, rank_zero_takes), and a long
-           * first task would otherwise keep it at that as long. One message a run. */
-          dosc_remote_send_control(0, DOSC_MSG_REACHED, 0, -1, NULL, 0, 0);
+          /* Before the first task runs, not after (its RESULT): the trace's first contact
+           * (remote.c, rank_reached) ends when every rank has its first task, however long
+           * that task runs. One message a run. */
+          dosc_remote_send_control(0, DOSC_MSG_REACHED, 0, -1, NULL, 0);
           reached = 1;
         }
         in_flight++;
@@ -485,7 +515,7 @@ void dosc_serve_communicate(void) {
                                      (uint64_t)atomic_load(&serve.busy_ns),
                                      ""};
       dosc_remote_host_name(counters.host, sizeof counters.host);
-      dosc_remote_send_control(0, DOSC_MSG_STOPPED, 0, -1, &counters, sizeof counters, 0);
+      dosc_remote_send_control(0, DOSC_MSG_STOPPED, 0, -1, &counters, sizeof counters);
       dosc_remote_flush_sends();
       return;
     }

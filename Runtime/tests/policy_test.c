@@ -648,8 +648,8 @@ static void rank_zero_shares_only_when_it_adds_workers(void) {
   double overhead = dosc_price_task(&profile, &size).remote_overhead_ns;
   EXPECT(fabs(overhead - warm - 300000.0 * 2.75 * (8.0 / 9.0) / 9.0) < 1e-6, "9 nodes, sharing: %g",
          overhead);
-  /* 3 ranks on 2 cores: rank 0 takes queued tasks during the contact only, which it
-   * shortens as much: half of it holds the batch */
+  /* 3 ranks on 2 cores: priced as if rank 0 ran queued tasks during the contact, half of it
+   * holding the batch (policy.c, first_contact_ns: rank 0 now only dispatches there) */
   profile = machine(1, 3);
   profile.cores = 2;
   profile.ranks_per_host = 3;
@@ -659,8 +659,7 @@ static void rank_zero_shares_only_when_it_adds_workers(void) {
   char reason[512];
   dosc_site_facts facts = task(1, 0, 1, 0);
   dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
-  EXPECT(d.binding == DOSC_POLICY_REMOTE &&
-             strstr(reason, "until every rank has received its first task") != NULL,
+  EXPECT(d.binding == DOSC_POLICY_REMOTE && strstr(reason, "rank 0 only dispatches") != NULL,
          "the reason says so: %s", reason);
   profile.nodes = 2;
   profile.ranks_per_host = 2;

@@ -19,6 +19,8 @@
  *          only what the task changed may come back (write_back.h)
  * usage: mpirun -np N remote_test contact
  *   site 6 hold(seen, k, ms) alone: rank 0's share during the first contact (below)
+ * usage: mpirun -np N remote_test per-thread
+ *   site 6 again: one quick task per thread at start-up; none counts as sent ahead (below)
  * usage: mpirun -np N remote_test uneven
  *   site 7 spin(seen, k, us) alone: one long task, then many short ones; none
  *          waits behind the long one while a thread of a rank is idle (below)
@@ -313,17 +315,17 @@ __attribute__((constructor(101))) static void register_unit(void) {
 static double in[N], out[N], u[N], serial_out[N], serial_u[N];
 static int v[N];
 
-/* Rank 0's share during the first contact (remote.c, rank_zero_takes): under auto, until every
- * serving rank has received its first task, each of rank 0's threads takes queued tasks, one at a
- * time; after it, only where dosc_rank_zero_shares says its workers add to the others'. Two
- * batches of HOLD_TASKS tasks: in the first the last rank's first task takes HOLD_FIRST_MS more
- * (its first result comes that long after the task arrived); in the second every rank has had
- * its first task. Prints, per batch, how many tasks each rank ran, and for the first how long
- * after every serving rank had begun its first task rank 0 began its last one. The caller
- * compares rank 0's count with the trace's "run here" and that time with HOLD_FIRST_MS: a window
- * that ended at the last rank's first result would let rank 0 run queued tasks of 30 ms for as
- * long as the queue lasts (~11 of them, ~300 ms); one that ends when every rank has its first
- * task, only as long as the last notice takes to come. */
+/* Rank 0's share of queued remote tasks under auto (remote.c, tickets; dosc_rank_zero_shares):
+ * where its workers add to those that run at once (2 ranks of 1 thread on 2 cores) they take
+ * queued tasks too, from the first contact on; where the serving ranks' threads fill the cores
+ * (3 ranks of 1 thread on 2 cores) rank 0 takes none, not even while the first contact lasts.
+ * Two batches of HOLD_TASKS tasks: in the first the last rank's first task takes HOLD_FIRST_MS
+ * more; in the second every rank has had its first task. Prints, per batch, how many tasks each
+ * rank ran, and for the first how long after every serving rank had begun its first task rank 0
+ * began its last one. The caller compares rank 0's counts with the trace's "run here" and with
+ * the rule: before, rank 0 took tasks of 30 ms during the contact on 3 ranks too, which then ran
+ * on beside the serving ranks' workers (issue 10: matmul 512 on 3 ranks 1.44x forced remote by
+ * the medians, the same tasks shipped). */
 enum { HOLD_TASKS = 24 };
 static void first_contact(void) {
   dosc_frame fr;
@@ -432,6 +434,24 @@ static void uneven(void) {
   printf("; the long task on rank %d, %d after it there\n", long_rank, after);
 }
 
+/* As many quick tasks as a serving rank has threads, spawned at once at start-up, before its
+ * requests (one WANT per thread) have all reached rank 0: none waits behind another, so the
+ * trace counts none sent ahead (remote.c, rank_takes). Counted by a rank's wants before, the
+ * second was: its thread's WANT had not been read yet. */
+static void one_per_thread(void) {
+  dosc_frame fr;
+  dosc_frame_init(&fr);
+  static long long seen[2 * 64];
+  int tasks = dosc_thread_count() < 64 ? dosc_thread_count() : 64;
+  for (int k = 0; k < tasks; k++) {
+    struct args6 a = {seen, k, 1};
+    DISPATCH(6, a, hold(seen, k, 1));
+  }
+  dosc_taskwait(&fr);
+  for (int k = 0; k < tasks; k++)
+    CHECK(seen[2 * k] >= 0, "task %d did not run", k);
+}
+
 int main(int argc, char **argv) {
   dosc_start(NULL, &argc, &argv);
   int rounds = argc > 1 ? atoi(argv[1]) : 2;
@@ -439,6 +459,11 @@ int main(int argc, char **argv) {
   dosc_frame_init(&fr);
   if (argc > 1 && strcmp(argv[1], "contact") == 0) {
     first_contact();
+    printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
+    return test_failures == 0 ? 0 : 1;
+  }
+  if (argc > 1 && strcmp(argv[1], "per-thread") == 0) {
+    one_per_thread();
     printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
     return test_failures == 0 ? 0 : 1;
   }

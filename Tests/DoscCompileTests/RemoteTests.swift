@@ -355,26 +355,50 @@ import Testing
     #expect(!(try Harness.run(["nm", built.scratch + "/nompi"])).stdout.contains(" T dosc_mpi_plugin"))
   }
 
-  @Test(.enabled(if: mpiInstalled), arguments: ["unknown-site", "wrong-size", "garbage"])
-  func forgedMessageGetsTheErrorNotACrash(_ mode: String) throws {
-    let built = try Self.build(try Self.exampleSources("stencil"), name: "stencil-forge")
+  /// Runs stencil.c beside a hand-made rank (Inputs/remote/FORGE.c, built against the runtime's
+  /// protocol header) under one mpirun: `forgeFirst` puts the forged rank at rank 0, else the
+  /// program is rank 0 (forced remote, 1 thread). The job must end within seconds by the error
+  /// of the rank that got the bad message, `says`, never by a crash or the timeout.
+  static func expectForgedMessageEndsTheJob(
+    forge name: String, mode: String, forgeFirst: Bool, says: String
+  ) throws {
+    let built = try Self.build(try Self.exampleSources("stencil"), name: "stencil-\(name)")
     defer { try? FileManager.default.removeItem(atPath: built.scratch) }
-    let forge = built.scratch + "/forge"
+    let forge = built.scratch + "/" + name
     let compiled = try Harness.run([
       "mpicc", "-O2", "-I", Harness.repository.path + "/Runtime/src", "-I",
       Harness.repository.path + "/Runtime/include",
-      Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/forge.c", "-o", forge,
+      Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/\(name).c", "-o", forge,
     ])
     try #require(compiled.status == 0, "\(compiled.stderr)")
+    let ranks =
+      forgeFirst
+      ? ["-np", "1", forge, mode, ":", "-np", "1", built.program]
+      : ["-x", "DOSC_BIND=remote", "-x", "DOSC_THREADS=1", "-np", "1", built.program, ":", "-np", "1", forge, mode]
     let started = Date()
     let got = try Harness.run(
-      ["timeout", "30"] + BuildIntegrationTests.withDefaultSignalMask + [
-        "mpirun", "--oversubscribe", "-np", "1", forge, mode, ":", "-np", "1", built.program,
-      ], environment: ["OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"])
+      ["timeout", "30"] + BuildIntegrationTests.withDefaultSignalMask + ["mpirun", "--oversubscribe"] + ranks,
+      environment: ["OMPI_ALLOW_RUN_AS_ROOT": "1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM": "1"])
     #expect(got.status != 0 && got.status != 124, "status \(got.status)")
     #expect(Date().timeIntervalSince(started) < 20)
-    #expect(got.stderr.contains("dosc: rank 1: error: bad message from rank 0: "), "\(got.stderr)")
+    #expect(got.stderr.contains(says), "\(got.stderr)")
     #expect(!got.stderr.contains("Segmentation") && !got.stderr.contains("signal 11"), "\(got.stderr)")
+  }
+
+  @Test(.enabled(if: mpiInstalled), arguments: ["unknown-site", "wrong-size", "garbage"])
+  func forgedMessageGetsTheErrorNotACrash(_ mode: String) throws {
+    try Self.expectForgedMessageEndsTheJob(
+      forge: "forge", mode: mode, forgeFirst: true, says: "dosc: rank 1: error: bad message from rank 0: ")
+  }
+
+  /// Rank 0 checks a RESULT in the short form (8 bytes, no header) as any other message: one from
+  /// a rank that did not say it returns results in order, or of a size the task's short form
+  /// does not have, ends the job with rank 0's error (src/remote.c, receive_short_result).
+  @Test(.enabled(if: mpiInstalled), arguments: ["out-of-order", "wrong-size"])
+  func forgedShortResultGetsTheErrorNotACrash(_ mode: String) throws {
+    try Self.expectForgedMessageEndsTheJob(
+      forge: "forge_result", mode: mode, forgeFirst: false,
+      says: "dosc: rank 0: error: bad message from rank 1: a result of 8 bytes")
   }
 
   /// A task whose shipped footprints are smaller than what it touches (made so by hand: a

@@ -1,7 +1,7 @@
 /* A hand-made rank 0 that sends a serving rank forged messages (the dosc
  * program runs as rank 1: mpirun -np 1 forge MODE : -np 1 PROG). MODE:
  *   unknown-site  valid decisions, then a task for a site the program lacks
- *   wrong-size    valid decisions, then a task for site 0 announcing far more
+ *   wrong-size    valid decisions, then a task for site 0 bringing far more
  *                 data than the manifest's footprints give for its arguments
  *   garbage       bytes that are not a dosc message at all
  * The serving rank must answer each with its error and end the job. */
@@ -12,13 +12,15 @@
 
 #include "remote_protocol.h"
 
-static void send_control(uint32_t type, int32_t site, const void *payload,
-                         uint32_t bytes, uint64_t data) {
-  unsigned char message[4096];
-  dosc_message_header header = {DOSC_MESSAGE_MAGIC, type, 1, site, bytes, data};
+/* A control message: the header, the payload, then `data` bytes of zeros (inline data). */
+static void send_control(uint16_t type, int32_t site, const void *payload,
+                         size_t bytes, size_t data) {
+  static unsigned char message[16384];
+  dosc_message_header header = {DOSC_MESSAGE_MAGIC, type, site, 1};
   memcpy(message, &header, sizeof header);
   memcpy(message + sizeof header, payload, bytes);
-  MPI_Send(message, (int)(sizeof header + bytes), MPI_BYTE, 1, DOSC_TAG_CONTROL,
+  memset(message + sizeof header + bytes, 0, data);
+  MPI_Send(message, (int)(sizeof header + bytes + data), MPI_BYTE, 1, DOSC_TAG_CONTROL,
            MPI_COMM_WORLD);
 }
 
@@ -34,14 +36,14 @@ int main(int argc, char **argv) {
     send_control(DOSC_MSG_DECISIONS, sites, states,
                  sizeof(dosc_wire_state) * (size_t)sites, 0);
     /* Arguments of smooth(in, out, lo, hi) in stencil.c: two pointers, two
-     * ints; its footprints for them, in[0, 102) and out[1, 101) (the twin
-     * of what it writes), take 202 doubles. */
+     * ints; its footprint in[0, 102) takes 102 doubles, inline after the
+     * arguments (out[1, 101), written whole, is not shipped in). */
     struct {
       void *in, *out;
       int lo, hi;
     } args = {0, 0, 1, 101};
-    uint64_t data = 202 * sizeof(double);
-    if (strcmp(mode, "wrong-size") == 0) data = 1000000 * sizeof(double); /* far more */
+    size_t data = 102 * sizeof(double);
+    if (strcmp(mode, "wrong-size") == 0) data = 1500 * sizeof(double); /* far more */
     send_control(DOSC_MSG_TASK, strcmp(mode, "unknown-site") == 0 ? 12345 : 0, &args,
                  sizeof args, data);
   }
