@@ -38,6 +38,7 @@ Every run's output is checked against the plain C build's. Built-in machine prof
 
 usage: bench/decision_quality.py [--reps N] [--min-time S] [--max-reps N] [--short-ms MS] [--short-reps N] [--quick]
                                  [--only NAME,...] [--sizes 0,1,2] [--configs 1x1,1x2,2,3]
+  --only also takes the programs of EXTRA (outside Examples/, never run unless named).
                                  [--profile FILE] [--self-test]
   --quick: 1 round, smallest two sizes. --sizes: which of each example's sizes (0 the tiny one).  Prints a Markdown table and a summary line.
 Needs a built dosc (swift build; DOSC=path overrides) and, for the rank cases, an MPI.
@@ -74,6 +75,14 @@ EXAMPLES = {
     "finegrain": ([["65536"], ["1048576"], ["4194304"]], lambda a: {"n": int(a[0]), "lo": 0, "hi": 256}),
     "mandelbrot": ([["80", "60"], ["320", "240"], ["640", "480"]],
                    lambda a: {"width": int(a[0]), "height": int(a[1]), "lo": 0, "hi": 8, "max_iter": 500}),
+}
+
+# Programs outside Examples/, run only when named in --only: name -> (source, sizes, parameters).
+EXTRA = {
+    # A tree over halves of known work (the analyzer's induction): recursive sites priced remote.
+    "halves": ("Tests/DoscCompileTests/Inputs/remote/halves.c",
+               [["20000", "2"], ["1048576", "100"], ["4194304", "100"]],
+               lambda a: {"lo": 0, "hi": int(a[0]) // 2, "rounds": int(a[1])}),
 }
 
 # (label, ranks, threads per rank)
@@ -269,6 +278,7 @@ def main():
     if any(ranks > 1 for _, ranks, _ in configs) and shutil.which("mpirun") is None:
         sys.exit("no mpirun: install an MPI or pass --configs 1x1,1x2")
     names = [n for n in EXAMPLES if not options.only or n in options.only.split(",")]
+    names += [n for n in EXTRA if n in options.only.split(",")]
     work = tempfile.mkdtemp(prefix="dosc-decision-")
     # DOSC_RUNTIME_DIR (the runtime dosc builds with) stays; every other DOSC_ setting is the run's own.
     base = {k: v for k, v in os.environ.items() if not k.startswith("DOSC_") or k == "DOSC_RUNTIME_DIR"}
@@ -278,8 +288,12 @@ def main():
     loads = [os.getloadavg()[0]]  # the 1-minute load average at the start and after each case
     try:
         for name in names:
-            sizes, values_of = EXAMPLES[name]
-            source = os.path.join(REPO, "Examples", name, name + ".c")
+            if name in EXTRA:
+                path, sizes, values_of = EXTRA[name]
+                source = os.path.join(REPO, path)
+            else:
+                sizes, values_of = EXAMPLES[name]
+                source = os.path.join(REPO, "Examples", name, name + ".c")
             program = os.path.join(work, name)
             plain = program + ".plain"
             subprocess.run([DOSC, "compile", source, "-O2", "-o", program, "-lm"], check=True)

@@ -131,7 +131,8 @@ typedef struct dosc_decision {
                                     recursive one: spawns unless this is DOSC_POLICY_NEVER) */
   int least_siblings;            /* a batch smaller than this is the plain call */
   int remote_depth_cutoff;       /* remote, recursive site: ships only while depth < this
-                                    (the top of the tree, dosc_recursive_remote); else 0 */
+                                    (the top of the tree, dosc_recursive_remote); else 0: no
+                                    depth test */
 } dosc_decision;
 
 /* A threshold no work reaches (the largest long long). */
@@ -196,10 +197,11 @@ typedef long long (*dosc_bytes_fn)(const void *args);
  *   REMOTE binding, recursive (work < 0): REMOTE while depth < remote_depth_cutoff, the
  *     measure >= remote_work_threshold and bytes <= remote_first_bytes (dosc_recursive_remote);
  *     else LOCAL, or INLINE when kept_work_threshold is DOSC_POLICY_NEVER (1 thread).
- *   REMOTE binding and dosc_remote_pays(site, work, bytes, siblings): REMOTE; a task that test
- * keeps here spawns locally from kept_work_threshold (unknown work: always), below it the plain
- * call. else LOCAL. O(1), no shared writes, no clock; inline: on a hot path (fib with a spawn per
- * call) it folds into the dispatch. */
+ *   REMOTE binding, depth below remote_depth_cutoff where it is set (a recursive task of known
+ *     work: the top of its tree), and dosc_remote_pays(site, work, bytes, siblings): REMOTE; a
+ * task kept here spawns locally from kept_work_threshold (unknown work: always), below it the
+ * plain call. else LOCAL. O(1), no shared writes, no clock; inline: on a hot path (fib with a
+ * spawn per call) it folds into the dispatch. */
 static inline int dosc_spawn_choice(const dosc_decision *site, long long work, long long measure,
                                     int depth, long long siblings, dosc_bytes_fn bytes_of,
                                     const void *args) {
@@ -215,7 +217,8 @@ static inline int dosc_spawn_choice(const dosc_decision *site, long long work, l
       return DOSC_POLICY_REMOTE;
     return site->kept_work_threshold < DOSC_POLICY_NEVER ? DOSC_POLICY_LOCAL : DOSC_POLICY_INLINE;
   }
-  if (dosc_remote_pays(site, work, bytes_of(args), siblings)) return DOSC_POLICY_REMOTE;
+  int top = site->remote_depth_cutoff == 0 || depth < site->remote_depth_cutoff;
+  if (top && dosc_remote_pays(site, work, bytes_of(args), siblings)) return DOSC_POLICY_REMOTE;
   return work < 0 || work >= site->kept_work_threshold ? DOSC_POLICY_LOCAL : DOSC_POLICY_INLINE;
 }
 
@@ -416,15 +419,20 @@ long long dosc_recursive_spawn_estimate(const dosc_recurrence *recurrence, long 
 enum {
   DOSC_RECURSIVE_REMOTE_NONE = 0,        /* not priced remote (no measure, 1 node, no gain) */
   DOSC_RECURSIVE_REMOTE_LOWER_BOUND = 1, /* the sound lower bound pays */
-  DOSC_RECURSIVE_REMOTE_ESTIMATE = 2     /* upper bound only: the geometric-mean estimate */
+  DOSC_RECURSIVE_REMOTE_ESTIMATE = 2,    /* upper bound only: the geometric-mean estimate */
+  DOSC_RECURSIVE_REMOTE_KNOWN_WORK = 3   /* the spawn's work is its subtree's (the analyzer's
+                                            induction): dosc_remote_pays at the top of the tree */
 };
 typedef struct dosc_recursive_remote_price {
   int rule;                    /* DOSC_RECURSIVE_REMOTE_* */
   int depth_cutoff;            /* ships only while the spawn depth < this */
   double needed_ops;           /* the estimate must reach this: (round trip + first contact
-                                  share) / gain per op */
-  long long measure_threshold; /* least measure whose estimate reaches needed_ops */
-  double max_bytes;            /* a subtree shipping more stays here */
+                                  share) / gain per op; known work: the least work that pays
+                                  with no bytes */
+  long long measure_threshold; /* least measure whose estimate reaches needed_ops (known work:
+                                  needed_ops, in operations) */
+  double max_bytes;            /* a subtree shipping more stays here (known work: HUGE_VAL, its
+                                  bytes are priced against its work) */
 } dosc_recursive_remote_price;
 
 dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
@@ -445,7 +453,10 @@ long long dosc_recursive_measure_threshold(const dosc_profile *profile,
  * chosen for a remotable, non-recursive task of known work when remote can
  * pay at some size: the remote thresholds are where dosc_price_task's
  * remote_ns falls below local_ns (remote saves work x ns_per_op x (1/local
- * width - 1/remote width) and costs 2 x latency + bytes / bandwidth); and for
+ * width - 1/remote width) and costs 2 x latency + bytes / bandwidth); for a
+ * remotable recursive task of known work alike, at the top of its tree
+ * (remote_depth_cutoff) and at the gain of its whole tree
+ * (dosc_recursive_remote); and for
  * a remotable recursive task with a measure when some subtree pays
  * (dosc_recursive_remote: its sure work, or the geometric-mean estimate,
  * near the root only; never without a measure). A

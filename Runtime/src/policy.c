@@ -506,12 +506,30 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  *   staying on this node loses at most the other nodes' share of the work
  *   (local width over remote width, a bounded factor): the choice of least
  *   worst-case ratio.
+ * - Known work (the analyzer's work of the whole recursion, by induction:
+ *   a chain on n - 1, a tree over halves, quadrant products): the spawn
+ *   passes its subtree's work at its arguments, so the subtree is priced as
+ *   a task of known work in a batch of the tree's fan-out (dosc_remote_pays:
+ *   a round trip, its bytes at the bandwidth and its share of the first
+ *   contact against work x gain), at the tree's gain (its whole pool, as
+ *   above), and only at the top of the tree, as the sure work is.
  * Shipping is confined to the top of the tree (a bounded number of remote
  * spawns, like the local depth cut-off): the least depth at which the
  * recursion's fan-out gives every worker of all nodes a subtree (1 for the
  * estimate). Below it, and for subtrees too small, the local rules hold. A
  * subtree whose shipped bytes would take more than one more round trip's
- * time stays here (the threshold is priced for two round trips). */
+ * time stays here (the threshold is priced for two round trips; known work
+ * prices its bytes instead).
+ * Which node ships: the depth is the spawning task's (0 in main), so a
+ * tree's root called from main spawns its children at depth 0, one main
+ * spawns as a task (depth 1) at depth 1; the cut-off counts one level more
+ * for that (see dosc_recursive_remote). A batch of roots main spawns (2 or
+ * more siblings at depth 0) ships the roots themselves; a lone root (main's
+ * one call, its spawner waiting) is spawned here and its children ship. A
+ * shipped task's own spawns run on its rank's pool, never a second hop
+ * (serve.c makes every remote binding local there); those of a remote-bound
+ * task rank 0 runs itself (its ticket, remote.c) may ship while above the
+ * cut-off. */
 
 /* The walk treats a decrement past its window as a smaller one (an upper
  * bound): such a recurrence states no lower bound. */
@@ -527,6 +545,31 @@ static int lower_bound_holds(const dosc_recurrence *recurrence) {
 static double recursive_fan_out(const dosc_site_facts *facts) {
   if (facts->recurrence.calls >= 2) return (double)facts->recurrence.calls;
   return (double)fan_out_of(facts->siblings);
+}
+
+/* The levels below a tree's root until its fan-out gives every worker of all
+ * nodes a subtree (at most 64). */
+static int levels_to_fill(const dosc_profile *usable, double fan_out) {
+  double workers = all_workers(usable);
+  double spread = 1.0;
+  int levels = 0;
+  while (spread * (1.0 + 1e-9) < workers && levels < 64) {
+    spread *= fan_out;
+    levels++;
+  }
+  return levels;
+}
+
+static int remote_thresholds(const dosc_profile *usable, double gain, double batch,
+                             dosc_decision *decision);
+
+/* The remote thresholds of a recursive task of known work (see "Recursive
+ * tasks remote"): a task of known work in a batch of the tree's fan-out, at
+ * the gain of a subtree spread over all nodes' workers. 0 when none pays. */
+static int known_work_tree_thresholds(const dosc_profile *usable, const dosc_site_facts *facts,
+                                      dosc_decision *decision) {
+  return remote_thresholds(usable, remote_gain_ns_per_op(usable, 0), recursive_fan_out(facts),
+                           decision);
 }
 
 double dosc_recursive_subtree_least_ops(const dosc_recurrence *recurrence, long long measure) {
@@ -598,14 +641,27 @@ dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
                                        0.0};
   dosc_profile p = usable_profile(profile);
   const dosc_recurrence *recurrence = &facts->recurrence;
-  if (p.nodes < 2 || !facts->remotable || !facts->recursive || facts->work_known ||
-      recurrence->calls < 1)
+  if (p.nodes < 2 || !facts->remotable || !facts->recursive ||
+      (!facts->work_known && recurrence->calls < 1))
     return price;
   /* The subtree runs on its node's whole pool whatever the batch: the gain
    * is that of work spread over all nodes' workers rather than this one's. */
   double gain = remote_gain_ns_per_op(&p, 0);
   if (!(gain > 0.0)) return price;
   double fan_out = recursive_fan_out(facts);
+  if (facts->work_known) {
+    /* The spawn passes the subtree's work: the least that pays, with no
+     * bytes, is the round trip's work and the first contact's share in ops. */
+    dosc_decision known = {0};
+    if (!known_work_tree_thresholds(&p, facts, &known)) return price;
+    price.rule = DOSC_RECURSIVE_REMOTE_KNOWN_WORK;
+    price.needed_ops =
+        (double)known.remote_work_threshold + known.remote_first_bytes / known.remote_bytes_per_op;
+    price.measure_threshold = dosc_saturate_ll(price.needed_ops, 1);
+    price.max_bytes = HUGE_VAL;
+    price.depth_cutoff = levels_to_fill(&p, fan_out) + 1;
+    return price;
+  }
   double trip = 2.0 * round_trip_ns(&p) + first_contact_ns(&p) / fan_out;
   price.needed_ops = trip / gain;
   price.max_bytes = round_trip_ns(&p) * p.remote_bytes_per_ns;
@@ -615,12 +671,7 @@ dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
     price.rule = DOSC_RECURSIVE_REMOTE_LOWER_BOUND;
     /* least x I(m) >= needed  <=>  per_call x I(m) >= needed x per_call / least */
     target = price.needed_ops * per_call / recurrence->least_work_per_call;
-    double workers = all_workers(&p);
-    double spread = 1.0;
-    while (spread * (1.0 + 1e-9) < workers && price.depth_cutoff < 64) {
-      spread *= fan_out;
-      price.depth_cutoff++;
-    }
+    price.depth_cutoff = levels_to_fill(&p, fan_out);
   } else {
     price.rule = DOSC_RECURSIVE_REMOTE_ESTIMATE;
     /* sqrt(per_call x per_call x N(m)) >= needed  <=>  per_call x N(m) >= needed^2 / per_call */
@@ -652,24 +703,24 @@ dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
   return price;
 }
 
-/* The remote thresholds of an auto-bound site (see dosc_decision): remote
- * beats local when work x gain >= round trip + bytes / bandwidth. Returns 0
- * when no size can pay (the batch is too narrow to gain from more nodes). */
-static int remote_thresholds(const dosc_profile *profile, const dosc_site_facts *facts,
+/* The remote thresholds of an auto-bound task of known work (see
+ * dosc_decision) saving `gain` ns per op remotely, in a batch of `batch`:
+ * remote beats local when work x gain >= round trip + bytes / bandwidth + the
+ * batch's share of the first contact. Returns 0 when no size can pay (the
+ * batch is too narrow to gain from more nodes). */
+static int remote_thresholds(const dosc_profile *usable, double gain, double batch,
                              dosc_decision *decision) {
-  dosc_profile p = usable_profile(profile);
-  double gain = remote_gain_ns_per_op(&p, facts->siblings);
   decision->remote_work_threshold = DOSC_POLICY_NEVER;
   decision->remote_bytes_per_op = 0.0;
   decision->remote_first_bytes = 0.0;
   if (!(gain > 0.0)) return 0;
-  decision->remote_work_threshold = dosc_saturate_ll(round_trip_ns(&p) / gain, 1);
-  decision->remote_bytes_per_op = gain * p.remote_bytes_per_ns;
+  decision->remote_work_threshold = dosc_saturate_ll(round_trip_ns(usable) / gain, 1);
+  decision->remote_bytes_per_op = gain * usable->remote_bytes_per_ns;
   /* The first contact in bytes at the bandwidth, shared by the batch: at the
    * spawn (dosc_remote_pays) where the code knows the batch (a formula);
    * here where it is a constant, which the spawn does not pass. */
-  double first_bytes = first_contact_ns(&p) * p.remote_bytes_per_ns;
-  if (facts->siblings > 1) first_bytes /= (double)facts->siblings;
+  double first_bytes = first_contact_ns(usable) * usable->remote_bytes_per_ns;
+  if (batch > 1.0) first_bytes /= batch;
   decision->remote_first_bytes = isfinite(first_bytes) ? first_bytes : HUGE_VAL;
   return decision->remote_work_threshold < DOSC_POLICY_NEVER;
 }
@@ -766,6 +817,8 @@ static void append_rank_zero_window(char *remote, size_t size, const dosc_profil
  * measure when no subtree pays (see "Recursive tasks remote"). */
 static const char *why_not_remote(const dosc_site_facts *facts) {
   if (!facts->remotable) return "not remotable";
+  if (facts->recursive && facts->work_known)
+    return "recursive: its tree gains nothing from more nodes";
   if (facts->recursive && facts->recurrence.calls < 1)
     return "recursive without a measure: no size tells a tiny tree, which a first contact "
            "outlasts, from a big one";
@@ -795,8 +848,10 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
 
   if (requested < DOSC_POLICY_INLINE || requested > DOSC_POLICY_AUTO) requested = DOSC_POLICY_AUTO;
   if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive)
-    remote_can_pay = remote_thresholds(profile, facts, &remote_choice);
+    remote_can_pay = remote_thresholds(&usable, remote_gain_ns_per_op(&usable, facts->siblings),
+                                       (double)facts->siblings, &remote_choice);
   dosc_recursive_remote_price recursive_remote = dosc_recursive_remote(profile, facts);
+  int known_work_tree = recursive_remote.rule == DOSC_RECURSIVE_REMOTE_KNOWN_WORK;
   /* A lone task its spawner waits for (main's fib(n)) gains nothing from
    * another node: it is not shipped; but when its tree's top ships, it is
    * spawned (see below), not the serial clone, so that its tree's spawns run. */
@@ -805,9 +860,14 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   int lone_tree_ships = tree_ships && facts->siblings == 1;
   if (tree_ships && !lone_tree_ships) {
     remote_can_pay = 1;
-    remote_choice.remote_work_threshold = recursive_remote.measure_threshold;
-    remote_choice.remote_bytes_per_op = 0.0;
-    remote_choice.remote_first_bytes = recursive_remote.max_bytes;
+    if (known_work_tree) {
+      /* The spawn's work is its subtree's: dosc_remote_pays, near the root. */
+      known_work_tree_thresholds(&usable, facts, &remote_choice);
+    } else {
+      remote_choice.remote_work_threshold = recursive_remote.measure_threshold;
+      remote_choice.remote_bytes_per_op = 0.0;
+      remote_choice.remote_first_bytes = recursive_remote.max_bytes;
+    }
     remote_choice.remote_depth_cutoff = recursive_remote.depth_cutoff;
   }
 
@@ -841,7 +901,19 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
     decision.remote_bytes_per_op = remote_choice.remote_bytes_per_op;
     decision.remote_first_bytes = remote_choice.remote_first_bytes;
     decision.remote_depth_cutoff = remote_choice.remote_depth_cutoff;
-    if (facts->recursive) {
+    if (known_work_tree) {
+      snprintf(why, sizeof why, "%d nodes, remotable recursive task of known work", nodes);
+      snprintf(remote, sizeof remote,
+               "remote while depth < %d (the top of its tree) and its work >= %lld ops and bytes + "
+               "%.0f <= (work - %lld) x %.3g (its subtree's work, as a batch of %.0f spread over "
+               "all nodes' workers: 2 x %.0f ns latency + bytes at %.3g B/ns + its share of first "
+               "reaching %d nodes)",
+               decision.remote_depth_cutoff, decision.remote_work_threshold,
+               decision.remote_first_bytes, decision.remote_work_threshold,
+               decision.remote_bytes_per_op, recursive_fan_out(facts), usable.remote_latency_ns,
+               usable.remote_bytes_per_ns, nodes - 1);
+      append_rank_zero_window(remote, sizeof remote, &usable);
+    } else if (facts->recursive) {
       int sure = recursive_remote.rule == DOSC_RECURSIVE_REMOTE_LOWER_BOUND;
       snprintf(why, sizeof why, "%d nodes, remotable recursive task with a measure", nodes);
       snprintf(remote, sizeof remote,
@@ -877,7 +949,8 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
     decision.binding = DOSC_POLICY_LOCAL;
     snprintf(why, sizeof why,
              "1 thread; a lone task, but the top of its tree goes to other nodes: spawned, not "
-             "the serial clone, from the measure its children ship at");
+             "the serial clone, from the %s its children ship at",
+             known_work_tree ? "work" : "measure");
   } else if (threads == 1) {
     /* Several nodes, but this task cannot use them: one local thread. */
     snprintf(why, sizeof why, "1 thread and the task cannot go remote (%s), serial clone",
@@ -900,8 +973,14 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
 
   if (decision.binding == DOSC_POLICY_LOCAL) {
     choose_grain(profile, facts, even.local_ops, &decision, grain, sizeof grain);
-    if (threads == 1 && lone_tree_ships && requested == DOSC_POLICY_AUTO &&
-        decision.measure_threshold < recursive_remote.measure_threshold) {
+    int lone = threads == 1 && lone_tree_ships && requested == DOSC_POLICY_AUTO;
+    if (lone && known_work_tree && decision.work_threshold < recursive_remote.measure_threshold) {
+      decision.work_threshold = recursive_remote.measure_threshold;
+      decision.kept_work_threshold = decision.work_threshold;
+      snprintf(grain + strlen(grain), sizeof grain - strlen(grain), "; lone: from work %lld",
+               decision.work_threshold);
+    } else if (lone && !known_work_tree &&
+               decision.measure_threshold < recursive_remote.measure_threshold) {
       decision.measure_threshold = recursive_remote.measure_threshold;
       snprintf(grain + strlen(grain), sizeof grain - strlen(grain), "; lone: from measure %lld",
                decision.measure_threshold);

@@ -969,6 +969,97 @@ static void recursive_remote_edges(void) {
   EXPECT(strcmp(recursive_at(&d, 25, 5, 1 << 20), "remote") == 0, "forced: remote");
 }
 
+/* A known-work task's spawn at `depth`, of `bytes` own bytes. */
+static const char *known_at(const dosc_decision *d, long long work, int depth, long long bytes) {
+  return dosc_binding_name(
+      dosc_spawn_choice(d, work, DOSC_POLICY_NO_MEASURE, depth, -1, bytes_at, &bytes));
+}
+
+/* A recursive task of known work (the analyzer's induction: a tree over
+ * halves): its spawn passes its subtree's work, priced as a task of known
+ * work in a batch of its fan-out at the tree's gain (its whole pool), and
+ * shipped only at the top of the tree, as the sure work of fib's is. Before,
+ * such a site stayed local (policy.c priced known work remote only for
+ * non-recursive tasks). */
+static void recursive_known_work_ships_the_top(void) {
+  dosc_profile profile = three_ranks_two_cores();
+  dosc_site_facts facts = task(1, 1, 1, 2); /* remotable, recursive, work known, 2 siblings */
+  char reason[512];
+  dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
+  dosc_recursive_remote_price price = dosc_recursive_remote(&profile, &facts);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE, "a tree of known work, 3 ranks: remote (%s)", reason);
+  EXPECT(price.rule == DOSC_RECURSIVE_REMOTE_KNOWN_WORK, "the known-work rule: %d", price.rule);
+  EXPECT(strstr(reason, "recursive task of known work") != NULL &&
+             strstr(reason, "the top of its tree") != NULL,
+         "reason: %s", reason);
+  /* gain per op: 1 worker here, 2 over the host's cores: 0.0581 x (1 - 1/2);
+   * a round trip of 2 x 225 ns; the first contact (231714 and a quarter
+   * more, half of it held up) over the 2 subtrees of a split, in bytes */
+  double gain = 0.0581 * 0.5;
+  double first_bytes = 231714.0 * 1.25 * 0.5 / 2.0 * 3.75;
+  EXPECT(d.remote_work_threshold == dosc_saturate_ll(450.0 / gain, 1), "round trip: %lld ops",
+         d.remote_work_threshold);
+  EXPECT(fabs(d.remote_bytes_per_op - gain * 3.75) < 1e-12, "bytes per op %g",
+         d.remote_bytes_per_op);
+  EXPECT(fabs(d.remote_first_bytes - first_bytes) < 1.0, "first contact's share %.0f bytes",
+         d.remote_first_bytes);
+  double least = (double)d.remote_work_threshold + first_bytes / (gain * 3.75);
+  EXPECT(fabs(price.needed_ops - least) < 1.0 &&
+             price.measure_threshold == dosc_saturate_ll(least, 1),
+         "least work that pays: %.0f, expected %.0f", price.needed_ops, least);
+  /* 2 workers, 2-way splits: one level, counted from one spawn below main */
+  EXPECT(d.remote_depth_cutoff == 2, "remote depth cut-off %d", d.remote_depth_cutoff);
+  long long m = price.measure_threshold;
+  EXPECT(strcmp(known_at(&d, m, 0, 0), "remote") == 0, "the least that pays: remote");
+  EXPECT(strcmp(known_at(&d, m - 1, 0, 0), "inline") == 0,
+         "tiny: kept here, the serial clone on 1 thread");
+  EXPECT(strcmp(known_at(&d, 100000000, 1, 0), "remote") == 0, "depth 1: remote");
+  EXPECT(strcmp(known_at(&d, 100000000, 2, 0), "inline") == 0,
+         "depth 2, inside the tree: kept here, never shipped");
+  /* the bytes are priced against the work: 1e8 ops pay for ~10.9 MB */
+  EXPECT(strcmp(known_at(&d, 100000000, 0, 8 << 20), "remote") == 0, "8 MiB: remote");
+  EXPECT(strcmp(known_at(&d, 100000000, 0, 16 << 20), "inline") == 0, "16 MiB: kept here");
+  /* 2 threads a rank, no cores cap: deeper top, kept subtrees spawn locally */
+  dosc_profile cluster = machine(2, 3);
+  d = dosc_decide(&cluster, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_REMOTE, "2 threads, 3 nodes: remote (%s)", reason);
+  EXPECT(d.remote_depth_cutoff == 4, "6 workers, 2-way: 3 levels + 1, %d", d.remote_depth_cutoff);
+  EXPECT(strcmp(known_at(&d, 1LL << 40, 3, 0), "remote") == 0, "depth 3: remote");
+  EXPECT(strcmp(known_at(&d, 1LL << 40, 4, 0), "local") == 0, "below the top: local");
+  /* main's lone call: not shipped, spawned from the work its tree ships at */
+  dosc_site_facts lone = task(1, 1, 1, 1);
+  d = dosc_decide(&profile, &lone, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL && d.work_threshold == m,
+         "lone: local from work %lld, got %s from %lld (%s)", m, dosc_binding_name(d.binding),
+         d.work_threshold, reason);
+  EXPECT(strcmp(known_at(&d, m, 0, 0), "local") == 0 &&
+             strcmp(known_at(&d, m - 1, 0, 0), "inline") == 0,
+         "a lone tree spawns from where its top ships");
+  /* one node: no remote price, the two-way decision */
+  dosc_profile one = machine(2, 1);
+  d = dosc_decide(&one, &facts, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL && d.remote_depth_cutoff == 0, "1 node: local (%s)",
+         reason);
+  EXPECT(dosc_recursive_remote(&one, &facts).rule == DOSC_RECURSIVE_REMOTE_NONE, "1 node: no rule");
+  /* not remotable: never leaves, under auto or forced */
+  dosc_site_facts pinned = task(0, 1, 1, 2);
+  EXPECT(dosc_recursive_remote(&profile, &pinned).rule == DOSC_RECURSIVE_REMOTE_NONE,
+         "not remotable: no rule");
+  d = dosc_decide(&profile, &pinned, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_INLINE && strcmp(known_at(&d, 1LL << 40, 0, 0), "remote") != 0,
+         "not remotable, auto: %s (%s)", dosc_binding_name(d.binding), reason);
+  pinned.requested = DOSC_POLICY_REMOTE;
+  pinned.origin = DOSC_ORIGIN_ENV;
+  d = dosc_decide(&profile, &pinned, reason, sizeof reason);
+  EXPECT(d.binding == DOSC_POLICY_LOCAL && strcmp(known_at(&d, 1LL << 40, 0, 0), "local") == 0,
+         "not remotable, forced remote: local (%s)", reason);
+  /* forced remote ships every spawn that passes the grain, at any depth, as before */
+  facts.requested = DOSC_POLICY_REMOTE;
+  facts.origin = DOSC_ORIGIN_ENV;
+  d = dosc_decide(&profile, &facts, NULL, 0);
+  EXPECT(strcmp(known_at(&d, 1LL << 20, 7, 1 << 30), "remote") == 0, "forced: remote");
+}
+
 int main(void) {
   one_thread_one_node();
   one_node_never_remote();
@@ -999,6 +1090,7 @@ int main(void) {
   recursive_without_measure_stays_here();
   recursive_priced_at_spawn();
   recursive_remote_edges();
+  recursive_known_work_ships_the_top();
   printf("policy: %d checks, %d failed\n", test_checks, test_failures);
   return test_failures == 0 ? 0 : 1;
 }

@@ -38,7 +38,8 @@ public struct SiteExplanation: Codable, Sendable {
     public var measure: String?
     public var measureThreshold: Int64?
     /// Remote, recursive: a spawn ships its subtree while its measure >= `remoteMeasure` and the
-    /// depth < `remoteDepthCutoff`, with at most `remoteMaxBytes` (`dosc_recursive_remote`).
+    /// depth < `remoteDepthCutoff`, with at most `remoteMaxBytes` (`dosc_recursive_remote`); of
+    /// known work, while the depth < `remoteDepthCutoff` and its work pays (`remoteWork`).
     public var remoteMeasure: Int64?
     public var remoteDepthCutoff: Int?
     public var remoteMaxBytes: Double?
@@ -254,6 +255,8 @@ public struct SiteExplainer {
         if decision.remote_bytes_per_op < DOSC_POLICY_ANY_BYTES, decision.kept_work_threshold < DOSC_POLICY_NEVER {
           thresholds.keptWork = decision.kept_work_threshold
         }
+        // A recursive task of known work ships only at the top of its tree.
+        if decision.remote_depth_cutoff > 0 { thresholds.remoteDepthCutoff = Int(decision.remote_depth_cutoff) }
       }
       if Self.batchKnownAtSpawn(site) { thresholds.leastSiblings = Int64(decision.least_siblings) }
     }
@@ -439,10 +442,14 @@ public struct SiteExplainer {
           ?? "a spawn never pays for \(variable) up to 2^40"))
     if decision.binding == Int32(DOSC_POLICY_REMOTE) {
       let remote = least { $0 == Int32(DOSC_POLICY_REMOTE) }
+      // A recursive task of known work: the break-even is its subtree's, at the top of its tree.
+      let top =
+        decision.remote_depth_cutoff > 0
+        ? ", while depth < \(decision.remote_depth_cutoff) (the top of its tree)" : ""
       results.append(
         SiteExplanation.BreakEven(
           variable: variable, binding: "remote", from: remote,
-          text: remote.map { "remote pays from \(variable) >= \(format($0)) with \(nodes) nodes on this profile" }
+          text: remote.map { "remote pays from \(variable) >= \(format($0)) with \(nodes) nodes on this profile\(top)" }
             ?? "remote never pays for \(variable) up to 2^40 with \(nodes) nodes (its data grows as fast as its work)"
         ))
     }

@@ -416,6 +416,61 @@ import Testing
       queensText.contains("remote while its estimate >= \(ten.thresholds.remoteMeasure ?? -1) ops"), "\(queensText)")
   }
 
+  /// A tree over halves whose work the analyzer figures by induction (Inputs/remote/halves.c):
+  /// on 3 ranks of a 2-core host its subtrees are priced remote by that work, as a batch of the
+  /// tree's fan-out at the tree's gain, at the top of the tree only. explain gives the remote
+  /// price and the break-even in the task's own terms, picks remote for a large subtree at the
+  /// top and keeps a small one here; with one node it has no remote price. Before, such a site
+  /// was local or inline.
+  @Test func recursiveSiteOfKnownWorkIsPricedRemoteAtTheTopOfItsTree() throws {
+    let directory = try Harness.scratch("explain-halves")
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let source = Harness.repository.path + "/Tests/DoscCompileTests/Inputs/remote/halves.c"
+    let compiled = Harness.doscCompile([source, "-O2", "-o", directory + "/halves"])
+    try #require(compiled.status == 0, "\(compiled.diagnostics)")
+    let built = Built(
+      directory: directory, program: directory + "/halves",
+      environment: ["DOSC_PROFILE": directory + "/no-profile.json", "HOME": directory])
+    let half = 524_288.0  // the root's children at n = 2^20
+    func site(_ hi: Double, rounds: Double = 100, nodes: Int = 3) throws -> SiteExplanation {
+      try #require(
+        try Self.explain(
+          built, threads: 1, nodes: nodes, cores: 2, ranksPerHost: 3, values: ["lo": 0, "hi": hi, "rounds": rounds]
+        ).sites.first)
+    }
+    let large = try site(half)
+    #expect(large.figures.recursive && large.figures.work != "null" && large.figures.remotable, "\(large.figures)")
+    #expect(large.binding == "remote" && large.reason.contains("recursive task of known work"), "\(large.reason)")
+    #expect(large.thresholds.remoteDepthCutoff == 2, "\(large.thresholds)")
+    #expect(large.atValues.bindingAtSpawn == "remote", "\(large.atValues)")
+    let remoteNs = try #require(large.atValues.remoteNs)
+    #expect(remoteNs < (try #require(large.atValues.localNs)), "remote is the cheaper at 2^19 elements")
+    let line = try #require(large.breakEven.first { $0.binding == "remote" && $0.variable == "hi" })
+    let from = try #require(line.from)
+    #expect(
+      line.text.hasPrefix("remote pays from hi >= ") && line.text.hasSuffix("while depth < 2 (the top of its tree)"),
+      "\(line.text)")
+    #expect(try site(from).atValues.bindingAtSpawn == "remote" && site(from - 1).atValues.bindingAtSpawn == "inline")
+    // Its work there pays the round trip, its 16 bytes an element and the first contact's share.
+    let atFrom = try site(from)
+    let work = try #require(atFrom.atValues.work)
+    let bytes = try #require(atFrom.atValues.spawnBytes)
+    let threshold = Double(try #require(large.thresholds.remoteWork))
+    let perOp = try #require(large.thresholds.remoteBytesPerOp)
+    let first = try #require(large.thresholds.remoteFirstBytes)
+    #expect(from < half && bytes == 16 * from && bytes + first <= (work - threshold) * perOp, "\(atFrom.atValues)")
+    let text = try Self.explain(
+      built, threads: 1, nodes: 3, cores: 2, ranksPerHost: 3, values: ["lo": 0, "hi": half, "rounds": 100]
+    ).text()
+    #expect(text.contains(line.text) && text.contains("recursive task of known work"), "\(text)")
+    // Fewer rounds, the same elements: the bytes stay, the work shrinks; remote needs more.
+    let lighter = try #require(
+      try site(half, rounds: 10).breakEven.first { $0.binding == "remote" && $0.variable == "hi" })
+    #expect((lighter.from ?? .infinity) > from, "\(lighter)")
+    let one = try site(half, nodes: 1)
+    #expect(one.binding != "remote" && one.thresholds.remoteDepthCutoff == nil, "\(one.reason)")
+  }
+
   @Test func ranksThatFillTheirHostAndTheFirstContactArePriced() throws {
     let built = try Self.build("matmul")
     defer { try? FileManager.default.removeItem(atPath: built.directory) }
