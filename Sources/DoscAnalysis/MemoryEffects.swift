@@ -300,7 +300,10 @@ extension FunctionAnalyzer {
     case .pointer(.privateMemory), .pointer(.constantData), .pointer(.global): ownAddress = true
     default: ownAddress = target.type.isFunctionPointer && value.polynomial?.isZero != true
     }
-    if ownAddress { summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location)) }
+    if ownAddress {
+      summary.addReason(
+        Reason(.storesOwnAddress, target.text, at: target.location, inMemoryOf: stored.parameterIndex))
+    }
   }
 
   /// `memcpy`/`memset` on a pointer: `bytes / sizeof(element)` elements from the pointer on.
