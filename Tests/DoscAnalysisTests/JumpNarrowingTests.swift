@@ -41,22 +41,7 @@ import Testing
       let (first, count) = (try a.first.value(whole), try a.count.value(whole))
       #expect(first >= 0 && first + count <= 8, "\(shape.body): [\(first), +\(count)) outside [0, 8)")
     }
-    let mentioned = [a.first, a.count].flatMap { $0.polynomial?.variables ?? [] }
-    for lo in -4...9 {
-      for hi in -4...12 {
-        for n in -3...10 {
-          let values = ["lo": lo, "hi": hi, "n": n]
-          guard !mentioned.contains(where: { values[$0]! < 0 }) else { continue }
-          let touched = shape.touched(lo, hi, n)
-          guard let low = touched.min(), let high = touched.max() else { continue }
-          let first = try a.first.value(values)
-          let count = try a.count.value(values)
-          #expect(
-            first <= low && high < first + count,
-            "\(shape.body) at lo=\(lo) hi=\(hi) n=\(n): touches [\(low), \(high)], footprint [\(first), +\(count))")
-        }
-      }
-    }
+    try FootprintCoverage.expectCovers(a, of: shape.body, lo: -4...9, hi: -4...12, n: -3...10, touched: shape.touched)
     return [a.first.description, a.count.description]
   }
 
