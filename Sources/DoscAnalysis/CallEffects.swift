@@ -272,10 +272,10 @@ extension FunctionAnalyzer {
   }
 
   /// A callee's reason as it holds for this caller, given the call's `arguments`: one about the
-  /// memory of a callee's parameter (`Reason.parameter`) does not hold where that memory is
-  /// this function's own (what it allocated, its locals: a tree it builds), which stays in
-  /// the process that runs it; elsewhere it is about the memory of the parameter of this
-  /// function the argument is in, or, where that is not one, held wherever this one runs.
+  /// memory of a callee's parameter (`Reason.parameter`: `free(p)`) does not hold where that
+  /// memory is this function's own (what it allocated: a scratch buffer a helper frees), which
+  /// stays in the process that runs it; elsewhere it is about the memory of the parameter of
+  /// this function the argument is in, or, where that is not one, held wherever this one runs.
   private func reasonPassedUp(_ reason: Reason, arguments: [Value]) -> Reason? {
     guard let position = reason.parameter else { return reason }
     var passed = reason.heldAnywhere

@@ -56,9 +56,9 @@ public struct Reason: Hashable, Sendable {
   /// The variable, function or expression the reason is about.
   public var culprit: String
   /// The pointer parameter (by position) of the function found to have the reason, when it is
-  /// about that parameter's memory alone (an address of its own process stored into it, the
-  /// memory freed): a caller has it only where it passes memory that is not its own
-  /// (`FunctionAnalyzer.reasonPassedUp`). Nil: whoever runs the function has it.
+  /// about that parameter's memory alone (the memory freed): a caller has it only where it
+  /// passes memory that is not its own (`FunctionAnalyzer.reasonPassedUp`). Nil: whoever runs
+  /// the function has it.
   public var parameter: Int?
 
   public init(_ kind: Kind, _ culprit: String, at location: SourceLocation, inMemoryOf parameter: Int? = nil) {

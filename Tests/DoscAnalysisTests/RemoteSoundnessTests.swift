@@ -199,57 +199,50 @@ import Testing
     #expect(try task(source, "clear").remotable)
   }
 
-  /// A helper's reason about its parameter's memory (an own address stored into it, the memory
-  /// freed) holds for a caller only where the caller gives it memory that is not its own: a
-  /// task that builds a tree in memory it allocated keeps its addresses in its own process
-  /// (it was told "stores an address ... in 't->left'"). Passed a caller's parameter, or
-  /// through a function of a cycle, the reason holds.
+  /// A helper's reason about its parameter's memory holds for a caller only where the caller
+  /// gives it memory that is not its own: a helper freeing a scratch buffer its caller
+  /// allocated is no obstacle (it was: "passes 'p', which it was given, to 'free'"). An own
+  /// address a helper stores into the caller's own memory still keeps the caller home: the
+  /// analysis does not follow it from there into what the caller was given (`*out = *own`).
+  /// Passed through a function of a cycle, the reason holds whatever the caller gives.
   @Test func aHelpersReasonAboutItsParameterHoldsOnlyForMemoryTheCallerWasGiven() throws {
     let source = """
       #include <stdlib.h>
       struct tree { int key; struct tree *left, *right; };
       static void attach(struct tree *t, int key) { t->left = calloc(1, sizeof *t); t->key = key; }
       static void drop(int *p) { free(p); }
-      int own_tree(int n) {
-        struct tree *root = calloc(1, sizeof *root);
-        attach(root, n);
-        int k = root->key;
-        free(root);
-        return k;
-      }
       int own_buffer(int n) { int *b = malloc(sizeof(int)); b[0] = n; int k = b[0]; drop(b); return k; }
-      void given_tree(struct tree *t, int n) { attach(t, n); }
       void given_buffer(int *p) { drop(p); }
-      static void ping(struct tree *t, int n);
-      static void pong(struct tree *t, int n) { if (n > 0) ping(t, n - 1); else t->left = calloc(1, sizeof *t); }
-      static void ping(struct tree *t, int n) { pong(t, n); }
-      void cycle_on_own(int n) { struct tree *root = calloc(1, sizeof *root); ping(root, n); free(root); }
-      int main(void) { struct tree t = {0, 0, 0}; int *p = malloc(sizeof(int)); int r;
-      #pragma dosc task
-        r = own_tree(3);
+      void copies_out(struct tree *out, int n) {
+        struct tree *own = calloc(1, sizeof *own);
+        attach(own, n);
+        *out = *own;
+      }
+      static void ping(int *p, int n);
+      static void pong(int *p, int n) { if (n > 0) ping(p, n - 1); else free(p); }
+      static void ping(int *p, int n) { pong(p, n); }
+      void cycle_on_own(int n) { int *b = malloc(sizeof(int)); ping(b, n); }
+      int main(void) { struct tree t; int *p = malloc(sizeof(int)); int r;
       #pragma dosc task
         r = own_buffer(3);
       #pragma dosc task
-        given_tree(&t, 3);
-      #pragma dosc task
         given_buffer(p);
+      #pragma dosc task
+        copies_out(&t, 3);
       #pragma dosc task
         cycle_on_own(2);
         return r; }
       """
-    for name in ["own_tree", "own_buffer"] {
-      let t = try task(source, name)
-      #expect(t.remotable, "\(name): \(t.reasons)")
-    }
-    let tree = try task(source, "given_tree")
-    #expect(
-      tree.reasons.contains { $0.contains("stores an address of its own process in 't->left'") }, "\(tree.reasons)")
+    let own = try task(source, "own_buffer")
+    #expect(own.remotable, "\(own.reasons)")
     let buffer = try task(source, "given_buffer")
     #expect(buffer.reasons.contains { $0.contains("passes 'p', which it was given, to 'free'") }, "\(buffer.reasons)")
+    let copied = try task(source, "copies_out")
+    #expect(
+      copied.reasons.contains { $0.contains("stores an address of its own process in 't->left'") }, "\(copied.reasons)")
     // `ping` carries `pong`'s reasons whatever it is given: `ping`'s own parameter is not `pong`'s.
     let cycle = try task(source, "cycle_on_own")
-    #expect(
-      cycle.reasons.contains { $0.contains("stores an address of its own process in 't->left'") }, "\(cycle.reasons)")
+    #expect(cycle.reasons.contains { $0.contains("passes 'p', which it was given, to 'free'") }, "\(cycle.reasons)")
   }
 
   /// Accesses through a pointer to a wider type than the parameter's elements (a `void *`

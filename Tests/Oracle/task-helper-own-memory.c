@@ -1,9 +1,11 @@
 /* A helper's reason about its parameter's memory holds for a caller only where the caller gives
-   it memory that is not its own (lead's review, 2026-11-29): a task that builds a tree in memory
-   it allocated was told "stores an address of its own process in 't->left'", which is true of
-   the helper and not of the task, whose addresses never leave its process. build_sum and
-   scratch_sum are remotable now and run on other ranks; given_tree and given_buffer, whose
-   helpers store into or free what the task was given, stay on rank 0. */
+   it memory that is not its own (lead's review, 2026-11-29): a task whose helper frees a scratch
+   buffer the task allocated was told "passes 'p', which it was given, to 'free'", true of the
+   helper and not of the task. scratch_sum is remotable now and runs on other ranks;
+   given_buffer, whose helper frees what the task was given, stays on rank 0. build_sum, which
+   builds a tree in its own memory, keeps "stores an address of its own process in 't->left'":
+   the analysis does not follow an own address from the task's memory into what it was given
+   (`*out = *root` would send it back), so the reason stays, conservatively. */
 #include <stdio.h>
 #include <stdlib.h>
 
