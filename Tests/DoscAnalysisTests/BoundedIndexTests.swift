@@ -8,11 +8,7 @@ import Testing
 /// of either sign (the figures hold for non-negative values of the parameters they mention:
 /// SPEC-additions, section 1), and is stated where it used to be null.
 @Suite struct BoundedIndexTests {
-  private struct Shape {
-    var body: String
-    /// The indices one invocation touches, in C's arithmetic.
-    var touched: (_ lo: Int, _ hi: Int, _ n: Int) -> [Int]
-  }
+  private typealias Shape = FootprintCoverage.Shape
 
   private func footprint(_ body: String) throws -> Manifest.Parameter {
     let source = """

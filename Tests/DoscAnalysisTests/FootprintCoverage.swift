@@ -3,6 +3,13 @@ import Testing
 
 /// A footprint in the parameters `lo`, `hi` and `n` checked against the indices C touches.
 enum FootprintCoverage {
+  /// A function body over `a`, and the indices it touches.
+  struct Shape {
+    var body: String
+    /// The indices one invocation touches, in C's arithmetic.
+    var touched: (_ lo: Int, _ hi: Int, _ n: Int) -> [Int]
+  }
+
   /// Expects `footprint` to cover every index `touched(lo, hi, n)` gives, for each combination
   /// of the ranges' values where the parameters it mentions are not negative (the figures hold
   /// only there: SPEC-additions, section 1). `what` names the code in messages.

@@ -7,11 +7,7 @@ import Testing
 /// index C touches, computed here, for bounds of either sign (the figures hold for non-negative
 /// values of the parameters they mention), and the narrowed ones are stated exactly.
 @Suite struct JumpNarrowingTests {
-  private struct Shape {
-    var body: String
-    /// The indices one invocation touches, in C's arithmetic.
-    var touched: (_ lo: Int, _ hi: Int, _ n: Int) -> [Int]
-  }
+  private typealias Shape = FootprintCoverage.Shape
 
   private func footprint(_ body: String) throws -> Manifest.Parameter {
     let source = """
