@@ -153,4 +153,21 @@ import Testing
     ]
     for shape in shapes { try expectCovers(shape, narrowed: true) }
   }
+
+  /// `MAX(is, 1)` of a `long` compares it with an `int` constant, which keeps its value widened:
+  /// the loop starts at `max(1,is)` (it was null: "values that are not parameters"; `1L` was
+  /// exact; Tests/Oracle/task-unseen10-needless-nulls.c).
+  @Test func aLongMaximumWithAnIntConstantIsOneOfTheTwo() throws {
+    for start in ["((is) > (1) ? (is) : (1))", "is > 1 ? is : 1"] {
+      let source = """
+        void task(double *v, long is, long ie) { for (long i = \(start); i <= ie; i++) v[i] = 1; }
+        int main(void) { double v[16];
+        #pragma dosc task
+          task(v, 0, 9);
+          return 0; }
+        """
+      let v = try Fixtures.analyze(source: source).0.task("task").param("v")
+      #expect(v.first == .formula("max(1,is)") && v.count == .formula("ie-max(1,is)+1"), "\(start): \(v)")
+    }
+  }
 }
