@@ -34,7 +34,8 @@ final class AnalysisContext {
     for member in callGraph.component(of: function.name, in: self).sorted() where member != function.name {
       guard let definition = definition(named: member) else { continue }
       let own = ownSummary(of: definition)
-      for reason in own.reasons { summary.addReason(reason) }
+      // About another function's parameters: held wherever this one runs.
+      for reason in own.reasons { summary.addReason(reason.heldAnywhere) }
       for read in own.sharedConstants { summary.noteSharedConstant(read) }
     }
     summaries[function.name] = summary

@@ -105,17 +105,22 @@ extension FunctionAnalyzer {
   /// `c ? a : b` of two different integer values: one of them. The lesser (greater) end is
   /// the one provably so in every iteration of the open loops (`wide ? 2 * i : i` with `i`
   /// from 0), or as the spawn's check makes it (`soundExtreme`); else the ends over the open
-  /// loops' iterations are compared the same way.
-  func eitherValue(_ a: Polynomial, _ b: Polynomial) -> Value {
+  /// loops' iterations are compared the same way. `guards`: what holds of the loop variables
+  /// where each is the value (`LoopGuard`), over whose values it is taken: `i > 0 ? i - 1 : 0`
+  /// is never -1.
+  func eitherValue(_ a: Polynomial, _ b: Polynomial, guards: (a: [LoopGuard], b: [LoopGuard]) = ([], [])) -> Value {
     func ends(_ x: IndexRange, _ y: IndexRange) -> IndexRange? {
       guard let low = orderedExtreme(minimum: true, x.low, y.low),
         let high = orderedExtreme(minimum: false, x.high, y.high)
       else { return nil }
       return IndexRange(low: low, high: high)
     }
-    guard let x = valueRange(a), let y = valueRange(b) else { return .unknownScalar }
+    let (loopsOfA, loopsOfB) = (guardedLoops(guards.a), guardedLoops(guards.b))
+    guard let x = valueRange(a).map({ narrowed($0, over: loopsOfA) }),
+      let y = valueRange(b).map({ narrowed($0, over: loopsOfB) })
+    else { return .unknownScalar }
     if let range = ends(x, y) { return boundedValue(low: range.low, high: range.high) }
-    guard let x = rangeOverOpenLoops(a), let y = rangeOverOpenLoops(b), let range = ends(x, y) else {
+    guard let x = rangeOverOpenLoops(x), let y = rangeOverOpenLoops(y), let range = ends(x, y) else {
       return .unknownScalar
     }
     return boundedValue(low: range.low, high: range.high)
@@ -133,7 +138,12 @@ extension FunctionAnalyzer {
   /// at their bounds, then each loop's variable at the loop's ends (innermost first, as the
   /// loops widen an index); nil where it is not known.
   func rangeOverOpenLoops(_ value: Polynomial) -> IndexRange? {
-    guard var range = valueRange(value) else { return nil }
+    valueRange(value).flatMap(rangeOverOpenLoops)
+  }
+
+  /// The same for values in `range` (whose bounded symbols are at their bounds: `valueRange`).
+  func rangeOverOpenLoops(_ range: IndexRange) -> IndexRange? {
+    var range = range
     for frame in loopStack.reversed() {
       guard let loop = frame.counted else { continue }
       guard let widened = loop.widen(range) else { return nil }

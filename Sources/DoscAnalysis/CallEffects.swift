@@ -181,7 +181,9 @@ extension FunctionAnalyzer {
     summary.unboundedWorkBecause += calleeSummary.unboundedWorkBecause.filter {
       !summary.unboundedWorkBecause.contains($0)
     }
-    for reason in calleeSummary.reasons { summary.addReason(reason) }
+    for reason in calleeSummary.reasons {
+      if let passed = reasonPassedUp(reason, arguments: values) { summary.addReason(passed) }
+    }
     for read in calleeSummary.sharedConstants { summary.noteSharedConstant(read) }
 
     for (position, access) in calleeSummary.parameters.sorted(by: { $0.key < $1.key }) {
@@ -269,6 +271,20 @@ extension FunctionAnalyzer {
     }
   }
 
+  /// A callee's reason as it holds for this caller, given the call's `arguments`: one about the
+  /// memory of a callee's parameter (`Reason.parameter`: `free(p)`) does not hold where that
+  /// memory is this function's own (what it allocated: a scratch buffer a helper frees), which
+  /// stays in the process that runs it; elsewhere it is about the memory of the parameter of
+  /// this function the argument is in, or, where that is not one, held wherever this one runs.
+  private func reasonPassedUp(_ reason: Reason, arguments: [Value]) -> Reason? {
+    guard let position = reason.parameter else { return reason }
+    var passed = reason.heldAnywhere
+    guard position < arguments.count, case .pointer(let target) = arguments[position] else { return passed }
+    if case .privateMemory = target { return nil }
+    passed.parameter = target.parameterIndex
+    return passed
+  }
+
   private func libraryCall(_ callee: String, _ values: [Value], _ arguments: [Expr], _ expression: Expr) -> Value {
     switch LibraryFunction.lookup(callee) {
     case .memoryCopy(let destination, let source, let bytes)?:
@@ -318,7 +334,9 @@ extension FunctionAnalyzer {
     guard case .pointer(let target) = value else { return }
     for index in target.parameterIndices {
       summary.addReason(
-        Reason(.freesParameterMemory(callee: callee), function.parameters[index].name, at: argument.location))
+        Reason(
+          .freesParameterMemory(callee: callee), function.parameters[index].name, at: argument.location,
+          inMemoryOf: index))
       summary.parameters[index, default: ParameterAccess()].becomeUnbounded(
         reading: true, writing: !function.parameters[index].type.pointsToConst,
         because: "it is passed to '\(callee)' at \(argument.location.withBaseName)")

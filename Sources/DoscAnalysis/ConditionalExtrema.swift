@@ -7,7 +7,8 @@ extension FunctionAnalyzer {
   /// comparison of signed integers of the conditional's own size, whose values are the arms'
   /// values (`then`, `otherwise`, already evaluated), and of values that are no bounded range
   /// (a comparison of ranges orders no one value); nil otherwise. An unsigned comparison is
-  /// made modulo 2^N, where `n - 1` at n = 0 is no small number.
+  /// made modulo 2^N, where `n - 1` at n = 0 is no small number. A side that is a constant
+  /// may be of a narrower signed type: widened, it keeps its value (`MAX(is, 1)` of a `long`).
   func extremum(_ condition: Expr, _ then: Polynomial, _ otherwise: Polynomial, _ conditional: Expr) -> Polynomial? {
     extremum(condition, then, otherwise, type: conditional.type)
   }
@@ -17,8 +18,8 @@ extension FunctionAnalyzer {
   func extremum(_ condition: Expr, _ then: Polynomial, _ otherwise: Polynomial, type: CType) -> Polynomial? {
     guard case .binary(let op, let left, let right) = condition.kind, ["<", "<=", ">", ">="].contains(op),
       [left.type, right.type, type].allSatisfy({ $0.kind == .integer && !$0.isUnsigned }),
-      left.type.size == right.type.size, left.type.size == type.size,
       let a = evaluateQuietly(left).polynomial, let b = evaluateQuietly(right).polynomial,
+      keepsItsValue(left, a, in: type), keepsItsValue(right, b, in: type),
       !mentionsBoundedValue(a), !mentionsBoundedValue(b)
     else { return nil }
     let x = then
@@ -34,6 +35,14 @@ extension FunctionAnalyzer {
       return nil
     }
     return soundExtreme(minimum: isMinimum, a, b)
+  }
+
+  /// Whether the comparison's side `side`, of value `value`, has the same value as a `type`: it
+  /// is of that size, or a constant that `type` holds.
+  private func keepsItsValue(_ side: Expr, _ value: Polynomial, in type: CType) -> Bool {
+    if side.type.size == type.size { return true }
+    guard let constant = value.integerValue else { return false }
+    return type.integerRange?.contains(constant) ?? true
   }
 
   /// `min(a, b)` or `max(a, b)`, or nil where the algebra's choice may be wrong. The algebra

@@ -478,14 +478,23 @@ extension Expr {
 
   /// Whether evaluating this expression may change the variable `name`.
   func assigns(_ name: String) -> Bool {
+    nameAssignedHere == name || children.contains { $0.assigns(name) }
+  }
+
+  /// Whether evaluating this expression may change any variable (`k++`, `x = 1`, `&k`).
+  var changesAVariable: Bool {
+    nameAssignedHere != nil || children.contains { $0.changesAVariable }
+  }
+
+  /// The variable this operator itself (not an operand) may change.
+  private var nameAssignedHere: String? {
     switch kind {
     case .binary(let op, let target, _) where op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op):
-      if target.assignedName == name { return true }
+      target.assignedName
     case .unary(let op, let target) where op.contains("++") || op.contains("--") || op == "&":
-      if target.assignedName == name { return true }
-    default: break
+      target.assignedName
+    default: nil
     }
-    return children.contains { $0.assigns(name) }
   }
 }
 

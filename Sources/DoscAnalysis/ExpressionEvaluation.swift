@@ -71,9 +71,10 @@ extension FunctionAnalyzer {
       case (.scalar(let x?), .scalar(let y?)) where x != y && expression.type.kind == .integer:
         if let extreme = extremum(condition, x, y, expression) { return .scalar(extreme) }
         // A neighbour's index (`y == 0 ? c : c - nx`): one of the two.
-        return eitherValue(x, y)
+        return eitherValue(x, y, guards: (guards.then, guards.otherwise))
       case (.pointer(.parameter(let i, let x?)), .pointer(.parameter(let j, let y?))) where i == j && x != y:
-        return .pointer(.parameter(index: i, offset: eitherValue(x, y).polynomial))
+        return .pointer(
+          .parameter(index: i, offset: eitherValue(x, y, guards: (guards.then, guards.otherwise)).polynomial))
       default:
         return Value.either(results[0], results[1], type: expression.type, text: expression.text)
       }

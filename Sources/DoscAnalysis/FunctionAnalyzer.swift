@@ -128,22 +128,7 @@ final class FunctionAnalyzer {
     case .compound(let items):
       let factsBefore = knownFacts.count
       defer { knownFacts.removeSubrange(factsBefore...) }
-      var index = 0
-      while index < items.count {
-        // `int k = 0; while (k < n && ...) { ...; k++; }` is the loop `for (int k = 0; ...; k++)`.
-        if index + 1 < items.count, let loop = boundedWhile(items[index + 1], after: items[index]) {
-          forLoop(
-            items[index + 1], initializer: items[index], condition: loop.condition, increment: loop.step,
-            body: loop.body, stepIsLastInBody: loop.step != nil, runsAtLeastOnce: loop.runsAtLeastOnce,
-            countingOnly: loop.variables)
-          index += 2
-        } else {
-          let after = factsAfter(items[index])
-          self.statement(items[index])
-          knownFacts += after
-          index += 1
-        }
-      }
+      block(items[...])
     case .expression(let expression):
       evaluate(expression)
     case .declaration(let variables):
@@ -198,6 +183,34 @@ final class FunctionAnalyzer {
     case .unsupported(let kind):
       // Inline `asm` (it may store through its operands) or other syntax not converted.
       anythingMayHappen(at: statement.location, statementKind: kind)
+    }
+  }
+
+  /// The statements of a block, from the first of `items` to its end. After an `if` one of
+  /// whose arms jumps away (`if (i < 1) continue;`), the rest runs where the other arm's
+  /// conditions hold, and its accesses are narrowed by them (`narrowingAfter`).
+  private func block(_ items: ArraySlice<Stmt>) {
+    var index = items.startIndex
+    while index < items.endIndex {
+      // `int k = 0; while (k < n && ...) { ...; k++; }` is the loop `for (int k = 0; ...; k++)`.
+      if index + 1 < items.endIndex, let loop = boundedWhile(items[index + 1], after: items[index]) {
+        forLoop(
+          items[index + 1], initializer: items[index], condition: loop.condition, increment: loop.step,
+          body: loop.body, stepIsLastInBody: loop.step != nil, runsAtLeastOnce: loop.runsAtLeastOnce,
+          countingOnly: loop.variables)
+        index += 2
+        continue
+      }
+      let after = factsAfter(items[index])
+      // Taken before the `if` is walked: its conditions compare the values from before its arms.
+      let narrowing = narrowingAfter(items[index], rest: items[(index + 1)...])
+      self.statement(items[index])
+      knownFacts += after
+      index += 1
+      if !narrowing.isEmpty, summary.fallsThrough {
+        runNarrowed(by: narrowing) { self.block(items[index...]) }
+        return
+      }
     }
   }
 

@@ -19,18 +19,25 @@ extension FunctionAnalyzer {
   /// does not (`otherwise`). Only comparisons of a loop variable with a value the loop does
   /// not change, and `&&` of them (which bounds only the arm where all hold).
   ///
+  /// None for a condition that changes a variable (`i > k++`, `(i > k) && (k = 2)`): a
+  /// comparison in it may see a value from before a change the walk has already made.
+  func loopGuards(_ condition: Expr) -> (then: [LoopGuard], otherwise: [LoopGuard]) {
+    guard !condition.changesAVariable else { return ([], []) }
+    return guards(of: condition, depth: 32)
+  }
+
   /// Only the first `depth` levels of `&&`, `||` and `!` are looked into: each operand of a
   /// chain `c1 && c2 && ... && cn` asks for the guards of the chain to its left, so looking
   /// into all of it costs n^2. Fewer guards only leave an arm's ranges wider.
-  func loopGuards(_ condition: Expr, depth: Int = 32) -> (then: [LoopGuard], otherwise: [LoopGuard]) {
+  private func guards(of condition: Expr, depth: Int) -> (then: [LoopGuard], otherwise: [LoopGuard]) {
     guard depth > 0 else { return ([], []) }
     switch condition.kind {
     case .binary("&&", let a, let b):
-      return (loopGuards(a, depth: depth - 1).then + loopGuards(b, depth: depth - 1).then, [])
+      return (guards(of: a, depth: depth - 1).then + guards(of: b, depth: depth - 1).then, [])
     case .binary("||", let a, let b):
-      return ([], loopGuards(a, depth: depth - 1).otherwise + loopGuards(b, depth: depth - 1).otherwise)
+      return ([], guards(of: a, depth: depth - 1).otherwise + guards(of: b, depth: depth - 1).otherwise)
     case .unary("!", let inner):
-      let inverse = loopGuards(inner, depth: depth - 1)
+      let inverse = guards(of: inner, depth: depth - 1)
       return (inverse.otherwise, inverse.then)
     case .binary(let op, let a, let b) where ["<", "<=", ">", ">=", "==", "!="].contains(op):
       // `a op b` as `d op 0` with d = a - b; d = v + rest (or -v + rest) for a loop variable v.
@@ -60,12 +67,15 @@ extension FunctionAnalyzer {
 
   /// `variable == bound`: the variable is the bound where it holds; where it does not, it is
   /// past the loop's first (last) value only when the bound is that value (`i == lo ? ... :
-  /// in[i - 1]`), since otherwise the excluded value may be anywhere in the loop.
+  /// in[i - 1]`), or 0, which no value of a loop's variable is below (`forLoop` counts no
+  /// other: `r == 0 ? c : c - n`), since otherwise the excluded value may be anywhere in the loop.
   private func equality(_ variable: String, _ bound: Polynomial, loop: CountedLoop) -> (
     then: [LoopGuard], otherwise: [LoopGuard]
   ) {
     let then = [LoopGuard(variable: variable, lower: bound, upper: bound)]
-    if (bound - loop.first).isZero { return (then, [LoopGuard(variable: variable, lower: bound + .one, upper: nil)]) }
+    if (bound - loop.first).isZero || bound.isZero {
+      return (then, [LoopGuard(variable: variable, lower: bound + .one, upper: nil)])
+    }
     if (bound - loop.last).isZero { return (then, [LoopGuard(variable: variable, lower: nil, upper: bound - .one)]) }
     return (then, [])
   }
@@ -102,23 +112,76 @@ extension FunctionAnalyzer {
     return value
   }
 
+  /// What holds of the loop variables in the rest of a block after `statement`, when it is an
+  /// `if` one of whose arms jumps away (`if (i - 1 < 0 || i + 1 >= n) continue;`, a `break`,
+  /// a `return`): the rest runs only where the other arm ran, whichever loop or `switch` the
+  /// jump leaves. None when a label inside the `if` or the rest lets control reach the rest
+  /// without the test (a `case` after it, a `goto` target).
+  func narrowingAfter(_ statement: Stmt, rest: ArraySlice<Stmt>) -> [LoopGuard] {
+    guard case .ifStatement(let condition, let then, let otherwise) = statement.kind, !rest.isEmpty,
+      loopStack.contains(where: { $0.counted != nil })
+    else { return [] }
+    let thenJumps = then.jumpsAway
+    guard thenJumps != (otherwise?.jumpsAway ?? false), !statement.containsLabel, !rest.contains(where: \.containsLabel)
+    else { return [] }
+    let guards = loopGuards(condition)
+    return thenJumps ? guards.otherwise : guards.then
+  }
+
+  /// Walks `rest` (the rest of a block) on a fresh summary, narrows what it touched by
+  /// `guards`, and adds it after what ran before.
+  func runNarrowed(by guards: [LoopGuard], _ rest: () -> Void) {
+    let before = summary
+    summary = AccessSummary()
+    rest()
+    bound(&summary, by: guards)
+    let after = summary
+    summary = before
+    summary.merge(sequential: after)
+  }
+
   /// Widens the ranges an arm touched over the values its guards leave the loop variables:
   /// what remains mentions those variables no more, so the loops' own widening keeps it.
   func bound(_ arm: inout AccessSummary, by guards: [LoopGuard]) {
-    // All the guards of one variable at once (`j >= 1 && j + 1 < n`): once widened over one
-    // of them, the ranges no longer mention the variable.
-    for variable in Set(guards.map(\.variable)).sorted() {
-      guard let loop = loopStack.last(where: { $0.counted?.variable == variable })?.counted else { continue }
-      var guarded = loop
+    let loops = guardedLoops(guards)
+    guard !loops.isEmpty else { return }
+    for (index, access) in arm.parameters {
+      var bounded = access
+      (bounded.ranges, bounded.writeRanges) = access.mappingRanges { narrowed($0, over: loops) }
+      arm.parameters[index] = bounded
+    }
+  }
+
+  /// The open counted loops whose variables `guards` bound, each running over the values they
+  /// leave it. All the guards of one variable at once (`j >= 1 && j + 1 < n`): once widened
+  /// over one of them, a range no longer mentions the variable.
+  func guardedLoops(_ guards: [LoopGuard]) -> [CountedLoop] {
+    Set(guards.map(\.variable)).sorted().compactMap { variable in
+      guard var guarded = loopStack.last(where: { $0.counted?.variable == variable })?.counted else { return nil }
       for loopGuard in guards where loopGuard.variable == variable {
         if let lower = loopGuard.lower { guarded.first = .maximum(guarded.first, lower) }
         if let upper = loopGuard.upper { guarded.last = .minimum(guarded.last, upper) }
       }
-      for (index, access) in arm.parameters {
-        var bounded = access
-        (bounded.ranges, bounded.writeRanges) = access.mappingRanges { guarded.widen($0) ?? $0 }
-        arm.parameters[index] = bounded
-      }
+      return guarded
+    }
+  }
+
+  /// `range` widened over each of `loops` (`guardedLoops`); kept where it cannot be.
+  func narrowed(_ range: IndexRange, over loops: [CountedLoop]) -> IndexRange {
+    loops.reduce(range) { range, loop in loop.widen(range) ?? range }
+  }
+}
+
+extension Stmt {
+  /// Whether control never goes on to the statement after this one: every path through it
+  /// ends in a `return`, `break` or `continue` of its own (a jump inside a loop or `switch`
+  /// in it may only leave that), and no label inside lets it be entered midway.
+  var jumpsAway: Bool {
+    switch kind {
+    case .returnStatement, .breakStatement, .continueStatement: true
+    case .compound(let items): !containsLabel && items.contains { $0.jumpsAway }
+    case .ifStatement(_, let then, let otherwise?): then.jumpsAway && otherwise.jumpsAway
+    default: false
     }
   }
 }

@@ -300,6 +300,8 @@ extension FunctionAnalyzer {
     case .pointer(.privateMemory), .pointer(.constantData), .pointer(.global): ownAddress = true
     default: ownAddress = target.type.isFunctionPointer && value.polynomial?.isZero != true
     }
+    // Held by every caller, even one that gives its own memory: the analysis does not follow an
+    // address from there into what that caller was given (`*out = *own`, `out->p = own->p`).
     if ownAddress { summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location)) }
   }
 

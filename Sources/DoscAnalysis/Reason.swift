@@ -55,11 +55,24 @@ public struct Reason: Hashable, Sendable {
   public var location: SourceLocation
   /// The variable, function or expression the reason is about.
   public var culprit: String
+  /// The pointer parameter (by position) of the function found to have the reason, when it is
+  /// about that parameter's memory alone (the memory freed): a caller has it only where it
+  /// passes memory that is not its own (`FunctionAnalyzer.reasonPassedUp`). Nil: whoever runs
+  /// the function has it.
+  public var parameter: Int?
 
-  public init(_ kind: Kind, _ culprit: String, at location: SourceLocation) {
+  public init(_ kind: Kind, _ culprit: String, at location: SourceLocation, inMemoryOf parameter: Int? = nil) {
     self.kind = kind
     self.culprit = culprit
     self.location = location
+    self.parameter = parameter
+  }
+
+  /// The same reason, held wherever the function runs.
+  var heldAnywhere: Reason {
+    var reason = self
+    reason.parameter = nil
+    return reason
   }
 
   var message: String {

@@ -199,6 +199,52 @@ import Testing
     #expect(try task(source, "clear").remotable)
   }
 
+  /// A helper's reason about its parameter's memory holds for a caller only where the caller
+  /// gives it memory that is not its own: a helper freeing a scratch buffer its caller
+  /// allocated is no obstacle (it was: "passes 'p', which it was given, to 'free'"). An own
+  /// address a helper stores into the caller's own memory still keeps the caller home: the
+  /// analysis does not follow it from there into what the caller was given (`*out = *own`).
+  /// Passed through a function of a cycle, the reason holds whatever the caller gives.
+  @Test func aHelpersReasonAboutItsParameterHoldsOnlyForMemoryTheCallerWasGiven() throws {
+    let source = """
+      #include <stdlib.h>
+      struct tree { int key; struct tree *left, *right; };
+      static void attach(struct tree *t, int key) { t->left = calloc(1, sizeof *t); t->key = key; }
+      static void drop(int *p) { free(p); }
+      int own_buffer(int n) { int *b = malloc(sizeof(int)); b[0] = n; int k = b[0]; drop(b); return k; }
+      void given_buffer(int *p) { drop(p); }
+      void copies_out(struct tree *out, int n) {
+        struct tree *own = calloc(1, sizeof *own);
+        attach(own, n);
+        *out = *own;
+      }
+      static void ping(int *p, int n);
+      static void pong(int *p, int n) { if (n > 0) ping(p, n - 1); else free(p); }
+      static void ping(int *p, int n) { pong(p, n); }
+      void cycle_on_own(int n) { int *b = malloc(sizeof(int)); ping(b, n); }
+      int main(void) { struct tree t; int *p = malloc(sizeof(int)); int r;
+      #pragma dosc task
+        r = own_buffer(3);
+      #pragma dosc task
+        given_buffer(p);
+      #pragma dosc task
+        copies_out(&t, 3);
+      #pragma dosc task
+        cycle_on_own(2);
+        return r; }
+      """
+    let own = try task(source, "own_buffer")
+    #expect(own.remotable, "\(own.reasons)")
+    let buffer = try task(source, "given_buffer")
+    #expect(buffer.reasons.contains { $0.contains("passes 'p', which it was given, to 'free'") }, "\(buffer.reasons)")
+    let copied = try task(source, "copies_out")
+    #expect(
+      copied.reasons.contains { $0.contains("stores an address of its own process in 't->left'") }, "\(copied.reasons)")
+    // `ping` carries `pong`'s reasons whatever it is given: `ping`'s own parameter is not `pong`'s.
+    let cycle = try task(source, "cycle_on_own")
+    #expect(cycle.reasons.contains { $0.contains("passes 'p', which it was given, to 'free'") }, "\(cycle.reasons)")
+  }
+
   /// Accesses through a pointer to a wider type than the parameter's elements (a `void *`
   /// used as doubles, a `void *` handed on as `double *`) count in the wider elements: the
   /// figures are null, not `count: n` for 8n bytes (Tests/Oracle/task-wider-accesses.c). Ints
