@@ -16,6 +16,12 @@ import Foundation
 /// the one of the source's node at the same place. Where they differ (a print that does not
 /// parse back the same), that part is left out and the caller falls back to reading text.
 ///
+/// A function is read so only where the second parse prints as the first does: the print is
+/// parsed with the macros of the place it stands in, and a macro that names itself (`#define B
+/// 3 - B`, left in the print as `B`) or one a replaced body `#undef`s or `#define`s would expand
+/// there again or differently, into a tree that may still agree node by node but hold other
+/// operators (review of the change: a `*` read as `-`, a footprint below the truth).
+///
 /// The second parse is made once per file, when the first operator no text search finds is met.
 final class ExpandedOperators {
   /// A function definition of the main file and its extent there, as byte offsets.
@@ -50,7 +56,8 @@ final class ExpandedOperators {
     if let known = walked[function] { return known[node] }
     var found: [UnsafeRawPointer: String] = [:]
     if let printed, let source = functions.first(where: { $0.name == function })?.cursor,
-      let copy = printed.definition(named: function)
+      let copy = printed.definition(named: function),
+      consume(clang_getCursorPrettyPrinted(copy, nil)) == consume(clang_getCursorPrettyPrinted(source, nil))
     {
       found = printed.operators(matching: source, in: copy)
     }
