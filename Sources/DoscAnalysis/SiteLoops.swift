@@ -28,18 +28,25 @@ enum SiteLoops {
 
     func tripCount(_ site: SpawnSite) -> Polynomial? {
       guard let frame = frames[site.statement.range.lowerBound] else { return .one }
-      return frame.counted.map { stripCurrentMarkers($0.tripCount) }
+      guard let count = frame.counted.map({ stripCurrentMarkers($0.tripCount) }) else { return nil }
+      guard !count.variables.isEmpty else { return count }
+      // The count names what the loop's header sees; the generated code evaluates it at the
+      // spawn, where a name declared in the loop's body hides that (a block's `static int n;`
+      // in a loop to `n`): none, rather than another variable's value.
+      let hidden = StatementScope(at: site.statement.range.lowerBound, in: site.function).declaredInInnermostLoop
+      return count.variables.isDisjoint(with: hidden) ? count : nil
     }
+    let tripCounts = sites.map(tripCount)
     // Once per function, not per site: a function of 10^4 sites took minutes (n^2 sums).
     var siblingsOf: [String: Polynomial?] = [:]
-    for site in sites {
+    for (site, count) in zip(sites, tripCounts) {
       let total = siblingsOf[site.function.name] ?? .some(.zero)
-      siblingsOf[site.function.name] = total.flatMap { total in tripCount(site).map { total + $0 } }
+      siblingsOf[site.function.name] = total.flatMap { total in count.map { total + $0 } }
     }
-    return sites.map { site in
+    return zip(sites, tripCounts).map { site, tripCount in
       let siblings = siblingsOf[site.function.name] ?? nil
       let loop = frames[site.statement.range.lowerBound].map {
-        Manifest.Site.Loop(location: manifestLocation($0.location), tripCount: ManifestExpression(tripCount(site)))
+        Manifest.Site.Loop(location: manifestLocation($0.location), tripCount: ManifestExpression(tripCount))
       }
       return Manifest.Site(
         id: site.id, task: site.callee, location: manifestLocation(site.call.location), function: site.function.name,

@@ -298,7 +298,9 @@ public struct Manifest: Codable, Hashable, Sendable {
     public enum Binding: String, Codable, Sendable { case auto, inline, local, remote }
     public struct Loop: Codable, Hashable, Sendable {
       public var location: Location
-      /// Iterations of the innermost loop around the site, in the spawning function's names.
+      /// Iterations of the innermost loop around the site, in the spawning function's names as
+      /// the site sees them (the generated code evaluates it there): null where the loop's body
+      /// declares one of them again before the site.
       public var tripCount: ManifestExpression
       public init(location: Location, tripCount: ManifestExpression) {
         self.location = location

@@ -324,6 +324,57 @@ import Testing
     let loop = try #require(vector.sites[0].loop)
     #expect(try loop.tripCount.value(["n": 200_000]) == (200_000 + 65535) / 65536)
   }
+
+  /// A site's trip count names what its loop's header sees, and the generated code evaluates
+  /// it at the spawn (the batch test, `siblings`): where the loop's body declares one of those
+  /// names again before the site (a declaration that assigns nothing: `extern`, a `static`
+  /// without initializer), the spawn sees another variable, so the count is null. An outer
+  /// loop's variable counted from its least value is written `j + 2`, and hidden likewise.
+  @Test func aTripCountWhoseNameTheLoopsBodyHidesIsNull() throws {
+    let (manifest, _) = try Fixtures.analyze(
+      source: """
+        long n = 1;
+        void work(double *a, long i) { a[i] = 1; }
+        void seen(double *a, long n) {
+          for (long i = 0; i < n; i++) {
+        #pragma dosc task
+            work(a, i);
+          }
+        }
+        void hidden(double *a, long n) {
+          for (long i = 0; i < n; i++) {
+            extern long n;
+        #pragma dosc task
+            work(a, i + n);
+          }
+        }
+        void hidden_in_a_block(double *a, long n) {
+          for (long j = -2; j < n; j++)
+            for (long i = 0; i < j + 2; i++) {
+              if (i > 0) {
+                static long j;
+        #pragma dosc task
+                work(a, i + j);
+              }
+            }
+        }
+        void declared_after(double *a, long n) {
+          for (long i = 0; i < n; i++) {
+        #pragma dosc task
+            work(a, i);
+            extern long n;
+            a[0] += (double)n;
+          }
+        }
+        """)
+    let sites = Dictionary(uniqueKeysWithValues: manifest.sites.map { ($0.function, $0) })
+    #expect(sites["seen"]?.loop?.tripCount == .formula("n"))
+    #expect(sites["declared_after"]?.loop?.tripCount == .formula("n"))
+    for function in ["hidden", "hidden_in_a_block"] {
+      #expect(sites[function]?.loop != nil && sites[function]?.loop?.tripCount == .unknown, "\(function)")
+      #expect(sites[function]?.siblings == .unknown, "\(function)")
+    }
+  }
 }
 
 /// `in/out/inout` clauses: checked against the inference and then used.
