@@ -1,7 +1,10 @@
+import DoscSupport
+
 /// What a statement of a function body sees of the function, by one walk from the body down to
 /// it: the variables declared before it in every block around it, a `for` loop's own included,
 /// and the loops around it. The rewriter compiles figures over these names at a spawn
-/// (`SiteScope`); the analyzer asks which of them the loop around a site does not see.
+/// (`SiteScope`); the analyzer asks whether a name means there what it meant where a figure
+/// was made (`SiteLoops`).
 public struct StatementScope: Sendable {
   public struct Declared: Sendable {
     public var variable: VariableDeclaration
@@ -55,11 +58,11 @@ public struct StatementScope: Sendable {
     self.loops = loops
   }
 
-  /// The names declared in the body of the innermost loop around the statement, before it:
-  /// there they hide the variables of those names that the loop's header sees (none outside
-  /// a loop).
-  public var declaredInInnermostLoop: Set<String> {
-    guard !loops.isEmpty else { return [] }
-    return Set(declarations.filter { $0.loopDepth == loops.count }.map(\.variable.name))
+  /// Where the variable a name means here is declared: its last declaration in scope, or, with
+  /// `inInnermostLoopsHeader`, the last outside that loop's body (what the loop's header sees).
+  /// Nil for a name no block of the function declares: a parameter's, a global's.
+  public func declaration(of name: String, inInnermostLoopsHeader: Bool = false) -> SourceLocation? {
+    let depth = inInnermostLoopsHeader ? loops.count - 1 : loops.count
+    return declarations.last { $0.variable.name == name && $0.loopDepth <= depth }?.variable.location
   }
 }
