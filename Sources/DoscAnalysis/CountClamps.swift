@@ -83,29 +83,60 @@ extension CountedLoop {
       return positivePart(of: clamped, isNeverNegative)
     }
     if isNeverNegative(once) { return sum(once) }
-    if let (_, rest) = once.factoringOut(freeOf: variable), hasOneSign(rest, isNeverNegative) { return sum(once) }
-    return sum(positivePart(of: once, isNeverNegative))
+    let product = factored(once, isNeverNegative)
+    if let product, product.restSign != .either { return sum(once) }
+    return sum(positivePart(of: once, product, isNeverNegative))
   }
 
   /// `max(value, 0)` at every value of the variable in the loop, in a form whose clamps, where
-  /// it has some, leave the variable out or hold it alone: `value` as `scale * rest` with
-  /// `scale` free of the variable is `max(scale, 0) * rest` where `rest` is never negative over
-  /// the loop (`max(-scale, 0) * -rest` where never positive), and `scale * max(rest, 0)` where
-  /// `scale` is never negative (`-scale * max(-rest, 0)` where never positive); else the clamp.
+  /// it has some, leave the variable out or hold it alone (`positivePart(of:_:_:)`).
   private func positivePart(of value: Polynomial, _ isNeverNegative: (Polynomial) -> Bool) -> Polynomial {
     if isNeverNegative(value) { return value }
-    guard let (scale, rest) = value.factoringOut(freeOf: variable) else { return value.clampedAtZero }
-    if isNeverNegativeOverTheLoop(rest, isNeverNegative) { return scale.clampedAtZero * rest }
-    if isNeverNegativeOverTheLoop(-rest, isNeverNegative) { return (-scale).clampedAtZero * -rest }
-    if isNeverNegative(scale) { return scale * rest.clampedAtZero }
-    if isNeverNegative(-scale) { return -scale * (-rest).clampedAtZero }
-    return value.clampedAtZero
+    return positivePart(of: value, factored(value, isNeverNegative), isNeverNegative)
   }
 
-  /// Whether `value` is never negative, or never positive, at every value of the variable in
+  /// `max(value, 0)` for a value not shown never negative, from its factoring (`factored`, made
+  /// once by the caller, which may already have used it): `value` as `scale * rest` with `scale`
+  /// free of the variable is `max(scale, 0) * rest` where `rest` is never negative over the loop
+  /// (`max(-scale, 0) * -rest` where never positive), and `scale * max(rest, 0)` where `scale` is
+  /// never negative (`-scale * max(-rest, 0)` where never positive); else the clamp.
+  private func positivePart(
+    of value: Polynomial, _ product: Factored?, _ isNeverNegative: (Polynomial) -> Bool
+  ) -> Polynomial {
+    guard let product else { return value.clampedAtZero }
+    let (scale, rest) = (product.scale, product.rest)
+    switch product.restSign {
+    case .nonNegative: return scale.clampedAtZero * rest
+    case .nonPositive: return (-scale).clampedAtZero * -rest
+    case .either:
+      if isNeverNegative(scale) { return scale * rest.clampedAtZero }
+      if isNeverNegative(-scale) { return -scale * (-rest).clampedAtZero }
+      return value.clampedAtZero
+    }
+  }
+
+  /// A value as `scale * rest`, `scale` free of the variable, with the sign `rest` keeps over
   /// the loop.
-  private func hasOneSign(_ value: Polynomial, _ isNeverNegative: (Polynomial) -> Bool) -> Bool {
-    isNeverNegativeOverTheLoop(value, isNeverNegative) || isNeverNegativeOverTheLoop(-value, isNeverNegative)
+  private struct Factored {
+    enum Sign { case nonNegative, nonPositive, either }
+    var scale: Polynomial
+    var rest: Polynomial
+    var restSign: Sign
+  }
+
+  /// `value` factored (`Polynomial.factoringOut`), the sign of its rest over the loop tested
+  /// (never negative first); nil where no factor is free of the variable.
+  private func factored(_ value: Polynomial, _ isNeverNegative: (Polynomial) -> Bool) -> Factored? {
+    guard let (scale, rest) = value.factoringOut(freeOf: variable) else { return nil }
+    let sign: Factored.Sign =
+      if isNeverNegativeOverTheLoop(rest, isNeverNegative) {
+        .nonNegative
+      } else if isNeverNegativeOverTheLoop(-rest, isNeverNegative) {
+        .nonPositive
+      } else {
+        .either
+      }
+    return Factored(scale: scale, rest: rest, restSign: sign)
   }
 
   /// Whether `value` is never negative at the variable's values in the loop: where

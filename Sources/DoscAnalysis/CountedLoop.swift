@@ -211,8 +211,8 @@ struct CountedLoop {
       return (direction >= 0) == smallest ? value.substituting(variable, with: first) : valueAtLast(value)
     }
     let slope = value.coefficients(of: variable)[1] ?? .zero
-    let atFirst = affine(value, at: first)
-    let atLast = affine(value, at: last)
+    let atFirst = valueAtEnd(value, first)
+    let atLast = valueAtEnd(value, last)
     switch slope.signAssumingNonNegativeVariables {
     case .some(let sign) where sign >= 0: return smallest ? atFirst : atLast
     case .some: return smallest ? atLast : atFirst
@@ -227,7 +227,7 @@ struct CountedLoop {
   /// (`j - r + max(0, r - j)` is `max(j - r, 0)`, never falling as `j` rises). Only where the
   /// rest of `value` shares a variable with the end, which may cancel; elsewhere the plain form
   /// compares better with other ends (`min(hi - 1, n - 2) + 1`).
-  private func affine(_ value: Polynomial, at end: Polynomial) -> Polynomial {
+  private func valueAtEnd(_ value: Polynomial, _ end: Polynomial) -> Polynomial {
     let plain = value.substituting(variable, with: end)
     let rest = value.substituting(variable, with: .zero)
     guard !rest.variables.isDisjoint(with: end.variables),

@@ -50,9 +50,8 @@ final class FunctionAnalyzer {
   var recursiveCallSites: [RecursiveCallSite] = []
   /// The first call of another function through which this one may come back here.
   var recursionThroughAnotherFunction: (callee: String, location: SourceLocation)?
-  /// The classes of paths once walked (`pathClasses`): the counts' induction and the work's use
-  /// the same.
-  var walkedPathClasses: [PathClass]??
+  /// The classes of paths, once walked (`pathClasses`).
+  var walkedPathClasses = PathClassWalk.notYet
   /// What holds at the statement being walked (`PathFacts`).
   var knownFacts: [Polynomial] = []
   /// The `if`s whose arm the parameters decide, and in a walk of one class of paths the arm

@@ -34,6 +34,16 @@ struct DecisionIfs {
   }
 }
 
+/// The walk of a function's classes of paths (`FunctionAnalyzer.pathClasses`), made once: the
+/// counts' induction and the work's use the same.
+enum PathClassWalk {
+  case notYet
+  case walked([PathClass])
+  /// Walked, but some walk cannot stand for its class (a jump back, a forced `if` met with
+  /// other facts): no class is used.
+  case notApart
+}
+
 /// One class of paths through a recursive function: those that take, at each of some `if`s
 /// its parameters decide, a given arm. Its facts hold at every argument whose runs are in it,
 /// whether or not a run reaches those `if`s, since they are the conditions' values there.
@@ -103,10 +113,14 @@ extension FunctionAnalyzer {
   /// apart; nil where a walk cannot stand for its class (a jump back, a forced `if` met with
   /// other facts).
   func pathClasses() -> [PathClass]? {
-    if let walked = walkedPathClasses { return walked }
-    let classes = walkPathClasses()
-    walkedPathClasses = .some(classes)
-    return classes
+    switch walkedPathClasses {
+    case .walked(let classes): return classes
+    case .notApart: return nil
+    case .notYet:
+      let classes = walkPathClasses()
+      walkedPathClasses = classes.map { .walked($0) } ?? .notApart
+      return classes
+    }
   }
 
   private func walkPathClasses() -> [PathClass]? {
@@ -138,7 +152,7 @@ extension FunctionAnalyzer {
     guard let own else { return nil }
     let names = checkedIntegerParameterNames
     let target = InductionTarget(
-      own: { $0.ownCount(of: index, kind) },
+      classes: classes, own: { $0.ownCount(of: index, kind) },
       countsCall: { site, _ in self.passedOffset(of: index, at: site).map { $0 != nil } })
     var bases: [Polynomial] = []
     for pathClass in classes where pathClass.sites.allSatisfy({ passedOffset(of: index, at: $0) == .some(nil) }) {
@@ -149,7 +163,7 @@ extension FunctionAnalyzer {
     for scale in [1, 2, 4] {
       for base in bases where base.variables.isSubset(of: names) {
         let candidate = base * Polynomial(scale)
-        if holds(candidate, floor: .zero, for: target, in: classes) { return .maximum(candidate, .zero) }
+        if holds(candidate, floor: .zero, for: target) { return .maximum(candidate, .zero) }
       }
     }
     return nil
@@ -162,21 +176,20 @@ extension FunctionAnalyzer {
   /// `max(candidate, floor)`. A class without such calls (the leaves) may so be bounded by the
   /// floor alone, which keeps a candidate that is negative where the leaves are (`2n - 1`
   /// nodes of a tree of n leaves, at n = 0) from failing there.
-  func holds(
-    _ candidate: Polynomial, floor: Polynomial, for target: InductionTarget, in classes: [PathClass]
-  ) -> Bool {
+  func holds(_ candidate: Polynomial, floor: Polynomial, for target: InductionTarget) -> Bool {
     let names = checkedIntegerParameterNames
     let bound = Polynomial.maximum(candidate, floor)
-    guard !refuted(candidate, floor: floor, for: target, in: classes) else { return false }
-    return classes.allSatisfy { pathClass in
-      guard let own = target.own(pathClass), own.variables.isSubset(of: names) else { return false }
+    guard !refuted(candidate, floor: floor, for: target) else { return false }
+    return target.steps.allSatisfy { step in
+      let pathClass = step.pathClass
+      guard let own = step.own, own.variables.isSubset(of: names) else { return false }
       let prover = InequalityProver(nonNegative: names, facts: pathClass.facts)
       // A count clamped at 0 that is not negative in this class is itself here: fewer cases
       // for the prover, whose depth each `max` spends.
       let unclamped = { (value: Polynomial) in value.provingClamps { prover.provesNonNegative($0) } }
       var total = unclamped(own)
-      for site in pathClass.sites {
-        guard let adds = target.countsCall(site, pathClass) else { return false }
+      for (site, adds) in step.calls {
+        guard let adds else { return false }
         guard adds else { continue }
         let arguments = Set(site.integerArguments.keys)
         guard !site.isInLoop, candidate.variables.union(floor.variables).isSubset(of: arguments) else { return false }
@@ -208,16 +221,14 @@ extension FunctionAnalyzer {
   /// Whether the induction's step fails at a sample point of some class (its facts holding
   /// there): a candidate the prover would spend its time on in vain. Only ever rejects: a
   /// candidate not refuted is still proved.
-  private func refuted(
-    _ candidate: Polynomial, floor: Polynomial, for target: InductionTarget, in classes: [PathClass]
-  ) -> Bool {
+  private func refuted(_ candidate: Polynomial, floor: Polynomial, for target: InductionTarget) -> Bool {
     let names = checkedIntegerParameterNames.sorted()
     let bound = Polynomial.maximum(candidate, floor)
     let values = Self.sampleValues
     let points = names.reduce(1) { product, _ in product * values.count }
-    for pathClass in classes {
-      guard let own = target.own(pathClass) else { continue }
-      let counted = pathClass.sites.filter { target.countsCall($0, pathClass) == true && !$0.isInLoop }
+    for step in target.steps {
+      guard let own = step.own else { continue }
+      let counted = step.calls.filter { $0.adds == true && !$0.site.isInLoop }.map(\.site)
       var tried = 0
       for index in 0..<min(points, Self.sampleLimit * 8) {
         if tried == Self.sampleLimit { break }
@@ -228,7 +239,7 @@ extension FunctionAnalyzer {
           point[name] = values[rest % values.count]
           rest /= values.count
         }
-        guard pathClass.facts.allSatisfy({ ((try? $0.evaluate(point)) ?? .zero) >= .zero }) else { continue }
+        guard step.pathClass.facts.allSatisfy({ ((try? $0.evaluate(point)) ?? .zero) >= .zero }) else { continue }
         tried += 1
         guard var total = try? own.evaluate(point), let stated = try? bound.evaluate(point) else { continue }
         var known = true
@@ -278,11 +289,29 @@ extension FunctionAnalyzer {
   }
 }
 
-/// What an induction over the classes of paths bounds (`FunctionAnalyzer.holds`).
+/// What an induction over the classes of paths bounds (`FunctionAnalyzer.holds`), worked out
+/// once per class: each candidate tried (dozens for a work, `RecursiveWorkInduction`) asks for
+/// every class's part, which took a proof per clamp of its own work and per call.
 struct InductionTarget {
-  /// The class's own figure, its calls of itself counted as nothing; nil: unbounded.
-  var own: (PathClass) -> Count
-  /// Whether the figure at the call's arguments adds to its caller's; nil where that cannot
-  /// be told (the memory is passed on as another parameter).
-  var countsCall: (RecursiveCallSite, PathClass) -> Bool?
+  /// One class of paths, with what the induction's step over it needs.
+  struct Step {
+    var pathClass: PathClass
+    /// The class's own figure, its calls of itself counted as nothing; nil: unbounded.
+    var own: Count
+    /// The class's calls of itself, each with whether the figure at its arguments adds to its
+    /// caller's; nil where that cannot be told (the memory is passed on as another parameter).
+    var calls: [(site: RecursiveCallSite, adds: Bool?)]
+  }
+
+  /// In the order of the classes.
+  var steps: [Step]
+
+  init(
+    classes: [PathClass], own: (PathClass) -> Count, countsCall: (RecursiveCallSite, PathClass) -> Bool?
+  ) {
+    steps = classes.map { pathClass in
+      Step(
+        pathClass: pathClass, own: own(pathClass), calls: pathClass.sites.map { ($0, countsCall($0, pathClass)) })
+    }
+  }
 }

@@ -58,30 +58,31 @@ extension FunctionAnalyzer {
       let prover = InequalityProver(nonNegative: names, facts: pathClass.facts)
       return pathClass.summary.work?.provingClamps { isNeverNegative($0) || prover.provesNonNegative($0) }
     }
+    // Each class's own work and calls once: every candidate below asks for them.
     let target = InductionTarget(
-      own: ownWork,
+      classes: classes, own: ownWork,
       countsCall: { site, pathClass in
         // The induction covers arguments whose checked integers are not negative.
         let prover = InequalityProver(nonNegative: names, facts: pathClass.facts + site.facts)
         return names.allSatisfy { site.integerArguments[$0].map(prover.provesNonNegative) ?? false } ? true : nil
       })
-    let calling = classes.filter { !$0.sites.isEmpty }
-    let leaves = classes.filter(\.sites.isEmpty)
+    let calling = target.steps.filter { !$0.pathClass.sites.isEmpty }
+    let leaves = target.steps.filter(\.pathClass.sites.isEmpty)
     guard
-      let callingOwn = calling.compactMap(ownWork).reduce(
+      let callingOwn = calling.compactMap(\.own).reduce(
         nil,
         { (found: Polynomial?, own) in
           found.map { .maximum($0, own) } ?? own
-        }), calling.allSatisfy({ ownWork($0) != nil })
+        }), calling.allSatisfy({ $0.own != nil })
     else { return (nil, "the work of a path that recurses is unbounded") }
     var floors: [Polynomial] = []
-    for leaf in leaves.compactMap(ownWork) where !floors.contains(leaf) { floors.append(leaf) }
+    for leaf in leaves.compactMap(\.own) where !floors.contains(leaf) { floors.append(leaf) }
     if floors.count > 1 { floors.insert(floors.dropFirst().reduce(floors[0]) { .maximum($0, $1) }, at: 0) }
     if !floors.contains(.zero) { floors.append(.zero) }
 
     for candidate in workCandidates(callingOwn: callingOwn, floors: floors, classes: classes)
     where candidate.floor.variables.union(candidate.bound.variables).isSubset(of: names)
-      && holds(candidate.bound, floor: candidate.floor, for: target, in: classes)
+      && holds(candidate.bound, floor: candidate.floor, for: target)
     {
       return (stated(candidate.bound, floor: candidate.floor), nil)
     }

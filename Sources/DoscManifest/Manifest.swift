@@ -298,7 +298,9 @@ public struct Manifest: Codable, Hashable, Sendable {
     public enum Binding: String, Codable, Sendable { case auto, inline, local, remote }
     public struct Loop: Codable, Hashable, Sendable {
       public var location: Location
-      /// Iterations of the innermost loop around the site, in the spawning function's names.
+      /// Iterations of the innermost loop around the site, in the spawning function's names as
+      /// the site sees them (the generated code evaluates it there): null where the loop's body
+      /// declares one of them again before the site.
       public var tripCount: ManifestExpression
       public init(location: Location, tripCount: ManifestExpression) {
         self.location = location
@@ -317,7 +319,9 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// The variable a value-returning task's result goes to (`x` in `x = f(n)`).
     public var result: String?
     public var loop: Loop?
-    /// Tasks one invocation of the spawning function spawns from all its sites.
+    /// Tasks one invocation of the spawning function spawns from all its sites, in names as
+    /// this site sees them: null here where one of them means another variable here than at
+    /// the loop it was counted at (another block's `n`).
     public var siblings: ManifestExpression
     /// In a fragment: the site's task has its body in another unit, so its work at spawn time
     /// comes from a function the link defines from the task's figures.

@@ -5,48 +5,21 @@ import CSyntax
 /// loops around it.
 struct SiteScope {
   /// Integer variables declared where the site can see them: the function's parameters and
-  /// the declarations before it in every block around it, a `for` loop's own included. A name
-  /// declared again in an inner block counts with the innermost declaration's type.
+  /// the declarations before it in every block around it, a `for` loop's own included
+  /// (`StatementScope`). A name declared again in an inner block counts with the innermost
+  /// declaration's type.
   var integerVariables: Set<String>
   /// The byte ranges of the loops around the site, outermost first.
   var loops: [Range<Int>]
 
   init(at offset: Int, in function: FunctionDefinition) {
+    let scope = StatementScope(at: offset, in: function)
     var isInteger: [String: Bool] = [:]
     for parameter in function.parameters { isInteger[parameter.name] = parameter.type.kind == .integer }
-    func declare(_ statement: Stmt?) {
-      guard case .declaration(let variables)? = statement?.kind else { return }
-      for variable in variables { isInteger[variable.name] = variable.type.kind == .integer }
-    }
-    var loops: [Range<Int>] = []
-    var current: Stmt? = function.body
-    while let statement = current {
-      current = nil
-      switch statement.kind {
-      case .compound(let items):
-        for item in items {
-          if item.range.contains(offset) {
-            current = item
-            break
-          }
-          if item.range.upperBound <= offset { declare(item) }
-        }
-      case .forLoop(let initializer, _, _, let body):
-        declare(initializer)
-        if body.range.contains(offset) {
-          loops.append(statement.range)
-          current = body
-        }
-      case .whileLoop(_, let body), .doWhile(let body, _):
-        if body.range.contains(offset) {
-          loops.append(statement.range)
-          current = body
-        }
-      default:
-        current = statement.children.first { $0.range.contains(offset) }
-      }
+    for declared in scope.declarations {
+      isInteger[declared.variable.name] = declared.variable.type.kind == .integer
     }
     self.integerVariables = Set(isInteger.filter(\.value).keys)
-    self.loops = loops
+    self.loops = scope.loops
   }
 }

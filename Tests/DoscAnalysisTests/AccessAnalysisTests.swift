@@ -325,6 +325,106 @@ import Testing
     let loop = try #require(vector.sites[0].loop)
     #expect(try loop.tripCount.value(["n": 200_000]) == (200_000 + 65535) / 65536)
   }
+
+  /// A site's trip count names what its loop's header sees, and the generated code evaluates
+  /// it at the spawn (the batch test, `siblings`): where the loop's body declares one of those
+  /// names again before the site (a declaration that assigns nothing: `extern`, a `static`
+  /// without initializer), the spawn sees another variable, so the count is null. An outer
+  /// loop's variable counted from its least value is written `j + 2`, and hidden likewise.
+  /// `siblings` adds the counts of all the function's sites: null at a site that sees one of
+  /// their names as another variable or none (a later loop's `j`), at every site where two
+  /// counts name two variables alike (two blocks' `m`), and wherever a count is unknown.
+  @Test func aTripCountWhoseNameTheLoopsBodyHidesIsNull() throws {
+    let (manifest, _) = try Fixtures.analyze(
+      source: """
+        long n = 1;
+        void work(double *a, long i) { a[i] = 1; }
+        void seen(double *a, long n) {
+          for (long i = 0; i < n; i++) {
+        #pragma dosc task
+            work(a, i);
+          }
+        }
+        void hidden(double *a, long n) {
+          for (long i = 0; i < n; i++) {
+            extern long n;
+        #pragma dosc task
+            work(a, i + n);
+          }
+        }
+        void hidden_in_a_block(double *a, long n) {
+          for (long j = -2; j < n; j++)
+            for (long i = 0; i < j + 2; i++) {
+              if (i > 0) {
+                static long j;
+        #pragma dosc task
+                work(a, i + j);
+              }
+            }
+        }
+        void declared_after(double *a, long n) {
+          for (long i = 0; i < n; i++) {
+        #pragma dosc task
+            work(a, i);
+            extern long n;
+            a[0] += (double)n;
+          }
+        }
+        void later_loop(double *a, long n) {
+          for (long k = 0; k < n; k++) {
+        #pragma dosc task
+            work(a, k);
+          }
+          for (long j = 0; j < n; j++)
+            for (long i = j; i < n; i++) {
+        #pragma dosc task
+              work(a, i);
+            }
+        }
+        void unknown_between(double *a, long n) {
+          for (long k = 0; k < 3; k++) {
+        #pragma dosc task
+            work(a, k);
+          }
+          for (long i = 0; a[i] > 0; i++) {
+        #pragma dosc task
+            work(a, i);
+          }
+        #pragma dosc task
+          work(a, n);
+        }
+        void two_blocks(double *a, long n) {
+          {
+            long m = (long)a[0];
+            for (long i = 0; i < m; i++) {
+        #pragma dosc task
+              work(a, i);
+            }
+          }
+          {
+            long m = (long)a[1];
+            for (long i = 0; i < m; i++) {
+        #pragma dosc task
+              work(a, i);
+            }
+          }
+        }
+        """)
+    let sites = Dictionary(manifest.sites.map { ($0.function, [$0]) }, uniquingKeysWith: +)
+    #expect(sites["seen"]?[0].loop?.tripCount == .formula("n"))
+    #expect(sites["declared_after"]?[0].loop?.tripCount == .formula("n"))
+    for function in ["hidden", "hidden_in_a_block"] {
+      #expect(sites[function]?[0].loop != nil && sites[function]?[0].loop?.tripCount == .unknown, "\(function)")
+      #expect(sites[function]?[0].siblings == .unknown, "\(function)")
+    }
+    let later = try #require(sites["later_loop"])
+    #expect(later.map { $0.siblings.polynomial?.variables ?? [] } == [[], ["j", "n"]], "\(later.map(\.siblings))")
+    // The sum started again after a count unknown: 1, from the last site alone.
+    #expect(sites["unknown_between"]?.map(\.siblings) == [.unknown, .unknown, .unknown])
+    let blocks = try #require(sites["two_blocks"])
+    #expect(blocks.map(\.loop?.tripCount) == [.formula("m"), .formula("m")])
+    #expect(blocks.map(\.siblings) == [.unknown, .unknown])
+  }
 }
 
 /// `in/out/inout` clauses: checked against the inference and then used.

@@ -138,7 +138,7 @@ import Testing
   }
 
   /// The guard keeps box_row's footprint exact, `[0, n)`: the guarded end `max(0, r - j)` of
-  /// `j - r + k#from` is `max(j - r, 0)` (`CountedLoop.affine`), which rises with `j`. Its
+  /// `j - r + k#from` is `max(j - r, 0)` (`CountedLoop.valueAtEnd`), which rises with `j`. Its
   /// reads count the whole kernel (a guard bounds ranges, not counts).
   @Test func aGuardedStencilHasAnExactFootprint() throws {
     let input = try Self.manifest.get().task("box_row").param("in")

@@ -4,8 +4,9 @@ import Testing
 /// The batch test at the spawn (issue 10): where a site's siblings formula is the whole batch
 /// of tasks its function spawns before a taskwait, the generated check evaluates it, and a lone
 /// task is the plain call (the trace's time outside tasks is then the whole run); where an outer
-/// loop adds to the batch, or the formula names a variable the site cannot see, there is no
-/// such test and the tasks spawn. The rewrite records which sites test it (`batch_test`).
+/// loop adds to the batch, or the formula names a variable the site cannot see (or sees
+/// another of that name: one the loop's body declares), there is no such test and the tasks
+/// spawn. The rewrite records which sites test it (`batch_test`).
 @Suite struct SpawnBatchTests {
   static let input = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Inputs/dispatch/batches.c").path
@@ -25,6 +26,7 @@ import Testing
     #expect(
       tested == [
         "one_loop": true, "rows_then_wait": false, "wait_per_row": true, "block_bound": true, "two_blocks": false,
+        "hidden_bound": false,
       ], "\(tested)")
 
     let plain = try Harness.plainCompile([Self.input], output: scratch + "/plain")
@@ -36,6 +38,7 @@ import Testing
       (2, 4, 1, false), (2, 1, 4, true),
       (3, 1, 1, false), (3, 1, 4, true),
       (4, 1, 1, true),  // two sites of 1 task each; no site sees both bounds
+      (5, 1, 4, true),  // 4 tasks: the global `cols` the spawn sees is 1
     ]
     for (function, rows, cols, spawns) in cases {
       let arguments = [String(function), String(rows), String(cols)]

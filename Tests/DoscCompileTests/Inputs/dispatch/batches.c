@@ -1,7 +1,7 @@
 /* Batches of sibling tasks (issue 10): a site whose siblings formula (its loop's trip count)
  * is the whole batch tests it at each spawn, and a lone task is a plain call; where an outer
  * loop adds to the batch, or the formula names a variable the site cannot see, it does not.
- *   usage: batches FUNCTION ROWS COLS   (FUNCTION 0..4, below) */
+ *   usage: batches FUNCTION ROWS COLS   (FUNCTION 0..5, below) */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -76,6 +76,20 @@ static void two_blocks(double *v, long cols) {
 #pragma dosc taskwait
 }
 
+/* 5: the loop's body declares the bound's name again (`extern long cols`, the global below):
+ * the trip count names the parameter the header sees, which the spawn does not, so there is
+ * no batch test (one would read the global's 1: a lone task, a plain call) */
+long cols = 1;
+
+static void hidden_bound(double *v, long cols) {
+  for (long c = 0; c < cols; c++) {
+    extern long cols;
+#pragma dosc task
+    fill(v, c * LEN, (c + cols) * LEN);
+  }
+#pragma dosc taskwait
+}
+
 int main(int argc, char **argv) {
   int function = argc > 1 ? atoi(argv[1]) : 0;
   long rows = argc > 2 ? atol(argv[2]) : 1;
@@ -87,7 +101,8 @@ int main(int argc, char **argv) {
   case 1: rows_then_wait(v, rows, cols); break;
   case 2: wait_per_row(v, rows, cols); break;
   case 3: block_bound(v, cols); break;
-  default: two_blocks(v, cols); break;
+  case 4: two_blocks(v, cols); break;
+  default: hidden_bound(v, cols); break;
   }
   double sum = 0.0;
   for (long i = 0; i < 2 * rows * cols * LEN; i++)
