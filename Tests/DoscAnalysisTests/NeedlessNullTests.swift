@@ -24,6 +24,26 @@ import Testing
     return [p.first, p.count, p.writes].map { $0?.description ?? "absent" }
   }
 
+  /// PRK Transpose's tiles: a `size_t` variable stepping by an `int` parameter counts as an
+  /// `int` one does (the spawn checks the step is not negative). Null before.
+  @Test func sizeVariableSteppedByASignedParameter() throws {
+    let signature = "double *a, int T, size_t lo, size_t hi"
+    #expect(try figures(signature, "for (size_t i = lo; i < hi; i += T) a[i] = 1;") == [
+      "lo", "T*((T+hi-lo-1)/T)-T+1", "(T+hi-lo-1)/T",
+    ])
+    #expect(
+      try figures("double *a, long T, size_t lo, size_t hi", "for (size_t i = lo; i < hi; i += T) a[i] = 1;")[1]
+        != "null")
+    // An unsigned step (2^64 - 1 counts down, and no spawn checks it) and a 32-bit unsigned
+    // variable (it may wrap at 2^32 - T back below its start): still null.
+    #expect(
+      try figures("double *a, size_t T, size_t lo, size_t hi", "for (size_t i = lo; i < hi; i += T) a[i] = 1;")[1]
+        == "null")
+    #expect(
+      try figures("double *a, int T, unsigned lo, unsigned hi", "for (unsigned i = lo; i < hi; i += T) a[i] = 1;")[1]
+        == "null")
+  }
+
   /// A bitset's words, `w` from `lo >> 6` below `(hi + 63) >> 6`: the shift of a value the
   /// spawn checks is not negative is its quotient, as `/ 64` is. Null before.
   @Test func shiftOfACheckedParameterIsItsQuotient() throws {
