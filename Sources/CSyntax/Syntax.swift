@@ -8,6 +8,9 @@ public enum Reference: Hashable, Sendable {
   case local
   /// A variable with static storage: file-scope, `static` local or `extern`.
   case global(GlobalConstancy)
+  /// A load of an integer global that is `GlobalConstancy.sameOnEveryRank` (`static const int
+  /// NC = 8;` read in `a[i * NC + j]`), with the value of its constant initializer.
+  case sharedConstantRead(Int)
   case function
   /// An enumerator, with its value.
   case enumerator(Int)

@@ -176,6 +176,11 @@ final class BodyConverter {
       // which C only warns of): offsets then count in other units, as after a written cast.
       if parts.count == 1 {
         let operand = expression(parts[0])
+        if cursor.kind == CXCursor_UnexposedExpr, case .name(let name, _) = operand.kind,
+          let value = sharedConstantRead(cursor, of: operand)
+        {
+          return make(.name(name, .sharedConstantRead(value)))
+        }
         if cursor.kind == CXCursor_UnexposedExpr, type.isPointer, operand.type.isPointer,
           let size = type.elementSize, let operandSize = operand.type.elementSize, size != operandSize
         {
@@ -299,6 +304,16 @@ final class BodyConverter {
     default:
       return .unknown
     }
+  }
+
+  /// The value a read (`conversion`, clang's implicit load) of an integer `const` global gets
+  /// where that global is the same on every rank (`static const int NC = 8;` as a stride in
+  /// `a[i * NC + j]`): clang's value of its constant initializer, which a correct program never
+  /// changes (no conversion in the unit takes its `const` away: `ConstancyJudge`), as an
+  /// enumerator's. Nil for any other operand; `&NC` is no read.
+  private func sharedConstantRead(_ conversion: CXCursor, of operand: Expr) -> Int? {
+    guard case .name(_, .global(.sameOnEveryRank)) = operand.kind, operand.type.kind == .integer else { return nil }
+    return evaluateInteger(conversion)
   }
 
   private func evaluateInteger(_ cursor: CXCursor) -> Int? {

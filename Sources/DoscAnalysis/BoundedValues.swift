@@ -92,12 +92,15 @@ extension FunctionAnalyzer {
   }
 
   /// `x >> shift` for a signed `x`: C shifts arithmetically, rounding down (`-3 >> 1` is -2),
-  /// where `/` truncates toward zero. The quotient where `x` is provably never negative;
-  /// otherwise between `(x - (d-1)) / d` and `x / d`, which holds for either sign.
+  /// where `/` truncates toward zero. The quotient where `x` is provably never negative, or
+  /// never where the figures hold (`lo >> 6` of a parameter the spawn checks, `isNeverNegative`;
+  /// not in a spawning function's loop walk, whose parameters no spawn checks); otherwise
+  /// between `(x - (d-1)) / d` and `x / d`, which holds for either sign.
   func shiftedRight(_ x: Polynomial, by shift: Int) -> Value {
     if let constant = x.integerValue { return .scalar(Polynomial(constant >> shift)) }
     let divisor = Polynomial(1 << shift)
     if let lowest = provableLowerBound(of: x), lowest >= 0 { return .scalar(x / divisor) }
+    if case .summary = mode, isNeverNegative(x) { return .scalar(x / divisor) }
     guard let range = valueRange(x) else { return .unknownScalar }
     return boundedValue(low: (range.low - divisor + 1) / divisor, high: range.high / divisor)
   }

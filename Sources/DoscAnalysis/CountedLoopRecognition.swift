@@ -310,14 +310,19 @@ extension FunctionAnalyzer {
 
   /// Whether a step that is not a constant is one the figures may count by (`i += stride`,
   /// `i -= 2 * s`): a sum of products of signed integer parameters the function never changes,
-  /// with positive coefficients, stepping a signed variable of `int` or wider. Figures assume
-  /// those parameters are not negative (a spawn where one is stays on rank 0: SPEC-additions,
-  /// section 1), and they are in the footprint wherever the loop's values are (its last value
-  /// is `start + stride * ((bound - start - 1) / stride)`). A zero step never ends the loop
-  /// and touches its first value only; the figures' quotients by 0 are 0 at a spawn.
+  /// with positive coefficients, stepping a signed variable of `int` or wider, or a 64-bit
+  /// unsigned one (`size_t i; i += T`). Figures assume those parameters are not negative (a
+  /// spawn where one is stays on rank 0: SPEC-additions, section 1), and they are in the
+  /// footprint wherever the loop's values are (its last value is `start + stride * ((bound -
+  /// start - 1) / stride)`). A zero step never ends the loop and touches its first value only;
+  /// the figures' quotients by 0 are 0 at a spawn. A signed step is below 2^63, so a 64-bit
+  /// unsigned variable wraps only past a value of 2^63 or more, which indexes no object, as a
+  /// constant step's; a 32-bit one may wrap at 2^32 - s, an index an array may have, back
+  /// below its start, and an unsigned step (`size_t s` of 2^64 - 1 counts down) is not checked
+  /// at the spawn.
   private func stepParameter(_ value: Polynomial, amount: Expr, variable: Expr) -> Bool {
     guard amount.type.kind == .integer, !amount.type.isUnsigned, variable.type.kind == .integer,
-      !variable.type.isUnsigned, (variable.type.size ?? 0) >= 4, !value.isOverflow
+      (variable.type.size ?? 0) >= (variable.type.isUnsigned ? 8 : 4), !value.isOverflow
     else { return false }
     let parameters = Set(
       function.parameters.filter { $0.type.kind == .integer && !$0.type.isUnsigned && !mutations.isModified($0.name) }

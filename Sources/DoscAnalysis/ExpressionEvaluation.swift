@@ -124,6 +124,10 @@ extension FunctionAnalyzer {
       return expression.type.isPointerLike ? .pointer(.unknown(name)) : .unknownScalar
     case .enumerator(let value):
       return .scalar(Polynomial(value))
+    case .sharedConstantRead(let value):
+      // What a correct program never changes: its value, as a macro's (the read is still noted).
+      readGlobal(name, at: expression.location)
+      return .scalar(Polynomial(value))
     case .function, .unknown:
       return .unknownScalar
     }

@@ -12,7 +12,13 @@ extension FunctionAnalyzer {
   static func globalConstancies(in function: FunctionDefinition) -> [String: GlobalConstancy] {
     var result: [String: GlobalConstancy] = [:]
     SyntaxWalk.forEachExpression(in: function.body) { expression in
-      guard case .name(let name, .global(let constancy)) = expression.kind else { return }
+      let name: String
+      let constancy: GlobalConstancy
+      switch expression.kind {
+      case .name(let global, .global(let judged)): (name, constancy) = (global, judged)
+      case .name(let global, .sharedConstantRead): (name, constancy) = (global, .sameOnEveryRank)
+      default: return
+      }
       if let known = result[name], known != constancy {
         result[name] = .mutable
       } else {

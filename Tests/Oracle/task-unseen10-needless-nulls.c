@@ -6,14 +6,22 @@
      form (weight_plain, the same index written out, and weight_lit are exact);
    - sz_step_int/sz_step_sz: a `size_t` loop variable stepping `i += T` (PRK Transpose's tiles):
      no symbolic form (sz_plain, and tiles_int with `int`, are exact); tiles_size_t the same;
-     sz_min: `MIN(hi, lo + T)` over `size_t` gives count max(T+lo,hi)-lo (wider);
+     sz_min: `MIN(hi, lo + T)` over `size_t` gives count max(T+lo,hi)-lo (wider). Branch
+     nulls: sz_step_int (an `int` T, which the spawn checks) exact and remotable (also spawned
+     at 7, 3, 90); tiles_size_t's footprint is stated, its reads and writes still null (the
+     `size_t` MIN, as sz_min); sz_step_sz stays null (a `size_t` T of 2^64 - 1 counts down, and
+     nothing checks it);
    - long_max/long_cond: a `long` loop starting at `MAX(is, 1)` or `is > 1 ? is : 1` (PRK p2p's
      `MAX(start[TID], 1)`): "figures depend on values that are not parameters", where `MAX(is,
      1L)` and max_start_int are exact (the int literal's implicit conversion to long in an arm);
    - panel/panel_nodiv: LU's panel, k < nb, i in (k, m), j in (k, nb): footprint exact but reads
      and writes null, so not remotable (panel_div_only, without the j loop, is remotable);
    - shift_bounds: `for (w = lo >> 6; w < (hi + 63) >> 6; w++)` no symbolic form, where `/ 64`
-     (div_bounds) is exact and `u >> 6` as an index is fine;
+     (div_bounds) is exact and `u >> 6` as an index is fine. Branch nulls: exact and remotable
+     (the shift of a value the spawn checks is not negative is its quotient; also spawned at
+     70, 250);
+   - (branch nulls) const_stride: a `static const int NC` stride, `a[i * NC + j]`, was null
+     (task-unseen10-probes-loops-stores.c's const_stride): now exact, as with a macro;
    - counter/counter_cond: a counter `o[offset++]` in a triangular nest (miniFE's packed element
      matrix) or under a condition (HPCG's row generation): no symbolic form, where the counter in
      one flat loop (counter_flat) is exact.
@@ -146,6 +154,11 @@ void long_plain(double *v, long is, long ie) {
 void long_cond(double *v, long is, long ie) {
   for (long i = is > 1 ? is : 1; i <= ie; i++) v[i] = 1;
 }
+static const int NC = 4;
+void const_stride(double *a, int rows) {
+  for (int i = 0; i < rows; i++)
+    for (int j = 0; j < 3; j++) a[i * NC + j] = i + j;
+}
 static double sum(const double *a, int n) {
   double s = 0.0;
   for (int i = 0; i < n; i++) s += a[i] * (1 + i % 7);
@@ -275,6 +288,18 @@ int main(void) {
   checksum += sum(A, 100) + 2 * sum(v, 100) + 3 * sum(out, 10) + (double)(nx[0] % 1000 + nx[1] % 999 + nx[2] % 997);
   #pragma dosc task
   long_cond(v, 0, 9);
+#pragma dosc taskwait
+  checksum += sum(A, 100) + 2 * sum(v, 100) + 3 * sum(out, 10) + (double)(nx[0] % 1000 + nx[1] % 999 + nx[2] % 997);
+  #pragma dosc task
+  shift_bounds(nx, 70, 250);
+#pragma dosc taskwait
+  checksum += sum(A, 100) + 2 * sum(v, 100) + 3 * sum(out, 10) + (double)(nx[0] % 1000 + nx[1] % 999 + nx[2] % 997);
+  #pragma dosc task
+  sz_step_int(v, 7, 3, 90);
+#pragma dosc taskwait
+  checksum += sum(A, 100) + 2 * sum(v, 100) + 3 * sum(out, 10) + (double)(nx[0] % 1000 + nx[1] % 999 + nx[2] % 997);
+  #pragma dosc task
+  const_stride(A + 2, 20);
 #pragma dosc taskwait
   checksum += sum(A, 100) + 2 * sum(v, 100) + 3 * sum(out, 10) + (double)(nx[0] % 1000 + nx[1] % 999 + nx[2] % 997);
   printf("checksum %.6f\n", checksum);
