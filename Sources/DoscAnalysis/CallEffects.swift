@@ -31,6 +31,14 @@ extension FunctionAnalyzer {
     if case .loopsOnly = mode { return result(of: expression, given: values) }
     if let definition = context.definition(named: callee) {
       instantiate(context.summary(of: definition), of: definition, with: values, arguments: arguments)
+      // An argument in a variadic function's `...` has no parameter for the summary to speak
+      // of: the callee reaches it through `va_arg`, whose accesses are not tied back to it.
+      // Left out, a task that writes its array through `fill(n, a)` said `access: none`.
+      if definition.isVariadic {
+        for (argument, value) in zip(arguments, values).dropFirst(definition.parameters.count) {
+          escape(value, argument, into: callee, calleeTakesConst: false)
+        }
+      }
       return result(of: expression, given: values)
     }
     return libraryCall(callee, values, arguments, expression)

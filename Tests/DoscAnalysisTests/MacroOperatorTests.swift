@@ -220,3 +220,32 @@ extension MacroOperatorTests {
     }
   }
 }
+
+extension MacroOperatorTests {
+  /// A pointer passed in a variadic function's `...` and written through `va_arg` there: no
+  /// parameter of the callee's summary speaks of it, so the task's parameter is unbounded (its
+  /// figures null), never `access: none` (review: the oracle saw stores to a parameter said
+  /// to be untouched).
+  @Test func aPointerPassedThroughTheEllipsisIsUnbounded() throws {
+    let t = try task(
+      """
+      #include <stdarg.h>
+      static void fill(int n, ...) {
+        va_list ap;
+        va_start(ap, n);
+        int *q = va_arg(ap, int *);
+        for (int i = 0; i < n; i++) q[i] = i;
+        va_end(ap);
+      }
+      void task1(int *a, int n) { fill(n, a); }
+      int main(void) { static int x[16];
+      #pragma dosc task
+        task1(x, 10);
+        return 0; }
+      """, "task1")
+    let a = try t.param("a")
+    #expect(a.access == .readwrite, "\(a.access)")
+    #expect(a.count == .unknown)
+    #expect(!t.remotable)
+  }
+}
