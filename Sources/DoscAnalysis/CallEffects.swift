@@ -291,6 +291,9 @@ extension FunctionAnalyzer {
       guard arguments.count > max(destination, source, bytes) else { break }
       bulk(values[destination], arguments[destination], write: true, bytes: values[bytes].polynomial)
       bulk(values[source], arguments[source], write: false, bytes: values[bytes].polynomial)
+      if case .pointer(let target) = values[destination], !target.parameterIndices.isEmpty {
+        copiedOwnAddresses(from: arguments[source], into: arguments[destination])
+      }
       return values[destination]
     case .memorySet(let destination, let bytes)?:
       guard arguments.count > max(destination, bytes) else { break }
