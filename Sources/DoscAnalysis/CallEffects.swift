@@ -277,6 +277,15 @@ extension FunctionAnalyzer {
   /// stays in the process that runs it; elsewhere it is about the memory of the parameter of
   /// this function the argument is in, or, where that is not one, held wherever this one runs.
   private func reasonPassedUp(_ reason: Reason, arguments: [Value]) -> Reason? {
+    if let source = reason.unlessCallersMemory {
+      // Still the caller's caller's memory where the argument is in one parameter's, else
+      // (this function's own, memory it does not follow, several parameters') held anywhere.
+      var passed = reason.heldAnywhere
+      if source < arguments.count, case .pointer(let target) = arguments[source], target.parameterIndices.count == 1 {
+        passed.unlessCallersMemory = target.parameterIndices[0]
+      }
+      return passed
+    }
     guard let position = reason.parameter else { return reason }
     var passed = reason.heldAnywhere
     guard position < arguments.count, case .pointer(let target) = arguments[position] else { return passed }

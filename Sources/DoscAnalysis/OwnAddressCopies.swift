@@ -9,17 +9,53 @@ extension FunctionAnalyzer {
   /// Storing `source` (of a type that holds addresses) into a parameter's memory at `target`:
   /// a reason where the value may come from memory that is not the caller's.
   func copiedOwnAddress(from source: Expr, into target: Expr) {
-    guard target.type.holdsAddresses, mayHoldOwnAddress(source) else { return }
-    summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location))
+    guard target.type.holdsAddresses else { return }
+    if mayHoldOwnAddress(source) {
+      summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location))
+    } else {
+      copiedFromParameters(parametersRead(by: source), into: target)
+    }
+  }
+
+  /// A copy out of parameters' memory: the caller's for a task, but a helper's caller may give
+  /// its own (`copy(out, &n)`): a reason for each, held only where it is not the caller's.
+  private func copiedFromParameters(_ indices: [Int], into target: Expr) {
+    for index in indices {
+      var reason = Reason(.storesOwnAddress, target.text, at: target.location)
+      reason.unlessCallersMemory = index
+      summary.addReason(reason)
+    }
+  }
+
+  /// The parameters whose memory `expression` (judged not to hold an own address) was read
+  /// from: where its load lies.
+  private func parametersRead(by expression: Expr, visiting: Set<String> = []) -> [Int] {
+    switch expression.kind {
+    case .cast(let inner): return parametersRead(by: inner, visiting: visiting)
+    case .subscripted, .member, .unary("*", _): return placeQuietly(expression).parameterIndices
+    case .conditional(_, let then, let otherwise):
+      return parametersRead(by: then, visiting: visiting) + parametersRead(by: otherwise, visiting: visiting)
+    case .binary("=", _, let value), .binary(",", _, let value): return parametersRead(by: value, visiting: visiting)
+    case .name(let name, .local) where expression.type.isPointer && !visiting.contains(name):
+      // A pointer variable: what each value it is given was read from.
+      return (mutations.assignedValues[name] ?? []).flatMap {
+        parametersRead(by: $0, visiting: visiting.union([name]))
+      }
+    default: return []
+    }
   }
 
   /// `memcpy(destination, source, n)` into a parameter's memory of values that hold addresses
   /// (either side's element type says so) from memory that is not the caller's.
   func copiedOwnAddresses(from source: Expr, into destination: Expr) {
     let from = source.withoutCasts
-    guard destination.withoutCasts.type.elementHoldsAddresses || from.type.elementHoldsAddresses,
-      from.type.kind == .array ? mayHoldOwnAddress(from) : pointeeMayHoldOwnAddress(from)
-    else { return }
+    guard destination.withoutCasts.type.elementHoldsAddresses || from.type.elementHoldsAddresses else { return }
+    guard from.type.kind == .array ? mayHoldOwnAddress(from) : pointeeMayHoldOwnAddress(from) else {
+      if case .pointer(let target) = evaluateQuietly(from) {
+        copiedFromParameters(target.parameterIndices, into: destination)
+      }
+      return
+    }
     summary.addReason(Reason(.storesOwnAddress, destination.text, at: destination.location))
   }
 

@@ -310,6 +310,52 @@ import Testing
     }
   }
 
+  /// A helper that copies pointer-holding values between its parameters (`*dst = *src`) copies
+  /// the task's own addresses where the task gives it its own memory (`copy(out, &n)`), and
+  /// the caller's where the task passes on what it was given: the copy is a reason that holds
+  /// only in the first case (all four were remotable).
+  @Test func aHelperCopyingOutOfItsCallersOwnMemoryIsNotRemotable() throws {
+    let source = """
+      #include <string.h>
+      struct s { const char *name; int v; };
+      static void copy(struct s *dst, const struct s *src) { *dst = *src; }
+      static void copy_field(struct s *dst, const struct s *src) { const char *p = src->name; dst->name = p; }
+      static void copy_bytes(struct s *dst, const struct s *src) { memcpy(dst, src, sizeof *src); }
+      static void relay(struct s *dst, const struct s *src) { copy(dst, src); }
+      void via_copy_helper(struct s *out) { struct s n; n.name = "x"; n.v = 1; copy(out, &n); }
+      void via_field_helper(struct s *out) { struct s n; n.name = "x"; copy_field(out, &n); }
+      void via_bytes_helper(struct s *out) { struct s n; n.name = "x"; copy_bytes(out, &n); }
+      void via_relay(struct s *out) { struct s n; n.name = "x"; relay(out, &n); }
+      void given_helper(struct s *out, const struct s *in) { relay(out, in); copy_field(out, in); copy_bytes(out, in); }
+      int main(void) { struct s a[5];
+      #pragma dosc task
+        via_copy_helper(&a[0]);
+      #pragma dosc task
+        via_field_helper(&a[1]);
+      #pragma dosc task
+        via_bytes_helper(&a[2]);
+      #pragma dosc task
+        via_relay(&a[3]);
+      #pragma dosc task
+        given_helper(&a[4], &a[0]);
+      #pragma dosc taskwait
+        return 0; }
+      """
+    let refused = [
+      ("via_copy_helper", "*dst", "3:56"), ("via_field_helper", "dst->name", "4:89"),
+      ("via_bytes_helper", "dst", "5:69"), ("via_relay", "*dst", "3:56"),
+    ]
+    for (name, target, place) in refused {
+      let t = try task(source, name)
+      #expect(!t.remotable, "\(name)")
+      #expect(
+        t.reasons.contains { $0.contains(":\(place): stores an address of its own process in '\(target)'") },
+        "\(name): \(t.reasons)")
+    }
+    let given = try task(source, "given_helper")
+    #expect(given.remotable, "\(given.reasons)")
+  }
+
   /// Accesses through a pointer to a wider type than the parameter's elements (a `void *`
   /// used as doubles, a `void *` handed on as `double *`) count in the wider elements: the
   /// figures are null, not `count: n` for 8n bytes (Tests/Oracle/task-wider-accesses.c). Ints
