@@ -245,6 +245,17 @@ import Testing
     #expect(cycle.reasons.contains { $0.contains("passes 'p', which it was given, to 'free'") }, "\(cycle.reasons)")
   }
 
+  /// Each task (name, lvalue, line:column) is not remotable, for an own address stored there.
+  private func expectOwnAddressStores(_ source: String, _ refused: [(String, String, String)]) throws {
+    for (name, target, place) in refused {
+      let t = try task(source, name)
+      #expect(!t.remotable, "\(name)")
+      #expect(
+        t.reasons.contains { $0.contains(":\(place): stores an address of its own process in '\(target)'") },
+        "\(name): \(t.reasons)")
+    }
+  }
+
   /// An own address that reaches the caller's memory through the task's own first (written
   /// into what it allocated, a local array or structure, then copied out by a field, a whole
   /// structure or `memcpy`) means nothing on rank 0 either: not remotable, with the reason at
@@ -297,13 +308,7 @@ import Testing
       ("direct", "*out", "4:88"), ("direct_field", "out->name", "5:84"), ("local_pointer", "out->name", "6:75"),
       ("via_helper", "*out", "8:76"), ("via_local", "*out", "9:55"), ("copied_bytes", "out", "10:69"),
     ]
-    for (name, target, place) in refused {
-      let t = try task(source, name)
-      #expect(!t.remotable, "\(name)")
-      #expect(
-        t.reasons.contains { $0.contains(":\(place): stores an address of its own process in '\(target)'") },
-        "\(name): \(t.reasons)")
-    }
+    try expectOwnAddressStores(source, refused)
     for name in ["given_elements", "given_struct", "given_through_local", "given_bytes", "own_number"] {
       let t = try task(source, name)
       #expect(t.remotable, "\(name): \(t.reasons)")
@@ -345,13 +350,7 @@ import Testing
       ("via_copy_helper", "*dst", "3:56"), ("via_field_helper", "dst->name", "4:89"),
       ("via_bytes_helper", "dst", "5:69"), ("via_relay", "*dst", "3:56"),
     ]
-    for (name, target, place) in refused {
-      let t = try task(source, name)
-      #expect(!t.remotable, "\(name)")
-      #expect(
-        t.reasons.contains { $0.contains(":\(place): stores an address of its own process in '\(target)'") },
-        "\(name): \(t.reasons)")
-    }
+    try expectOwnAddressStores(source, refused)
     let given = try task(source, "given_helper")
     #expect(given.remotable, "\(given.reasons)")
   }
