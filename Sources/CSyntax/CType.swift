@@ -25,6 +25,11 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
   /// An `_Atomic` object (`_Atomic long`, `atomic_int`, `typedef _Atomic long counter`): the
   /// canonical type's kind, however it is spelled.
   public var isAtomic = false
+  /// An object of this type holds an address somewhere: it is a pointer, or a structure, union
+  /// or array with one inside (`struct s { const char *name; }`).
+  public var holdsAddresses = false
+  /// For pointers and arrays: an element holds an address (`holdsAddresses` of the element).
+  public var elementHoldsAddresses = false
 
   public init(
     spelling: String, kind: Kind, size: Int? = nil, elementSpelling: String? = nil, elementSize: Int? = nil,

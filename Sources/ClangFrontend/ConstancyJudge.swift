@@ -61,31 +61,13 @@ final class ConstancyJudge {
   private func isConstObject(_ type: CXType) -> Bool {
     let canonical = clang_getCanonicalType(type)
     if clang_isConstQualifiedType(canonical) != 0 { return true }
-    return isArray(canonical) && isConstObject(clang_getArrayElementType(type))
+    return isArrayType(canonical) && isConstObject(clang_getArrayElementType(type))
   }
 
   private func isVolatileObject(_ type: CXType) -> Bool {
     let canonical = clang_getCanonicalType(type)
     if clang_isVolatileQualifiedType(canonical) != 0 { return true }
-    return isArray(canonical) && isVolatileObject(clang_getArrayElementType(type))
-  }
-
-  /// Whether an object of `type` holds a pointer anywhere: itself, an element, a field.
-  private func holdsAddress(_ type: CXType) -> Bool {
-    let canonical = clang_getCanonicalType(type)
-    switch canonical.kind {
-    case CXType_Pointer, CXType_BlockPointer, CXType_MemberPointer, CXType_ObjCObjectPointer:
-      return true
-    case _ where isArray(canonical):
-      return holdsAddress(clang_getArrayElementType(canonical))
-    case CXType_Record:
-      let record = clang_getTypeDeclaration(canonical)
-      return children(of: record).contains {
-        $0.kind == CXCursor_FieldDecl && holdsAddress(clang_getCursorType($0))
-      }
-    default:
-      return false
-    }
+    return isArrayType(canonical) && isVolatileObject(clang_getArrayElementType(type))
   }
 
   /// Whether an expression of pointer type (`&g`, a function's name, an array that decays) is
@@ -98,11 +80,6 @@ final class ConstancyJudge {
       pending += children(of: cursor)
     }
     return false
-  }
-
-  private func isArray(_ canonical: CXType) -> Bool {
-    [CXType_ConstantArray, CXType_IncompleteArray, CXType_VariableArray, CXType_DependentSizedArray].contains(
-      canonical.kind)
   }
 
   /// Walks the whole unit (the program's headers too: a `static inline` function may cast; not
@@ -133,12 +110,12 @@ final class ConstancyJudge {
     let to = clang_getCanonicalType(target)
     switch from.kind {
     case CXType_Pointer: guard isConstObject(clang_getPointeeType(from)) else { return false }
-    case _ where isArray(from): guard isConstObject(source) else { return false }
+    case _ where isArrayType(from): guard isConstObject(source) else { return false }
     default: return false
     }
     switch to.kind {
     case CXType_Pointer: return !isConstObject(clang_getPointeeType(to))
-    case _ where isArray(to): return false
+    case _ where isArrayType(to): return false
     default: return isInteger(to)
     }
   }

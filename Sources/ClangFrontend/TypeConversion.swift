@@ -18,6 +18,7 @@ func convertType(_ type: CXType) -> CType {
   ].contains(canonical.kind)
   result.isBoolean = canonical.kind == CXType_Bool
   result.isAtomic = canonical.kind == CXType_Atomic
+  result.holdsAddresses = holdsAddress(type)
   var element: CXType?
   switch canonical.kind {
   case CXType_Pointer: element = clang_getPointeeType(canonical)
@@ -32,6 +33,7 @@ func convertType(_ type: CXType) -> CType {
       hasDataSize(canonicalElement, kind(of: canonicalElement)) ? clang_Type_getSizeOf(element) : -1
     result.elementSize = elementSize > 0 ? Int(elementSize) : nil
     result.pointsToConst = clang_isConstQualifiedType(element) != 0
+    result.elementHoldsAddresses = holdsAddress(element)
   }
   return result
 }
@@ -58,4 +60,28 @@ private func kind(of canonical: CXType) -> CType.Kind {
   case CXType_FunctionProto, CXType_FunctionNoProto: .function
   default: .other
   }
+}
+
+/// Whether an object of `type` holds a pointer anywhere: itself, an element, a field. Such an
+/// object's bytes differ per rank (each process loads the executable, and allocates, elsewhere).
+func holdsAddress(_ type: CXType) -> Bool {
+  let canonical = clang_getCanonicalType(type)
+  switch canonical.kind {
+  case CXType_Pointer, CXType_BlockPointer, CXType_MemberPointer, CXType_ObjCObjectPointer:
+    return true
+  case _ where isArrayType(canonical):
+    return holdsAddress(clang_getArrayElementType(canonical))
+  case CXType_Record:
+    let record = clang_getTypeDeclaration(canonical)
+    return children(of: record).contains {
+      $0.kind == CXCursor_FieldDecl && holdsAddress(clang_getCursorType($0))
+    }
+  default:
+    return false
+  }
+}
+
+func isArrayType(_ canonical: CXType) -> Bool {
+  [CXType_ConstantArray, CXType_IncompleteArray, CXType_VariableArray, CXType_DependentSizedArray].contains(
+    canonical.kind)
 }

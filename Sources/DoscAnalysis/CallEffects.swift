@@ -285,6 +285,15 @@ extension FunctionAnalyzer {
   /// stays in the process that runs it; elsewhere it is about the memory of the parameter of
   /// this function the argument is in, or, where that is not one, held wherever this one runs.
   private func reasonPassedUp(_ reason: Reason, arguments: [Value]) -> Reason? {
+    if let source = reason.unlessCallersMemory {
+      // Still the caller's caller's memory where the argument is in one parameter's, else
+      // (this function's own, memory it does not follow, several parameters') held anywhere.
+      var passed = reason.heldAnywhere
+      if source < arguments.count, case .pointer(let target) = arguments[source], target.parameterIndices.count == 1 {
+        passed.unlessCallersMemory = target.parameterIndices[0]
+      }
+      return passed
+    }
     guard let position = reason.parameter else { return reason }
     var passed = reason.heldAnywhere
     guard position < arguments.count, case .pointer(let target) = arguments[position] else { return passed }
@@ -299,6 +308,9 @@ extension FunctionAnalyzer {
       guard arguments.count > max(destination, source, bytes) else { break }
       bulk(values[destination], arguments[destination], write: true, bytes: values[bytes].polynomial)
       bulk(values[source], arguments[source], write: false, bytes: values[bytes].polynomial)
+      if case .pointer(let target) = values[destination], !target.parameterIndices.isEmpty {
+        copiedOwnAddresses(from: arguments[source], into: arguments[destination])
+      }
       return values[destination]
     case .memorySet(let destination, let bytes)?:
       guard arguments.count > max(destination, bytes) else { break }

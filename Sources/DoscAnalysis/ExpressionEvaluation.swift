@@ -4,10 +4,13 @@ import SymbolicAlgebra
 extension FunctionAnalyzer {
   /// Evaluates an expression whose effects were already counted (loop headers), and made: the
   /// values followed (`k++` in `for (i = k++; ...)`) are left as they are.
-  func evaluateQuietly(_ expression: Expr) -> Value {
+  func evaluateQuietly(_ expression: Expr) -> Value { quietly { self.evaluate(expression) } }
+
+  /// `body`'s result, with the work, reasons and followed values it changes put back.
+  func quietly<T>(_ body: () -> T) -> T {
     let saved = (summary, scalars, pointers)
     defer { (summary, scalars, pointers) = saved }
-    return evaluate(expression)
+    return body()
   }
 
   /// The symbolic value of `expression`, counting its work and memory effects as it goes.
@@ -225,14 +228,14 @@ extension FunctionAnalyzer {
     case "=":
       let value = evaluate(rhs)
       summary.addWork(1)
-      assign(lhs, value: value, compound: false)
+      assign(lhs, value: value, compound: false, source: rhs)
       return value
     case "?=":
       // An operator hidden in a macro that may assign (`MacroStores`): taken for a compound
       // assignment, which reads and writes its target; a pointer it may store still counts.
       let value = evaluate(rhs)
       summary.addWork(1)
-      assign(lhs, value: value, compound: true, maybe: true)
+      assign(lhs, value: value, compound: true, maybe: true, source: rhs)
       return .unknownScalar
     case "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=":
       if op == "+=" || op == "-=", let name = lhs.assignedName, isWalkedPointer(name, type: lhs.type) {

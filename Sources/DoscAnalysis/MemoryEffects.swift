@@ -239,7 +239,8 @@ extension FunctionAnalyzer {
 
   /// An assignment to `target`; `compound` for `+=`, `++` and friends, which also read it;
   /// `maybe` for an operator hidden in a macro, which may not store at all (never dense).
-  func assign(_ target: Expr, value: Value, compound: Bool, maybe: Bool = false) {
+  /// `source`: the expression whose value is stored, when it is one (`OwnAddressCopies`).
+  func assign(_ target: Expr, value: Value, compound: Bool, maybe: Bool = false, source: Expr? = nil) {
     switch target.kind {
     case .name(let name, .global):
       summary.addReason(Reason(.writesGlobal, name, at: target.location))
@@ -251,7 +252,7 @@ extension FunctionAnalyzer {
       // `k *= 2`, a macro's hidden operator: a followed integer's value is not known any more.
       if compound, walkedScalarNames.contains(name) { scalars[name] = nil }
     case .cast(let inner):
-      assign(inner, value: value, compound: compound, maybe: maybe)
+      assign(inner, value: value, compound: compound, maybe: maybe, source: source)
     case .subscripted, .unary("*", _), .member:
       let (stored, within) = located(target)
       if target.type.isAtomic, !stored.parameterIndices.isEmpty {
@@ -264,7 +265,7 @@ extension FunctionAnalyzer {
       if compound || target.type.isBitField { access(stored, write: false, target) }
       access(
         stored, write: true, target, wholeScalar: maybe ? nil : wholeScalar(target, in: stored, within: within))
-      storedPointer(value, into: target, storedIn: stored)
+      storedPointer(value, into: target, storedIn: stored, from: source)
     default:
       evaluate(target)
     }
@@ -286,7 +287,7 @@ extension FunctionAnalyzer {
   /// address of this process's own (allocated, local, a literal's, a global's) into a
   /// parameter's data sends it back to a rank where it means nothing.
   /// A function's address (`j->fn = handler`) is one too: code moves with each process (PIE).
-  private func storedPointer(_ value: Value, into target: Expr, storedIn stored: PointerTarget) {
+  private func storedPointer(_ value: Value, into target: Expr, storedIn stored: PointerTarget, from source: Expr?) {
     if case .pointer(let pointee) = value {
       for index in pointee.parameterIndices {
         summary.addReason(
@@ -302,7 +303,12 @@ extension FunctionAnalyzer {
     }
     // Held by every caller, even one that gives its own memory: the analysis does not follow an
     // address from there into what that caller was given (`*out = *own`, `out->p = own->p`).
-    if ownAddress { summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location)) }
+    if ownAddress {
+      summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location))
+    } else if let source, value.placesNoParameter {
+      // A value read from somewhere: it may carry an address stored there (`*out = *own`).
+      copiedOwnAddress(from: source, into: target)
+    }
   }
 
   /// `memcpy`/`memset` on a pointer: `bytes / sizeof(element)` elements from the pointer on.

@@ -60,6 +60,11 @@ public struct Reason: Hashable, Sendable {
   /// passes memory that is not its own (`FunctionAnalyzer.reasonPassedUp`). Nil: whoever runs
   /// the function has it.
   public var parameter: Int?
+  /// The pointer parameter (by position) whose memory a copy read from, for an own address
+  /// copied by a helper from its parameter's memory (`*dst = *src`): the reason holds only
+  /// where that memory is not the task's caller's (a caller's own structure, `copy(out, &n)`;
+  /// `FunctionAnalyzer.reasonPassedUp`). Nil: it holds whatever that memory is.
+  public var unlessCallersMemory: Int?
 
   public init(_ kind: Kind, _ culprit: String, at location: SourceLocation, inMemoryOf parameter: Int? = nil) {
     self.kind = kind
@@ -72,6 +77,7 @@ public struct Reason: Hashable, Sendable {
   var heldAnywhere: Reason {
     var reason = self
     reason.parameter = nil
+    reason.unlessCallersMemory = nil
     return reason
   }
 

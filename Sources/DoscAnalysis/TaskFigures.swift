@@ -22,7 +22,9 @@ enum TaskFigures {
       return ParameterFigures.Span(first: first, count: first.flatMap { first in last.map { $0 - first + 1 } })
     }
 
-    var reasons = summary.reasons
+    // A task's parameters are its caller's memory: a reason that holds only where one is not
+    // (`Reason.unlessCallersMemory`) is no obstacle.
+    var reasons = summary.reasons.filter { $0.unlessCallersMemory == nil }
     var parameters: [ParameterFigures] = []
     // The parameters a remote spawn checks are not negative where the figures mention them.
     let integerParameters = Set(function.parameters.filter { $0.type.kind == .integer }.map(\.name))

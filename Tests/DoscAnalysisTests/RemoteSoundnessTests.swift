@@ -245,6 +245,116 @@ import Testing
     #expect(cycle.reasons.contains { $0.contains("passes 'p', which it was given, to 'free'") }, "\(cycle.reasons)")
   }
 
+  /// Each task (name, lvalue, line:column) is not remotable, for an own address stored there.
+  private func expectOwnAddressStores(_ source: String, _ refused: [(String, String, String)]) throws {
+    for (name, target, place) in refused {
+      let t = try task(source, name)
+      #expect(!t.remotable, "\(name)")
+      #expect(
+        t.reasons.contains { $0.contains(":\(place): stores an address of its own process in '\(target)'") },
+        "\(name): \(t.reasons)")
+    }
+  }
+
+  /// An own address that reaches the caller's memory through the task's own first (written
+  /// into what it allocated, a local array or structure, then copied out by a field, a whole
+  /// structure or `memcpy`) means nothing on rank 0 either: not remotable, with the reason at
+  /// the copy (all five were remotable, or refused only for the helper's store into the task's
+  /// own structure). Pointers copied out of the caller's own memory stay remotable.
+  @Test func anOwnAddressCopiedOutOfTheTasksOwnMemoryIsNotRemotable() throws {
+    let source = """
+      #include <stdlib.h>
+      #include <string.h>
+      struct s { const char *name; int v; };
+      void direct(struct s *out) { struct s *n = malloc(sizeof *n); n->name = "x"; n->v = 1; *out = *n; free(n); }
+      void direct_field(struct s *out) { struct s *n = malloc(sizeof *n); n->name = "x"; out->name = n->name; free(n); }
+      void local_pointer(struct s *out) { const char *names[2]; names[0] = "x"; out->name = names[0]; }
+      static void init(struct s *p) { p->name = "x"; p->v = 1; }
+      void via_helper(struct s *out) { struct s *n = malloc(sizeof *n); init(n); *out = *n; free(n); }
+      void via_local(struct s *out) { struct s n; init(&n); *out = n; }
+      void copied_bytes(struct s *out) { struct s n; n.name = "x"; memcpy(out, &n, sizeof n); }
+      void given_elements(const char **out, const char *const *in, int k) { for (int i = 0; i < k; i++) out[i] = in[i]; }
+      void given_struct(struct s *out, const struct s *in) { *out = *in; }
+      void given_through_local(struct s *out, const struct s *in) { const char *p = in->name; out->name = p; }
+      void given_bytes(struct s *out, const struct s *in) { memcpy(out, in, sizeof *in); }
+      void own_number(struct s *out) { struct s n; n.name = "x"; n.v = 2; out->v = n.v; }
+      int main(void) { struct s a[11]; const char *o[2], *i[2] = {"p", "q"};
+      #pragma dosc task
+        direct(&a[0]);
+      #pragma dosc task
+        direct_field(&a[1]);
+      #pragma dosc task
+        local_pointer(&a[2]);
+      #pragma dosc task
+        via_helper(&a[3]);
+      #pragma dosc task
+        via_local(&a[4]);
+      #pragma dosc task
+        copied_bytes(&a[5]);
+      #pragma dosc task
+        given_elements(o, i, 2);
+      #pragma dosc task
+        given_struct(&a[6], &a[7]);
+      #pragma dosc task
+        given_through_local(&a[8], &a[7]);
+      #pragma dosc task
+        given_bytes(&a[9], &a[7]);
+      #pragma dosc task
+        own_number(&a[10]);
+      #pragma dosc taskwait
+        return 0; }
+      """
+    let refused = [
+      ("direct", "*out", "4:88"), ("direct_field", "out->name", "5:84"), ("local_pointer", "out->name", "6:75"),
+      ("via_helper", "*out", "8:76"), ("via_local", "*out", "9:55"), ("copied_bytes", "out", "10:69"),
+    ]
+    try expectOwnAddressStores(source, refused)
+    for name in ["given_elements", "given_struct", "given_through_local", "given_bytes", "own_number"] {
+      let t = try task(source, name)
+      #expect(t.remotable, "\(name): \(t.reasons)")
+    }
+  }
+
+  /// A helper that copies pointer-holding values between its parameters (`*dst = *src`) copies
+  /// the task's own addresses where the task gives it its own memory (`copy(out, &n)`), and
+  /// the caller's where the task passes on what it was given: the copy is a reason that holds
+  /// only in the first case (all four were remotable).
+  @Test func aHelperCopyingOutOfItsCallersOwnMemoryIsNotRemotable() throws {
+    let source = """
+      #include <string.h>
+      struct s { const char *name; int v; };
+      static void copy(struct s *dst, const struct s *src) { *dst = *src; }
+      static void copy_field(struct s *dst, const struct s *src) { const char *p = src->name; dst->name = p; }
+      static void copy_bytes(struct s *dst, const struct s *src) { memcpy(dst, src, sizeof *src); }
+      static void relay(struct s *dst, const struct s *src) { copy(dst, src); }
+      void via_copy_helper(struct s *out) { struct s n; n.name = "x"; n.v = 1; copy(out, &n); }
+      void via_field_helper(struct s *out) { struct s n; n.name = "x"; copy_field(out, &n); }
+      void via_bytes_helper(struct s *out) { struct s n; n.name = "x"; copy_bytes(out, &n); }
+      void via_relay(struct s *out) { struct s n; n.name = "x"; relay(out, &n); }
+      void given_helper(struct s *out, const struct s *in) { relay(out, in); copy_field(out, in); copy_bytes(out, in); }
+      int main(void) { struct s a[5];
+      #pragma dosc task
+        via_copy_helper(&a[0]);
+      #pragma dosc task
+        via_field_helper(&a[1]);
+      #pragma dosc task
+        via_bytes_helper(&a[2]);
+      #pragma dosc task
+        via_relay(&a[3]);
+      #pragma dosc task
+        given_helper(&a[4], &a[0]);
+      #pragma dosc taskwait
+        return 0; }
+      """
+    let refused = [
+      ("via_copy_helper", "*dst", "3:56"), ("via_field_helper", "dst->name", "4:89"),
+      ("via_bytes_helper", "dst", "5:69"), ("via_relay", "*dst", "3:56"),
+    ]
+    try expectOwnAddressStores(source, refused)
+    let given = try task(source, "given_helper")
+    #expect(given.remotable, "\(given.reasons)")
+  }
+
   /// Accesses through a pointer to a wider type than the parameter's elements (a `void *`
   /// used as doubles, a `void *` handed on as `double *`) count in the wider elements: the
   /// figures are null, not `count: n` for 8n bytes (Tests/Oracle/task-wider-accesses.c). Ints
