@@ -25,7 +25,7 @@ import Testing
       uniquingKeysWith: { $0 && $1 })
     #expect(
       tested == [
-        "one_loop": true, "rows_then_wait": false, "wait_per_row": true, "block_bound": true, "two_blocks": false,
+        "one_loop": true, "rows_then_wait": false, "wait_per_row": true, "block_bound": true, "two_blocks": true,
         "hidden_bound": false,
       ], "\(tested)")
 
@@ -37,7 +37,7 @@ import Testing
       (1, 4, 1, true),  // 4 rows of 1 task, spawned together: a batch of 4
       (2, 4, 1, false), (2, 1, 4, true),
       (3, 1, 1, false), (3, 1, 4, true),
-      (4, 1, 1, true),  // two sites of 1 task each; no site sees both bounds
+      (4, 1, 1, true),  // two sites of 1 task each: a batch of 2 (each block's bound is min(64, cols))
       (5, 1, 4, true),  // 4 tasks: the global `cols` the spawn sees is 1
     ]
     for (function, rows, cols, spawns) in cases {

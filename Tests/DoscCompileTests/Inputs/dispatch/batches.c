@@ -59,7 +59,7 @@ static void block_bound(double *v, long cols) {
 static void two_blocks(double *v, long cols) {
   {
     long first = cols;
-    if (first > 64) first = 64; /* assigned twice: the manifest names it */
+    if (first > 64) first = 64; /* min(64, cols): both blocks' bounds are cols' (siblings 2*min(64,cols)) */
     for (long c = 0; c < first; c++) {
 #pragma dosc task
       fill(v, c * LEN, (c + 1) * LEN);
