@@ -15,7 +15,11 @@
  * limit of dosc's way of receiving, without any of dosc's own steps.
  * With POLLED 2, rank 0 alone receives so and rank 1 with a blocking receive
  * from rank 0: the limit of a serving rank that blocks instead of polling.
- *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS [WORK [HUGE [POLLED]]] */
+ * With SERIALIZED 1, both ranks start with MPI_Init_thread(MPI_THREAD_SERIALIZED), the level a
+ * dosc rank asks for (Runtime/src/mpi_transport.c: rank 0 calls MPI from several threads, one
+ * at a time): Open MPI 4.1 takes its internal locks at every level above MPI_THREAD_SINGLE,
+ * which plain MPI_Init gives, so this is the raw limit at dosc's level.
+ *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS [WORK [HUGE [POLLED [SERIALIZED]]]] */
 #define _GNU_SOURCE
 #include <mpi.h>
 #include <stdio.h>
@@ -36,7 +40,11 @@ static void receive(double *buffer, long bytes, int source, MPI_Request listen) 
 }
 
 int main(int argc, char **argv) {
-  MPI_Init(&argc, &argv);
+  int provided;
+  if (argc > 6 && atoi(argv[6]))
+    MPI_Init_thread(&argc, &argv, MPI_THREAD_SERIALIZED, &provided);
+  else
+    MPI_Init(&argc, &argv);
   int rank;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   long bytes = argc > 1 ? atol(argv[1]) : 8;
