@@ -965,14 +965,19 @@ static uint32_t handle_control(int source, const unsigned char *message, size_t 
   switch (header.type) {
   case DOSC_MSG_WANT: { /* task: the rank's threads, and whether its results come in order */
     uint64_t threads = header.task & DOSC_WANT_THREADS;
+    int in_order = (header.task & DOSC_WANT_IN_ORDER) != 0;
+    /* In order only from a rank of 1 thread (serve.c), and neither figure changes between a
+     * rank's WANTs: a short RESULT is matched to the oldest task on that promise alone. */
     if (threads < 1 || threads > DOSC_MAX_THREADS ||
         (header.task & ~(DOSC_WANT_THREADS | DOSC_WANT_IN_ORDER)) != 0 ||
-        (queue.threads[source] != 0 && (uint64_t)queue.threads[source] != threads))
-      dosc_remote_fail(source, "a request from a rank of %llu threads",
-                       (unsigned long long)threads);
+        (in_order && threads != 1) ||
+        (queue.threads[source] != 0 &&
+         ((uint64_t)queue.threads[source] != threads || queue.in_order[source] != in_order)))
+      dosc_remote_fail(source, "a request from a rank of %llu threads%s",
+                       (unsigned long long)threads, in_order ? ", results in order" : "");
     queue.threads[source] = (int)threads;
     queue.wants[source]++;
-    queue.in_order[source] = (header.task & DOSC_WANT_IN_ORDER) != 0;
+    queue.in_order[source] = (unsigned char)in_order;
     break;
   }
   case DOSC_MSG_RESULT:

@@ -1,11 +1,11 @@
 /* remote_protocol.h - the messages between ranks (private).
  *
  * Two MPI tags: control messages (a header, then a small payload, in one
- * message) and data messages (one per shipped footprint, sent by the same
- * rank right after the control message that announces it; MPI keeps
- * messages of one sender and tag in order). A task's or result's data of
- * at most DOSC_INLINE_BYTES rides inside its control message instead. Every rank runs the same
- * binary, so sites are named by wire id (dosc_remote_site.wire_id), never by address.
+ * message; or a RESULT's short form, its bytes alone: DOSC_SHORT_RESULT_BYTES) and data messages
+ * (one per shipped footprint, sent by the same rank right after the control message that announces
+ * it; MPI keeps messages of one sender and tag in order). A task's or result's data of at most
+ * DOSC_INLINE_BYTES rides inside its control message instead. Every rank runs the same binary, so
+ * sites are named by wire id (dosc_remote_site.wire_id), never by address.
  *
  * rank 0                                  rank r > 0
  *   DECISIONS (every site's state) ----->   (first message, once)
@@ -13,7 +13,7 @@
  *   TASK (args) + data ----------------->    checks, receives, runs
  *                                  <-----   REACHED (its first TASK only, before it runs)
  *   RELEASE (replica id) --------------->    frees a replica (remote.c)
- *                                  <-----   RESULT (result, what changed) + data
+ *                                  <-----   RESULT (result, what changed) + data, or its short form
  *   STOP -------------------------------->  finishes, then
  *                                  <-----   STOPPED (counters); MPI_Finalize
  */
@@ -37,7 +37,8 @@ enum {
   DOSC_MSG_TASK = 3,      /* payload: args (pointers zeroed), then the data if inline;
                              the serving rank evaluates the footprints itself */
   DOSC_MSG_RESULT = 4,    /* payload: the result's bytes, dosc_write_back[param_count]
-                             (write_back.h); also a free thread, as WANT */
+                             (write_back.h), then the data if inline; or the short form
+                             (below); also a free thread, as WANT */
   DOSC_MSG_STOP = 5,
   DOSC_MSG_STOPPED = 6,     /* payload: dosc_wire_counters */
   DOSC_MSG_RELEASE = 7,     /* task: the id of a replica no task uses any more */

@@ -64,11 +64,13 @@ static void mark_evens(int *v, int lo, int hi) {
  * first task arrived. */
 enum { HOLD_FIRST_MS = 400 };
 static void hold(long long *seen, int k, int ms) {
-  static int held; /* per process: a serving rank of 1 thread runs one task at a time */
+  /* Per process, and atomic: a serving rank of 2 threads (per-thread) runs two at once
+   * (ThreadSanitizer saw the plain int's race and ended the rank with status 66). */
+  static atomic_int held;
   int rank = dosc_node_rank();
   double began = test_seconds(CLOCK_MONOTONIC);
-  if (rank > 0 && rank == dosc_node_count() - 1 && !held) ms += HOLD_FIRST_MS;
-  held = 1;
+  int first = !atomic_exchange_explicit(&held, 1, memory_order_relaxed);
+  if (rank > 0 && rank == dosc_node_count() - 1 && first) ms += HOLD_FIRST_MS;
   while (test_seconds(CLOCK_MONOTONIC) < began + ms * 1e-3) {
   }
   seen[2 * k] = rank;

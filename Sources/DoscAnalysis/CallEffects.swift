@@ -34,11 +34,7 @@ extension FunctionAnalyzer {
       // An argument in a variadic function's `...` has no parameter for the summary to speak
       // of: the callee reaches it through `va_arg`, whose accesses are not tied back to it.
       // Left out, a task that writes its array through `fill(n, a)` said `access: none`.
-      if definition.isVariadic {
-        for (argument, value) in zip(arguments, values).dropFirst(definition.parameters.count) {
-          escape(value, argument, into: callee, calleeTakesConst: false)
-        }
-      }
+      if definition.isVariadic { escapeEllipsis(values, arguments, after: definition.parameters.count, into: callee) }
       return result(of: expression, given: values)
     }
     return libraryCall(callee, values, arguments, expression)
@@ -71,7 +67,9 @@ extension FunctionAnalyzer {
     if callee == function.name {
       // Its own effects are known once the walk ends (`run`).
       recordRecursiveCallSite(values, at: expression.location)
-      for (position, value) in values.enumerated() {
+      // What passes through the recursion's own `...` has no parameter to pass through.
+      escapeEllipsis(values, arguments, after: function.parameters.count, into: callee)
+      for (position, value) in values.enumerated() where position < function.parameters.count {
         guard case .pointer(let target) = value else { continue }
         for index in target.parameterIndices { recursivePassThrough.append((index, position, expression.location)) }
         recursiveForeignArguments.append((target, position, arguments[position].location))
@@ -94,6 +92,16 @@ extension FunctionAnalyzer {
           because: "it is passed on to '\(callee)' at \(arguments[position].location.withBaseName), which may call back"
         )
       }
+    }
+  }
+
+  /// The arguments of a variadic callee's `...` (those after its `parameters` named ones): no
+  /// parameter of its summary speaks of them, since the callee reaches them through `va_arg`,
+  /// whose accesses are not tied back to them; each escapes. Left out, a task that writes its
+  /// array through `fill(n, a)` said `access: none` (review: "access none, but touched").
+  private func escapeEllipsis(_ values: [Value], _ arguments: [Expr], after parameters: Int, into callee: String) {
+    for (argument, value) in zip(arguments, values).dropFirst(parameters) {
+      escape(value, argument, into: callee, calleeTakesConst: false)
     }
   }
 

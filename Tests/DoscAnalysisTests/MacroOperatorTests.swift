@@ -249,3 +249,27 @@ extension MacroOperatorTests {
     #expect(!t.remotable)
   }
 }
+
+extension MacroOperatorTests {
+  /// The same through a variadic function's call of itself: `a` travels only in `...`, so no
+  /// parameter passes it through the recursion (final review: `access: none` for a written `a`).
+  @Test func aPointerPassedThroughARecursiveEllipsisIsUnbounded() throws {
+    let t = try task(
+      """
+      #include <stdarg.h>
+      static void mark(int *a, int n, int has, ...) {
+        if (has) { va_list ap; va_start(ap, has); int *b = va_arg(ap, int *); b[0] = n; va_end(ap); }
+        if (n > 0) mark(a, n - 1, 1, a + n);
+      }
+      void task(int *a, int n) { mark(a, n, 0); }
+      int main(void) { static int x[16];
+      #pragma dosc task
+        task(x, 8);
+        return 0; }
+      """, "task")
+    let a = try t.param("a")
+    #expect(a.access == .readwrite, "\(a.access)")
+    #expect(a.count == .unknown)
+    #expect(!t.remotable)
+  }
+}
