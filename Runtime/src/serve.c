@@ -330,11 +330,18 @@ static received_task *receive_task(const dosc_message_header *header, const unsi
   return task;
 }
 
+/* Whether this rank's results reach rank 0 in the order its tasks came: with one thread the
+ * communication thread runs every task as it arrives; with more, a later task may end first and
+ * its RESULT overtake an earlier one's. What the WANT promises and what allows a short RESULT. */
+static int results_in_order(void) {
+  return dosc_remote.threads == 1;
+}
+
 /* The bytes of the task's RESULT in the short form (remote_protocol.h, DOSC_SHORT_RESULT_BYTES)
- * and their count, or NULL where it has none. Only with one thread: with more, a later task may
- * end first and its RESULT overtake this one's, which rank 0 could then not tell apart. */
+ * and their count, or NULL where it has none: only where results come in order, which is what
+ * lets rank 0 match a RESULT that carries no task number. */
 static const void *short_result(const received_task *task, size_t *bytes) {
-  if (dosc_remote.threads != 1) return NULL;
+  if (!results_in_order()) return NULL;
   const dosc_remote_site *site = task->site;
   int part = dosc_short_result_part(site);
   const void *data = NULL;
@@ -451,7 +458,7 @@ void dosc_serve_communicate(void) {
         for (int slot = 0; slot < dosc_remote.threads; slot++)
           dosc_remote_send_control(0, DOSC_MSG_WANT,
                                    (uint64_t)dosc_remote.threads |
-                                       (dosc_remote.threads == 1 ? DOSC_WANT_IN_ORDER : 0),
+                                       (results_in_order() ? DOSC_WANT_IN_ORDER : 0),
                                    -1, NULL, 0);
       } else if ((header.type == DOSC_MSG_TASK || header.type == DOSC_MSG_TASK_MARKED) &&
                  !stopping) {
