@@ -623,35 +623,30 @@ static void first_contact_priced_per_batch(void) {
 static void rank_zero_shares_only_when_it_adds_workers(void) {
   dosc_profile profile = machine(1, 2);
   EXPECT(dosc_rank_zero_shares(&profile), "hosts unknown: rank 0 works too");
-  profile.cores = 2;
-  profile.ranks_per_host = 2;
-  EXPECT(dosc_rank_zero_shares(&profile), "2 ranks on 2 cores: rank 0 is one of 2 workers");
-  profile.nodes = 3;
-  profile.ranks_per_host = 3;
-  EXPECT(!dosc_rank_zero_shares(&profile), "3 ranks on 2 cores: ranks 1 and 2 fill them");
-  profile.ranks_per_host = 1;
-  EXPECT(dosc_rank_zero_shares(&profile), "one rank a host: rank 0's core is its own");
-  profile = machine(2, 2);
-  profile.cores = 2;
-  profile.ranks_per_host = 2;
-  EXPECT(!dosc_rank_zero_shares(&profile), "2 ranks of 2 threads on 2 cores: rank 1 fills them");
-  profile = machine(1, 1);
-  EXPECT(dosc_rank_zero_shares(&profile), "1 node: nothing to share, the local pool");
-  /* Rank 0's own host decides, not hosts like it: 5 ranks of 1 thread, 4 of them (rank 0's
-   * ranks_per_host) on its host of 3 cores, whose 3 others fill them, though the hosts' cores as
-   * every host like rank 0's (2 x 3 = 6) outnumber the 4 serving ranks */
-  profile = machine(1, 5);
-  profile.cores = 3;
-  profile.ranks_per_host = 4;
-  EXPECT(!dosc_rank_zero_shares(&profile), "3 others on rank 0's 3 cores: rank 0 dispatches");
-  profile.cores = 4;
-  EXPECT(dosc_rank_zero_shares(&profile), "3 others on rank 0's 4 cores: rank 0 works too");
-  profile = machine(2, 3);
-  profile.cores = 4;
-  profile.ranks_per_host = 2;
-  EXPECT(dosc_rank_zero_shares(&profile), "1 other of 2 threads on rank 0's 4 cores: it works");
-  profile.ranks_per_host = 3;
-  EXPECT(!dosc_rank_zero_shares(&profile), "2 others of 2 threads on rank 0's 4 cores: dispatches");
+  /* threads, nodes, cores and ranks on rank 0's host; whether rank 0 works too. Rank 0's own
+   * host decides, not hosts like it: 5 ranks of 1 thread, 4 of them on its host of 3 cores,
+   * whose 3 others fill them, though the hosts' cores counted as every host like rank 0's
+   * (2 x 3 = 6) outnumber the 4 serving ranks (it shared there before). */
+  static const struct {
+    int threads, nodes, cores, ranks_per_host, shares;
+    const char *why;
+  } hosts[] = {
+      {1, 2, 2, 2, 1, "2 ranks on 2 cores: rank 0 is one of 2 workers"},
+      {1, 3, 2, 3, 0, "3 ranks on 2 cores: ranks 1 and 2 fill them"},
+      {1, 3, 2, 1, 1, "one rank a host: rank 0's core is its own"},
+      {2, 2, 2, 2, 0, "2 ranks of 2 threads on 2 cores: rank 1 fills them"},
+      {1, 1, 2, 1, 1, "1 node: nothing to share, the local pool"},
+      {1, 5, 3, 4, 0, "3 others on rank 0's 3 cores: rank 0 dispatches"},
+      {1, 5, 4, 4, 1, "3 others on rank 0's 4 cores: rank 0 works too"},
+      {2, 3, 4, 2, 1, "1 other of 2 threads on rank 0's 4 cores: it works"},
+      {2, 3, 4, 3, 0, "2 others of 2 threads on rank 0's 4 cores: it dispatches"},
+  };
+  for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+    profile = machine(hosts[i].threads, hosts[i].nodes);
+    profile.cores = hosts[i].cores;
+    profile.ranks_per_host = hosts[i].ranks_per_host;
+    EXPECT(dosc_rank_zero_shares(&profile) == hosts[i].shares, "%s", hosts[i].why);
+  }
   /* The first contact: the contacts overlap, each rank after the first a
    * quarter of it; a sharing rank 0 runs its workers' part meanwhile. 9
    * hosts of 1 rank: 300 us x (1 + 7 / 4) x (1 - 1/9), not x 8. */
