@@ -86,6 +86,8 @@ REMOTE_CI=(
   Tests/Oracle/task-unseen10-prk.c          # PRK stencil bands, CSR build and product, p2p corner, triad at an offset: 30 sent
   Tests/Oracle/task-unseen8-lapack-banded.c  # column-major submatrices &A(k, k) with lda > m: dtrsm, dgemm tiles, Thomas sent
   Tests/Oracle/task-unseen8-jpeg-stb-image.c # stb resamplers (i after the loop), out += step writing out[3], clamped box blur
+  Tests/Oracle/task-unseen11-mpeg2.c        # K&R definitions; motion compensation's s += lx2 walks at half-pel dx>>1, dx&1: 12 sent
+  Tests/Oracle/task-unseen11-tsvc.c         # TSVC views (xx = &b[LEN/2], array + 63 overlapping), a[i*inc], column recurrences: 20 sent
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(

@@ -289,18 +289,18 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
 
 /* Whether rank 0's workers take queued remote tasks too (remote.c's tickets),
  * besides dispatching them, for the whole run: only when they add to the
- * workers that run at once, the serving ranks' threads not already filling
- * the hosts' cores. 2 ranks of 1 thread on a 2-core host: 1 (rank 0 is the
- * second worker); 3: 0 (a third busy thread on 2 cores only slows the
- * dispatch and the others: mandelbrot 640x480 ran 1.21x, montecarlo 1.16x
- * forced remote). Where 0, rank 0 takes none at all, not even during the
- * first contact: a task it began then ran on past the contact, beside the
- * others' workers (issue 10, 09:16 quiet run: matmul 256 and 512,
- * montecarlo 24 500000, mandelbrot 320x240 on 3 ranks 1.18-1.61x forced
- * remote by the medians, auto shipping the same tasks). The contact then
- * holds the whole batch, though dosc_price_task still charges the share it
- * held while rank 0 took tasks (policy.c, first_contact_ns). Under a forced
- * remote binding rank 0 takes none either. */
+ * workers that run at once, the other ranks on rank 0's own host not already
+ * filling its cores: (ranks_per_host - 1) x threads < cores, both as the
+ * runtime reads them on rank 0 (unknown: 1). 2 ranks of 1 thread on a 2-core
+ * host: 1 (rank 0 is the second worker); 3: 0 (a third busy thread on 2
+ * cores only slows the dispatch and the others: mandelbrot 640x480 ran
+ * 1.21x, montecarlo 1.16x forced remote). Where 0, rank 0 takes none at all,
+ * not even during the first contact: a task it began then ran on past the
+ * contact, beside the others' workers (issue 10, 09:16 quiet run: matmul 256
+ * and 512, montecarlo 24 500000, mandelbrot 320x240 on 3 ranks 1.18-1.61x
+ * forced remote by the medians, auto shipping the same tasks). The contact
+ * then holds the whole batch, and dosc_price_task charges it whole (policy.c,
+ * first_contact_ns). Under a forced remote binding rank 0 takes none either. */
 int dosc_rank_zero_shares(const dosc_profile *profile);
 
 /* Sending ahead (remote.c, next_rank): rank 0 sends a task to a rank whose

@@ -385,19 +385,15 @@ static double all_workers(const dosc_profile *usable) {
   return cores < workers ? (cores > local ? cores : local) : workers;
 }
 
-/* The workers of the serving ranks (1 .. nodes - 1) that run at once: their
- * threads, at most the cores of the hosts the ranks fill, counted as
- * all_workers counts them. 3 ranks of 1 thread on one 2-core host: 2. */
-static double serving_workers(const dosc_profile *usable) {
-  double workers = (double)usable->threads * (usable->nodes - 1);
-  double cores = hosts_cores(usable);
-  return cores >= 0 && cores < workers ? cores : workers;
-}
-
 int dosc_rank_zero_shares(const dosc_profile *profile) {
   dosc_profile p = usable_profile(profile);
-  if (p.nodes < 2) return 1;
-  return all_workers(&p) > serving_workers(&p);
+  if (p.nodes < 2 || p.cores <= 0 || p.ranks_per_host <= 0) return 1;
+  /* Rank 0's own host, as the runtime reads it there: the other ranks the launcher started on it
+   * (ranks_per_host less rank 0) and their threads against its cores. Not the hosts as
+   * hosts_cores counts them, every one like rank 0's: 5 ranks, 4 of them on a host of 3 cores
+   * and one on another, fill rank 0's cores though the two hosts have 6 for 5 workers. */
+  double others = (double)(p.ranks_per_host - 1) * p.threads;
+  return others < (double)p.cores;
 }
 
 /* What remote saves per operation of a task over running it on the local
@@ -433,19 +429,23 @@ long long dosc_send_ahead_work(const dosc_profile *profile) {
  * queued tasks meanwhile, so the contact holds up only the part of the batch
  * the other nodes' workers would have run: the share 1 - local width /
  * remote width of it (1 node: nothing). Where they add none (3 ranks of 1
- * thread on 2 cores) rank 0 only dispatches and the contact holds the whole
- * batch, yet it is priced as above (half of it there): the recursive price
- * builds on this too, and is being changed meanwhile. Priced per batch, not per program:
- * the model does not know how many batches
- * follow (a loop of small batches pays it once, and is priced as if each
- * were the first). Measured (issue 10): matmul 64 on 3 ranks, 4 tasks of 40
- * us, forced remote 0.88 ms against 0.39 inline, where warm trips priced it
- * at 0.16. */
+ * thread on 2 cores) rank 0 only dispatches, from the first task on
+ * (remote.c): no task of the batch starts before the contact, which holds
+ * the whole batch and is charged whole (it was charged the sharing share,
+ * half on 3 ranks of 1 thread on 2 cores, though nothing ran meanwhile).
+ * Priced per batch, not per program: the model does not know how many
+ * batches follow (a loop of small batches pays it once, and is priced as if
+ * each were the first). Measured (issue 10): matmul 64 on 3 ranks, 4 tasks of
+ * 40 us, forced remote 0.88 ms against 0.39 inline, where warm trips priced
+ * it at 0.16. */
 static double first_contact_ns(const dosc_profile *usable) {
   if (usable->nodes < 2) return 0.0;
-  double local_width = local_workers(usable);
-  double remote_width = all_workers(usable);
-  double held_up = remote_width > local_width ? 1.0 - local_width / remote_width : 0.0;
+  double held_up = 1.0;
+  if (dosc_rank_zero_shares(usable)) {
+    double local_width = local_workers(usable);
+    double remote_width = all_workers(usable);
+    held_up = remote_width > local_width ? 1.0 - local_width / remote_width : 0.0;
+  }
   double contacts = 1.0 + usable->remote_later_contact_share * (double)(usable->nodes - 2);
   double total = usable->remote_first_ns * contacts * held_up;
   return isfinite(total) ? total : HUGE_VAL;
@@ -509,7 +509,7 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  * - Known work (the analyzer's work of the whole recursion, by induction:
  *   a chain on n - 1, a tree over halves, quadrant products): the spawn
  *   passes its subtree's work at its arguments, so the subtree is priced as
- *   a task of known work in a batch of the tree's fan-out (dosc_remote_pays:
+ *   a task of known work in its site's batch (shared_batch, dosc_remote_pays:
  *   a round trip, its bytes at the bandwidth and its share of the first
  *   contact against work x gain), at the tree's gain (its whole pool, as
  *   above), and only at the top of the tree, as the sure work is.
@@ -560,16 +560,15 @@ static int levels_to_fill(const dosc_profile *usable, double fan_out) {
   return levels;
 }
 
-static int remote_thresholds(const dosc_profile *usable, double gain, double batch,
+static int remote_thresholds(const dosc_profile *usable, double gain, const dosc_site_facts *facts,
                              dosc_decision *decision);
 
 /* The remote thresholds of a recursive task of known work (see "Recursive
- * tasks remote"): a task of known work in a batch of the tree's fan-out, at
+ * tasks remote"): a task of known work in its site's batch (shared_batch), at
  * the gain of a subtree spread over all nodes' workers. 0 when none pays. */
 static int known_work_tree_thresholds(const dosc_profile *usable, const dosc_site_facts *facts,
                                       dosc_decision *decision) {
-  return remote_thresholds(usable, remote_gain_ns_per_op(usable, 0), recursive_fan_out(facts),
-                           decision);
+  return remote_thresholds(usable, remote_gain_ns_per_op(usable, 0), facts, decision);
 }
 
 double dosc_recursive_subtree_least_ops(const dosc_recurrence *recurrence, long long measure) {
@@ -703,12 +702,26 @@ dosc_recursive_remote_price dosc_recursive_remote(const dosc_profile *profile,
   return price;
 }
 
+/* The batch that shares a site's first contact at load time, where its
+ * siblings are a constant (the spawn then passes no batch): a loop's
+ * siblings; a recursive tree's fan-out (the subtrees at its top share it).
+ * Where the siblings are a formula (0 here) the spawn divides by its value
+ * (dosc_remote_pays) and this does not: the one division is one or the
+ * other, never both (a recursive site's formula batch was divided here by its
+ * tree's fan-out too, and its tasks paid a half or a quarter of their share).
+ * A batch known at neither (0, and the spawn passes none) pays it whole. */
+static double shared_batch(const dosc_site_facts *facts) {
+  if (facts->siblings < 1) return 1.0;
+  if (facts->recursive) return recursive_fan_out(facts);
+  return (double)facts->siblings;
+}
+
 /* The remote thresholds of an auto-bound task of known work (see
- * dosc_decision) saving `gain` ns per op remotely, in a batch of `batch`:
- * remote beats local when work x gain >= round trip + bytes / bandwidth + the
- * batch's share of the first contact. Returns 0 when no size can pay (the
- * batch is too narrow to gain from more nodes). */
-static int remote_thresholds(const dosc_profile *usable, double gain, double batch,
+ * dosc_decision) saving `gain` ns per op remotely: remote beats local when
+ * work x gain >= round trip + bytes / bandwidth + the batch's share of the
+ * first contact. Returns 0 when no size can pay (the batch is too narrow to
+ * gain from more nodes). */
+static int remote_thresholds(const dosc_profile *usable, double gain, const dosc_site_facts *facts,
                              dosc_decision *decision) {
   decision->remote_work_threshold = DOSC_POLICY_NEVER;
   decision->remote_bytes_per_op = 0.0;
@@ -716,11 +729,8 @@ static int remote_thresholds(const dosc_profile *usable, double gain, double bat
   if (!(gain > 0.0)) return 0;
   decision->remote_work_threshold = dosc_saturate_ll(round_trip_ns(usable) / gain, 1);
   decision->remote_bytes_per_op = gain * usable->remote_bytes_per_ns;
-  /* The first contact in bytes at the bandwidth, shared by the batch: at the
-   * spawn (dosc_remote_pays) where the code knows the batch (a formula);
-   * here where it is a constant, which the spawn does not pass. */
-  double first_bytes = first_contact_ns(usable) * usable->remote_bytes_per_ns;
-  if (batch > 1.0) first_bytes /= batch;
+  /* The first contact in bytes at the bandwidth, this site's load-time share of it. */
+  double first_bytes = first_contact_ns(usable) * usable->remote_bytes_per_ns / shared_batch(facts);
   decision->remote_first_bytes = isfinite(first_bytes) ? first_bytes : HUGE_VAL;
   return decision->remote_work_threshold < DOSC_POLICY_NEVER;
 }
@@ -849,7 +859,7 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
   if (requested < DOSC_POLICY_INLINE || requested > DOSC_POLICY_AUTO) requested = DOSC_POLICY_AUTO;
   if (nodes > 1 && facts->remotable && facts->work_known && !facts->recursive)
     remote_can_pay = remote_thresholds(&usable, remote_gain_ns_per_op(&usable, facts->siblings),
-                                       (double)facts->siblings, &remote_choice);
+                                       facts, &remote_choice);
   dosc_recursive_remote_price recursive_remote = dosc_recursive_remote(profile, facts);
   int known_work_tree = recursive_remote.rule == DOSC_RECURSIVE_REMOTE_KNOWN_WORK;
   /* A lone task its spawner waits for (main's fib(n)) gains nothing from
@@ -905,13 +915,13 @@ dosc_decision dosc_decide(const dosc_profile *profile, const dosc_site_facts *fa
       snprintf(why, sizeof why, "%d nodes, remotable recursive task of known work", nodes);
       snprintf(remote, sizeof remote,
                "remote while depth < %d (the top of its tree) and its work >= %lld ops and bytes + "
-               "%.0f <= (work - %lld) x %.3g (its subtree's work, as a batch of %.0f spread over "
-               "all nodes' workers: 2 x %.0f ns latency + bytes at %.3g B/ns + its share of first "
+               "%.0f / batch <= (work - %lld) x %.3g (its subtree's work spread over all nodes' "
+               "workers: 2 x %.0f ns latency + bytes at %.3g B/ns + the batch's share of first "
                "reaching %d nodes)",
                decision.remote_depth_cutoff, decision.remote_work_threshold,
                decision.remote_first_bytes, decision.remote_work_threshold,
-               decision.remote_bytes_per_op, recursive_fan_out(facts), usable.remote_latency_ns,
-               usable.remote_bytes_per_ns, nodes - 1);
+               decision.remote_bytes_per_op, usable.remote_latency_ns, usable.remote_bytes_per_ns,
+               nodes - 1);
       append_rank_zero_window(remote, sizeof remote, &usable);
     } else if (facts->recursive) {
       int sure = recursive_remote.rule == DOSC_RECURSIVE_REMOTE_LOWER_BOUND;

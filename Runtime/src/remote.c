@@ -24,8 +24,8 @@
  * caller's memory when it all changed, else stored run by run. Under auto, where rank 0's
  * workers add to those that run at once (dosc_rank_zero_shares), they take queued tasks too (a
  * ticket on the local pool claims the record first or finds it gone), so rank 0 works as well;
- * the thread waiting at a taskwait runs such tickets. Where the serving ranks' threads already
- * fill the hosts' cores, and under DOSC_BIND=remote, rank 0 only dispatches.
+ * the thread waiting at a taskwait runs such tickets. Where the other ranks on rank 0's own host
+ * already fill its cores, and under DOSC_BIND=remote, rank 0 only dispatches.
  */
 #define _GNU_SOURCE
 #include "remote.h"

@@ -462,12 +462,13 @@ void dosc_serve_communicate(void) {
          * after the acquire in dosc_serve_run. */
         atomic_store_explicit(&serve.decisions_ready, 1, memory_order_release);
         /* One per thread, each naming the threads; rank 0 sends one task more only behind
-         * quick ones (remote.c, next_rank) and counts it by them. */
-        for (int slot = 0; slot < dosc_remote.threads; slot++)
-          dosc_remote_send_control(0, DOSC_MSG_WANT,
-                                   (uint64_t)dosc_remote.threads |
-                                       (results_in_order() ? DOSC_WANT_IN_ORDER : 0),
-                                   -1, NULL, 0);
+         * quick ones (remote.c, next_rank) and counts it by them. The pool's threads, not
+         * those asked for: under ulimit -v it may start fewer (pool.c). */
+        int threads = dosc_pool_threads();
+        for (int slot = 0; slot < threads; slot++)
+          dosc_remote_send_control(
+              0, DOSC_MSG_WANT, (uint64_t)threads | (results_in_order() ? DOSC_WANT_IN_ORDER : 0),
+              -1, NULL, 0);
       } else if ((header.type == DOSC_MSG_TASK || header.type == DOSC_MSG_TASK_MARKED) &&
                  !stopping) {
         received_task *task = receive_task(&header, payload, payload_bytes);
@@ -525,7 +526,7 @@ void dosc_serve_communicate(void) {
       dosc_wire_counters counters = {(uint64_t)atomic_load(&serve.tasks_run),
                                      (uint64_t)serve.bytes_received,
                                      (uint64_t)serve.bytes_sent,
-                                     dosc_remote.threads,
+                                     dosc_pool_threads(),
                                      dosc_remote.thread_level,
                                      (uint64_t)atomic_load(&serve.busy_ns),
                                      ""};

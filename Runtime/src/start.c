@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "dosc.h"
 #include "dosc_abi.h"
 #include "dosc_policy.h"
+#include "host_cores.h"
 #include "loader.h"
 #include "pool.h"
 #include "remote.h"
@@ -59,18 +59,8 @@ static void warn(const char *format, const char *detail, const char *value) {
   fputc('\n', stderr);
 }
 
-static int cores_available(void) {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) == 0) {
-    int count = CPU_COUNT(&set);
-    if (count > 0) return count;
-  }
-  long online = sysconf(_SC_NPROCESSORS_ONLN);
-  return online > 0 ? (int)online : 1;
-}
-
 static int thread_count_from_env(void) {
-  int cores = cores_available();
+  int cores = dosc_cores_of(0);
   if (cores > DOSC_MAX_THREADS) cores = DOSC_MAX_THREADS;
   const char *text = getenv("DOSC_THREADS");
   if (text == NULL || text[0] == '\0') return cores;
@@ -308,13 +298,6 @@ static int ranks_on_this_host(void) {
   return 0;
 }
 
-/* The host's logical CPUs (not this process's affinity: a launcher may bind
- * each rank to one); 0: unknown. */
-static int cores_online(void) {
-  long online = sysconf(_SC_NPROCESSORS_ONLN);
-  return online > 0 && online < INT_MAX ? (int)online : 0;
-}
-
 void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
   (void)argc; /* reserved: MPI_Init will take them */
   (void)argv;
@@ -336,7 +319,7 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
     runtime.started_at = (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
     if (!dosc_remote_serving()) load_profile(threads);
     runtime.profile.nodes = nodes;
-    runtime.profile.cores = cores_online();
+    runtime.profile.cores = dosc_host_cores(nodes > 1);
     runtime.profile.ranks_per_host = nodes > 1 ? ranks_on_this_host() : 1;
     dosc_pool_time_tasks(runtime.trace);
     runtime.profile.threads = dosc_pool_start(threads);

@@ -590,9 +590,9 @@ static void first_contact_priced_per_batch(void) {
   dosc_task_size size = {661601.0, 16384.0, 4};
   dosc_prices p = dosc_price_task(&profile, &size);
   EXPECT(p.remote_ns > p.inline_ns, "4 blocks: remote %g > inline %g", p.remote_ns, p.inline_ns);
-  /* the contact: 260 us for rank 1 and a quarter more for rank 2 (they overlap); rank 0 runs
-   * queued tasks meanwhile, so half of it holds the batch up, over 4 tasks */
-  EXPECT(fabs(p.remote_overhead_ns - 980.0 - 16384.0 / 1.55 - 260000.0 * 1.25 * 0.5 / 4.0) < 1e-6,
+  /* the contact: 260 us for rank 1 and a quarter more for rank 2 (they overlap); 3 ranks on 2
+   * cores: rank 0 only dispatches, so all of it holds the batch up, over 4 tasks */
+  EXPECT(fabs(p.remote_overhead_ns - 980.0 - 16384.0 / 1.55 - 260000.0 * 1.25 / 4.0) < 1e-6,
          "y's overhead %g", p.remote_overhead_ns);
   /* without it, the warm price alone: remote (what the model said before) */
   profile.remote_first_ns = 0.0;
@@ -623,20 +623,30 @@ static void first_contact_priced_per_batch(void) {
 static void rank_zero_shares_only_when_it_adds_workers(void) {
   dosc_profile profile = machine(1, 2);
   EXPECT(dosc_rank_zero_shares(&profile), "hosts unknown: rank 0 works too");
-  profile.cores = 2;
-  profile.ranks_per_host = 2;
-  EXPECT(dosc_rank_zero_shares(&profile), "2 ranks on 2 cores: rank 0 is one of 2 workers");
-  profile.nodes = 3;
-  profile.ranks_per_host = 3;
-  EXPECT(!dosc_rank_zero_shares(&profile), "3 ranks on 2 cores: ranks 1 and 2 fill them");
-  profile.ranks_per_host = 1;
-  EXPECT(dosc_rank_zero_shares(&profile), "one rank a host: rank 0's core is its own");
-  profile = machine(2, 2);
-  profile.cores = 2;
-  profile.ranks_per_host = 2;
-  EXPECT(!dosc_rank_zero_shares(&profile), "2 ranks of 2 threads on 2 cores: rank 1 fills them");
-  profile = machine(1, 1);
-  EXPECT(dosc_rank_zero_shares(&profile), "1 node: nothing to share, the local pool");
+  /* threads, nodes, cores and ranks on rank 0's host; whether rank 0 works too. Rank 0's own
+   * host decides, not hosts like it: 5 ranks of 1 thread, 4 of them on its host of 3 cores,
+   * whose 3 others fill them, though the hosts' cores counted as every host like rank 0's
+   * (2 x 3 = 6) outnumber the 4 serving ranks (it shared there before). */
+  static const struct {
+    int threads, nodes, cores, ranks_per_host, shares;
+    const char *why;
+  } hosts[] = {
+      {1, 2, 2, 2, 1, "2 ranks on 2 cores: rank 0 is one of 2 workers"},
+      {1, 3, 2, 3, 0, "3 ranks on 2 cores: ranks 1 and 2 fill them"},
+      {1, 3, 2, 1, 1, "one rank a host: rank 0's core is its own"},
+      {2, 2, 2, 2, 0, "2 ranks of 2 threads on 2 cores: rank 1 fills them"},
+      {1, 1, 2, 1, 1, "1 node: nothing to share, the local pool"},
+      {1, 5, 3, 4, 0, "3 others on rank 0's 3 cores: rank 0 dispatches"},
+      {1, 5, 4, 4, 1, "3 others on rank 0's 4 cores: rank 0 works too"},
+      {2, 3, 4, 2, 1, "1 other of 2 threads on rank 0's 4 cores: it works"},
+      {2, 3, 4, 3, 0, "2 others of 2 threads on rank 0's 4 cores: it dispatches"},
+  };
+  for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+    profile = machine(hosts[i].threads, hosts[i].nodes);
+    profile.cores = hosts[i].cores;
+    profile.ranks_per_host = hosts[i].ranks_per_host;
+    EXPECT(dosc_rank_zero_shares(&profile) == hosts[i].shares, "%s", hosts[i].why);
+  }
   /* The first contact: the contacts overlap, each rank after the first a
    * quarter of it; a sharing rank 0 runs its workers' part meanwhile. 9
    * hosts of 1 rank: 300 us x (1 + 7 / 4) x (1 - 1/9), not x 8. */
@@ -648,14 +658,26 @@ static void rank_zero_shares_only_when_it_adds_workers(void) {
   double overhead = dosc_price_task(&profile, &size).remote_overhead_ns;
   EXPECT(fabs(overhead - warm - 300000.0 * 2.75 * (8.0 / 9.0) / 9.0) < 1e-6, "9 nodes, sharing: %g",
          overhead);
-  /* 3 ranks on 2 cores: priced as if rank 0 ran queued tasks during the contact, half of it
-   * holding the batch (policy.c, first_contact_ns: rank 0 now only dispatches there) */
+  /* 3 ranks on 2 cores: rank 0 only dispatches, runs no task while the contact lasts, and the
+   * whole contact holds the batch (it was charged half, as if rank 0 ran a share meanwhile) */
   profile = machine(1, 3);
   profile.cores = 2;
   profile.ranks_per_host = 3;
   overhead = dosc_price_task(&profile, &size).remote_overhead_ns;
-  EXPECT(fabs(overhead - warm - 300000.0 * 1.25 * 0.5 / 9.0) < 1e-6, "3 ranks on 2 cores: %g",
-         overhead);
+  EXPECT(fabs(overhead - warm - 300000.0 * 1.25 / 9.0) < 1e-6, "3 ranks on 2 cores: %g", overhead);
+  /* and so does the recursive price built on it: n-queens' estimate must reach 2 round trips
+   * and the whole contact's share of its fan-out, in ops at the gain */
+  dosc_site_facts queens = task(1, 1, 0, 0);
+  queens.recurrence.calls = 1;
+  queens.recurrence.base = 1;
+  queens.recurrence.decrement[0] = 1;
+  queens.recurrence.work_per_call = 100.0;
+  queens.recurrence.at_spawn = 1;
+  dosc_recursive_remote_price queens_price = dosc_recursive_remote(&profile, &queens);
+  double queens_gain = profile.ns_per_op * (1.0 - 1.0 / 2.0);
+  double queens_needed = (4.0 * profile.remote_latency_ns + 300000.0 * 1.25 / 4.0) / queens_gain;
+  EXPECT(fabs(queens_price.needed_ops - queens_needed) < 1e-3, "n-queens needs %g ops, not %g",
+         queens_needed, queens_price.needed_ops);
   char reason[512];
   dosc_site_facts facts = task(1, 0, 1, 0);
   dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
@@ -671,32 +693,33 @@ static void rank_zero_shares_only_when_it_adds_workers(void) {
 /* Each serving rank after the first adds remote_later_contact_share of the
  * first contact (a profile field `dosc calibrate` measures on 2 and 3 ranks,
  * 0.25 built in): the price on 3 ranks and more moves with it, on 2 ranks
- * not. At the edge, matmul 64's blocks (661601 ops, 16 KiB) in a batch of 32
+ * not. At the edge, matmul 64's blocks (661601 ops, 16 KiB) in a batch of 64
  * on 3 ranks of 1 thread on 2 cores: remote at the built-in share, kept here
- * when a later contact costs as much as the first. */
+ * when a later contact costs as much as the first (the whole contact: rank 0
+ * only dispatches there; 32 was the edge when it was charged half). */
 static void later_contact_share_from_the_profile(void) {
   dosc_profile profile = calibrated_three_ranks();
   EXPECT(profile.remote_later_contact_share == 0.25, "built in: %g",
          profile.remote_later_contact_share);
-  dosc_task_size size = {661601.0, 16384.0, 32};
+  dosc_task_size size = {661601.0, 16384.0, 64};
   double warm = 980.0 + 16384.0 / 1.55;
   for (int i = 0; i <= 4; i++) {
     profile.remote_later_contact_share = 0.25 * i;
     double overhead = dosc_price_task(&profile, &size).remote_overhead_ns;
-    EXPECT(fabs(overhead - warm - 260000.0 * (1.0 + 0.25 * i) * 0.5 / 32.0) < 1e-6,
+    EXPECT(fabs(overhead - warm - 260000.0 * (1.0 + 0.25 * i) / 64.0) < 1e-6,
            "share %g: overhead %g", profile.remote_later_contact_share, overhead);
   }
   dosc_site_facts facts = task(1, 0, 1, 0);
   char reason[512];
   profile.remote_later_contact_share = 0.25;
   dosc_decision d = dosc_decide(&profile, &facts, reason, sizeof reason);
-  EXPECT(strcmp(in_batch(&d, 661601, 16384, 32), "remote") == 0, "share 0.25: %s",
-         in_batch(&d, 661601, 16384, 32));
+  EXPECT(strcmp(in_batch(&d, 661601, 16384, 64), "remote") == 0, "share 0.25: %s",
+         in_batch(&d, 661601, 16384, 64));
   EXPECT(strstr(reason, "0.25 of it each later one") != NULL, "the reason names it: %s", reason);
   profile.remote_later_contact_share = 1.0;
   d = dosc_decide(&profile, &facts, reason, sizeof reason);
-  EXPECT(strcmp(in_batch(&d, 661601, 16384, 32), "inline") == 0, "share 1: %s",
-         in_batch(&d, 661601, 16384, 32));
+  EXPECT(strcmp(in_batch(&d, 661601, 16384, 64), "inline") == 0, "share 1: %s",
+         in_batch(&d, 661601, 16384, 64));
   dosc_prices p = dosc_price_task(&profile, &size);
   EXPECT(p.remote_ns > p.inline_ns, "share 1: remote %g > inline %g", p.remote_ns, p.inline_ns);
   /* 2 ranks: one contact, whatever the share */
@@ -760,10 +783,10 @@ static void recursive_lower_bound_ships_the_top(void) {
   EXPECT(price.rule == DOSC_RECURSIVE_REMOTE_LOWER_BOUND, "the lower-bound rule");
   EXPECT(strstr(reason, "sure work") != NULL, "reason says the sure work: %s", reason);
   /* gain per op: 1 worker here, 2 over the host's cores: 0.0581 x (1 - 1/2);
-   * cost: 2 round trips of 2 x 225 ns + half of first reaching the 2 other
-   * nodes (231714 and a quarter more: the contacts overlap), over the 2
-   * subtrees of a split */
-  double needed = (2.0 * 450.0 + 231714.0 * 1.25 * 0.5 / 2.0) / (0.0581 * 0.5);
+   * cost: 2 round trips of 2 x 225 ns + first reaching the 2 other nodes
+   * (231714 and a quarter more: the contacts overlap; all of it, rank 0 only
+   * dispatches), over the 2 subtrees of a split */
+  double needed = (2.0 * 450.0 + 231714.0 * 1.25 / 2.0) / (0.0581 * 0.5);
   EXPECT(fabs(price.needed_ops - needed) < 1.0, "needed %.0f, expected %.0f", price.needed_ops,
          needed);
   long long m = d.remote_work_threshold;
@@ -781,7 +804,7 @@ static void recursive_lower_bound_ships_the_top(void) {
          "fib(10): 88 calls at or above the base, %.0f",
          dosc_recursive_subtree_least_ops(&facts.recurrence, 10));
   EXPECT(dosc_recursive_subtree_least_ops(&facts.recurrence, 1) == 0.0, "fib(1): a leaf");
-  EXPECT(m == 30, "fib ships from n = 30 on this machine: %lld", m);
+  EXPECT(m == 31, "fib ships from n = 31 on this machine (30 with half the contact): %lld", m);
   /* 2 workers, 2-way splits: one level, counted from one spawn below main */
   EXPECT(d.remote_depth_cutoff == 2, "remote depth cut-off %d", d.remote_depth_cutoff);
   EXPECT(strcmp(recursive_at(&d, m, 0, 0), "remote") == 0, "at the threshold: remote");
@@ -911,13 +934,17 @@ static void recursive_priced_at_spawn(void) {
       dosc_recursive_spawn_estimate(&facts.recurrence, 160 + 300 + 5, 1600 + 300 + 5, 10, 9);
   EXPECT(strcmp(recursive_at(&d, six, 0, 0), "inline") == 0, "6-queens stays: %lld < %lld", six,
          d.remote_work_threshold);
-  /* 8-queens (~0.3 ms in all, its root's children ~30 us each) stays; with
+  /* 8-queens (~0.3 ms in all, its root's children ~30 us each) stays. With
    * the bound as the low end (sqrt(1269 x 1269 x N) = 1.97e6 ops) it shipped
-   * on this machine, a first contact on a run about as short */
+   * on this machine while the first contact was charged half here (1.28e6
+   * ops needed), a first contact on a run about as short; charged whole (rank
+   * 0 only dispatches on 3 ranks of 2 cores) it needs 2.52e6, and stays by
+   * either estimate */
   long long eight_by_bound =
       dosc_recursive_spawn_estimate(&facts.recurrence, -1, 16 * 64 + 240 + 5, 8, 7);
-  EXPECT(strcmp(recursive_at(&d, eight, 0, 0), "inline") == 0 &&
-             strcmp(recursive_at(&d, eight_by_bound, 0, 0), "remote") == 0,
+  EXPECT(eight < eight_by_bound && d.remote_work_threshold == 2523602 &&
+             strcmp(recursive_at(&d, eight, 0, 0), "inline") == 0 &&
+             strcmp(recursive_at(&d, eight_by_bound, 0, 0), "inline") == 0,
          "8-queens stays: %lld against %lld (by the bound alone %lld)", eight,
          d.remote_work_threshold, eight_by_bound);
   EXPECT(strcmp(recursive_at(&d, ten, 0, 0), "remote") == 0, "10-queens ships: %lld >= %lld", ten,
@@ -994,9 +1021,10 @@ static void recursive_known_work_ships_the_top(void) {
          "reason: %s", reason);
   /* gain per op: 1 worker here, 2 over the host's cores: 0.0581 x (1 - 1/2);
    * a round trip of 2 x 225 ns; the first contact (231714 and a quarter
-   * more, half of it held up) over the 2 subtrees of a split, in bytes */
+   * more, all of it held up: rank 0 only dispatches) over the constant batch
+   * of 2, in bytes */
   double gain = 0.0581 * 0.5;
-  double first_bytes = 231714.0 * 1.25 * 0.5 / 2.0 * 3.75;
+  double first_bytes = 231714.0 * 1.25 / 2.0 * 3.75;
   EXPECT(d.remote_work_threshold == dosc_saturate_ll(450.0 / gain, 1), "round trip: %lld ops",
          d.remote_work_threshold);
   EXPECT(fabs(d.remote_bytes_per_op - gain * 3.75) < 1e-12, "bytes per op %g",
@@ -1060,6 +1088,52 @@ static void recursive_known_work_ships_the_top(void) {
   EXPECT(strcmp(known_at(&d, 1LL << 20, 7, 1 << 30), "remote") == 0, "forced: remote");
 }
 
+/* The first contact is divided by the batch once: at load time by a constant
+ * batch (the spawn passes none), at the spawn by a formula's value
+ * (dosc_remote_pays). A recursive site of known work whose batch is a formula
+ * (siblings 0 in its facts) was divided at load time by its tree's fan-out as
+ * well: a task in a batch of 4 paid an eighth of the contact, not a quarter. */
+static void first_contact_divided_once(void) {
+  dosc_profile profile = three_ranks_two_cores();
+  dosc_site_facts tree = task(1, 1, 1, 0); /* recursive, work known, a formula batch */
+  tree.recurrence.calls = 2;
+  tree.recurrence.base = 2;
+  tree.recurrence.decrement[0] = 1;
+  tree.recurrence.decrement[1] = 1;
+  tree.recurrence.work_per_call = 10.0;
+  dosc_site_facts loop = task(1, 0, 1, 0); /* not recursive, a formula batch */
+  dosc_decision tree_d = dosc_decide(&profile, &tree, NULL, 0);
+  dosc_decision loop_d = dosc_decide(&profile, &loop, NULL, 0);
+  EXPECT(tree_d.binding == DOSC_POLICY_REMOTE && loop_d.binding == DOSC_POLICY_REMOTE,
+         "both remote: %d %d", tree_d.binding, loop_d.binding);
+  double whole = 231714.0 * 1.25 * 3.75; /* bytes at the bandwidth; rank 0 only dispatches */
+  EXPECT(fabs(loop_d.remote_first_bytes - whole) < 1.0, "a loop's formula batch: whole, %.0f",
+         loop_d.remote_first_bytes);
+  EXPECT(fabs(tree_d.remote_first_bytes - loop_d.remote_first_bytes) < 1e-6,
+         "the same load-time share for a tree as for a loop: %.0f, %.0f", tree_d.remote_first_bytes,
+         loop_d.remote_first_bytes);
+  EXPECT(fabs(tree_d.remote_first_bytes - whole) < 1.0,
+         "a tree's formula batch: whole at load time too, %.0f (the spawn divides)",
+         tree_d.remote_first_bytes);
+  /* at the spawn, in a batch of 4: the least work that pays with no bytes is the same for both
+   * (the same gain, round trip and quarter of the contact) */
+  long long least =
+      loop_d.remote_work_threshold + dosc_saturate_ll(whole / 4.0 / loop_d.remote_bytes_per_op, 1);
+  EXPECT(dosc_remote_pays(&loop_d, least, 0, 4) && !dosc_remote_pays(&loop_d, least - 2, 0, 4),
+         "a loop's task in a batch of 4 pays from %lld ops", least);
+  EXPECT(dosc_remote_pays(&tree_d, least, 0, 4) && !dosc_remote_pays(&tree_d, least - 2, 0, 4),
+         "a tree's task in a batch of 4 pays from %lld ops too", least);
+  /* a constant batch: divided at load time by the tree's fan-out (2), and the spawn passes none */
+  tree.siblings = 2;
+  tree_d = dosc_decide(&profile, &tree, NULL, 0);
+  EXPECT(fabs(tree_d.remote_first_bytes - whole / 2.0) < 1.0, "a constant batch of 2: %.0f",
+         tree_d.remote_first_bytes);
+  least =
+      loop_d.remote_work_threshold + dosc_saturate_ll(whole / 2.0 / loop_d.remote_bytes_per_op, 1);
+  EXPECT(dosc_remote_pays(&tree_d, least, 0, -1) && !dosc_remote_pays(&tree_d, least - 2, 0, -1),
+         "a tree's constant batch of 2 pays from %lld ops", least);
+}
+
 int main(void) {
   one_thread_one_node();
   one_node_never_remote();
@@ -1091,6 +1165,7 @@ int main(void) {
   recursive_priced_at_spawn();
   recursive_remote_edges();
   recursive_known_work_ships_the_top();
+  first_contact_divided_once();
   printf("policy: %d checks, %d failed\n", test_checks, test_failures);
   return test_failures == 0 ? 0 : 1;
 }

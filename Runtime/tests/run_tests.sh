@@ -92,6 +92,17 @@ echo '{"schema": "dosc-profile/1", "spawn_ns": 0, "tasks_per_thread": 1000000}' 
 run -- "$BIN/policy_test"
 clean_ok && out_has '^policy: [0-9]* checks, 0 failed$'
 expect "cost model at its edges (policy_test)"
+run -- "$BIN/host_cores_test"
+clean_ok && out_has '^host_cores: [0-9]* checks, 0 failed$'
+expect "cores: a cgroup's CPU quota (v2 and v1), the affinity (host_cores_test)"
+# The cores in the model are those the program may use, not the machine's (sysconf's online
+# count): under taskset -c 0 on a host of 2 or more, 1 core, and the threads default to 1.
+if [ "$(getconf _NPROCESSORS_ONLN)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
+  simple_sidecar "$TMP/cores.dosc.json" threads-test-0001 1
+  run DOSC_MANIFEST="$TMP/cores.dosc.json" DOSC_TRACE=1 -- taskset -c 0 "$BIN/threads_test" 10
+  rc_is 0 && err_has '^dosc: 1 thread, 1 node (1 rank a host of 1 core)' && out_has '^threads=1$'
+  expect "taskset -c 0: 1 core and 1 thread, not the machine's $(getconf _NPROCESSORS_ONLN)"
+fi
 run -- "$BIN/write_back_test"
 clean_ok && out_has '^write_back: [0-9]* checks, 0 failed$'
 expect "remote write-back alone: only changed elements stored, malformed encodings refused (write_back_test)"
@@ -595,6 +606,23 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
   rc_is 0 && out_has '^result=ok$' && err_has '^dosc: rank 0: host .*, 2 tasks sent, 0 run here, ' &&
     [ "$ahead" = 0 ]
   expect "mpirun -np 2, 2 threads, forced remote: one task per thread at start-up, none counted as sent ahead (${ahead:-none})"
+  # A serving rank whose pool starts fewer threads than DOSC_THREADS asks (here its main thread
+  # may start only the communication thread: tests/fail_threads.c; ulimit -v does the same)
+  # asks rank 0 for the threads it has (serve.c's WANT): 1, so the second quick task goes
+  # there to wait behind the first (400 ms, its rank's first) and counts as sent ahead. Before,
+  # its WANT said the 2 threads asked for, and the task was sent to a thread that did not exist.
+  if [ -z "${SANITIZED:-}" ] && [ -f "$BIN/fail_threads.so" ]; then
+    OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 DOSC_PROFILE="$TMP/no-profile.json" \
+      DOSC_MANIFEST="$TMP/remote.dosc.json" DOSC_THREADS=2 DOSC_BIND=remote DOSC_TRACE=1 \
+      timeout 60 mpirun --oversubscribe --bind-to none -x DOSC_PROFILE -x DOSC_MANIFEST \
+      -x DOSC_THREADS -x DOSC_BIND -x DOSC_TRACE -np 1 "$R" per-thread \
+      : -np 1 -x LD_PRELOAD="$BIN/fail_threads.so" "$R" per-thread >"$TMP/out" 2>"$TMP/err"
+    RC=$?
+    ahead=$(sed -n 's/^dosc: rank 0: \([0-9]*\) of them sent ahead .*/\1/p' "$TMP/err")
+    rc_is 0 && out_has '^result=ok$' && err_has '^dosc: warning: could only start 1 of 2 threads' &&
+      err_has "^dosc: rank 1: host $HOST, 1 thread, 2 tasks run" && [ "$ahead" = 1 ]
+    expect "mpirun -np 2, a serving rank that started 1 of 2 threads: it asks for 1, the second task waits there sent ahead (${ahead:-none})"
+  fi
   # Uneven tasks (remote.c, next_rank; pool.c, dosc_pool_serve): one task of 600 ms, then 20 of
   # 0.2 ms, forced remote. A rank whose threads are all busy is sent one task more only behind
   # tasks predicted quick: on 3 ranks of 1 thread the short ones are sent ahead behind each

@@ -36,7 +36,7 @@ public struct Explanation: Codable, Sendable {
     public var program: String
     public var threads: Int
     public var nodes: Int
-    /// nil: this host's logical CPUs.
+    /// nil: the CPUs this host gives the program (affinity, cgroup quota), as the runtime counts.
     public var cores: Int?
     /// nil: every rank on one host, as `dosc run -n N` starts them here.
     public var ranksPerHost: Int?
@@ -65,7 +65,9 @@ public struct Explanation: Codable, Sendable {
       named: !(request.environment["DOSC_PROFILE"] ?? "").isEmpty)
     profile.values.threads = Int32(request.threads)
     profile.values.nodes = Int32(request.nodes)
-    let cores = request.cores ?? ProcessInfo.processInfo.processorCount
+    // The CPUs this process may run on (its affinity, a cgroup's quota), as the runtime counts
+    // them (Runtime/src/host_cores.c), not every CPU of the machine.
+    let cores = request.cores ?? ProcessInfo.processInfo.activeProcessorCount
     let ranksPerHost = request.ranksPerHost ?? request.nodes
     profile.values.cores = Int32(clamping: cores)
     profile.values.ranks_per_host = Int32(clamping: ranksPerHost)

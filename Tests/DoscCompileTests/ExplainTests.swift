@@ -219,7 +219,8 @@ import Testing
   /// The profile's `remote_later_contact_share` (what each serving rank after the first adds to a
   /// batch's first contact) is a named quantity of explain, and its remote price on 3 ranks
   /// moves with it (on 2 ranks there is no later rank): matmul 64's 4 row blocks on 3 ranks of
-  /// 1 thread on a 2-core host, each paying a quarter of the contact's held-up half.
+  /// 1 thread on a 2-core host, each paying a quarter of the whole contact (rank 0 only
+  /// dispatches there: nothing runs until the contact ends; it was charged half before).
   @Test func laterContactShareMovesTheRemotePrice() throws {
     let built = try Self.build("matmul")
     defer { try? FileManager.default.removeItem(atPath: built.directory) }
@@ -236,8 +237,9 @@ import Testing
     }
     let (none, _) = try remoteNs(share: 0, nodes: 3)
     let (whole, explanation) = try remoteNs(share: 1, nodes: 3)
-    // 300 us built in x 1 more contact x the held-up half (rank 0 one of 2 workers) over 4 tasks.
-    #expect(abs(whole - none - 300_000 * 0.5 / 4) < 1, "share 1: \(whole), share 0: \(none)")
+    // 300 us built in x 1 more contact, all of it held up (the serving ranks fill the 2 cores,
+    // rank 0 only dispatches), over 4 tasks.
+    #expect(abs(whole - none - 300_000 / 4) < 1, "share 1: \(whole), share 0: \(none)")
     #expect(explanation.text().contains("remote_later_contact_share 1"))
     #expect(explanation.sites.first?.reason.contains("1 of it each later one") == true)
     let (two, _) = try remoteNs(share: 0, nodes: 2)
