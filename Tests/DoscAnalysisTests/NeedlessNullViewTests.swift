@@ -44,7 +44,8 @@ import Testing
     // Read alone, and a `char *` through `void *` over a whole double: the same element.
     let read = "int s = 0; for (int c = c0; c < c1; c++) s += *(int *)(void *)&a[c]; a[0] += s;"
     #expect(figures(try parameter(signature, read).0, at: values)[0...2] == [0, 5, 4])
-    let bytes = "for (int c = c0; c < c1; c++) { char *b = (char *)(void *)&a[c]; for (int k = 0; k < 8; k++) b[k] = 0; }"
+    let bytes =
+      "for (int c = c0; c < c1; c++) { char *b = (char *)(void *)&a[c]; for (int k = 0; k < 8; k++) b[k] = 0; }"
     #expect(figures(try parameter(signature, bytes).0, at: values)[0...1] == [2, 3])
   }
 
@@ -148,5 +149,31 @@ import Testing
       for k in 0..<nb where k + 1 < m { writes += (m - k - 1) * k }
       #expect(try max(p.writes.value(["m": m, "nb": nb]), 0) == writes, "writes at m \(m), nb \(nb)")
     }
+  }
+
+  // MARK: Loaded pointers
+
+  /// GAP's `g->neighbors[e]`: a pointer read from a parameter's structure points where no
+  /// footprint reaches, so the task stays home, with a reason that says so, where.
+  @Test func aPointerLoadedFromAParameterKeepsTheTaskHomeWithALocatedReason() throws {
+    let source = """
+      typedef struct { int n; int *offsets; int *neighbors; } Graph;
+      long degree_sum(const Graph *g, int lo, int hi) {
+        long s = 0;
+        for (int u = lo; u < hi; u++)
+          for (int e = g->offsets[u]; e < g->offsets[u + 1]; e++) s += g->neighbors[e];
+        return s;
+      }
+      int main(void) { int o[3] = {0, 1, 2}, nb[2] = {1, 0}; Graph g = {2, o, nb}; long d;
+      #pragma dosc task
+        d = degree_sum(&g, 0, 2);
+        return (int)d; }
+      """
+    let task = try Fixtures.analyze(source: source).0.task("degree_sum")
+    #expect(!task.remotable)
+    #expect(
+      task.reasons.contains {
+        $0.contains("input.c:5:66: reads memory through 'g->neighbors', a pointer not computed from a parameter")
+      }, "\(task.reasons)")
   }
 }
