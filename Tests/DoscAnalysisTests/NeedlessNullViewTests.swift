@@ -6,23 +6,10 @@ import Testing
 /// anywhere in a loop (miniFE, HPCG), LU panels whose row loop an outer variable moves. Each
 /// figure was null before; each has a look-alike that must stay null, or be the truth.
 @Suite struct NeedlessNullViewTests {
-  /// Parameter `name` of the task `task(signature) { body }`, after `prelude` at file scope.
-  private func parameter(
-    _ signature: String, _ body: String, _ name: String = "a", prelude: String = ""
-  ) throws -> (Manifest.Parameter, Manifest.Task) {
-    let source = """
-      #include <stddef.h>
-      \(prelude)
-      void task(\(signature)) {
-        \(body)
-      }
-      int main(void) { static double x[4096];
-      #pragma dosc task
-        task(x, 2, 5, 10);
-        return 0; }
-      """
-    let task = try Fixtures.analyze(source: source).0.task("task")
-    return (try task.param(name), task)
+  /// Parameter `a` of the task `task(signature) { body }` (`Fixtures.task`), and the task.
+  private func parameter(_ signature: String, _ body: String) throws -> (Manifest.Parameter, Manifest.Task) {
+    let task = try Fixtures.task(signature, body)
+    return (try task.param("a"), task)
   }
 
   /// `[first, count, reads, writes]` at `values`; nil for a null one.
