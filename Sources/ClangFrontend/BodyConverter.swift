@@ -173,7 +173,8 @@ final class BodyConverter {
     case CXCursor_UnexposedExpr, CXCursor_ParenExpr:
       // Implicit casts and parentheses: the analysis looks through them, but for a conversion
       // between pointers to elements of other sizes (`double *p = A` for a `double (*A)[4]`,
-      // which C only warns of): offsets then count in other units, as after a written cast.
+      // which C only warns of), or from a `void *` (`unsigned *f = vp`): offsets then count in
+      // other units, as after a written cast.
       if parts.count == 1 {
         let operand = expression(parts[0])
         if cursor.kind == CXCursor_UnexposedExpr, case .name(let name, _) = operand.kind,
@@ -182,7 +183,7 @@ final class BodyConverter {
           return make(.name(name, .sharedConstantRead(value)))
         }
         if cursor.kind == CXCursor_UnexposedExpr, type.isPointer, operand.type.isPointer,
-          let size = type.elementSize, let operandSize = operand.type.elementSize, size != operandSize
+          let size = type.elementSize, size != operand.type.elementSize
         {
           return make(.cast(operand))
         }

@@ -10,6 +10,9 @@ struct AccessSummary {
   /// The figures of the path that falls through to the end of this code.
   var parameters: [Int: ParameterAccess] = [:]
   var work: Count = .zero
+  /// How far each counter that `FunctionAnalyzer.countingSteps` names was stepped up, at most
+  /// (`CounterRanges`): added up as `work` is, over paths and loops.
+  var counterSteps: [String: Count] = [:]
   /// False once every path through this code has returned.
   var fallsThrough = true
   /// An upper bound of the paths that returned inside this code, each counted from its start.
@@ -37,6 +40,7 @@ struct AccessSummary {
   private struct PathFigures {
     var parameters: [Int: ParameterAccess]
     var work: Count
+    var counterSteps: [String: Count] = [:]
 
     /// Either path: an upper bound of both.
     func joined(_ other: PathFigures?) -> PathFigures {
@@ -56,6 +60,9 @@ struct AccessSummary {
         }
       }
       result.work = maximumCount(work, other.work)
+      for name in Set(counterSteps.keys).union(other.counterSteps.keys) {
+        result.counterSteps[name] = maximumCount(counterSteps[name] ?? .zero, other.counterSteps[name] ?? .zero)
+      }
       return result
     }
 
@@ -66,24 +73,30 @@ struct AccessSummary {
         result.parameters[index, default: ParameterAccess()].merge(sequential: access)
       }
       result.work = add(work, other.work)
+      for (name, steps) in other.counterSteps { result.counterSteps[name] = add(counterSteps[name] ?? .zero, steps) }
       return result
     }
   }
 
   private var fallingThrough: PathFigures? {
-    fallsThrough ? PathFigures(parameters: parameters, work: work) : nil
+    fallsThrough ? PathFigures(parameters: parameters, work: work, counterSteps: counterSteps) : nil
   }
 
   private mutating func setFallingThrough(_ figures: PathFigures?) {
     fallsThrough = figures != nil
     if let figures {
-      (parameters, work) = (figures.parameters, figures.work)
+      (parameters, work, counterSteps) = (figures.parameters, figures.work, figures.counterSteps)
     } else {
-      (parameters, work) = ([:], .zero)
+      (parameters, work, counterSteps) = ([:], .zero, [:])
     }
   }
 
   mutating func addWork(_ amount: Int) { work = add(work, Polynomial(amount)) }
+
+  /// A step of the counter `name` up by `amount`.
+  mutating func addCounterStep(_ name: String, by amount: Int) {
+    counterSteps[name] = add(counterSteps[name] ?? .zero, Polynomial(amount))
+  }
 
   /// This code may not run, or not whole (an arm of a branch, a loop that may stop sooner):
   /// what it touches is not surely touched (`SureAccesses`).
@@ -162,6 +175,7 @@ struct AccessSummary {
   mutating func proveClamps(_ isNeverNegative: (Polynomial) -> Bool) {
     precondition(returned == nil, "the paths are joined first")
     work = work?.provingClamps(isNeverNegative)
+    counterSteps = counterSteps.mapValues { $0?.provingClamps(isNeverNegative) }
     for index in parameters.keys {
       parameters[index]!.reads = parameters[index]!.reads?.provingClamps(isNeverNegative)
       parameters[index]!.writes = parameters[index]!.writes?.provingClamps(isNeverNegative)
@@ -184,6 +198,7 @@ struct AccessSummary {
     func summed(_ once: Count) -> Count { once.flatMap { loop.sum(ofCount: $0, isNeverNegative: isNeverNegative) } }
     let once = result.work
     result.work = summed(once)
+    result.counterSteps = result.counterSteps.mapValues(summed)
     if once != nil && result.work == nil {
       result.unboundedWorkBecause.append("the work of the loop at \(loop.location.withBaseName) has no closed form")
     }
@@ -198,6 +213,9 @@ struct AccessSummary {
       repeated.sure =
         unsure ? SureAccesses() : access.sure.mapping(loop.widen, when: access.sure.when + [loop.tripCount])
       repeated.dense = unsure ? DenseStores() : access.dense.repeated(over: loop)
+      if (access.reads != nil && repeated.reads == nil) || (access.writes != nil && repeated.writes == nil) {
+        repeated.noteUnbounded("its count in the loop at \(loop.location.withBaseName) has no closed form")
+      }
       if access.ranges != nil && repeated.ranges == nil {
         repeated.noteUnbounded(
           "an index is not affine in the variable '\(loop.name)' of the loop at \(loop.location.withBaseName)")
@@ -213,6 +231,7 @@ struct AccessSummary {
     result.mayHaveReturned = mayHaveReturned || returned != nil
     result.joinPaths()
     if let work = result.work, !work.isZero { result.noteUnboundedWork(why) }
+    result.counterSteps = result.counterSteps.mapValues { $0?.isZero == true ? $0 : nil }
     for (index, access) in result.parameters {
       var repeated = access
       if access.reads != .zero { repeated.reads = nil }

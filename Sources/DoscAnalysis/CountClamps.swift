@@ -51,6 +51,19 @@ extension FunctionAnalyzer {
   }
 }
 
+extension FunctionAnalyzer {
+  /// `loop` as the loops open around it (`loopStack`, without it) sum its figures: whether its
+  /// trip count, in their variables, may be negative at some of their values, where their facts
+  /// (not its own, which hold only where it runs) do not show it is not.
+  func summedInEnclosingLoops(_ loop: CountedLoop) -> CountedLoop {
+    var summed = loop
+    let enclosing = Set(loopStack.compactMap { $0.counted?.variable })
+    summed.emptyAtSomeEnclosingValues =
+      !loop.tripCount.variables.isDisjoint(with: enclosing) && !countIsNeverNegative(inside: nil)(loop.tripCount)
+    return summed
+  }
+}
+
 extension CountedLoop {
   /// The sum over the loop of `once`, a count of one iteration. One that may be negative at
   /// some of the loop's values and not at others would take from the rest in the sum: it
@@ -63,7 +76,14 @@ extension CountedLoop {
   /// values in `once` (`1 + max((n + 2) * (m - i - 1), 0)`) is written as `positivePart` too.
   /// Over constant bounds, a count of the variable alone is added up term by term.
   func sum(ofCount once: Polynomial, isNeverNegative: (Polynomial) -> Bool) -> Polynomial? {
-    guard once.mentions(variable) else { return sum(once) }
+    guard once.mentions(variable) else {
+      // A loop whose range an enclosing loop's variable moves (an LU panel's rows `i` from
+      // `k + 1` below `m`, for k up to nb) is empty at some of its values, where its trip count
+      // is negative: it runs `max(trips, 0)` times, a clamp of that variable the enclosing
+      // loop sums exactly, even times a factor that moves with it (`CountedLoop.sum`).
+      if emptyAtSomeEnclosingValues { return once * tripCount.clampedAtZero }
+      return sum(once)
+    }
     // Constant bounds and no other variable (`(i + 1) * (16 - i)` in a block of 16): the sum,
     // term by term.
     if once.variables == [variable], step == .one, scaling == nil, let low = first.integerValue,

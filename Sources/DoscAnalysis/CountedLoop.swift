@@ -50,6 +50,9 @@ struct CountedLoop {
   /// Whether the test compares an unsigned variable: a value below 0 in figures is one near
   /// 2^N in C, which no distance from a least value names (`countedFromLeast`).
   var isUnsigned = false
+  /// Whether the loops open around this one have values at which its trip count is negative
+  /// (it does not run there), as far as their facts show (`summedInEnclosingLoops`).
+  var emptyAtSomeEnclosingValues = false
 
   /// The C name of the variable.
   var name: String { renamedFrom ?? variable }
@@ -132,10 +135,16 @@ struct CountedLoop {
         // `max(c * (i - k), 0)` is `c * max(i - k, 0)` for a constant c > 0.
         let slope = clamped.coefficients(of: variable)[1]?.integerValue.map(abs) ?? 1
         let scaled = slope > 1 ? clamped * Rational(1, slope) : clamped
-        guard slope == 1 || scaled.terms.values.allSatisfy(\.isInteger),
-          let sum = Summation.sumOfPositivePart(scaled, over: variable, from: first, to: last + 1)
-        else { return nil }
-        clampSums += Polynomial(terms: [rest: coefficient]) * sum * slope
+        let factor = Polynomial(terms: [rest: coefficient])
+        guard slope == 1 || scaled.terms.values.allSatisfy(\.isInteger) else { return nil }
+        let sum: Polynomial?
+        if factor.mentions(variable) {
+          sum = Summation.sumOfPositivePart(scaled, times: factor, over: variable, from: first, to: last + 1)
+        } else {
+          sum = Summation.sumOfPositivePart(scaled, over: variable, from: first, to: last + 1).map { factor * $0 }
+        }
+        guard let sum else { return nil }
+        clampSums += sum * slope
       }
       return Summation.sum(unclamped, over: variable, from: first, to: last + 1).map { $0 + clampSums }
     }
@@ -146,9 +155,12 @@ struct CountedLoop {
   }
 
   /// The clamped value and the other factors of a term `rest * max(x, 0)` in which only the
-  /// clamp mentions the variable, once; nil for any other.
+  /// clamp mentions the variable, once, but for powers of the variable itself (`k * max(m - k,
+  /// 0)`); nil for any other.
   private func clampOfVariable(in monomial: Monomial) -> (Polynomial, Monomial)? {
-    let mentioning = monomial.factors.filter { $0.atom.variables.contains(variable) }
+    let mentioning = monomial.factors.filter {
+      $0.atom.variables.contains(variable) && $0.atom != .variable(variable)
+    }
     guard mentioning.count == 1, let factor = mentioning.first, factor.exponent == 1,
       let clamped = factor.atom.clamped, let rest = monomial.dividing(by: Monomial(factor.atom))
     else { return nil }

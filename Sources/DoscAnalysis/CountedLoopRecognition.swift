@@ -492,7 +492,7 @@ extension Expr {
   }
 
   /// The variable this operator itself (not an operand) may change.
-  private var nameAssignedHere: String? {
+  var nameAssignedHere: String? {
     switch kind {
     case .binary(let op, let target, _) where op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op):
       target.assignedName

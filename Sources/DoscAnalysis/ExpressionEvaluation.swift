@@ -39,7 +39,7 @@ extension FunctionAnalyzer {
         expression.type.elementSize != inner.type.elementSize
       {
         // A cast to another element type: offsets count in other units (`ParameterViews`).
-        return .pointer(viewed(pointee, asPointerTo: expression.type.elementSize))
+        return .pointer(viewed(pointee, as: expression.type))
       }
       let target = expression.type
       if case .pointer(let address) = value, target.kind == .integer, !address.parameterIndices.isEmpty {
@@ -267,9 +267,9 @@ extension FunctionAnalyzer {
     summary.addWork(1)
     switch (op, a, b) {
     case ("+", .pointer(let target), .scalar(let amount)), ("+", .scalar(let amount), .pointer(let target)):
-      return .pointer(target.offset(by: amount))
+      return .pointer(arithmeticBase(target, expression).offset(by: amount))
     case ("-", .pointer(let target), .scalar(let amount)):
-      return .pointer(target.offset(by: amount.map { -$0 }))
+      return .pointer(arithmeticBase(target, expression).offset(by: amount.map { -$0 }))
     case (_, .pointer(let x), .pointer(let y)) where Self.addressRelations.contains(op):
       noteAddressRelation(x, y, expression)
       return .unknownScalar
@@ -312,6 +312,12 @@ extension FunctionAnalyzer {
     default:
       return .unknownScalar
     }
+  }
+
+  /// Where pointer arithmetic of `expression`'s type starts from `target`: on a `void *` (GNU
+  /// C) it counts bytes, whatever units `target` is in (`inBytes`).
+  private func arithmeticBase(_ target: PointerTarget, _ expression: Expr) -> PointerTarget {
+    expression.type.pointsToVoid ? inBytes(target) : target
   }
 
   /// Whether `value` is a product of `unsigned` parameters no statement changes, with a

@@ -25,6 +25,12 @@ final class FunctionAnalyzer {
   var walkedPointerNames: Set<String> = []
   /// The integer variables assigned more than once whose values `scalars` follows (`ScalarWalks`).
   var walkedScalarNames: Set<String> = []
+  /// Counters whose values lie in a range over a loop open around the walk (`CounterRanges`).
+  var counterRanges: [String: CounterRange] = [:]
+  /// Counters whose steps the walk adds up (`AccessSummary.counterSteps`).
+  var countingSteps: Set<String> = []
+  /// The values of counters where the loop being entered starts (`PointerWalks.enterLoop`).
+  var pendingCounterStarts: [String: Polynomial] = [:]
   lazy var declarationCounts = FunctionAnalyzer.declarationCounts(in: function)
   /// Whether each global the function names holds the same bytes on every rank (`SharedConstants`).
   lazy var globalConstancies = FunctionAnalyzer.globalConstancies(in: function)
@@ -243,7 +249,9 @@ final class FunctionAnalyzer {
   /// Records the value a single-assignment variable (or a walked pointer) holds from here on.
   func bind(_ name: String, to given: Value, type: CType, at location: SourceLocation) {
     // The value converted to the variable's type (`unsigned char c = i + 250` wraps).
-    let value = type.kind == .integer && given.polynomial != nil ? converted(given.polynomial, to: type) : given
+    var value = type.kind == .integer && given.polynomial != nil ? converted(given.polynomial, to: type) : given
+    // A `void *` counts bytes (`inBytes`): `vp += 8` moves it 8 bytes on.
+    if type.pointsToVoid, case .pointer(let target) = value { value = .pointer(inBytes(target)) }
     if case .pointer(let target) = value, !type.isPointerLike {
       // `uintptr_t u = (uintptr_t)a`: an address kept as a number.
       pointerEscapes(target.parameterIndices, name, at: location, "holds its address as a number")
@@ -349,6 +357,7 @@ final class FunctionAnalyzer {
     }
     openLoops.append(mutations.modifiedInLoopBody[loop.range.lowerBound] ?? [])
     loopStack.append(LoopFrame(location: loop.location, counted: counted))
+    startCounters(loop, counted, condition: condition, increment: increment, body: body)
     if let condition { evaluate(condition) }
     statement(body)
     if let increment { evaluate(increment) }
@@ -356,7 +365,8 @@ final class FunctionAnalyzer {
     openLoops.removeLast()
     inductionVariables[counted.name] = outerValue
     if counted.countsParameter { scalars[counted.name] = nil }
-    var repeated = summary.repeated(over: counted, isNeverNegative: countIsNeverNegative(inside: counted))
+    var repeated = summary.repeated(
+      over: summedInEnclosingLoops(counted), isNeverNegative: countIsNeverNegative(inside: counted))
     // A loop that may stop sooner than its trip count (`i < n && more`, a `break`), or an
     // iteration cut short (`continue`): its last values' accesses may never happen.
     // So may one whose bound was taken at its highest (`loopAtItsLongest`).
@@ -365,6 +375,7 @@ final class FunctionAnalyzer {
     }
     summary = outer
     summary.merge(sequential: repeated)
+    endCounters(of: loop.location)
     forgetWalkedPointers(mutations.modifiedInLoop[loop.range.lowerBound] ?? [])
     leave(counted, condition: condition)
   }

@@ -232,7 +232,7 @@ extension FunctionAnalyzer {
   func isWider(_ size: Int?, thanAnElementOf index: Int) -> Bool {
     let parameter = function.parameters[index].type
     guard let size else { return false }
-    if parameter.elementSpelling.map({ $0 == "void" || $0.hasSuffix(" void") }) ?? false { return true }
+    if parameter.pointsToVoid { return true }
     guard let elementSize = parameter.elementSize, elementSize > 0 else { return false }
     return size > elementSize
   }

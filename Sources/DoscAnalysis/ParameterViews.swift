@@ -7,6 +7,23 @@ import SymbolicAlgebra
 /// their finer units, and turned back into the parameter's elements, whole ones, where they are
 /// accessed: the manifest's `first`/`count` stay in the parameter's element units.
 extension FunctionAnalyzer {
+  /// `target` seen through a pointer of type `pointer` (a cast, `ExpressionEvaluation`): through
+  /// a `void *`, in bytes (`inBytes`), else as `viewed(_:asPointerTo:)` says. A `void *` keeps
+  /// the place it was given (`*(unsigned *)(void *)&g[i]`, SPEC lbm's flag word): the pointer
+  /// made from it again is seen in its own units, whatever they are.
+  func viewed(_ target: PointerTarget, as pointer: CType) -> PointerTarget {
+    if pointer.pointsToVoid { return inBytes(target) }
+    return viewed(target, asPointerTo: pointer.elementSize)
+  }
+
+  /// Where a `void *` to `target` points, in bytes, the units of GNU C's arithmetic on it
+  /// (`vp + 8` is 8 bytes on): a view in bytes, or the parameter's own pointer where its
+  /// elements are bytes, or `void` (whose offsets count bytes already).
+  func inBytes(_ target: PointerTarget) -> PointerTarget {
+    if case .parameter(let index, _) = target, function.parameters[index].type.pointsToVoid { return target }
+    return viewed(target, asPointerTo: 1)
+  }
+
   /// `target` seen through a pointer to objects of `pointeeSize` bytes: a view in units of the
   /// largest size that divides both the parameter's element (or the view's unit) and the new
   /// pointee; the parameter's own pointer where that is its element at a whole element. At an
@@ -38,9 +55,7 @@ extension FunctionAnalyzer {
   /// not `void` (whose "elements" are bytes only by a GNU extension).
   private func viewableElementSize(of index: Int) -> Int? {
     let type = function.parameters[index].type
-    guard let size = type.elementSize, size > 0,
-      !(type.elementSpelling.map { $0 == "void" || $0.hasSuffix(" void") } ?? true)
-    else { return nil }
+    guard let size = type.elementSize, size > 0, type.elementSpelling != nil, !type.pointsToVoid else { return nil }
     return size
   }
 
@@ -133,19 +148,27 @@ extension FunctionAnalyzer {
 
   /// The parameter's elements that `units` units from `range`'s (the view's offsets) lie in,
   /// and how many elements one such access may touch: whole elements, over-approximated.
-  /// `aligned`: each access starts at an element's start. Bounded values (`BoundedValues`) are
+  /// `place`: where in an element each access starts, in units, where that is one constant
+  /// (0: at an element's start). Bounded values (`BoundedValues`) are
   /// at the ends that make the range widest.
-  func viewElements(_ view: ParameterView, units: Polynomial, from range: IndexRange, aligned: Bool = false) -> (
+  func viewElements(_ view: ParameterView, units: Polynomial, from range: IndexRange, place: Int? = nil) -> (
     range: IndexRange?, count: Polynomial
   ) {
     let perElement = view.perElement
     let count: Polynomial
     if units == .one {
       count = .one
+    } else if let place, let constant = perElement.integerValue, constant > 0, let length = units.integerValue {
+      // The elements units `place` to `place + length - 1` of one lie in (`f[3]` of a
+      // `unsigned *` into doubles: the second half of one).
+      count = Polynomial((place + length - 1) / constant + 1)
+    } else if place == 0, let whole = exactQuotient(units, by: perElement) {
+      // Whole elements from an element's start (`memcpy(vp, src, n * sizeof(double))`).
+      count = whole
     } else if let constant = perElement.integerValue, constant > 0 {
       // Units in a row: ceil(units / perElement) elements from an element's start, at most one
       // more from elsewhere.
-      count = (units + perElement - .one) / perElement + (aligned ? .zero : .one)
+      count = (units + perElement - .one) / perElement + (place == 0 ? .zero : .one)
     } else {
       count = units  // each unit lies in one element
     }
@@ -170,7 +193,7 @@ extension FunctionAnalyzer {
     }
     let units = Polynomial((size + view.unit - 1) / view.unit)
     let (range, count) = viewElements(
-      view, units: units, from: IndexRange(low: view.offset, high: view.offset), aligned: startsAnElement(view))
+      view, units: units, from: IndexRange(low: view.offset, high: view.offset), place: placeInElement(view))
     summary.parameters[view.index, default: ParameterAccess()].record(
       write: write, count: count, range: range, covering: true,
       unboundedBecause:
@@ -185,7 +208,7 @@ extension FunctionAnalyzer {
     }
     let elements = units.map {
       viewElements(
-        view, units: $0, from: IndexRange(low: view.offset, high: view.offset), aligned: startsAnElement(view))
+        view, units: $0, from: IndexRange(low: view.offset, high: view.offset), place: placeInElement(view))
     }
     summary.parameters[view.index, default: ParameterAccess()].record(
       write: write, count: elements?.count, range: elements?.range, covering: true, touchedIf: units,
@@ -217,7 +240,7 @@ extension FunctionAnalyzer {
     }
     let perAccess = viewElements(
       view, units: units, from: IndexRange(low: view.offset, high: view.offset),
-      aligned: startsAnElement(view) && nested == true
+      place: placeInElement(view) == 0 && nested == true ? 0 : nil
     ).count
     mapped.reads = translate(access.reads).map { $0 * perAccess }
     mapped.writes = translate(access.writes).map { $0 * perAccess }
@@ -233,8 +256,16 @@ extension FunctionAnalyzer {
     return mapped
   }
 
-  /// Whether `view` points at the start of an element: its offset a multiple of one.
-  private func startsAnElement(_ view: ParameterView) -> Bool { split(view.offset, by: view.perElement).rest.isZero }
+  /// Where in an element `view` points, in units, where that is one constant (0: at its start,
+  /// the offset a multiple of an element); nil elsewhere.
+  private func placeInElement(_ view: ParameterView) -> Int? {
+    let rest = split(view.offset, by: view.perElement).rest
+    if rest.isZero { return 0 }
+    guard let units = rest.integerValue, let perElement = view.perElement.integerValue, perElement > 0 else {
+      return nil
+    }
+    return (units % perElement + perElement) % perElement
+  }
 
   /// floor(value / divisor) for a divisor that is positive wherever it is used (a constant, or
   /// the extent of a variable-length row, a parameter), or a value no greater: the part of
@@ -290,4 +321,9 @@ extension FunctionAnalyzer {
     }
     return Polynomial(terms: terms)
   }
+}
+
+extension CType {
+  /// A pointer (or array) whose element is `void`, however qualified (`const void *`).
+  var pointsToVoid: Bool { elementSpelling.map { $0 == "void" || $0.hasSuffix(" void") } ?? false }
 }

@@ -39,7 +39,8 @@ extension FunctionAnalyzer {
   /// The same for the integer variables `ScalarWalks` follows.
   func forgetWalkedPointers(_ names: Set<String>) {
     for name in names.intersection(walkedPointerNames) { pointers[name] = nil }
-    for name in names.intersection(walkedScalarNames) { scalars[name] = nil }
+    // A counter keeps its range over its loop (`CounterRanges`).
+    for name in names.intersection(walkedScalarNames) where counterRanges[name] == nil { scalars[name] = nil }
   }
 
   /// At a label, control may come from anywhere.
@@ -64,11 +65,18 @@ extension FunctionAnalyzer {
       pointers[name] = start.offset(by: iteration * perIteration / counted.step)
     }
     // A second induction variable (`ix += incx` beside `i++`): affine in the loop's variable.
-    for name in modified.intersection(walkedScalarNames).sorted() {
+    // A counter stepped otherwise, only up (`CounterRanges`): in a range over the loop.
+    pendingCounterStarts = [:]
+    for name in modified.intersection(walkedScalarNames).sorted() where counterRanges[name] == nil {
       guard let counted, counted.scaling == nil, let value = scalars[name],
         let perIteration = stepPerIteration(
           of: name, modified: modified, condition: condition, increment: increment, body: body)
       else {
+        if counted != nil, let start = scalars[name],
+          onlyStepsUp(name, condition: condition, increment: increment, body: body)
+        {
+          pendingCounterStarts[name] = start
+        }
         scalars[name] = nil
         continue
       }

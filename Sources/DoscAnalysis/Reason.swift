@@ -92,8 +92,12 @@ public struct Reason: Hashable, Sendable {
     case .callsEffect: "calls '\(culprit)'"
     case .callsInvisible: "calls '\(culprit)', whose body is not visible"
     case .callsThroughPointer: "calls through the function pointer '\(culprit)'"
-    case .readsForeignMemory: "reads memory through '\(culprit)', which does not derive from a parameter"
-    case .writesForeignMemory: "writes memory through '\(culprit)', which does not derive from a parameter"
+    case .readsForeignMemory:
+      "reads memory through '\(culprit)', a pointer not computed from a parameter (one loaded from memory points"
+        + " outside every footprint the task is given)"
+    case .writesForeignMemory:
+      "writes memory through '\(culprit)', a pointer not computed from a parameter (one loaded from memory points"
+        + " outside every footprint the task is given)"
     case .passesForeignPointer(let callee):
       "passes '\(culprit)', which does not derive from a parameter, to '\(callee)'"
     case .storesParameterPointer(let target): "stores a pointer to '\(culprit)' in '\(target)'"

@@ -53,6 +53,10 @@ extension FunctionAnalyzer {
     let value = evaluate(amount).polynomial
     summary.addWork(1)
     walkedScalarNames.insert(name)
+    if let step = counterStep(op, by: amount) {
+      if countingSteps.contains(name) { summary.addCounterStep(name, by: step) }
+      if let stepped = steppedCounter(name, by: step, valueBefore: false) { return stepped }
+    }
     guard let before = scalars[name], let value, op == "+=" || op == "-=" || (value.integerValue ?? 0) != 0 else {
       scalars[name] = nil
       return .unknownScalar
@@ -70,6 +74,10 @@ extension FunctionAnalyzer {
   func stepWalkedScalar(_ op: String, _ operand: Expr) -> Value? {
     guard let name = operand.assignedName, isWalkedScalar(name, type: operand.type) else { return nil }
     walkedScalarNames.insert(name)
+    if op == "++" || op == "post++" {
+      if countingSteps.contains(name) { summary.addCounterStep(name, by: 1) }
+      if let stepped = steppedCounter(name, by: 1, valueBefore: op == "post++") { return stepped }
+    }
     guard let before = scalars[name] else { return .unknownScalar }
     scalars[name] = before + (op.hasSuffix("++") ? .one : -.one)
     return .scalar(op.hasPrefix("post") ? before : scalars[name])

@@ -35,6 +35,28 @@ public enum Summation {
     return triangle(most.clampedAtZero) - triangle((least - 1).clampedAtZero)
   }
 
+  /// `sum(max(body, 0) * factor)` for `variable` from `lower` to `upper - 1`, for a body
+  /// `variable + r` or `r - variable` and a `factor` that is a polynomial in `variable` (an LU
+  /// panel's rows below the diagonal, `max(m - k - 1, 0)`, times its columns to the right,
+  /// `nb - k - 1`): the sum of `body * factor` over the values where the body is positive, a
+  /// part of the range that starts (counting up) or ends (down) where the body crosses 0, and
+  /// is empty, never reversed, where the range is. Exact; nil where the product's degree is
+  /// above 3, or `body` is of another form.
+  public static func sumOfPositivePart(
+    _ body: Polynomial, times factor: Polynomial, over variable: String, from lower: Polynomial, to upper: Polynomial
+  ) -> Polynomial? {
+    guard body.degree(in: variable) == 1, let slope = body.coefficients(of: variable)[1]?.integerValue,
+      slope == 1 || slope == -1, factor.degree(in: variable) >= 0
+    else { return nil }
+    let rest = body - Polynomial.variable(variable) * slope
+    // Counting up, `variable + r > 0` from `1 - r` on; down, `r - variable > 0` below `r`.
+    let (from, to) =
+      slope == 1
+      ? (Polynomial.minimum(upper, .maximum(lower, .one - rest)), upper)
+      : (lower, Polynomial.maximum(lower, .minimum(upper, rest)))
+    return sum(body * factor, over: variable, from: from, to: to)
+  }
+
   /// Faulhaber: sum of v^k for v in 0..<m.
   static func powerSum(_ k: Int, upTo m: Polynomial) -> Polynomial {
     switch k {

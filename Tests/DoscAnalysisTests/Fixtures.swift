@@ -44,6 +44,24 @@ enum Fixtures {
     return try analyze(path, flags: flags)
   }
 
+  /// The task `task(signature) { body }`, after `prelude` at file scope, spawned once as
+  /// `task(x, 2, 0, 10)` with `x` a static array of 4096 doubles (the shapes of
+  /// `NeedlessNullTests` and `NeedlessNullViewTests`).
+  static func task(_ signature: String, _ body: String, prelude: String = "") throws -> Manifest.Task {
+    let source = """
+      #include <stddef.h>
+      \(prelude)
+      void task(\(signature)) {
+        \(body)
+      }
+      int main(void) { static double x[4096];
+      #pragma dosc task
+        task(x, 2, 0, 10);
+        return 0; }
+      """
+    return try analyze(source: source).0.task("task")
+  }
+
   /// The dosc executable `swift build` made, for tests that need the command as a process.
   static func doscExecutable() throws -> String {
     let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -95,12 +95,18 @@ import Testing
       try figures("int i, ix; for (i = 1, ix = lo; i < n; i++, ix += hi) a[ix] = 0;")[0...1] == [
         "lo", "hi*n-2*hi+1",
       ])
-    // Stepped under a condition, reset, stepped in an inner loop, or after a `continue`: null.
-    #expect(try figures("int k = 0; for (int i = 0; i < n; i++) if (b[i] > 0) a[k++] = b[i];")[1] == "null")
+    // Reset: null. Stepped only up, under a condition, in an inner loop or after a `continue`:
+    // a counter, in the range of all the loop's steps (`CounterRanges`; null before).
     #expect(try figures("int k = 0; for (int i = 0; i < n; i++) { a[k] = 0; k++; if (k == 3) k = 0; }")[1] == "null")
-    #expect(try figures("int k = 0; for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) a[k++] = 0;")[1] == "null")
+    #expect(try figures("int k = 0; for (int i = 0; i < n; i++) if (b[i] > 0) a[k++] = b[i];")[0...1] == ["0", "n"])
     #expect(
-      try figures("int k = 0; for (int i = 0; i < n; i++) { if (b[i] > 0) continue; a[k] = 0; k++; }")[1] == "null")
+      try figures("int k = 0; for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) a[k++] = 0;")[0...1] == [
+        "0", "n*n",
+      ])
+    #expect(
+      try figures("int k = 0; for (int i = 0; i < n; i++) { if (b[i] > 0) continue; a[k] = 0; k++; }")[0...1] == [
+        "0", "n+1",
+      ])
     // Assigned in either arm of a branch or in a switch: not known after it.
     #expect(try figures("int k = 0; if (b[0] > 0) k = 5; a[k] = 0;")[1] == "null")
     #expect(try figures("int k = 0; switch (n) { case 1: k = 5; break; default: k = 7; } a[k] = 0;")[1] == "null")

@@ -9,18 +9,7 @@ import Testing
   /// (first, count, writes) of parameter `a` of a task `signature` with `body`, after `prelude`
   /// at file scope.
   private func figures(_ signature: String, _ body: String, prelude: String = "") throws -> [String] {
-    let source = """
-      #include <stddef.h>
-      \(prelude)
-      void task(\(signature)) {
-        \(body)
-      }
-      int main(void) { static double x[4096];
-      #pragma dosc task
-        task(x, 2, 0, 10);
-        return 0; }
-      """
-    let p = try Fixtures.analyze(source: source).0.task("task").param("a")
+    let p = try Fixtures.task(signature, body, prelude: prelude).param("a")
     return [p.first, p.count, p.writes].map { $0?.description ?? "absent" }
   }
 
