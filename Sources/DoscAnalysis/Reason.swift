@@ -26,6 +26,8 @@ public struct Reason: Hashable, Sendable {
     /// Stores an address that only this process has (what the task allocated, a local, a
     /// string literal, a global) into a parameter's data (the culprit: where).
     case storesOwnAddress
+    /// Returns a number made of an address that only this process has (the culprit: the value).
+    case returnsOwnAddress
     /// Compares or subtracts (the culprit) an address in a parameter's memory and one in another
     /// parameter's or elsewhere: on another rank each parameter's data is a buffer of its own.
     case relatesAddresses
@@ -98,6 +100,7 @@ public struct Reason: Hashable, Sendable {
       "passes '\(culprit)', which does not derive from a parameter, to '\(callee)'"
     case .storesParameterPointer(let target): "stores a pointer to '\(culprit)' in '\(target)'"
     case .storesOwnAddress: "stores an address of its own process in '\(culprit)', which it was given"
+    case .returnsOwnAddress: "returns '\(culprit)', which may be an address of its own process as a number"
     case .relatesAddresses:
       "relates two addresses in '\(culprit)': another rank holds each parameter's data in a buffer of its own"
     case .usesAddressAsNumber:
