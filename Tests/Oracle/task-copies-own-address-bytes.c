@@ -110,8 +110,10 @@ static void print(const unsigned char *bytes) {
   printf("%s %ld\n", t.name, t.v);
 }
 
+/* `prog N K` prints only result K (0-9): each hole alone. */
 int main(int argc, char **argv) {
   long n = argc > 1 ? atol(argv[1]) : 1000;
+  int only = argc > 2 ? atoi(argv[2]) : -1;
   unsigned char b[5][sizeof(struct named)];
   long l[2][2], r;
   struct named e, source = {"given", 7};
@@ -125,6 +127,8 @@ int main(int argc, char **argv) {
 #pragma dosc task
   byte_helper(b[3], n);
 #pragma dosc task
+  given_bytes(b[4], &source, n);
+#pragma dosc task
   long_view(l[0], n);
 #pragma dosc task
   number_in_local(l[1], n);
@@ -136,14 +140,13 @@ int main(int argc, char **argv) {
   plain_bytes((unsigned char *)pd, in, n);
 #pragma dosc task
   plain_memcpy(pm, in, n);
-#pragma dosc task
-  given_bytes(b[4], &source, n);
 #pragma dosc taskwait
-  for (int i = 0; i < 5; i++) print(b[i]);
-  printf("%s %ld\n", (const char *)(uintptr_t)l[0][0], l[0][1]);
-  printf("%s %ld\n", (const char *)(uintptr_t)l[1][0], l[1][1]);
-  printf("%ld\n", *(long *)(intptr_t)r);
-  printf("%s %ld\n", e.name, e.v);
-  printf("%g %g %g %g\n", pd[0], pd[1], pm[0], pm[1]);
+  for (int i = 0; i < 5; i++)
+    if (only < 0 || only == i) print(b[i]);
+  if (only < 0 || only == 5) printf("%s %ld\n", (const char *)(uintptr_t)l[0][0], l[0][1]);
+  if (only < 0 || only == 6) printf("%s %ld\n", (const char *)(uintptr_t)l[1][0], l[1][1]);
+  if (only < 0 || only == 7) printf("%ld\n", *(long *)(intptr_t)r);
+  if (only < 0 || only == 8) printf("%s %ld\n", e.name, e.v);
+  if (only < 0 || only == 9) printf("%g %g %g %g\n", pd[0], pd[1], pm[0], pm[1]);
   return 0;
 }
