@@ -198,7 +198,7 @@ extension FunctionAnalyzer {
       !summary.unboundedWorkBecause.contains($0)
     }
     for reason in calleeSummary.reasons {
-      for passed in reasonPassedUp(reason, arguments: values, arguments) { summary.addReason(passed) }
+      for passed in reasonPassedUp(reason, of: callee, arguments: values, arguments) { summary.addReason(passed) }
     }
     for read in calleeSummary.sharedConstants { summary.noteSharedConstant(read) }
 
@@ -292,9 +292,13 @@ extension FunctionAnalyzer {
   /// memory is this function's own (what it allocated: a scratch buffer a helper frees), which
   /// stays in the process that runs it; elsewhere it is about the memory of the parameter of
   /// this function the argument is in, or, where that is not one, held wherever this one runs.
-  private func reasonPassedUp(_ reason: Reason, arguments: [Value], _ expressions: [Expr]) -> [Reason] {
+  private func reasonPassedUp(
+    _ reason: Reason, of callee: FunctionDefinition, arguments: [Value], _ expressions: [Expr]
+  ) -> [Reason] {
     if let source = reason.unlessCallersMemory {
-      return passedUp(unlessCallersMemory: reason, argument: source < expressions.count ? expressions[source] : nil)
+      return passedUp(
+        unlessCallersMemory: reason, argument: source < expressions.count ? expressions[source] : nil,
+        byValue: source < callee.parameters.count && !callee.parameters[source].type.isPointerLike)
     }
     guard let position = reason.parameter else { return [reason] }
     var passed = reason.heldAnywhere

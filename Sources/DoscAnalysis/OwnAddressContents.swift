@@ -1,9 +1,10 @@
 import CSyntax
 
 /// What a value may carry of addresses: of this process's own (an address it took, a pointer
-/// or bytes read from its own memory that may hold one, an address made a number), or read
-/// from the memory of pointer parameters (the caller's for a task; a helper's caller may pass
-/// its own, so a copy from there holds only where it does: `Reason.unlessCallersMemory`).
+/// or bytes read from its own memory that may hold one, an address made a number), or what
+/// parameters bring: read from the memory of pointer parameters, a number parameter's value
+/// (the caller's for a task; a helper's caller may pass its own memory, or a number made of
+/// an address, so a copy from there holds only where it does: `Reason.unlessCallersMemory`).
 struct CarriedAddresses {
   var own = false
   var parameters: Set<Int> = []
@@ -150,23 +151,27 @@ final class OwnAddressContents {
 
   /// A variable's value: a pointer is what it is given (a parameter's unchanged value is the
   /// caller's); a structure that holds addresses is the task's own memory; a number or plain
-  /// data what it is given and what may have been stored in it otherwise.
+  /// data what it is given, what may have been stored in it otherwise, and for a parameter
+  /// what the caller passes (`put(out, (long)&x)` of a helper storing it).
   private func variable(_ name: String, _ value: Expr) -> CarriedAddresses {
     if value.type.kind == .array { return address(in: origins.of(value)) }
+    var result = CarriedAddresses.nothing
     if value.type.isPointer {
       if case .name(_, .parameter) = value.kind, !mutations.isModified(name) { return .nothing }
       if mutations.addressTaken.contains(name) { return .ownAddress }
     } else if value.type.holdsAddresses || storedUntyped.contains(.variable(name, holdsAddresses: false)) {
       return .ownAddress
+    } else if case .name(_, .parameter(let index)) = value.kind {
+      result.parameters.insert(index)
     }
     // Each variable once per question: the answer is the union of all it reaches.
-    guard visited.insert(name).inserted else { return .nothing }
+    guard visited.insert(name).inserted else { return result }
     following += 1
     defer {
       following -= 1
       if following == 0 { visited.removeAll() }
     }
-    return (mutations.assignedValues[name] ?? []).reduce(into: .nothing) { $0.formUnion(carried($1)) }
+    return (mutations.assignedValues[name] ?? []).reduce(into: result) { $0.formUnion(carried($1)) }
   }
 
   /// A load of `lvalue`: a value that holds addresses carries those of whatever memory it

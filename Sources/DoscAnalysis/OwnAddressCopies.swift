@@ -38,14 +38,15 @@ extension FunctionAnalyzer {
     }
   }
 
-  /// A callee's reason that holds unless it copied from memory its caller was given, passed
-  /// with `argument` for that memory: dropped where the argument points only into memory of
-  /// this function's own that holds no address, held anywhere where it may point into own
-  /// memory that may, else one reason for each parameter whose memory it may point into
-  /// (held where that one is not this function's caller's).
-  func passedUp(unlessCallersMemory reason: Reason, argument: Expr?) -> [Reason] {
+  /// A callee's reason that holds unless what it copied came from its caller (the memory a
+  /// pointer parameter points to, a number parameter's value), passed with `argument` for
+  /// that parameter: dropped where the argument points only into memory of this function's
+  /// own that holds no address (is a number made of none), held anywhere where it may point
+  /// into own memory that may (may be an own address), else one reason for each parameter it
+  /// may come from (held where that one is not this function's caller's).
+  func passedUp(unlessCallersMemory reason: Reason, argument: Expr?, byValue: Bool) -> [Reason] {
     guard let argument else { return [reason.heldAnywhere] }
-    let carried = ownAddresses.bytes(at: argument)
+    let carried = byValue ? ownAddresses.carried(argument) : ownAddresses.bytes(at: argument)
     if carried.own { return [reason.heldAnywhere] }
     return carried.parameters.sorted().map { index in
       var passed = reason.heldAnywhere

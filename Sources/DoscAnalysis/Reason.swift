@@ -62,10 +62,11 @@ public struct Reason: Hashable, Sendable {
   /// passes memory that is not its own (`FunctionAnalyzer.reasonPassedUp`). Nil: whoever runs
   /// the function has it.
   public var parameter: Int?
-  /// The pointer parameter (by position) whose memory a copy read from, for an own address
-  /// copied by a helper from its parameter's memory (`*dst = *src`): the reason holds only
-  /// where that memory is not the task's caller's (a caller's own structure, `copy(out, &n)`;
-  /// `FunctionAnalyzer.reasonPassedUp`). Nil: it holds whatever that memory is.
+  /// The parameter (by position) a copy's value came from, for an own address copied by a
+  /// helper from its pointer parameter's memory (`*dst = *src`) or its number parameter
+  /// (`*out = v`): the reason holds only where that memory is not the task's caller's (a
+  /// caller's own structure, `copy(out, &n)`), or that number is made of an own address
+  /// (`put(out, (long)&x)`; `FunctionAnalyzer.passedUp`). Nil: it holds whatever they are.
   public var unlessCallersMemory: Int?
 
   public init(_ kind: Kind, _ culprit: String, at location: SourceLocation, inMemoryOf parameter: Int? = nil) {

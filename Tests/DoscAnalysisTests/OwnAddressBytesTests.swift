@@ -130,6 +130,37 @@ import Testing
     #expect(!distance.reasons.contains { $0.contains("own process") }, "\(distance.reasons)")
   }
 
+  /// A number made of an own address passed to a helper that stores it, or returns it to be
+  /// stored, is the helper's copy of the caller's own address (both were remotable); a number
+  /// the task was given, or made of none, is not.
+  @Test func ownAddressesPassedAsNumbersToHelpersAreNotRemotable() throws {
+    let source = """
+      #include <stdint.h>
+      static void put(long *out, long v) { *out = v; }
+      static long same(long v) { long w = v; return w; }
+      void passed(long *out) { int x = 1; put(out, (long)(intptr_t)&x); }
+      void returned(long *out) { int x = 1; out[0] = same((long)&x); }
+      void plain(long *out, long n) { put(out, n); out[1] = same(n + 1); }
+      int main(void) { long l[4];
+      #pragma dosc task
+        passed(&l[0]);
+      #pragma dosc task
+        returned(&l[1]);
+      #pragma dosc task
+        plain(&l[2], 3);
+      #pragma dosc taskwait
+        return 0; }
+      """
+    try expectRefused(
+      source,
+      [
+        ("passed", "stores an address of its own process in '*out'", 2),
+        ("returned", "returns 'w', which may be an address of its own process", 3),
+      ])
+    let plain = try task(source, "plain")
+    #expect(plain.remotable, "\(plain.reasons)")
+  }
+
   /// A pointer that may point into the task's own memory or into what it was given keeps the
   /// first possibility: a copy through it carries own addresses (`PointerTarget.either` keeps
   /// only the parameter, for footprints: no reason was given), as does a helper's copy from
