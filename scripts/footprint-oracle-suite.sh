@@ -54,6 +54,7 @@ REMOTE_CI=(
   Tests/Oracle/task-stores-addresses.c       # a task's own addresses stored in its data: rank 0 crashed
   Tests/Oracle/task-stores-function-addresses.c # handler addresses stored in a job table: rank 0 crashed
   Tests/Oracle/task-copies-own-addresses.c   # own addresses copied out of its own memory (*out = *t): rank 0 crashed
+  Tests/Oracle/task-copies-own-address-bytes.c # own addresses copied by bytes, views, numbers: rank 0 crashed
   Tests/Oracle/task-negative-arguments.c     # a negative lag / stride: figures assume >= 0, rank 1 aborted
   Tests/Oracle/task-unmentioned-negative.c   # k < 0 that no figure names (for (i = k; i < 0; i++)): rank 1 aborted
   Tests/Oracle/task-partial-elements.c       # memcpy of 10 bytes of ints: the last element stayed behind

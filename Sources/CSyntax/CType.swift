@@ -30,6 +30,10 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
   public var holdsAddresses = false
   /// For pointers and arrays: an element holds an address (`holdsAddresses` of the element).
   public var elementHoldsAddresses = false
+  /// A union: its members share bytes, so one that holds no address may read another's.
+  public var isUnion = false
+  /// For pointers and arrays: the element is a union.
+  public var elementIsUnion = false
 
   public init(
     spelling: String, kind: Kind, size: Int? = nil, elementSpelling: String? = nil, elementSize: Int? = nil,

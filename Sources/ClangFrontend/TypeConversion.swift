@@ -19,6 +19,7 @@ func convertType(_ type: CXType) -> CType {
   result.isBoolean = canonical.kind == CXType_Bool
   result.isAtomic = canonical.kind == CXType_Atomic
   result.holdsAddresses = holdsAddress(type)
+  result.isUnion = isUnion(canonical)
   var element: CXType?
   switch canonical.kind {
   case CXType_Pointer: element = clang_getPointeeType(canonical)
@@ -34,6 +35,7 @@ func convertType(_ type: CXType) -> CType {
     result.elementSize = elementSize > 0 ? Int(elementSize) : nil
     result.pointsToConst = clang_isConstQualifiedType(element) != 0
     result.elementHoldsAddresses = holdsAddress(element)
+    result.elementIsUnion = isUnion(canonicalElement)
   }
   return result
 }
@@ -60,6 +62,10 @@ private func kind(of canonical: CXType) -> CType.Kind {
   case CXType_FunctionProto, CXType_FunctionNoProto: .function
   default: .other
   }
+}
+
+private func isUnion(_ canonical: CXType) -> Bool {
+  canonical.kind == CXType_Record && clang_getTypeDeclaration(canonical).kind == CXCursor_UnionDecl
 }
 
 /// Whether an object of `type` holds a pointer anywhere: itself, an element, a field. Such an

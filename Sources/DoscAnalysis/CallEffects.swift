@@ -198,7 +198,7 @@ extension FunctionAnalyzer {
       !summary.unboundedWorkBecause.contains($0)
     }
     for reason in calleeSummary.reasons {
-      if let passed = reasonPassedUp(reason, arguments: values) { summary.addReason(passed) }
+      for passed in reasonPassedUp(reason, of: callee, arguments: values, arguments) { summary.addReason(passed) }
     }
     for read in calleeSummary.sharedConstants { summary.noteSharedConstant(read) }
 
@@ -292,22 +292,20 @@ extension FunctionAnalyzer {
   /// memory is this function's own (what it allocated: a scratch buffer a helper frees), which
   /// stays in the process that runs it; elsewhere it is about the memory of the parameter of
   /// this function the argument is in, or, where that is not one, held wherever this one runs.
-  private func reasonPassedUp(_ reason: Reason, arguments: [Value]) -> Reason? {
+  private func reasonPassedUp(
+    _ reason: Reason, of callee: FunctionDefinition, arguments: [Value], _ expressions: [Expr]
+  ) -> [Reason] {
     if let source = reason.unlessCallersMemory {
-      // Still the caller's caller's memory where the argument is in one parameter's, else
-      // (this function's own, memory it does not follow, several parameters') held anywhere.
-      var passed = reason.heldAnywhere
-      if source < arguments.count, case .pointer(let target) = arguments[source], target.parameterIndices.count == 1 {
-        passed.unlessCallersMemory = target.parameterIndices[0]
-      }
-      return passed
+      return passedUp(
+        unlessCallersMemory: reason, argument: source < expressions.count ? expressions[source] : nil,
+        byValue: source < callee.parameters.count && !callee.parameters[source].type.isPointerLike)
     }
-    guard let position = reason.parameter else { return reason }
+    guard let position = reason.parameter else { return [reason] }
     var passed = reason.heldAnywhere
-    guard position < arguments.count, case .pointer(let target) = arguments[position] else { return passed }
-    if case .privateMemory = target { return nil }
+    guard position < arguments.count, case .pointer(let target) = arguments[position] else { return [passed] }
+    if case .privateMemory = target { return [] }
     passed.parameter = target.parameterIndex
-    return passed
+    return [passed]
   }
 
   private func libraryCall(_ callee: String, _ values: [Value], _ arguments: [Expr], _ expression: Expr) -> Value {

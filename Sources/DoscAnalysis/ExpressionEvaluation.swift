@@ -247,7 +247,7 @@ extension FunctionAnalyzer {
       if let value = stepWalkedScalar(op, lhs, by: rhs) { return value }
       evaluate(rhs)
       summary.addWork(1)
-      assign(lhs, value: .unknownScalar, compound: true)
+      assign(lhs, value: .unknownScalar, compound: true, source: rhs)
       return .unknownScalar
     case ",":
       evaluate(lhs)

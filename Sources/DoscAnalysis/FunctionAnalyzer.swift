@@ -34,6 +34,8 @@ final class FunctionAnalyzer {
   lazy var declarationCounts = FunctionAnalyzer.declarationCounts(in: function)
   /// Whether each global the function names holds the same bytes on every rank (`SharedConstants`).
   lazy var globalConstancies = FunctionAnalyzer.globalConstancies(in: function)
+  /// What values may carry of this process's own addresses (`OwnAddressCopies`).
+  lazy var ownAddresses = OwnAddressContents(MemoryOrigins(function, mutations: mutations, context: context))
   /// Parameters counted down by a loop from their value at the call (`isCountedParameter`):
   /// wherever else they are not followed their values are `#cur` symbols, so their names in
   /// figures are that value.
@@ -177,7 +179,10 @@ final class FunctionAnalyzer {
     case .caseLabel(let inner), .labeled(let inner):
       if let inner { self.statement(inner) }
     case .returnStatement(let value):
-      if let value { evaluate(value) }
+      if let value {
+        evaluate(value)
+        returnedOwnAddress(value)
+      }
       summary.leave()
     case .breakStatement, .continueStatement, .empty:
       break

@@ -1,110 +1,59 @@
 import CSyntax
 
-/// Addresses of the task's own process that reach the caller's memory by way of the task's own
-/// memory: `n->name = "x"; *out = *n;`, `names[0] = "x"; out->name = names[0];`. A store of the
-/// address itself is caught where it is made (`storedPointer`); a copy of a pointer-holding
-/// value (a pointer, a structure or array with one inside) out of memory that is not the
-/// caller's carries whatever was stored there, so it counts as storing an address of its own.
+/// Addresses of the task's own process that reach the caller's memory: an address stored
+/// there is caught where it is made (`storedPointer`); a value copied there that carries one
+/// read from the task's own memory (`*out = *n` after `n->name = "x"`, bytes of a local
+/// structure through an `unsigned char *`, `memcpy` from a `void *`, an address made a number
+/// and kept in a local) is judged by `OwnAddressContents`, by where the copy reads, not by its
+/// static type. A helper's copy out of its parameter's memory holds only where its caller
+/// passes memory of its own that may hold addresses (`Reason.unlessCallersMemory`).
 extension FunctionAnalyzer {
-  /// Storing `source` (of a type that holds addresses) into a parameter's memory at `target`:
-  /// a reason where the value may come from memory that is not the caller's.
+  /// Storing `source` into a parameter's memory at `target`.
   func copiedOwnAddress(from source: Expr, into target: Expr) {
-    guard target.type.holdsAddresses else { return }
-    if mayHoldOwnAddress(source) {
-      summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location))
-    } else {
-      copiedFromParameters(parametersRead(by: source), into: target)
-    }
+    report(ownAddresses.carried(source), .storesOwnAddress, at: target)
   }
 
-  /// A copy out of parameters' memory: the caller's for a task, but a helper's caller may give
-  /// its own (`copy(out, &n)`): a reason for each, held only where it is not the caller's.
-  private func copiedFromParameters(_ indices: [Int], into target: Expr) {
-    for index in indices {
-      var reason = Reason(.storesOwnAddress, target.text, at: target.location)
+  /// `memcpy(destination, source, n)` into a parameter's memory: the bytes `source` points to.
+  func copiedOwnAddresses(from source: Expr, into destination: Expr) {
+    report(ownAddresses.bytes(at: source), .storesOwnAddress, at: destination)
+  }
+
+  /// `return value` of a function that returns a number: one made of an own address means
+  /// nothing to a caller on another rank (`(long)(intptr_t)malloc(8)`), nor to a caller of a
+  /// helper that stores it in what it was given.
+  func returnedOwnAddress(_ value: Expr) {
+    guard function.returnType.isArithmetic else { return }
+    report(ownAddresses.carried(value), .returnsOwnAddress, at: value)
+  }
+
+  private func report(_ carried: CarriedAddresses, _ kind: Reason.Kind, at target: Expr) {
+    if carried.own {
+      summary.addReason(Reason(kind, target.text, at: target.location))
+      return
+    }
+    for index in carried.parameters.sorted() {
+      var reason = Reason(kind, target.text, at: target.location)
       reason.unlessCallersMemory = index
       summary.addReason(reason)
     }
   }
 
-  /// The parameters whose memory `expression` (judged not to hold an own address) was read
-  /// from: where its load lies.
-  private func parametersRead(by expression: Expr, visiting: Set<String> = []) -> [Int] {
-    switch expression.kind {
-    case .cast(let inner): return parametersRead(by: inner, visiting: visiting)
-    case .subscripted, .member, .unary("*", _): return placeQuietly(expression).parameterIndices
-    case .conditional(_, let then, let otherwise):
-      return parametersRead(by: then, visiting: visiting) + parametersRead(by: otherwise, visiting: visiting)
-    case .binary("=", _, let value), .binary(",", _, let value): return parametersRead(by: value, visiting: visiting)
-    case .name(let name, .local) where expression.type.isPointer && !visiting.contains(name):
-      // A pointer variable: what each value it is given was read from.
-      return (mutations.assignedValues[name] ?? []).flatMap {
-        parametersRead(by: $0, visiting: visiting.union([name]))
-      }
-    default: return []
+  /// A callee's reason that holds unless what it copied came from its caller (the memory a
+  /// pointer parameter points to, a number parameter's value), passed with `argument` for
+  /// that parameter: dropped where the argument points only into memory of this function's
+  /// own that holds no address (is a number made of none), held anywhere where it may point
+  /// into own memory that may (may be an own address), else one reason for each parameter it
+  /// may come from (held where that one is not this function's caller's).
+  func passedUp(unlessCallersMemory reason: Reason, argument: Expr?, byValue: Bool) -> [Reason] {
+    guard let argument else { return [reason.heldAnywhere] }
+    let carried = byValue ? ownAddresses.carried(argument) : ownAddresses.bytes(at: argument)
+    if carried.own { return [reason.heldAnywhere] }
+    return carried.parameters.sorted().map { index in
+      var passed = reason.heldAnywhere
+      passed.unlessCallersMemory = index
+      return passed
     }
   }
-
-  /// `memcpy(destination, source, n)` into a parameter's memory of values that hold addresses
-  /// (either side's element type says so) from memory that is not the caller's.
-  func copiedOwnAddresses(from source: Expr, into destination: Expr) {
-    let from = source.withoutCasts
-    guard destination.withoutCasts.type.elementHoldsAddresses || from.type.elementHoldsAddresses else { return }
-    guard from.type.kind == .array ? mayHoldOwnAddress(from) : pointeeMayHoldOwnAddress(from) else {
-      if case .pointer(let target) = evaluateQuietly(from) {
-        copiedFromParameters(target.parameterIndices, into: destination)
-      }
-      return
-    }
-    summary.addReason(Reason(.storesOwnAddress, destination.text, at: destination.location))
-  }
-
-  /// Whether the value of `expression` may hold an address of this process, as far as where it
-  /// was read from tells: a load from the caller's memory (a parameter's) does not, one from the
-  /// task's own memory (a local, what it allocated, a global) or from where the analysis does
-  /// not follow may. Pointers the evaluation places are judged by `storedPointer`.
-  private func mayHoldOwnAddress(_ expression: Expr, visiting: Set<String> = []) -> Bool {
-    switch expression.kind {
-    case .cast(let inner):
-      return mayHoldOwnAddress(inner, visiting: visiting)
-    case .subscripted, .member, .unary("*", _):
-      return !isCallersMemory(placeQuietly(expression))
-    case .name(let name, .local), .name(let name, .parameter):
-      // A structure or array variable is the task's own memory; a pointer variable holds
-      // what it was given, followed through its assignments.
-      guard expression.type.isPointer else { return true }
-      if case .name(_, .parameter) = expression.kind, !mutations.isModified(name) { return false }
-      if visiting.contains(name) { return false }
-      if mutations.addressTaken.contains(name) { return true }
-      return (mutations.assignedValues[name] ?? []).contains {
-        mayHoldOwnAddress($0, visiting: visiting.union([name]))
-      }
-    case .conditional(_, let then, let otherwise):
-      return mayHoldOwnAddress(then, visiting: visiting) || mayHoldOwnAddress(otherwise, visiting: visiting)
-    case .binary("+", let a, let b), .binary("-", let a, let b):
-      let pointer = a.type.isPointerLike ? a : b
-      return pointer.type.isPointerLike ? mayHoldOwnAddress(pointer, visiting: visiting) : false
-    case .binary("=", _, let value), .binary(",", _, let value):
-      return mayHoldOwnAddress(value, visiting: visiting)
-    case .integerLiteral, .constant:
-      return false
-    case .unary("&", let operand):
-      return !isCallersMemory(quietly { self.address(of: operand) })
-    default:
-      // A call's result, a global, what the analysis does not model: perhaps.
-      return true
-    }
-  }
-
-  /// Whether what the pointer `expression` points to may hold an address of this process.
-  private func pointeeMayHoldOwnAddress(_ expression: Expr) -> Bool {
-    if case .pointer(let target) = evaluateQuietly(expression), isCallersMemory(target) { return false }
-    return true
-  }
-
-  private func isCallersMemory(_ target: PointerTarget) -> Bool { !target.parameterIndices.isEmpty }
-
-  private func placeQuietly(_ lvalue: Expr) -> PointerTarget { quietly { self.element(of: lvalue) } }
 }
 
 extension Value {
@@ -112,13 +61,5 @@ extension Value {
   var placesNoParameter: Bool {
     if case .pointer(let target) = self { return target.parameterIndices.isEmpty }
     return true
-  }
-}
-
-extension Expr {
-  /// The expression inside any conversions.
-  var withoutCasts: Expr {
-    if case .cast(let inner) = kind { return inner.withoutCasts }
-    return self
   }
 }

@@ -26,6 +26,8 @@ public struct Reason: Hashable, Sendable {
     /// Stores an address that only this process has (what the task allocated, a local, a
     /// string literal, a global) into a parameter's data (the culprit: where).
     case storesOwnAddress
+    /// Returns a number made of an address that only this process has (the culprit: the value).
+    case returnsOwnAddress
     /// Compares or subtracts (the culprit) an address in a parameter's memory and one in another
     /// parameter's or elsewhere: on another rank each parameter's data is a buffer of its own.
     case relatesAddresses
@@ -60,10 +62,11 @@ public struct Reason: Hashable, Sendable {
   /// passes memory that is not its own (`FunctionAnalyzer.reasonPassedUp`). Nil: whoever runs
   /// the function has it.
   public var parameter: Int?
-  /// The pointer parameter (by position) whose memory a copy read from, for an own address
-  /// copied by a helper from its parameter's memory (`*dst = *src`): the reason holds only
-  /// where that memory is not the task's caller's (a caller's own structure, `copy(out, &n)`;
-  /// `FunctionAnalyzer.reasonPassedUp`). Nil: it holds whatever that memory is.
+  /// The parameter (by position) a copy's value came from, for an own address copied by a
+  /// helper from its pointer parameter's memory (`*dst = *src`) or its number parameter
+  /// (`*out = v`): the reason holds only where that memory is not the task's caller's (a
+  /// caller's own structure, `copy(out, &n)`), or that number is made of an own address
+  /// (`put(out, (long)&x)`; `FunctionAnalyzer.passedUp`). Nil: it holds whatever they are.
   public var unlessCallersMemory: Int?
 
   public init(_ kind: Kind, _ culprit: String, at location: SourceLocation, inMemoryOf parameter: Int? = nil) {
@@ -102,6 +105,7 @@ public struct Reason: Hashable, Sendable {
       "passes '\(culprit)', which does not derive from a parameter, to '\(callee)'"
     case .storesParameterPointer(let target): "stores a pointer to '\(culprit)' in '\(target)'"
     case .storesOwnAddress: "stores an address of its own process in '\(culprit)', which it was given"
+    case .returnsOwnAddress: "returns '\(culprit)', which may be an address of its own process as a number"
     case .relatesAddresses:
       "relates two addresses in '\(culprit)': another rank holds each parameter's data in a buffer of its own"
     case .usesAddressAsNumber:

@@ -1,0 +1,214 @@
+import CSyntax
+
+/// What a value may carry of addresses: of this process's own (an address it took, a pointer
+/// or bytes read from its own memory that may hold one, an address made a number), or what
+/// parameters bring: read from the memory of pointer parameters, a number parameter's value
+/// (the caller's for a task; a helper's caller may pass its own memory, or a number made of
+/// an address, so a copy from there holds only where it does: `Reason.unlessCallersMemory`).
+struct CarriedAddresses {
+  var own = false
+  var parameters: Set<Int> = []
+
+  mutating func formUnion(_ other: CarriedAddresses) {
+    own = own || other.own
+    parameters.formUnion(other.parameters)
+  }
+
+  static let nothing = CarriedAddresses()
+  static let ownAddress = CarriedAddresses(own: true)
+}
+
+/// Which memories of a function's own may hold addresses of its process, and what a value
+/// stored into its caller's memory may carry of them. Static types do not say: a structure
+/// holding a pointer copied by bytes (`out[k] = from[k]` with `from = (unsigned char *)&t`),
+/// by `memcpy` from a `void *`, read as `long`s, an address made a number (`(long)&local`)
+/// kept in a local. The memory a pointer reads is judged by where it points into
+/// (`MemoryOrigins`), not by the pointer's type.
+final class OwnAddressContents {
+  let origins: MemoryOrigins
+  private var mutations: MutationFacts { origins.mutations }
+  /// Own memories some pointer to objects that hold addresses points into (`struct node *n =
+  /// malloc(...)`, `(char **)buffer`): read as other objects, their bytes may be addresses.
+  private var seenHoldingAddresses: Set<MemoryOrigin> = []
+  /// Own memories an own address may have been stored in as bytes or a number (`buf[k] =
+  /// from[k]`, `memcpy(buf, &t, n)`, `cells[0] = (long)&x`): any read of them may carry one.
+  private var storedUntyped: Set<MemoryOrigin> = []
+  /// The variables followed in the question being answered, and how deep.
+  private var visited: Set<String> = []
+  private var following = 0
+
+  init(_ origins: MemoryOrigins) {
+    self.origins = origins
+    let body = origins.function.body
+    SyntaxWalk.forEachExpression(in: body) { expression in
+      guard expression.type.isPointer, expression.type.elementHoldsAddresses else { return }
+      seenHoldingAddresses.formUnion(origins.of(expression).filter { $0.parameterIndex == nil })
+    }
+    // Stores feed loads, which feed stores: until nothing new is found.
+    var count = -1
+    while storedUntyped.count != count {
+      count = storedUntyped.count
+      SyntaxWalk.forEachExpression(in: body) { noteUntypedStore($0) }
+      SyntaxWalk.forEachStatement(in: body) { statement in
+        guard case .declaration(let variables) = statement.kind else { return }
+        // `long cells[2] = {(long)&x}`: a number is followed through the values it is given.
+        for variable in variables where !variable.type.holdsAddresses {
+          guard let initializer = variable.initializer, case .initializerList = initializer.kind,
+            carried(initializer).own
+          else { continue }
+          storedUntyped.insert(.variable(variable.name, holdsAddresses: false))
+        }
+      }
+    }
+  }
+
+  /// A store in the function that may put an own address, as bytes or as a number, where
+  /// the memory's type does not say so.
+  private func noteUntypedStore(_ expression: Expr) {
+    switch expression.kind {
+    case .binary(let op, let target, let value) where Self.assignments.contains(op):
+      guard !target.type.holdsAddresses, carried(value).own else { return }
+      if case .name(let name, _) = target.kind {
+        // `n = v` is followed through the values `n` is given; `n += v` is not.
+        if op != "=" && op != "?=" { storedUntyped.insert(.variable(name, holdsAddresses: false)) }
+        return
+      }
+      storedUntyped.formUnion(origins.place(of: target).origins.filter { $0.parameterIndex == nil && $0 != .loaded })
+    case .call(let callee?, _, let arguments):
+      guard case .memoryCopy(let destination, let source, _)? = LibraryFunction.lookup(callee),
+        arguments.count > max(destination, source), bytes(at: arguments[source]).own
+      else { return }
+      storedUntyped.formUnion(origins.of(arguments[destination]).filter { $0.parameterIndex == nil && $0 != .loaded })
+    default:
+      break
+    }
+  }
+
+  private static let assignments: Set<String> = [
+    "=", "?=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=",
+  ]
+
+  /// What the bytes `pointer` points to may carry (`memcpy`'s source, a helper's argument):
+  /// own memory that may hold addresses, the parameters' memories it may be.
+  func bytes(at pointer: Expr) -> CarriedAddresses {
+    var result = CarriedAddresses.nothing
+    for origin in origins.of(pointer) {
+      if let index = origin.parameterIndex {
+        result.parameters.insert(index)
+      } else if storedUntyped.contains(origin) || holdsAddresses(origin) {
+        result.own = true
+      }
+    }
+    return result
+  }
+
+  /// What the value of `value` may carry: an address it is, or addresses read with it.
+  func carried(_ value: Expr) -> CarriedAddresses {
+    switch value.kind {
+    case .cast(let inner):
+      // `(long)&local`, `(intptr_t)malloc(8)`: the number is the address.
+      return carried(inner)
+    case .name(let name, .local), .name(let name, .parameter):
+      return variable(name, value)
+    case .name(_, .function), .stringLiteral:
+      return .ownAddress
+    case .name(_, .global):
+      return value.type.holdsAddresses ? .ownAddress : .nothing
+    case .subscripted, .member, .unary("*", _):
+      if value.type.kind == .array { return address(in: origins.place(of: value).origins) }
+      return loaded(value)
+    case .unary("&", let lvalue):
+      return address(in: origins.place(of: lvalue).origins)
+    case .unary("!", _):
+      return .nothing
+    case .unary(_, let operand):
+      return carried(operand)
+    case .binary(let op, let a, let b):
+      // A truth value, or the distance between two pointers (`q - buf`), is no address.
+      if Self.truthValues.contains(op) || (op == "-" && a.type.isPointerLike && b.type.isPointerLike) {
+        return .nothing
+      }
+      if op == "," || Self.assignments.contains(op) { return carried(b) }
+      var result = carried(a)
+      result.formUnion(carried(b))
+      return result
+    case .conditional(_, let then, let otherwise):
+      var result = carried(then)
+      result.formUnion(carried(otherwise))
+      return result
+    case .initializerList(let items):
+      return items.reduce(into: .nothing) { $0.formUnion(carried($1)) }
+    case .integerLiteral, .floatingLiteral, .constant:
+      return .nothing
+    default:
+      // A call's result, what is not modeled: an address where its type holds one (a number
+      // a function made of one is its own reason, `returnedOwnAddress`).
+      return value.type.holdsAddresses ? .ownAddress : .nothing
+    }
+  }
+
+  private static let truthValues: Set<String> = ["==", "!=", "<", "<=", ">", ">=", "&&", "||"]
+
+  /// A variable's value: a pointer is what it is given (a parameter's unchanged value is the
+  /// caller's); a structure that holds addresses is the task's own memory; a number or plain
+  /// data what it is given, what may have been stored in it otherwise, and for a parameter
+  /// what the caller passes (`put(out, (long)&x)` of a helper storing it).
+  private func variable(_ name: String, _ value: Expr) -> CarriedAddresses {
+    if value.type.kind == .array { return address(in: origins.of(value)) }
+    var result = CarriedAddresses.nothing
+    if value.type.isPointer {
+      if case .name(_, .parameter) = value.kind, !mutations.isModified(name) { return .nothing }
+      if mutations.addressTaken.contains(name) { return .ownAddress }
+    } else if value.type.holdsAddresses || storedUntyped.contains(.variable(name, holdsAddresses: false)) {
+      return .ownAddress
+    } else if case .name(_, .parameter(let index)) = value.kind {
+      result.parameters.insert(index)
+    }
+    // Each variable once per question: the answer is the union of all it reaches.
+    guard visited.insert(name).inserted else { return result }
+    following += 1
+    defer {
+      following -= 1
+      if following == 0 { visited.removeAll() }
+    }
+    return (mutations.assignedValues[name] ?? []).reduce(into: result) { $0.formUnion(carried($1)) }
+  }
+
+  /// A load of `lvalue`: a value that holds addresses carries those of whatever memory it
+  /// lies in; one that holds none may still read an address's bytes where the access does
+  /// not see the memory as what it holds (a view, a union's other member).
+  private func loaded(_ lvalue: Expr) -> CarriedAddresses {
+    let place = origins.place(of: lvalue)
+    let typed = lvalue.type.holdsAddresses
+    let hidden = !place.seenHoldingAddresses || place.throughUnion
+    var result = CarriedAddresses.nothing
+    for origin in place.origins {
+      if let index = origin.parameterIndex {
+        if typed || hidden { result.parameters.insert(index) }
+      } else if typed {
+        result.own = result.own || origin != .constantData
+      } else if storedUntyped.contains(origin) || origin == .unknown || (hidden && holdsAddresses(origin)) {
+        result.own = true
+      }
+    }
+    return result
+  }
+
+  /// An address into `memories`: the task's own unless all of them are parameters'.
+  private func address(in memories: Set<MemoryOrigin>) -> CarriedAddresses {
+    memories.contains { $0.parameterIndex == nil } ? .ownAddress : .nothing
+  }
+
+  /// Whether own memory may hold addresses as objects: declared so, or pointed into by a
+  /// pointer to such objects; unknown memory may hold anything. Plain data read or copied
+  /// through a loaded pointer is a reason of its own (`readsForeignMemory`,
+  /// `passesForeignPointer`), not this one.
+  private func holdsAddresses(_ origin: MemoryOrigin) -> Bool {
+    switch origin {
+    case .variable(_, let declared): declared || seenHoldingAddresses.contains(origin)
+    case .allocation: seenHoldingAddresses.contains(origin)
+    case .unknown: true
+    case .parameter, .constantData, .loaded: false
+    }
+  }
+}
