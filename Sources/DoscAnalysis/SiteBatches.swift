@@ -55,6 +55,7 @@ struct SiteBatches {
   private var blockMemo: [Range<Int>: Block] = [:]
   private var regionMemo: [Range<Int>: MutationFacts] = [:]
   private var exitsMemo: [Range<Int>: Exit] = [:]
+  private var modifiedMemo: [Range<Int>: Set<String>] = [:]
 
   /// The largest block whose segments between taskwaits are walked item by item at each of its
   /// sites; a longer one adds its segment's totals, once for all its sites (10^5 sites in a
@@ -150,9 +151,14 @@ struct SiteBatches {
     var count = count
     for (open, step) in [(before, -1), (after, 1)] where open {
       var index = position + step
+      // An item's figure is counted at its loops' headers: what runs between there and the
+      // spawn (the items up to the site's, that one whole) changes none of its names, nor may
+      // anything through an address taken anywhere.
+      var changed = modifiedNames(child).union(mutations.addressTaken)
       while elements.indices.contains(index), let item = elements[index].item {
         let part = spawns(item)
-        guard let added = step < 0 ? part.trailing : part.leading, unchanged(added, in: block, scope: scope),
+        changed.formUnion(modifiedNames(item))
+        guard let added = step < 0 ? part.trailing : part.leading, changed.isDisjoint(with: added.value.variables),
           let sum = count.adding(added)
         else { return nil }
         count = sum
@@ -303,6 +309,15 @@ struct SiteBatches {
   func unchanged(_ value: Polynomial, inLoopAt start: Int) -> Bool {
     let changed = mutations.modifiedInLoop[start] ?? []
     return value.variables.allSatisfy { !changed.contains($0) }
+  }
+
+  /// The names a statement assigns or takes the address of.
+  private mutating func modifiedNames(_ statement: Stmt) -> Set<String> {
+    if let known = modifiedMemo[statement.range] { return known }
+    let facts = MutationFacts(statement)
+    let names = Set(facts.assignments.keys).union(facts.addressTaken)
+    modifiedMemo[statement.range] = names
+    return names
   }
 
   /// Whether each name holds anywhere in `region` the value it had where it was counted: it

@@ -33,7 +33,8 @@ enum SiteLoops {
         waits: taskwaits.filter { $0.function.name == functionName }.map(\.pragma.range.lowerBound),
         jumps: analyzer.firstJumpBack != nil,
         tripCount: { loop in
-          guard let body = loop.children.last, let frame = around[body.range.lowerBound], frame.location == loop.location,
+          guard let body = loop.children.last, let frame = around[body.range.lowerBound],
+            frame.location == loop.location,
             let count = frame.counted.map({ stripCurrentMarkers($0.tripCount) })
           else { return nil }
           var named = CountedNames(value: count)
@@ -65,7 +66,8 @@ enum SiteLoops {
       guard let count = frame.counted.map({ stripCurrentMarkers($0.tripCount) }) else { return nil }
       guard !count.variables.isEmpty else { return CountedNames(value: count) }
       let there = scope(site)
-      guard let loop = there.loops.last, batches[site.function.name]?.unchanged(count, inLoopAt: loop.lowerBound) == true
+      guard let loop = there.loops.last,
+        batches[site.function.name]?.unchanged(count, inLoopAt: loop.lowerBound) == true
       else { return nil }
       var named = CountedNames(value: count)
       for name in count.variables {

@@ -15,7 +15,8 @@ import Testing
     let values = ["n": 6, "k_end": 3, "rows": 3, "cols": 4, "stop": 2, "lo": 2, "hi": 20]
     var figures: [String: [Int?]] = [:]
     for site in manifest.sites {
-      figures[site.function, default: []].append(try site.siblings.polynomial.map { _ in try site.siblings.value(values) })
+      figures[site.function, default: []].append(
+        try site.siblings.polynomial.map { _ in try site.siblings.value(values) })
     }
     return figures
   }
