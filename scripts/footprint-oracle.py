@@ -436,7 +436,8 @@ def check_batches(options, work, label, manifest, sources, cc):
                 known = violations.get(key, (0, ""))
                 detail = f"{value} at the spawn ({figure}) for a batch of {len(batch)}"
                 violations[key] = (known[0] + 1, known[1] or detail)
-            counts["exact" if value == len(batch) else "wider"] += 1
+            else:
+                counts["exact" if value == len(batch) else "wider"] += 1
 
     if os.path.exists(log):
         for line in open(log):
