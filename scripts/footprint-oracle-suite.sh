@@ -6,7 +6,8 @@
 # FUZZ_ORACLE=1); and shows the oracle is not blind: manifests made wrong by hand (a footprint
 # one element short, a count one short, a read parameter marked `access: none`, a written
 # footprint that misses a store, a task writing a global marked remotable, a write with holes
-# marked `write_dense`, a recursive task's work below its calls') must each be caught.
+# marked `write_dense`, a recursive task's work below its calls', a site's siblings below its
+# batch) must each be caught.
 # Each is one test; the closing line is `N passed, N failed` (what scripts/test.sh adds up).
 # Zero violations is the bar: a violation fails its test, unless the program is listed in
 # EXPECTED_VIOLATIONS below.
@@ -270,6 +271,10 @@ canary "recursive footprint one short (counts null)" 'P["m"].update(count="(hi-l
   Tests/Oracle/task-recursive-induction.c
 canary "recursive work below its calls' (sum_chain: n for 9*n+1)" 'task["work"] = "n"' \
   Tests/Oracle/task-recursive-work.c
+canary "siblings below the batch (fib: 2 spawns before its taskwait)" 'manifest["sites"][0]["siblings"] = 1' \
+  Examples/fib/fib.c -- 12
+canary "siblings of the inner loop alone (rows_then_wait: rows*cols)" \
+  'manifest["sites"][-1]["siblings"] = "cols"' Tests/Oracle/task-spawn-batches.c
 
 # A Csmith sample: every call statement a task site.
 if [ "${ORACLE_CSMITH:-5}" -gt 0 ]; then

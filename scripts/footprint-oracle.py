@@ -52,6 +52,13 @@ For each invocation, at its actual arguments (C integer arithmetic, division tru
 - a task with `remotable: true` touches nothing else: a global of the program, a heap block it
   was not given, or its callers' stack memory outside every footprint is a violation; only a
   load from a global its `constant_globals` names (the same bytes on every rank) is not.
+Batches: a second build of the serial elision (no valgrind) numbers every invocation of a
+spawning function and logs each spawn, with the values of the names of its site's `siblings`
+there, and each taskwait (footprint-oracle-batches.c). An invocation's batch is its spawns
+between two taskwaits (its start and end included); at every spawn the site's `siblings`,
+where not null, must be at least the batch's size: a figure below it makes the runtime's batch
+test run a batch as plain calls. A figure naming what the spawn cannot see fails that build.
+
 Counting is in bytes (a struct copy is several machine moves but one element access): observed
 elements = ceil(bytes / element_size), so a scalar-element array is counted exactly.
 
@@ -84,6 +91,7 @@ import threading
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHIM = os.path.join(ROOT, "scripts", "footprint-oracle-shim.c")
+BATCHES = os.path.join(ROOT, "scripts", "footprint-oracle-batches.c")
 STACK_SPAN = 1 << 26  # how far below a task's stack top its stack (and its callees') may reach
 WRAPPED = ["malloc", "calloc", "realloc", "free", "memcpy", "memmove", "memset"]
 
@@ -295,6 +303,160 @@ def instrument(text, source_name, tasks):
         "void __oracle_exit(int);",
     ]
     return text + "\n/* footprint oracle: task wrappers */\n" + "\n".join(declarations + wrappers) + "\n"
+
+
+# ---------------------------------------------------------------- batches of spawns
+
+
+PRAGMA_TASKWAIT = re.compile(r"^[ \t]*#[ \t]*pragma[ \t]+dosc[ \t]+taskwait\b[^\n]*", re.M)
+
+
+def matching(text, mask, offset, opening, closing):
+    """Just past the bracket that closes the one at `offset` (code only), or None."""
+    depth = 0
+    for i in range(offset, len(text)):
+        if not mask[i]:
+            continue
+        if text[i] == opening:
+            depth += 1
+        elif text[i] == closing:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def function_bodies(text, mask, names):
+    """{name: (offset of its body's `{`, just past its `}`)} for each function defined here."""
+    bodies = {}
+    for name in names:
+        for match in re.finditer(r"\b" + re.escape(name) + r"\s*\(", text):
+            if not mask[match.start()]:
+                continue
+            end = matching(text, mask, match.end() - 1, "(", ")")
+            if end is None:
+                continue
+            brace = end
+            while brace < len(text) and (text[brace].isspace() or not mask[brace]):
+                brace += 1
+            if brace < len(text) and text[brace] == "{":
+                close = matching(text, mask, brace, "{", "}")
+                if close is not None:
+                    bodies[name] = (brace, close)
+                    break
+    return bodies
+
+
+def instrument_batches(text, source_name, sites):
+    """The serial elision with each spawn of `sites` (manifest sites in this text) logged, with
+    the values of the names its `siblings` figure has there, and each taskwait of a spawning
+    function logged (footprint-oracle-batches.c); every invocation of a spawning function is
+    numbered. Returns (text, the sites instrumented, notes)."""
+    line_offsets = [0] + [m.end() for m in re.finditer("\n", text)]
+    mask = code_mask(text)
+    notes = []
+    bodies = function_bodies(text, mask, sorted({site["function"] for site in sites}))
+    edits = []
+    for name, (brace, _) in bodies.items():
+        edits.append((brace + 1, 0, " long __oracle_invocation = __oracle_enter();"))
+    logged = []
+    for site in sites:
+        location = site["location"]
+        offset = line_offsets[location["line"] - 1] + location["column"] - 1
+        name = site["task"]
+        if site["function"] not in bodies or text[offset : offset + len(name)] != name:
+            notes.append(f"site {site['id']} at {source_name}:{location['line']}: the spawn is not spelled there")
+            continue
+        names = sorted(variables_of(site.get("siblings")))
+        values = "".join(f", (long long)({n})" for n in names)
+        edits.append((offset, 0, f"(__oracle_spawn({site['id']}, __oracle_invocation, {len(names)}{values}), "))
+        edits.append((offset + len(name), 0, ")"))
+        logged.append(site)
+    # A taskwait: the rewriter puts dosc_taskwait(&dosc_fr); where its line was.
+    for match in PRAGMA_TASKWAIT.finditer(text):
+        if any(brace < match.start() < close for brace, close in bodies.values()):
+            edits.append((match.start(), match.end() - match.start(), "__oracle_wait(__oracle_invocation);"))
+    for offset, length, replacement in sorted(edits, key=lambda edit: edit[0], reverse=True):
+        text = text[:offset] + replacement + text[offset + length :]
+    declarations = "long __oracle_enter(void); void __oracle_spawn(int, long, int, ...); void __oracle_wait(long);\n"
+    return declarations + text, logged, notes
+
+
+def check_batches(options, work, label, manifest, sources, cc):
+    """Each site's `siblings` at each spawn against the batch the spawn was in (the spawns of
+    its invocation between two taskwaits): never smaller. Returns (violations, summary)."""
+    sites = [site for site in manifest.get("sites", [])]
+    paths = []
+    logged = []
+    for number, source in enumerate(sources):
+        base = os.path.basename(source)
+        here = [site for site in sites if os.path.basename(site["location"]["file"]) == base]
+        text = open(source, encoding="utf-8", errors="surrogateescape").read()
+        instrumented, checked, notes = instrument_batches(text, base, here)
+        for note in notes:
+            print(f"oracle: {label}: note: {note}: its batch is not checked")
+        logged += checked
+        path = os.path.join(work, f"batches{number}-{base}")
+        with open(path, "w", encoding="utf-8", errors="surrogateescape") as out:
+            out.write(instrumented)
+        paths.append(path)
+    if not logged:
+        return [], "no spawn site"
+    binary = os.path.join(work, "batches")
+    build = subprocess.run(
+        [cc, "-O0", "-w", *sorted({f"-I{os.path.dirname(source)}" for source in sources}), *options.cflag, *paths,
+         BATCHES, *options.extra, "-o", binary, "-lm"],
+        capture_output=True, text=True)
+    if build.returncode != 0:
+        raise SetupError(f"the batch build failed (a siblings figure naming what its spawn cannot see?): "
+                         f"{build.stderr.strip()[-800:]}")
+    log = os.path.join(work, "batches.log")
+    try:
+        subprocess.run([binary, *options.args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=dict(os.environ, DOSC_ORACLE_BATCHES=log), timeout=options.timeout)
+    except subprocess.TimeoutExpired:
+        return [], "skipped: the run took longer than the timeout"
+    by_id = {site["id"]: site for site in logged}
+    open_batches = {}
+    violations = {}
+    counts = {"batches": 0, "spawns": 0, "exact": 0, "wider": 0, "null": 0}
+
+    def close(batch):
+        counts["batches"] += 1
+        for site_id, values in batch:
+            site = by_id[site_id]
+            counts["spawns"] += 1
+            figure = site.get("siblings")
+            if figure is None:
+                counts["null"] += 1
+                continue
+            value = evaluate(figure, dict(zip(sorted(variables_of(figure)), values)))
+            if value < len(batch):
+                key = (site_id, str(figure))
+                known = violations.get(key, (0, ""))
+                detail = f"{value} at the spawn ({figure}) for a batch of {len(batch)}"
+                violations[key] = (known[0] + 1, known[1] or detail)
+            else:
+                counts["exact" if value == len(batch) else "wider"] += 1
+
+    if os.path.exists(log):
+        for line in open(log):
+            fields = line.split()
+            if fields and fields[0] == "spawn":
+                open_batches.setdefault(int(fields[1]), []).append((int(fields[2]), [int(v) for v in fields[3:]]))
+            elif fields and fields[0] == "wait" and int(fields[1]) in open_batches:
+                close(open_batches.pop(int(fields[1])))
+    for batch in open_batches.values():
+        close(batch)
+    found = []
+    for (site_id, _), (count, detail) in sorted(violations.items()):
+        location = by_id[site_id]["location"]
+        found.append(f"site {site_id} at {os.path.basename(location['file'])}:{location['line']} "
+                     f"(task '{by_id[site_id]['task']}'): siblings below its batch: {detail} "
+                     f"({count} spawn{'s' if count > 1 else ''})")
+    summary = (f"{counts['batches']} batches ({counts['spawns']} spawns): siblings {counts['exact']} exact, "
+               f"{counts['wider']} wider, {counts['null']} null")
+    return found, summary
 
 
 VARIABLE_BOUND = re.compile(r"\[\s*[^\]\s\d][^\]]*\]")
@@ -887,9 +1049,12 @@ def check(options, work, label):
         capture_output=True, text=True)
     if build.returncode != 0:
         raise SetupError(f"the instrumented build failed: {build.stderr.strip()[-800:]}")
+    batch_violations, batch_summary = check_batches(options, work, label, manifest, sources, cc)
     oracle = Oracle(tasks, binary, os.path.join(work, "events"))
     outcome = oracle.run([binary, *options.args], options.timeout)
-    violations = sum(1 for _ in oracle.violations)
+    violations = sum(1 for _ in oracle.violations) + len(batch_violations)
+    for violation in batch_violations:
+        print(f"oracle: {label}: VIOLATION: {violation}")
     for (task, parameter, kind), (count, detail, arguments) in sorted(oracle.violations.items(), key=str):
         where = f"'{task}'" + (f" parameter '{parameter}'" if parameter else "")
         print(f"oracle: {label}: VIOLATION: task {where}: {kind}: {detail} (at {arguments or 'no scalar arguments'}; "
@@ -901,6 +1066,7 @@ def check(options, work, label):
     if oracle.outside_domain:
         print(f"oracle: {label}: note: {oracle.outside_domain} pointer parameter checks skipped: a signed "
               "integer parameter was negative (outside the figures' domain; such a spawn stays on rank 0)")
+    print(f"oracle: {label}: spawns per batch: {batch_summary}")
     print(f"oracle: {label}: footprints of pointer parameters per invocation: {oracle.exact_footprints} exact "
           f"(the span touched), {oracle.wider_footprints} wider, {oracle.null_footprints} null")
     if oracle.work_steps:

@@ -101,7 +101,7 @@ public enum Analyzer {
           ?? TaskFigures.opaqueTask(
             named: site.callee, declaration: unit.functions.declaration(named: site.callee), site: site))
     }
-    var sites = SiteLoops.describe(spawnSites, context: context)
+    var sites = SiteLoops.describe(spawnSites, taskwaits: taskwaits, context: context)
     var siteTasks: [Int: AnalyzedTask] = [:]
     for (position, site) in spawnSites.enumerated() where !site.clauses.isEmpty {
       do {

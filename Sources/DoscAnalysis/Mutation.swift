@@ -16,7 +16,12 @@ struct MutationFacts {
   private(set) var modifiedInLoopBody: [Int: Set<String>] = [:]
 
   init(_ function: FunctionDefinition) {
-    _ = visit(function.body)
+    self.init(function.body)
+  }
+
+  /// What `statement` alone changes.
+  init(_ statement: Stmt) {
+    _ = visit(statement)
   }
 
   func isSingleAssignment(_ name: String) -> Bool {

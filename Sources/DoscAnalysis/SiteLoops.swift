@@ -3,33 +3,55 @@ import DoscSupport
 import DoscManifest
 import SymbolicAlgebra
 
-/// For each site: the loop around it and how many tasks one invocation of the spawning
-/// function spawns, which tells the policy how much parallelism a site offers.
+/// For each site: the loop around it and its batch (`SiteBatches`): how many tasks the spawning
+/// invocation spawns with it before a taskwait, which tells the policy how much parallelism a
+/// site offers.
 enum SiteLoops {
-  static func describe(_ sites: [SpawnSite], context: AnalysisContext) -> [Manifest.Site] {
-    var frames: [Int: LoopFrame] = [:]
+  static func describe(
+    _ sites: [SpawnSite], taskwaits: [TaskwaitPoint], context: AnalysisContext
+  ) -> [Manifest.Site] {
+    // Per function, the innermost loop around each statement (by its start).
+    var frames: [String: [Int: LoopFrame]] = [:]
+    var batches: [String: SiteBatches] = [:]
     for functionName in Set(sites.map(\.function.name)).sorted() {
       guard let function = sites.first(where: { $0.function.name == functionName })?.function else { continue }
-      let starts = Set(sites.filter { $0.function.name == functionName }.map(\.statement.range.lowerBound))
+      var around: [Int: LoopFrame] = [:]
       let analyzer = FunctionAnalyzer(
         function: function, context: context,
         mode: .loopsOnly { statement, loops in
-          if starts.contains(statement.range.lowerBound), frames[statement.range.lowerBound] == nil,
-            var innermost = loops.last
-          {
+          if around[statement.range.lowerBound] == nil, var innermost = loops.last {
             // The trip count is C at the site: an outer variable counted from its least value
             // is named there (`CountedLoop.inCNames`).
             if let tripCount = innermost.counted?.tripCount { innermost.counted?.tripCount = loops.inCNames(tripCount) }
-            frames[statement.range.lowerBound] = innermost
+            around[statement.range.lowerBound] = innermost
           }
         })
       _ = analyzer.run()
+      frames[functionName] = around
+      batches[functionName] = SiteBatches(
+        function: function, sites: sites.filter { $0.function.name == functionName },
+        waits: taskwaits.filter { $0.function.name == functionName }.map(\.pragma.range.lowerBound),
+        jumps: analyzer.firstJumpBack != nil,
+        tripCount: { loop in
+          guard let body = loop.children.last, let frame = around[body.range.lowerBound],
+            frame.location == loop.location,
+            let count = frame.counted.map({ stripCurrentMarkers($0.tripCount) })
+          else { return nil }
+          var named = CountedNames(value: count)
+          guard !count.variables.isEmpty else { return named }
+          let header = StatementScope(at: body.range.lowerBound, in: function)
+          for name in count.variables {
+            named.declarations[name] = header.declaration(of: name, inInnermostLoopsHeader: true)
+          }
+          return named
+        })
     }
 
     // Each figure is evaluated at the spawn (the batch test, `dosc explain`): a name in it
     // must mean there the variable it meant where it was counted, at the header of the loop
-    // around its site. Where not (a block's `extern long n;` in the loop's body, another
-    // block's `n` at another site of the function), the figure is null at that site.
+    // around its site, and hold the value it had there. Where not (a block's `extern long n;`
+    // in the loop's body, another block's `n` at another site of the function, a variable the
+    // loop changes), the figure is null at that site.
     var scopes: [Int: StatementScope] = [:]
     func scope(_ site: SpawnSite) -> StatementScope {
       if let known = scopes[site.id] { return known }
@@ -38,35 +60,26 @@ enum SiteLoops {
       return scope
     }
     func tripCount(_ site: SpawnSite) -> CountedNames? {
-      guard let frame = frames[site.statement.range.lowerBound] else { return CountedNames(value: .one) }
+      guard let frame = frames[site.function.name]?[site.statement.range.lowerBound] else {
+        return CountedNames(value: .one)
+      }
       guard let count = frame.counted.map({ stripCurrentMarkers($0.tripCount) }) else { return nil }
       guard !count.variables.isEmpty else { return CountedNames(value: count) }
       let there = scope(site)
+      guard let loop = there.loops.last,
+        batches[site.function.name]?.unchanged(count, inLoopAt: loop.lowerBound) == true
+      else { return nil }
       var named = CountedNames(value: count)
       for name in count.variables {
         named.declarations[name] = there.declaration(of: name, inInnermostLoopsHeader: true)
       }
       return named.meansTheSame(at: there) ? named : nil
     }
-    let tripCounts = sites.map(tripCount)
-    // Once per function, not per site: a function of 10^4 sites took minutes (n^2 sums). A
-    // function with a count unknown has none: `[String: Polynomial?]` updated with an optional
-    // lost it, and the sum started again after it (`(n+10)/11+1` for 3 + unknown + 1 + ...).
-    var siblingsOf: [String: CountedNames] = [:]
-    var siblingsUnknown: Set<String> = []
-    for (site, count) in zip(sites, tripCounts) where !siblingsUnknown.contains(site.function.name) {
-      let name = site.function.name
-      guard let count, let total = (siblingsOf[name] ?? CountedNames(value: .zero)).adding(count) else {
-        siblingsUnknown.insert(name)
-        siblingsOf[name] = nil
-        continue
-      }
-      siblingsOf[name] = total
-    }
-    return zip(sites, tripCounts).map { site, count in
-      let total = siblingsOf[site.function.name]
-      let siblings = total.flatMap { $0.declarations.isEmpty || $0.meansTheSame(at: scope(site)) ? $0.value : nil }
-      let loop = frames[site.statement.range.lowerBound].map {
+    return sites.map { site in
+      let count = tripCount(site)
+      let batch = batches[site.function.name]?.siblings(of: site, scope: { scope(site) })
+      let siblings = batch.flatMap { $0.declarations.isEmpty || $0.meansTheSame(at: scope(site)) ? $0.value : nil }
+      let loop = frames[site.function.name]?[site.statement.range.lowerBound].map {
         Manifest.Site.Loop(location: manifestLocation($0.location), tripCount: ManifestExpression(count?.value))
       }
       return Manifest.Site(
@@ -94,14 +107,19 @@ struct CountedNames {
     declarations.allSatisfy { name, declared in scope.declaration(of: name) == declared }
   }
 
+  static let zero = CountedNames(value: .zero)
+
   /// The sum; nil where a name means two variables in the two.
-  func adding(_ other: CountedNames) -> CountedNames? {
-    var sum = CountedNames(value: value + other.value, declarations: declarations)
+  func adding(_ other: CountedNames) -> CountedNames? { combining(other, by: +) }
+
+  /// `operation` of the two values; nil where a name means two variables in the two.
+  func combining(_ other: CountedNames, by operation: (Polynomial, Polynomial) -> Polynomial) -> CountedNames? {
+    var result = CountedNames(value: operation(value, other.value), declarations: declarations)
     for (name, declared) in other.declarations {
-      if let known = sum.declarations[name], known != declared { return nil }
-      sum.declarations[name] = declared
+      if let known = result.declarations[name], known != declared { return nil }
+      result.declarations[name] = declared
     }
-    return sum
+    return result
   }
 }
 

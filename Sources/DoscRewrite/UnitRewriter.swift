@@ -24,7 +24,6 @@ struct UnitRewriter {
   /// The manifest's entry of each site, and each function's taskwait offsets, looked up once
   /// per site: a search of every site per site was n^2 (a unit of 100,000 sites took minutes).
   private let manifestSites: [Int: Manifest.Site]
-  private let taskwaitOffsets: [String: [Int]]
   private(set) var siteEntries: [SiteEntry] = []
   /// The unit's site shapes written so far (`SiteShapes`).
   private var shapes = SiteShapes()
@@ -45,8 +44,6 @@ struct UnitRewriter {
     self.bytes = Array(unit.unit.source.utf8)
     self.lines = LineTable(bytes)
     self.manifestSites = Dictionary(unit.analysis.sites.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    self.taskwaitOffsets = Dictionary(grouping: unit.analysis.taskwaits, by: \.function.name)
-      .mapValues { $0.map(\.pragma.range.lowerBound).sorted() }
   }
 
   /// A failure of the rewrite itself (not of the user's input), with where it happened.
@@ -419,22 +416,12 @@ struct UnitRewriter {
   }
 
   /// The batch at the spawn (`SIBLINGS` of `dosc_site_choice`) where the manifest's siblings is a
-  /// formula over integer variables the site sees (the innermost loop's trip count, evaluated
-  /// at the spawn) and it is the whole batch: every loop around that one has a taskwait in it,
-  /// so no outer loop's iterations add to the batch (`for i { for j { spawn } }` with the
-  /// taskwait after both loops spawns i x j tasks together). nil where it is a number (the
-  /// load-time decision has it), is not the whole batch or cannot be evaluated here.
+  /// formula over integer variables the site sees: the whole batch (`SiteBatches`: outer loops
+  /// without a sure taskwait multiply it), evaluated at the spawn. nil where it is a number (the
+  /// load-time decision has it) or cannot be evaluated here.
   private func batchTest(_ site: SpawnSite, _ manifestSite: Manifest.Site?) -> String? {
     guard case .formula? = manifestSite?.siblings, let siblings = manifestSite?.siblings.polynomial else { return nil }
     let scope = SiteScope(at: site.statement.range.lowerBound, in: site.function)
-    let waits = taskwaitOffsets[site.function.name] ?? []
-    guard
-      scope.loops.dropLast().allSatisfy({ loop in
-        // The first taskwait at or after the loop's start: inside the loop or none is.
-        let first = waits.partitioningIndex { $0 >= loop.lowerBound }
-        return first < waits.endIndex && loop.contains(waits[first])
-      })
-    else { return nil }
     let arguments = scope.integerVariables.sorted().map {
       WorkExpression.Argument(name: $0, value: $0, isArithmetic: true)
     }

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-/// The batch test at the spawn (issue 10): where a site's siblings formula is the whole batch
-/// of tasks its function spawns before a taskwait, the generated check evaluates it, and a lone
-/// task is the plain call (the trace's time outside tasks is then the whole run); where an outer
-/// loop adds to the batch, or the formula names a variable the site cannot see (or sees
-/// another of that name: one the loop's body declares), there is no such test and the tasks
-/// spawn. The rewrite records which sites test it (`batch_test`).
+/// The batch test at the spawn (issue 10): a site's siblings formula is the whole batch of
+/// tasks its function spawns before a taskwait (an outer loop without one multiplies it), the
+/// generated check evaluates it, and a lone task is the plain call (the trace's time outside
+/// tasks is then the whole run); where the formula names a variable the site cannot see (or
+/// sees another of that name: one the loop's body declares), there is no such test and the
+/// tasks spawn. The rewrite records which sites test it (`batch_test`).
 @Suite struct SpawnBatchTests {
   static let input = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Inputs/dispatch/batches.c").path
@@ -25,7 +25,7 @@ import Testing
       uniquingKeysWith: { $0 && $1 })
     #expect(
       tested == [
-        "one_loop": true, "rows_then_wait": false, "wait_per_row": true, "block_bound": true, "two_blocks": true,
+        "one_loop": true, "rows_then_wait": true, "wait_per_row": true, "block_bound": true, "two_blocks": true,
         "hidden_bound": false,
       ], "\(tested)")
 
@@ -35,6 +35,7 @@ import Testing
     let cases: [(Int, Int, Int, Bool)] = [
       (0, 1, 1, false), (0, 1, 4, true),
       (1, 4, 1, true),  // 4 rows of 1 task, spawned together: a batch of 4
+      (1, 1, 1, false),  // 1 row of 1 task (siblings rows*cols; it was cols alone, untested)
       (2, 4, 1, false), (2, 1, 4, true),
       (3, 1, 1, false), (3, 1, 4, true),
       (4, 1, 1, true),  // two sites of 1 task each: a batch of 2 (each block's bound is min(64, cols))

@@ -1,6 +1,6 @@
-/* Batches of sibling tasks (issue 10): a site whose siblings formula (its loop's trip count)
- * is the whole batch tests it at each spawn, and a lone task is a plain call; where an outer
- * loop adds to the batch, or the formula names a variable the site cannot see, it does not.
+/* Batches of sibling tasks (issue 10): a site's siblings formula is the whole batch (an outer
+ * loop without a taskwait multiplies its loop's trip count), tested at each spawn, and a lone
+ * task is a plain call; where the formula names a variable the site cannot see, it is not.
  *   usage: batches FUNCTION ROWS COLS   (FUNCTION 0..5, below) */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +22,7 @@ static void one_loop(double *v, long cols) {
 }
 
 /* 1: every row's tasks run together (the taskwait after both loops): the batch is
- * rows x cols, not the inner loop's cols: no batch test */
+ * rows x cols, not the inner loop's cols */
 static void rows_then_wait(double *v, long rows, long cols) {
   for (long r = 0; r < rows; r++)
     for (long c = 0; c < cols; c++) {
