@@ -28,6 +28,9 @@ final class FunctionAnalyzer {
   lazy var declarationCounts = FunctionAnalyzer.declarationCounts(in: function)
   /// Whether each global the function names holds the same bytes on every rank (`SharedConstants`).
   lazy var globalConstancies = FunctionAnalyzer.globalConstancies(in: function)
+  /// Whether the body holds a label (`Stmt.containsLabel`), found once: asked at every `if`,
+  /// a walk of the whole body each time made 10,000 nested `if`s take minutes.
+  lazy var bodyContainsLabel = function.body.containsLabel
   /// Parameters counted down by a loop from their value at the call (`isCountedParameter`):
   /// wherever else they are not followed their values are `#cur` symbols, so their names in
   /// figures are that value.
