@@ -78,6 +78,16 @@ _Static_assert(DOSC_IDLE_SPIN_NS >= 0 && DOSC_IDLE_SPIN_NS <= 100000000,
  * worker waits there for a load-balancing tick (1.5-4 ms on a 2-core VM,
  * measured for half of all thread starts and a fifth of all wake-ups) while
  * the other core idles. 0: never bind. */
+/* The stack of each worker when the starting thread's is unlimited (ulimit -s unlimited, as
+ * HPC sites often set it). glibc then gives a new thread 2 MiB, where the plain program's main
+ * thread grows without limit: a task recursing 100,000 deep ran in the plain build and crashed
+ * on a worker. Address space, reserved: pages are used only as deep as a task recurses. With a
+ * finite limit each worker gets that limit, as glibc does. */
+#ifndef DOSC_UNLIMITED_STACK_BYTES
+#define DOSC_UNLIMITED_STACK_BYTES (1UL << 30)
+#endif
+_Static_assert(DOSC_UNLIMITED_STACK_BYTES >= (1UL << 21), "DOSC_UNLIMITED_STACK_BYTES below 2 MiB");
+
 #ifndef DOSC_PIN_WORKERS
 #define DOSC_PIN_WORKERS 1
 #endif

@@ -363,22 +363,45 @@ int dosc_pool_help_once(void) {
 
 /* ---- start / stop --------------------------------------------------------------- */
 
-/* Fills *attr for worker thread `index` (1 ..): bound to the `index`-th CPU
- * of `allowed` that is not `avoid` (see DOSC_PIN_WORKERS). Returns 0 if the
- * thread should start unbound instead. */
-static int pinned_attr(pthread_attr_t *attr, const cpu_set_t *allowed, int avoid, int index) {
+/* Binds the initialised *attr for worker thread `index` (1 ..) to the `index`-th CPU of `allowed`
+ * that is not `avoid` (see DOSC_PIN_WORKERS). Returns 0 if the thread should start unbound. */
+static int pin_attr(pthread_attr_t *attr, const cpu_set_t *allowed, int avoid, int index) {
   int seen = 0;
   for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
     if (!CPU_ISSET(cpu, allowed) || cpu == avoid || ++seen < index) continue;
     cpu_set_t one;
     CPU_ZERO(&one);
     CPU_SET(cpu, &one);
-    if (pthread_attr_init(attr) != 0) return 0;
-    if (pthread_attr_setaffinity_np(attr, sizeof one, &one) == 0) return 1;
-    pthread_attr_destroy(attr);
-    return 0;
+    return pthread_attr_setaffinity_np(attr, sizeof one, &one) == 0;
   }
   return 0;
+}
+
+/* The stack a worker is given: DOSC_UNLIMITED_STACK_BYTES where the starting thread's stack is
+ * unlimited, else 0 (glibc's default: RLIMIT_STACK, what the starting thread may grow to). Under
+ * ulimit -v, the default too: large stacks would leave room for few workers (workers_that_fit). */
+static size_t worker_stack_bytes(void) {
+  struct rlimit stack, address_space;
+  if (getrlimit(RLIMIT_STACK, &stack) != 0 || stack.rlim_cur != RLIM_INFINITY) return 0;
+  if (getrlimit(RLIMIT_AS, &address_space) != 0 || address_space.rlim_cur != RLIM_INFINITY)
+    return 0;
+  return DOSC_UNLIMITED_STACK_BYTES;
+}
+
+/* Starts `worker`'s thread bound (`pin`: to its CPU of `allowed`, not `avoid`) and with `stack`
+ * bytes of stack (0: the default) where it can; else, a CPU we may not use after all (cpusets
+ * change) or no memory for the stack, as a plain thread. 0 or pthread_create's error. */
+static int start_worker(dosc_worker *worker, int pin, const cpu_set_t *allowed, int avoid,
+                        size_t stack) {
+  pthread_attr_t attr;
+  if ((pin || stack > 0) && pthread_attr_init(&attr) == 0) {
+    int shaped = pin && pin_attr(&attr, allowed, avoid, worker->index);
+    if (stack > 0 && pthread_attr_setstacksize(&attr, stack) == 0) shaped = 1;
+    int failed = shaped ? pthread_create(&worker->thread, &attr, worker_main, worker) : -1;
+    pthread_attr_destroy(&attr);
+    if (failed == 0) return 0;
+  }
+  return pthread_create(&worker->thread, NULL, worker_main, worker);
 }
 
 static int worker_init(dosc_worker *worker, int index) {
@@ -454,19 +477,13 @@ int dosc_pool_start(int threads) {
   pool.idle_spin_ns = pin ? DOSC_IDLE_SPIN_NS : 0;
   if (pin && (self < 0 || self >= CPU_SETSIZE || !CPU_ISSET(self, &allowed)))
     self = -1; /* unknown: bind workers to the first CPUs */
+  size_t stack = worker_stack_bytes();
   for (int i = 1; i < threads; i++) {
     if (worker_init(&workers[i], i) != 0) {
       snprintf(why, sizeof why, "out of memory");
       break;
     }
-    pthread_attr_t attr;
-    int bound = pin && pinned_attr(&attr, &allowed, self, i);
-    int failed = pthread_create(&workers[i].thread, bound ? &attr : NULL, worker_main, &workers[i]);
-    if (bound) {
-      pthread_attr_destroy(&attr);
-      /* A CPU we may not use after all (cpusets change): start unbound. */
-      if (failed) failed = pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]);
-    }
+    int failed = start_worker(&workers[i], pin, &allowed, self, stack);
     if (failed) {
       /* Memory, RLIMIT_NPROC or a cgroup's pids limit: run with the workers
        * started so far. */

@@ -51,6 +51,7 @@ static struct {
   int registered_count;
   int sidecar_warned;
   double started_at; /* CLOCK_MONOTONIC seconds at dosc_start */
+  pid_t pid;         /* the process that started the pool */
 } runtime = {.lock = PTHREAD_MUTEX_INITIALIZER, .forced_binding = DOSC_BIND_AUTO};
 
 static void warn(const char *format, const char *detail, const char *value) {
@@ -280,6 +281,10 @@ static void report_time_outside_tasks(void) {
 }
 
 static void shutdown_at_exit(void) {
+  /* exit() in a child of fork(): the pool's threads are the parent's, and the child has only
+   * the thread that forked. Joining them crashed the child (pthread_tryjoin_np on a thread
+   * that is not there: SIGSEGV) where the plain program's child exits with its status. */
+  if (getpid() != runtime.pid) return;
   pthread_mutex_lock(&runtime.lock);
   /* The program's time is rank 0's: a serving rank only waits for tasks. */
   if (runtime.trace && !dosc_remote_serving()) report_time_outside_tasks();
@@ -327,6 +332,7 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
       dosc_remote_rank_zero_works(dosc_rank_zero_shares(&runtime.profile));
       dosc_remote_send_ahead_below(dosc_send_ahead_work(&runtime.profile));
     }
+    runtime.pid = getpid();
     atexit(shutdown_at_exit);
     if (dosc_remote_serving()) {
       pthread_mutex_unlock(&runtime.lock);

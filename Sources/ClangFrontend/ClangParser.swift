@@ -61,7 +61,18 @@ final class ClangSession: FunctionSource {
   }()
   private(set) var mainFileFunctions: [(name: String, range: Range<Int>)] = []
 
-  init(path: String, arguments: [String]) throws {
+  /// The bracket nesting dosc parses by default: 40 times clang's 256, beyond any C a person or a
+  /// macro writes. clang's parser takes ~5 KiB of stack per level, 50 MiB here, which even the
+  /// smallest stack `LargeStack` falls back to (256 MiB) holds; at 150,000 levels a 1,000,000-deep
+  /// input overflowed the 4 GiB one inside libclang. Deeper input is clang's located error.
+  static let bracketDepth = 10_000
+
+  init(path: String, arguments userArguments: [String]) throws {
+    // gcc has no limit on the nesting of brackets, clang stops at 256: a `(`, `{` or `[` 257
+    // deep was an error that the user's cc never gives. An explicit `-fbracket-depth=` holds.
+    let arguments =
+      userArguments.contains { $0.hasPrefix("-fbracket-depth") }
+      ? userArguments : userArguments + ["-fbracket-depth=\(Self.bracketDepth)"]
     self.path = path
     self.arguments = arguments
     // libclang parses on a helper thread of its own with an 8 MiB stack, which deep C (an

@@ -31,6 +31,16 @@ public struct AnalyzedTask: Sendable {
   /// A task may run on another node when nothing stands in the way.
   public var isRemotable: Bool { reasons.isEmpty }
 
+  /// The first call by which the task may leave without returning and without ending the
+  /// process (`longjmp`, `pthread_exit`; `LibraryFunction.leavingTheThread`), or nil. On a
+  /// worker that jump crosses into another thread's stack, or ends a thread of the pool, and
+  /// the spawner's taskwait waits forever: its sites stay plain calls (the serial elision).
+  public var leavingCall: Reason? {
+    reasons.first {
+      ($0.kind == .callsInvisible || $0.kind == .callsEffect) && LibraryFunction.leavingTheThread.contains($0.culprit)
+    }
+  }
+
   public var manifestTask: Manifest.Task {
     Manifest.Task(
       name: name, location: manifestLocation(location), returns: returns, params: parameters.map(\.manifestParameter),

@@ -28,7 +28,7 @@ extension FunctionAnalyzer {
   func countIsNeverNegative(inside loop: CountedLoop?) -> (Polynomial) -> Bool {
     let parameters = checkedIntegerParameterNames
     var facts = knownFacts
-    if !function.body.containsLabel {
+    if !bodyContainsLabel {
       // The innermost loop of a name only: an inner `i` hides an outer one.
       var named: Set<String> = []
       for counted in [loop] + loopStack.reversed().map(\.counted) {

@@ -36,6 +36,9 @@ final class FunctionAnalyzer {
   lazy var globalConstancies = FunctionAnalyzer.globalConstancies(in: function)
   /// What values may carry of this process's own addresses (`OwnAddressCopies`).
   lazy var ownAddresses = OwnAddressContents(MemoryOrigins(function, mutations: mutations, context: context))
+  /// Whether the body holds a label (`Stmt.containsLabel`), found once: asked at every `if`,
+  /// a walk of the whole body each time made 10,000 nested `if`s take minutes.
+  lazy var bodyContainsLabel = function.body.containsLabel
   /// Parameters counted down by a loop from their value at the call (`isCountedParameter`):
   /// wherever else they are not followed their values are `#cur` symbols, so their names in
   /// figures are that value.

@@ -39,6 +39,12 @@ enum LibraryFunction {
     return nil
   }
 
+  /// Calls that leave the calling function without returning to it and without ending the
+  /// process: a jump to a `setjmp` anywhere up the stack, or the end of the calling thread.
+  static let leavingTheThread: Set<String> = [
+    "longjmp", "_longjmp", "siglongjmp", "__builtin_longjmp", "pthread_exit", "thrd_exit",
+  ]
+
   private static let mathFunctions: Set<String> = [
     "sqrt", "cbrt", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "exp", "exp2",
     "expm1", "log", "log2", "log10", "log1p", "pow", "fabs", "floor", "ceil", "round", "trunc", "fmod", "fmin",

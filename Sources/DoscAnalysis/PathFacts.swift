@@ -15,7 +15,7 @@ extension FunctionAnalyzer {
   /// signed integers, and `&&`, `||`, `!` of them (a few levels deep); none where it changes a
   /// variable (`(k-- > 0) && n > k`: the second comparison sees k after the decrement).
   func pathFacts(of condition: Expr, depth: Int = 8) -> ConditionFacts {
-    guard depth > 0, !function.body.containsLabel, !condition.changesAVariable else { return ConditionFacts() }
+    guard depth > 0, !bodyContainsLabel, !condition.changesAVariable else { return ConditionFacts() }
     switch condition.kind {
     case .binary("&&", let a, let b):
       let (first, second) = (pathFacts(of: a, depth: depth - 1), pathFacts(of: b, depth: depth - 1))

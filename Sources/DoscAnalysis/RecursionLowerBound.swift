@@ -56,9 +56,9 @@ enum RecursionLowerBoundAnalysis {
   }
 
   /// Functions a call to which may end the invocation without returning.
-  private static let leavingFunctions: Set<String> = [
-    "exit", "_Exit", "quick_exit", "abort", "longjmp", "_longjmp", "siglongjmp", "thrd_exit", "pthread_exit",
-  ]
+  private static let leavingFunctions: Set<String> = LibraryFunction.leavingTheThread.union([
+    "exit", "_Exit", "quick_exit", "abort",
+  ])
 
   private static func callCount(_ statement: Stmt, _ name: String) -> Int {
     var count = 0

@@ -258,6 +258,13 @@ struct UnitRewriter {
       try leavePlain(site, because: reason)
       return nil
     }
+    if let leaving = task?.leavingCall {
+      try leavePlain(
+        site,
+        because: "'\(site.callee)' may leave by '\(leaving.culprit)' (\(leaving.location.withBaseName)) without "
+          + "returning, which a task on a worker thread cannot")
+      return nil
+    }
     guard let declaration = unit.functions.declaration(named: site.callee) else {
       try leavePlain(site, because: "'\(site.callee)' has no prototype")
       return nil

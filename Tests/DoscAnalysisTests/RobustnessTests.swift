@@ -111,6 +111,41 @@ import Testing
       deeper.reasons.contains { $0.contains("'work' holds syntax nested too deeply to analyze") }, "\(deeper.reasons)")
   }
 
+  /// Each `if` asked whether the whole function holds a label, a walk of the whole body: 10,000
+  /// nested `if`s in a task took over 300 s (2,000: 6 s of CPU, 4,000: 25 s), now ~3 s.
+  @Test func deeplyNestedIfsInATaskTakeLinearTime() throws {
+    let source =
+      "void g(int *a, int v) { " + String(repeating: "if (v) ", count: 8000) + "a[0] = 1; }\n"
+      + "int main(void) { int a[1];\n#pragma dosc task\ng(a, 1);\nreturn a[0]; }\n"
+    let (seconds, manifest) = try Self.timedAnalysis(of: source)
+    #expect(seconds < 30, "8,000 nested ifs: \(seconds) s of CPU")
+    let a = try manifest.task("g").param("a")
+    #expect(a.writes == .number(1) && a.first == .number(0) && a.count == .number(1))
+  }
+
+  /// clang stops at 256 nested brackets where gcc (the user's cc) has no limit: 300 nested
+  /// parentheses were an error. dosc parses 10,000 deep; deeper is clang's located error, at
+  /// once (with 150,000 allowed, a 1,000,000-deep input overflowed the stack inside libclang).
+  @Test func bracketsNestedPastClangsDefaultAreParsed() throws {
+    let nested = { (depth: Int) in
+      "void g(int *a, int v) { a[0] = " + String(repeating: "(", count: depth) + "v"
+        + String(repeating: ")", count: depth) + "; }\n"
+        + "int main(void) { int a[1];\n#pragma dosc task\ng(a, 1);\nreturn a[0]; }\n"
+    }
+    let path = try Fixtures.write(nested(300))
+    let (status, _, stderr) = try Fixtures.shell(
+      try Fixtures.doscExecutable(), ["analyze", path, "-o", path + ".json"])
+    #expect(status == 0, "\(stderr)")
+    let manifest = try Manifest.decode(try Data(contentsOf: URL(fileURLWithPath: path + ".json")))
+    #expect(try manifest.task("g").param("a").writes == .number(1))
+    let deep = try Fixtures.write(nested(1_000_000), named: "deep.c")
+    let (deepStatus, _, deepErrors) = try Fixtures.shell(
+      try Fixtures.doscExecutable(), ["analyze", deep, "-o", deep + ".json"])
+    #expect(deepStatus == 1, "\(deepErrors)")
+    #expect(deepErrors.contains("bracket nesting level exceeded maximum of 10000"), "\(deepErrors)")
+    #expect(!FileManager.default.fileExists(atPath: deep + ".json"))
+  }
+
   @Test func pragmaOperatorsAreCheckedAndReported() throws {
     let path = try Fixtures.write(
       """
