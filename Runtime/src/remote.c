@@ -113,8 +113,8 @@ static struct {
   int shared;
   /* rank 0 shares and this host's ranks' workers and the communication thread outnumber its
    * cores (dosc_remote_rank_zero_works): that thread sleeps when quiet, never yields
-   * (coordinate) */
-  int crowded;
+   * (coordinate); atomic: set after that thread starts */
+  atomic_int crowded;
   int all_reached;              /* every serving rank has sent REACHED (the trace's contact) */
   unsigned char *reached;       /* [size]: under mpi_lock */
   int reached_count;            /* under mpi_lock */
@@ -1225,7 +1225,8 @@ static void coordinate(void) {
       /* Crowded, a yielding thread is one more runnable thread than cores: each yield hands a
        * core back, but it is runnable again at once, and a third of two cores went to it while
        * rank 0's worker ran its share (mandelbrot 80x60 on 2 ranks: auto 1.21x inline). */
-      idle_yielding_for(&idle, queue.crowded ? 0 : DOSC_REMOTE_YIELD_NS);
+      int crowded = atomic_load_explicit(&queue.crowded, memory_order_relaxed);
+      idle_yielding_for(&idle, crowded ? 0 : DOSC_REMOTE_YIELD_NS);
       continue;
     }
     /* Woken, it looks again before it takes mpi_lock: taking it from a
@@ -1396,7 +1397,8 @@ void dosc_remote_rank_zero_works(int shares, int host_workers, int cores) {
   const char *bind = getenv("DOSC_BIND");
   int forced_remote = bind != NULL && strcmp(bind, "remote") == 0;
   queue.shared = shares && !forced_remote;
-  queue.crowded = queue.shared && host_workers + 1 > cores;
+  atomic_store_explicit(&queue.crowded, queue.shared && host_workers + 1 > cores,
+                        memory_order_relaxed);
   if (dosc_remote.trace)
     fprintf(stderr, "dosc: %d ranks (%s), %d thread%s per rank; rank 0 runs main%s\n",
             dosc_remote.size, dosc_remote.mpi->library_version(), dosc_remote.threads,
