@@ -18,7 +18,10 @@
  * With SERIALIZED 1, both ranks start with MPI_Init_thread(MPI_THREAD_SERIALIZED), the level a
  * dosc rank asks for (Runtime/src/mpi_transport.c: rank 0 calls MPI from several threads, one
  * at a time): Open MPI 4.1 takes its internal locks at every level above MPI_THREAD_SINGLE,
- * which plain MPI_Init gives, so this is the raw limit at dosc's level.
+ * which plain MPI_Init gives, so this is the raw limit at dosc's level. With SERIALIZED 2, rank 0
+ * alone does so and rank 1 calls MPI_Init: the levels of dosc's ranks when a serving rank has one
+ * thread (it serves alone at MPI_THREAD_SINGLE, Runtime/src/remote.c, dosc_remote_init; the
+ * rank is read from OMPI_COMM_WORLD_RANK / PMI_RANK before MPI_Init, as dosc does).
  *   usage: mpirun -np 2 pingpong_mpi BYTES ROUNDS [WORK [HUGE [POLLED [SERIALIZED]]]] */
 #define _GNU_SOURCE
 #include <mpi.h>
@@ -41,7 +44,11 @@ static void receive(double *buffer, long bytes, int source, MPI_Request listen) 
 
 int main(int argc, char **argv) {
   int provided;
-  if (argc > 6 && atoi(argv[6]))
+  int serialized = argc > 6 ? atoi(argv[6]) : 0;
+  const char *launcher_rank = getenv("OMPI_COMM_WORLD_RANK");
+  if (launcher_rank == NULL) launcher_rank = getenv("PMI_RANK");
+  if (serialized == 2 && launcher_rank != NULL && atoi(launcher_rank) > 0) serialized = 0;
+  if (serialized)
     MPI_Init_thread(&argc, &argv, MPI_THREAD_SERIALIZED, &provided);
   else
     MPI_Init(&argc, &argv);

@@ -12,18 +12,26 @@
 
 #include "remote_transport.h"
 
-static int init(int *rank, int *size, char *error, size_t error_size) {
+/* DOSC_THREAD_* to MPI's own values, which every MPI orders alike (MPI 3.1, 12.4.3). */
+static const int mpi_levels[] = {MPI_THREAD_SINGLE, MPI_THREAD_FUNNELED, MPI_THREAD_SERIALIZED,
+                                 MPI_THREAD_MULTIPLE};
+
+static int init(int level, int *provided_level, int *rank, int *size, char *error,
+                size_t error_size) {
   int provided = 0;
-  if (MPI_Init_thread(NULL, NULL, MPI_THREAD_SERIALIZED, &provided) != MPI_SUCCESS) {
+  if (MPI_Init_thread(NULL, NULL, mpi_levels[level], &provided) != MPI_SUCCESS) {
     snprintf(error, error_size, "MPI_Init_thread failed");
     return -1;
   }
-  if (provided < MPI_THREAD_SERIALIZED) {
-    snprintf(error, error_size, "the MPI library gives no MPI_THREAD_SERIALIZED (level %d)",
-             provided);
+  if (provided < mpi_levels[level]) {
+    snprintf(error, error_size, "the MPI library gives no %s (level %d)",
+             dosc_thread_level_name(level), provided);
     MPI_Finalize();
     return -1;
   }
+  *provided_level = level;
+  while (*provided_level < DOSC_THREAD_MULTIPLE && provided >= mpi_levels[*provided_level + 1])
+    ++*provided_level;
   MPI_Comm_rank(MPI_COMM_WORLD, rank);
   MPI_Comm_size(MPI_COMM_WORLD, size);
   return 0;

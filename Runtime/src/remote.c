@@ -4,7 +4,8 @@
  * dosc_start loads the MPI plugin that matches the launcher (mpi_launcher.c)
  * and starts one communication thread per rank, the only thread that calls
  * MPI (MPI_THREAD_SERIALIZED: workers never block in MPI, and one thread
- * needs no locks inside MPI). Rank 0 runs main;
+ * needs no locks inside MPI); but a serving rank of one thread has none: its
+ * only thread serves alone, at MPI_THREAD_SINGLE (dosc_remote_init). Rank 0 runs main;
  * the others serve tasks (serve.c) and never return from dosc_start.
  *
  * Rank 0: dosc_spawn_remote evaluates a task's footprints, copies its
@@ -1301,6 +1302,14 @@ static void print_counters(void) {
             (long long)atomic_load(&queue.kept_overlap),
             (long long)atomic_load(&queue.kept_figures), (long long)atomic_load(&queue.kept_size),
             dosc_remote.max_bytes);
+  /* What each rank's MPI_Init_thread gave: a serving rank of one thread serves alone at
+   * MPI_THREAD_SINGLE (dosc_remote_init). */
+  fprintf(stderr, "dosc: MPI thread levels: rank 0 %s",
+          dosc_thread_level_name(dosc_remote.thread_level));
+  for (int rank = 1; rank < dosc_remote.size; rank++)
+    fprintf(stderr, ", rank %d %s", rank,
+            dosc_thread_level_name(queue.counters[rank].thread_level));
+  fputc('\n', stderr);
   for (int rank = 1; rank < dosc_remote.size; rank++) {
     const dosc_wire_counters *c = &queue.counters[rank];
     fprintf(
@@ -1322,13 +1331,14 @@ static void stop_at_exit(void) {
   if (dosc_remote.trace) print_counters();
 }
 
-static void *communicate(void *unused) {
-  (void)unused;
+/* MPI_Init_thread at `level` on the calling thread, then what every rank sets up once its rank
+ * is known; comm_ready says how it went (1, or -1 with init_error). 0 on success. */
+static int start_mpi(int level) {
   int rank = 0, size = 1;
-  if (dosc_remote.mpi->init(&rank, &size, dosc_remote.init_error, sizeof dosc_remote.init_error) !=
-      0) {
+  if (dosc_remote.mpi->init(level, &dosc_remote.thread_level, &rank, &size, dosc_remote.init_error,
+                            sizeof dosc_remote.init_error) != 0) {
     atomic_store_explicit(&dosc_remote.comm_ready, -1, memory_order_release);
-    return NULL;
+    return -1;
   }
   dosc_remote.rank = rank;
   dosc_remote.size = size;
@@ -1350,15 +1360,38 @@ static void *communicate(void *unused) {
   }
   /* release: pairs with the acquire load in dosc_remote_init (rank, size). */
   atomic_store_explicit(&dosc_remote.comm_ready, 1, memory_order_release);
-  if (rank == 0)
-    coordinate();
-  else
-    dosc_serve_communicate();
+  return 0;
+}
+
+void dosc_remote_end_mpi(void) {
   dosc_cancel_control();
   dosc_remote_free_send_records();
   dosc_remote.mpi->finalize();
   atomic_store_explicit(&dosc_remote.comm_done, 1, memory_order_release);
+}
+
+static void *communicate(void *unused) {
+  (void)unused;
+  /* Rank 0 calls MPI from this thread and from threads waiting at a taskwait (under mpi_lock);
+   * a serving rank that does not serve alone from this thread only, not the main one (which
+   * MPI_THREAD_FUNNELED would require). */
+  if (start_mpi(DOSC_THREAD_SERIALIZED) != 0) return NULL;
+  if (dosc_remote.rank == 0)
+    coordinate();
+  else
+    dosc_serve_communicate();
+  dosc_remote_end_mpi();
   return NULL;
+}
+
+/* A serving rank of one thread serves alone (remote_internal.h, serves_alone): no communication
+ * thread, MPI at MPI_THREAD_SINGLE, which Open MPI 4.1 runs without its locks (a raw ping-pong
+ * of 8 bytes at SINGLE took 508-540 ns, at SERIALIZED 711-761 ns, BENCHMARKS.md). Whether this
+ * rank is 0 must be known before MPI_Init: from the launcher's variables (mpi_launcher.c).
+ * Where they name no rank above 0, the rank may be 0, which needs a communication thread, so it
+ * starts one as before. */
+static int serves_alone(int threads) {
+  return threads == 1 && dosc_launcher_from_env().rank > 0;
 }
 
 int dosc_remote_init(int threads, int trace) {
@@ -1373,6 +1406,24 @@ int dosc_remote_init(int threads, int trace) {
   dosc_remote.max_bytes = limit != NULL && atoll(limit) > 0 ? atoll(limit) : DOSC_REMOTE_MAX_BYTES;
   const char *replicate = getenv("DOSC_REPLICATE");
   queue.replicate = replicate == NULL || strcmp(replicate, "0") != 0;
+  if (serves_alone(threads)) {
+    dosc_remote.serves_alone = 1;
+    if (start_mpi(DOSC_THREAD_SINGLE) != 0) {
+      fprintf(stderr, "dosc: warning: %s: a single node\n", dosc_remote.init_error);
+      dosc_remote.mpi = NULL;
+      return 1;
+    }
+    /* Rank 0 at MPI_THREAD_SINGLE could not share MPI with its threads: a launcher whose
+     * variables named another rank than MPI's ends the job here, before main. */
+    if (dosc_remote.rank == 0) {
+      fprintf(stderr,
+              "dosc: rank 0: error: the launcher's variables said rank %d, MPI says 0; ending "
+              "the job\n",
+              dosc_launcher_from_env().rank);
+      dosc_remote.mpi->abort(71);
+    }
+    return dosc_remote.size;
+  }
   if (pthread_create(&dosc_remote.comm_thread, NULL, communicate, NULL) != 0) {
     fprintf(stderr, "dosc: warning: cannot start the MPI thread: a single node\n");
     dosc_remote.mpi = NULL;

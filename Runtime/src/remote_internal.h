@@ -39,6 +39,11 @@ typedef struct dosc_remote_state {
   /* This process reads its own memory without faulting (footprint_read.h), found once at
    * start-up: check_task then asks no parameter whether it can be shipped. */
   int reads_without_faults;
+  /* A serving rank of one thread whose launcher said its rank before MPI_Init: that thread,
+   * the process's only one, runs the serve loop and is the only one that calls MPI, at
+   * MPI_THREAD_SINGLE (remote.c, dosc_remote_init); no communication thread. */
+  int serves_alone;
+  int thread_level; /* the MPI thread level MPI gave this rank (DOSC_THREAD_*) */
   pthread_t comm_thread;
   atomic_int comm_ready; /* 1: MPI initialised (or failed: size stays 1) */
   atomic_int stop;       /* rank 0: the program is ending; others: STOP arrived */
@@ -85,6 +90,9 @@ DOSC_INTERNAL const unsigned char *dosc_next_control(int *source, size_t *bytes,
 DOSC_INTERNAL void dosc_cancel_control(void); /* before MPI_Finalize */
 DOSC_INTERNAL void dosc_remote_flush_sends(void);
 DOSC_INTERNAL void dosc_remote_free_send_records(void); /* after the last send */
+/* After a rank's last message: cancels the control receive, frees the send records, finalises
+ * MPI and sets comm_done. On the thread that called MPI. */
+DOSC_INTERNAL void dosc_remote_end_mpi(void);
 
 /* The site a wire id names, or NULL. Inline, as the other small helpers
  * here: each is on every task's way (a call costs more than its body). */

@@ -99,9 +99,9 @@ typedef struct dosc_wire_counters {
   uint64_t bytes_received; /* footprint bytes shipped in */
   uint64_t bytes_sent;     /* footprint and result bytes shipped back */
   int32_t threads;
-  int32_t padding;
-  uint64_t busy_ns; /* time its workers spent running received tasks */
-  char host[64];    /* its host's name (gethostname, cut): the trace says where each rank ran */
+  int32_t thread_level; /* its MPI thread level, DOSC_THREAD_* */
+  uint64_t busy_ns;     /* time its workers spent running received tasks */
+  char host[64];        /* its host's name (gethostname, cut): the trace says where each rank ran */
 } dosc_wire_counters;
 
 /* A control message larger than this is refused (a forged or corrupt one). */

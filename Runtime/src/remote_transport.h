@@ -6,21 +6,40 @@
  * nothing for MPI. The calls live in a plugin per MPI, libdosc_mpi_openmpi.so
  * and libdosc_mpi_mpich.so (src/mpi_transport.c, built with each MPI's mpicc),
  * of which mpi_launcher.c loads the one matching the launcher, with dlopen,
- * only when a launcher started the program on two or more ranks. Every function is called by the
- * one communication thread of a rank (MPI_THREAD_SERIALIZED), never by workers.
+ * only when a launcher started the program on two or more ranks. Every function is called by one
+ * thread of a rank at a time, never by workers: its communication thread (MPI_THREAD_SERIALIZED;
+ * on rank 0 threads waiting at a taskwait too, under remote.c's mpi_lock), or, on a serving rank
+ * of one thread, that thread alone (MPI_THREAD_SINGLE: remote.c, dosc_remote_init).
  */
 #ifndef DOSC_REMOTE_TRANSPORT_H
 #define DOSC_REMOTE_TRANSPORT_H
 
 #include <stddef.h>
 
-#define DOSC_TRANSPORT_VERSION 4
+#define DOSC_TRANSPORT_VERSION 5
+
+/* MPI's thread levels, in MPI's order, numbered alike by every plugin (MPI_THREAD_SINGLE and
+ * the others are each MPI's own values). */
+enum {
+  DOSC_THREAD_SINGLE = 0,
+  DOSC_THREAD_FUNNELED = 1,
+  DOSC_THREAD_SERIALIZED = 2,
+  DOSC_THREAD_MULTIPLE = 3
+};
+
+/* MPI's name of a DOSC_THREAD_* level, for messages and the trace. */
+static inline const char *dosc_thread_level_name(int level) {
+  static const char *const names[] = {"MPI_THREAD_SINGLE", "MPI_THREAD_FUNNELED",
+                                      "MPI_THREAD_SERIALIZED", "MPI_THREAD_MULTIPLE"};
+  return level >= DOSC_THREAD_SINGLE && level <= DOSC_THREAD_MULTIPLE ? names[level]
+                                                                      : "an unknown thread level";
+}
 
 typedef struct dosc_transport {
   int version; /* DOSC_TRANSPORT_VERSION */
-  /* MPI_Init_thread(SERIALIZED); *rank, *size of MPI_COMM_WORLD. 0 on success;
-   * else writes why into error. */
-  int (*init)(int *rank, int *size, char *error, size_t error_size);
+  /* MPI_Init_thread at `level` (DOSC_THREAD_*); *provided, the level MPI gives (at least
+   * `level`), *rank, *size of MPI_COMM_WORLD. 0 on success; else writes why into error. */
+  int (*init)(int level, int *provided, int *rank, int *size, char *error, size_t error_size);
   void (*finalize)(void);
   /* MPI_Abort(MPI_COMM_WORLD, code): ends every rank of the job. */
   void (*abort)(int code);

@@ -14,6 +14,13 @@
  * clear error (dosc_remote_fail),
  * never a crash. When rank 0 says STOP, it finishes what it holds, reports
  * its counters, finalises MPI, and the rank exits with status 0.
+ *
+ * A rank of one thread that serves alone (remote_internal.h) has no
+ * communication thread: its starting thread, the only one, runs
+ * dosc_serve_communicate itself, at MPI_THREAD_SINGLE, and runs each task as
+ * it arrives; a task it spawns goes on this rank's pool of one worker, this
+ * thread, whose taskwait runs it. Below, "the communication thread" is that
+ * thread then.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -331,7 +338,8 @@ static received_task *receive_task(const dosc_message_header *header, const unsi
 }
 
 /* Whether this rank's results reach rank 0 in the order its tasks came: with one thread the
- * communication thread runs every task as it arrives; with more, a later task may end first and
+ * thread that receives them (serving alone or not) runs every task as it arrives and sends its
+ * RESULT at once; with more, a later task may end first and
  * its RESULT overtake an earlier one's. What the WANT promises and what allows a short RESULT. */
 static int results_in_order(void) {
   return dosc_remote.threads == 1;
@@ -519,7 +527,7 @@ void dosc_serve_communicate(void) {
                                      (uint64_t)serve.bytes_received,
                                      (uint64_t)serve.bytes_sent,
                                      dosc_pool_threads(),
-                                     0,
+                                     dosc_remote.thread_level,
                                      (uint64_t)atomic_load(&serve.busy_ns),
                                      ""};
       dosc_remote_host_name(counters.host, sizeof counters.host);
@@ -657,6 +665,16 @@ static void run_received(void *pointer) {
 void dosc_serve_run(const dosc_program_info *const *units, int count) {
   serve.units = units;
   serve.unit_count = count;
+  if (dosc_remote.serves_alone) {
+    atomic_store_explicit(&serve.units_ready, 1, memory_order_relaxed);
+    /* Each task runs at the depth of a received task on the pool (pool.c, take_received): what
+     * it spawns meets the sites' depth cut-offs as on a rank of more threads. */
+    dosc_current_depth = 1;
+    dosc_serve_communicate();
+    dosc_remote_end_mpi();
+    fflush(NULL);
+    exit(0);
+  }
   /* Received tasks go to whichever worker is free first, never to this one alone: fed by
    * this thread, a task that came while it ran a long one waited for that to end while the
    * other workers idled. */

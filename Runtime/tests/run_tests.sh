@@ -492,17 +492,33 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
   # whole written footprints were 32752 + 16384 + 4 x 32752 = 180144). The 16 sums' results (a
   # long each, nothing written) come back in the short form: 8 bytes, no header, from a serving
   # rank of 1 thread (src/remote_protocol.h, DOSC_SHORT_RESULT_BYTES).
+  # A serving rank of 1 thread serves alone, at MPI_THREAD_SINGLE (src/remote.c,
+  # dosc_remote_init); rank 0 calls MPI from two threads, at MPI_THREAD_SERIALIZED.
   for transport in "" "--mca btl tcp,self"; do
     for ranks in 2 3; do
       mpi $ranks $transport -- $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- "$R"
+      levels="rank 0 MPI_THREAD_SERIALIZED, rank 1 MPI_THREAD_SINGLE"
+      [ "$ranks" = 3 ] && levels="$levels, rank 2 MPI_THREAD_SINGLE"
       rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
+        err_has "^dosc: MPI thread levels: $levels\$" &&
         err_has "^dosc: rank 0: host $HOST, 112 tasks sent, 0 run here, 1 kept here, 197808 bytes sent, 66160 bytes received, busy " && err_has "^dosc: rank 0: kept here: 1 with overlapping written footprints, 0 with figures that did not evaluate, 0 above" &&
         err_has '^dosc: rank 0: 16 results came in the short form (at most 8 bytes, from a rank of 1 thread)$' &&
         err_has '^dosc: site 3 log_sum .*: local - remote forced by DOSC_BIND, but the task is not remotable' &&
         err_has "^dosc: $ranks ranks" && ! grep -qi 'mpi_abort\|error' "$TMP/err"
-      expect "mpirun -np $ranks ${transport:-(shared memory)}: forced remote, halo in, only changed cells back, red-black and a concurrently written other half right, overlapping footprints kept here"
+      expect "mpirun -np $ranks ${transport:-(shared memory)}: forced remote, halo in, only changed cells back, red-black and a concurrently written other half right, overlapping footprints kept here, serving ranks at MPI_THREAD_SINGLE"
     done
   done
+  # A launcher that does not say a rank's number before MPI_Init (here Open MPI's, with
+  # OMPI_COMM_WORLD_RANK taken away): the rank may be 0, so it starts a communication thread
+  # and MPI_THREAD_SERIALIZED as every rank did before; the same results and bytes.
+  mpi 2 -- $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- env -u OMPI_COMM_WORLD_RANK "$R"
+  rc_is 0 && out_has '^result=ok$' &&
+    err_has "^dosc: rank 0: host $HOST, 112 tasks sent, 0 run here, 1 kept here, 197808 bytes sent, 66160 bytes received, busy " &&
+    err_has '^dosc: rank 0: 16 results came in the short form ' &&
+    err_has '^dosc: MPI thread levels: rank 0 MPI_THREAD_SERIALIZED, rank 1 MPI_THREAD_SERIALIZED$' &&
+    ! grep -qi 'mpi_abort\|error' "$TMP/err"
+  expect "mpirun -np 2, no rank number before MPI_Init: a serving rank of 1 thread keeps its communication thread, right results"
+
   # Footprints of 2 MiB and more (3 MiB arrays, three rounds): a serving rank receives them
   # into mappings on huge pages and reuses them (src/footprint_buffer.h); one or two threads.
   for run in "1 " "1 --mca btl tcp,self" "2 "; do
@@ -512,6 +528,8 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
     rc_is 0 && out_has '^result=ok$' &&
       err_has "^dosc: rank 0: host $HOST, 118 tasks sent, 0 run here, 1 kept here, " &&
       { [ "$threads" = 1 ] || ! err_has 'short form'; } &&
+      { [ "$threads" = 2 ] || err_has '^dosc: MPI thread levels: .*, rank 1 MPI_THREAD_SINGLE$'; } &&
+      { [ "$threads" = 1 ] || err_has '^dosc: MPI thread levels: .*, rank 1 MPI_THREAD_SERIALIZED$'; } &&
       ! grep -qi 'mpi_abort\|error' "$TMP/err"
     transport=${run#* }
     expect "mpirun -np 2 ${transport:-(shared memory)}, $threads thread(s): 3 MiB footprints through huge-page buffers, right results"
@@ -656,8 +674,9 @@ if command -v mpiexec.mpich >/dev/null 2>&1 && [ -f "$BIN/../libdosc_mpi_mpich.s
     rc_is 0 && out_has '^nodes='$ranks' rank=0$' && out_has '^result=ok$' &&
       err_has "^dosc: $ranks ranks (MPICH " &&
       err_has "^dosc: rank 0: host $HOST, 112 tasks sent, 0 run here, 1 kept here, 197808 bytes sent, 66160 bytes received, busy " &&
+      err_has '^dosc: MPI thread levels: rank 0 MPI_THREAD_SERIALIZED, rank 1 MPI_THREAD_SINGLE' &&
       ! grep -qi 'abort\|error' "$TMP/err"
-    expect "mpiexec.mpich -n $ranks: forced remote, the MPICH plugin, the same bytes as under Open MPI"
+    expect "mpiexec.mpich -n $ranks: forced remote, the MPICH plugin, the same bytes as under Open MPI, serving ranks at MPI_THREAD_SINGLE (PMI_RANK)"
   done
   run $M DOSC_THREADS=1 DOSC_TRACE=1 -- mpiexec.mpich -n 3 "$R" 10
   rc_is 0 && out_has '^result=ok$' && err_has '^dosc: site 0 smooth .*: remote - 3 nodes' &&
