@@ -529,7 +529,10 @@ dosc_prices dosc_price_task(const dosc_profile *profile, const dosc_task_size *s
  * shipped task's own spawns run on its rank's pool, never a second hop
  * (serve.c makes every remote binding local there); those of a remote-bound
  * task rank 0 runs itself (its ticket, remote.c) may ship while above the
- * cut-off. */
+ * cut-off. Such a task spawned at depth 0 (by a root main calls, or by main)
+ * runs at depth 2, as a task root's children do, not 1: else its spawns
+ * passed the cut-off meant for the root's, one level too deep (10-queens on 2
+ * ranks shipped 67-74 tasks where the root's 10 children were meant). */
 
 /* The walk treats a decrement past its window as a smaller one (an upper
  * bound): such a recurrence states no lower bound. */

@@ -85,6 +85,7 @@ typedef struct remote_task {
   dosc_frame *frame;
   dosc_remote_site *site;
   int quick;          /* predicted to take at most queue.quick_work operations */
+  int spawn_depth;    /* the spawner's dosc_current_depth (run_ticket) */
   atomic_int claimed; /* 0 until the ticket or the communication thread takes it */
   atomic_int refs;    /* holders: the queue, the ticket */
   uint64_t number;
@@ -111,6 +112,10 @@ static struct {
   /* rank 0's workers run queued tasks too: under auto, where they add to the workers that run
    * at once (dosc_rank_zero_shares), set once before main runs */
   int shared;
+  /* rank 0 shares and this host's ranks' workers and the communication thread outnumber its
+   * cores (dosc_remote_rank_zero_works): that thread sleeps when quiet, never yields
+   * (coordinate); atomic: set after that thread starts */
+  atomic_int crowded;
   int all_reached;              /* every serving rank has sent REACHED (the trace's contact) */
   unsigned char *reached;       /* [size]: under mpi_lock */
   int reached_count;            /* under mpi_lock */
@@ -285,18 +290,23 @@ int dosc_remote_spinning(dosc_idle *idle) {
   return 1;
 }
 
-void dosc_remote_idle(dosc_idle *idle) {
+/* dosc_remote_idle, yielding for `yield_ns` of quiet before it sleeps. */
+static void idle_yielding_for(dosc_idle *idle, long long yield_ns) {
   /* Spinning, it polls again at once, as MPI's own blocking loops do: a
    * pause costs ~60 ns on AMD Zen, added to a message that comes meanwhile. */
   if (dosc_remote_spinning(idle)) return;
   long long quiet_ns = idle->now_ns - idle->since_ns;
-  if (quiet_ns < DOSC_REMOTE_YIELD_NS) {
+  if (quiet_ns < yield_ns) {
     sched_yield(); /* another thread that wants this CPU gets it */
   } else {
     long long sleep_ns = quiet_ns / 8 < 1000000 ? quiet_ns / 8 : 1000000;
     struct timespec pause = {0, sleep_ns};
     nanosleep(&pause, NULL);
   }
+}
+
+void dosc_remote_idle(dosc_idle *idle) {
+  idle_yielding_for(idle, DOSC_REMOTE_YIELD_NS);
 }
 
 void dosc_remote_fail(int source, const char *format, ...) {
@@ -654,7 +664,15 @@ static void run_ticket(void *pointer) {
                                               memory_order_relaxed)) {
     /* Clocked for the trace only: two clock reads cost a small task ~0.1 us. */
     long long started = dosc_remote.trace ? dosc_remote_now_ns() : 0;
+    /* Spawned outside every task (depth 0: by a tree's root that main calls, as n-queens' is,
+     * or by main itself), it runs at depth 2, where the children of a root main spawns as a
+     * task run (fib's): the remote depth cut-off counts the levels of a tree from its root
+     * either way (policy.c, "Which node ships"). At depth 1 its own spawns passed the cut-off
+     * of 2 meant for the root's: 10-queens on 2 ranks shipped 67-74 grandchildren. */
+    int depth = dosc_current_depth;
+    if (task->spawn_depth == 0) dosc_current_depth = 2;
     task->site->thunk(task->args);
+    dosc_current_depth = depth;
     if (dosc_remote.trace)
       atomic_fetch_add_explicit(&queue.busy_ns, dosc_remote_now_ns() - started,
                                 memory_order_relaxed);
@@ -705,6 +723,7 @@ void dosc_spawn_remote(dosc_frame *frame, dosc_remote_site *site, void *args, lo
   task->frame = frame;
   task->site = site;
   task->quick = work >= 0 && work <= queue.quick_work;
+  task->spawn_depth = dosc_current_depth;
   find_replicas(frame, task);
   /* relaxed: the waiting FIFO's mutex (or mpi_lock) publishes the task to
    * the thread that sends it; the decrement when it completes comes after. */
@@ -1204,7 +1223,11 @@ static void coordinate(void) {
       continue;
     }
     if (!helper_polling()) {
-      dosc_remote_idle(&idle);
+      /* Crowded, a yielding thread is one more runnable thread than cores: each yield hands a
+       * core back, but it is runnable again at once, and a third of two cores went to it while
+       * rank 0's worker ran its share (mandelbrot 80x60 on 2 ranks: auto 1.21x inline). */
+      int crowded = atomic_load_explicit(&queue.crowded, memory_order_relaxed);
+      idle_yielding_for(&idle, crowded ? 0 : DOSC_REMOTE_YIELD_NS);
       continue;
     }
     /* Woken, it looks again before it takes mpi_lock: taking it from a
@@ -1420,11 +1443,13 @@ int dosc_remote_init(int threads, int trace) {
   return dosc_remote.size;
 }
 
-void dosc_remote_rank_zero_works(int shares) {
+void dosc_remote_rank_zero_works(int shares, int host_workers, int cores) {
   if (dosc_remote.mpi == NULL || dosc_remote.rank != 0) return;
   const char *bind = getenv("DOSC_BIND");
   int forced_remote = bind != NULL && strcmp(bind, "remote") == 0;
   queue.shared = shares && !forced_remote;
+  atomic_store_explicit(&queue.crowded, queue.shared && host_workers + 1 > cores,
+                        memory_order_relaxed);
   if (dosc_remote.trace)
     fprintf(stderr, "dosc: %d ranks (%s), %d thread%s per rank; rank 0 runs main%s\n",
             dosc_remote.size, dosc_remote.mpi->library_version(), dosc_remote.threads,

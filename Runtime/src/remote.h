@@ -3,7 +3,7 @@
  * start.c calls these, in this order, from dosc_start:
  *   nodes = dosc_remote_init(threads);       before the pool and decisions
  *   ... if (dosc_remote_serving()) skip the sidecar, profile and decisions
- *   dosc_remote_rank_zero_works(shares)      rank 0, once the profile is known
+ *   dosc_remote_rank_zero_works(shares, ...) rank 0, once the profile is known
  *   dosc_remote_send_ahead_below(work)       rank 0, likewise
  *   dosc_remote_site_available(unit, id)     per site, when deciding
  *   dosc_remote_publish(units, count)        after every registered unit is
@@ -28,8 +28,10 @@ DOSC_INTERNAL int dosc_remote_serving(void);
 
 /* Rank 0: whether its workers take queued remote tasks too (the model's
  * dosc_rank_zero_shares; never under DOSC_BIND=remote, which sends every task
- * away). Prints the trace's line on the ranks. */
-DOSC_INTERNAL void dosc_remote_rank_zero_works(int shares);
+ * away), and this host's workers (its ranks x threads) and cores: where they
+ * share and the workers with the communication thread outnumber the cores, that
+ * thread sleeps when quiet rather than yields. Prints the trace's line on the ranks. */
+DOSC_INTERNAL void dosc_remote_rank_zero_works(int shares, int host_workers, int cores);
 
 /* Rank 0: a task whose work at its arguments is at most `work` operations is
  * quick: a rank whose threads run only such tasks may be sent one more, to wait

@@ -329,7 +329,9 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
     dosc_pool_time_tasks(runtime.trace);
     runtime.profile.threads = dosc_pool_start(threads);
     if (!dosc_remote_serving()) {
-      dosc_remote_rank_zero_works(dosc_rank_zero_shares(&runtime.profile));
+      dosc_remote_rank_zero_works(dosc_rank_zero_shares(&runtime.profile),
+                                  runtime.profile.ranks_per_host * runtime.profile.threads,
+                                  runtime.profile.cores);
       dosc_remote_send_ahead_below(dosc_send_ahead_work(&runtime.profile));
     }
     runtime.pid = getpid();

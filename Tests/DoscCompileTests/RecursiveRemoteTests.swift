@@ -70,8 +70,17 @@ import Testing
       site.contains(": remote - ") && site.contains("the estimate at the spawn's arguments (ops) >= ")
         && site.contains("while depth < 2"), "\(site)")
     let sent = try #require(RemoteTests.counter(big.stderr, rank: 0, "tasks sent"), "\(big.stderr)")
-    // Spawns from the root (10) and its children (at most 10 x 10) only, never deeper.
-    #expect(sent >= 1 && sent <= 110, "the top levels only: \(sent) tasks sent")
+    // The root's 10 children only (the cut-off's one level below main's plain call).
+    #expect(sent >= 1 && sent <= 10, "the top level only: \(sent) tasks sent")
+    // On 2 ranks of 1 thread rank 0 shares (its tickets, remote.c): a child it runs itself runs
+    // at depth 2, as a task root's children do, so its own spawns stay here. Before, they passed
+    // the cut-off of 2 at depth 1 and shipped: 67-74 tasks sent or run here.
+    let two = RemoteTests.Configuration(ranks: 2, tcp: false, binding: "auto", threads: 1)
+    let shared = try RemoteTests.run([built.program, "10"], two)
+    #expect(shared.status == 0 && shared.stdout == built.expected.stdout, "\(shared.stderr)")
+    let sentOfTwo = try #require(RemoteTests.counter(shared.stderr, rank: 0, "tasks sent"), "\(shared.stderr)")
+    let runHere = try #require(RemoteTests.counter(shared.stderr, rank: 0, "run here"), "\(shared.stderr)")
+    #expect(sentOfTwo + runHere == 10, "2 ranks: \(sentOfTwo) sent, \(runHere) run here: the root's 10 children")
 
     let plainSix = try Harness.run([built.scratch + "/plain", "6"])
     let small = try RemoteTests.run([built.program, "6"], Self.auto)
