@@ -4,8 +4,14 @@
 /// Whatever the printed form, it evaluates (in C, on non-overflowing values) to the polynomial.
 enum PolynomialPrinter {
   /// Nil for `Polynomial.overflow`, or when the integer numerator would not fit in 64 bits.
+  /// Memoized (`PrintedForms`): a nested atom is printed again at each ordering of the factors
+  /// around it.
   static func print(_ polynomial: Polynomial) -> String? {
     if polynomial.isOverflow { return nil }
+    return PrintedForms.shared.form(of: polynomial, printing: printUnremembered)
+  }
+
+  private static func printUnremembered(_ polynomial: Polynomial) -> String? {
     if polynomial.isZero { return "0" }
     var denominator = 1
     for coefficient in polynomial.terms.values {
