@@ -204,7 +204,7 @@ struct AccessSummary {
       }
       result.parameters[index] = repeated
     }
-    result.keepWithinBudget(at: loop.location.withBaseName)
+    result.keepWithinBudget(at: "\(loop.location.withBaseName)")
     return result
   }
 
