@@ -107,7 +107,9 @@ enum PolynomialPrinter {
   private static func binomialFactor(of p: Polynomial) -> (String, Polynomial)? {
     guard p.terms.count > 1 else { return nil }
     for (x, y) in candidatePairs(p) where x < y {
-      guard p.substituting(x, with: .variable(y)).isZero, var quotient = divide(p, byDifferenceOf: x, and: y),
+      // Dividing first: the substitution rebuilds (and prints) every nested atom, and most
+      // pairs fail the division anyway.
+      guard var quotient = divide(p, byDifferenceOf: x, and: y), p.substituting(x, with: .variable(y)).isZero,
         !quotient.isOverflow, !(-quotient).isOverflow
       else {
         continue
