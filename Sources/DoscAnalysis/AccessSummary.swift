@@ -222,7 +222,34 @@ struct AccessSummary {
       }
       result.parameters[index] = repeated
     }
+    result.keepWithinBudget(at: "\(loop.location.withBaseName)")
     return result
+  }
+
+  /// Nulls each figure beyond `AnalysisBudget` with its reason, before the loops around carry
+  /// it further.
+  private mutating func keepWithinBudget(at location: String) {
+    let why = AnalysisBudget.tooCostly(at: location)
+    if work != nil && AnalysisBudget.bounded(work) == nil { noteUnboundedWork(why) }
+    for index in parameters.keys {
+      var access = parameters[index]!
+      var overBudget = false
+      for keyPath in [\ParameterAccess.reads, \ParameterAccess.writes]
+      where access[keyPath: keyPath] != nil && AnalysisBudget.bounded(access[keyPath: keyPath]) == nil {
+        access[keyPath: keyPath] = nil
+        overBudget = true
+      }
+      let (ranges, writeRanges) = access.mappingRanges(AnalysisBudget.bounded)
+      if (access.ranges != nil && ranges == nil) || (access.writeRanges != nil && writeRanges == nil) {
+        (access.ranges, access.writeRanges) = (nil, nil)
+        overBudget = true
+      }
+      if overBudget {
+        access.mayNotHappen()  // nothing sure is stated in figures beyond the budget either
+        access.noteUnbounded(why)
+        parameters[index] = access
+      }
+    }
   }
 
   /// The summary of code run an unknown number of times (a `while` loop, say).

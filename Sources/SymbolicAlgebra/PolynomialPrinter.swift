@@ -4,8 +4,14 @@
 /// Whatever the printed form, it evaluates (in C, on non-overflowing values) to the polynomial.
 enum PolynomialPrinter {
   /// Nil for `Polynomial.overflow`, or when the integer numerator would not fit in 64 bits.
+  /// Memoized (`PrintedForms`): a nested atom is printed again at each ordering of the factors
+  /// around it.
   static func print(_ polynomial: Polynomial) -> String? {
     if polynomial.isOverflow { return nil }
+    return PrintedForms.shared.form(of: polynomial, printing: printUnremembered)
+  }
+
+  private static func printUnremembered(_ polynomial: Polynomial) -> String? {
     if polynomial.isZero { return "0" }
     var denominator = 1
     for coefficient in polynomial.terms.values {
@@ -101,7 +107,9 @@ enum PolynomialPrinter {
   private static func binomialFactor(of p: Polynomial) -> (String, Polynomial)? {
     guard p.terms.count > 1 else { return nil }
     for (x, y) in candidatePairs(p) where x < y {
-      guard p.substituting(x, with: .variable(y)).isZero, var quotient = divide(p, byDifferenceOf: x, and: y),
+      // Dividing first: the substitution rebuilds (and prints) every nested atom, and most
+      // pairs fail the division anyway.
+      guard var quotient = divide(p, byDifferenceOf: x, and: y), p.substituting(x, with: .variable(y)).isZero,
         !quotient.isOverflow, !(-quotient).isOverflow
       else {
         continue
