@@ -14,6 +14,10 @@ struct CarriedAddresses {
     parameters.formUnion(other.parameters)
   }
 
+  var isNothing: Bool { !own && parameters.isEmpty }
+  /// How much is carried, to see a fixed point reached (it only grows).
+  var size: Int { (own ? 1 : 0) + parameters.count }
+
   static let nothing = CarriedAddresses()
   static let ownAddress = CarriedAddresses(own: true)
 }
@@ -30,9 +34,11 @@ final class OwnAddressContents {
   /// Own memories some pointer to objects that hold addresses points into (`struct node *n =
   /// malloc(...)`, `(char **)buffer`): read as other objects, their bytes may be addresses.
   private var seenHoldingAddresses: Set<MemoryOrigin> = []
-  /// Own memories an own address may have been stored in as bytes or a number (`buf[k] =
-  /// from[k]`, `memcpy(buf, &t, n)`, `cells[0] = (long)&x`): any read of them may carry one.
-  private var storedUntyped: Set<MemoryOrigin> = []
+  /// Own memories an address may have been stored in as bytes or a number (`buf[k] =
+  /// from[k]`, `memcpy(buf, &t, n)`, `cells[0] = (long)&x`), and what it may carry: any read
+  /// of them may carry it. A helper's number parameter kept there (`t[0] = v; return t[0]`)
+  /// carries what its caller passes, as the parameter itself does.
+  private var storedUntyped: [MemoryOrigin: CarriedAddresses] = [:]
   /// The variables followed in the question being answered, and how deep.
   private var visited: Set<String> = []
   private var following = 0
@@ -45,20 +51,28 @@ final class OwnAddressContents {
       seenHoldingAddresses.formUnion(origins.of(expression).filter { $0.parameterIndex == nil })
     }
     // Stores feed loads, which feed stores: until nothing new is found.
-    var count = -1
-    while storedUntyped.count != count {
-      count = storedUntyped.count
+    var size = -1
+    while storedSize != size {
+      size = storedSize
       SyntaxWalk.forEachExpression(in: body) { noteUntypedStore($0) }
       SyntaxWalk.forEachStatement(in: body) { statement in
         guard case .declaration(let variables) = statement.kind else { return }
         // `long cells[2] = {(long)&x}`: a number is followed through the values it is given.
         for variable in variables where !variable.type.holdsAddresses {
-          guard let initializer = variable.initializer, case .initializerList = initializer.kind,
-            carried(initializer).own
-          else { continue }
-          storedUntyped.insert(.variable(variable.name, holdsAddresses: false))
+          guard let initializer = variable.initializer, case .initializerList = initializer.kind else { continue }
+          store(carried(initializer), into: [.variable(variable.name, holdsAddresses: false)])
         }
       }
+    }
+  }
+
+  private var storedSize: Int { storedUntyped.values.reduce(storedUntyped.count) { $0 + $1.size } }
+
+  /// Notes that `value` may be stored into the own memories among `memories`.
+  private func store(_ value: CarriedAddresses, into memories: Set<MemoryOrigin>) {
+    guard !value.isNothing else { return }
+    for memory in memories where memory.parameterIndex == nil && memory != .loaded {
+      storedUntyped[memory, default: .nothing].formUnion(value)
     }
   }
 
@@ -67,18 +81,19 @@ final class OwnAddressContents {
   private func noteUntypedStore(_ expression: Expr) {
     switch expression.kind {
     case .binary(let op, let target, let value) where Self.assignments.contains(op):
-      guard !target.type.holdsAddresses, carried(value).own else { return }
+      guard !target.type.holdsAddresses else { return }
+      let stored = carried(value)
       if case .name(let name, _) = target.kind {
         // `n = v` is followed through the values `n` is given; `n += v` is not.
-        if op != "=" && op != "?=" { storedUntyped.insert(.variable(name, holdsAddresses: false)) }
+        if op != "=" && op != "?=" { store(stored, into: [.variable(name, holdsAddresses: false)]) }
         return
       }
-      storedUntyped.formUnion(origins.place(of: target).origins.filter { $0.parameterIndex == nil && $0 != .loaded })
+      store(stored, into: origins.place(of: target).origins)
     case .call(let callee?, _, let arguments):
       guard case .memoryCopy(let destination, let source, _)? = LibraryFunction.lookup(callee),
-        arguments.count > max(destination, source), bytes(at: arguments[source]).own
+        arguments.count > max(destination, source)
       else { return }
-      storedUntyped.formUnion(origins.of(arguments[destination]).filter { $0.parameterIndex == nil && $0 != .loaded })
+      store(bytes(at: arguments[source]), into: origins.of(arguments[destination]))
     default:
       break
     }
@@ -95,12 +110,42 @@ final class OwnAddressContents {
     for origin in origins.of(pointer) {
       if let index = origin.parameterIndex {
         result.parameters.insert(index)
-      } else if storedUntyped.contains(origin) || holdsAddresses(origin) {
-        result.own = true
+        continue
+      }
+      if let stored = storedUntyped[origin] { result.formUnion(stored) }
+      if holdsAddresses(origin) { result.own = true }
+      // A number variable's own bytes (`memcpy(out, &v, 8)`, `&t` of `long t = (long)&x`):
+      // what its value carries.
+      if case .variable(let name, holdsAddresses: false) = origin, let declared = numberVariable(name) {
+        result.formUnion(variable(name, declared))
       }
     }
     return result
   }
+
+  /// A name expression for the function's parameter or local `name` whose type holds no
+  /// addresses and is no array (every declaration of it, where several share the name), to
+  /// ask what its value carries; nil for any other.
+  private func numberVariable(_ name: String) -> Expr? {
+    let function = origins.function
+    let numberType = { (type: CType) in !type.holdsAddresses && type.kind != .array }
+    if let index = function.parameters.firstIndex(where: { $0.name == name }) {
+      let type = function.parameters[index].type
+      return numberType(type) ? Expr(.name(name, .parameter(index: index)), type: type, location: function.location) : nil
+    }
+    guard let types = localTypes[name], let type = types.first, types.allSatisfy(numberType) else { return nil }
+    return Expr(.name(name, .local), type: type, location: function.location)
+  }
+
+  /// The declared types of the function's locals, by name.
+  private lazy var localTypes: [String: [CType]] = {
+    var types: [String: [CType]] = [:]
+    SyntaxWalk.forEachStatement(in: origins.function.body) { statement in
+      guard case .declaration(let variables) = statement.kind else { return }
+      for variable in variables { types[variable.name, default: []].append(variable.type) }
+    }
+    return types
+  }()
 
   /// What the value of `value` may carry: an address it is, or addresses read with it.
   func carried(_ value: Expr) -> CarriedAddresses {
@@ -159,10 +204,14 @@ final class OwnAddressContents {
     if value.type.isPointer {
       if case .name(_, .parameter) = value.kind, !mutations.isModified(name) { return .nothing }
       if mutations.addressTaken.contains(name) { return .ownAddress }
-    } else if value.type.holdsAddresses || storedUntyped.contains(.variable(name, holdsAddresses: false)) {
+    } else if value.type.holdsAddresses {
       return .ownAddress
-    } else if case .name(_, .parameter(let index)) = value.kind {
-      result.parameters.insert(index)
+    } else {
+      if let stored = storedUntyped[.variable(name, holdsAddresses: false)] {
+        if stored.own { return .ownAddress }
+        result.formUnion(stored)
+      }
+      if case .name(_, .parameter(let index)) = value.kind { result.parameters.insert(index) }
     }
     // Each variable once per question: the answer is the union of all it reaches.
     guard visited.insert(name).inserted else { return result }
@@ -187,8 +236,9 @@ final class OwnAddressContents {
         if typed || hidden { result.parameters.insert(index) }
       } else if typed {
         result.own = result.own || origin != .constantData
-      } else if storedUntyped.contains(origin) || origin == .unknown || (hidden && holdsAddresses(origin)) {
-        result.own = true
+      } else {
+        if let stored = storedUntyped[origin] { result.formUnion(stored) }
+        if origin == .unknown || (hidden && holdsAddresses(origin)) { result.own = true }
       }
     }
     return result

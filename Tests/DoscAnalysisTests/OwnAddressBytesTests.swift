@@ -187,4 +187,75 @@ import Testing
     let given = try task(source, "either_given")
     #expect(!given.reasons.contains { $0.contains("own process") }, "\(given.reasons)")
   }
+
+  /// A helper that keeps its number parameter in its own memory (an array, a structure's
+  /// field, bytes copied into a local) before it returns it or stores it in the caller's
+  /// memory carries what its caller passes, as the parameter itself does; so do a number
+  /// local's bytes copied out (`long t = (long)&x; memcpy(out, &t, 8)`). All six were
+  /// remotable (final review of the session): rank 0 would read an address of another
+  /// rank's stack. Plain numbers through the same helpers stay remotable.
+  @Test func ownAddressesKeptInAHelpersMemoryAreNotRemotable() throws {
+    let source = """
+      #include <stdint.h>
+      #include <string.h>
+      struct W { long v; long pad; };
+      static long via_local(long v) { long t[2]; t[0] = v; t[1] = 0; return t[0]; }
+      static long via_struct(long v) { struct W w; w.v = v; w.pad = 0; return w.v; }
+      static long via_memcpy(long v) { long t; memcpy(&t, &v, sizeof t); return t; }
+      static void put_via_local(long *out, long v) { long t[1]; t[0] = v; out[0] = t[0]; }
+      static void put_via_memcpy(long *out, long v) { memcpy(out, &v, sizeof v); }
+      void b1(long *out, long n) { int x = (int)n; out[0] = via_local((long)(intptr_t)&x); }
+      void b3(long *out, long n) { int x = (int)n; out[0] = via_struct((long)(intptr_t)&x); }
+      void b4(long *out, long n) { int x = (int)n; out[0] = via_memcpy((long)(intptr_t)&x); }
+      void b5(long *out, long n) { int x = (int)n; put_via_local(out, (long)(intptr_t)&x); }
+      void b6(long *out, long n) { int x = (int)n; put_via_memcpy(out, (long)(intptr_t)&x); }
+      void b8(long *out, long n) { int x = (int)n; long t = (long)(intptr_t)&x; memcpy(out, &t, sizeof t); }
+      void p1(long *out, long n) { out[0] = via_local(n * 2); }
+      void p3(long *out, long n) { out[0] = via_struct(n + 1); }
+      void p4(long *out, long n) { out[0] = via_memcpy(n); }
+      void p5(long *out, long n) { put_via_local(out, n - 1); }
+      void p6(long *out, long n) { put_via_memcpy(out, n * 3); }
+      void p8(long *out, long n) { long t = n * 5; memcpy(out, &t, sizeof t); }
+      int main(void) { long o[6], q[6];
+      #pragma dosc task
+        b1(&o[0], 5);
+      #pragma dosc task
+        b3(&o[1], 5);
+      #pragma dosc task
+        b4(&o[2], 5);
+      #pragma dosc task
+        b5(&o[3], 5);
+      #pragma dosc task
+        b6(&o[4], 5);
+      #pragma dosc task
+        b8(&o[5], 5);
+      #pragma dosc task
+        p1(&q[0], 5);
+      #pragma dosc task
+        p3(&q[1], 5);
+      #pragma dosc task
+        p4(&q[2], 5);
+      #pragma dosc task
+        p5(&q[3], 5);
+      #pragma dosc task
+        p6(&q[4], 5);
+      #pragma dosc task
+        p8(&q[5], 5);
+      #pragma dosc taskwait
+        return (int)(o[0] + q[0]); }
+      """
+    let returns = "which may be an address of its own process as a number"
+    let stores = "stores an address of its own process in"
+    try expectRefused(
+      source,
+      [
+        ("b1", "returns 't[0]', \(returns)", 4), ("b3", "returns 'w.v', \(returns)", 5),
+        ("b4", "returns 't', \(returns)", 6), ("b5", "\(stores) 'out[0]'", 7), ("b6", "\(stores) 'out'", 8),
+        ("b8", "\(stores) 'out'", 14),
+      ])
+    for name in ["p1", "p3", "p4", "p5", "p6", "p8"] {
+      let plain = try task(source, name)
+      #expect(plain.remotable, "\(name): \(plain.reasons)")
+    }
+  }
 }
