@@ -377,14 +377,27 @@ static int pin_attr(pthread_attr_t *attr, const cpu_set_t *allowed, int avoid, i
   return 0;
 }
 
+/* Whether the kernel charges every private writable mapping against a commit limit
+ * (vm.overcommit_memory = 2, "never overcommit", which MAP_NORESERVE does not escape). */
+static int strict_overcommit(void) {
+  FILE *mode = fopen("/proc/sys/vm/overcommit_memory", "r");
+  if (!mode) return 0;
+  int strict = fgetc(mode) == '2';
+  fclose(mode);
+  return strict;
+}
+
 /* The stack a worker is given: DOSC_UNLIMITED_STACK_BYTES where the starting thread's stack is
  * unlimited, else 0 (glibc's default: RLIMIT_STACK, what the starting thread may grow to). Under
- * ulimit -v, the default too: large stacks would leave room for few workers (workers_that_fit). */
+ * ulimit -v, the default too: large stacks would leave room for few workers (workers_that_fit);
+ * and under strict overcommit, where each worker's 1 GiB would be charged whole against the
+ * commit limit and the program's own allocations fail where the plain program's succeed. */
 static size_t worker_stack_bytes(void) {
   struct rlimit stack, address_space;
   if (getrlimit(RLIMIT_STACK, &stack) != 0 || stack.rlim_cur != RLIM_INFINITY) return 0;
   if (getrlimit(RLIMIT_AS, &address_space) != 0 || address_space.rlim_cur != RLIM_INFINITY)
     return 0;
+  if (strict_overcommit()) return 0;
   return DOSC_UNLIMITED_STACK_BYTES;
 }
 
@@ -393,10 +406,13 @@ static size_t worker_stack_bytes(void) {
  * change) or no memory for the stack, as a plain thread. 0 or pthread_create's error. */
 static int start_worker(dosc_worker *worker, int pin, const cpu_set_t *allowed, int avoid,
                         size_t stack) {
-  pthread_attr_t attr;
-  if ((pin || stack > 0) && pthread_attr_init(&attr) == 0) {
+  if (!pin && stack == 0) return pthread_create(&worker->thread, NULL, worker_main, worker);
+  /* The large stack and the binding first; where the stack cannot be had, the binding alone. */
+  for (int with_stack = stack > 0; with_stack >= 0; with_stack--) {
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) != 0) break;
     int shaped = pin && pin_attr(&attr, allowed, avoid, worker->index);
-    if (stack > 0 && pthread_attr_setstacksize(&attr, stack) == 0) shaped = 1;
+    if (with_stack && pthread_attr_setstacksize(&attr, stack) == 0) shaped = 1;
     int failed = shaped ? pthread_create(&worker->thread, &attr, worker_main, worker) : -1;
     pthread_attr_destroy(&attr);
     if (failed == 0) return 0;

@@ -1322,10 +1322,14 @@ static void print_counters(void) {
   }
 }
 
+/* The process that started the communication thread: a child forked from rank 0 that calls
+ * exit() has no such thread to stop, and its counters are rank 0's (printed once, by rank 0). */
+static pid_t communicating_process;
+
 /* atexit on rank 0: main returned or called exit. Tells every rank to stop,
  * waits for their counters and MPI_Finalize. */
 static void stop_at_exit(void) {
-  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0) return;
+  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 || getpid() != communicating_process) return;
   atomic_store_explicit(&dosc_remote.stop, 1, memory_order_release);
   pthread_join(dosc_remote.comm_thread, NULL);
   if (dosc_remote.trace) print_counters();
@@ -1439,7 +1443,10 @@ int dosc_remote_init(int threads, int trace) {
     dosc_remote.mpi = NULL;
     return 1;
   }
-  if (dosc_remote.rank == 0) atexit(stop_at_exit);
+  if (dosc_remote.rank == 0) {
+    communicating_process = getpid();
+    atexit(stop_at_exit);
+  }
   return dosc_remote.size;
 }
 

@@ -606,6 +606,11 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
   rc_is 0 && out_has '^result=ok$' && err_has '^dosc: rank 0: host .*, 2 tasks sent, 0 run here, ' &&
     [ "$ahead" = 0 ]
   expect "mpirun -np 2, 2 threads, forced remote: one task per thread at start-up, none counted as sent ahead (${ahead:-none})"
+  # A child forked from rank 0 that calls exit() runs no stop of rank 0's: it printed rank 0's
+  # counters a second time under DOSC_TRACE (remote.c, stop_at_exit).
+  mpi 2 -- $M DOSC_THREADS=1 DOSC_BIND=remote DOSC_TRACE=1 -- "$R" fork
+  rc_is 0 && out_has '^result=ok$' && [ "$(grep -c '^dosc: rank 0: host ' "$TMP/err")" = 1 ]
+  expect "mpirun -np 2, forced remote: a child forked from rank 0 exits with its status, rank 0's counters printed once"
   # A serving rank whose pool starts fewer threads than DOSC_THREADS asks (here its main thread
   # may start only the communication thread: tests/fail_threads.c; ulimit -v does the same)
   # asks rank 0 for the threads it has (serve.c's WANT): 1, so the second quick task goes
