@@ -131,7 +131,8 @@ final class OwnAddressContents {
     let numberType = { (type: CType) in !type.holdsAddresses && type.kind != .array }
     if let index = function.parameters.firstIndex(where: { $0.name == name }) {
       let type = function.parameters[index].type
-      return numberType(type) ? Expr(.name(name, .parameter(index: index)), type: type, location: function.location) : nil
+      return numberType(type)
+        ? Expr(.name(name, .parameter(index: index)), type: type, location: function.location) : nil
     }
     guard let types = localTypes[name], let type = types.first, types.allSatisfy(numberType) else { return nil }
     return Expr(.name(name, .local), type: type, location: function.location)
