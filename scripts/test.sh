@@ -9,7 +9,21 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
 passed=0
 failed=0
+failing_stages=()
 log=$(mktemp -d)
+# `tally STAGE PASSED FAILED` adds a stage's counts; a stage with failures is named at the end
+# (a lint finding once failed the suite with no line saying which stage had failed).
+tally() {
+  passed=$((passed + $2))
+  failed=$((failed + $3))
+  [ "$3" = 0 ] || failing_stages+=("$1 ($3)")
+}
+# `check STAGE COMMAND...`: a stage that is one pass or one failure.
+check() {
+  local stage=$1
+  shift
+  if "$@"; then tally "$stage" 1 0; else tally "$stage" 0 1; fi
+}
 # How long each stage took, for the log (CI allows 90 minutes, the suite aims at 30):
 # `took STAGE` prints `time: STAGE S s` for the time since the previous mark.
 mark=$SECONDS
@@ -28,9 +42,10 @@ runtime_check() {
   local status=${PIPESTATUS[0]}
   local line
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log/$name.log" | tail -1)
-  passed=$((passed + $(echo "$line" | awk '{print $1+0}')))
-  failed=$((failed + $(echo "$line" | awk '{print $3+0}')))
-  [ "$status" = 0 ] || failed=$((failed + 1))
+  local stage_failed
+  stage_failed=$(echo "$line" | awk '{print $3+0}')
+  [ "$status" = 0 ] || stage_failed=$((stage_failed + 1))
+  tally "$name" "$(echo "$line" | awk '{print $1+0}')" "$stage_failed"
 }
 make -s -C Runtime CFLAGS_EXTRA=-Werror || exit 1
 runtime_check runtime-gcc ""
@@ -46,8 +61,8 @@ OMPI_CC=clang-14 MPICH_CC=clang-14 TSAN_OPTIONS="suppressions=$PWD/Runtime/tests
 took "runtime checks (gcc, clang, ThreadSanitizer)"
 
 # The checked-in .swift-format and Runtime/.clang-format are the style: a finding fails the suite.
-if swift format lint --strict -r Sources Tests Package.swift; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
-if make -s -C Runtime format-check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+check "swift format lint" swift format lint --strict -r Sources Tests Package.swift
+check "runtime format-check" make -s -C Runtime format-check
 
 # Warnings are errors: the ones that were ignored before pointed at bugs.
 SWIFT_FLAGS=(-Xswiftc -warnings-as-errors)
@@ -65,8 +80,12 @@ swift_status=${PIPESTATUS[0]}
 summary=$(grep -E '^. Test run with [0-9]+ tests?' "$log/swift.log" | tail -1)
 total=$(echo "$summary" | sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/')
 failing=$(grep -cE '^✘ Test [^ ]+\(.*\).* failed after' "$log/swift.log")  # one line per failed test (not its issues' lines)
-if [ -z "$total" ]; then failed=$((failed + 1)); else passed=$((passed + total - failing)); failed=$((failed + failing)); fi
-[ "$swift_status" = 0 ] || [ "$failing" -gt 0 ] || failed=$((failed + 1))
+if [ -z "$total" ]; then
+  tally "swift test (no closing line)" 0 1
+else
+  tally "swift test" $((total - failing)) "$failing"
+  [ "$swift_status" = 0 ] || [ "$failing" -gt 0 ] || tally "swift test (exit status)" 0 1
+fi
 took "swift test"
 
 # The installed toolchain and the Debian package (one release build): `install: N passed, N failed`.
@@ -74,19 +93,18 @@ scripts/test-install.sh 2>&1 | tee "$log/install.log"
 install_status=${PIPESTATUS[0]}
 line=$(grep -E '^install: [0-9]+ passed, [0-9]+ failed' "$log/install.log" | tail -1)
 install_failed=$(echo "$line" | awk '{print $4+0}')
-passed=$((passed + $(echo "$line" | awk '{print $2+0}')))
-failed=$((failed + install_failed))
-[ "$install_status" = 0 ] || [ "$install_failed" -gt 0 ] || failed=$((failed + 1))
+[ "$install_status" = 0 ] || [ "$install_failed" -gt 0 ] || install_failed=1
+tally "test-install" "$(echo "$line" | awk '{print $2+0}')" "$install_failed"
 took "test-install"
 
 # Calibration measures time: alone, after the parallel run (CalibrateTests says why).
 if DOSC_CALIBRATE_ALONE=1 swift test "${SWIFT_FLAGS[@]}" --filter calibrateTwiceAgreesWithinItsNoise \
   >"$log/calibrate.log" 2>&1 && grep -qE '^. Test run with 1 test.* passed' "$log/calibrate.log"; then
   grep -E '^calibrate (run|twice, pair|twice: no pair)|placements of the VM' "$log/calibrate.log"  # moves, errors
-  passed=$((passed + 1))
+  tally "calibrate alone" 1 0
 else
   grep -E '✘|recorded an issue' "$log/calibrate.log"
-  failed=$((failed + 1))
+  tally "calibrate alone" 0 1
 fi
 
 took "calibrate alone"
@@ -94,20 +112,16 @@ took "calibrate alone"
 # Hostile inputs (scripts/fuzz-inputs.py's quick slice, about a minute): broken sidecars and
 # profiles, bad variables and arguments, signals during dosc compile, odd and huge sources
 # (long expressions, deep nesting: linear time or a located null, never a hang or a crash).
-if python3 scripts/fuzz-inputs.py --quick --only sidecar,profile,env,run,explain,signals,compile; then
-  passed=$((passed + 1))
-else
-  failed=$((failed + 1))
-fi
+check "fuzz-inputs" python3 scripts/fuzz-inputs.py --quick --only sidecar,profile,env,run,explain,signals,compile
 
 if [ -x scripts/csmith-fuzz.sh ]; then
-  if FUZZ_ELISION=1 scripts/csmith-fuzz.sh 25 1; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  check "csmith-fuzz" env FUZZ_ELISION=1 scripts/csmith-fuzz.sh 25 1
 fi
 
 # dosc cc in real builds: a generated project of some 2,700 functions through make -j2, and
 # zlib's own build and tests with CC=dosc-cc, its objects byte-identical to plain cc's.
 for stage in scripts/cc-project-check.sh scripts/cc-zlib-check.sh; do
-  if $stage; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  check "$stage" "$stage"
 done
 took "fuzz-inputs, csmith-fuzz, cc checks"
 
@@ -116,9 +130,11 @@ took "fuzz-inputs, csmith-fuzz, cc checks"
 scripts/footprint-oracle-suite.sh 2>&1 | tee "$log/oracle.log"
 oracle_status=${PIPESTATUS[0]}
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log/oracle.log" | tail -1)
-passed=$((passed + $(echo "$line" | awk '{print $1+0}')))
-failed=$((failed + $(echo "$line" | awk '{print $3+0}')))
-[ "$oracle_status" = 0 ] || [ -n "$line" ] || failed=$((failed + 1))
+if [ -n "$line" ]; then
+  tally "footprint and remote oracles" "$(echo "$line" | awk '{print $1+0}')" "$(echo "$line" | awk '{print $3+0}')"
+else
+  tally "footprint and remote oracles (no tally, exit $oracle_status)" 0 1
+fi
 took "footprint and remote oracles"
 
 # Several hosts (issue 9): ranks on 3 hosts emulated with network, UTS and mount namespaces and
@@ -128,11 +144,14 @@ took "footprint and remote oracles"
 scripts/multihost.sh check 2>&1 | tee "$log/multihost.log"
 multihost_status=${PIPESTATUS[0]}
 line=$(grep -E '^multihost: [0-9]+ passed, [0-9]+ failed' "$log/multihost.log" | tail -1)
-passed=$((passed + $(echo "$line" | awk '{print $2+0}')))
-failed=$((failed + $(echo "$line" | awk '{print $4+0}')))
-[ "$multihost_status" = 0 ] || [ -n "$line" ] || failed=$((failed + 1))
+if [ -n "$line" ]; then
+  tally "multihost" "$(echo "$line" | awk '{print $2+0}')" "$(echo "$line" | awk '{print $4+0}')"
+elif [ "$multihost_status" != 0 ]; then
+  tally "multihost (no tally, exit $multihost_status)" 0 1
+fi
 took "multihost"
 
 rm -rf "$log"
+for stage in "${failing_stages[@]}"; do echo "FAILED stage: $stage"; done
 echo "tests: $passed passed, $failed failed"
 [ "$failed" = 0 ]
