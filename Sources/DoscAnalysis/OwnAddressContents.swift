@@ -117,25 +117,24 @@ final class OwnAddressContents {
       // A number variable's own bytes (`memcpy(out, &v, 8)`, `&t` of `long t = (long)&x`):
       // what its value carries.
       if case .variable(let name, holdsAddresses: false) = origin, let declared = numberVariable(name) {
-        result.formUnion(variable(name, declared))
+        result.formUnion(variable(named: name, type: declared.type, parameter: declared.parameter))
       }
     }
     return result
   }
 
-  /// A name expression for the function's parameter or local `name` whose type holds no
-  /// addresses and is no array (every declaration of it, where several share the name), to
-  /// ask what its value carries; nil for any other.
-  private func numberVariable(_ name: String) -> Expr? {
+  /// The type of the function's parameter or local `name` where it holds no addresses and is
+  /// no array (every declaration of it, where several share the name), and its parameter
+  /// index if it is one, to ask what its value carries; nil for any other.
+  private func numberVariable(_ name: String) -> (type: CType, parameter: Int?)? {
     let function = origins.function
     let numberType = { (type: CType) in !type.holdsAddresses && type.kind != .array }
     if let index = function.parameters.firstIndex(where: { $0.name == name }) {
       let type = function.parameters[index].type
-      return numberType(type)
-        ? Expr(.name(name, .parameter(index: index)), type: type, location: function.location) : nil
+      return numberType(type) ? (type, index) : nil
     }
     guard let types = localTypes[name], let type = types.first, types.allSatisfy(numberType) else { return nil }
-    return Expr(.name(name, .local), type: type, location: function.location)
+    return (type, nil)
   }
 
   /// The declared types of the function's locals, by name.
@@ -201,18 +200,26 @@ final class OwnAddressContents {
   /// what the caller passes (`put(out, (long)&x)` of a helper storing it).
   private func variable(_ name: String, _ value: Expr) -> CarriedAddresses {
     if value.type.kind == .array { return address(in: origins.of(value)) }
+    var parameter: Int?
+    if case .name(_, .parameter(let index)) = value.kind { parameter = index }
+    return variable(named: name, type: value.type, parameter: parameter)
+  }
+
+  /// `variable(_:_:)` for a variable that is no array, by its name, type and parameter index
+  /// (nil for a local).
+  private func variable(named name: String, type: CType, parameter: Int?) -> CarriedAddresses {
     var result = CarriedAddresses.nothing
-    if value.type.isPointer {
-      if case .name(_, .parameter) = value.kind, !mutations.isModified(name) { return .nothing }
+    if type.isPointer {
+      if parameter != nil, !mutations.isModified(name) { return .nothing }
       if mutations.addressTaken.contains(name) { return .ownAddress }
-    } else if value.type.holdsAddresses {
+    } else if type.holdsAddresses {
       return .ownAddress
     } else {
       if let stored = storedUntyped[.variable(name, holdsAddresses: false)] {
         if stored.own { return .ownAddress }
         result.formUnion(stored)
       }
-      if case .name(_, .parameter(let index)) = value.kind { result.parameters.insert(index) }
+      if let parameter { result.parameters.insert(parameter) }
     }
     // Each variable once per question: the answer is the union of all it reaches.
     guard visited.insert(name).inserted else { return result }
