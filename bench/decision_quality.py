@@ -222,6 +222,20 @@ def verdict(row):
     return "another binding, within the noise", how
 
 
+def worst_as(least, median, bindings, best_median_binding):
+    """The forced bindings auto was as slow as (within 2%), where the worst is over 2x the best: by
+    the least times, by the medians, or both; [] when it was not the worst."""
+    worst = []
+    slowest = max(bindings, key=lambda b: least[b])
+    if least[slowest] / min(least[b] for b in bindings) > 2 and least["auto"] >= least[slowest] * 0.98:
+        worst.append(slowest)
+    slowest = max(bindings, key=lambda b: median[b])
+    if median[slowest] / median[best_median_binding] > 2 and median["auto"] >= median[slowest] * 0.98 \
+            and slowest not in worst:
+        worst.append(slowest)
+    return worst
+
+
 def explain(program, ranks, threads, values, env):
     command = [DOSC, "explain", program, "--format", "json", "--threads", str(threads), "--nodes", str(ranks)]
     for name, value in values.items():
@@ -273,6 +287,11 @@ def self_test():
     spawned = site_code(one_process("local", "forced by DOSC_BIND; spawns when work >= 46628 ops",
                                     "0.000236"), 1)
     assert spawned[0][0][1:] == ("local", "spawns when work >= 46628 ops"), spawned
+    # auto as slow as the worst where it is over 2x the best: by the least, by the medians
+    least = {"inline": 1.0, "local": 2.5, "auto": 2.5}
+    assert worst_as(least, dict(least), ["inline", "local"], "inline") == ["local"]
+    assert worst_as(dict(least, auto=1.0), dict(least, auto=1.0), ["inline", "local"], "inline") == []
+    assert worst_as(dict(least, local=1.5), least, ["inline", "local"], "inline") == ["local"]
     # every ordered pair of runs adjacent equally often over a full cycle of rounds
     for n in (3, 4):
         items = list(range(n))
@@ -366,7 +385,6 @@ def main():
                     best_median_binding = min(bindings, key=lambda b: median[b])
                     best = least[best_binding]
                     worst = max(least[b] for b in bindings)
-                    worst_median = max(median[b] for b in bindings)
                     paired = [a / b for a, b in zip(times["auto"], times[best_median_binding])]
                     pick, *model = explain(program, ranks, threads, values_of(args), base)
                     rows.append(dict(name=name, args=" ".join(args) or "(fixed)", config=label, least=least,
@@ -383,9 +401,7 @@ def main():
                                      varied=sum(other_rounds.values()),
                                      best_binding=best_binding, best_median_binding=best_median_binding,
                                      worst_best=worst / best,
-                                     auto_worst=(worst / best > 2 and least["auto"] >= worst * 0.98)
-                                     or (worst_median / median[best_median_binding] > 2
-                                         and median["auto"] >= worst_median * 0.98),
+                                     auto_worst=worst_as(least, median, bindings, best_median_binding),
                                      pick=pick, model=model, load=os.getloadavg()[0]))
                     r = rows[-1]
                     loads.append(r["load"])
@@ -435,11 +451,17 @@ def main():
           f"{max(ratios):.2f}x, {sum(1 for x in ratios if x > 1.10)} over 1.10x; by the medians: median "
           f"{statistics.median(medians):.2f}x, worst {max(medians):.2f}x, {sum(1 for x in medians if x > 1.10)} "
           f"over 1.10x; cases where worst/best > 2 and auto was the worst (by the least or the medians): "
-          f"{sum(1 for r in rows if r['auto_worst'])}")
+          f"{sum(1 for r in rows if r['auto_worst'])}, of them on the worst binding's code: "
+          f"{sum(1 for r in rows if set(r['auto_worst']) & set(r['same_code']))}")
     print(f"cases over 1.10x by either: {len(misses)}: "
           + "; ".join(f"{n} {kind}" for kind, n in kinds.most_common()))
     print(f"load average (1 min): {loads[0]:.1f} at the start, median {statistics.median(loads):.1f} "
           f"over the cases, highest {max(loads):.1f}")
+    for r in rows:
+        if r["auto_worst"]:
+            print(f"auto the worst: {r['name']} {r['args']} {r['config']}: as slow as "
+                  f"{' and '.join(r['auto_worst'])} (worst/best {r['worst_best']:.2f}x by the least); auto "
+                  f"ran the code of {', '.join(r['same_code']) or 'no forced binding'}")
     for r in misses:
         kind, how = verdict(r)
         print(f"over 1.10x: {r['name']} {r['args']} {r['config']}: {r['ratio']:.2f}x by the least, "
