@@ -13,8 +13,8 @@ The time is the program's own, from dosc_start to exit on rank 0 (the DOSC_TRACE
 outside tasks X s of Y s"): mpirun's launch of the ranks (~0.1-0.5 s, the same under every
 binding) is left out, so the ratios show what the binding changes. A case runs in rounds, one
 run of every binding per round (auto and each forced one), the order changed from round to round
-(round_order: over a cycle of rounds each binding runs right after every other equally often); it runs at least --reps
-rounds (5), and more until the fastest binding has run --min-time seconds in all, up to
+(round_order: over a cycle of rounds each binding runs right after every other equally often); it
+runs at least --reps rounds (5), and more until the fastest binding has run --min-time seconds in all, up to
 --max-reps rounds; a case whose fastest run is under --short-ms takes at least --short-reps
 rounds whatever --max-reps says (in a 0.3-0.5 ms run another process's time slice moves a
 binding by 10-30%, as much as the goal).
