@@ -12,9 +12,9 @@ spawn-time check picks and the model's time per batch of sibling tasks under eac
 The time is the program's own, from dosc_start to exit on rank 0 (the DOSC_TRACE line "time
 outside tasks X s of Y s"): mpirun's launch of the ranks (~0.1-0.5 s, the same under every
 binding) is left out, so the ratios show what the binding changes. A case runs in rounds, one
-run of every binding per round (auto and each forced one), the order rotated from round to round
-(so no binding always runs first, or always right after the same one); it runs at least --reps
-rounds (5), and more until the fastest binding has run --min-time seconds in all, up to
+run of every binding per round (auto and each forced one), the order changed from round to round
+(round_order: over a cycle of rounds each binding runs right after every other equally often); it
+runs at least --reps rounds (5), and more until the fastest binding has run --min-time seconds in all, up to
 --max-reps rounds; a case whose fastest run is under --short-ms takes at least --short-reps
 rounds whatever --max-reps says (in a 0.3-0.5 ms run another process's time slice moves a
 binding by 10-30%, as much as the goal).
@@ -90,6 +90,8 @@ CONFIGS = {"1x1": ("1 proc, 1 thread", 1, 1), "1x2": ("1 proc, 2 threads", 1, 2)
            "2": ("2 ranks", 2, 1), "3": ("3 ranks", 3, 1)}
 
 PROGRAM_TIME = re.compile(r"^dosc: time outside tasks [0-9.]+ s of ([0-9.]+) s", re.M)
+# rank 0's time outside its pool's top-level tasks and the program's, as printed (6 decimals)
+TIME_OUTSIDE = re.compile(r"^dosc: time outside tasks ([0-9.]+) s of ([0-9.]+) s", re.M)
 SITE_LINE = re.compile(r"^dosc: site (\d+) [^:]*:\d+:\d+\): (\w+) - (.*)$", re.M)
 RANK_ZERO_MODE = re.compile(r"^dosc: \d+ ranks \(.*\), \d+ threads? per rank; rank 0 runs main(.*)$", re.M)
 RANK_ZERO_COUNTERS = re.compile(r"^dosc: rank 0: host .*?, (\d+) tasks sent, (\d+) run here, (\d+) kept here", re.M)
@@ -107,12 +109,23 @@ def site_code(stderr, threads):
     has cores to spare (remote.c, dosc_rank_zero_shares), so there auto and a forced remote that
     ship the same tasks still run different code. A run where no task was bound remote, on 1 thread, ran every remote site's
     tasks as plain calls (a task the remote test keeps is the serial clone on 1 thread): the
-    inline code. Two bindings with the same code run the same program, whatever the reason says."""
+    inline code. Likewise a run in which rank 0's pool ran no task spawned by main (the trace's
+    time outside tasks is the whole program time: the runtime times the tasks of depth 1, and a
+    deeper spawn happens only inside one of them) and no task was bound remote ran every site's
+    tasks as plain calls, whatever the sites' bindings: the inline code (finegrain's 256-element
+    tasks are below the local grain, so a forced local spawns none of them, yet its grain text
+    differs from inline's; the 16:51 quiet table judged such a run's time against auto's as
+    another binding's, "policy chose a slower binding", finegrain 4194304 on 2 ranks). Two
+    bindings with the same code run the same program, whatever the reason says."""
     counters = RANK_ZERO_COUNTERS.search(stderr)
     remote_bound = sum(int(c) for c in counters.groups()) if counters else None
+    times = TIME_OUTSIDE.search(stderr)
+    spawned_none = times is not None and times.group(1) == times.group(2) and not remote_bound
     sites = []
     for site, binding, reason in SITE_LINE.findall(stderr):
         if binding == "remote" and remote_bound == 0 and threads == 1:
+            binding = "inline"
+        if spawned_none:
             binding = "inline"
         grain = "" if binding in ("inline", "remote") else reason.split("; ")[-1]
         sites.append((site, binding, grain))
@@ -136,8 +149,26 @@ def run(command, env, expected, what):
     return float(found.group(1)), stderr
 
 
+def round_order(items, round_number):
+    """The order of a round's runs, so that over len(items) rounds (2 x len(items) when odd) each
+    run follows every other equally often (a Williams design: rows 0, 1, n-1, 2, n-2, ... shifted
+    by the round; an odd n adds each row reversed). Rotating one fixed order instead kept its
+    neighbours: auto, last of inline, local, remote, auto, ran right after forced remote in 4 of
+    every 5 rounds (the round it comes first follows the round before's last), so whatever a
+    remote run leaves the next one (its ranks' exit, cold caches) weighed on auto alone."""
+    n = len(items)
+    first_row = [0]
+    for k in range(1, n):
+        first_row.append((k + 1) // 2 if k % 2 else n - k // 2)
+    shift = round_number % n
+    row = [(i + shift) % n for i in first_row]
+    if n % 2 and (round_number // n) % 2:
+        row.reverse()
+    return [items[i] for i in row]
+
+
 def measure(command, bindings, env, expected, what, rounds_of, threads):
-    """Each binding's program times (s), in rounds with the order rotated each round (times[b][r]
+    """Each binding's program times (s), in rounds with the order changed each round (times[b][r]
     is round r's, so rounds pair up), and the code each ran in most rounds, with how many rounds
     ran another (a remote-bound recursive task that rank 0 runs itself spawns its children at rank
     0, where they count; shipped, they do not: the count follows the scheduling)."""
@@ -145,7 +176,7 @@ def measure(command, bindings, env, expected, what, rounds_of, threads):
     seen = {b: collections.Counter() for b in bindings}
     wanted, done = rounds_of(None), 0
     while done < wanted:
-        order = bindings[done % len(bindings):] + bindings[:done % len(bindings)]
+        order = round_order(bindings, done)
         for binding in order:
             elapsed, stderr = run(command, dict(env, DOSC_BIND=binding), expected, f"{what} {binding}")
             times[binding].append(elapsed)
@@ -191,6 +222,20 @@ def verdict(row):
     return "another binding, within the noise", how
 
 
+def worst_as(least, median, bindings, best_median_binding):
+    """The forced bindings auto was as slow as (within 2%), where the worst is over 2x the best: by
+    the least times, by the medians, or both; [] when it was not the worst."""
+    worst = []
+    slowest = max(bindings, key=lambda b: least[b])
+    if least[slowest] / min(least[b] for b in bindings) > 2 and least["auto"] >= least[slowest] * 0.98:
+        worst.append(slowest)
+    slowest = max(bindings, key=lambda b: median[b])
+    if median[slowest] / median[best_median_binding] > 2 and median["auto"] >= median[slowest] * 0.98 \
+            and slowest not in worst:
+        worst.append(slowest)
+    return worst
+
+
 def explain(program, ranks, threads, values, env):
     command = [DOSC, "explain", program, "--format", "json", "--threads", str(threads), "--nodes", str(ranks)]
     for name, value in values.items():
@@ -230,6 +275,31 @@ def self_test():
     # with 2 threads a kept task is a local spawn: not inline's code
     assert site_code(trace("remote", "x; spawns when work >= 9 ops", takes, (0, 0, 0)), 2)[0][0][1] == "remote"
     assert quantile([4, 1, 3, 2], 0.25) == 1.75 and quantile([5], 0.75) == 5
+    # a run that spawned no task (time outside tasks = the whole time) and shipped none ran the plain
+    # calls: a forced local whose tasks all fall below its grain runs inline's code
+    def one_process(binding, reason, outside):
+        return (f"dosc: site 0 scale (finegrain.c:22:7): {binding} - {reason}\n"
+                f"dosc: time outside tasks {outside} s of 0.150353 s (ts = 1.0000, 1 thread)\n")
+    below_grain = site_code(one_process("local", "forced by DOSC_BIND; spawns when work >= 46628 ops",
+                                        "0.150353"), 1)
+    assert below_grain == site_code(one_process("inline", "forced by DOSC_BIND", "0.150353"), 1) \
+        == ((("0", "inline", ""),), 0, ""), below_grain
+    spawned = site_code(one_process("local", "forced by DOSC_BIND; spawns when work >= 46628 ops",
+                                    "0.000236"), 1)
+    assert spawned[0][0][1:] == ("local", "spawns when work >= 46628 ops"), spawned
+    # auto as slow as the worst where it is over 2x the best: by the least, by the medians
+    least = {"inline": 1.0, "local": 2.5, "auto": 2.5}
+    assert worst_as(least, dict(least), ["inline", "local"], "inline") == ["local"]
+    assert worst_as(dict(least, auto=1.0), dict(least, auto=1.0), ["inline", "local"], "inline") == []
+    assert worst_as(dict(least, local=1.5), least, ["inline", "local"], "inline") == ["local"]
+    # every ordered pair of runs adjacent equally often over a full cycle of rounds
+    for n in (3, 4):
+        items = list(range(n))
+        cycle = n if n % 2 == 0 else 2 * n
+        rounds = [round_order(items, r) for r in range(cycle)]
+        assert all(sorted(row) == items for row in rounds), rounds
+        follows = collections.Counter((a, b) for row in rounds for a, b in zip(row, row[1:]))
+        assert len(follows) == n * (n - 1) and len(set(follows.values())) == 1, (n, follows)
     row = dict(best_median_binding="remote", same_code=[], same_tasks=["remote"], pick="remote",
                rank_zero={"auto": "rank 0 takes queued tasks", "remote": "ranks 1.. only"},
                median_ratio=1.3, paired_q25=1.04)
@@ -315,7 +385,6 @@ def main():
                     best_median_binding = min(bindings, key=lambda b: median[b])
                     best = least[best_binding]
                     worst = max(least[b] for b in bindings)
-                    worst_median = max(median[b] for b in bindings)
                     paired = [a / b for a, b in zip(times["auto"], times[best_median_binding])]
                     pick, *model = explain(program, ranks, threads, values_of(args), base)
                     rows.append(dict(name=name, args=" ".join(args) or "(fixed)", config=label, least=least,
@@ -332,9 +401,7 @@ def main():
                                      varied=sum(other_rounds.values()),
                                      best_binding=best_binding, best_median_binding=best_median_binding,
                                      worst_best=worst / best,
-                                     auto_worst=(worst / best > 2 and least["auto"] >= worst * 0.98)
-                                     or (worst_median / median[best_median_binding] > 2
-                                         and median["auto"] >= worst_median * 0.98),
+                                     auto_worst=worst_as(least, median, bindings, best_median_binding),
                                      pick=pick, model=model, load=os.getloadavg()[0]))
                     r = rows[-1]
                     loads.append(r["load"])
@@ -346,7 +413,7 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
     print(f"rounds: at least {reps}, more until the fastest binding ran {options.min_time} s, at most {most} "
           f"(at least {options.short_reps} where the fastest run is under {options.short_ms} ms), every binding "
-          "once a round, interleaved, the order rotated; times in ms, program time on rank 0, each binding's "
+          "once a round, interleaved, the order balanced (round_order); times in ms, program time on rank 0, each binding's "
           "median (its spread: slowest/fastest round); auto/best: by the least times (auto's least over "
           "the best binding's least) and by the medians (auto's median over the best median); paired: the "
           "median and quartiles of auto's time over the best-by-medians binding's in the same round; "
@@ -384,11 +451,17 @@ def main():
           f"{max(ratios):.2f}x, {sum(1 for x in ratios if x > 1.10)} over 1.10x; by the medians: median "
           f"{statistics.median(medians):.2f}x, worst {max(medians):.2f}x, {sum(1 for x in medians if x > 1.10)} "
           f"over 1.10x; cases where worst/best > 2 and auto was the worst (by the least or the medians): "
-          f"{sum(1 for r in rows if r['auto_worst'])}")
+          f"{sum(1 for r in rows if r['auto_worst'])}, of them on the worst binding's code: "
+          f"{sum(1 for r in rows if set(r['auto_worst']) & set(r['same_code']))}")
     print(f"cases over 1.10x by either: {len(misses)}: "
           + "; ".join(f"{n} {kind}" for kind, n in kinds.most_common()))
     print(f"load average (1 min): {loads[0]:.1f} at the start, median {statistics.median(loads):.1f} "
           f"over the cases, highest {max(loads):.1f}")
+    for r in rows:
+        if r["auto_worst"]:
+            print(f"auto the worst: {r['name']} {r['args']} {r['config']}: as slow as "
+                  f"{' and '.join(r['auto_worst'])} (worst/best {r['worst_best']:.2f}x by the least); auto "
+                  f"ran the code of {', '.join(r['same_code']) or 'no forced binding'}")
     for r in misses:
         kind, how = verdict(r)
         print(f"over 1.10x: {r['name']} {r['args']} {r['config']}: {r['ratio']:.2f}x by the least, "
