@@ -114,6 +114,9 @@ took "calibrate alone"
 # (long expressions, deep nesting: linear time or a located null, never a hang or a crash).
 check "fuzz-inputs" python3 scripts/fuzz-inputs.py --quick --only sidecar,profile,env,run,explain,signals,compile
 
+# The decision-quality benchmark's own classification of trace lines (no program is run).
+check "decision_quality.py --self-test" python3 bench/decision_quality.py --self-test
+
 if [ -x scripts/csmith-fuzz.sh ]; then
   check "csmith-fuzz" env FUZZ_ELISION=1 scripts/csmith-fuzz.sh 25 1
 fi
