@@ -1,8 +1,9 @@
 /* The CCITT G.721 ADPCM coder of Sun Microsystems' reference code (MediaBench's g721; "provided
    for unrestricted use. Users may copy or modify this source code", see the files' heads), as dosc
-   tasks (branch unseen12),
-   read from llvm/llvm-test-suite, MultiSource/Benchmarks/mediabench/g721/g721encode/ (g72x.h, g72x.c,
-   g721.c): the routines kept as the files have them (reformatted), the A-law and u-law paths left out, a task per channel and block of samples:
+   tasks (branch unseen12), read from llvm/llvm-test-suite,
+   MultiSource/Benchmarks/mediabench/g721/g721encode/ (g72x.h, g72x.c, g721.c): the routines kept
+   as the files have them (reformatted), the A-law and u-law paths left out, a task per channel and
+   block of samples:
    - struct g72x_state with array fields (`short a[2]`, `b[6]`, `pk[2]`, `dq[6]`, `sr[2]`) read and
      written through `state_ptr->b[cnt]`, `state_ptr->dq[cnt] = state_ptr->dq[cnt-1]` counting
      down, `state_ptr->a[0] -= state_ptr->a[0] >> 8`;
