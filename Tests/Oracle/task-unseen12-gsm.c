@@ -487,7 +487,7 @@ int main(void) {
 #pragma dosc taskwait
 
   long sum = 0;
-  for (k = 0; k < NCHAN * NFRAMES * 9; k++) sum = sum * 3 + (acf[k] >> 8) % 1000003;
+  for (k = 0; k < NCHAN * NFRAMES * 9; k++) sum = (sum * 3 + (acf[k] >> 8) % 1000003) % 1000000007L;
   printf("acf %ld\n", sum);
   for (c = 0; c < NCHAN; c++) {
     long s1 = 0, s2 = 0, s3 = 0;

@@ -486,7 +486,7 @@ static unsigned char DES3_keys[3][8] = {{0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xC
 #define NBLK 24
 
 int my_rand_r(int *seedp) {
-  unsigned x = *seedp * 1664525 + 1013904223;
+  unsigned x = (unsigned)*seedp * 1664525u + 1013904223u;
   *seedp = x;
   return (x >> 16) & 0x7fff;
 }
