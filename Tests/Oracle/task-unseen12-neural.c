@@ -34,6 +34,8 @@
 typedef enum { WFALSE, WTRUE } wbool;
 typedef float real;
 
+unsigned long randnum = 7;
+
 int hamming(signed int *ny, signed int *orig, int n, int mode) {
   int hd = 0, neuron;
   for (neuron = 0; neuron < n; neuron++)
@@ -176,7 +178,10 @@ int main(void) {
   for (vec = 0; vec < NUMPATS; vec++) {
     vectors[vec] = (int *)malloc(sizeof(int) * NNTOT);
     newvectors[vec] = (int *)malloc(sizeof(int) * NNTOT);
-    for (i = 0; i < NNTOT; i++) vectors[vec][i] = ((i * (vec + 3) + vec * vec + i / NNWIDTH) % 5 < 2) ? 1 : -1;
+    for (i = 0; i < NNTOT; i++) {
+      randnum = (randnum * 1103515245 + 12345) % 4294967296;
+      vectors[vec][i] = (randnum >> 16) & 1 ? 1 : -1;
+    }
   }
 
   for (vec = 0; vec < NUMPATS; vec++) {
