@@ -3,7 +3,7 @@
    matrices by Jacobi band reduction and shifted QR, as dosc tasks (branch unseen12), read from
    llvm/llvm-test-suite, MultiSource/Benchmarks/McCat/05-eks/ (main.h, MM.c, Jacobi.c, QRfact.c,
    main.c): the shapes kept, the code written anew around them, a smaller order:
-   - the order as a lower-case object-like macro `#define n 20` and `typedef double **Matrix`,
+   - the order as a lower-case object-like macro `#define n 12` and `typedef double **Matrix`,
      `typedef double *Vector` (rows malloc'd apart by newMatrix), MakeMatrix's `M[j][k] = M[k][j]
      = ...` for k from j under `abs(k-j) > i`, MakeID's triangle;
    - Givens(a, b, &s, &c) writing through two `double *`; ApplyGivens(A, s, c, i, j, start, end)
@@ -25,7 +25,7 @@
 
 typedef double **Matrix;
 typedef double *Vector;
-#define n 20
+#define n 12
 #define epsilon 1.0e-10
 
 Matrix newMatrix(void) {
