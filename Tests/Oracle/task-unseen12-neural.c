@@ -26,7 +26,7 @@
 #define MODE_NORMAL 1
 #define MODE_COMPLEMENT -1
 #define NNWIDTH 5
-#define NNHEIGHT 7
+#define NNHEIGHT 5
 #define NNTOT (NNWIDTH * NNHEIGHT)
 #define NUMPATS 10
 #define BAND 12
@@ -227,7 +227,7 @@ int main(void) {
 #pragma dosc taskwait
     }
     rounds++;
-  } while (!status && rounds < 4);
+  } while (!status && rounds < 2);
 
   for (vec = 0; vec < NUMPATS; vec++) {
 #pragma dosc task
