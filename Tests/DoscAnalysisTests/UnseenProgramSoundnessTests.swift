@@ -244,7 +244,13 @@ import Testing
       void block(int *st, const short *pcm, unsigned char *code, int n) {
         for (int k = 0; k < n; k++) code[k] = (unsigned char)after_break(pcm[k], 3, st);
       }
-      int main(void) { int st[2] = {5, 6}, r; short pcm[8] = {0}; unsigned char code[8];
+      void in_loop(const int *a, int n, int *out) {
+        for (int i = 0; i < n; i++) {
+          switch (a[i]) { case 0: break; default: return; }
+          out[i] = 1;
+        }
+      }
+      int main(void) { int st[2] = {5, 6}, r, a2[4] = {0}, o2[4]; short pcm[8] = {0}; unsigned char code[8];
       #pragma dosc task
         r = after_break(40, 3, st);
       #pragma dosc task
@@ -252,11 +258,16 @@ import Testing
       #pragma dosc taskwait
       #pragma dosc task
         block(st, pcm, code, 8);
+      #pragma dosc task
+        in_loop(a2, 4, o2);
         return r; }
       """
     for (name, first) in [("after_break", 0), ("no_default", 1), ("block", 0)] {
       let st = try task(source, name).param("st")
       #expect(st.access == .readwrite && st.first == .number(first) && st.count == .number(1), "\(name): \(st)")
     }
+    // A `switch` on the data in a loop, `default: return;`: out[0, n) written, not surely.
+    let out = try task(source, "in_loop").param("out")
+    #expect(out.access == .write && out.count == .formula("n") && out.writeDense != true, "\(out)")
   }
 }
