@@ -175,8 +175,12 @@ final class FunctionAnalyzer {
     case .switchStatement(let condition, let body):
       evaluate(condition)
       self.statement(body)
+      // Control leaves from any `break`, and straight past the body when no label matches:
+      // the code after the switch runs even when the body's last statement returns
+      // (`switch (m) { case 3: s >>= 2; break; default: return -1; }`, G.721's encoder).
+      summary.becomeReachable()
       // Control enters at one label: nothing in the body surely runs (conservatively, what
-      // ran before it loses its sure ends too), and leaves from any `break`.
+      // ran before it loses its sure ends too).
       summary.mayNotHappen()
       forgetWalkedPointers(walkedPointerNames.union(walkedScalarNames).filter { body.assigns($0) })
     case .caseLabel(let inner), .labeled(let inner):

@@ -224,4 +224,50 @@ import Testing
     let f = try task(source, "rows_from_flat").param("f")
     #expect(try f.first.value(["rows": 3]) == 0 && f.count.value(["rows": 3]) == 12, "\(f)")
   }
+
+  /// A `switch` whose last statement returns still ends where a `break` or an unmatched value
+  /// leaves it (G.721's encoder: `switch (in_coding) { case LINEAR: sl >>= 2; break; default:
+  /// return (-1); }`, then the whole coder). The code after it was taken for dead: the state
+  /// the coder reads and writes was `access: none` and the task remotable, for the caller too.
+  @Test func codeAfterASwitchWhoseLastCaseReturnsRuns() throws {
+    let source = """
+      int after_break(int sl, int mode, int *st) {
+        switch (mode) { case 3: sl >>= 2; break; default: return -1; }
+        st[0] += sl;
+        return st[0];
+      }
+      int no_default(int sl, int mode, int *st) {
+        switch (mode) { case 3: sl >>= 2; break; case 4: return -2; }
+        st[1] += sl;
+        return st[1];
+      }
+      void block(int *st, const short *pcm, unsigned char *code, int n) {
+        for (int k = 0; k < n; k++) code[k] = (unsigned char)after_break(pcm[k], 3, st);
+      }
+      void in_loop(const int *a, int n, int *out) {
+        for (int i = 0; i < n; i++) {
+          switch (a[i]) { case 0: break; default: return; }
+          out[i] = 1;
+        }
+      }
+      int main(void) { int st[2] = {5, 6}, r, a2[4] = {0}, o2[4]; short pcm[8] = {0}; unsigned char code[8];
+      #pragma dosc task
+        r = after_break(40, 3, st);
+      #pragma dosc task
+        r = no_default(40, 5, st);
+      #pragma dosc taskwait
+      #pragma dosc task
+        block(st, pcm, code, 8);
+      #pragma dosc task
+        in_loop(a2, 4, o2);
+        return r; }
+      """
+    for (name, first) in [("after_break", 0), ("no_default", 1), ("block", 0)] {
+      let st = try task(source, name).param("st")
+      #expect(st.access == .readwrite && st.first == .number(first) && st.count == .number(1), "\(name): \(st)")
+    }
+    // A `switch` on the data in a loop, `default: return;`: out[0, n) written, not surely.
+    let out = try task(source, "in_loop").param("out")
+    #expect(out.access == .write && out.count == .formula("n") && out.writeDense != true, "\(out)")
+  }
 }
