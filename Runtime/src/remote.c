@@ -1322,14 +1322,10 @@ static void print_counters(void) {
   }
 }
 
-/* The process that started the communication thread: a child forked from rank 0 that calls
- * exit() has no such thread to stop, and its counters are rank 0's (printed once, by rank 0). */
-static pid_t communicating_process;
-
-/* atexit on rank 0: main returned or called exit. Tells every rank to stop,
- * waits for their counters and MPI_Finalize. */
-static void stop_at_exit(void) {
-  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 || getpid() != communicating_process) return;
+/* Rank 0, once, as the program ends (start.c's end_runtime, which a child of fork() does not
+ * run): tells every rank to stop, waits for their counters and MPI_Finalize. */
+void dosc_remote_stop(void) {
+  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0) return;
   atomic_store_explicit(&dosc_remote.stop, 1, memory_order_release);
   pthread_join(dosc_remote.comm_thread, NULL);
   if (dosc_remote.trace) print_counters();
@@ -1442,10 +1438,6 @@ int dosc_remote_init(int threads, int trace) {
     fprintf(stderr, "dosc: warning: %s: a single node\n", dosc_remote.init_error);
     dosc_remote.mpi = NULL;
     return 1;
-  }
-  if (dosc_remote.rank == 0) {
-    communicating_process = getpid();
-    atexit(stop_at_exit);
   }
   return dosc_remote.size;
 }
