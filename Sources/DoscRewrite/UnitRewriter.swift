@@ -599,13 +599,35 @@ struct UnitRewriter {
     return element + " *"
   }
 
-  /// `int n`, `double *p`, `void (*f)(int)`; nil for spellings this cannot declare.
+  /// `int n`, `double *p`, `void (*f)(int)`, `_Atomic(int) *c`; nil for spellings this cannot
+  /// declare.
   private func declare(_ type: String, _ name: String) -> String? {
     if type.isEmpty || type == "?" { return nil }
-    if let pointer = type.range(of: "(*)") ?? type.range(of: "(*const)") {
+    // clang spells `_Atomic int` as `_Atomic(int)`: a type specifier, whose parentheses are not
+    // a declarator's. Left undeclared, a task of an `_Atomic int *` ran as a plain call.
+    let declarator = Self.withoutAtomicSpecifiers(type)
+    if declarator == type, let pointer = type.range(of: "(*)") ?? type.range(of: "(*const)") {
       return type.replacingCharacters(in: pointer, with: "(*\(name))")
     }
-    if type.contains("(") || type.contains("[") { return nil }
+    if declarator.contains("(") || declarator.contains("[") { return nil }
     return type.hasSuffix("*") ? type + name : type + " " + name
+  }
+
+  /// `type` with each `_Atomic(...)` specifier, its parentheses balanced, made `_Atomic_`.
+  private static func withoutAtomicSpecifiers(_ type: String) -> String {
+    var result = ""
+    var rest = type[...]
+    while let start = rest.range(of: "_Atomic(") {
+      result += rest[..<start.lowerBound]
+      result += "_Atomic_"
+      var depth = 1
+      var index = start.upperBound
+      while index < rest.endIndex && depth > 0 {
+        if rest[index] == "(" { depth += 1 } else if rest[index] == ")" { depth -= 1 }
+        index = rest.index(after: index)
+      }
+      rest = rest[index...]
+    }
+    return result + rest
   }
 }
