@@ -573,14 +573,20 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
     if (unsafe != NULL) return unsafe;
     /* Written footprints go in too (the serving rank compares against them),
      * but a dense `out` one, which the task stores whole. */
-    if (dosc_shipped_in(param)) *bytes_in += bytes;
+    /* Two footprints of 2^62 bytes (huge arguments; a task that returns before it touches
+     * them) summed past LLONG_MAX to a negative total, under every limit: shipped, and rank 0
+     * ran out of memory where the plain program returned. */
+    if (dosc_shipped_in(param) && __builtin_add_overflow(*bytes_in, bytes, bytes_in)) {
+      *counter = &queue.kept_size;
+      return "footprints above the limit";
+    }
     if (param->access & DOSC_ACCESS_WRITE) {
       long long written = dosc_region_bytes(region->write_count, param->element_size);
       if (written < 0 || region->write_first < region->first ||
           region->write_first + region->write_count > region->first + region->count)
         return "a written footprint outside the footprint";
       if (dosc_write_back_bound(written) > INT_MAX) return "footprints above the limit";
-      *bytes_out += written;
+      *bytes_out += written; /* each below 2^31 (dosc_write_back_bound): no overflow */
     }
   }
   *counter = &queue.kept_size;
