@@ -5,8 +5,9 @@
 # printed, keys sorted, as `dosc cc` writes it: per site its binding, function, id, location and
 # task; every site "inline"), then runs Runtime/tests/many_sites_test.c (a unit of SITES sites,
 # DOSC_THREADS=2) RUNS times (default 5) with the sidecar and with none (the floor: the same
-# decisions without reading anything), interleaved. The table has the medians and spreads of
-# dosc_start's wall time and of the peak resident set, and what the sidecar adds per site.
+# decisions without reading anything), interleaved. The table has the medians and spreads of the
+# CPU time at the end of dosc_start (user + system: a loaded machine stretches wall time, not
+# this) and of the peak resident set, and what the sidecar adds per site.
 # $LIBDOSC_BEFORE (a libdosc.a) adds a row per size for that library, built the same way.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -56,13 +57,13 @@ one() { # one PROGRAM SITES SIDECAR
     *:"$work/missing.json") [ "${line##*inline=}" = 0 ] ;;
     *) [ "${line##*inline=}" = "$2" ] || { echo "sidecar-scale: $1 did not read the sidecar of $2 sites: $line" >&2; exit 1; } ;;
   esac
-  echo "$line" | sed 's/start_ms=\([^ ]*\) peak_kb=\([^ ]*\) .*/\1\t\2/'
+  echo "$line" | sed 's/start_ms=[^ ]* cpu_ms=\([^ ]*\) peak_kb=\([^ ]*\) .*/\1\t\2/'
 }
 stats() { # stats FILE COLUMN: "median (min-max)"
   cut -f"$2" "$1" | sort -g | awk '{ v[NR] = $1 } END { printf "%s (%s-%s)", v[int((NR + 1) / 2)], v[1], v[NR] }'
 }
 median() { cut -f"$2" "$1" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-echo "| sites | sidecar bytes | library | start ms, no sidecar | start ms, sidecar | per site us | peak KB, no sidecar | peak KB, sidecar | per site B |"
+echo "| sites | sidecar bytes | library | CPU ms, no sidecar | CPU ms, sidecar | per site us | peak KB, no sidecar | peak KB, sidecar | per site B |"
 echo "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for sites in "${sizes[@]}"; do
   sidecar="$work/scale-$sites.dosc.json"
