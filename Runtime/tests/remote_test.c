@@ -23,6 +23,8 @@
  *   site 6 again: one quick task per thread at start-up; none counts as sent ahead (below)
  * usage: [mpirun -np N] remote_test pthread-exit
  *   main ends by pthread_exit() with ten tasks of site 3 never waited for (below)
+ * usage: mpirun -np N remote_test signal
+ *   rank 0 prints "pid=P" and then waits for 8 tasks of 5 s at site 7: for a signal (below)
  * usage: mpirun -np N remote_test uneven
  *   site 7 spin(seen, k, us) alone: one long task, then many short ones; none
  *          waits behind the long one while a thread of a rank is idle (below)
@@ -504,6 +506,19 @@ int main(int argc, char **argv) {
     }
     printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
     pthread_exit(NULL);
+  }
+  if (argc > 1 && strcmp(argv[1], "signal") == 0) {
+    /* run_tests.sh sends rank 0 a signal while its tasks run elsewhere: the job must end. */
+    printf("pid=%d\n", (int)getpid());
+    fflush(stdout);
+    static long long seen[4 * 8];
+    for (int k = 0; k < 8; k++) {
+      struct args7 a = {seen, k, 5000000};
+      DISPATCH_WORK(7, a, 50000000000LL, spin(seen, k, 5000000));
+    }
+    dosc_taskwait(&fr);
+    printf("result=ok\n");
+    return 0;
   }
   if (argc > 1 && strcmp(argv[1], "uneven") == 0) {
     uneven();

@@ -436,9 +436,9 @@ if [ -n "${SANITIZED:-}" ]; then
 else
   many_sites "$TMP/many.dosc.json" 30000
   run DOSC_MANIFEST="$TMP/many.dosc.json" DOSC_THREADS=2 -- "$BIN/many_sites_test" 30000 many-sites-30000
-  with=$(sed -n 's/^start_ms=[0-9.]* peak_kb=\([0-9]*\) inline=30000$/\1/p' "$TMP/out")
+  with=$(sed -n 's/^start_ms=[0-9.]* cpu_ms=[0-9.]* peak_kb=\([0-9]*\) inline=30000$/\1/p' "$TMP/out")
   run DOSC_MANIFEST="$TMP/missing.dosc.json" DOSC_THREADS=2 -- "$BIN/many_sites_test" 30000 many-sites-30000
-  without=$(sed -n 's/^start_ms=[0-9.]* peak_kb=\([0-9]*\) inline=0$/\1/p' "$TMP/out")
+  without=$(sed -n 's/^start_ms=[0-9.]* cpu_ms=[0-9.]* peak_kb=\([0-9]*\) inline=0$/\1/p' "$TMP/out")
   size_kb=$(($(wc -c <"$TMP/many.dosc.json") / 1024))
   grew=$((${with:-0} - ${without:-0}))
   [ -n "$with" ] && [ -n "$without" ] && [ "$grew" -lt $((2 * size_kb)) ]
@@ -496,7 +496,12 @@ expect "remote test without mpirun: one node, right results, nothing printed"
 # main ends by pthread_exit() (remote_test pthread-exit): the plain program exits with status 0
 # once its last thread has, after its atexit handlers; the ten tasks spawned before and never
 # waited for ran (logged=55). The pool's workers never ended, and it hung (timeout: 124).
-for t in 1 2; do
+# Not under ThreadSanitizer: its background thread outlives main there, and a plain C program
+# that started a thread and ends main by pthread_exit never ends under it either (seen: gcc 12).
+PTHREAD_EXIT_TESTS=${SANITIZED:+skip}
+[ -n "$PTHREAD_EXIT_TESTS" ] && echo "skip pthread_exit in main: a sanitizer's own thread keeps the process"
+for t in ${PTHREAD_EXIT_TESTS:-1 2}; do
+  [ "$t" = skip ] && break
   run DOSC_MANIFEST="$TMP/remote.dosc.json" DOSC_THREADS=$t DOSC_BIND=local -- timeout 20 "$R" pthread-exit
   clean_ok && out_has '^result=ok$' && out_has '^logged=55$'
   expect "main calls pthread_exit, $t thread(s): status 0, tasks never waited for ran, atexit handlers ran"
@@ -651,12 +656,35 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
   expect "mpirun -np 2, forced remote: a child forked from rank 0 exits with its status, rank 0's counters printed once"
   # Rank 0's main ends by pthread_exit(): its workers and MPI thread ended with it, every rank
   # stopped, and the job ended with status 0 (before, rank 0 never ended: mpi's timeout, 124).
-  for threads in 1 2; do
+  for threads in ${PTHREAD_EXIT_TESTS:-1 2}; do
+    [ "$threads" = skip ] && break
     mpi 2 -- $M DOSC_THREADS=$threads DOSC_BIND=remote DOSC_TRACE=1 -- "$R" pthread-exit
     rc_is 0 && out_has '^result=ok$' && out_has '^logged=55$' &&
       [ "$(grep -c '^dosc: rank 0: host ' "$TMP/err")" = 1 ] && err_has "^dosc: rank 1: host $HOST, " &&
       ! grep -qi 'mpi_abort\|error' "$TMP/err"
     expect "mpirun -np 2, $threads thread(s): rank 0's main calls pthread_exit, every rank ends cleanly"
+  done
+  # SIGTERM or SIGINT to rank 0 while its tasks run on rank 1 (8 of 5 s, remote_test signal):
+  # the job ends within seconds, with the signal's status, whatever the threads.
+  for run in "TERM 1" "INT 2"; do
+    signal=${run% *} threads=${run#* }
+    OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 DOSC_MANIFEST="$TMP/remote.dosc.json" \
+      DOSC_THREADS=$threads DOSC_BIND=remote timeout 60 mpirun --oversubscribe --bind-to none \
+      -x DOSC_MANIFEST -x DOSC_THREADS -x DOSC_BIND -np 2 "$R" signal >"$TMP/out" 2>"$TMP/err" &
+    job=$!
+    waited=0
+    while ! grep -q '^pid=' "$TMP/out" && [ $waited -lt 600 ]; do
+      sleep 0.1
+      waited=$((waited + 1))
+    done
+    sleep 0.3
+    signalled=$(date +%s)
+    kill -s "$signal" "$(sed -n 's/^pid=//p' "$TMP/out")"
+    wait $job
+    RC=$?
+    took=$(($(date +%s) - signalled))
+    ! rc_is 0 && ! rc_is 124 && [ "$took" -le 10 ] && ! out_has '^result=ok$'
+    expect "mpirun -np 2, $threads thread(s): SIG$signal to rank 0 ends the job in ${took} s (status $RC)"
   done
   # A serving rank whose pool starts fewer threads than DOSC_THREADS asks (here its main thread
   # may start only the communication thread: tests/fail_threads.c; ulimit -v does the same)
