@@ -173,11 +173,21 @@ struct UnitRewriter {
     }
 
     // The implicit taskwait: before every return (before its value is evaluated, which may
-    // read a task's result) and at the end of the body.
+    // read a task's result) and at the end of the body; and before a statement that calls
+    // `exit`, `pthread_exit` or another function that never returns: there the plain program
+    // had run the tasks spawned before, which its atexit handlers, and any thread still
+    // running, may read (an `exit(0)` after spawns printed their results unset).
     if spawns {
       var returns: [Stmt] = []
       SyntaxWalk.forEachStatement(in: function.body) { statement in
-        if case .returnStatement = statement.kind { returns.append(statement) }
+        switch statement.kind {
+        case .returnStatement: returns.append(statement)
+        case .expression(let call):
+          if case .call(let callee?, _, _) = call.kind, Self.neverReturning.contains(callee) {
+            returns.append(statement)
+          }
+        default: break
+        }
       }
       for statement in returns {
         guard let end = statementEnd(statement.range) else { continue }
@@ -217,6 +227,9 @@ struct UnitRewriter {
         "\n" + after + "#line \(line(of: range.upperBound - 1)) \(cString(unit.path))\n", at: range.upperBound)
     }
   }
+
+  /// Calls after which the calling function never goes on: the end of its thread or process.
+  private static let neverReturning = LibraryFunction.leavingTheThread.union(LibraryFunction.endingTheProcess)
 
   // MARK: - Sites
 
