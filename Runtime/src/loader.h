@@ -1,7 +1,7 @@
 /* loader.h - reading the sidecar manifest and the machine profile (private).
  *
- * Both use jansson. Neither prints anything: they return a message the
- * caller turns into the single warning line SPEC.md section 5 asks for.
+ * The manifest is read in place (json_scan.h), the profile with jansson. Neither prints anything:
+ * they return a message the caller turns into the single warning line SPEC.md section 5 asks for.
  */
 #ifndef DOSC_LOADER_H
 #define DOSC_LOADER_H
@@ -43,12 +43,18 @@ DOSC_INTERNAL int dosc_sidecar_read(const char *path, const dosc_program_info *p
                                     int *bindings, dosc_sidecar_task *tasks, long long *first_site,
                                     char *error, size_t error_size);
 
-/* The same for a manifest already parsed (root, a JSON object; not released
- * here): one from the executable's own section (self_section.c). */
-typedef struct json_t json_t;
-DOSC_INTERNAL int dosc_manifest_read(json_t *root, const dosc_program_info *program, int *bindings,
+/* The same for the manifest in `text` (`length` bytes, one JSON document): one from the
+ * executable's own section (self_section.c). */
+DOSC_INTERNAL int dosc_manifest_read(const char *text, size_t length,
+                                     const dosc_program_info *program, int *bindings,
                                      dosc_sidecar_task *tasks, long long *first_site, char *error,
                                      size_t error_size);
+
+/* Whether the manifest in `text` is for `program` (1 or 0): a merged one lists the unit among
+ * its "units", a fragment has its source_hash. -1 with error if it is not a JSON object. */
+DOSC_INTERNAL int dosc_manifest_is_for(const char *text, size_t length,
+                                       const dosc_program_info *program, char *error,
+                                       size_t error_size);
 
 /* Overlays the numbers found in the profile at `path` on `profile` (which
  * holds the defaults). Returns 1 if read, 0 if the file does not exist

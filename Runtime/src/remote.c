@@ -573,14 +573,20 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
     if (unsafe != NULL) return unsafe;
     /* Written footprints go in too (the serving rank compares against them),
      * but a dense `out` one, which the task stores whole. */
-    if (dosc_shipped_in(param)) *bytes_in += bytes;
+    /* Two footprints of 2^62 bytes (huge arguments; a task that returns before it touches
+     * them) summed past LLONG_MAX to a negative total, under every limit: shipped, and rank 0
+     * ran out of memory where the plain program returned. */
+    if (dosc_shipped_in(param) && __builtin_add_overflow(*bytes_in, bytes, bytes_in)) {
+      *counter = &queue.kept_size;
+      return "footprints above the limit";
+    }
     if (param->access & DOSC_ACCESS_WRITE) {
       long long written = dosc_region_bytes(region->write_count, param->element_size);
       if (written < 0 || region->write_first < region->first ||
           region->write_first + region->write_count > region->first + region->count)
         return "a written footprint outside the footprint";
       if (dosc_write_back_bound(written) > INT_MAX) return "footprints above the limit";
-      *bytes_out += written;
+      *bytes_out += written; /* each below 2^31 (dosc_write_back_bound): no overflow */
     }
   }
   *counter = &queue.kept_size;
@@ -1322,14 +1328,10 @@ static void print_counters(void) {
   }
 }
 
-/* The process that started the communication thread: a child forked from rank 0 that calls
- * exit() has no such thread to stop, and its counters are rank 0's (printed once, by rank 0). */
-static pid_t communicating_process;
-
-/* atexit on rank 0: main returned or called exit. Tells every rank to stop,
- * waits for their counters and MPI_Finalize. */
-static void stop_at_exit(void) {
-  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0 || getpid() != communicating_process) return;
+/* Rank 0, once, as the program ends (start.c's end_runtime, which a child of fork() does not
+ * run): tells every rank to stop, waits for their counters and MPI_Finalize. */
+void dosc_remote_stop(void) {
+  if (dosc_remote.mpi == NULL || dosc_remote.rank != 0) return;
   atomic_store_explicit(&dosc_remote.stop, 1, memory_order_release);
   pthread_join(dosc_remote.comm_thread, NULL);
   if (dosc_remote.trace) print_counters();
@@ -1442,10 +1444,6 @@ int dosc_remote_init(int threads, int trace) {
     fprintf(stderr, "dosc: warning: %s: a single node\n", dosc_remote.init_error);
     dosc_remote.mpi = NULL;
     return 1;
-  }
-  if (dosc_remote.rank == 0) {
-    communicating_process = getpid();
-    atexit(stop_at_exit);
   }
   return dosc_remote.size;
 }

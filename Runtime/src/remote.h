@@ -11,6 +11,7 @@
  *                                            another rank receives them and
  *                                            serves tasks until rank 0 ends
  *                                            the job, then exits (never returns)
+ *   dosc_remote_stop()                       rank 0, as the program ends
  */
 #ifndef DOSC_REMOTE_H
 #define DOSC_REMOTE_H
@@ -54,6 +55,10 @@ DOSC_INTERNAL int dosc_remote_help(void);
 /* Ends the epoch of `frame`'s replicas: at its taskwait, after every task
  * it spawned has completed; on the thread that spawned them. */
 DOSC_INTERNAL void dosc_remote_epoch_end(dosc_frame *frame);
+
+/* Rank 0, once, as the program ends (main returned, a thread called exit(), or main's thread
+ * pthread_exit()): stops every rank and ends MPI. Does nothing elsewhere or without MPI. */
+DOSC_INTERNAL void dosc_remote_stop(void);
 
 DOSC_INTERNAL int dosc_remote_rank(void);
 DOSC_INTERNAL int dosc_remote_size(void);

@@ -20,7 +20,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +28,7 @@
 #include <unistd.h>
 
 #include "elf_section.h"
+#include "loader.h"
 
 /* A section larger than this is not a manifest dosc wrote (a program of a
  * thousand units has a few megabytes). */
@@ -84,24 +84,6 @@ static int read_own_section(char **contents, size_t *length, char *error, size_t
   return found;
 }
 
-/* Whether the parsed manifest `root` is for `program`: a merged manifest
- * lists the unit among its "units", a fragment has its source_hash. */
-static int is_for(json_t *root, const dosc_program_info *program) {
-  if (program->source_hash == NULL) return 0;
-  json_t *units = json_object_get(root, "units");
-  if (json_is_array(units)) {
-    size_t position;
-    json_t *unit;
-    json_array_foreach(units, position, unit) {
-      const char *hash = json_string_value(json_object_get(unit, "source_hash"));
-      if (hash != NULL && strcmp(hash, program->source_hash) == 0) return 1;
-    }
-    return 0;
-  }
-  const char *hash = json_string_value(json_object_get(root, "source_hash"));
-  return hash != NULL && strcmp(hash, program->source_hash) == 0;
-}
-
 int dosc_self_manifest_read(const dosc_program_info *program, int *bindings,
                             dosc_sidecar_task *figures, long long *first_site, char *error,
                             size_t error_size) {
@@ -118,27 +100,26 @@ int dosc_self_manifest_read(const dosc_program_info *program, int *bindings,
   /* Documents end at a NUL (the buffer has one more at its end); empty ones,
    * such as padding between the linker's input sections, are skipped. */
   int status = -1, documents = 0, malformed = 0, matched = 0;
-  json_object_seed(1); /* as in loader.c: no /dev/urandom read at every start */
   for (size_t start = 0; start < length;) {
     const char *text = contents + start;
     size_t piece = strlen(text);
     start += piece + 1;
     if (strspn(text, " \t\r\n") == piece) continue;
     documents++;
-    json_error_t json_error;
-    json_t *root = json_loadb(text, piece, JSON_REJECT_DUPLICATES, &json_error);
-    if (!json_is_object(root)) {
+    char why[256];
+    matched = dosc_manifest_is_for(text, piece, program, why, sizeof why);
+    if (matched < 0) {
       snprintf(error, error_size, "manifest %d of its section is not a JSON object (%s)", documents,
-               root == NULL ? json_error.text : "another JSON value");
-      json_decref(root);
+               why);
       malformed = 1;
+      matched = 0;
       break;
     }
-    matched = is_for(root, program);
-    if (matched)
-      status = dosc_manifest_read(root, program, bindings, figures, first_site, error, error_size);
-    json_decref(root);
-    if (matched) break;
+    if (matched) {
+      status = dosc_manifest_read(text, piece, program, bindings, figures, first_site, error,
+                                  error_size);
+      break;
+    }
   }
   free(contents);
   if (!malformed && documents == 0)

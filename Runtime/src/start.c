@@ -50,8 +50,11 @@ static struct {
   const dosc_program_info *registered[DOSC_MAX_PROGRAMS];
   int registered_count;
   int sidecar_warned;
-  double started_at; /* CLOCK_MONOTONIC seconds at dosc_start */
-  pid_t pid;         /* the process that started the pool */
+  double started_at;         /* CLOCK_MONOTONIC seconds at dosc_start */
+  pid_t pid;                 /* the process that started the pool (started_process) */
+  pthread_t starter;         /* the thread that called dosc_start first: the pool's worker 0 */
+  pthread_key_t starter_key; /* its destructor ends the runtime when that thread exits */
+  int ended;                 /* end_runtime ran */
 } runtime = {.lock = PTHREAD_MUTEX_INITIALIZER, .forced_binding = DOSC_BIND_AUTO};
 
 static void warn(const char *format, const char *detail, const char *value) {
@@ -280,16 +283,49 @@ static void report_time_outside_tasks(void) {
           runtime.profile.threads == 1 ? "" : "s: tasks overlap, use DOSC_THREADS=1 for ts");
 }
 
-static void shutdown_at_exit(void) {
-  /* exit() in a child of fork(): the pool's threads are the parent's, and the child has only
-   * the thread that forked. Joining them crashed the child (pthread_tryjoin_np on a thread
-   * that is not there: SIGSEGV) where the plain program's child exits with its status. */
-  if (getpid() != runtime.pid) return;
+/* Whether this process is the one that called dosc_start, not a child of its fork(). */
+static int started_process(void) {
+  return runtime.started && getpid() == runtime.pid;
+}
+
+/* Ends what dosc_start started, once per process. On the starting thread, the tasks it spawned
+ * and never waited for run first: the plain program ran them before it got here (`spawn f();
+ * exit(0);`). Not on another thread: exit() in a task ends the plain program there, with the
+ * tasks after it never run. Then the trace's time, the pool's workers and, on rank 0 under
+ * mpirun, every other rank (dosc_remote_stop). */
+static void end_runtime(void) {
+  /* A child of fork(): the pool's threads and rank 0's MPI thread are the parent's, the child
+   * has only the thread that forked. Joining them crashed the child (pthread_tryjoin_np on a
+   * thread that is not there: SIGSEGV), and it printed rank 0's counters a second time, where
+   * the plain program's child exits with its status. */
+  if (!started_process()) return;
+  if (pthread_equal(pthread_self(), runtime.starter))
+    while (dosc_pool_help_once()) {
+    }
   pthread_mutex_lock(&runtime.lock);
-  /* The program's time is rank 0's: a serving rank only waits for tasks. */
-  if (runtime.trace && !dosc_remote_serving()) report_time_outside_tasks();
-  dosc_pool_stop();
+  if (!runtime.ended) {
+    runtime.ended = 1;
+    /* The program's time is rank 0's: a serving rank only waits for tasks. */
+    if (runtime.trace && !dosc_remote_serving()) report_time_outside_tasks();
+    dosc_pool_stop();
+    dosc_remote_stop();
+  }
   pthread_mutex_unlock(&runtime.lock);
+}
+
+/* atexit: main returned, or some thread called exit(). */
+static void end_at_exit(void) {
+  end_runtime();
+}
+
+/* The starting thread (main) called pthread_exit(): the plain program lives on until its last
+ * thread ends, then exits with status 0, running its atexit handlers. The pool's workers and
+ * rank 0's MPI thread never end by themselves, and the program hung: the runtime ends with the
+ * thread that started it instead. A key's destructor runs as its thread exits, not when main
+ * returns or exit() is called (those reach end_at_exit). */
+static void end_with_starting_thread(void *unused) {
+  (void)unused;
+  end_runtime();
 }
 
 /* The ranks the launcher started on this host (Open MPI, MPICH's hydra); 0:
@@ -335,7 +371,10 @@ void dosc_start(const dosc_program_info *program, int *argc, char ***argv) {
       dosc_remote_send_ahead_below(dosc_send_ahead_work(&runtime.profile));
     }
     runtime.pid = getpid();
-    atexit(shutdown_at_exit);
+    runtime.starter = pthread_self();
+    atexit(end_at_exit);
+    if (pthread_key_create(&runtime.starter_key, end_with_starting_thread) == 0)
+      pthread_setspecific(runtime.starter_key, &runtime);
     if (dosc_remote_serving()) {
       pthread_mutex_unlock(&runtime.lock);
       dosc_remote_publish(runtime.registered, runtime.registered_count); /* does not return */

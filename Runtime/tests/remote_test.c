@@ -21,12 +21,17 @@
  *   site 6 hold(seen, k, ms) alone: rank 0's share during the first contact (below)
  * usage: mpirun -np N remote_test per-thread
  *   site 6 again: one quick task per thread at start-up; none counts as sent ahead (below)
+ * usage: [mpirun -np N] remote_test pthread-exit
+ *   main ends by pthread_exit() with ten tasks of site 3 never waited for (below)
+ * usage: mpirun -np N remote_test signal
+ *   rank 0 prints "pid=P" and then waits for 8 tasks of 5 s at site 7: for a signal (below)
  * usage: mpirun -np N remote_test uneven
  *   site 7 spin(seen, k, us) alone: one long task, then many short ones; none
  *          waits behind the long one while a thread of a rank is idle (below)
  * Every result is checked against the serial computation; prints result=ok. */
 #include "test_util.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -456,6 +461,10 @@ static void one_per_thread(void) {
     CHECK(seen[2 * k] >= 0, "task %d did not run", k);
 }
 
+static void print_logged(void) {
+  printf("logged=%ld\n", (long)logged);
+}
+
 int main(int argc, char **argv) {
   dosc_start(NULL, &argc, &argv);
   int rounds = argc > 1 ? atoi(argv[1]) : 2;
@@ -483,6 +492,33 @@ int main(int argc, char **argv) {
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 3, "the child's status was %d", status);
     printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
     return test_failures == 0 ? 0 : 1;
+  }
+  if (argc > 1 && strcmp(argv[1], "pthread-exit") == 0) {
+    /* The plain program lives on after main's pthread_exit() until its last thread ends, then
+     * exits with status 0 and runs its atexit handlers. Its ten log_sum calls ran before it
+     * got there: the tasks spawned and never waited for run before the process ends (at exit,
+     * print_logged sees all ten). The pool's workers, and rank 0's MPI thread, kept it alive. */
+    one_per_thread();
+    atexit(print_logged);
+    for (int k = 1; k <= 10; k++) {
+      struct args3 a = {k};
+      DISPATCH(3, a, log_sum(k));
+    }
+    printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
+    pthread_exit(NULL);
+  }
+  if (argc > 1 && strcmp(argv[1], "signal") == 0) {
+    /* run_tests.sh sends rank 0 a signal while its tasks run elsewhere: the job must end. */
+    printf("pid=%d\n", (int)getpid());
+    fflush(stdout);
+    static long long seen[4 * 8];
+    for (int k = 0; k < 8; k++) {
+      struct args7 a = {seen, k, 5000000};
+      DISPATCH_WORK(7, a, 50000000000LL, spin(seen, k, 5000000));
+    }
+    dosc_taskwait(&fr);
+    printf("result=ok\n");
+    return 0;
   }
   if (argc > 1 && strcmp(argv[1], "uneven") == 0) {
     uneven();

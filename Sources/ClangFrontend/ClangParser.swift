@@ -115,9 +115,18 @@ final class ClangSession: FunctionSource {
       clang_getExpansionLocation(location, &file, nil, nil, nil)
       errors.append(
         Diagnostic(
-          .error, at: file == nil ? nil : mapper.location(location), consume(clang_getDiagnosticSpelling(diagnostic))))
+          .error, at: file == nil ? nil : mapper.location(location),
+          Self.explained(consume(clang_getDiagnosticSpelling(diagnostic)))))
     }
     return errors
+  }
+
+  /// clang's words, with what they mean for a gcc user where clang lacks a GNU C extension.
+  static func explained(_ message: String) -> String {
+    guard message == "function definition is not allowed here" else { return message }
+    return message
+      + " (a GNU C nested function? gcc has them, clang does not, and dosc reads C with clang: define it"
+      + " at file scope, passing what it used of the enclosing function as arguments)"
   }
 
   /// Records where every top-level function and variable is, without converting anything.

@@ -36,6 +36,7 @@ func convertType(_ type: CXType) -> CType {
     result.pointsToConst = clang_isConstQualifiedType(element) != 0
     result.elementHoldsAddresses = holdsAddress(element)
     result.elementIsUnion = isUnion(canonicalElement)
+    result.elementIsAtomic = canonicalElement.kind == CXType_Atomic
   }
   return result
 }

@@ -1,5 +1,5 @@
 /// What dosc knows about functions whose bodies it cannot see: the C library's.
-enum LibraryFunction {
+public enum LibraryFunction {
   /// `memcpy`-like: which argument is written, which read, which is the byte count.
   case memoryCopy(destination: Int, source: Int, bytes: Int)
   case memorySet(destination: Int, bytes: Int)
@@ -41,9 +41,12 @@ enum LibraryFunction {
 
   /// Calls that leave the calling function without returning to it and without ending the
   /// process: a jump to a `setjmp` anywhere up the stack, or the end of the calling thread.
-  static let leavingTheThread: Set<String> = [
+  public static let leavingTheThread: Set<String> = [
     "longjmp", "_longjmp", "siglongjmp", "__builtin_longjmp", "pthread_exit", "thrd_exit",
   ]
+
+  /// Calls that end the process without returning.
+  public static let endingTheProcess: Set<String> = ["exit", "_Exit", "quick_exit", "abort"]
 
   private static let mathFunctions: Set<String> = [
     "sqrt", "cbrt", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "exp", "exp2",

@@ -35,6 +35,9 @@ public struct Reason: Hashable, Sendable {
     case usesAddressAsNumber
     /// Stores to an `_Atomic` object in a parameter's memory (the culprit: the lvalue).
     case updatesAtomically
+    /// A pointer parameter to `_Atomic` objects (the culprit: the parameter), whatever the task
+    /// does with them.
+    case pointsToAtomic
     /// Frees or reallocates memory it was given: on another rank that is the receive buffer.
     case freesParameterMemory(callee: String)
     /// A parameter's figures are unbounded; `why` says what stopped the analysis.
@@ -112,6 +115,9 @@ public struct Reason: Hashable, Sendable {
       "uses an address as a number in '\(culprit)': another rank holds the parameter's data elsewhere"
     case .updatesAtomically:
       "updates the atomic '\(culprit)': tasks on other ranks would each update a copy of it"
+    case .pointsToAtomic:
+      "'\(culprit)' points to _Atomic objects: on another rank the task would have copies, which no other"
+        + " thread's update reaches and whose updates reach no other thread"
     case .freesParameterMemory(let callee): "passes '\(culprit)', which it was given, to '\(callee)'"
     case .unboundedParameter(let why): "cannot bound the accesses to '\(culprit)': \(why)"
     case .variadic: "'\(culprit)' takes a variable number of arguments"

@@ -56,9 +56,7 @@ enum RecursionLowerBoundAnalysis {
   }
 
   /// Functions a call to which may end the invocation without returning.
-  private static let leavingFunctions: Set<String> = LibraryFunction.leavingTheThread.union([
-    "exit", "_Exit", "quick_exit", "abort",
-  ])
+  private static let leavingFunctions = LibraryFunction.leavingTheThread.union(LibraryFunction.endingTheProcess)
 
   private static func callCount(_ statement: Stmt, _ name: String) -> Int {
     var count = 0

@@ -79,6 +79,11 @@ enum TaskFigures {
       parameters.append(figures)
     }
     if function.isVariadic { reasons.append(Reason(.variadic, function.name, at: function.location)) }
+    // Atomics are shared by the threads that use them at once: a copy shipped to another rank
+    // is another object (a flag set here never seen there), even where the task only loads.
+    for parameter in function.parameters where parameter.type.isPointerLike && parameter.type.elementIsAtomic {
+      reasons.append(Reason(.pointsToAtomic, parameter.name, at: function.location))
+    }
     if function.returnType.kind != .void, !function.returnType.isArithmetic {
       // An address returned from another rank would mean nothing here.
       reasons.append(Reason(.returnsNonNumber, function.returnType.spelling, at: function.location))

@@ -173,11 +173,21 @@ struct UnitRewriter {
     }
 
     // The implicit taskwait: before every return (before its value is evaluated, which may
-    // read a task's result) and at the end of the body.
+    // read a task's result) and at the end of the body; and before a statement that calls
+    // `exit`, `pthread_exit` or another function that never returns: there the plain program
+    // had run the tasks spawned before, which its atexit handlers, and any thread still
+    // running, may read (an `exit(0)` after spawns printed their results unset).
     if spawns {
       var returns: [Stmt] = []
       SyntaxWalk.forEachStatement(in: function.body) { statement in
-        if case .returnStatement = statement.kind { returns.append(statement) }
+        switch statement.kind {
+        case .returnStatement: returns.append(statement)
+        case .expression(let call):
+          if case .call(let callee?, _, _) = call.kind, Self.neverReturning.contains(callee) {
+            returns.append(statement)
+          }
+        default: break
+        }
       }
       for statement in returns {
         guard let end = statementEnd(statement.range) else { continue }
@@ -217,6 +227,9 @@ struct UnitRewriter {
         "\n" + after + "#line \(line(of: range.upperBound - 1)) \(cString(unit.path))\n", at: range.upperBound)
     }
   }
+
+  /// Calls after which the calling function never goes on: the end of its thread or process.
+  private static let neverReturning = LibraryFunction.leavingTheThread.union(LibraryFunction.endingTheProcess)
 
   // MARK: - Sites
 
@@ -599,13 +612,35 @@ struct UnitRewriter {
     return element + " *"
   }
 
-  /// `int n`, `double *p`, `void (*f)(int)`; nil for spellings this cannot declare.
+  /// `int n`, `double *p`, `void (*f)(int)`, `_Atomic(int) *c`; nil for spellings this cannot
+  /// declare.
   private func declare(_ type: String, _ name: String) -> String? {
     if type.isEmpty || type == "?" { return nil }
-    if let pointer = type.range(of: "(*)") ?? type.range(of: "(*const)") {
+    // clang spells `_Atomic int` as `_Atomic(int)`: a type specifier, whose parentheses are not
+    // a declarator's. Left undeclared, a task of an `_Atomic int *` ran as a plain call.
+    let declarator = Self.withoutAtomicSpecifiers(type)
+    if declarator == type, let pointer = type.range(of: "(*)") ?? type.range(of: "(*const)") {
       return type.replacingCharacters(in: pointer, with: "(*\(name))")
     }
-    if type.contains("(") || type.contains("[") { return nil }
+    if declarator.contains("(") || declarator.contains("[") { return nil }
     return type.hasSuffix("*") ? type + name : type + " " + name
+  }
+
+  /// `type` with each `_Atomic(...)` specifier, its parentheses balanced, made `_Atomic_`.
+  private static func withoutAtomicSpecifiers(_ type: String) -> String {
+    var result = ""
+    var rest = type[...]
+    while let start = rest.range(of: "_Atomic(") {
+      result += rest[..<start.lowerBound]
+      result += "_Atomic_"
+      var depth = 1
+      var index = start.upperBound
+      while index < rest.endIndex && depth > 0 {
+        if rest[index] == "(" { depth += 1 } else if rest[index] == ")" { depth -= 1 }
+        index = rest.index(after: index)
+      }
+      rest = rest[index...]
+    }
+    return result + rest
   }
 }
