@@ -153,8 +153,10 @@ long long dosc_read_without_faults_by(int how, void *to, const void *from, size_
  * that the elements the task surely touches cover (site->touched): readable,
  * since those elements lie in the task's object. Empty ([from, from)) when
  * none are known. */
-static void sure_pages(const dosc_remote_site *site, const void *args, int param, uintptr_t from,
-                       size_t bytes, uintptr_t *lo, uintptr_t *hi) {
+static inline __attribute__((always_inline)) void sure_pages(const dosc_remote_site *site,
+                                                             const void *args, int param,
+                                                             uintptr_t from, size_t bytes,
+                                                             uintptr_t *lo, uintptr_t *hi) {
   *lo = *hi = from;
   if (site->touched == NULL || param >= site->param_count) return;
   dosc_region touched[site->param_count];

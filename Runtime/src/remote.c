@@ -617,21 +617,22 @@ static const char *check_task(dosc_remote_site *site, void *args, dosc_region *r
 }
 
 /* Whether parameter i of `task` is shipped as a replica (see above). */
-static int wants_replica(const remote_task *task, int i) {
+static inline int wants_replica(const remote_task *task, int i) {
   const dosc_remote_param *param = &task->site->params[i];
+  /* The parameters no region makes a replica (written, or a region per sibling) are told
+   * apart before the size: a spawn pays no conversion for them. */
+  if (param->access != DOSC_ACCESS_READ || !param->same_region || !queue.replicate) return 0;
   long long bytes = task->regions[i].count * (long long)param->element_size;
-  return queue.replicate &&
-         dosc_replicated(param->access == DOSC_ACCESS_READ, param->same_region, (double)bytes);
+  return dosc_replicated(1, 1, (double)bytes);
 }
 
-/* Gives each read-only parameter of `task` its replica (see above). */
+/* Gives each read-only parameter of `task` its replica (see above). task->replicas is read only
+ * where task->replicated > 0 (release_replicas, send_task): left unset when none is wanted. */
 static void find_replicas(dosc_frame *frame, remote_task *task) {
   dosc_remote_site *site = task->site;
   task->replicated = 0;
-  for (int i = 0; i < site->param_count; i++) {
-    task->replicas[i] = NULL;
+  for (int i = 0; i < site->param_count; i++)
     task->replicated += wants_replica(task, i);
-  }
   if (task->replicated == 0) return; /* the common case: no lock */
   task->replicated = 0;
   pthread_mutex_lock(&queue.lock);

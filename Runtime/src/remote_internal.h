@@ -178,9 +178,25 @@ static inline int dosc_short_result_part(const dosc_remote_site *site) {
 /* transport_sanitizer.c: `mpi`, or under ThreadSanitizer a table whose calls
  * do not check the reads MPI makes of the program's memory. */
 DOSC_INTERNAL const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi);
+/* Whether this is a ThreadSanitizer build (transport_sanitizer.c). */
+#if defined(__SANITIZE_THREAD__)
+#define DOSC_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define DOSC_TSAN 1
+#endif
+#endif
+
 /* memcpy of a shipped footprint from the program's memory into a message
- * (unchecked under ThreadSanitizer, as MPI's own copies: see the file). */
+ * (unchecked under ThreadSanitizer, as MPI's own copies: see the file). Else memcpy itself,
+ * inline: a small task's piece is copied on rank 0's way to its send at every spawn. */
+#ifdef DOSC_TSAN
 DOSC_INTERNAL void dosc_copy_shipped(void *to, const void *from, size_t bytes);
+#else
+static inline void dosc_copy_shipped(void *to, const void *from, size_t bytes) {
+  memcpy(to, from, bytes);
+}
+#endif
 
 /* A message's data (footprints, written data): inline after the control
  * message's payload when it is at most DOSC_INLINE_BYTES in all, else one

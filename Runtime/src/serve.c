@@ -412,17 +412,19 @@ static void send_result(received_task *task) {
     dosc_remote_send(0, DOSC_TAG_CONTROL, short_data, short_bytes, NULL);
   else
     send_long_result(task, shipped);
+  /* Each free only where there is something to free: a small task has nothing but its record,
+   * and a call to free(NULL) costs it ~10 instructions. */
   for (int i = 0; i < site->param_count; i++) {
-    if (!task->replicated[i] && !in_record(task, task->buffers[i]))
+    if (task->buffers[i] != NULL && !task->replicated[i] && !in_record(task, task->buffers[i]))
       dosc_footprint_buffer_free(task->buffers[i]);
-    free(task->encodings[i]);
+    if (task->encodings[i] != NULL) free(task->encodings[i]);
   }
   serve.bytes_sent += shipped;
-  free(task->big_result);
+  if (task->big_result != NULL) free(task->big_result);
   /* The record and its arrays (receive_task): kept for the next task if
    * larger than the one kept. */
   if (serve.spare == NULL || serve.spare->block_size < task->block_size) {
-    free(serve.spare);
+    if (serve.spare != NULL) free(serve.spare);
     serve.spare = task;
   } else {
     free(task);

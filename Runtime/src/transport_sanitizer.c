@@ -19,13 +19,7 @@
 
 #include "remote_internal.h"
 
-#if defined(__SANITIZE_THREAD__)
-#define DOSC_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define DOSC_TSAN 1
-#endif
-#endif
+/* DOSC_TSAN: remote_internal.h. */
 
 #ifdef DOSC_TSAN
 /* ThreadSanitizer's runtime (dynamic annotations). */
@@ -101,10 +95,7 @@ const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi) {
   return &wrapped;
 }
 #else
-void dosc_copy_shipped(void *to, const void *from, size_t bytes) {
-  memcpy(to, from, bytes);
-}
-
+/* dosc_copy_shipped is memcpy, inline (remote_internal.h). */
 const dosc_transport *dosc_transport_for_sanitizer(const dosc_transport *mpi) {
   return mpi;
 }
