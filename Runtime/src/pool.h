@@ -44,6 +44,10 @@ struct dosc_frame;
 DOSC_INTERNAL void dosc_pool_serve(struct dosc_fifo *inbox, struct dosc_frame *frame,
                                    void (*run)(void *));
 
+/* After a seq_cst decrement of a frame's pending to 0 (a task's last child completed, here or
+ * on another rank), from any thread: wakes the threads blocked at a taskwait, if any. */
+DOSC_INTERNAL void dosc_pool_child_done(void);
+
 /* After a push onto the inbox, from any thread: wakes a parked worker. */
 DOSC_INTERNAL void dosc_pool_wake(void);
 

@@ -46,6 +46,7 @@
 #include "footprint_buffer.h"
 #include "footprint_read.h"
 #include "mpi_launcher.h"
+#include "pool.h"
 #include "remote_internal.h"
 #include "write_back.h"
 
@@ -242,8 +243,10 @@ static void task_complete(remote_task *task, int locked) {
   dosc_frame *frame = task->frame;
   task_release(task, locked);
   /* release: pairs with the acquire load in dosc_taskwait; the task's
-   * results (written into the caller's memory) are visible after it. */
-  atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_release);
+   * results (written into the caller's memory) are visible after it. seq_cst
+   * for a waiter blocked at the taskwait (pool.h, dosc_pool_child_done). */
+  if (atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_seq_cst) == 1)
+    dosc_pool_child_done();
 }
 
 /* ---- helpers shared with serve.c ------------------------------------------------ */

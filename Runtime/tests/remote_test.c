@@ -21,6 +21,8 @@
  *   site 6 hold(seen, k, ms) alone: rank 0's share during the first contact (below)
  * usage: mpirun -np N remote_test per-thread
  *   site 6 again: one quick task per thread at start-up; none counts as sent ahead (below)
+ * usage: mpirun -np N remote_test wait
+ *   site 7 alone: one long task; rank 0 takes little CPU while it waits for it (below)
  * usage: mpirun -np N remote_test uneven
  *   site 7 spin(seen, k, us) alone: one long task, then many short ones; none
  *          waits behind the long one while a thread of a rank is idle (below)
@@ -29,6 +31,7 @@
 
 #include <stddef.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -81,18 +84,20 @@ static void hold(long long *seen, int k, int ms) {
 /* Records which thread ran task k (seen[4k]: rank x 64 + the thread's number on its rank, in
  * the order threads ran their first such task), when it began and when it ended (seen[4k + 1],
  * seen[4k + 2]: CLOCK_MONOTONIC in ns, one clock for every rank on one host), and takes `us` us
- * of wall time in between. */
+ * of wall time in between, of which it had seen[4k + 3] ns of CPU time. */
 enum { SPIN_THREADS = 64 };
 static void spin(long long *seen, int k, int us) {
   static atomic_int numbered; /* per process */
   static _Thread_local int number = -1;
   double began = test_seconds(CLOCK_MONOTONIC);
+  double cpu_began = test_seconds(CLOCK_THREAD_CPUTIME_ID);
   while (test_seconds(CLOCK_MONOTONIC) < began + us * 1e-6) {
   }
   if (number < 0) number = atomic_fetch_add(&numbered, 1);
   seen[4 * k] = (long long)dosc_node_rank() * SPIN_THREADS + number;
   seen[4 * k + 1] = (long long)(began * 1e9);
   seen[4 * k + 2] = (long long)(test_seconds(CLOCK_MONOTONIC) * 1e9);
+  seen[4 * k + 3] = (long long)((test_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu_began) * 1e9);
 }
 static _Atomic long logged;
 static void log_sum(int k) {
@@ -456,6 +461,48 @@ static void one_per_thread(void) {
     CHECK(seen[2 * k] >= 0, "task %d did not run", k);
 }
 
+/* Rank 0 waits at a taskwait for one long task that runs on another rank (site 7 alone, forced
+ * remote): it has nothing to run meanwhile, so its waiting thread must leave the CPUs to the
+ * ranks that work (pool.c, wait_blocked; rank 0's communication thread polls MPI meanwhile). Its
+ * CPU time over the wait must stay under a quarter of the task's (both count only time on a CPU:
+ * a loaded machine shrinks them alike), and it may be taken off a CPU while it wants one
+ * (involuntary switches: it yielded, or its time slice ended) at most WAIT_PREEMPTED_MAX times.
+ * Before, it called sched_yield in a loop: on a CPU of its own as much CPU time as the task (74 of
+ * 21 ms seen), and on a loaded machine, where each yield hands the CPU over, 17-174 involuntary
+ * switches (now 1-3). */
+enum { WAIT_TASK_MS = 400, WAIT_PREEMPTED_MAX = 8 };
+static long long rusage_cpu_ns(const struct rusage *r) {
+  return (r->ru_utime.tv_sec + r->ru_stime.tv_sec) * 1000000000LL +
+         (r->ru_utime.tv_usec + r->ru_stime.tv_usec) * 1000LL;
+}
+static void wait_elsewhere(void) {
+  dosc_frame fr;
+  dosc_frame_init(&fr);
+  static long long seen[4] = {-1, -1, -1, -1};
+  struct rusage before, after;
+  getrusage(RUSAGE_THREAD, &before);
+  double began = test_seconds(CLOCK_MONOTONIC);
+  struct args7 a = {seen, 0, WAIT_TASK_MS * 1000};
+  DISPATCH_WORK(7, a, WAIT_TASK_MS * 10000000LL, spin(seen, 0, WAIT_TASK_MS * 1000));
+  dosc_taskwait(&fr);
+  double wall = test_seconds(CLOCK_MONOTONIC) - began;
+  getrusage(RUSAGE_THREAD, &after);
+  long long cpu = rusage_cpu_ns(&after) - rusage_cpu_ns(&before);
+  long preempted = after.ru_nivcsw - before.ru_nivcsw;
+  long long rank = seen[0] / SPIN_THREADS;
+  CHECK(seen[0] >= 0 && rank > 0, "the task ran on rank %lld, not on another rank", rank);
+  CHECK(cpu * 4 < seen[3],
+        "rank 0's waiting thread took %lld us of CPU while it waited for a task that took %lld us",
+        cpu / 1000, seen[3] / 1000);
+  CHECK(preempted <= WAIT_PREEMPTED_MAX,
+        "rank 0's waiting thread was taken off a CPU it wanted %ld times while it waited",
+        preempted);
+  printf("wait: rank 0's waiting thread took %lld us of CPU, %ld voluntary and %ld involuntary "
+         "switches, over %.0f ms waiting for a task that took %lld ms of CPU on rank %lld\n",
+         cpu / 1000, after.ru_nvcsw - before.ru_nvcsw, preempted, wall * 1e3, seen[3] / 1000000,
+         rank);
+}
+
 int main(int argc, char **argv) {
   dosc_start(NULL, &argc, &argv);
   int rounds = argc > 1 ? atoi(argv[1]) : 2;
@@ -481,6 +528,11 @@ int main(int argc, char **argv) {
     int status = 0;
     waitpid(child, &status, 0);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 3, "the child's status was %d", status);
+    printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
+    return test_failures == 0 ? 0 : 1;
+  }
+  if (argc > 1 && strcmp(argv[1], "wait") == 0) {
+    wait_elsewhere();
     printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
     return test_failures == 0 ? 0 : 1;
   }
