@@ -381,7 +381,9 @@ void dosc_taskwait_slow(dosc_frame *frame) {
     } else if (spins < DOSC_WAIT_SPINS_BEFORE_YIELD) {
       spins++;
       dosc_cpu_relax();
-    } else if (quiet_since == 0 || monotonic_ns() - quiet_since < DOSC_WAIT_YIELD_NS) {
+    } else if (worker == NULL || quiet_since == 0 ||
+               monotonic_ns() - quiet_since < DOSC_WAIT_YIELD_NS) {
+      /* (Not a worker: no pool whose pushes would wake it; it keeps yielding.) */
       if (quiet_since == 0) quiet_since = monotonic_ns();
       sched_yield(); /* children run elsewhere; give their thread the CPU if shared */
     } else {
