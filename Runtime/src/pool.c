@@ -286,6 +286,10 @@ static void wait_blocked(dosc_frame *frame) {
   atomic_fetch_sub_explicit(&pool.sleepers, 1, memory_order_relaxed);
 }
 
+int dosc_pool_waiting(void) {
+  return atomic_load_explicit(&pool.waiters, memory_order_relaxed) > 0;
+}
+
 void dosc_pool_child_done(void) {
   /* seq_cst: after the caller's seq_cst decrement of a frame's pending (see wait_blocked). */
   if (atomic_load_explicit(&pool.waiters, memory_order_seq_cst) > 0) {

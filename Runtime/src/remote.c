@@ -1230,7 +1230,9 @@ static void coordinate(void) {
        * core back, but it is runnable again at once, and a third of two cores went to it while
        * rank 0's worker ran its share (mandelbrot 80x60 on 2 ranks: auto 1.21x inline). */
       int crowded = atomic_load_explicit(&queue.crowded, memory_order_relaxed);
-      idle_yielding_for(&idle, crowded ? 0 : DOSC_REMOTE_YIELD_NS);
+      /* A thread blocked at a taskwait (pool.c, wait_blocked) yielded for 0.2 ms first: polling
+       * for its results, this thread yielding would take its place as a runnable one. */
+      idle_yielding_for(&idle, crowded || dosc_pool_waiting() ? 0 : DOSC_REMOTE_YIELD_NS);
       continue;
     }
     /* Woken, it looks again before it takes mpi_lock: taking it from a
