@@ -508,8 +508,8 @@ static void wait_elsewhere(void) {
         "rank 0's waiting thread took %lld us of CPU while it waited for a task that took %lld us",
         cpu / 1000, seen[3] / 1000);
   CHECK(runnable < wall * 1e9 / 2,
-        "rank 0's waiting thread was runnable for %lld of the %.0f ms it waited", runnable / 1000000,
-        wall * 1e3);
+        "rank 0's waiting thread was runnable for %lld of the %.0f ms it waited",
+        runnable / 1000000, wall * 1e3);
   printf("wait: rank 0's waiting thread was runnable %lld ms (%lld us on a CPU; %ld voluntary, %ld "
          "involuntary switches) of %.0f ms waiting for a task that took %lld ms of CPU on rank "
          "%lld\n",
