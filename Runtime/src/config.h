@@ -94,12 +94,31 @@ _Static_assert(DOSC_UNLIMITED_STACK_BYTES >= (1UL << 21), "DOSC_UNLIMITED_STACK_
 _Static_assert(DOSC_PIN_WORKERS == 0 || DOSC_PIN_WORKERS == 1, "DOSC_PIN_WORKERS must be 0 or 1");
 
 /* A thread in taskwait with nothing to run spins this many rounds, then
- * yields the CPU (sched_yield) between rounds: its children are running on
- * other workers and will finish, so it never parks. */
+ * yields the CPU (sched_yield) between rounds for DOSC_WAIT_YIELD_NS, then
+ * blocks until a child completes or work appears (pool.c, wait_blocked). */
 #ifndef DOSC_WAIT_SPINS_BEFORE_YIELD
 #define DOSC_WAIT_SPINS_BEFORE_YIELD 64
 #endif
 _Static_assert(DOSC_WAIT_SPINS_BEFORE_YIELD >= 0, "DOSC_WAIT_SPINS_BEFORE_YIELD must be >= 0");
+
+/* How long a thread at a taskwait yields between rounds before it blocks. Its children run
+ * elsewhere (other workers, other ranks): a yielding thread is always runnable, and on 3 ranks of
+ * 1 thread on 2 cores rank 0's waiting thread (2,900-4,500 yields a run) made three runnable
+ * threads for two cores, so the serving ranks often shared one (matmul 256 forced remote: 30.5
+ * against 17.7 ms). The same as the time the communication thread leaves to a polling waiter
+ * (remote.c, DOSC_HELPER_ACTIVE_NS) before it polls MPI itself. */
+#ifndef DOSC_WAIT_YIELD_NS
+#define DOSC_WAIT_YIELD_NS 200000
+#endif
+_Static_assert(DOSC_WAIT_YIELD_NS >= 0 && DOSC_WAIT_YIELD_NS <= 100000000,
+               "DOSC_WAIT_YIELD_NS must be between 0 and 0.1 s");
+/* A blocked waiter looks at its frame again after this even if nothing woke it (every
+ * completion and push wakes it: this only bounds the cost of a wake-up a future path forgets). */
+#ifndef DOSC_WAIT_BLOCK_MAX_NS
+#define DOSC_WAIT_BLOCK_MAX_NS 50000000
+#endif
+_Static_assert(DOSC_WAIT_BLOCK_MAX_NS > 0 && DOSC_WAIT_BLOCK_MAX_NS < 1000000000,
+               "DOSC_WAIT_BLOCK_MAX_NS must be between 0 and 1 s");
 
 /* Upper bound of DOSC_THREADS. */
 #ifndef DOSC_MAX_THREADS

@@ -46,6 +46,9 @@ typedef struct dosc_worker {
  * being bumped by wake-ups. */
 static struct {
   _Alignas(DOSC_CACHE_LINE) atomic_int sleepers;
+  /* Threads blocked at a taskwait (wait_blocked), also counted in sleepers: read by each last
+   * child's completion, written only when such a thread blocks or wakes. */
+  _Alignas(DOSC_CACHE_LINE) atomic_int waiters;
   _Alignas(DOSC_CACHE_LINE) atomic_uint wake_epoch;
   _Alignas(DOSC_CACHE_LINE) atomic_int stopping;
   /* 0 while dosc_pool_start is still starting workers; the started ones wait
@@ -69,6 +72,12 @@ static void futex_wait(atomic_uint *word, unsigned expected) {
 
 static void futex_wake(atomic_uint *word, int count) {
   syscall(SYS_futex, (unsigned *)word, FUTEX_WAKE_PRIVATE, count, NULL, NULL, 0);
+}
+
+/* futex_wait for at most `ns` nanoseconds (< 1 s). */
+static void futex_wait_for(atomic_uint *word, unsigned expected, long ns) {
+  struct timespec timeout = {0, ns};
+  syscall(SYS_futex, (unsigned *)word, FUTEX_WAIT_PRIVATE, expected, &timeout, NULL, 0);
 }
 
 /* ---- task records ----------------------------------------------------------- */
@@ -125,10 +134,12 @@ static void run_task(dosc_worker *worker, dosc_task *task) {
   dosc_frame *frame = task->link.frame;
   if (task->args != task->inline_args) free(task->args);
   task_free(worker, task);
-  /* release: pairs with the acquire load of pending in dosc_taskwait, so the
-   * task's writes (its result) are visible to the waiting parent. The frame
-   * may be gone right after this: nothing touches it afterwards. */
-  atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_release);
+  /* seq_cst (release would do for the result: pairs with the acquire load of pending in
+   * dosc_taskwait, so the task's writes are visible to the waiting parent): also pairs with
+   * wait_blocked, see dosc_pool_child_done. The same locked instruction on x86. The frame may be
+   * gone right after this: nothing touches it afterwards. */
+  if (atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_seq_cst) == 1)
+    dosc_pool_child_done();
 }
 
 /* Fills a task taken from task_alloc (its function, frame, depth and a copy of
@@ -251,6 +262,42 @@ static inline void wake_one_if_parked(void) {
   }
 }
 
+/* A thread at a taskwait on `frame` that has found nothing to run nor any message for
+ * DOSC_WAIT_YIELD_NS: blocks until the frame's last child completes (here or on another rank:
+ * dosc_pool_child_done) or a task is pushed (wake_one_if_parked). While it blocks, rank 0's
+ * communication thread polls MPI for the results (remote.c, coordinate): woken without either,
+ * it blocks again without polling, which would make that thread stand back again. */
+static void wait_blocked(dosc_frame *frame) {
+  atomic_fetch_add_explicit(&pool.sleepers, 1, memory_order_relaxed);
+  /* seq_cst: pairs with the seq_cst decrement and load in run_task / task_complete and
+   * dosc_pool_child_done: either the last child's thread sees waiters > 0 and wakes us, or we
+   * see pending == 0 here and do not block (Dekker-style). And with the fence of
+   * wake_one_if_parked, as park does. A wake-up after the epoch load makes the wait return. */
+  atomic_fetch_add_explicit(&pool.waiters, 1, memory_order_seq_cst);
+  for (;;) {
+    unsigned epoch = atomic_load_explicit(&pool.wake_epoch, memory_order_acquire);
+    atomic_thread_fence(memory_order_seq_cst);
+    if (atomic_load_explicit(&frame->pending, memory_order_seq_cst) == 0 || any_work_visible() ||
+        atomic_load_explicit(&pool.stopping, memory_order_relaxed))
+      break;
+    futex_wait_for(&pool.wake_epoch, epoch, DOSC_WAIT_BLOCK_MAX_NS);
+  }
+  atomic_fetch_sub_explicit(&pool.waiters, 1, memory_order_relaxed);
+  atomic_fetch_sub_explicit(&pool.sleepers, 1, memory_order_relaxed);
+}
+
+int dosc_pool_waiting(void) {
+  return atomic_load_explicit(&pool.waiters, memory_order_relaxed) > 0;
+}
+
+void dosc_pool_child_done(void) {
+  /* seq_cst: after the caller's seq_cst decrement of a frame's pending (see wait_blocked). */
+  if (atomic_load_explicit(&pool.waiters, memory_order_seq_cst) > 0) {
+    atomic_fetch_add_explicit(&pool.wake_epoch, 1, memory_order_release);
+    futex_wake(&pool.wake_epoch, INT_MAX); /* each waiter looks at its own frame */
+  }
+}
+
 static void *worker_main(void *arg) {
   dosc_worker *worker = arg;
   tls_worker = worker;
@@ -321,6 +368,7 @@ void dosc_spawn(dosc_frame *frame, void (*fn)(void *), const void *args, size_t 
 void dosc_taskwait_slow(dosc_frame *frame) {
   dosc_worker *worker = tls_worker;
   int spins = 0;
+  long long quiet_since = 0; /* when it began to yield; 0: it has not */
   /* acquire: pairs with the release decrement in run_task. */
   while (atomic_load_explicit(&frame->pending, memory_order_acquire) != 0) {
     /* Help instead of blocking: our own newest children first (LIFO pop),
@@ -330,13 +378,20 @@ void dosc_taskwait_slow(dosc_frame *frame) {
     if (task != NULL) {
       run_task(worker, task);
       spins = 0;
+      quiet_since = 0;
     } else if (dosc_remote_help()) {
       spins = 0; /* sent our remote tasks or received their results */
+      quiet_since = 0;
     } else if (spins < DOSC_WAIT_SPINS_BEFORE_YIELD) {
       spins++;
       dosc_cpu_relax();
-    } else {
+    } else if (worker == NULL || quiet_since == 0 ||
+               monotonic_ns() - quiet_since < DOSC_WAIT_YIELD_NS) {
+      /* (Not a worker: no pool whose pushes would wake it; it keeps yielding.) */
+      if (quiet_since == 0) quiet_since = monotonic_ns();
       sched_yield(); /* children run elsewhere; give their thread the CPU if shared */
+    } else {
+      wait_blocked(frame); /* still quiet: stop taking a CPU until a child completes */
     }
   }
   /* The frame's replicas, if it has any, end their epoch here. */

@@ -44,6 +44,15 @@ struct dosc_frame;
 DOSC_INTERNAL void dosc_pool_serve(struct dosc_fifo *inbox, struct dosc_frame *frame,
                                    void (*run)(void *));
 
+/* After a seq_cst decrement of a frame's pending to 0 (a task's last child completed, here or
+ * on another rank), from any thread: wakes the threads blocked at a taskwait, if any. */
+DOSC_INTERNAL void dosc_pool_child_done(void);
+
+/* Whether a thread is blocked at a taskwait (its children run elsewhere), from any thread: rank
+ * 0's communication thread, then the only one polling MPI for their results, sleeps between polls
+ * rather than yield (remote.c, coordinate). */
+DOSC_INTERNAL int dosc_pool_waiting(void);
+
 /* After a push onto the inbox, from any thread: wakes a parked worker. */
 DOSC_INTERNAL void dosc_pool_wake(void);
 

@@ -46,6 +46,7 @@
 #include "footprint_buffer.h"
 #include "footprint_read.h"
 #include "mpi_launcher.h"
+#include "pool.h"
 #include "remote_internal.h"
 #include "write_back.h"
 
@@ -242,8 +243,10 @@ static void task_complete(remote_task *task, int locked) {
   dosc_frame *frame = task->frame;
   task_release(task, locked);
   /* release: pairs with the acquire load in dosc_taskwait; the task's
-   * results (written into the caller's memory) are visible after it. */
-  atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_release);
+   * results (written into the caller's memory) are visible after it. seq_cst
+   * for a waiter blocked at the taskwait (pool.h, dosc_pool_child_done). */
+  if (atomic_fetch_sub_explicit(&frame->pending, 1, memory_order_seq_cst) == 1)
+    dosc_pool_child_done();
 }
 
 /* ---- helpers shared with serve.c ------------------------------------------------ */
@@ -1234,7 +1237,9 @@ static void coordinate(void) {
        * core back, but it is runnable again at once, and a third of two cores went to it while
        * rank 0's worker ran its share (mandelbrot 80x60 on 2 ranks: auto 1.21x inline). */
       int crowded = atomic_load_explicit(&queue.crowded, memory_order_relaxed);
-      idle_yielding_for(&idle, crowded ? 0 : DOSC_REMOTE_YIELD_NS);
+      /* A thread blocked at a taskwait (pool.c, wait_blocked) yielded for 0.2 ms first: polling
+       * for its results, this thread yielding would take its place as a runnable one. */
+      idle_yielding_for(&idle, crowded || dosc_pool_waiting() ? 0 : DOSC_REMOTE_YIELD_NS);
       continue;
     }
     /* Woken, it looks again before it takes mpi_lock: taking it from a

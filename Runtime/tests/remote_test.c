@@ -25,6 +25,8 @@
  *   main ends by pthread_exit() with ten tasks of site 3 never waited for (below)
  * usage: mpirun -np N remote_test signal
  *   rank 0 prints "pid=P" and then waits for 8 tasks of 5 s at site 7: for a signal (below)
+ * usage: mpirun -np N remote_test wait
+ *   site 7 alone: one long task; rank 0 takes little CPU while it waits for it (below)
  * usage: mpirun -np N remote_test uneven
  *   site 7 spin(seen, k, us) alone: one long task, then many short ones; none
  *          waits behind the long one while a thread of a rank is idle (below)
@@ -33,7 +35,9 @@
 
 #include <pthread.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -86,18 +90,20 @@ static void hold(long long *seen, int k, int ms) {
 /* Records which thread ran task k (seen[4k]: rank x 64 + the thread's number on its rank, in
  * the order threads ran their first such task), when it began and when it ended (seen[4k + 1],
  * seen[4k + 2]: CLOCK_MONOTONIC in ns, one clock for every rank on one host), and takes `us` us
- * of wall time in between. */
+ * of wall time in between, of which it had seen[4k + 3] ns of CPU time. */
 enum { SPIN_THREADS = 64 };
 static void spin(long long *seen, int k, int us) {
   static atomic_int numbered; /* per process */
   static _Thread_local int number = -1;
   double began = test_seconds(CLOCK_MONOTONIC);
+  double cpu_began = test_seconds(CLOCK_THREAD_CPUTIME_ID);
   while (test_seconds(CLOCK_MONOTONIC) < began + us * 1e-6) {
   }
   if (number < 0) number = atomic_fetch_add(&numbered, 1);
   seen[4 * k] = (long long)dosc_node_rank() * SPIN_THREADS + number;
   seen[4 * k + 1] = (long long)(began * 1e9);
   seen[4 * k + 2] = (long long)(test_seconds(CLOCK_MONOTONIC) * 1e9);
+  seen[4 * k + 3] = (long long)((test_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu_began) * 1e9);
 }
 static _Atomic long logged;
 static void log_sum(int k) {
@@ -465,6 +471,61 @@ static void print_logged(void) {
   printf("logged=%ld\n", (long)logged);
 }
 
+/* Rank 0 waits at a taskwait for one long task that runs on another rank (site 7 alone, forced
+ * remote): it has nothing to run meanwhile, so its waiting thread must leave the CPUs to the
+ * ranks that work (pool.c, wait_blocked; rank 0's communication thread polls MPI meanwhile). Over
+ * the wait it may be runnable (on a CPU, or waiting for one: /proc/thread-self/schedstat) for at
+ * most half of the wall time, whatever the load, and take under a quarter of the task's CPU
+ * time. Before, it called sched_yield in a loop: runnable all the time (on a loaded machine, each
+ * yield handing the CPU over: 17-174 involuntary switches, none voluntary), and on a CPU of its
+ * own as much CPU time as the task (74 of 21 ms seen). */
+enum { WAIT_TASK_MS = 400 };
+/* The calling thread's time on a CPU and waiting for one, in ns (0 0 where unknown). */
+static void runnable_ns(long long *on_cpu, long long *queued) {
+  *on_cpu = *queued = 0;
+  FILE *stat = fopen("/proc/thread-self/schedstat", "r");
+  if (stat == NULL) return;
+  if (fscanf(stat, "%lld %lld", on_cpu, queued) != 2) *on_cpu = *queued = 0;
+  fclose(stat);
+}
+static void wait_elsewhere(void) {
+  dosc_frame fr;
+  dosc_frame_init(&fr);
+  static long long seen[4 * 8] = {-1, -1, -1, -1};
+  /* First a short task for each serving rank: what a rank says at its first contact (its
+   * requests, on a loaded machine some 100 ms late) is not part of the wait measured. */
+  for (int k = 1; k < dosc_node_count() && k < 8; k++) {
+    struct args7 warm = {seen, k, 1000};
+    DISPATCH_WORK(7, warm, 10000000LL, spin(seen, k, 1000));
+  }
+  dosc_taskwait(&fr);
+  long long cpu_before, queued_before, cpu_after, queued_after;
+  struct rusage before, after;
+  getrusage(RUSAGE_THREAD, &before);
+  runnable_ns(&cpu_before, &queued_before);
+  double began = test_seconds(CLOCK_MONOTONIC);
+  struct args7 a = {seen, 0, WAIT_TASK_MS * 1000};
+  DISPATCH_WORK(7, a, WAIT_TASK_MS * 10000000LL, spin(seen, 0, WAIT_TASK_MS * 1000));
+  dosc_taskwait(&fr);
+  double wall = test_seconds(CLOCK_MONOTONIC) - began;
+  runnable_ns(&cpu_after, &queued_after);
+  getrusage(RUSAGE_THREAD, &after);
+  long long cpu = cpu_after - cpu_before, runnable = cpu + queued_after - queued_before;
+  long long rank = seen[0] / SPIN_THREADS;
+  CHECK(seen[0] >= 0 && rank > 0, "the task ran on rank %lld, not on another rank", rank);
+  CHECK(cpu * 4 < seen[3],
+        "rank 0's waiting thread took %lld us of CPU while it waited for a task that took %lld us",
+        cpu / 1000, seen[3] / 1000);
+  CHECK(runnable < wall * 1e9 / 2,
+        "rank 0's waiting thread was runnable for %lld of the %.0f ms it waited",
+        runnable / 1000000, wall * 1e3);
+  printf("wait: rank 0's waiting thread was runnable %lld ms (%lld us on a CPU; %ld voluntary, %ld "
+         "involuntary switches) of %.0f ms waiting for a task that took %lld ms of CPU on rank "
+         "%lld\n",
+         runnable / 1000000, cpu / 1000, after.ru_nvcsw - before.ru_nvcsw,
+         after.ru_nivcsw - before.ru_nivcsw, wall * 1e3, seen[3] / 1000000, rank);
+}
+
 int main(int argc, char **argv) {
   dosc_start(NULL, &argc, &argv);
   int rounds = argc > 1 ? atoi(argv[1]) : 2;
@@ -519,6 +580,11 @@ int main(int argc, char **argv) {
     dosc_taskwait(&fr);
     printf("result=ok\n");
     return 0;
+  }
+  if (argc > 1 && strcmp(argv[1], "wait") == 0) {
+    wait_elsewhere();
+    printf("result=%s\n", test_failures == 0 ? "ok" : "FAILED");
+    return test_failures == 0 ? 0 : 1;
   }
   if (argc > 1 && strcmp(argv[1], "uneven") == 0) {
     uneven();

@@ -703,6 +703,15 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
       err_has "^dosc: rank 1: host $HOST, 1 thread, 2 tasks run" && [ "$ahead" = 1 ]
     expect "mpirun -np 2, a serving rank that started 1 of 2 threads: it asks for 1, the second task waits there sent ahead (${ahead:-none})"
   fi
+  # Rank 0 waiting at a taskwait for a long task on another rank (pool.c, wait_blocked): its
+  # waiting thread is runnable for under half of the wait and takes under a quarter of the task's
+  # CPU time (the program checks it). Before, it yielded in a loop: runnable all the time. On 2
+  # ranks only: on 3, messages still reach rank 0 during the wait now and then, and the thread
+  # yields again after each (2 of 8 runs at load 10-15 never blocked; branch waitsleep's notes).
+  mpi 2 -- $M DOSC_THREADS=1 DOSC_BIND=remote -- "$R" wait
+  ran=$(sed -n 's/^wait: //p' "$TMP/out")
+  rc_is 0 && out_has '^result=ok$' && [ -n "$ran" ] && ! grep -qi 'mpi_abort\|error' "$TMP/err"
+  expect "mpirun -np 2, forced remote: rank 0's waiting thread leaves the CPUs while a remote task runs ($ran)"
   # Uneven tasks (remote.c, next_rank; pool.c, dosc_pool_serve): one task of 600 ms, then 20 of
   # 0.2 ms, forced remote. A rank whose threads are all busy is sent one task more only behind
   # tasks predicted quick: on 3 ranks of 1 thread the short ones are sent ahead behind each
