@@ -26,21 +26,24 @@ typedef struct {
   int m, n;
 } PLASMA_desc;
 
-#define BLKADDR(A, type, m, n) ((type *)(A).mat + ((size_t)(m) + (size_t)(n) * (A).lmt) * (A).mb * (A).nb)
+#define BLKADDR(A, type, m, n)                                                                     \
+  ((type *)(A).mat + ((size_t)(m) + (size_t)(n) * (A).lmt) * (A).mb * (A).nb)
 #define BLKLDD(A, k) ((A).mb)
-#define A(m, n) BLKADDR(A, double, m, n)
+#define A(m, n)      BLKADDR(A, double, m, n)
 
 /* Upper Cholesky of an n x n tile: U^T U = A, the lower part left alone. Returns info. */
 int core_dpotrf(int n, double *a, int lda) {
   for (int j = 0; j < n; j++) {
     double s = a[j + j * lda];
-    for (int k = 0; k < j; k++) s -= a[k + j * lda] * a[k + j * lda];
+    for (int k = 0; k < j; k++)
+      s -= a[k + j * lda] * a[k + j * lda];
     if (s <= 0.0) return j + 1;
     s = sqrt(s);
     a[j + j * lda] = s;
     for (int i = j + 1; i < n; i++) {
       double t = a[j + i * lda];
-      for (int k = 0; k < j; k++) t -= a[k + j * lda] * a[k + i * lda];
+      for (int k = 0; k < j; k++)
+        t -= a[k + j * lda] * a[k + i * lda];
       a[j + i * lda] = t / s;
     }
   }
@@ -52,7 +55,8 @@ void core_dtrsm(int m, int n, const double *a, int lda, double *b, int ldb) {
   for (int j = 0; j < n; j++)
     for (int i = 0; i < m; i++) {
       double t = b[i + j * ldb];
-      for (int k = 0; k < i; k++) t -= a[k + i * lda] * b[k + j * ldb];
+      for (int k = 0; k < i; k++)
+        t -= a[k + i * lda] * b[k + j * ldb];
       b[i + j * ldb] = t / a[i + i * lda];
     }
 }
@@ -62,17 +66,20 @@ void core_dsyrk(int n, int k, const double *a, int lda, double *c, int ldc) {
   for (int j = 0; j < n; j++)
     for (int i = 0; i <= j; i++) {
       double t = 0.0;
-      for (int l = 0; l < k; l++) t += a[l + i * lda] * a[l + j * lda];
+      for (int l = 0; l < k; l++)
+        t += a[l + i * lda] * a[l + j * lda];
       c[i + j * ldc] -= t;
     }
 }
 
 /* C := C - A^T B, A k x m, B k x n, C m x n. */
-void core_dgemm(int m, int n, int k, const double *a, int lda, const double *b, int ldb, double *c, int ldc) {
+void core_dgemm(int m, int n, int k, const double *a, int lda, const double *b, int ldb, double *c,
+                int ldc) {
   for (int j = 0; j < n; j++)
     for (int i = 0; i < m; i++) {
       double t = 0.0;
-      for (int l = 0; l < k; l++) t += a[l + i * lda] * b[l + j * ldb];
+      for (int l = 0; l < k; l++)
+        t += a[l + i * lda] * b[l + j * ldb];
       c[i + j * ldc] -= t;
     }
 }
@@ -80,7 +87,8 @@ void core_dgemm(int m, int n, int k, const double *a, int lda, const double *b, 
 /* y[0..m) += A x[0..n) for one m x n tile. */
 void core_dgemv(int m, int n, const double *a, int lda, const double *x, double *y) {
   for (int j = 0; j < n; j++)
-    for (int i = 0; i < m; i++) y[i] += a[i + j * lda] * x[j];
+    for (int i = 0; i < m; i++)
+      y[i] += a[i + j * lda] * x[j];
 }
 
 /* The largest |a_ij| of an m x n tile. */
@@ -126,7 +134,8 @@ int pdpotrf_upper(PLASMA_desc A) {
   return 0;
 }
 
-/* y = A x over tiles: for each tile column a batch of tasks, one per tile row (each its own y_m). */
+/* y = A x over tiles: for each tile column a batch of tasks, one per tile row (each its own y_m).
+ */
 void pdgemv(PLASMA_desc A, const double *x, double *y) {
   for (int n = 0; n < A.nt; n++) {
     int tempnn = n == A.nt - 1 ? A.n - n * A.nb : A.nb;
@@ -155,11 +164,14 @@ int main(int argc, char **argv) {
       A(i / nb, j / nb)[i % nb + (j % nb) * nb] = v;
       BLKADDR(S, double, i / nb, j / nb)[i % nb + (j % nb) * nb] = v;
     }
-  double *x = calloc((size_t)A.nt * nb, sizeof(double)), *y = calloc((size_t)A.mt * nb, sizeof(double));
-  for (int i = 0; i < n; i++) x[i] = 1.0 + 0.25 * (i % 7);
+  double *x = calloc((size_t)A.nt * nb, sizeof(double)),
+         *y = calloc((size_t)A.mt * nb, sizeof(double));
+  for (int i = 0; i < n; i++)
+    x[i] = 1.0 + 0.25 * (i % 7);
   pdgemv(S, x, y);
   double ysum = 0.0;
-  for (int i = 0; i < n; i++) ysum += y[i];
+  for (int i = 0; i < n; i++)
+    ysum += y[i];
   double norms[64];
   int tiles = 0;
   for (int m = 0; m < A.mt && tiles < 64; m++) {
@@ -171,16 +183,20 @@ int main(int argc, char **argv) {
   int info = pdpotrf_upper(A);
   double sum = 0.0, res = 0.0;
   for (int j = 0; j < n; j++)
-    for (int i = 0; i <= j; i++) sum += A(i / nb, j / nb)[i % nb + (j % nb) * nb];
+    for (int i = 0; i <= j; i++)
+      sum += A(i / nb, j / nb)[i % nb + (j % nb) * nb];
   for (int i = 0; i < n; i++)
     for (int j = i; j < n; j++) {
       double t = 0.0;
-      for (int k = 0; k <= i; k++) t += A(k / nb, i / nb)[k % nb + (i % nb) * nb] * A(k / nb, j / nb)[k % nb + (j % nb) * nb];
+      for (int k = 0; k <= i; k++)
+        t += A(k / nb, i / nb)[k % nb + (i % nb) * nb] * A(k / nb, j / nb)[k % nb + (j % nb) * nb];
       res = fmax(res, fabs(t - BLKADDR(S, double, i / nb, j / nb)[i % nb + (j % nb) * nb]));
     }
   double nsum = 0.0;
-  for (int t = 0; t < tiles; t++) nsum += norms[t];
-  printf("info %d checksum %.6f residual %s y %.6f norms %.6f\n", info, sum, res < 1e-9 ? "ok" : "BAD", ysum, nsum);
+  for (int t = 0; t < tiles; t++)
+    nsum += norms[t];
+  printf("info %d checksum %.6f residual %s y %.6f norms %.6f\n", info, sum,
+         res < 1e-9 ? "ok" : "BAD", ysum, nsum);
   free(A.mat);
   free(S.mat);
   free(x);

@@ -36,7 +36,9 @@ struct MyNode {
   double bar;
 };
 
-static inline unsigned long bit(int i, unsigned long key) { return i < 0 ? 0 : key & (1UL << (31 - i)); }
+static inline unsigned long bit(int i, unsigned long key) {
+  return i < 0 ? 0 : key & (1UL << (31 - i));
+}
 
 struct ptree *pat_new_head(void) {
   struct ptree *h = calloc(1, sizeof(struct ptree));
@@ -58,7 +60,8 @@ struct ptree *pat_search(unsigned long key, struct ptree *head) {
 /* Adds mask to node t's sorted mask array (a new entry shifts the larger ones up). */
 static void pat_add_mask(struct ptree *t, unsigned long mask, double bar) {
   int i = 0;
-  while (i < t->p_mlen && t->p_m[i].pm_mask < mask) i++;
+  while (i < t->p_mlen && t->p_m[i].pm_mask < mask)
+    i++;
   if (i < t->p_mlen && t->p_m[i].pm_mask == mask) {
     ((struct MyNode *)t->p_m[i].pm_data)->bar += bar;
     return;
@@ -80,7 +83,8 @@ struct ptree *pat_insert(unsigned long key, unsigned long mask, double bar, stru
     return t;
   }
   int i = 0;
-  while (i < 32 && bit(i, key) == bit(i, t->p_key)) i++;
+  while (i < 32 && bit(i, key) == bit(i, t->p_key))
+    i++;
   struct ptree *p, *x = head;
   do {
     p = x;
@@ -103,23 +107,27 @@ struct ptree *pat_insert(unsigned long key, unsigned long mask, double bar, stru
 void pat_free(struct ptree *t, struct ptree *head) {
   if (t->p_left->p_b > t->p_b) pat_free(t->p_left, head);
   if (t->p_right->p_b > t->p_b) pat_free(t->p_right, head);
-  for (int i = 0; i < t->p_mlen; i++) free(t->p_m[i].pm_data);
+  for (int i = 0; i < t->p_mlen; i++)
+    free(t->p_m[i].pm_data);
   free(t->p_m);
   free(t);
 }
 
 /* A task per block: a trie of its own from keys[0..n), then the probes; hits[j] is the number
    of masks at the probe's node when the key matches, else 0. Returns the sum of bar found. */
-double build_and_probe(const unsigned long *keys, int n, const unsigned long *probes, int m, int *hits) {
+double build_and_probe(const unsigned long *keys, int n, const unsigned long *probes, int m,
+                       int *hits) {
   struct ptree *head = pat_new_head();
-  for (int i = 0; i < n; i++) pat_insert(keys[i], 0xffffff00UL | (keys[i] & 0xf), (double)(i % 5), head);
+  for (int i = 0; i < n; i++)
+    pat_insert(keys[i], 0xffffff00UL | (keys[i] & 0xf), (double)(i % 5), head);
   double s = 0.0;
   for (int j = 0; j < m; j++) {
     struct ptree *t = pat_search(probes[j], head);
     hits[j] = 0;
     if (t != head && t->p_key == probes[j]) {
       hits[j] = t->p_mlen;
-      for (int k = 0; k < t->p_mlen; k++) s += ((struct MyNode *)t->p_m[k].pm_data)->bar;
+      for (int k = 0; k < t->p_mlen; k++)
+        s += ((struct MyNode *)t->p_m[k].pm_data)->bar;
     }
   }
   if (head->p_left != head) pat_free(head->p_left, head);
@@ -152,14 +160,16 @@ int count_edges(struct ptree *t) {
 
 int main(int argc, char **argv) {
   int n = argc > 1 ? atoi(argv[1]) : 240, blocks = 4;
-  unsigned long *keys = malloc(sizeof(unsigned long) * n), *probes = malloc(sizeof(unsigned long) * n);
+  unsigned long *keys = malloc(sizeof(unsigned long) * n),
+                *probes = malloc(sizeof(unsigned long) * n);
   unsigned long seed = 12345;
   for (int i = 0; i < n; i++) {
     seed = (seed * 1103515245UL + 12345UL) & 0x7fffffffUL;
     keys[i] = (seed << 1) & 0xffffffffUL;
     if (i % 3 == 0 && i > 0) keys[i] = keys[i - 1]; /* repeated addresses: more masks */
   }
-  for (int i = 0; i < n; i++) probes[i] = i % 2 ? keys[(i * 7) % n] : keys[i] ^ 0x10UL;
+  for (int i = 0; i < n; i++)
+    probes[i] = i % 2 ? keys[(i * 7) % n] : keys[i] ^ 0x10UL;
   int *hits = calloc((size_t)n, sizeof(int));
   double sums[16];
   int per = n / blocks;
@@ -169,7 +179,8 @@ int main(int argc, char **argv) {
   }
 #pragma dosc taskwait
   struct ptree *head = pat_new_head();
-  for (int i = 0; i < n; i++) pat_insert(keys[i], 0xffff0000UL | (unsigned long)(i & 0xff), 1.0, head);
+  for (int i = 0; i < n; i++)
+    pat_insert(keys[i], 0xffff0000UL | (unsigned long)(i & 0xff), 1.0, head);
   int *found = malloc(sizeof(int) * n);
   for (int b = 0; b < blocks; b++) {
 #pragma dosc task
@@ -184,8 +195,10 @@ int main(int argc, char **argv) {
   }
   long h = 0, f = 0;
   double s = 0.0;
-  for (int i = 0; i < n; i++) h += hits[i] * (i % 7 + 1), f += found[i] * (i % 5 + 1);
-  for (int b = 0; b < blocks; b++) s += sums[b];
+  for (int i = 0; i < n; i++)
+    h += hits[i] * (i % 7 + 1), f += found[i] * (i % 5 + 1);
+  for (int b = 0; b < blocks; b++)
+    s += sums[b];
   printf("hits %ld found %ld sums %.1f edges %d\n", h, f, s, edges);
   if (head->p_left != head) pat_free(head->p_left, head);
   free(head);

@@ -12,13 +12,15 @@
 int potrf_return(int n, double *a, int lda) {
   for (int j = 0; j < n; j++) {
     double s = a[j + j * lda];
-    for (int k = 0; k < j; k++) s -= a[k + j * lda] * a[k + j * lda];
+    for (int k = 0; k < j; k++)
+      s -= a[k + j * lda] * a[k + j * lda];
     if (s <= 0.0) return j + 1;
     s = sqrt(s);
     a[j + j * lda] = s;
     for (int i = j + 1; i < n; i++) {
       double t = a[j + i * lda];
-      for (int k = 0; k < j; k++) t -= a[k + j * lda] * a[k + i * lda];
+      for (int k = 0; k < j; k++)
+        t -= a[k + j * lda] * a[k + i * lda];
       a[j + i * lda] = t / s;
     }
   }
@@ -29,12 +31,14 @@ int potrf_return(int n, double *a, int lda) {
 void potrf_no_return(int n, double *a, int lda) {
   for (int j = 0; j < n; j++) {
     double s = a[j + j * lda];
-    for (int k = 0; k < j; k++) s -= a[k + j * lda] * a[k + j * lda];
+    for (int k = 0; k < j; k++)
+      s -= a[k + j * lda] * a[k + j * lda];
     s = sqrt(fabs(s) + 1.0);
     a[j + j * lda] = s;
     for (int i = j + 1; i < n; i++) {
       double t = a[j + i * lda];
-      for (int k = 0; k < j; k++) t -= a[k + j * lda] * a[k + i * lda];
+      for (int k = 0; k < j; k++)
+        t -= a[k + j * lda] * a[k + i * lda];
       a[j + i * lda] = t / s;
     }
   }
@@ -47,12 +51,14 @@ void potrf_no_return(int n, double *a, int lda) {
 void vla3_rows(int ld, int k0, int k1, double v[][ld][5], double *out) {
   for (int k = k0; k < k1; k++)
     for (int j = 0; j < ld; j++)
-      for (int m = 0; m < 5; m++) out[0] += v[k][j][m];
+      for (int m = 0; m < 5; m++)
+        out[0] += v[k][j][m];
 }
 
 void vla2_rows(int ld, int k0, int k1, double v[][ld], double *out) {
   for (int k = k0; k < k1; k++)
-    for (int j = 0; j < ld; j++) out[0] += v[k][j];
+    for (int j = 0; j < ld; j++)
+      out[0] += v[k][j];
 }
 
 /* Parboil sad's sad4 (task-unseen13-parboil-sad.c): the reference read at clamped coordinates of a
@@ -65,15 +71,18 @@ void clamp2d_search(const unsigned short *ref, int w, int h, int bx, int by, int
   for (int pos = 0; pos < 25; pos++) {
     int dx = pos % 5 - 2, dy = pos / 5 - 2;
     for (int y = 0; y < 4; y++)
-      for (int x = 0; x < 4; x++) s += ref[CLAMP(by + y + dy, 0, h - 1) * w + CLAMP(bx + x + dx, 0, w - 1)];
+      for (int x = 0; x < 4; x++)
+        s += ref[CLAMP(by + y + dy, 0, h - 1) * w + CLAMP(bx + x + dx, 0, w - 1)];
   }
   *out = s;
 }
 
-void clamp2d_fixed(const unsigned short *ref, int w, int h, int bx, int by, int dx, int dy, int *out) {
+void clamp2d_fixed(const unsigned short *ref, int w, int h, int bx, int by, int dx, int dy,
+                   int *out) {
   int s = 0;
   for (int y = 0; y < 4; y++)
-    for (int x = 0; x < 4; x++) s += ref[CLAMP(by + y + dy, 0, h - 1) * w + CLAMP(bx + x + dx, 0, w - 1)];
+    for (int x = 0; x < 4; x++)
+      s += ref[CLAMP(by + y + dy, 0, h - 1) * w + CLAMP(bx + x + dx, 0, w - 1)];
   *out = s;
 }
 
@@ -121,15 +130,18 @@ void self_or_cross(const double *d1, int n1, const double *d2, int n2, int self,
   }
   double s = 0;
   for (int i = 0; i < n1; i++)
-    for (int j = 0; j < n2; j++) s += d1[i] * d2[j];
+    for (int j = 0; j < n2; j++)
+      s += d1[i] * d2[j];
   *out = s;
 }
 
 int main(int argc, char **argv) {
   int n = argc > 1 ? atoi(argv[1]) : 6;
   double *a = calloc((size_t)n * n, sizeof(double)), *b = calloc((size_t)n * n, sizeof(double));
-  for (int i = 0; i < n; i++) a[i * n + i] = b[i * n + i] = 4.0 + i;
-  for (int i = 0; i + 1 < n; i++) a[i * n + i + 1] = b[i * n + i + 1] = 1.0;
+  for (int i = 0; i < n; i++)
+    a[i * n + i] = b[i * n + i] = 4.0 + i;
+  for (int i = 0; i + 1 < n; i++)
+    a[i * n + i + 1] = b[i * n + i + 1] = 1.0;
   int info;
 #pragma dosc task
   info = potrf_return(n, a, n);
@@ -137,15 +149,18 @@ int main(int argc, char **argv) {
   potrf_no_return(n, b, n);
 #pragma dosc taskwait
   double v[4][3][5], o[4] = {0};
-  for (int i = 0; i < 60; i++) ((double *)v)[i] = i * 0.5;
+  for (int i = 0; i < 60; i++)
+    ((double *)v)[i] = i * 0.5;
 #pragma dosc task
   vla3_rows(3, 1, 3, v, &o[0]);
 #pragma dosc task
   vla2_rows(15, 1, 3, (double(*)[15])v, &o[1]);
 #pragma dosc taskwait
   unsigned short img[12 * 10], sads[3 * 32];
-  for (int i = 0; i < 120; i++) img[i] = (unsigned short)(i * 7 % 31);
-  for (int i = 0; i < 96; i++) sads[i] = (unsigned short)((i * 13) % 29);
+  for (int i = 0; i < 120; i++)
+    img[i] = (unsigned short)(i * 7 % 31);
+  for (int i = 0; i < 96; i++)
+    sads[i] = (unsigned short)((i * 13) % 29);
   int s[2], mv[3];
 #pragma dosc task
   clamp2d_search(img, 12, 10, 8, 6, &s[0]);
@@ -156,9 +171,12 @@ int main(int argc, char **argv) {
   double dot[10], d[8], e[8];
   float binb[6];
   long long bins[7] = {0};
-  for (int i = 0; i < 10; i++) dot[i] = cos(i * 0.3);
-  for (int k = 0; k < 6; k++) binb[k] = cosf(0.3f * (k + 1));
-  for (int i = 0; i < 8; i++) d[i] = i, e[i] = 8 - i;
+  for (int i = 0; i < 10; i++)
+    dot[i] = cos(i * 0.3);
+  for (int k = 0; k < 6; k++)
+    binb[k] = cosf(0.3f * (k + 1));
+  for (int i = 0; i < 8; i++)
+    d[i] = i, e[i] = 8 - i;
 #pragma dosc task
   bsearch_bins(dot, 10, binb, 5, bins);
 #pragma dosc task
@@ -167,10 +185,12 @@ int main(int argc, char **argv) {
   self_or_cross(d, 8, e, 8, 0, &o[3]);
 #pragma dosc taskwait
   double as = 0, bs = 0;
-  for (int i = 0; i < n * n; i++) as += a[i], bs += b[i];
-  printf("potrf %d %.6f %.6f vla %.1f %.1f clamp %d %d mv %d %d %d bins", info, as, bs, o[0], o[1], s[0], s[1], mv[0],
-         mv[1], mv[2]);
-  for (int k = 0; k < 7; k++) printf(" %lld", bins[k]);
+  for (int i = 0; i < n * n; i++)
+    as += a[i], bs += b[i];
+  printf("potrf %d %.6f %.6f vla %.1f %.1f clamp %d %d mv %d %d %d bins", info, as, bs, o[0], o[1],
+         s[0], s[1], mv[0], mv[1], mv[2]);
+  for (int k = 0; k < 7; k++)
+    printf(" %lld", bins[k]);
   printf(" dots %.1f %.1f\n", o[2], o[3]);
   free(a);
   free(b);

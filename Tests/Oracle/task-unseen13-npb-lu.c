@@ -21,24 +21,27 @@
 #define ISIZ1 12
 
 void rhs_slab(int ldmx, int ldmy, int nx, int ny, double u[][ldmy / 2 * 2 + 1][ldmx / 2 * 2 + 1][5],
-              double rsd[][ldmy / 2 * 2 + 1][ldmx / 2 * 2 + 1][5], double frct[][ldmy / 2 * 2 + 1][ldmx / 2 * 2 + 1][5],
-              int k0, int k1, double dt) {
+              double rsd[][ldmy / 2 * 2 + 1][ldmx / 2 * 2 + 1][5],
+              double frct[][ldmy / 2 * 2 + 1][ldmx / 2 * 2 + 1][5], int k0, int k1, double dt) {
   double flux[ISIZ1][5];
   for (int k = k0; k < k1; k++)
     for (int j = 1; j < ny - 1; j++) {
       for (int i = 0; i < nx; i++)
-        for (int m = 0; m < 5; m++) flux[i][m] = u[k][j][i][m] * (1.0 + 0.1 * m);
+        for (int m = 0; m < 5; m++)
+          flux[i][m] = u[k][j][i][m] * (1.0 + 0.1 * m);
       for (int i = 1; i < nx - 1; i++)
         for (int m = 0; m < 5; m++)
-          rsd[k][j][i][m] = frct[k][j][i][m] - dt * ((flux[i + 1][m] - 2.0 * flux[i][m] + flux[i - 1][m]) +
-                                                     (u[k][j + 1][i][m] - 2.0 * u[k][j][i][m] + u[k][j - 1][i][m]) +
-                                                     (u[k + 1][j][i][m] - 2.0 * u[k][j][i][m] + u[k - 1][j][i][m]));
+          rsd[k][j][i][m] = frct[k][j][i][m] -
+                            dt * ((flux[i + 1][m] - 2.0 * flux[i][m] + flux[i - 1][m]) +
+                                  (u[k][j + 1][i][m] - 2.0 * u[k][j][i][m] + u[k][j - 1][i][m]) +
+                                  (u[k + 1][j][i][m] - 2.0 * u[k][j][i][m] + u[k - 1][j][i][m]));
     }
 }
 
-void jacld(int ldmx, int k, double u[][ISIZ1 / 2 * 2 + 1][ldmx / 2 * 2 + 1][5], double a[][ldmx / 2 * 2 + 1][5][5],
-           double b[][ldmx / 2 * 2 + 1][5][5], double c[][ldmx / 2 * 2 + 1][5][5], double d[][ldmx / 2 * 2 + 1][5][5],
-           int ist, int iend, int jst, int jend, double dt) {
+void jacld(int ldmx, int k, double u[][ISIZ1 / 2 * 2 + 1][ldmx / 2 * 2 + 1][5],
+           double a[][ldmx / 2 * 2 + 1][5][5], double b[][ldmx / 2 * 2 + 1][5][5],
+           double c[][ldmx / 2 * 2 + 1][5][5], double d[][ldmx / 2 * 2 + 1][5][5], int ist,
+           int iend, int jst, int jend, double dt) {
   for (int j = jst; j < jend; j++)
     for (int i = ist; i < iend; i++) {
       double r = 1.0 / (1.0 + fabs(u[k][j][i][0]));
@@ -52,8 +55,9 @@ void jacld(int ldmx, int k, double u[][ISIZ1 / 2 * 2 + 1][ldmx / 2 * 2 + 1][5], 
     }
 }
 
-void blts(int ldmx, int ldmy, int k, double omega, double v[][ldmy / 2 * 2 + 1][ldmx / 2 * 2 + 1][5],
-          double ldz[][ldmx / 2 * 2 + 1][5][5], double ldy[][ldmx / 2 * 2 + 1][5][5], double ldx[][ldmx / 2 * 2 + 1][5][5],
+void blts(int ldmx, int ldmy, int k, double omega,
+          double v[][ldmy / 2 * 2 + 1][ldmx / 2 * 2 + 1][5], double ldz[][ldmx / 2 * 2 + 1][5][5],
+          double ldy[][ldmx / 2 * 2 + 1][5][5], double ldx[][ldmx / 2 * 2 + 1][5][5],
           double d[][ldmx / 2 * 2 + 1][5][5], int ist, int iend, int jst, int jend) {
   double tmat[5][5], tv[5];
   for (int j = jst; j < jend; j++)
@@ -66,34 +70,40 @@ void blts(int ldmx, int ldmy, int k, double omega, double v[][ldmy / 2 * 2 + 1][
         tv[m] = v[k][j][i][m] - omega * s;
       }
       for (int m = 0; m < 5; m++)
-        for (int n = 0; n < 5; n++) tmat[m][n] = d[j][i][m][n];
+        for (int n = 0; n < 5; n++)
+          tmat[m][n] = d[j][i][m][n];
       /* Gaussian elimination without pivoting, as the suite's unrolled 5 x 5 solve. */
       for (int p = 0; p < 5; p++) {
         double inv = 1.0 / tmat[p][p];
         for (int m = p + 1; m < 5; m++) {
           double f = tmat[m][p] * inv;
-          for (int n = p; n < 5; n++) tmat[m][n] -= f * tmat[p][n];
+          for (int n = p; n < 5; n++)
+            tmat[m][n] -= f * tmat[p][n];
           tv[m] -= f * tv[p];
         }
       }
       for (int m = 4; m >= 0; m--) {
         double t = tv[m];
-        for (int n = m + 1; n < 5; n++) t -= tmat[m][n] * v[k][j][i][n];
+        for (int n = m + 1; n < 5; n++)
+          t -= tmat[m][n] * v[k][j][i][n];
         v[k][j][i][m] = t / tmat[m][m];
       }
     }
 }
 
-void l2norm_slab(int ldmx, int ldmy, int nx, int ny, int k0, int k1, double v[][ldmy / 2 * 2 + 1][ldmx / 2 * 2 + 1][5],
-                 double sum[5]) {
-  for (int m = 0; m < 5; m++) sum[m] = 0.0;
+void l2norm_slab(int ldmx, int ldmy, int nx, int ny, int k0, int k1,
+                 double v[][ldmy / 2 * 2 + 1][ldmx / 2 * 2 + 1][5], double sum[5]) {
+  for (int m = 0; m < 5; m++)
+    sum[m] = 0.0;
   for (int k = k0; k < k1; k++)
     for (int j = 1; j < ny - 1; j++)
       for (int i = 1; i < nx - 1; i++)
-        for (int m = 0; m < 5; m++) sum[m] += v[k][j][i][m] * v[k][j][i][m];
+        for (int m = 0; m < 5; m++)
+          sum[m] += v[k][j][i][m] * v[k][j][i][m];
 }
 
-static void norms(int nx, int ny, int nz, double u[][ISIZ1 / 2 * 2 + 1][ISIZ1 / 2 * 2 + 1][5], double out[5]) {
+static void norms(int nx, int ny, int nz, double u[][ISIZ1 / 2 * 2 + 1][ISIZ1 / 2 * 2 + 1][5],
+                  double out[5]) {
   double part[3][5];
   for (int s = 0; s < 3; s++) {
     int k0 = 1 + s * (nz - 2) / 3, k1 = 1 + (s + 1) * (nz - 2) / 3;
@@ -101,7 +111,8 @@ static void norms(int nx, int ny, int nz, double u[][ISIZ1 / 2 * 2 + 1][ISIZ1 / 
     l2norm_slab(ISIZ1, ISIZ1, nx, ny, k0, k1, u, part[s]);
   }
 #pragma dosc taskwait
-  for (int m = 0; m < 5; m++) out[m] = sqrt((part[0][m] + part[1][m] + part[2][m]) / ((nx - 2) * (ny - 2) * (nz - 2)));
+  for (int m = 0; m < 5; m++)
+    out[m] = sqrt((part[0][m] + part[1][m] + part[2][m]) / ((nx - 2) * (ny - 2) * (nz - 2)));
 }
 
 int main(int argc, char **argv) {
@@ -117,7 +128,8 @@ int main(int argc, char **argv) {
     for (int j = 0; j < ny; j++)
       for (int i = 0; i < nx; i++)
         for (int m = 0; m < 5; m++) {
-          u[k][j][i][m] = 1.0 + 0.1 * m + 0.01 * (i * j + k) + 0.001 * ((i * 7 + j * 3 + k * 5 + m) % 11);
+          u[k][j][i][m] =
+              1.0 + 0.1 * m + 0.01 * (i * j + k) + 0.001 * ((i * 7 + j * 3 + k * 5 + m) % 11);
           frct[k][j][i][m] = 0.05 * ((i + j + k + m) % 4);
         }
   double dt = 0.5, omega = 1.2, n0[5], n1[5];
@@ -143,7 +155,8 @@ int main(int argc, char **argv) {
     for (int k = 1; k < nz - 1; k++)
       for (int j = 1; j < ny - 1; j++)
         for (int i = 1; i < nx - 1; i++)
-          for (int m = 0; m < 5; m++) u[k][j][i][m] += 0.1 * rsd[k][j][i][m];
+          for (int m = 0; m < 5; m++)
+            u[k][j][i][m] += 0.1 * rsd[k][j][i][m];
   }
   norms(nx, ny, nz, rsd, n1);
   printf("rsdnm before %.8e %.8e %.8e %.8e %.8e\n", n0[0], n0[1], n0[2], n0[3], n0[4]);

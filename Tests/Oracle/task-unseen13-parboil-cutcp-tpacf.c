@@ -30,14 +30,15 @@ typedef struct {
   float h;
 } LatticeDim;
 
-#define CELLEN 4.f
+#define CELLEN     4.f
 #define INV_CELLEN (1.f / CELLEN)
 
 /* Cells as linked lists: first[gindex] the last atom put in the cell, next[n] the one before. */
-void bin_atoms(const Atom *atom, int natoms, int *first, int *next, int nxcell, int nycell, int nzcell, float xlo,
-               float ylo, float zlo) {
+void bin_atoms(const Atom *atom, int natoms, int *first, int *next, int nxcell, int nycell,
+               int nzcell, float xlo, float ylo, float zlo) {
   int ncell = nxcell * nycell * nzcell;
-  for (int g = 0; g < ncell; g++) first[g] = -1;
+  for (int g = 0; g < ncell; g++)
+    first[g] = -1;
   for (int n = 0; n < natoms; n++) {
     int i = (int)floorf((atom[n].x - xlo) * INV_CELLEN);
     int j = (int)floorf((atom[n].y - ylo) * INV_CELLEN);
@@ -49,15 +50,18 @@ void bin_atoms(const Atom *atom, int natoms, int *first, int *next, int nxcell, 
 }
 
 /* The potential of every atom within the cutoff on the lattice planes [k0, k1). */
-void cutoff_potential_slab(float *lattice, LatticeDim dim, float cutoff, const Atom *atom, const int *first,
-                           const int *next, int ncell, int k0, int k1) {
-  const float a2 = cutoff * cutoff, inv_a2 = 1.f / a2, gridspacing = dim.h, inv_gridspacing = 1.f / dim.h;
+void cutoff_potential_slab(float *lattice, LatticeDim dim, float cutoff, const Atom *atom,
+                           const int *first, const int *next, int ncell, int k0, int k1) {
+  const float a2 = cutoff * cutoff, inv_a2 = 1.f / a2, gridspacing = dim.h,
+              inv_gridspacing = 1.f / dim.h;
   const int radius = (int)ceilf(cutoff * inv_gridspacing) - 1;
   const int nx = dim.nx, ny = dim.ny;
   for (int gindex = 0; gindex < ncell; gindex++) {
     for (int n = first[gindex]; n != -1; n = next[n]) {
-      float x = atom[n].x - dim.xlo, y = atom[n].y - dim.ylo, z = atom[n].z - dim.zlo, q = atom[n].q;
-      int ic = (int)(x * inv_gridspacing), jc = (int)(y * inv_gridspacing), kc = (int)(z * inv_gridspacing);
+      float x = atom[n].x - dim.xlo, y = atom[n].y - dim.ylo, z = atom[n].z - dim.zlo,
+            q = atom[n].q;
+      int ic = (int)(x * inv_gridspacing), jc = (int)(y * inv_gridspacing),
+          kc = (int)(z * inv_gridspacing);
       int ia = ic - radius, ib = ic + radius + 1;
       int ja = jc - radius, jb = jc + radius + 1;
       int ka = kc - radius, kb = kc + radius + 1;
@@ -67,7 +71,8 @@ void cutoff_potential_slab(float *lattice, LatticeDim dim, float cutoff, const A
       if (jb >= ny) jb = ny - 1;
       if (ka < k0) ka = k0;
       if (kb >= k1) kb = k1 - 1;
-      float xstart = ia * gridspacing - x, ystart = ja * gridspacing - y, zstart = ka * gridspacing - z;
+      float xstart = ia * gridspacing - x, ystart = ja * gridspacing - y,
+            zstart = ka * gridspacing - z;
       float dx, dy, dz;
       int i, j, k;
       for (k = ka, dz = zstart; k <= kb; k++, dz += gridspacing) {
@@ -95,8 +100,8 @@ struct cartesian {
   double x, y, z;
 };
 
-int doCompute(struct cartesian *data1, int n1, struct cartesian *data2, int n2, int doSelf, long long *data_bins,
-              int nbins, float *binb, int ilo, int ihi) {
+int doCompute(struct cartesian *data1, int n1, struct cartesian *data2, int n2, int doSelf,
+              long long *data_bins, int nbins, float *binb, int ilo, int ihi) {
   int i, j;
   if (doSelf) {
     n2 = n1;
@@ -150,14 +155,17 @@ int main(int argc, char **argv) {
   float *lattice = calloc((size_t)dim.nx * dim.ny * dim.nz, sizeof(float));
   for (int b = 0; b < slabs; b++) {
 #pragma dosc task
-    cutoff_potential_slab(lattice, dim, cutoff, atom, first, next, ncell, b * dim.nz / slabs, (b + 1) * dim.nz / slabs);
+    cutoff_potential_slab(lattice, dim, cutoff, atom, first, next, ncell, b * dim.nz / slabs,
+                          (b + 1) * dim.nz / slabs);
   }
 #pragma dosc taskwait
   double lsum = 0.0;
-  for (int i = 0; i < dim.nx * dim.ny * dim.nz; i++) lsum += lattice[i] * (1 + i % 5);
+  for (int i = 0; i < dim.nx * dim.ny * dim.nz; i++)
+    lsum += lattice[i] * (1 + i % 5);
   /* tpacf */
   int npts = 2 * natoms, nbins = 8, blocks = 4;
-  struct cartesian *data = malloc(sizeof(struct cartesian) * npts), *rnd = malloc(sizeof(struct cartesian) * npts);
+  struct cartesian *data = malloc(sizeof(struct cartesian) * npts),
+                   *rnd = malloc(sizeof(struct cartesian) * npts);
   for (int n = 0; n < npts; n++) {
     double th = 0.37 * n, ph = 0.11 * n * n;
     data[n].x = cos(th) * sin(ph);
@@ -168,7 +176,8 @@ int main(int argc, char **argv) {
     rnd[n].z = 0.0;
   }
   float binb[9];
-  for (int k = 0; k <= nbins; k++) binb[k] = cosf((float)(k + 1) * 0.35f);
+  for (int k = 0; k <= nbins; k++)
+    binb[k] = cosf((float)(k + 1) * 0.35f);
   long long *bins = calloc((size_t)2 * blocks * (nbins + 2), sizeof(long long));
   for (int b = 0; b < blocks; b++) {
     int lo = b * npts / blocks, hi = (b + 1) * npts / blocks;
@@ -181,13 +190,15 @@ int main(int argc, char **argv) {
   printf("lattice %.4f\nDD", lsum);
   for (int k = 0; k < nbins + 2; k++) {
     long long t = 0;
-    for (int b = 0; b < blocks; b++) t += bins[b * (nbins + 2) + k];
+    for (int b = 0; b < blocks; b++)
+      t += bins[b * (nbins + 2) + k];
     printf(" %lld", t);
   }
   printf("\nDR");
   for (int k = 0; k < nbins + 2; k++) {
     long long t = 0;
-    for (int b = 0; b < blocks; b++) t += bins[(blocks + b) * (nbins + 2) + k];
+    for (int b = 0; b < blocks; b++)
+      t += bins[(blocks + b) * (nbins + 2) + k];
     printf(" %lld", t);
   }
   printf("\n");

@@ -15,15 +15,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define SEARCH_RANGE 2
-#define SEARCH_DIMENSION (2 * SEARCH_RANGE + 1)
-#define MAX_POS (SEARCH_DIMENSION * SEARCH_DIMENSION)
-#define MAX_POS_PADDED 32
-#define CLAMP(v, lo, hi) ((v) < (lo) ? (lo) : ((v) > (hi) ? (hi) : (v)))
-#define PIXEL(img, w, h, x, y) ((img)[CLAMP(y, 0, (h) - 1) * (w) + CLAMP(x, 0, (w) - 1)])
+#define SEARCH_RANGE           2
+#define SEARCH_DIMENSION       (2 * SEARCH_RANGE + 1)
+#define MAX_POS                (SEARCH_DIMENSION * SEARCH_DIMENSION)
+#define MAX_POS_PADDED         32
+#define CLAMP(v, lo, hi)       ((v) < (lo) ? (lo) : ((v) > (hi) ? (hi) : (v)))
+#define PIXEL(img, w, h, x, y) ((img)[CLAMP(y, 0, (h)-1) * (w) + CLAMP(x, 0, (w)-1)])
 
-void sad4_mb_row(unsigned short *blk_sad, const unsigned short *frame, const unsigned short *ref, int mb_width,
-                 int mb_y, int image_width, int image_height) {
+void sad4_mb_row(unsigned short *blk_sad, const unsigned short *frame, const unsigned short *ref,
+                 int mb_width, int mb_y, int image_width, int image_height) {
   for (int mb_x = 0; mb_x < mb_width; mb_x++) {
     int mb = mb_y * mb_width + mb_x;
     for (int blk = 0; blk < 16; blk++) {
@@ -43,7 +43,8 @@ void sad4_mb_row(unsigned short *blk_sad, const unsigned short *frame, const uns
   }
 }
 
-void larger_sads(const unsigned short *blk_sad, unsigned short *sad8, unsigned short *sad16, int mb_lo, int mb_hi) {
+void larger_sads(const unsigned short *blk_sad, unsigned short *sad8, unsigned short *sad16,
+                 int mb_lo, int mb_hi) {
   for (int mb = mb_lo; mb < mb_hi; mb++) {
     for (int b = 0; b < 4; b++) {
       int blk8 = (b / 2) * 8 + (b % 2) * 2;
@@ -74,11 +75,13 @@ void best_vectors(const unsigned short *sad16, int *mv, int mb_lo, int mb_hi) {
 int main(int argc, char **argv) {
   int mb_width = argc > 1 ? atoi(argv[1]) : 3, mb_height = 2;
   int w = mb_width * 16, h = mb_height * 16, nmb = mb_width * mb_height;
-  unsigned short *frame = malloc(sizeof(unsigned short) * w * h), *ref = malloc(sizeof(unsigned short) * w * h);
+  unsigned short *frame = malloc(sizeof(unsigned short) * w * h),
+                 *ref = malloc(sizeof(unsigned short) * w * h);
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++) {
       ref[y * w + x] = (unsigned short)((x * 13 + y * 7 + (x * y) % 17) % 256);
-      frame[y * w + x] = (unsigned short)(((x + 1) * 13 + (y - 1) * 7 + ((x + 1) * (y - 1) + 289) % 17) % 256);
+      frame[y * w + x] =
+          (unsigned short)(((x + 1) * 13 + (y - 1) * 7 + ((x + 1) * (y - 1) + 289) % 17) % 256);
     }
   unsigned short *blk_sad = calloc((size_t)nmb * 16 * MAX_POS_PADDED, sizeof(unsigned short));
   unsigned short *sad8 = calloc((size_t)nmb * 4 * MAX_POS_PADDED, sizeof(unsigned short));
@@ -100,9 +103,12 @@ int main(int argc, char **argv) {
   }
 #pragma dosc taskwait
   long s4 = 0, s16 = 0, m = 0;
-  for (int i = 0; i < nmb * 16 * MAX_POS_PADDED; i++) s4 += blk_sad[i] * (i % 3 + 1);
-  for (int i = 0; i < nmb * MAX_POS_PADDED; i++) s16 += sad16[i];
-  for (int i = 0; i < 2 * nmb; i++) m += mv[i] * (i + 1);
+  for (int i = 0; i < nmb * 16 * MAX_POS_PADDED; i++)
+    s4 += blk_sad[i] * (i % 3 + 1);
+  for (int i = 0; i < nmb * MAX_POS_PADDED; i++)
+    s16 += sad16[i];
+  for (int i = 0; i < 2 * nmb; i++)
+    m += mv[i] * (i + 1);
   printf("sad4 %ld sad16 %ld mv %ld\n", s4, s16, m);
   free(frame);
   free(ref);

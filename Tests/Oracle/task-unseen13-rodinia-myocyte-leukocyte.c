@@ -20,11 +20,12 @@
 #include <stdlib.h>
 
 typedef double fp;
-#define EQUATIONS 91
+#define EQUATIONS  91
 #define PARAMETERS 16
 
 /* Calmodulin buffering of one compartment: 15 states at initvalu_offset, 5 parameters. */
-void cam(fp timeinst, fp *initvalu, int initvalu_offset, fp *parameter, int parameter_offset, fp *finavalu, fp Ca) {
+void cam(fp timeinst, fp *initvalu, int initvalu_offset, fp *parameter, int parameter_offset,
+         fp *finavalu, fp Ca) {
   int offset_1 = initvalu_offset;
   int offset_2 = initvalu_offset + 1;
   int offset_3 = initvalu_offset + 2;
@@ -40,33 +41,54 @@ void cam(fp timeinst, fp *initvalu, int initvalu_offset, fp *parameter, int para
   int offset_13 = initvalu_offset + 12;
   int offset_14 = initvalu_offset + 13;
   int offset_15 = initvalu_offset + 14;
-  fp s1 = initvalu[offset_1], s2 = initvalu[offset_2], s3 = initvalu[offset_3], s4 = initvalu[offset_4], s5 = initvalu[offset_5], s6 = initvalu[offset_6], s7 = initvalu[offset_7], s8 = initvalu[offset_8], s9 = initvalu[offset_9], s10 = initvalu[offset_10], s11 = initvalu[offset_11], s12 = initvalu[offset_12], s13 = initvalu[offset_13], s14 = initvalu[offset_14], s15 = initvalu[offset_15];
+  fp s1 = initvalu[offset_1], s2 = initvalu[offset_2], s3 = initvalu[offset_3],
+     s4 = initvalu[offset_4], s5 = initvalu[offset_5], s6 = initvalu[offset_6],
+     s7 = initvalu[offset_7], s8 = initvalu[offset_8], s9 = initvalu[offset_9],
+     s10 = initvalu[offset_10], s11 = initvalu[offset_11], s12 = initvalu[offset_12],
+     s13 = initvalu[offset_13], s14 = initvalu[offset_14], s15 = initvalu[offset_15];
   fp CaMtot = parameter[parameter_offset], Btot = parameter[parameter_offset + 1],
      CaMKIItot = parameter[parameter_offset + 2], CaNtot = parameter[parameter_offset + 3],
      PP1tot = parameter[parameter_offset + 4];
   fp K = 0.02 + 0.001 * timeinst;
-  finavalu[offset_1] = K * (Ca * s15 - s1) + 0.001 * (CaMtot - s1) * (2 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_2] = K * (Ca * s1 - s2) + 0.001 * (CaMtot - s2) * (3 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_3] = K * (Ca * s2 - s3) + 0.001 * (CaMtot - s3) * (4 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_4] = K * (Ca * s3 - s4) + 0.001 * (CaMtot - s4) * (5 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_5] = K * (Ca * s4 - s5) + 0.001 * (CaMtot - s5) * (1 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_6] = K * (Ca * s5 - s6) + 0.001 * (CaMtot - s6) * (2 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_7] = K * (Ca * s6 - s7) + 0.001 * (CaMtot - s7) * (3 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_8] = K * (Ca * s7 - s8) + 0.001 * (CaMtot - s8) * (4 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_9] = K * (Ca * s8 - s9) + 0.001 * (CaMtot - s9) * (5 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_10] = K * (Ca * s9 - s10) + 0.001 * (CaMtot - s10) * (1 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_11] = K * (Ca * s10 - s11) + 0.001 * (CaMtot - s11) * (2 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_12] = K * (Ca * s11 - s12) + 0.001 * (CaMtot - s12) * (3 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_13] = K * (Ca * s12 - s13) + 0.001 * (CaMtot - s13) * (4 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_14] = K * (Ca * s13 - s14) + 0.001 * (CaMtot - s14) * (5 * Btot + CaMKIItot - CaNtot * PP1tot);
-  finavalu[offset_15] = K * (Ca * s14 - s15) + 0.001 * (CaMtot - s15) * (1 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_1] =
+      K * (Ca * s15 - s1) + 0.001 * (CaMtot - s1) * (2 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_2] =
+      K * (Ca * s1 - s2) + 0.001 * (CaMtot - s2) * (3 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_3] =
+      K * (Ca * s2 - s3) + 0.001 * (CaMtot - s3) * (4 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_4] =
+      K * (Ca * s3 - s4) + 0.001 * (CaMtot - s4) * (5 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_5] =
+      K * (Ca * s4 - s5) + 0.001 * (CaMtot - s5) * (1 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_6] =
+      K * (Ca * s5 - s6) + 0.001 * (CaMtot - s6) * (2 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_7] =
+      K * (Ca * s6 - s7) + 0.001 * (CaMtot - s7) * (3 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_8] =
+      K * (Ca * s7 - s8) + 0.001 * (CaMtot - s8) * (4 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_9] =
+      K * (Ca * s8 - s9) + 0.001 * (CaMtot - s9) * (5 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_10] =
+      K * (Ca * s9 - s10) + 0.001 * (CaMtot - s10) * (1 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_11] =
+      K * (Ca * s10 - s11) + 0.001 * (CaMtot - s11) * (2 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_12] =
+      K * (Ca * s11 - s12) + 0.001 * (CaMtot - s12) * (3 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_13] =
+      K * (Ca * s12 - s13) + 0.001 * (CaMtot - s13) * (4 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_14] =
+      K * (Ca * s13 - s14) + 0.001 * (CaMtot - s14) * (5 * Btot + CaMKIItot - CaNtot * PP1tot);
+  finavalu[offset_15] =
+      K * (Ca * s14 - s15) + 0.001 * (CaMtot - s15) * (1 * Btot + CaMKIItot - CaNtot * PP1tot);
 }
 
 /* Excitation-contraction coupling: states [0, 46), parameter[0]. Returns the dyadic flux. */
-fp ecc(fp timeinst, fp *initvalu, int initvalu_offset, fp *parameter, int parameter_offset, fp *finavalu) {
+fp ecc(fp timeinst, fp *initvalu, int initvalu_offset, fp *parameter, int parameter_offset,
+       fp *finavalu) {
   fp stim = parameter[parameter_offset] * (fmod(timeinst, 1000.0) < 5.0 ? 1.0 : 0.0);
   for (int k = 0; k < 46; k++)
-    finavalu[initvalu_offset + k] = -0.01 * initvalu[initvalu_offset + k] + (k % 7 == 0 ? stim : 0.0) +
+    finavalu[initvalu_offset + k] = -0.01 * initvalu[initvalu_offset + k] +
+                                    (k % 7 == 0 ? stim : 0.0) +
                                     0.002 * initvalu[initvalu_offset + (k + 1) % 46];
   return 0.1 * initvalu[initvalu_offset + 35] + 0.01;
 }
@@ -82,7 +104,8 @@ void fin(fp *initvalu, int initvalu_offset_ecc, int initvalu_offset_Dyad, int in
   finavalu[initvalu_offset_ecc + 35] += JCaDyad * 1e-3 - JCaDyadCaM * BtotDyad * 1e-4;
   finavalu[initvalu_offset_ecc + 36] += JCaSL * 1e-3 - JCaSLCaM * (Vdyad / VSL);
   finavalu[initvalu_offset_ecc + 37] += JCaCyt * 1e-3 - JCaCytCaM * (VSL / Vmyo) * CaMKIItotDyad;
-  finavalu[initvalu_offset_Dyad] = -finavalu[initvalu_offset_Dyad + 14] * 0.5 + initvalu[initvalu_offset_Dyad] * 1e-4;
+  finavalu[initvalu_offset_Dyad] =
+      -finavalu[initvalu_offset_Dyad + 14] * 0.5 + initvalu[initvalu_offset_Dyad] * 1e-4;
 }
 
 void master(fp timeinst, fp *initvalu, fp *parameter, fp *finavalu) {
@@ -109,7 +132,7 @@ typedef struct {
   double **me, *base;
 } MAT;
 
-#define m_get_val(A, i, j) ((A)->me[(i)][(j)])
+#define m_get_val(A, i, j)      ((A)->me[(i)][(j)])
 #define m_set_val(A, i, j, val) ((A)->me[(i)][(j)] = (val))
 
 MAT *m_get(int m, int n) {
@@ -119,7 +142,8 @@ MAT *m_get(int m, int n) {
   A->max_size = m * n;
   A->base = calloc((size_t)m * n, sizeof(double));
   A->me = malloc(sizeof(double *) * m);
-  for (int i = 0; i < m; i++) A->me[i] = A->base + (size_t)i * n;
+  for (int i = 0; i < m; i++)
+    A->me[i] = A->base + (size_t)i * n;
   return A;
 }
 
@@ -138,7 +162,8 @@ void dilate_rows(MAT *img_in, MAT *strel, MAT *dilated, int ilo, int ihi) {
       for (int el_i = 0; el_i < (int)strel->m; el_i++)
         for (int el_j = 0; el_j < (int)strel->n; el_j++) {
           int y = i - el_center_i + el_i, x = j - el_center_j + el_j;
-          if (y >= 0 && x >= 0 && y < (int)img_in->m && x < (int)img_in->n && m_get_val(strel, el_i, el_j) != 0) {
+          if (y >= 0 && x >= 0 && y < (int)img_in->m && x < (int)img_in->n &&
+              m_get_val(strel, el_i, el_j) != 0) {
             temp = m_get_val(img_in, y, x);
             if (temp > max) max = temp;
           }
@@ -148,14 +173,14 @@ void dilate_rows(MAT *img_in, MAT *strel, MAT *dilated, int ilo, int ihi) {
 }
 
 #define NCIRCLES 3
-#define NPOINTS 8
-#define MaxR 3
+#define NPOINTS  8
+#define MaxR     3
 
 /* GICOV over columns [ilo, ihi): for each circle the mean and variance of the gradient along
    its points, the best mean^2 / var kept. gicov is width x height, grad_x / grad_y too. */
-void ellipsematching_cols(const double *grad_x, const double *grad_y, int width, int height, int tX[][NPOINTS],
-                          int tY[][NPOINTS], const double *sin_angle, const double *cos_angle, double *gicov, int ilo,
-                          int ihi) {
+void ellipsematching_cols(const double *grad_x, const double *grad_y, int width, int height,
+                          int tX[][NPOINTS], int tY[][NPOINTS], const double *sin_angle,
+                          const double *cos_angle, double *gicov, int ilo, int ihi) {
   for (int i = ilo; i < ihi; i++)
     for (int j = MaxR; j < height - MaxR; j++) {
       double max_GICOV = 0.0;
@@ -167,7 +192,8 @@ void ellipsematching_cols(const double *grad_x, const double *grad_y, int width,
           sum += Grad[n];
         }
         mean = sum / NPOINTS;
-        for (int n = 0; n < NPOINTS; n++) M2 += (Grad[n] - mean) * (Grad[n] - mean);
+        for (int n = 0; n < NPOINTS; n++)
+          M2 += (Grad[n] - mean) * (Grad[n] - mean);
         double var = M2 / (NPOINTS - 1);
         if (var > 0.0 && mean * mean / var > max_GICOV) max_GICOV = mean / sqrt(var);
       }
@@ -179,21 +205,27 @@ int main(int argc, char **argv) {
   int steps = argc > 1 ? atoi(argv[1]) : 4;
   fp *initvalu = malloc(sizeof(fp) * EQUATIONS), *finavalu = calloc(EQUATIONS, sizeof(fp));
   fp parameter[PARAMETERS];
-  for (int k = 0; k < EQUATIONS; k++) initvalu[k] = 0.1 + 0.01 * (k % 13);
-  for (int k = 0; k < PARAMETERS; k++) parameter[k] = 1.0 + 0.5 * k;
+  for (int k = 0; k < EQUATIONS; k++)
+    initvalu[k] = 0.1 + 0.01 * (k % 13);
+  for (int k = 0; k < PARAMETERS; k++)
+    parameter[k] = 1.0 + 0.5 * k;
   for (int t = 0; t < steps; t++) {
     master(t * 0.5, initvalu, parameter, finavalu);
-    for (int k = 0; k < EQUATIONS; k++) initvalu[k] += 0.5 * finavalu[k];
+    for (int k = 0; k < EQUATIONS; k++)
+      initvalu[k] += 0.5 * finavalu[k];
   }
   double ssum = 0.0;
-  for (int k = 0; k < EQUATIONS; k++) ssum += initvalu[k] * (k + 1);
+  for (int k = 0; k < EQUATIONS; k++)
+    ssum += initvalu[k] * (k + 1);
   /* leukocyte */
   int m = 14, n = 12;
   MAT *img = m_get(m, n), *strel = m_get(3, 5), *dil = m_get(m, n);
   for (int i = 0; i < m; i++)
-    for (int j = 0; j < n; j++) m_set_val(img, i, j, (double)((i * 31 + j * 17) % 23));
+    for (int j = 0; j < n; j++)
+      m_set_val(img, i, j, (double)((i * 31 + j * 17) % 23));
   for (int i = 0; i < 3; i++)
-    for (int j = 0; j < 5; j++) m_set_val(strel, i, j, (i == 1 || j == 2) ? 1.0 : 0.0);
+    for (int j = 0; j < 5; j++)
+      m_set_val(strel, i, j, (i == 1 || j == 2) ? 1.0 : 0.0);
   for (int b = 0; b < 3; b++) {
 #pragma dosc task
     dilate_rows(img, strel, dil, b * m / 3, (b + 1) * m / 3);
@@ -201,9 +233,11 @@ int main(int argc, char **argv) {
 #pragma dosc taskwait
   double dsum = 0.0;
   for (int i = 0; i < m; i++)
-    for (int j = 0; j < n; j++) dsum += m_get_val(dil, i, j) * (1 + (i + j) % 3);
+    for (int j = 0; j < n; j++)
+      dsum += m_get_val(dil, i, j) * (1 + (i + j) % 3);
   int width = 16, height = 13;
-  double *gx = malloc(sizeof(double) * width * height), *gy = malloc(sizeof(double) * width * height);
+  double *gx = malloc(sizeof(double) * width * height),
+         *gy = malloc(sizeof(double) * width * height);
   double *gicov = calloc((size_t)width * height, sizeof(double));
   for (int x = 0; x < width * height; x++) {
     gx[x] = sin(0.3 * x);
@@ -227,7 +261,8 @@ int main(int argc, char **argv) {
   }
 #pragma dosc taskwait
   double gsum = 0.0;
-  for (int x = 0; x < width * height; x++) gsum += gicov[x];
+  for (int x = 0; x < width * height; x++)
+    gsum += gicov[x];
   printf("state %.10f dilated %.1f gicov %.8f\n", ssum, dsum, gsum);
   m_free(img);
   m_free(strel);
