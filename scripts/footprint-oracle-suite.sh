@@ -92,6 +92,8 @@ REMOTE_CI=(
   Tests/Oracle/task-unseen11-tsvc.c         # TSVC views (xx = &b[LEN/2], array + 63 overlapping), a[i*inc], column recurrences: 20 sent
   Tests/Oracle/task-unseen12-g721.c         # G.721: code after `switch { ...; break; default: return (-1); }` taken for dead, rank 1 crashed
   Tests/Oracle/task-unseen12-gsm.c          # GSM in K&R: `for (k = 9; k--; L_ACF[k] = 0)`, dp = S->dp0 + 120 read at -Nc: 3 sent
+  Tests/Oracle/task-unseen13-parboil-lbm.c  # lbm's grid pointer moved past a MARGIN: DST_SB at first 600*z0 - 706, init from -1200: 19 sent
+  Tests/Oracle/task-unseen13-kastors-plasma.c # PLASMA tiles through BLKADDR of a by-value descriptor, lda, a short last tile: 60 sent
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(
