@@ -442,9 +442,12 @@ struct SiteBatches {
     unchanged(value.value, inLoopAt: loop.range.lowerBound)
   }
 
+  /// A name whose address is taken anywhere may change in the loop through the pointer
+  /// (`long *bound = &n;` before `for (i = 0; i < n; i++) { *bound -= 3; ... }`: `n` was its
+  /// trip count, 1 at a spawn in a run of 3 iterations).
   func unchanged(_ value: Polynomial, inLoopAt start: Int) -> Bool {
     let changed = mutations.modifiedInLoop[start] ?? []
-    return value.variables.allSatisfy { !changed.contains($0) }
+    return value.variables.allSatisfy { !changed.contains($0) && !mutations.addressTaken.contains($0) }
   }
 
   /// The names a statement assigns or takes the address of.
