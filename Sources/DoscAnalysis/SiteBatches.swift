@@ -537,7 +537,27 @@ struct SiteBatches {
     guard let a, let b else { return nil }
     if a.value.isZero && b.declarations.isEmpty { return b }
     if b.value.isZero && a.declarations.isEmpty { return a }
-    return a.combining(b, by: Polynomial.maximumForAnyValues)
+    return a.combining(b, by: largest)
+  }
+
+  /// The larger of two values as one `max` over the operands of both that no other is surely
+  /// at least (`max(3, n + 3)` and `n + 3`: `max(3, n + 3)`, not `max(3, max(3, n + 3), n + 3)`,
+  /// as the ways of a walk meet).
+  private static func largest(_ a: Polynomial, _ b: Polynomial) -> Polynomial {
+    func operands(_ value: Polynomial) -> [Polynomial] {
+      guard value.terms.count == 1, let (monomial, coefficient) = value.terms.first, coefficient == .one,
+        monomial.factors.count == 1, monomial.factors[0].exponent == 1,
+        case .maximum(let x, let y) = monomial.factors[0].atom
+      else { return [value] }
+      return operands(x) + operands(y)
+    }
+    var kept: [Polynomial] = []
+    for candidate in operands(a) + operands(b) where !kept.contains(candidate) {
+      if kept.contains(where: { ($0 - candidate).isNeverNegativeForAnyValues }) { continue }
+      kept.removeAll { (candidate - $0).isNeverNegativeForAnyValues }
+      kept.append(candidate)
+    }
+    return kept.dropFirst().reduce(kept.first ?? .zero, Polynomial.maximumForAnyValues)
   }
 
   /// The larger of a way's count so far (nil: none yet) and another.

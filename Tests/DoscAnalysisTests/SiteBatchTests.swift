@@ -37,6 +37,10 @@ import Testing
     // `break` before the taskwait: the iteration that leaves (3) with the n after the loop
     // (before: 12, with the next iteration's 3, which does not run after a `break`).
     #expect(figures["break_before_wait"] == [9, 9])
+    let (manifest, _) = try Fixtures.analyze(Self.input)
+    let leaving = manifest.sites.first { $0.function == "break_before_wait" }?.siblings.polynomial
+    // One `max` over the ways' counts (it was max(3,max(max(3,n+3),n+3)) as they met).
+    #expect(leaving?.cExpression == "max(3,n+3)", "\(String(describing: leaving))")
     #expect(figures["continue_past_wait"] == [6])
     // A `goto` loop has no count (before: 1, for a batch of n).
     #expect(figures["goto_loop"] == [nil])
