@@ -2,9 +2,13 @@
    build): the program, its serial elision, says which spawns each invocation of a spawning
    function makes between its taskwaits, one line each to the file named by
    $DOSC_ORACLE_BATCHES:
-     spawn INVOCATION SITE VALUE...   (the values of the names in the site's siblings figure)
+     spawn INVOCATION SITE VALUE...   (the values of the names in the site's siblings and its
+                                       loop's trip_count)
      wait INVOCATION
-   An invocation's batch ends at its taskwaits and at its end (the implicit taskwait). */
+     loop INVOCATION LOOP             (a loop around a site starts)
+     iteration INVOCATION LOOP        (and runs an iteration)
+   An invocation's batch ends at its taskwaits and at its end (the implicit taskwait); a loop's
+   run, at its next start in the invocation. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,4 +42,19 @@ void __oracle_wait(long invocation) {
   FILE *out = batch_file();
   fprintf(out, "wait %ld\n", invocation);
   fflush(out);
+}
+
+void __oracle_loop(int loop, long invocation) {
+  FILE *out = batch_file();
+  fprintf(out, "loop %ld %d\n", invocation, loop);
+  fflush(out);
+}
+
+int __oracle_iteration(int loop, long invocation, int holds) {
+  if (holds) {
+    FILE *out = batch_file();
+    fprintf(out, "iteration %ld %d\n", invocation, loop);
+    fflush(out);
+  }
+  return holds;
 }

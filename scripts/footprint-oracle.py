@@ -13,6 +13,8 @@ usage: footprint-oracle.py [options] SOURCE.c... [-- PROGRAM-ARGS...]
   --manifest FILE    check this manifest instead of running `dosc analyze` (to show that the
                      oracle catches a figure made wrong by hand)
   --keep DIR         keep the instrumented source, the build and the manifest in DIR
+  --batches-only     only the batch build and its checks (siblings, trip counts), no valgrind:
+                     the last line is then `oracle: PROGRAM: spawns per batch: ...`
 
 Exit status: 0 no violation, 1 violations, 2 setup error (analyze/build/valgrind failed),
 3 skipped (the run timed out). The last line is always
@@ -57,7 +59,10 @@ spawning function and logs each spawn, with the values of the names of its site'
 there, and each taskwait (footprint-oracle-batches.c). An invocation's batch is its spawns
 between two taskwaits (its start and end included); at every spawn the site's `siblings`,
 where not null, must be at least the batch's size: a figure below it makes the runtime's batch
-test run a batch as plain calls. A figure naming what the spawn cannot see fails that build.
+test run a batch as plain calls. The loop around each site whose `loop.trip_count` is not null
+is logged too, as it starts and at each iteration: at every spawn the trip count (over the
+values its names have there) must be at least the iterations that run of the loop, from that
+start to the next. A figure naming what the spawn cannot see fails that build.
 
 Counting is in bytes (a struct copy is several machine moves but one element access): observed
 elements = ceil(bytes / element_size), so a scalar-element array is counted exactly.
@@ -347,11 +352,68 @@ def function_bodies(text, mask, names):
     return bodies
 
 
-def instrument_batches(text, source_name, sites):
+LOOP_KEYWORD = re.compile(r"(for|while|do)\b")
+
+
+def next_code(text, mask, offset):
+    """The first offset at or after `offset` that is code and not white space."""
+    while offset < len(text) and (not mask[offset] or text[offset].isspace()):
+        offset += 1
+    return offset
+
+
+def loop_edits(text, mask, offset, number):
+    """Edits that log the loop spelled at `offset` (numbered `number`) each time it starts and
+    at each iteration, or None where no loop is spelled there (a macro). It starts inside a
+    statement that runs once, `for (int once = (log, 0); !once; once = 1) LOOP`, which needs
+    no edit past its end; an iteration is a test of its condition that holds (`for`, `while`)
+    or, for a `do` loop, the start of its body."""
+    keyword = LOOP_KEYWORD.match(text, offset)
+    if not keyword or not mask[offset]:
+        return None
+    # A loop pragma (`#pragma omp for`, `#pragma clang loop`) must stay just before its loop.
+    before = text[: offset].rstrip().rsplit("\n", 1)[-1].strip()
+    if re.match(r"#\s*pragma\b", before) and not re.match(r"#\s*pragma\s+dosc\b", before):
+        return None
+    once = f"__oracle_once{number}"
+    edits = [(offset, 0, f"for (int {once} = (__oracle_loop({number}, __oracle_invocation), 0); !{once}; {once} = 1) ")]
+    iteration = f"__oracle_iteration({number}, __oracle_invocation, "
+    opening = next_code(text, mask, keyword.end())
+    if keyword.group(1) == "do":
+        if opening >= len(text) or text[opening] != "{":
+            return None
+        return edits + [(opening + 1, 0, iteration + "1);")]
+    if opening >= len(text) or text[opening] != "(":
+        return None
+    close = matching(text, mask, opening, "(", ")")
+    if close is None:
+        return None
+    start, end = opening + 1, close - 1
+    if keyword.group(1) == "for":
+        # The condition lies between the header's two semicolons at its own depth.
+        depth, semicolons = 0, []
+        for i in range(start, end):
+            if not mask[i]:
+                continue
+            depth += text[i] in "([{"
+            depth -= text[i] in ")]}"
+            if depth == 0 and text[i] == ";":
+                semicolons.append(i)
+        if len(semicolons) != 2:
+            return None
+        start, end = semicolons[0] + 1, semicolons[1]
+    if text[start:end].strip() == "":
+        return edits + [(start, 0, iteration + "1)")]
+    return edits + [(start, 0, iteration + "!!("), (end, 0, "))")]
+
+
+def instrument_batches(text, source_name, sites, first_loop):
     """The serial elision with each spawn of `sites` (manifest sites in this text) logged, with
-    the values of the names its `siblings` figure has there, and each taskwait of a spawning
-    function logged (footprint-oracle-batches.c); every invocation of a spawning function is
-    numbered. Returns (text, the sites instrumented, notes)."""
+    the values of the names its `siblings` and its loop's `trip_count` have there, each taskwait
+    of a spawning function logged, and each loop around a site whose trip count is known logged
+    as it starts and at each iteration (footprint-oracle-batches.c); every invocation of a
+    spawning function is numbered, its loops from `first_loop` on. Returns (text, the sites
+    instrumented, {site id: the number of its loop}, the loops numbered, notes)."""
     line_offsets = [0] + [m.end() for m in re.finditer("\n", text)]
     mask = code_mask(text)
     notes = []
@@ -360,42 +422,71 @@ def instrument_batches(text, source_name, sites):
     for name, (brace, _) in bodies.items():
         edits.append((brace + 1, 0, " long __oracle_invocation = __oracle_enter();"))
     logged = []
+    loops = {}  # offset of a loop -> its number, or None where it is not spelled there
+    site_loops = {}
     for site in sites:
         location = site["location"]
         offset = line_offsets[location["line"] - 1] + location["column"] - 1
         name = site["task"]
         if site["function"] not in bodies or text[offset : offset + len(name)] != name:
-            notes.append(f"site {site['id']} at {source_name}:{location['line']}: the spawn is not spelled there")
+            notes.append(f"site {site['id']} at {source_name}:{location['line']}: the spawn is not spelled there: "
+                         "its batch and trip count are not checked")
             continue
-        names = sorted(variables_of(site.get("siblings")))
+        names = sorted(variables_of(site.get("siblings")) | variables_of(trip_count(site)))
         values = "".join(f", (long long)({n})" for n in names)
         edits.append((offset, 0, f"(__oracle_spawn({site['id']}, __oracle_invocation, {len(names)}{values}), "))
         edits.append((offset + len(name), 0, ")"))
         logged.append(site)
+        if trip_count(site) is None:
+            continue
+        where = site["loop"]["location"]
+        loop = line_offsets[where["line"] - 1] + where["column"] - 1
+        if loop not in loops:
+            number = first_loop + len(loops)
+            instrumented = loop_edits(text, mask, loop, number)
+            loops[loop] = number if instrumented else None
+            edits += instrumented or []
+        if loops[loop] is None:
+            notes.append(f"site {site['id']} at {source_name}:{location['line']}: its loop at "
+                         f"{where['line']}:{where['column']} is not spelled there: its trip count is not checked")
+        else:
+            site_loops[site["id"]] = loops[loop]
     # A taskwait: the rewriter puts dosc_taskwait(&dosc_fr); where its line was.
     for match in PRAGMA_TASKWAIT.finditer(text):
         if any(brace < match.start() < close for brace, close in bodies.values()):
             edits.append((match.start(), match.end() - match.start(), "__oracle_wait(__oracle_invocation);"))
     for offset, length, replacement in sorted(edits, key=lambda edit: edit[0], reverse=True):
         text = text[:offset] + replacement + text[offset + length :]
-    declarations = "long __oracle_enter(void); void __oracle_spawn(int, long, int, ...); void __oracle_wait(long);\n"
-    return declarations + text, logged, notes
+    declarations = ("long __oracle_enter(void); void __oracle_spawn(int, long, int, ...); void __oracle_wait(long); "
+                    "void __oracle_loop(int, long); int __oracle_iteration(int, long, int);\n")
+    return declarations + text, logged, site_loops, len(loops), notes
+
+
+def trip_count(site):
+    """The trip count of the loop around a site (None: no loop, or not known)."""
+    return (site.get("loop") or {}).get("trip_count")
 
 
 def check_batches(options, work, label, manifest, sources, cc):
     """Each site's `siblings` at each spawn against the batch the spawn was in (the spawns of
-    its invocation between two taskwaits): never smaller. Returns (violations, summary)."""
+    its invocation between two taskwaits), and its loop's `trip_count` at each spawn against
+    the iterations that run of that loop (from its start, in that invocation): never smaller.
+    Returns (violations, summary)."""
     sites = [site for site in manifest.get("sites", [])]
     paths = []
     logged = []
+    site_loops = {}
+    first_loop = 0
     for number, source in enumerate(sources):
         base = os.path.basename(source)
         here = [site for site in sites if os.path.basename(site["location"]["file"]) == base]
         text = open(source, encoding="utf-8", errors="surrogateescape").read()
-        instrumented, checked, notes = instrument_batches(text, base, here)
+        instrumented, checked, loops, numbered, notes = instrument_batches(text, base, here, first_loop)
         for note in notes:
-            print(f"oracle: {label}: note: {note}: its batch is not checked")
+            print(f"oracle: {label}: note: {note}")
         logged += checked
+        site_loops.update(loops)
+        first_loop += numbered
         path = os.path.join(work, f"batches{number}-{base}")
         with open(path, "w", encoding="utf-8", errors="surrogateescape") as out:
             out.write(instrumented)
@@ -408,8 +499,8 @@ def check_batches(options, work, label, manifest, sources, cc):
          BATCHES, *options.extra, "-o", binary, "-lm"],
         capture_output=True, text=True)
     if build.returncode != 0:
-        raise SetupError(f"the batch build failed (a siblings figure naming what its spawn cannot see?): "
-                         f"{build.stderr.strip()[-800:]}")
+        raise SetupError(f"the batch build failed (a siblings or trip_count figure naming what its spawn cannot "
+                         f"see?): {build.stderr.strip()[-800:]}")
     log = os.path.join(work, "batches.log")
     try:
         subprocess.run([binary, *options.args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -418,44 +509,70 @@ def check_batches(options, work, label, manifest, sources, cc):
         return [], "skipped: the run took longer than the timeout"
     by_id = {site["id"]: site for site in logged}
     open_batches = {}
+    loop_runs = {}  # (invocation, loop) -> [iterations so far, [(site id, values) of its spawns]]
     violations = {}
-    counts = {"batches": 0, "spawns": 0, "exact": 0, "wider": 0, "null": 0}
+    counts = {kind: {"exact": 0, "wider": 0, "null": 0} for kind in ("siblings", "trip_count")}
+    spawns = batches = 0
+
+    def judge(kind, site_id, figure, values, truth, what):
+        if figure is None:
+            counts[kind]["null"] += 1
+            return
+        names = sorted(variables_of(by_id[site_id].get("siblings")) | variables_of(trip_count(by_id[site_id])))
+        value = evaluate(figure, dict(zip(names, values)))
+        if value < truth:
+            key = (site_id, kind, str(figure))
+            known = violations.get(key, (0, ""))
+            violations[key] = (known[0] + 1, known[1] or f"{value} at the spawn ({figure}) for {what} of {truth}")
+        else:
+            counts[kind]["exact" if value == truth else "wider"] += 1
 
     def close(batch):
-        counts["batches"] += 1
+        nonlocal batches, spawns
+        batches += 1
+        spawns += len(batch)
         for site_id, values in batch:
-            site = by_id[site_id]
-            counts["spawns"] += 1
-            figure = site.get("siblings")
-            if figure is None:
-                counts["null"] += 1
-                continue
-            value = evaluate(figure, dict(zip(sorted(variables_of(figure)), values)))
-            if value < len(batch):
-                key = (site_id, str(figure))
-                known = violations.get(key, (0, ""))
-                detail = f"{value} at the spawn ({figure}) for a batch of {len(batch)}"
-                violations[key] = (known[0] + 1, known[1] or detail)
-            else:
-                counts["exact" if value == len(batch) else "wider"] += 1
+            judge("siblings", site_id, by_id[site_id].get("siblings"), values, len(batch), "a batch")
+
+    def close_run(run):
+        for site_id, values in run[1]:
+            judge("trip_count", site_id, trip_count(by_id[site_id]), values, run[0], "a loop run")
 
     if os.path.exists(log):
         for line in open(log):
             fields = line.split()
-            if fields and fields[0] == "spawn":
-                open_batches.setdefault(int(fields[1]), []).append((int(fields[2]), [int(v) for v in fields[3:]]))
-            elif fields and fields[0] == "wait" and int(fields[1]) in open_batches:
-                close(open_batches.pop(int(fields[1])))
+            if len(fields) < 2:
+                continue
+            invocation = int(fields[1])
+            if fields[0] == "spawn":
+                site_id, values = int(fields[2]), [int(v) for v in fields[3:]]
+                open_batches.setdefault(invocation, []).append((site_id, values))
+                if site_id in site_loops:
+                    loop_runs.setdefault((invocation, site_loops[site_id]), [0, []])[1].append((site_id, values))
+                elif by_id[site_id].get("loop"):
+                    judge("trip_count", site_id, None, values, 0, "")  # null, or its loop is not spelled there
+            elif fields[0] == "wait" and invocation in open_batches:
+                close(open_batches.pop(invocation))
+            elif fields[0] == "loop":
+                close_run(loop_runs.pop((invocation, int(fields[2])), [0, []]))
+                loop_runs[(invocation, int(fields[2]))] = [0, []]
+            elif fields[0] == "iteration":
+                loop_runs.setdefault((invocation, int(fields[2])), [0, []])[0] += 1
     for batch in open_batches.values():
         close(batch)
+    for run in loop_runs.values():
+        close_run(run)
     found = []
-    for (site_id, _), (count, detail) in sorted(violations.items()):
+    for (site_id, kind, _), (count, detail) in sorted(violations.items()):
         location = by_id[site_id]["location"]
+        what = "siblings below its batch" if kind == "siblings" else "loop.trip_count below its loop's iterations"
         found.append(f"site {site_id} at {os.path.basename(location['file'])}:{location['line']} "
-                     f"(task '{by_id[site_id]['task']}'): siblings below its batch: {detail} "
+                     f"(task '{by_id[site_id]['task']}'): {what}: {detail} "
                      f"({count} spawn{'s' if count > 1 else ''})")
-    summary = (f"{counts['batches']} batches ({counts['spawns']} spawns): siblings {counts['exact']} exact, "
-               f"{counts['wider']} wider, {counts['null']} null")
+    summary = (f"{batches} batches ({spawns} spawns): siblings {counts['siblings']['exact']} exact, "
+               f"{counts['siblings']['wider']} wider, {counts['siblings']['null']} null; trip counts at the spawns: "
+               f"{counts['trip_count']['exact']} exact, {counts['trip_count']['wider']} wider, "
+               f"{counts['trip_count']['null']} null or not checked")
     return found, summary
 
 
@@ -984,6 +1101,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--keep")
     parser.add_argument("--manifest")
+    parser.add_argument("--batches-only", action="store_true")
     argv = sys.argv[1:]
     program_args = argv[argv.index("--") + 1 :] if "--" in argv else []
     options = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
@@ -1021,6 +1139,16 @@ def check(options, work, label):
         if analyze.returncode != 0:
             raise SetupError(f"{' '.join(command[:2])} failed: {analyze.stderr.strip()[-500:]}")
     manifest = json.load(open(manifest_path))
+    # clang -O0 evaluates each lvalue once (gcc -O0 loads the subscript of `a[b[i]] += 1` twice),
+    # so the trace has exactly the C program's accesses; no -g: valgrind 3.19 cannot read
+    # clang 14's DWARF 5, and the oracle needs only the symbol table.
+    cc = os.environ.get("ORACLE_CC") or shutil.which("clang-14") or shutil.which("clang") or "cc"
+    if options.batches_only:
+        batch_violations, batch_summary = check_batches(options, work, label, manifest, sources, cc)
+        for violation in batch_violations:
+            print(f"oracle: {label}: VIOLATION: {violation}")
+        print(f"oracle: {label}: spawns per batch: {batch_summary}")
+        return 1 if batch_violations else 0
     tasks = [t for t in manifest["tasks"] if not t.get("opaque")]
     # A variadic task cannot be wrapped (its wrapper could not hand the `...` on): its
     # invocations are not checked, and said so. The analyzer keeps such a task local.
@@ -1038,10 +1166,6 @@ def check(options, work, label):
             out.write(instrument(text, base, located))
         instrumented.append(path)
     binary = os.path.join(work, "program")
-    # clang -O0 evaluates each lvalue once (gcc -O0 loads the subscript of `a[b[i]] += 1` twice),
-    # so the trace has exactly the C program's accesses; no -g: valgrind 3.19 cannot read
-    # clang 14's DWARF 5, and the oracle needs only the symbol table.
-    cc = os.environ.get("ORACLE_CC") or shutil.which("clang-14") or shutil.which("clang") or "cc"
     build = subprocess.run(
         [cc, "-O0", "-fno-inline", "-fno-builtin", "-fno-omit-frame-pointer", "-no-pie", "-w",
          *sorted({f"-I{os.path.dirname(source)}" for source in sources}), *options.cflag, *instrumented, SHIM,

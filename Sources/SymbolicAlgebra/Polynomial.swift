@@ -171,6 +171,27 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
     return isNeverNegativeForAnyValues ? self : Self.maximumAtom(self, .zero)
   }
 
+  /// The larger of two values, assuming nothing of any variable's sign (where `maximum` takes
+  /// every variable as never negative): one whose excess over the other is never negative
+  /// whatever the values (`isNeverNegativeForAnyValues`), else the atom. For bounds over names
+  /// that may hold any value: `max(n + 3, 3)` stays, since n may be negative.
+  public static func maximumForAnyValues(_ a: Polynomial, _ b: Polynomial) -> Polynomial {
+    if a.isOverflow || b.isOverflow { return .overflow }
+    if (a - b).isNeverNegativeForAnyValues { return a }
+    if (b - a).isNeverNegativeForAnyValues { return b }
+    return maximumAtom(a, b)
+  }
+
+  /// The smaller of two values, assuming nothing of any variable's sign (see
+  /// `maximumForAnyValues`).
+  public static func minimumForAnyValues(_ a: Polynomial, _ b: Polynomial) -> Polynomial {
+    if a.isOverflow || b.isOverflow { return .overflow }
+    if (b - a).isNeverNegativeForAnyValues { return a }
+    if (a - b).isNeverNegativeForAnyValues { return b }
+    let (x, y) = a.description <= b.description ? (a, b) : (b, a)
+    return Polynomial(atom: .minimum(x, y))
+  }
+
   /// Whether the value is never negative when no variable is: every coefficient is not
   /// negative and every product is never negative then (`max(2, lo)`, `lo - 2*(lo/2)` is not).
   public var isNeverNegativeForNonNegativeVariables: Bool {
@@ -324,12 +345,19 @@ extension Atom {
 }
 
 extension Atom {
+  /// The atom with the bound names replaced. One that mentions none is the same value and is
+  /// kept as it is: rebuilt through `minimum` and `maximum`, which take every variable as never
+  /// negative, a clamp `max(m + 5, 0)` (made by `clampedAtZero` because `m` may be negative)
+  /// would become `m + 5`. One that does mention one is rebuilt through them: right where the
+  /// variables of the values bound are never negative (a task's checked parameters: `max(j -
+  /// r, 0)` at j = 0 is 0), which the caller answers for.
   func substituting(_ bindings: [String: Polynomial]) -> Polynomial {
+    guard variables.contains(where: { bindings[$0] != nil }) else { return Polynomial(atom: self) }
     switch self {
-    case .variable(let name): bindings[name] ?? Polynomial(atom: self)
-    case .minimum(let a, let b): .minimum(a.substituting(bindings), b.substituting(bindings))
-    case .maximum(let a, let b): .maximum(a.substituting(bindings), b.substituting(bindings))
-    case .quotient(let a, let b): a.substituting(bindings) / b.substituting(bindings)
+    case .variable(let name): return bindings[name] ?? Polynomial(atom: self)
+    case .minimum(let a, let b): return .minimum(a.substituting(bindings), b.substituting(bindings))
+    case .maximum(let a, let b): return .maximum(a.substituting(bindings), b.substituting(bindings))
+    case .quotient(let a, let b): return a.substituting(bindings) / b.substituting(bindings)
     }
   }
 

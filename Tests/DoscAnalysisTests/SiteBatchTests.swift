@@ -10,9 +10,11 @@ import Testing
   static let input = Fixtures.repository.appendingPathComponent("Tests/Oracle/task-spawn-batches.c").path
 
   /// The figures of each function's sites, in order, at these values (nil: null).
-  static func figures() throws -> [String: [Int?]] {
-    let (manifest, _) = try Fixtures.analyze(Self.input)
-    let values = ["n": 6, "k_end": 3, "rows": 3, "cols": 4, "stop": 2, "lo": 2, "hi": 20]
+  static func figures(
+    of input: String = Self.input,
+    at values: [String: Int] = ["n": 6, "k_end": 3, "rows": 3, "cols": 4, "stop": 2, "lo": 2, "hi": 20]
+  ) throws -> [String: [Int?]] {
+    let (manifest, _) = try Fixtures.analyze(input)
     var figures: [String: [Int?]] = [:]
     for site in manifest.sites {
       figures[site.function, default: []].append(
@@ -32,9 +34,13 @@ import Testing
 
   @Test func aJumpPastTheTaskwaitJoinsTheIterations() throws {
     let figures = try Self.figures()
-    // `break` before the taskwait: the iteration that leaves (3) with the n after the loop;
-    // at the inner site, with the neighbouring iteration's 3 too.
-    #expect(figures["break_before_wait"] == [12, 9])
+    // `break` before the taskwait: the iteration that leaves (3) with the n after the loop
+    // (before: 12, with the next iteration's 3, which does not run after a `break`).
+    #expect(figures["break_before_wait"] == [9, 9])
+    let (manifest, _) = try Fixtures.analyze(Self.input)
+    let leaving = manifest.sites.first { $0.function == "break_before_wait" }?.siblings.polynomial
+    // One `max` over the ways' counts (it was max(3,max(max(3,n+3),n+3)) as they met).
+    #expect(leaving?.cExpression == "max(3,n+3)", "\(String(describing: leaving))")
     #expect(figures["continue_past_wait"] == [6])
     // A `goto` loop has no count (before: 1, for a batch of n).
     #expect(figures["goto_loop"] == [nil])
@@ -69,5 +75,31 @@ import Testing
     let (manifest, _) = try Fixtures.analyze(Self.input)
     let resumed = manifest.sites.filter { $0.function == "resumed_loop" }
     #expect(resumed.last?.loop?.tripCount == .unknown, "\(resumed.map(\.loop))")
+  }
+
+  /// Ways that exclude each other count as the larger, not the sum; a `break` or `continue`
+  /// between the spawn and the taskwait after it joins the spawn to what follows.
+  static let arms = Fixtures.repository.appendingPathComponent("Tests/Oracle/task-batch-arms.c").path
+  static let armsValues = ["n": 6, "m": 3, "c": 1, "stop": 2, "lo": 2, "hi": 17, "i": 0]
+
+  @Test func exclusiveWaysCountTheLarger() throws {
+    let figures = try Self.figures(of: Self.arms, at: Self.armsValues)
+    // After the `if`: its larger arm and the one after (before: n + m + 1, 10).
+    #expect(figures["arms_if_else"] == [7, 4, 7])
+    // The iteration before or what precedes the loop, not both; the loop runs an iteration,
+    // which waits, or none (before: 3 at each).
+    #expect(figures["neighbours"] == [2, 2, 2, 2])
+    // The iteration that leaves with the n after the loop (before: n + 6, 12).
+    #expect(figures["break_then_loop"] == [9, 9])
+  }
+
+  @Test func aJumpAfterTheSpawnSkipsTheTaskwaitAfterIt() throws {
+    let figures = try Self.figures(of: Self.arms, at: Self.armsValues)
+    // A taskwait before the spawn and one after: a `break` between joins the spawn to the two
+    // after the loop (before: 1, below the batch of 3).
+    #expect(figures["break_after_wait"] == [3, 3, 3])
+    // A `continue` between joins it to the next iteration's first spawn (before: 1, below the
+    // batch of 2): every iteration's.
+    #expect(figures["continue_after_wait"] == [12, 12])
   }
 }

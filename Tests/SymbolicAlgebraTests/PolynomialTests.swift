@@ -71,6 +71,35 @@ private func v(_ name: String) -> Polynomial { .variable(name) }
     #expect(!(clamp - 1).isNeverNegativeForAnyValues)
   }
 
+  /// Substituting leaves an atom that mentions no bound name as it is: `max(m + 5, 0)` is not
+  /// `m + 5` where m may be negative (before, every atom was rebuilt through `maximum`, which
+  /// takes every variable as never negative, and the clamp was lost).
+  @Test func substitutionKeepsAtomsItDoesNotTouch() throws {
+    let clamp = (v("m") + 5).clampedAtZero
+    #expect(clamp.cExpression == "max(0,m+5)")
+    #expect((clamp + v("n")).substituting(["n": Polynomial(3)]) == clamp + 3)
+    #expect((clamp * v("n")).substituting("n", with: v("k")) == clamp * v("k"))
+    #expect(try (clamp + v("n")).substituting(["n": Polynomial(3)]).evaluate(["m": -9]) == Rational(3))
+    let low = Polynomial.minimumForAnyValues(v("m") + 5, .zero)
+    #expect((low + v("n")).substituting("n", with: .one) == low + 1)
+    // One that mentions a bound name is rebuilt, deciding what the bound values decide.
+    #expect((v("i") - 5).clampedAtZero.substituting("i", with: Polynomial(7)) == Polynomial(2))
+    #expect((v("j") - v("r")).clampedAtZero.substituting("j", with: .zero) == .zero)
+  }
+
+  /// The larger of two values whatever the signs: decided only where the difference is never
+  /// negative for any values.
+  @Test func maximumForAnyValuesAssumesNoSign() throws {
+    #expect(Polynomial.maximumForAnyValues(Polynomial(3), Polynomial(5)) == Polynomial(5))
+    #expect(Polynomial.maximumForAnyValues(v("n") + 3, v("n")) == v("n") + 3)
+    let undecided = Polynomial.maximumForAnyValues(v("n") + 3, Polynomial(3))
+    #expect(undecided.cExpression == "max(3,n+3)")
+    #expect(try undecided.evaluate(["n": -7]) == Rational(3))
+    #expect(Polynomial.maximum(v("n") + 3, Polynomial(3)) == v("n") + 3)
+    #expect(Polynomial.minimumForAnyValues(v("n") + 3, Polynomial(3)).cExpression == "min(3,n+3)")
+    #expect(Polynomial.minimumForAnyValues(v("n") * v("n") + 3, Polynomial(3)) == Polynomial(3))
+  }
+
   /// The sum of `max(+-i + r, 0)` over a range, split where the value changes sign, against
   /// the sum term by term, for every non-empty range of a window, either slope and several r.
   @Test func sumsOfClampsSplitWhereTheValueChangesSign() throws {
