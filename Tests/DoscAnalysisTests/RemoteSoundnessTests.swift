@@ -295,7 +295,7 @@ import Testing
     try expectOwnAddressStores(
       source,
       [
-        ("copied_out", "*out", "9:88"), ("field_out", "out->right", "10:87"), ("pointers_out", "out[0]", "11:63"),
+        ("copied_out", "*out", "9:86"), ("field_out", "out->right", "10:85"), ("pointers_out", "out[0]", "11:61"),
         ("given", "t->left", "3:47"),
       ])
     for name in ["numbers_out", "number_out"] {
