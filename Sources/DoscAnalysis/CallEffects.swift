@@ -306,7 +306,9 @@ extension FunctionAnalyzer {
     if case .privateMemory = target {
       // An own address stored in memory of this function's own stays there, unless a read of
       // that memory may not be taken to carry it (`OwnAddressContents.holdsAddresses(at:)`).
-      if case .storesOwnAddress = reason.kind, position >= expressions.count || !ownAddresses.holdsAddresses(at: expressions[position]) {
+      if case .storesOwnAddress = reason.kind,
+        position >= expressions.count || !ownAddresses.holdsAddresses(at: expressions[position])
+      {
         return [passed]
       }
       return []

@@ -56,7 +56,8 @@ struct ForwardGotos {
     // Two `goto`s of one macro's expansion start at one place: not told apart either.
     let gotoCounts = Dictionary(gotos.map { ($0.start, 1) }, uniquingKeysWith: +)
     for (start, label, around) in gotos {
-      guard start < label, gotoCounts[start] == 1, labelCounts[label] == 1, let (block, labelIndex) = places[label], block.count < around.count,
+      guard start < label, gotoCounts[start] == 1, labelCounts[label] == 1, let (block, labelIndex) = places[label],
+        block.count < around.count,
         around.prefix(block.count).map({ $0.child }) == block, case .compound = around[block.count].statement.kind
       else { continue }
       // The `goto` lies in the block's statement at `gotoIndex`, inside the statements after it.
