@@ -117,7 +117,10 @@ public indirect enum StmtKind: Hashable, Sendable {
   case switchStatement(Expr, body: Stmt)
   case caseLabel(Stmt?)
   case returnStatement(Expr?)
-  case breakStatement, continueStatement, gotoStatement, empty
+  case breakStatement, continueStatement, empty
+  /// `goto label`: where the labeled statement it jumps to starts (its `range.lowerBound`);
+  /// nil for a computed `goto *p`.
+  case gotoStatement(label: Int?)
   case labeled(Stmt?)
   case unsupported(String)
 }

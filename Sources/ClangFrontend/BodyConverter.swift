@@ -98,7 +98,11 @@ final class BodyConverter {
       return make(.returnStatement(parts.first.map(expression)))
     case CXCursor_BreakStmt: return make(.breakStatement)
     case CXCursor_ContinueStmt: return make(.continueStatement)
-    case CXCursor_GotoStmt, CXCursor_IndirectGotoStmt: return make(.gotoStatement)
+    case CXCursor_GotoStmt:
+      let label = parts.first { $0.kind == CXCursor_LabelRef }.map(clang_getCursorReferenced)
+      return make(
+        .gotoStatement(label: label.flatMap { clang_Cursor_isNull($0) == 0 ? offsets(of: $0).lowerBound : nil }))
+    case CXCursor_IndirectGotoStmt: return make(.gotoStatement(label: nil))
     case CXCursor_NullStmt: return make(.empty)
     case CXCursor_UnexposedStmt where parts.contains(where: isStatementOrExpression):
       // An attributed statement (`#pragma clang loop unroll(enable)` or `#pragma unroll` before

@@ -21,6 +21,9 @@ struct AccessSummary {
   /// the falling-through ones (an iteration of a loop may return): code after this code may
   /// then not run, and what it touches is not sure.
   private var mayHaveReturned = false
+  /// The paths that jumped forward (`goto`) to a label not reached yet, by where the label's
+  /// statement starts (`ForwardGotos`): each joins the path that falls through to it there.
+  private var jumped: [Int: PathFigures] = [:]
 
   var reasons: [Reason] = []
   /// Reads of globals with the same bytes on every rank (`SharedConstants`), which keep no
@@ -105,6 +108,9 @@ struct AccessSummary {
     if returned != nil {
       for index in returned!.parameters.keys { returned!.parameters[index]!.mayNotHappen() }
     }
+    for label in jumped.keys {
+      for index in jumped[label]!.parameters.keys { jumped[label]!.parameters[index]!.mayNotHappen() }
+    }
   }
 
   mutating func addReason(_ reason: Reason) {
@@ -127,6 +133,21 @@ struct AccessSummary {
     setFallingThrough(nil)
   }
 
+  /// A `goto` forward to the label whose statement starts at `label`: the path so far goes on
+  /// from there (`land(at:)`), not from here.
+  mutating func jump(to label: Int) {
+    guard let path = fallingThrough else { return }
+    jumped[label] = path.joined(jumped[label])
+    setFallingThrough(nil)
+  }
+
+  /// The label whose statement starts at `label`: the paths that jumped to it go on from here,
+  /// as well as the one that falls through, each as long as it is.
+  mutating func land(at label: Int) {
+    guard let path = jumped.removeValue(forKey: label) else { return }
+    setFallingThrough(path.joined(fallingThrough))
+  }
+
   /// A label (`case`, `default`, a `goto` target): code after it runs even when the code
   /// before it returned. What ran before is still counted, which over-approximates the path
   /// that jumps here.
@@ -136,6 +157,10 @@ struct AccessSummary {
 
   /// The figures of the larger of the paths, returned or not: what the code costs as a whole.
   mutating func joinPaths() {
+    // A jump whose label is not in this code (none: `ForwardGotos` keeps each in its block)
+    // leaves it as a `return` would.
+    for (_, path) in jumped { returned = path.joined(returned) }
+    jumped = [:]
     guard let returned else { return }
     setFallingThrough(returned.joined(fallingThrough))
     self.returned = nil
@@ -156,6 +181,7 @@ struct AccessSummary {
     if mayHaveReturned { other.mayNotHappen() }
     mayHaveReturned = mayHaveReturned || other.mayHaveReturned
     if let otherReturned = other.returned { returned = before.followed(by: otherReturned).joined(returned) }
+    for (label, path) in other.jumped { jumped[label] = before.followed(by: path).joined(jumped[label]) }
     setFallingThrough(other.fallingThrough.map { before.followed(by: $0) })
   }
 
@@ -164,6 +190,7 @@ struct AccessSummary {
     mergeFacts(other)
     mayHaveReturned = mayHaveReturned || other.mayHaveReturned
     if let otherReturned = other.returned { returned = otherReturned.joined(returned) }
+    for (label, path) in other.jumped { jumped[label] = path.joined(jumped[label]) }
     switch (fallingThrough, other.fallingThrough) {
     case (let mine?, let theirs): setFallingThrough(mine.joined(theirs))
     case (nil, let theirs): setFallingThrough(theirs)
@@ -191,7 +218,7 @@ struct AccessSummary {
     var result = self
     // An iteration that may return ends the loop early: its last values may never come, nor
     // what follows the loop.
-    let mayLeave = returned != nil || mayHaveReturned
+    let mayLeave = returned != nil || mayHaveReturned || !jumped.isEmpty
     result.joinPaths()
     result.proveClamps(isNeverNegative)
     result.mayHaveReturned = mayLeave
@@ -255,7 +282,7 @@ struct AccessSummary {
   /// The summary of code run an unknown number of times (a `while` loop, say).
   func repeatedUnboundedly(because why: String) -> AccessSummary {
     var result = self
-    result.mayHaveReturned = mayHaveReturned || returned != nil
+    result.mayHaveReturned = mayHaveReturned || returned != nil || !jumped.isEmpty
     result.joinPaths()
     if let work = result.work, !work.isZero { result.noteUnboundedWork(why) }
     result.counterSteps = result.counterSteps.mapValues { $0?.isZero == true ? $0 : nil }

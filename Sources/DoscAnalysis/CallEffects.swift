@@ -303,7 +303,16 @@ extension FunctionAnalyzer {
     guard let position = reason.parameter else { return [reason] }
     var passed = reason.heldAnywhere
     guard position < arguments.count, case .pointer(let target) = arguments[position] else { return [passed] }
-    if case .privateMemory = target { return [] }
+    if case .privateMemory = target {
+      // An own address stored in memory of this function's own stays there, unless a read of
+      // that memory may not be taken to carry it (`OwnAddressContents.holdsAddresses(at:)`).
+      if case .storesOwnAddress = reason.kind,
+        position >= expressions.count || !ownAddresses.holdsAddresses(at: expressions[position])
+      {
+        return [passed]
+      }
+      return []
+    }
     passed.parameter = target.parameterIndex
     return [passed]
   }

@@ -68,7 +68,9 @@ extension FunctionAnalyzer {
   /// a loop (`if (lo < 2) lo = 2;`, `if (hi > n) hi = n; else ...`). `arms` are the variables'
   /// values at the end of each arm (the `else` arm's are those before the `if` when it has
   /// none). The value holds wherever control goes on after the `if`, whichever arm ran. The
-  /// variable's type is that of the condition's side that names it.
+  /// variable's type is that of the condition's side that names it. Two other values are one
+  /// of them, a value between the lesser and the greater (`eitherValue`): pifft's `shift` of 0
+  /// or 1, AMGmk's block `[ns, ne)` set in both arms.
   func joinClamps(_ condition: Expr, before: [String: Polynomial], arms: [[String: Polynomial]]) {
     guard arms.count == 2 else { return }
     // The condition compared the values from before the `if`.
@@ -76,12 +78,15 @@ extension FunctionAnalyzer {
     var joined: [String: Polynomial] = [:]
     scalars = before
     for name in walkedScalarNames.sorted() where after[name] == nil && !condition.assigns(name) {
-      guard let then = arms[0][name], let otherwise = arms[1][name], then != otherwise,
-        case .binary(_, let left, let right) = condition.kind,
+      guard let then = arms[0][name], let otherwise = arms[1][name], then != otherwise else { continue }
+      if case .binary(_, let left, let right) = condition.kind,
         let named = [left, right].first(where: { $0.assignedName == name }),
         let value = extremum(condition, then, otherwise, type: named.type)
-      else { continue }
-      joined[name] = value
+      {
+        joined[name] = value
+      } else if let value = eitherValue(then, otherwise).polynomial {
+        joined[name] = value
+      }
     }
     scalars = after.merging(joined) { _, clamped in clamped }
   }

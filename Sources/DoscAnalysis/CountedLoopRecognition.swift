@@ -295,17 +295,26 @@ extension FunctionAnalyzer {
       case "--", "post--": return (.one, false)
       default: return nil
       }
+    case .binary("=", let target, let value) where target.assignedName == variable:
+      // `i = i - 1`, `i = i + s`, `i = s + i`: C's `i -= 1` written out, the same value.
+      guard let (op, amount) = value.compoundStep(of: variable) else { return nil }
+      return step(op, target, by: amount)
     case .binary(let op, let target, let amount) where target.assignedName == variable && (op == "+=" || op == "-="):
-      guard let value = evaluateQuietly(amount).polynomial else { return nil }
-      if let constant = value.integerValue {
-        guard constant != 0 else { return nil }
-        return (Polynomial(abs(constant)), (constant > 0) == (op == "+="))
-      }
-      guard stepParameter(value, amount: amount, variable: target) else { return nil }
-      return (value, op == "+=")
+      return step(op, target, by: amount)
     default:
       return nil
     }
+  }
+
+  /// The step `target op amount` (`op` is `+=` or `-=`) as its size and whether it counts up.
+  private func step(_ op: String, _ target: Expr, by amount: Expr) -> (Polynomial, ascending: Bool)? {
+    guard let value = evaluateQuietly(amount).polynomial else { return nil }
+    if let constant = value.integerValue {
+      guard constant != 0 else { return nil }
+      return (Polynomial(abs(constant)), (constant > 0) == (op == "+="))
+    }
+    guard stepParameter(value, amount: amount, variable: target) else { return nil }
+    return (value, op == "+=")
   }
 
   /// Whether a step that is not a constant is one the figures may count by (`i += stride`,
@@ -475,6 +484,17 @@ struct LoopTest {
 }
 
 extension Expr {
+  /// This value, assigned to `variable`, as the compound step it spells (`i - 1` is `-=` of
+  /// `1`, `s + i` is `+=` of `s`): C defines `i op= e` as `i = i op e`. Nil for another value.
+  func compoundStep(of variable: String) -> (op: String, amount: Expr)? {
+    switch kind {
+    case .binary("+", let a, let b) where a.assignedName == variable && !b.assigns(variable): ("+=", b)
+    case .binary("+", let a, let b) where b.assignedName == variable && !a.assigns(variable): ("+=", a)
+    case .binary("-", let a, let b) where a.assignedName == variable && !b.assigns(variable): ("-=", b)
+    default: nil
+    }
+  }
+
   /// `a, b, c` as its parts; any other expression as itself.
   var commaSeparated: [Expr] {
     if case .binary(",", let a, let b) = kind { return a.commaSeparated + b.commaSeparated }

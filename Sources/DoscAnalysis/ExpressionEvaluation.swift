@@ -215,6 +215,11 @@ extension FunctionAnalyzer {
         visitBase(otherwise)
       case .unary("&", let operand):
         if case .subscripted(let array, _) = operand.kind { visitBase(array) }
+      case .call(_, _, let arguments):
+        // A function may return a pointer it is given (`long *q = id(out)`).
+        for argument in arguments where argument.type.isPointerLike { visitBase(argument) }
+      case .binary("=", _, let value), .binary(",", _, let value):
+        visitBase(value)
       default:
         break
       }

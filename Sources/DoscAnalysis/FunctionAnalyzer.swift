@@ -39,6 +39,8 @@ final class FunctionAnalyzer {
   /// Whether the body holds a label (`Stmt.containsLabel`), found once: asked at every `if`,
   /// a walk of the whole body each time made 10,000 nested `if`s take minutes.
   lazy var bodyContainsLabel = function.body.containsLabel
+  /// The `goto`s that only skip code forward, found at the first `goto` met.
+  lazy var forwardGotos = ForwardGotos(function.body)
   /// Parameters counted down by a loop from their value at the call (`isCountedParameter`):
   /// wherever else they are not followed their values are `#cur` symbols, so their names in
   /// figures are that value.
@@ -68,8 +70,8 @@ final class FunctionAnalyzer {
   /// The `if`s whose arm the parameters decide, and in a walk of one class of paths the arm
   /// each takes (`RecursiveCountInduction`).
   var decisions = DecisionIfs()
-  /// The first `goto` or `setjmp`: a jump backwards (or a `longjmp` back to the `setjmp`) is
-  /// a loop with no trip count.
+  /// The first `goto` that may jump back (not a `ForwardGotos` one) or `setjmp`: a jump
+  /// backwards (or a `longjmp` back to the `setjmp`) is a loop with no trip count.
   var firstJumpBack: (location: SourceLocation, what: String)?
 
   /// What the walk is for.
@@ -127,6 +129,7 @@ final class FunctionAnalyzer {
     if case .loopsOnly(let observer) = mode { observer(statement, loopStack) }
     switch statement.kind {
     case .caseLabel, .labeled:
+      if case .labeled = statement.kind { summary.land(at: statement.range.lowerBound) }
       summary.becomeReachable()
       forgetAllWalkedPointers()
     default:
@@ -194,7 +197,11 @@ final class FunctionAnalyzer {
     case .breakStatement, .continueStatement, .empty:
       break
     case .gotoStatement:
-      if firstJumpBack == nil { firstJumpBack = (statement.location, "goto") }
+      if let label = forwardGotos.label(of: statement) {
+        summary.jump(to: label)
+      } else if firstJumpBack == nil {
+        firstJumpBack = (statement.location, "goto")
+      }
     case .unsupported(nestedTooDeeply):
       anythingMayHappen(at: statement.location)
     case .unsupported(let kind):

@@ -301,10 +301,14 @@ extension FunctionAnalyzer {
     case .pointer(.privateMemory), .pointer(.constantData), .pointer(.global): ownAddress = true
     default: ownAddress = target.type.isFunctionPointer && value.polynomial?.isZero != true
     }
-    // Held by every caller, even one that gives its own memory: the analysis does not follow an
-    // address from there into what that caller was given (`*out = *own`, `out->p = own->p`).
+    // Into one parameter's memory as an address (`t->left = calloc(...)`): about that memory
+    // alone, so not held by a caller that gives memory of its own which it takes to hold
+    // addresses, where a copy out of it (`*out = *own`) is its own reason (`reasonPassedUp`).
+    // Else held by every caller: an address stored as a number (`t->key = (long)p`) is
+    // followed no further.
     if ownAddress {
-      summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location))
+      let memory = stored.parameterIndices.count == 1 && target.type.holdsAddresses ? stored.parameterIndex : nil
+      summary.addReason(Reason(.storesOwnAddress, target.text, at: target.location, inMemoryOf: memory))
     } else if let source, value.placesNoParameter {
       // A value read from somewhere: it may carry an address stored there (`*out = *own`).
       copiedOwnAddress(from: source, into: target)

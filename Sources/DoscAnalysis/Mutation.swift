@@ -10,7 +10,8 @@ struct MutationFacts {
   private(set) var assignedValues: [String: [Expr]] = [:]
   /// Variables whose address is taken: anything may change them.
   private(set) var addressTaken: Set<String> = []
-  /// Per loop statement (by start offset): names assigned anywhere inside it.
+  /// Per loop statement (by start offset): names assigned anywhere inside it (inside any loop
+  /// that starts at the same place: the loops of one macro's expansion).
   private(set) var modifiedInLoop: [Int: Set<String>] = [:]
   /// Per loop statement: names assigned in its body alone (not its header).
   private(set) var modifiedInLoopBody: [Int: Set<String>] = [:]
@@ -70,12 +71,15 @@ struct MutationFacts {
       case .forLoop(_, _, _, let body) where body == child,
         .whileLoop(_, let body) where body == child,
         .doWhile(let body, _) where body == child:
-        modifiedInLoopBody[statement.range.lowerBound] = inner
+        modifiedInLoopBody[statement.range.lowerBound, default: []].formUnion(inner)
       default: break
       }
     }
+    // Loops of one macro's expansion start at one place (`#define TWO for (...) k++; for (...)`):
+    // each is given what all of them change, a set that holds what it changes (the last one's
+    // alone made `k` look invariant in the first loop: a footprint of one element for n).
     switch statement.kind {
-    case .forLoop, .whileLoop, .doWhile: modifiedInLoop[statement.range.lowerBound] = modified
+    case .forLoop, .whileLoop, .doWhile: modifiedInLoop[statement.range.lowerBound, default: []].formUnion(modified)
     default: break
     }
     return modified

@@ -147,6 +147,15 @@ final class OwnAddressContents {
     return types
   }()
 
+  /// Whether `pointer` points only into memory of the function's own that is taken to hold
+  /// addresses (`holdsAddresses`): every read of it, as what it holds or as other objects, may
+  /// carry one, so an address a helper stores there (`attach(own)` storing `t->left`) is
+  /// caught wherever it is copied out (`*out = *own`).
+  func holdsAddresses(at pointer: Expr) -> Bool {
+    let memories = origins.of(pointer)
+    return !memories.isEmpty && memories.allSatisfy { $0.parameterIndex == nil && $0 != .loaded && holdsAddresses($0) }
+  }
+
   /// What the value of `value` may carry: an address it is, or addresses read with it.
   func carried(_ value: Expr) -> CarriedAddresses {
     switch value.kind {

@@ -107,8 +107,9 @@ import Testing
       try figures("int k = 0; for (int i = 0; i < n; i++) { if (b[i] > 0) continue; a[k] = 0; k++; }")[0...1] == [
         "0", "n+1",
       ])
-    // Assigned in either arm of a branch or in a switch: not known after it.
-    #expect(try figures("int k = 0; if (b[0] > 0) k = 5; a[k] = 0;")[1] == "null")
+    // Assigned in either arm of a branch: one of the two values after it, a range over both
+    // (null before); in a switch: not known after it.
+    #expect(try figures("int k = 0; if (b[0] > 0) k = 5; a[k] = 0;")[0...1] == ["0", "6"])
     #expect(try figures("int k = 0; switch (n) { case 1: k = 5; break; default: k = 7; } a[k] = 0;")[1] == "null")
   }
 
@@ -223,7 +224,11 @@ import Testing
     // Not a clamp (another value, another variable compared), or changed in a loop: null.
     #expect(try figures("if (lo < 2) lo = 3; for (int i = lo; i < n; i++) a[i] = 0;")[1] == "null")
     #expect(try figures("if (n < 2) lo = 2; for (int i = lo; i < n; i++) a[i] = 0;")[1] == "null")
-    #expect(try figures("if (lo < 2) lo = 2; a[lo] = 0; if (b[0] > 0) lo = hi; a[lo] = 1;")[1] == "null")
+    // Another variable's value in one arm: a range over both values (null before).
+    #expect(
+      try figures("if (lo < 2) lo = 2; a[lo] = 0; if (b[0] > 0) lo = hi; a[lo] = 1;")[0...1] == [
+        "min(max(2,lo),min(hi,max(2,lo)))", "max(max(2,lo),max(hi,max(2,lo)))-min(max(2,lo),min(hi,max(2,lo)))+1",
+      ])
     #expect(try figures("for (int k = 0; k < 2; k++) if (lo < 2) lo = 2; a[lo] = 0;")[1] == "null")
   }
 

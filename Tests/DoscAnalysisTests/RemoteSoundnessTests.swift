@@ -202,8 +202,8 @@ import Testing
   /// A helper's reason about its parameter's memory holds for a caller only where the caller
   /// gives it memory that is not its own: a helper freeing a scratch buffer its caller
   /// allocated is no obstacle (it was: "passes 'p', which it was given, to 'free'"). An own
-  /// address a helper stores into the caller's own memory still keeps the caller home: the
-  /// analysis does not follow it from there into what the caller was given (`*out = *own`).
+  /// address a helper stores into the caller's own memory keeps the caller home where the
+  /// caller copies it out into what it was given (`*out = *own`: the reason is at that copy).
   /// Passed through a function of a cycle, the reason holds whatever the caller gives.
   @Test func aHelpersReasonAboutItsParameterHoldsOnlyForMemoryTheCallerWasGiven() throws {
     let source = """
@@ -239,10 +239,92 @@ import Testing
     #expect(buffer.reasons.contains { $0.contains("passes 'p', which it was given, to 'free'") }, "\(buffer.reasons)")
     let copied = try task(source, "copies_out")
     #expect(
-      copied.reasons.contains { $0.contains("stores an address of its own process in 't->left'") }, "\(copied.reasons)")
+      copied.reasons.contains { $0.contains("stores an address of its own process in '*out'") }, "\(copied.reasons)")
     // `ping` carries `pong`'s reasons whatever it is given: `ping`'s own parameter is not `pong`'s.
     let cycle = try task(source, "cycle_on_own")
     #expect(cycle.reasons.contains { $0.contains("passes 'p', which it was given, to 'free'") }, "\(cycle.reasons)")
+  }
+
+  /// An own address a helper stores in memory of the task's own that the task takes to hold
+  /// addresses (`attach(&t)` storing `t->left`, a `char *` array) stays there: no obstacle (it
+  /// was, "stores an address of its own process in 't->left'", passed up to every caller).
+  /// Copied out of there into what the task was given it is one, at the copy; stored into own
+  /// memory the task reads as plain numbers (`long b[2]`), or as a number, it still is.
+  @Test func anOwnAddressAHelperStoresInTheTasksOwnMemoryStaysThere() throws {
+    let source = """
+      #include <stdlib.h>
+      struct tree { int key; struct tree *left, *right; };
+      static void attach(struct tree *t, int key) { t->left = calloc(1, sizeof *t); t->key = key; }
+      static void put_pointer(void *b) { *(char **)b = malloc(8); }
+      static void put_number(long *b) { b[0] = (long)malloc(8); }
+      int own_tree(int n) { struct tree t = {0, 0, 0}; attach(&t, n); return t.key; }
+      int own_heap(int n) { struct tree *t = calloc(1, sizeof *t); attach(t, n); int k = t->key; free(t); return k; }
+      int own_pointers(int n) { char *b[2]; put_pointer(b); return n + (b[0] != 0); }
+      void copied_out(struct tree *out, int n) { struct tree t = {0, 0, 0}; attach(&t, n); *out = t; }
+      void field_out(struct tree *out, int n) { struct tree t = {0, 0, 0}; attach(&t, n); out->right = t.left; }
+      void pointers_out(char **out) { char *b[2]; put_pointer(b); out[0] = b[0]; }
+      void numbers_out(long *out) { long b[2]; put_pointer(b); out[0] = b[0]; }
+      void number_out(long *out) { long b[2]; put_number(b); out[0] = b[0]; }
+      void given(struct tree *t, int n) { attach(t, n); }
+      int main(void) { struct tree s[3]; char *p[2]; long l[2]; int r[3];
+      #pragma dosc task
+        r[0] = own_tree(1);
+      #pragma dosc task
+        r[1] = own_heap(2);
+      #pragma dosc task
+        r[2] = own_pointers(3);
+      #pragma dosc task
+        copied_out(&s[0], 4);
+      #pragma dosc task
+        field_out(&s[1], 5);
+      #pragma dosc task
+        pointers_out(p);
+      #pragma dosc task
+        numbers_out(l);
+      #pragma dosc task
+        number_out(l);
+      #pragma dosc task
+        given(&s[2], 6);
+      #pragma dosc taskwait
+        return r[0] + r[1] + r[2]; }
+      """
+    for name in ["own_tree", "own_heap", "own_pointers"] {
+      let t = try task(source, name)
+      #expect(t.remotable, "\(name): \(t.reasons)")
+    }
+    try expectOwnAddressStores(
+      source,
+      [
+        ("copied_out", "*out", "9:86"), ("field_out", "out->right", "10:85"), ("pointers_out", "out[0]", "11:61"),
+        ("given", "t->left", "3:47"),
+      ])
+    for name in ["numbers_out", "number_out"] {
+      let t = try task(source, name)
+      #expect(!t.remotable, "\(name)")
+      #expect(t.reasons.contains { $0.contains("stores an address of its own process") }, "\(name): \(t.reasons)")
+    }
+  }
+
+  /// A store through a pointer whose address is taken (`long *q = id(out); q[0] = (long)&q;`)
+  /// may land in what `q` was given by a helper that returns its argument: `out`'s figures
+  /// are null, not the one element the other store touches (they were `first` 1, `count` 1).
+  @Test func aStoreThroughAnAddressTakenPointerFromAHelperLeavesItsFiguresNull() throws {
+    let t = try task(
+      """
+      static long *id(long *p) { return p; }
+      void addr_local(long *out, int n) {
+        long *q = id(out);
+        q[0] = (long)&q;
+        out[1] = n;
+      }
+      int main(void) { long o[4];
+      #pragma dosc task
+        addr_local(o, 3);
+        return 0; }
+      """, "addr_local")
+    #expect(!t.remotable)
+    let out = try t.param("out")
+    #expect(out.count.description == "null" && out.writes.description == "null", "\(out)")
   }
 
   /// Each task (name, lvalue, line:column) is not remotable, for an own address stored there.
