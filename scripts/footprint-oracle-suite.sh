@@ -99,6 +99,7 @@ REMOTE_CI=(
   Tests/Oracle/task-unseen12-gsm.c          # GSM in K&R: `for (k = 9; k--; L_ACF[k] = 0)`, dp = S->dp0 + 120 read at -Nc: 3 sent
   Tests/Oracle/task-unseen13-parboil-lbm.c  # lbm's grid pointer moved past a MARGIN: DST_SB at first 600*z0 - 706, init from -1200: 19 sent
   Tests/Oracle/task-unseen13-kastors-plasma.c # PLASMA tiles through BLKADDR of a by-value descriptor, lda, a short last tile: 60 sent
+  Tests/Oracle/task-replica-beside-written.c # a replicated read beside a written parameter: rank 0 segfaulted in send_task
 )
 # Of those, the ones checked on 2 and 3 ranks, over shared memory and TCP (each one test).
 REMOTE_EVERY_TRANSPORT=(

@@ -225,6 +225,14 @@ static inline void dosc_taskwait(dosc_frame *frame) {
     dosc_taskwait_slow(frame);
 }
 
+/* Generated before a call that ends the process or the thread (`exit`,
+ * `pthread_exit`, ...) in a function that spawns:
+ *     dosc_taskwait_at_exit(&dosc_fr);
+ * dosc_taskwait, except in a child of fork(): there the pending tasks are the
+ * parent's (its workers and rank 0's MPI thread are not in the child), so a
+ * wait would never end; the child goes on to its exit as the plain one does. */
+DOSC_API void dosc_taskwait_at_exit(dosc_frame *frame);
+
 /* ---- Remote tasks (MPI) ---------------------------------------------------- */
 
 /* dosc_remote_param.access: what the task does through a pointer parameter. */

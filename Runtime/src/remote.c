@@ -630,7 +630,8 @@ static inline int wants_replica(const remote_task *task, int i) {
 }
 
 /* Gives each read-only parameter of `task` its replica (see above). task->replicas is read only
- * where task->replicated > 0 (release_replicas, send_task): left unset when none is wanted. */
+ * where task->replicated > 0 (release_replicas, send_task): left unset when none is wanted, and
+ * NULL for each parameter without one where some has one. */
 static void find_replicas(dosc_frame *frame, remote_task *task) {
   dosc_remote_site *site = task->site;
   task->replicated = 0;
@@ -640,7 +641,10 @@ static void find_replicas(dosc_frame *frame, remote_task *task) {
   task->replicated = 0;
   pthread_mutex_lock(&queue.lock);
   for (int i = 0; i < site->param_count; i++) {
-    if (!wants_replica(task, i)) continue;
+    if (!wants_replica(task, i)) {
+      task->replicas[i] = NULL; /* send_task reads it: a task record is reused */
+      continue;
+    }
     const dosc_remote_param *param = &site->params[i];
     long long bytes = task->regions[i].count * (long long)param->element_size;
     const char *address = (const char *)field_pointer(task->args, param->offset) +

@@ -288,6 +288,11 @@ static int started_process(void) {
   return runtime.started && getpid() == runtime.pid;
 }
 
+void dosc_taskwait_at_exit(dosc_frame *frame) {
+  if (runtime.started && !started_process()) return;
+  dosc_taskwait(frame);
+}
+
 /* Ends what dosc_start started, once per process. On the starting thread, the tasks it spawned
  * and never waited for run first: the plain program ran them before it got here (`spawn f();
  * exit(0);`). Not on another thread: exit() in a task ends the plain program there, with the

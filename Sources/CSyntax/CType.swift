@@ -25,7 +25,8 @@ public struct CType: Hashable, Sendable, CustomStringConvertible {
   /// An `_Atomic` object (`_Atomic long`, `atomic_int`, `typedef _Atomic long counter`): the
   /// canonical type's kind, however it is spelled.
   public var isAtomic = false
-  /// For pointers and arrays: the element is `_Atomic` (`_Atomic int *`, `atomic_long *`).
+  /// For pointers and arrays: the element is or holds an `_Atomic` object (`_Atomic int *`,
+  /// `atomic_long *`, a pointer to a structure with an `_Atomic` field).
   public var elementIsAtomic = false
   /// An object of this type holds an address somewhere: it is a pointer, or a structure, union
   /// or array with one inside (`struct s { const char *name; }`).

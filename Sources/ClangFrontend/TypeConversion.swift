@@ -36,7 +36,7 @@ func convertType(_ type: CXType) -> CType {
     result.pointsToConst = clang_isConstQualifiedType(element) != 0
     result.elementHoldsAddresses = holdsAddress(element)
     result.elementIsUnion = isUnion(canonicalElement)
-    result.elementIsAtomic = canonicalElement.kind == CXType_Atomic
+    result.elementIsAtomic = holdsAtomic(element)
   }
   return result
 }
@@ -82,6 +82,26 @@ func holdsAddress(_ type: CXType) -> Bool {
     let record = clang_getTypeDeclaration(canonical)
     return children(of: record).contains {
       $0.kind == CXCursor_FieldDecl && holdsAddress(clang_getCursorType($0))
+    }
+  default:
+    return false
+  }
+}
+
+/// Whether an object of `type` is or holds an `_Atomic` object anywhere: itself, an element, a
+/// field (`struct { _Atomic long v; long w; }`). Threads share such an object while they use it;
+/// a copy shipped to another rank is another object.
+func holdsAtomic(_ type: CXType) -> Bool {
+  let canonical = clang_getCanonicalType(type)
+  switch canonical.kind {
+  case CXType_Atomic:
+    return true
+  case _ where isArrayType(canonical):
+    return holdsAtomic(clang_getArrayElementType(canonical))
+  case CXType_Record:
+    let record = clang_getTypeDeclaration(canonical)
+    return children(of: record).contains {
+      $0.kind == CXCursor_FieldDecl && holdsAtomic(clang_getCursorType($0))
     }
   default:
     return false

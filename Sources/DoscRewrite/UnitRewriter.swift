@@ -178,20 +178,22 @@ struct UnitRewriter {
     // had run the tasks spawned before, which its atexit handlers, and any thread still
     // running, may read (an `exit(0)` after spawns printed their results unset).
     if spawns {
-      var returns: [Stmt] = []
+      // Before a call that ends the process, the wait is one a child of fork() skips (its
+      // pending tasks are the parent's: `if (fork() == 0) exit(3);` hung).
+      var returns: [(Stmt, wait: String)] = []
       SyntaxWalk.forEachStatement(in: function.body) { statement in
         switch statement.kind {
-        case .returnStatement: returns.append(statement)
+        case .returnStatement: returns.append((statement, "dosc_taskwait"))
         case .expression(let call):
           if case .call(let callee?, _, _) = call.kind, Self.neverReturning.contains(callee) {
-            returns.append(statement)
+            returns.append((statement, "dosc_taskwait_at_exit"))
           }
         default: break
         }
       }
-      for statement in returns {
+      for (statement, wait) in returns {
         guard let end = statementEnd(statement.range) else { continue }
-        try edits.insert("{ dosc_taskwait(&dosc_fr); ", at: statement.range.lowerBound)
+        try edits.insert("{ \(wait)(&dosc_fr); ", at: statement.range.lowerBound)
         try edits.insert(" }", at: end)
       }
       try edits.insert("dosc_taskwait(&dosc_fr); ", at: body.upperBound - 1)

@@ -17,6 +17,8 @@ import Testing
     }
     void peek(_Atomic int *flag, int *out) { out[0] = atomic_load(flag); }
     void look(_Atomic int *flag, int *out) { out[0] = *flag; }
+    struct guarded { _Atomic int v; int w; };
+    void member(struct guarded *g, int *out) { out[0] = g->v + g->w; }
     int main(void) {
       static int a[1000];
       for (int i = 0; i < 1000; i++) a[i] = i;
@@ -34,7 +36,12 @@ import Testing
     #pragma dosc task
       look(&hits, looked);
     #pragma dosc taskwait
-      printf("%d %d %d\\n", (int)hits, seen[0], looked[0]);
+      struct guarded g = {7, 1};
+      int summed[1];
+    #pragma dosc task
+      member(&g, summed);
+    #pragma dosc taskwait
+      printf("%d %d %d %d\\n", (int)hits, seen[0], looked[0], summed[0]);
       return 0;
     }
 
@@ -51,8 +58,9 @@ import Testing
     try #require(plain.status == 0, "\(plain.stderr)")
 
     let manifest = try Manifest.decode(Data(contentsOf: URL(fileURLWithPath: scratch + "/t.dosc.json")))
-    // `look` loads with `*flag` alone: every access bounded, it was remotable.
-    for (task, parameter) in [("count", "hits"), ("peek", "flag"), ("look", "flag")] {
+    // `look` loads with `*flag` alone: every access bounded, it was remotable; so was `member`,
+    // whose structure holds an `_Atomic` field (only a directly `_Atomic` element was refused).
+    for (task, parameter) in [("count", "hits"), ("peek", "flag"), ("look", "flag"), ("member", "g")] {
       let figures = try #require(manifest.tasks.first { $0.name == task })
       #expect(!figures.remotable, "\(task)")
       #expect(
@@ -61,7 +69,7 @@ import Testing
     }
 
     let expected = try Harness.run([scratch + "/plain"])
-    #expect(expected.stdout == "334 334 334\n")
+    #expect(expected.stdout == "334 334 334 8\n")
     for binding in ["local", "remote"] {
       let run = try Harness.run(
         ["timeout", "60", scratch + "/t"],
