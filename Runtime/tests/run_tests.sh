@@ -668,12 +668,16 @@ if command -v mpirun >/dev/null 2>&1 && nm "$R" | grep -q dosc_mpi_plugin; then
   # the job ends within seconds, with the signal's status, whatever the threads.
   for run in "TERM 1" "INT 2"; do
     signal=${run% *} threads=${run#* }
+    # Emptied here: the job's own redirection truncates the file only once its shell has forked,
+    # and the loop below read the previous run's pid= line, then an empty file ("kill: Illegal
+    # number").
+    : >"$TMP/out"
     OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 DOSC_MANIFEST="$TMP/remote.dosc.json" \
       DOSC_THREADS=$threads DOSC_BIND=remote timeout 60 mpirun --oversubscribe --bind-to none \
       -x DOSC_MANIFEST -x DOSC_THREADS -x DOSC_BIND -np 2 "$R" signal >"$TMP/out" 2>"$TMP/err" &
     job=$!
     waited=0
-    while ! grep -q '^pid=' "$TMP/out" && [ $waited -lt 600 ]; do
+    while ! grep -q '^pid=[0-9][0-9]*$' "$TMP/out" && [ $waited -lt 600 ]; do
       sleep 0.1
       waited=$((waited + 1))
     done
