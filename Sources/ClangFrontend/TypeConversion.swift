@@ -72,19 +72,8 @@ private func isUnion(_ canonical: CXType) -> Bool {
 /// Whether an object of `type` holds a pointer anywhere: itself, an element, a field. Such an
 /// object's bytes differ per rank (each process loads the executable, and allocates, elsewhere).
 func holdsAddress(_ type: CXType) -> Bool {
-  let canonical = clang_getCanonicalType(type)
-  switch canonical.kind {
-  case CXType_Pointer, CXType_BlockPointer, CXType_MemberPointer, CXType_ObjCObjectPointer:
-    return true
-  case _ where isArrayType(canonical):
-    return holdsAddress(clang_getArrayElementType(canonical))
-  case CXType_Record:
-    let record = clang_getTypeDeclaration(canonical)
-    return children(of: record).contains {
-      $0.kind == CXCursor_FieldDecl && holdsAddress(clang_getCursorType($0))
-    }
-  default:
-    return false
+  anyPart(of: type) {
+    [CXType_Pointer, CXType_BlockPointer, CXType_MemberPointer, CXType_ObjCObjectPointer].contains($0.kind)
   }
 }
 
@@ -92,19 +81,18 @@ func holdsAddress(_ type: CXType) -> Bool {
 /// field (`struct { _Atomic long v; long w; }`). Threads share such an object while they use it;
 /// a copy shipped to another rank is another object.
 func holdsAtomic(_ type: CXType) -> Bool {
+  anyPart(of: type) { $0.kind == CXType_Atomic }
+}
+
+/// Whether `type` itself, an array's element or a structure's or union's field, at any depth,
+/// passes `test` (given canonical types).
+private func anyPart(of type: CXType, _ test: (CXType) -> Bool) -> Bool {
   let canonical = clang_getCanonicalType(type)
-  switch canonical.kind {
-  case CXType_Atomic:
-    return true
-  case _ where isArrayType(canonical):
-    return holdsAtomic(clang_getArrayElementType(canonical))
-  case CXType_Record:
-    let record = clang_getTypeDeclaration(canonical)
-    return children(of: record).contains {
-      $0.kind == CXCursor_FieldDecl && holdsAtomic(clang_getCursorType($0))
-    }
-  default:
-    return false
+  if test(canonical) { return true }
+  if isArrayType(canonical) { return anyPart(of: clang_getArrayElementType(canonical), test) }
+  guard canonical.kind == CXType_Record else { return false }
+  return children(of: clang_getTypeDeclaration(canonical)).contains {
+    $0.kind == CXCursor_FieldDecl && anyPart(of: clang_getCursorType($0), test)
   }
 }
 
