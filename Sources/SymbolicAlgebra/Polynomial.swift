@@ -141,8 +141,7 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
     case .some(0), .some(-1): return a
     case .some(1): return b
     default:
-      let (x, y) = a.description <= b.description ? (a, b) : (b, a)
-      return Polynomial(atom: .minimum(x, y))
+      return minimumAtom(a, b)
     }
   }
 
@@ -159,6 +158,12 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
   private static func maximumAtom(_ a: Polynomial, _ b: Polynomial) -> Polynomial {
     let (x, y) = a.description <= b.description ? (a, b) : (b, a)
     return Polynomial(atom: .maximum(x, y))
+  }
+
+  /// `min(a, b)` as an atom, its operands in one order (the same value prints one way).
+  private static func minimumAtom(_ a: Polynomial, _ b: Polynomial) -> Polynomial {
+    let (x, y) = a.description <= b.description ? (a, b) : (b, a)
+    return Polynomial(atom: .minimum(x, y))
   }
 
   /// `max(self, 0)`, assuming nothing of any variable's sign (a loop's variable may be
@@ -188,8 +193,7 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
     if a.isOverflow || b.isOverflow { return .overflow }
     if (b - a).isNeverNegativeForAnyValues { return a }
     if (a - b).isNeverNegativeForAnyValues { return b }
-    let (x, y) = a.description <= b.description ? (a, b) : (b, a)
-    return Polynomial(atom: .minimum(x, y))
+    return minimumAtom(a, b)
   }
 
   /// Whether the value is never negative when no variable is: every coefficient is not
